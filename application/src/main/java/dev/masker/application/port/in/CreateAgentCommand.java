@@ -1,0 +1,35 @@
+package dev.masker.application.port.in;
+
+import dev.masker.domain.assistant.AssistantConfig;
+import dev.masker.domain.id.RequestId;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The fields of a new agent as the caller sent them, not yet validated, with who asks and the request's id.
+ * Absent optional fields take their defaults.
+ */
+public record CreateAgentCommand(String name, String upstream, Optional<String> tokenization,
+                                 Optional<String> policyName, AssistantConfig assistant,
+                                 Optional<CallbackFields> configCallback, String principal, RequestId requestId) {
+    public CreateAgentCommand {
+        Objects.requireNonNull(tokenization, "tokenization");
+        Objects.requireNonNull(policyName, "policyName");
+        Objects.requireNonNull(assistant, "assistant");
+        Objects.requireNonNull(configCallback, "configCallback");
+        Objects.requireNonNull(principal, "principal");
+        Objects.requireNonNull(requestId, "requestId");
+    }
+
+    /** The configuration callback's fields as sent; {@code timeoutMs} empty means the default. */
+    public record CallbackFields(String url, String secret, Optional<Long> timeoutMs) {
+        public CallbackFields {
+            Objects.requireNonNull(timeoutMs, "timeoutMs");
+        }
+
+        @Override
+        public String toString() {
+            return "CallbackFields[url=" + url + "]";
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package dev.masker.domain.agent;
+
+import dev.masker.domain.assistant.AssistantConfig;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/** One voice assistant configured behind Masker: where its turns go and what Vapi is told at the start of a call. */
+public final class Agent {
+    /** The policy every agent uses until it names another (SPEC §6). */
+    public static final String DEFAULT_POLICY = "healthcare-default";
+
+    private final AgentId id;
+    private final AgentName name;
+    private final Upstream upstream;
+    private final Tokenization tokenization;
+    private final String policyName;
+    private final AssistantConfig assistantDefaults;
+    private final ConfigCallback configCallback;
+    private final Instant createdAt;
+
+    private Agent(AgentId id, AgentName name, Upstream upstream, Tokenization tokenization, String policyName,
+                  AssistantConfig assistantDefaults, ConfigCallback configCallback, Instant createdAt) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.name = Objects.requireNonNull(name, "name");
+        this.upstream = Objects.requireNonNull(upstream, "upstream");
+        this.tokenization = Objects.requireNonNull(tokenization, "tokenization");
+        this.policyName = Objects.requireNonNull(policyName, "policyName");
+        this.assistantDefaults = Objects.requireNonNull(assistantDefaults, "assistantDefaults");
+        this.configCallback = configCallback;
+        this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
+    }
+
+    /** A new agent, created now. */
+    public static Agent create(AgentId id, AgentName name, Upstream upstream, Tokenization tokenization, String policyName,
+                               AssistantConfig assistantDefaults, Optional<ConfigCallback> configCallback, Instant now) {
+        return new Agent(id, name, upstream, tokenization, policyName, assistantDefaults, configCallback.orElse(null), now);
+    }
+
+    /** An agent as it was stored. */
+    public static Agent restore(AgentId id, AgentName name, Upstream upstream, Tokenization tokenization, String policyName,
+                                AssistantConfig assistantDefaults, Optional<ConfigCallback> configCallback,
+                                Instant createdAt) {
+        return new Agent(id, name, upstream, tokenization, policyName, assistantDefaults, configCallback.orElse(null),
+                createdAt);
+    }
+
+    public AgentId id() {
+        return id;
+    }
+
+    public AgentName name() {
+        return name;
+    }
+
+    public Upstream upstream() {
+        return upstream;
+    }
+
+    public Tokenization tokenization() {
+        return tokenization;
+    }
+
+    public String policyName() {
+        return policyName;
+    }
+
+    /** The Vapi assistant object this agent answers with when no callback overrides it. */
+    public AssistantConfig assistantDefaults() {
+        return assistantDefaults;
+    }
+
+    public Optional<ConfigCallback> configCallback() {
+        return Optional.ofNullable(configCallback);
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    @Override
+    public String toString() {
+        return "Agent[" + id + "]";
+    }
+}

@@ -1,0 +1,72 @@
+package dev.masker.domain.audit;
+
+import dev.masker.domain.agent.AgentId;
+import dev.masker.domain.agent.ConfigCallback;
+import dev.masker.domain.assistant.ResolvedAssistant;
+import dev.masker.domain.id.EventId;
+import dev.masker.domain.id.RequestId;
+import dev.masker.domain.vapi.CallId;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * One append-only audit record. Its data holds identifiers, counts and choices — never PHI, prompts or secrets. An
+ * event with a dedup key is recorded at most once: a second one with the same key is not appended.
+ */
+public record AuditEvent(EventId id, AuditEventType type, Instant occurredAt, Optional<AgentId> agentId,
+                         Map<String, String> data, Optional<String> dedupKey) {
+    private static final Pattern DATA_KEY = Pattern.compile("[a-z][a-z0-9_]{0,63}");
+
+    public AuditEvent {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(occurredAt, "occurredAt");
+        Objects.requireNonNull(agentId, "agentId");
+        Objects.requireNonNull(dedupKey, "dedupKey");
+        data.forEach((key, value) -> {
+            if (!DATA_KEY.matcher(key).matches() || value == null) {
+                throw new IllegalArgumentException("audit data keys are snake_case and values are never null");
+            }
+        });
+        data = Collections.unmodifiableMap(new LinkedHashMap<>(data));
+    }
+
+    /**
+     * The record of a call starting: which agent and call, the assistant id, the chosen model, where the configuration
+     * came from, the request and the customer's fingerprint. The configuration itself is never recorded.
+     */
+    public static AuditEvent callStarted(EventId id, Instant at, AgentId agentId, CallId callId,
+                                         Optional<String> assistantId, String model, ResolvedAssistant resolved,
+                                         RequestId requestId, Optional<PhoneFingerprint> customer) {
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put("call_id", callId.value());
+        assistantId.ifPresent(value -> data.put("assistant_id", value));
+        data.put("model", model);
+        data.put("config_source", resolved.source().wireName());
+        resolved.fallbackReason().ifPresent(reason -> data.put("fallback_reason", reason.wireName()));
+        data.put("request_id", requestId.value());
+        customer.ifPresent(fingerprint -> data.put("customer_fingerprint", fingerprint.value()));
+        return new AuditEvent(id, AuditEventType.CALL_STARTED, at, Optional.of(agentId), data,
+                Optional.of(callStartedKey(agentId, callId)));
+    }
+
+    /** The record of an agent being created, and by whom; the agent's configuration is not recorded. */
+    public static AuditEvent agentCreated(EventId id, Instant at, AgentId agentId, String principal,
+                                          Optional<ConfigCallback> callback, RequestId requestId) {
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put("principal", principal);
+        data.put("has_config_callback", Boolean.toString(callback.isPresent()));
+        data.put("request_id", requestId.value());
+        return new AuditEvent(id, AuditEventType.AGENT_CREATED, at, Optional.of(agentId), data, Optional.empty());
+    }
+
+    /** The key that makes {@code call_started} unique per agent and call. */
+    public static String callStartedKey(AgentId agentId, CallId callId) {
+        return "call_started:" + agentId.value() + ":" + callId.value();
+    }
+}

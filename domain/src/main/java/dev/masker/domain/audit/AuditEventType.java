@@ -1,0 +1,17 @@
+package dev.masker.domain.audit;
+
+/** The kinds of audit event. Their wire names are a contract: add, never rename. */
+public enum AuditEventType {
+    CALL_STARTED("call_started"),
+    AGENT_CREATED("agent_created");
+
+    private final String wireName;
+
+    AuditEventType(String wireName) {
+        this.wireName = wireName;
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+}

@@ -1,0 +1,10 @@
+/** Masker's domain: agents, Vapi calls, assistant configurations, audit events and error codes, in pure Java. */
+module dev.masker.domain {
+    exports dev.masker.domain.error;
+    exports dev.masker.domain.id;
+    exports dev.masker.domain.agent;
+    exports dev.masker.domain.assistant;
+    exports dev.masker.domain.vapi;
+    exports dev.masker.domain.audit;
+    exports dev.masker.domain.ratelimit;
+}
