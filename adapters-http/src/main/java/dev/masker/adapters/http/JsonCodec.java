@@ -1,0 +1,73 @@
+package dev.masker.adapters.http;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.masker.domain.error.DomainException;
+import dev.masker.domain.error.ErrorCode;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+/** Reads and writes JSON for every route with one strictly configured mapper. */
+public final class JsonCodec {
+    private final ObjectMapper mapper = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    /**
+     * The JSON document in the body.
+     *
+     * @throws DomainException with {@code invalid_json}; the message never quotes the body
+     */
+    public JsonNode readTree(byte[] body) {
+        try {
+            JsonNode tree = mapper.readTree(body);
+            if (tree == null || tree.isMissingNode()) {
+                throw invalidJson();
+            }
+            return tree;
+        } catch (JacksonException e) {
+            throw invalidJson();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The JSON object as plain maps, lists and scalars. */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> toMap(JsonNode object) {
+        return mapper.convertValue(object, Map.class);
+    }
+
+    /** The value as JSON bytes. */
+    public byte[] write(Object value) {
+        try {
+            return mapper.writeValueAsBytes(value);
+        } catch (JacksonException e) {
+            throw new IllegalStateException("a response could not be written as JSON", e);
+        }
+    }
+
+    /** Sends the value as a JSON answer with the status. */
+    public void send(ServerResponse response, Status status, Object value) {
+        byte[] bytes = write(value);
+        response.status(status);
+        response.header(HeaderValues.CONTENT_TYPE_JSON);
+        response.header(HeaderNames.CACHE_CONTROL, "no-store");
+        response.send(bytes);
+    }
+
+    private static DomainException invalidJson() {
+        return DomainException.of(ErrorCode.INVALID_JSON, "The body is not valid JSON.");
+    }
+}

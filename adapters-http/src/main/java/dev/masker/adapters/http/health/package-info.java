@@ -1,0 +1,2 @@
+/** Driving adapter: liveness and readiness probes. */
+package dev.masker.adapters.http.health;

@@ -1,0 +1,135 @@
+package dev.masker.adapters.http.vapi;
+
+import dev.masker.application.port.out.VerifySignaturePort;
+import dev.masker.domain.vapi.SignedWebhook;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Checks Vapi webhook signatures (SPEC §4 step 2) against one or more secrets, so a secret can be rotated without
+ * downtime. Accepted: {@code X-Vapi-Signature} with HMAC-SHA256 over the body as hex (any case, optional
+ * {@code sha256=}) or base64; {@code X-Signature} with HMAC-SHA256 over {@code "<X-Timestamp>.<body>"} within the
+ * tolerance; and, only when enabled, the plain secret in {@code X-Vapi-Secret} or {@code X-Vapi-Signature}. Every
+ * comparison is constant-time.
+ */
+public final class HmacSignatureAdapter implements VerifySignaturePort {
+    private static final int MAC_BYTES = 32;
+    private static final long MILLIS_THRESHOLD = 100_000_000_000L;
+
+    private final List<SecretKeySpec> keys;
+    private final List<byte[]> plainSecrets;
+    private final boolean acceptPlainSecret;
+    private final Duration tolerance;
+    private final Clock clock;
+
+    /**
+     * @param secrets the webhook secrets, the current one and any still being rotated out
+     * @param acceptPlainSecret whether Vapi's legacy plain "Server URL Secret" header is accepted (no body integrity)
+     * @param tolerance how far a timestamped signature's time may be from now
+     */
+    public HmacSignatureAdapter(List<String> secrets, boolean acceptPlainSecret, Duration tolerance, Clock clock) {
+        if (secrets.isEmpty() || secrets.stream().anyMatch(String::isEmpty)) {
+            throw new IllegalArgumentException("at least one non-empty webhook secret is required");
+        }
+        this.keys = secrets.stream().map(s -> new SecretKeySpec(s.getBytes(StandardCharsets.UTF_8), "HmacSHA256")).toList();
+        this.plainSecrets = secrets.stream().map(s -> s.getBytes(StandardCharsets.UTF_8)).toList();
+        this.acceptPlainSecret = acceptPlainSecret;
+        this.tolerance = Objects.requireNonNull(tolerance, "tolerance");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public SignatureVerdict verify(SignedWebhook delivery) {
+        if (delivery.vapiSignature().flatMap(HmacSignatureAdapter::decodeMac)
+                .filter(mac -> matchesAny(mac, delivery.body(), new byte[0])).isPresent()) {
+            return new SignatureVerdict.Valid("body-hmac");
+        }
+        if (delivery.signature().isPresent() && delivery.timestamp().isPresent()) {
+            String timestamp = delivery.timestamp().get().strip();
+            if (!isFresh(timestamp)) {
+                return new SignatureVerdict.Invalid("timestamp missing, malformed or outside the tolerance");
+            }
+            byte[] prefix = (timestamp + ".").getBytes(StandardCharsets.US_ASCII);
+            if (decodeMac(delivery.signature().get()).filter(mac -> matchesAny(mac, delivery.body(), prefix)).isPresent()) {
+                return new SignatureVerdict.Valid("timestamped-hmac");
+            }
+        }
+        if (acceptPlainSecret && (isPlainSecret(delivery.vapiSecret()) || isPlainSecret(delivery.vapiSignature()))) {
+            return new SignatureVerdict.Valid("plain-secret");
+        }
+        return new SignatureVerdict.Invalid("no valid signature");
+    }
+
+    private boolean matchesAny(byte[] mac, byte[] body, byte[] prefix) {
+        boolean matched = false;
+        // Every key is tried, so the time taken does not tell which one matched.
+        for (SecretKeySpec key : keys) {
+            matched |= MessageDigest.isEqual(mac, hmac(key, prefix, body));
+        }
+        return matched;
+    }
+
+    private boolean isPlainSecret(Optional<String> header) {
+        if (header.isEmpty()) {
+            return false;
+        }
+        byte[] offered = header.get().strip().getBytes(StandardCharsets.UTF_8);
+        boolean matched = false;
+        for (byte[] secret : plainSecrets) {
+            matched |= MessageDigest.isEqual(offered, secret);
+        }
+        return matched;
+    }
+
+    private boolean isFresh(String timestamp) {
+        if (timestamp.isEmpty() || timestamp.length() > 16 || !timestamp.chars().allMatch(Character::isDigit)) {
+            return false;
+        }
+        long value = Long.parseLong(timestamp);
+        long millis = value >= MILLIS_THRESHOLD ? value : value * 1000;
+        return Math.abs(clock.millis() - millis) <= tolerance.toMillis();
+    }
+
+    private static Optional<byte[]> decodeMac(String header) {
+        String value = header.strip();
+        if (value.regionMatches(true, 0, "sha256=", 0, 7)) {
+            value = value.substring(7);
+        }
+        if (value.length() == MAC_BYTES * 2 && value.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+            return Optional.of(HexFormat.of().parseHex(value.toLowerCase(Locale.ROOT)));
+        }
+        for (Base64.Decoder decoder : List.of(Base64.getDecoder(), Base64.getUrlDecoder())) {
+            try {
+                byte[] decoded = decoder.decode(value);
+                if (decoded.length == MAC_BYTES) {
+                    return Optional.of(decoded);
+                }
+            } catch (IllegalArgumentException notBase64) {
+                // Try the next alphabet; a value that is neither is simply not a signature.
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static byte[] hmac(SecretKeySpec key, byte[] prefix, byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            mac.update(prefix);
+            return mac.doFinal(body);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is missing from this JDK", e);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+/** Driving and driven HTTP adapters: Helidon WebServer routes, JSON mapping, error mapping and outbound callbacks. */
+module dev.masker.adapters.http {
+    requires dev.masker.application;
+    requires io.helidon.webserver;
+    requires io.helidon.webclient;
+    requires io.helidon.webclient.api;
+    requires com.fasterxml.jackson.databind;
+    requires java.net.http;
+
+    // Only the composition root wires adapters; other adapters cannot see this one.
+    exports dev.masker.adapters.http to dev.masker.bootstrap;
+    exports dev.masker.adapters.http.vapi to dev.masker.bootstrap;
+    exports dev.masker.adapters.http.agents to dev.masker.bootstrap;
+    exports dev.masker.adapters.http.health to dev.masker.bootstrap;
+    exports dev.masker.adapters.http.ratelimit to dev.masker.bootstrap;
+
+    // Jackson writes the response records and reads the request records of these packages.
+    opens dev.masker.adapters.http to com.fasterxml.jackson.databind;
+    opens dev.masker.adapters.http.agents to com.fasterxml.jackson.databind;
+    opens dev.masker.adapters.http.health to com.fasterxml.jackson.databind;
+}
