@@ -1,0 +1,225 @@
+package dev.masker.adapters.audit;
+
+import dev.masker.application.port.out.AppendAuditEventPort;
+import dev.masker.domain.audit.AuditEvent;
+import dev.masker.domain.error.DomainException;
+import dev.masker.domain.error.ErrorCode;
+import io.helidon.dbclient.DbClient;
+import io.helidon.dbclient.DbRow;
+import io.helidon.dbclient.DbTransaction;
+import java.lang.System.Logger.Level;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.IntConsumer;
+import java.util.stream.Collectors;
+
+/**
+ * The audit log in PostgreSQL, appended by group commit: callers queue their events and wait; one writer thread takes
+ * everything queued (up to a batch size), links it into the hash chain and commits it in one transaction, then
+ * releases every waiting caller. An append returns only once its event is committed, and a caller whose event could
+ * not be committed in time gets {@code audit_unavailable} — never a silent loss.
+ */
+public final class ChainedAuditAdapter implements AppendAuditEventPort, AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(ChainedAuditAdapter.class.getName());
+    private static final String LOCK_HEAD = "SELECT seq, hash FROM audit_chain_head WHERE id = 1 FOR UPDATE";
+    private static final String MOVE_HEAD = "UPDATE audit_chain_head SET seq = ?, hash = ? WHERE id = 1";
+    private static final String INSERT_PREFIX =
+            "INSERT INTO audit_event (seq, event_id, type, agent_id, occurred_at, body, prev_hash, hash, dedup_key) VALUES ";
+    private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final Duration IDLE_POLL = Duration.ofMillis(50);
+
+    private final DbClient db;
+    private final int maxBatch;
+    private final Duration appendTimeout;
+    private final IntConsumer batchSizes;
+    private final BlockingQueue<Pending> queue;
+    private final Thread writer;
+    private volatile boolean closing;
+
+    private record Pending(AuditEvent event, CompletableFuture<AppendOutcome> outcome) { }
+
+    /**
+     * Starts the writer.
+     *
+     * @param maxBatch the most events committed in one transaction
+     * @param queueCapacity the most events waiting; past it appends are refused at once
+     * @param appendTimeout how long an append waits for its commit before it answers {@code audit_unavailable}
+     * @param batchSizes told the size of every committed batch (for metrics)
+     */
+    public ChainedAuditAdapter(DbClient db, int maxBatch, int queueCapacity, Duration appendTimeout,
+                               IntConsumer batchSizes) {
+        this.db = Objects.requireNonNull(db, "db");
+        if (maxBatch < 1 || maxBatch > 1000) {
+            throw new IllegalArgumentException("the audit batch size must be between 1 and 1000");
+        }
+        this.maxBatch = maxBatch;
+        this.appendTimeout = Objects.requireNonNull(appendTimeout, "appendTimeout");
+        this.batchSizes = Objects.requireNonNull(batchSizes, "batchSizes");
+        this.queue = new ArrayBlockingQueue<>(queueCapacity);
+        this.writer = Thread.ofPlatform().name("masker-audit-writer").daemon(false).start(this::writeUntilClosed);
+    }
+
+    @Override
+    public AppendOutcome append(AuditEvent event) {
+        Pending pending = new Pending(event, new CompletableFuture<>());
+        if (closing || !queue.offer(pending)) {
+            throw unavailable();
+        }
+        try {
+            return pending.outcome().get(appendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            throw unavailable();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unavailable();
+        }
+    }
+
+    /** Stops taking events, commits every event already queued, and stops the writer. */
+    @Override
+    public void close() {
+        closing = true;
+        try {
+            writer.join(appendTimeout.toMillis() + 5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        failAll(drain(Integer.MAX_VALUE));
+    }
+
+    private void writeUntilClosed() {
+        while (true) {
+            Pending first;
+            try {
+                first = queue.poll(IDLE_POLL.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (first == null) {
+                if (closing) {
+                    return;
+                }
+                continue;
+            }
+            List<Pending> batch = new ArrayList<>(Math.min(maxBatch, queue.size() + 1));
+            batch.add(first);
+            queue.drainTo(batch, maxBatch - 1);
+            write(batch);
+        }
+    }
+
+    private void write(List<Pending> batch) {
+        DbTransaction tx = null;
+        try {
+            tx = db.transaction();
+            DbRow head = tx.createGet(LOCK_HEAD).execute()
+                    .orElseThrow(() -> new IllegalStateException("the audit chain head row is missing"));
+            long sequence = head.column("seq").get(Long.class);
+            String hash = head.column("hash").get(String.class);
+            Set<String> recorded = recordedKeys(tx, batch);
+            List<Object> params = new ArrayList<>(batch.size() * 9);
+            List<AppendOutcome> outcomes = new ArrayList<>(batch.size());
+            for (Pending pending : batch) {
+                AuditEvent event = pending.event();
+                // A key already in the log, or earlier in this batch, is not appended again.
+                if (event.dedupKey().isPresent() && !recorded.add(event.dedupKey().get())) {
+                    outcomes.add(new AppendOutcome.AlreadyRecorded());
+                    continue;
+                }
+                sequence++;
+                String body = CanonicalEvent.body(event, sequence);
+                String previous = hash;
+                hash = CanonicalEvent.hash(previous, body);
+                params.add(sequence);
+                params.add(event.id().value());
+                params.add(event.type().wireName());
+                params.add(event.agentId().map(agent -> agent.value()).orElse(null));
+                params.add(OffsetDateTime.ofInstant(event.occurredAt(), ZoneOffset.UTC));
+                params.add(body);
+                params.add(previous);
+                params.add(hash);
+                params.add(event.dedupKey().orElse(null));
+                outcomes.add(new AppendOutcome.Appended(sequence));
+            }
+            int rows = params.size() / 9;
+            if (rows > 0) {
+                String values = String.join(", ", java.util.Collections.nCopies(rows, ROW));
+                tx.createInsert(INSERT_PREFIX + values).params(params).execute();
+                tx.createUpdate(MOVE_HEAD).params(sequence, hash).execute();
+            }
+            tx.commit();
+            batchSizes.accept(rows);
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).outcome().complete(outcomes.get(i));
+            }
+        } catch (RuntimeException e) {
+            rollbackQuietly(tx);
+            LOG.log(Level.WARNING, "an audit batch of {0} events was not committed ({1}, SQL state {2})", batch.size(),
+                    e.getClass().getSimpleName(), sqlState(e));
+            failAll(batch);
+        }
+    }
+
+    private static Set<String> recordedKeys(DbTransaction tx, List<Pending> batch) {
+        List<String> keys = batch.stream().map(pending -> pending.event().dedupKey())
+                .flatMap(java.util.Optional::stream).distinct().toList();
+        if (keys.isEmpty()) {
+            return new HashSet<>();
+        }
+        String placeholders = keys.stream().map(key -> "?").collect(Collectors.joining(", "));
+        return tx.createQuery("SELECT dedup_key FROM audit_event WHERE dedup_key IN (" + placeholders + ")")
+                .params(keys).execute()
+                .map(row -> row.column("dedup_key").get(String.class))
+                .collect(Collectors.toCollection(HashSet::new));
+    }
+
+    private List<Pending> drain(int max) {
+        List<Pending> rest = new ArrayList<>();
+        queue.drainTo(rest, max);
+        return rest;
+    }
+
+    private static void failAll(List<Pending> batch) {
+        DomainException failure = unavailable();
+        batch.forEach(pending -> pending.outcome().completeExceptionally(failure));
+    }
+
+    private static void rollbackQuietly(DbTransaction tx) {
+        if (tx == null) {
+            return;
+        }
+        try {
+            tx.rollback();
+        } catch (RuntimeException e) {
+            // The connection is gone with the transaction; there is nothing left to undo.
+        }
+    }
+
+    private static String sqlState(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return "none";
+    }
+
+    static DomainException unavailable() {
+        return DomainException.retryable(ErrorCode.AUDIT_UNAVAILABLE,
+                "The audit log cannot record this event now; nothing was done. Retry shortly.", Duration.ofSeconds(2));
+    }
+}

@@ -1,0 +1,2 @@
+/** Versioned SQL migrations of the audit log (resources of this package), applied by Flyway at startup. */
+package dev.masker.adapters.audit.migration;

@@ -1,0 +1,2 @@
+/** Driven adapters: the agent repository and the database readiness probe, in PostgreSQL. */
+package dev.masker.adapters.persistence;

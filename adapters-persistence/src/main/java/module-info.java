@@ -1,0 +1,15 @@
+/** Driven adapters for Masker's stores in PostgreSQL: agents, through Helidon DbClient over JDBC, with Flyway migrations. */
+module dev.masker.adapters.persistence {
+    requires dev.masker.application;
+    requires io.helidon.dbclient;
+    requires io.helidon.dbclient.jdbc;
+    requires java.sql;
+    requires com.fasterxml.jackson.databind;
+    // Flyway has no module descriptor; this is its automatic, file-name based module.
+    requires flyway.core;
+
+    exports dev.masker.adapters.persistence to dev.masker.bootstrap;
+
+    // Flyway finds the SQL migrations by scanning this package's resources.
+    opens dev.masker.adapters.persistence.migration;
+}
