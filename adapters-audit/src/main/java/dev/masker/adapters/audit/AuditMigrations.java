@@ -16,7 +16,10 @@ public final class AuditMigrations {
                 .defaultSchema(schema)
                 .table("masker_audit_schema_history")
                 .locations("classpath:dev/masker/adapters/audit/migration")
+                // Agents and audit keep separate histories in one schema: whichever migrates second finds the schema
+                // in use, so it baselines below its first migration instead of skipping it.
                 .baselineOnMigrate(true)
+                .baselineVersion("0")
                 .load()
                 .migrate();
     }

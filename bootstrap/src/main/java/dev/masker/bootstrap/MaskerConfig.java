@@ -1,0 +1,198 @@
+package dev.masker.bootstrap;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Masker's configuration, read once from environment variables and checked as a whole: every problem is reported at
+ * once, each saying which variable to set. The README lists every variable with its default.
+ */
+public record MaskerConfig(
+        String host,
+        int port,
+        URI publicUrl,
+        List<String> webhookSecrets,
+        boolean acceptPlainSecret,
+        Duration signatureTolerance,
+        List<String> adminTokens,
+        Optional<Database> database,
+        Path dataDir,
+        String schema,
+        int poolSize,
+        long maxBodyBytes,
+        double webhookRatePerSecond,
+        int webhookRateBurst,
+        Optional<byte[]> fingerprintKey,
+        int auditBatchSize,
+        Duration auditTimeout,
+        Duration agentCacheTtl,
+        Duration shutdownGrace) {
+
+    /** An external PostgreSQL: JDBC URL and credentials. */
+    public record Database(String url, String user, String password) {
+        @Override
+        public String toString() {
+            return "Database[url=" + url + ", user=" + user + "]";
+        }
+    }
+
+    static final int MIN_ADMIN_TOKEN_LENGTH = 16;
+
+    /** Reads the configuration from the process environment. */
+    public static MaskerConfig fromEnvironment() {
+        return from(System.getenv());
+    }
+
+    /**
+     * Reads the configuration from the given variables.
+     *
+     * @throws ConfigurationException naming every variable that is missing or wrong
+     */
+    public static MaskerConfig from(Map<String, String> env) {
+        Reader read = new Reader(env);
+        String host = read.text("MASKER_HOST", "127.0.0.1");
+        int port = read.integer("MASKER_PORT", 8080, 0, 65535);
+        URI publicUrl = read.value("MASKER_PUBLIC_URL", "http://localhost:" + (port == 0 ? 8080 : port),
+                "an absolute http(s) URL without a trailing slash, e.g. https://masker.example.com", MaskerConfig::url);
+        List<String> secrets = read.list("MASKER_VAPI_WEBHOOK_SECRET");
+        if (secrets.isEmpty()) {
+            read.problem("MASKER_VAPI_WEBHOOK_SECRET is not set: set it to the secret configured in Vapi for the Server URL"
+                    + " (a comma-separated list is accepted while rotating). Masker never accepts unsigned webhooks.");
+        }
+        boolean plain = read.bool("MASKER_VAPI_ACCEPT_PLAIN_SECRET", false);
+        Duration tolerance = Duration.ofSeconds(read.integer("MASKER_VAPI_SIGNATURE_TOLERANCE_SECONDS", 300, 1, 3600));
+        List<String> tokens = read.list("MASKER_ADMIN_TOKEN");
+        if (tokens.isEmpty()) {
+            read.problem("MASKER_ADMIN_TOKEN is not set: set it to a random token of at least " + MIN_ADMIN_TOKEN_LENGTH
+                    + " characters (e.g. `openssl rand -hex 32`); it guards /api/v1.");
+        } else if (tokens.stream().anyMatch(token -> token.length() < MIN_ADMIN_TOKEN_LENGTH)) {
+            read.problem("MASKER_ADMIN_TOKEN: every token must be at least " + MIN_ADMIN_TOKEN_LENGTH
+                    + " characters (e.g. `openssl rand -hex 32`).");
+        }
+        Optional<Database> database = read.optional("MASKER_DATABASE_URL").map(url -> new Database(url,
+                read.text("MASKER_DATABASE_USER", "postgres"), read.text("MASKER_DATABASE_PASSWORD", "")));
+        database.ifPresent(db -> {
+            if (!db.url().startsWith("jdbc:postgresql://")) {
+                read.problem("MASKER_DATABASE_URL must be a PostgreSQL JDBC URL, e.g. jdbc:postgresql://db:5432/masker");
+            }
+        });
+        Path dataDir = Path.of(read.text("MASKER_DATA_DIR", "data")).toAbsolutePath();
+        String schema = read.text("MASKER_DATABASE_SCHEMA", "masker");
+        if (!schema.matches("[a-z_][a-z0-9_]{0,62}")) {
+            read.problem("MASKER_DATABASE_SCHEMA must be a lower-case SQL identifier, e.g. masker");
+        }
+        int poolSize = read.integer("MASKER_DATABASE_POOL_SIZE", 10, 2, 200);
+        long maxBody = read.integer("MASKER_MAX_BODY_BYTES", 1_048_576, 1024, 64 * 1_048_576);
+        int rate = read.integer("MASKER_VAPI_RATE_LIMIT_PER_SECOND", 100, 1, 1_000_000);
+        int burst = read.integer("MASKER_VAPI_RATE_LIMIT_BURST", 200, 1, 1_000_000);
+        Optional<byte[]> fingerprintKey = read.optional("MASKER_FINGERPRINT_KEY").flatMap(text -> {
+            try {
+                byte[] key = Base64.getDecoder().decode(text.strip());
+                if (key.length == 32) {
+                    return Optional.of(key);
+                }
+            } catch (IllegalArgumentException notBase64) {
+                // Reported below.
+            }
+            read.problem("MASKER_FINGERPRINT_KEY must be base64 of 32 random bytes (`openssl rand -base64 32`)");
+            return Optional.empty();
+        });
+        if (database.isPresent() && read.optional("MASKER_FINGERPRINT_KEY").isEmpty()) {
+            read.problem("MASKER_FINGERPRINT_KEY is not set: with an external database it must be set to base64 of 32"
+                    + " random bytes (`openssl rand -base64 32`) and kept out of the database, so that the phone"
+                    + " fingerprints in the audit log cannot be reversed by whoever reads it.");
+        }
+        int batch = read.integer("MASKER_AUDIT_BATCH_SIZE", 500, 1, 1000);
+        Duration auditTimeout = Duration.ofMillis(read.integer("MASKER_AUDIT_TIMEOUT_MS", 3000, 100, 60_000));
+        Duration cacheTtl = Duration.ofMillis(read.integer("MASKER_AGENT_CACHE_MS", 5000, 0, 3_600_000));
+        Duration grace = Duration.ofSeconds(read.integer("MASKER_SHUTDOWN_GRACE_SECONDS", 10, 0, 600));
+        read.failIfAny();
+        return new MaskerConfig(host, port, publicUrl, secrets, plain, tolerance, tokens, database, dataDir, schema,
+                poolSize, maxBody, rate, burst, fingerprintKey, batch, auditTimeout, cacheTtl, grace);
+    }
+
+    private static URI url(String text) {
+        URI uri = URI.create(text);
+        if (!uri.isAbsolute() || uri.getHost() == null || text.endsWith("/")
+                || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+            throw new IllegalArgumentException();
+        }
+        return uri;
+    }
+
+    @Override
+    public String toString() {
+        // Secrets, tokens and keys never reach a log line.
+        return "MaskerConfig[host=" + host + ", port=" + port + ", publicUrl=" + publicUrl + ", database="
+                + database.map(Database::toString).orElse("embedded in " + dataDir) + ", schema=" + schema + "]";
+    }
+
+    /** Reads variables, collecting problems instead of stopping at the first. */
+    private static final class Reader {
+        private final Map<String, String> env;
+        private final List<String> problems = new ArrayList<>();
+
+        Reader(Map<String, String> env) {
+            this.env = env;
+        }
+
+        Optional<String> optional(String name) {
+            return Optional.ofNullable(env.get(name)).map(String::strip).filter(value -> !value.isEmpty());
+        }
+
+        String text(String name, String fallback) {
+            return optional(name).orElse(fallback);
+        }
+
+        List<String> list(String name) {
+            return optional(name).map(value -> Arrays.stream(value.split(",")).map(String::strip)
+                    .filter(part -> !part.isEmpty()).toList()).orElse(List.of());
+        }
+
+        int integer(String name, int fallback, int min, int max) {
+            return value(name, Integer.toString(fallback), "a whole number from " + min + " to " + max, text -> {
+                int value = Integer.parseInt(text);
+                if (value < min || value > max) {
+                    throw new IllegalArgumentException();
+                }
+                return value;
+            });
+        }
+
+        boolean bool(String name, boolean fallback) {
+            return value(name, Boolean.toString(fallback), "true or false", text -> switch (text) {
+                case "true" -> true;
+                case "false" -> false;
+                default -> throw new IllegalArgumentException();
+            });
+        }
+
+        <T> T value(String name, String fallback, String expected, Function<String, T> parse) {
+            String text = text(name, fallback);
+            try {
+                return parse.apply(text);
+            } catch (RuntimeException e) {
+                problems.add(name + " must be " + expected + "; it is not.");
+                return parse.apply(fallback);
+            }
+        }
+
+        void problem(String problem) {
+            problems.add(problem);
+        }
+
+        void failIfAny() {
+            if (!problems.isEmpty()) {
+                throw new ConfigurationException(problems);
+            }
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package dev.masker.bootstrap;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.masker.adapters.audit.AuditMigrations;
+import dev.masker.adapters.persistence.AgentMigrations;
+import io.helidon.dbclient.DbClient;
+import io.helidon.dbclient.jdbc.JdbcClientBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.sql.SQLException;
+import java.util.Optional;
+
+/**
+ * Masker's PostgreSQL: the external one configured, or an embedded one under the data directory. Two pools — one for
+ * agents and the API, a small one for the audit writer, so audit commits never queue behind API queries — each behind
+ * a Helidon DbClient, and the schemas migrated before anything is served.
+ */
+public final class MaskerDatabase implements AutoCloseable {
+    private static final int AUDIT_POOL_SIZE = 2;
+
+    private final Optional<EmbeddedDatabase> embedded;
+    private final HikariDataSource appPool;
+    private final HikariDataSource auditPool;
+    private final DbClient app;
+    private final DbClient audit;
+
+    private MaskerDatabase(Optional<EmbeddedDatabase> embedded, HikariDataSource appPool, HikariDataSource auditPool) {
+        this.embedded = embedded;
+        this.appPool = appPool;
+        this.auditPool = auditPool;
+        this.app = dbClient(appPool);
+        this.audit = dbClient(auditPool);
+    }
+
+    /** Connects (starting the embedded database when none is configured) and migrates the schema. */
+    public static MaskerDatabase open(MaskerConfig config) {
+        Optional<EmbeddedDatabase> embedded = config.database().isPresent() ? Optional.empty()
+                : Optional.of(EmbeddedDatabase.start(config.dataDir().resolve("postgres")));
+        MaskerConfig.Database target = config.database()
+                .orElseGet(() -> new MaskerConfig.Database(embedded.get().jdbcUrl(), "postgres", ""));
+        HikariDataSource appPool = null;
+        try {
+            appPool = pool("masker-app", target, config.schema(), config.poolSize());
+            AgentMigrations.migrate(appPool, config.schema());
+            AuditMigrations.migrate(appPool, config.schema());
+            return new MaskerDatabase(embedded, appPool, pool("masker-audit", target, config.schema(), AUDIT_POOL_SIZE));
+        } catch (RuntimeException e) {
+            if (appPool != null) {
+                appPool.close();
+            }
+            embedded.ifPresent(EmbeddedDatabase::close);
+            throw e;
+        }
+    }
+
+    /** The client for agents, the API and readiness. */
+    public DbClient app() {
+        return app;
+    }
+
+    /** The client for the audit writer and verifier. */
+    public DbClient audit() {
+        return audit;
+    }
+
+    /** Whether the database is the embedded one. */
+    public boolean isEmbedded() {
+        return embedded.isPresent();
+    }
+
+    /**
+     * The key for phone fingerprints: the configured one, or — with the embedded database only — one made at first
+     * start and kept beside it in the data directory (readable by its owner only).
+     */
+    public static byte[] fingerprintKey(MaskerConfig config) {
+        if (config.fingerprintKey().isPresent()) {
+            return config.fingerprintKey().get();
+        }
+        Path file = config.dataDir().resolve("fingerprint.key");
+        try {
+            if (Files.exists(file)) {
+                byte[] key = Files.readAllBytes(file);
+                if (key.length != 32) {
+                    throw new IllegalStateException(file + " must hold exactly 32 bytes; remove it to make a new key");
+                }
+                return key;
+            }
+            Files.createDirectories(config.dataDir());
+            byte[] key = new byte[32];
+            new SecureRandom().nextBytes(key);
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.write(file, key);
+            return key;
+        } catch (IOException e) {
+            throw new UncheckedIOException("the fingerprint key file " + file + " cannot be used", e);
+        }
+    }
+
+    private static HikariDataSource pool(String name, MaskerConfig.Database target, String schema, int size) {
+        HikariConfig hikari = new HikariConfig();
+        hikari.setPoolName(name);
+        hikari.setJdbcUrl(target.url());
+        hikari.setUsername(target.user());
+        hikari.setPassword(target.password());
+        hikari.setSchema(schema);
+        hikari.setMaximumPoolSize(size);
+        // Fail fast when the database is gone: callers answer 503 instead of hanging.
+        hikari.setConnectionTimeout(2000);
+        hikari.setValidationTimeout(1000);
+        hikari.setInitializationFailTimeout(10_000);
+        hikari.addDataSourceProperty("connectTimeout", "2");
+        hikari.addDataSourceProperty("socketTimeout", "30");
+        hikari.addDataSourceProperty("tcpKeepAlive", "true");
+        hikari.addDataSourceProperty("reWriteBatchedInserts", "true");
+        return new HikariDataSource(hikari);
+    }
+
+    private static DbClient dbClient(HikariDataSource pool) {
+        return JdbcClientBuilder.create()
+                .connectionPool(() -> {
+                    try {
+                        return pool.getConnection();
+                    } catch (SQLException e) {
+                        throw new IllegalStateException("no database connection", e);
+                    }
+                })
+                .build();
+    }
+
+    /** Closes both pools, then stops the embedded database if there is one. */
+    @Override
+    public void close() {
+        auditPool.close();
+        appPool.close();
+        embedded.ifPresent(EmbeddedDatabase::close);
+    }
+}

@@ -1,0 +1,143 @@
+package dev.masker.bootstrap;
+
+import dev.masker.adapters.audit.ChainedAuditAdapter;
+import dev.masker.adapters.http.HttpErrorMapper;
+import dev.masker.adapters.http.JsonCodec;
+import dev.masker.adapters.http.MaskerRouting;
+import dev.masker.adapters.http.RequestBodies;
+import dev.masker.adapters.http.RequestIdFilter;
+import dev.masker.adapters.http.agents.AdminAuthentication;
+import dev.masker.adapters.http.agents.AgentsHttpAdapter;
+import dev.masker.adapters.http.health.HealthHttpAdapter;
+import dev.masker.adapters.http.ratelimit.TokenBucketRateLimitAdapter;
+import dev.masker.adapters.http.vapi.HmacSignatureAdapter;
+import dev.masker.adapters.http.vapi.JacksonVapiMessageAdapter;
+import dev.masker.adapters.http.vapi.VapiWebhookHttpAdapter;
+import dev.masker.adapters.http.vapi.WebClientConfigCallbackAdapter;
+import dev.masker.adapters.persistence.JdbcAgentAdapter;
+import dev.masker.adapters.persistence.JdbcReadinessAdapter;
+import dev.masker.application.port.out.IdGeneratorPort;
+import dev.masker.application.service.AnswerAssistantRequestService;
+import dev.masker.application.service.CheckReadinessService;
+import dev.masker.application.service.CreateAgentService;
+import dev.masker.application.service.GetAgentService;
+import dev.masker.domain.agent.Agent;
+import dev.masker.domain.agent.AgentUrls;
+import dev.masker.domain.audit.PhoneFingerprinter;
+import dev.masker.domain.id.Ulid;
+import io.helidon.webserver.WebServer;
+import java.lang.System.Logger.Level;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Masker, assembled: the database, the adapters, the services and the HTTP server, built by hand in one place. Closing
+ * it shuts down in the safe order: stop taking requests and finish those in flight, flush the audit log, then close
+ * the database.
+ */
+public final class MaskerServer implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(MaskerServer.class.getName());
+    private static final int MAX_RATE_LIMIT_KEYS = 100_000;
+    private static final int AUDIT_QUEUE_CAPACITY = 50_000;
+
+    private final MaskerConfig config;
+    private final MaskerDatabase database;
+    private final ChainedAuditAdapter audit;
+    private final WebClientConfigCallbackAdapter callbacks;
+    private final WebServer server;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private MaskerServer(MaskerConfig config, MaskerDatabase database, ChainedAuditAdapter audit,
+                         WebClientConfigCallbackAdapter callbacks, WebServer server) {
+        this.config = config;
+        this.database = database;
+        this.audit = audit;
+        this.callbacks = callbacks;
+        this.server = server;
+    }
+
+    /** Builds everything and starts serving. */
+    public static MaskerServer start(MaskerConfig config, Clock clock) {
+        MaskerDatabase database = MaskerDatabase.open(config);
+        ChainedAuditAdapter audit = null;
+        WebClientConfigCallbackAdapter callbacks = null;
+        try {
+            SecureRandom random = new SecureRandom();
+            IdGeneratorPort ids = () -> Ulid.generate(clock.instant(), random);
+            JsonCodec json = new JsonCodec();
+            RequestBodies bodies = new RequestBodies(config.maxBodyBytes());
+            AgentUrls urls = new AgentUrls(config.publicUrl());
+
+            JdbcAgentAdapter agents = new JdbcAgentAdapter(database.app(), config.agentCacheTtl(), System::nanoTime);
+            audit = new ChainedAuditAdapter(database.audit(), config.auditBatchSize(), AUDIT_QUEUE_CAPACITY,
+                    config.auditTimeout(), size -> { });
+            callbacks = new WebClientConfigCallbackAdapter(json, clock);
+
+            AnswerAssistantRequestService assistantRequests = new AnswerAssistantRequestService(
+                    new TokenBucketRateLimitAdapter(config.webhookRatePerSecond(), config.webhookRateBurst(),
+                            MAX_RATE_LIMIT_KEYS, System::nanoTime),
+                    new HmacSignatureAdapter(config.webhookSecrets(), config.acceptPlainSecret(),
+                            config.signatureTolerance(), clock),
+                    new JacksonVapiMessageAdapter(json), agents, callbacks, audit, ids, clock,
+                    new PhoneFingerprinter(MaskerDatabase.fingerprintKey(config)), urls);
+            CreateAgentService createAgent = new CreateAgentService(agents, audit, ids, clock,
+                    Set.of(Agent.DEFAULT_POLICY));
+            CheckReadinessService readiness = new CheckReadinessService(List.of(new JdbcReadinessAdapter(database.app())));
+
+            MaskerRouting routing = new MaskerRouting(new RequestIdFilter(ids), new HttpErrorMapper(json), List.of(
+                    new VapiWebhookHttpAdapter(assistantRequests, bodies, json),
+                    new AgentsHttpAdapter(createAgent, new GetAgentService(agents),
+                            new AdminAuthentication(config.adminTokens()), bodies, json, urls),
+                    new HealthHttpAdapter(readiness, json)));
+            WebServer server = WebServer.builder()
+                    .host(config.host())
+                    .port(config.port())
+                    .shutdownHook(false)
+                    .shutdownGracePeriod(config.shutdownGrace())
+                    .maxPayloadSize(config.maxBodyBytes())
+                    .routing(routing::configure)
+                    .build()
+                    .start();
+            return new MaskerServer(config, database, audit, callbacks, server);
+        } catch (RuntimeException e) {
+            if (audit != null) {
+                audit.close();
+            }
+            if (callbacks != null) {
+                callbacks.close();
+            }
+            database.close();
+            throw e;
+        }
+    }
+
+    /** The port the server listens on (useful when it was started on port 0). */
+    public int port() {
+        return server.port();
+    }
+
+    public MaskerConfig config() {
+        return config;
+    }
+
+    public boolean usesEmbeddedDatabase() {
+        return database.isEmbedded();
+    }
+
+    /** Stops taking requests and finishes those in flight, flushes the audit log, then closes the database. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        LOG.log(Level.INFO, "Masker is shutting down: finishing requests in flight");
+        server.stop();
+        audit.close();
+        callbacks.close();
+        database.close();
+        LOG.log(Level.INFO, "Masker stopped; the audit log is flushed");
+    }
+}

@@ -1,0 +1,34 @@
+package dev.masker.bootstrap.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The root of the {@code masker} command line. */
+@Command(name = "masker", mixinStandardHelpOptions = true, version = "masker 0.1.0",
+        description = "Masker: a compliance firewall for voice AI agents in healthcare.",
+        subcommands = {ServeCommand.class, AgentsCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success", "1:the server refused the request (its error code is printed)",
+            "2:bad usage or configuration", "3:the server could not be reached"})
+public final class MaskerCommand implements Runnable {
+    /** Exit codes shared by the commands. */
+    static final int OK = 0;
+    static final int REFUSED = 1;
+    static final int USAGE = 2;
+    static final int UNREACHABLE = 3;
+    /** Returned by {@code serve}: the server runs until the process is stopped. */
+    public static final int KEEP_RUNNING = -1;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Runs the command line and returns its exit code. */
+    public static int run(String... args) {
+        return new CommandLine(new MaskerCommand()).execute(args);
+    }
+}

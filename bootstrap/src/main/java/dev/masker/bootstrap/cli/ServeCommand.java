@@ -1,0 +1,47 @@
+package dev.masker.bootstrap.cli;
+
+import dev.masker.bootstrap.ConfigurationException;
+import dev.masker.bootstrap.MaskerConfig;
+import dev.masker.bootstrap.MaskerServer;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Starts the server with the configuration from the environment and runs until the process is stopped. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Start Masker. Configuration comes from MASKER_* environment variables (see the README).",
+            "Without MASKER_DATABASE_URL it runs an embedded PostgreSQL with its data under MASKER_DATA_DIR."})
+final class ServeCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        MaskerConfig config;
+        try {
+            config = MaskerConfig.fromEnvironment();
+        } catch (ConfigurationException e) {
+            spec.commandLine().getErr().println(e.getMessage());
+            return MaskerCommand.USAGE;
+        }
+        MaskerServer server = MaskerServer.start(config, Clock.systemUTC());
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "masker-shutdown"));
+        PrintWriter out = spec.commandLine().getOut();
+        String base = config.publicUrl().toString();
+        out.printf("""
+                Masker is listening on %s:%d (%s database).
+                  Health:          %s/health/ready
+                  Vapi webhook:    %s/vapi/webhook/{agent_id}    (Vapi "Server URL")
+                  Custom LLM URL:  %s/proxy/{agent_id}/v1/chat/completions
+
+                Create your first agent (in another terminal, with the same MASKER_ADMIN_TOKEN):
+                  ./masker agents create --name "Front desk" --upstream openai:gpt-4o-mini
+                Stop with Ctrl+C: requests in flight finish and the audit log is flushed.
+                """, config.host(), server.port(), server.usesEmbeddedDatabase() ? "embedded" : "external",
+                base, base, base);
+        out.flush();
+        return MaskerCommand.KEEP_RUNNING;
+    }
+}

@@ -1,0 +1,2 @@
+/** The {@code masker} command line: serve, manage agents through a running server, verify the audit log. */
+package dev.masker.bootstrap.cli;

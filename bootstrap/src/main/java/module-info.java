@@ -1,0 +1,21 @@
+/** The composition root: reads configuration, builds the adapters and services, serves HTTP, and the CLI. */
+module dev.masker.bootstrap {
+    requires dev.masker.application;
+    requires dev.masker.adapters.http;
+    requires dev.masker.adapters.persistence;
+    requires dev.masker.adapters.audit;
+    requires io.helidon.webserver;
+    requires io.helidon.dbclient;
+    requires io.helidon.dbclient.jdbc;
+    requires com.zaxxer.hikari;
+    requires java.sql;
+    requires java.net.http;
+    requires com.fasterxml.jackson.databind;
+    requires info.picocli;
+    // zonky's embedded PostgreSQL has no module descriptor; this is its automatic module.
+    requires embedded.postgres;
+
+    exports dev.masker.bootstrap;
+    // picocli fills the command classes' annotated fields reflectively.
+    opens dev.masker.bootstrap.cli to info.picocli;
+}
