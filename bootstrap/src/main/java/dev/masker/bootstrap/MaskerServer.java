@@ -97,7 +97,6 @@ public final class MaskerServer implements AutoCloseable {
                     .port(config.port())
                     .shutdownHook(false)
                     .shutdownGracePeriod(config.shutdownGrace())
-                    .maxPayloadSize(config.maxBodyBytes())
                     .routing(routing::configure)
                     .build()
                     .start();

@@ -1,0 +1,176 @@
+package dev.masker.bootstrap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/** A real Masker server on a random port, on a schema of its own in the real PostgreSQL, and a client for it. */
+final class RunningMasker implements AutoCloseable {
+    static final String SECRET = "whsec_test_7d2f9c4b1a";
+    static final String ADMIN_TOKEN = "test-admin-token-0123456789";
+    static final String PUBLIC_URL = "https://masker.test";
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private final MaskerServer server;
+    private final String schema;
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private RunningMasker(MaskerServer server, String schema) {
+        this.server = server;
+        this.schema = schema;
+    }
+
+    static RunningMasker start(Map<String, String> overrides) {
+        return start(overrides, Clock.systemUTC());
+    }
+
+    /** Starts Masker with test defaults, the given variables laid over them. */
+    static RunningMasker start(Map<String, String> overrides, Clock clock) {
+        MaskerConfig.Database db = TestDatabase.target();
+        String schema = overrides.getOrDefault("MASKER_DATABASE_SCHEMA", TestDatabase.freshSchema());
+        Map<String, String> env = new HashMap<>();
+        env.put("MASKER_PORT", "0");
+        env.put("MASKER_PUBLIC_URL", PUBLIC_URL);
+        env.put("MASKER_VAPI_WEBHOOK_SECRET", SECRET);
+        env.put("MASKER_ADMIN_TOKEN", ADMIN_TOKEN);
+        env.put("MASKER_DATABASE_URL", db.url());
+        env.put("MASKER_DATABASE_USER", db.user());
+        env.put("MASKER_DATABASE_PASSWORD", db.password());
+        env.put("MASKER_DATABASE_SCHEMA", schema);
+        env.put("MASKER_FINGERPRINT_KEY", Base64.getEncoder().encodeToString(new byte[32]));
+        env.put("MASKER_DATABASE_POOL_SIZE", "4");
+        env.putAll(overrides);
+        return new RunningMasker(MaskerServer.start(MaskerConfig.from(env), clock), schema);
+    }
+
+    URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + server.port() + path);
+    }
+
+    MaskerServer server() {
+        return server;
+    }
+
+    String schema() {
+        return schema;
+    }
+
+    HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return client.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** POSTs a JSON body to the webhook of the agent, signed the documented way. */
+    HttpResponse<String> webhook(String agentId, byte[] body) {
+        return send(HttpRequest.newBuilder(uri("/vapi/webhook/" + agentId))
+                .header("Content-Type", "application/json")
+                .header("X-Vapi-Signature", sign(SECRET, body))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    HttpResponse<String> admin(String method, String path, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + ADMIN_TOKEN);
+        return send(body == null ? request.method(method, HttpRequest.BodyPublishers.noBody())
+                : request.header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** Creates an agent from the JSON fields and returns its id. */
+    String createAgent(String json) {
+        HttpResponse<String> response = admin("POST", "/api/v1/agents", json);
+        if (response.statusCode() != 201) {
+            throw new AssertionError("agent not created: " + response.statusCode() + " " + response.body());
+        }
+        return read(response.body()).path("agent").path("id").asText();
+    }
+
+    /** Creates an agent with a unique name and the given assistant defaults. */
+    String createAgentWithAssistant(String assistantJson) {
+        return createAgent("{\"name\":\"agent " + TestDatabase.freshSchema() + "\",\"upstream\":\"openai:gpt-4o-mini\","
+                + "\"assistant\":" + assistantJson + "}");
+    }
+
+    /** The audit rows, in chain order: type, agent id, body. */
+    List<Map<String, String>> auditRows() {
+        try (Connection connection = TestDatabase.connect(schema); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT type, agent_id, body FROM audit_event ORDER BY seq")) {
+            List<Map<String, String>> result = new ArrayList<>();
+            while (rows.next()) {
+                Map<String, String> row = new HashMap<>();
+                row.put("type", rows.getString("type"));
+                row.put("agent_id", rows.getString("agent_id"));
+                row.put("body", rows.getString("body"));
+                result.add(row);
+            }
+            return result;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    List<Map<String, String>> callStartedRows(String agentId) {
+        return auditRows().stream()
+                .filter(row -> "call_started".equals(row.get("type")) && agentId.equals(row.get("agent_id"))).toList();
+    }
+
+    static JsonNode read(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String sign(String secret, byte[] body) {
+        return sign(secret, new byte[0], body);
+    }
+
+    static String sign(String secret, byte[] prefix, byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            mac.update(prefix);
+            return HexFormat.of().formatHex(mac.doFinal(body));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static byte[] assistantRequest(String callId, String customerNumber) {
+        return ("{\"type\":\"assistant-request\",\"call\":{\"id\":\"" + callId + "\",\"assistantId\":\"asst_1\","
+                + "\"customer\":{\"number\":\"" + customerNumber + "\"}},\"timestamp\":1764201600000}")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
