@@ -46,10 +46,10 @@ public final class CreateAgentService implements CreateAgentUseCase {
 
     @Override
     public Agent create(CreateAgentCommand command) {
-        List<FieldProblem> problems = new ArrayList<>();
+        List<FieldProblem> problems = new ArrayList<>(command.readProblems());
         String nameProblem = AgentName.problemWith(command.name());
-        if (nameProblem != null) {
-            problems.add(new FieldProblem("name", nameProblem));
+        if (nameProblem != null && !names(problems, "name")) {
+            problems.add(new FieldProblem("name", command.name() == null ? "is required" : nameProblem));
         }
         Optional<Tokenization> tokenization = command.tokenization().isEmpty()
                 ? Optional.of(Tokenization.VAULT_DETERMINISTIC)
@@ -58,7 +58,7 @@ public final class CreateAgentService implements CreateAgentUseCase {
             problems.add(new FieldProblem("tokenization", "must be vault-deterministic or reversible-aead"));
         }
         Optional<ConfigCallback> callback = command.configCallback().flatMap(fields -> callback(fields, problems));
-        if (command.upstream() == null) {
+        if (command.upstream() == null && !names(problems, "upstream")) {
             problems.add(new FieldProblem("upstream", "is required"));
         }
         if (!problems.isEmpty()) {
@@ -76,6 +76,10 @@ public final class CreateAgentService implements CreateAgentUseCase {
         audit.append(AuditEvent.agentCreated(new EventId(ids.next()), clock.instant(), agent.id(), command.principal(),
                 callback, command.requestId()));
         return agent;
+    }
+
+    private static boolean names(List<FieldProblem> problems, String field) {
+        return problems.stream().anyMatch(problem -> problem.field().equals(field));
     }
 
     private static Optional<ConfigCallback> callback(CallbackFields fields, List<FieldProblem> problems) {

@@ -83,8 +83,8 @@ public final class AgentsHttpAdapter implements HttpService {
         }
         List<FieldProblem> problems = new ArrayList<>();
         unknownFields(body, FIELDS, "", problems);
-        Optional<String> name = text(body, "name", "name", true, problems);
-        Optional<String> upstream = text(body, "upstream", "upstream", true, problems);
+        Optional<String> name = text(body, "name", "name", false, problems);
+        Optional<String> upstream = text(body, "upstream", "upstream", false, problems);
         Optional<String> tokenization = text(body, "tokenization", "tokenization", false, problems);
         Optional<String> policyName = text(body, "policy_name", "policy_name", false, problems);
         if (body.has("policy_yaml")) {
@@ -99,11 +99,9 @@ public final class AgentsHttpAdapter implements HttpService {
             }
         }
         Optional<CallbackFields> callback = callback(body.get("config_callback"), problems);
-        if (!problems.isEmpty()) {
-            throw DomainException.invalid(problems);
-        }
-        return new CreateAgentCommand(name.orElseThrow(), upstream.orElseThrow(), tokenization, policyName, assistant,
-                callback, AdminAuthentication.principal(request).value(), RequestIdFilter.requestId(request));
+        // Values are checked by the use case, which reports these shape problems together with its own.
+        return new CreateAgentCommand(name.orElse(null), upstream.orElse(null), tokenization, policyName, assistant,
+                callback, problems, AdminAuthentication.principal(request).value(), RequestIdFilter.requestId(request));
     }
 
     private static Optional<CallbackFields> callback(JsonNode node, List<FieldProblem> problems) {

@@ -1,18 +1,23 @@
 package dev.masker.application.port.in;
 
 import dev.masker.domain.assistant.AssistantConfig;
+import dev.masker.domain.error.FieldProblem;
 import dev.masker.domain.id.RequestId;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The fields of a new agent as the caller sent them, not yet validated, with who asks and the request's id.
- * Absent optional fields take their defaults.
+ * The fields of a new agent as the caller sent them, not yet validated, with who asks and the request's id. Absent
+ * optional fields take their defaults; a field that could not even be read (e.g. a number where text belongs) is
+ * {@code null} here and named in {@code readProblems}, so that the caller hears of every bad field at once.
  */
 public record CreateAgentCommand(String name, String upstream, Optional<String> tokenization,
                                  Optional<String> policyName, AssistantConfig assistant,
-                                 Optional<CallbackFields> configCallback, String principal, RequestId requestId) {
+                                 Optional<CallbackFields> configCallback, List<FieldProblem> readProblems,
+                                 String principal, RequestId requestId) {
     public CreateAgentCommand {
+        readProblems = List.copyOf(readProblems);
         Objects.requireNonNull(tokenization, "tokenization");
         Objects.requireNonNull(policyName, "policyName");
         Objects.requireNonNull(assistant, "assistant");

@@ -1,0 +1,82 @@
+package dev.masker.bootstrap;
+
+import static dev.masker.bootstrap.VapiWebhookIT.assertError;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** What callers see when the database goes away and comes back, and when they call too fast. */
+class ResilienceIT {
+    private static final Pattern JDBC = Pattern.compile("jdbc:postgresql://([^:/]+):(\\d+)(/.*)");
+
+    @Test
+    void givenDatabaseUnreachable_webhookAndApi_answer503UntilItReturns() throws Exception {
+        MaskerConfig.Database db = TestDatabase.target();
+        Matcher url = JDBC.matcher(db.url());
+        assertTrue(url.matches(), db.url());
+        try (TcpProxy proxy = new TcpProxy(url.group(1), Integer.parseInt(url.group(2)));
+             RunningMasker masker = RunningMasker.start(Map.of(
+                     "MASKER_DATABASE_URL", "jdbc:postgresql://127.0.0.1:" + proxy.port() + url.group(3),
+                     "MASKER_AGENT_CACHE_MS", "600000"))) {
+            String agent = masker.createAgentWithAssistant("{}");
+            assertEquals(200, masker.webhook(agent, request()).statusCode());
+
+            proxy.cut();
+            long started = System.nanoTime();
+            HttpResponse<String> refused = masker.webhook(agent, request());
+            long elapsedMs = (System.nanoTime() - started) / 1_000_000;
+
+            assertError(refused, 503, "audit_unavailable");
+            assertTrue(Integer.parseInt(refused.headers().firstValue("Retry-After").orElse("0")) >= 1);
+            assertTrue(elapsedMs < 5000, "a caller waited " + elapsedMs + " ms");
+            HttpResponse<String> create = masker.admin("POST", "/api/v1/agents",
+                    "{\"name\":\"while down\",\"upstream\":\"stub\"}");
+            assertError(create, 503, "unavailable");
+            assertTrue(create.headers().firstValue("Retry-After").isPresent());
+            assertEquals(503, masker.send(HttpRequest.newBuilder(masker.uri("/health/ready")).GET()).statusCode());
+
+            proxy.restore();
+            byte[] afterRecovery = request();
+            int status = 0;
+            for (int attempt = 0; attempt < 40 && status != 200; attempt++) {
+                status = masker.webhook(agent, afterRecovery).statusCode();
+                if (status != 200) {
+                    Thread.sleep(250);
+                }
+            }
+            assertEquals(200, status);
+            assertEquals(200, masker.send(HttpRequest.newBuilder(masker.uri("/health/ready")).GET()).statusCode());
+            // The refused call was never recorded; the ones answered 200 were, each once.
+            assertEquals(2, masker.callStartedRows(agent).size());
+        }
+    }
+
+    @Test
+    void givenCallsOverTheAgentsRate_postWebhook_answersRateLimitedWithRetryAfter() {
+        try (RunningMasker masker = RunningMasker.start(Map.of(
+                "MASKER_VAPI_RATE_LIMIT_PER_SECOND", "1", "MASKER_VAPI_RATE_LIMIT_BURST", "3"))) {
+            String busy = masker.createAgentWithAssistant("{}");
+            String quiet = masker.createAgentWithAssistant("{}");
+            for (int i = 0; i < 3; i++) {
+                assertEquals(200, masker.webhook(busy, request()).statusCode());
+            }
+
+            HttpResponse<String> limited = masker.webhook(busy, request());
+
+            assertError(limited, 429, "rate_limited");
+            assertTrue(Integer.parseInt(limited.headers().firstValue("Retry-After").orElse("0")) >= 1);
+            assertEquals(200, masker.webhook(quiet, request()).statusCode());
+        }
+    }
+
+    private static byte[] request() {
+        return RunningMasker.assistantRequest("call-" + UUID.randomUUID(), "+14155552671");
+    }
+}
