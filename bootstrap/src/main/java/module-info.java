@@ -9,6 +9,7 @@ module dev.masker.bootstrap {
     requires io.helidon.dbclient.jdbc;
     requires com.zaxxer.hikari;
     requires java.sql;
+    requires java.logging;
     requires java.net.http;
     requires com.fasterxml.jackson.databind;
     requires info.picocli;

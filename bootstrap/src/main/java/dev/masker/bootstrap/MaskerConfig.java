@@ -34,7 +34,8 @@ public record MaskerConfig(
         int auditBatchSize,
         Duration auditTimeout,
         Duration agentCacheTtl,
-        Duration shutdownGrace) {
+        Duration shutdownGrace,
+        String logLevel) {
 
     /** An external PostgreSQL: JDBC URL and credentials. */
     public record Database(String url, String user, String password) {
@@ -114,9 +115,13 @@ public record MaskerConfig(
         Duration auditTimeout = Duration.ofMillis(read.integer("MASKER_AUDIT_TIMEOUT_MS", 3000, 100, 60_000));
         Duration cacheTtl = Duration.ofMillis(read.integer("MASKER_AGENT_CACHE_MS", 5000, 0, 3_600_000));
         Duration grace = Duration.ofSeconds(read.integer("MASKER_SHUTDOWN_GRACE_SECONDS", 10, 0, 600));
+        String logLevel = read.value("MASKER_LOG_LEVEL", "INFO", "one of SEVERE, WARNING, INFO, FINE, FINER, ALL", text -> {
+            java.util.logging.Level.parse(text.toUpperCase(java.util.Locale.ROOT));
+            return text.toUpperCase(java.util.Locale.ROOT);
+        });
         read.failIfAny();
         return new MaskerConfig(host, port, publicUrl, secrets, plain, tolerance, tokens, database, dataDir, schema,
-                poolSize, maxBody, rate, burst, fingerprintKey, batch, auditTimeout, cacheTtl, grace);
+                poolSize, maxBody, rate, burst, fingerprintKey, batch, auditTimeout, cacheTtl, grace, logLevel);
     }
 
     private static URI url(String text) {

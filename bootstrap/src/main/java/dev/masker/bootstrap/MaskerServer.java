@@ -61,6 +61,7 @@ public final class MaskerServer implements AutoCloseable {
 
     /** Builds everything and starts serving. */
     public static MaskerServer start(MaskerConfig config, Clock clock) {
+        LogLevels.apply(config.logLevel());
         MaskerDatabase database = MaskerDatabase.open(config);
         ChainedAuditAdapter audit = null;
         WebClientConfigCallbackAdapter callbacks = null;

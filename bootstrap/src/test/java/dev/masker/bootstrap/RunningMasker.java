@@ -34,7 +34,7 @@ final class RunningMasker implements AutoCloseable {
 
     private final MaskerServer server;
     private final String schema;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private RunningMasker(MaskerServer server, String schema) {
         this.server = server;
@@ -68,6 +68,10 @@ final class RunningMasker implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.port() + path);
     }
 
+    static HttpClient client() {
+        return CLIENT;
+    }
+
     MaskerServer server() {
         return server;
     }
@@ -78,7 +82,7 @@ final class RunningMasker implements AutoCloseable {
 
     HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            return client.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+            return CLIENT.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -1,0 +1,86 @@
+package dev.masker.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Reading and checking the environment: defaults, every problem at once, each naming what to set. */
+class MaskerConfigTest {
+    private static Map<String, String> minimal() {
+        Map<String, String> env = new HashMap<>();
+        env.put("MASKER_VAPI_WEBHOOK_SECRET", "whsec_a, whsec_b");
+        env.put("MASKER_ADMIN_TOKEN", "admin-token-0123456789");
+        return env;
+    }
+
+    @Test
+    void givenOnlyTheSecrets_from_takesTheDocumentedDefaults() {
+        MaskerConfig config = MaskerConfig.from(minimal());
+
+        assertEquals("127.0.0.1", config.host());
+        assertEquals(8080, config.port());
+        assertEquals("http://localhost:8080", config.publicUrl().toString());
+        assertEquals(List.of("whsec_a", "whsec_b"), config.webhookSecrets());
+        assertFalse(config.acceptPlainSecret());
+        assertEquals(Duration.ofSeconds(300), config.signatureTolerance());
+        assertTrue(config.database().isEmpty());
+        assertEquals("masker", config.schema());
+        assertEquals(1_048_576, config.maxBodyBytes());
+        assertEquals(100, config.webhookRatePerSecond());
+        assertEquals(200, config.webhookRateBurst());
+    }
+
+    @Test
+    void givenNothing_from_namesEveryMissingVariable() {
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> MaskerConfig.from(Map.of()));
+
+        assertEquals(2, e.problems().size());
+        assertTrue(e.getMessage().contains("MASKER_VAPI_WEBHOOK_SECRET"));
+        assertTrue(e.getMessage().contains("MASKER_ADMIN_TOKEN"));
+    }
+
+    @Test
+    void givenBadValues_from_reportsEachWithWhatToSet() {
+        Map<String, String> env = minimal();
+        env.put("MASKER_PORT", "eighty");
+        env.put("MASKER_PUBLIC_URL", "https://masker.example/");
+        env.put("MASKER_VAPI_ACCEPT_PLAIN_SECRET", "yes");
+        env.put("MASKER_ADMIN_TOKEN", "short");
+        env.put("MASKER_DATABASE_URL", "jdbc:postgresql://db:5432/masker");
+        env.put("MASKER_FINGERPRINT_KEY", "not base64 of 32 bytes");
+
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> MaskerConfig.from(env));
+
+        String message = e.getMessage();
+        for (String variable : List.of("MASKER_PORT", "MASKER_PUBLIC_URL", "MASKER_VAPI_ACCEPT_PLAIN_SECRET",
+                "MASKER_ADMIN_TOKEN", "MASKER_FINGERPRINT_KEY")) {
+            assertTrue(message.contains(variable), variable + " missing from: " + message);
+        }
+        assertFalse(message.contains("short"), "the message never repeats a token");
+    }
+
+    @Test
+    void givenExternalDatabaseWithoutFingerprintKey_from_refusesToStart() {
+        Map<String, String> env = minimal();
+        env.put("MASKER_DATABASE_URL", "jdbc:postgresql://db:5432/masker");
+
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> MaskerConfig.from(env));
+
+        assertTrue(e.getMessage().contains("MASKER_FINGERPRINT_KEY"));
+    }
+
+    @Test
+    void givenConfig_toString_showsNoSecret() {
+        String text = MaskerConfig.from(minimal()).toString();
+
+        assertFalse(text.contains("whsec_a"));
+        assertFalse(text.contains("admin-token"));
+    }
+}
