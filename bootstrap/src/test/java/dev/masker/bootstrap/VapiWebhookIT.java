@@ -202,6 +202,19 @@ class VapiWebhookIT {
     }
 
     @Test
+    void givenChunkedBodyOverTheLimit_postWebhook_answersPayloadTooLarge() {
+        byte[] body = ("{\"type\":\"assistant-request\",\"pad\":\"" + "x".repeat(20_000) + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> response = masker.send(HttpRequest.newBuilder(masker.uri("/vapi/webhook/" + agentId))
+                .header("Content-Type", "application/json")
+                .header("X-Vapi-Signature", RunningMasker.sign(RunningMasker.SECRET, body))
+                // No length is declared: the body arrives chunked and is cut off at the limit.
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))));
+
+        assertError(response, 413, "payload_too_large");
+    }
+
+    @Test
     void givenFormContentType_postWebhook_answersUnsupportedMediaType() {
         HttpResponse<String> response = masker.send(HttpRequest.newBuilder(masker.uri("/vapi/webhook/" + agentId))
                 .header("Content-Type", "application/x-www-form-urlencoded")

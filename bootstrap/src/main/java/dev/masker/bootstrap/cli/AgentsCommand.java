@@ -1,5 +1,6 @@
 package dev.masker.bootstrap.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -107,7 +108,12 @@ final class AgentsCommand implements Runnable {
             ObjectNode body = Api.JSON.createObjectNode().put("name", name).put("upstream", upstream);
             if (assistant != null) {
                 String text = assistant.startsWith("@") ? Files.readString(Path.of(assistant.substring(1))) : assistant;
-                body.set("assistant", Api.JSON.readTree(text));
+                try {
+                    body.set("assistant", Api.JSON.readTree(text));
+                } catch (JsonProcessingException e) {
+                    throw new CommandLine.ParameterException(new CommandLine(this),
+                            "--assistant is not valid JSON (line " + e.getLocation().getLineNr() + ")");
+                }
             }
             if (tokenization != null) {
                 body.put("tokenization", tokenization);

@@ -1,5 +1,6 @@
 package dev.masker.bootstrap.cli;
 
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -30,5 +31,10 @@ public final class MaskerCommand implements Runnable {
     /** Runs the command line and returns its exit code. */
     public static int run(String... args) {
         return new CommandLine(new MaskerCommand()).execute(args);
+    }
+
+    /** Runs the command line with its output and errors written to the given writers. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        return new CommandLine(new MaskerCommand()).setOut(out).setErr(err).execute(args);
     }
 }

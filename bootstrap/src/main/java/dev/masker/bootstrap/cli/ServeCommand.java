@@ -26,7 +26,14 @@ final class ServeCommand implements Callable<Integer> {
             spec.commandLine().getErr().println(e.getMessage());
             return MaskerCommand.USAGE;
         }
-        MaskerServer server = MaskerServer.start(config, Clock.systemUTC());
+        MaskerServer server;
+        try {
+            server = MaskerServer.start(config, Clock.systemUTC());
+        } catch (RuntimeException e) {
+            spec.commandLine().getErr().println("Masker could not start: " + e.getClass().getSimpleName() + ": "
+                    + e.getMessage() + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")"));
+            return MaskerCommand.REFUSED;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "masker-shutdown"));
         PrintWriter out = spec.commandLine().getOut();
         String base = config.publicUrl().toString();

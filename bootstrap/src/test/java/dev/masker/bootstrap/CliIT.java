@@ -1,0 +1,87 @@
+package dev.masker.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.masker.bootstrap.cli.MaskerCommand;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** {@code masker agents create|get} against a running server, with their exit codes. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CliIT {
+    private RunningMasker masker;
+
+    private record Run(int exitCode, String out, String err) { }
+
+    @BeforeAll
+    void start() {
+        masker = RunningMasker.start(Map.of());
+    }
+
+    @AfterAll
+    void stop() {
+        masker.close();
+    }
+
+    @Test
+    void givenRunningServer_agentsCreate_printsTheVapiUrlsAndGetFindsIt() {
+        Run created = run("agents", "create", "--server", server(), "--token", RunningMasker.ADMIN_TOKEN,
+                "--name", "cli " + UUID.randomUUID(), "--upstream", "stub", "--assistant", "{\"firstMessage\":\"Hi\"}");
+
+        assertEquals(0, created.exitCode(), created.err());
+        Matcher id = Pattern.compile("Agent (agt_[0-9A-Z]{26})").matcher(created.out());
+        assertTrue(id.find(), created.out());
+        assertTrue(created.out().contains(RunningMasker.PUBLIC_URL + "/vapi/webhook/" + id.group(1)));
+        assertTrue(created.out().contains(RunningMasker.PUBLIC_URL + "/proxy/" + id.group(1) + "/v1/chat/completions"));
+
+        Run fetched = run("agents", "get", "--server", server(), "--token", RunningMasker.ADMIN_TOKEN, "--json", id.group(1));
+        assertEquals(0, fetched.exitCode(), fetched.err());
+        assertEquals("Hi", RunningMasker.read(fetched.out()).path("agent").path("assistant").path("firstMessage").asText());
+    }
+
+    @Test
+    void givenRefusal_agentsCommands_exitOneWithTheErrorCode() {
+        Run unknown = run("agents", "get", "--server", server(), "--token", RunningMasker.ADMIN_TOKEN, "agt_nope");
+        Run badToken = run("agents", "get", "--server", server(), "--token", "wrong-token-0123456789", "agt_nope");
+
+        assertEquals(1, unknown.exitCode());
+        assertTrue(unknown.err().contains("agent_not_found"), unknown.err());
+        assertEquals(1, badToken.exitCode());
+        assertTrue(badToken.err().contains("unauthenticated"), badToken.err());
+    }
+
+    @Test
+    void givenBadUsage_agentsCreate_exitsTwo() {
+        assertEquals(2, run("agents", "create", "--server", server(), "--token", RunningMasker.ADMIN_TOKEN).exitCode());
+        assertEquals(2, run("agents", "create", "--server", server(), "--token", RunningMasker.ADMIN_TOKEN,
+                "--name", "x", "--assistant", "{not json").exitCode());
+    }
+
+    @Test
+    void givenNoServer_agentsGet_exitsThree() {
+        Run run = run("agents", "get", "--server", "http://127.0.0.1:1", "--token", RunningMasker.ADMIN_TOKEN, "agt_x");
+
+        assertEquals(3, run.exitCode());
+        assertTrue(run.err().contains("Cannot reach Masker"), run.err());
+    }
+
+    private String server() {
+        return "http://127.0.0.1:" + masker.server().port();
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = MaskerCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Run(code, out.toString(), err.toString());
+    }
+}
