@@ -3,20 +3,25 @@ package dev.masker.adapters.audit;
 import dev.masker.application.port.out.VerifyAuditChainPort;
 import dev.masker.domain.audit.ChainVerification;
 import io.helidon.dbclient.DbClient;
+import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
+import io.helidon.dbclient.DbTransaction;
+import java.sql.Timestamp;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * Re-computes the audit log's hash chain page by page and reports the first event where it does not hold: a body
- * that does not hash to its stored hash (edited), a {@code prev_hash} that is not the previous hash or a gap in the
- * sequence (removed or inserted), a body that disagrees with its row, or a head that is not the last event.
+ * Re-computes the audit log's hash chain page by page, in one consistent snapshot, and reports the first event where it does not hold: a body that does not hash to its stored hash (edited), a {@code prev_hash} that
+ * is not the previous hash or a gap in the sequence (removed or inserted), columns that disagree with the hashed body,
+ * or a head that is not the last event.
  */
 public final class AuditChainVerifierAdapter implements VerifyAuditChainPort {
     private static final int PAGE = 1000;
     private static final String PAGE_QUERY = """
-            SELECT seq, event_id, type, body, prev_hash, hash FROM audit_event
+            SELECT seq, event_id, type, agent_id, occurred_at, body, prev_hash, hash FROM audit_event
             WHERE seq > ? ORDER BY seq LIMIT ?
             """;
 
@@ -28,18 +33,37 @@ public final class AuditChainVerifierAdapter implements VerifyAuditChainPort {
 
     @Override
     public ChainVerification verify() {
+        DbTransaction snapshot = null;
         try {
-            return walk();
+            snapshot = db.transaction();
+            // One snapshot for the whole walk: appends committed meanwhile are neither seen nor mistaken for tampering.
+            snapshot.dml("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+            ChainVerification result = walk(snapshot);
+            snapshot.commit();
+            return result;
         } catch (RuntimeException e) {
+            if (snapshot != null) {
+                try {
+                    snapshot.rollback();
+                } catch (RuntimeException ignored) {
+                    // The connection is gone; there is nothing to undo in a read-only transaction.
+                }
+            }
             throw ChainedAuditAdapter.unavailable();
         }
     }
 
-    private ChainVerification walk() {
+    private ChainVerification walk(DbExecute db) {
+        Optional<DbRow> head = db.get("SELECT seq, hash FROM audit_chain_head WHERE id = 1");
+        if (head.isEmpty()) {
+            return new ChainVerification.Broken(0, "the chain head row is missing");
+        }
+        long headSequence = head.get().column("seq").get(Long.class);
+        String headHash = head.get().column("hash").get(String.class);
         long expected = 1;
         String previousHash = CanonicalEvent.GENESIS_HASH;
         while (true) {
-            List<DbRow> rows = db.execute().createQuery(PAGE_QUERY).params(expected - 1, PAGE).execute().toList();
+            List<DbRow> rows = db.createQuery(PAGE_QUERY).params(expected - 1, PAGE).execute().toList();
             for (DbRow row : rows) {
                 long sequence = row.column("seq").get(Long.class);
                 if (sequence != expected) {
@@ -53,10 +77,7 @@ public final class AuditChainVerifierAdapter implements VerifyAuditChainPort {
                 if (!hash.equals(row.column("hash").get(String.class))) {
                     return new ChainVerification.Broken(sequence, "the body does not hash to the stored hash");
                 }
-                Map<String, Object> parsed = CanonicalEvent.parse(body);
-                if (!Long.valueOf(sequence).equals(((Number) parsed.getOrDefault("seq", -1)).longValue())
-                        || !row.column("event_id").get(String.class).equals(parsed.get("event_id"))
-                        || !row.column("type").get(String.class).equals(parsed.get("type"))) {
+                if (!agreesWithBody(row, sequence, CanonicalEvent.parse(body))) {
                     return new ChainVerification.Broken(sequence, "the row's columns disagree with its hashed body");
                 }
                 previousHash = hash;
@@ -66,13 +87,30 @@ public final class AuditChainVerifierAdapter implements VerifyAuditChainPort {
                 break;
             }
         }
-        DbRow head = db.execute().get("SELECT seq, hash FROM audit_chain_head WHERE id = 1")
-                .orElseThrow(() -> new IllegalStateException("the audit chain head row is missing"));
-        long headSequence = head.column("seq").get(Long.class);
-        if (headSequence != expected - 1 || !previousHash.equals(head.column("hash").get(String.class))) {
-            return new ChainVerification.Broken(expected - 1, "the chain head names event " + headSequence
+        if (expected - 1 != headSequence) {
+            long at = Math.min(expected, headSequence);
+            return new ChainVerification.Broken(at, "the chain head names event " + headSequence
                     + " but the log ends at event " + (expected - 1));
         }
-        return new ChainVerification.Intact(expected - 1, previousHash);
+        if (!previousHash.equals(headHash)) {
+            return new ChainVerification.Broken(headSequence, "the chain head's hash is not the last event's hash");
+        }
+        return new ChainVerification.Intact(headSequence, previousHash);
+    }
+
+    private static boolean agreesWithBody(DbRow row, long sequence, Map<String, Object> body) {
+        return body.get("seq") instanceof Number seq && seq.longValue() == sequence
+                && Objects.equals(row.column("event_id").get(String.class), body.get("event_id"))
+                && Objects.equals(row.column("type").get(String.class), body.get("type"))
+                && Objects.equals(row.column("agent_id").get(String.class), body.get("agent_id"))
+                && Objects.equals(occurredAt(row.column("occurred_at").get()), body.get("occurred_at"));
+    }
+
+    private static String occurredAt(Object column) {
+        return switch (column) {
+            case Timestamp timestamp -> CanonicalEvent.timestamp(timestamp.toInstant());
+            case OffsetDateTime dateTime -> CanonicalEvent.timestamp(dateTime.toInstant());
+            case null, default -> null;
+        };
     }
 }

@@ -124,6 +124,8 @@ public final class ChainedAuditAdapter implements AppendAuditEventPort, AutoClos
 
     private void write(List<Pending> batch) {
         DbTransaction tx = null;
+        List<AppendOutcome> committed;
+        int committedRows;
         try {
             tx = db.transaction();
             DbRow head = tx.createGet(LOCK_HEAD).execute()
@@ -156,21 +158,28 @@ public final class ChainedAuditAdapter implements AppendAuditEventPort, AutoClos
                 outcomes.add(new AppendOutcome.Appended(sequence));
             }
             int rows = params.size() / 9;
+            committed = outcomes;
+            committedRows = rows;
             if (rows > 0) {
                 String values = String.join(", ", java.util.Collections.nCopies(rows, ROW));
                 tx.createInsert(INSERT_PREFIX + values).params(params).execute();
                 tx.createUpdate(MOVE_HEAD).params(sequence, hash).execute();
             }
             tx.commit();
-            batchSizes.accept(rows);
-            for (int i = 0; i < batch.size(); i++) {
-                batch.get(i).outcome().complete(outcomes.get(i));
-            }
         } catch (RuntimeException e) {
             rollbackQuietly(tx);
             LOG.log(Level.WARNING, "an audit batch of {0} events was not committed ({1}, SQL state {2})", batch.size(),
                     e.getClass().getSimpleName(), sqlState(e));
             failAll(batch);
+            return;
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            batch.get(i).outcome().complete(committed.get(i));
+        }
+        try {
+            batchSizes.accept(committedRows);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "the audit batch size listener failed: {0}", e.getClass().getSimpleName());
         }
     }
 
@@ -219,7 +228,9 @@ public final class ChainedAuditAdapter implements AppendAuditEventPort, AutoClos
     }
 
     static DomainException unavailable() {
+        // An append that timed out can still be committed by its batch later; a retry then finds it recorded.
         return DomainException.retryable(ErrorCode.AUDIT_UNAVAILABLE,
-                "The audit log cannot record this event now; nothing was done. Retry shortly.", Duration.ofSeconds(2));
+                "The audit log could not confirm this event in time; the request was not completed. Retry shortly.",
+                Duration.ofSeconds(2));
     }
 }

@@ -31,7 +31,9 @@ final class SqlFailures {
     /** Whether the failure means the database could not be reached or gave no connection in time. */
     static boolean isUnavailable(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLTransientConnectionException) {
+            // No SQL state: the pool itself refused (closed, or no connection in time), not the database.
+            if (cause instanceof SQLTransientConnectionException
+                    || cause instanceof SQLException sql && sql.getSQLState() == null) {
                 return true;
             }
         }

@@ -5,26 +5,37 @@ import dev.masker.domain.ratelimit.RateDecision;
 import dev.masker.domain.ratelimit.TokenBucket;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
- * One token bucket per key, in this process. Full buckets are forgotten once more than {@code maxKeys} exist, so a
- * flood of made-up keys (the limit is checked before anything else) cannot grow memory without bound; a forgotten full
- * bucket and a new one behave the same.
+ * One token bucket per key, in this process, for at most {@code maxKeys} keys. The limit is checked before anything
+ * else (even before a signature), so keys can be made up: when the table is full, buckets that have refilled are
+ * forgotten (a forgotten full bucket and a new one behave the same), at most once a second; if it is still full, new
+ * keys share one overflow bucket until room is made. A bucket that is still limiting is never forgotten.
  */
 public final class TokenBucketRateLimitAdapter implements RateLimitPort {
+    private static final long SWEEP_INTERVAL_NANOS = 1_000_000_000L;
+
     private final double perSecond;
     private final int burst;
     private final int maxKeys;
     private final LongSupplier nanoTime;
     private final ConcurrentMap<String, TokenBucket> buckets = new ConcurrentHashMap<>();
+    private final TokenBucket overflow;
+    private final AtomicLong lastSweep;
 
     public TokenBucketRateLimitAdapter(double perSecond, int burst, int maxKeys, LongSupplier nanoTime) {
+        if (maxKeys < 1) {
+            throw new IllegalArgumentException("at least one key must fit");
+        }
         this.perSecond = perSecond;
         this.burst = burst;
         this.maxKeys = maxKeys;
         this.nanoTime = nanoTime;
-        new TokenBucket(perSecond, burst, 0); // fails fast on a rate or burst that is not positive
+        long now = nanoTime.getAsLong();
+        this.overflow = new TokenBucket(perSecond, burst, now);
+        this.lastSweep = new AtomicLong(now - SWEEP_INTERVAL_NANOS);
     }
 
     @Override
@@ -33,10 +44,20 @@ public final class TokenBucketRateLimitAdapter implements RateLimitPort {
         TokenBucket bucket = buckets.get(key);
         if (bucket == null) {
             if (buckets.size() >= maxKeys) {
-                buckets.values().removeIf(existing -> existing.isFull(now));
+                sweep(now);
+                if (buckets.size() >= maxKeys) {
+                    return overflow.tryTake(now);
+                }
             }
             bucket = buckets.computeIfAbsent(key, k -> new TokenBucket(perSecond, burst, now));
         }
         return bucket.tryTake(now);
+    }
+
+    private void sweep(long now) {
+        long last = lastSweep.get();
+        if (now - last >= SWEEP_INTERVAL_NANOS && lastSweep.compareAndSet(last, now)) {
+            buckets.values().removeIf(existing -> existing.isFull(now));
+        }
     }
 }

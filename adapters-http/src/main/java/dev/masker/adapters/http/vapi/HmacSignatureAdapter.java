@@ -57,11 +57,10 @@ public final class HmacSignatureAdapter implements VerifySignaturePort {
         }
         if (delivery.signature().isPresent() && delivery.timestamp().isPresent()) {
             String timestamp = delivery.timestamp().get().strip();
-            if (!isFresh(timestamp)) {
-                return new SignatureVerdict.Invalid("timestamp missing, malformed or outside the tolerance");
-            }
             byte[] prefix = (timestamp + ".").getBytes(StandardCharsets.US_ASCII);
-            if (decodeMac(delivery.signature().get()).filter(mac -> matchesAny(mac, delivery.body(), prefix)).isPresent()) {
+            // A stale or malformed timestamp fails this form only; another form may still be valid.
+            if (isFresh(timestamp) && decodeMac(delivery.signature().get())
+                    .filter(mac -> matchesAny(mac, delivery.body(), prefix)).isPresent()) {
                 return new SignatureVerdict.Valid("timestamped-hmac");
             }
         }
@@ -93,7 +92,7 @@ public final class HmacSignatureAdapter implements VerifySignaturePort {
     }
 
     private boolean isFresh(String timestamp) {
-        if (timestamp.isEmpty() || timestamp.length() > 16 || !timestamp.chars().allMatch(Character::isDigit)) {
+        if (timestamp.isEmpty() || timestamp.length() > 16 || !timestamp.chars().allMatch(c -> c >= '0' && c <= '9')) {
             return false;
         }
         long value = Long.parseLong(timestamp);
@@ -106,7 +105,7 @@ public final class HmacSignatureAdapter implements VerifySignaturePort {
         if (value.regionMatches(true, 0, "sha256=", 0, 7)) {
             value = value.substring(7);
         }
-        if (value.length() == MAC_BYTES * 2 && value.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+        if (value.length() == MAC_BYTES * 2 && value.chars().allMatch(HexFormat::isHexDigit)) {
             return Optional.of(HexFormat.of().parseHex(value.toLowerCase(Locale.ROOT)));
         }
         for (Base64.Decoder decoder : List.of(Base64.getDecoder(), Base64.getUrlDecoder())) {

@@ -1,0 +1,332 @@
+package dev.masker.adapters.audit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.masker.application.port.out.AppendAuditEventPort.AppendOutcome;
+import dev.masker.domain.agent.AgentId;
+import dev.masker.domain.assistant.AssistantConfig;
+import dev.masker.domain.assistant.ResolvedAssistant;
+import dev.masker.domain.audit.AuditEvent;
+import dev.masker.domain.audit.ChainVerification;
+import dev.masker.domain.audit.PhoneFingerprint;
+import dev.masker.domain.audit.PhoneFingerprinter;
+import dev.masker.domain.error.DomainException;
+import dev.masker.domain.error.ErrorCode;
+import dev.masker.domain.id.EventId;
+import dev.masker.domain.id.RequestId;
+import dev.masker.domain.id.Ulid;
+import dev.masker.domain.vapi.CallId;
+import io.helidon.dbclient.DbClient;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The group-committing, hash-chained audit log on a real PostgreSQL; every test has a fresh schema, so a fresh chain. */
+class ChainedAuditAdapterIT {
+    private static final Duration APPEND_TIMEOUT = Duration.ofSeconds(20);
+
+    private final Queue<Integer> batchSizes = new ConcurrentLinkedQueue<>();
+    private final List<AutoCloseable> toClose = new ArrayList<>();
+    private TestPostgres.Schema schema;
+
+    @BeforeEach
+    void migrateFreshSchema() {
+        schema = TestPostgres.freshSchema();
+        AuditMigrations.migrate(schema.pool(), schema.name());
+    }
+
+    @AfterEach
+    void closeAll() throws Exception {
+        for (AutoCloseable closeable : toClose.reversed()) {
+            closeable.close();
+        }
+        schema.close();
+    }
+
+    private ChainedAuditAdapter open(DbClient db, int maxBatch) {
+        ChainedAuditAdapter audit = new ChainedAuditAdapter(db, maxBatch, 1_000, APPEND_TIMEOUT, batchSizes::add);
+        toClose.add(audit);
+        return audit;
+    }
+
+    @Test
+    void givenAppendReturned_readWithPlainJdbc_rowIsCommittedAndLinkedToTheOneBefore() throws SQLException {
+        ChainedAuditAdapter audit = open(schema.db(), 100);
+        String previousHash = "0".repeat(64);
+
+        for (long expected = 1; expected <= 3; expected++) {
+            AuditEvent event = SampleEvents.agentCreated();
+            AppendOutcome outcome = audit.append(event);
+
+            assertEquals(new AppendOutcome.Appended(expected), outcome);
+            // Another session sees the row as soon as append returns: it was committed, not merely queued.
+            try (Connection connection = schema.connect();
+                 PreparedStatement select = connection.prepareStatement(
+                         "SELECT seq, type, agent_id, body, prev_hash, hash, dedup_key FROM audit_event WHERE event_id = ?")) {
+                select.setString(1, event.id().value());
+                try (ResultSet row = select.executeQuery()) {
+                    assertTrue(row.next(), "the appended event is in the table");
+                    assertEquals(expected, row.getLong("seq"));
+                    assertEquals("agent_created", row.getString("type"));
+                    assertEquals(event.agentId().orElseThrow().value(), row.getString("agent_id"));
+                    assertEquals(CanonicalEvent.body(event, expected), row.getString("body"));
+                    assertEquals(previousHash, row.getString("prev_hash"));
+                    assertEquals(sha256Hex(previousHash + row.getString("body")), row.getString("hash"));
+                    assertNull(row.getString("dedup_key"));
+                    previousHash = row.getString("hash");
+                }
+            }
+        }
+    }
+
+    @Test
+    void givenManyConcurrentAppends_verify_chainIsGaplessIntactAndWasBatched() throws Exception {
+        ChainedAuditAdapter audit = open(schema.db(), 100);
+        int threads = 50;
+        int perThread = 40;
+        Queue<Long> sequences = new ConcurrentLinkedQueue<>();
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Void>> results = new ArrayList<>();
+
+        try (ExecutorService appenders = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int t = 0; t < threads; t++) {
+                results.add(appenders.submit(() -> {
+                    start.await();
+                    for (int i = 0; i < perThread; i++) {
+                        sequences.add(assertInstanceOf(AppendOutcome.Appended.class,
+                                audit.append(SampleEvents.agentCreated())).sequence());
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+        }
+        for (Future<Void> result : results) {
+            result.get(); // rethrows an appender's failure
+        }
+        ChainVerification verification = new AuditChainVerifierAdapter(schema.db()).verify();
+
+        int total = threads * perThread;
+        long[] sorted = sequences.stream().mapToLong(Long::longValue).sorted().toArray();
+        assertTrue(Arrays.equals(LongStream.rangeClosed(1, total).toArray(), sorted), "sequences 1.." + total + ", once each");
+        assertEquals(new ChainVerification.Intact(total, headHash()), verification);
+        assertEquals(total, count("SELECT count(*) FROM audit_event"));
+        assertEquals(total, batchSizes.stream().mapToInt(Integer::intValue).sum());
+        assertTrue(batchSizes.stream().anyMatch(size -> size > 1), "some commits carried several events: " + batchSizes);
+    }
+
+    @Test
+    void givenCallStartedAppendedTwice_append_secondIsAlreadyRecordedAndOneRowStays() throws SQLException {
+        ChainedAuditAdapter audit = open(schema.db(), 100);
+        AgentId agent = SampleEvents.newAgentId();
+        CallId call = SampleEvents.newCallId();
+        AuditEvent first = SampleEvents.callStarted(agent, call);
+
+        AppendOutcome original = audit.append(first);
+        AppendOutcome sameEventAgain = audit.append(first);
+        AppendOutcome sameCallNewEvent = audit.append(SampleEvents.callStarted(agent, call));
+
+        assertEquals(new AppendOutcome.Appended(1), original);
+        assertEquals(new AppendOutcome.AlreadyRecorded(), sameEventAgain);
+        assertEquals(new AppendOutcome.AlreadyRecorded(), sameCallNewEvent);
+        assertEquals(1, count("SELECT count(*) FROM audit_event"));
+        assertEquals(1, count("SELECT count(*) FROM audit_event WHERE dedup_key = '"
+                + AuditEvent.callStartedKey(agent, call) + "'"));
+    }
+
+    @Test
+    void givenCallStartedAppendedConcurrently_append_exactlyOneIsAppended() throws Exception {
+        ChainedAuditAdapter audit = open(schema.db(), 100);
+        AgentId agent = SampleEvents.newAgentId();
+        CallId call = SampleEvents.newCallId();
+        int attempts = 20;
+        Queue<AppendOutcome> outcomes = new ConcurrentLinkedQueue<>();
+        CountDownLatch start = new CountDownLatch(1);
+
+        try (ExecutorService appenders = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < attempts; i++) {
+                appenders.submit(() -> {
+                    start.await();
+                    outcomes.add(audit.append(SampleEvents.callStarted(agent, call)));
+                    return null;
+                });
+            }
+            start.countDown();
+        }
+
+        assertEquals(attempts, outcomes.size());
+        assertEquals(1, outcomes.stream().filter(AppendOutcome.Appended.class::isInstance).count());
+        assertEquals(attempts - 1, outcomes.stream().filter(AppendOutcome.AlreadyRecorded.class::isInstance).count());
+        assertEquals(1, count("SELECT count(*) FROM audit_event"));
+        assertEquals(new ChainVerification.Intact(1, headHash()), new AuditChainVerifierAdapter(schema.db()).verify());
+    }
+
+    @Test
+    void givenUnreachableDatabase_append_failsAsAuditUnavailableWithinBoundedTime() {
+        HikariDataSource dead = TestPostgres.unreachablePool();
+        toClose.add(dead);
+        DbClient db = TestPostgres.dbClient(dead::getConnection);
+        toClose.add(db);
+        ChainedAuditAdapter audit = open(db, 100);
+        long started = System.nanoTime();
+
+        DomainException refused = assertThrows(DomainException.class, () -> audit.append(SampleEvents.agentCreated()));
+
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        assertEquals(ErrorCode.AUDIT_UNAVAILABLE, refused.code());
+        assertTrue(refused.retryAfter().isPresent(), "the caller is told when to retry");
+        // The pool gives up after 500 ms; the caller hears of it then, not at its 20 s append timeout.
+        assertTrue(took.compareTo(Duration.ofSeconds(3)) < 0, "failed after " + took);
+    }
+
+    @Test
+    void givenEventsQueuedBehindASlowCommit_close_commitsEveryOneOfThem() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger connectionsAsked = new AtomicInteger();
+        DbClient slow = TestPostgres.dbClient(() -> {
+            connectionsAsked.incrementAndGet();
+            try {
+                if (!release.await(30, TimeUnit.SECONDS)) {
+                    throw new SQLException("the test never released the connection");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SQLException("interrupted", e);
+            }
+            return schema.pool().getConnection();
+        });
+        toClose.add(slow);
+        ChainedAuditAdapter audit = open(slow, 100);
+        int queued = 20;
+        Queue<Object> outcomes = new ConcurrentLinkedQueue<>();
+        Runnable appendOne = () -> {
+            try {
+                outcomes.add(audit.append(SampleEvents.agentCreated()));
+            } catch (RuntimeException e) {
+                outcomes.add(e);
+            }
+        };
+        // The first event is taken into a batch whose commit waits for a connection...
+        List<Thread> appenders = new ArrayList<>(List.of(Thread.ofVirtual().start(appendOne)));
+        awaitTrue(() -> connectionsAsked.get() > 0 && appenders.getFirst().getState() == Thread.State.TIMED_WAITING);
+        // ...so these stay in the queue; each appender then waits for its commit (a timed wait).
+        for (int i = 1; i < queued; i++) {
+            appenders.add(Thread.ofVirtual().start(appendOne));
+        }
+        awaitTrue(() -> appenders.stream().allMatch(t -> t.getState() == Thread.State.TIMED_WAITING));
+        Thread closer = Thread.ofPlatform().start(audit::close);
+        awaitTrue(() -> closer.getState() == Thread.State.TIMED_WAITING);
+
+        release.countDown();
+        closer.join(Duration.ofSeconds(30));
+        for (Thread appender : appenders) {
+            appender.join(Duration.ofSeconds(30));
+        }
+
+        assertFalse(closer.isAlive(), "close returned");
+        assertEquals(queued, outcomes.size());
+        assertTrue(outcomes.stream().allMatch(AppendOutcome.Appended.class::isInstance), "outcomes: " + outcomes);
+        assertEquals(queued, count("SELECT count(*) FROM audit_event"));
+        assertEquals(queued, batchSizes.stream().mapToInt(Integer::intValue).sum());
+    }
+
+    @Test
+    void givenClosedAdapter_append_failsAsAuditUnavailableAtOnce() {
+        ChainedAuditAdapter audit = open(schema.db(), 100);
+        audit.close();
+
+        DomainException refused = assertThrows(DomainException.class, () -> audit.append(SampleEvents.agentCreated()));
+
+        assertEquals(ErrorCode.AUDIT_UNAVAILABLE, refused.code());
+    }
+
+    @Test
+    void givenCallStartedWithCustomerPhone_append_storedRowHoldsNoRunOfItsDigits() throws SQLException {
+        ChainedAuditAdapter audit = open(schema.db(), 100);
+        String phone = "+1 (415) 867-5309";
+        String digits = "14158675309";
+        PhoneFingerprint fingerprint = new PhoneFingerprinter(new byte[32]).fingerprint(phone).orElseThrow();
+        // Fixed ids without runs of digits, so that a run found can only have come from the number.
+        AuditEvent event = AuditEvent.callStarted(new EventId(new Ulid("01JD8Q2W3E4R5T6Y7V8X9Z0P1B")), SampleEvents.AT,
+                AgentId.parse("agt_01JD8Q2W3E4R5T6Y7V8X9Z0P1A").orElseThrow(), new CallId("call-alpha-bravo"),
+                Optional.of("asst-charlie"), "gpt-4o", ResolvedAssistant.fromDefaults(AssistantConfig.empty()),
+                new RequestId(new Ulid("01JD8Q2W3E4R5T6Y7V8X9Z0P1C")), Optional.of(fingerprint));
+
+        assertEquals(new AppendOutcome.Appended(1), audit.append(event));
+
+        String stored;
+        try (Connection connection = schema.connect(); Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery(
+                     "SELECT body, dedup_key, agent_id FROM audit_event WHERE type = 'call_started'")) {
+            assertTrue(row.next(), "the call_started row is stored");
+            stored = row.getString("body") + "|" + row.getString("dedup_key") + "|" + row.getString("agent_id");
+        }
+        assertTrue(stored.contains("\"customer_fingerprint\":\"" + fingerprint.value() + "\""), stored);
+        for (int i = 0; i + 4 <= digits.length(); i++) {
+            String run = digits.substring(i, i + 4);
+            assertFalse(stored.contains(run), "the digits " + run + " of the phone number are stored: " + stored);
+        }
+    }
+
+    private String headHash() throws SQLException {
+        try (Connection connection = schema.connect(); Statement statement = connection.createStatement();
+             ResultSet head = statement.executeQuery("SELECT hash FROM audit_chain_head WHERE id = 1")) {
+            assertTrue(head.next(), "the chain head row exists");
+            return head.getString(1);
+        }
+    }
+
+    private long count(String sql) throws SQLException {
+        try (Connection connection = schema.connect(); Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery(sql)) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+
+    private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() < deadline, "the condition did not hold within 10 s");
+            Thread.sleep(5);
+        }
+    }
+
+    static String sha256Hex(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

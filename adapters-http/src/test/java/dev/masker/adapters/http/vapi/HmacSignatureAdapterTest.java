@@ -1,0 +1,427 @@
+package dev.masker.adapters.http.vapi;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.masker.adapters.http.vapi.VapiFixtures.Vector;
+import dev.masker.application.port.out.VerifySignaturePort.SignatureVerdict;
+import dev.masker.domain.vapi.SignedWebhook;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class HmacSignatureAdapterTest {
+    /** The X-Timestamp of the fixture's timestamped vector: 2025-11-27T00:00:00Z. */
+    private static final long VECTOR_SECONDS = 1_764_201_600L;
+    private static final Duration TOLERANCE = Duration.ofSeconds(300);
+    private static final String SECRET = VapiFixtures.secret();
+    private static final String NEW_SECRET = "whsec_rotated_in_4e8a1f";
+    private static final byte[] DOCUMENTED = VapiFixtures.bytes("assistant-request.documented.json");
+    private static final byte[] ENVELOPE = VapiFixtures.bytes("assistant-request.envelope.json");
+
+    private static HmacSignatureAdapter adapter(List<String> secrets, boolean acceptPlainSecret, Instant now) {
+        return new HmacSignatureAdapter(secrets, acceptPlainSecret, TOLERANCE, Clock.fixed(now, ZoneOffset.UTC));
+    }
+
+    private static HmacSignatureAdapter adapterAt(Instant now) {
+        return adapter(List.of(SECRET), false, now);
+    }
+
+    private static Instant vectorTime() {
+        return Instant.ofEpochSecond(VECTOR_SECONDS);
+    }
+
+    private static SignedWebhook bodySigned(byte[] body, String vapiSignature) {
+        return new SignedWebhook(body, Optional.of(vapiSignature), Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    private static SignedWebhook timestamped(byte[] body, String signature, String timestamp) {
+        return new SignedWebhook(body, Optional.empty(), Optional.of(signature), Optional.of(timestamp), Optional.empty());
+    }
+
+    private static SignedWebhook plainSecret(String vapiSecret) {
+        return new SignedWebhook(DOCUMENTED, Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(vapiSecret));
+    }
+
+    private static SignedWebhook delivery(Vector vector) {
+        byte[] body = VapiFixtures.bytes(vector.file());
+        return switch (vector.header()) {
+            case "X-Vapi-Signature" -> bodySigned(body, vector.value());
+            case "X-Signature" -> {
+                assertEquals(Optional.of("X-Timestamp"), vector.timestampHeader());
+                yield timestamped(body, vector.value(), vector.timestamp().orElseThrow());
+            }
+            default -> throw new IllegalArgumentException("a vector in an unknown header: " + vector.header());
+        };
+    }
+
+    private static byte[] hmac(String secret, String prefix, byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            mac.update(prefix.getBytes(StandardCharsets.US_ASCII));
+            return mac.doFinal(body);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String hex(byte[] mac) {
+        return HexFormat.of().formatHex(mac);
+    }
+
+    static Stream<Vector> vectors() {
+        return VapiFixtures.vectors("vectors").stream();
+    }
+
+    static Stream<Vector> mustFail() {
+        return VapiFixtures.vectors("must_fail").stream();
+    }
+
+    // --- The shared vectors ---
+
+    @Test
+    void givenTheFixtureFiles_loading_findsEveryVectorAndEverySignedBodyEndingWithANewline() {
+        assertEquals(7, vectors().count());
+        assertEquals(4, mustFail().count());
+        Stream.concat(vectors(), mustFail()).forEach(vector -> {
+            byte[] body = VapiFixtures.bytes(vector.file());
+            assertEquals('\n', body[body.length - 1], vector.file());
+            assertEquals('{', body[0], vector.file());
+        });
+        assertEquals(170, DOCUMENTED.length, "the documented body, byte for byte");
+        assertEquals(386, ENVELOPE.length, "the envelope body, byte for byte");
+    }
+
+    @Test
+    void givenTheTestRuntime_module_isNamedSoTheModuleRulesApply() {
+        assertTrue(HmacSignatureAdapter.class.getModule().isNamed());
+        assertEquals("dev.masker.adapters.http", getClass().getModule().getName());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("vectors")
+    void givenAFixtureVector_verify_acceptsIt(Vector vector) {
+        SignatureVerdict verdict = adapterAt(vectorTime()).verify(delivery(vector));
+
+        SignatureVerdict.Valid valid = assertInstanceOf(SignatureVerdict.Valid.class, verdict, vector.toString());
+        assertEquals(vector.header().equals("X-Signature") ? "timestamped-hmac" : "body-hmac", valid.form());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("mustFail")
+    void givenAMustFailVector_verify_rejectsIt(Vector vector) {
+        SignatureVerdict verdict = adapterAt(vectorTime()).verify(delivery(vector));
+
+        assertInstanceOf(SignatureVerdict.Invalid.class, verdict, vector.toString());
+    }
+
+    @Test
+    void givenTheFixtureSecret_hmac_reproducesTheFixtureVectors() {
+        // Guards the helper that signs the other tests' bodies.
+        assertEquals("95e7101ca71c496b392ef3e2a2ca829b2570d8d8166f3406baae43c7c556118d", hex(hmac(SECRET, "", DOCUMENTED)));
+        assertEquals("5f4d7861533f600cf8af41ad0565c4d46a284e7839df50c6845ce6ef5ce7d2d0",
+                hex(hmac(SECRET, VECTOR_SECONDS + ".", ENVELOPE)));
+    }
+
+    @Test
+    void givenTheSignedBodyWithoutItsFinalNewline_verify_rejectsIt() {
+        byte[] withoutNewline = Arrays.copyOf(DOCUMENTED, DOCUMENTED.length - 1);
+
+        assertInstanceOf(SignatureVerdict.Invalid.class,
+                adapterAt(vectorTime()).verify(bodySigned(withoutNewline, hex(hmac(SECRET, "", DOCUMENTED)))));
+    }
+
+    @Test
+    void givenABodyChangedByOneByte_verify_rejectsIt() {
+        byte[] tampered = DOCUMENTED.clone();
+        tampered[tampered.length - 3] ^= 1;
+
+        assertInstanceOf(SignatureVerdict.Invalid.class,
+                adapterAt(vectorTime()).verify(bodySigned(tampered, hex(hmac(SECRET, "", DOCUMENTED)))));
+    }
+
+    @Test
+    void givenUrlSafeBase64AndSurroundingSpace_verify_acceptsTheSameMac() {
+        byte[] mac = hmac(SECRET, "", ENVELOPE);
+
+        assertInstanceOf(SignatureVerdict.Valid.class,
+                adapterAt(vectorTime()).verify(bodySigned(ENVELOPE, Base64.getUrlEncoder().encodeToString(mac))));
+        assertInstanceOf(SignatureVerdict.Valid.class,
+                adapterAt(vectorTime()).verify(bodySigned(ENVELOPE, "  SHA256=" + hex(mac) + " ")));
+    }
+
+    // --- The timestamped form and its tolerance ---
+
+    @ParameterizedTest
+    @ValueSource(longs = {-300, -1, 0, 1, 300})
+    void givenTheTimestampedVectorWithinTheTolerance_verify_acceptsIt(long offsetSeconds) {
+        Instant now = vectorTime().plusSeconds(offsetSeconds);
+        Vector vector = vectors().filter(v -> v.header().equals("X-Signature")).findFirst().orElseThrow();
+
+        assertInstanceOf(SignatureVerdict.Valid.class, adapterAt(now).verify(delivery(vector)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {-86_400, -301, 301, 3_600})
+    void givenTheTimestampedVectorOutsideTheTolerance_verify_rejectsIt(long offsetSeconds) {
+        Instant now = vectorTime().plusSeconds(offsetSeconds);
+        Vector vector = vectors().filter(v -> v.header().equals("X-Signature")).findFirst().orElseThrow();
+
+        assertInstanceOf(SignatureVerdict.Invalid.class, adapterAt(now).verify(delivery(vector)));
+    }
+
+    @Test
+    void givenTheTimestampedVectorJustPastTheTolerance_verify_rejectsItToTheMillisecond() {
+        Vector vector = vectors().filter(v -> v.header().equals("X-Signature")).findFirst().orElseThrow();
+
+        assertInstanceOf(SignatureVerdict.Valid.class,
+                adapterAt(vectorTime().plusMillis(300_000)).verify(delivery(vector)));
+        assertInstanceOf(SignatureVerdict.Invalid.class,
+                adapterAt(vectorTime().plusMillis(300_001)).verify(delivery(vector)));
+    }
+
+    @Test
+    void givenATimestampInMilliseconds_verify_acceptsItWithinTheToleranceAndRejectsItOutside() {
+        String millis = Long.toString(VECTOR_SECONDS * 1000 + 250);
+        SignedWebhook delivery = timestamped(ENVELOPE, hex(hmac(SECRET, millis + ".", ENVELOPE)), millis);
+
+        assertInstanceOf(SignatureVerdict.Valid.class, adapterAt(vectorTime()).verify(delivery));
+        assertInstanceOf(SignatureVerdict.Valid.class, adapterAt(vectorTime().plusSeconds(300)).verify(delivery));
+        assertInstanceOf(SignatureVerdict.Valid.class, adapterAt(vectorTime().minusSeconds(299)).verify(delivery));
+        assertInstanceOf(SignatureVerdict.Invalid.class, adapterAt(vectorTime().plusSeconds(301)).verify(delivery));
+        assertInstanceOf(SignatureVerdict.Invalid.class, adapterAt(vectorTime().minusSeconds(300)).verify(delivery));
+    }
+
+    @Test
+    void givenAStaleTimestampInSeconds_verify_rejectsEvenAProperlySignedBody() {
+        String stale = Long.toString(VECTOR_SECONDS - 301);
+        SignedWebhook delivery = timestamped(ENVELOPE, hex(hmac(SECRET, stale + ".", ENVELOPE)), stale);
+
+        SignatureVerdict.Invalid invalid = assertInstanceOf(SignatureVerdict.Invalid.class,
+                adapterAt(vectorTime()).verify(delivery));
+        assertFalse(invalid.reason().contains(stale), "the reason quotes no header value");
+    }
+
+    @Test
+    void givenTheTimestampedSignatureWithAnotherTimestamp_verify_rejectsIt() {
+        Vector vector = vectors().filter(v -> v.header().equals("X-Signature")).findFirst().orElseThrow();
+        String otherTime = Long.toString(VECTOR_SECONDS + 1);
+
+        assertInstanceOf(SignatureVerdict.Invalid.class,
+                adapterAt(vectorTime()).verify(timestamped(ENVELOPE, vector.value(), otherTime)));
+    }
+
+    @Test
+    void givenATimestampedSignatureSentAsBodySignature_verify_rejectsIt() {
+        Vector vector = vectors().filter(v -> v.header().equals("X-Signature")).findFirst().orElseThrow();
+
+        assertInstanceOf(SignatureVerdict.Invalid.class,
+                adapterAt(vectorTime()).verify(bodySigned(ENVELOPE, vector.value())));
+    }
+
+    @Test
+    void givenABodySignatureSentInXSignature_verify_rejectsIt() {
+        String bodyOnly = hex(hmac(SECRET, "", ENVELOPE));
+
+        assertInstanceOf(SignatureVerdict.Invalid.class,
+                adapterAt(vectorTime()).verify(timestamped(ENVELOPE, bodyOnly, Long.toString(VECTOR_SECONDS))));
+    }
+
+    @Test
+    void givenXSignatureWithoutXTimestamp_verify_rejectsIt() {
+        Vector vector = vectors().filter(v -> v.header().equals("X-Signature")).findFirst().orElseThrow();
+        SignedWebhook delivery = new SignedWebhook(ENVELOPE, Optional.empty(), Optional.of(vector.value()), Optional.empty(),
+                Optional.empty());
+
+        assertInstanceOf(SignatureVerdict.Invalid.class, adapterAt(vectorTime()).verify(delivery));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", " ", "abc", "-1764201600", "+1764201600", "1764201600.0", "1.7642016E9", "0x6927A180",
+        "17642016000000000", "99999999999999999999"})
+    void givenAMalformedTimestamp_verify_rejectsIt(String timestamp) {
+        String signature = hex(hmac(SECRET, timestamp.strip() + ".", ENVELOPE));
+
+        assertInstanceOf(SignatureVerdict.Invalid.class,
+                adapterAt(vectorTime()).verify(timestamped(ENVELOPE, signature, timestamp)));
+    }
+
+    // --- Secret rotation ---
+
+    @Test
+    void givenTwoSecrets_verify_acceptsABodySignatureMadeWithTheSecondOne() {
+        HmacSignatureAdapter rotating = adapter(List.of(NEW_SECRET, SECRET), false, vectorTime());
+
+        vectors().forEach(vector -> assertInstanceOf(SignatureVerdict.Valid.class, rotating.verify(delivery(vector)),
+                vector.toString()));
+    }
+
+    @Test
+    void givenTwoSecrets_verify_acceptsSignaturesMadeWithEitherAndNoOther() {
+        HmacSignatureAdapter rotating = adapter(List.of(NEW_SECRET, SECRET), false, vectorTime());
+        String ts = Long.toString(VECTOR_SECONDS);
+
+        assertInstanceOf(SignatureVerdict.Valid.class, rotating.verify(bodySigned(DOCUMENTED, hex(hmac(NEW_SECRET, "", DOCUMENTED)))));
+        assertInstanceOf(SignatureVerdict.Valid.class, rotating.verify(timestamped(ENVELOPE, hex(hmac(NEW_SECRET, ts + ".", ENVELOPE)), ts)));
+        assertInstanceOf(SignatureVerdict.Invalid.class,
+                rotating.verify(bodySigned(DOCUMENTED, hex(hmac("whsec_someone_else", "", DOCUMENTED)))));
+    }
+
+    @Test
+    void givenOnlyTheNewSecret_verify_rejectsSignaturesMadeWithTheRetiredOne() {
+        HmacSignatureAdapter rotated = adapter(List.of(NEW_SECRET), false, vectorTime());
+
+        vectors().forEach(vector -> assertInstanceOf(SignatureVerdict.Invalid.class, rotated.verify(delivery(vector)),
+                vector.toString()));
+    }
+
+    @Test
+    void givenNoSecretOrAnEmptyOne_constructor_refuses() {
+        assertThrows(IllegalArgumentException.class, () -> adapter(List.of(), false, vectorTime()));
+        assertThrows(IllegalArgumentException.class, () -> adapter(List.of(SECRET, ""), false, vectorTime()));
+    }
+
+    // --- The legacy plain secret ---
+
+    @Test
+    void givenPlainSecretsEnabled_verify_acceptsTheSecretInXVapiSecret() {
+        SignatureVerdict verdict = adapter(List.of(SECRET), true, vectorTime()).verify(plainSecret(SECRET));
+
+        assertEquals("plain-secret", assertInstanceOf(SignatureVerdict.Valid.class, verdict).form());
+    }
+
+    @Test
+    void givenPlainSecretsEnabled_verify_acceptsTheSecretInXVapiSignatureAsOlderVapiSendsIt() {
+        SignatureVerdict verdict = adapter(List.of(SECRET), true, vectorTime()).verify(bodySigned(DOCUMENTED, SECRET));
+
+        assertEquals("plain-secret", assertInstanceOf(SignatureVerdict.Valid.class, verdict).form());
+    }
+
+    @Test
+    void givenPlainSecretsEnabledAndTwoSecrets_verify_acceptsEitherPlainSecret() {
+        HmacSignatureAdapter rotating = adapter(List.of(NEW_SECRET, SECRET), true, vectorTime());
+
+        assertInstanceOf(SignatureVerdict.Valid.class, rotating.verify(plainSecret(SECRET)));
+        assertInstanceOf(SignatureVerdict.Valid.class, rotating.verify(plainSecret(NEW_SECRET)));
+    }
+
+    @Test
+    void givenPlainSecretsDisabled_verify_rejectsThePlainSecretInEitherHeader() {
+        HmacSignatureAdapter strict = adapterAt(vectorTime());
+
+        assertInstanceOf(SignatureVerdict.Invalid.class, strict.verify(plainSecret(SECRET)));
+        assertInstanceOf(SignatureVerdict.Invalid.class, strict.verify(bodySigned(DOCUMENTED, SECRET)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", " ", "whsec_test_7d2f9c4b1", "whsec_test_7d2f9c4b1a0", "WHSEC_TEST_7D2F9C4B1A",
+        "whsec_test_7d2f9c4b1b"})
+    void givenPlainSecretsEnabled_verify_rejectsAnythingButTheExactSecret(String offered) {
+        HmacSignatureAdapter lenient = adapter(List.of(SECRET), true, vectorTime());
+
+        assertInstanceOf(SignatureVerdict.Invalid.class, lenient.verify(plainSecret(offered)));
+        assertInstanceOf(SignatureVerdict.Invalid.class, lenient.verify(bodySigned(DOCUMENTED, offered)));
+    }
+
+    @Test
+    void givenPlainSecretsEnabled_verify_stillAcceptsTheHmacForms() {
+        HmacSignatureAdapter lenient = adapter(List.of(SECRET), true, vectorTime());
+
+        vectors().forEach(vector -> assertInstanceOf(SignatureVerdict.Valid.class, lenient.verify(delivery(vector)),
+                vector.toString()));
+    }
+
+    // --- Garbage ---
+
+    @Test
+    void givenNoSignatureHeaderAtAll_verify_rejectsIt() {
+        SignedWebhook unsigned = new SignedWebhook(DOCUMENTED, Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty());
+
+        assertInstanceOf(SignatureVerdict.Invalid.class, adapterAt(vectorTime()).verify(unsigned));
+        assertInstanceOf(SignatureVerdict.Invalid.class, adapter(List.of(SECRET), true, vectorTime()).verify(unsigned));
+    }
+
+    @Test
+    void givenAnEmptyBodyAndEmptyHeaders_verify_rejectsIt() {
+        SignedWebhook empty = new SignedWebhook(new byte[0], Optional.of(""), Optional.of(""), Optional.of(""), Optional.of(""));
+
+        assertInstanceOf(SignatureVerdict.Invalid.class, adapter(List.of(SECRET), true, vectorTime()).verify(empty));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", " ", "sha256=", "sha256", "null", "undefined", "0",
+        "zz5e7101ca71c496b392ef3e2a2ca829b2570d8d8166f3406baae43c7c556118d",
+        "95e7101ca71c496b392ef3e2a2ca829b2570d8d8166f3406baae43c7c556118",
+        "95e7101ca71c496b392ef3e2a2ca829b2570d8d8166f3406baae43c7c556118d0",
+        "95e7101ca71c496b392ef3e2a2ca829b2570d8d8166f3406baae43c7c556118d,95e7101ca71c496b392ef3e2a2ca829b2570d8d8166f3406",
+        "sha1=95e7101ca71c496b392ef3e2a2ca829b2570d8d8166f3406baae43c7c556118d",
+        "lecQHKccSWs5LvPiosqCmyVw2NgWbzQGuq5Dx8VWEY0==",
+        "mecQHKccSWs5LvPiosqCmyVw2NgWbzQGuq5Dx8VWEY0=",
+        "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
+        "0000000000000000000000000000000000000000000000000000000000000000",
+        "t=1764201600,v1=95e7101ca71c496b392ef3e2a2ca829b2570d8d8166f3406baae43c7c556118d",
+        "\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9"
+            + "\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9"
+            + "\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9"
+            + "\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9",
+        "\u00b9\u00b2\u00b3\u00bc\u00bd\u00be\u00b9\u00b2\u00b3\u00bc\u00bd\u00be\u00b9\u00b2\u00b3\u00bc"
+            + "\u00b9\u00b2\u00b3\u00bc\u00bd\u00be\u00b9\u00b2\u00b3\u00bc\u00bd\u00be\u00b9\u00b2\u00b3\u00bc"
+            + "\u00b9\u00b2\u00b3\u00bc\u00bd\u00be\u00b9\u00b2\u00b3\u00bc\u00bd\u00be\u00b9\u00b2\u00b3\u00bc"
+            + "\u00b9\u00b2\u00b3\u00bc\u00bd\u00be\u00b9\u00b2\u00b3\u00bc\u00bd\u00be\u00b9\u00b2\u00b3\u00bc"})
+    void givenAGarbageSignatureHeader_verify_rejectsItWithoutThrowing(String garbage) {
+        HmacSignatureAdapter strict = adapterAt(vectorTime());
+
+        SignatureVerdict body = assertDoesNotThrow(() -> strict.verify(bodySigned(DOCUMENTED, garbage)));
+        SignatureVerdict stamped = assertDoesNotThrow(
+                () -> strict.verify(timestamped(ENVELOPE, garbage, Long.toString(VECTOR_SECONDS))));
+
+        assertInstanceOf(SignatureVerdict.Invalid.class, body);
+        assertInstanceOf(SignatureVerdict.Invalid.class, stamped);
+    }
+
+    @Test
+    void givenAHugeGarbageHeader_verify_rejectsIt() {
+        String huge = "a".repeat(64 * 1024);
+
+        assertInstanceOf(SignatureVerdict.Invalid.class, adapterAt(vectorTime()).verify(bodySigned(DOCUMENTED, huge)));
+    }
+
+    @Test
+    void givenSixtyFourFullWidthDigits_verify_rejectsItWithoutThrowing() {
+        String fullWidth = "\uff11".repeat(64);
+
+        SignatureVerdict verdict = assertDoesNotThrow(() -> adapterAt(vectorTime()).verify(bodySigned(DOCUMENTED, fullWidth)));
+
+        assertInstanceOf(SignatureVerdict.Invalid.class, verdict);
+    }
+
+    @Test
+    void givenAStaleTimestampedSignatureBesideAValidPlainSecret_verify_acceptsThePlainSecretWhenEnabled() {
+        SignedWebhook both = new SignedWebhook(DOCUMENTED, Optional.empty(), Optional.of("00".repeat(32)),
+                Optional.of("1"), Optional.of(SECRET));
+
+        assertInstanceOf(SignatureVerdict.Valid.class, adapter(List.of(SECRET), true, vectorTime()).verify(both));
+        assertInstanceOf(SignatureVerdict.Invalid.class, adapter(List.of(SECRET), false, vectorTime()).verify(both));
+    }
+}

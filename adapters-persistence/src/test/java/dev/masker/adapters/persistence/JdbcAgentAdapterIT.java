@@ -1,0 +1,110 @@
+package dev.masker.adapters.persistence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.masker.application.port.out.LoadAgentPort;
+import dev.masker.application.port.out.SaveAgentPort;
+import dev.masker.domain.agent.Agent;
+import dev.masker.domain.error.DomainException;
+import dev.masker.domain.error.ErrorCode;
+import io.helidon.dbclient.DbClient;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The agent repository contract and the read cache, held by {@link JdbcAgentAdapter} on a real PostgreSQL. */
+class JdbcAgentAdapterIT extends AgentRepositoryContractTest {
+    private static final Duration TTL = Duration.ofSeconds(5);
+    private static TestPostgres.Schema schema;
+
+    @BeforeAll
+    static void migrateFreshSchema() {
+        schema = TestPostgres.freshSchema();
+        AgentMigrations.migrate(schema.pool(), schema.name());
+    }
+
+    @AfterAll
+    static void dropSchema() {
+        schema.close();
+    }
+
+    /** Every load goes through an adapter with an empty cache, so a round trip really reads the database. */
+    @Override
+    protected LoadAgentPort loadPort() {
+        return new JdbcAgentAdapter(schema.db(), TTL, System::nanoTime);
+    }
+
+    @Override
+    protected SaveAgentPort savePort() {
+        return new JdbcAgentAdapter(schema.db(), TTL, System::nanoTime);
+    }
+
+    @Test
+    void givenAgentLoadedWithinTtl_load_servesItFromMemoryThenRereadsAfterTtl() throws Exception {
+        AtomicLong nanos = new AtomicLong(1_000);
+        AtomicInteger connections = new AtomicInteger();
+        DbClient counted = TestPostgres.dbClient(() -> {
+            connections.incrementAndGet();
+            return schema.pool().getConnection();
+        });
+        JdbcAgentAdapter adapter = new JdbcAgentAdapter(counted, TTL, nanos::get);
+        Agent agent = agent(newId(), uniqueName("Cached"));
+        adapter.create(agent);
+        assertEquals(Agent.DEFAULT_POLICY, adapter.load(agent.id()).orElseThrow().policyName());
+        int afterFirstLoad = connections.get();
+        // Changed behind the adapter's back: only a read of the database can see it.
+        try (Connection connection = schema.connect();
+             PreparedStatement update = connection.prepareStatement("UPDATE agent SET policy_name = ? WHERE id = ?")) {
+            update.setString(1, "changed-policy");
+            update.setString(2, agent.id().value());
+            assertEquals(1, update.executeUpdate());
+        }
+
+        nanos.addAndGet(TTL.toNanos() - 1);
+        String withinTtl = adapter.load(agent.id()).orElseThrow().policyName();
+        int afterCachedLoad = connections.get();
+        nanos.addAndGet(1);
+        String atTtl = adapter.load(agent.id()).orElseThrow().policyName();
+
+        assertEquals(Agent.DEFAULT_POLICY, withinTtl);
+        assertEquals(afterFirstLoad, afterCachedLoad, "connections taken by a load within the TTL");
+        assertEquals("changed-policy", atTtl);
+        assertTrue(connections.get() > afterCachedLoad, "a load after the TTL reads the database");
+    }
+
+    @Test
+    void givenUnknownAgentLoaded_createThenLoad_findsItAtOnce() {
+        AtomicLong frozen = new AtomicLong();
+        JdbcAgentAdapter adapter = new JdbcAgentAdapter(schema.db(), TTL, frozen::get);
+        Agent agent = agent(newId(), uniqueName("Brand new"));
+
+        boolean foundBefore = adapter.load(agent.id()).isPresent();
+        adapter.create(agent);
+
+        assertEquals(false, foundBefore);
+        assertEquals(agent.id(), adapter.load(agent.id()).orElseThrow().id());
+    }
+
+    @Test
+    void givenUnreachableDatabase_loadAndCreate_failAsUnavailable() {
+        try (HikariDataSource dead = TestPostgres.unreachablePool(); DbClient db = TestPostgres.dbClient(dead::getConnection)) {
+            JdbcAgentAdapter adapter = new JdbcAgentAdapter(db, TTL, System::nanoTime);
+
+            DomainException load = assertThrows(DomainException.class, () -> adapter.load(newId()));
+            DomainException create = assertThrows(DomainException.class,
+                    () -> adapter.create(agent(newId(), uniqueName("Offline"))));
+
+            assertEquals(ErrorCode.UNAVAILABLE, load.code());
+            assertEquals(ErrorCode.UNAVAILABLE, create.code());
+            assertTrue(load.retryAfter().isPresent(), "an unavailable store tells the caller when to retry");
+        }
+    }
+}

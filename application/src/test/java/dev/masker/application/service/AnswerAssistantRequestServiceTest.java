@@ -1,0 +1,507 @@
+package dev.masker.application.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.masker.application.port.in.AnswerAssistantRequestCommand;
+import dev.masker.application.port.out.FetchAssistantOverridesPort.CallbackOutcome;
+import dev.masker.application.port.out.FetchAssistantOverridesPort.CallbackRequest;
+import dev.masker.application.port.out.VerifySignaturePort.SignatureVerdict;
+import dev.masker.domain.agent.Agent;
+import dev.masker.domain.agent.AgentId;
+import dev.masker.domain.agent.AgentName;
+import dev.masker.domain.agent.AgentUrls;
+import dev.masker.domain.agent.ConfigCallback;
+import dev.masker.domain.agent.Tokenization;
+import dev.masker.domain.agent.Upstream;
+import dev.masker.domain.assistant.AssistantConfig;
+import dev.masker.domain.assistant.CallbackFailure;
+import dev.masker.domain.audit.AuditEvent;
+import dev.masker.domain.audit.AuditEventType;
+import dev.masker.domain.audit.PhoneFingerprinter;
+import dev.masker.domain.error.DomainException;
+import dev.masker.domain.error.ErrorCode;
+import dev.masker.domain.error.FieldProblem;
+import dev.masker.domain.id.RequestId;
+import dev.masker.domain.id.Ulid;
+import dev.masker.domain.ratelimit.RateDecision;
+import dev.masker.domain.vapi.SignedWebhook;
+import dev.masker.domain.vapi.VapiCall;
+import dev.masker.domain.vapi.VapiMessage;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class AnswerAssistantRequestServiceTest {
+    private static final String AGENT_TEXT = "agt_01JD8Q2W3E4R5T6Y7V8X9Z0P1A";
+    private static final AgentId AGENT_ID = AgentId.parse(AGENT_TEXT).orElseThrow();
+    private static final String CUSTOMER = "+14155552671";
+    private static final String CALL_ID = "call_01JD8Q2W3E4R5T6Y7U8I9O0P1A";
+    private static final Instant NOW = Instant.parse("2025-11-27T00:00:00.250Z");
+    private static final URI PUBLIC_URL = URI.create("https://masker.example.com");
+    private static final String PROXY_URL = "https://masker.example.com/proxy/" + AGENT_TEXT + "/v1/chat/completions";
+    private static final RequestId REQUEST_ID = new RequestId(new Ulid("01JD8Q2W3E4R5T6Y7V8X9Z0P1R"));
+    private static final ConfigCallback CALLBACK = new ConfigCallback(URI.create("https://ops.example.com/masker"),
+            "cb_secret_0123456789", Duration.ofMillis(1500));
+    private static final AssistantConfig DEFAULTS = AssistantConfig.of(Map.of(
+            "firstMessage", "Thanks for calling the clinic.",
+            "voice", Map.of("provider", "11labs", "voiceId", "rachel"),
+            "model", Map.of("provider", "openai", "temperature", 0.3,
+                    "messages", List.of(Map.of("role", "system", "content", "You schedule visits.")))));
+
+    // Every port passes unless a test says otherwise.
+    private final List<String> rateLimitKeys = new ArrayList<>();
+    private RateDecision rateDecision = RateDecision.ALLOWED;
+    private final List<SignedWebhook> verified = new ArrayList<>();
+    private SignatureVerdict verdict = new SignatureVerdict.Valid("hex");
+    private final List<byte[]> parsed = new ArrayList<>();
+    private DomainException parseFailure;
+    private VapiMessage message = assistantRequest(call(Optional.of(CALL_ID), Optional.of(CUSTOMER)));
+    private final InMemoryAgents agents = new InMemoryAgents();
+    private final List<CallbackRequest> callbackRequests = new ArrayList<>();
+    private CallbackOutcome callbackOutcome = new CallbackOutcome.Failed(CallbackFailure.UNREACHABLE);
+    private final InMemoryAuditLog audit = new InMemoryAuditLog();
+    private final PhoneFingerprinter fingerprinter = new PhoneFingerprinter(filled(32, 5));
+
+    private AnswerAssistantRequestService service() {
+        return new AnswerAssistantRequestService(
+                key -> {
+                    rateLimitKeys.add(key);
+                    return rateDecision;
+                },
+                delivery -> {
+                    verified.add(delivery);
+                    return verdict;
+                },
+                body -> {
+                    parsed.add(body);
+                    if (parseFailure != null) {
+                        throw parseFailure;
+                    }
+                    return message;
+                },
+                agents,
+                (callback, request) -> {
+                    callbackRequests.add(request);
+                    return callbackOutcome;
+                },
+                audit, new SequentialIds(), Clock.fixed(NOW, ZoneOffset.UTC), fingerprinter, new AgentUrls(PUBLIC_URL));
+    }
+
+    private static byte[] filled(int length, int value) {
+        byte[] bytes = new byte[length];
+        Arrays.fill(bytes, (byte) value);
+        return bytes;
+    }
+
+    private static VapiCall call(Optional<String> id, Optional<String> customer) {
+        return new VapiCall(id, Optional.of("asst_7f3c2a9e"), customer);
+    }
+
+    private static VapiMessage assistantRequest(VapiCall call) {
+        return new VapiMessage(Optional.of("assistant-request"), Optional.of(call), OptionalLong.of(1_764_201_600_000L));
+    }
+
+    private static Agent agent(String upstream, AssistantConfig defaults, Optional<ConfigCallback> callback) {
+        return Agent.restore(AGENT_ID, new AgentName("Front desk"), Upstream.parse(upstream).orElseThrow(),
+                Tokenization.VAULT_DETERMINISTIC, Agent.DEFAULT_POLICY, defaults, callback, NOW.minusSeconds(86_400));
+    }
+
+    private void givenAStaticAgent() {
+        agents.with(agent("openai:gpt-4o-mini", DEFAULTS, Optional.empty()));
+    }
+
+    private void givenAnAgentWithACallback() {
+        agents.with(agent("openai:gpt-4o-mini", DEFAULTS, Optional.of(CALLBACK)));
+    }
+
+    private static AnswerAssistantRequestCommand command(String agentIdText) {
+        return new AnswerAssistantRequestCommand(agentIdText, new SignedWebhook(
+                "{\"raw\":true}\n".getBytes(StandardCharsets.UTF_8), Optional.of("sig"), Optional.empty(),
+                Optional.empty(), Optional.empty()), REQUEST_ID);
+    }
+
+    private DomainException rejection(String agentIdText) {
+        return assertThrows(DomainException.class, () -> service().answer(command(agentIdText)));
+    }
+
+    private void givenEveryCheckFailsFromRateLimitOn() {
+        rateDecision = new RateDecision.Limited(Duration.ofMillis(2500));
+        verdict = new SignatureVerdict.Invalid("no valid signature");
+        parseFailure = DomainException.of(ErrorCode.INVALID_JSON, "The body is not valid JSON.");
+        message = new VapiMessage(Optional.of("status-update"), Optional.empty(), OptionalLong.empty());
+        // The agent id is well formed but no agent has it.
+    }
+
+    private void assertNothingResolvedOrAudited() {
+        assertTrue(callbackRequests.isEmpty(), "no callback");
+        assertEquals(0, audit.attempts, "no audit event");
+    }
+
+    // --- The order of the checks (SPEC §4) ---
+
+    @Test
+    void givenEveryCheckFailing_answer_rejectsAsRateLimitedWithoutCheckingTheSignature() {
+        givenEveryCheckFailsFromRateLimitOn();
+
+        DomainException thrown = rejection(AGENT_TEXT);
+
+        assertEquals(ErrorCode.RATE_LIMITED, thrown.code());
+        assertEquals(Optional.of(Duration.ofMillis(2500)), thrown.retryAfter());
+        assertTrue(verified.isEmpty(), "the signature is not checked");
+        assertTrue(parsed.isEmpty());
+        assertTrue(agents.loads.isEmpty());
+        assertNothingResolvedOrAudited();
+    }
+
+    @Test
+    void givenEveryCheckFailingButTheRateLimit_answer_rejectsAsBadSignatureWithoutParsing() {
+        givenEveryCheckFailsFromRateLimitOn();
+        rateDecision = RateDecision.ALLOWED;
+
+        DomainException thrown = rejection(AGENT_TEXT);
+
+        assertEquals(ErrorCode.BAD_SIGNATURE, thrown.code());
+        assertEquals(1, verified.size());
+        assertTrue(parsed.isEmpty(), "nothing is parsed before the signature is checked");
+        assertTrue(agents.loads.isEmpty());
+        assertNothingResolvedOrAudited();
+    }
+
+    @Test
+    void givenABadSignatureAndAMalformedAgentId_answer_stillRejectsAsBadSignature() {
+        verdict = new SignatureVerdict.Invalid("no valid signature");
+
+        assertEquals(ErrorCode.BAD_SIGNATURE, rejection("not-an-agent").code());
+    }
+
+    @Test
+    void givenAValidSignatureAndEveryLaterCheckFailing_answer_rejectsAsInvalidJsonWithoutLoadingTheAgent() {
+        givenEveryCheckFailsFromRateLimitOn();
+        rateDecision = RateDecision.ALLOWED;
+        verdict = new SignatureVerdict.Valid("hex");
+
+        DomainException thrown = rejection("agt_malformed");
+
+        assertEquals(ErrorCode.INVALID_JSON, thrown.code());
+        assertTrue(agents.loads.isEmpty());
+        assertNothingResolvedOrAudited();
+    }
+
+    @Test
+    void givenValidJsonForAnUnknownAgentAndAnUnsupportedEvent_answer_rejectsAsAgentNotFound() {
+        givenEveryCheckFailsFromRateLimitOn();
+        rateDecision = RateDecision.ALLOWED;
+        verdict = new SignatureVerdict.Valid("hex");
+        parseFailure = null;
+
+        DomainException thrown = rejection(AGENT_TEXT);
+
+        assertEquals(ErrorCode.AGENT_NOT_FOUND, thrown.code());
+        assertEquals(List.of(AGENT_ID), agents.loads);
+        assertNothingResolvedOrAudited();
+    }
+
+    @Test
+    void givenAKnownAgentAndAnUnsupportedEventWithoutCall_answer_rejectsAsUnsupportedEvent() {
+        givenEveryCheckFailsFromRateLimitOn();
+        rateDecision = RateDecision.ALLOWED;
+        verdict = new SignatureVerdict.Valid("hex");
+        parseFailure = null;
+        givenAnAgentWithACallback();
+
+        assertEquals(ErrorCode.UNSUPPORTED_EVENT, rejection(AGENT_TEXT).code());
+        assertNothingResolvedOrAudited();
+    }
+
+    @Test
+    void givenAnAssistantRequestWithoutCall_answer_rejectsAsValidationFailedNamingCall() {
+        givenAnAgentWithACallback();
+        message = new VapiMessage(Optional.of("assistant-request"), Optional.empty(), OptionalLong.empty());
+
+        DomainException thrown = rejection(AGENT_TEXT);
+
+        assertEquals(ErrorCode.VALIDATION_FAILED, thrown.code());
+        assertEquals(List.of("call"), thrown.details().stream().map(FieldProblem::field).toList());
+        assertNothingResolvedOrAudited();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", " ", "\n"})
+    void givenACallWithoutAUsableId_answer_rejectsAsValidationFailedNamingCallId(String id) {
+        givenAnAgentWithACallback();
+        message = assistantRequest(call(Optional.of(id), Optional.of(CUSTOMER)));
+
+        DomainException thrown = rejection(AGENT_TEXT);
+
+        assertEquals(ErrorCode.VALIDATION_FAILED, thrown.code());
+        assertEquals(List.of("call.id"), thrown.details().stream().map(FieldProblem::field).toList());
+        assertNothingResolvedOrAudited();
+    }
+
+    @Test
+    void givenACallWithNoId_answer_rejectsAsValidationFailedNamingCallId() {
+        givenAStaticAgent();
+        message = assistantRequest(call(Optional.empty(), Optional.of(CUSTOMER)));
+
+        DomainException thrown = rejection(AGENT_TEXT);
+
+        assertEquals(ErrorCode.VALIDATION_FAILED, thrown.code());
+        assertEquals("call.id", thrown.details().get(0).field());
+        assertFalse(thrown.getMessage().contains(CUSTOMER));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"missing", "unsupported"})
+    void givenAMissingOrOtherEventType_answer_rejectsAsUnsupportedEvent(String kind) {
+        givenAStaticAgent();
+        message = new VapiMessage("missing".equals(kind) ? Optional.empty() : Optional.of("end-of-call-report"),
+                Optional.of(call(Optional.of(CALL_ID), Optional.empty())), OptionalLong.empty());
+
+        assertEquals(ErrorCode.UNSUPPORTED_EVENT, rejection(AGENT_TEXT).code());
+        assertNothingResolvedOrAudited();
+    }
+
+    // --- The agent ---
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "agt_", "01JD8Q2W3E4R5T6Y7V8X9Z0P1A", "agt_01jd8q2w3e4r5t6y7v8x9z0p1a",
+        "agt_01JD8Q2W3E4R5T6Y7V8X9Z0P1", "agt_91JD8Q2W3E4R5T6Y7V8X9Z0P1A", "agt_01JD8Q2W3E4R5T6Y7V8X9Z0P1L", "' OR 1=1 --"})
+    void givenAMalformedAgentId_answer_rejectsAsAgentNotFoundWithoutLoadingAnyAgent(String agentIdText) {
+        givenAStaticAgent();
+
+        DomainException thrown = rejection(agentIdText);
+
+        assertEquals(ErrorCode.AGENT_NOT_FOUND, thrown.code());
+        assertTrue(agents.loads.isEmpty(), "the agent store is not touched");
+        assertNothingResolvedOrAudited();
+    }
+
+    @Test
+    void givenDifferentAgentIds_answer_limitsEachUnderItsOwnKey() {
+        givenAStaticAgent();
+        String other = "agt_01JD8Q2W3E4R5T6Y7V8X9Z0P1B";
+
+        service().answer(command(AGENT_TEXT));
+        service().answer(command(AGENT_TEXT));
+        assertThrows(DomainException.class, () -> service().answer(command(other)));
+
+        assertEquals(3, rateLimitKeys.size());
+        assertEquals(rateLimitKeys.get(0), rateLimitKeys.get(1));
+        assertNotEquals(rateLimitKeys.get(0), rateLimitKeys.get(2));
+        assertTrue(rateLimitKeys.get(0).contains(AGENT_TEXT));
+    }
+
+    @Test
+    void givenADelivery_answer_verifiesTheExactDeliveryItWasGiven() {
+        givenAStaticAgent();
+        AnswerAssistantRequestCommand command = command(AGENT_TEXT);
+
+        service().answer(command);
+
+        assertSame(command.delivery(), verified.get(0));
+        assertSame(command.delivery().body(), parsed.get(0));
+    }
+
+    // --- Resolving and rewriting the configuration ---
+
+    @Test
+    void givenAnAgentWithoutCallback_answer_routesItsStaticDefaultsThroughTheProxy() {
+        givenAStaticAgent();
+
+        AssistantConfig answered = service().answer(command(AGENT_TEXT));
+
+        Map<?, ?> model = (Map<?, ?>) answered.asMap().get("model");
+        assertEquals("custom-llm", model.get("provider"));
+        assertEquals(PROXY_URL, model.get("url"));
+        assertEquals("gpt-4o-mini", model.get("model"), "the upstream's model when the defaults name none");
+        assertEquals(0.3, model.get("temperature"));
+        assertEquals("Thanks for calling the clinic.", answered.asMap().get("firstMessage"));
+        assertEquals(DEFAULTS.asMap().get("voice"), answered.asMap().get("voice"));
+        assertTrue(callbackRequests.isEmpty());
+        assertEquals("static", onlyEvent().data().get("config_source"));
+        assertFalse(onlyEvent().data().containsKey("fallback_reason"));
+    }
+
+    @Test
+    void givenDefaultsThatNameAModelAndAnotherUrl_answer_keepsTheModelButRoutesThroughTheProxy() {
+        agents.with(agent("openai:gpt-4o-mini", AssistantConfig.of(Map.of("model", Map.of(
+                "provider", "openai", "url", "https://api.openai.com/v1", "model", "gpt-4o"))), Optional.empty()));
+
+        AssistantConfig answered = service().answer(command(AGENT_TEXT));
+
+        assertEquals(Map.of("provider", "custom-llm", "url", PROXY_URL, "model", "gpt-4o"), answered.asMap().get("model"));
+        assertEquals("gpt-4o", onlyEvent().data().get("model"));
+    }
+
+    @Test
+    void givenACallbackWithOverrides_answer_mergesThemOverTheDefaultsAndRecordsTheCallbackSource() {
+        givenAnAgentWithACallback();
+        callbackOutcome = new CallbackOutcome.Overrides(AssistantConfig.of(Map.of(
+                "firstMessage", "Hi Ana, calling about Tuesday?",
+                "voice", Map.of("voiceId", "elliot"),
+                "model", Map.of("model", "gpt-4o", "provider", "openai", "url", "https://elsewhere.example.com"))));
+
+        AssistantConfig answered = service().answer(command(AGENT_TEXT));
+
+        assertEquals("Hi Ana, calling about Tuesday?", answered.asMap().get("firstMessage"));
+        assertEquals(Map.of("provider", "11labs", "voiceId", "elliot"), answered.asMap().get("voice"));
+        Map<?, ?> model = (Map<?, ?>) answered.asMap().get("model");
+        assertEquals("gpt-4o", model.get("model"));
+        assertEquals("custom-llm", model.get("provider"));
+        assertEquals(PROXY_URL, model.get("url"));
+        assertEquals(0.3, model.get("temperature"));
+        AuditEvent event = onlyEvent();
+        assertEquals("callback", event.data().get("config_source"));
+        assertEquals("gpt-4o", event.data().get("model"));
+        assertFalse(event.data().containsKey("fallback_reason"));
+    }
+
+    @Test
+    void givenACallback_answer_tellsItTheAgentTheCallAndVapisTimestamp() {
+        givenAnAgentWithACallback();
+        callbackOutcome = new CallbackOutcome.Overrides(AssistantConfig.empty());
+
+        service().answer(command(AGENT_TEXT));
+
+        CallbackRequest request = callbackRequests.get(0);
+        assertEquals(AGENT_ID, request.agentId());
+        assertEquals(Optional.of(CALL_ID), request.call().id());
+        assertEquals(Optional.of(CUSTOMER), request.call().customerNumber(), "the agent's own callback gets the number");
+        assertEquals(OptionalLong.of(1_764_201_600_000L), request.timestamp());
+    }
+
+    @ParameterizedTest
+    @EnumSource(CallbackFailure.class)
+    void givenAFailingCallback_answer_fallsBackToTheStaticDefaultsAndRecordsWhy(CallbackFailure failure) {
+        givenAnAgentWithACallback();
+        callbackOutcome = new CallbackOutcome.Failed(failure);
+
+        AssistantConfig answered = service().answer(command(AGENT_TEXT));
+
+        assertEquals(DEFAULTS.routedThroughProxy(URI.create(PROXY_URL), "gpt-4o-mini"), answered);
+        assertEquals(1, callbackRequests.size());
+        AuditEvent event = onlyEvent();
+        assertEquals("callback_fallback", event.data().get("config_source"));
+        assertEquals(failure.wireName(), event.data().get("fallback_reason"));
+    }
+
+    @Test
+    void givenEachFailure_wireName_isTheAuditSpelling() {
+        assertEquals(List.of("timeout", "error_status", "invalid_body", "unreachable"),
+                Arrays.stream(CallbackFailure.values()).map(CallbackFailure::wireName).toList());
+    }
+
+    // --- The audit record ---
+
+    @Test
+    void givenACallWithACustomerNumber_answer_recordsCallStartedWithAFingerprintAndNoDigitsOfTheNumber() {
+        givenAStaticAgent();
+
+        service().answer(command(AGENT_TEXT));
+
+        AuditEvent event = onlyEvent();
+        assertEquals(AuditEventType.CALL_STARTED, event.type());
+        assertEquals(Optional.of(AGENT_ID), event.agentId());
+        assertEquals(NOW, event.occurredAt());
+        assertEquals(CALL_ID, event.data().get("call_id"));
+        assertEquals("asst_7f3c2a9e", event.data().get("assistant_id"));
+        assertEquals("gpt-4o-mini", event.data().get("model"));
+        assertEquals("static", event.data().get("config_source"));
+        assertEquals(REQUEST_ID.value(), event.data().get("request_id"));
+        assertEquals(fingerprinter.fingerprint(CUSTOMER).orElseThrow().value(), event.data().get("customer_fingerprint"));
+        String digits = CUSTOMER.substring(1);
+        for (String value : event.data().values()) {
+            for (int i = 0; i + 4 <= digits.length(); i++) {
+                assertFalse(value.contains(digits.substring(i, i + 4)), value);
+            }
+        }
+    }
+
+    @Test
+    void givenAConfigWithAPrompt_answer_neverRecordsTheConfiguration() {
+        givenAStaticAgent();
+
+        service().answer(command(AGENT_TEXT));
+
+        String data = String.join("|", onlyEvent().data().values());
+        assertFalse(data.contains("schedule visits"));
+        assertFalse(data.contains("Thanks for calling"));
+        assertFalse(data.contains("rachel"));
+    }
+
+    @Test
+    void givenACallWithoutCustomerNumber_answer_recordsNoFingerprint() {
+        givenAStaticAgent();
+        message = assistantRequest(call(Optional.of(CALL_ID), Optional.empty()));
+
+        service().answer(command(AGENT_TEXT));
+
+        assertFalse(onlyEvent().data().containsKey("customer_fingerprint"));
+    }
+
+    @Test
+    void givenAnAuditLogThatCannotTakeTheEvent_answer_failsWithAuditUnavailableAndAnswersNothing() {
+        givenAStaticAgent();
+        audit.unavailable = true;
+        AnswerAssistantRequestService service = service();
+        List<AssistantConfig> answers = new ArrayList<>();
+
+        DomainException thrown = assertThrows(DomainException.class,
+                () -> answers.add(service.answer(command(AGENT_TEXT))));
+
+        assertEquals(ErrorCode.AUDIT_UNAVAILABLE, thrown.code());
+        assertTrue(answers.isEmpty());
+        assertEquals(1, audit.attempts);
+        assertTrue(audit.events.isEmpty());
+    }
+
+    @Test
+    void givenTheSameCallTwice_answer_returnsTheSameConfigurationAndRecordsOneCallStarted() {
+        givenAStaticAgent();
+        AnswerAssistantRequestService service = service();
+
+        AssistantConfig first = service.answer(command(AGENT_TEXT));
+        AssistantConfig second = service.answer(command(AGENT_TEXT));
+
+        assertEquals(first, second);
+        assertEquals(2, audit.attempts);
+        assertEquals(1, audit.events.size());
+    }
+
+    @Test
+    void givenTwoDifferentCalls_answer_recordsACallStartedForEach() {
+        givenAStaticAgent();
+        AnswerAssistantRequestService service = service();
+
+        service.answer(command(AGENT_TEXT));
+        message = assistantRequest(call(Optional.of("call_2"), Optional.of(CUSTOMER)));
+        service.answer(command(AGENT_TEXT));
+
+        assertEquals(List.of(CALL_ID, "call_2"), audit.events.stream().map(e -> e.data().get("call_id")).toList());
+        assertNotEquals(audit.events.get(0).id(), audit.events.get(1).id());
+    }
+
+    private AuditEvent onlyEvent() {
+        assertEquals(1, audit.events.size(), "exactly one audit event");
+        return assertInstanceOf(AuditEvent.class, audit.events.get(0));
+    }
+}
