@@ -16,9 +16,9 @@ import java.util.List;
 final class ImportGuards {
 
     /**
-     * Counts, per module, the classes under its root package that were read from that module's own artifact: its jar in
-     * the local repository ({@code .../dev/masker/domain/0.1.0-SNAPSHOT/domain-0.1.0-SNAPSHOT.jar}) or, in a reactor
-     * build, its {@code domain/target/...} output.
+     * Counts, per module, the classes under its root package that were read from that module's own artifact: its jar
+     * ({@code .../domain-0.1.0-SNAPSHOT.jar}, in the local repository or copied beside the bootstrap jar) or, in a
+     * reactor build, its {@code domain/target/...} output.
      */
     @ArchTest
     static void givenTheProductionImport_countingClassesPerModule_findsClassesOfEveryModule(JavaClasses classes) {
@@ -27,7 +27,7 @@ final class ImportGuards {
             String root = module.getValue();
             long inPackage = classes.stream().filter(c -> Masker.inPackageTree(c, root)).count();
             long fromArtifact = classes.stream()
-                .filter(c -> Masker.inPackageTree(c, root) && container(c).contains("/" + artifact + "/"))
+                .filter(c -> Masker.inPackageTree(c, root) && isArtifact(container(c), artifact))
                 .count();
             assertTrue(fromArtifact > 0, "no production class of module " + artifact + " was imported from its artifact ("
                 + inPackage + " classes under " + root + " in all): is its jar on the test class path?");
@@ -54,6 +54,14 @@ final class ImportGuards {
     }
 
     private ImportGuards() {
+    }
+
+    /**
+     * Whether the container is the module's output directory or its jar, wherever that jar was copied (the bootstrap
+     * jar's manifest class path names copies under {@code bootstrap/target/libs}).
+     */
+    private static boolean isArtifact(String container, String artifact) {
+        return container.contains("/" + artifact + "/") || container.matches(".*/" + artifact + "-\\d[^/]*\\.jar");
     }
 
     /** The jar or class directory the class was read from, without the class's own path inside it. */

@@ -55,7 +55,8 @@ class AgentsApiIT {
                         agent.path("proxy_url").asText()),
                 () -> assertEquals(1500, agent.path("config_callback").path("timeout_ms").asInt()),
                 () -> assertFalse(response.body().contains("callback-secret-0123456789"), "the secret is never shown"),
-                () -> assertTrue(agent.path("created_at").asText().matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z")));
+                () -> assertTrue(agent.path("created_at").asText()
+                        .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z")));
 
         HttpResponse<String> fetched = masker.admin("GET", "/api/v1/agents/" + id, null);
         assertEquals(200, fetched.statusCode());

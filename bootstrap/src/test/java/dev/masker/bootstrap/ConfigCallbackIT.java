@@ -47,7 +47,8 @@ class ConfigCallbackIT {
                 })
                 .post("/slow-but-in-time", (req, res) -> {
                     Thread.sleep(300);
-                    res.header(HeaderNames.CONTENT_TYPE, "application/json").send("{\"assistant\": {\"firstMessage\": \"Late\"}}");
+                    res.header(HeaderNames.CONTENT_TYPE, "application/json")
+                            .send("{\"assistant\": {\"firstMessage\": \"Late\"}}");
                 })
                 .post("/too-slow", (req, res) -> {
                     Thread.sleep(3000);
@@ -97,7 +98,8 @@ class ConfigCallbackIT {
     void givenCallbackSlowButInTime_postWebhook_usesIt() {
         String agent = agentWithCallback("/slow-but-in-time", 2000);
 
-        HttpResponse<String> response = masker.webhook(agent, RunningMasker.assistantRequest("call-" + UUID.randomUUID(), "+1415"));
+        HttpResponse<String> response =
+                masker.webhook(agent, RunningMasker.assistantRequest("call-" + UUID.randomUUID(), "+1415"));
 
         assertEquals("Late", RunningMasker.read(response.body()).path("assistant").path("firstMessage").asText());
         assertEquals("callback", auditData(agent).path("config_source").asText());
@@ -131,7 +133,8 @@ class ConfigCallbackIT {
 
     private void assertFallback(String agent, String reason) {
         long started = System.nanoTime();
-        HttpResponse<String> response = masker.webhook(agent, RunningMasker.assistantRequest("call-" + UUID.randomUUID(), "+1415"));
+        HttpResponse<String> response =
+                masker.webhook(agent, RunningMasker.assistantRequest("call-" + UUID.randomUUID(), "+1415"));
         long elapsedMs = (System.nanoTime() - started) / 1_000_000;
 
         JsonNode assistant = RunningMasker.read(response.body()).path("assistant");

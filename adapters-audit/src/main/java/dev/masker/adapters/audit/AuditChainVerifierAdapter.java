@@ -14,9 +14,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Re-computes the audit log's hash chain page by page, in one consistent snapshot, and reports the first event where it does not hold: a body that does not hash to its stored hash (edited), a {@code prev_hash} that
- * is not the previous hash or a gap in the sequence (removed or inserted), columns that disagree with the hashed body,
- * or a head that is not the last event.
+ * Re-computes the audit log's hash chain page by page, in one consistent snapshot, and reports the first event where
+ * it does not hold: a body that does not hash to its stored hash (edited), a {@code prev_hash} that is not the previous
+ * hash or a gap in the sequence (removed or inserted), columns that disagree with the hashed body, or a head that is
+ * not the last event.
  */
 public final class AuditChainVerifierAdapter implements VerifyAuditChainPort {
     private static final int PAGE = 1000;

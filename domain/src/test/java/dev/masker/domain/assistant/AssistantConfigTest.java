@@ -15,7 +15,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class AssistantConfigTest {
-    private static final URI PROXY = URI.create("https://masker.example.com/proxy/agt_01JD8Q2W3E4R5T6Y7V8X9Z0P1A/v1/chat/completions");
+    private static final URI PROXY =
+            URI.create("https://masker.example.com/proxy/agt_01JD8Q2W3E4R5T6Y7V8X9Z0P1A/v1/chat/completions");
 
     private static AssistantConfig defaults() {
         return AssistantConfig.of(Map.of(

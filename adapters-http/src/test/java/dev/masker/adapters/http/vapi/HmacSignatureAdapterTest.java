@@ -281,8 +281,10 @@ class HmacSignatureAdapterTest {
         HmacSignatureAdapter rotating = adapter(List.of(NEW_SECRET, SECRET), false, vectorTime());
         String ts = Long.toString(VECTOR_SECONDS);
 
-        assertInstanceOf(SignatureVerdict.Valid.class, rotating.verify(bodySigned(DOCUMENTED, hex(hmac(NEW_SECRET, "", DOCUMENTED)))));
-        assertInstanceOf(SignatureVerdict.Valid.class, rotating.verify(timestamped(ENVELOPE, hex(hmac(NEW_SECRET, ts + ".", ENVELOPE)), ts)));
+        assertInstanceOf(SignatureVerdict.Valid.class,
+                rotating.verify(bodySigned(DOCUMENTED, hex(hmac(NEW_SECRET, "", DOCUMENTED)))));
+        assertInstanceOf(SignatureVerdict.Valid.class,
+                rotating.verify(timestamped(ENVELOPE, hex(hmac(NEW_SECRET, ts + ".", ENVELOPE)), ts)));
         assertInstanceOf(SignatureVerdict.Invalid.class,
                 rotating.verify(bodySigned(DOCUMENTED, hex(hmac("whsec_someone_else", "", DOCUMENTED)))));
     }
