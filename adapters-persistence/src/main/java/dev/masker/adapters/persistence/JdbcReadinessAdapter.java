@@ -19,6 +19,12 @@ public final class JdbcReadinessAdapter implements ProbeReadinessPort {
 
     @Override
     public boolean isReady() {
+        // A second try: after an outage the first borrowed connection may be one the database already dropped, and the
+        // pool only discards it when it fails. Two failures in a row mean the database does not answer.
+        return answers() || answers();
+    }
+
+    private boolean answers() {
         try {
             return db.execute().get("SELECT 1 AS ok").isPresent();
         } catch (RuntimeException e) {
