@@ -27,6 +27,7 @@ import dev.masker.domain.audit.PhoneFingerprinter;
 import dev.masker.domain.id.Ulid;
 import io.helidon.webserver.WebServer;
 import java.lang.System.Logger.Level;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
@@ -66,7 +67,8 @@ public final class MaskerServer implements AutoCloseable {
         ChainedAuditAdapter audit = null;
         WebClientConfigCallbackAdapter callbacks = null;
         try {
-            SecureRandom random = new SecureRandom();
+            // DRBG: a cryptographic generator that does not read /dev/urandom on every id, as NativePRNG does.
+            SecureRandom random = drbg();
             IdGeneratorPort ids = () -> Ulid.generate(clock.instant(), random);
             JsonCodec json = new JsonCodec();
             RequestBodies bodies = new RequestBodies(config.maxBodyBytes());
@@ -111,6 +113,14 @@ public final class MaskerServer implements AutoCloseable {
             }
             database.close();
             throw e;
+        }
+    }
+
+    private static SecureRandom drbg() {
+        try {
+            return SecureRandom.getInstance("DRBG");
+        } catch (NoSuchAlgorithmException e) {
+            return new SecureRandom();
         }
     }
 

@@ -26,6 +26,8 @@ final class CanonicalEvent {
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .build();
+    /** Never used itself, only cloned: a clone skips the provider look-up. */
+    private static final MessageDigest SHA_256 = sha256();
     private static final DateTimeFormatter RFC_3339_MILLIS =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
@@ -51,8 +53,16 @@ final class CanonicalEvent {
     /** The hash that links an event with this body to the event before it. */
     static String hash(String previousHash, String body) {
         try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            MessageDigest sha256 = (MessageDigest) SHA_256.clone();
             return HexFormat.of().formatHex(sha256.digest((previousHash + body).getBytes(StandardCharsets.UTF_8)));
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("this JDK's SHA-256 cannot be cloned", e);
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JDK", e);
         }

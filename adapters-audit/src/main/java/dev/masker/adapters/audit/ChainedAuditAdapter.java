@@ -13,9 +13,11 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -24,7 +26,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.IntConsumer;
-import java.util.stream.Collectors;
 
 /**
  * The audit log in PostgreSQL, appended by group commit: callers queue their events and wait; one writer thread takes
@@ -34,10 +35,21 @@ import java.util.stream.Collectors;
  */
 public final class ChainedAuditAdapter implements AppendAuditEventPort, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(ChainedAuditAdapter.class.getName());
-    private static final String LOCK_HEAD = "SELECT seq, hash FROM audit_chain_head WHERE id = 1 FOR UPDATE";
-    private static final String MOVE_HEAD = "UPDATE audit_chain_head SET seq = ?, hash = ? WHERE id = 1";
-    private static final String INSERT_PREFIX =
-            "INSERT INTO audit_event (seq, event_id, type, agent_id, occurred_at, body, prev_hash, hash, dedup_key) VALUES ";
+    // Three round trips a batch: lock the head (learning which dedup keys are already recorded), insert the events and
+    // move the head in one statement, commit.
+    private static final String LOCK_HEAD = "SELECT seq, hash, '' AS recorded FROM audit_chain_head WHERE id = 1 FOR UPDATE";
+    private static final String LOCK_HEAD_AND_FIND_KEYS = """
+            SELECT h.seq, h.hash,
+                   (SELECT string_agg(e.dedup_key, chr(10)) FROM audit_event e WHERE e.dedup_key IN (%s)) AS recorded
+            FROM audit_chain_head h WHERE h.id = 1 FOR UPDATE OF h
+            """;
+    private static final String INSERT_AND_MOVE_HEAD = """
+            WITH appended AS (
+                INSERT INTO audit_event (seq, event_id, type, agent_id, occurred_at, body, prev_hash, hash, dedup_key)
+                VALUES %s
+            )
+            UPDATE audit_chain_head SET seq = ?, hash = ? WHERE id = 1
+            """;
     private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final Duration IDLE_POLL = Duration.ofMillis(50);
 
@@ -128,12 +140,19 @@ public final class ChainedAuditAdapter implements AppendAuditEventPort, AutoClos
         int committedRows;
         try {
             tx = db.transaction();
-            DbRow head = tx.createGet(LOCK_HEAD).execute()
+            List<String> keys = batch.stream().map(pending -> pending.event().dedupKey())
+                    .flatMap(Optional::stream).distinct().toList();
+            DbRow head = (keys.isEmpty() ? tx.createGet(LOCK_HEAD)
+                    : tx.createGet(LOCK_HEAD_AND_FIND_KEYS.formatted(placeholders(keys.size()))).params(keys))
+                    .execute()
                     .orElseThrow(() -> new IllegalStateException("the audit chain head row is missing"));
             long sequence = head.column("seq").get(Long.class);
             String hash = head.column("hash").get(String.class);
-            Set<String> recorded = recordedKeys(tx, batch);
-            List<Object> params = new ArrayList<>(batch.size() * 9);
+            // Dedup keys never hold a line break (call ids refuse control characters), so it separates them.
+            String found = head.column("recorded").get(String.class);
+            Set<String> recorded = found == null || found.isEmpty() ? new HashSet<>()
+                    : new HashSet<>(List.of(found.split("\n")));
+            List<Object> params = new ArrayList<>(batch.size() * 9 + 2);
             List<AppendOutcome> outcomes = new ArrayList<>(batch.size());
             for (Pending pending : batch) {
                 AuditEvent event = pending.event();
@@ -161,9 +180,10 @@ public final class ChainedAuditAdapter implements AppendAuditEventPort, AutoClos
             committed = outcomes;
             committedRows = rows;
             if (rows > 0) {
-                String values = String.join(", ", java.util.Collections.nCopies(rows, ROW));
-                tx.createInsert(INSERT_PREFIX + values).params(params).execute();
-                tx.createUpdate(MOVE_HEAD).params(sequence, hash).execute();
+                params.add(sequence);
+                params.add(hash);
+                tx.createDmlStatement(INSERT_AND_MOVE_HEAD.formatted(String.join(", ", Collections.nCopies(rows, ROW))))
+                        .params(params).execute();
             }
             tx.commit();
         } catch (RuntimeException e) {
@@ -183,17 +203,8 @@ public final class ChainedAuditAdapter implements AppendAuditEventPort, AutoClos
         }
     }
 
-    private static Set<String> recordedKeys(DbTransaction tx, List<Pending> batch) {
-        List<String> keys = batch.stream().map(pending -> pending.event().dedupKey())
-                .flatMap(java.util.Optional::stream).distinct().toList();
-        if (keys.isEmpty()) {
-            return new HashSet<>();
-        }
-        String placeholders = keys.stream().map(key -> "?").collect(Collectors.joining(", "));
-        return tx.createQuery("SELECT dedup_key FROM audit_event WHERE dedup_key IN (" + placeholders + ")")
-                .params(keys).execute()
-                .map(row -> row.column("dedup_key").get(String.class))
-                .collect(Collectors.toCollection(HashSet::new));
+    private static String placeholders(int count) {
+        return String.join(", ", Collections.nCopies(count, "?"));
     }
 
     private List<Pending> drain(int max) {

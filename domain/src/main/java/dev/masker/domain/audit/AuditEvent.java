@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * One append-only audit record. Its data holds identifiers, counts and choices — never PHI, prompts or secrets. An
@@ -20,7 +19,6 @@ import java.util.regex.Pattern;
  */
 public record AuditEvent(EventId id, AuditEventType type, Instant occurredAt, Optional<AgentId> agentId,
                          Map<String, String> data, Optional<String> dedupKey) {
-    private static final Pattern DATA_KEY = Pattern.compile("[a-z][a-z0-9_]{0,63}");
 
     public AuditEvent {
         Objects.requireNonNull(id, "id");
@@ -29,7 +27,7 @@ public record AuditEvent(EventId id, AuditEventType type, Instant occurredAt, Op
         Objects.requireNonNull(agentId, "agentId");
         Objects.requireNonNull(dedupKey, "dedupKey");
         data.forEach((key, value) -> {
-            if (!DATA_KEY.matcher(key).matches() || value == null) {
+            if (!isDataKey(key) || value == null) {
                 throw new IllegalArgumentException("audit data keys are snake_case and values are never null");
             }
         });
@@ -63,6 +61,14 @@ public record AuditEvent(EventId id, AuditEventType type, Instant occurredAt, Op
         data.put("has_config_callback", Boolean.toString(callback.isPresent()));
         data.put("request_id", requestId.value());
         return new AuditEvent(id, AuditEventType.AGENT_CREATED, at, Optional.of(agentId), data, Optional.empty());
+    }
+
+    /** Whether the key is snake_case: a lower-case letter, then up to 63 lower-case letters, digits or underscores. */
+    private static boolean isDataKey(String key) {
+        if (key.isEmpty() || key.length() > 64 || key.charAt(0) < 'a' || key.charAt(0) > 'z') {
+            return false;
+        }
+        return key.chars().allMatch(c -> c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_');
     }
 
     /** The key that makes {@code call_started} unique per agent and call. */

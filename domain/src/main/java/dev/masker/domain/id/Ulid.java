@@ -10,6 +10,15 @@ import java.util.random.RandomGenerator;
 public record Ulid(String value) {
     private static final char[] ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
     private static final int LENGTH = 26;
+    /** Each ASCII character's value in the alphabet, or -1: ids are checked on every request. */
+    private static final byte[] DECODE = new byte[128];
+
+    static {
+        java.util.Arrays.fill(DECODE, (byte) -1);
+        for (int i = 0; i < ALPHABET.length; i++) {
+            DECODE[ALPHABET[i]] = (byte) i;
+        }
+    }
 
     public Ulid {
         Objects.requireNonNull(value, "value");
@@ -51,12 +60,7 @@ public record Ulid(String value) {
     }
 
     private static int indexOf(char c) {
-        for (int i = 0; i < ALPHABET.length; i++) {
-            if (ALPHABET[i] == c) {
-                return i;
-            }
-        }
-        return -1;
+        return c < DECODE.length ? DECODE[c] : -1;
     }
 
     @Override

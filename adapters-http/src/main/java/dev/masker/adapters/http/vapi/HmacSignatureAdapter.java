@@ -27,7 +27,8 @@ public final class HmacSignatureAdapter implements VerifySignaturePort {
     private static final int MAC_BYTES = 32;
     private static final long MILLIS_THRESHOLD = 100_000_000_000L;
 
-    private final List<SecretKeySpec> keys;
+    /** One initialised MAC per secret, cloned for each use: cheaper than looking up and initialising a new one. */
+    private final List<Mac> keys;
     private final List<byte[]> plainSecrets;
     private final boolean acceptPlainSecret;
     private final Duration tolerance;
@@ -42,7 +43,7 @@ public final class HmacSignatureAdapter implements VerifySignaturePort {
         if (secrets.isEmpty() || secrets.stream().anyMatch(String::isEmpty)) {
             throw new IllegalArgumentException("at least one non-empty webhook secret is required");
         }
-        this.keys = secrets.stream().map(s -> new SecretKeySpec(s.getBytes(StandardCharsets.UTF_8), "HmacSHA256")).toList();
+        this.keys = secrets.stream().map(HmacSignatureAdapter::mac).toList();
         this.plainSecrets = secrets.stream().map(s -> s.getBytes(StandardCharsets.UTF_8)).toList();
         this.acceptPlainSecret = acceptPlainSecret;
         this.tolerance = Objects.requireNonNull(tolerance, "tolerance");
@@ -73,7 +74,7 @@ public final class HmacSignatureAdapter implements VerifySignaturePort {
     private boolean matchesAny(byte[] mac, byte[] body, byte[] prefix) {
         boolean matched = false;
         // Every key is tried, so the time taken does not tell which one matched.
-        for (SecretKeySpec key : keys) {
+        for (Mac key : keys) {
             matched |= MessageDigest.isEqual(mac, hmac(key, prefix, body));
         }
         return matched;
@@ -121,12 +122,21 @@ public final class HmacSignatureAdapter implements VerifySignaturePort {
         return Optional.empty();
     }
 
-    private static byte[] hmac(SecretKeySpec key, byte[] prefix, byte[] body) {
+    private static byte[] hmac(Mac prototype, byte[] prefix, byte[] body) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
+            Mac mac = (Mac) prototype.clone();
             mac.update(prefix);
             return mac.doFinal(body);
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("this JDK's HmacSHA256 cannot be cloned", e);
+        }
+    }
+
+    private static Mac mac(String secret) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is missing from this JDK", e);
         }
