@@ -34,8 +34,15 @@ final class ServeCommand implements Callable<Integer> {
                     + e.getMessage() + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")"));
             return MaskerCommand.REFUSED;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "masker-shutdown"));
         PrintWriter out = spec.commandLine().getOut();
+        // Printed, not logged: the JDK's log manager closes its handlers in a shutdown hook of its own.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            out.println("Masker is stopping: finishing requests in flight, then flushing the audit log...");
+            out.flush();
+            server.close();
+            out.println("Masker stopped; the audit log is flushed.");
+            out.flush();
+        }, "masker-shutdown"));
         String base = config.publicUrl().toString();
         out.printf("""
                 Masker is listening on %s:%d (%s database).
