@@ -4,6 +4,8 @@ module dev.masker.adapters.persistence {
     requires io.helidon.dbclient;
     requires io.helidon.dbclient.jdbc;
     requires java.sql;
+    // The driver's own API, for LISTEN/NOTIFY (automatic module of the PostgreSQL JDBC driver).
+    requires org.postgresql.jdbc;
     requires com.fasterxml.jackson.databind;
     // Flyway has no module descriptor; this is its automatic, file-name based module.
     requires flyway.core;

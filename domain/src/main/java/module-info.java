@@ -7,4 +7,5 @@ module dev.masker.domain {
     exports dev.masker.domain.vapi;
     exports dev.masker.domain.audit;
     exports dev.masker.domain.ratelimit;
+    exports dev.masker.domain.page;
 }

@@ -12,8 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Optional;
+import java.util.Properties;
 
 /**
  * Masker's PostgreSQL: the external one configured, or an embedded one under the data directory. Two pools — one for
@@ -24,13 +27,16 @@ public final class MaskerDatabase implements AutoCloseable {
     private static final int AUDIT_POOL_SIZE = 2;
 
     private final Optional<EmbeddedDatabase> embedded;
+    private final MaskerConfig.Database target;
     private final HikariDataSource appPool;
     private final HikariDataSource auditPool;
     private final DbClient app;
     private final DbClient audit;
 
-    private MaskerDatabase(Optional<EmbeddedDatabase> embedded, HikariDataSource appPool, HikariDataSource auditPool) {
+    private MaskerDatabase(Optional<EmbeddedDatabase> embedded, MaskerConfig.Database target, HikariDataSource appPool,
+                           HikariDataSource auditPool) {
         this.embedded = embedded;
+        this.target = target;
         this.appPool = appPool;
         this.auditPool = auditPool;
         this.app = dbClient(appPool);
@@ -48,7 +54,8 @@ public final class MaskerDatabase implements AutoCloseable {
             appPool = pool("masker-app", target, config.schema(), config.poolSize());
             AgentMigrations.migrate(appPool, config.schema());
             AuditMigrations.migrate(appPool, config.schema());
-            return new MaskerDatabase(embedded, appPool, pool("masker-audit", target, config.schema(), AUDIT_POOL_SIZE));
+            return new MaskerDatabase(embedded, target, appPool,
+                    pool("masker-audit", target, config.schema(), AUDIT_POOL_SIZE));
         } catch (RuntimeException e) {
             if (appPool != null) {
                 appPool.close();
@@ -66,6 +73,16 @@ public final class MaskerDatabase implements AutoCloseable {
     /** The client for the audit writer and verifier. */
     public DbClient audit() {
         return audit;
+    }
+
+    /** A connection of its own, outside the pools, for a listener that holds it as long as it works. */
+    public Connection openDedicatedConnection() throws SQLException {
+        Properties properties = new Properties();
+        properties.setProperty("user", target.user());
+        properties.setProperty("password", target.password());
+        properties.setProperty("connectTimeout", "2");
+        properties.setProperty("tcpKeepAlive", "true");
+        return DriverManager.getConnection(target.url(), properties);
     }
 
     /** Whether the database is the embedded one. */

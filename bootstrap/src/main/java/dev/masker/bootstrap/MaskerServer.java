@@ -1,5 +1,6 @@
 package dev.masker.bootstrap;
 
+import dev.masker.adapters.audit.AuditCallCountAdapter;
 import dev.masker.adapters.audit.ChainedAuditAdapter;
 import dev.masker.adapters.http.HttpErrorMapper;
 import dev.masker.adapters.http.JsonCodec;
@@ -14,25 +15,34 @@ import dev.masker.adapters.http.vapi.HmacSignatureAdapter;
 import dev.masker.adapters.http.vapi.JacksonVapiMessageAdapter;
 import dev.masker.adapters.http.vapi.VapiWebhookHttpAdapter;
 import dev.masker.adapters.http.vapi.WebClientConfigCallbackAdapter;
+import dev.masker.adapters.persistence.AgentChangeListener;
 import dev.masker.adapters.persistence.JdbcAgentAdapter;
 import dev.masker.adapters.persistence.JdbcReadinessAdapter;
 import dev.masker.application.port.out.IdGeneratorPort;
 import dev.masker.application.service.AnswerAssistantRequestService;
 import dev.masker.application.service.CheckReadinessService;
 import dev.masker.application.service.CreateAgentService;
+import dev.masker.application.service.DeleteAgentService;
 import dev.masker.application.service.GetAgentService;
+import dev.masker.application.service.ListAgentsService;
+import dev.masker.application.service.UpdateAgentService;
 import dev.masker.domain.agent.Agent;
 import dev.masker.domain.agent.AgentUrls;
 import dev.masker.domain.audit.PhoneFingerprinter;
 import dev.masker.domain.id.Ulid;
+import dev.masker.domain.page.PageCursors;
 import io.helidon.webserver.WebServer;
 import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Masker, assembled: the database, the adapters, the services and the HTTP server, built by hand in one place. Closing
@@ -48,11 +58,13 @@ public final class MaskerServer implements AutoCloseable {
     private final MaskerDatabase database;
     private final ChainedAuditAdapter audit;
     private final WebClientConfigCallbackAdapter callbacks;
+    private final AgentChangeListener agentChanges;
     private final WebServer server;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private MaskerServer(MaskerConfig config, MaskerDatabase database, ChainedAuditAdapter audit,
-                         WebClientConfigCallbackAdapter callbacks, WebServer server) {
+                         WebClientConfigCallbackAdapter callbacks, AgentChangeListener agentChanges, WebServer server) {
+        this.agentChanges = agentChanges;
         this.config = config;
         this.database = database;
         this.audit = audit;
@@ -66,6 +78,7 @@ public final class MaskerServer implements AutoCloseable {
         MaskerDatabase database = MaskerDatabase.open(config);
         ChainedAuditAdapter audit = null;
         WebClientConfigCallbackAdapter callbacks = null;
+        AgentChangeListener agentChanges = null;
         try {
             // DRBG: a cryptographic generator that does not read /dev/urandom on every id, as NativePRNG does.
             SecureRandom random = drbg();
@@ -73,8 +86,10 @@ public final class MaskerServer implements AutoCloseable {
             JsonCodec json = new JsonCodec();
             RequestBodies bodies = new RequestBodies(config.maxBodyBytes());
             AgentUrls urls = new AgentUrls(config.publicUrl());
+            byte[] fingerprintKey = MaskerDatabase.fingerprintKey(config);
 
             JdbcAgentAdapter agents = new JdbcAgentAdapter(database.app(), config.agentCacheTtl(), System::nanoTime);
+            agentChanges = new AgentChangeListener(agents, database::openDedicatedConnection);
             audit = new ChainedAuditAdapter(database.audit(), config.auditBatchSize(), AUDIT_QUEUE_CAPACITY,
                     config.auditTimeout(), size -> { });
             callbacks = new WebClientConfigCallbackAdapter(json, clock);
@@ -85,15 +100,19 @@ public final class MaskerServer implements AutoCloseable {
                     new HmacSignatureAdapter(config.webhookSecrets(), config.acceptPlainSecret(),
                             config.signatureTolerance(), clock),
                     new JacksonVapiMessageAdapter(json), agents, callbacks, audit, ids, clock,
-                    new PhoneFingerprinter(MaskerDatabase.fingerprintKey(config)), urls);
-            CreateAgentService createAgent = new CreateAgentService(agents, audit, ids, clock,
-                    Set.of(Agent.DEFAULT_POLICY));
+                    new PhoneFingerprinter(fingerprintKey), urls);
+            Set<String> policies = Set.of(Agent.DEFAULT_POLICY);
+            AgentsHttpAdapter.AgentUseCases agentUseCases = new AgentsHttpAdapter.AgentUseCases(
+                    new CreateAgentService(agents, audit, ids, clock, policies),
+                    new ListAgentsService(agents, new PageCursors(cursorKey(fingerprintKey))),
+                    new GetAgentService(agents, new AuditCallCountAdapter(database.audit()), clock),
+                    new UpdateAgentService(agents, agents, audit, ids, clock, policies),
+                    new DeleteAgentService(agents, audit, ids, clock));
             CheckReadinessService readiness = new CheckReadinessService(List.of(new JdbcReadinessAdapter(database.app())));
 
             MaskerRouting routing = new MaskerRouting(new RequestIdFilter(ids), new HttpErrorMapper(json), List.of(
                     new VapiWebhookHttpAdapter(assistantRequests, bodies, json),
-                    new AgentsHttpAdapter(createAgent, new GetAgentService(agents),
-                            new AdminAuthentication(config.adminTokens()), bodies, json, urls),
+                    new AgentsHttpAdapter(agentUseCases, new AdminAuthentication(config.adminTokens()), bodies, json, urls),
                     new HealthHttpAdapter(readiness, json)));
             WebServer server = WebServer.builder()
                     .host(config.host())
@@ -103,8 +122,11 @@ public final class MaskerServer implements AutoCloseable {
                     .routing(routing::configure)
                     .build()
                     .start();
-            return new MaskerServer(config, database, audit, callbacks, server);
+            return new MaskerServer(config, database, audit, callbacks, agentChanges, server);
         } catch (RuntimeException e) {
+            if (agentChanges != null) {
+                agentChanges.close();
+            }
             if (audit != null) {
                 audit.close();
             }
@@ -113,6 +135,17 @@ public final class MaskerServer implements AutoCloseable {
             }
             database.close();
             throw e;
+        }
+    }
+
+    /** A key for signing list cursors, derived from the fingerprint key so that it is never the same key. */
+    private static byte[] cursorKey(byte[] fingerprintKey) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(fingerprintKey, "HmacSHA256"));
+            return mac.doFinal("masker/list-cursor/v1".getBytes(StandardCharsets.US_ASCII));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is missing from this JDK", e);
         }
     }
 
@@ -147,6 +180,7 @@ public final class MaskerServer implements AutoCloseable {
         server.stop();
         audit.close();
         callbacks.close();
+        agentChanges.close();
         database.close();
         LOG.log(Level.INFO, "Masker stopped; the audit log is flushed");
     }

@@ -3,6 +3,8 @@ package dev.masker.adapters.persistence;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.masker.application.port.out.ChangeAgentPort;
+import dev.masker.application.port.out.ListAgentsPort;
 import dev.masker.application.port.out.LoadAgentPort;
 import dev.masker.application.port.out.SaveAgentPort;
 import dev.masker.domain.agent.Agent;
@@ -16,42 +18,60 @@ import dev.masker.domain.error.DomainException;
 import dev.masker.domain.error.ErrorCode;
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbRow;
+import io.helidon.dbclient.DbTransaction;
 import java.net.URI;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
- * The agent repository in PostgreSQL through Helidon DbClient. Loaded agents are kept in memory for a short time
- * (the webhook looks one up on every call); agents that do not exist are never cached, so a new agent answers at once.
+ * The agent repository in PostgreSQL through Helidon DbClient. Loaded agents are kept in memory for a short time (the
+ * webhook looks one up on every call); agents that do not exist are never cached, so a new agent answers at once.
+ * Every update or delete also sends {@code NOTIFY masker_agent_changed} with the agent's id in its transaction, so that
+ * every instance's {@link AgentChangeListener} drops the agent from its cache when the change commits.
  */
-public final class JdbcAgentAdapter implements LoadAgentPort, SaveAgentPort {
+public final class JdbcAgentAdapter implements LoadAgentPort, SaveAgentPort, ChangeAgentPort, ListAgentsPort {
+    /** The PostgreSQL notification channel that carries the ids of changed agents. */
+    public static final String CHANGE_CHANNEL = "masker_agent_changed";
     private static final String INSERT = """
             INSERT INTO agent (id, name, upstream, tokenization, policy_name, assistant,
-                               callback_url, callback_secret, callback_timeout_ms, created_at)
+                               callback_url, callback_secret, callback_timeout_ms, created_at, updated_at)
             VALUES (:id, :name, :upstream, :tokenization, :policy_name, CAST(:assistant AS jsonb),
-                    :callback_url, :callback_secret, :callback_timeout_ms, :created_at)
+                    :callback_url, :callback_secret, :callback_timeout_ms, :created_at, :updated_at)
             """;
-    private static final String SELECT_LIVE = """
+    private static final String UPDATE = """
+            UPDATE agent SET name = :name, upstream = :upstream, tokenization = :tokenization, policy_name = :policy_name,
+                   assistant = CAST(:assistant AS jsonb), callback_url = :callback_url, callback_secret = :callback_secret,
+                   callback_timeout_ms = :callback_timeout_ms, updated_at = now()
+            WHERE id = :id AND deleted_at IS NULL
+            """;
+    private static final String DELETE = "UPDATE agent SET deleted_at = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL";
+    private static final String NOTIFY = "SELECT pg_notify('" + CHANGE_CHANNEL + "', ?) AS sent";
+    private static final String SELECT_COLUMNS = """
             SELECT id, name, upstream, tokenization, policy_name, CAST(assistant AS text) AS assistant,
                    callback_url, callback_secret, callback_timeout_ms, created_at
-            FROM agent WHERE id = :id AND deleted_at IS NULL
-            """;
-
+            FROM agent WHERE deleted_at IS NULL""";
     private final DbClient db;
     private final ObjectMapper json = JsonMapper.builder().build();
     private final long cacheNanos;
     private final LongSupplier nanoTime;
     private final ConcurrentMap<AgentId, Cached> cache = new ConcurrentHashMap<>();
+    // Until a change listener confirms it hears notifications, the cache could miss another instance's change.
+    private volatile boolean cacheTrusted;
+    private final AtomicLong invalidations = new AtomicLong();
 
     private record Cached(Agent agent, long loadedAt) { }
 
@@ -68,23 +88,42 @@ public final class JdbcAgentAdapter implements LoadAgentPort, SaveAgentPort {
     public Optional<Agent> load(AgentId id) {
         long now = nanoTime.getAsLong();
         Cached cached = cache.get(id);
-        if (cached != null && now - cached.loadedAt() < cacheNanos) {
+        if (cached != null && cacheTrusted && now - cached.loadedAt() < cacheNanos) {
             return Optional.of(cached.agent());
         }
+        long generation = invalidations.get();
         Optional<Agent> agent;
         try {
-            agent = db.execute().createGet(SELECT_LIVE).addParam("id", id.value()).execute().map(this::agent);
+            agent = db.execute().createGet(SELECT_COLUMNS + " AND id = :id").addParam("id", id.value()).execute()
+                    .map(this::agent);
         } catch (RuntimeException e) {
             throw translate(e);
         }
-        if (cacheNanos > 0) {
-            agent.ifPresentOrElse(found -> cache.put(id, new Cached(found, now)), () -> cache.remove(id));
+        if (cacheNanos > 0 && agent.isPresent()) {
+            cache.put(id, new Cached(agent.get(), now));
+            // A change invalidated while this read was under way: what was read may be stale, so it is not kept.
+            if (invalidations.get() != generation) {
+                cache.remove(id);
+            }
         }
         return agent;
     }
 
     @Override
     public void create(Agent agent) {
+        Map<String, Object> params = columns(agent);
+        params.put("updated_at", params.get("created_at"));
+        try {
+            db.execute().createInsert(INSERT).params(params).execute();
+        } catch (RuntimeException e) {
+            if (SqlFailures.isUniqueViolation(e)) {
+                throw DomainException.of(ErrorCode.NAME_TAKEN, "A live agent already has this name.");
+            }
+            throw translate(e);
+        }
+    }
+
+    private Map<String, Object> columns(Agent agent) {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("id", agent.id().value());
         params.put("name", agent.name().value());
@@ -97,14 +136,93 @@ public final class JdbcAgentAdapter implements LoadAgentPort, SaveAgentPort {
         params.put("callback_secret", callback.map(ConfigCallback::secret).orElse(null));
         params.put("callback_timeout_ms", callback.map(c -> (int) c.timeout().toMillis()).orElse(null));
         params.put("created_at", OffsetDateTime.ofInstant(agent.createdAt(), ZoneOffset.UTC));
+        return params;
+    }
+
+    @Override
+    public ChangeOutcome update(Agent agent) {
+        Map<String, Object> params = columns(agent);
+        params.remove("created_at");
+        return change(agent.id(), tx -> tx.createUpdate(UPDATE).params(params).execute());
+    }
+
+    @Override
+    public ChangeOutcome delete(AgentId id, Instant at) {
+        OffsetDateTime when = OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
+        return change(id, tx -> tx.createUpdate(DELETE).params(when, when, id.value()).execute());
+    }
+
+    @Override
+    public List<Agent> list(Listing listing) {
+        StringBuilder sql = new StringBuilder(SELECT_COLUMNS);
+        List<Object> params = new ArrayList<>();
+        listing.after().ifPresent(position -> {
+            sql.append(" AND (created_at, id) < (?, ?)");
+            params.add(OffsetDateTime.ofInstant(position.createdAt(), ZoneOffset.UTC));
+            params.add(position.id().value());
+        });
+        listing.nameContains().ifPresent(text -> {
+            sql.append(" AND lower(name) LIKE ? ESCAPE '\\'");
+            params.add("%" + escapeLike(text.toLowerCase(Locale.ROOT)) + "%");
+        });
+        sql.append(" ORDER BY created_at DESC, id DESC LIMIT ?");
+        params.add(listing.limit());
         try {
-            db.execute().createInsert(INSERT).params(params).execute();
+            return db.execute().createQuery(sql.toString()).params(params).execute().map(this::agent).toList();
         } catch (RuntimeException e) {
+            throw translate(e);
+        }
+    }
+
+    /** Forgets one agent, when another instance changed it. */
+    void forget(AgentId id) {
+        invalidate(id);
+    }
+
+    private void invalidate(AgentId id) {
+        // Counted before removing, so a load that read the old row sees the count move and drops what it cached.
+        invalidations.incrementAndGet();
+        cache.remove(id);
+    }
+
+    /** Whether cached agents may be served: only while a change listener hears every change. */
+    void trustCache(boolean trusted) {
+        if (!trusted) {
+            invalidations.incrementAndGet();
+            cache.clear();
+        }
+        cacheTrusted = trusted;
+    }
+
+    private ChangeOutcome change(AgentId id, java.util.function.ToLongFunction<DbTransaction> statement) {
+        DbTransaction tx = null;
+        try {
+            tx = db.transaction();
+            long rows = statement.applyAsLong(tx);
+            if (rows > 0) {
+                // Delivered to every listening instance when the transaction commits, not before.
+                tx.createQuery(NOTIFY).params(id.value()).execute().count();
+            }
+            tx.commit();
+            invalidate(id);
+            return rows > 0 ? new ChangeOutcome.Changed() : new ChangeOutcome.NotFound();
+        } catch (RuntimeException e) {
+            if (tx != null) {
+                try {
+                    tx.rollback();
+                } catch (RuntimeException ignored) {
+                    // The connection is gone with the transaction.
+                }
+            }
             if (SqlFailures.isUniqueViolation(e)) {
                 throw DomainException.of(ErrorCode.NAME_TAKEN, "A live agent already has this name.");
             }
             throw translate(e);
         }
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private Agent agent(DbRow row) {

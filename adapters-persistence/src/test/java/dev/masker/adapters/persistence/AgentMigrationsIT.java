@@ -25,8 +25,8 @@ class AgentMigrationsIT {
             AgentMigrations.migrate(schema.pool(), schema.name());
 
             assertEquals(1, count(schema, "SELECT count(*) FROM masker_agent_schema_history WHERE version = '1' AND success"));
-            assertEquals(1, count(schema, "SELECT count(*) FROM masker_agent_schema_history WHERE version IS NOT NULL"
-                    + " AND type = 'SQL'"));
+            assertEquals(0, count(schema, "SELECT count(*) FROM (SELECT version FROM masker_agent_schema_history"
+                    + " WHERE type = 'SQL' GROUP BY version HAVING count(*) > 1) applied_twice"), "a migration ran twice");
             assertEquals(agent.id(), agents.load(agent.id()).orElseThrow().id());
         }
     }

@@ -56,6 +56,7 @@ class JdbcAgentAdapterIT extends AgentRepositoryContractTest {
             return schema.pool().getConnection();
         });
         JdbcAgentAdapter adapter = new JdbcAgentAdapter(counted, TTL, nanos::get);
+        adapter.trustCache(true);
         Agent agent = agent(newId(), uniqueName("Cached"));
         adapter.create(agent);
         assertEquals(Agent.DEFAULT_POLICY, adapter.load(agent.id()).orElseThrow().policyName());

@@ -45,6 +45,13 @@ public final class Agent {
                 createdAt);
     }
 
+    /** This agent with new settings: same id and creation time. */
+    public Agent revised(AgentName name, Upstream upstream, Tokenization tokenization, String policyName,
+                         AssistantConfig assistantDefaults, Optional<ConfigCallback> configCallback) {
+        return new Agent(id, name, upstream, tokenization, policyName, assistantDefaults, configCallback.orElse(null),
+                createdAt);
+    }
+
     public AgentId id() {
         return id;
     }

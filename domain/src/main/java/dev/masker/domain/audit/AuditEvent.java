@@ -9,6 +9,7 @@ import dev.masker.domain.vapi.CallId;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -61,6 +62,24 @@ public record AuditEvent(EventId id, AuditEventType type, Instant occurredAt, Op
         data.put("has_config_callback", Boolean.toString(callback.isPresent()));
         data.put("request_id", requestId.value());
         return new AuditEvent(id, AuditEventType.AGENT_CREATED, at, Optional.of(agentId), data, Optional.empty());
+    }
+
+    /** The record of an agent's settings changing: who, and which fields — never their values. */
+    public static AuditEvent agentUpdated(EventId id, Instant at, AgentId agentId, String principal,
+                                          List<String> fields, RequestId requestId) {
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put("principal", principal);
+        data.put("fields", String.join(",", fields));
+        data.put("request_id", requestId.value());
+        return new AuditEvent(id, AuditEventType.AGENT_UPDATED, at, Optional.of(agentId), data, Optional.empty());
+    }
+
+    /** The record of an agent being deleted, and by whom. */
+    public static AuditEvent agentDeleted(EventId id, Instant at, AgentId agentId, String principal, RequestId requestId) {
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put("principal", principal);
+        data.put("request_id", requestId.value());
+        return new AuditEvent(id, AuditEventType.AGENT_DELETED, at, Optional.of(agentId), data, Optional.empty());
     }
 
     /** Whether the key is snake_case: a lower-case letter, then up to 63 lower-case letters, digits or underscores. */

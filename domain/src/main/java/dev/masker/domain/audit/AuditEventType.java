@@ -3,7 +3,9 @@ package dev.masker.domain.audit;
 /** The kinds of audit event. Their wire names are a contract: add, never rename. */
 public enum AuditEventType {
     CALL_STARTED("call_started"),
-    AGENT_CREATED("agent_created");
+    AGENT_CREATED("agent_created"),
+    AGENT_UPDATED("agent_updated"),
+    AGENT_DELETED("agent_deleted");
 
     private final String wireName;
 

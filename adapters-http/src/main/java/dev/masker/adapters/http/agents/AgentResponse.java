@@ -1,5 +1,7 @@
 package dev.masker.adapters.http.agents;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.masker.application.port.in.AgentDetails;
 import dev.masker.domain.agent.Agent;
 import dev.masker.domain.agent.AgentUrls;
 import java.time.Instant;
@@ -11,11 +13,16 @@ import java.util.Map;
  * An agent as the API shows it, with the two URLs to paste into Vapi. The callback secret is never shown, only
  * whether one is set.
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record AgentResponse(String id, String name, String upstream, String tokenization, String policy_name,
-                            Map<String, Object> assistant, CallbackResponse config_callback, String proxy_url,
-                            String webhook_url, String created_at) {
+                            Map<String, Object> assistant, @JsonInclude(JsonInclude.Include.ALWAYS)
+                            CallbackResponse config_callback, String proxy_url, String webhook_url, String created_at,
+                            Stats stats) {
     private static final DateTimeFormatter RFC_3339_MILLIS =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    /** The agent's activity; shown by {@code GET /api/v1/agents/{id}} only. Proxy figures arrive with the proxy. */
+    public record Stats(long webhook_calls_24h, long webhook_calls_7d) { }
 
     /** The configuration callback, without its secret. */
     public record CallbackResponse(String url, long timeout_ms, boolean secret_set) { }
@@ -25,7 +32,15 @@ public record AgentResponse(String id, String name, String upstream, String toke
                 agent.tokenization().wireName(), agent.policyName(), agent.assistantDefaults().asMap(),
                 agent.configCallback().map(callback -> new CallbackResponse(callback.url().toString(),
                         callback.timeout().toMillis(), true)).orElse(null),
-                urls.proxyUrl(agent.id()).toString(), urls.webhookUrl(agent.id()).toString(), timestamp(agent.createdAt()));
+                urls.proxyUrl(agent.id()).toString(), urls.webhookUrl(agent.id()).toString(), timestamp(agent.createdAt()),
+                null);
+    }
+
+    static AgentResponse of(AgentDetails details, AgentUrls urls) {
+        AgentResponse agent = of(details.agent(), urls);
+        return new AgentResponse(agent.id(), agent.name(), agent.upstream(), agent.tokenization(), agent.policy_name(),
+                agent.assistant(), agent.config_callback(), agent.proxy_url(), agent.webhook_url(), agent.created_at(),
+                new Stats(details.webhookCalls24h(), details.webhookCalls7d()));
     }
 
     static String timestamp(Instant instant) {

@@ -5,11 +5,20 @@ import dev.masker.adapters.http.HttpErrorMapper;
 import dev.masker.adapters.http.JsonCodec;
 import dev.masker.adapters.http.RequestBodies;
 import dev.masker.adapters.http.RequestIdFilter;
+import dev.masker.application.port.in.AgentDetails;
+import dev.masker.application.port.in.AgentPage;
 import dev.masker.application.port.in.CreateAgentCommand;
 import dev.masker.application.port.in.CreateAgentCommand.CallbackFields;
 import dev.masker.application.port.in.CreateAgentUseCase;
+import dev.masker.application.port.in.DeleteAgentCommand;
+import dev.masker.application.port.in.DeleteAgentUseCase;
 import dev.masker.application.port.in.GetAgentQuery;
 import dev.masker.application.port.in.GetAgentUseCase;
+import dev.masker.application.port.in.ListAgentsQuery;
+import dev.masker.application.port.in.ListAgentsUseCase;
+import dev.masker.application.port.in.UpdateAgentCommand;
+import dev.masker.application.port.in.UpdateAgentCommand.CallbackChange;
+import dev.masker.application.port.in.UpdateAgentUseCase;
 import dev.masker.domain.agent.Agent;
 import dev.masker.domain.agent.AgentUrls;
 import dev.masker.domain.assistant.AssistantConfig;
@@ -22,6 +31,7 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -30,25 +40,35 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code POST /api/v1/agents} and {@code GET /api/v1/agents/{id}} (SPEC §5), behind the admin bearer token. Field
- * types are checked here and reported all at once; what the values mean is checked by the use case.
+ * {@code /api/v1/agents} (SPEC §5), behind the admin credentials: create, list, get, partial update and delete. Field
+ * types are checked here and reported together with the value checks of the use cases; unknown fields are rejected.
  */
 public final class AgentsHttpAdapter implements HttpService {
     private static final Set<String> FIELDS = Set.of("name", "upstream", "tokenization", "policy_name", "policy_yaml",
             "assistant", "config_callback");
     private static final Set<String> CALLBACK_FIELDS = Set.of("url", "secret", "timeout_ms");
 
-    private final CreateAgentUseCase createAgent;
-    private final GetAgentUseCase getAgent;
+    private final AgentUseCases agents;
     private final AdminAuthentication authentication;
     private final RequestBodies bodies;
     private final JsonCodec json;
     private final AgentUrls urls;
 
-    public AgentsHttpAdapter(CreateAgentUseCase createAgent, GetAgentUseCase getAgent,
-                             AdminAuthentication authentication, RequestBodies bodies, JsonCodec json, AgentUrls urls) {
-        this.createAgent = Objects.requireNonNull(createAgent, "createAgent");
-        this.getAgent = Objects.requireNonNull(getAgent, "getAgent");
+    /** The agent use cases this adapter drives. */
+    public record AgentUseCases(CreateAgentUseCase create, ListAgentsUseCase list, GetAgentUseCase get,
+                                UpdateAgentUseCase update, DeleteAgentUseCase delete) {
+        public AgentUseCases {
+            Objects.requireNonNull(create, "create");
+            Objects.requireNonNull(list, "list");
+            Objects.requireNonNull(get, "get");
+            Objects.requireNonNull(update, "update");
+            Objects.requireNonNull(delete, "delete");
+        }
+    }
+
+    public AgentsHttpAdapter(AgentUseCases agents, AdminAuthentication authentication, RequestBodies bodies,
+                             JsonCodec json, AgentUrls urls) {
+        this.agents = Objects.requireNonNull(agents, "agents");
         this.authentication = Objects.requireNonNull(authentication, "authentication");
         this.bodies = Objects.requireNonNull(bodies, "bodies");
         this.json = Objects.requireNonNull(json, "json");
@@ -60,97 +80,147 @@ public final class AgentsHttpAdapter implements HttpService {
         rules.any("/api/v1", authentication)
                 .any("/api/v1/*", authentication)
                 .post("/api/v1/agents", this::create)
-                .any("/api/v1/agents", HttpErrorMapper.methodNotAllowed("POST"))
+                .get("/api/v1/agents", this::list)
+                .any("/api/v1/agents", HttpErrorMapper.methodNotAllowed("GET, POST"))
                 .get("/api/v1/agents/{id}", this::get)
-                .any("/api/v1/agents/{id}", HttpErrorMapper.methodNotAllowed("GET"));
+                .patch("/api/v1/agents/{id}", this::update)
+                .delete("/api/v1/agents/{id}", this::delete)
+                .any("/api/v1/agents/{id}", HttpErrorMapper.methodNotAllowed("GET, PATCH, DELETE"));
     }
 
     private void create(ServerRequest request, ServerResponse response) {
-        JsonNode body = json.readTree(bodies.readJson(request));
-        Agent agent = createAgent.create(command(body, request));
+        Fields fields = Fields.read(object(request), false, json);
+        Agent agent = agents.create().create(new CreateAgentCommand(fields.name().orElse(null),
+                fields.upstream().orElse(null), fields.tokenization(), fields.policyName(),
+                fields.assistant().orElse(AssistantConfig.empty()),
+                fields.callback() instanceof CallbackChange.Replace replace ? Optional.of(replace.fields()) : Optional.empty(),
+                fields.problems(), AdminAuthentication.principal(request).value(), RequestIdFilter.requestId(request)));
         response.header(HeaderNames.LOCATION, "/api/v1/agents/" + agent.id().value());
         json.send(response, Status.CREATED_201, Map.of("agent", AgentResponse.of(agent, urls)));
     }
 
+    private void list(ServerRequest request, ServerResponse response) {
+        var query = request.query();
+        AgentPage page = agents.list().list(new ListAgentsQuery(query.first("limit").asOptional(),
+                query.first("cursor").asOptional(), query.first("name_contains").asOptional()));
+        Map<String, Object> body = new HashMap<>();
+        body.put("data", page.agents().stream().map(agent -> AgentResponse.of(agent, urls)).toList());
+        body.put("next_cursor", page.nextCursor().orElse(null));
+        json.send(response, Status.OK_200, body);
+    }
+
     private void get(ServerRequest request, ServerResponse response) {
-        Agent agent = getAgent.get(new GetAgentQuery(request.path().pathParameters().get("id")));
+        AgentDetails details = agents.get().get(new GetAgentQuery(request.path().pathParameters().get("id")));
+        json.send(response, Status.OK_200, Map.of("agent", AgentResponse.of(details, urls)));
+    }
+
+    private void update(ServerRequest request, ServerResponse response) {
+        Fields fields = Fields.read(object(request), true, json);
+        Agent agent = agents.update().update(new UpdateAgentCommand(request.path().pathParameters().get("id"),
+                fields.name(), fields.upstream(), fields.tokenization(), fields.policyName(), fields.assistant(),
+                fields.callback(), fields.problems(), AdminAuthentication.principal(request).value(),
+                RequestIdFilter.requestId(request)));
         json.send(response, Status.OK_200, Map.of("agent", AgentResponse.of(agent, urls)));
     }
 
-    private CreateAgentCommand command(JsonNode body, ServerRequest request) {
+    private void delete(ServerRequest request, ServerResponse response) {
+        agents.delete().delete(new DeleteAgentCommand(request.path().pathParameters().get("id"),
+                AdminAuthentication.principal(request).value(), RequestIdFilter.requestId(request)));
+        response.status(Status.NO_CONTENT_204).send();
+    }
+
+    private JsonNode object(ServerRequest request) {
+        JsonNode body = json.readTree(bodies.readJson(request));
         if (!body.isObject()) {
             throw DomainException.invalid("(body)", "must be a JSON object");
         }
-        List<FieldProblem> problems = new ArrayList<>();
-        unknownFields(body, FIELDS, "", problems);
-        Optional<String> name = text(body, "name", "name", false, problems);
-        Optional<String> upstream = text(body, "upstream", "upstream", false, problems);
-        Optional<String> tokenization = text(body, "tokenization", "tokenization", false, problems);
-        Optional<String> policyName = text(body, "policy_name", "policy_name", false, problems);
-        if (body.has("policy_yaml")) {
-            problems.add(new FieldProblem("policy_yaml", "custom policies are not supported yet; use policy_name"));
-        }
-        AssistantConfig assistant = AssistantConfig.empty();
-        if (body.hasNonNull("assistant")) {
-            if (body.get("assistant").isObject()) {
-                assistant = AssistantConfig.of(json.toMap(body.get("assistant")));
-            } else {
-                problems.add(new FieldProblem("assistant", "must be an object (a Vapi assistant)"));
-            }
-        }
-        Optional<CallbackFields> callback = callback(body.get("config_callback"), problems);
-        // Values are checked by the use case, which reports these shape problems together with its own.
-        return new CreateAgentCommand(name.orElse(null), upstream.orElse(null), tokenization, policyName, assistant,
-                callback, problems, AdminAuthentication.principal(request).value(), RequestIdFilter.requestId(request));
+        return body;
     }
 
-    private static Optional<CallbackFields> callback(JsonNode node, List<FieldProblem> problems) {
-        if (node == null || node.isNull()) {
-            return Optional.empty();
-        }
-        if (!node.isObject()) {
-            problems.add(new FieldProblem("config_callback", "must be an object with url, secret and timeout_ms"));
-            return Optional.empty();
-        }
-        unknownFields(node, CALLBACK_FIELDS, "config_callback.", problems);
-        Optional<String> url = text(node, "url", "config_callback.url", true, problems);
-        Optional<String> secret = text(node, "secret", "config_callback.secret", true, problems);
-        Optional<Long> timeout = Optional.empty();
-        JsonNode timeoutNode = node.get("timeout_ms");
-        if (timeoutNode != null && !timeoutNode.isNull()) {
-            if (timeoutNode.canConvertToExactIntegral() && timeoutNode.canConvertToLong()) {
-                timeout = Optional.of(timeoutNode.longValue());
-            } else {
-                problems.add(new FieldProblem("config_callback.timeout_ms", "must be a whole number of milliseconds"));
-            }
-        }
-        return url.isPresent() && secret.isPresent()
-                ? Optional.of(new CallbackFields(url.get(), secret.get(), timeout)) : Optional.empty();
-    }
+    /** The agent fields of a request body, with every problem of shape found while reading them. */
+    private record Fields(Optional<String> name, Optional<String> upstream, Optional<String> tokenization,
+                          Optional<String> policyName, Optional<AssistantConfig> assistant, CallbackChange callback,
+                          List<FieldProblem> problems) {
 
-    private static Optional<String> text(JsonNode object, String key, String field, boolean required,
-                                         List<FieldProblem> problems) {
-        JsonNode node = object.get(key);
-        if (node == null || node.isNull()) {
-            if (required) {
-                problems.add(new FieldProblem(field, "is required"));
+        /**
+         * Reads the fields; in a partial update an explicit {@code null} removes the callback and is refused for the
+         * other fields, which cannot be removed.
+         */
+        static Fields read(JsonNode body, boolean partial, JsonCodec json) {
+            List<FieldProblem> problems = new ArrayList<>();
+            unknownFields(body, FIELDS, "", problems);
+            if (partial) {
+                for (String field : List.of("name", "upstream", "tokenization", "policy_name", "assistant")) {
+                    if (body.has(field) && body.get(field).isNull()) {
+                        problems.add(new FieldProblem(field, "cannot be removed"));
+                    }
+                }
             }
-            return Optional.empty();
+            Optional<String> name = text(body, "name", "name", problems);
+            Optional<String> upstream = text(body, "upstream", "upstream", problems);
+            Optional<String> tokenization = text(body, "tokenization", "tokenization", problems);
+            Optional<String> policyName = text(body, "policy_name", "policy_name", problems);
+            if (body.has("policy_yaml")) {
+                problems.add(new FieldProblem("policy_yaml", "custom policies are not supported yet; use policy_name"));
+            }
+            Optional<AssistantConfig> assistant = Optional.empty();
+            if (body.hasNonNull("assistant")) {
+                if (body.get("assistant").isObject()) {
+                    assistant = Optional.of(AssistantConfig.of(json.toMap(body.get("assistant"))));
+                } else {
+                    problems.add(new FieldProblem("assistant", "must be an object (a Vapi assistant)"));
+                }
+            }
+            return new Fields(name, upstream, tokenization, policyName, assistant, callback(body, problems), problems);
         }
-        if (!node.isTextual()) {
-            problems.add(new FieldProblem(field, "must be a string"));
-            return Optional.empty();
-        }
-        return Optional.of(node.textValue());
-    }
 
-    private static void unknownFields(JsonNode object, Set<String> known, String prefix, List<FieldProblem> problems) {
-        for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!known.contains(name)) {
-                // The field name is the caller's own text; cap it so an error never echoes much of a body.
-                String shown = name.length() > 64 ? name.substring(0, 64) + "…" : name;
-                problems.add(new FieldProblem(prefix + shown, "is not a known field"));
+        private static CallbackChange callback(JsonNode body, List<FieldProblem> problems) {
+            JsonNode node = body.get("config_callback");
+            if (node == null) {
+                return new CallbackChange.Keep();
+            }
+            if (node.isNull()) {
+                return new CallbackChange.Remove();
+            }
+            if (!node.isObject()) {
+                problems.add(new FieldProblem("config_callback", "must be an object with url, secret and timeout_ms"));
+                return new CallbackChange.Keep();
+            }
+            unknownFields(node, CALLBACK_FIELDS, "config_callback.", problems);
+            Optional<String> url = text(node, "url", "config_callback.url", problems);
+            Optional<String> secret = text(node, "secret", "config_callback.secret", problems);
+            Optional<Long> timeout = Optional.empty();
+            JsonNode timeoutNode = node.get("timeout_ms");
+            if (timeoutNode != null && !timeoutNode.isNull()) {
+                if (timeoutNode.canConvertToExactIntegral() && timeoutNode.canConvertToLong()) {
+                    timeout = Optional.of(timeoutNode.longValue());
+                } else {
+                    problems.add(new FieldProblem("config_callback.timeout_ms", "must be a whole number of milliseconds"));
+                }
+            }
+            return new CallbackChange.Replace(new CallbackFields(url.orElse(null), secret.orElse(null), timeout));
+        }
+
+        private static Optional<String> text(JsonNode object, String key, String field, List<FieldProblem> problems) {
+            JsonNode node = object.get(key);
+            if (node == null || node.isNull()) {
+                return Optional.empty();
+            }
+            if (!node.isTextual()) {
+                problems.add(new FieldProblem(field, "must be a string"));
+                return Optional.empty();
+            }
+            return Optional.of(node.textValue());
+        }
+
+        private static void unknownFields(JsonNode object, Set<String> known, String prefix, List<FieldProblem> problems) {
+            for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
+                String name = names.next();
+                if (!known.contains(name)) {
+                    // The field name is the caller's own text; cap it so an error never echoes much of a body.
+                    String shown = name.length() > 64 ? name.substring(0, 64) + "…" : name;
+                    problems.add(new FieldProblem(prefix + shown, "is not a known field"));
+                }
             }
         }
     }

@@ -1,8 +1,6 @@
 package dev.masker.application.port.in;
 
-import dev.masker.domain.agent.Agent;
-
-/** Reads one agent (SPEC §5). */
+/** Reads one agent with its activity (SPEC §5). */
 public interface GetAgentUseCase {
     /**
      * The agent the id text names.
@@ -10,5 +8,5 @@ public interface GetAgentUseCase {
      * @throws dev.masker.domain.error.DomainException with {@code agent_not_found} when the text is not an agent id or
      *         no live agent has it
      */
-    Agent get(GetAgentQuery query);
+    AgentDetails get(GetAgentQuery query);
 }

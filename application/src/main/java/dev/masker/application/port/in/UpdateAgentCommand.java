@@ -1,0 +1,43 @@
+package dev.masker.application.port.in;
+
+import dev.masker.application.port.in.CreateAgentCommand.CallbackFields;
+import dev.masker.domain.assistant.AssistantConfig;
+import dev.masker.domain.error.FieldProblem;
+import dev.masker.domain.id.RequestId;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A partial update as the caller sent it: an empty field is left as it is. Fields that could not be read are named in
+ * {@code readProblems}, to be reported with the value problems.
+ */
+public record UpdateAgentCommand(String agentIdText, Optional<String> name, Optional<String> upstream,
+                                 Optional<String> tokenization, Optional<String> policyName,
+                                 Optional<AssistantConfig> assistant, CallbackChange configCallback,
+                                 List<FieldProblem> readProblems, String principal, RequestId requestId) {
+    public UpdateAgentCommand {
+        Objects.requireNonNull(agentIdText, "agentIdText");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(upstream, "upstream");
+        Objects.requireNonNull(tokenization, "tokenization");
+        Objects.requireNonNull(policyName, "policyName");
+        Objects.requireNonNull(assistant, "assistant");
+        Objects.requireNonNull(configCallback, "configCallback");
+        readProblems = List.copyOf(readProblems);
+        Objects.requireNonNull(principal, "principal");
+        Objects.requireNonNull(requestId, "requestId");
+    }
+
+    /** What to do with the configuration callback. */
+    public sealed interface CallbackChange {
+        /** Leave it as it is. */
+        record Keep() implements CallbackChange { }
+
+        /** Remove it: the agent answers with its static defaults. */
+        record Remove() implements CallbackChange { }
+
+        /** Set it to these fields. */
+        record Replace(CallbackFields fields) implements CallbackChange { }
+    }
+}

@@ -1,0 +1,97 @@
+package dev.masker.application.service;
+
+import dev.masker.application.port.in.UpdateAgentCommand;
+import dev.masker.application.port.in.UpdateAgentCommand.CallbackChange;
+import dev.masker.application.port.in.UpdateAgentUseCase;
+import dev.masker.application.port.out.AppendAuditEventPort;
+import dev.masker.application.port.out.ChangeAgentPort;
+import dev.masker.application.port.out.ChangeAgentPort.ChangeOutcome;
+import dev.masker.application.port.out.IdGeneratorPort;
+import dev.masker.application.port.out.LoadAgentPort;
+import dev.masker.domain.agent.Agent;
+import dev.masker.domain.agent.AgentId;
+import dev.masker.domain.agent.AgentName;
+import dev.masker.domain.agent.ConfigCallback;
+import dev.masker.domain.agent.Tokenization;
+import dev.masker.domain.audit.AuditEvent;
+import dev.masker.domain.error.DomainException;
+import dev.masker.domain.error.ErrorCode;
+import dev.masker.domain.error.FieldProblem;
+import dev.masker.domain.id.EventId;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/** Applies a partial update with the same checks as create, and records who changed which fields. */
+public final class UpdateAgentService implements UpdateAgentUseCase {
+    private final LoadAgentPort agents;
+    private final ChangeAgentPort changes;
+    private final AppendAuditEventPort audit;
+    private final IdGeneratorPort ids;
+    private final Clock clock;
+    private final AgentFieldRules rules;
+
+    public UpdateAgentService(LoadAgentPort agents, ChangeAgentPort changes, AppendAuditEventPort audit,
+                              IdGeneratorPort ids, Clock clock, Set<String> policies) {
+        this.agents = Objects.requireNonNull(agents, "agents");
+        this.changes = Objects.requireNonNull(changes, "changes");
+        this.audit = Objects.requireNonNull(audit, "audit");
+        this.ids = Objects.requireNonNull(ids, "ids");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.rules = new AgentFieldRules(policies);
+    }
+
+    @Override
+    public Agent update(UpdateAgentCommand command) {
+        AgentId id = AgentId.parse(command.agentIdText()).orElseThrow(UpdateAgentService::notFound);
+        Agent current = agents.load(id).orElseThrow(UpdateAgentService::notFound);
+        List<FieldProblem> problems = new ArrayList<>(command.readProblems());
+        command.name().ifPresent(name -> rules.checkName(name, problems));
+        Optional<Tokenization> tokenization = command.tokenization().flatMap(text -> rules.tokenization(text, problems));
+        Optional<ConfigCallback> callback = current.configCallback();
+        if (command.configCallback() instanceof CallbackChange.Replace replace) {
+            callback = rules.callback(replace.fields(), problems);
+        } else if (command.configCallback() instanceof CallbackChange.Remove) {
+            callback = Optional.empty();
+        }
+        rules.failIfAny(problems);
+        List<String> changed = changedFields(command);
+        if (changed.isEmpty()) {
+            return current;
+        }
+        Agent revised = current.revised(
+                command.name().map(AgentName::new).orElse(current.name()),
+                command.upstream().map(rules::upstream).orElse(current.upstream()),
+                tokenization.orElse(current.tokenization()),
+                command.policyName().isPresent() ? rules.policy(command.policyName()) : current.policyName(),
+                command.assistant().orElse(current.assistantDefaults()),
+                callback);
+        if (changes.update(revised) instanceof ChangeOutcome.NotFound) {
+            // Deleted between the load and the update.
+            throw notFound();
+        }
+        audit.append(AuditEvent.agentUpdated(new EventId(ids.next()), clock.instant(), id, command.principal(),
+                changed, command.requestId()));
+        return revised;
+    }
+
+    private static List<String> changedFields(UpdateAgentCommand command) {
+        List<String> fields = new ArrayList<>();
+        command.name().ifPresent(value -> fields.add("name"));
+        command.upstream().ifPresent(value -> fields.add("upstream"));
+        command.tokenization().ifPresent(value -> fields.add("tokenization"));
+        command.policyName().ifPresent(value -> fields.add("policy_name"));
+        command.assistant().ifPresent(value -> fields.add("assistant"));
+        if (!(command.configCallback() instanceof CallbackChange.Keep)) {
+            fields.add("config_callback");
+        }
+        return fields;
+    }
+
+    private static DomainException notFound() {
+        return DomainException.of(ErrorCode.AGENT_NOT_FOUND, "No agent has this id.");
+    }
+}
