@@ -49,6 +49,41 @@ class CliIT {
     }
 
     @Test
+    void givenAnAgent_agentsListUpdateDelete_manageIt() {
+        String name = "cli-" + UUID.randomUUID().toString().substring(0, 8);
+        Run created = run("agents", "create", "--server", server(), "--token", RunningMasker.ADMIN_TOKEN, "--name", name,
+                "--callback-url", "https://clinic.example/cb", "--callback-secret", "callback-secret-0123456789");
+        Matcher id = Pattern.compile("Agent (agt_[0-9A-Z]{26})").matcher(created.out());
+        assertTrue(id.find(), created.out() + created.err());
+
+        Run listed = run("agents", "list", "--server", server(), "--token", RunningMasker.ADMIN_TOKEN,
+                "--name-contains", name.toUpperCase());
+        Run updated = run("agents", "update", "--server", server(), "--token", RunningMasker.ADMIN_TOKEN,
+                "--upstream", "stub", "--remove-callback", "--json", id.group(1));
+        Run deleted = run("agents", "delete", "--server", server(), "--token", RunningMasker.ADMIN_TOKEN, id.group(1));
+        Run gone = run("agents", "get", "--server", server(), "--token", RunningMasker.ADMIN_TOKEN, id.group(1));
+
+        assertEquals(0, listed.exitCode(), listed.err());
+        assertTrue(listed.out().startsWith(id.group(1)), listed.out());
+        assertEquals(0, updated.exitCode(), updated.err());
+        assertEquals("stub", RunningMasker.read(updated.out()).path("agent").path("upstream").asText());
+        assertTrue(RunningMasker.read(updated.out()).path("agent").path("config_callback").isNull());
+        assertEquals(0, deleted.exitCode(), deleted.err());
+        assertEquals(1, gone.exitCode());
+    }
+
+    @Test
+    void givenEveryCommand_help_describesItAndExitsZero() {
+        for (String[] command : new String[][] {{"--help"}, {"serve", "--help"}, {"agents", "--help"},
+            {"agents", "create", "--help"}, {"agents", "list", "--help"}, {"agents", "get", "--help"},
+            {"agents", "update", "--help"}, {"agents", "delete", "--help"}}) {
+            Run help = run(command);
+            assertEquals(0, help.exitCode(), String.join(" ", command));
+            assertTrue(help.out().startsWith("Usage: masker"), help.out());
+        }
+    }
+
+    @Test
     void givenRefusal_agentsCommands_exitOneWithTheErrorCode() {
         Run unknown = run("agents", "get", "--server", server(), "--token", RunningMasker.ADMIN_TOKEN, "agt_nope");
         Run badToken = run("agents", "get", "--server", server(), "--token", "wrong-token-0123456789", "agt_nope");

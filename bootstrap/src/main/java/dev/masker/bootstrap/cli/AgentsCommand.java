@@ -23,12 +23,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code masker agents create|get}: manages agents through a running server's API with an admin token, so that the
- * server validates, audits and caches exactly as for any other client.
+ * {@code masker agents create|list|get|update|delete}: manages agents through a running server's API with an admin
+ * token, so that the server validates, audits and caches exactly as for any other client.
  */
 @Command(name = "agents", mixinStandardHelpOptions = true,
         description = "Manage agents through a running Masker server (its /api/v1, with an admin token).",
-        subcommands = {AgentsCommand.Create.class, AgentsCommand.Get.class})
+        subcommands = {AgentsCommand.Create.class, AgentsCommand.List.class, AgentsCommand.Get.class,
+            AgentsCommand.Update.class, AgentsCommand.Delete.class})
 final class AgentsCommand implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -72,46 +73,47 @@ final class AgentsCommand implements Runnable {
         }
     }
 
-    @Command(name = "create", mixinStandardHelpOptions = true, description = "Create an agent and print its Vapi URLs.")
-    static final class Create implements Callable<Integer> {
-        @CommandLine.Mixin
-        private Api api;
+    /** The agent fields that create and update take; unset options are left out of the request. */
+    static final class AgentFields {
+        @Option(names = "--name", description = "Unique name, 1-64 characters.")
+        String name;
 
-        @Option(names = "--name", required = true, description = "Unique name, 1-64 characters.")
-        private String name;
-
-        @Option(names = "--upstream", defaultValue = "openai:gpt-4o-mini",
-                description = "openai:<model> or stub (default: ${DEFAULT-VALUE}).")
-        private String upstream;
+        @Option(names = "--upstream", description = "openai:<model> or stub (create default: openai:gpt-4o-mini).")
+        String upstream;
 
         @Option(names = "--assistant", paramLabel = "JSON|@FILE",
                 description = "Vapi assistant defaults as JSON, or @path to a JSON file.")
-        private String assistant;
+        String assistant;
 
         @Option(names = "--tokenization", description = "vault-deterministic (default) or reversible-aead.")
-        private String tokenization;
+        String tokenization;
 
         @Option(names = "--policy", description = "Policy name (default: healthcare-default).")
-        private String policy;
+        String policy;
 
-        @Option(names = "--callback-url", description = "Configuration callback URL (optional).")
-        private String callbackUrl;
+        @Option(names = "--callback-url", description = "Configuration callback URL.")
+        String callbackUrl;
 
         @Option(names = "--callback-secret", description = "Callback signing secret (default: $MASKER_CALLBACK_SECRET).")
-        private String callbackSecret;
+        String callbackSecret;
 
         @Option(names = "--callback-timeout-ms", description = "Callback timeout, 1-4000 ms (default 1500).")
-        private Long callbackTimeoutMs;
+        Long callbackTimeoutMs;
 
-        @Override
-        public Integer call() throws IOException {
-            ObjectNode body = Api.JSON.createObjectNode().put("name", name).put("upstream", upstream);
+        ObjectNode body(CommandLine command) throws IOException {
+            ObjectNode body = Api.JSON.createObjectNode();
+            if (name != null) {
+                body.put("name", name);
+            }
+            if (upstream != null) {
+                body.put("upstream", upstream);
+            }
             if (assistant != null) {
                 String text = assistant.startsWith("@") ? Files.readString(Path.of(assistant.substring(1))) : assistant;
                 try {
                     body.set("assistant", Api.JSON.readTree(text));
                 } catch (JsonProcessingException e) {
-                    throw new CommandLine.ParameterException(new CommandLine(this),
+                    throw new CommandLine.ParameterException(command,
                             "--assistant is not valid JSON (line " + e.getLocation().getLineNr() + ")");
                 }
             }
@@ -128,7 +130,108 @@ final class AgentsCommand implements Runnable {
                     callback.put("timeout_ms", callbackTimeoutMs);
                 }
             }
+            return body;
+        }
+    }
+
+    @Command(name = "create", mixinStandardHelpOptions = true, description = "Create an agent and print its Vapi URLs.")
+    static final class Create implements Callable<Integer> {
+        @CommandLine.Mixin
+        private Api api;
+
+        @CommandLine.Mixin
+        private AgentFields fields;
+
+        @CommandLine.Spec
+        private CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            if (fields.name == null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--name'");
+            }
+            ObjectNode body = fields.body(spec.commandLine());
+            if (!body.has("upstream")) {
+                body.put("upstream", "openai:gpt-4o-mini");
+            }
             return api.send("POST", "/api/v1/agents", body);
+        }
+    }
+
+    @Command(name = "update", mixinStandardHelpOptions = true,
+            description = "Change some of an agent's settings; options not given are left as they are.")
+    static final class Update implements Callable<Integer> {
+        @CommandLine.Mixin
+        private Api api;
+
+        @CommandLine.Mixin
+        private AgentFields fields;
+
+        @Option(names = "--remove-callback", description = "Remove the configuration callback.")
+        private boolean removeCallback;
+
+        @Parameters(paramLabel = "AGENT_ID", description = "agt_...")
+        private String id;
+
+        @CommandLine.Spec
+        private CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            ObjectNode body = fields.body(spec.commandLine());
+            if (removeCallback) {
+                if (body.has("config_callback")) {
+                    throw new CommandLine.ParameterException(spec.commandLine(),
+                            "--remove-callback and --callback-url exclude each other");
+                }
+                body.putNull("config_callback");
+            }
+            return api.send("PATCH", "/api/v1/agents/" + URLEncoder.encode(id, StandardCharsets.UTF_8), body);
+        }
+    }
+
+    @Command(name = "delete", mixinStandardHelpOptions = true,
+            description = "Delete an agent: its webhook answers 404 from then on; its audit events stay.")
+    static final class Delete implements Callable<Integer> {
+        @CommandLine.Mixin
+        private Api api;
+
+        @Parameters(paramLabel = "AGENT_ID", description = "agt_...")
+        private String id;
+
+        @Override
+        public Integer call() {
+            return api.send("DELETE", "/api/v1/agents/" + URLEncoder.encode(id, StandardCharsets.UTF_8), null);
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List agents, newest first.")
+    static final class List implements Callable<Integer> {
+        @CommandLine.Mixin
+        private Api api;
+
+        @Option(names = "--limit", description = "Agents per page, 1-100 (default 25).")
+        private Integer limit;
+
+        @Option(names = "--cursor", description = "The next_cursor of a previous page.")
+        private String cursor;
+
+        @Option(names = "--name-contains", description = "Only agents whose name contains this, ignoring case.")
+        private String nameContains;
+
+        @Override
+        public Integer call() {
+            StringBuilder path = new StringBuilder("/api/v1/agents?");
+            if (limit != null) {
+                path.append("limit=").append(limit).append('&');
+            }
+            if (cursor != null) {
+                path.append("cursor=").append(URLEncoder.encode(cursor, StandardCharsets.UTF_8)).append('&');
+            }
+            if (nameContains != null) {
+                path.append("name_contains=").append(URLEncoder.encode(nameContains, StandardCharsets.UTF_8));
+            }
+            return api.send("GET", path.toString(), null);
         }
     }
 
@@ -183,6 +286,10 @@ final class AgentsCommand implements Runnable {
         }
 
         private int print(HttpResponse<String> response, PrintWriter out, PrintWriter err) {
+            if (response.statusCode() == 204) {
+                out.println("Done.");
+                return MaskerCommand.OK;
+            }
             JsonNode answer;
             try {
                 answer = JSON.readTree(response.body());
@@ -200,12 +307,22 @@ final class AgentsCommand implements Runnable {
             }
             if (options.json) {
                 out.println(answer.toPrettyString());
+            } else if (answer.has("data")) {
+                answer.path("data").forEach(agent -> out.println(agent.path("id").asText() + "  "
+                        + agent.path("upstream").asText() + "  " + agent.path("name").asText()));
+                if (!answer.path("next_cursor").isNull()) {
+                    out.println("More: --cursor " + answer.path("next_cursor").asText());
+                }
             } else {
                 JsonNode agent = answer.path("agent");
                 out.println("Agent " + agent.path("id").asText() + " (" + agent.path("name").asText() + ", upstream "
                         + agent.path("upstream").asText() + ")");
                 out.println("  Vapi Server URL:     " + agent.path("webhook_url").asText());
                 out.println("  Vapi Custom LLM URL: " + agent.path("proxy_url").asText());
+                if (agent.has("stats")) {
+                    out.println("  Webhook calls:       " + agent.path("stats").path("webhook_calls_24h").asLong()
+                            + " in 24 h, " + agent.path("stats").path("webhook_calls_7d").asLong() + " in 7 days");
+                }
             }
             return MaskerCommand.OK;
         }
