@@ -9,6 +9,7 @@ import dev.masker.adapters.http.RequestIdFilter;
 import dev.masker.adapters.http.agents.AdminAuthentication;
 import dev.masker.adapters.http.agents.AgentsHttpAdapter;
 import dev.masker.adapters.http.health.HealthHttpAdapter;
+import dev.masker.adapters.http.openapi.OpenApiHttpAdapter;
 import dev.masker.adapters.http.ratelimit.TokenBucketRateLimitAdapter;
 import dev.masker.adapters.http.vapi.HmacSignatureAdapter;
 import dev.masker.adapters.http.vapi.JacksonVapiMessageAdapter;
@@ -92,6 +93,7 @@ public final class MaskerServer implements AutoCloseable {
 
             MaskerRouting routing = new MaskerRouting(new RequestIdFilter(ids), new HttpErrorMapper(json), List.of(
                     new VapiWebhookHttpAdapter(assistantRequests, bodies, json),
+                    new OpenApiHttpAdapter(),
                     new AgentsHttpAdapter(createAgent, new GetAgentService(agents),
                             new AdminAuthentication(config.adminTokens()), bodies, json, urls),
                     new HealthHttpAdapter(readiness, json)));
