@@ -27,6 +27,7 @@ import dev.masker.domain.agent.AgentUrls;
 import dev.masker.domain.audit.PhoneFingerprinter;
 import dev.masker.domain.id.Ulid;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpService;
 import java.lang.System.Logger.Level;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -50,15 +51,17 @@ public final class MaskerServer implements AutoCloseable {
     private final ChainedAuditAdapter audit;
     private final WebClientConfigCallbackAdapter callbacks;
     private final WebServer server;
+    private final List<HttpService> httpServices;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private MaskerServer(MaskerConfig config, MaskerDatabase database, ChainedAuditAdapter audit,
-                         WebClientConfigCallbackAdapter callbacks, WebServer server) {
+                         WebClientConfigCallbackAdapter callbacks, WebServer server, List<HttpService> httpServices) {
         this.config = config;
         this.database = database;
         this.audit = audit;
         this.callbacks = callbacks;
         this.server = server;
+        this.httpServices = httpServices;
     }
 
     /** Builds everything and starts serving. */
@@ -105,7 +108,7 @@ public final class MaskerServer implements AutoCloseable {
                     .routing(routing::configure)
                     .build()
                     .start();
-            return new MaskerServer(config, database, audit, callbacks, server);
+            return new MaskerServer(config, database, audit, callbacks, server, routing.services());
         } catch (RuntimeException e) {
             if (audit != null) {
                 audit.close();
@@ -129,6 +132,11 @@ public final class MaskerServer implements AutoCloseable {
     /** The port the server listens on (useful when it was started on port 0). */
     public int port() {
         return server.port();
+    }
+
+    /** Every HTTP service the server routes to; the route agreement test compares their routes with the OpenAPI document. */
+    List<HttpService> httpServices() {
+        return httpServices;
     }
 
     public MaskerConfig config() {
