@@ -10,6 +10,7 @@ import dev.masker.adapters.http.RequestIdFilter;
 import dev.masker.adapters.http.agents.AdminAuthentication;
 import dev.masker.adapters.http.agents.AgentsHttpAdapter;
 import dev.masker.adapters.http.health.HealthHttpAdapter;
+import dev.masker.adapters.http.openapi.OpenApiHttpAdapter;
 import dev.masker.adapters.http.ratelimit.TokenBucketRateLimitAdapter;
 import dev.masker.adapters.http.vapi.HmacSignatureAdapter;
 import dev.masker.adapters.http.vapi.JacksonVapiMessageAdapter;
@@ -32,6 +33,7 @@ import dev.masker.domain.audit.PhoneFingerprinter;
 import dev.masker.domain.id.Ulid;
 import dev.masker.domain.page.PageCursors;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpService;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -60,16 +62,19 @@ public final class MaskerServer implements AutoCloseable {
     private final WebClientConfigCallbackAdapter callbacks;
     private final AgentChangeListener agentChanges;
     private final WebServer server;
+    private final List<HttpService> httpServices;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private MaskerServer(MaskerConfig config, MaskerDatabase database, ChainedAuditAdapter audit,
-                         WebClientConfigCallbackAdapter callbacks, AgentChangeListener agentChanges, WebServer server) {
+                         WebClientConfigCallbackAdapter callbacks, AgentChangeListener agentChanges, WebServer server,
+                         List<HttpService> httpServices) {
         this.agentChanges = agentChanges;
         this.config = config;
         this.database = database;
         this.audit = audit;
         this.callbacks = callbacks;
         this.server = server;
+        this.httpServices = httpServices;
     }
 
     /** Builds everything and starts serving. */
@@ -112,6 +117,7 @@ public final class MaskerServer implements AutoCloseable {
 
             MaskerRouting routing = new MaskerRouting(new RequestIdFilter(ids), new HttpErrorMapper(json), List.of(
                     new VapiWebhookHttpAdapter(assistantRequests, bodies, json),
+                    new OpenApiHttpAdapter(),
                     new AgentsHttpAdapter(agentUseCases, new AdminAuthentication(config.adminTokens()), bodies, json, urls),
                     new HealthHttpAdapter(readiness, json)));
             WebServer server = WebServer.builder()
@@ -122,7 +128,7 @@ public final class MaskerServer implements AutoCloseable {
                     .routing(routing::configure)
                     .build()
                     .start();
-            return new MaskerServer(config, database, audit, callbacks, agentChanges, server);
+            return new MaskerServer(config, database, audit, callbacks, agentChanges, server, routing.services());
         } catch (RuntimeException e) {
             if (agentChanges != null) {
                 agentChanges.close();
@@ -160,6 +166,11 @@ public final class MaskerServer implements AutoCloseable {
     /** The port the server listens on (useful when it was started on port 0). */
     public int port() {
         return server.port();
+    }
+
+    /** Every HTTP service the server routes to; the route agreement test compares their routes with the OpenAPI document. */
+    List<HttpService> httpServices() {
+        return httpServices;
     }
 
     public MaskerConfig config() {

@@ -26,4 +26,12 @@ public final class MaskerRouting {
         services.forEach(routing::register);
         errors.register(routing);
     }
+
+    /**
+     * The services, in the order they are registered. Read by the test that compares the routes with the OpenAPI
+     * document; routing itself does not need it.
+     */
+    public List<HttpService> services() {
+        return services;
+    }
 }
