@@ -3,7 +3,9 @@ package dev.masker.domain.audit;
 /** The kinds of audit event. Their wire names are a contract: add, never rename. */
 public enum AuditEventType {
     CALL_STARTED("call_started"),
-    AGENT_CREATED("agent_created");
+    AGENT_CREATED("agent_created"),
+    ADMIN_SIGNED_IN("admin_signed_in"),
+    ADMIN_SIGNED_OUT("admin_signed_out");
 
     private final String wireName;
 
