@@ -11,11 +11,13 @@ module dev.masker.adapters.http {
     exports dev.masker.adapters.http to dev.masker.bootstrap;
     exports dev.masker.adapters.http.vapi to dev.masker.bootstrap;
     exports dev.masker.adapters.http.agents to dev.masker.bootstrap;
+    exports dev.masker.adapters.http.auth to dev.masker.bootstrap;
     exports dev.masker.adapters.http.health to dev.masker.bootstrap;
     exports dev.masker.adapters.http.ratelimit to dev.masker.bootstrap;
 
     // Jackson writes the response records and reads the request records of these packages.
     opens dev.masker.adapters.http to com.fasterxml.jackson.databind;
     opens dev.masker.adapters.http.agents to com.fasterxml.jackson.databind;
+    opens dev.masker.adapters.http.auth to com.fasterxml.jackson.databind;
     opens dev.masker.adapters.http.health to com.fasterxml.jackson.databind;
 }

@@ -1,6 +1,7 @@
 package dev.masker.adapters.http.agents;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.masker.adapters.http.AdminAuthentication;
 import dev.masker.adapters.http.HttpErrorMapper;
 import dev.masker.adapters.http.JsonCodec;
 import dev.masker.adapters.http.RequestBodies;
@@ -30,8 +31,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code POST /api/v1/agents} and {@code GET /api/v1/agents/{id}} (SPEC §5), behind the admin bearer token. Field
- * types are checked here and reported all at once; what the values mean is checked by the use case.
+ * {@code POST /api/v1/agents} and {@code GET /api/v1/agents/{id}} (SPEC §5), behind {@link AdminAuthentication} (which
+ * the routing puts in front of all of {@code /api/v1}). Field types are checked here and reported all at once; what
+ * the values mean is checked by the use case.
  */
 public final class AgentsHttpAdapter implements HttpService {
     private static final Set<String> FIELDS = Set.of("name", "upstream", "tokenization", "policy_name", "policy_yaml",
@@ -40,16 +42,14 @@ public final class AgentsHttpAdapter implements HttpService {
 
     private final CreateAgentUseCase createAgent;
     private final GetAgentUseCase getAgent;
-    private final AdminAuthentication authentication;
     private final RequestBodies bodies;
     private final JsonCodec json;
     private final AgentUrls urls;
 
-    public AgentsHttpAdapter(CreateAgentUseCase createAgent, GetAgentUseCase getAgent,
-                             AdminAuthentication authentication, RequestBodies bodies, JsonCodec json, AgentUrls urls) {
+    public AgentsHttpAdapter(CreateAgentUseCase createAgent, GetAgentUseCase getAgent, RequestBodies bodies,
+                             JsonCodec json, AgentUrls urls) {
         this.createAgent = Objects.requireNonNull(createAgent, "createAgent");
         this.getAgent = Objects.requireNonNull(getAgent, "getAgent");
-        this.authentication = Objects.requireNonNull(authentication, "authentication");
         this.bodies = Objects.requireNonNull(bodies, "bodies");
         this.json = Objects.requireNonNull(json, "json");
         this.urls = Objects.requireNonNull(urls, "urls");
@@ -57,9 +57,7 @@ public final class AgentsHttpAdapter implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.any("/api/v1", authentication)
-                .any("/api/v1/*", authentication)
-                .post("/api/v1/agents", this::create)
+        rules.post("/api/v1/agents", this::create)
                 .any("/api/v1/agents", HttpErrorMapper.methodNotAllowed("POST"))
                 .get("/api/v1/agents/{id}", this::get)
                 .any("/api/v1/agents/{id}", HttpErrorMapper.methodNotAllowed("GET"));
