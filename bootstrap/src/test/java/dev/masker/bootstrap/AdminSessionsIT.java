@@ -92,6 +92,17 @@ class AdminSessionsIT {
     }
 
     @Test
+    void givenTheCookieAmongOthers_me_findsIt() {
+        String cookie = masker.signIn();
+
+        HttpResponse<String> response = masker.send(HttpRequest.newBuilder(masker.uri("/api/v1/auth/me"))
+                .header("Cookie", "theme=dark; masker_session=" + cookie + "; other=masker_session%3Dx").GET());
+
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals("session", RunningMasker.read(response.body()).path("via").asText());
+    }
+
+    @Test
     void givenTheBearerToken_me_answersViaTokenWithoutAnExpiry() {
         HttpResponse<String> response = masker.admin("GET", "/api/v1/auth/me", null);
 
