@@ -108,7 +108,9 @@ log "run $run_id: starting ./masker serve on port $port, schema $schema"
     MASKER_DATABASE_PASSWORD="$PGPASSWORD" MASKER_DATABASE_SCHEMA="$schema" \
     MASKER_FINGERPRINT_KEY="$fingerprint_key" MASKER_ADMIN_TOKEN="$admin_token" \
     MASKER_VAPI_WEBHOOK_SECRET="$webhook_secret" MASKER_DATA_DIR="$work/data" \
-    MASKER_SHUTDOWN_GRACE_SECONDS="${MASKER_SHUTDOWN_GRACE_SECONDS:-5}"
+    MASKER_SHUTDOWN_GRACE_SECONDS="${MASKER_SHUTDOWN_GRACE_SECONDS:-5}" \
+    MASKER_API_RATE_LIMIT_PER_SECOND=1000 MASKER_API_RATE_LIMIT_BURST=1000
+  # The admin API limit (30/s, burst 60 per principal) would answer some of the 200 creations below with 429.
   exec setsid ./masker serve
 ) >"$work/server.log" 2>&1 &
 server_pid=$!

@@ -1,4 +1,7 @@
-/** Driven adapters for Masker's stores in PostgreSQL: agents, through Helidon DbClient over JDBC, with Flyway migrations. */
+/**
+ * Driven adapters for Masker's stores in PostgreSQL: agents and admin sign-in sessions, through Helidon DbClient over
+ * JDBC, with Flyway migrations.
+ */
 module dev.masker.adapters.persistence {
     requires dev.masker.application;
     requires io.helidon.dbclient;

@@ -1,4 +1,4 @@
-/** Masker's domain: agents, Vapi calls, assistant configurations, audit events and error codes, in pure Java. */
+/** Masker's domain: agents, Vapi calls, assistant configurations, admins, audit events and error codes, in pure Java. */
 module dev.masker.domain {
     exports dev.masker.domain.error;
     exports dev.masker.domain.id;
@@ -8,4 +8,5 @@ module dev.masker.domain {
     exports dev.masker.domain.audit;
     exports dev.masker.domain.ratelimit;
     exports dev.masker.domain.page;
+    exports dev.masker.domain.admin;
 }

@@ -30,6 +30,8 @@ public record MaskerConfig(
         long maxBodyBytes,
         double webhookRatePerSecond,
         int webhookRateBurst,
+        int apiRatePerSecond,
+        int apiRateBurst,
         Optional<byte[]> fingerprintKey,
         int auditBatchSize,
         Duration auditTimeout,
@@ -94,6 +96,8 @@ public record MaskerConfig(
         long maxBody = read.integer("MASKER_MAX_BODY_BYTES", 1_048_576, 1024, 64 * 1_048_576);
         int rate = read.integer("MASKER_VAPI_RATE_LIMIT_PER_SECOND", 100, 1, 1_000_000);
         int burst = read.integer("MASKER_VAPI_RATE_LIMIT_BURST", 200, 1, 1_000_000);
+        int apiRate = read.integer("MASKER_API_RATE_LIMIT_PER_SECOND", 30, 1, 1_000_000);
+        int apiBurst = read.integer("MASKER_API_RATE_LIMIT_BURST", 60, 1, 1_000_000);
         Optional<byte[]> fingerprintKey = read.optional("MASKER_FINGERPRINT_KEY").flatMap(text -> {
             try {
                 byte[] key = Base64.getDecoder().decode(text.strip());
@@ -121,7 +125,8 @@ public record MaskerConfig(
         });
         read.failIfAny();
         return new MaskerConfig(host, port, publicUrl, secrets, plain, tolerance, tokens, database, dataDir, schema,
-                poolSize, maxBody, rate, burst, fingerprintKey, batch, auditTimeout, cacheTtl, grace, logLevel);
+                poolSize, maxBody, rate, burst, apiRate, apiBurst, fingerprintKey, batch, auditTimeout, cacheTtl, grace,
+                logLevel);
     }
 
     private static URI url(String text) {

@@ -2,13 +2,14 @@ package dev.masker.bootstrap;
 
 import dev.masker.adapters.audit.AuditCallCountAdapter;
 import dev.masker.adapters.audit.ChainedAuditAdapter;
+import dev.masker.adapters.http.AdminAuthentication;
 import dev.masker.adapters.http.HttpErrorMapper;
 import dev.masker.adapters.http.JsonCodec;
 import dev.masker.adapters.http.MaskerRouting;
 import dev.masker.adapters.http.RequestBodies;
 import dev.masker.adapters.http.RequestIdFilter;
-import dev.masker.adapters.http.agents.AdminAuthentication;
 import dev.masker.adapters.http.agents.AgentsHttpAdapter;
+import dev.masker.adapters.http.auth.AuthHttpAdapter;
 import dev.masker.adapters.http.health.HealthHttpAdapter;
 import dev.masker.adapters.http.openapi.OpenApiHttpAdapter;
 import dev.masker.adapters.http.ratelimit.TokenBucketRateLimitAdapter;
@@ -17,16 +18,22 @@ import dev.masker.adapters.http.vapi.JacksonVapiMessageAdapter;
 import dev.masker.adapters.http.vapi.VapiWebhookHttpAdapter;
 import dev.masker.adapters.http.vapi.WebClientConfigCallbackAdapter;
 import dev.masker.adapters.persistence.AgentChangeListener;
+import dev.masker.adapters.persistence.JdbcAdminSessionAdapter;
 import dev.masker.adapters.persistence.JdbcAgentAdapter;
 import dev.masker.adapters.persistence.JdbcReadinessAdapter;
 import dev.masker.application.port.out.IdGeneratorPort;
 import dev.masker.application.service.AnswerAssistantRequestService;
+import dev.masker.application.service.AuthenticateService;
 import dev.masker.application.service.CheckReadinessService;
 import dev.masker.application.service.CreateAgentService;
 import dev.masker.application.service.DeleteAgentService;
 import dev.masker.application.service.GetAgentService;
 import dev.masker.application.service.ListAgentsService;
 import dev.masker.application.service.UpdateAgentService;
+import dev.masker.application.service.SignInService;
+import dev.masker.application.service.SignOutService;
+import dev.masker.domain.admin.AdminSessionSecret;
+import dev.masker.domain.admin.AdminTokens;
 import dev.masker.domain.agent.Agent;
 import dev.masker.domain.agent.AgentUrls;
 import dev.masker.domain.audit.PhoneFingerprinter;
@@ -115,10 +122,23 @@ public final class MaskerServer implements AutoCloseable {
                     new DeleteAgentService(agents, audit, ids, clock));
             CheckReadinessService readiness = new CheckReadinessService(List.of(new JdbcReadinessAdapter(database.app())));
 
-            MaskerRouting routing = new MaskerRouting(new RequestIdFilter(ids), new HttpErrorMapper(json), List.of(
+            // Admin API authentication (issue 3): bearer token or sign-in session cookie, rate limited per principal.
+            AdminTokens adminTokens = AdminTokens.of(config.adminTokens());
+            JdbcAdminSessionAdapter adminSessions = new JdbcAdminSessionAdapter(database.app());
+            AdminAuthentication adminAuthentication = new AdminAuthentication(new AuthenticateService(adminTokens,
+                    adminSessions, new TokenBucketRateLimitAdapter(config.apiRatePerSecond(), config.apiRateBurst(),
+                            MAX_RATE_LIMIT_KEYS, System::nanoTime), clock));
+            AuthHttpAdapter auth = new AuthHttpAdapter(
+                    new SignInService(adminTokens, adminSessions, () -> AdminSessionSecret.generate(random), audit, ids,
+                            clock),
+                    new SignOutService(adminSessions, audit, ids, clock), bodies, json);
+
+            MaskerRouting routing = new MaskerRouting(new RequestIdFilter(ids), new HttpErrorMapper(json),
+                    adminAuthentication, List.of(
                     new VapiWebhookHttpAdapter(assistantRequests, bodies, json),
                     new OpenApiHttpAdapter(),
-                    new AgentsHttpAdapter(agentUseCases, new AdminAuthentication(config.adminTokens()), bodies, json, urls),
+                    new AgentsHttpAdapter(agentUseCases, bodies, json, urls),
+                    auth,
                     new HealthHttpAdapter(readiness, json)));
             WebServer server = WebServer.builder()
                     .host(config.host())

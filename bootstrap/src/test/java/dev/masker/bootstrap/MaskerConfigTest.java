@@ -35,6 +35,26 @@ class MaskerConfigTest {
         assertEquals(1_048_576, config.maxBodyBytes());
         assertEquals(100, config.webhookRatePerSecond());
         assertEquals(200, config.webhookRateBurst());
+        assertEquals(30, config.apiRatePerSecond());
+        assertEquals(60, config.apiRateBurst());
+    }
+
+    @Test
+    void givenApiRateLimits_from_readsThemAndRefusesNonPositiveOnes() {
+        Map<String, String> env = minimal();
+        env.put("MASKER_API_RATE_LIMIT_PER_SECOND", "5");
+        env.put("MASKER_API_RATE_LIMIT_BURST", "12");
+        MaskerConfig config = MaskerConfig.from(env);
+        env.put("MASKER_API_RATE_LIMIT_PER_SECOND", "0");
+        env.put("MASKER_API_RATE_LIMIT_BURST", "lots");
+
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> MaskerConfig.from(env));
+
+        assertEquals(5, config.apiRatePerSecond());
+        assertEquals(12, config.apiRateBurst());
+        assertEquals(2, e.problems().size());
+        assertTrue(e.getMessage().contains("MASKER_API_RATE_LIMIT_PER_SECOND"));
+        assertTrue(e.getMessage().contains("MASKER_API_RATE_LIMIT_BURST"));
     }
 
     @Test

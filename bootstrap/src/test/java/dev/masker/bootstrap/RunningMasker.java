@@ -22,6 +22,9 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -30,6 +33,9 @@ final class RunningMasker implements AutoCloseable {
     static final String SECRET = "whsec_test_7d2f9c4b1a";
     static final String ADMIN_TOKEN = "test-admin-token-0123456789";
     static final String PUBLIC_URL = "https://masker.test";
+    /** The principal of {@link #ADMIN_TOKEN}: the first 8 hex digits of its SHA-256. */
+    static final String ADMIN_PRINCIPAL = "admin-token:bbb6a34e";
+    private static final Pattern SESSION_COOKIE = Pattern.compile("masker_session=([^;]*);.*");
     static final ObjectMapper JSON = new ObjectMapper();
 
     private final MaskerServer server;
@@ -101,6 +107,41 @@ final class RunningMasker implements AutoCloseable {
 
     HttpResponse<String> admin(String method, String path, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + ADMIN_TOKEN);
+        return send(body == null ? request.method(method, HttpRequest.BodyPublishers.noBody())
+                : request.header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** {@code POST /api/v1/auth/session} with the token, and no credentials. */
+    HttpResponse<String> signIn(String token) {
+        return send(HttpRequest.newBuilder(uri("/api/v1/auth/session")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"token\": \"" + token + "\"}")));
+    }
+
+    /** Signs in with the admin token and returns the session cookie's value. */
+    String signIn() {
+        HttpResponse<String> response = signIn(ADMIN_TOKEN);
+        if (response.statusCode() != 204) {
+            throw new AssertionError("not signed in: " + response.statusCode() + " " + response.body());
+        }
+        return sessionCookie(response).orElseThrow(() -> new AssertionError("no session cookie was set"));
+    }
+
+    /** The value the answer sets the session cookie to, if it sets it. */
+    static Optional<String> sessionCookie(HttpResponse<?> response) {
+        return response.headers().allValues("Set-Cookie").stream().map(SESSION_COOKIE::matcher).filter(Matcher::matches)
+                .map(matcher -> matcher.group(1)).findFirst();
+    }
+
+    /**
+     * A request authenticated by the session cookie only, with {@code X-Requested-With} (the CSRF defence's header)
+     * when {@code csrfHeader} is set; a null body sends none.
+     */
+    HttpResponse<String> withSession(String cookie, String method, String path, String body, boolean csrfHeader) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Cookie", "masker_session=" + cookie);
+        if (csrfHeader) {
+            request.header("X-Requested-With", "XMLHttpRequest");
+        }
         return send(body == null ? request.method(method, HttpRequest.BodyPublishers.noBody())
                 : request.header("Content-Type", "application/json")
                         .method(method, HttpRequest.BodyPublishers.ofString(body)));

@@ -3,7 +3,10 @@ package dev.masker.adapters.persistence;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
-/** Brings the agent store's schema up to date with Flyway; safe to run on every start and from several instances. */
+/**
+ * Brings this adapter's tables (agents, admin sign-in sessions) up to date with Flyway; safe to run on every start and
+ * from several instances.
+ */
 public final class AgentMigrations {
     private AgentMigrations() {
     }

@@ -1,2 +1,2 @@
-/** Driven adapters: the agent repository and the database readiness probe, in PostgreSQL. */
+/** Driven adapters: the agent repository, the admin sign-in session store and the database readiness probe, in PostgreSQL. */
 package dev.masker.adapters.persistence;

@@ -1,5 +1,6 @@
 package dev.masker.domain.audit;
 
+import dev.masker.domain.admin.AdminPrincipal;
 import dev.masker.domain.agent.AgentId;
 import dev.masker.domain.agent.ConfigCallback;
 import dev.masker.domain.assistant.ResolvedAssistant;
@@ -80,6 +81,24 @@ public record AuditEvent(EventId id, AuditEventType type, Instant occurredAt, Op
         data.put("principal", principal);
         data.put("request_id", requestId.value());
         return new AuditEvent(id, AuditEventType.AGENT_DELETED, at, Optional.of(agentId), data, Optional.empty());
+    }
+
+    /** The record of an admin signing in to the API from a browser, and as whom; never the token or the cookie. */
+    public static AuditEvent adminSignedIn(EventId id, Instant at, AdminPrincipal principal, RequestId requestId) {
+        return adminEvent(AuditEventType.ADMIN_SIGNED_IN, id, at, principal, requestId);
+    }
+
+    /** The record of an admin signing a browser session out; never the cookie. */
+    public static AuditEvent adminSignedOut(EventId id, Instant at, AdminPrincipal principal, RequestId requestId) {
+        return adminEvent(AuditEventType.ADMIN_SIGNED_OUT, id, at, principal, requestId);
+    }
+
+    private static AuditEvent adminEvent(AuditEventType type, EventId id, Instant at, AdminPrincipal principal,
+                                         RequestId requestId) {
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put("principal", principal.value());
+        data.put("request_id", requestId.value());
+        return new AuditEvent(id, type, at, Optional.empty(), data, Optional.empty());
     }
 
     /** Whether the key is snake_case: a lower-case letter, then up to 63 lower-case letters, digits or underscores. */

@@ -5,7 +5,9 @@ public enum AuditEventType {
     CALL_STARTED("call_started"),
     AGENT_CREATED("agent_created"),
     AGENT_UPDATED("agent_updated"),
-    AGENT_DELETED("agent_deleted");
+    AGENT_DELETED("agent_deleted"),
+    ADMIN_SIGNED_IN("admin_signed_in"),
+    ADMIN_SIGNED_OUT("admin_signed_out");
 
     private final String wireName;
 

@@ -27,7 +27,8 @@ public enum ErrorCode {
     POLICY_YAML_INVALID,
     MODEL_NOT_ALLOWED,
     UPSTREAM_ERROR,
-    UPSTREAM_TIMEOUT;
+    UPSTREAM_TIMEOUT,
+    CSRF_CHECK_FAILED;
 
     /** The code as it appears on the wire, e.g. {@code bad_signature}. */
     public String wireName() {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.masker.domain.admin.AdminPrincipal;
 import dev.masker.domain.agent.AgentId;
 import dev.masker.domain.assistant.AssistantConfig;
 import dev.masker.domain.assistant.CallbackFailure;
@@ -128,5 +129,21 @@ class AuditEventTest {
         assertEquals("agent_created", event.type().wireName());
         assertEquals(Map.of("principal", "admin", "has_config_callback", "false", "request_id", REQUEST.value()), event.data());
         assertTrue(event.dedupKey().isEmpty());
+    }
+
+    @Test
+    void givenASignInAndOut_adminEvents_recordThePrincipalAndRequestOnly() {
+        AdminPrincipal principal = new AdminPrincipal("admin-token:bb9e266a");
+
+        AuditEvent in = AuditEvent.adminSignedIn(EVENT, AT, principal, REQUEST);
+        AuditEvent out = AuditEvent.adminSignedOut(EVENT, AT, principal, REQUEST);
+
+        assertEquals("admin_signed_in", in.type().wireName());
+        assertEquals("admin_signed_out", out.type().wireName());
+        for (AuditEvent event : new AuditEvent[] {in, out}) {
+            assertEquals(Map.of("principal", "admin-token:bb9e266a", "request_id", REQUEST.value()), event.data());
+            assertEquals(Optional.empty(), event.agentId());
+            assertTrue(event.dedupKey().isEmpty());
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.masker.adapters.http.agents;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.masker.adapters.http.AdminAuthentication;
 import dev.masker.adapters.http.HttpErrorMapper;
 import dev.masker.adapters.http.JsonCodec;
 import dev.masker.adapters.http.RequestBodies;
@@ -40,8 +41,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code /api/v1/agents} (SPEC §5), behind the admin credentials: create, list, get, partial update and delete. Field
- * types are checked here and reported together with the value checks of the use cases; unknown fields are rejected.
+ * {@code /api/v1/agents} (SPEC §5): create, list, get, partial update and delete, behind {@link AdminAuthentication}
+ * (which the routing puts in front of all of {@code /api/v1}). Field types are checked here and reported together with
+ * the value checks of the use cases; unknown fields are rejected.
  */
 public final class AgentsHttpAdapter implements HttpService {
     private static final Set<String> FIELDS = Set.of("name", "upstream", "tokenization", "policy_name", "policy_yaml",
@@ -49,7 +51,6 @@ public final class AgentsHttpAdapter implements HttpService {
     private static final Set<String> CALLBACK_FIELDS = Set.of("url", "secret", "timeout_ms");
 
     private final AgentUseCases agents;
-    private final AdminAuthentication authentication;
     private final RequestBodies bodies;
     private final JsonCodec json;
     private final AgentUrls urls;
@@ -66,10 +67,8 @@ public final class AgentsHttpAdapter implements HttpService {
         }
     }
 
-    public AgentsHttpAdapter(AgentUseCases agents, AdminAuthentication authentication, RequestBodies bodies,
-                             JsonCodec json, AgentUrls urls) {
+    public AgentsHttpAdapter(AgentUseCases agents, RequestBodies bodies, JsonCodec json, AgentUrls urls) {
         this.agents = Objects.requireNonNull(agents, "agents");
-        this.authentication = Objects.requireNonNull(authentication, "authentication");
         this.bodies = Objects.requireNonNull(bodies, "bodies");
         this.json = Objects.requireNonNull(json, "json");
         this.urls = Objects.requireNonNull(urls, "urls");
@@ -77,9 +76,7 @@ public final class AgentsHttpAdapter implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.any("/api/v1", authentication)
-                .any("/api/v1/*", authentication)
-                .post("/api/v1/agents", this::create)
+        rules.post("/api/v1/agents", this::create)
                 .get("/api/v1/agents", this::list)
                 .any("/api/v1/agents", HttpErrorMapper.methodNotAllowed("GET, POST"))
                 .get("/api/v1/agents/{id}", this::get)

@@ -1,2 +1,2 @@
-/** Driving adapter: the admin API for agents under /api/v1, behind the admin bearer token. */
+/** Driving adapter: the admin API for agents under /api/v1, behind admin authentication. */
 package dev.masker.adapters.http.agents;

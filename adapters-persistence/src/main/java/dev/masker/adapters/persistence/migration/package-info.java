@@ -1,2 +1,2 @@
-/** Versioned SQL migrations of the agent store (resources of this package), applied by Flyway at startup. */
+/** Versioned SQL migrations of the agent and admin session stores (resources of this package), applied by Flyway at startup. */
 package dev.masker.adapters.persistence.migration;
