@@ -1,0 +1,19 @@
+package dev.masker.adapters.audit;
+
+import java.time.Duration;
+
+/**
+ * Told about every audit batch the writer commits, for metrics: how many events it appended and how long its
+ * transaction took, from its start to its commit. Called on the writer thread, so it must be quick.
+ */
+@FunctionalInterface
+public interface AuditBatchListener {
+
+    /**
+     * One batch is committed.
+     *
+     * @param events the events it appended (repeats already in the log are not counted)
+     * @param took how long the transaction took, from its start (taking a connection) to its commit
+     */
+    void committed(int events, Duration took);
+}
