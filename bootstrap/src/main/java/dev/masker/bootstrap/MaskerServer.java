@@ -9,6 +9,8 @@ import dev.masker.adapters.http.RequestIdFilter;
 import dev.masker.adapters.http.agents.AdminAuthentication;
 import dev.masker.adapters.http.agents.AgentsHttpAdapter;
 import dev.masker.adapters.http.health.HealthHttpAdapter;
+import dev.masker.adapters.http.metrics.HttpMetricsFilter;
+import dev.masker.adapters.http.metrics.MetricsHttpAdapter;
 import dev.masker.adapters.http.ratelimit.TokenBucketRateLimitAdapter;
 import dev.masker.adapters.http.vapi.HmacSignatureAdapter;
 import dev.masker.adapters.http.vapi.JacksonVapiMessageAdapter;
@@ -46,15 +48,17 @@ public final class MaskerServer implements AutoCloseable {
 
     private final MaskerConfig config;
     private final MaskerDatabase database;
+    private final MaskerMetrics metrics;
     private final ChainedAuditAdapter audit;
     private final WebClientConfigCallbackAdapter callbacks;
     private final WebServer server;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private MaskerServer(MaskerConfig config, MaskerDatabase database, ChainedAuditAdapter audit,
+    private MaskerServer(MaskerConfig config, MaskerDatabase database, MaskerMetrics metrics, ChainedAuditAdapter audit,
                          WebClientConfigCallbackAdapter callbacks, WebServer server) {
         this.config = config;
         this.database = database;
+        this.metrics = metrics;
         this.audit = audit;
         this.callbacks = callbacks;
         this.server = server;
@@ -64,6 +68,7 @@ public final class MaskerServer implements AutoCloseable {
     public static MaskerServer start(MaskerConfig config, Clock clock) {
         LogLevels.apply(config.logLevel());
         MaskerDatabase database = MaskerDatabase.open(config);
+        MaskerMetrics metrics = new MaskerMetrics();
         ChainedAuditAdapter audit = null;
         WebClientConfigCallbackAdapter callbacks = null;
         try {
@@ -74,9 +79,10 @@ public final class MaskerServer implements AutoCloseable {
             RequestBodies bodies = new RequestBodies(config.maxBodyBytes());
             AgentUrls urls = new AgentUrls(config.publicUrl());
 
+            database.recordPoolMetrics(metrics.registry());
             JdbcAgentAdapter agents = new JdbcAgentAdapter(database.app(), config.agentCacheTtl(), System::nanoTime);
             audit = new ChainedAuditAdapter(database.audit(), config.auditBatchSize(), AUDIT_QUEUE_CAPACITY,
-                    config.auditTimeout(), size -> { });
+                    config.auditTimeout(), metrics.auditBatches());
             callbacks = new WebClientConfigCallbackAdapter(json, clock);
 
             AnswerAssistantRequestService assistantRequests = new AnswerAssistantRequestService(
@@ -90,7 +96,9 @@ public final class MaskerServer implements AutoCloseable {
                     Set.of(Agent.DEFAULT_POLICY));
             CheckReadinessService readiness = new CheckReadinessService(List.of(new JdbcReadinessAdapter(database.app())));
 
-            MaskerRouting routing = new MaskerRouting(new RequestIdFilter(ids), new HttpErrorMapper(json), List.of(
+            MaskerRouting routing = new MaskerRouting(new RequestIdFilter(ids),
+                    List.of(new HttpMetricsFilter(metrics.registry())), new HttpErrorMapper(json), List.of(
+                    new MetricsHttpAdapter(metrics.registry(), config.metricsTokens()),
                     new VapiWebhookHttpAdapter(assistantRequests, bodies, json),
                     new AgentsHttpAdapter(createAgent, new GetAgentService(agents),
                             new AdminAuthentication(config.adminTokens()), bodies, json, urls),
@@ -103,7 +111,7 @@ public final class MaskerServer implements AutoCloseable {
                     .routing(routing::configure)
                     .build()
                     .start();
-            return new MaskerServer(config, database, audit, callbacks, server);
+            return new MaskerServer(config, database, metrics, audit, callbacks, server);
         } catch (RuntimeException e) {
             if (audit != null) {
                 audit.close();
@@ -112,6 +120,7 @@ public final class MaskerServer implements AutoCloseable {
                 callbacks.close();
             }
             database.close();
+            metrics.close();
             throw e;
         }
     }
@@ -148,6 +157,7 @@ public final class MaskerServer implements AutoCloseable {
         audit.close();
         callbacks.close();
         database.close();
+        metrics.close();
         LOG.log(Level.INFO, "Masker stopped; the audit log is flushed");
     }
 }

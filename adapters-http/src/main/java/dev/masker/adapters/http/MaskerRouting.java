@@ -1,21 +1,27 @@
 package dev.masker.adapters.http;
 
+import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.HttpService;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * Puts Masker's routes together: the request id filter first, then the services, with the one error mapper behind
- * them all. Anything no service answers is a {@code not_found} in Masker's error shape.
+ * Puts Masker's routes together: the request id filter first, then the filters that observe each request (access log,
+ * metrics), then the services, with the one error mapper behind them all. Anything no service answers is a
+ * {@code not_found} in Masker's error shape.
  */
 public final class MaskerRouting {
     private final RequestIdFilter requestIds;
+    private final List<Filter> observers;
     private final HttpErrorMapper errors;
     private final List<HttpService> services;
 
-    public MaskerRouting(RequestIdFilter requestIds, HttpErrorMapper errors, List<HttpService> services) {
+    /** @param observers filters that see every request once it is answered, after the request id is given */
+    public MaskerRouting(RequestIdFilter requestIds, List<Filter> observers, HttpErrorMapper errors,
+                         List<HttpService> services) {
         this.requestIds = Objects.requireNonNull(requestIds, "requestIds");
+        this.observers = List.copyOf(observers);
         this.errors = Objects.requireNonNull(errors, "errors");
         this.services = List.copyOf(services);
     }
@@ -23,6 +29,8 @@ public final class MaskerRouting {
     /** Configures the routing builder with Masker's filters, routes and error handlers. */
     public void configure(HttpRouting.Builder routing) {
         routing.addFilter(requestIds);
+        // Helidon maps errors inside the innermost filter, so each observer sees the status the caller got.
+        observers.forEach(routing::addFilter);
         services.forEach(routing::register);
         errors.register(routing);
     }
