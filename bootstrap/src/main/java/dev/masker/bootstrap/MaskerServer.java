@@ -1,6 +1,7 @@
 package dev.masker.bootstrap;
 
 import dev.masker.adapters.audit.ChainedAuditAdapter;
+import dev.masker.adapters.http.AccessLogFilter;
 import dev.masker.adapters.http.HttpErrorMapper;
 import dev.masker.adapters.http.JsonCodec;
 import dev.masker.adapters.http.MaskerRouting;
@@ -97,7 +98,7 @@ public final class MaskerServer implements AutoCloseable {
             CheckReadinessService readiness = new CheckReadinessService(List.of(new JdbcReadinessAdapter(database.app())));
 
             MaskerRouting routing = new MaskerRouting(new RequestIdFilter(ids),
-                    List.of(new HttpMetricsFilter(metrics.registry())), new HttpErrorMapper(json), List.of(
+                    List.of(new AccessLogFilter(), new HttpMetricsFilter(metrics.registry())), new HttpErrorMapper(json), List.of(
                     new MetricsHttpAdapter(metrics.registry(), config.metricsTokens()),
                     new VapiWebhookHttpAdapter(assistantRequests, bodies, json),
                     new AgentsHttpAdapter(createAgent, new GetAgentService(agents),
