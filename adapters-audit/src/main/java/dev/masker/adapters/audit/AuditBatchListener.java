@@ -4,7 +4,8 @@ import java.time.Duration;
 
 /**
  * Told about every audit batch the writer commits, for metrics: how many events it appended and how long its
- * transaction took, from its start to its commit. Called on the writer thread, so it must be quick.
+ * transaction took, from its start to its commit. Called on the writer thread before the batch's callers are released,
+ * so it must be quick; if it throws, the failure is logged and the batch stands.
  */
 @FunctionalInterface
 public interface AuditBatchListener {
