@@ -6,6 +6,9 @@ module dev.masker.adapters.http {
     requires io.helidon.webclient.api;
     requires com.fasterxml.jackson.databind;
     requires java.net.http;
+    // Micrometer has no module descriptors; these are their automatic modules.
+    requires micrometer.core;
+    requires micrometer.registry.prometheus;
 
     // Only the composition root wires adapters; other adapters cannot see this one.
     exports dev.masker.adapters.http to dev.masker.bootstrap;
@@ -15,6 +18,7 @@ module dev.masker.adapters.http {
     exports dev.masker.adapters.http.health to dev.masker.bootstrap;
     exports dev.masker.adapters.http.ratelimit to dev.masker.bootstrap;
     exports dev.masker.adapters.http.openapi to dev.masker.bootstrap;
+    exports dev.masker.adapters.http.metrics to dev.masker.bootstrap;
 
     // Jackson writes the response records and reads the request records of these packages.
     opens dev.masker.adapters.http to com.fasterxml.jackson.databind;

@@ -13,6 +13,9 @@ module dev.masker.bootstrap {
     requires java.net.http;
     requires com.fasterxml.jackson.databind;
     requires info.picocli;
+    // Micrometer has no module descriptors; these are their automatic modules.
+    requires micrometer.core;
+    requires micrometer.registry.prometheus;
     // zonky's embedded PostgreSQL has no module descriptor; this is its automatic module.
     requires embedded.postgres;
 

@@ -37,7 +37,8 @@ public record MaskerConfig(
         Duration auditTimeout,
         Duration agentCacheTtl,
         Duration shutdownGrace,
-        String logLevel) {
+        String logLevel,
+        List<String> metricsTokens) {
 
     /** An external PostgreSQL: JDBC URL and credentials. */
     public record Database(String url, String user, String password) {
@@ -123,10 +124,18 @@ public record MaskerConfig(
             java.util.logging.Level.parse(text.toUpperCase(java.util.Locale.ROOT));
             return text.toUpperCase(java.util.Locale.ROOT);
         });
+        List<String> metricsTokens = read.list("MASKER_METRICS_TOKEN");
+        if (metricsTokens.stream().anyMatch(token -> token.length() < MIN_ADMIN_TOKEN_LENGTH)) {
+            read.problem("MASKER_METRICS_TOKEN: every token must be at least " + MIN_ADMIN_TOKEN_LENGTH
+                    + " characters (e.g. `openssl rand -hex 32`), or leave it unset to keep /metrics open.");
+        } else if (metricsTokens.stream().anyMatch(tokens::contains)) {
+            read.problem("MASKER_METRICS_TOKEN must differ from every MASKER_ADMIN_TOKEN: a scraper must not hold"
+                    + " the admin token.");
+        }
         read.failIfAny();
         return new MaskerConfig(host, port, publicUrl, secrets, plain, tolerance, tokens, database, dataDir, schema,
                 poolSize, maxBody, rate, burst, apiRate, apiBurst, fingerprintKey, batch, auditTimeout, cacheTtl, grace,
-                logLevel);
+                logLevel, metricsTokens);
     }
 
     private static URI url(String text) {

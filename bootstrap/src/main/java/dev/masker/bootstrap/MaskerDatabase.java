@@ -2,10 +2,12 @@ package dev.masker.bootstrap;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import dev.masker.adapters.audit.AuditMigrations;
 import dev.masker.adapters.persistence.AgentMigrations;
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.jdbc.JdbcClientBuilder;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -147,6 +149,15 @@ public final class MaskerDatabase implements AutoCloseable {
                     }
                 })
                 .build();
+    }
+
+    /**
+     * Reports both pools to the registry as {@code hikaricp_connections_*} (active, idle, pending, max, ...), labelled
+     * {@code pool="masker-app"} and {@code pool="masker-audit"}. HikariCP accepts this once, on a running pool.
+     */
+    public void recordPoolMetrics(MeterRegistry registry) {
+        appPool.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
+        auditPool.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
     }
 
     /** Closes both pools, then stops the embedded database if there is one. */

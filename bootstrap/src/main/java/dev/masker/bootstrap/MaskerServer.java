@@ -3,6 +3,7 @@ package dev.masker.bootstrap;
 import dev.masker.adapters.audit.AuditCallCountAdapter;
 import dev.masker.adapters.audit.ChainedAuditAdapter;
 import dev.masker.adapters.http.AdminAuthentication;
+import dev.masker.adapters.http.AccessLogFilter;
 import dev.masker.adapters.http.HttpErrorMapper;
 import dev.masker.adapters.http.JsonCodec;
 import dev.masker.adapters.http.MaskerRouting;
@@ -12,6 +13,8 @@ import dev.masker.adapters.http.agents.AgentsHttpAdapter;
 import dev.masker.adapters.http.auth.AuthHttpAdapter;
 import dev.masker.adapters.http.health.HealthHttpAdapter;
 import dev.masker.adapters.http.openapi.OpenApiHttpAdapter;
+import dev.masker.adapters.http.metrics.HttpMetricsFilter;
+import dev.masker.adapters.http.metrics.MetricsHttpAdapter;
 import dev.masker.adapters.http.ratelimit.TokenBucketRateLimitAdapter;
 import dev.masker.adapters.http.vapi.HmacSignatureAdapter;
 import dev.masker.adapters.http.vapi.JacksonVapiMessageAdapter;
@@ -65,6 +68,7 @@ public final class MaskerServer implements AutoCloseable {
 
     private final MaskerConfig config;
     private final MaskerDatabase database;
+    private final MaskerMetrics metrics;
     private final ChainedAuditAdapter audit;
     private final WebClientConfigCallbackAdapter callbacks;
     private final AgentChangeListener agentChanges;
@@ -72,12 +76,13 @@ public final class MaskerServer implements AutoCloseable {
     private final List<HttpService> httpServices;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private MaskerServer(MaskerConfig config, MaskerDatabase database, ChainedAuditAdapter audit,
+    private MaskerServer(MaskerConfig config, MaskerDatabase database, MaskerMetrics metrics, ChainedAuditAdapter audit,
                          WebClientConfigCallbackAdapter callbacks, AgentChangeListener agentChanges, WebServer server,
                          List<HttpService> httpServices) {
         this.agentChanges = agentChanges;
         this.config = config;
         this.database = database;
+        this.metrics = metrics;
         this.audit = audit;
         this.callbacks = callbacks;
         this.server = server;
@@ -88,6 +93,7 @@ public final class MaskerServer implements AutoCloseable {
     public static MaskerServer start(MaskerConfig config, Clock clock) {
         LogLevels.apply(config.logLevel());
         MaskerDatabase database = MaskerDatabase.open(config);
+        MaskerMetrics metrics = new MaskerMetrics();
         ChainedAuditAdapter audit = null;
         WebClientConfigCallbackAdapter callbacks = null;
         AgentChangeListener agentChanges = null;
@@ -100,10 +106,11 @@ public final class MaskerServer implements AutoCloseable {
             AgentUrls urls = new AgentUrls(config.publicUrl());
             byte[] fingerprintKey = MaskerDatabase.fingerprintKey(config);
 
+            database.recordPoolMetrics(metrics.registry());
             JdbcAgentAdapter agents = new JdbcAgentAdapter(database.app(), config.agentCacheTtl(), System::nanoTime);
             agentChanges = new AgentChangeListener(agents, database::openDedicatedConnection);
             audit = new ChainedAuditAdapter(database.audit(), config.auditBatchSize(), AUDIT_QUEUE_CAPACITY,
-                    config.auditTimeout(), size -> { });
+                    config.auditTimeout(), metrics.auditBatches());
             callbacks = new WebClientConfigCallbackAdapter(json, clock);
 
             AnswerAssistantRequestService assistantRequests = new AnswerAssistantRequestService(
@@ -133,8 +140,10 @@ public final class MaskerServer implements AutoCloseable {
                             clock),
                     new SignOutService(adminSessions, audit, ids, clock), bodies, json);
 
-            MaskerRouting routing = new MaskerRouting(new RequestIdFilter(ids), new HttpErrorMapper(json),
+            MaskerRouting routing = new MaskerRouting(new RequestIdFilter(ids),
+                    List.of(new AccessLogFilter(), new HttpMetricsFilter(metrics.registry())), new HttpErrorMapper(json),
                     adminAuthentication, List.of(
+                    new MetricsHttpAdapter(metrics.registry(), config.metricsTokens()),
                     new VapiWebhookHttpAdapter(assistantRequests, bodies, json),
                     new OpenApiHttpAdapter(),
                     new AgentsHttpAdapter(agentUseCases, bodies, json, urls),
@@ -148,7 +157,7 @@ public final class MaskerServer implements AutoCloseable {
                     .routing(routing::configure)
                     .build()
                     .start();
-            return new MaskerServer(config, database, audit, callbacks, agentChanges, server, routing.services());
+            return new MaskerServer(config, database, metrics, audit, callbacks, agentChanges, server, routing.services());
         } catch (RuntimeException e) {
             if (agentChanges != null) {
                 agentChanges.close();
@@ -160,6 +169,7 @@ public final class MaskerServer implements AutoCloseable {
                 callbacks.close();
             }
             database.close();
+            metrics.close();
             throw e;
         }
     }
@@ -213,6 +223,7 @@ public final class MaskerServer implements AutoCloseable {
         callbacks.close();
         agentChanges.close();
         database.close();
+        metrics.close();
         LOG.log(Level.INFO, "Masker stopped; the audit log is flushed");
     }
 }

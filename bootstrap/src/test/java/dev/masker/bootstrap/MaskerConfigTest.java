@@ -97,6 +97,42 @@ class MaskerConfigTest {
     }
 
     @Test
+    void givenNoMetricsToken_from_leavesMetricsOpen() {
+        assertEquals(List.of(), MaskerConfig.from(minimal()).metricsTokens());
+    }
+
+    @Test
+    void givenRotatingMetricsTokens_from_readsBoth() {
+        Map<String, String> env = minimal();
+        env.put("MASKER_METRICS_TOKEN", "metrics-token-old-0123, metrics-token-new-0123");
+
+        assertEquals(List.of("metrics-token-old-0123", "metrics-token-new-0123"), MaskerConfig.from(env).metricsTokens());
+    }
+
+    @Test
+    void givenShortMetricsToken_from_refusesIt() {
+        Map<String, String> env = minimal();
+        env.put("MASKER_METRICS_TOKEN", "scrape");
+
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> MaskerConfig.from(env));
+
+        assertEquals(1, e.problems().size());
+        assertTrue(e.getMessage().contains("MASKER_METRICS_TOKEN"));
+        assertFalse(e.getMessage().contains("scrape"), "the message never repeats a token");
+    }
+
+    @Test
+    void givenMetricsTokenEqualToAnAdminToken_from_refusesIt() {
+        Map<String, String> env = minimal();
+        env.put("MASKER_METRICS_TOKEN", "admin-token-0123456789");
+
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> MaskerConfig.from(env));
+
+        assertTrue(e.getMessage().contains("MASKER_METRICS_TOKEN must differ"), e.getMessage());
+        assertFalse(e.getMessage().contains("admin-token-0123456789"), "the message never repeats a token");
+    }
+
+    @Test
     void givenConfig_toString_showsNoSecret() {
         String text = MaskerConfig.from(minimal()).toString();
 

@@ -16,24 +16,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
  * The routes and {@code /openapi.json} agree (issue 3): every route a service of the real server registers is
  * documented, every documented operation is routed, and on the running server no documented operation answers 404
- * {@code not_found} or 405 {@code method_not_allowed}.
- *
- * <p>Tagged {@value #TAG} and left out of the default build while the branches that add the rest of the agents API,
- * sign-in and metrics are not merged (the document already describes them). Run it with
- * {@code mvn verify -Dmasker.it.excludedGroups=none}; once everything is merged, set the property's default in
- * {@code bootstrap/pom.xml} to {@code none} so it always runs.
+ * {@code not_found} or 405 {@code method_not_allowed}. It runs in every build.
  */
-@Tag(RouteAgreementIT.TAG)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RouteAgreementIT {
-    static final String TAG = "route-agreement";
     private static final Pattern TEMPLATE_PARAMETER = Pattern.compile("\\{([^}/]+)}");
 
     private RunningMasker masker;

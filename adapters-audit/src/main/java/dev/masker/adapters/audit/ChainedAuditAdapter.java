@@ -56,7 +56,7 @@ public final class ChainedAuditAdapter implements AppendAuditEventPort, AutoClos
     private final DbClient db;
     private final int maxBatch;
     private final Duration appendTimeout;
-    private final IntConsumer batchSizes;
+    private final AuditBatchListener batches;
     private final BlockingQueue<Pending> queue;
     private final Thread writer;
     private volatile boolean closing;
@@ -73,13 +73,26 @@ public final class ChainedAuditAdapter implements AppendAuditEventPort, AutoClos
      */
     public ChainedAuditAdapter(DbClient db, int maxBatch, int queueCapacity, Duration appendTimeout,
                                IntConsumer batchSizes) {
+        this(db, maxBatch, queueCapacity, appendTimeout, sizesOnly(batchSizes));
+    }
+
+    /**
+     * Starts the writer.
+     *
+     * @param maxBatch the most events committed in one transaction
+     * @param queueCapacity the most events waiting; past it appends are refused at once
+     * @param appendTimeout how long an append waits for its commit before it answers {@code audit_unavailable}
+     * @param batches told the size and the commit time of every committed batch (for metrics)
+     */
+    public ChainedAuditAdapter(DbClient db, int maxBatch, int queueCapacity, Duration appendTimeout,
+                               AuditBatchListener batches) {
         this.db = Objects.requireNonNull(db, "db");
         if (maxBatch < 1 || maxBatch > 1000) {
             throw new IllegalArgumentException("the audit batch size must be between 1 and 1000");
         }
         this.maxBatch = maxBatch;
         this.appendTimeout = Objects.requireNonNull(appendTimeout, "appendTimeout");
-        this.batchSizes = Objects.requireNonNull(batchSizes, "batchSizes");
+        this.batches = Objects.requireNonNull(batches, "batches");
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
         this.writer = Thread.ofPlatform().name("masker-audit-writer").daemon(false).start(this::writeUntilClosed);
     }
@@ -135,9 +148,11 @@ public final class ChainedAuditAdapter implements AppendAuditEventPort, AutoClos
     }
 
     private void write(List<Pending> batch) {
+        long started = System.nanoTime();
         DbTransaction tx = null;
         List<AppendOutcome> committed;
         int committedRows;
+        Duration took;
         try {
             tx = db.transaction();
             List<String> keys = batch.stream().map(pending -> pending.event().dedupKey())
@@ -186,6 +201,7 @@ public final class ChainedAuditAdapter implements AppendAuditEventPort, AutoClos
                         .params(params).execute();
             }
             tx.commit();
+            took = Duration.ofNanos(System.nanoTime() - started);
         } catch (RuntimeException e) {
             rollbackQuietly(tx);
             LOG.log(Level.WARNING, "an audit batch of {0} events was not committed ({1}, SQL state {2})", batch.size(),
@@ -193,14 +209,20 @@ public final class ChainedAuditAdapter implements AppendAuditEventPort, AutoClos
             failAll(batch);
             return;
         }
+        // Reported before the callers are released, so that once a caller has its answer the metrics count its event.
+        try {
+            batches.committed(committedRows, took);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "the audit batch listener failed: {0}", e.getClass().getSimpleName());
+        }
         for (int i = 0; i < batch.size(); i++) {
             batch.get(i).outcome().complete(committed.get(i));
         }
-        try {
-            batchSizes.accept(committedRows);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "the audit batch size listener failed: {0}", e.getClass().getSimpleName());
-        }
+    }
+
+    private static AuditBatchListener sizesOnly(IntConsumer batchSizes) {
+        Objects.requireNonNull(batchSizes, "batchSizes");
+        return (events, took) -> batchSizes.accept(events);
     }
 
     private static String placeholders(int count) {

@@ -298,6 +298,37 @@ class ChainedAuditAdapterIT {
         }
     }
 
+    @Test
+    void givenBatchListener_append_reportsEachCommitWithItsTimeBeforeTheCallerReturns() {
+        record Commit(int events, Duration took) { }
+        Queue<Commit> commits = new ConcurrentLinkedQueue<>();
+        ChainedAuditAdapter audit = new ChainedAuditAdapter(schema.db(), 100, 1_000, APPEND_TIMEOUT,
+                (events, took) -> commits.add(new Commit(events, took)));
+        toClose.add(audit);
+
+        for (int appended = 1; appended <= 3; appended++) {
+            audit.append(SampleEvents.agentCreated());
+            // One at a time, so one batch each, and reported before append returned.
+            assertEquals(appended, commits.size(), "commits reported: " + commits);
+        }
+
+        assertEquals(List.of(1, 1, 1), commits.stream().map(Commit::events).toList());
+        assertTrue(commits.stream().allMatch(commit -> commit.took().isPositive() && commit.took().compareTo(APPEND_TIMEOUT) < 0),
+                "every commit took some time, less than the append timeout: " + commits);
+    }
+
+    @Test
+    void givenFailingBatchListener_append_stillCommitsAndAnswers() throws SQLException {
+        ChainedAuditAdapter audit = new ChainedAuditAdapter(schema.db(), 100, 1_000, APPEND_TIMEOUT, (events, took) -> {
+            throw new IllegalStateException("metrics are broken");
+        });
+        toClose.add(audit);
+
+        assertEquals(new AppendOutcome.Appended(1), audit.append(SampleEvents.agentCreated()));
+        assertEquals(new AppendOutcome.Appended(2), audit.append(SampleEvents.agentCreated()));
+        assertEquals(2, count("SELECT count(*) FROM audit_event"));
+    }
+
     private String headHash() throws SQLException {
         try (Connection connection = schema.connect(); Statement statement = connection.createStatement();
              ResultSet head = statement.executeQuery("SELECT hash FROM audit_chain_head WHERE id = 1")) {
