@@ -19,6 +19,7 @@ public final class LogLevels {
             pin("org.postgresql", Level.INFO),
             pin("io.zonky", Level.WARNING));
     private static final Logger MASKER = Logger.getLogger("dev.masker");
+    private static final Logger ACCESS = Logger.getLogger("dev.masker.access");
 
     private LogLevels() {
     }
@@ -29,6 +30,15 @@ public final class LogLevels {
      */
     public static void apply(String maskerLevel) {
         MASKER.setLevel(Level.parse(maskerLevel.toUpperCase(Locale.ROOT)));
+    }
+
+    /**
+     * Sends the access log to its own buffered handler on standard error instead of through the console handler (see
+     * {@link AccessLogHandler}); for the server process, called once before it starts.
+     */
+    public static void bufferAccessLog() {
+        ACCESS.setUseParentHandlers(false);
+        ACCESS.addHandler(AccessLogHandler.toStandardError());
     }
 
     private static Logger pin(String name, Level level) {

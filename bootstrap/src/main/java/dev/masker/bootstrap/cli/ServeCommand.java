@@ -1,6 +1,7 @@
 package dev.masker.bootstrap.cli;
 
 import dev.masker.bootstrap.ConfigurationException;
+import dev.masker.bootstrap.LogLevels;
 import dev.masker.bootstrap.MaskerConfig;
 import dev.masker.bootstrap.MaskerServer;
 import java.io.PrintWriter;
@@ -26,6 +27,7 @@ final class ServeCommand implements Callable<Integer> {
             spec.commandLine().getErr().println(e.getMessage());
             return MaskerCommand.USAGE;
         }
+        LogLevels.bufferAccessLog();
         MaskerServer server;
         try {
             server = MaskerServer.start(config, Clock.systemUTC());
