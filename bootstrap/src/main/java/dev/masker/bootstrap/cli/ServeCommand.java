@@ -51,12 +51,13 @@ final class ServeCommand implements Callable<Integer> {
                   Health:          %s/health/ready
                   Vapi webhook:    %s/vapi/webhook/{agent_id}    (Vapi "Server URL")
                   Custom LLM URL:  %s/proxy/{agent_id}/v1/chat/completions
+                  Metrics:         %s/metrics    API description: %s/openapi.json
 
                 Create your first agent (in another terminal, with the same MASKER_ADMIN_TOKEN):
                   ./masker agents create --name "Front desk" --upstream openai:gpt-4o-mini
                 Stop with Ctrl+C: requests in flight finish and the audit log is flushed.
                 """, config.host(), server.port(), server.usesEmbeddedDatabase() ? "embedded" : "external",
-                base, base, base);
+                base, base, base, base, base);
         out.flush();
         return MaskerCommand.KEEP_RUNNING;
     }
