@@ -1,0 +1,33 @@
+package dev.masker.domain.phi;
+
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * A key id: names the secret key a policy's tokens are made with, e.g. {@code K_HEALTHCARE}, whose key is read from
+ * {@code MASKER_KEY_K_HEALTHCARE} (and {@code MASKER_KEY_K_HEALTHCARE_OLD} while rotating).
+ */
+public record Kid(String value) {
+    private static final Pattern FORM = Pattern.compile("K_[A-Z0-9]{1,30}");
+
+    public Kid {
+        Objects.requireNonNull(value, "value");
+        if (!FORM.matcher(value).matches()) {
+            throw new IllegalArgumentException("a kid is K_ followed by 1 to 30 upper-case letters or digits");
+        }
+    }
+
+    public static boolean isValid(String text) {
+        return text != null && FORM.matcher(text).matches();
+    }
+
+    /** The environment variable holding this kid's current key. */
+    public String keyVariable() {
+        return "MASKER_KEY_" + value;
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}
