@@ -1,0 +1,113 @@
+package dev.masker.domain.phi;
+
+import dev.masker.domain.session.SessionId;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.Optional;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.Mac;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The {@link TokenScheme#MSKV1} (vault-deterministic) scheme, with the JDK's own primitives:
+ * <ul>
+ *   <li>the token's value is unpadded base32 of the first 16 bytes of HMAC-SHA256 under the kid's current key over the
+ *       {@linkplain PhiNormalization normalised} value, so a value always gets the same token within a kid;</li>
+ *   <li>the original is sealed for the vault with AES-256-GCM under a key derived from the kid's key
+ *       (HMAC-SHA256(kid key, {@value #VAULT_KEY_LABEL})), a random 96-bit nonce, and the session id and token text as
+ *       associated data, so an entry opens only for the session and token it was stored under.</li>
+ * </ul>
+ * Opening tries the kid's current key, then its old one, so entries sealed before a rotation still open.
+ */
+public final class VaultTokens {
+    /** The label the vault encryption key is derived with; changing it makes every stored entry unreadable. */
+    public static final String VAULT_KEY_LABEL = "masker/MSKV1/vault/AES-256-GCM/v1";
+    private static final int TOKEN_BYTES = 16;
+    private static final int TAG_BITS = SealedValue.TAG_BYTES * 8;
+
+    private final KeyRing keys;
+    private final SecureRandom random;
+
+    /** Tokens under the ring's keys, vault nonces from the random source. */
+    public VaultTokens(KeyRing keys, SecureRandom random) {
+        this.keys = Objects.requireNonNull(keys, "keys");
+        this.random = Objects.requireNonNull(random, "random");
+    }
+
+    /** The MSKV1 token of the value: the same for the same normalised value, kind and kid. */
+    public PhiToken token(PhiKind kind, Kid kid, String value) {
+        byte[] mac = hmac(keys.require(kid).current(), PhiNormalization.normalize(kind, value));
+        return new PhiToken(TokenScheme.MSKV1, kind, kid, Base32.encode(Arrays.copyOf(mac, TOKEN_BYTES)));
+    }
+
+    /** The value sealed for the vault under the token's kid's current key, bound to the session and the token. */
+    public SealedValue seal(SessionId session, PhiToken token, String value) {
+        requireVaultToken(token);
+        byte[] nonce = new byte[SealedValue.NONCE_BYTES];
+        random.nextBytes(nonce);
+        try {
+            Cipher cipher = gcm(Cipher.ENCRYPT_MODE, keys.require(token.kid()).current(), nonce);
+            cipher.updateAAD(associatedData(session, token));
+            return new SealedValue(nonce, cipher.doFinal(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-256-GCM is not available in this JDK", e);
+        }
+    }
+
+    /**
+     * The original the sealed value holds, or empty when it does not open for this session and token under the kid's
+     * current or old key (another session's entry, a tampered one, or a key no longer configured).
+     */
+    public Optional<String> open(SessionId session, PhiToken token, SealedValue sealed) {
+        requireVaultToken(token);
+        Optional<KeyRing.Keys> kidKeys = keys.keys(token.kid());
+        if (kidKeys.isEmpty()) {
+            return Optional.empty();
+        }
+        for (byte[] key : kidKeys.get().newestFirst()) {
+            try {
+                Cipher cipher = gcm(Cipher.DECRYPT_MODE, key, sealed.nonce());
+                cipher.updateAAD(associatedData(session, token));
+                return Optional.of(new String(cipher.doFinal(sealed.ciphertext()), StandardCharsets.UTF_8));
+            } catch (AEADBadTagException wrongKeyOrTampered) {
+                // Not this key: try the next one.
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("AES-256-GCM is not available in this JDK", e);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static void requireVaultToken(PhiToken token) {
+        if (token.scheme() != TokenScheme.MSKV1) {
+            throw new IllegalArgumentException("only MSKV1 tokens are kept in the vault");
+        }
+    }
+
+    private static Cipher gcm(int mode, byte[] kidKey, byte[] nonce) throws GeneralSecurityException {
+        SecretKeySpec vaultKey = new SecretKeySpec(hmac(kidKey, VAULT_KEY_LABEL), "AES");
+        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        cipher.init(mode, vaultKey, new GCMParameterSpec(TAG_BITS, nonce));
+        return cipher;
+    }
+
+    private static byte[] associatedData(SessionId session, PhiToken token) {
+        // A NUL cannot occur in a session id or a token, so the two parts cannot be shifted into each other.
+        return (session.value() + "\u0000" + token.text()).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] hmac(byte[] key, String text) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available in this JDK", e);
+        }
+    }
+}
