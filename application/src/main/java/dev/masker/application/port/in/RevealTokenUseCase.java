@@ -1,0 +1,14 @@
+package dev.masker.application.port.in;
+
+import java.util.Optional;
+
+/** Gives back the PHI value a token stands for, for the rehydration of answers (SPEC §6). */
+public interface RevealTokenUseCase {
+    /**
+     * The original value, or empty when the token is not one this session may reveal: an {@code MSKV1} token the
+     * session's vault does not hold (another session's, or forged), or an {@code MSK1} token that does not open.
+     *
+     * @throws dev.masker.domain.error.DomainException with {@code unavailable} when the vault cannot be reached
+     */
+    Optional<String> reveal(RevealTokenQuery query);
+}
