@@ -1,6 +1,6 @@
 /**
- * Driven adapters for Masker's stores in PostgreSQL: agents and admin sign-in sessions, through Helidon DbClient over
- * JDBC, with Flyway migrations.
+ * Driven adapters for Masker's stores in PostgreSQL: agents, admin sign-in sessions and the token vault, through
+ * Helidon DbClient over JDBC, with Flyway migrations.
  */
 module dev.masker.adapters.persistence {
     requires dev.masker.application;

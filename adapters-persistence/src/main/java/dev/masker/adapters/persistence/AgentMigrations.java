@@ -4,8 +4,8 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
 /**
- * Brings this adapter's tables (agents, admin sign-in sessions) up to date with Flyway; safe to run on every start and
- * from several instances.
+ * Brings this adapter's tables (agents, admin sign-in sessions, the token vault) up to date with Flyway; safe to run on
+ * every start and from several instances.
  */
 public final class AgentMigrations {
     private AgentMigrations() {

@@ -1,0 +1,88 @@
+package dev.masker.adapters.persistence;
+
+import dev.masker.application.port.out.TokenVaultPort;
+import dev.masker.domain.phi.PhiToken;
+import dev.masker.domain.phi.SealedValue;
+import dev.masker.domain.phi.VaultEntry;
+import dev.masker.domain.session.SessionId;
+import io.helidon.dbclient.DbClient;
+import io.helidon.dbclient.DbRow;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The token vault in PostgreSQL through Helidon DbClient: one row per session and token, holding the sealed original
+ * (nonce and ciphertext), never the plaintext. Nothing is cached.
+ */
+public final class JdbcTokenVaultAdapter implements TokenVaultPort {
+    // The first row for a session and token wins: a value seen again keeps its original, concurrent stores included.
+    private static final String INSERT = """
+            INSERT INTO token_vault (session_id, token, kind, kid, nonce, ciphertext, created_at)
+            VALUES (:session_id, :token, :kind, :kid, :nonce, :ciphertext, :created_at)
+            ON CONFLICT (session_id, token) DO NOTHING
+            """;
+    private static final String SELECT = """
+            SELECT nonce, ciphertext, created_at FROM token_vault WHERE session_id = :session_id AND token = :token
+            """;
+
+    private final DbClient db;
+
+    public JdbcTokenVaultAdapter(DbClient db) {
+        this.db = Objects.requireNonNull(db, "db");
+    }
+
+    @Override
+    public void store(VaultEntry entry) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("session_id", entry.session().value());
+        params.put("token", entry.token().text());
+        params.put("kind", entry.token().kind().name());
+        params.put("kid", entry.token().kid().value());
+        params.put("nonce", entry.sealed().nonce());
+        params.put("ciphertext", entry.sealed().ciphertext());
+        params.put("created_at", OffsetDateTime.ofInstant(entry.createdAt(), ZoneOffset.UTC));
+        try {
+            db.execute().createInsert(INSERT).params(params).execute();
+        } catch (RuntimeException e) {
+            throw translate(e);
+        }
+    }
+
+    @Override
+    public Optional<VaultEntry> find(SessionId session, PhiToken token) {
+        try {
+            return db.execute().createGet(SELECT).addParam("session_id", session.value()).addParam("token", token.text())
+                    .execute().map(row -> entry(session, token, row));
+        } catch (RuntimeException e) {
+            throw translate(e);
+        }
+    }
+
+    private static VaultEntry entry(SessionId session, PhiToken token, DbRow row) {
+        SealedValue sealed = new SealedValue(row.column("nonce").get(byte[].class), row.column("ciphertext").get(byte[].class));
+        return new VaultEntry(session, token, sealed, instant(row.column("created_at").get()));
+    }
+
+    private static Instant instant(Object value) {
+        return switch (value) {
+            case Timestamp timestamp -> timestamp.toInstant();
+            case OffsetDateTime dateTime -> dateTime.toInstant();
+            default -> throw new IllegalStateException("a vault entry has an unreadable time");
+        };
+    }
+
+    private static RuntimeException translate(RuntimeException failure) {
+        if (SqlFailures.isUnavailable(failure)) {
+            return SqlFailures.unavailable();
+        }
+        // Never the driver's message: PostgreSQL quotes offending values in it.
+        return new IllegalStateException("token vault statement failed with SQL state "
+                + SqlFailures.sqlState(failure).orElse("unknown"));
+    }
+}
