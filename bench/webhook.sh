@@ -59,6 +59,7 @@ base="http://127.0.0.1:$port"
 admin_token="$(openssl rand -hex 32)"
 webhook_secret="$(openssl rand -hex 32)"
 fingerprint_key="$(openssl rand -base64 32)"
+token_key="$(openssl rand -base64 32)"
 server_pid=""
 top_pid=""
 
@@ -106,7 +107,7 @@ log "run $run_id: starting ./masker serve on port $port, schema $schema"
   export MASKER_HOST=127.0.0.1 MASKER_PORT="$port" MASKER_PUBLIC_URL="$base" \
     MASKER_DATABASE_URL="jdbc:postgresql://$pghost:$pgport/$pgdb" MASKER_DATABASE_USER="$pguser" \
     MASKER_DATABASE_PASSWORD="$PGPASSWORD" MASKER_DATABASE_SCHEMA="$schema" \
-    MASKER_FINGERPRINT_KEY="$fingerprint_key" MASKER_ADMIN_TOKEN="$admin_token" \
+    MASKER_FINGERPRINT_KEY="$fingerprint_key" MASKER_KEY_K_HEALTHCARE="$token_key" MASKER_ADMIN_TOKEN="$admin_token" \
     MASKER_VAPI_WEBHOOK_SECRET="$webhook_secret" MASKER_DATA_DIR="$work/data" \
     MASKER_SHUTDOWN_GRACE_SECONDS="${MASKER_SHUTDOWN_GRACE_SECONDS:-5}" \
     MASKER_API_RATE_LIMIT_PER_SECOND=1000 MASKER_API_RATE_LIMIT_BURST=1000

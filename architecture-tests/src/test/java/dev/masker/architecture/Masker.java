@@ -28,6 +28,7 @@ final class Masker {
     static final String HTTP_ADAPTER = "dev.masker.adapters.http..";
     static final String PERSISTENCE_ADAPTER = "dev.masker.adapters.persistence..";
     static final String AUDIT_ADAPTER = "dev.masker.adapters.audit..";
+    static final String CRYPTO_ADAPTER = "dev.masker.adapters.crypto..";
     static final String BOOTSTRAP = "dev.masker.bootstrap..";
     static final String CLI = "dev.masker.bootstrap.cli..";
 
@@ -36,6 +37,7 @@ final class Masker {
     /** Libraries that must stay out of the domain and the application (SPEC §2: they never see Helidon, Jackson, JDBC). */
     static final String[] TECHNOLOGY = {
         "io.helidon..", "com.fasterxml..", "java.sql..", "javax.sql..", "com.zaxxer..", "org.flywaydb..", "org.postgresql..",
+        "com.google.crypto.tink..", "com.google.protobuf..",
     };
 
     /** Logging APIs other than {@link System.Logger} (STYLE §25); only the composition root may configure them. */
@@ -73,6 +75,7 @@ final class Masker {
         roots.put("adapters-http", "dev.masker.adapters.http");
         roots.put("adapters-persistence", "dev.masker.adapters.persistence");
         roots.put("adapters-audit", "dev.masker.adapters.audit");
+        roots.put("adapters-crypto", "dev.masker.adapters.crypto");
         roots.put("bootstrap", "dev.masker.bootstrap");
         return Collections.unmodifiableMap(roots);
     }

@@ -1,14 +1,18 @@
 package dev.masker.bootstrap;
 
+import dev.masker.domain.phi.KeyRing;
+import dev.masker.domain.phi.Kid;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
@@ -38,7 +42,8 @@ public record MaskerConfig(
         Duration agentCacheTtl,
         Duration shutdownGrace,
         String logLevel,
-        List<String> metricsTokens) {
+        List<String> metricsTokens,
+        KeyRing tokenKeys) {
 
     /** An external PostgreSQL: JDBC URL and credentials. */
     public record Database(String url, String user, String password) {
@@ -49,6 +54,14 @@ public record MaskerConfig(
     }
 
     static final int MIN_ADMIN_TOKEN_LENGTH = 16;
+
+    /**
+     * The kids Masker's policies tokenize with, each needing {@code MASKER_KEY_<KID>}: for now the built-in
+     * {@code healthcare-default} policy's {@code K_HEALTHCARE} (issue 4 adds the policies that name others).
+     */
+    public static final List<Kid> POLICY_KIDS = List.of(new Kid("K_HEALTHCARE"));
+    static final String KEY_PREFIX = "MASKER_KEY_";
+    static final String OLD_KEY_SUFFIX = "_OLD";
 
     /** Reads the configuration from the process environment. */
     public static MaskerConfig fromEnvironment() {
@@ -132,10 +145,61 @@ public record MaskerConfig(
             read.problem("MASKER_METRICS_TOKEN must differ from every MASKER_ADMIN_TOKEN: a scraper must not hold"
                     + " the admin token.");
         }
+        KeyRing tokenKeys = tokenKeys(read, env);
+        if (database.isPresent()) {
+            for (Kid kid : tokenKeys.missing(POLICY_KIDS)) {
+                read.problem(kid.keyVariable() + " is not set: policy healthcare-default tokenizes PHI with kid " + kid
+                        + ", so with an external database it must be set to base64 of 32 random bytes"
+                        + " (`openssl rand -base64 32`) and kept out of the database, which holds the sealed originals.");
+            }
+        }
         read.failIfAny();
         return new MaskerConfig(host, port, publicUrl, secrets, plain, tolerance, tokens, database, dataDir, schema,
                 poolSize, maxBody, rate, burst, apiRate, apiBurst, fingerprintKey, batch, auditTimeout, cacheTtl, grace,
-                logLevel, metricsTokens);
+                logLevel, metricsTokens, tokenKeys);
+    }
+
+    /**
+     * The token keys: every {@code MASKER_KEY_<KID>} with its {@code MASKER_KEY_<KID>_OLD} if set, each base64 of 32
+     * bytes. A problem for each variable that is malformed, names no kid, or is an old key without a current one.
+     */
+    private static KeyRing tokenKeys(Reader read, Map<String, String> env) {
+        Map<Kid, byte[]> current = new TreeMap<>(Comparator.comparing(Kid::value));
+        Map<Kid, byte[]> old = new TreeMap<>(Comparator.comparing(Kid::value));
+        for (String name : env.keySet().stream().filter(name -> name.startsWith(KEY_PREFIX)).sorted().toList()) {
+            String kidText = name.substring(KEY_PREFIX.length());
+            boolean isOld = kidText.endsWith(OLD_KEY_SUFFIX) && Kid.isValid(
+                    kidText.substring(0, kidText.length() - OLD_KEY_SUFFIX.length()));
+            if (isOld) {
+                kidText = kidText.substring(0, kidText.length() - OLD_KEY_SUFFIX.length());
+            }
+            if (!Kid.isValid(kidText)) {
+                read.problem(name + " names no kid: token keys are MASKER_KEY_<KID> and MASKER_KEY_<KID>_OLD, a kid being"
+                        + " K_ and 1 to 30 upper-case letters or digits, e.g. MASKER_KEY_K_HEALTHCARE.");
+                continue;
+            }
+            Optional<byte[]> key = read.optional(name).flatMap(MaskerConfig::key);
+            if (key.isEmpty()) {
+                read.problem(name + " must be base64 of 32 random bytes (`openssl rand -base64 32`).");
+                continue;
+            }
+            (isOld ? old : current).put(new Kid(kidText), key.get());
+        }
+        Map<Kid, KeyRing.Keys> keys = new TreeMap<>(Comparator.comparing(Kid::value));
+        old.keySet().stream().filter(kid -> !current.containsKey(kid)).forEach(kid -> read.problem(kid.keyVariable()
+                + OLD_KEY_SUFFIX + " is set without " + kid.keyVariable() + ": during a rotation the new key goes in "
+                + kid.keyVariable() + " and the previous one in " + kid.keyVariable() + OLD_KEY_SUFFIX + "."));
+        current.forEach((kid, key) -> keys.put(kid, new KeyRing.Keys(key, Optional.ofNullable(old.get(kid)))));
+        return KeyRing.of(keys);
+    }
+
+    private static Optional<byte[]> key(String base64) {
+        try {
+            byte[] key = Base64.getDecoder().decode(base64.strip());
+            return key.length == KeyRing.KEY_BYTES ? Optional.of(key) : Optional.empty();
+        } catch (IllegalArgumentException notBase64) {
+            return Optional.empty();
+        }
     }
 
     private static URI url(String text) {

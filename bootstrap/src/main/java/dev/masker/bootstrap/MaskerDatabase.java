@@ -5,6 +5,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import dev.masker.adapters.audit.AuditMigrations;
 import dev.masker.adapters.persistence.AgentMigrations;
+import dev.masker.domain.phi.KeyRing;
+import dev.masker.domain.phi.Kid;
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.jdbc.JdbcClientBuilder;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -17,6 +19,9 @@ import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -100,7 +105,30 @@ public final class MaskerDatabase implements AutoCloseable {
         if (config.fingerprintKey().isPresent()) {
             return config.fingerprintKey().get();
         }
-        Path file = config.dataDir().resolve("fingerprint.key");
+        return keyFile(config.dataDir().resolve("fingerprint.key"));
+    }
+
+    /**
+     * The token keys: the configured ones and — with the embedded database only — for every policy kid without a
+     * configured key, one made at first start and kept in {@code keys/<KID>.key} in the data directory (readable by its
+     * owner only). With an external database the configuration already refused to start without them.
+     */
+    public static KeyRing tokenKeys(MaskerConfig config) {
+        List<Kid> missing = config.tokenKeys().missing(MaskerConfig.POLICY_KIDS);
+        if (missing.isEmpty() || config.database().isPresent()) {
+            return config.tokenKeys();
+        }
+        Map<Kid, KeyRing.Keys> keys = new HashMap<>();
+        config.tokenKeys().kids().forEach(kid -> keys.put(kid, config.tokenKeys().require(kid)));
+        for (Kid kid : missing) {
+            keys.put(kid, new KeyRing.Keys(keyFile(config.dataDir().resolve("keys").resolve(kid.value() + ".key")),
+                    Optional.empty()));
+        }
+        return KeyRing.of(keys);
+    }
+
+    /** The 32-byte key in the file, made (random, owner-only) when the file does not exist yet. */
+    private static byte[] keyFile(Path file) {
         try {
             if (Files.exists(file)) {
                 byte[] key = Files.readAllBytes(file);
@@ -109,14 +137,14 @@ public final class MaskerDatabase implements AutoCloseable {
                 }
                 return key;
             }
-            Files.createDirectories(config.dataDir());
+            Files.createDirectories(file.getParent());
             byte[] key = new byte[32];
             new SecureRandom().nextBytes(key);
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.write(file, key);
             return key;
         } catch (IOException e) {
-            throw new UncheckedIOException("the fingerprint key file " + file + " cannot be used", e);
+            throw new UncheckedIOException("the key file " + file + " cannot be used", e);
         }
     }
 

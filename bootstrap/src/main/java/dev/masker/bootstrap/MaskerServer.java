@@ -2,6 +2,7 @@ package dev.masker.bootstrap;
 
 import dev.masker.adapters.audit.AuditCallCountAdapter;
 import dev.masker.adapters.audit.ChainedAuditAdapter;
+import dev.masker.adapters.crypto.TinkReversibleTokenAdapter;
 import dev.masker.adapters.http.AdminAuthentication;
 import dev.masker.adapters.http.AccessLogFilter;
 import dev.masker.adapters.http.HttpErrorMapper;
@@ -24,6 +25,7 @@ import dev.masker.adapters.persistence.AgentChangeListener;
 import dev.masker.adapters.persistence.JdbcAdminSessionAdapter;
 import dev.masker.adapters.persistence.JdbcAgentAdapter;
 import dev.masker.adapters.persistence.JdbcReadinessAdapter;
+import dev.masker.adapters.persistence.JdbcTokenVaultAdapter;
 import dev.masker.application.port.out.IdGeneratorPort;
 import dev.masker.application.service.AnswerAssistantRequestService;
 import dev.masker.application.service.AuthenticateService;
@@ -32,6 +34,8 @@ import dev.masker.application.service.CreateAgentService;
 import dev.masker.application.service.DeleteAgentService;
 import dev.masker.application.service.GetAgentService;
 import dev.masker.application.service.ListAgentsService;
+import dev.masker.application.service.RevealTokenService;
+import dev.masker.application.service.TokenizeValueService;
 import dev.masker.application.service.UpdateAgentService;
 import dev.masker.application.service.SignInService;
 import dev.masker.application.service.SignOutService;
@@ -42,6 +46,8 @@ import dev.masker.domain.agent.AgentUrls;
 import dev.masker.domain.audit.PhoneFingerprinter;
 import dev.masker.domain.id.Ulid;
 import dev.masker.domain.page.PageCursors;
+import dev.masker.domain.phi.KeyRing;
+import dev.masker.domain.phi.VaultTokens;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpService;
 import java.lang.System.Logger.Level;
@@ -74,12 +80,14 @@ public final class MaskerServer implements AutoCloseable {
     private final AgentChangeListener agentChanges;
     private final WebServer server;
     private final List<HttpService> httpServices;
+    private final PhiTokenUseCases phiTokens;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private MaskerServer(MaskerConfig config, MaskerDatabase database, MaskerMetrics metrics, ChainedAuditAdapter audit,
                          WebClientConfigCallbackAdapter callbacks, AgentChangeListener agentChanges, WebServer server,
-                         List<HttpService> httpServices) {
+                         List<HttpService> httpServices, PhiTokenUseCases phiTokens) {
         this.agentChanges = agentChanges;
+        this.phiTokens = phiTokens;
         this.config = config;
         this.database = database;
         this.metrics = metrics;
@@ -105,6 +113,7 @@ public final class MaskerServer implements AutoCloseable {
             RequestBodies bodies = new RequestBodies(config.maxBodyBytes());
             AgentUrls urls = new AgentUrls(config.publicUrl());
             byte[] fingerprintKey = MaskerDatabase.fingerprintKey(config);
+            PhiTokenUseCases phiTokens = phiTokens(MaskerDatabase.tokenKeys(config), database, random, clock);
 
             database.recordPoolMetrics(metrics.registry());
             JdbcAgentAdapter agents = new JdbcAgentAdapter(database.app(), config.agentCacheTtl(), System::nanoTime);
@@ -157,7 +166,8 @@ public final class MaskerServer implements AutoCloseable {
                     .routing(routing::configure)
                     .build()
                     .start();
-            return new MaskerServer(config, database, metrics, audit, callbacks, agentChanges, server, routing.services());
+            return new MaskerServer(config, database, metrics, audit, callbacks, agentChanges, server, routing.services(),
+                    phiTokens);
         } catch (RuntimeException e) {
             if (agentChanges != null) {
                 agentChanges.close();
@@ -172,6 +182,15 @@ public final class MaskerServer implements AutoCloseable {
             metrics.close();
             throw e;
         }
+    }
+
+    /** Tokens (SPEC §6): MSKV1 with the JDK's primitives and the vault in PostgreSQL, MSK1 with Tink's AES-SIV. */
+    private static PhiTokenUseCases phiTokens(KeyRing keys, MaskerDatabase database, SecureRandom random, Clock clock) {
+        VaultTokens vaultTokens = new VaultTokens(keys, random);
+        JdbcTokenVaultAdapter vault = new JdbcTokenVaultAdapter(database.app());
+        TinkReversibleTokenAdapter reversible = new TinkReversibleTokenAdapter(keys);
+        return new PhiTokenUseCases(new TokenizeValueService(vaultTokens, vault, reversible, clock),
+                new RevealTokenService(vaultTokens, vault, reversible));
     }
 
     /** A key for signing list cursors, derived from the fingerprint key so that it is never the same key. */
@@ -201,6 +220,11 @@ public final class MaskerServer implements AutoCloseable {
     /** Every HTTP service the server routes to; the route agreement test compares their routes with the OpenAPI document. */
     List<HttpService> httpServices() {
         return httpServices;
+    }
+
+    /** The token use cases; the proxy (SPEC §7) is their first user. */
+    public PhiTokenUseCases phiTokens() {
+        return phiTokens;
     }
 
     public MaskerConfig config() {

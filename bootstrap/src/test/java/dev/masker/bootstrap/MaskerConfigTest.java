@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.masker.domain.phi.KeyRing;
+import dev.masker.domain.phi.Kid;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -138,5 +142,65 @@ class MaskerConfigTest {
 
         assertFalse(text.contains("whsec_a"));
         assertFalse(text.contains("admin-token"));
+    }
+
+    private static String tokenKey(int fill) {
+        byte[] key = new byte[KeyRing.KEY_BYTES];
+        Arrays.fill(key, (byte) fill);
+        return Base64.getEncoder().encodeToString(key);
+    }
+
+    @Test
+    void givenExternalDatabaseWithoutTheHealthcareKey_from_refusesNamingTheVariableAndThePolicy() {
+        Map<String, String> env = minimal();
+        env.put("MASKER_DATABASE_URL", "jdbc:postgresql://db:5432/masker");
+        env.put("MASKER_FINGERPRINT_KEY", tokenKey(1));
+
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> MaskerConfig.from(env));
+
+        assertEquals(1, e.problems().size());
+        assertTrue(e.problems().getFirst().startsWith("MASKER_KEY_K_HEALTHCARE is not set"), e.getMessage());
+        assertTrue(e.problems().getFirst().contains("healthcare-default"));
+    }
+
+    @Test
+    void givenEmbeddedDatabaseWithoutTokenKeys_from_acceptsAndLeavesThemToTheDataDirectory() {
+        MaskerConfig config = MaskerConfig.from(minimal());
+
+        assertEquals(MaskerConfig.POLICY_KIDS, config.tokenKeys().missing(MaskerConfig.POLICY_KIDS));
+    }
+
+    @Test
+    void givenACurrentAndAnOldKey_from_readsBothForTheKid() {
+        Map<String, String> env = minimal();
+        env.put("MASKER_DATABASE_URL", "jdbc:postgresql://db:5432/masker");
+        env.put("MASKER_FINGERPRINT_KEY", tokenKey(1));
+        env.put("MASKER_KEY_K_HEALTHCARE", tokenKey(2));
+        env.put("MASKER_KEY_K_HEALTHCARE_OLD", " " + tokenKey(3) + " ");
+        env.put("MASKER_KEY_K_BILLING", tokenKey(4));
+
+        MaskerConfig config = MaskerConfig.from(env);
+
+        KeyRing.Keys healthcare = config.tokenKeys().require(new Kid("K_HEALTHCARE"));
+        assertEquals(2, healthcare.current()[0]);
+        assertEquals(3, healthcare.old().orElseThrow()[0]);
+        assertTrue(config.tokenKeys().require(new Kid("K_BILLING")).old().isEmpty());
+        assertFalse(config.toString().contains(tokenKey(2)), "the configuration never prints a key");
+    }
+
+    @Test
+    void givenMalformedTokenKeys_from_reportsEachVariableWithoutItsValue() {
+        Map<String, String> env = minimal();
+        env.put("MASKER_KEY_K_SHORT", "c2hvcnQ=");
+        env.put("MASKER_KEY_k_lower", tokenKey(1));
+        env.put("MASKER_KEY_K_ORPHAN_OLD", tokenKey(2));
+
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> MaskerConfig.from(env));
+
+        assertEquals(3, e.problems().size(), e.getMessage());
+        assertTrue(e.getMessage().contains("MASKER_KEY_K_SHORT must be base64 of 32 random bytes"));
+        assertTrue(e.getMessage().contains("MASKER_KEY_k_lower names no kid"));
+        assertTrue(e.getMessage().contains("MASKER_KEY_K_ORPHAN_OLD is set without MASKER_KEY_K_ORPHAN"));
+        assertFalse(e.getMessage().contains("c2hvcnQ=") || e.getMessage().contains(tokenKey(2)));
     }
 }

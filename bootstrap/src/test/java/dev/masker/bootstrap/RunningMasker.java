@@ -33,6 +33,8 @@ final class RunningMasker implements AutoCloseable {
     static final String SECRET = "whsec_test_7d2f9c4b1a";
     static final String ADMIN_TOKEN = "test-admin-token-0123456789";
     static final String PUBLIC_URL = "https://masker.test";
+    /** The token key of kid K_HEALTHCARE (base64 of 32 bytes), required with an external database. */
+    static final String TOKEN_KEY = "WlpaWlpaWlpaWlpaWlpaWlpaWlpaWlpaWlpaWlpaWlo=";
     /** The principal of {@link #ADMIN_TOKEN}: the first 8 hex digits of its SHA-256. */
     static final String ADMIN_PRINCIPAL = "admin-token:bbb6a34e";
     private static final Pattern SESSION_COOKIE = Pattern.compile("masker_session=([^;]*);.*");
@@ -65,6 +67,7 @@ final class RunningMasker implements AutoCloseable {
         env.put("MASKER_DATABASE_PASSWORD", db.password());
         env.put("MASKER_DATABASE_SCHEMA", schema);
         env.put("MASKER_FINGERPRINT_KEY", Base64.getEncoder().encodeToString(new byte[32]));
+        env.put("MASKER_KEY_K_HEALTHCARE", TOKEN_KEY);
         env.put("MASKER_DATABASE_POOL_SIZE", "4");
         env.putAll(overrides);
         return new RunningMasker(MaskerServer.start(MaskerConfig.from(env), clock), schema);
