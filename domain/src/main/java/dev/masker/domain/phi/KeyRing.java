@@ -41,6 +41,11 @@ public final class KeyRing {
         }
 
         @Override
+        public Optional<byte[]> old() {
+            return old.map(byte[]::clone);
+        }
+
+        @Override
         public boolean equals(Object other) {
             return other instanceof Keys keys && Arrays.equals(current, keys.current)
                     && old.isPresent() == keys.old.isPresent()

@@ -55,4 +55,15 @@ class KeyRingTest {
         assertEquals(1, keys.newestFirst().getFirst()[0]);
         assertEquals("Keys[current=<hidden>, old=<hidden>]", keys.toString());
     }
+
+    @Test
+    void givenKeys_changingTheBytesHandedOut_leavesTheKeysAsTheyWere() {
+        KeyRing.Keys keys = new KeyRing.Keys(key(1), Optional.of(key(2)));
+
+        keys.current()[0] = 9;
+        keys.old().orElseThrow()[0] = 9;
+        keys.newestFirst().getFirst()[0] = 9;
+
+        assertEquals(new KeyRing.Keys(key(1), Optional.of(key(2))), keys);
+    }
 }
