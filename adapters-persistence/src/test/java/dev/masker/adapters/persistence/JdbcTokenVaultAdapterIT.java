@@ -18,9 +18,15 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -84,7 +90,7 @@ class JdbcTokenVaultAdapterIT extends TokenVaultContractTest {
 
     @Test
     void givenTheVaultColumns_theTable_hasNoPlaintextColumn() throws SQLException {
-        List<String> columns = new java.util.ArrayList<>();
+        List<String> columns = new ArrayList<>();
         try (Connection connection = schema.connect();
              ResultSet result = connection.getMetaData().getColumns(null, schema.name(), "token_vault", null)) {
             while (result.next()) {
@@ -93,6 +99,32 @@ class JdbcTokenVaultAdapterIT extends TokenVaultContractTest {
         }
 
         assertEquals(List.of("session_id", "token", "kind", "kid", "nonce", "ciphertext", "created_at"), columns);
+    }
+
+    @Test
+    void givenOneSessionAndTokenStoredFromManyThreadsAtOnce_store_neverFailsAndKeepsOneRow() throws Exception {
+        SessionId session = newSession();
+        List<VaultEntry> entries = IntStream.range(0, 8)
+                .mapToObj(i -> entry(session, PhiKind.EMAIL, EMAIL)).toList();
+        CountDownLatch start = new CountDownLatch(1);
+        try (ExecutorService pool = Executors.newFixedThreadPool(entries.size())) {
+            List<Future<Object>> stores = entries.stream().map(entry -> pool.submit(() -> {
+                start.await();
+                vault().store(entry);
+                return null;
+            })).toList();
+            start.countDown();
+            for (Future<Object> store : stores) {
+                store.get();
+            }
+        }
+
+        try (Connection connection = schema.connect(); Statement count = connection.createStatement();
+             ResultSet rows = count.executeQuery("SELECT count(*) FROM token_vault WHERE session_id = '" + session + "'")) {
+            assertTrue(rows.next());
+            assertEquals(1, rows.getInt(1));
+        }
+        assertTrue(entries.contains(vault().find(session, entries.getFirst().token()).orElseThrow()));
     }
 
     @Test
