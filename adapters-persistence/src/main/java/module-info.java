@@ -13,7 +13,11 @@ module dev.masker.adapters.persistence {
     // Flyway has no module descriptor; this is its automatic, file-name based module.
     requires flyway.core;
 
+    // Tink has no module descriptor; this is the Automatic-Module-Name its manifest declares.
+    requires com.google.crypto.tink;
+
     exports dev.masker.adapters.persistence to dev.masker.bootstrap;
+    exports dev.masker.adapters.persistence.tokens to dev.masker.bootstrap;
 
     // Flyway finds the SQL migrations by scanning this package's resources.
     opens dev.masker.adapters.persistence.migration;

@@ -4,7 +4,6 @@ module dev.masker.bootstrap {
     requires dev.masker.adapters.http;
     requires dev.masker.adapters.persistence;
     requires dev.masker.adapters.audit;
-    requires dev.masker.adapters.crypto;
     requires io.helidon.webserver;
     requires io.helidon.dbclient;
     requires io.helidon.dbclient.jdbc;

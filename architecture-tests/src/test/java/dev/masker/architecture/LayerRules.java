@@ -25,7 +25,6 @@ final class LayerRules {
         .adapter("http", Masker.HTTP_ADAPTER)
         .adapter("persistence", Masker.PERSISTENCE_ADAPTER)
         .adapter("audit", Masker.AUDIT_ADAPTER)
-        .adapter("crypto", Masker.CRYPTO_ADAPTER)
         .withOptionalLayers(false)
         .ignoreDependency(resideInAPackage(Masker.BOOTSTRAP), alwaysTrue())
         .ensureAllClassesAreContainedInArchitectureIgnoring(Masker.BOOTSTRAP)

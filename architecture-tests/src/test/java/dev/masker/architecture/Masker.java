@@ -28,7 +28,6 @@ final class Masker {
     static final String HTTP_ADAPTER = "dev.masker.adapters.http..";
     static final String PERSISTENCE_ADAPTER = "dev.masker.adapters.persistence..";
     static final String AUDIT_ADAPTER = "dev.masker.adapters.audit..";
-    static final String CRYPTO_ADAPTER = "dev.masker.adapters.crypto..";
     static final String BOOTSTRAP = "dev.masker.bootstrap..";
     static final String CLI = "dev.masker.bootstrap.cli..";
 
@@ -75,7 +74,6 @@ final class Masker {
         roots.put("adapters-http", "dev.masker.adapters.http");
         roots.put("adapters-persistence", "dev.masker.adapters.persistence");
         roots.put("adapters-audit", "dev.masker.adapters.audit");
-        roots.put("adapters-crypto", "dev.masker.adapters.crypto");
         roots.put("bootstrap", "dev.masker.bootstrap");
         return Collections.unmodifiableMap(roots);
     }

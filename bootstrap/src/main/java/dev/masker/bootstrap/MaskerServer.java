@@ -2,7 +2,6 @@ package dev.masker.bootstrap;
 
 import dev.masker.adapters.audit.AuditCallCountAdapter;
 import dev.masker.adapters.audit.ChainedAuditAdapter;
-import dev.masker.adapters.crypto.TinkReversibleTokenAdapter;
 import dev.masker.adapters.http.AdminAuthentication;
 import dev.masker.adapters.http.AccessLogFilter;
 import dev.masker.adapters.http.HttpErrorMapper;
@@ -21,6 +20,7 @@ import dev.masker.adapters.http.vapi.HmacSignatureAdapter;
 import dev.masker.adapters.http.vapi.JacksonVapiMessageAdapter;
 import dev.masker.adapters.http.vapi.VapiWebhookHttpAdapter;
 import dev.masker.adapters.http.vapi.WebClientConfigCallbackAdapter;
+import dev.masker.adapters.persistence.tokens.TinkReversibleTokenAdapter;
 import dev.masker.adapters.persistence.AgentChangeListener;
 import dev.masker.adapters.persistence.JdbcAdminSessionAdapter;
 import dev.masker.adapters.persistence.JdbcAgentAdapter;

@@ -1,4 +1,4 @@
-package dev.masker.adapters.crypto;
+package dev.masker.adapters.persistence.tokens;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

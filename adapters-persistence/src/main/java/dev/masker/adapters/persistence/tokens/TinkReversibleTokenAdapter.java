@@ -1,4 +1,4 @@
-package dev.masker.adapters.crypto;
+package dev.masker.adapters.persistence.tokens;
 
 import com.google.crypto.tink.DeterministicAead;
 import com.google.crypto.tink.InsecureSecretKeyAccess;
