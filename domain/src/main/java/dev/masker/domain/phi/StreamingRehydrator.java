@@ -31,6 +31,10 @@ public final class StreamingRehydrator {
     private final List<LeakFinding> findings = new ArrayList<>();
     private int restored;
     private boolean finished;
+    // When the held text is a token whose value has begun: where the value starts and how far it is known to be base32,
+    // both as offsets from the held text's start, so the next chunk resumes there instead of rescanning the token.
+    private int heldValueOffset;
+    private int heldScannedOffset;
 
     public StreamingRehydrator(TokenLookup lookup) {
         this.lookup = Objects.requireNonNull(lookup, "lookup");
@@ -107,10 +111,28 @@ public final class StreamingRehydrator {
     /** Where the held-back suffix starts: the first place a token could still begin, else the end of the text. */
     private int holdStart() {
         int length = pending.length();
-        for (int start = Math.max(1, length - Rehydrator.MAX_TOKEN_LENGTH); start < length; start++) {
-            if (pending.charAt(start) == 'M' && !wordBefore(pending, start) && couldGrowIntoToken(pending, start, length)) {
-                return start;
+        if (heldValueOffset > 0) {
+            int valueStart = 1 + heldValueOffset;
+            int at = valueEnd(pending, 1 + heldScannedOffset, valueStart, length);
+            if (stillOpen(pending, at, valueStart, length)) {
+                heldScannedOffset = at - 1;
+                return 1;
             }
+        }
+        heldValueOffset = 0;
+        for (int start = Math.max(1, length - Rehydrator.MAX_TOKEN_LENGTH); start < length; start++) {
+            if (pending.charAt(start) != 'M' || wordBefore(pending, start)) {
+                continue;
+            }
+            int valueStart = openValueStart(pending, start, length);
+            if (valueStart == DEAD) {
+                continue;
+            }
+            if (valueStart != OPEN) {
+                heldValueOffset = valueStart - start;
+                heldScannedOffset = valueEnd(pending, valueStart, valueStart, length) - start;
+            }
+            return start;
         }
         return Character.isHighSurrogate(pending.charAt(length - 1)) ? length - 1 : length;
     }
@@ -119,9 +141,10 @@ public final class StreamingRehydrator {
      * Whether {@code text[start, end)} is a prefix of some text the token shape matches at {@code start}, and more text
      * could still decide whether (and how far) it matches. The value may end anywhere after 16 characters, so a value run
      * reaching the end is always held; so is one followed by a lone high surrogate, since the code point it starts may be a
-     * combining mark, which glues to the value for {@code \b}.
+     * combining mark, which glues to the value for {@code \b}. Returns {@link #DEAD} when it is not, {@link #OPEN} when
+     * it is and the text ends before the value, else the index where the value starts.
      */
-    static boolean couldGrowIntoToken(CharSequence text, int start, int end) {
+    private static int openValueStart(CharSequence text, int start, int end) {
         int at = literal(text, start, end, "MSK");
         if (at >= 0 && at < end && text.charAt(at) == 'V') {
             at++;
@@ -131,12 +154,22 @@ public final class StreamingRehydrator {
         at = at < 0 ? at : literal(text, at, end, "K_");
         at = at < 0 ? at : run(text, at, end, KID, 1, MAX_KID_TAIL);
         if (at < 0) {
-            return at == OPEN;
+            return at;
         }
-        int valueStart = at;
+        return stillOpen(text, valueEnd(text, at, at, end), at, end) ? at : DEAD;
+    }
+
+    /** The end of the base32 run from {@code from}, looking no further than one past the longest value. */
+    private static int valueEnd(CharSequence text, int from, int valueStart, int end) {
+        int at = from;
         while (at < end && at - valueStart <= MAX_VALUE && isBase32(text.charAt(at))) {
             at++;
         }
+        return at;
+    }
+
+    /** Whether a value running from {@code valueStart} to {@code at} may still grow or lose its {@code \b} with more text. */
+    private static boolean stillOpen(CharSequence text, int at, int valueStart, int end) {
         if (at - valueStart > MAX_VALUE) {
             return false;
         }
