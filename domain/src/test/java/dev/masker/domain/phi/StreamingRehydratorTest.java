@@ -91,6 +91,32 @@ class StreamingRehydratorTest {
     }
 
     @Test
+    void givenEmptyChunks_accept_emitsNothingAndHoldsNothing() {
+        assertEquals("", stream.accept(""));
+        assertEquals("a", stream.accept("a"));
+        assertEquals("", stream.accept(""));
+        assertEquals(0, stream.heldBack());
+        assertEquals("", stream.finish());
+    }
+
+    @Test
+    void givenLeakedTokensSplitAcrossChunks_finish_reportsThemInTextOrder() {
+        String unknown = "MSK1.NOT_A_KIND.K_X.MFRGGZDFMZTWQ2LK";
+        String text = SessionTokens.FOREIGN.text() + " and " + unknown + " and " + SessionTokens.PHONE.text();
+        StringBuilder out = new StringBuilder();
+
+        for (int at = 0; at < text.length(); at += 7) {
+            stream.accept(text.substring(at, Math.min(text.length(), at + 7)), out);
+        }
+        stream.finish(out);
+
+        assertEquals(SessionTokens.FOREIGN.text() + " and " + unknown + " and (415) 555-0100", out.toString());
+        assertEquals(List.of(LeakFinding.foreignOrForged(TokenScheme.MSKV1, PhiKind.SSN),
+                LeakFinding.unknownKind(TokenScheme.MSK1)), stream.findings());
+        assertEquals(1, stream.restored());
+    }
+
+    @Test
     void givenFinishedStream_accept_isRejected() {
         stream.finish();
 
