@@ -30,9 +30,11 @@ public final class PhiDetector {
             + "|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
             + "|seventeen|eighteen|nineteen|twenty|thirty)";
     private static final String DAY = "(?:[0-3]?\\d(?:st|nd|rd|th)?\\b|" + ORDINAL_WORD + "|" + DAY_WORD + ")";
-    private static final String YEAR_WORDS = "(?:(?:nineteen|twenty) (?:oh |o )?(?:" + DAY_WORD + "|ten|forty|fifty|sixty"
-            + "|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine)\\b)?"
-            + "|two thousand(?: and)?(?: (?:" + DAY_WORD + "))?)";
+    private static final String UNIT = "(?:one|two|three|four|five|six|seven|eight|nine)";
+    private static final String UNDER_HUNDRED = "(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ]" + UNIT
+            + "\\b)?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|" + UNIT + ")\\b";
+    private static final String YEAR_WORDS = "(?:(?:nineteen|twenty) (?:oh |o )?" + UNDER_HUNDRED
+            + "|two thousand(?: and)?(?: " + UNDER_HUNDRED + ")?)";
     private static final String YEAR = "(?:(?:19|20)\\d\\d\\b|" + YEAR_WORDS + ")";
     private static final Pattern DATE_MONTH_FIRST = Pattern.compile(
             "\\b" + MONTH + "(?: the)? " + DAY + "(?:,? (?:of )?" + YEAR + ")?", Pattern.CASE_INSENSITIVE);
@@ -60,7 +62,7 @@ public final class PhiDetector {
     private static final Pattern IPV4 = Pattern.compile(
             "(?<![\\d.])(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})(?![\\d]|\\.\\d)");
     private static final Pattern IPV6 = Pattern.compile(
-            "(?<![\\w:])(?:[0-9a-f]{1,4}:){2,7}(?::|[0-9a-f]{1,4})(?::[0-9a-f]{1,4})*(?![\\w:])", Pattern.CASE_INSENSITIVE);
+            "(?<![\\w:])[0-9a-f]{1,4}(?:::?[0-9a-f]{1,4}){2,7}(?![\\w:])", Pattern.CASE_INSENSITIVE);
     private static final String IP_PART = "(?:\\d{1,3}|" + NW + "(?: " + NW + "){0,3})";
     private static final Pattern SPOKEN_IP = Pattern.compile(
             "\\b" + IP_PART + " dot " + IP_PART + " dot " + IP_PART + " dot " + IP_PART + "\\b", Pattern.CASE_INSENSITIVE);
@@ -78,11 +80,14 @@ public final class PhiDetector {
             "(?:(?i:\\b(?:" + STATE_NAMES + "))|\\b(?:" + STATE_CODES + ")),?\\s+(\\d{5}(?:-\\d{4})?)\\b");
     private static final String STREET = "(?:street|st|avenue|ave|road|rd|boulevard|blvd|drive|dr|lane|ln|way|court|ct"
             + "|place|pl|highway|hwy|parkway|pkwy|circle|cir|terrace|trail|square|loop|plaza)";
+    /** A word of a street name: not a time ("3:45 pm with Dr. Chen") nor a function word. */
+    private static final String STREET_WORD = "(?!(?:with|by|to|from|and|see|at|for|the|of|am|pm|a|an|in|on|is|or)\\b)"
+            + "[a-z0-9][a-z0-9'.]*";
     private static final Pattern ADDRESS = Pattern.compile(
             "\\b(?:\\d{1,6}|" + NW + "(?: " + NW + "){0,5}) (?:(?:n|s|e|w|ne|nw|se|sw|north|south|east|west)\\.? )?"
-            + "(?:(?:broadway)|(?:[a-z0-9][a-z0-9'.]*(?: [a-z0-9][a-z0-9'.]*){0,2}? " + STREET + "))\\b\\.?"
-            + "(?:,? (?:apt\\.?|apartment|unit|#) ?[a-z0-9-]+\\b|,? #\\d+)?"
-            + "|\\bp\\.? ?o\\.? box \\d+", Pattern.CASE_INSENSITIVE);
+            + "(?:(?:" + STREET_WORD + "(?: " + STREET_WORD + "){0,2}? " + STREET + ")|broadway)\\b\\.?"
+            + "(?:,? (?:apt\\.?|apartment|unit|#) ?(?:" + NW + "(?: " + NW + "){0,3}\\b|[a-z0-9-]+\\b)|,? #\\d+)?"
+            + "|\\bp\\.? ?o\\.? box (?:\\d+|" + NW + "(?: " + NW + "){0,6})\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern CITY_AFTER_ADDRESS = Pattern.compile(
             "^(?:,\\s*|\\s+in\\s+|\\s+)((?:[A-Za-z][A-Za-z.'-]*)(?:\\s+[A-Za-z][A-Za-z.'-]*){0,2}?)(?=,?\\s+(?:(?i:"
             + STATE_NAMES + ")|(?:" + STATE_CODES + "))\\b|[.,]?\\s*$|\\.\\s)");
@@ -113,7 +118,7 @@ public final class PhiDetector {
     private static final Pattern KEYWORDS = Pattern.compile(
             "(?<fax>\\bfax(?:ed)?\\b)"
             + "|(?<phone>\\b(?:phone|cell|mobile|telephone|call|text|reach|line|contact|callback|number to call)\\b)"
-            + "|(?<ssn>\\b(?:social|ssn|security)\\b)"
+            + "|(?<ssn>\\b(?:social|ssn|security|last four)\\b)"
             + "|(?<mrn>\\b(?:mrn|medical record|chart|record number|patient id|hospital number|patient number)\\b)"
             + "|(?<plan>\\b(?:member|subscriber|policy|insurance|mbi|medicare|medicaid|medi-cal|plan|group)\\b)"
             + "|(?<account>\\baccount\\b)|(?<card>\\bcard\\b)|(?<vehicle>\\b(?:plate|vin|tag)\\b)"
@@ -131,19 +136,34 @@ public final class PhiDetector {
     private static final Pattern CAPITALIZED_RUN = Pattern.compile(
             "(?<![\\p{L}'’-])[A-ZÀ-Þ][\\p{L}]*(?:['’-][\\p{L}]+)*(?: (?:[A-Z]\\.|[A-ZÀ-Þ][\\p{L}]*(?:['’-][\\p{L}]+)*)){0,3}");
     private static final Pattern EHR_NAME = Pattern.compile("\\b[A-Z][A-Z'-]{1,}, [A-Z][A-Z'-]+\\b");
-    private static final Pattern NAME_TRIGGER = Pattern.compile(
-            "(?:\\bname is|\\bname's|\\bname:|\\bthis is|\\bi am|\\bi'm|\\bit is|\\bit's|\\bpatient(?: is)?|\\bfound"
-            + "|\\bcaller is|\\bfor|\\buser|\\bcontact:|\\bcoordinator:|\\bnurse:|\\bphysician:|\\bprovider:|\\bthanks,?"
-            + "|\\bthank you,?|\\bgot it,?|\\bhi,?|\\bhello,?|\\bokay,?|\\bmom|\\bdad|\\bmother|\\bfather|\\bhusband|\\bwife"
-            + "|\\bson|\\bdaughter|\\bbrother|\\bsister|\\bgrandmother|\\bgrandfather|\\bgrandma|\\bgrandpa|\\baunt"
-            + "|\\buncle|\\bcaregiver|\\bfriend|\\bpartner|\\bniece|\\bnephew|\\bneighbor|\\bfirst name(?: is)?"
-            + "|\\blast name(?: is)?|\\bsurname(?: is)?|\\bwith|\\bfrom|\\bcalled|\\bverified:|\\bspeaking with|\\bto)\\W{0,3}$",
+    private static final String RELATIVE = "(?:mom|dad|mother|father|husband|wife|son|daughter|brother|sister|grandmother"
+            + "|grandfather|grandma|grandpa|aunt|uncle|caregiver|friend|partner|niece|nephew|neighbor|spouse|guardian)";
+    /** Words after which a capitalized word is a name even when no list knows it. */
+    private static final Pattern CAP_STRONG_TRIGGER = Pattern.compile(
+            "(?:\\bname is|\\bname's|\\bname:|\\bthis is|\\bi am|\\bi'm|\\bit is|\\bit's|\\bpatient(?: is)?"
+            + "|\\bfound|\\bcaller is(?: not)?|\\buser|\\bcontact:|\\bcoordinator:|\\bnurse:|\\bphysician:|\\bprovider:"
+            + "|\\b" + RELATIVE + "(?: on file)?:?|\\bthanks,?|\\bthank you,?|\\bgot it,?|\\bconfirm,|\\bfirst name(?: is)?"
+            + "|\\blast name(?: is)?|\\bsurname(?: is)?|\\bverified:|\\bspeaking with|\\brecords for|\\bpatient of)\\W{0,3}$",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern STRONG_TRIGGER = Pattern.compile(
-            "(?:\\bmy name is|\\bname is|\\bname's|\\bthis is|\\bpatient(?: is)?|\\bfirst name(?: is)?|\\blast name(?: is)?"
-            + "|\\bmy (?:mom|dad|mother|father|husband|wife|son|daughter|brother|sister|grandmother|grandfather|grandma"
-            + "|grandpa|aunt|uncle|caregiver|friend|partner|niece|nephew|neighbor)(?: is)?|\\bcalling (?:for|about)"
-            + "|\\bi am|\\bi'm)\\W{0,3}$", Pattern.CASE_INSENSITIVE);
+    /** Words after which a capitalized word is a name only when a list knows it ("for Ozempic" is not). */
+    private static final Pattern CAP_WEAK_TRIGGER = Pattern.compile(
+            "(?:\\bfor|\\bwith|\\bfrom|\\bto|\\bhi,?|\\bhello,?|\\bokay,?|\\bcalled|\\band)\\W{0,3}$",
+            Pattern.CASE_INSENSITIVE);
+    /** Lower-case speech: words after which the next word is a name even when no list knows it. */
+    private static final Pattern LOWER_STRONG_TRIGGER = Pattern.compile(
+            "(?:\\bname is|\\bname's|\\bfirst name(?: is)?|\\blast name(?: is)?|\\bthis is)\\W{0,3}$",
+            Pattern.CASE_INSENSITIVE);
+    /** Lower-case speech: words after which a listed name is a name. */
+    private static final Pattern LOWER_WEAK_TRIGGER = Pattern.compile(
+            "(?:\\bpatient(?: is)?|\\bmy " + RELATIVE + "(?: is)?|\\bcalling (?:for|about)|\\bi am|\\bi'm|\\bit is"
+            + "|\\bit's|\\byeah|\\bhi|\\bhello|\\badd|\\bfor|\\bdoctor|\\bdr\\.?)\\W{0,3}$", Pattern.CASE_INSENSITIVE);
+    /** Words that make a capitalized run an organisation, not a person. */
+    private static final Pattern ORGANISATION_AFTER = Pattern.compile(
+            "^(?:'s)?(?: [A-Z][a-z']+){0,2} (?:Health|Medicine|Medical|Cardiology|Orthopedics|Pediatrics|Clinic|Hospital"
+            + "|Center|Centre|Family|Internal|Dermatology|Oncology|Pharmacy|Labs?|Imaging|Care|Group|Associates)\\b");
+    /** "my husband Will": after a relative, a word that is usually an ordinary word is a name. */
+    private static final Pattern MY_RELATIVE = Pattern.compile("\\bmy " + RELATIVE + "\\s$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern STATE_ONLY = Pattern.compile("(?i:" + STATE_NAMES + ")|" + STATE_CODES);
 
     /** Capitalized words that start sentences or label fields and are never names by themselves. */
     private static final Set<String> NOT_NAMES = words(
@@ -174,15 +194,18 @@ public final class PhiDetector {
             "pacemaker", "north", "south", "east", "west", "apartment", "box", "po", "us", "usa", "america",
             "american", "english", "spanish", "christmas", "thanksgiving", "easter", "memorial", "labor", "day",
             "independence", "new", "year", "year's", "fourth", "bill", "will", "mark", "grace", "hope", "faith",
-            "joy", "may", "june", "april", "august", "summer", "autumn", "winter", "spring", "rose", "iris",
-            "penny", "sunny", "honey", "baby", "love", "dear", "sir", "ma'am", "madam", "god", "jesus", "lord",
+            "joy", "summer", "autumn", "winter", "spring", "rose", "iris",
+            "sunny", "honey", "baby", "love", "dear", "sir", "ma'am", "madam", "god", "lord", "ai",
             "wow", "right", "correct", "wait", "hold", "sounds", "fine", "absolutely", "certainly", "of", "course",
             "called", "calling", "see", "seen", "tell", "need", "want", "send", "fax", "text", "call", "reach",
             "check", "is", "could", "any", "anything", "nothing", "something", "everything", "still", "then", "now",
             "later", "soon", "before", "after", "because", "if", "as", "at", "by", "for", "from", "in", "into", "on",
             "to", "with", "without", "about", "over", "under", "again", "once", "more", "most", "some", "such",
             "only", "own", "same", "than", "too", "very", "even", "ever", "both", "each", "few", "other", "another");
-    private static final Set<String> LOWER_STOP = words(
+    private static final Set<String> TITLE_NOT_NAMES = words("office", "offices", "visit", "appointment", "the", "and",
+            "or", "will", "can", "said", "is", "says", "who", "if");
+    private static final Set<String> LOWER_STOP = words("said", "due", "almost", "below", "above", "agrees", "going",
+            "trying", "looking", "not", "out", "office", "calling", "on", "seen", "by", "off", "back", "about",
             "and", "my", "is", "i", "the", "a", "an", "date", "of", "birth", "calling", "about", "for", "to", "he", "she",
             "it", "was", "at", "in", "on", "with", "from", "last", "first", "name", "phone", "number", "email", "um",
             "uh", "so", "but", "please", "thanks", "thank", "you", "yes", "no", "okay", "ok", "hi", "hello", "we",
@@ -262,12 +285,15 @@ public final class PhiDetector {
         }
         Matcher spoken = SPOKEN_EMAIL_DOMAIN.matcher(text);
         while (spoken.find()) {
+            if (text.startsWith(" slash", spoken.end())) {
+                continue; // "profile at facebook dot com slash ..." is a URL
+            }
             int start = spoken.start();
             int localStart = start;
             int words = 0;
+            String stop = "";
             int pos = start;
             while (words < 8) {
-                int wordEnd = pos;
                 while (pos > 0 && text.charAt(pos - 1) == ' ') {
                     pos--;
                 }
@@ -279,26 +305,27 @@ public final class PhiDetector {
                     wordStart--;
                 }
                 String word = text.substring(wordStart, pos).toLowerCase(Locale.ROOT);
-                if (EMAIL_STOP.contains(word) && !(wordEnd < start && isEmailJoiner(text, pos))) {
+                if (EMAIL_STOP.contains(word)) {
+                    stop = word;
                     break;
                 }
                 localStart = wordStart;
                 pos = wordStart;
                 words++;
             }
-            if (localStart < start) {
+            // The address must follow a cue ("my email is", "send it to"), not any verb ("I paid online at ...").
+            if (localStart < start && EMAIL_CUES.contains(stop)) {
                 add(out, localStart, spoken.end(), PhiKind.EMAIL, 85);
             }
         }
     }
 
-    private static boolean isEmailJoiner(String text, int pos) {
-        return false;
-    }
+    private static final Set<String> EMAIL_CUES = words("is", "to", "email", "mail", "address", "at", "was", "use", "try",
+            "it's", "its", "as", "under", "me", "from", "and", "");
 
     private static final Set<String> EMAIL_STOP = words("is", "its", "it's", "email", "mail", "address", "to", "my",
             "the", "was", "at", "me", "and", "send", "forms", "use", "try", "be", "or", "you", "can", "her", "his",
-            "their", "our", "it", "of", "on", "with", "e", "s", "thanks", "that", "this", "new", "old", "please", "um",
+            "their", "our", "it", "of", "on", "with", "thanks", "that", "this", "new", "old", "please", "um",
             "uh", "yeah", "yes", "okay", "so", "but", "file", "have", "has", "i", "we", "under", "as", "for", "from");
 
     private static void urls(String text, List<Candidate> out) {
@@ -527,7 +554,8 @@ public final class PhiDetector {
         while (from < to && isWeakEdge(tokens.get(from), true)) {
             from++;
         }
-        while (to > from && isWeakEdge(tokens.get(to - 1), false)) {
+        while (to > from && isWeakEdge(tokens.get(to - 1), false)
+                && (tokens.get(to - 1).lower().length() > 1 || followedByWord(text, tokens.get(to - 1).end()))) {
             to--;
         }
         if (from >= to) {
@@ -572,8 +600,20 @@ public final class PhiDetector {
             }
             return;
         }
+        if (kind == PhiKind.DOB) {
+            // "born in nineteen seventy" is a year alone; a spoken birth date has month and day too.
+            if (symbols >= 6 && !text.substring(0, start).matches("(?is).*\\bin\\s*$")) {
+                add(out, start, end, kind, 60);
+            }
+            return;
+        }
         if (kind != null && symbols >= 4) {
             add(out, start, end, kind, 60);
+            return;
+        }
+        String after = text.substring(end, Math.min(text.length(), end + 40)).toLowerCase(Locale.ROOT);
+        if (symbols == 9 && after.matches("(?s).*\\b(?:social|ssn)\\b.*")) {
+            add(out, start, end, PhiKind.SSN, 55);
             return;
         }
         if (STATE_AT_END.matcher(text.substring(Math.max(0, start - 20), start)).find() && (symbols == 5 || symbols == 9)) {
@@ -588,10 +628,11 @@ public final class PhiDetector {
 
     private static boolean isWeakEdge(Token t, boolean leading) {
         String w = t.lower();
-        if (w.equals("dash") || SpokenNumbers.isRepeater(w) && !leading) {
-            return true;
-        }
-        return w.equals("a") || w.equals("i") || leading && SpokenNumbers.isRepeater(w) && false;
+        return w.equals("dash") || SpokenNumbers.isRepeater(w) && !leading || w.equals("a") || w.equals("i");
+    }
+
+    private static boolean followedByWord(String text, int end) {
+        return text.substring(end).matches("(?s)^\\s+[A-Za-z].*");
     }
 
     private static PhiKind contextKind(String text, int start) {
@@ -668,7 +709,7 @@ public final class PhiDetector {
         Matcher title = TITLE_NAME.matcher(text);
         while (title.find()) {
             String first = title.group(1).split(" ")[0];
-            if (!NOT_NAMES.contains(first.toLowerCase(Locale.ROOT))) {
+            if (!TITLE_NOT_NAMES.contains(first.toLowerCase(Locale.ROOT))) {
                 add(out, title.start(1), title.end(1), PhiKind.NAME, 68);
             }
         }
@@ -700,7 +741,8 @@ public final class PhiDetector {
             }
             // Drop leading words that are not names ("Hi", "Thanks", "Name") and trailing ones ("Street").
             int from = 0;
-            while (from < words.size() && NOT_NAMES.contains(word(text, words.get(from)))) {
+            while (from < words.size() && NOT_NAMES.contains(word(text, words.get(from)))
+                    && !MY_RELATIVE.matcher(text.substring(Math.max(0, words.get(from)[0] - 30), words.get(from)[0])).find()) {
                 from++;
             }
             int to = words.size();
@@ -715,7 +757,8 @@ public final class PhiDetector {
             int end = words.get(to - 1)[1];
             String before = text.substring(Math.max(0, start - 40), start);
             boolean sentenceStart = before.isBlank() || before.matches("(?s).*[.!?:\\n]\\s*$");
-            boolean trigger = NAME_TRIGGER.matcher(before).find();
+            boolean strong = CAP_STRONG_TRIGGER.matcher(before).find();
+            boolean weak = CAP_WEAK_TRIGGER.matcher(before).find();
             int count = to - from;
             String firstWord = word(text, words.get(from));
             String lastWord = word(text, words.get(to - 1));
@@ -726,15 +769,17 @@ public final class PhiDetector {
                     && NOT_NAMES.contains(lastWord)) {
                 continue;
             }
-            if (isPlace(text, end)) {
+            String value = text.substring(start, end);
+            if (isPlace(text, end) || STATE_ONLY.matcher(value).matches() || ORGANISATION_AFTER.matcher(text.substring(end,
+                    Math.min(text.length(), end + 40))).find() || ORGANISATION_AFTER.matcher(" " + value).find()) {
                 continue;
             }
+            boolean allCaps = value.equals(value.toUpperCase(Locale.ROOT));
             boolean accept;
             if (count >= 2) {
-                accept = firstKnown || lastKnown || trigger;
+                accept = firstKnown || lastKnown || strong;
             } else {
-                accept = trigger && (firstKnown || lastKnown || !sentenceStart)
-                        || !sentenceStart && firstKnown;
+                accept = !allCaps && (strong || (weak || !sentenceStart) && firstKnown);
             }
             if (accept) {
                 int spanEnd = end;
@@ -768,7 +813,14 @@ public final class PhiDetector {
                 continue;
             }
             String before = text.substring(Math.max(0, start - 40), start);
-            if (!STRONG_TRIGGER.matcher(before).find()) {
+            boolean strong = LOWER_STRONG_TRIGGER.matcher(before).find();
+            if (!strong && !LOWER_WEAK_TRIGGER.matcher(before).find()) {
+                continue;
+            }
+            String first = word(text, words.get(i));
+            boolean afterTitle = before.matches("(?is).*\\b(?:doctor|dr\\.?)\\s*$");
+            boolean listed = names.isFirstName(first) || afterTitle && names.isSurname(first);
+            if (!strong && (!listed || NOT_NAMES.contains(first))) {
                 continue;
             }
             int j = i;
