@@ -52,7 +52,8 @@ public final class PhiDetector {
 
     private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
     private static final Pattern SPOKEN_EMAIL_DOMAIN = Pattern.compile(
-            "\\s+at\\s+((?:[a-z0-9]+\\s+){1,12}?)dot\\s+(?:com|net|org|edu|gov|us|io|co|info|biz)\\b", Pattern.CASE_INSENSITIVE);
+            "\\s+at\\s+((?:(?!at\\s)[a-z0-9]+\\s+){1,12}?)dot\\s+(?:com|net|org|edu|gov|us|io|co|info|biz)\\b",
+            Pattern.CASE_INSENSITIVE);
     private static final String TLD = "(?:com|org|net|me|io|us|info|co|page|blog)";
     private static final Pattern URL = Pattern.compile(
             "\\b(?:https?://)?(?:www\\.)?[a-z0-9-]+(?:\\.[a-z0-9-]+)*\\." + TLD + "\\b(?:/[^\\s,;!?)\"]*)?",
@@ -92,6 +93,9 @@ public final class PhiDetector {
             "^(?:,\\s*|\\s+in\\s+|\\s+)((?:[A-Za-z][A-Za-z.'-]*)(?:\\s+[A-Za-z][A-Za-z.'-]*){0,2}?)(?=,?\\s+(?:(?i:"
             + STATE_NAMES + ")|(?:" + STATE_CODES + "))\\b|[.,]?\\s*$|\\.\\s)");
 
+    private static final Pattern WHEREABOUTS = Pattern.compile(
+            "\\b(?i:moved (?:here )?from|just moved to|moving to|live in|living in|clinic in|lab in|office in|located in)"
+            + " ([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?|[a-z]+(?=\\s*$|[.,?!]))");
     private static final Pattern AGE = Pattern.compile(
             "\\b(9\\d|1[01]\\d|ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
             + "|(?:one|a) hundred(?: and)?(?: (?:one|two|three|four|five|six|seven|eight|nine|ten))?)\\b",
@@ -141,7 +145,7 @@ public final class PhiDetector {
     /** Words after which a capitalized word is a name even when no list knows it. */
     private static final Pattern CAP_STRONG_TRIGGER = Pattern.compile(
             "(?:\\bname is|\\bname's|\\bname:|\\bthis is|\\bi am|\\bi'm|\\bit is|\\bit's|\\bpatient(?: is)?"
-            + "|\\bfound|\\bcaller is(?: not)?|\\buser|\\bcontact:|\\bcoordinator:|\\bnurse:|\\bphysician:|\\bprovider:"
+            + "|\\bfound|\\bcalled|\\bcaller is(?: not)?|\\buser|\\bcontact:|\\bcoordinator:|\\bnurse:|\\bphysician:|\\bprovider:"
             + "|\\b" + RELATIVE + "(?: on file)?:?|\\bthanks,?|\\bthank you,?|\\bgot it,?|\\bconfirm,|\\bfirst name(?: is)?"
             + "|\\blast name(?: is)?|\\bsurname(?: is)?|\\bverified:|\\bspeaking with|\\brecords for|\\bpatient of)\\W{0,3}$",
             Pattern.CASE_INSENSITIVE);
@@ -342,10 +346,6 @@ public final class PhiDetector {
         }
         Matcher spoken = SPOKEN_URL.matcher(text);
         while (spoken.find()) {
-            String before = text.substring(Math.max(0, spoken.start() - 4), spoken.start()).toLowerCase(Locale.ROOT);
-            if (before.endsWith("at ")) {
-                continue;
-            }
             int end = spoken.end();
             // Follow the path: "slash in slash jane dash doe dash a f seven three".
             Matcher path = Pattern.compile("^ (?:slash|dot|dash|underscore) ([a-z0-9]+)", Pattern.CASE_INSENSITIVE)
@@ -455,6 +455,13 @@ public final class PhiDetector {
                 }
             }
         }
+        Matcher whereabouts = WHEREABOUTS.matcher(text);
+        while (whereabouts.find()) {
+            String city = whereabouts.group(1);
+            if (!STATE_ONLY.matcher(city).matches() && !NOT_NAMES.contains(city.toLowerCase(Locale.ROOT))) {
+                add(out, whereabouts.start(1), whereabouts.end(1), PhiKind.CITY, 40);
+            }
+        }
         Matcher zip = ZIP.matcher(text);
         while (zip.find()) {
             add(out, zip.start(1), zip.end(1), PhiKind.ZIP, 73);
@@ -534,6 +541,9 @@ public final class PhiDetector {
             return null;
         }
         String lower = core.toLowerCase(Locale.ROOT);
+        if (lower.equals("four") && text.substring(0, s).toLowerCase(Locale.ROOT).endsWith("last ")) {
+            return null; // "the last four 3949": the words name the value, they are not part of it
+        }
         if (SpokenNumbers.isNumberWord(lower) || lower.equals("dash")) {
             return new Token(s, e, lower, SpokenNumbers.digits(lower), SpokenNumbers.digits(lower), sentenceEnd);
         }
@@ -551,7 +561,8 @@ public final class PhiDetector {
     private static void classify(String text, List<Token> tokens, List<Candidate> out) {
         int from = 0;
         int to = tokens.size();
-        while (from < to && isWeakEdge(tokens.get(from), true)) {
+        while (from < to && isWeakEdge(tokens.get(from), true)
+                && !(from + 1 < to && tokens.get(from).lower().length() == 1 && tokens.get(from + 1).lower().length() == 1)) {
             from++;
         }
         while (to > from && isWeakEdge(tokens.get(to - 1), false)
@@ -602,7 +613,10 @@ public final class PhiDetector {
         }
         if (kind == PhiKind.DOB) {
             // "born in nineteen seventy" is a year alone; a spoken birth date has month and day too.
-            if (symbols >= 6 && !text.substring(0, start).matches("(?is).*\\bin\\s*$")) {
+            boolean yearAlone = compact.matches("(?:19|20)\\d\\d")
+                    || run.size() <= 3 && run.get(0).lower().matches("nineteen|twenty")
+                    || raw.toLowerCase(Locale.ROOT).startsWith("two thousand");
+            if (symbols >= 4 && !yearAlone && !text.substring(0, start).matches("(?is).*\\bin\\s*$")) {
                 add(out, start, end, kind, 60);
             }
             return;
@@ -746,7 +760,8 @@ public final class PhiDetector {
                 from++;
             }
             int to = words.size();
-            while (to > from && (NOT_NAMES.contains(word(text, words.get(to - 1)))
+            int keep = from < words.size() && protectedFirst(text, words.get(from)) ? from + 1 : from;
+            while (to > keep && (NOT_NAMES.contains(word(text, words.get(to - 1)))
                     || word(text, words.get(to - 1)).matches("[a-z]\\.") && to - 1 == from)) {
                 to--;
             }
@@ -777,7 +792,7 @@ public final class PhiDetector {
             boolean allCaps = value.equals(value.toUpperCase(Locale.ROOT));
             boolean accept;
             if (count >= 2) {
-                accept = firstKnown || lastKnown || strong;
+                accept = firstKnown || lastKnown || strong || weak;
             } else {
                 accept = !allCaps && (strong || (weak || !sentenceStart) && firstKnown);
             }
@@ -789,6 +804,10 @@ public final class PhiDetector {
                 add(out, start, spanEnd, PhiKind.NAME, count >= 2 ? 50 : 45);
             }
         }
+    }
+
+    private static boolean protectedFirst(String text, int[] word) {
+        return MY_RELATIVE.matcher(text.substring(Math.max(0, word[0] - 30), word[0])).find();
     }
 
     private static boolean isPlace(String text, int end) {
@@ -819,8 +838,16 @@ public final class PhiDetector {
             }
             String first = word(text, words.get(i));
             boolean afterTitle = before.matches("(?is).*\\b(?:doctor|dr\\.?)\\s*$");
+            boolean relative = MY_RELATIVE.matcher(before).find();
             boolean listed = names.isFirstName(first) || afterTitle && names.isSurname(first);
-            if (!strong && (!listed || NOT_NAMES.contains(first))) {
+            boolean titleSurname = afterTitle && !LOWER_STOP.contains(first) && !NOT_NAMES.contains(first)
+                    && first.length() >= 4 && !first.matches(".*(?:ing|ed|ly|'s)$");
+            if (titleSurname) {
+                int end = words.get(i)[1];
+                add(out, start, text.startsWith("'s", end - 2) ? end - 2 : end, PhiKind.NAME, 41);
+                continue;
+            }
+            if (!strong && !(listed && (relative || !NOT_NAMES.contains(first)))) {
                 continue;
             }
             int j = i;
