@@ -363,7 +363,12 @@ public final class PhiDetector {
                 path = Pattern.compile("^ (?:slash|dot|dash|underscore) ([a-z0-9]+)", Pattern.CASE_INSENSITIVE)
                         .matcher(text.substring(end));
             }
-            add(out, spoken.start(), end, PhiKind.URL, 84);
+            String formatted = text.substring(spoken.start(), end).toLowerCase(Locale.ROOT)
+                    .replace(" dot ", ".").replace(" slash ", "/");
+            String before = text.substring(Math.max(0, spoken.start() - 30), spoken.start()).toLowerCase(Locale.ROOT);
+            if (!isClinicUrl(formatted) && !before.contains("mychart") && !before.contains("portal")) {
+                add(out, spoken.start(), end, PhiKind.URL, 84);
+            }
         }
     }
 
@@ -598,6 +603,9 @@ public final class PhiDetector {
         String raw = text.substring(start, end);
         String compact = raw.replaceAll("[^0-9A-Za-z]", "");
         boolean formatted = run.stream().noneMatch(t -> SpokenNumbers.isNumberWord(t.lower()));
+        if (text.substring(end).matches("(?is)^\\s*(?:dollars|bucks|cents|mg|milligrams|percent|pounds|units)\\b.*")) {
+            return; // an amount or a dose, not an identifier
+        }
         PhiKind kind = contextKind(text, start);
         if (kind == PhiKind.PHONE || kind == PhiKind.FAX) {
             if (symbols >= 7) {
@@ -785,8 +793,9 @@ public final class PhiDetector {
                 continue;
             }
             String value = text.substring(start, end);
-            if (isPlace(text, end) || STATE_ONLY.matcher(value).matches() || ORGANISATION_AFTER.matcher(text.substring(end,
-                    Math.min(text.length(), end + 40))).find() || ORGANISATION_AFTER.matcher(" " + value).find()) {
+            String following = text.substring(end, Math.min(text.length(), end + 40));
+            if (STATE_ONLY.matcher(m.group()).matches() || isPlace(text, end) || STATE_ONLY.matcher(value).matches()
+                    || ORGANISATION_AFTER.matcher(following).find() || ORGANISATION_AFTER.matcher(" " + value).find()) {
                 continue;
             }
             boolean allCaps = value.equals(value.toUpperCase(Locale.ROOT));
