@@ -94,7 +94,8 @@ public final class PhiDetector {
             + STATE_NAMES + ")|(?:" + STATE_CODES + "))\\b|[.,]?\\s*$|\\.\\s)");
 
     private static final Pattern WHEREABOUTS = Pattern.compile(
-            "\\b(?i:moved (?:here )?from|just moved to|moving to|live in|living in|clinic in|lab in|office in|located in)"
+            "\\b(?i:moved (?:here )?from|just moved to|moving to|live in|living in|clinic in|lab in|office in|located in|i am in"
+            + "|i'm in)"
             + " ([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?|[a-z]+(?=\\s*$|[.,?!]))");
     private static final Pattern AGE = Pattern.compile(
             "\\b(9\\d|1[01]\\d|ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
@@ -464,7 +465,7 @@ public final class PhiDetector {
         while (whereabouts.find()) {
             String city = whereabouts.group(1);
             if (!STATE_ONLY.matcher(city).matches() && !NOT_NAMES.contains(city.toLowerCase(Locale.ROOT))) {
-                add(out, whereabouts.start(1), whereabouts.end(1), PhiKind.CITY, 40);
+                add(out, whereabouts.start(1), whereabouts.end(1), PhiKind.CITY, 52);
             }
         }
         Matcher zip = ZIP.matcher(text);
@@ -674,6 +675,10 @@ public final class PhiDetector {
                     : k.group("device") != null ? PhiKind.DEVICE
                     : k.group("zip") != null ? PhiKind.ZIP
                     : PhiKind.DOB;
+        }
+        // "the member number on the card", "the new medicare card says": an insurance card carries a plan ID.
+        if (kind == PhiKind.CARD && before.matches("(?s).*\\b(?:member|medicare|medicaid|insurance|subscriber|policy)\\b.*")) {
+            return PhiKind.HEALTH_PLAN;
         }
         return kind;
     }
