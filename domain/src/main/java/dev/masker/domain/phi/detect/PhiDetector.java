@@ -82,7 +82,8 @@ public final class PhiDetector {
     private static final String STREET = "(?:street|st|avenue|ave|road|rd|boulevard|blvd|drive|dr|lane|ln|way|court|ct"
             + "|place|pl|highway|hwy|parkway|pkwy|circle|cir|terrace|trail|square|loop|plaza)";
     /** A word of a street name: not a time ("3:45 pm with Dr. Chen") nor a function word. */
-    private static final String STREET_WORD = "(?!(?:with|by|to|from|and|see|at|for|the|of|am|pm|a|an|in|on|is|or)\\b)"
+    private static final String STREET_WORD = "(?!(?:with|by|to|from|and|see|at|for|the|of|am|pm|an|in|on|is|or)\\b)"
+            + "(?-i:(?!a\\b))"
             + "[a-z0-9][a-z0-9'.]*";
     private static final Pattern ADDRESS = Pattern.compile(
             "\\b(?:\\d{1,6}|" + NW + "(?: " + NW + "){0,5}) (?:(?:n|s|e|w|ne|nw|se|sw|north|south|east|west)\\.? )?"
@@ -109,7 +110,8 @@ public final class PhiDetector {
             "^\\s*(?:-|\\s)?(?:mg|milligrams?|percent|%|days?|minutes?|pounds?|lbs?|degrees?|over|dollars|units?|ml|mcg"
             + "|count|tablets?|pills?|capsules?|refills?|visits?|\\$)", Pattern.CASE_INSENSITIVE);
 
-    private static final Pattern SPELLED_DASHED = Pattern.compile("(?<![\\w-])[A-Za-z](?:-[A-Za-z]){2,}(?![\\w-])");
+    private static final Pattern SPELLED_DASHED = Pattern.compile(
+            "(?<![\\w-])[A-Za-z](?:-[A-Za-z]){2,}(?:,? (?:dash|hyphen|apostrophe|space),? [A-Za-z](?:-[A-Za-z])+)*(?![\\w-])");
     private static final Pattern SPELLED_SPACED = Pattern.compile("(?<![\\w-])[A-Za-z](?:,? [A-Za-z]){2,}(?![\\w-])");
     private static final Pattern SPELLED_AS_IN = Pattern.compile(
             "\\b[A-Za-z] as in [A-Za-z]+(?:,? (?:[A-Za-z](?: as in [A-Za-z]+)?|apostrophe|dash|hyphen|space)\\b)+"
@@ -479,7 +481,7 @@ public final class PhiDetector {
     private static void spelledNames(String text, List<Candidate> out) {
         Matcher dashed = SPELLED_DASHED.matcher(text);
         while (dashed.find()) {
-            add(out, dashed.start(), dashed.end(), PhiKind.NAME, 80);
+            add(out, dashed.start(), dashed.end(), PhiKind.NAME, 81);
         }
         Matcher asIn = SPELLED_AS_IN.matcher(text);
         while (asIn.find()) {
@@ -850,18 +852,24 @@ public final class PhiDetector {
             if (!strong && !LOWER_WEAK_TRIGGER.matcher(before).find()) {
                 continue;
             }
-            String first = word(text, words.get(i));
+            String first = word(text, words.get(i)).replaceAll("'s$", "");
             boolean afterTitle = before.matches("(?is).*\\b(?:doctor|dr\\.?)\\s*$");
             boolean relative = MY_RELATIVE.matcher(before).find();
             boolean listed = names.isFirstName(first) || afterTitle && names.isSurname(first);
             boolean titleSurname = afterTitle && !LOWER_STOP.contains(first) && !NOT_NAMES.contains(first)
-                    && first.length() >= 4 && !first.matches(".*(?:ing|ed|ly|'s)$");
+                    && first.length() >= 4 && !first.matches(".*(?:ing|ed|ly)$");
             if (titleSurname) {
                 int end = words.get(i)[1];
                 add(out, start, text.startsWith("'s", end - 2) ? end - 2 : end, PhiKind.NAME, 41);
                 continue;
             }
-            if (!strong && !(listed && (relative || !NOT_NAMES.contains(first)))) {
+            // "it is lucie henderson": an unlisted given name is still a name when a listed surname follows it.
+            boolean surnameFollows = i + 1 < words.size() && names.isSurname(word(text, words.get(i + 1)))
+                    && text.substring(words.get(i)[1], words.get(i + 1)[0]).equals(" ")
+                    && !LOWER_STOP.contains(word(text, words.get(i + 1))) && !NOT_NAMES.contains(word(text, words.get(i + 1)))
+                    && !LOWER_STOP.contains(first) && !NOT_NAMES.contains(first) && !SpokenNumbers.isNumberWord(first)
+                    && !SpokenNumbers.isNumberWord(word(text, words.get(i + 1)));
+            if (!strong && !surnameFollows && !(listed && (relative || !NOT_NAMES.contains(first)))) {
                 continue;
             }
             int j = i;

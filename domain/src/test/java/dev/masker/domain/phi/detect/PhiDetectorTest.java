@@ -129,6 +129,13 @@ class PhiDetectorTest {
     }
 
     @Test
+    void givenLowerCaseSpeech_detect_findsNamesByCueTitleAndSurnameList() {
+        assertEquals(List.of("trace doyle/NAME"), found("the patient is trace doyle thanks"));
+        assertEquals(List.of("brakus/NAME"), found("returning a call from doctor brakus's office thank you"));
+        assertEquals(List.of(), found("my claim got denied for code nine nine three"));
+    }
+
+    @Test
     void givenWordsThatAreAlsoNames_detect_leavesOrdinaryUseAlone() {
         assertEquals(List.of(), found("I will call back, is there a grace period on the bill?"));
         assertEquals(List.of(), found("Please mark it urgent, I hope it is ready."));
@@ -139,6 +146,18 @@ class PhiDetectorTest {
         assertEquals(List.of("G-L-E-I-C-H-N-E-R/NAME"), found("last name G-L-E-I-C-H-N-E-R, thanks"));
         assertEquals(List.of("S as in Sam, M, I, T, H/NAME"), found("It is spelled S as in Sam, M, I, T, H."));
         assertEquals(List.of("b l i c k/NAME"), found("last name b l i c k and that is all"));
+        assertEquals(List.of("H-A-G-E-N-E-S, dash, M-O-E-N/NAME"), found("Spelling: H-A-G-E-N-E-S, dash, M-O-E-N, right?"));
+    }
+
+    @Test
+    void givenAnInsuranceCard_detect_typesItsNumberAsHealthPlan() {
+        assertEquals(List.of("W741858854/HEALTH_PLAN"), found("The member number on the card is W741858854."));
+    }
+
+    @Test
+    void givenWhereabouts_detect_findsTheCity() {
+        assertEquals(List.of("Clifton/CITY"), found("Hi there, I am in Clifton, is that close?"));
+        assertEquals(List.of("caguas/CITY"), found("we just moved here from caguas"));
     }
 
     @Test
