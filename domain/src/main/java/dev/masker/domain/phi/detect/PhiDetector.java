@@ -121,6 +121,14 @@ public final class PhiDetector {
             Pattern.CASE_INSENSITIVE);
 
     private static final Pattern TOKEN = Pattern.compile("\\S+");
+    private static final Pattern LOWER_WORD = Pattern.compile("[a-zà-ÿ][a-zà-ÿ'-]*");
+    private static final Pattern AMOUNT_AFTER = Pattern.compile(
+            "^\\s*(?:dollars|bucks|cents|mg|milligrams|percent|pounds|units)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern IN_BEFORE = Pattern.compile("\\bin\\s*$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern WORD_AFTER = Pattern.compile("^\\s+[A-Za-z]");
+    private static final Pattern URL_PATH = Pattern.compile(
+            "^ (?:slash|dot|dash|underscore) ([a-z0-9]+)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern URL_TAIL = Pattern.compile("^ (?:[a-z]|" + NW + ")\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern ALNUM_VALUE = Pattern.compile("[+(]?[0-9A-Za-z][0-9A-Za-z()#-]*");
     private static final Pattern KEYWORDS = Pattern.compile(
             "(?<fax>\\bfax(?:ed)?\\b)"
@@ -170,6 +178,10 @@ public final class PhiDetector {
             + "|Center|Centre|Family|Internal|Dermatology|Oncology|Pharmacy|Labs?|Imaging|Care|Group|Associates)\\b");
     /** "my husband Will": after a relative, a word that is usually an ordinary word is a name. */
     private static final Pattern MY_RELATIVE = Pattern.compile("\\bmy " + RELATIVE + "\\s$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern STREET_AFTER = Pattern.compile("^\\s+(?i:" + STREET + ")\\b");
+    private static final Pattern STATE_AFTER = Pattern.compile("^,?\\s+(?:(?i:" + STATE_NAMES + ")|(?:" + STATE_CODES + "))\\b");
+    /** State codes that are also English words ("in", "or", "me", "ok", "hi"). */
+    private static final Pattern WORD_STATE_AFTER = Pattern.compile("^,?\\s+(?:IN|OR|ME|OK|HI)\\b");
     private static final Pattern STATE_ONLY = Pattern.compile("(?i:" + STATE_NAMES + ")|" + STATE_CODES);
 
     /** Capitalized words that start sentences or label fields and are never names by themselves. */
@@ -351,20 +363,17 @@ public final class PhiDetector {
         while (spoken.find()) {
             int end = spoken.end();
             // Follow the path: "slash in slash jane dash doe dash a f seven three".
-            Matcher path = Pattern.compile("^ (?:slash|dot|dash|underscore) ([a-z0-9]+)", Pattern.CASE_INSENSITIVE)
-                    .matcher(text.substring(end));
+            Matcher path = URL_PATH.matcher(text.substring(end));
             while (path.find()) {
                 end += path.end();
                 int extra = end;
-                Matcher tail = Pattern.compile("^ (?:[a-z]|" + NW + ")\\b", Pattern.CASE_INSENSITIVE)
-                        .matcher(text.substring(extra));
+                Matcher tail = URL_TAIL.matcher(text.substring(extra));
                 while (tail.find()) {
                     extra += tail.end();
-                    tail = Pattern.compile("^ (?:[a-z]|" + NW + ")\\b", Pattern.CASE_INSENSITIVE).matcher(text.substring(extra));
+                    tail = URL_TAIL.matcher(text.substring(extra));
                 }
                 end = extra;
-                path = Pattern.compile("^ (?:slash|dot|dash|underscore) ([a-z0-9]+)", Pattern.CASE_INSENSITIVE)
-                        .matcher(text.substring(end));
+                path = URL_PATH.matcher(text.substring(end));
             }
             String formatted = text.substring(spoken.start(), end).toLowerCase(Locale.ROOT)
                     .replace(" dot ", ".").replace(" slash ", "/");
@@ -549,7 +558,7 @@ public final class PhiDetector {
             return null;
         }
         String lower = core.toLowerCase(Locale.ROOT);
-        if (lower.equals("four") && text.substring(0, s).toLowerCase(Locale.ROOT).endsWith("last ")) {
+        if (lower.equals("four") && text.substring(Math.max(0, s - 5), s).equalsIgnoreCase("last ")) {
             return null; // "the last four 3949": the words name the value, they are not part of it
         }
         if (SpokenNumbers.isNumberWord(lower) || lower.equals("dash")) {
@@ -606,7 +615,7 @@ public final class PhiDetector {
         String raw = text.substring(start, end);
         String compact = raw.replaceAll("[^0-9A-Za-z]", "");
         boolean formatted = run.stream().noneMatch(t -> SpokenNumbers.isNumberWord(t.lower()));
-        if (text.substring(end).matches("(?is)^\\s*(?:dollars|bucks|cents|mg|milligrams|percent|pounds|units)\\b.*")) {
+        if (AMOUNT_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 16))).find()) {
             return; // an amount or a dose, not an identifier
         }
         PhiKind kind = contextKind(text, start);
@@ -627,7 +636,7 @@ public final class PhiDetector {
             boolean yearAlone = compact.matches("(?:19|20)\\d\\d")
                     || run.size() <= 3 && run.get(0).lower().matches("nineteen|twenty")
                     || raw.toLowerCase(Locale.ROOT).startsWith("two thousand");
-            if (symbols >= 4 && !yearAlone && !text.substring(0, start).matches("(?is).*\\bin\\s*$")) {
+            if (symbols >= 4 && !yearAlone && !IN_BEFORE.matcher(text.substring(Math.max(0, start - 4), start)).find()) {
                 add(out, start, end, kind, 60);
             }
             return;
@@ -657,7 +666,7 @@ public final class PhiDetector {
     }
 
     private static boolean followedByWord(String text, int end) {
-        return text.substring(end).matches("(?s)^\\s+[A-Za-z].*");
+        return WORD_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 4))).find();
     }
 
     private static PhiKind contextKind(String text, int start) {
@@ -764,7 +773,7 @@ public final class PhiDetector {
         Matcher m = CAPITALIZED_RUN.matcher(text);
         while (m.find()) {
             List<int[]> words = new ArrayList<>();
-            Matcher w = Pattern.compile("\\S+").matcher(m.group());
+            Matcher w = TOKEN.matcher(m.group());
             while (w.find()) {
                 words.add(new int[] {m.start() + w.start(), m.start() + w.end()});
             }
@@ -795,7 +804,7 @@ public final class PhiDetector {
             boolean firstKnown = names.isFirstName(firstWord);
             boolean lastKnown = names.isSurname(lastWord) || names.isFirstName(lastWord);
             String after = text.substring(end, Math.min(text.length(), end + 12));
-            if (after.matches("(?s)^\\s+(?i:" + STREET + ")\\b.*") || after.startsWith("'s ")
+            if (STREET_AFTER.matcher(after).find() || after.startsWith("'s ")
                     && NOT_NAMES.contains(lastWord)) {
                 continue;
             }
@@ -828,8 +837,7 @@ public final class PhiDetector {
 
     private static boolean isPlace(String text, int end) {
         String after = text.substring(end, Math.min(text.length(), end + 24));
-        return after.matches("(?s)^,?\\s+(?:(?i:" + STATE_NAMES + ")|(?:" + STATE_CODES + "))\\b.*")
-                && !after.matches("(?s)^,?\\s+(?:IN|OR|ME|OK|HI)\\b.*");
+        return STATE_AFTER.matcher(after).find() && !WORD_STATE_AFTER.matcher(after).find();
     }
 
     private static String word(String text, int[] bounds) {
@@ -837,7 +845,7 @@ public final class PhiDetector {
     }
 
     private void lowerCaseNames(String text, List<Candidate> out) {
-        Matcher w = Pattern.compile("[a-zà-ÿ][a-zà-ÿ'-]*").matcher(text);
+        Matcher w = LOWER_WORD.matcher(text);
         List<int[]> words = new ArrayList<>();
         while (w.find()) {
             words.add(new int[] {w.start(), w.end()});
