@@ -156,13 +156,14 @@ public final class PhiDetector {
     /** Words after which a capitalized word is a name even when no list knows it. */
     private static final Pattern CAP_STRONG_TRIGGER = Pattern.compile(
             "(?:\\bname is|\\bname's|\\bname:|\\bthis is|\\bi am|\\bi'm|\\bit is|\\bit's|\\bpatient(?: is)?"
-            + "|\\bfound|\\bcalled|\\bcaller is(?: not)?|\\buser|\\bcontact:|\\bcoordinator:|\\bnurse:|\\bphysician:|\\bprovider:"
+            + "|\\bfound|\\bcalled|\\bis this|\\bcaller is(?: not)?|\\buser"
+            + "|\\bcontact:|\\bcoordinator:|\\bnurse:|\\bphysician:|\\bprovider:"
             + "|\\b" + RELATIVE + "(?: on file)?:?|\\bthanks,?|\\bthank you,?|\\bgot it,?|\\bconfirm,|\\bfirst name(?: is)?"
             + "|\\blast name(?: is)?|\\bsurname(?: is)?|\\bverified:|\\bspeaking with|\\brecords for|\\bpatient of)\\W{0,3}$",
             Pattern.CASE_INSENSITIVE);
     /** Words after which a capitalized word is a name only when a list knows it ("for Ozempic" is not). */
     private static final Pattern CAP_WEAK_TRIGGER = Pattern.compile(
-            "(?:\\bfor|\\bwith|\\bfrom|\\bto|\\bhi,?|\\bhello,?|\\bokay,?|\\bcalled|\\band)\\W{0,3}$",
+            "(?:\\bfor|\\bwith|\\bfrom|\\bto|\\badd|\\bhi,?|\\bhello,?|\\bokay,?|\\bcalled|\\band)\\W{0,3}$",
             Pattern.CASE_INSENSITIVE);
     /** Lower-case speech: words after which the next word is a name even when no list knows it. */
     private static final Pattern LOWER_STRONG_TRIGGER = Pattern.compile(
@@ -172,6 +173,11 @@ public final class PhiDetector {
     private static final Pattern LOWER_WEAK_TRIGGER = Pattern.compile(
             "(?:\\bpatient(?: is)?|\\bmy " + RELATIVE + "(?: is)?|\\bcalling (?:for|about)|\\bi am|\\bi'm|\\bit is"
             + "|\\bit's|\\byeah|\\bhi|\\bhello|\\badd|\\bfor|\\bdoctor|\\bdr\\.?)\\W{0,3}$", Pattern.CASE_INSENSITIVE);
+    /** Lower-case speech: cues after which a word that is no verb form is a name. */
+    private static final Pattern MEDIUM_LOWER_TRIGGER = Pattern.compile(
+            "(?:\\bmy " + RELATIVE + "|\\bpatient is|\\bpatient's name is)\\W{0,3}$", Pattern.CASE_INSENSITIVE);
+    /** A capitalized run directly followed by these is the name they belong to ("Zolen Trenne, date of birth ..."). */
+    private static final Pattern IDENTITY_AFTER = Pattern.compile("^,? (?:date of birth|DOB|born|MRN|D\\.O\\.B)\\b");
     /** Words that make a capitalized run an organisation, not a person. */
     private static final Pattern ORGANISATION_AFTER = Pattern.compile(
             "^(?:'s)?(?: [A-Z][a-z']+){0,2} (?:Health|Medicine|Medical|Cardiology|Orthopedics|Pediatrics|Clinic|Hospital"
@@ -780,7 +786,7 @@ public final class PhiDetector {
             // Drop leading words that are not names ("Hi", "Thanks", "Name") and trailing ones ("Street").
             int from = 0;
             while (from < words.size() && NOT_NAMES.contains(word(text, words.get(from)))
-                    && !MY_RELATIVE.matcher(text.substring(Math.max(0, words.get(from)[0] - 30), words.get(from)[0])).find()) {
+                    && !protectedFirst(text, words.get(from))) {
                 from++;
             }
             int to = words.size();
@@ -815,11 +821,13 @@ public final class PhiDetector {
                 continue;
             }
             boolean allCaps = value.equals(value.toUpperCase(Locale.ROOT));
+            boolean identity = IDENTITY_AFTER.matcher(following).find();
+            boolean vocative = weak && following.startsWith(",");
             boolean accept;
             if (count >= 2) {
-                accept = firstKnown || lastKnown || strong || weak;
+                accept = firstKnown || lastKnown || strong || weak || identity;
             } else {
-                accept = !allCaps && (strong || (weak || !sentenceStart) && firstKnown);
+                accept = !allCaps && (strong || identity || vocative || (weak || !sentenceStart) && firstKnown);
             }
             if (accept) {
                 int spanEnd = end;
@@ -832,7 +840,11 @@ public final class PhiDetector {
     }
 
     private static boolean protectedFirst(String text, int[] word) {
-        return MY_RELATIVE.matcher(text.substring(Math.max(0, word[0] - 30), word[0])).find();
+        String before = text.substring(Math.max(0, word[0] - 30), word[0]);
+        boolean nextCapitalized = word[1] + 1 < text.length() && text.charAt(word[1]) == ' '
+                && Character.isUpperCase(text.charAt(word[1] + 1)) && Character.isLowerCase(text.charAt(word[1] - 1));
+        // "Name: Sunny Lentine": after a strong cue, a usual word that starts a two-word name is part of it.
+        return MY_RELATIVE.matcher(before).find() || nextCapitalized && CAP_STRONG_TRIGGER.matcher(before).find();
     }
 
     private static boolean isPlace(String text, int end) {
@@ -877,7 +889,11 @@ public final class PhiDetector {
                     && !LOWER_STOP.contains(word(text, words.get(i + 1))) && !NOT_NAMES.contains(word(text, words.get(i + 1)))
                     && !LOWER_STOP.contains(first) && !NOT_NAMES.contains(first) && !SpokenNumbers.isNumberWord(first)
                     && !SpokenNumbers.isNumberWord(word(text, words.get(i + 1)));
-            if (!strong && !surnameFollows && !(listed && (relative || !NOT_NAMES.contains(first)))) {
+            // "my wife trenzo ...", "the patient is fallen ...": a word that cannot be a verb form is a name there.
+            boolean medium = MEDIUM_LOWER_TRIGGER.matcher(before).find() && !LOWER_STOP.contains(first)
+                    && !NOT_NAMES.contains(first) && !SpokenNumbers.isNumberWord(first) && first.length() >= 3
+                    && !first.matches(".*(?:ed|ing|ly|s)$");
+            if (!strong && !medium && !surnameFollows && !(listed && (relative || !NOT_NAMES.contains(first)))) {
                 continue;
             }
             int j = i;

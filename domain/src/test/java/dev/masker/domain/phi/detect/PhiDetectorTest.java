@@ -136,6 +136,14 @@ class PhiDetectorTest {
     }
 
     @Test
+    void givenUnlistedNamesInStrongContext_detect_findsThemWithoutTheLists() {
+        assertEquals(List.of("trenzo rodarlen/NAME"), found("the appointment would be for my wife trenzo rodarlen"));
+        assertEquals(List.of("Zolen Trenne/NAME", "1/5/1950/DOB"), found("Zolen Trenne, date of birth 1/5/1950."));
+        assertEquals(List.of("Dirks/NAME"), found("Okay Dirks, I have updated your file."));
+        assertEquals(List.of(), found("my son takes his inhaler and my wife needs a refill"));
+    }
+
+    @Test
     void givenWordsThatAreAlsoNames_detect_leavesOrdinaryUseAlone() {
         assertEquals(List.of(), found("I will call back, is there a grace period on the bill?"));
         assertEquals(List.of(), found("Please mark it urgent, I hope it is ready."));
