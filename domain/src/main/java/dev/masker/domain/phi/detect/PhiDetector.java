@@ -76,9 +76,10 @@ public final class PhiDetector {
     private static final String STATE_CODES = "AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO"
             + "|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC";
     private static final Pattern STATE_AT_END = Pattern.compile(
-            "(?:(?i:" + STATE_NAMES + ")|(?:" + STATE_CODES + ")),?\\s*$");
+            "(?:(?i:" + STATE_NAMES + ")|(?:" + STATE_CODES + ")|, ?(?i:" + STATE_CODES + ")),?\\s*$");
     private static final Pattern ZIP = Pattern.compile(
-            "(?:(?i:\\b(?:" + STATE_NAMES + "))|\\b(?:" + STATE_CODES + ")),?\\s+(\\d{5}(?:-\\d{4})?)\\b");
+            "(?:(?i:\\b(?:" + STATE_NAMES + "))|\\b(?:" + STATE_CODES + ")|, ?(?i:(?:" + STATE_CODES + ")\\b)),?\\s+"
+            + "(\\d{5}(?:-\\d{4})?)\\b");
     private static final String STREET = "(?:street|st|avenue|ave|road|rd|boulevard|blvd|drive|dr|lane|ln|way|court|ct"
             + "|place|pl|highway|hwy|parkway|pkwy|circle|cir|terrace|trail|square|loop|plaza)";
     /** A word of a street name: not a time ("3:45 pm with Dr. Chen") nor a function word. */
@@ -92,7 +93,7 @@ public final class PhiDetector {
             + "|\\bp\\.? ?o\\.? box (?:\\d+|" + NW + "(?: " + NW + "){0,6})\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern CITY_AFTER_ADDRESS = Pattern.compile(
             "^(?:,\\s*|\\s+in\\s+|\\s+)((?:[A-Za-z][A-Za-z.'-]*)(?:\\s+[A-Za-z][A-Za-z.'-]*){0,2}?)(?=,?\\s+(?:(?i:"
-            + STATE_NAMES + ")|(?:" + STATE_CODES + "))\\b|[.,]?\\s*$|\\.\\s)");
+            + STATE_NAMES + ")|(?:" + STATE_CODES + "))\\b|, ?(?i:" + STATE_CODES + ")\\b|[.,]?\\s*$|\\.\\s)");
 
     private static final Pattern WHEREABOUTS = Pattern.compile(
             "\\b(?i:moved (?:here )?from|just moved to|moving to|live in|living in|clinic in|lab in|office in|located in|i am in"
@@ -173,6 +174,9 @@ public final class PhiDetector {
     private static final Pattern LOWER_WEAK_TRIGGER = Pattern.compile(
             "(?:\\bpatient(?: is)?|\\bmy " + RELATIVE + "(?: is)?|\\bcalling (?:for|about)|\\bi am|\\bi'm|\\bit is"
             + "|\\bit's|\\byeah|\\bhi|\\bhello|\\badd|\\bfor|\\bdoctor|\\bdr\\.?)\\W{0,3}$", Pattern.CASE_INSENSITIVE);
+    /** Lower-case speech: a turn or sentence opening with a name and then its date of birth. */
+    private static final Pattern LOWER_IDENTITY = Pattern.compile(
+            "(?:^|[.!?]\\s+)([a-zà-ÿ][a-zà-ÿ'-]+(?: [a-z]\\.)?(?: [a-zà-ÿ][a-zà-ÿ'-]+){1,2}), (?:date of birth|dob|born)\\b");
     /** Lower-case speech: cues after which a word that is no verb form is a name. */
     private static final Pattern MEDIUM_LOWER_TRIGGER = Pattern.compile(
             "(?:\\bmy " + RELATIVE + "|\\bpatient is|\\bpatient's name is)\\W{0,3}$", Pattern.CASE_INSENSITIVE);
@@ -773,6 +777,13 @@ public final class PhiDetector {
         }
         capitalizedNames(text, out);
         lowerCaseNames(text, out);
+        Matcher identity = LOWER_IDENTITY.matcher(text);
+        while (identity.find()) {
+            String first = identity.group(1).split(" ")[0];
+            if (!LOWER_STOP.contains(first) && !NOT_NAMES.contains(first) && !SpokenNumbers.isNumberWord(first)) {
+                add(out, identity.start(1), identity.end(1), PhiKind.NAME, 42);
+            }
+        }
     }
 
     private void capitalizedNames(String text, List<Candidate> out) {
@@ -839,6 +850,12 @@ public final class PhiDetector {
         }
     }
 
+    /** "tillman d. romaguera": a one-letter word with a period, between two name words, is a middle initial. */
+    private static boolean initialFollows(String text, int[] word) {
+        return word[1] - word[0] == 1 && text.startsWith(". ", word[1]) && word[1] + 2 < text.length()
+                && Character.isLowerCase(text.charAt(word[1] + 2));
+    }
+
     private static boolean protectedFirst(String text, int[] word) {
         String before = text.substring(Math.max(0, word[0] - 30), word[0]);
         boolean nextCapitalized = word[1] + 1 < text.length() && text.charAt(word[1]) == ' '
@@ -880,6 +897,11 @@ public final class PhiDetector {
                     && first.length() >= 4 && !first.matches(".*(?:ing|ed|ly)$");
             if (titleSurname) {
                 int end = words.get(i)[1];
+                if (i + 1 < words.size() && text.substring(end, words.get(i + 1)[0]).equals(" ")
+                        && names.isSurname(word(text, words.get(i + 1))) && !LOWER_STOP.contains(word(text, words.get(i + 1)))
+                        && !NOT_NAMES.contains(word(text, words.get(i + 1)))) {
+                    end = words.get(i + 1)[1]; // "dr. darien schmidt"
+                }
                 add(out, start, text.startsWith("'s", end - 2) ? end - 2 : end, PhiKind.NAME, 41);
                 continue;
             }
@@ -899,13 +921,15 @@ public final class PhiDetector {
             int j = i;
             while (j < words.size() && j < i + 3) {
                 String word = word(text, words.get(j));
-                boolean adjacent = j == i || text.substring(words.get(j - 1)[1], words.get(j)[0]).equals(" ");
+                String gap = j == i ? " " : text.substring(words.get(j - 1)[1], words.get(j)[0]);
+                boolean initialBefore = j > i && words.get(j - 1)[1] - words.get(j - 1)[0] == 1;
+                boolean adjacent = gap.equals(" ") || initialBefore && gap.equals(". ");
                 boolean known = names.isFirstName(word) || names.isSurname(word);
                 if (!adjacent || LOWER_STOP.contains(word) || NOT_NAMES.contains(word) && !known
-                        || SpokenNumbers.isNumberWord(word) || word.length() < 2) {
+                        || SpokenNumbers.isNumberWord(word) || word.length() < 2 && !initialFollows(text, words.get(j))) {
                     break;
                 }
-                if (j > i + 1 && !known) {
+                if (j > i + 1 && !known && !initialBefore) {
                     break;
                 }
                 j++;

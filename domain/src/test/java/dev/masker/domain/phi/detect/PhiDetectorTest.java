@@ -144,6 +144,14 @@ class PhiDetectorTest {
     }
 
     @Test
+    void givenLowerCaseSpeechWithInitialsTitlesAndBirthDates_detect_findsWholeNames() {
+        assertEquals(List.of("tillman d. romaguera/NAME"),
+                found("i am calling about my mother tillman d. romaguera, she is sick"));
+        assertEquals(List.of("darien schmidt/NAME"), found("could you check if dr. darien schmidt is taking new patients"));
+        assertEquals(List.of("caesar marquardt/NAME", "01/12/1950/DOB"), found("caesar marquardt, date of birth 01/12/1950"));
+    }
+
+    @Test
     void givenWordsThatAreAlsoNames_detect_leavesOrdinaryUseAlone() {
         assertEquals(List.of(), found("I will call back, is there a grace period on the bill?"));
         assertEquals(List.of(), found("Please mark it urgent, I hope it is ready."));
@@ -172,6 +180,12 @@ class PhiDetectorTest {
     void givenAnAddressLine_detect_findsStreetCityAndZip() {
         assertEquals(List.of("919 E 6th Street/ADDRESS", "Georgetown/CITY", "78626/ZIP"),
                 found("I live at 919 E 6th Street, Georgetown, TX 78626."));
+    }
+
+    @Test
+    void givenALowerCaseAddressLine_detect_readsTheStateCodeAfterTheCity() {
+        assertEquals(List.of("632 s state street/ADDRESS", "utica/CITY", "82227/ZIP"),
+                found("um, my address is 632 s state street, utica, pa 82227."));
     }
 
     @Test
