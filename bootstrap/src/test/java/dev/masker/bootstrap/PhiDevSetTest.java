@@ -1,0 +1,136 @@
+package dev.masker.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs the labeled development set (a copy of {@code shared/fixtures/phi-dev.jsonl}, rules in {@code PHI-DEV.md} beside
+ * it) through {@code masker phi detect} and guards the measured quality: the leak rate (gold PHI characters no span
+ * covers, as {@code phi-score.py} computes it) and the lenient precision must not get worse, and nothing logged during
+ * the run may contain a labeled PHI value.
+ */
+class PhiDevSetTest {
+    /** Measured 0.0030 (125/41785 chars) when this guard was set; see docs/PHI-DETECTION.md. */
+    private static final double MAX_LEAK_RATE = 0.004;
+    /** Measured 1.000 (one span in 2,856 wrong) when this guard was set. */
+    private static final double MIN_LENIENT_PRECISION = 0.99;
+    private static final Path DEV_SET = Path.of("src/test/resources/phi/phi-dev.jsonl");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<Set<String>> GROUPS = List.of(Set.of("DOB", "DATE"), Set.of("PHONE", "FAX"),
+            Set.of("ADDRESS", "CITY", "ZIP"));
+
+    private record Span(int start, int end, String kind) { }
+
+    @Test
+    void givenTheDevSet_phiDetect_leaksNoMoreThanMeasuredAndLogsNoPhi() throws IOException {
+        List<String> input = Files.readAllLines(DEV_SET, StandardCharsets.UTF_8);
+        List<String> logs = new CopyOnWriteArrayList<>();
+        PhiDetectCliTest.Run run = captureLogs(logs, () -> PhiDetectCliTest.detect(String.join("\n", input) + "\n"));
+        assertEquals(0, run.exitCode(), run.err());
+        String[] output = run.out().strip().split("\n");
+        assertEquals(input.size(), output.length);
+
+        long phiChars = 0;
+        long leaked = 0;
+        long predicted = 0;
+        long correct = 0;
+        List<String> values = new ArrayList<>();
+        for (int i = 0; i < input.size(); i++) {
+            JsonNode gold = JSON.readTree(input.get(i));
+            JsonNode pred = JSON.readTree(output[i]);
+            assertEquals(gold.path("id").asText(), pred.path("id").asText());
+            String text = gold.path("text").asText();
+            List<Span> goldSpans = spans(gold);
+            List<Span> predSpans = spans(pred);
+            boolean[] covered = new boolean[text.length()];
+            predSpans.forEach(p -> Arrays.fill(covered, p.start(), p.end(), true));
+            boolean[] phi = new boolean[text.length()];
+            for (Span g : goldSpans) {
+                Arrays.fill(phi, g.start(), g.end(), true);
+                values.add(text.substring(g.start(), g.end()));
+            }
+            for (int c = 0; c < text.length(); c++) {
+                phiChars += phi[c] ? 1 : 0;
+                leaked += phi[c] && !covered[c] ? 1 : 0;
+            }
+            for (Span p : predSpans) {
+                predicted++;
+                correct += goldSpans.stream().anyMatch(g -> g.start() < p.end() && p.start() < g.end()
+                        && group(g.kind()).equals(group(p.kind()))) ? 1 : 0;
+            }
+        }
+        double leakRate = (double) leaked / phiChars;
+        double precision = (double) correct / predicted;
+        assertTrue(leakRate <= MAX_LEAK_RATE, "leak rate " + leakRate);
+        assertTrue(precision >= MIN_LENIENT_PRECISION, "lenient precision " + precision);
+
+        // The detector logs a line per turn at DEBUG: the capture is not vacuous, and no line names a value.
+        assertTrue(logs.size() >= input.size(), "captured " + logs.size() + " log lines");
+        for (String value : values) {
+            if (value.length() >= 4) {
+                assertFalse(logs.stream().anyMatch(line -> line.contains(value)), "a log line contains a PHI value");
+            }
+        }
+    }
+
+    private static Set<String> group(String kind) {
+        return GROUPS.stream().filter(g -> g.contains(kind)).findFirst().orElse(Set.of(kind));
+    }
+
+    private static List<Span> spans(JsonNode record) {
+        List<Span> spans = new ArrayList<>();
+        for (JsonNode s : record.path("spans")) {
+            spans.add(new Span(s.path("start").asInt(), s.path("end").asInt(), s.path("kind").asText()));
+        }
+        return spans;
+    }
+
+    private static <T> T captureLogs(List<String> lines, Supplier<T> action) {
+        SimpleFormatter formatter = new SimpleFormatter();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                lines.add(formatter.format(record));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        capture.setLevel(Level.ALL);
+        Logger root = Logger.getLogger("");
+        Level previous = root.getLevel();
+        root.addHandler(capture);
+        root.setLevel(Level.ALL);
+        try {
+            return action.get();
+        } finally {
+            root.removeHandler(capture);
+            root.setLevel(previous);
+        }
+    }
+}

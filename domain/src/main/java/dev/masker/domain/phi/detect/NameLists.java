@@ -1,0 +1,57 @@
+package dev.masker.domain.phi.detect;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Given names and surnames a name candidate is checked against, lower case. The bundled lists come from the
+ * 1990 US Census name files (see the README beside them): public-domain government data.
+ */
+public record NameLists(Set<String> firstNames, Set<String> surnames) {
+    public NameLists {
+        firstNames = Set.copyOf(Objects.requireNonNull(firstNames, "firstNames"));
+        surnames = Set.copyOf(Objects.requireNonNull(surnames, "surnames"));
+    }
+
+    /** The lists shipped with Masker as resources of this package. */
+    public static NameLists bundled() {
+        return new NameLists(read("first-names.txt"), read("surnames.txt"));
+    }
+
+    /** Whether the word (any case) is a known given name. */
+    public boolean isFirstName(String word) {
+        return firstNames.contains(word.toLowerCase(Locale.ROOT));
+    }
+
+    /** Whether the word (any case) is a known surname. */
+    public boolean isSurname(String word) {
+        return surnames.contains(word.toLowerCase(Locale.ROOT));
+    }
+
+    private static Set<String> read(String resource) {
+        Set<String> words = new HashSet<>();
+        try (InputStream in = NameLists.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("name list resource missing: " + resource);
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                String word = line.strip();
+                if (!word.isEmpty() && !word.startsWith("#")) {
+                    words.add(word.toLowerCase(Locale.ROOT));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read name list " + resource, e);
+        }
+        return words;
+    }
+}

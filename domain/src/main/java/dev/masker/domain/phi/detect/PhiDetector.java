@@ -1,0 +1,954 @@
+package dev.masker.domain.phi.detect;
+
+import dev.masker.domain.phi.PhiKind;
+import dev.masker.domain.phi.PhiSpan;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the PHI in one conversation turn (SPEC §6): formatted and spoken values, validated by check digits where the
+ * format has one, typed by the words around them, and names by context, capitalization and census name lists.
+ * Candidates from all recognizers are merged so the result never overlaps; stronger evidence wins.
+ * Stateless and thread-safe.
+ */
+public final class PhiDetector {
+    private static final System.Logger LOG = System.getLogger(PhiDetector.class.getName());
+
+    private static final String NW = SpokenNumbers.WORD;
+    private static final String MONTH = "(?:january|february|march|april|may|june|july|august|september|october|november"
+            + "|december|jan\\.?|feb\\.?|mar\\.?|apr\\.?|jun\\.?|jul\\.?|aug\\.?|sept?\\.?|oct\\.?|nov\\.?|dec\\.?)";
+    private static final String ORDINAL_WORD = "(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
+            + "|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth"
+            + "|thirtieth|(?:twenty|thirty)[- ](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth))";
+    private static final String DAY_WORD = "(?:(?:twenty|thirty)[- ](?:one|two|three|four|five|six|seven|eight|nine)"
+            + "|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+            + "|seventeen|eighteen|nineteen|twenty|thirty)";
+    private static final String DAY = "(?:[0-3]?\\d(?:st|nd|rd|th)?\\b|" + ORDINAL_WORD + "|" + DAY_WORD + ")";
+    private static final String UNIT = "(?:one|two|three|four|five|six|seven|eight|nine)";
+    private static final String UNDER_HUNDRED = "(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ]" + UNIT
+            + "\\b)?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|" + UNIT + ")\\b";
+    private static final String YEAR_WORDS = "(?:(?:nineteen|twenty) (?:oh |o )?" + UNDER_HUNDRED
+            + "|two thousand(?: and)?(?: " + UNDER_HUNDRED + ")?)";
+    private static final String YEAR = "(?:(?:19|20)\\d\\d\\b|" + YEAR_WORDS + ")";
+    private static final Pattern DATE_MONTH_FIRST = Pattern.compile(
+            "\\b" + MONTH + "(?: the)? " + DAY + "(?:,? (?:of )?" + YEAR + ")?", Pattern.CASE_INSENSITIVE);
+    private static final Pattern DATE_DAY_FIRST = Pattern.compile(
+            "\\b" + DAY + " of " + MONTH + "(?:,? " + YEAR + ")?", Pattern.CASE_INSENSITIVE);
+    private static final Pattern DATE_MONTH_YEAR = Pattern.compile(
+            "\\b" + MONTH + ",? (?:of )?(?:(?:19|20)\\d\\d\\b|" + YEAR_WORDS + ")", Pattern.CASE_INSENSITIVE);
+    private static final Pattern DATE_NUMERIC = Pattern.compile(
+            "(?<![\\d/.-])(?:(\\d{1,2})[/-](\\d{1,2})(?:[/-](\\d{4}|\\d{2}))?|(\\d{4})-(\\d{2})-(\\d{2}))(?![\\d/-]|\\.\\d)");
+    private static final Pattern DOB_BEFORE = Pattern.compile(
+            "(?:birth|born|dob|d\\.o\\.b|birthday|b-day)\\W{0,12}(?:is |was |on |of |as |:)?\\W{0,3}$",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern DOB_AFTER = Pattern.compile(
+            "^\\W{0,3}(?:as|is|for)? ?(?:your|my|his|her|the)? ?(?:date of birth|birthday|dob)", Pattern.CASE_INSENSITIVE);
+
+    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
+    private static final Pattern SPOKEN_EMAIL_DOMAIN = Pattern.compile(
+            "\\s+at\\s+((?:(?!at\\s)[a-z0-9]+\\s+){1,12}?)dot\\s+(?:com|net|org|edu|gov|us|io|co|info|biz)\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final String TLD = "(?:com|org|net|me|io|us|info|co|page|blog)";
+    private static final Pattern URL = Pattern.compile(
+            "\\b(?:https?://)?(?:www\\.)?[a-z0-9-]+(?:\\.[a-z0-9-]+)*\\." + TLD + "\\b(?:/[^\\s,;!?)\"]*)?",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern SPOKEN_URL = Pattern.compile(
+            "\\b(?:www dot )?[a-z0-9]+(?: dot [a-z0-9]+)* dot " + TLD + "\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern IPV4 = Pattern.compile(
+            "(?<![\\d.])(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})(?![\\d]|\\.\\d)");
+    private static final Pattern IPV6 = Pattern.compile(
+            "(?<![\\w:])[0-9a-f]{1,4}(?:::?[0-9a-f]{1,4}){2,7}(?![\\w:])", Pattern.CASE_INSENSITIVE);
+    private static final String IP_PART = "(?:\\d{1,3}|" + NW + "(?: " + NW + "){0,3})";
+    private static final Pattern SPOKEN_IP = Pattern.compile(
+            "\\b" + IP_PART + " dot " + IP_PART + " dot " + IP_PART + " dot " + IP_PART + "\\b", Pattern.CASE_INSENSITIVE);
+
+    private static final String STATE_NAMES = "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware"
+            + "|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts"
+            + "|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico"
+            + "|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina"
+            + "|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming";
+    private static final String STATE_CODES = "AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO"
+            + "|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC";
+    private static final Pattern STATE_AT_END = Pattern.compile(
+            "(?:(?i:" + STATE_NAMES + ")|(?:" + STATE_CODES + ")|, ?(?i:" + STATE_CODES + ")),?\\s*$");
+    private static final Pattern ZIP = Pattern.compile(
+            "(?:(?i:\\b(?:" + STATE_NAMES + "))|\\b(?:" + STATE_CODES + ")|, ?(?i:(?:" + STATE_CODES + ")\\b)),?\\s+"
+            + "(\\d{5}(?:-\\d{4})?)\\b");
+    private static final String STREET = "(?:street|st|avenue|ave|road|rd|boulevard|blvd|drive|dr|lane|ln|way|court|ct"
+            + "|place|pl|highway|hwy|parkway|pkwy|circle|cir|terrace|trail|square|loop|plaza)";
+    /** A word of a street name: not a time ("3:45 pm with Dr. Chen") nor a function word. */
+    private static final String STREET_WORD = "(?!(?:with|by|to|from|and|see|at|for|the|of|am|pm|an|in|on|is|or)\\b)"
+            + "(?-i:(?!a\\b))"
+            + "[a-z0-9][a-z0-9'.]*";
+    private static final Pattern ADDRESS = Pattern.compile(
+            "\\b(?:\\d{1,6}|" + NW + "(?: " + NW + "){0,5}) (?:(?:n|s|e|w|ne|nw|se|sw|north|south|east|west)\\.? )?"
+            + "(?:(?:" + STREET_WORD + "(?: " + STREET_WORD + "){0,2}? " + STREET + ")|broadway)\\b\\.?"
+            + "(?:,? (?:apt\\.?|apartment|unit|#) ?(?:" + NW + "(?: " + NW + "){0,3}\\b|[a-z0-9-]+\\b)|,? #\\d+)?"
+            + "|\\bp\\.? ?o\\.? box (?:\\d+|" + NW + "(?: " + NW + "){0,6})\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern CITY_AFTER_ADDRESS = Pattern.compile(
+            "^(?:,\\s*|\\s+in\\s+|\\s+)((?:[A-Za-z][A-Za-z.'-]*)(?:\\s+[A-Za-z][A-Za-z.'-]*){0,2}?)(?=,?\\s+(?:(?i:"
+            + STATE_NAMES + ")|(?:" + STATE_CODES + "))\\b|, ?(?i:" + STATE_CODES + ")\\b|[.,]?\\s*$|\\.\\s)");
+
+    private static final Pattern WHEREABOUTS = Pattern.compile(
+            "\\b(?i:moved (?:here )?from|just moved to|moving to|live in|living in|clinic in|lab in|office in|located in|i am in"
+            + "|i'm in)"
+            + " ([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?|[a-z]+(?=\\s*$|[.,?!]))");
+    private static final Pattern AGE = Pattern.compile(
+            "\\b(9\\d|1[01]\\d|ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+            + "|(?:one|a) hundred(?: and)?(?: (?:one|two|three|four|five|six|seven|eight|nine|ten))?)\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern AGE_BEFORE = Pattern.compile(
+            "(?:\\b(?:i'm|i am|he's|she's|he is|she is|is|age|aged|turned|turning|turns)\\W{0,2})$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern AGE_AFTER = Pattern.compile("^(?:[- ]years?[- ]old|[- ]year[- ]old|[- ]?yo\\b|\\s+years\\b)",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern NOT_AGE_AFTER = Pattern.compile(
+            "^\\s*(?:-|\\s)?(?:mg|milligrams?|percent|%|days?|minutes?|pounds?|lbs?|degrees?|over|dollars|units?|ml|mcg"
+            + "|count|tablets?|pills?|capsules?|refills?|visits?|\\$)", Pattern.CASE_INSENSITIVE);
+
+    private static final Pattern SPELLED_DASHED = Pattern.compile(
+            "(?<![\\w-])[A-Za-z](?:-[A-Za-z]){2,}(?:,? (?:dash|hyphen|apostrophe|space),? [A-Za-z](?:-[A-Za-z])+)*(?![\\w-])");
+    private static final Pattern SPELLED_SPACED = Pattern.compile("(?<![\\w-])[A-Za-z](?:,? [A-Za-z]){2,}(?![\\w-])");
+    private static final Pattern SPELLED_AS_IN = Pattern.compile(
+            "\\b[A-Za-z] as in [A-Za-z]+(?:,? (?:[A-Za-z](?: as in [A-Za-z]+)?|apostrophe|dash|hyphen|space)\\b)+"
+            + "|\\b[A-Za-z](?:, (?:apostrophe|dash|hyphen|[A-Za-z](?:-[A-Za-z])*))+\\b");
+    private static final Pattern SPELL_CONTEXT = Pattern.compile(
+            "(?:spell\\w*|spelling|name is|name|that's|that is|it's|it is|last name|first name)\\W{0,4}$",
+            Pattern.CASE_INSENSITIVE);
+
+    private static final Pattern TOKEN = Pattern.compile("\\S+");
+    private static final Pattern LOWER_WORD = Pattern.compile("[a-zà-ÿ][a-zà-ÿ'-]*");
+    private static final Pattern AMOUNT_AFTER = Pattern.compile(
+            "^\\s*(?:dollars|bucks|cents|mg|milligrams|percent|pounds|units)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern IN_BEFORE = Pattern.compile("\\bin\\s*$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern WORD_AFTER = Pattern.compile("^\\s+[A-Za-z]");
+    private static final Pattern URL_PATH = Pattern.compile(
+            "^ (?:slash|dot|dash|underscore) ([a-z0-9]+)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern URL_TAIL = Pattern.compile("^ (?:[a-z]|" + NW + ")\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ALNUM_VALUE = Pattern.compile("[+(]?[0-9A-Za-z][0-9A-Za-z()#-]*");
+    private static final Pattern KEYWORDS = Pattern.compile(
+            "(?<fax>\\bfax(?:ed)?\\b)"
+            + "|(?<phone>\\b(?:phone|cell|mobile|telephone|call|text|reach|line|contact|callback|number to call)\\b)"
+            + "|(?<ssn>\\b(?:social|ssn|security|last four)\\b)"
+            + "|(?<mrn>\\b(?:mrn|medical record|chart|record number|patient id|hospital number|patient number)\\b)"
+            + "|(?<plan>\\b(?:member|subscriber|policy|insurance|mbi|medicare|medicaid|medi-cal|plan|group)\\b)"
+            + "|(?<account>\\baccount\\b)|(?<card>\\bcard\\b)|(?<vehicle>\\b(?:plate|vin|tag)\\b)"
+            + "|(?<license>\\b(?:npi|dea|license|licence|state id)\\b)"
+            + "|(?<device>\\b(?:serial|udi|device)\\b)|(?<zip>\\b(?:zip|postal)\\b)"
+            + "|(?<dob>\\b(?:birth|born|dob|birthday)\\b)");
+    private static final Pattern SSN_FORMAT = Pattern.compile("\\d{3}-\\d{2}-\\d{4}");
+    private static final Pattern PHONE_FORMAT = Pattern.compile(
+            "(?:\\+?1[ .-]?)?(?:\\(\\d{3}\\) ?|\\d{3}[ .-])\\d{3}[ .-]\\d{4}");
+
+    private static final Pattern TITLE_NAME = Pattern.compile(
+            "\\b(?:Dr\\.?|Doctor|Mr\\.?|Mrs\\.?|Ms\\.?|Miss|Nurse) ((?:[A-ZÀ-Þ][\\p{L}]*(?:['’-][\\p{L}]+)*)"
+            + "(?: [A-Z]\\.)?(?: [A-ZÀ-Þ][\\p{L}]*(?:['’-][\\p{L}]+)*)?)");
+    private static final Pattern LOWER_TITLE_NAME = Pattern.compile("\\b(?:doctor|dr) ([a-z][a-z'-]+)");
+    private static final Pattern CAPITALIZED_RUN = Pattern.compile(
+            "(?<![\\p{L}'’-])[A-ZÀ-Þ][\\p{L}]*(?:['’-][\\p{L}]+)*(?: (?:[A-Z]\\.|[A-ZÀ-Þ][\\p{L}]*(?:['’-][\\p{L}]+)*)){0,3}");
+    private static final Pattern EHR_NAME = Pattern.compile("\\b[A-Z][A-Z'-]{1,}, [A-Z][A-Z'-]+\\b");
+    private static final String RELATIVE = "(?:mom|dad|mother|father|husband|wife|son|daughter|brother|sister|grandmother"
+            + "|grandfather|grandma|grandpa|aunt|uncle|caregiver|friend|partner|niece|nephew|neighbor|spouse|guardian)";
+    /** Words after which a capitalized word is a name even when no list knows it. */
+    private static final Pattern CAP_STRONG_TRIGGER = Pattern.compile(
+            "(?:\\bname is|\\bname's|\\bname:|\\bthis is|\\bi am|\\bi'm|\\bit is|\\bit's|\\bpatient(?: is)?"
+            + "|\\bfound|\\bcalled|\\bis this|\\bcaller is(?: not)?|\\buser"
+            + "|\\bcontact:|\\bcoordinator:|\\bnurse:|\\bphysician:|\\bprovider:"
+            + "|\\b" + RELATIVE + "(?: on file)?:?|\\bthanks,?|\\bthank you,?|\\bgot it,?|\\bconfirm,|\\bfirst name(?: is)?"
+            + "|\\blast name(?: is)?|\\bsurname(?: is)?|\\bverified:|\\bspeaking with|\\brecords for|\\bpatient of)\\W{0,3}$",
+            Pattern.CASE_INSENSITIVE);
+    /** Words after which a capitalized word is a name only when a list knows it ("for Ozempic" is not). */
+    private static final Pattern CAP_WEAK_TRIGGER = Pattern.compile(
+            "(?:\\bfor|\\bwith|\\bfrom|\\bto|\\badd|\\bhi,?|\\bhello,?|\\bokay,?|\\bcalled|\\band)\\W{0,3}$",
+            Pattern.CASE_INSENSITIVE);
+    /** Lower-case speech: words after which the next word is a name even when no list knows it. */
+    private static final Pattern LOWER_STRONG_TRIGGER = Pattern.compile(
+            "(?:\\bname is|\\bname's|\\bfirst name(?: is)?|\\blast name(?: is)?|\\bthis is)\\W{0,3}$",
+            Pattern.CASE_INSENSITIVE);
+    /** Lower-case speech: words after which a listed name is a name. */
+    private static final Pattern LOWER_WEAK_TRIGGER = Pattern.compile(
+            "(?:\\bpatient(?: is)?|\\bmy " + RELATIVE + "(?: is)?|\\bcalling (?:for|about)|\\bi am|\\bi'm|\\bit is"
+            + "|\\bit's|\\byeah|\\bhi|\\bhello|\\badd|\\bfor|\\bdoctor|\\bdr\\.?)\\W{0,3}$", Pattern.CASE_INSENSITIVE);
+    /** Lower-case speech: a turn or sentence opening with a name and then its date of birth. */
+    private static final Pattern LOWER_IDENTITY = Pattern.compile(
+            "(?:^|[.!?]\\s+)([a-zà-ÿ][a-zà-ÿ'-]+(?: [a-z]\\.)?(?: [a-zà-ÿ][a-zà-ÿ'-]+){1,2}), (?:date of birth|dob|born)\\b");
+    /** Lower-case speech: cues after which a word that is no verb form is a name. */
+    private static final Pattern MEDIUM_LOWER_TRIGGER = Pattern.compile(
+            "(?:\\bmy " + RELATIVE + "|\\bpatient is|\\bpatient's name is)\\W{0,3}$", Pattern.CASE_INSENSITIVE);
+    /** A capitalized run directly followed by these is the name they belong to ("Zolen Trenne, date of birth ..."). */
+    private static final Pattern IDENTITY_AFTER = Pattern.compile("^,? (?:date of birth|DOB|born|MRN|D\\.O\\.B)\\b");
+    /** Words that make a capitalized run an organisation, not a person. */
+    private static final Pattern ORGANISATION_AFTER = Pattern.compile(
+            "^(?:'s)?(?: [A-Z][a-z']+){0,2} (?:Health|Medicine|Medical|Cardiology|Orthopedics|Pediatrics|Clinic|Hospital"
+            + "|Center|Centre|Family|Internal|Dermatology|Oncology|Pharmacy|Labs?|Imaging|Care|Group|Associates)\\b");
+    /** "my husband Will": after a relative, a word that is usually an ordinary word is a name. */
+    private static final Pattern MY_RELATIVE = Pattern.compile("\\bmy " + RELATIVE + "\\s$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern STREET_AFTER = Pattern.compile("^\\s+(?i:" + STREET + ")\\b");
+    private static final Pattern STATE_AFTER = Pattern.compile("^,?\\s+(?:(?i:" + STATE_NAMES + ")|(?:" + STATE_CODES + "))\\b");
+    /** State codes that are also English words ("in", "or", "me", "ok", "hi"). */
+    private static final Pattern WORD_STATE_AFTER = Pattern.compile("^,?\\s+(?:IN|OR|ME|OK|HI)\\b");
+    private static final Pattern STATE_ONLY = Pattern.compile("(?i:" + STATE_NAMES + ")|" + STATE_CODES);
+
+    /** Capitalized words that start sentences or label fields and are never names by themselves. */
+    private static final Set<String> NOT_NAMES = words(
+            "i", "i'm", "i'll", "i've", "i'd", "hi", "hello", "hey", "yes", "yeah", "yep", "no", "nope", "okay", "ok", "um",
+            "uh", "so", "and", "but", "or", "the", "a", "an", "my", "your", "our", "his", "her", "their", "we", "you",
+            "he", "she", "they", "it", "it's", "this", "that", "these", "those", "there", "here", "what", "when", "where",
+            "why", "how", "who", "which", "can", "could", "would", "should", "will", "do", "does", "did", "is", "are",
+            "was", "were", "be", "been", "have", "has", "had", "please", "thanks", "thank", "sure", "great", "good",
+            "perfect", "sorry", "also", "just", "well", "oh", "alright", "all", "got", "let", "let's", "one", "two",
+            "name", "date", "birth", "dob", "age", "mrn", "phone", "fax", "email", "address", "insurance", "primary",
+            "care", "team", "nurse", "coordinator", "covering", "physician", "emergency", "contact", "patient",
+            "summary", "billing", "guarantor", "account", "card", "file", "notes", "caller", "devices", "device",
+            "parking", "registered", "vehicle", "plate", "allergies", "active", "medications", "medication", "recent",
+            "encounters", "visit", "note", "referring", "provider", "portal", "support", "clinic", "policy", "policies",
+            "home", "mobile", "work", "cell", "office", "lab", "labs", "draw", "results", "appointment", "next",
+            "last", "first", "middle", "new", "medicare", "medicaid", "cigna", "aetna", "humana", "kaiser", "blue",
+            "cross", "shield", "united", "healthcare", "anthem", "tricare", "medi-cal", "dr", "doctor", "mr", "mrs",
+            "ms", "miss", "mx", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+            "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+            "november", "december", "today", "tomorrow", "yesterday", "morning", "afternoon", "evening", "street",
+            "avenue", "road", "drive", "lane", "suite", "room", "apt", "unit", "npi", "dea", "ssn", "cpt", "icd",
+            "vin", "ip", "id", "ok.", "mychart", "riverside", "family", "medicine", "pediatrics", "health", "cedar",
+            "valley", "lakeview", "center", "hospital", "medical", "pharmacy", "cvs", "walgreens", "rite", "aid",
+            "speak", "confirm", "identity", "full", "never", "do", "not", "reveal", "keep", "answers", "short",
+            "verified", "context", "validation", "user", "member", "subscriber", "social", "security", "number",
+            "record", "serial", "license", "driver's", "state", "diabetes", "hypertension", "parkinson's",
+            "alzheimer's", "metformin", "lisinopril", "eliquis", "atorvastatin", "insulin", "cpap", "pump",
+            "pacemaker", "north", "south", "east", "west", "apartment", "box", "po", "us", "usa", "america",
+            "american", "english", "spanish", "christmas", "thanksgiving", "easter", "memorial", "labor", "day",
+            "independence", "new", "year", "year's", "fourth", "bill", "will", "mark", "grace", "hope", "faith",
+            "joy", "summer", "autumn", "winter", "spring", "rose", "iris",
+            "sunny", "honey", "baby", "love", "dear", "sir", "ma'am", "madam", "god", "lord", "ai",
+            "wow", "right", "correct", "wait", "hold", "sounds", "fine", "absolutely", "certainly", "of", "course",
+            "called", "calling", "see", "seen", "tell", "need", "want", "send", "fax", "text", "call", "reach",
+            "check", "is", "could", "any", "anything", "nothing", "something", "everything", "still", "then", "now",
+            "later", "soon", "before", "after", "because", "if", "as", "at", "by", "for", "from", "in", "into", "on",
+            "to", "with", "without", "about", "over", "under", "again", "once", "more", "most", "some", "such",
+            "only", "own", "same", "than", "too", "very", "even", "ever", "both", "each", "few", "other", "another");
+    private static final Set<String> TITLE_NOT_NAMES = words("office", "offices", "visit", "appointment", "the", "and",
+            "or", "will", "can", "said", "is", "says", "who", "if");
+    private static final Set<String> LOWER_STOP = words("said", "due", "almost", "below", "above", "agrees", "going",
+            "trying", "looking", "not", "out", "office", "calling", "on", "seen", "by", "off", "back", "about",
+            "and", "my", "is", "i", "the", "a", "an", "date", "of", "birth", "calling", "about", "for", "to", "he", "she",
+            "it", "was", "at", "in", "on", "with", "from", "last", "first", "name", "phone", "number", "email", "um",
+            "uh", "so", "but", "please", "thanks", "thank", "you", "yes", "no", "okay", "ok", "hi", "hello", "we",
+            "they", "her", "his", "their", "your", "our", "me", "him", "them", "that", "this", "who", "has", "have",
+            "had", "needs", "need", "wants", "want", "will", "would", "can", "could", "should", "just", "also", "not",
+            "do", "does", "did", "be", "been", "are", "were", "am", "seen", "see", "called", "call", "here", "there",
+            "again", "today", "yesterday", "tomorrow", "doctor", "dr", "patient", "social", "security", "address",
+            "mrn", "dob", "spelled", "spell", "as", "or", "if", "when", "since", "because", "still", "really", "very",
+            "out", "up", "down", "off", "sick", "fever", "pain", "refill", "prescription", "appointment", "visit",
+            "account", "insurance", "member", "id", "card", "plate", "license", "serial", "fax", "ip", "zip",
+            "born", "age", "years", "year", "old", "ninety", "hundred", "like", "want", "wanted", "needed", "got",
+            "get", "getting", "having", "had", "just", "now", "then", "well", "yeah", "yep", "sure", "right");
+
+    private final NameLists names;
+
+    /** A detector that checks name candidates against the given lists. */
+    public PhiDetector(NameLists names) {
+        this.names = Objects.requireNonNull(names, "names");
+    }
+
+    /** A detector with the census name lists shipped in this module. */
+    public static PhiDetector withBundledNameLists() {
+        return new PhiDetector(NameLists.bundled());
+    }
+
+    /** The PHI spans of the text, sorted by start, never overlapping. */
+    public List<PhiSpan> detect(String text) {
+        Objects.requireNonNull(text, "text");
+        List<Candidate> found = new ArrayList<>();
+        emails(text, found);
+        urls(text, found);
+        ips(text, found);
+        dates(text, found);
+        addresses(text, found);
+        spelledNames(text, found);
+        valueRuns(text, found);
+        ages(text, found);
+        names(text, found);
+        List<PhiSpan> spans = resolve(found);
+        // Counts and lengths only: the text and the values are PHI and never reach a log.
+        LOG.log(System.Logger.Level.DEBUG, () -> "detected " + spans.size() + " PHI spans in " + text.length() + " chars");
+        return spans;
+    }
+
+    private record Candidate(int start, int end, PhiKind kind, int priority) {
+    }
+
+    private static void add(List<Candidate> out, int start, int end, PhiKind kind, int priority) {
+        if (end > start) {
+            out.add(new Candidate(start, end, kind, priority));
+        }
+    }
+
+    /** Keeps the strongest candidates (priority, then length, then position) that do not overlap a kept one. */
+    private static List<PhiSpan> resolve(List<Candidate> found) {
+        List<Candidate> ordered = new ArrayList<>(found);
+        ordered.sort(Comparator.comparingInt(Candidate::priority).reversed()
+                .thenComparing(Comparator.comparingInt((Candidate c) -> c.end() - c.start()).reversed())
+                .thenComparingInt(Candidate::start));
+        List<PhiSpan> kept = new ArrayList<>();
+        for (Candidate c : ordered) {
+            PhiSpan span = new PhiSpan(c.start(), c.end(), c.kind());
+            if (kept.stream().noneMatch(span::overlaps)) {
+                kept.add(span);
+            }
+        }
+        kept.sort(Comparator.comparingInt(PhiSpan::start));
+        return List.copyOf(kept);
+    }
+
+    // ---------------------------------------------------------------- e-mail, URL, IP
+
+    private static void emails(String text, List<Candidate> out) {
+        Matcher m = EMAIL.matcher(text);
+        while (m.find()) {
+            add(out, m.start(), trimEnd(text, m.start(), m.end()), PhiKind.EMAIL, 90);
+        }
+        Matcher spoken = SPOKEN_EMAIL_DOMAIN.matcher(text);
+        while (spoken.find()) {
+            if (text.startsWith(" slash", spoken.end())) {
+                continue; // "profile at facebook dot com slash ..." is a URL
+            }
+            int start = spoken.start();
+            int localStart = start;
+            int words = 0;
+            String stop = "";
+            int pos = start;
+            while (words < 8) {
+                while (pos > 0 && text.charAt(pos - 1) == ' ') {
+                    pos--;
+                }
+                if (pos == 0 || !Character.isLetterOrDigit(text.charAt(pos - 1))) {
+                    break;
+                }
+                int wordStart = pos;
+                while (wordStart > 0 && Character.isLetterOrDigit(text.charAt(wordStart - 1))) {
+                    wordStart--;
+                }
+                String word = text.substring(wordStart, pos).toLowerCase(Locale.ROOT);
+                if (EMAIL_STOP.contains(word)) {
+                    stop = word;
+                    break;
+                }
+                localStart = wordStart;
+                pos = wordStart;
+                words++;
+            }
+            // The address must follow a cue ("my email is", "send it to"), not any verb ("I paid online at ...").
+            if (localStart < start && EMAIL_CUES.contains(stop)) {
+                add(out, localStart, spoken.end(), PhiKind.EMAIL, 85);
+            }
+        }
+    }
+
+    private static final Set<String> EMAIL_CUES = words("is", "to", "email", "mail", "address", "at", "was", "use", "try",
+            "it's", "its", "as", "under", "me", "from", "and", "");
+
+    private static final Set<String> EMAIL_STOP = words("is", "its", "it's", "email", "mail", "address", "to", "my",
+            "the", "was", "at", "me", "and", "send", "forms", "use", "try", "be", "or", "you", "can", "her", "his",
+            "their", "our", "it", "of", "on", "with", "thanks", "that", "this", "new", "old", "please", "um",
+            "uh", "yeah", "yes", "okay", "so", "but", "file", "have", "has", "i", "we", "under", "as", "for", "from");
+
+    private static void urls(String text, List<Candidate> out) {
+        Matcher m = URL.matcher(text);
+        while (m.find()) {
+            if (m.start() > 0 && (text.charAt(m.start() - 1) == '@' || text.charAt(m.start() - 1) == '.')) {
+                continue;
+            }
+            String url = m.group().toLowerCase(Locale.ROOT);
+            if (isClinicUrl(url) || url.matches("[\\d.]+")) {
+                continue;
+            }
+            add(out, m.start(), trimEnd(text, m.start(), m.end()), PhiKind.URL, 88);
+        }
+        Matcher spoken = SPOKEN_URL.matcher(text);
+        while (spoken.find()) {
+            int end = spoken.end();
+            // Follow the path: "slash in slash jane dash doe dash a f seven three".
+            Matcher path = URL_PATH.matcher(text.substring(end));
+            while (path.find()) {
+                end += path.end();
+                int extra = end;
+                Matcher tail = URL_TAIL.matcher(text.substring(extra));
+                while (tail.find()) {
+                    extra += tail.end();
+                    tail = URL_TAIL.matcher(text.substring(extra));
+                }
+                end = extra;
+                path = URL_PATH.matcher(text.substring(end));
+            }
+            String formatted = text.substring(spoken.start(), end).toLowerCase(Locale.ROOT)
+                    .replace(" dot ", ".").replace(" slash ", "/");
+            String before = text.substring(Math.max(0, spoken.start() - 30), spoken.start()).toLowerCase(Locale.ROOT);
+            if (!isClinicUrl(formatted) && !before.contains("mychart") && !before.contains("portal")) {
+                add(out, spoken.start(), end, PhiKind.URL, 84);
+            }
+        }
+    }
+
+    private static boolean isClinicUrl(String url) {
+        return url.contains("mychart.") || url.contains("portal") || url.matches(".*/(?:pay|forms|billing|login|schedule)\\W*");
+    }
+
+    private static void ips(String text, List<Candidate> out) {
+        Matcher m = IPV4.matcher(text);
+        while (m.find()) {
+            boolean valid = true;
+            for (int g = 1; g <= 4; g++) {
+                valid &= Integer.parseInt(m.group(g)) <= 255;
+            }
+            if (valid) {
+                add(out, m.start(), m.end(), PhiKind.IP, 87);
+            }
+        }
+        Matcher v6 = IPV6.matcher(text);
+        while (v6.find()) {
+            if (v6.group().contains("::") || v6.group().chars().filter(c -> c == ':').count() >= 5) {
+                add(out, v6.start(), v6.end(), PhiKind.IP, 87);
+            }
+        }
+        Matcher spoken = SPOKEN_IP.matcher(text);
+        while (spoken.find()) {
+            add(out, spoken.start(), spoken.end(), PhiKind.IP, 86);
+        }
+    }
+
+    // ---------------------------------------------------------------- dates
+
+    private static void dates(String text, List<Candidate> out) {
+        for (Pattern p : List.of(DATE_MONTH_FIRST, DATE_DAY_FIRST, DATE_MONTH_YEAR)) {
+            Matcher m = p.matcher(text);
+            while (m.find()) {
+                String value = m.group().toLowerCase(Locale.ROOT);
+                if (value.contains("fourth of july") || value.matches("(?:may|march) (?:one|two|be|the)\\b.*")) {
+                    continue;
+                }
+                if (value.startsWith("may ") && !value.matches("may (?:the )?(?:\\d|" + ORDINAL_WORD + ").*")) {
+                    continue;
+                }
+                int end = trimEnd(text, m.start(), m.end());
+                add(out, m.start(), end, dateKind(text, m.start(), end), 70);
+            }
+        }
+        Matcher n = DATE_NUMERIC.matcher(text);
+        while (n.find()) {
+            int month = n.group(1) != null ? Integer.parseInt(n.group(1)) : Integer.parseInt(n.group(5));
+            int day = n.group(1) != null ? Integer.parseInt(n.group(2)) : Integer.parseInt(n.group(6));
+            if (month < 1 || month > 12 || day < 1 || day > 31) {
+                continue;
+            }
+            if (n.group(1) != null && n.group(3) == null && (n.group().contains("-") || nextWordIsUnit(text, n.end()))) {
+                continue;
+            }
+            add(out, n.start(), n.end(), dateKind(text, n.start(), n.end()), 72);
+        }
+    }
+
+    private static boolean nextWordIsUnit(String text, int end) {
+        String after = text.substring(end, Math.min(text.length(), end + 12)).toLowerCase(Locale.ROOT);
+        return after.matches("^\\s*(?:tab|tablet|pill|cup|dose|of|mg|strength|teaspoon).*");
+    }
+
+    private static PhiKind dateKind(String text, int start, int end) {
+        String before = text.substring(Math.max(0, start - 40), start);
+        String after = text.substring(end, Math.min(text.length(), end + 30));
+        return DOB_BEFORE.matcher(before).find() || DOB_AFTER.matcher(after).find() ? PhiKind.DOB : PhiKind.DATE;
+    }
+
+    // ---------------------------------------------------------------- addresses, cities, ZIP codes
+
+    private static void addresses(String text, List<Candidate> out) {
+        Matcher m = ADDRESS.matcher(text);
+        while (m.find()) {
+            String value = m.group().toLowerCase(Locale.ROOT);
+            if (value.matches("\\d+ (?:dr|st)\\b.*") && !value.matches("\\d+ (?:st|dr)\\.? [a-z].*") && value.length() < 8) {
+                continue;
+            }
+            int end = trimEnd(text, m.start(), m.end());
+            add(out, m.start(), end, PhiKind.ADDRESS, 75);
+            Matcher city = CITY_AFTER_ADDRESS.matcher(text.substring(end));
+            if (city.find()) {
+                String name = city.group(1);
+                if (!name.isBlank() && !STATE_AT_END.matcher(name).matches()) {
+                    add(out, end + city.start(1), end + city.end(1), PhiKind.CITY, 74);
+                }
+            }
+        }
+        Matcher whereabouts = WHEREABOUTS.matcher(text);
+        while (whereabouts.find()) {
+            String city = whereabouts.group(1);
+            if (!STATE_ONLY.matcher(city).matches() && !NOT_NAMES.contains(city.toLowerCase(Locale.ROOT))) {
+                add(out, whereabouts.start(1), whereabouts.end(1), PhiKind.CITY, 52);
+            }
+        }
+        Matcher zip = ZIP.matcher(text);
+        while (zip.find()) {
+            add(out, zip.start(1), zip.end(1), PhiKind.ZIP, 73);
+        }
+    }
+
+    // ---------------------------------------------------------------- spelled names
+
+    private static void spelledNames(String text, List<Candidate> out) {
+        Matcher dashed = SPELLED_DASHED.matcher(text);
+        while (dashed.find()) {
+            add(out, dashed.start(), dashed.end(), PhiKind.NAME, 81);
+        }
+        Matcher asIn = SPELLED_AS_IN.matcher(text);
+        while (asIn.find()) {
+            if (asIn.group().length() >= 7) {
+                add(out, asIn.start(), asIn.end(), PhiKind.NAME, 81);
+            }
+        }
+        Matcher spaced = SPELLED_SPACED.matcher(text);
+        while (spaced.find()) {
+            String before = text.substring(Math.max(0, spaced.start() - 30), spaced.start());
+            if (SPELL_CONTEXT.matcher(before).find() && spaced.group().replaceAll("[, ]", "").length() >= 3) {
+                add(out, spaced.start(), spaced.end(), PhiKind.NAME, 79);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- identifiers: runs of digits, number words, letters
+
+    private record Token(int start, int end, String lower, int symbols, int digits, boolean sentenceEnd) {
+    }
+
+    private static void valueRuns(String text, List<Candidate> out) {
+        List<Token> run = new ArrayList<>();
+        Matcher m = TOKEN.matcher(text);
+        while (m.find()) {
+            Token token = valueToken(text, m.start(), m.end());
+            if (token == null) {
+                classify(text, run, out);
+                run.clear();
+                continue;
+            }
+            run.add(token);
+            if (token.sentenceEnd()) {
+                classify(text, run, out);
+                run.clear();
+            }
+        }
+        classify(text, run, out);
+    }
+
+    private static Token valueToken(String text, int start, int end) {
+        int s = start;
+        int e = end;
+        while (s < e && "\"'[".indexOf(text.charAt(s)) >= 0) {
+            s++;
+        }
+        boolean sentenceEnd = false;
+        while (e > s && ",.;:?!\"']".indexOf(text.charAt(e - 1)) >= 0) {
+            sentenceEnd |= ".;?!:".indexOf(text.charAt(e - 1)) >= 0;
+            e--;
+        }
+        if (s >= e) {
+            return null;
+        }
+        String core = text.substring(s, e);
+        if (core.startsWith("(") && core.indexOf(')') < 0) {
+            s++;
+            core = core.substring(1);
+        }
+        if (core.endsWith(")") && core.indexOf('(') < 0) {
+            e--;
+            core = core.substring(0, core.length() - 1);
+        }
+        if (core.isEmpty()) {
+            return null;
+        }
+        String lower = core.toLowerCase(Locale.ROOT);
+        if (lower.equals("four") && text.substring(Math.max(0, s - 5), s).equalsIgnoreCase("last ")) {
+            return null; // "the last four 3949": the words name the value, they are not part of it
+        }
+        if (SpokenNumbers.isNumberWord(lower) || lower.equals("dash")) {
+            return new Token(s, e, lower, SpokenNumbers.digits(lower), SpokenNumbers.digits(lower), sentenceEnd);
+        }
+        if (core.length() == 1 && Character.isLetter(core.charAt(0)) && core.charAt(0) < 128) {
+            return new Token(s, e, lower, 1, 0, sentenceEnd);
+        }
+        if (ALNUM_VALUE.matcher(core).matches() && core.chars().anyMatch(Character::isDigit)) {
+            int symbols = (int) core.chars().filter(Character::isLetterOrDigit).count();
+            int digits = (int) core.chars().filter(Character::isDigit).count();
+            return new Token(s, e, lower, symbols, digits, sentenceEnd);
+        }
+        return null;
+    }
+
+    private static void classify(String text, List<Token> tokens, List<Candidate> out) {
+        int from = 0;
+        int to = tokens.size();
+        while (from < to && isWeakEdge(tokens.get(from), true)
+                && !(from + 1 < to && tokens.get(from).lower().length() == 1 && tokens.get(from + 1).lower().length() == 1)) {
+            from++;
+        }
+        while (to > from && isWeakEdge(tokens.get(to - 1), false)
+                && (tokens.get(to - 1).lower().length() > 1 || followedByWord(text, tokens.get(to - 1).end()))) {
+            to--;
+        }
+        if (from >= to) {
+            return;
+        }
+        List<Token> run = tokens.subList(from, to);
+        int symbols = 0;
+        int digits = 0;
+        int multiplier = 1;
+        for (int i = 0; i < run.size(); i++) {
+            Token t = run.get(i);
+            if (SpokenNumbers.isRepeater(t.lower())) {
+                multiplier = t.lower().equals("double") ? 2 : 3;
+                continue;
+            }
+            boolean unitAfterTens = i > 0 && SpokenNumbers.isTens(run.get(i - 1).lower())
+                    && SpokenNumbers.isUnit(t.lower()) && SpokenNumbers.isNumberWord(run.get(i - 1).lower());
+            if (!unitAfterTens) {
+                symbols += t.symbols() * multiplier;
+                digits += t.digits() * multiplier;
+            }
+            multiplier = 1;
+        }
+        if (digits == 0) {
+            return;
+        }
+        int start = run.get(0).start();
+        int end = run.get(run.size() - 1).end();
+        String raw = text.substring(start, end);
+        String compact = raw.replaceAll("[^0-9A-Za-z]", "");
+        boolean formatted = run.stream().noneMatch(t -> SpokenNumbers.isNumberWord(t.lower()));
+        if (AMOUNT_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 16))).find()) {
+            return; // an amount or a dose, not an identifier
+        }
+        PhiKind kind = contextKind(text, start);
+        if (kind == PhiKind.PHONE || kind == PhiKind.FAX) {
+            if (symbols >= 7) {
+                add(out, start, end, kind, 60);
+            }
+            return;
+        }
+        if (kind == PhiKind.ZIP) {
+            if (symbols == 5 || symbols == 9) {
+                add(out, start, end, kind, 60);
+            }
+            return;
+        }
+        if (kind == PhiKind.DOB) {
+            // "born in nineteen seventy" is a year alone; a spoken birth date has month and day too.
+            boolean yearAlone = compact.matches("(?:19|20)\\d\\d")
+                    || run.size() <= 3 && run.get(0).lower().matches("nineteen|twenty")
+                    || raw.toLowerCase(Locale.ROOT).startsWith("two thousand");
+            if (symbols >= 4 && !yearAlone && !IN_BEFORE.matcher(text.substring(Math.max(0, start - 4), start)).find()) {
+                add(out, start, end, kind, 60);
+            }
+            return;
+        }
+        if (kind != null && symbols >= 4) {
+            add(out, start, end, kind, 60);
+            return;
+        }
+        String after = text.substring(end, Math.min(text.length(), end + 40)).toLowerCase(Locale.ROOT);
+        if (symbols == 9 && after.matches("(?s).*\\b(?:social|ssn)\\b.*")) {
+            add(out, start, end, PhiKind.SSN, 55);
+            return;
+        }
+        if (STATE_AT_END.matcher(text.substring(Math.max(0, start - 20), start)).find() && (symbols == 5 || symbols == 9)) {
+            add(out, start, end, PhiKind.ZIP, 55);
+            return;
+        }
+        PhiKind byFormat = formatKind(raw, compact, formatted, symbols);
+        if (byFormat != null) {
+            add(out, start, end, byFormat, 50);
+        }
+    }
+
+    private static boolean isWeakEdge(Token t, boolean leading) {
+        String w = t.lower();
+        return w.equals("dash") || SpokenNumbers.isRepeater(w) && !leading || w.equals("a") || w.equals("i");
+    }
+
+    private static boolean followedByWord(String text, int end) {
+        return WORD_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 4))).find();
+    }
+
+    private static PhiKind contextKind(String text, int start) {
+        String before = text.substring(Math.max(0, start - 50), start).toLowerCase(Locale.ROOT);
+        Matcher k = KEYWORDS.matcher(before);
+        PhiKind kind = null;
+        while (k.find()) {
+            kind = k.group("fax") != null ? PhiKind.FAX
+                    : k.group("phone") != null ? PhiKind.PHONE
+                    : k.group("ssn") != null ? PhiKind.SSN
+                    : k.group("mrn") != null ? PhiKind.MRN
+                    : k.group("plan") != null ? PhiKind.HEALTH_PLAN
+                    : k.group("account") != null ? PhiKind.ACCOUNT
+                    : k.group("card") != null ? PhiKind.CARD
+                    : k.group("vehicle") != null ? PhiKind.VEHICLE
+                    : k.group("license") != null ? PhiKind.LICENSE
+                    : k.group("device") != null ? PhiKind.DEVICE
+                    : k.group("zip") != null ? PhiKind.ZIP
+                    : PhiKind.DOB;
+        }
+        // "the member number on the card", "the new medicare card says": an insurance card carries a plan ID.
+        if (kind == PhiKind.CARD && before.matches("(?s).*\\b(?:member|medicare|medicaid|insurance|subscriber|policy)\\b.*")) {
+            return PhiKind.HEALTH_PLAN;
+        }
+        return kind;
+    }
+
+    private static PhiKind formatKind(String raw, String compact, boolean formatted, int symbols) {
+        if (formatted && SSN_FORMAT.matcher(raw).matches() && Checksums.ssn(compact)) {
+            return PhiKind.SSN;
+        }
+        if (formatted && PHONE_FORMAT.matcher(raw).matches()) {
+            return PhiKind.PHONE;
+        }
+        if (formatted && compact.matches("\\d{13,19}") && Checksums.luhn(compact)) {
+            return PhiKind.CARD;
+        }
+        if (formatted && Checksums.vin(compact)) {
+            return PhiKind.VEHICLE;
+        }
+        if (formatted && Checksums.mbi(compact)) {
+            return PhiKind.HEALTH_PLAN;
+        }
+        if (formatted && Checksums.dea(compact)) {
+            return PhiKind.LICENSE;
+        }
+        if (formatted && compact.matches("1?\\d{10}")) {
+            return PhiKind.PHONE;
+        }
+        if (!formatted && symbols >= 10) {
+            return PhiKind.PHONE;
+        }
+        if (symbols >= 7 && compact.matches("[A-Za-z]{0,3}\\d{6,}[A-Za-z]?")) {
+            return PhiKind.MRN;
+        }
+        return null;
+    }
+
+    // ---------------------------------------------------------------- ages of 90 and over
+
+    private static void ages(String text, List<Candidate> out) {
+        Matcher m = AGE.matcher(text);
+        while (m.find()) {
+            String before = text.substring(Math.max(0, m.start() - 20), m.start());
+            String after = text.substring(m.end(), Math.min(text.length(), m.end() + 16));
+            if (before.endsWith("$") || NOT_AGE_AFTER.matcher(after).find()) {
+                continue;
+            }
+            if (AGE_AFTER.matcher(after).find() || AGE_BEFORE.matcher(before).find()) {
+                add(out, m.start(), m.end(), PhiKind.AGE, 65);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- names
+
+    private void names(String text, List<Candidate> out) {
+        Matcher title = TITLE_NAME.matcher(text);
+        while (title.find()) {
+            String first = title.group(1).split(" ")[0];
+            if (!TITLE_NOT_NAMES.contains(first.toLowerCase(Locale.ROOT))) {
+                add(out, title.start(1), title.end(1), PhiKind.NAME, 68);
+            }
+        }
+        Matcher lowerTitle = LOWER_TITLE_NAME.matcher(text);
+        while (lowerTitle.find()) {
+            String word = lowerTitle.group(1);
+            if (!LOWER_STOP.contains(word) && names.isSurname(word)) {
+                add(out, lowerTitle.start(1), lowerTitle.end(1), PhiKind.NAME, 40);
+            }
+        }
+        Matcher ehr = EHR_NAME.matcher(text);
+        while (ehr.find()) {
+            String[] parts = ehr.group().split(", ");
+            if (names.isSurname(parts[0]) || names.isFirstName(parts[1])) {
+                add(out, ehr.start(), ehr.end(), PhiKind.NAME, 45);
+            }
+        }
+        capitalizedNames(text, out);
+        lowerCaseNames(text, out);
+        Matcher identity = LOWER_IDENTITY.matcher(text);
+        while (identity.find()) {
+            String first = identity.group(1).split(" ")[0];
+            if (!LOWER_STOP.contains(first) && !NOT_NAMES.contains(first) && !SpokenNumbers.isNumberWord(first)) {
+                add(out, identity.start(1), identity.end(1), PhiKind.NAME, 42);
+            }
+        }
+    }
+
+    private void capitalizedNames(String text, List<Candidate> out) {
+        Matcher m = CAPITALIZED_RUN.matcher(text);
+        while (m.find()) {
+            List<int[]> words = new ArrayList<>();
+            Matcher w = TOKEN.matcher(m.group());
+            while (w.find()) {
+                words.add(new int[] {m.start() + w.start(), m.start() + w.end()});
+            }
+            // Drop leading words that are not names ("Hi", "Thanks", "Name") and trailing ones ("Street").
+            int from = 0;
+            while (from < words.size() && NOT_NAMES.contains(word(text, words.get(from)))
+                    && !protectedFirst(text, words.get(from))) {
+                from++;
+            }
+            int to = words.size();
+            int keep = from < words.size() && protectedFirst(text, words.get(from)) ? from + 1 : from;
+            while (to > keep && (NOT_NAMES.contains(word(text, words.get(to - 1)))
+                    || word(text, words.get(to - 1)).matches("[a-z]\\.") && to - 1 == from)) {
+                to--;
+            }
+            if (from >= to) {
+                continue;
+            }
+            int start = words.get(from)[0];
+            int end = words.get(to - 1)[1];
+            String before = text.substring(Math.max(0, start - 40), start);
+            boolean sentenceStart = before.isBlank() || before.matches("(?s).*[.!?:\\n]\\s*$");
+            boolean strong = CAP_STRONG_TRIGGER.matcher(before).find();
+            boolean weak = CAP_WEAK_TRIGGER.matcher(before).find();
+            int count = to - from;
+            String firstWord = word(text, words.get(from));
+            String lastWord = word(text, words.get(to - 1));
+            boolean firstKnown = names.isFirstName(firstWord);
+            boolean lastKnown = names.isSurname(lastWord) || names.isFirstName(lastWord);
+            String after = text.substring(end, Math.min(text.length(), end + 12));
+            if (STREET_AFTER.matcher(after).find() || after.startsWith("'s ")
+                    && NOT_NAMES.contains(lastWord)) {
+                continue;
+            }
+            String value = text.substring(start, end);
+            String following = text.substring(end, Math.min(text.length(), end + 40));
+            if (STATE_ONLY.matcher(m.group()).matches() || isPlace(text, end) || STATE_ONLY.matcher(value).matches()
+                    || ORGANISATION_AFTER.matcher(following).find() || ORGANISATION_AFTER.matcher(" " + value).find()) {
+                continue;
+            }
+            boolean allCaps = value.equals(value.toUpperCase(Locale.ROOT));
+            boolean identity = IDENTITY_AFTER.matcher(following).find();
+            boolean vocative = weak && following.startsWith(",");
+            boolean accept;
+            if (count >= 2) {
+                accept = firstKnown || lastKnown || strong || weak || identity;
+            } else {
+                accept = !allCaps && (strong || identity || vocative || (weak || !sentenceStart) && firstKnown);
+            }
+            if (accept) {
+                int spanEnd = end;
+                if (text.startsWith("'s", spanEnd - 2) || text.startsWith("’s", spanEnd - 2)) {
+                    spanEnd -= 2;
+                }
+                add(out, start, spanEnd, PhiKind.NAME, count >= 2 ? 50 : 45);
+            }
+        }
+    }
+
+    /** "tillman d. romaguera": a one-letter word with a period, between two name words, is a middle initial. */
+    private static boolean initialFollows(String text, int[] word) {
+        return word[1] - word[0] == 1 && text.startsWith(". ", word[1]) && word[1] + 2 < text.length()
+                && Character.isLowerCase(text.charAt(word[1] + 2));
+    }
+
+    private static boolean protectedFirst(String text, int[] word) {
+        String before = text.substring(Math.max(0, word[0] - 30), word[0]);
+        boolean nextCapitalized = word[1] + 1 < text.length() && text.charAt(word[1]) == ' '
+                && Character.isUpperCase(text.charAt(word[1] + 1)) && Character.isLowerCase(text.charAt(word[1] - 1));
+        // "Name: Sunny Lentine": after a strong cue, a usual word that starts a two-word name is part of it.
+        return MY_RELATIVE.matcher(before).find() || nextCapitalized && CAP_STRONG_TRIGGER.matcher(before).find();
+    }
+
+    private static boolean isPlace(String text, int end) {
+        String after = text.substring(end, Math.min(text.length(), end + 24));
+        return STATE_AFTER.matcher(after).find() && !WORD_STATE_AFTER.matcher(after).find();
+    }
+
+    private static String word(String text, int[] bounds) {
+        return text.substring(bounds[0], bounds[1]).replaceAll("[,.;:!?]+$", "").toLowerCase(Locale.ROOT);
+    }
+
+    private void lowerCaseNames(String text, List<Candidate> out) {
+        Matcher w = LOWER_WORD.matcher(text);
+        List<int[]> words = new ArrayList<>();
+        while (w.find()) {
+            words.add(new int[] {w.start(), w.end()});
+        }
+        for (int i = 0; i < words.size(); i++) {
+            int start = words.get(i)[0];
+            if (start > 0 && Character.isLetter(text.charAt(start - 1))) {
+                continue;
+            }
+            String before = text.substring(Math.max(0, start - 40), start);
+            boolean strong = LOWER_STRONG_TRIGGER.matcher(before).find();
+            if (!strong && !LOWER_WEAK_TRIGGER.matcher(before).find()) {
+                continue;
+            }
+            String first = word(text, words.get(i)).replaceAll("'s$", "");
+            boolean afterTitle = before.matches("(?is).*\\b(?:doctor|dr\\.?)\\s*$");
+            boolean relative = MY_RELATIVE.matcher(before).find();
+            boolean listed = names.isFirstName(first) || afterTitle && names.isSurname(first);
+            boolean titleSurname = afterTitle && !LOWER_STOP.contains(first) && !NOT_NAMES.contains(first)
+                    && first.length() >= 4 && !first.matches(".*(?:ing|ed|ly)$");
+            if (titleSurname) {
+                int end = words.get(i)[1];
+                if (i + 1 < words.size() && text.substring(end, words.get(i + 1)[0]).equals(" ")
+                        && names.isSurname(word(text, words.get(i + 1))) && !LOWER_STOP.contains(word(text, words.get(i + 1)))
+                        && !NOT_NAMES.contains(word(text, words.get(i + 1)))) {
+                    end = words.get(i + 1)[1]; // "dr. darien schmidt"
+                }
+                add(out, start, text.startsWith("'s", end - 2) ? end - 2 : end, PhiKind.NAME, 41);
+                continue;
+            }
+            // "it is lucie henderson": an unlisted given name is still a name when a listed surname follows it.
+            boolean surnameFollows = i + 1 < words.size() && names.isSurname(word(text, words.get(i + 1)))
+                    && text.substring(words.get(i)[1], words.get(i + 1)[0]).equals(" ")
+                    && !LOWER_STOP.contains(word(text, words.get(i + 1))) && !NOT_NAMES.contains(word(text, words.get(i + 1)))
+                    && !LOWER_STOP.contains(first) && !NOT_NAMES.contains(first) && !SpokenNumbers.isNumberWord(first)
+                    && !SpokenNumbers.isNumberWord(word(text, words.get(i + 1)));
+            // "my wife trenzo ...", "the patient is fallen ...": a word that cannot be a verb form is a name there.
+            boolean medium = MEDIUM_LOWER_TRIGGER.matcher(before).find() && !LOWER_STOP.contains(first)
+                    && !NOT_NAMES.contains(first) && !SpokenNumbers.isNumberWord(first) && first.length() >= 3
+                    && !first.matches(".*(?:ed|ing|ly|s)$");
+            if (!strong && !medium && !surnameFollows && !(listed && (relative || !NOT_NAMES.contains(first)))) {
+                continue;
+            }
+            int j = i;
+            while (j < words.size() && j < i + 3) {
+                String word = word(text, words.get(j));
+                String gap = j == i ? " " : text.substring(words.get(j - 1)[1], words.get(j)[0]);
+                boolean initialBefore = j > i && words.get(j - 1)[1] - words.get(j - 1)[0] == 1;
+                boolean adjacent = gap.equals(" ") || initialBefore && gap.equals(". ");
+                boolean known = names.isFirstName(word) || names.isSurname(word);
+                if (!adjacent || LOWER_STOP.contains(word) || NOT_NAMES.contains(word) && !known
+                        || SpokenNumbers.isNumberWord(word) || word.length() < 2 && !initialFollows(text, words.get(j))) {
+                    break;
+                }
+                if (j > i + 1 && !known && !initialBefore) {
+                    break;
+                }
+                j++;
+            }
+            if (j > i) {
+                add(out, start, words.get(j - 1)[1], PhiKind.NAME, 42);
+            }
+        }
+    }
+
+    private static Set<String> words(String... words) {
+        return Set.copyOf(java.util.Arrays.asList(words));
+    }
+
+    private static int trimEnd(String text, int start, int end) {
+        int e = end;
+        while (e > start && ".,;:!?)".indexOf(text.charAt(e - 1)) >= 0) {
+            e--;
+        }
+        return e;
+    }
+}

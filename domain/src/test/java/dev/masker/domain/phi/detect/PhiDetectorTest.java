@@ -1,0 +1,200 @@
+package dev.masker.domain.phi.detect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.masker.domain.phi.PhiSpan;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PhiDetectorTest {
+    private static final PhiDetector DETECTOR = PhiDetector.withBundledNameLists();
+
+    /** The detected values as "value/KIND", in text order. */
+    private static List<String> found(String text) {
+        return DETECTOR.detect(text).stream().map(s -> text.substring(s.start(), s.end()) + "/" + s.kind()).toList();
+    }
+
+    @Test
+    void givenFormattedAndSpokenPhones_detect_findsTheWholeNumber() {
+        assertEquals(List.of("(415) 555-2671/PHONE"), found("My number is (415) 555-2671."));
+        assertEquals(List.of("four one five five five five two six seven one/PHONE"),
+                found("my number is four one five five five five two six seven one"));
+        assertEquals(List.of("four one five double five five oh two six one/PHONE"),
+                found("call me at four one five double five five oh two six one thanks"));
+    }
+
+    @Test
+    void givenFaxContext_detect_typesTheNumberAsFax() {
+        assertEquals(List.of("702-314-3004/FAX"), found("I will fax that over to 702-314-3004 today."));
+    }
+
+    @Test
+    void givenFormattedAndSpokenEmails_detect_findsTheWholeAddress() {
+        assertEquals(List.of("joel.reilly@gmail.com/EMAIL"), found("Send the visit summary to joel.reilly@gmail.com please."));
+        assertEquals(List.of("john dot smith at gmail dot com/EMAIL"), found("my email is john dot smith at gmail dot com"));
+    }
+
+    @Test
+    void givenPaidOnlineAtAClinicSite_detect_findsNoEmail() {
+        assertEquals(List.of(), found("i paid online at riversidefm dot com slash pay but it still shows"));
+    }
+
+    @Test
+    void givenSsns_detect_usesContextAndAreaRules() {
+        assertEquals(List.of("553-60-7709/SSN"), found("I have 553-60-7709 on file for you."));
+        assertTrue(found("I have 666-60-7709 on file for you.").stream().noneMatch(v -> v.endsWith("/SSN")));
+        assertEquals(List.of("two six eight nine/SSN"), found("yes the last four of my social are two six eight nine"));
+    }
+
+    @Test
+    void givenCardNumbers_detect_acceptsALuhnValidNumberWithoutContextOnly() {
+        assertEquals(List.of("4111 1111 1111 1111/CARD"), found("It is 4111 1111 1111 1111."));
+        assertTrue(found("It is 4111 1111 1111 1112.").stream().noneMatch(v -> v.endsWith("/CARD")));
+    }
+
+    @Test
+    void givenProviderIds_detect_typesNpiAndDeaAsLicense() {
+        assertEquals(List.of("1234567893/LICENSE"), found("Thank you, NPI 1234567893 is on the order."));
+        assertEquals(List.of("AB1234563/LICENSE"), found("The DEA number AB1234563 is noted."));
+        assertEquals(List.of("AB1234563/LICENSE"), found("Noted AB1234563 for the script."));
+    }
+
+    @Test
+    void givenVinsAndPlates_detect_typesThemAsVehicle() {
+        assertEquals(List.of("1M8GDM9AXKP042788/VEHICLE"), found("Noted 1M8GDM9AXKP042788 for the claim."));
+        assertEquals(List.of("n b t seven eight zero/VEHICLE"), found("hi my license plate is n b t seven eight zero"));
+    }
+
+    @Test
+    void givenAMedicareNumber_detect_typesItAsHealthPlan() {
+        assertEquals(List.of("9NK1-M33-GW88/HEALTH_PLAN"), found("Your Medicare number 9NK1-M33-GW88 is active."));
+        assertEquals(List.of("1EG4-TE5-MK73/HEALTH_PLAN"), found("It is 1EG4-TE5-MK73."));
+    }
+
+    @Test
+    void givenContextWords_detect_typesMrnAccountAndDevice() {
+        assertEquals(List.of("M2429020/MRN"), found("I located chart M2429020."));
+        assertEquals(List.of("one double four three two eight double seven five nine/ACCOUNT"),
+                found("the billing account number is one double four three two eight double seven five nine thanks"));
+        assertEquals(List.of("CX4056587T/DEVICE"), found("Device serial CX4056587T."));
+    }
+
+    @Test
+    void givenIpAddresses_detect_validatesRangesAndReadsSpokenDots() {
+        assertEquals(List.of("107.31.95.23/IP"), found("Um, the error says ip 107.31.95.23."));
+        assertEquals(List.of(), found("Um, the error says 300.31.95.23 again."));
+        assertEquals(List.of("seven three dot one five nine dot two seven dot one six five/IP"),
+                found("it says ip seven three dot one five nine dot two seven dot one six five is blocked"));
+        assertEquals(List.of("2601:2511:dbf6:73e3::ee2/IP"), found("Last login from 2601:2511:dbf6:73e3::ee2; locked."));
+    }
+
+    @Test
+    void givenDates_detect_tellsBirthDatesFromOtherDates() {
+        assertEquals(List.of("march fifth nineteen ninety/DOB"), found("i was born on march fifth nineteen ninety"));
+        assertEquals(List.of("03/05/1990/DOB"), found("DOB 03/05/1990."));
+        assertEquals(List.of("March 12/DATE"), found("Can I come in Tuesday, March 12 at 3:30 pm?"));
+        assertEquals(List.of("fifth of March/DATE"), found("I was admitted on the fifth of March."));
+    }
+
+    @Test
+    void givenDateLookAlikes_detect_leavesThemAlone() {
+        assertEquals(List.of(), found("Do you have anything open next Tuesday?"));
+        assertEquals(List.of(), found("I was born in 1985 and have had asthma since twenty twenty."));
+        assertEquals(List.of(), found("We are closed on the Fourth of July and in May."));
+    }
+
+    @Test
+    void givenAges_detect_findsOnlyNinetyAndOver() {
+        assertEquals(List.of("ninety four/AGE"), found("i'm ninety four years old do i still need a flu shot"));
+        assertEquals(List.of("92/AGE"), found("She is a 92-year-old patient."));
+        assertEquals(List.of(), found("I'm 45 and she is eighty nine."));
+        assertEquals(List.of(), found("Please send a 90-day supply."));
+    }
+
+    @Test
+    void givenClinicalLookAlikes_detect_findsNothing() {
+        assertEquals(List.of(), found("Take 20 mg twice a day, 500 milligrams of metformin."));
+        assertEquals(List.of(), found("Please go to Room 4B in Suite 200."));
+        assertEquals(List.of(), found("That code, 80053, is a standard panel, and E11.9 is on the claim."));
+        assertEquals(List.of(), found("Your copay is $125.50 and the app is version 4.2.1."));
+    }
+
+    @Test
+    void givenNamesInContext_detect_findsTheNameWithoutTheTitle() {
+        assertEquals(List.of("Maria Chen/NAME"), found("Hi, my name is Maria Chen."));
+        assertEquals(List.of("Chen/NAME"), found("I would like to see Dr. Chen."));
+        assertEquals(List.of("bernita mante/NAME"), found("my name is bernita mante"));
+        assertEquals(List.of("Will/NAME"), found("Can my husband Will pick it up?"));
+    }
+
+    @Test
+    void givenLowerCaseSpeech_detect_findsNamesByCueTitleAndSurnameList() {
+        assertEquals(List.of("trace doyle/NAME"), found("the patient is trace doyle thanks"));
+        assertEquals(List.of("brakus/NAME"), found("returning a call from doctor brakus's office thank you"));
+        assertEquals(List.of(), found("my claim got denied for code nine nine three"));
+    }
+
+    @Test
+    void givenUnlistedNamesInStrongContext_detect_findsThemWithoutTheLists() {
+        assertEquals(List.of("trenzo rodarlen/NAME"), found("the appointment would be for my wife trenzo rodarlen"));
+        assertEquals(List.of("Zolen Trenne/NAME", "1/5/1950/DOB"), found("Zolen Trenne, date of birth 1/5/1950."));
+        assertEquals(List.of("Dirks/NAME"), found("Okay Dirks, I have updated your file."));
+        assertEquals(List.of(), found("my son takes his inhaler and my wife needs a refill"));
+    }
+
+    @Test
+    void givenLowerCaseSpeechWithInitialsTitlesAndBirthDates_detect_findsWholeNames() {
+        assertEquals(List.of("tillman d. romaguera/NAME"),
+                found("i am calling about my mother tillman d. romaguera, she is sick"));
+        assertEquals(List.of("darien schmidt/NAME"), found("could you check if dr. darien schmidt is taking new patients"));
+        assertEquals(List.of("caesar marquardt/NAME", "01/12/1950/DOB"), found("caesar marquardt, date of birth 01/12/1950"));
+    }
+
+    @Test
+    void givenWordsThatAreAlsoNames_detect_leavesOrdinaryUseAlone() {
+        assertEquals(List.of(), found("I will call back, is there a grace period on the bill?"));
+        assertEquals(List.of(), found("Please mark it urgent, I hope it is ready."));
+    }
+
+    @Test
+    void givenSpelledNames_detect_findsTheWholeSpelling() {
+        assertEquals(List.of("G-L-E-I-C-H-N-E-R/NAME"), found("last name G-L-E-I-C-H-N-E-R, thanks"));
+        assertEquals(List.of("S as in Sam, M, I, T, H/NAME"), found("It is spelled S as in Sam, M, I, T, H."));
+        assertEquals(List.of("b l i c k/NAME"), found("last name b l i c k and that is all"));
+        assertEquals(List.of("H-A-G-E-N-E-S, dash, M-O-E-N/NAME"), found("Spelling: H-A-G-E-N-E-S, dash, M-O-E-N, right?"));
+    }
+
+    @Test
+    void givenAnInsuranceCard_detect_typesItsNumberAsHealthPlan() {
+        assertEquals(List.of("W741858854/HEALTH_PLAN"), found("The member number on the card is W741858854."));
+    }
+
+    @Test
+    void givenWhereabouts_detect_findsTheCity() {
+        assertEquals(List.of("Clifton/CITY"), found("Hi there, I am in Clifton, is that close?"));
+        assertEquals(List.of("caguas/CITY"), found("we just moved here from caguas"));
+    }
+
+    @Test
+    void givenAnAddressLine_detect_findsStreetCityAndZip() {
+        assertEquals(List.of("919 E 6th Street/ADDRESS", "Georgetown/CITY", "78626/ZIP"),
+                found("I live at 919 E 6th Street, Georgetown, TX 78626."));
+    }
+
+    @Test
+    void givenALowerCaseAddressLine_detect_readsTheStateCodeAfterTheCity() {
+        assertEquals(List.of("632 s state street/ADDRESS", "utica/CITY", "82227/ZIP"),
+                found("um, my address is 632 s state street, utica, pa 82227."));
+    }
+
+    @Test
+    void givenAnyText_detect_returnsSortedSpansThatNeverOverlap() {
+        String text = "Name: Cade Monahan Date of birth: 04/15/1956 Age: 68 MRN: 5550123 Phone: (504) 331-9092";
+        List<PhiSpan> spans = DETECTOR.detect(text);
+        for (int i = 1; i < spans.size(); i++) {
+            assertTrue(spans.get(i - 1).end() <= spans.get(i).start(), spans.toString());
+        }
+        assertEquals(List.of("Cade Monahan/NAME", "04/15/1956/DOB", "5550123/MRN", "(504) 331-9092/PHONE"), found(text));
+    }
+}
