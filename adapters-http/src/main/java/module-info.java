@@ -6,6 +6,7 @@ module dev.masker.adapters.http {
     requires io.helidon.webclient.api;
     requires com.fasterxml.jackson.databind;
     requires java.net.http;
+    requires org.snakeyaml.engine;
     // Micrometer has no module descriptors; these are their automatic modules.
     requires micrometer.core;
     requires micrometer.registry.prometheus;
@@ -19,6 +20,7 @@ module dev.masker.adapters.http {
     exports dev.masker.adapters.http.ratelimit to dev.masker.bootstrap;
     exports dev.masker.adapters.http.openapi to dev.masker.bootstrap;
     exports dev.masker.adapters.http.metrics to dev.masker.bootstrap;
+    exports dev.masker.adapters.http.policy to dev.masker.bootstrap;
 
     // Jackson writes the response records and reads the request records of these packages.
     opens dev.masker.adapters.http to com.fasterxml.jackson.databind;

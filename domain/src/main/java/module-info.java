@@ -10,6 +10,7 @@ module dev.masker.domain {
     exports dev.masker.domain.page;
     exports dev.masker.domain.phi;
     exports dev.masker.domain.phi.detect;
+    exports dev.masker.domain.policy;
     exports dev.masker.domain.session;
     exports dev.masker.domain.admin;
 }

@@ -39,6 +39,11 @@ public final class DomainException extends RuntimeException {
         return invalid(List.of(new FieldProblem(field, problem)));
     }
 
+    /** A {@code policy_yaml_invalid} rejection: each detail names the key and the line and column at fault. */
+    public static DomainException invalidPolicy(List<FieldProblem> problems) {
+        return new DomainException(ErrorCode.POLICY_YAML_INVALID, "The policy YAML is not valid.", problems, null);
+    }
+
     /** A {@code rate_limited} rejection telling the caller when to try again. */
     public static DomainException rateLimited(Duration retryAfter) {
         return new DomainException(ErrorCode.RATE_LIMITED, "Too many requests; retry later.", List.of(),
