@@ -1,7 +1,9 @@
 package dev.masker.bootstrap;
 
+import dev.masker.adapters.http.policy.YamlPolicyAdapter;
 import dev.masker.domain.phi.KeyRing;
 import dev.masker.domain.phi.Kid;
+import dev.masker.domain.policy.Policy;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Masker's configuration, read once from environment variables and checked as a whole: every problem is reported at
@@ -55,11 +58,12 @@ public record MaskerConfig(
 
     static final int MIN_ADMIN_TOKEN_LENGTH = 16;
 
-    /**
-     * The kids Masker's policies tokenize with, each needing {@code MASKER_KEY_<KID>}: for now the built-in
-     * {@code healthcare-default} policy's {@code K_HEALTHCARE} (issue 4 adds the policies that name others).
-     */
-    public static final List<Kid> POLICY_KIDS = List.of(new Kid("K_HEALTHCARE"));
+    /** The built-in policies, read once from their YAML resources at startup (SPEC §6), by name. */
+    public static final Map<String, Policy> BUILT_IN_POLICIES = new YamlPolicyAdapter().builtIns();
+
+    /** The kids the built-in policies tokenize with, each needing {@code MASKER_KEY_<KID>}. */
+    public static final List<Kid> POLICY_KIDS = YamlPolicyAdapter.kids(BUILT_IN_POLICIES).stream()
+            .sorted(Comparator.comparing(Kid::value)).toList();
     static final String KEY_PREFIX = "MASKER_KEY_";
     static final String OLD_KEY_SUFFIX = "_OLD";
 
@@ -148,7 +152,9 @@ public record MaskerConfig(
         KeyRing tokenKeys = tokenKeys(read, env);
         if (database.isPresent()) {
             for (Kid kid : tokenKeys.missing(POLICY_KIDS)) {
-                read.problem(kid.keyVariable() + " is not set: policy healthcare-default tokenizes PHI with kid " + kid
+                String users = BUILT_IN_POLICIES.values().stream().filter(policy -> policy.kid().equals(kid))
+                        .map(Policy::name).sorted().collect(Collectors.joining(", "));
+                read.problem(kid.keyVariable() + " is not set: policy " + users + " tokenizes PHI with kid " + kid
                         + ", so with an external database it must be set to base64 of 32 random bytes"
                         + " (`openssl rand -base64 32`) and kept out of the database, which holds the sealed originals.");
             }

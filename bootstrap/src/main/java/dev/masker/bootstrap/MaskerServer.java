@@ -41,7 +41,6 @@ import dev.masker.application.service.SignInService;
 import dev.masker.application.service.SignOutService;
 import dev.masker.domain.admin.AdminSessionSecret;
 import dev.masker.domain.admin.AdminTokens;
-import dev.masker.domain.agent.Agent;
 import dev.masker.domain.agent.AgentUrls;
 import dev.masker.domain.audit.PhoneFingerprinter;
 import dev.masker.domain.id.Ulid;
@@ -129,7 +128,7 @@ public final class MaskerServer implements AutoCloseable {
                             config.signatureTolerance(), clock),
                     new JacksonVapiMessageAdapter(json), agents, callbacks, audit, ids, clock,
                     new PhoneFingerprinter(fingerprintKey), urls);
-            Set<String> policies = Set.of(Agent.DEFAULT_POLICY);
+            Set<String> policies = MaskerConfig.BUILT_IN_POLICIES.keySet();
             AgentsHttpAdapter.AgentUseCases agentUseCases = new AgentsHttpAdapter.AgentUseCases(
                     new CreateAgentService(agents, audit, ids, clock, policies),
                     new ListAgentsService(agents, new PageCursors(cursorKey(fingerprintKey))),

@@ -164,6 +164,12 @@ class MaskerConfigTest {
     }
 
     @Test
+    void givenShippedPolicies_startup_loadsHealthcareDefaultAndNeedsItsKid() {
+        assertTrue(MaskerConfig.BUILT_IN_POLICIES.containsKey("healthcare-default"));
+        assertEquals(List.of(new Kid("K_HEALTHCARE")), MaskerConfig.POLICY_KIDS);
+    }
+
+    @Test
     void givenEmbeddedDatabaseWithoutTokenKeys_from_acceptsAndLeavesThemToTheDataDirectory() {
         MaskerConfig config = MaskerConfig.from(minimal());
 
