@@ -13,6 +13,7 @@ import dev.masker.adapters.http.agents.AgentsHttpAdapter;
 import dev.masker.adapters.http.auth.AuthHttpAdapter;
 import dev.masker.adapters.http.health.HealthHttpAdapter;
 import dev.masker.adapters.http.openapi.OpenApiHttpAdapter;
+import dev.masker.adapters.http.policy.YamlPolicyAdapter;
 import dev.masker.adapters.http.metrics.HttpMetricsFilter;
 import dev.masker.adapters.http.metrics.MetricsHttpAdapter;
 import dev.masker.adapters.http.ratelimit.TokenBucketRateLimitAdapter;
@@ -46,6 +47,7 @@ import dev.masker.domain.audit.PhoneFingerprinter;
 import dev.masker.domain.id.Ulid;
 import dev.masker.domain.page.PageCursors;
 import dev.masker.domain.phi.KeyRing;
+import dev.masker.domain.phi.Kid;
 import dev.masker.domain.phi.VaultTokens;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpService;
@@ -58,6 +60,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -112,7 +115,8 @@ public final class MaskerServer implements AutoCloseable {
             RequestBodies bodies = new RequestBodies(config.maxBodyBytes());
             AgentUrls urls = new AgentUrls(config.publicUrl());
             byte[] fingerprintKey = MaskerDatabase.fingerprintKey(config);
-            PhiTokenUseCases phiTokens = phiTokens(MaskerDatabase.tokenKeys(config), database, random, clock);
+            KeyRing tokenKeys = MaskerDatabase.tokenKeys(config);
+            PhiTokenUseCases phiTokens = phiTokens(tokenKeys, database, random, clock);
 
             database.recordPoolMetrics(metrics.registry());
             JdbcAgentAdapter agents = new JdbcAgentAdapter(database.app(), config.agentCacheTtl(), System::nanoTime);
@@ -129,11 +133,14 @@ public final class MaskerServer implements AutoCloseable {
                     new JacksonVapiMessageAdapter(json), agents, callbacks, audit, ids, clock,
                     new PhoneFingerprinter(fingerprintKey), urls);
             Set<String> policies = MaskerConfig.BUILT_IN_POLICIES.keySet();
+            YamlPolicyAdapter policyReader = new YamlPolicyAdapter();
+            // A custom policy is accepted only for a kid this server holds a key for (checked at create and update).
+            Predicate<Kid> hasKey = kid -> tokenKeys.missing(List.of(kid)).isEmpty();
             AgentsHttpAdapter.AgentUseCases agentUseCases = new AgentsHttpAdapter.AgentUseCases(
-                    new CreateAgentService(agents, audit, ids, clock, policies),
+                    new CreateAgentService(agents, audit, ids, clock, policies, policyReader, hasKey),
                     new ListAgentsService(agents, new PageCursors(cursorKey(fingerprintKey))),
                     new GetAgentService(agents, new AuditCallCountAdapter(database.audit()), clock),
-                    new UpdateAgentService(agents, agents, audit, ids, clock, policies),
+                    new UpdateAgentService(agents, agents, audit, ids, clock, policies, policyReader, hasKey),
                     new DeleteAgentService(agents, audit, ids, clock));
             CheckReadinessService readiness = new CheckReadinessService(List.of(new JdbcReadinessAdapter(database.app())));
 

@@ -47,21 +47,21 @@ public final class JdbcAgentAdapter implements LoadAgentPort, SaveAgentPort, Cha
     /** The PostgreSQL notification channel that carries the ids of changed agents. */
     public static final String CHANGE_CHANNEL = "masker_agent_changed";
     private static final String INSERT = """
-            INSERT INTO agent (id, name, upstream, tokenization, policy_name, assistant,
+            INSERT INTO agent (id, name, upstream, tokenization, policy_name, policy_yaml, assistant,
                                callback_url, callback_secret, callback_timeout_ms, created_at, updated_at)
-            VALUES (:id, :name, :upstream, :tokenization, :policy_name, CAST(:assistant AS jsonb),
+            VALUES (:id, :name, :upstream, :tokenization, :policy_name, :policy_yaml, CAST(:assistant AS jsonb),
                     :callback_url, :callback_secret, :callback_timeout_ms, :created_at, :updated_at)
             """;
     private static final String UPDATE = """
             UPDATE agent SET name = :name, upstream = :upstream, tokenization = :tokenization, policy_name = :policy_name,
-                   assistant = CAST(:assistant AS jsonb), callback_url = :callback_url, callback_secret = :callback_secret,
-                   callback_timeout_ms = :callback_timeout_ms, updated_at = now()
+                   policy_yaml = :policy_yaml, assistant = CAST(:assistant AS jsonb), callback_url = :callback_url,
+                   callback_secret = :callback_secret, callback_timeout_ms = :callback_timeout_ms, updated_at = now()
             WHERE id = :id AND deleted_at IS NULL
             """;
     private static final String DELETE = "UPDATE agent SET deleted_at = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL";
     private static final String NOTIFY = "SELECT pg_notify('" + CHANGE_CHANNEL + "', ?) AS sent";
     private static final String SELECT_COLUMNS = """
-            SELECT id, name, upstream, tokenization, policy_name, CAST(assistant AS text) AS assistant,
+            SELECT id, name, upstream, tokenization, policy_name, policy_yaml, CAST(assistant AS text) AS assistant,
                    callback_url, callback_secret, callback_timeout_ms, created_at
             FROM agent WHERE deleted_at IS NULL""";
     private final DbClient db;
@@ -130,6 +130,7 @@ public final class JdbcAgentAdapter implements LoadAgentPort, SaveAgentPort, Cha
         params.put("upstream", agent.upstream().value());
         params.put("tokenization", agent.tokenization().wireName());
         params.put("policy_name", agent.policyName());
+        params.put("policy_yaml", agent.customPolicyYaml().orElse(null));
         params.put("assistant", write(agent.assistantDefaults().asMap()));
         Optional<ConfigCallback> callback = agent.configCallback();
         params.put("callback_url", callback.map(c -> c.url().toString()).orElse(null));
@@ -240,7 +241,9 @@ public final class JdbcAgentAdapter implements LoadAgentPort, SaveAgentPort, Cha
                 row.column("policy_name").get(String.class),
                 AssistantConfig.of(read(row.column("assistant").get(String.class))),
                 callback,
-                instant(row.column("created_at").get()));
+                instant(row.column("created_at").get()))
+                .withPolicy(row.column("policy_name").get(String.class),
+                        Optional.ofNullable(row.column("policy_yaml").get(String.class)));
     }
 
     private static Instant instant(Object value) {

@@ -1,6 +1,7 @@
 package dev.masker.application.service;
 
 import dev.masker.application.port.in.CreateAgentCommand.CallbackFields;
+import dev.masker.application.port.out.ReadPolicyPort;
 import dev.masker.domain.agent.Agent;
 import dev.masker.domain.agent.AgentName;
 import dev.masker.domain.agent.ConfigCallback;
@@ -9,22 +10,67 @@ import dev.masker.domain.agent.Upstream;
 import dev.masker.domain.error.DomainException;
 import dev.masker.domain.error.ErrorCode;
 import dev.masker.domain.error.FieldProblem;
+import dev.masker.domain.phi.Kid;
+import dev.masker.domain.policy.Policy;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The checks an agent's fields pass, shared by create and update: problems with a field's value are collected so the
  * caller hears of all of them at once; an unknown upstream or policy is its own error code, reported after them.
  */
 final class AgentFieldRules {
-    private final Set<String> policies;
+    /** A reader for when custom policies are not wired: every {@code policy_yaml} is refused. */
+    static final ReadPolicyPort NO_CUSTOM_POLICIES = yaml -> {
+        throw DomainException.invalidPolicy(List.of(new FieldProblem("policy_yaml", "custom policies are not enabled")));
+    };
 
-    AgentFieldRules(Set<String> policies) {
+    /** The policy an agent ends up with: a named one, or its own (name and YAML). */
+    record ChosenPolicy(String name, Optional<String> yaml) { }
+
+    private final Set<String> policies;
+    private final ReadPolicyPort reader;
+    private final Predicate<Kid> hasKey;
+
+    AgentFieldRules(Set<String> policies, ReadPolicyPort reader, Predicate<Kid> hasKey) {
         this.policies = Set.copyOf(policies);
+        this.reader = Objects.requireNonNull(reader, "reader");
+        this.hasKey = Objects.requireNonNull(hasKey, "hasKey");
+    }
+
+    /** Both policy fields at once is a field problem, reported with the others. */
+    static void checkPolicyChoice(Optional<String> name, Optional<String> yaml, List<FieldProblem> problems) {
+        if (name.isPresent() && yaml.isPresent()) {
+            problems.add(new FieldProblem("policy_name", "policy_name and policy_yaml are mutually exclusive; send one"));
+            problems.add(new FieldProblem("policy_yaml", "policy_name and policy_yaml are mutually exclusive; send one"));
+        }
+    }
+
+    /**
+     * The agent's own policy read from YAML: {@code policy_yaml_invalid} when it cannot be read, takes a built-in
+     * policy's name, or names a kid this server has no key for.
+     */
+    ChosenPolicy customPolicy(String yaml) {
+        Policy policy = reader.read(yaml);
+        List<FieldProblem> problems = new ArrayList<>();
+        if (policies.contains(policy.name())) {
+            problems.add(new FieldProblem("name", "is a built-in policy's name; choose it with policy_name instead"));
+        }
+        if (!hasKey.test(policy.kid())) {
+            problems.add(new FieldProblem("kid", "this server has no key for kid " + policy.kid() + ": set "
+                    + policy.kid().keyVariable() + " (base64 of 32 random bytes) and restart, or use a kid it has"));
+        }
+        if (!problems.isEmpty()) {
+            throw DomainException.invalidPolicy(problems);
+        }
+        return new ChosenPolicy(policy.name(), Optional.of(yaml));
     }
 
     void checkName(String name, List<FieldProblem> problems) {

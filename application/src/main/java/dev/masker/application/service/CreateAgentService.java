@@ -4,6 +4,7 @@ import dev.masker.application.port.in.CreateAgentCommand;
 import dev.masker.application.port.in.CreateAgentUseCase;
 import dev.masker.application.port.out.AppendAuditEventPort;
 import dev.masker.application.port.out.IdGeneratorPort;
+import dev.masker.application.port.out.ReadPolicyPort;
 import dev.masker.application.port.out.SaveAgentPort;
 import dev.masker.domain.agent.Agent;
 import dev.masker.domain.agent.AgentId;
@@ -14,12 +15,14 @@ import dev.masker.domain.agent.Upstream;
 import dev.masker.domain.audit.AuditEvent;
 import dev.masker.domain.error.FieldProblem;
 import dev.masker.domain.id.EventId;
+import dev.masker.domain.phi.Kid;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /** Validates every field of a new agent, reports all problems at once, stores it and records who created it. */
 public final class CreateAgentService implements CreateAgentUseCase {
@@ -31,11 +34,17 @@ public final class CreateAgentService implements CreateAgentUseCase {
 
     public CreateAgentService(SaveAgentPort store, AppendAuditEventPort audit, IdGeneratorPort ids, Clock clock,
                               Set<String> policies) {
+        this(store, audit, ids, clock, policies, AgentFieldRules.NO_CUSTOM_POLICIES, kid -> true);
+    }
+
+    /** With custom policies: read by {@code reader}, accepted only for kids {@code hasKey} knows. */
+    public CreateAgentService(SaveAgentPort store, AppendAuditEventPort audit, IdGeneratorPort ids, Clock clock,
+                              Set<String> policies, ReadPolicyPort reader, Predicate<Kid> hasKey) {
         this.store = Objects.requireNonNull(store, "store");
         this.audit = Objects.requireNonNull(audit, "audit");
         this.ids = Objects.requireNonNull(ids, "ids");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.rules = new AgentFieldRules(policies);
+        this.rules = new AgentFieldRules(policies, reader, hasKey);
     }
 
     @Override
@@ -49,11 +58,14 @@ public final class CreateAgentService implements CreateAgentUseCase {
         if (command.upstream() == null && !AgentFieldRules.names(problems, "upstream")) {
             problems.add(new FieldProblem("upstream", "is required"));
         }
+        AgentFieldRules.checkPolicyChoice(command.policyName(), command.policyYaml(), problems);
         rules.failIfAny(problems);
         Upstream upstream = rules.upstream(command.upstream());
-        String policy = rules.policy(command.policyName());
+        AgentFieldRules.ChosenPolicy policy = command.policyYaml().isPresent()
+                ? rules.customPolicy(command.policyYaml().get())
+                : new AgentFieldRules.ChosenPolicy(rules.policy(command.policyName()), Optional.empty());
         Agent agent = Agent.create(new AgentId(ids.next()), new AgentName(command.name()), upstream, tokenization.get(),
-                policy, command.assistant(), callback, clock.instant());
+                policy.name(), command.assistant(), callback, clock.instant()).withPolicy(policy.name(), policy.yaml());
         store.create(agent);
         audit.append(AuditEvent.agentCreated(new EventId(ids.next()), clock.instant(), agent.id(), command.principal(),
                 callback, command.requestId()));

@@ -8,6 +8,7 @@ import dev.masker.application.port.out.ChangeAgentPort;
 import dev.masker.application.port.out.ChangeAgentPort.ChangeOutcome;
 import dev.masker.application.port.out.IdGeneratorPort;
 import dev.masker.application.port.out.LoadAgentPort;
+import dev.masker.application.port.out.ReadPolicyPort;
 import dev.masker.domain.agent.Agent;
 import dev.masker.domain.agent.AgentId;
 import dev.masker.domain.agent.AgentName;
@@ -18,12 +19,14 @@ import dev.masker.domain.error.DomainException;
 import dev.masker.domain.error.ErrorCode;
 import dev.masker.domain.error.FieldProblem;
 import dev.masker.domain.id.EventId;
+import dev.masker.domain.phi.Kid;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /** Applies a partial update with the same checks as create, and records who changed which fields. */
 public final class UpdateAgentService implements UpdateAgentUseCase {
@@ -36,12 +39,19 @@ public final class UpdateAgentService implements UpdateAgentUseCase {
 
     public UpdateAgentService(LoadAgentPort agents, ChangeAgentPort changes, AppendAuditEventPort audit,
                               IdGeneratorPort ids, Clock clock, Set<String> policies) {
+        this(agents, changes, audit, ids, clock, policies, AgentFieldRules.NO_CUSTOM_POLICIES, kid -> true);
+    }
+
+    /** With custom policies: read by {@code reader}, accepted only for kids {@code hasKey} knows. */
+    public UpdateAgentService(LoadAgentPort agents, ChangeAgentPort changes, AppendAuditEventPort audit,
+                              IdGeneratorPort ids, Clock clock, Set<String> policies, ReadPolicyPort reader,
+                              Predicate<Kid> hasKey) {
         this.agents = Objects.requireNonNull(agents, "agents");
         this.changes = Objects.requireNonNull(changes, "changes");
         this.audit = Objects.requireNonNull(audit, "audit");
         this.ids = Objects.requireNonNull(ids, "ids");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.rules = new AgentFieldRules(policies);
+        this.rules = new AgentFieldRules(policies, reader, hasKey);
     }
 
     @Override
@@ -57,6 +67,7 @@ public final class UpdateAgentService implements UpdateAgentUseCase {
         } else if (command.configCallback() instanceof CallbackChange.Remove) {
             callback = Optional.empty();
         }
+        AgentFieldRules.checkPolicyChoice(command.policyName(), command.policyYaml(), problems);
         rules.failIfAny(problems);
         List<String> changed = changedFields(command);
         if (changed.isEmpty()) {
@@ -66,9 +77,15 @@ public final class UpdateAgentService implements UpdateAgentUseCase {
                 command.name().map(AgentName::new).orElse(current.name()),
                 command.upstream().map(rules::upstream).orElse(current.upstream()),
                 tokenization.orElse(current.tokenization()),
-                command.policyName().isPresent() ? rules.policy(command.policyName()) : current.policyName(),
+                current.policyName(),
                 command.assistant().orElse(current.assistantDefaults()),
                 callback);
+        if (command.policyYaml().isPresent()) {
+            AgentFieldRules.ChosenPolicy policy = rules.customPolicy(command.policyYaml().get());
+            revised = revised.withPolicy(policy.name(), policy.yaml());
+        } else if (command.policyName().isPresent()) {
+            revised = revised.withPolicy(rules.policy(command.policyName()), Optional.empty());
+        }
         if (changes.update(revised) instanceof ChangeOutcome.NotFound) {
             // Deleted between the load and the update.
             throw notFound();
@@ -84,6 +101,7 @@ public final class UpdateAgentService implements UpdateAgentUseCase {
         command.upstream().ifPresent(value -> fields.add("upstream"));
         command.tokenization().ifPresent(value -> fields.add("tokenization"));
         command.policyName().ifPresent(value -> fields.add("policy_name"));
+        command.policyYaml().ifPresent(value -> fields.add("policy_yaml"));
         command.assistant().ifPresent(value -> fields.add("assistant"));
         if (!(command.configCallback() instanceof CallbackChange.Keep)) {
             fields.add("config_callback");

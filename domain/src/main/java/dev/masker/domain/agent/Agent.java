@@ -18,9 +18,11 @@ public final class Agent {
     private final AssistantConfig assistantDefaults;
     private final ConfigCallback configCallback;
     private final Instant createdAt;
+    private final String customPolicyYaml;
 
     private Agent(AgentId id, AgentName name, Upstream upstream, Tokenization tokenization, String policyName,
-                  AssistantConfig assistantDefaults, ConfigCallback configCallback, Instant createdAt) {
+                  AssistantConfig assistantDefaults, ConfigCallback configCallback, Instant createdAt,
+                  String customPolicyYaml) {
         this.id = Objects.requireNonNull(id, "id");
         this.name = Objects.requireNonNull(name, "name");
         this.upstream = Objects.requireNonNull(upstream, "upstream");
@@ -29,27 +31,43 @@ public final class Agent {
         this.assistantDefaults = Objects.requireNonNull(assistantDefaults, "assistantDefaults");
         this.configCallback = configCallback;
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
+        this.customPolicyYaml = customPolicyYaml;
     }
 
     /** A new agent, created now. */
     public static Agent create(AgentId id, AgentName name, Upstream upstream, Tokenization tokenization, String policyName,
                                AssistantConfig assistantDefaults, Optional<ConfigCallback> configCallback, Instant now) {
-        return new Agent(id, name, upstream, tokenization, policyName, assistantDefaults, configCallback.orElse(null), now);
+        return new Agent(id, name, upstream, tokenization, policyName, assistantDefaults, configCallback.orElse(null),
+                now, null);
     }
 
-    /** An agent as it was stored. */
+    /** An agent as it was stored (with a named policy; {@link #withPolicy} restores one of its own). */
     public static Agent restore(AgentId id, AgentName name, Upstream upstream, Tokenization tokenization, String policyName,
                                 AssistantConfig assistantDefaults, Optional<ConfigCallback> configCallback,
                                 Instant createdAt) {
         return new Agent(id, name, upstream, tokenization, policyName, assistantDefaults, configCallback.orElse(null),
-                createdAt);
+                createdAt, null);
     }
 
     /** This agent with new settings: same id and creation time. */
     public Agent revised(AgentName name, Upstream upstream, Tokenization tokenization, String policyName,
                          AssistantConfig assistantDefaults, Optional<ConfigCallback> configCallback) {
         return new Agent(id, name, upstream, tokenization, policyName, assistantDefaults, configCallback.orElse(null),
-                createdAt);
+                createdAt, customPolicyYaml);
+    }
+
+    /**
+     * This agent with another policy: a named one ({@code customPolicyYaml} empty), or its own, whose YAML is kept with
+     * the agent and whose name is {@code policyName}.
+     */
+    public Agent withPolicy(String policyName, Optional<String> customPolicyYaml) {
+        return new Agent(id, name, upstream, tokenization, policyName, assistantDefaults, configCallback, createdAt,
+                customPolicyYaml.orElse(null));
+    }
+
+    /** The YAML of the agent's own policy, if it has one rather than a named one. */
+    public Optional<String> customPolicyYaml() {
+        return Optional.ofNullable(customPolicyYaml);
     }
 
     public AgentId id() {

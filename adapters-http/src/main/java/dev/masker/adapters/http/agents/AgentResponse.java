@@ -11,11 +11,11 @@ import java.util.Map;
 
 /**
  * An agent as the API shows it, with the two URLs to paste into Vapi. The callback secret is never shown, only
- * whether one is set.
+ * whether one is set; a policy of the agent's own shows as its name and {@code custom_policy}, not its YAML.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AgentResponse(String id, String name, String upstream, String tokenization, String policy_name,
-                            Map<String, Object> assistant, @JsonInclude(JsonInclude.Include.ALWAYS)
+                            boolean custom_policy, Map<String, Object> assistant, @JsonInclude(JsonInclude.Include.ALWAYS)
                             CallbackResponse config_callback, String proxy_url, String webhook_url, String created_at,
                             Stats stats) {
     private static final DateTimeFormatter RFC_3339_MILLIS =
@@ -29,7 +29,8 @@ public record AgentResponse(String id, String name, String upstream, String toke
 
     static AgentResponse of(Agent agent, AgentUrls urls) {
         return new AgentResponse(agent.id().value(), agent.name().value(), agent.upstream().value(),
-                agent.tokenization().wireName(), agent.policyName(), agent.assistantDefaults().asMap(),
+                agent.tokenization().wireName(), agent.policyName(), agent.customPolicyYaml().isPresent(),
+                agent.assistantDefaults().asMap(),
                 agent.configCallback().map(callback -> new CallbackResponse(callback.url().toString(),
                         callback.timeout().toMillis(), true)).orElse(null),
                 urls.proxyUrl(agent.id()).toString(), urls.webhookUrl(agent.id()).toString(), timestamp(agent.createdAt()),
@@ -39,8 +40,8 @@ public record AgentResponse(String id, String name, String upstream, String toke
     static AgentResponse of(AgentDetails details, AgentUrls urls) {
         AgentResponse agent = of(details.agent(), urls);
         return new AgentResponse(agent.id(), agent.name(), agent.upstream(), agent.tokenization(), agent.policy_name(),
-                agent.assistant(), agent.config_callback(), agent.proxy_url(), agent.webhook_url(), agent.created_at(),
-                new Stats(details.webhookCalls24h(), details.webhookCalls7d()));
+                agent.custom_policy(), agent.assistant(), agent.config_callback(), agent.proxy_url(), agent.webhook_url(),
+                agent.created_at(), new Stats(details.webhookCalls24h(), details.webhookCalls7d()));
     }
 
     static String timestamp(Instant instant) {

@@ -88,7 +88,7 @@ public final class AgentsHttpAdapter implements HttpService {
     private void create(ServerRequest request, ServerResponse response) {
         Fields fields = Fields.read(object(request), false, json);
         Agent agent = agents.create().create(new CreateAgentCommand(fields.name().orElse(null),
-                fields.upstream().orElse(null), fields.tokenization(), fields.policyName(),
+                fields.upstream().orElse(null), fields.tokenization(), fields.policyName(), fields.policyYaml(),
                 fields.assistant().orElse(AssistantConfig.empty()),
                 fields.callback() instanceof CallbackChange.Replace replace ? Optional.of(replace.fields()) : Optional.empty(),
                 fields.problems(), AdminAuthentication.principal(request).value(), RequestIdFilter.requestId(request)));
@@ -114,8 +114,8 @@ public final class AgentsHttpAdapter implements HttpService {
     private void update(ServerRequest request, ServerResponse response) {
         Fields fields = Fields.read(object(request), true, json);
         Agent agent = agents.update().update(new UpdateAgentCommand(request.path().pathParameters().get("id"),
-                fields.name(), fields.upstream(), fields.tokenization(), fields.policyName(), fields.assistant(),
-                fields.callback(), fields.problems(), AdminAuthentication.principal(request).value(),
+                fields.name(), fields.upstream(), fields.tokenization(), fields.policyName(), fields.policyYaml(),
+                fields.assistant(), fields.callback(), fields.problems(), AdminAuthentication.principal(request).value(),
                 RequestIdFilter.requestId(request)));
         json.send(response, Status.OK_200, Map.of("agent", AgentResponse.of(agent, urls)));
     }
@@ -136,8 +136,8 @@ public final class AgentsHttpAdapter implements HttpService {
 
     /** The agent fields of a request body, with every problem of shape found while reading them. */
     private record Fields(Optional<String> name, Optional<String> upstream, Optional<String> tokenization,
-                          Optional<String> policyName, Optional<AssistantConfig> assistant, CallbackChange callback,
-                          List<FieldProblem> problems) {
+                          Optional<String> policyName, Optional<String> policyYaml, Optional<AssistantConfig> assistant,
+                          CallbackChange callback, List<FieldProblem> problems) {
 
         /**
          * Reads the fields; in a partial update an explicit {@code null} removes the callback and is refused for the
@@ -147,7 +147,7 @@ public final class AgentsHttpAdapter implements HttpService {
             List<FieldProblem> problems = new ArrayList<>();
             unknownFields(body, FIELDS, "", problems);
             if (partial) {
-                for (String field : List.of("name", "upstream", "tokenization", "policy_name", "assistant")) {
+                for (String field : List.of("name", "upstream", "tokenization", "policy_name", "policy_yaml", "assistant")) {
                     if (body.has(field) && body.get(field).isNull()) {
                         problems.add(new FieldProblem(field, "cannot be removed"));
                     }
@@ -157,9 +157,7 @@ public final class AgentsHttpAdapter implements HttpService {
             Optional<String> upstream = text(body, "upstream", "upstream", problems);
             Optional<String> tokenization = text(body, "tokenization", "tokenization", problems);
             Optional<String> policyName = text(body, "policy_name", "policy_name", problems);
-            if (body.has("policy_yaml")) {
-                problems.add(new FieldProblem("policy_yaml", "custom policies are not supported yet; use policy_name"));
-            }
+            Optional<String> policyYaml = text(body, "policy_yaml", "policy_yaml", problems);
             Optional<AssistantConfig> assistant = Optional.empty();
             if (body.hasNonNull("assistant")) {
                 if (body.get("assistant").isObject()) {
@@ -168,7 +166,8 @@ public final class AgentsHttpAdapter implements HttpService {
                     problems.add(new FieldProblem("assistant", "must be an object (a Vapi assistant)"));
                 }
             }
-            return new Fields(name, upstream, tokenization, policyName, assistant, callback(body, problems), problems);
+            return new Fields(name, upstream, tokenization, policyName, policyYaml, assistant, callback(body, problems),
+                    problems);
         }
 
         private static CallbackChange callback(JsonNode body, List<FieldProblem> problems) {

@@ -13,17 +13,26 @@ import java.util.Optional;
  * {@code null} here and named in {@code readProblems}, so that the caller hears of every bad field at once.
  */
 public record CreateAgentCommand(String name, String upstream, Optional<String> tokenization,
-                                 Optional<String> policyName, AssistantConfig assistant,
+                                 Optional<String> policyName, Optional<String> policyYaml, AssistantConfig assistant,
                                  Optional<CallbackFields> configCallback, List<FieldProblem> readProblems,
                                  String principal, RequestId requestId) {
     public CreateAgentCommand {
         readProblems = List.copyOf(readProblems);
         Objects.requireNonNull(tokenization, "tokenization");
         Objects.requireNonNull(policyName, "policyName");
+        Objects.requireNonNull(policyYaml, "policyYaml");
         Objects.requireNonNull(assistant, "assistant");
         Objects.requireNonNull(configCallback, "configCallback");
         Objects.requireNonNull(principal, "principal");
         Objects.requireNonNull(requestId, "requestId");
+    }
+
+    /** A new agent without a policy of its own. */
+    public CreateAgentCommand(String name, String upstream, Optional<String> tokenization, Optional<String> policyName,
+                              AssistantConfig assistant, Optional<CallbackFields> configCallback,
+                              List<FieldProblem> readProblems, String principal, RequestId requestId) {
+        this(name, upstream, tokenization, policyName, Optional.empty(), assistant, configCallback, readProblems,
+                principal, requestId);
     }
 
     /** The configuration callback's fields as sent; {@code timeoutMs} empty means the default. */

@@ -14,7 +14,8 @@ import java.util.Optional;
  */
 public record UpdateAgentCommand(String agentIdText, Optional<String> name, Optional<String> upstream,
                                  Optional<String> tokenization, Optional<String> policyName,
-                                 Optional<AssistantConfig> assistant, CallbackChange configCallback,
+                                 Optional<String> policyYaml, Optional<AssistantConfig> assistant,
+                                 CallbackChange configCallback,
                                  List<FieldProblem> readProblems, String principal, RequestId requestId) {
     public UpdateAgentCommand {
         Objects.requireNonNull(agentIdText, "agentIdText");
@@ -22,11 +23,21 @@ public record UpdateAgentCommand(String agentIdText, Optional<String> name, Opti
         Objects.requireNonNull(upstream, "upstream");
         Objects.requireNonNull(tokenization, "tokenization");
         Objects.requireNonNull(policyName, "policyName");
+        Objects.requireNonNull(policyYaml, "policyYaml");
         Objects.requireNonNull(assistant, "assistant");
         Objects.requireNonNull(configCallback, "configCallback");
         readProblems = List.copyOf(readProblems);
         Objects.requireNonNull(principal, "principal");
         Objects.requireNonNull(requestId, "requestId");
+    }
+
+    /** An update that leaves any policy of the agent's own as it is unless {@code policyName} replaces it. */
+    public UpdateAgentCommand(String agentIdText, Optional<String> name, Optional<String> upstream,
+                              Optional<String> tokenization, Optional<String> policyName,
+                              Optional<AssistantConfig> assistant, CallbackChange configCallback,
+                              List<FieldProblem> readProblems, String principal, RequestId requestId) {
+        this(agentIdText, name, upstream, tokenization, policyName, Optional.empty(), assistant, configCallback,
+                readProblems, principal, requestId);
     }
 
     /** What to do with the configuration callback. */
