@@ -80,6 +80,21 @@ abstract class AgentRepositoryContractTest {
         assertEquals(AssistantConfig.empty(), loaded.assistantDefaults());
         assertEquals(new Upstream(Upstream.Provider.STUB, "stub"), loaded.upstream());
         assertEquals(Tokenization.VAULT_DETERMINISTIC, loaded.tokenization());
+        assertEquals(Optional.empty(), loaded.customPolicyYaml());
+    }
+
+    @Test
+    void givenAgentWithItsOwnPolicy_load_returnsTheYamlAsSent() {
+        String yaml = "# front desk\nname: front-desk\nversion: 1\nkid: K_FRONTDESK\ntokenization: reversible-aead\n";
+        Agent agent = Agent.create(newId(), uniqueName("Own policy"), Upstream.parse("stub").orElseThrow(),
+                Tokenization.VAULT_DETERMINISTIC, "front-desk", AssistantConfig.empty(), Optional.empty(), CREATED_AT)
+                .withPolicy("front-desk", Optional.of(yaml));
+
+        savePort().create(agent);
+        Agent loaded = loadPort().load(agent.id()).orElseThrow(() -> new AssertionError("the saved agent is not found"));
+
+        assertEquals("front-desk", loaded.policyName());
+        assertEquals(Optional.of(yaml), loaded.customPolicyYaml());
     }
 
     @Test
