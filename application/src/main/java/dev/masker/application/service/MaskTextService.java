@@ -56,7 +56,8 @@ public final class MaskTextService implements MaskTextUseCase {
         int copied = 0;
         for (PhiSpan span : spans) {
             String value = text.substring(span.start(), span.end());
-            out.append(text, copied, span.start()).append(replacement(command.session(), policy, span.kind(), value, now, toStore));
+            out.append(text, copied, span.start())
+                    .append(replacement(command.session(), policy, span.kind(), value, now, toStore));
             copied = span.end();
             counts.merge(span.kind(), 1, Integer::sum);
         }

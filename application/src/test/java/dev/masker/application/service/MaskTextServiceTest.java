@@ -82,9 +82,11 @@ class MaskTextServiceTest {
 
     @Test
     void givenATurnWithoutPhi_mask_leavesItAndDoesNotWriteTheVault() {
-        MaskedText masked = mask(newSession(), "I need a refill of my inhaler, 2 puffs at 8 am.", MaskingPolicy.healthcareDefault());
+        String turn = "I need a refill of my inhaler, 2 puffs at 8 am.";
 
-        assertEquals("I need a refill of my inhaler, 2 puffs at 8 am.", masked.text());
+        MaskedText masked = mask(newSession(), turn, MaskingPolicy.healthcareDefault());
+
+        assertEquals(turn, masked.text());
         assertEquals(Map.of(), masked.counts());
         assertEquals(0, vault.writes());
     }
