@@ -35,6 +35,8 @@ import dev.masker.application.service.CreateAgentService;
 import dev.masker.application.service.DeleteAgentService;
 import dev.masker.application.service.GetAgentService;
 import dev.masker.application.service.ListAgentsService;
+import dev.masker.application.service.MaskTextService;
+import dev.masker.application.service.RehydrateTextService;
 import dev.masker.application.service.RevealTokenService;
 import dev.masker.application.service.TokenizeValueService;
 import dev.masker.application.service.UpdateAgentService;
@@ -49,6 +51,7 @@ import dev.masker.domain.page.PageCursors;
 import dev.masker.domain.phi.KeyRing;
 import dev.masker.domain.phi.Kid;
 import dev.masker.domain.phi.VaultTokens;
+import dev.masker.domain.phi.detect.PhiDetector;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpService;
 import java.lang.System.Logger.Level;
@@ -190,13 +193,18 @@ public final class MaskerServer implements AutoCloseable {
         }
     }
 
-    /** Tokens (SPEC §6): MSKV1 with the JDK's primitives and the vault in PostgreSQL, MSK1 with Tink's AES-SIV. */
+    /**
+     * Tokens (SPEC §6): MSKV1 with the JDK's primitives and the vault in PostgreSQL, MSK1 with Tink's AES-SIV; masking
+     * with the detector and the census name lists, and rehydration over the same keys and vault.
+     */
     private static PhiTokenUseCases phiTokens(KeyRing keys, MaskerDatabase database, SecureRandom random, Clock clock) {
         VaultTokens vaultTokens = new VaultTokens(keys, random);
         JdbcTokenVaultAdapter vault = new JdbcTokenVaultAdapter(database.app());
         TinkReversibleTokenAdapter reversible = new TinkReversibleTokenAdapter(keys);
         return new PhiTokenUseCases(new TokenizeValueService(vaultTokens, vault, reversible, clock),
-                new RevealTokenService(vaultTokens, vault, reversible));
+                new RevealTokenService(vaultTokens, vault, reversible),
+                new MaskTextService(PhiDetector.withBundledNameLists(), vaultTokens, vault, reversible, clock),
+                new RehydrateTextService(vaultTokens, vault, reversible));
     }
 
     /** A key for signing list cursors, derived from the fingerprint key so that it is never the same key. */

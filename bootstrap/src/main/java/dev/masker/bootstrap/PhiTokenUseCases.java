@@ -1,5 +1,7 @@
 package dev.masker.bootstrap;
 
+import dev.masker.application.port.in.MaskTextUseCase;
+import dev.masker.application.port.in.RehydrateTextUseCase;
 import dev.masker.application.port.in.RevealTokenUseCase;
 import dev.masker.application.port.in.TokenizeValueUseCase;
 import java.util.Objects;
@@ -8,9 +10,12 @@ import java.util.Objects;
  * The token use cases, wired to the kid keys, the PostgreSQL vault and Tink's AES-SIV: what the detection and
  * rehydration of issue 4 and the proxy of SPEC §7 drive.
  */
-public record PhiTokenUseCases(TokenizeValueUseCase tokenize, RevealTokenUseCase reveal) {
+public record PhiTokenUseCases(TokenizeValueUseCase tokenize, RevealTokenUseCase reveal, MaskTextUseCase mask,
+        RehydrateTextUseCase rehydrate) {
     public PhiTokenUseCases {
         Objects.requireNonNull(tokenize, "tokenize");
         Objects.requireNonNull(reveal, "reveal");
+        Objects.requireNonNull(mask, "mask");
+        Objects.requireNonNull(rehydrate, "rehydrate");
     }
 }

@@ -11,10 +11,13 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.StringJoiner;
 
 /**
  * The token vault in PostgreSQL through Helidon DbClient: one row per session and token, holding the sealed original
@@ -30,6 +33,13 @@ public final class JdbcTokenVaultAdapter implements TokenVaultPort {
     private static final String SELECT = """
             SELECT nonce, ciphertext, created_at FROM token_vault WHERE session_id = :session_id AND token = :token
             """;
+
+    private static final String INSERT_MANY_HEAD =
+            "INSERT INTO token_vault (session_id, token, kind, kid, nonce, ciphertext, created_at) VALUES ";
+    private static final String INSERT_MANY_ROW = "(?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_MANY_TAIL = " ON CONFLICT (session_id, token) DO NOTHING";
+    /** Rows per statement: 7 parameters each stays far below PostgreSQL's 32,767 bind parameters. */
+    private static final int ROWS_PER_STATEMENT = 500;
 
     private final DbClient db;
 
@@ -51,6 +61,31 @@ public final class JdbcTokenVaultAdapter implements TokenVaultPort {
             db.execute().createInsert(INSERT).params(params).execute();
         } catch (RuntimeException e) {
             throw translate(e);
+        }
+    }
+
+    /** One multi-row INSERT per 500 entries: a turn's values reach the vault in one round trip. */
+    @Override
+    public void storeAll(List<VaultEntry> entries) {
+        for (int from = 0; from < entries.size(); from += ROWS_PER_STATEMENT) {
+            List<VaultEntry> rows = entries.subList(from, Math.min(entries.size(), from + ROWS_PER_STATEMENT));
+            StringJoiner sql = new StringJoiner(", ", INSERT_MANY_HEAD, INSERT_MANY_TAIL);
+            List<Object> params = new ArrayList<>(rows.size() * 7);
+            for (VaultEntry entry : rows) {
+                sql.add(INSERT_MANY_ROW);
+                params.add(entry.session().value());
+                params.add(entry.token().text());
+                params.add(entry.token().kind().name());
+                params.add(entry.token().kid().value());
+                params.add(entry.sealed().nonce());
+                params.add(entry.sealed().ciphertext());
+                params.add(OffsetDateTime.ofInstant(entry.createdAt(), ZoneOffset.UTC));
+            }
+            try {
+                db.execute().createInsert(sql.toString()).params(params).execute();
+            } catch (RuntimeException e) {
+                throw translate(e);
+            }
         }
     }
 

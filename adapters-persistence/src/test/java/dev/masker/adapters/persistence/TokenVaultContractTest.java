@@ -13,6 +13,8 @@ import dev.masker.domain.phi.VaultTokens;
 import dev.masker.domain.session.SessionId;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -97,5 +99,21 @@ abstract class TokenVaultContractTest {
 
         assertEquals(Optional.of(one), vault().find(one.session(), one.token()));
         assertEquals(Optional.of(other), vault().find(other.session(), other.token()));
+    }
+
+    @Test
+    void givenSeveralEntriesOneAlreadyStored_storeAll_keepsEachAndTheFirstOfTheStoredOne() {
+        SessionId session = newSession();
+        VaultEntry stored = entry(session, PhiKind.EMAIL, EMAIL);
+        VaultEntry again = entry(session, PhiKind.EMAIL, EMAIL.toUpperCase(Locale.ROOT));
+        VaultEntry phone = entry(session, PhiKind.PHONE, "(415) 555-0100");
+        VaultEntry name = entry(session, PhiKind.NAME, "Jane Doe");
+        vault().store(stored);
+
+        vault().storeAll(List.of(again, phone, name));
+
+        assertEquals(Optional.of(stored), vault().find(session, stored.token()));
+        assertEquals(Optional.of(phone), vault().find(session, phone.token()));
+        assertEquals(Optional.of(name), vault().find(session, name.token()));
     }
 }

@@ -3,6 +3,7 @@ package dev.masker.application.port.out;
 import dev.masker.domain.phi.PhiToken;
 import dev.masker.domain.phi.VaultEntry;
 import dev.masker.domain.session.SessionId;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -13,6 +14,13 @@ import java.util.Optional;
 public interface TokenVaultPort {
     /** Keeps the entry; storing the same session and token again keeps the entry stored first and does not fail. */
     void store(VaultEntry entry);
+
+    /**
+     * Keeps every entry as {@link #store} would; an adapter that can writes them in one round trip (one turn's values).
+     */
+    default void storeAll(List<VaultEntry> entries) {
+        entries.forEach(this::store);
+    }
 
     /** The entry the session stored for the token, or empty: another session's entry for the same token is not found. */
     Optional<VaultEntry> find(SessionId session, PhiToken token);

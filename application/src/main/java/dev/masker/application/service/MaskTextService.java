@@ -1,0 +1,90 @@
+package dev.masker.application.service;
+
+import dev.masker.application.port.in.MaskTextCommand;
+import dev.masker.application.port.in.MaskTextUseCase;
+import dev.masker.application.port.in.MaskedText;
+import dev.masker.application.port.out.ReversibleTokenPort;
+import dev.masker.application.port.out.TokenVaultPort;
+import dev.masker.domain.phi.MaskingPolicy;
+import dev.masker.domain.phi.PhiKind;
+import dev.masker.domain.phi.PhiSpan;
+import dev.masker.domain.phi.PhiToken;
+import dev.masker.domain.phi.VaultEntry;
+import dev.masker.domain.phi.VaultTokens;
+import dev.masker.domain.phi.detect.PhiDetector;
+import dev.masker.domain.session.SessionId;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Masks a text: the detector's spans, each replaced as the policy says — its token (MSKV1 with the domain's
+ * {@link VaultTokens}, the original sealed into the session's vault; MSK1 through the reversible-token port), the fixed
+ * {@code [REDACTED:KIND]}, or left as it is. The vault gets one {@link TokenVaultPort#storeAll} per text, each token once.
+ * An MSK1 value too long for a token is redacted rather than sent upstream.
+ */
+public final class MaskTextService implements MaskTextUseCase {
+    private final PhiDetector detector;
+    private final VaultTokens vaultTokens;
+    private final TokenVaultPort vault;
+    private final ReversibleTokenPort reversible;
+    private final Clock clock;
+
+    public MaskTextService(PhiDetector detector, VaultTokens vaultTokens, TokenVaultPort vault, ReversibleTokenPort reversible,
+            Clock clock) {
+        this.detector = Objects.requireNonNull(detector, "detector");
+        this.vaultTokens = Objects.requireNonNull(vaultTokens, "vaultTokens");
+        this.vault = Objects.requireNonNull(vault, "vault");
+        this.reversible = Objects.requireNonNull(reversible, "reversible");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public MaskedText mask(MaskTextCommand command) {
+        String text = command.text();
+        MaskingPolicy policy = command.policy();
+        List<PhiSpan> spans = detector.detect(text);
+        StringBuilder out = new StringBuilder(text.length() + spans.size() * 48);
+        Map<PhiKind, Integer> counts = new EnumMap<>(PhiKind.class);
+        Map<String, VaultEntry> toStore = new LinkedHashMap<>();
+        Instant now = clock.instant();
+        int copied = 0;
+        for (PhiSpan span : spans) {
+            String value = text.substring(span.start(), span.end());
+            out.append(text, copied, span.start())
+                    .append(replacement(command.session(), policy, span.kind(), value, now, toStore));
+            copied = span.end();
+            counts.merge(span.kind(), 1, Integer::sum);
+        }
+        out.append(text, copied, text.length());
+        if (!toStore.isEmpty()) {
+            vault.storeAll(List.copyOf(toStore.values()));
+        }
+        return new MaskedText(out.toString(), counts);
+    }
+
+    private String replacement(SessionId session, MaskingPolicy policy, PhiKind kind, String value, Instant now,
+            Map<String, VaultEntry> toStore) {
+        return switch (policy.actionFor(kind)) {
+            case PASS -> value;
+            case REDACT -> MaskingPolicy.redaction(kind);
+            case TOKENIZE -> switch (policy.scheme()) {
+                case MSKV1 -> {
+                    PhiToken token = vaultTokens.token(kind, policy.kid(), value);
+                    // The first spelling of a value in the text is the one kept, as the vault keeps the first stored.
+                    toStore.computeIfAbsent(token.text(),
+                            text -> new VaultEntry(session, token, vaultTokens.seal(session, token, value), now));
+                    yield token.text();
+                }
+                case MSK1 -> value.getBytes(StandardCharsets.UTF_8).length > ReversibleTokenPort.MAX_VALUE_BYTES
+                        ? MaskingPolicy.redaction(kind)
+                        : reversible.seal(kind, policy.kid(), value).text();
+            };
+        };
+    }
+}

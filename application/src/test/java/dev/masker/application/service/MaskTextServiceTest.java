@@ -1,0 +1,151 @@
+package dev.masker.application.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.masker.application.port.in.MaskTextCommand;
+import dev.masker.application.port.in.MaskedText;
+import dev.masker.application.port.in.RehydrateTextCommand;
+import dev.masker.domain.id.Ulid;
+import dev.masker.domain.phi.KeyRing;
+import dev.masker.domain.phi.Kid;
+import dev.masker.domain.phi.LeakFinding;
+import dev.masker.domain.phi.MaskAction;
+import dev.masker.domain.phi.MaskingPolicy;
+import dev.masker.domain.phi.PhiKind;
+import dev.masker.domain.phi.Rehydration;
+import dev.masker.domain.phi.TokenScheme;
+import dev.masker.domain.phi.VaultTokens;
+import dev.masker.domain.phi.detect.PhiDetector;
+import dev.masker.domain.session.SessionId;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class MaskTextServiceTest {
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Instant NOW = Instant.parse("2026-11-27T09:00:00Z");
+    private static final Kid KID = new Kid("K_HEALTHCARE");
+    private static final String TURN = "My SSN is 123-45-6789 and my email is jane.doe@example.com, again 123-45-6789.";
+    private static final PhiDetector DETECTOR = PhiDetector.withBundledNameLists();
+
+    private final CountingTokenVault vault = new CountingTokenVault();
+    private final VaultTokens vaultTokens = new VaultTokens(KeyRing.of(Map.of(KID, new KeyRing.Keys(key(), Optional.empty()))),
+            RANDOM);
+    private final ReadableReversibleTokens reversible = new ReadableReversibleTokens();
+    private final MaskTextService mask = new MaskTextService(DETECTOR, vaultTokens, vault, reversible, new SettableClock(NOW));
+    private final RehydrateTextService rehydrate = new RehydrateTextService(vaultTokens, vault, reversible);
+
+    private static byte[] key() {
+        byte[] key = new byte[KeyRing.KEY_BYTES];
+        Arrays.fill(key, (byte) 7);
+        return key;
+    }
+
+    private static SessionId newSession() {
+        return new SessionId(Ulid.generate(NOW, RANDOM));
+    }
+
+    private MaskedText mask(SessionId session, String text, MaskingPolicy policy) {
+        return mask.mask(new MaskTextCommand(session, text, policy));
+    }
+
+    private static int count(Pattern pattern, String text) {
+        return (int) pattern.matcher(text).results().count();
+    }
+
+    @Test
+    void givenATurnWithPhi_maskWithMskv1_replacesEachValueByItsTokenAndCountsByKind() {
+        MaskedText masked = mask(newSession(), TURN, MaskingPolicy.healthcareDefault());
+
+        assertFalse(masked.text().contains("6789"));
+        assertFalse(masked.text().contains("example"));
+        assertTrue(masked.text().startsWith("My SSN is MSKV1.SSN.K_HEALTHCARE."));
+        assertEquals(3, count(Pattern.compile("MSKV1\\.(SSN|EMAIL)\\.K_HEALTHCARE\\.[A-Z2-7]{26}"), masked.text()));
+        assertEquals(Map.of(PhiKind.SSN, 2, PhiKind.EMAIL, 1), masked.counts());
+        assertEquals(3, masked.total());
+    }
+
+    @Test
+    void givenAValueTwiceInATurn_maskWithMskv1_storesItOnceInOneVaultWrite() {
+        mask(newSession(), TURN, MaskingPolicy.healthcareDefault());
+
+        assertEquals(1, vault.writes());
+        assertEquals(2, vault.all().size());
+    }
+
+    @Test
+    void givenATurnWithoutPhi_mask_leavesItAndDoesNotWriteTheVault() {
+        String turn = "I need a refill of my inhaler, 2 puffs at 8 am.";
+
+        MaskedText masked = mask(newSession(), turn, MaskingPolicy.healthcareDefault());
+
+        assertEquals(turn, masked.text());
+        assertEquals(Map.of(), masked.counts());
+        assertEquals(0, vault.writes());
+    }
+
+    @Test
+    void givenAMaskedTurn_rehydrateInTheSameSession_givesBackTheOriginalExactly() {
+        SessionId session = newSession();
+        String masked = mask(session, TURN, MaskingPolicy.healthcareDefault()).text();
+
+        Rehydration back = rehydrate.rehydrate(new RehydrateTextCommand(session, masked));
+
+        assertEquals(TURN, back.text());
+        assertEquals(3, back.restored());
+        assertEquals(List.of(), back.findings());
+    }
+
+    @Test
+    void givenAMaskedTurn_rehydrateInAnotherSession_leavesTheTokensAndReportsLeaks() {
+        String masked = mask(newSession(), TURN, MaskingPolicy.healthcareDefault()).text();
+
+        Rehydration back = rehydrate.rehydrate(new RehydrateTextCommand(newSession(), masked));
+
+        assertEquals(masked, back.text());
+        assertEquals(0, back.restored());
+        assertEquals(List.of(LeakFinding.foreignOrForged(TokenScheme.MSKV1, PhiKind.SSN),
+                LeakFinding.foreignOrForged(TokenScheme.MSKV1, PhiKind.EMAIL),
+                LeakFinding.foreignOrForged(TokenScheme.MSKV1, PhiKind.SSN)), back.findings());
+    }
+
+    @Test
+    void givenAPolicyThatRedactsAndPasses_mask_redactsAndPassesByKindWithoutTheVault() {
+        MaskingPolicy policy = new MaskingPolicy(KID, TokenScheme.MSKV1,
+                Map.of(PhiKind.SSN, MaskAction.REDACT, PhiKind.EMAIL, MaskAction.PASS));
+
+        MaskedText masked = mask(newSession(), TURN, policy);
+
+        assertEquals("My SSN is [REDACTED:SSN] and my email is jane.doe@example.com, again [REDACTED:SSN].", masked.text());
+        assertEquals(Map.of(PhiKind.SSN, 2, PhiKind.EMAIL, 1), masked.counts());
+        assertEquals(0, vault.writes());
+    }
+
+    @Test
+    void givenAnMsk1Policy_mask_sealsTokensWithoutTheVaultAndRehydrateOpensThem() {
+        SessionId session = newSession();
+        MaskedText masked = mask(session, TURN, MaskingPolicy.tokenizeAll(KID, TokenScheme.MSK1));
+
+        assertFalse(masked.text().contains("123-45-6789"));
+        assertEquals(3, count(Pattern.compile("MSK1\\.(SSN|EMAIL)\\.K_HEALTHCARE\\."), masked.text()));
+        assertEquals(0, vault.writes());
+        assertEquals(TURN, rehydrate.rehydrate(new RehydrateTextCommand(session, masked.text())).text());
+    }
+
+    @Test
+    void givenAMaskedText_toString_showsCountsButNoValues() {
+        MaskedText masked = mask(newSession(), TURN, MaskingPolicy.healthcareDefault());
+        MaskTextCommand command = new MaskTextCommand(newSession(), TURN, MaskingPolicy.healthcareDefault());
+
+        assertFalse(masked.toString().contains("MSKV1"));
+        assertTrue(masked.toString().contains("SSN=2"));
+        assertFalse(command.toString().contains("6789"));
+    }
+}

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# JMH benchmark of PHI detection + MSKV1 tokenization (issue 4 item 6): µs per call for 1, 10 and 100 KB of turn text.
+# Usage: bench/phi.sh [extra JMH options, e.g. -p kb=10 -prof stack]
+# JMH_OPTS replaces the defaults: 1 fork, 2 x 2 s warm-up, 3 x 2 s measurement, 1 thread (about 1 minute in all).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+JMH_VERSION="${JMH_VERSION:-1.36}"
+M2="${M2_REPO:-$HOME/.m2/repository}"
+jar() { echo "$M2/$1"; }
+JMH_CORE=$(jar "org/openjdk/jmh/jmh-core/$JMH_VERSION/jmh-core-$JMH_VERSION.jar")
+JMH_APT=$(jar "org/openjdk/jmh/jmh-generator-annprocess/$JMH_VERSION/jmh-generator-annprocess-$JMH_VERSION.jar")
+JOPT=$(jar "net/sf/jopt-simple/jopt-simple/5.0.4/jopt-simple-5.0.4.jar")
+MATH=$(jar "org/apache/commons/commons-math3/3.6.1/commons-math3-3.6.1.jar")
+for f in "$JMH_CORE" "$JMH_APT" "$JOPT" "$MATH"; do
+    if [ ! -f "$f" ]; then
+        mvn -q -B dependency:get -Dartifact="org.openjdk.jmh:jmh-generator-annprocess:$JMH_VERSION" >/dev/null
+        mvn -q -B dependency:get -Dartifact="org.openjdk.jmh:jmh-core:$JMH_VERSION" >/dev/null
+        break
+    fi
+done
+# The domain's classes only (no tests, no install); the benchmark lives outside the normal build in domain/src/jmh.
+mvn -q -B -o -pl domain compile -Dcheckstyle.skip
+OUT=domain/target/jmh
+rm -rf "$OUT" && mkdir -p "$OUT/classes"
+CP="domain/target/classes:$JMH_CORE:$JOPT:$MATH"
+"$JAVA_HOME/bin/javac" -proc:full -processorpath "$JMH_APT:$JMH_CORE:$JOPT:$MATH" -cp "$CP" -d "$OUT/classes" \
+    $(find domain/src/jmh/java -name '*.java')
+"$JAVA_HOME/bin/java" -cp "$OUT/classes:$CP" org.openjdk.jmh.Main PhiMaskingBenchmark \
+    ${JMH_OPTS:--f 1 -wi 2 -w 2s -i 3 -r 2s -t 1} -jvmArgs "-Dmasker.devset=$PWD/bootstrap/src/test/resources/phi/phi-dev.jsonl" "$@"
