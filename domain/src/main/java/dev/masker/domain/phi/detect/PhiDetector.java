@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,6 +19,41 @@ import java.util.regex.Pattern;
  * Stateless and thread-safe.
  */
 public final class PhiDetector {
+    // Patterns used with String.matches/replaceAll, compiled once: String.matches compiles its pattern on every call.
+    private static final Function<String, Boolean> FULL_1 = full("[\\d.]+");
+    private static final Function<String, Boolean> FULL_2 = full(".*/(?:pay|forms|billing|login|schedule)\\W*");
+    private static final Function<String, Boolean> FULL_3 = full("(?:may|march) (?:one|two|be|the)\\b.*");
+    private static final Function<String, Boolean> FULL_4 = full("^\\s*(?:tab|tablet|pill|cup|dose|of|mg|strength|teaspoon).*");
+    private static final Function<String, Boolean> FULL_5 = full("\\d+ (?:dr|st)\\b.*");
+    private static final Function<String, Boolean> FULL_6 = full("\\d+ (?:st|dr)\\.? [a-z].*");
+    private static final Function<String, Boolean> FULL_7 = full("(?:19|20)\\d\\d");
+    private static final Function<String, Boolean> FULL_8 = full("nineteen|twenty");
+    private static final Function<String, Boolean> FULL_9 = full("(?s).*\\b(?:social|ssn)\\b.*");
+    private static final Function<String, Boolean> FULL_10 =
+            full("(?s).*\\b(?:member|medicare|medicaid|insurance|subscriber|policy)\\b.*");
+    private static final Function<String, Boolean> FULL_11 = full("\\d{13,19}");
+    private static final Function<String, Boolean> FULL_12 = full("1?\\d{10}");
+    private static final Function<String, Boolean> FULL_13 = full("[A-Za-z]{0,3}\\d{6,}[A-Za-z]?");
+    private static final Function<String, Boolean> FULL_14 = full("[a-z]\\.");
+    private static final Function<String, Boolean> FULL_15 = full("(?s).*[.!?:\\n]\\s*$");
+    private static final Function<String, Boolean> FULL_16 = full("(?is).*\\b(?:doctor|dr\\.?)\\s*$");
+    private static final Function<String, Boolean> FULL_17 = full(".*(?:ing|ed|ly)$");
+    private static final Function<String, Boolean> FULL_18 = full(".*(?:ed|ing|ly|s)$");
+    private static final Function<String, String> STRIP_1 = replacing("[, ]", "");
+    private static final Function<String, String> STRIP_2 = replacing("[^0-9A-Za-z]", "");
+    private static final Function<String, String> STRIP_3 = replacing("[,.;:!?]+$", "");
+    private static final Function<String, String> STRIP_4 = replacing("'s$", "");
+
+    private static Function<String, Boolean> full(String regex) {
+        Pattern pattern = Pattern.compile(regex);
+        return text -> pattern.matcher(text).matches();
+    }
+
+    private static Function<String, String> replacing(String regex, String replacement) {
+        Pattern pattern = Pattern.compile(regex);
+        return text -> pattern.matcher(text).replaceAll(replacement);
+    }
+
     private static final System.Logger LOG = System.getLogger(PhiDetector.class.getName());
 
     private static final String NW = SpokenNumbers.WORD;
@@ -364,7 +400,7 @@ public final class PhiDetector {
                 continue;
             }
             String url = m.group().toLowerCase(Locale.ROOT);
-            if (isClinicUrl(url) || url.matches("[\\d.]+")) {
+            if (isClinicUrl(url) || url.transform(FULL_1)) {
                 continue;
             }
             add(out, m.start(), trimEnd(text, m.start(), m.end()), PhiKind.URL, 88);
@@ -395,7 +431,7 @@ public final class PhiDetector {
     }
 
     private static boolean isClinicUrl(String url) {
-        return url.contains("mychart.") || url.contains("portal") || url.matches(".*/(?:pay|forms|billing|login|schedule)\\W*");
+        return url.contains("mychart.") || url.contains("portal") || url.transform(FULL_2);
     }
 
     private static void ips(String text, List<Candidate> out) {
@@ -428,7 +464,7 @@ public final class PhiDetector {
             Matcher m = p.matcher(text);
             while (m.find()) {
                 String value = m.group().toLowerCase(Locale.ROOT);
-                if (value.contains("fourth of july") || value.matches("(?:may|march) (?:one|two|be|the)\\b.*")) {
+                if (value.contains("fourth of july") || value.transform(FULL_3)) {
                     continue;
                 }
                 if (value.startsWith("may ") && !value.matches("may (?:the )?(?:\\d|" + ORDINAL_WORD + ").*")) {
@@ -454,7 +490,7 @@ public final class PhiDetector {
 
     private static boolean nextWordIsUnit(String text, int end) {
         String after = text.substring(end, Math.min(text.length(), end + 12)).toLowerCase(Locale.ROOT);
-        return after.matches("^\\s*(?:tab|tablet|pill|cup|dose|of|mg|strength|teaspoon).*");
+        return after.transform(FULL_4);
     }
 
     private static PhiKind dateKind(String text, int start, int end) {
@@ -469,7 +505,7 @@ public final class PhiDetector {
         Matcher m = ADDRESS.matcher(text);
         while (m.find()) {
             String value = m.group().toLowerCase(Locale.ROOT);
-            if (value.matches("\\d+ (?:dr|st)\\b.*") && !value.matches("\\d+ (?:st|dr)\\.? [a-z].*") && value.length() < 8) {
+            if (value.transform(FULL_5) && !value.transform(FULL_6) && value.length() < 8) {
                 continue;
             }
             int end = trimEnd(text, m.start(), m.end());
@@ -511,7 +547,7 @@ public final class PhiDetector {
         Matcher spaced = SPELLED_SPACED.matcher(text);
         while (spaced.find()) {
             String before = text.substring(Math.max(0, spaced.start() - 30), spaced.start());
-            if (SPELL_CONTEXT.matcher(before).find() && spaced.group().replaceAll("[, ]", "").length() >= 3) {
+            if (SPELL_CONTEXT.matcher(before).find() && spaced.group().transform(STRIP_1).length() >= 3) {
                 add(out, spaced.start(), spaced.end(), PhiKind.NAME, 79);
             }
         }
@@ -623,7 +659,7 @@ public final class PhiDetector {
         int start = run.get(0).start();
         int end = run.get(run.size() - 1).end();
         String raw = text.substring(start, end);
-        String compact = raw.replaceAll("[^0-9A-Za-z]", "");
+        String compact = raw.transform(STRIP_2);
         boolean formatted = run.stream().noneMatch(t -> SpokenNumbers.isNumberWord(t.lower()));
         if (AMOUNT_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 16))).find()) {
             return; // an amount or a dose, not an identifier
@@ -643,8 +679,8 @@ public final class PhiDetector {
         }
         if (kind == PhiKind.DOB) {
             // "born in nineteen seventy" is a year alone; a spoken birth date has month and day too.
-            boolean yearAlone = compact.matches("(?:19|20)\\d\\d")
-                    || run.size() <= 3 && run.get(0).lower().matches("nineteen|twenty")
+            boolean yearAlone = compact.transform(FULL_7)
+                    || run.size() <= 3 && run.get(0).lower().transform(FULL_8)
                     || raw.toLowerCase(Locale.ROOT).startsWith("two thousand");
             if (symbols >= 4 && !yearAlone && !IN_BEFORE.matcher(text.substring(Math.max(0, start - 4), start)).find()) {
                 add(out, start, end, kind, 60);
@@ -656,7 +692,7 @@ public final class PhiDetector {
             return;
         }
         String after = text.substring(end, Math.min(text.length(), end + 40)).toLowerCase(Locale.ROOT);
-        if (symbols == 9 && after.matches("(?s).*\\b(?:social|ssn)\\b.*")) {
+        if (symbols == 9 && after.transform(FULL_9)) {
             add(out, start, end, PhiKind.SSN, 55);
             return;
         }
@@ -698,7 +734,7 @@ public final class PhiDetector {
                     : PhiKind.DOB;
         }
         // "the member number on the card", "the new medicare card says": an insurance card carries a plan ID.
-        if (kind == PhiKind.CARD && before.matches("(?s).*\\b(?:member|medicare|medicaid|insurance|subscriber|policy)\\b.*")) {
+        if (kind == PhiKind.CARD && before.transform(FULL_10)) {
             return PhiKind.HEALTH_PLAN;
         }
         return kind;
@@ -711,7 +747,7 @@ public final class PhiDetector {
         if (formatted && PHONE_FORMAT.matcher(raw).matches()) {
             return PhiKind.PHONE;
         }
-        if (formatted && compact.matches("\\d{13,19}") && Checksums.luhn(compact)) {
+        if (formatted && compact.transform(FULL_11) && Checksums.luhn(compact)) {
             return PhiKind.CARD;
         }
         if (formatted && Checksums.vin(compact)) {
@@ -723,13 +759,13 @@ public final class PhiDetector {
         if (formatted && Checksums.dea(compact)) {
             return PhiKind.LICENSE;
         }
-        if (formatted && compact.matches("1?\\d{10}")) {
+        if (formatted && compact.transform(FULL_12)) {
             return PhiKind.PHONE;
         }
         if (!formatted && symbols >= 10) {
             return PhiKind.PHONE;
         }
-        if (symbols >= 7 && compact.matches("[A-Za-z]{0,3}\\d{6,}[A-Za-z]?")) {
+        if (symbols >= 7 && compact.transform(FULL_13)) {
             return PhiKind.MRN;
         }
         return null;
@@ -803,7 +839,7 @@ public final class PhiDetector {
             int to = words.size();
             int keep = from < words.size() && protectedFirst(text, words.get(from)) ? from + 1 : from;
             while (to > keep && (NOT_NAMES.contains(word(text, words.get(to - 1)))
-                    || word(text, words.get(to - 1)).matches("[a-z]\\.") && to - 1 == from)) {
+                    || word(text, words.get(to - 1)).transform(FULL_14) && to - 1 == from)) {
                 to--;
             }
             if (from >= to) {
@@ -812,7 +848,7 @@ public final class PhiDetector {
             int start = words.get(from)[0];
             int end = words.get(to - 1)[1];
             String before = text.substring(Math.max(0, start - 40), start);
-            boolean sentenceStart = before.isBlank() || before.matches("(?s).*[.!?:\\n]\\s*$");
+            boolean sentenceStart = before.isBlank() || before.transform(FULL_15);
             boolean strong = CAP_STRONG_TRIGGER.matcher(before).find();
             boolean weak = CAP_WEAK_TRIGGER.matcher(before).find();
             int count = to - from;
@@ -870,7 +906,7 @@ public final class PhiDetector {
     }
 
     private static String word(String text, int[] bounds) {
-        return text.substring(bounds[0], bounds[1]).replaceAll("[,.;:!?]+$", "").toLowerCase(Locale.ROOT);
+        return text.substring(bounds[0], bounds[1]).transform(STRIP_3).toLowerCase(Locale.ROOT);
     }
 
     private void lowerCaseNames(String text, List<Candidate> out) {
@@ -889,12 +925,12 @@ public final class PhiDetector {
             if (!strong && !LOWER_WEAK_TRIGGER.matcher(before).find()) {
                 continue;
             }
-            String first = word(text, words.get(i)).replaceAll("'s$", "");
-            boolean afterTitle = before.matches("(?is).*\\b(?:doctor|dr\\.?)\\s*$");
+            String first = word(text, words.get(i)).transform(STRIP_4);
+            boolean afterTitle = before.transform(FULL_16);
             boolean relative = MY_RELATIVE.matcher(before).find();
             boolean listed = names.isFirstName(first) || afterTitle && names.isSurname(first);
             boolean titleSurname = afterTitle && !LOWER_STOP.contains(first) && !NOT_NAMES.contains(first)
-                    && first.length() >= 4 && !first.matches(".*(?:ing|ed|ly)$");
+                    && first.length() >= 4 && !first.transform(FULL_17);
             if (titleSurname) {
                 int end = words.get(i)[1];
                 if (i + 1 < words.size() && text.substring(end, words.get(i + 1)[0]).equals(" ")
@@ -914,7 +950,7 @@ public final class PhiDetector {
             // "my wife trenzo ...", "the patient is fallen ...": a word that cannot be a verb form is a name there.
             boolean medium = MEDIUM_LOWER_TRIGGER.matcher(before).find() && !LOWER_STOP.contains(first)
                     && !NOT_NAMES.contains(first) && !SpokenNumbers.isNumberWord(first) && first.length() >= 3
-                    && !first.matches(".*(?:ed|ing|ly|s)$");
+                    && !first.transform(FULL_18);
             if (!strong && !medium && !surnameFollows && !(listed && (relative || !NOT_NAMES.contains(first)))) {
                 continue;
             }
