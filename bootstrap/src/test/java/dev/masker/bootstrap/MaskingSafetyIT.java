@@ -22,12 +22,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -70,7 +64,7 @@ class MaskingSafetyIT {
         List<String> notExact = new ArrayList<>();
         int[] totals = new int[4]; // values, masked values, tokens, leak findings in another session
         List<String> values = new ArrayList<>();
-        List<String> logs = captureLogs(() -> {
+        List<String> logs = LogCapture.during(() -> {
             try (RunningMasker masker = RunningMasker.start(Map.of("MASKER_LOG_LEVEL", "ALL"))) {
                 PhiTokenUseCases phi = masker.server().phiTokens();
                 for (int i = 0; i < records.size(); i++) {
@@ -112,8 +106,9 @@ class MaskingSafetyIT {
         String all = String.join("\n", logs.stream().filter(line -> !line.contains("logX509CertificateEvent")).toList());
         List<String> logged = values.stream().filter(value -> value.length() >= SHORT && all.contains(value)).toList();
         assertEquals(0, logged.size(), logged.size() + " labelled values in the log");
-        System.out.printf("masking safety: %d records, %d labelled values, %d spans masked, %d tokens, %d foreign findings,"
-                + " %d log lines%n", records.size(), totals[0], totals[1], totals[2], totals[3], logs.size());
+        System.getLogger(MaskingSafetyIT.class.getName()).log(System.Logger.Level.INFO, "masking safety: {0} records, {1}"
+                + " labelled values, {2} spans masked, {3} tokens, {4} foreign findings, {5} log lines", records.size(),
+                totals[0], totals[1], totals[2], totals[3], logs.size());
     }
 
     private static boolean survives(String value, Gold gold, String masked) {
@@ -140,36 +135,5 @@ class MaskingSafetyIT {
             records.add(new Gold(node.path("text").asText(), spans));
         }
         return records;
-    }
-
-    private static List<String> captureLogs(Runnable action) {
-        List<String> lines = new CopyOnWriteArrayList<>();
-        SimpleFormatter formatter = new SimpleFormatter();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                lines.add(formatter.format(record));
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        capture.setLevel(Level.ALL);
-        Logger root = Logger.getLogger("");
-        Level previous = root.getLevel();
-        root.addHandler(capture);
-        root.setLevel(Level.ALL);
-        try {
-            action.run();
-        } finally {
-            root.removeHandler(capture);
-            root.setLevel(previous);
-        }
-        return lines;
     }
 }

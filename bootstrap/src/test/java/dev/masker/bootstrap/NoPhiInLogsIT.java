@@ -9,12 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,7 +23,7 @@ class NoPhiInLogsIT {
 
     @Test
     void givenCallsWithPhiAndSecrets_everyWebhookPath_logsNoneOfThem() {
-        List<String> lines = captureLogs(() -> {
+        List<String> lines = LogCapture.during(() -> {
             try (RunningMasker masker = RunningMasker.start(Map.of())) {
                 String agent = masker.createAgent("""
                         {"name": "phi %s", "upstream": "stub",
@@ -72,7 +66,7 @@ class NoPhiInLogsIT {
         String wrongToken = "wrong-admin-token-5f3a9c1e7b";
         List<String> cookies = new ArrayList<>();
         List<String> audit = new ArrayList<>();
-        List<String> lines = captureLogs(() -> {
+        List<String> lines = LogCapture.during(() -> {
             // Masker's own loggers at their most talkative too.
             try (RunningMasker masker = RunningMasker.start(Map.of("MASKER_LOG_LEVEL", "ALL"))) {
                 assertEquals(401, masker.signIn(wrongToken).statusCode());
@@ -101,37 +95,5 @@ class NoPhiInLogsIT {
                     + lines.stream().filter(line -> line.contains(secret)).findFirst().orElse(""));
             assertFalse(events.contains(secret), "an audit event holds a token or cookie");
         }
-    }
-
-    /** Every log record written while the action runs, formatted, with every logger open at every level. */
-    private static List<String> captureLogs(Runnable action) {
-        List<String> lines = new CopyOnWriteArrayList<>();
-        SimpleFormatter formatter = new SimpleFormatter();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                lines.add(formatter.format(record));
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        capture.setLevel(Level.ALL);
-        Logger root = Logger.getLogger("");
-        Level previous = root.getLevel();
-        root.addHandler(capture);
-        root.setLevel(Level.ALL);
-        try {
-            action.run();
-        } finally {
-            root.removeHandler(capture);
-            root.setLevel(previous);
-        }
-        return lines;
     }
 }

@@ -15,12 +15,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Supplier;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,7 +39,7 @@ class PhiDevSetTest {
     void givenTheDevSet_phiDetect_leaksNoMoreThanMeasuredAndLogsNoPhi() throws IOException {
         List<String> input = Files.readAllLines(DEV_SET, StandardCharsets.UTF_8);
         List<String> logs = new CopyOnWriteArrayList<>();
-        PhiDetectCliTest.Run run = captureLogs(logs, () -> PhiDetectCliTest.detect(String.join("\n", input) + "\n"));
+        PhiDetectCliTest.Run run = LogCapture.during(logs, () -> PhiDetectCliTest.detect(String.join("\n", input) + "\n"));
         assertEquals(0, run.exitCode(), run.err());
         String[] output = run.out().strip().split("\n");
         assertEquals(input.size(), output.length);
@@ -103,34 +97,5 @@ class PhiDevSetTest {
             spans.add(new Span(s.path("start").asInt(), s.path("end").asInt(), s.path("kind").asText()));
         }
         return spans;
-    }
-
-    private static <T> T captureLogs(List<String> lines, Supplier<T> action) {
-        SimpleFormatter formatter = new SimpleFormatter();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                lines.add(formatter.format(record));
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        capture.setLevel(Level.ALL);
-        Logger root = Logger.getLogger("");
-        Level previous = root.getLevel();
-        root.addHandler(capture);
-        root.setLevel(Level.ALL);
-        try {
-            return action.get();
-        } finally {
-            root.removeHandler(capture);
-            root.setLevel(previous);
-        }
     }
 }

@@ -1,0 +1,56 @@
+package dev.masker.bootstrap;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
+
+/** Captures every log record written while an action runs, formatted, with the root logger open at every level. */
+final class LogCapture {
+    private LogCapture() {
+    }
+
+    /** The lines logged while the action ran. */
+    static List<String> during(Runnable action) {
+        List<String> lines = new CopyOnWriteArrayList<>();
+        during(lines, () -> {
+            action.run();
+            return null;
+        });
+        return lines;
+    }
+
+    /** Runs the action, adding every line it logs to {@code lines}, and returns its result. */
+    static <T> T during(List<String> lines, Supplier<T> action) {
+        SimpleFormatter formatter = new SimpleFormatter();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                lines.add(formatter.format(record));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        capture.setLevel(Level.ALL);
+        Logger root = Logger.getLogger("");
+        Level previous = root.getLevel();
+        root.addHandler(capture);
+        root.setLevel(Level.ALL);
+        try {
+            return action.get();
+        } finally {
+            root.removeHandler(capture);
+            root.setLevel(previous);
+        }
+    }
+}
