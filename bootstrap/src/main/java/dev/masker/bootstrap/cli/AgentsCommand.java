@@ -39,6 +39,11 @@ final class AgentsCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /** The API path of one agent, its id encoded as the caller typed it. */
+    static String agentPath(String id) {
+        return "/api/v1/agents/" + URLEncoder.encode(id, StandardCharsets.UTF_8);
+    }
+
     /** Where the server is and how to sign in; shared by the subcommands. */
     static final class ServerOptions {
         @Option(names = "--server", paramLabel = "URL",
@@ -186,7 +191,7 @@ final class AgentsCommand implements Runnable {
                 }
                 body.putNull("config_callback");
             }
-            return api.send("PATCH", "/api/v1/agents/" + URLEncoder.encode(id, StandardCharsets.UTF_8), body);
+            return api.send("PATCH", agentPath(id), body);
         }
     }
 
@@ -201,7 +206,7 @@ final class AgentsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            return api.send("DELETE", "/api/v1/agents/" + URLEncoder.encode(id, StandardCharsets.UTF_8), null);
+            return api.send("DELETE", agentPath(id), null);
         }
     }
 
@@ -245,7 +250,7 @@ final class AgentsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            return api.send("GET", "/api/v1/agents/" + URLEncoder.encode(id, StandardCharsets.UTF_8), null);
+            return api.send("GET", agentPath(id), null);
         }
     }
 
