@@ -113,6 +113,14 @@ public final class ChainedAuditAdapter implements AppendAuditEventPort, AutoClos
         }
     }
 
+    /** Queues the event for the writer's next batch and returns at once; {@link #close} still commits it. */
+    @Override
+    public void appendWithoutWaiting(AuditEvent event) {
+        if (closing || !queue.offer(new Pending(event, new CompletableFuture<>()))) {
+            throw unavailable();
+        }
+    }
+
     /** Stops taking events, commits every event already queued, and stops the writer. */
     @Override
     public void close() {

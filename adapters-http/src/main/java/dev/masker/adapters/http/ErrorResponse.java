@@ -7,7 +7,12 @@ import java.util.List;
 public record ErrorResponse(Error error) {
     /** The error itself. */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    public record Error(String code, String message, String request_id, List<Detail> details) { }
+    public record Error(String code, String message, String request_id, List<Detail> details, String type, String param) {
+        /** An error without OpenAI's fields: every route but the proxy's. */
+        public Error(String code, String message, String request_id, List<Detail> details) {
+            this(code, message, request_id, details, null, null);
+        }
+    }
 
     /** One offending field of a {@code validation_failed} answer. */
     public record Detail(String field, String problem) { }

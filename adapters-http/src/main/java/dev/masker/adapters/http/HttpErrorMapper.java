@@ -22,6 +22,7 @@ import java.util.Objects;
 public final class HttpErrorMapper {
     private static final System.Logger LOG = System.getLogger(HttpErrorMapper.class.getName());
     private static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(1);
+    private static final String PROXY_PREFIX = "/proxy/";
 
     private final JsonCodec json;
 
@@ -112,8 +113,23 @@ public final class HttpErrorMapper {
         }
         String requestId = requestIdOf(request);
         response.header(RequestIdFilter.REQUEST_ID, requestId);
-        json.send(response, status(code), new ErrorResponse(new ErrorResponse.Error(code.wireName(), message, requestId,
-                details)));
+        ErrorResponse.Error error = request.path().path().startsWith(PROXY_PREFIX)
+                // OpenAI's client libraries read type and param (SPEC §3).
+                ? new ErrorResponse.Error(code.wireName(), message, requestId, details, openAiType(code),
+                        code == ErrorCode.MODEL_NOT_ALLOWED ? "model" : details.isEmpty() ? null : details.get(0).field())
+                : new ErrorResponse.Error(code.wireName(), message, requestId, details);
+        json.send(response, status(code), new ErrorResponse(error));
+    }
+
+    /** The OpenAI error {@code type} matching the code's status. */
+    public static String openAiType(ErrorCode code) {
+        return switch (status(code).code()) {
+            case 401 -> "authentication_error";
+            case 403 -> "permission_error";
+            case 404 -> "not_found_error";
+            case 429 -> "rate_limit_error";
+            default -> status(code).code() >= 500 ? "server_error" : "invalid_request_error";
+        };
     }
 
     private static String requestIdOf(ServerRequest request) {

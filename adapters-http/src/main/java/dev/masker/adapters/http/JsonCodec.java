@@ -43,6 +43,29 @@ public final class JsonCodec {
         }
     }
 
+    /**
+     * The JSON object in the body as plain maps, lists and scalars (floats as {@link java.math.BigDecimal}, so they are
+     * written back digit for digit).
+     *
+     * @throws DomainException with {@code invalid_json} when the body is not JSON, or {@code validation_failed} when it
+     *         is JSON but not an object; the message never quotes the body
+     */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> readObject(byte[] body) {
+        Object value;
+        try {
+            value = mapper.readValue(body, Object.class);
+        } catch (JacksonException e) {
+            throw invalidJson();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (!(value instanceof Map<?, ?> object)) {
+            throw value == null && body.length == 0 ? invalidJson() : DomainException.invalid("(body)", "must be a JSON object");
+        }
+        return (Map<String, Object>) object;
+    }
+
     /** The JSON object as plain maps, lists and scalars. */
     @SuppressWarnings("unchecked")
     public Map<String, Object> toMap(JsonNode object) {

@@ -11,6 +11,8 @@ import dev.masker.domain.agent.Agent;
 import dev.masker.domain.agent.AgentId;
 import dev.masker.domain.agent.AgentName;
 import dev.masker.domain.agent.ConfigCallback;
+import dev.masker.domain.agent.ProxyAccess;
+import dev.masker.domain.agent.ProxyKey;
 import dev.masker.domain.agent.Tokenization;
 import dev.masker.domain.agent.Upstream;
 import dev.masker.domain.assistant.AssistantConfig;
@@ -48,21 +50,25 @@ public final class JdbcAgentAdapter implements LoadAgentPort, SaveAgentPort, Cha
     public static final String CHANGE_CHANNEL = "masker_agent_changed";
     private static final String INSERT = """
             INSERT INTO agent (id, name, upstream, tokenization, policy_name, policy_yaml, assistant,
-                               callback_url, callback_secret, callback_timeout_ms, created_at, updated_at)
+                               callback_url, callback_secret, callback_timeout_ms, proxy_key, allowed_models,
+                               created_at, updated_at)
             VALUES (:id, :name, :upstream, :tokenization, :policy_name, :policy_yaml, CAST(:assistant AS jsonb),
-                    :callback_url, :callback_secret, :callback_timeout_ms, :created_at, :updated_at)
+                    :callback_url, :callback_secret, :callback_timeout_ms, :proxy_key,
+                    CAST(:allowed_models AS jsonb), :created_at, :updated_at)
             """;
     private static final String UPDATE = """
             UPDATE agent SET name = :name, upstream = :upstream, tokenization = :tokenization, policy_name = :policy_name,
                    policy_yaml = :policy_yaml, assistant = CAST(:assistant AS jsonb), callback_url = :callback_url,
-                   callback_secret = :callback_secret, callback_timeout_ms = :callback_timeout_ms, updated_at = now()
+                   callback_secret = :callback_secret, callback_timeout_ms = :callback_timeout_ms, proxy_key = :proxy_key,
+                   allowed_models = CAST(:allowed_models AS jsonb), updated_at = now()
             WHERE id = :id AND deleted_at IS NULL
             """;
     private static final String DELETE = "UPDATE agent SET deleted_at = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL";
     private static final String NOTIFY = "SELECT pg_notify('" + CHANGE_CHANNEL + "', ?) AS sent";
     private static final String SELECT_COLUMNS = """
             SELECT id, name, upstream, tokenization, policy_name, policy_yaml, CAST(assistant AS text) AS assistant,
-                   callback_url, callback_secret, callback_timeout_ms, created_at
+                   callback_url, callback_secret, callback_timeout_ms, proxy_key,
+                   CAST(allowed_models AS text) AS allowed_models, created_at
             FROM agent WHERE deleted_at IS NULL""";
     private final DbClient db;
     private final ObjectMapper json = JsonMapper.builder().build();
@@ -136,6 +142,9 @@ public final class JdbcAgentAdapter implements LoadAgentPort, SaveAgentPort, Cha
         params.put("callback_url", callback.map(c -> c.url().toString()).orElse(null));
         params.put("callback_secret", callback.map(ConfigCallback::secret).orElse(null));
         params.put("callback_timeout_ms", callback.map(c -> (int) c.timeout().toMillis()).orElse(null));
+        params.put("proxy_key", agent.proxyAccess().key().map(ProxyKey::reveal)
+                .orElseThrow(() -> new IllegalArgumentException("an agent is stored with its proxy key")));
+        params.put("allowed_models", write(agent.proxyAccess().allowedModels()));
         params.put("created_at", OffsetDateTime.ofInstant(agent.createdAt(), ZoneOffset.UTC));
         return params;
     }
@@ -243,7 +252,9 @@ public final class JdbcAgentAdapter implements LoadAgentPort, SaveAgentPort, Cha
                 callback,
                 instant(row.column("created_at").get()))
                 .withPolicy(row.column("policy_name").get(String.class),
-                        Optional.ofNullable(row.column("policy_yaml").get(String.class)));
+                        Optional.ofNullable(row.column("policy_yaml").get(String.class)))
+                .withProxyAccess(new ProxyAccess(Optional.of(ProxyKey.restore(row.column("proxy_key").get(String.class))),
+                        models(row.column("allowed_models").get(String.class))));
     }
 
     private static Instant instant(Object value) {
@@ -254,11 +265,19 @@ public final class JdbcAgentAdapter implements LoadAgentPort, SaveAgentPort, Cha
         };
     }
 
-    private String write(Map<String, Object> assistant) {
+    private String write(Object jsonValue) {
         try {
-            return json.writeValueAsString(assistant);
+            return json.writeValueAsString(jsonValue);
         } catch (JacksonException e) {
-            throw new IllegalStateException("an assistant could not be written as JSON", e);
+            throw new IllegalStateException("an agent's field could not be written as JSON", e);
+        }
+    }
+
+    private List<String> models(String allowedModels) {
+        try {
+            return List.of(json.readValue(allowedModels, String[].class));
+        } catch (JacksonException e) {
+            throw corrupt("allowed_models");
         }
     }
 

@@ -11,6 +11,7 @@ import dev.masker.domain.error.DomainException;
 import dev.masker.domain.error.ErrorCode;
 import dev.masker.domain.error.FieldProblem;
 import dev.masker.domain.phi.Kid;
+import dev.masker.domain.agent.ProxyAccess;
 import dev.masker.domain.policy.Policy;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -43,6 +44,13 @@ final class AgentFieldRules {
         this.policies = Set.copyOf(policies);
         this.reader = Objects.requireNonNull(reader, "reader");
         this.hasKey = Objects.requireNonNull(hasKey, "hasKey");
+    }
+
+    /** The allowed models, each a model name, at most 20 (a problem is reported with the others). */
+    static List<String> allowedModels(List<String> models, List<FieldProblem> problems) {
+        Optional<String> problem = ProxyAccess.allowedModelsProblem(models);
+        problem.ifPresent(text -> problems.add(new FieldProblem("allowed_models", text)));
+        return problem.isPresent() ? List.of() : models;
     }
 
     /** Both policy fields at once is a field problem, reported with the others. */

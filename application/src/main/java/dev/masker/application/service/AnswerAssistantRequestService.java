@@ -14,6 +14,7 @@ import dev.masker.application.port.out.VerifySignaturePort;
 import dev.masker.domain.agent.Agent;
 import dev.masker.domain.agent.AgentId;
 import dev.masker.domain.agent.AgentUrls;
+import dev.masker.domain.agent.ProxyKey;
 import dev.masker.domain.assistant.AssistantConfig;
 import dev.masker.domain.assistant.ResolvedAssistant;
 import dev.masker.domain.audit.AuditEvent;
@@ -84,7 +85,8 @@ public final class AnswerAssistantRequestService implements AnswerAssistantReque
 
         ResolvedAssistant resolved = resolve(agent, call, message);
         AssistantConfig routed = resolved.config()
-                .routedThroughProxy(urls.proxyUrl(agentId), agent.upstream().model());
+                .routedThroughProxy(urls.proxyUrl(agentId), agent.upstream().model(),
+                        agent.proxyAccess().key().map(ProxyKey::reveal));
 
         // A repeated request for the same call finds its event recorded and adds none: Vapi may retry.
         audit.append(AuditEvent.callStarted(new EventId(ids.next()), clock.instant(), agentId, callId,

@@ -24,7 +24,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 
-/** Validates every field of a new agent, reports all problems at once, stores it and records who created it. */
+/**
+ * Validates every field of a new agent, reports all problems at once, stores it (with the fresh proxy key every new
+ * agent gets) and records who created it.
+ */
 public final class CreateAgentService implements CreateAgentUseCase {
     private final SaveAgentPort store;
     private final AppendAuditEventPort audit;
@@ -59,6 +62,7 @@ public final class CreateAgentService implements CreateAgentUseCase {
             problems.add(new FieldProblem("upstream", "is required"));
         }
         AgentFieldRules.checkPolicyChoice(command.policyName(), command.policyYaml(), problems);
+        List<String> allowedModels = AgentFieldRules.allowedModels(command.allowedModels().orElse(List.of()), problems);
         rules.failIfAny(problems);
         Upstream upstream = rules.upstream(command.upstream());
         AgentFieldRules.ChosenPolicy policy = command.policyYaml().isPresent()
@@ -66,6 +70,7 @@ public final class CreateAgentService implements CreateAgentUseCase {
                 : new AgentFieldRules.ChosenPolicy(rules.policy(command.policyName()), Optional.empty());
         Agent agent = Agent.create(new AgentId(ids.next()), new AgentName(command.name()), upstream, tokenization.get(),
                 policy.name(), command.assistant(), callback, clock.instant()).withPolicy(policy.name(), policy.yaml());
+        agent = agent.withProxyAccess(agent.proxyAccess().withAllowedModels(allowedModels));
         store.create(agent);
         audit.append(AuditEvent.agentCreated(new EventId(ids.next()), clock.instant(), agent.id(), command.principal(),
                 callback, command.requestId()));

@@ -2,7 +2,10 @@ package dev.masker.application.service;
 
 import dev.masker.application.port.in.MaskTextCommand;
 import dev.masker.application.port.in.MaskTextUseCase;
+import dev.masker.application.port.in.MaskTurnUseCase;
+import dev.masker.application.port.in.MaskTextsCommand;
 import dev.masker.application.port.in.MaskedText;
+import dev.masker.application.port.in.MaskedTexts;
 import dev.masker.application.port.out.ReversibleTokenPort;
 import dev.masker.application.port.out.TokenVaultPort;
 import dev.masker.domain.phi.MaskingPolicy;
@@ -16,7 +19,9 @@ import dev.masker.domain.session.SessionId;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,10 +30,10 @@ import java.util.Objects;
 /**
  * Masks a text: the detector's spans, each replaced as the policy says — its token (MSKV1 with the domain's
  * {@link VaultTokens}, the original sealed into the session's vault; MSK1 through the reversible-token port), the fixed
- * {@code [REDACTED:KIND]}, or left as it is. The vault gets one {@link TokenVaultPort#storeAll} per text, each token once.
+ * {@code [REDACTED:KIND]}, or left as it is. The vault gets one {@link TokenVaultPort#storeAll} per turn, each token once.
  * An MSK1 value too long for a token is redacted rather than sent upstream.
  */
-public final class MaskTextService implements MaskTextUseCase {
+public final class MaskTextService implements MaskTextUseCase, MaskTurnUseCase {
     private final PhiDetector detector;
     private final VaultTokens vaultTokens;
     private final TokenVaultPort vault;
@@ -46,26 +51,43 @@ public final class MaskTextService implements MaskTextUseCase {
 
     @Override
     public MaskedText mask(MaskTextCommand command) {
-        String text = command.text();
+        MaskedTexts masked = maskTurn(new MaskTextsCommand(command.session(), List.of(command.text()), command.policy()));
+        return new MaskedText(masked.texts().getFirst(), masked.counts());
+    }
+
+    @Override
+    public MaskedTexts maskTurn(MaskTextsCommand command) {
         MaskingPolicy policy = command.policy();
-        List<PhiSpan> spans = detector.detect(text);
-        StringBuilder out = new StringBuilder(text.length() + spans.size() * 48);
         Map<PhiKind, Integer> counts = new EnumMap<>(PhiKind.class);
         Map<String, VaultEntry> toStore = new LinkedHashMap<>();
+        Map<String, String> issued = new HashMap<>();
         Instant now = clock.instant();
-        int copied = 0;
-        for (PhiSpan span : spans) {
-            String value = text.substring(span.start(), span.end());
-            out.append(text, copied, span.start())
-                    .append(replacement(command.session(), policy, span.kind(), value, now, toStore));
-            copied = span.end();
-            counts.merge(span.kind(), 1, Integer::sum);
+        List<String> masked = new ArrayList<>(command.texts().size());
+        for (String text : command.texts()) {
+            List<PhiSpan> spans = detector.detect(text);
+            if (spans.isEmpty()) {
+                masked.add(text);
+                continue;
+            }
+            StringBuilder out = new StringBuilder(text.length() + spans.size() * 48);
+            int copied = 0;
+            for (PhiSpan span : spans) {
+                String value = text.substring(span.start(), span.end());
+                String replacement = replacement(command.session(), policy, span.kind(), value, now, toStore);
+                if (PhiToken.parse(replacement).isPresent()) {
+                    // The first spelling of a value in the turn is the one restored, as the vault keeps the first stored.
+                    issued.putIfAbsent(replacement, value);
+                }
+                out.append(text, copied, span.start()).append(replacement);
+                copied = span.end();
+                counts.merge(span.kind(), 1, Integer::sum);
+            }
+            masked.add(out.append(text, copied, text.length()).toString());
         }
-        out.append(text, copied, text.length());
         if (!toStore.isEmpty()) {
             vault.storeAll(List.copyOf(toStore.values()));
         }
-        return new MaskedText(out.toString(), counts);
+        return new MaskedTexts(masked, counts, issued);
     }
 
     private String replacement(SessionId session, MaskingPolicy policy, PhiKind kind, String value, Instant now,

@@ -1,7 +1,9 @@
 package dev.masker.application.service;
 
+import dev.masker.application.port.in.FindSessionTokensUseCase;
 import dev.masker.application.port.in.RehydrateTextCommand;
 import dev.masker.application.port.in.RehydrateTextUseCase;
+import dev.masker.application.port.in.SessionTokensQuery;
 import dev.masker.application.port.out.ReversibleTokenPort;
 import dev.masker.application.port.out.TokenVaultPort;
 import dev.masker.domain.phi.Rehydration;
@@ -15,7 +17,7 @@ import java.util.Objects;
  * Rehydrates a text for a session with the domain's {@link Rehydrator} over a {@link TokenLookup} built from the vault
  * (MSKV1: only the session's own rows open) and the reversible-token port (MSK1).
  */
-public final class RehydrateTextService implements RehydrateTextUseCase {
+public final class RehydrateTextService implements RehydrateTextUseCase, FindSessionTokensUseCase {
     private final VaultTokens vaultTokens;
     private final TokenVaultPort vault;
     private final ReversibleTokenPort reversible;
@@ -28,10 +30,12 @@ public final class RehydrateTextService implements RehydrateTextUseCase {
 
     @Override
     public Rehydration rehydrate(RehydrateTextCommand command) {
-        return new Rehydrator(lookup(command.session())).rehydrate(command.text());
+        return new Rehydrator(tokensOf(new SessionTokensQuery(command.session()))).rehydrate(command.text());
     }
 
-    private TokenLookup lookup(SessionId session) {
+    @Override
+    public TokenLookup tokensOf(SessionTokensQuery query) {
+        SessionId session = query.session();
         return token -> switch (token.scheme()) {
             case MSK1 -> reversible.open(token);
             case MSKV1 -> vault.find(session, token).flatMap(entry -> vaultTokens.open(session, token, entry.sealed()));

@@ -68,6 +68,8 @@ public final class UpdateAgentService implements UpdateAgentUseCase {
             callback = Optional.empty();
         }
         AgentFieldRules.checkPolicyChoice(command.policyName(), command.policyYaml(), problems);
+        Optional<List<String>> allowedModels = command.allowedModels()
+                .map(models -> AgentFieldRules.allowedModels(models, problems));
         rules.failIfAny(problems);
         List<String> changed = changedFields(command);
         if (changed.isEmpty()) {
@@ -86,6 +88,9 @@ public final class UpdateAgentService implements UpdateAgentUseCase {
         } else if (command.policyName().isPresent()) {
             revised = revised.withPolicy(rules.policy(command.policyName()), Optional.empty());
         }
+        if (allowedModels.isPresent()) {
+            revised = revised.withProxyAccess(revised.proxyAccess().withAllowedModels(allowedModels.get()));
+        }
         if (changes.update(revised) instanceof ChangeOutcome.NotFound) {
             // Deleted between the load and the update.
             throw notFound();
@@ -103,6 +108,7 @@ public final class UpdateAgentService implements UpdateAgentUseCase {
         command.policyName().ifPresent(value -> fields.add("policy_name"));
         command.policyYaml().ifPresent(value -> fields.add("policy_yaml"));
         command.assistant().ifPresent(value -> fields.add("assistant"));
+        command.allowedModels().ifPresent(value -> fields.add("allowed_models"));
         if (!(command.configCallback() instanceof CallbackChange.Keep)) {
             fields.add("config_callback");
         }

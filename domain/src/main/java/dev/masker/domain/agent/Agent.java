@@ -2,6 +2,7 @@ package dev.masker.domain.agent;
 
 import dev.masker.domain.assistant.AssistantConfig;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -19,10 +20,11 @@ public final class Agent {
     private final ConfigCallback configCallback;
     private final Instant createdAt;
     private final String customPolicyYaml;
+    private final ProxyAccess proxyAccess;
 
     private Agent(AgentId id, AgentName name, Upstream upstream, Tokenization tokenization, String policyName,
                   AssistantConfig assistantDefaults, ConfigCallback configCallback, Instant createdAt,
-                  String customPolicyYaml) {
+                  String customPolicyYaml, ProxyAccess proxyAccess) {
         this.id = Objects.requireNonNull(id, "id");
         this.name = Objects.requireNonNull(name, "name");
         this.upstream = Objects.requireNonNull(upstream, "upstream");
@@ -32,28 +34,32 @@ public final class Agent {
         this.configCallback = configCallback;
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
         this.customPolicyYaml = customPolicyYaml;
+        this.proxyAccess = Objects.requireNonNull(proxyAccess, "proxyAccess");
     }
 
-    /** A new agent, created now. */
+    /** A new agent, created now, with a fresh proxy key and no models allowed beyond its upstream's. */
     public static Agent create(AgentId id, AgentName name, Upstream upstream, Tokenization tokenization, String policyName,
                                AssistantConfig assistantDefaults, Optional<ConfigCallback> configCallback, Instant now) {
         return new Agent(id, name, upstream, tokenization, policyName, assistantDefaults, configCallback.orElse(null),
-                now, null);
+                now, null, new ProxyAccess(Optional.of(ProxyKey.generate()), List.of()));
     }
 
-    /** An agent as it was stored (with a named policy; {@link #withPolicy} restores one of its own). */
+    /**
+     * An agent as it was stored (with a named policy and no proxy access; {@link #withPolicy} and
+     * {@link #withProxyAccess} restore those).
+     */
     public static Agent restore(AgentId id, AgentName name, Upstream upstream, Tokenization tokenization, String policyName,
                                 AssistantConfig assistantDefaults, Optional<ConfigCallback> configCallback,
                                 Instant createdAt) {
         return new Agent(id, name, upstream, tokenization, policyName, assistantDefaults, configCallback.orElse(null),
-                createdAt, null);
+                createdAt, null, ProxyAccess.NONE);
     }
 
     /** This agent with new settings: same id and creation time. */
     public Agent revised(AgentName name, Upstream upstream, Tokenization tokenization, String policyName,
                          AssistantConfig assistantDefaults, Optional<ConfigCallback> configCallback) {
         return new Agent(id, name, upstream, tokenization, policyName, assistantDefaults, configCallback.orElse(null),
-                createdAt, customPolicyYaml);
+                createdAt, customPolicyYaml, proxyAccess);
     }
 
     /**
@@ -62,7 +68,26 @@ public final class Agent {
      */
     public Agent withPolicy(String policyName, Optional<String> customPolicyYaml) {
         return new Agent(id, name, upstream, tokenization, policyName, assistantDefaults, configCallback, createdAt,
-                customPolicyYaml.orElse(null));
+                customPolicyYaml.orElse(null), proxyAccess);
+    }
+
+    /** This agent with another proxy key and list of extra models its proxy callers may ask for. */
+    public Agent withProxyAccess(ProxyAccess access) {
+        return new Agent(id, name, upstream, tokenization, policyName, assistantDefaults, configCallback, createdAt,
+                customPolicyYaml, access);
+    }
+
+    /** Who may call the agent's proxy and with which models. */
+    public ProxyAccess proxyAccess() {
+        return proxyAccess;
+    }
+
+    /**
+     * Whether a proxy request may name the model (SPEC §7): the upstream's own model, or one listed in
+     * {@code allowed_models}.
+     */
+    public boolean allowsModel(String model) {
+        return upstream.model().equals(model) || proxyAccess.allowedModels().contains(model);
     }
 
     /** The YAML of the agent's own policy, if it has one rather than a named one. */

@@ -22,6 +22,11 @@ public record Upstream(Provider provider, String model) {
         }
     }
 
+    /** Whether the text can name a model: 1 to 100 letters, digits or {@code . _ : / -}, starting with a letter or digit. */
+    public static boolean isModelName(String text) {
+        return MODEL.matcher(text).matches();
+    }
+
     /** The upstream the text names, or empty when Masker knows no such upstream. */
     public static Optional<Upstream> parse(String text) {
         if ("stub".equals(text)) {

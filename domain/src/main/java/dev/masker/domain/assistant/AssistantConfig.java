@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A Vapi assistant object (model, voice, firstMessage, transcriber and any other field), held as an immutable JSON
@@ -16,6 +17,8 @@ import java.util.Objects;
 public final class AssistantConfig {
     /** The provider Vapi uses for an OpenAI-compatible custom LLM. */
     public static final String CUSTOM_LLM_PROVIDER = "custom-llm";
+    /** The header that carries an agent's proxy key from the voice platform to Masker's proxy. */
+    public static final String PROXY_KEY_HEADER = "X-Masker-Proxy-Key";
 
     private static final AssistantConfig EMPTY = new AssistantConfig(Map.of());
 
@@ -57,12 +60,32 @@ public final class AssistantConfig {
      * {@code model.model} keeps the configured model, else the given default.
      */
     public AssistantConfig routedThroughProxy(URI proxyUrl, String defaultModel) {
+        return routedThroughProxy(proxyUrl, defaultModel, Optional.empty());
+    }
+
+    /**
+     * As {@link #routedThroughProxy(URI, String)}, and with the agent's proxy key in {@code model.headers} as
+     * {@value #PROXY_KEY_HEADER} (SPEC §7), replacing any configured header of that name whatever its case.
+     */
+    public AssistantConfig routedThroughProxy(URI proxyUrl, String defaultModel, Optional<String> proxyKey) {
         Map<String, Object> model = new LinkedHashMap<>();
         if (tree.get("model") instanceof Map<?, ?> configured) {
             configured.forEach((key, value) -> model.put((String) key, value));
         }
         model.put("provider", CUSTOM_LLM_PROVIDER);
         model.put("url", proxyUrl.toString());
+        proxyKey.ifPresent(key -> {
+            Map<String, Object> headers = new LinkedHashMap<>();
+            if (model.get("headers") instanceof Map<?, ?> configured) {
+                configured.forEach((name, value) -> {
+                    if (!PROXY_KEY_HEADER.equalsIgnoreCase((String) name)) {
+                        headers.put((String) name, value);
+                    }
+                });
+            }
+            headers.put(PROXY_KEY_HEADER, key);
+            model.put("headers", Collections.unmodifiableMap(headers));
+        });
         if (!(model.get("model") instanceof String name) || name.isBlank()) {
             model.put("model", defaultModel);
         }

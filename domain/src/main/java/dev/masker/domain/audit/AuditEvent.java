@@ -6,7 +6,10 @@ import dev.masker.domain.agent.ConfigCallback;
 import dev.masker.domain.assistant.ResolvedAssistant;
 import dev.masker.domain.id.EventId;
 import dev.masker.domain.id.RequestId;
+import dev.masker.domain.phi.PhiKind;
+import dev.masker.domain.session.SessionId;
 import dev.masker.domain.vapi.CallId;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -14,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * One append-only audit record. Its data holds identifiers, counts and choices — never PHI, prompts or secrets. An
@@ -99,6 +103,48 @@ public record AuditEvent(EventId id, AuditEventType type, Instant occurredAt, Op
         data.put("principal", principal.value());
         data.put("request_id", requestId.value());
         return new AuditEvent(id, type, at, Optional.empty(), data, Optional.empty());
+    }
+
+    /**
+     * The record of one conversation turn through the proxy (SPEC §7): its session, how many values of each kind were
+     * masked, how many tokens were put back and left alone, the upstream model, the outcome and the stage timings —
+     * never a value, a token or a prompt.
+     */
+    public static AuditEvent turnProxied(EventId id, Instant at, AgentId agentId, TurnRecord turn, RequestId requestId) {
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put("session_id", turn.session().value());
+        data.put("request_id", requestId.value());
+        data.put("upstream", turn.upstream());
+        data.put("model", turn.model());
+        data.put("stream", Boolean.toString(turn.stream()));
+        data.put("outcome", turn.outcome());
+        data.put("masked_total", Integer.toString(turn.masked().values().stream().mapToInt(Integer::intValue).sum()));
+        data.put("masked", turn.masked().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(entry -> entry.getKey().name() + ":" + entry.getValue()).collect(Collectors.joining(",")));
+        data.put("restored", Integer.toString(turn.restored()));
+        data.put("leak_findings", Integer.toString(turn.leakFindings()));
+        data.put("mask_us", Long.toString(turn.maskTime().toNanos() / 1_000));
+        data.put("upstream_first_byte_us", Long.toString(turn.upstreamFirstByte().toNanos() / 1_000));
+        data.put("upstream_us", Long.toString(turn.upstreamTime().toNanos() / 1_000));
+        data.put("total_us", Long.toString(turn.totalTime().toNanos() / 1_000));
+        return new AuditEvent(id, AuditEventType.TURN_PROXIED, at, Optional.of(agentId), data, Optional.empty());
+    }
+
+    /** What a {@code turn_proxied} event records of one turn. */
+    public record TurnRecord(SessionId session, String upstream, String model, boolean stream, String outcome,
+                             Map<PhiKind, Integer> masked, int restored, int leakFindings, Duration maskTime,
+                             Duration upstreamFirstByte, Duration upstreamTime, Duration totalTime) {
+        public TurnRecord {
+            Objects.requireNonNull(session, "session");
+            Objects.requireNonNull(upstream, "upstream");
+            Objects.requireNonNull(model, "model");
+            Objects.requireNonNull(outcome, "outcome");
+            masked = Map.copyOf(masked);
+            Objects.requireNonNull(maskTime, "maskTime");
+            Objects.requireNonNull(upstreamFirstByte, "upstreamFirstByte");
+            Objects.requireNonNull(upstreamTime, "upstreamTime");
+            Objects.requireNonNull(totalTime, "totalTime");
+        }
     }
 
     /** Whether the key is snake_case: a lower-case letter, then up to 63 lower-case letters, digits or underscores. */

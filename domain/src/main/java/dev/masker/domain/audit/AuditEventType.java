@@ -7,7 +7,8 @@ public enum AuditEventType {
     AGENT_UPDATED("agent_updated"),
     AGENT_DELETED("agent_deleted"),
     ADMIN_SIGNED_IN("admin_signed_in"),
-    ADMIN_SIGNED_OUT("admin_signed_out");
+    ADMIN_SIGNED_OUT("admin_signed_out"),
+    TURN_PROXIED("turn_proxied");
 
     private final String wireName;
 

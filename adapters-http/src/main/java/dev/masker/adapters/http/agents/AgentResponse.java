@@ -4,20 +4,23 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.masker.application.port.in.AgentDetails;
 import dev.masker.domain.agent.Agent;
 import dev.masker.domain.agent.AgentUrls;
+import dev.masker.domain.agent.ProxyKey;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
 
 /**
- * An agent as the API shows it, with the two URLs to paste into Vapi. The callback secret is never shown, only
- * whether one is set; a policy of the agent's own shows as its name and {@code custom_policy}, not its YAML.
+ * An agent as the API shows it, with the two URLs to paste into Vapi and the proxy key (for platforms that take an
+ * "API key" for a custom LLM; the webhook hands it to Vapi itself). The callback secret is never shown, only whether
+ * one is set; a policy of the agent's own shows as its name and {@code custom_policy}, not its YAML.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AgentResponse(String id, String name, String upstream, String tokenization, String policy_name,
                             boolean custom_policy, Map<String, Object> assistant, @JsonInclude(JsonInclude.Include.ALWAYS)
-                            CallbackResponse config_callback, String proxy_url, String webhook_url, String created_at,
-                            Stats stats) {
+                            CallbackResponse config_callback, List<String> allowed_models, String proxy_url,
+                            String proxy_key, String webhook_url, String created_at, Stats stats) {
     private static final DateTimeFormatter RFC_3339_MILLIS =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
@@ -33,15 +36,17 @@ public record AgentResponse(String id, String name, String upstream, String toke
                 agent.assistantDefaults().asMap(),
                 agent.configCallback().map(callback -> new CallbackResponse(callback.url().toString(),
                         callback.timeout().toMillis(), true)).orElse(null),
-                urls.proxyUrl(agent.id()).toString(), urls.webhookUrl(agent.id()).toString(), timestamp(agent.createdAt()),
-                null);
+                agent.proxyAccess().allowedModels(), urls.proxyUrl(agent.id()).toString(),
+                agent.proxyAccess().key().map(ProxyKey::reveal).orElse(null), urls.webhookUrl(agent.id()).toString(),
+                timestamp(agent.createdAt()), null);
     }
 
     static AgentResponse of(AgentDetails details, AgentUrls urls) {
         AgentResponse agent = of(details.agent(), urls);
         return new AgentResponse(agent.id(), agent.name(), agent.upstream(), agent.tokenization(), agent.policy_name(),
-                agent.custom_policy(), agent.assistant(), agent.config_callback(), agent.proxy_url(), agent.webhook_url(),
-                agent.created_at(), new Stats(details.webhookCalls24h(), details.webhookCalls7d()));
+                agent.custom_policy(), agent.assistant(), agent.config_callback(), agent.allowed_models(),
+                agent.proxy_url(), agent.proxy_key(), agent.webhook_url(), agent.created_at(),
+                new Stats(details.webhookCalls24h(), details.webhookCalls7d()));
     }
 
     static String timestamp(Instant instant) {

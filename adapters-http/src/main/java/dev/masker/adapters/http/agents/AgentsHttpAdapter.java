@@ -47,7 +47,7 @@ import java.util.Set;
  */
 public final class AgentsHttpAdapter implements HttpService {
     private static final Set<String> FIELDS = Set.of("name", "upstream", "tokenization", "policy_name", "policy_yaml",
-            "assistant", "config_callback");
+            "assistant", "config_callback", "allowed_models");
     private static final Set<String> CALLBACK_FIELDS = Set.of("url", "secret", "timeout_ms");
 
     private final AgentUseCases agents;
@@ -90,8 +90,10 @@ public final class AgentsHttpAdapter implements HttpService {
         Agent agent = agents.create().create(new CreateAgentCommand(fields.name().orElse(null),
                 fields.upstream().orElse(null), fields.tokenization(), fields.policyName(), fields.policyYaml(),
                 fields.assistant().orElse(AssistantConfig.empty()),
-                fields.callback() instanceof CallbackChange.Replace replace ? Optional.of(replace.fields()) : Optional.empty(),
-                fields.problems(), AdminAuthentication.principal(request).value(), RequestIdFilter.requestId(request)));
+                fields.callback() instanceof CallbackChange.Replace replace ? Optional.of(replace.fields())
+                        : Optional.empty(),
+                fields.allowedModels(), fields.problems(), AdminAuthentication.principal(request).value(),
+                RequestIdFilter.requestId(request)));
         response.header(HeaderNames.LOCATION, "/api/v1/agents/" + agent.id().value());
         json.send(response, Status.CREATED_201, Map.of("agent", AgentResponse.of(agent, urls)));
     }
@@ -115,8 +117,8 @@ public final class AgentsHttpAdapter implements HttpService {
         Fields fields = Fields.read(object(request), true, json);
         Agent agent = agents.update().update(new UpdateAgentCommand(request.path().pathParameters().get("id"),
                 fields.name(), fields.upstream(), fields.tokenization(), fields.policyName(), fields.policyYaml(),
-                fields.assistant(), fields.callback(), fields.problems(), AdminAuthentication.principal(request).value(),
-                RequestIdFilter.requestId(request)));
+                fields.assistant(), fields.callback(), fields.allowedModels(), fields.problems(),
+                AdminAuthentication.principal(request).value(), RequestIdFilter.requestId(request)));
         json.send(response, Status.OK_200, Map.of("agent", AgentResponse.of(agent, urls)));
     }
 
@@ -137,7 +139,7 @@ public final class AgentsHttpAdapter implements HttpService {
     /** The agent fields of a request body, with every problem of shape found while reading them. */
     private record Fields(Optional<String> name, Optional<String> upstream, Optional<String> tokenization,
                           Optional<String> policyName, Optional<String> policyYaml, Optional<AssistantConfig> assistant,
-                          CallbackChange callback, List<FieldProblem> problems) {
+                          CallbackChange callback, Optional<List<String>> allowedModels, List<FieldProblem> problems) {
 
         /**
          * Reads the fields; in a partial update an explicit {@code null} removes the callback and is refused for the
@@ -167,7 +169,27 @@ public final class AgentsHttpAdapter implements HttpService {
                 }
             }
             return new Fields(name, upstream, tokenization, policyName, policyYaml, assistant, callback(body, problems),
-                    problems);
+                    allowedModels(body, problems), problems);
+        }
+
+        /** The {@code allowed_models} list; {@code null} means none beyond the upstream's model. */
+        private static Optional<List<String>> allowedModels(JsonNode body, List<FieldProblem> problems) {
+            JsonNode node = body.get("allowed_models");
+            if (node == null) {
+                return Optional.empty();
+            }
+            if (node.isNull()) {
+                return Optional.of(List.of());
+            }
+            List<String> models = new ArrayList<>();
+            if (node.isArray()) {
+                node.forEach(model -> models.add(model.isTextual() ? model.textValue() : null));
+            }
+            if (!node.isArray() || models.contains(null)) {
+                problems.add(new FieldProblem("allowed_models", "must be an array of model names"));
+                return Optional.empty();
+            }
+            return Optional.of(models);
         }
 
         private static CallbackChange callback(JsonNode body, List<FieldProblem> problems) {

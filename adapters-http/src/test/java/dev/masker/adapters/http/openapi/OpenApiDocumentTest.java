@@ -293,7 +293,7 @@ class OpenApiDocumentTest {
         Set<String> schemes = new TreeSet<>(names(DOCUMENT.path("components").path("securitySchemes")));
 
         assertEquals(Set.of("adminToken", "sessionCookie", "vapiSignature", "vapiTimestampedSignature", "vapiTimestamp",
-                "vapiPlainSecret"), schemes);
+                "vapiPlainSecret", "proxyKey", "proxyBearer"), schemes);
         assertEquals("masker_session", DOCUMENT.at("/components/securitySchemes/sessionCookie/name").asText());
         assertEquals(List.of(), problems);
     }

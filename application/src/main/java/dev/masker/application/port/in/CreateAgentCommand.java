@@ -14,9 +14,10 @@ import java.util.Optional;
  */
 public record CreateAgentCommand(String name, String upstream, Optional<String> tokenization,
                                  Optional<String> policyName, Optional<String> policyYaml, AssistantConfig assistant,
-                                 Optional<CallbackFields> configCallback, List<FieldProblem> readProblems,
-                                 String principal, RequestId requestId) {
+                                 Optional<CallbackFields> configCallback, Optional<List<String>> allowedModels,
+                                 List<FieldProblem> readProblems, String principal, RequestId requestId) {
     public CreateAgentCommand {
+        Objects.requireNonNull(allowedModels, "allowedModels");
         readProblems = List.copyOf(readProblems);
         Objects.requireNonNull(tokenization, "tokenization");
         Objects.requireNonNull(policyName, "policyName");
@@ -27,12 +28,21 @@ public record CreateAgentCommand(String name, String upstream, Optional<String> 
         Objects.requireNonNull(requestId, "requestId");
     }
 
+    /** A new agent allowing only its upstream's model. */
+    public CreateAgentCommand(String name, String upstream, Optional<String> tokenization, Optional<String> policyName,
+                              Optional<String> policyYaml, AssistantConfig assistant,
+                              Optional<CallbackFields> configCallback, List<FieldProblem> readProblems, String principal,
+                              RequestId requestId) {
+        this(name, upstream, tokenization, policyName, policyYaml, assistant, configCallback, Optional.empty(),
+                readProblems, principal, requestId);
+    }
+
     /** A new agent without a policy of its own. */
     public CreateAgentCommand(String name, String upstream, Optional<String> tokenization, Optional<String> policyName,
                               AssistantConfig assistant, Optional<CallbackFields> configCallback,
                               List<FieldProblem> readProblems, String principal, RequestId requestId) {
-        this(name, upstream, tokenization, policyName, Optional.empty(), assistant, configCallback, readProblems,
-                principal, requestId);
+        this(name, upstream, tokenization, policyName, Optional.empty(), assistant, configCallback, Optional.empty(),
+                readProblems, principal, requestId);
     }
 
     /** The configuration callback's fields as sent; {@code timeoutMs} empty means the default. */

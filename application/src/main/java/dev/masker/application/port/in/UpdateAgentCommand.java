@@ -15,9 +15,10 @@ import java.util.Optional;
 public record UpdateAgentCommand(String agentIdText, Optional<String> name, Optional<String> upstream,
                                  Optional<String> tokenization, Optional<String> policyName,
                                  Optional<String> policyYaml, Optional<AssistantConfig> assistant,
-                                 CallbackChange configCallback,
+                                 CallbackChange configCallback, Optional<List<String>> allowedModels,
                                  List<FieldProblem> readProblems, String principal, RequestId requestId) {
     public UpdateAgentCommand {
+        Objects.requireNonNull(allowedModels, "allowedModels");
         Objects.requireNonNull(agentIdText, "agentIdText");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(upstream, "upstream");
@@ -31,13 +32,22 @@ public record UpdateAgentCommand(String agentIdText, Optional<String> name, Opti
         Objects.requireNonNull(requestId, "requestId");
     }
 
+    /** An update that leaves the allowed models as they are. */
+    public UpdateAgentCommand(String agentIdText, Optional<String> name, Optional<String> upstream,
+                              Optional<String> tokenization, Optional<String> policyName, Optional<String> policyYaml,
+                              Optional<AssistantConfig> assistant, CallbackChange configCallback,
+                              List<FieldProblem> readProblems, String principal, RequestId requestId) {
+        this(agentIdText, name, upstream, tokenization, policyName, policyYaml, assistant, configCallback,
+                Optional.empty(), readProblems, principal, requestId);
+    }
+
     /** An update that leaves any policy of the agent's own as it is unless {@code policyName} replaces it. */
     public UpdateAgentCommand(String agentIdText, Optional<String> name, Optional<String> upstream,
                               Optional<String> tokenization, Optional<String> policyName,
                               Optional<AssistantConfig> assistant, CallbackChange configCallback,
                               List<FieldProblem> readProblems, String principal, RequestId requestId) {
         this(agentIdText, name, upstream, tokenization, policyName, Optional.empty(), assistant, configCallback,
-                readProblems, principal, requestId);
+                Optional.empty(), readProblems, principal, requestId);
     }
 
     /** What to do with the configuration callback. */

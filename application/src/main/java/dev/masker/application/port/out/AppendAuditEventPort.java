@@ -13,6 +13,17 @@ public interface AppendAuditEventPort {
      */
     AppendOutcome append(AuditEvent event);
 
+    /**
+     * Queues the event to be appended without waiting until it is durable: for the record of work already done and
+     * answered (a proxied turn), whose caller must not wait on the log. An adapter that cannot queue appends at once.
+     * A queued event is written before the log closes; one the log then fails to take is reported in the server log.
+     *
+     * @throws dev.masker.domain.error.DomainException with {@code audit_unavailable} when the log cannot take it now
+     */
+    default void appendWithoutWaiting(AuditEvent event) {
+        append(event);
+    }
+
     /** What became of an appended event. */
     sealed interface AppendOutcome {
         /** Recorded at this position of the chain. */

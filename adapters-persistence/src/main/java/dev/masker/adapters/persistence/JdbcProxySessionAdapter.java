@@ -1,0 +1,77 @@
+package dev.masker.adapters.persistence;
+
+import dev.masker.application.port.out.ProxySessionPort;
+import dev.masker.domain.agent.AgentId;
+import dev.masker.domain.session.SessionId;
+import io.helidon.dbclient.DbClient;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The proxy's sessions in PostgreSQL: one row per call of an agent. A call's first turn starts its session with one
+ * statement that also finds a session another instance started a moment before (the unique (agent, call) pair
+ * decides); later turns find it in memory. A session never changes once started, so remembering it is always right.
+ */
+public final class JdbcProxySessionAdapter implements ProxySessionPort {
+    // ON CONFLICT DO UPDATE (a no-op update) makes RETURNING give the existing row's id when the call has one.
+    private static final String START_OR_FIND = """
+            INSERT INTO proxy_session (id, agent_id, call_id, started_at) VALUES (:id, :agent_id, :call_id, :started_at)
+            ON CONFLICT (agent_id, call_id) DO UPDATE SET call_id = EXCLUDED.call_id
+            RETURNING id
+            """;
+    private static final int MAX_REMEMBERED = 10_000;
+
+    private final DbClient db;
+    private final Map<String, SessionId> remembered = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, SessionId> eldest) {
+            return size() > MAX_REMEMBERED;
+        }
+    };
+
+    public JdbcProxySessionAdapter(DbClient db) {
+        this.db = Objects.requireNonNull(db, "db");
+    }
+
+    @Override
+    public SessionId sessionFor(AgentId agent, Optional<String> callId, SessionId fresh, Instant now) {
+        String key = callId.map(call -> agent.value() + " " + call).orElse(null);
+        if (key != null) {
+            synchronized (remembered) {
+                SessionId known = remembered.get(key);
+                if (known != null) {
+                    return known;
+                }
+            }
+        }
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("id", fresh.value());
+        params.put("agent_id", agent.value());
+        params.put("call_id", callId.orElse(null));
+        params.put("started_at", OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+        SessionId session;
+        try {
+            session = db.execute().createGet(START_OR_FIND).params(params).execute()
+                    .flatMap(row -> SessionId.parse(row.column("id").get(String.class)))
+                    .orElseThrow(() -> new IllegalStateException("starting a session returned no session id"));
+        } catch (RuntimeException e) {
+            if (SqlFailures.isUnavailable(e)) {
+                throw SqlFailures.unavailable();
+            }
+            // Never the driver's message: PostgreSQL quotes offending values in it.
+            throw new IllegalStateException("session statement failed with SQL state "
+                    + SqlFailures.sqlState(e).orElse("unknown"));
+        }
+        if (key != null) {
+            synchronized (remembered) {
+                remembered.put(key, session);
+            }
+        }
+        return session;
+    }
+}

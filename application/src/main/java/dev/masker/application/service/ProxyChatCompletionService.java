@@ -1,0 +1,220 @@
+package dev.masker.application.service;
+
+import dev.masker.application.port.in.MaskTurnUseCase;
+import dev.masker.application.port.in.MaskTextsCommand;
+import dev.masker.application.port.in.MaskedTexts;
+import dev.masker.application.port.in.ProxyChatCommand;
+import dev.masker.application.port.in.ProxyChatCompletionUseCase;
+import dev.masker.application.port.in.ProxyChatCompletionUseCase.AnswerPart;
+import dev.masker.application.port.in.SessionTokensQuery;
+import dev.masker.application.port.in.FindSessionTokensUseCase;
+import dev.masker.application.port.out.AppendAuditEventPort;
+import dev.masker.application.port.out.ChatUpstreamPort;
+import dev.masker.application.port.out.IdGeneratorPort;
+import dev.masker.application.port.out.LoadAgentPort;
+import dev.masker.application.port.out.ProxySessionPort;
+import dev.masker.application.port.out.RateLimitPort;
+import dev.masker.domain.agent.Agent;
+import dev.masker.domain.agent.AgentId;
+import dev.masker.domain.agent.Upstream;
+import dev.masker.domain.audit.AuditEvent;
+import dev.masker.domain.chat.ChatCompletionAnswer;
+import dev.masker.domain.chat.ChatCompletionRequest;
+import dev.masker.domain.chat.ChatStreamRehydrator;
+import dev.masker.domain.error.DomainException;
+import dev.masker.domain.error.ErrorCode;
+import dev.masker.domain.id.EventId;
+import dev.masker.domain.phi.TokenLookup;
+import dev.masker.domain.ratelimit.RateDecision;
+import dev.masker.domain.session.SessionId;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.LongSupplier;
+
+/**
+ * The proxy's use case: checks, masks the turn in its call's session, forwards it, rehydrates the answer and records the
+ * turn. The answer is rehydrated first from the tokens this turn issued (a request carries the whole conversation, so
+ * these are nearly always all the answer can hold) and only then from the session's vault; a token of another session
+ * or a forged one is left as it is and counted.
+ */
+public final class ProxyChatCompletionService implements ProxyChatCompletionUseCase {
+    private static final System.Logger LOG = System.getLogger(ProxyChatCompletionService.class.getName());
+
+    private final LoadAgentPort agents;
+    private final RateLimitPort rateLimit;
+    private final ProxySessionPort sessions;
+    private final AgentMaskingPolicies policies;
+    private final MaskTurnUseCase masking;
+    private final FindSessionTokensUseCase sessionTokens;
+    private final ChatUpstreamPort upstream;
+    private final AppendAuditEventPort audit;
+    private final IdGeneratorPort ids;
+    private final Clock clock;
+    private final LongSupplier nanoTime;
+
+    /** The ports and services a turn goes through. */
+    public record Collaborators(LoadAgentPort agents, RateLimitPort rateLimit, ProxySessionPort sessions,
+                                AgentMaskingPolicies policies, MaskTurnUseCase masking, FindSessionTokensUseCase sessionTokens,
+                                ChatUpstreamPort upstream, AppendAuditEventPort audit, IdGeneratorPort ids) {
+        public Collaborators {
+            Objects.requireNonNull(agents, "agents");
+            Objects.requireNonNull(rateLimit, "rateLimit");
+            Objects.requireNonNull(sessions, "sessions");
+            Objects.requireNonNull(policies, "policies");
+            Objects.requireNonNull(masking, "masking");
+            Objects.requireNonNull(sessionTokens, "sessionTokens");
+            Objects.requireNonNull(upstream, "upstream");
+            Objects.requireNonNull(audit, "audit");
+            Objects.requireNonNull(ids, "ids");
+        }
+    }
+
+    public ProxyChatCompletionService(Collaborators with, Clock clock, LongSupplier nanoTime) {
+        this.agents = with.agents();
+        this.rateLimit = with.rateLimit();
+        this.sessions = with.sessions();
+        this.policies = with.policies();
+        this.masking = with.masking();
+        this.sessionTokens = with.sessionTokens();
+        this.upstream = with.upstream();
+        this.audit = with.audit();
+        this.ids = with.ids();
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
+    }
+
+    @Override
+    public void answer(ProxyChatCommand command, AnswerSink sink) {
+        long started = nanoTime.getAsLong();
+        AgentId agentId = AgentId.parse(command.agentIdText()).orElseThrow(ProxyChatCompletionService::agentNotFound);
+        Agent agent = agents.load(agentId).orElseThrow(ProxyChatCompletionService::agentNotFound);
+        if (!command.presentedKey().map(key -> agent.proxyAccess().key().map(own -> own.matches(key)).orElse(false))
+                .orElse(false)) {
+            throw DomainException.of(ErrorCode.UNAUTHENTICATED, "Send the agent's proxy key as X-Masker-Proxy-Key or as "
+                    + "Authorization: Bearer.");
+        }
+        if (rateLimit.tryAcquire("proxy:" + agentId.value()) instanceof RateDecision.Limited limited) {
+            throw DomainException.rateLimited(limited.retryAfter());
+        }
+        ChatCompletionRequest request = ChatCompletionRequest.of(command.body());
+        String model = request.model().orElse(agent.upstream().model());
+        if (!agent.allowsModel(model)) {
+            throw DomainException.of(ErrorCode.MODEL_NOT_ALLOWED,
+                    "This agent allows its upstream's model and those in its allowed_models only.");
+        }
+
+        SessionId session = sessions.sessionFor(agentId, request.callId(), new SessionId(ids.next()), clock.instant());
+        MaskedTexts masked = masking.maskTurn(new MaskTextsCommand(session, request.maskableTexts(),
+                policies.forAgent(agent)));
+        Map<String, Object> body = request.forUpstream(masked.texts(), model);
+        TokenLookup stored = sessionTokens.tokensOf(new SessionTokensQuery(session));
+        TokenLookup lookup = token -> masked.issued().originalOf(token).or(() -> stored.originalOf(token));
+        Turn turn = new Turn(new Upstream(agent.upstream().provider(), model), request.stream(), masked, started,
+                nanoTime.getAsLong());
+        AnswerSink watched = part -> {
+            try {
+                sink.accept(part);
+            } catch (RuntimeException e) {
+                // The client went away.
+                turn.clientGone = true;
+                throw e;
+            }
+        };
+        try {
+            if (turn.stream) {
+                stream(turn, body, lookup, watched);
+            } else {
+                whole(turn, body, lookup, watched);
+            }
+            turn.outcome = "ok";
+        } catch (DomainException e) {
+            turn.outcome = e.code().wireName();
+            throw e;
+        } catch (RuntimeException e) {
+            turn.outcome = turn.clientGone ? "client_gone" : "failed";
+            throw e;
+        } finally {
+            record(agentId, session, turn, command);
+        }
+    }
+
+    private void whole(Turn turn, Map<String, Object> body, TokenLookup lookup, AnswerSink sink) {
+        Map<String, Object> answer = upstream.complete(turn.upstream, body);
+        turn.firstByteAt = nanoTime.getAsLong();
+        turn.upstreamDoneAt = turn.firstByteAt;
+        ChatCompletionAnswer rehydrator = new ChatCompletionAnswer(lookup);
+        Map<String, Object> rehydrated = rehydrator.rehydrate(answer);
+        turn.restored = rehydrator.restored();
+        turn.leakFindings = rehydrator.findings().size();
+        sink.accept(new AnswerPart.Whole(rehydrated));
+    }
+
+    private void stream(Turn turn, Map<String, Object> body, TokenLookup lookup, AnswerSink sink) {
+        ChatStreamRehydrator rehydrator = new ChatStreamRehydrator(lookup);
+        try {
+            upstream.stream(turn.upstream, body, chunk -> {
+                if (turn.firstByteAt == 0) {
+                    turn.firstByteAt = nanoTime.getAsLong();
+                }
+                sink.accept(new AnswerPart.Chunk(rehydrator.accept(chunk)));
+            });
+            turn.upstreamDoneAt = nanoTime.getAsLong();
+            rehydrator.finish().ifPresent(rest -> sink.accept(new AnswerPart.Chunk(rest)));
+            sink.accept(new AnswerPart.Done());
+        } finally {
+            turn.restored = rehydrator.restored();
+            turn.leakFindings = rehydrator.findings().size();
+        }
+    }
+
+    private void record(AgentId agentId, SessionId session, Turn turn, ProxyChatCommand command) {
+        long now = nanoTime.getAsLong();
+        long firstByte = turn.firstByteAt == 0 ? now : turn.firstByteAt;
+        long upstreamDone = turn.upstreamDoneAt == 0 ? now : turn.upstreamDoneAt;
+        AuditEvent.TurnRecord record = new AuditEvent.TurnRecord(session,
+                turn.upstream.provider().name().toLowerCase(Locale.ROOT), turn.upstream.model(), turn.stream,
+                turn.outcome, turn.masked.counts(), turn.restored,
+                turn.leakFindings, Duration.ofNanos(turn.maskedAt - turn.startedAt),
+                Duration.ofNanos(firstByte - turn.maskedAt), Duration.ofNanos(upstreamDone - turn.maskedAt),
+                Duration.ofNanos(now - turn.startedAt));
+        try {
+            audit.appendWithoutWaiting(AuditEvent.turnProxied(new EventId(ids.next()), clock.instant(), agentId, record,
+                    command.requestId()));
+        } catch (DomainException e) {
+            // The answer has gone out; the record of it could not be queued. Say so, with ids only.
+            LOG.log(Level.WARNING, "{0}: the audit log did not take the record of turn in session {1}: {2}",
+                    command.requestId(), session, e.code().wireName());
+        }
+    }
+
+    private static DomainException agentNotFound() {
+        return DomainException.of(ErrorCode.AGENT_NOT_FOUND, "No agent has this id.");
+    }
+
+    /** What is known of one turn as it goes, for its audit record. */
+    private static final class Turn {
+        private final Upstream upstream;
+        private final boolean stream;
+        private final MaskedTexts masked;
+        private final long startedAt;
+        private final long maskedAt;
+        private long firstByteAt;
+        private long upstreamDoneAt;
+        private int restored;
+        private int leakFindings;
+        private String outcome = "failed";
+        private boolean clientGone;
+
+        Turn(Upstream upstream, boolean stream, MaskedTexts masked, long startedAt, long maskedAt) {
+            this.upstream = upstream;
+            this.stream = stream;
+            this.masked = masked;
+            this.startedAt = startedAt;
+            this.maskedAt = maskedAt;
+        }
+    }
+}

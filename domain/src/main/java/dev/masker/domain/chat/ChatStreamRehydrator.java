@@ -1,0 +1,161 @@
+package dev.masker.domain.chat;
+
+import dev.masker.domain.phi.LeakFinding;
+import dev.masker.domain.phi.StreamingRehydrator;
+import dev.masker.domain.phi.TokenLookup;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Rehydrates a streamed answer chunk by chunk. Each choice's {@code delta.content}, and each of its tool calls'
+ * {@code function.arguments}, is a stream of its own through a {@link StreamingRehydrator}: text is passed on as soon
+ * as it cannot be part of a token, and only a possible token prefix is held back. What a stream still holds is
+ * released in the chunk that finishes its choice ({@code finish_reason} set) or, when the upstream never finishes it,
+ * by {@link #finish}. Chunks keep every other field as they came.
+ */
+public final class ChatStreamRehydrator {
+    private final TokenLookup lookup;
+    private final Map<Integer, StreamingRehydrator> contents = new LinkedHashMap<>();
+    private final Map<List<Integer>, StreamingRehydrator> arguments = new LinkedHashMap<>();
+    private final List<StreamingRehydrator> done = new ArrayList<>();
+    private Map<String, Object> lastChunk;
+
+    /** A rehydrator for one streamed answer; the lookup decides which tokens open. */
+    public ChatStreamRehydrator(TokenLookup lookup) {
+        this.lookup = lookup;
+    }
+
+    /** The chunk to send on: a copy of the upstream's chunk with its text rehydrated as far as it can be yet. */
+    public Map<String, Object> accept(Map<String, Object> chunk) {
+        if (!(chunk.get("choices") instanceof List<?> choices) || choices.isEmpty()) {
+            return chunk;
+        }
+        lastChunk = chunk;
+        Map<String, Object> copy = JsonTrees.copy(chunk);
+        copy.put("choices", choices.stream().map(this::choice).toList());
+        return copy;
+    }
+
+    /**
+     * A chunk carrying whatever is still held back, for a stream that ended without finishing every choice; empty when
+     * nothing is held back.
+     */
+    public Optional<Map<String, Object>> finish() {
+        Set<Integer> open = new TreeSet<>(contents.keySet());
+        arguments.keySet().forEach(key -> open.add(key.get(0)));
+        List<Object> choices = new ArrayList<>();
+        for (Integer index : open) {
+            Map<String, Object> delta = flush(index, new LinkedHashMap<>());
+            if (!delta.isEmpty()) {
+                Map<String, Object> choice = new LinkedHashMap<>();
+                choice.put("index", index);
+                choice.put("delta", delta);
+                choice.put("finish_reason", null);
+                choices.add(choice);
+            }
+        }
+        if (choices.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Object> chunk = JsonTrees.copy(lastChunk);
+        chunk.remove("usage");
+        chunk.put("choices", choices);
+        return Optional.of(chunk);
+    }
+
+    /** How many tokens were put back so far. */
+    public int restored() {
+        int restored = 0;
+        for (StreamingRehydrator stream : all()) {
+            restored += stream.restored();
+        }
+        return restored;
+    }
+
+    /** The tokens left as they were so far: another session's, forged, or of no known kind. */
+    public List<LeakFinding> findings() {
+        List<LeakFinding> findings = new ArrayList<>();
+        all().forEach(stream -> findings.addAll(stream.findings()));
+        return findings;
+    }
+
+    private List<StreamingRehydrator> all() {
+        List<StreamingRehydrator> all = new ArrayList<>(done);
+        all.addAll(contents.values());
+        all.addAll(arguments.values());
+        return all;
+    }
+
+    private Object choice(Object choice) {
+        if (!(choice instanceof Map<?, ?> map) || !(map.get("index") instanceof Integer index)) {
+            return choice;
+        }
+        Map<String, Object> copy = JsonTrees.copy(map);
+        Map<String, Object> delta = map.get("delta") instanceof Map<?, ?> given ? JsonTrees.copy(given)
+                : new LinkedHashMap<>();
+        if (delta.get("content") instanceof String content) {
+            delta.put("content", contents.computeIfAbsent(index, i -> new StreamingRehydrator(lookup)).accept(content));
+        }
+        if (delta.get("tool_calls") instanceof List<?> calls) {
+            delta.put("tool_calls", calls.stream().map(call -> toolCall(index, call)).toList());
+        }
+        if (map.get("finish_reason") != null) {
+            delta = flush(index, delta);
+        }
+        if (map.get("delta") instanceof Map<?, ?> || !delta.isEmpty()) {
+            copy.put("delta", delta);
+        }
+        return copy;
+    }
+
+    private Object toolCall(int choice, Object call) {
+        if (!(call instanceof Map<?, ?> map) || !(map.get("index") instanceof Integer index)
+                || !(map.get("function") instanceof Map<?, ?> function)
+                || !(function.get("arguments") instanceof String text)) {
+            return call;
+        }
+        StreamingRehydrator stream = arguments.computeIfAbsent(List.of(choice, index),
+                key -> new StreamingRehydrator(lookup));
+        Map<String, Object> functionCopy = JsonTrees.copy(function);
+        functionCopy.put("arguments", stream.accept(text));
+        Map<String, Object> copy = JsonTrees.copy(map);
+        copy.put("function", functionCopy);
+        return copy;
+    }
+
+    /** The delta with everything the choice's streams still hold appended, and those streams closed. */
+    private Map<String, Object> flush(int choice, Map<String, Object> delta) {
+        StreamingRehydrator content = contents.remove(choice);
+        if (content != null) {
+            String rest = content.finish();
+            done.add(content);
+            if (!rest.isEmpty()) {
+                delta.put("content", (delta.get("content") instanceof String text ? text : "") + rest);
+            }
+        }
+        List<Object> calls = new ArrayList<>(delta.get("tool_calls") instanceof List<?> given ? given : List.of());
+        for (List<Integer> key : List.copyOf(arguments.keySet())) {
+            if (key.get(0) != choice) {
+                continue;
+            }
+            StreamingRehydrator stream = arguments.remove(key);
+            done.add(stream);
+            String rest = stream.finish();
+            if (!rest.isEmpty()) {
+                Map<String, Object> call = new LinkedHashMap<>();
+                call.put("index", key.get(1));
+                call.put("function", Map.of("arguments", rest));
+                calls.add(call);
+            }
+        }
+        if (!calls.isEmpty()) {
+            delta.put("tool_calls", calls);
+        }
+        return delta;
+    }
+}
