@@ -130,8 +130,8 @@ public record MaskerConfig(
         });
         if (database.isPresent() && read.optional("MASKER_FINGERPRINT_KEY").isEmpty()) {
             read.problem("MASKER_FINGERPRINT_KEY is not set: with an external database it must be set to base64 of 32"
-                    + " random bytes (`openssl rand -base64 32`) and kept out of the database, so that the phone"
-                    + " fingerprints in the audit log cannot be reversed by whoever reads it.");
+                    + " random bytes (`openssl rand -base64 32`), the same on every instance, which sign the agent list's"
+                    + " cursors with a key derived from it; keep it out of the database.");
         }
         int batch = read.integer("MASKER_AUDIT_BATCH_SIZE", 500, 1, 1000);
         Duration auditTimeout = Duration.ofMillis(read.integer("MASKER_AUDIT_TIMEOUT_MS", 3000, 100, 60_000));

@@ -98,7 +98,8 @@ public final class MaskerDatabase implements AutoCloseable {
     }
 
     /**
-     * The key for phone fingerprints: the configured one, or — with the embedded database only — one made at first
+     * The key {@code MASKER_FINGERPRINT_KEY}, from which the list-cursor key is derived (phone fingerprints are made
+     * with the token keys since issue 4): the configured one, or — with the embedded database only — one made at first
      * start and kept beside it in the data directory (readable by its owner only).
      */
     public static byte[] fingerprintKey(MaskerConfig config) {

@@ -50,6 +50,7 @@ import dev.masker.domain.id.Ulid;
 import dev.masker.domain.page.PageCursors;
 import dev.masker.domain.phi.KeyRing;
 import dev.masker.domain.phi.Kid;
+import dev.masker.domain.phi.MaskingPolicy;
 import dev.masker.domain.phi.VaultTokens;
 import dev.masker.domain.phi.detect.PhiDetector;
 import io.helidon.webserver.WebServer;
@@ -119,7 +120,8 @@ public final class MaskerServer implements AutoCloseable {
             AgentUrls urls = new AgentUrls(config.publicUrl());
             byte[] fingerprintKey = MaskerDatabase.fingerprintKey(config);
             KeyRing tokenKeys = MaskerDatabase.tokenKeys(config);
-            PhiTokenUseCases phiTokens = phiTokens(tokenKeys, database, random, clock);
+            VaultTokens vaultTokens = new VaultTokens(tokenKeys, random);
+            PhiTokenUseCases phiTokens = phiTokens(tokenKeys, vaultTokens, database, clock);
 
             database.recordPoolMetrics(metrics.registry());
             JdbcAgentAdapter agents = new JdbcAgentAdapter(database.app(), config.agentCacheTtl(), System::nanoTime);
@@ -134,7 +136,8 @@ public final class MaskerServer implements AutoCloseable {
                     new HmacSignatureAdapter(config.webhookSecrets(), config.acceptPlainSecret(),
                             config.signatureTolerance(), clock),
                     new JacksonVapiMessageAdapter(json), agents, callbacks, audit, ids, clock,
-                    new PhoneFingerprinter(fingerprintKey), urls);
+                    // The caller's fingerprint is the number's MSKV1 PHONE token value under the healthcare kid.
+                    new PhoneFingerprinter(vaultTokens, MaskingPolicy.HEALTHCARE_KID), urls);
             Set<String> policies = MaskerConfig.BUILT_IN_POLICIES.keySet();
             YamlPolicyAdapter policyReader = new YamlPolicyAdapter();
             // A custom policy is accepted only for a kid this server holds a key for (checked at create and update).
@@ -197,8 +200,7 @@ public final class MaskerServer implements AutoCloseable {
      * Tokens (SPEC §6): MSKV1 with the JDK's primitives and the vault in PostgreSQL, MSK1 with Tink's AES-SIV; masking
      * with the detector and the census name lists, and rehydration over the same keys and vault.
      */
-    private static PhiTokenUseCases phiTokens(KeyRing keys, MaskerDatabase database, SecureRandom random, Clock clock) {
-        VaultTokens vaultTokens = new VaultTokens(keys, random);
+    private static PhiTokenUseCases phiTokens(KeyRing keys, VaultTokens vaultTokens, MaskerDatabase database, Clock clock) {
         JdbcTokenVaultAdapter vault = new JdbcTokenVaultAdapter(database.app());
         TinkReversibleTokenAdapter reversible = new TinkReversibleTokenAdapter(keys);
         return new PhiTokenUseCases(new TokenizeValueService(vaultTokens, vault, reversible, clock),
@@ -207,7 +209,7 @@ public final class MaskerServer implements AutoCloseable {
                 new RehydrateTextService(vaultTokens, vault, reversible));
     }
 
-    /** A key for signing list cursors, derived from the fingerprint key so that it is never the same key. */
+    /** A key for signing list cursors, derived from {@code MASKER_FINGERPRINT_KEY} (now its only use), never that key itself. */
     private static byte[] cursorKey(byte[] fingerprintKey) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");

@@ -4,16 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.masker.application.port.in.MaskTextCommand;
+import dev.masker.application.port.in.RehydrateTextCommand;
 import dev.masker.application.port.in.RevealTokenQuery;
 import dev.masker.application.port.in.TokenizeValueCommand;
 import dev.masker.domain.id.Ulid;
 import dev.masker.domain.phi.Kid;
+import dev.masker.domain.phi.LeakFinding;
+import dev.masker.domain.phi.MaskingPolicy;
 import dev.masker.domain.phi.PhiKind;
 import dev.masker.domain.phi.PhiToken;
+import dev.masker.domain.phi.Rehydration;
 import dev.masker.domain.phi.TokenScheme;
 import dev.masker.domain.session.SessionId;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -54,8 +60,24 @@ class PhiTokensIT {
         assertTrue(PhiToken.SHAPE.matcher(token.text()).matches());
         assertFalse(token.text().contains("555"));
         assertEquals(Optional.of(PHONE), tokens.reveal().reveal(new RevealTokenQuery(session, token)));
-        if (scheme == TokenScheme.MSKV1) {
-            assertEquals(Optional.empty(), tokens.reveal().reveal(new RevealTokenQuery(newSession(), token)));
-        }
+        assertEquals(Optional.empty(), tokens.reveal().reveal(new RevealTokenQuery(newSession(), token)));
+    }
+
+    @ParameterizedTest
+    @EnumSource(TokenScheme.class)
+    void givenATurnMaskedInASession_rehydrate_restoresItThereAndReportsEveryTokenAsALeakElsewhere(TokenScheme scheme) {
+        PhiTokenUseCases tokens = masker.server().phiTokens();
+        SessionId session = newSession();
+        String turn = "Call me at " + PHONE + " or write to jane.doe@example.com.";
+
+        String masked = tokens.mask().mask(new MaskTextCommand(session, turn, MaskingPolicy.tokenizeAll(KID, scheme))).text();
+        Rehydration own = tokens.rehydrate().rehydrate(new RehydrateTextCommand(session, masked));
+        Rehydration foreign = tokens.rehydrate().rehydrate(new RehydrateTextCommand(newSession(), masked));
+
+        assertEquals(2, PhiToken.SHAPE.matcher(masked).results().filter(m -> m.group(1).equals(scheme.name())).count());
+        assertEquals(turn, own.text());
+        assertEquals(masked, foreign.text());
+        assertEquals(List.of(LeakFinding.foreignOrForged(scheme, PhiKind.PHONE),
+                LeakFinding.foreignOrForged(scheme, PhiKind.EMAIL)), foreign.findings());
     }
 }

@@ -6,9 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.masker.application.port.in.MaskTextCommand;
+import dev.masker.domain.id.Ulid;
+import dev.masker.domain.phi.MaskingPolicy;
+import dev.masker.domain.phi.PhiKind;
+import dev.masker.domain.phi.PhiToken;
+import dev.masker.domain.session.SessionId;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -115,7 +123,7 @@ class VapiWebhookIT {
                 () -> assertEquals("static", data.path("config_source").asText()),
                 () -> assertEquals("gpt-4o", data.path("model").asText()),
                 () -> assertEquals("asst_1", data.path("assistant_id").asText()),
-                () -> assertTrue(data.path("customer_fingerprint").asText().startsWith("fp_")),
+                () -> assertTrue(data.path("customer_fingerprint").asText().matches("[A-Z2-7]{26}")),
                 () -> assertFalse(body.contains(SYSTEM_PROMPT)),
                 () -> assertFalse(body.contains(FIRST_MESSAGE)),
                 () -> assertFalse(body.contains("rachel")));
@@ -123,6 +131,25 @@ class VapiWebhookIT {
             String run = digits.substring(start, start + 4);
             assertFalse(body.contains(run), "the audit row holds the digit run " + run);
         }
+    }
+
+    @Test
+    void givenOneCallerWrittenTwoWays_callStarted_fingerprintIsTheMskv1PhoneTokenMaskingGivesTheNumber() {
+        String freshAgent = masker.createAgentWithAssistant(ASSISTANT);
+        masker.webhook(freshAgent, RunningMasker.assistantRequest("call-fp-" + UUID.randomUUID(), "+1 (415) 555-0100"));
+        masker.webhook(freshAgent, RunningMasker.assistantRequest("call-fp-" + UUID.randomUUID(), "14155550100"));
+        String masked = masker.server().phiTokens().mask().mask(new MaskTextCommand(
+                new SessionId(Ulid.generate(Instant.now(), new SecureRandom())), "Call me back at 415 555 0100 please.",
+                MaskingPolicy.healthcareDefault())).text();
+        PhiToken token = PhiToken.SHAPE.matcher(masked).results().map(m -> PhiToken.parse(m.group()).orElseThrow())
+                .findFirst().orElseThrow();
+
+        List<String> fingerprints = masker.callStartedRows(freshAgent).stream()
+                .map(row -> RunningMasker.read(row.get("body")).path("data").path("customer_fingerprint").asText()).toList();
+
+        assertEquals(PhiKind.PHONE, token.kind());
+        assertEquals(MaskingPolicy.HEALTHCARE_KID, token.kid());
+        assertEquals(List.of(token.value(), token.value()), fingerprints);
     }
 
     @Test

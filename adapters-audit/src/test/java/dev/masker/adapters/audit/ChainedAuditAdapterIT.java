@@ -21,11 +21,15 @@ import dev.masker.domain.error.ErrorCode;
 import dev.masker.domain.id.EventId;
 import dev.masker.domain.id.RequestId;
 import dev.masker.domain.id.Ulid;
+import dev.masker.domain.phi.KeyRing;
+import dev.masker.domain.phi.MaskingPolicy;
+import dev.masker.domain.phi.VaultTokens;
 import dev.masker.domain.vapi.CallId;
 import io.helidon.dbclient.DbClient;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -36,6 +40,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -275,7 +280,10 @@ class ChainedAuditAdapterIT {
         ChainedAuditAdapter audit = open(schema.db(), 100);
         String phone = "+1 (415) 867-5309";
         String digits = "14158675309";
-        PhoneFingerprint fingerprint = new PhoneFingerprinter(new byte[32]).fingerprint(phone).orElseThrow();
+        VaultTokens tokens = new VaultTokens(KeyRing.of(Map.of(MaskingPolicy.HEALTHCARE_KID,
+                new KeyRing.Keys(new byte[KeyRing.KEY_BYTES], Optional.empty()))), new SecureRandom());
+        PhoneFingerprint fingerprint = new PhoneFingerprinter(tokens, MaskingPolicy.HEALTHCARE_KID).fingerprint(phone)
+                .orElseThrow();
         // Fixed ids without runs of digits, so that a run found can only have come from the number.
         AuditEvent event = AuditEvent.callStarted(new EventId(new Ulid("01JD8Q2W3E4R5T6Y7V8X9Z0P1B")), SampleEvents.AT,
                 AgentId.parse("agt_01JD8Q2W3E4R5T6Y7V8X9Z0P1A").orElseThrow(), new CallId("call-alpha-bravo"),

@@ -29,8 +29,9 @@ import java.util.Objects;
 
 /**
  * Masks a text: the detector's spans, each replaced as the policy says — its token (MSKV1 with the domain's
- * {@link VaultTokens}, the original sealed into the session's vault; MSK1 through the reversible-token port), the fixed
- * {@code [REDACTED:KIND]}, or left as it is. The vault gets one {@link TokenVaultPort#storeAll} per turn, each token once.
+ * {@link VaultTokens}, the original sealed into the session's vault; MSK1 through the reversible-token port, bound to
+ * the session), the fixed {@code [REDACTED:KIND]}, or left as it is. The vault gets one {@link TokenVaultPort#storeAll}
+ * per turn, each token once.
  * An MSK1 value too long for a token is redacted rather than sent upstream.
  */
 public final class MaskTextService implements MaskTextUseCase, MaskTurnUseCase {
@@ -105,7 +106,7 @@ public final class MaskTextService implements MaskTextUseCase, MaskTurnUseCase {
                 }
                 case MSK1 -> value.getBytes(StandardCharsets.UTF_8).length > ReversibleTokenPort.MAX_VALUE_BYTES
                         ? MaskingPolicy.redaction(kind)
-                        : reversible.seal(kind, policy.kid(), value).text();
+                        : reversible.seal(session, kind, policy.kid(), value).text();
             };
         };
     }

@@ -15,7 +15,7 @@ import java.util.Objects;
 
 /**
  * Rehydrates a text for a session with the domain's {@link Rehydrator} over a {@link TokenLookup} built from the vault
- * (MSKV1: only the session's own rows open) and the reversible-token port (MSK1).
+ * (MSKV1: only the session's own rows open) and the reversible-token port (MSK1: only the session's own tokens open).
  */
 public final class RehydrateTextService implements RehydrateTextUseCase, FindSessionTokensUseCase {
     private final VaultTokens vaultTokens;
@@ -37,7 +37,7 @@ public final class RehydrateTextService implements RehydrateTextUseCase, FindSes
     public TokenLookup tokensOf(SessionTokensQuery query) {
         SessionId session = query.session();
         return token -> switch (token.scheme()) {
-            case MSK1 -> reversible.open(token);
+            case MSK1 -> reversible.open(session, token);
             case MSKV1 -> vault.find(session, token).flatMap(entry -> vaultTokens.open(session, token, entry.sealed()));
         };
     }

@@ -11,8 +11,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Reveals tokens: MSKV1 from the session's vault entries, opened for that session only; MSK1 by opening the token.
- * MSK1 tokens carry no session, so keeping them to their session is the rehydrator's part (it sees which it issued).
+ * Reveals tokens for a session: MSKV1 from the session's vault entries, opened for that session only; MSK1 by opening
+ * the token, whose associated data binds it to the session that made it.
  */
 public final class RevealTokenService implements RevealTokenUseCase {
     private final VaultTokens vaultTokens;
@@ -30,7 +30,7 @@ public final class RevealTokenService implements RevealTokenUseCase {
         PhiToken token = query.token();
         SessionId session = query.session();
         return switch (token.scheme()) {
-            case MSK1 -> reversible.open(token);
+            case MSK1 -> reversible.open(session, token);
             case MSKV1 -> vault.find(session, token).flatMap(entry -> vaultTokens.open(session, token, entry.sealed()));
         };
     }

@@ -10,7 +10,10 @@ import dev.masker.domain.phi.VaultTokens;
 import java.time.Clock;
 import java.util.Objects;
 
-/** Makes tokens: MSKV1 with the domain's {@link VaultTokens} and the vault, MSK1 through the reversible-token port. */
+/**
+ * Makes tokens for a session: MSKV1 with the domain's {@link VaultTokens} and the vault, MSK1 through the reversible-token
+ * port, bound to the session.
+ */
 public final class TokenizeValueService implements TokenizeValueUseCase {
     private final VaultTokens vaultTokens;
     private final TokenVaultPort vault;
@@ -27,7 +30,7 @@ public final class TokenizeValueService implements TokenizeValueUseCase {
     @Override
     public PhiToken tokenize(TokenizeValueCommand command) {
         return switch (command.scheme()) {
-            case MSK1 -> reversible.seal(command.kind(), command.kid(), command.value());
+            case MSK1 -> reversible.seal(command.session(), command.kind(), command.kid(), command.value());
             case MSKV1 -> {
                 PhiToken token = vaultTokens.token(command.kind(), command.kid(), command.value());
                 // Idempotent: a value seen again in the session keeps the original stored the first time.

@@ -29,12 +29,17 @@ import dev.masker.domain.error.ErrorCode;
 import dev.masker.domain.error.FieldProblem;
 import dev.masker.domain.id.RequestId;
 import dev.masker.domain.id.Ulid;
+import dev.masker.domain.phi.KeyRing;
+import dev.masker.domain.phi.MaskingPolicy;
+import dev.masker.domain.phi.PhiKind;
+import dev.masker.domain.phi.VaultTokens;
 import dev.masker.domain.ratelimit.RateDecision;
 import dev.masker.domain.vapi.SignedWebhook;
 import dev.masker.domain.vapi.VapiCall;
 import dev.masker.domain.vapi.VapiMessage;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -79,7 +84,9 @@ class AnswerAssistantRequestServiceTest {
     private final List<CallbackRequest> callbackRequests = new ArrayList<>();
     private CallbackOutcome callbackOutcome = new CallbackOutcome.Failed(CallbackFailure.UNREACHABLE);
     private final InMemoryAuditLog audit = new InMemoryAuditLog();
-    private final PhoneFingerprinter fingerprinter = new PhoneFingerprinter(filled(32, 5));
+    private final VaultTokens vaultTokens = new VaultTokens(KeyRing.of(Map.of(MaskingPolicy.HEALTHCARE_KID,
+            new KeyRing.Keys(filled(KeyRing.KEY_BYTES, 5), Optional.empty()))), new SecureRandom());
+    private final PhoneFingerprinter fingerprinter = new PhoneFingerprinter(vaultTokens, MaskingPolicy.HEALTHCARE_KID);
 
     private AnswerAssistantRequestService service() {
         return new AnswerAssistantRequestService(
@@ -427,7 +434,9 @@ class AnswerAssistantRequestServiceTest {
         assertEquals("gpt-4o-mini", event.data().get("model"));
         assertEquals("static", event.data().get("config_source"));
         assertEquals(REQUEST_ID.value(), event.data().get("request_id"));
-        assertEquals(fingerprinter.fingerprint(CUSTOMER).orElseThrow().value(), event.data().get("customer_fingerprint"));
+        // The same value as the MSKV1 PHONE token that masking gives the number, however it is written.
+        assertEquals(vaultTokens.token(PhiKind.PHONE, MaskingPolicy.HEALTHCARE_KID, "(415) 555-2671").value(),
+                event.data().get("customer_fingerprint"));
         String digits = CUSTOMER.substring(1);
         for (String value : event.data().values()) {
             for (int i = 0; i + 4 <= digits.length(); i++) {

@@ -27,6 +27,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class MaskTextServiceTest {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -103,17 +105,19 @@ class MaskTextServiceTest {
         assertEquals(List.of(), back.findings());
     }
 
-    @Test
-    void givenAMaskedTurn_rehydrateInAnotherSession_leavesTheTokensAndReportsLeaks() {
-        String masked = mask(newSession(), TURN, MaskingPolicy.healthcareDefault()).text();
+    @ParameterizedTest
+    @EnumSource(TokenScheme.class)
+    void givenAMaskedTurn_rehydrateInAnotherSession_leavesTheTokensAndReportsLeaks(TokenScheme scheme) {
+        SessionId session = newSession();
+        String masked = mask(session, TURN, MaskingPolicy.tokenizeAll(KID, scheme)).text();
 
         Rehydration back = rehydrate.rehydrate(new RehydrateTextCommand(newSession(), masked));
 
         assertEquals(masked, back.text());
         assertEquals(0, back.restored());
-        assertEquals(List.of(LeakFinding.foreignOrForged(TokenScheme.MSKV1, PhiKind.SSN),
-                LeakFinding.foreignOrForged(TokenScheme.MSKV1, PhiKind.EMAIL),
-                LeakFinding.foreignOrForged(TokenScheme.MSKV1, PhiKind.SSN)), back.findings());
+        assertEquals(List.of(LeakFinding.foreignOrForged(scheme, PhiKind.SSN), LeakFinding.foreignOrForged(scheme, PhiKind.EMAIL),
+                LeakFinding.foreignOrForged(scheme, PhiKind.SSN)), back.findings());
+        assertEquals(TURN, rehydrate.rehydrate(new RehydrateTextCommand(session, masked)).text());
     }
 
     @Test

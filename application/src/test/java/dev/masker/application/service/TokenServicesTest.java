@@ -106,6 +106,25 @@ class TokenServicesTest {
     }
 
     @Test
+    void givenAnotherSessionsMsk1Token_reveal_isEmpty() {
+        SessionId session = newSession();
+        PhiToken token = tokenize(session, TokenScheme.MSK1, SSN);
+
+        assertEquals(Optional.empty(), reveal.reveal(new RevealTokenQuery(newSession(), token)));
+        assertEquals(Optional.of(SSN), reveal.reveal(new RevealTokenQuery(session, token)));
+    }
+
+    @Test
+    void givenOneMsk1ValueInTwoSessions_tokenize_isTheSameWithinASessionAndDiffersAcross() {
+        SessionId session = newSession();
+
+        PhiToken first = tokenize(session, TokenScheme.MSK1, SSN);
+
+        assertEquals(first, tokenize(session, TokenScheme.MSK1, SSN));
+        assertNotEquals(first, tokenize(newSession(), TokenScheme.MSK1, SSN));
+    }
+
+    @Test
     void givenACommand_toString_leavesTheValueOut() {
         TokenizeValueCommand command = new TokenizeValueCommand(newSession(), TokenScheme.MSKV1, PhiKind.SSN, KID, SSN);
 

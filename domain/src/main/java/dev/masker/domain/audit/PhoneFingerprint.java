@@ -4,11 +4,12 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * A keyed, non-reversible stand-in for a phone number: {@code fp_} and 20 letters from a-p. It is written with
- * letters only, so no run of a number's digits can ever appear in it.
+ * A keyed, non-reversible stand-in for a phone number: the value of the number's {@code MSKV1} PHONE token, 26 unpadded
+ * base32 characters ({@code A}–{@code Z}, {@code 2}–{@code 7}), so an audit event and a session's tokens name the same
+ * caller the same way. {@link PhoneFingerprinter} never gives one that holds a run of four of the number's digits.
  */
 public record PhoneFingerprint(String value) {
-    private static final Pattern FORM = Pattern.compile("fp_[a-p]{20}");
+    private static final Pattern FORM = Pattern.compile("[A-Z2-7]{26}");
 
     public PhoneFingerprint {
         Objects.requireNonNull(value, "value");

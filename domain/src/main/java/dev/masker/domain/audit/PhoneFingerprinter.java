@@ -1,67 +1,51 @@
 package dev.masker.domain.audit;
 
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
+import dev.masker.domain.phi.Kid;
+import dev.masker.domain.phi.PhiKind;
+import dev.masker.domain.phi.PhiNormalization;
+import dev.masker.domain.phi.VaultTokens;
+import java.util.Objects;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Makes {@link PhoneFingerprint}s: HMAC-SHA256 under a secret key over the number's digits (with a leading {@code +}
- * kept), so the same number always gets the same fingerprint whatever its formatting, while nobody without the key can
- * test guesses against it.
+ * Makes {@link PhoneFingerprint}s on the PHI engine: the value of the number's {@code MSKV1} PHONE token under one kid
+ * (HMAC-SHA256 under the kid's key over {@linkplain PhiNormalization the PHONE normalisation}: the digits, a leading US
+ * country code dropped), so every formatting of a number gets the same fingerprint, equal to the token the masking of a
+ * turn gives it, while nobody without the key can test guesses against it.
  */
 public final class PhoneFingerprinter {
-    private static final int KEY_BYTES = 32;
-    private static final int FINGERPRINT_BYTES = 10;
+    /** SPEC §4: an audit event holds no run of this many of the number's digits. */
+    static final int DIGIT_RUN = 4;
 
-    private final SecretKeySpec key;
+    private final VaultTokens tokens;
+    private final Kid kid;
 
-    /** A fingerprinter keyed with exactly 32 secret bytes. */
-    public PhoneFingerprinter(byte[] key) {
-        if (key.length != KEY_BYTES) {
-            throw new IllegalArgumentException("the fingerprint key must be 32 bytes");
-        }
-        this.key = new SecretKeySpec(key.clone(), "HmacSHA256");
+    /** Fingerprints made as {@code tokens} makes MSKV1 PHONE tokens under {@code kid}. */
+    public PhoneFingerprinter(VaultTokens tokens, Kid kid) {
+        this.tokens = Objects.requireNonNull(tokens, "tokens");
+        this.kid = Objects.requireNonNull(kid, "kid");
     }
 
-    /** The fingerprint of the number, or empty when it holds no digit. */
+    /**
+     * The fingerprint of the number; empty when it holds no digit, or — about once in tens of thousands of numbers — when
+     * the token value, whose base32 has the digits 2 to 7, happens to show four of the number's digits in a row.
+     */
     public Optional<PhoneFingerprint> fingerprint(String number) {
-        String normalized = normalize(number);
-        if (normalized.chars().noneMatch(Character::isDigit)) {
+        String digits = PhiNormalization.normalize(PhiKind.PHONE, number);
+        if (digits.isEmpty() || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            // No digit at all: the normalisation fell back to the words of the text, which is no number.
             return Optional.empty();
         }
-        byte[] mac = hmac(normalized);
-        StringBuilder letters = new StringBuilder("fp_");
-        for (int i = 0; i < FINGERPRINT_BYTES; i++) {
-            letters.append((char) ('a' + ((mac[i] >> 4) & 0xF))).append((char) ('a' + (mac[i] & 0xF)));
-        }
-        return Optional.of(new PhoneFingerprint(letters.toString()));
+        String value = tokens.token(PhiKind.PHONE, kid, number).value();
+        return showsADigitRun(value, digits) ? Optional.empty() : Optional.of(new PhoneFingerprint(value));
     }
 
-    private static String normalize(String number) {
-        StringBuilder digits = new StringBuilder();
-        String trimmed = number.strip();
-        if (trimmed.startsWith("+")) {
-            digits.append('+');
+    private static boolean showsADigitRun(String value, String digits) {
+        for (int start = 0; start + DIGIT_RUN <= digits.length(); start++) {
+            if (value.contains(digits.substring(start, start + DIGIT_RUN))) {
+                return true;
+            }
         }
-        trimmed.chars().filter(c -> c >= '0' && c <= '9').forEach(c -> digits.append((char) c));
-        return digits.toString();
-    }
-
-    private byte[] hmac(String text) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return mac.doFinal(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is missing from this JDK", e);
-        }
-    }
-
-    /** Whether two fingerprints are equal, compared in constant time. */
-    public static boolean same(PhoneFingerprint a, PhoneFingerprint b) {
-        return MessageDigest.isEqual(a.value().getBytes(java.nio.charset.StandardCharsets.US_ASCII),
-                b.value().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        return false;
     }
 }

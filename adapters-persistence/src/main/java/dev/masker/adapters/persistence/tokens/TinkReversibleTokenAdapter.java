@@ -14,6 +14,7 @@ import dev.masker.domain.phi.Kid;
 import dev.masker.domain.phi.PhiKind;
 import dev.masker.domain.phi.PhiToken;
 import dev.masker.domain.phi.TokenScheme;
+import dev.masker.domain.session.SessionId;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.HashMap;
@@ -24,9 +25,10 @@ import java.util.Optional;
 
 /**
  * MSK1 tokens with Google Tink's AES-SIV (RFC 5297, 512-bit key: AES-256 for both halves). Each kid's key is stretched
- * with HKDF-SHA256 (info {@value #KEY_INFO}) to the 64 bytes AES-SIV needs; the associated data is the scheme, kind and
- * kid, so a token relabelled with another kind or kid does not open. AES-SIV is deterministic: the same value, kind and
- * kid always give the same token, and the token is 16 bytes longer than the value, in base32.
+ * with HKDF-SHA256 (info {@value #KEY_INFO}) to the 64 bytes AES-SIV needs; the associated data is
+ * {@code MSK1.<KIND>.<KID>.<session id>}, so a token relabelled with another kind or kid, or brought into another
+ * session, does not open. AES-SIV is deterministic: the same session, value, kind and kid always give the same token,
+ * and the token is 16 bytes longer than the value, in base32.
  */
 public final class TinkReversibleTokenAdapter implements ReversibleTokenPort {
     /** The HKDF info the AES-SIV key is derived with; changing it makes every MSK1 token unreadable. */
@@ -48,7 +50,7 @@ public final class TinkReversibleTokenAdapter implements ReversibleTokenPort {
     }
 
     @Override
-    public PhiToken seal(PhiKind kind, Kid kid, String value) {
+    public PhiToken seal(SessionId session, PhiKind kind, Kid kid, String value) {
         byte[] plaintext = value.getBytes(StandardCharsets.UTF_8);
         if (plaintext.length > MAX_VALUE_BYTES) {
             throw new IllegalArgumentException("a value longer than " + MAX_VALUE_BYTES
@@ -56,7 +58,8 @@ public final class TinkReversibleTokenAdapter implements ReversibleTokenPort {
         }
         keys.require(kid);
         try {
-            byte[] ciphertext = ciphers.get(kid).getFirst().encryptDeterministically(plaintext, associatedData(kind, kid));
+            byte[] ciphertext = ciphers.get(kid).getFirst().encryptDeterministically(plaintext,
+                    associatedData(session, kind, kid));
             return new PhiToken(TokenScheme.MSK1, kind, kid, Base32.encode(ciphertext));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-SIV encryption failed", e);
@@ -64,7 +67,7 @@ public final class TinkReversibleTokenAdapter implements ReversibleTokenPort {
     }
 
     @Override
-    public Optional<String> open(PhiToken token) {
+    public Optional<String> open(SessionId session, PhiToken token) {
         List<DeterministicAead> candidates = ciphers.get(token.kid());
         if (token.scheme() != TokenScheme.MSK1 || candidates == null) {
             return Optional.empty();
@@ -73,20 +76,22 @@ public final class TinkReversibleTokenAdapter implements ReversibleTokenPort {
         if (ciphertext.isEmpty()) {
             return Optional.empty();
         }
-        byte[] associatedData = associatedData(token.kind(), token.kid());
+        byte[] associatedData = associatedData(session, token.kind(), token.kid());
         for (DeterministicAead cipher : candidates) {
             try {
                 return Optional.of(new String(cipher.decryptDeterministically(ciphertext.get(), associatedData),
                         StandardCharsets.UTF_8));
             } catch (GeneralSecurityException notThisKeyOrForged) {
-                // Try the next key; none left means the token is forged, relabelled or of a retired key.
+                // Try the next key; none left means the token is another session's, forged, relabelled or of a retired key.
             }
         }
         return Optional.empty();
     }
 
-    private static byte[] associatedData(PhiKind kind, Kid kid) {
-        return (TokenScheme.MSK1.name() + "." + kind.name() + "." + kid.value()).getBytes(StandardCharsets.UTF_8);
+    private static byte[] associatedData(SessionId session, PhiKind kind, Kid kid) {
+        // Kind and kid match [A-Z_]+ and K_[A-Z0-9]+, so "." separates the fields unambiguously.
+        return (TokenScheme.MSK1.name() + "." + kind.name() + "." + kid.value() + "." + session.value())
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     private static DeterministicAead cipher(byte[] kidKey) {

@@ -12,6 +12,8 @@ import dev.masker.domain.phi.Kid;
 import dev.masker.domain.phi.PhiKind;
 import dev.masker.domain.phi.PhiToken;
 import dev.masker.domain.phi.TokenScheme;
+import dev.masker.domain.session.SessionId;
+import dev.masker.domain.id.Ulid;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +25,8 @@ class TinkReversibleTokenAdapterTest {
     private static final Kid HEALTHCARE = new Kid("K_HEALTHCARE");
     private static final Kid OTHER = new Kid("K_OTHER");
     private static final String NAME = "Jane Doe";
+    private static final SessionId SESSION = session("01JDK0000000000000000000A1");
+    private static final SessionId OTHER_SESSION = session("01JDK0000000000000000000B2");
 
     private final TinkReversibleTokenAdapter adapter = adapter(Map.of(
             HEALTHCARE, new KeyRing.Keys(key(1), Optional.empty()),
@@ -34,21 +38,29 @@ class TinkReversibleTokenAdapterTest {
         return key;
     }
 
+    private static SessionId session(String ulid) {
+        return new SessionId(new Ulid(ulid));
+    }
+
     private static TinkReversibleTokenAdapter adapter(Map<Kid, KeyRing.Keys> keys) {
         return new TinkReversibleTokenAdapter(KeyRing.of(keys));
+    }
+
+    private Optional<String> open(PhiToken token) {
+        return adapter.open(SESSION, token);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"J", NAME, "jane.doe@example.com", "123 Main St., Springfield", "Zoë Ångström 李"})
     void givenAValue_sealThenOpen_givesItBackExactly(String value) {
-        PhiToken token = adapter.seal(PhiKind.NAME, HEALTHCARE, value);
+        PhiToken token = adapter.seal(SESSION, PhiKind.NAME, HEALTHCARE, value);
 
-        assertEquals(Optional.of(value), adapter.open(token));
+        assertEquals(Optional.of(value), adapter.open(SESSION, token));
     }
 
     @Test
     void givenAValue_seal_makesAWellFormedMsk1TokenThatParsesBack() {
-        PhiToken token = adapter.seal(PhiKind.NAME, HEALTHCARE, NAME);
+        PhiToken token = adapter.seal(SESSION, PhiKind.NAME, HEALTHCARE, NAME);
 
         assertEquals(TokenScheme.MSK1, token.scheme());
         assertTrue(PhiToken.SHAPE.matcher(token.text()).matches());
@@ -57,49 +69,62 @@ class TinkReversibleTokenAdapterTest {
     }
 
     @Test
-    void givenOneValue_seal_isDeterministicWithinAKidAndDiffersAcrossKids() {
-        assertEquals(adapter.seal(PhiKind.NAME, HEALTHCARE, NAME), adapter.seal(PhiKind.NAME, HEALTHCARE, NAME));
-        assertNotEquals(adapter.seal(PhiKind.NAME, HEALTHCARE, NAME).value(), adapter.seal(PhiKind.NAME, OTHER, NAME).value());
+    void givenOneValue_seal_isDeterministicWithinAKidAndSessionAndDiffersAcrossKidsAndSessions() {
+        PhiToken token = adapter.seal(SESSION, PhiKind.NAME, HEALTHCARE, NAME);
+
+        assertEquals(token, adapter.seal(SESSION, PhiKind.NAME, HEALTHCARE, NAME));
+        assertNotEquals(token.value(), adapter.seal(SESSION, PhiKind.NAME, OTHER, NAME).value());
+        assertNotEquals(token.value(), adapter.seal(OTHER_SESSION, PhiKind.NAME, HEALTHCARE, NAME).value());
+    }
+
+    @Test
+    void givenATokenSealedInOneSession_open_givesTheValueInThatSessionOnly() {
+        PhiToken token = adapter.seal(SESSION, PhiKind.NAME, HEALTHCARE, NAME);
+
+        assertEquals(Optional.of(NAME), adapter.open(SESSION, token));
+        assertEquals(Optional.empty(), adapter.open(OTHER_SESSION, token));
+        assertEquals(Optional.of(NAME), adapter.open(OTHER_SESSION, adapter.seal(OTHER_SESSION, PhiKind.NAME, HEALTHCARE, NAME)));
     }
 
     @Test
     void givenATokenRelabelledWithAnotherKindOrKid_open_isEmpty() {
-        PhiToken token = adapter.seal(PhiKind.NAME, HEALTHCARE, NAME);
+        PhiToken token = adapter.seal(SESSION, PhiKind.NAME, HEALTHCARE, NAME);
 
-        assertEquals(Optional.empty(), adapter.open(new PhiToken(TokenScheme.MSK1, PhiKind.CITY, HEALTHCARE, token.value())));
-        assertEquals(Optional.empty(), adapter.open(new PhiToken(TokenScheme.MSK1, PhiKind.NAME, OTHER, token.value())));
-        assertEquals(Optional.empty(), adapter.open(new PhiToken(TokenScheme.MSKV1, PhiKind.NAME, HEALTHCARE, token.value())));
+        assertEquals(Optional.empty(), open(new PhiToken(TokenScheme.MSK1, PhiKind.CITY, HEALTHCARE, token.value())));
+        assertEquals(Optional.empty(), open(new PhiToken(TokenScheme.MSK1, PhiKind.NAME, OTHER, token.value())));
+        assertEquals(Optional.empty(), open(new PhiToken(TokenScheme.MSKV1, PhiKind.NAME, HEALTHCARE, token.value())));
     }
 
     @Test
     void givenATamperedToken_open_isEmpty() {
-        PhiToken token = adapter.seal(PhiKind.NAME, HEALTHCARE, NAME);
+        PhiToken token = adapter.seal(SESSION, PhiKind.NAME, HEALTHCARE, NAME);
         char[] value = token.value().toCharArray();
         value[3] = value[3] == 'A' ? 'B' : 'A';
 
-        assertEquals(Optional.empty(), adapter.open(new PhiToken(TokenScheme.MSK1, PhiKind.NAME, HEALTHCARE, new String(value))));
-        assertEquals(Optional.empty(), adapter.open(new PhiToken(TokenScheme.MSK1, PhiKind.NAME, HEALTHCARE, "A".repeat(40))));
+        assertEquals(Optional.empty(), open(new PhiToken(TokenScheme.MSK1, PhiKind.NAME, HEALTHCARE, new String(value))));
+        assertEquals(Optional.empty(), open(new PhiToken(TokenScheme.MSK1, PhiKind.NAME, HEALTHCARE, "A".repeat(40))));
     }
 
     @Test
     void givenATokenOfAKidWithoutKeys_open_isEmpty() {
-        PhiToken token = adapter.seal(PhiKind.NAME, HEALTHCARE, NAME);
+        PhiToken token = adapter.seal(SESSION, PhiKind.NAME, HEALTHCARE, NAME);
         TinkReversibleTokenAdapter other = adapter(Map.of(OTHER, new KeyRing.Keys(key(2), Optional.empty())));
 
-        assertEquals(Optional.empty(), other.open(token));
+        assertEquals(Optional.empty(), other.open(SESSION, token));
     }
 
     @Test
     void givenATokenMadeBeforeARotation_open_usesTheOldKey() {
         PhiToken before = adapter(Map.of(HEALTHCARE, new KeyRing.Keys(key(1), Optional.empty())))
-                .seal(PhiKind.NAME, HEALTHCARE, NAME);
+                .seal(SESSION, PhiKind.NAME, HEALTHCARE, NAME);
         TinkReversibleTokenAdapter rotating = adapter(Map.of(HEALTHCARE, new KeyRing.Keys(key(9), Optional.of(key(1)))));
         TinkReversibleTokenAdapter rotated = adapter(Map.of(HEALTHCARE, new KeyRing.Keys(key(9), Optional.empty())));
 
-        assertEquals(Optional.of(NAME), rotating.open(before));
-        assertNotEquals(before, rotating.seal(PhiKind.NAME, HEALTHCARE, NAME), "new tokens use the current key");
-        assertEquals(Optional.of(NAME), rotating.open(rotating.seal(PhiKind.NAME, HEALTHCARE, NAME)));
-        assertEquals(Optional.empty(), rotated.open(before));
+        assertEquals(Optional.of(NAME), rotating.open(SESSION, before));
+        assertEquals(Optional.empty(), rotating.open(OTHER_SESSION, before), "the old key keeps the session binding");
+        assertNotEquals(before, rotating.seal(SESSION, PhiKind.NAME, HEALTHCARE, NAME), "new tokens use the current key");
+        assertEquals(Optional.of(NAME), rotating.open(SESSION, rotating.seal(SESSION, PhiKind.NAME, HEALTHCARE, NAME)));
+        assertEquals(Optional.empty(), rotated.open(SESSION, before));
     }
 
     @Test
@@ -107,17 +132,17 @@ class TinkReversibleTokenAdapterTest {
         String longValue = "x".repeat(ReversibleTokenPort.MAX_VALUE_BYTES) + "SECRET";
 
         IllegalArgumentException failure = assertThrows(IllegalArgumentException.class,
-                () -> adapter.seal(PhiKind.NAME, HEALTHCARE, longValue));
+                () -> adapter.seal(SESSION, PhiKind.NAME, HEALTHCARE, longValue));
 
         assertFalse(failure.getMessage().contains("SECRET"));
-        PhiToken longest = adapter.seal(PhiKind.NAME, HEALTHCARE, "x".repeat(ReversibleTokenPort.MAX_VALUE_BYTES));
+        PhiToken longest = adapter.seal(SESSION, PhiKind.NAME, HEALTHCARE, "x".repeat(ReversibleTokenPort.MAX_VALUE_BYTES));
         assertTrue(PhiToken.SHAPE.matcher(longest.text()).matches());
     }
 
     @Test
     void givenAKidWithoutAKey_seal_failsNamingTheVariable() {
         IllegalStateException failure = assertThrows(IllegalStateException.class,
-                () -> adapter.seal(PhiKind.NAME, new Kid("K_NONE"), NAME));
+                () -> adapter.seal(SESSION, PhiKind.NAME, new Kid("K_NONE"), NAME));
 
         assertTrue(failure.getMessage().contains("MASKER_KEY_K_NONE"));
     }

@@ -6,7 +6,8 @@ import java.util.Optional;
 public interface RevealTokenUseCase {
     /**
      * The original value, or empty when the token is not one this session may reveal: an {@code MSKV1} token the
-     * session's vault does not hold (another session's, or forged), or an {@code MSK1} token that does not open.
+     * session's vault does not hold, or an {@code MSK1} token that does not open for this session — in both cases
+     * another session's token, or a forged one.
      *
      * @throws dev.masker.domain.error.DomainException with {@code unavailable} when the vault cannot be reached
      */
