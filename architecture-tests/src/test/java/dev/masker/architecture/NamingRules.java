@@ -51,11 +51,14 @@ final class NamingRules {
         .because("driven ports are <Capability>Port interfaces (STYLE §5)")
         .allowEmptyShould(false);
 
-    /** Types nested in a port (e.g. {@code AppendAuditEventPort.AppendOutcome}) are what the port takes or answers. */
+    /**
+     * Types nested in a port (e.g. {@code AppendAuditEventPort.AppendOutcome}) are what the port takes or answers, or a
+     * callback it calls (e.g. {@code ChatUpstreamPort.ChunkConsumer}), which is a functional interface, not an outcome.
+     */
     @ArchTest
     static final ArchRule typesNestedInPortsAreRecordsOrSealedInterfaces = classes()
         .that().resideInAPackage(Masker.PORTS).and().areNestedClasses()
-        .should(beRecords().or(beSealedInterfaces()))
+        .should(beRecords().or(beSealedInterfaces()).or(beFunctionalInterfaces()))
         .because("outcomes a caller branches on are sealed result types, not booleans (STYLE §14)")
         .allowEmptyShould(false);
 
@@ -110,6 +113,18 @@ final class NamingRules {
                 boolean sealedInterface = javaClass.isInterface() && javaClass.isSealed();
                 events.add(new SimpleConditionEvent(javaClass, sealedInterface,
                     javaClass.getName() + (sealedInterface ? " is" : " is not") + " a sealed interface in "
+                        + javaClass.getSourceCodeLocation()));
+            }
+        };
+    }
+
+    private static ArchCondition<JavaClass> beFunctionalInterfaces() {
+        return new ArchCondition<>("be functional interfaces") {
+            @Override
+            public void check(JavaClass javaClass, ConditionEvents events) {
+                boolean functional = javaClass.isInterface() && javaClass.isAnnotatedWith(FunctionalInterface.class);
+                events.add(new SimpleConditionEvent(javaClass, functional,
+                    javaClass.getName() + (functional ? " is" : " is not") + " a functional interface in "
                         + javaClass.getSourceCodeLocation()));
             }
         };
