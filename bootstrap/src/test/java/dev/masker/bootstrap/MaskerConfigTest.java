@@ -82,12 +82,9 @@ class MaskerConfigTest {
 
         ConfigurationException e = assertThrows(ConfigurationException.class, () -> MaskerConfig.from(env));
 
-        String message = e.getMessage();
-        for (String variable : List.of("MASKER_PORT", "MASKER_PUBLIC_URL", "MASKER_VAPI_ACCEPT_PLAIN_SECRET",
-                "MASKER_ADMIN_TOKEN", "MASKER_FINGERPRINT_KEY")) {
-            assertTrue(message.contains(variable), variable + " missing from: " + message);
-        }
-        assertFalse(message.contains("short"), "the message never repeats a token");
+        assertNamesEach(e, List.of("MASKER_PORT", "MASKER_PUBLIC_URL", "MASKER_VAPI_ACCEPT_PLAIN_SECRET",
+                "MASKER_ADMIN_TOKEN", "MASKER_FINGERPRINT_KEY"));
+        assertFalse(e.getMessage().contains("short"), "the message never repeats a token");
     }
 
     @Test
@@ -181,8 +178,12 @@ class MaskerConfigTest {
         ConfigurationException e = assertThrows(ConfigurationException.class, () -> MaskerConfig.from(env));
 
         assertEquals(5, e.problems().size(), e.getMessage());
-        for (String variable : List.of("MASKER_UPSTREAM_OPENAI_BASE_URL", "MASKER_UPSTREAM_CONNECT_TIMEOUT_MS",
-                "MASKER_UPSTREAM_FIRST_BYTE_TIMEOUT_MS", "MASKER_UPSTREAM_IDLE_TIMEOUT_MS", "MASKER_UPSTREAM_TOTAL_TIMEOUT_MS")) {
+        assertNamesEach(e, List.of("MASKER_UPSTREAM_OPENAI_BASE_URL", "MASKER_UPSTREAM_CONNECT_TIMEOUT_MS",
+                "MASKER_UPSTREAM_FIRST_BYTE_TIMEOUT_MS", "MASKER_UPSTREAM_IDLE_TIMEOUT_MS", "MASKER_UPSTREAM_TOTAL_TIMEOUT_MS"));
+    }
+
+    private static void assertNamesEach(ConfigurationException e, List<String> variables) {
+        for (String variable : variables) {
             assertTrue(e.getMessage().contains(variable), variable + " missing from: " + e.getMessage());
         }
     }
