@@ -1,6 +1,7 @@
 package dev.masker.bootstrap;
 
 import dev.masker.adapters.http.policy.YamlPolicyAdapter;
+import dev.masker.adapters.http.upstream.OpenAiUpstreamSettings;
 import dev.masker.domain.phi.KeyRing;
 import dev.masker.domain.phi.Kid;
 import dev.masker.domain.policy.Policy;
@@ -46,7 +47,8 @@ public record MaskerConfig(
         Duration shutdownGrace,
         String logLevel,
         List<String> metricsTokens,
-        KeyRing tokenKeys) {
+        KeyRing tokenKeys,
+        OpenAiUpstreamSettings upstreamSettings) {
 
     /** An external PostgreSQL: JDBC URL and credentials. */
     public record Database(String url, String user, String password) {
@@ -150,6 +152,7 @@ public record MaskerConfig(
                     + " the admin token.");
         }
         KeyRing tokenKeys = tokenKeys(read, env);
+        OpenAiUpstreamSettings upstreamSettings = upstreamSettings(read);
         if (database.isPresent()) {
             for (Kid kid : tokenKeys.missing(POLICY_KIDS)) {
                 String users = BUILT_IN_POLICIES.values().stream().filter(policy -> policy.kid().equals(kid))
@@ -162,7 +165,25 @@ public record MaskerConfig(
         read.failIfAny();
         return new MaskerConfig(host, port, publicUrl, secrets, plain, tolerance, tokens, database, dataDir, schema,
                 poolSize, maxBody, rate, burst, apiRate, apiBurst, fingerprintKey, batch, auditTimeout, cacheTtl, grace,
-                logLevel, metricsTokens, tokenKeys);
+                logLevel, metricsTokens, tokenKeys, upstreamSettings);
+    }
+
+    /** Where agents with an {@code openai:<model>} upstream are forwarded (SPEC §7), with the key and the time limits. */
+    private static OpenAiUpstreamSettings upstreamSettings(Reader read) {
+        URI baseUrl = read.value("MASKER_UPSTREAM_OPENAI_BASE_URL", "https://api.openai.com/v1",
+                "an absolute http(s) URL without a trailing slash or query, e.g. https://api.openai.com/v1", text -> {
+                    URI uri = url(text);
+                    if (uri.getRawQuery() != null) {
+                        throw new IllegalArgumentException();
+                    }
+                    return uri;
+                });
+        Optional<String> apiKey = read.optional("MASKER_UPSTREAM_OPENAI_API_KEY");
+        Duration connect = Duration.ofMillis(read.integer("MASKER_UPSTREAM_CONNECT_TIMEOUT_MS", 3000, 100, 60_000));
+        Duration firstByte = Duration.ofMillis(read.integer("MASKER_UPSTREAM_FIRST_BYTE_TIMEOUT_MS", 20_000, 100, 600_000));
+        Duration idle = Duration.ofMillis(read.integer("MASKER_UPSTREAM_IDLE_TIMEOUT_MS", 20_000, 100, 600_000));
+        Duration total = Duration.ofMillis(read.integer("MASKER_UPSTREAM_TOTAL_TIMEOUT_MS", 120_000, 100, 3_600_000));
+        return new OpenAiUpstreamSettings(baseUrl, apiKey, connect, firstByte, idle, total);
     }
 
     /**

@@ -17,6 +17,9 @@ import dev.masker.adapters.http.policy.YamlPolicyAdapter;
 import dev.masker.adapters.http.metrics.HttpMetricsFilter;
 import dev.masker.adapters.http.metrics.MetricsHttpAdapter;
 import dev.masker.adapters.http.ratelimit.TokenBucketRateLimitAdapter;
+import dev.masker.adapters.http.upstream.OpenAiChatUpstreamAdapter;
+import dev.masker.adapters.http.upstream.RoutingChatUpstreamAdapter;
+import dev.masker.adapters.http.upstream.StubChatUpstreamAdapter;
 import dev.masker.adapters.http.vapi.HmacSignatureAdapter;
 import dev.masker.adapters.http.vapi.JacksonVapiMessageAdapter;
 import dev.masker.adapters.http.vapi.VapiWebhookHttpAdapter;
@@ -27,6 +30,7 @@ import dev.masker.adapters.persistence.JdbcAdminSessionAdapter;
 import dev.masker.adapters.persistence.JdbcAgentAdapter;
 import dev.masker.adapters.persistence.JdbcReadinessAdapter;
 import dev.masker.adapters.persistence.JdbcTokenVaultAdapter;
+import dev.masker.application.port.out.ChatUpstreamPort;
 import dev.masker.application.port.out.IdGeneratorPort;
 import dev.masker.application.service.AnswerAssistantRequestService;
 import dev.masker.application.service.AuthenticateService;
@@ -148,6 +152,10 @@ public final class MaskerServer implements AutoCloseable {
                     new GetAgentService(agents, new AuditCallCountAdapter(database.audit()), clock),
                     new UpdateAgentService(agents, agents, audit, ids, clock, policies, policyReader, hasKey),
                     new DeleteAgentService(agents, audit, ids, clock));
+            // The upstream LLM (SPEC §7): agents' openai:<model> turns go to the configured OpenAI-compatible endpoint,
+            // stub turns to the built-in stub model.
+            ChatUpstreamPort upstream = new RoutingChatUpstreamAdapter( // proxy wiring uses this
+                    new OpenAiChatUpstreamAdapter(config.upstreamSettings(), json), new StubChatUpstreamAdapter(clock));
             CheckReadinessService readiness = new CheckReadinessService(List.of(new JdbcReadinessAdapter(database.app())));
 
             // Admin API authentication (issue 3): bearer token or sign-in session cookie, rate limited per principal.

@@ -82,12 +82,9 @@ class MaskerConfigTest {
 
         ConfigurationException e = assertThrows(ConfigurationException.class, () -> MaskerConfig.from(env));
 
-        String message = e.getMessage();
-        for (String variable : List.of("MASKER_PORT", "MASKER_PUBLIC_URL", "MASKER_VAPI_ACCEPT_PLAIN_SECRET",
-                "MASKER_ADMIN_TOKEN", "MASKER_FINGERPRINT_KEY")) {
-            assertTrue(message.contains(variable), variable + " missing from: " + message);
-        }
-        assertFalse(message.contains("short"), "the message never repeats a token");
+        assertNamesEach(e, List.of("MASKER_PORT", "MASKER_PUBLIC_URL", "MASKER_VAPI_ACCEPT_PLAIN_SECRET",
+                "MASKER_ADMIN_TOKEN", "MASKER_FINGERPRINT_KEY"));
+        assertFalse(e.getMessage().contains("short"), "the message never repeats a token");
     }
 
     @Test
@@ -134,6 +131,61 @@ class MaskerConfigTest {
 
         assertTrue(e.getMessage().contains("MASKER_METRICS_TOKEN must differ"), e.getMessage());
         assertFalse(e.getMessage().contains("admin-token-0123456789"), "the message never repeats a token");
+    }
+
+    @Test
+    void givenNoUpstreamVariables_from_takesOpenAiAndTheDocumentedTimeLimits() {
+        var upstream = MaskerConfig.from(minimal()).upstreamSettings();
+
+        assertEquals("https://api.openai.com/v1/chat/completions", upstream.chatCompletionsUrl().toString());
+        assertTrue(upstream.apiKey().isEmpty());
+        assertEquals(Duration.ofMillis(3000), upstream.connectTimeout());
+        assertEquals(Duration.ofMillis(20_000), upstream.firstByteTimeout());
+        assertEquals(Duration.ofMillis(20_000), upstream.idleTimeout());
+        assertEquals(Duration.ofMillis(120_000), upstream.totalTimeout());
+    }
+
+    @Test
+    void givenUpstreamVariables_from_readsThemAndNeverShowsTheKey() {
+        Map<String, String> env = minimal();
+        env.put("MASKER_UPSTREAM_OPENAI_BASE_URL", "http://llm.internal:8000/v1");
+        env.put("MASKER_UPSTREAM_OPENAI_API_KEY", "sk-upstream-secret-42");
+        env.put("MASKER_UPSTREAM_CONNECT_TIMEOUT_MS", "500");
+        env.put("MASKER_UPSTREAM_FIRST_BYTE_TIMEOUT_MS", "7000");
+        env.put("MASKER_UPSTREAM_IDLE_TIMEOUT_MS", "4000");
+        env.put("MASKER_UPSTREAM_TOTAL_TIMEOUT_MS", "60000");
+
+        MaskerConfig config = MaskerConfig.from(env);
+
+        var upstream = config.upstreamSettings();
+        assertEquals("http://llm.internal:8000/v1/chat/completions", upstream.chatCompletionsUrl().toString());
+        assertEquals("sk-upstream-secret-42", upstream.apiKey().orElseThrow());
+        assertEquals(List.of(Duration.ofMillis(500), Duration.ofMillis(7000), Duration.ofMillis(4000), Duration.ofSeconds(60)),
+                List.of(upstream.connectTimeout(), upstream.firstByteTimeout(), upstream.idleTimeout(), upstream.totalTimeout()));
+        assertFalse(config.toString().contains("sk-upstream"));
+        assertFalse(upstream.toString().contains("sk-upstream"));
+    }
+
+    @Test
+    void givenBadUpstreamVariables_from_reportsEach() {
+        Map<String, String> env = minimal();
+        env.put("MASKER_UPSTREAM_OPENAI_BASE_URL", "api.openai.com/v1/");
+        env.put("MASKER_UPSTREAM_CONNECT_TIMEOUT_MS", "0");
+        env.put("MASKER_UPSTREAM_FIRST_BYTE_TIMEOUT_MS", "soon");
+        env.put("MASKER_UPSTREAM_IDLE_TIMEOUT_MS", "-1");
+        env.put("MASKER_UPSTREAM_TOTAL_TIMEOUT_MS", "99999999999");
+
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> MaskerConfig.from(env));
+
+        assertEquals(5, e.problems().size(), e.getMessage());
+        assertNamesEach(e, List.of("MASKER_UPSTREAM_OPENAI_BASE_URL", "MASKER_UPSTREAM_CONNECT_TIMEOUT_MS",
+                "MASKER_UPSTREAM_FIRST_BYTE_TIMEOUT_MS", "MASKER_UPSTREAM_IDLE_TIMEOUT_MS", "MASKER_UPSTREAM_TOTAL_TIMEOUT_MS"));
+    }
+
+    private static void assertNamesEach(ConfigurationException e, List<String> variables) {
+        for (String variable : variables) {
+            assertTrue(e.getMessage().contains(variable), variable + " missing from: " + e.getMessage());
+        }
     }
 
     @Test
