@@ -40,6 +40,8 @@ public record MaskerConfig(
         int webhookRateBurst,
         int apiRatePerSecond,
         int apiRateBurst,
+        int proxyRatePerSecond,
+        int proxyRateBurst,
         Optional<byte[]> fingerprintKey,
         int auditBatchSize,
         Duration auditTimeout,
@@ -118,6 +120,8 @@ public record MaskerConfig(
         int burst = read.integer("MASKER_VAPI_RATE_LIMIT_BURST", 200, 1, 1_000_000);
         int apiRate = read.integer("MASKER_API_RATE_LIMIT_PER_SECOND", 30, 1, 1_000_000);
         int apiBurst = read.integer("MASKER_API_RATE_LIMIT_BURST", 60, 1, 1_000_000);
+        int proxyRate = read.integer("MASKER_PROXY_RATE_LIMIT_PER_SECOND", 100, 1, 1_000_000);
+        int proxyBurst = read.integer("MASKER_PROXY_RATE_LIMIT_BURST", 200, 1, 1_000_000);
         Optional<byte[]> fingerprintKey = read.optional("MASKER_FINGERPRINT_KEY").flatMap(text -> {
             try {
                 byte[] key = Base64.getDecoder().decode(text.strip());
@@ -164,8 +168,8 @@ public record MaskerConfig(
         }
         read.failIfAny();
         return new MaskerConfig(host, port, publicUrl, secrets, plain, tolerance, tokens, database, dataDir, schema,
-                poolSize, maxBody, rate, burst, apiRate, apiBurst, fingerprintKey, batch, auditTimeout, cacheTtl, grace,
-                logLevel, metricsTokens, tokenKeys, upstreamSettings);
+                poolSize, maxBody, rate, burst, apiRate, apiBurst, proxyRate, proxyBurst, fingerprintKey, batch, auditTimeout,
+                cacheTtl, grace, logLevel, metricsTokens, tokenKeys, upstreamSettings);
     }
 
     /** Where agents with an {@code openai:<model>} upstream are forwarded (SPEC §7), with the key and the time limits. */

@@ -17,6 +17,7 @@ import dev.masker.adapters.http.policy.YamlPolicyAdapter;
 import dev.masker.adapters.http.metrics.HttpMetricsFilter;
 import dev.masker.adapters.http.metrics.MetricsHttpAdapter;
 import dev.masker.adapters.http.ratelimit.TokenBucketRateLimitAdapter;
+import dev.masker.adapters.http.proxy.ProxyHttpAdapter;
 import dev.masker.adapters.http.upstream.OpenAiChatUpstreamAdapter;
 import dev.masker.adapters.http.upstream.RoutingChatUpstreamAdapter;
 import dev.masker.adapters.http.upstream.StubChatUpstreamAdapter;
@@ -28,10 +29,12 @@ import dev.masker.adapters.persistence.tokens.TinkReversibleTokenAdapter;
 import dev.masker.adapters.persistence.AgentChangeListener;
 import dev.masker.adapters.persistence.JdbcAdminSessionAdapter;
 import dev.masker.adapters.persistence.JdbcAgentAdapter;
+import dev.masker.adapters.persistence.JdbcProxySessionAdapter;
 import dev.masker.adapters.persistence.JdbcReadinessAdapter;
 import dev.masker.adapters.persistence.JdbcTokenVaultAdapter;
 import dev.masker.application.port.out.ChatUpstreamPort;
 import dev.masker.application.port.out.IdGeneratorPort;
+import dev.masker.application.service.AgentMaskingPolicies;
 import dev.masker.application.service.AnswerAssistantRequestService;
 import dev.masker.application.service.AuthenticateService;
 import dev.masker.application.service.CheckReadinessService;
@@ -40,6 +43,7 @@ import dev.masker.application.service.DeleteAgentService;
 import dev.masker.application.service.GetAgentService;
 import dev.masker.application.service.ListAgentsService;
 import dev.masker.application.service.MaskTextService;
+import dev.masker.application.service.ProxyChatCompletionService;
 import dev.masker.application.service.RehydrateTextService;
 import dev.masker.application.service.RevealTokenService;
 import dev.masker.application.service.TokenizeValueService;
@@ -154,8 +158,14 @@ public final class MaskerServer implements AutoCloseable {
                     new DeleteAgentService(agents, audit, ids, clock));
             // The upstream LLM (SPEC §7): agents' openai:<model> turns go to the configured OpenAI-compatible endpoint,
             // stub turns to the built-in stub model.
-            ChatUpstreamPort upstream = new RoutingChatUpstreamAdapter( // proxy wiring uses this
+            ChatUpstreamPort upstream = new RoutingChatUpstreamAdapter(
                     new OpenAiChatUpstreamAdapter(config.upstreamSettings(), json), new StubChatUpstreamAdapter(clock));
+            ProxyChatCompletionService proxy = new ProxyChatCompletionService(new ProxyChatCompletionService.Collaborators(
+                    agents, new TokenBucketRateLimitAdapter(config.proxyRatePerSecond(), config.proxyRateBurst(),
+                            MAX_RATE_LIMIT_KEYS, System::nanoTime),
+                    new JdbcProxySessionAdapter(database.app()),
+                    new AgentMaskingPolicies(MaskerConfig.BUILT_IN_POLICIES, policyReader), phiTokens.maskTurn(),
+                    phiTokens.sessionTokens(), upstream, audit, ids), clock, System::nanoTime);
             CheckReadinessService readiness = new CheckReadinessService(List.of(new JdbcReadinessAdapter(database.app())));
 
             // Admin API authentication (issue 3): bearer token or sign-in session cookie, rate limited per principal.
@@ -174,6 +184,7 @@ public final class MaskerServer implements AutoCloseable {
                     adminAuthentication, List.of(
                     new MetricsHttpAdapter(metrics.registry(), config.metricsTokens()),
                     new VapiWebhookHttpAdapter(assistantRequests, bodies, json),
+                    new ProxyHttpAdapter(proxy, bodies, json),
                     new OpenApiHttpAdapter(),
                     new AgentsHttpAdapter(agentUseCases, bodies, json, urls),
                     auth,
@@ -211,10 +222,11 @@ public final class MaskerServer implements AutoCloseable {
     private static PhiTokenUseCases phiTokens(KeyRing keys, VaultTokens vaultTokens, MaskerDatabase database, Clock clock) {
         JdbcTokenVaultAdapter vault = new JdbcTokenVaultAdapter(database.app());
         TinkReversibleTokenAdapter reversible = new TinkReversibleTokenAdapter(keys);
+        MaskTextService masking = new MaskTextService(PhiDetector.withBundledNameLists(), vaultTokens, vault, reversible,
+                clock);
+        RehydrateTextService rehydration = new RehydrateTextService(vaultTokens, vault, reversible);
         return new PhiTokenUseCases(new TokenizeValueService(vaultTokens, vault, reversible, clock),
-                new RevealTokenService(vaultTokens, vault, reversible),
-                new MaskTextService(PhiDetector.withBundledNameLists(), vaultTokens, vault, reversible, clock),
-                new RehydrateTextService(vaultTokens, vault, reversible));
+                new RevealTokenService(vaultTokens, vault, reversible), masking, masking, rehydration, rehydration);
     }
 
     /** A key for signing list cursors, derived from {@code MASKER_FINGERPRINT_KEY} (now its only use), never that key itself. */

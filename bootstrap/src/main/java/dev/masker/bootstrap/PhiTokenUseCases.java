@@ -1,6 +1,8 @@
 package dev.masker.bootstrap;
 
+import dev.masker.application.port.in.FindSessionTokensUseCase;
 import dev.masker.application.port.in.MaskTextUseCase;
+import dev.masker.application.port.in.MaskTurnUseCase;
 import dev.masker.application.port.in.RehydrateTextUseCase;
 import dev.masker.application.port.in.RevealTokenUseCase;
 import dev.masker.application.port.in.TokenizeValueUseCase;
@@ -11,11 +13,13 @@ import java.util.Objects;
  * rehydration of issue 4 and the proxy of SPEC §7 drive.
  */
 public record PhiTokenUseCases(TokenizeValueUseCase tokenize, RevealTokenUseCase reveal, MaskTextUseCase mask,
-        RehydrateTextUseCase rehydrate) {
+        MaskTurnUseCase maskTurn, RehydrateTextUseCase rehydrate, FindSessionTokensUseCase sessionTokens) {
     public PhiTokenUseCases {
         Objects.requireNonNull(tokenize, "tokenize");
         Objects.requireNonNull(reveal, "reveal");
         Objects.requireNonNull(mask, "mask");
+        Objects.requireNonNull(maskTurn, "maskTurn");
         Objects.requireNonNull(rehydrate, "rehydrate");
+        Objects.requireNonNull(sessionTokens, "sessionTokens");
     }
 }
