@@ -1,0 +1,265 @@
+package dev.masker.bootstrap;
+
+import static dev.masker.bootstrap.VapiWebhookIT.assertError;
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The proxy over real HTTP with the built-in stub upstream (SPEC §7): routes, checks in their order, OpenAI's error
+ * shape, both answer forms with the originals put back, the session of a call and its audit events. The OpenAI SDK
+ * against an OpenAI-compatible fake upstream is {@code OpenAiSdkProxyIT}'s.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ProxyIT {
+    private static final String TURN = "Hi, this is Maria Lopez, my phone is 415-555-0132 and my date of birth is "
+            + "March 5th 1990.";
+    private static final List<String> VALUES = List.of("Maria Lopez", "415-555-0132", "March 5th 1990");
+
+    private RunningMasker masker;
+    private String agentId;
+    private String proxyKey;
+
+    @BeforeAll
+    void start() {
+        masker = RunningMasker.start(Map.of("MASKER_PROXY_RATE_LIMIT_PER_SECOND", "1",
+                "MASKER_PROXY_RATE_LIMIT_BURST", "1000"));
+        JsonNode agent = createStubAgent();
+        agentId = agent.path("id").asText();
+        proxyKey = agent.path("proxy_key").asText();
+    }
+
+    @AfterAll
+    void stop() {
+        masker.close();
+    }
+
+    @Test
+    void givenTurnWithPhi_completeWithoutStreaming_answersWithTheOriginalsPutBack() {
+        HttpResponse<String> response = proxy(agentId, proxyKey, body(false, "call-" + UUID.randomUUID()));
+
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+        JsonNode answer = RunningMasker.read(response.body());
+        String content = answer.at("/choices/0/message/content").asText();
+        assertAll(
+                () -> assertEquals("chat.completion", answer.path("object").asText()),
+                () -> VALUES.forEach(value -> assertTrue(content.contains(value), content)),
+                () -> assertFalse(content.contains("MSKV1."), "no token is left in the answer: " + content),
+                () -> assertTrue(answer.path("usage").has("total_tokens"), "usage passes through"));
+    }
+
+    @Test
+    void givenTurnWithPhi_completeStreaming_sendsOpenAisFramingAndTheSameTextAsTheWholeAnswer() {
+        String call = "call-" + UUID.randomUUID();
+        String whole = RunningMasker.read(proxy(agentId, proxyKey, body(false, call)).body())
+                .at("/choices/0/message/content").asText();
+
+        HttpResponse<String> response = proxy(agentId, proxyKey, body(true, call));
+
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"));
+        assertTrue(response.body().endsWith("data: [DONE]\n\n"), response.body());
+        String[] events = response.body().split("\n\n");
+        StringBuilder streamed = new StringBuilder();
+        for (int i = 0; i < events.length - 1; i++) {
+            assertTrue(events[i].startsWith("data: {") && !events[i].contains("\n"), "one data line per event: " + events[i]);
+            JsonNode chunk = RunningMasker.read(events[i].substring("data: ".length()));
+            assertEquals("chat.completion.chunk", chunk.path("object").asText());
+            streamed.append(chunk.at("/choices/0/delta/content").asText(""));
+        }
+        assertEquals(whole, streamed.toString());
+        VALUES.forEach(value -> assertTrue(whole.contains(value), whole));
+    }
+
+    @Test
+    void givenDoubledSuffix_complete_answersAsTheProxy() {
+        HttpResponse<String> response = masker.send(HttpRequest.newBuilder(
+                        masker.uri("/proxy/" + agentId + "/v1/chat/completions/chat/completions"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + proxyKey)
+                .POST(HttpRequest.BodyPublishers.ofString(body(false, "call-doubled"))));
+
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue(response.body().contains("Maria Lopez"), response.body());
+    }
+
+    @Test
+    void givenEachCheckFailing_complete_answersItsCodeInOpenAisShapeInSpecOrder() {
+        String other = createStubAgent().path("proxy_key").asText();
+        String valid = body(false, "call-checks");
+        assertAll(
+                () -> assertProxyError(proxy("agt_01JD8Q7M2K3N4P5Q6R7S8T9V0W", null, valid), 404, "agent_not_found",
+                        "not_found_error"),
+                () -> assertProxyError(proxy("not-an-agent", proxyKey, valid), 404, "agent_not_found", "not_found_error"),
+                () -> assertProxyError(proxy(agentId, null, valid), 401, "unauthenticated", "authentication_error"),
+                () -> assertProxyError(proxy(agentId, other, valid), 401, "unauthenticated", "authentication_error"),
+                () -> assertProxyError(proxy(agentId, proxyKey + "0", valid), 401, "unauthenticated",
+                        "authentication_error"),
+                () -> assertProxyError(proxy(agentId, proxyKey, "{\"messages\": []}"), 422, "validation_failed",
+                        "invalid_request_error"),
+                () -> assertProxyError(proxy(agentId, proxyKey, "[1, 2]"), 422, "validation_failed",
+                        "invalid_request_error"),
+                () -> assertProxyError(proxy(agentId, proxyKey, "{\"messages\": "), 400, "invalid_json",
+                        "invalid_request_error"),
+                () -> assertProxyError(proxy(agentId, proxyKey, valid.replace("\"stub\"", "\"gpt-4o\"")), 422,
+                        "model_not_allowed", "invalid_request_error"));
+        JsonNode modelRefused = RunningMasker.read(proxy(agentId, proxyKey, valid.replace("\"stub\"", "\"gpt-4o\"")).body());
+        assertEquals("model", modelRefused.at("/error/param").asText());
+        JsonNode messagesRefused = RunningMasker.read(proxy(agentId, proxyKey, "{\"messages\": []}").body());
+        assertEquals("messages", messagesRefused.at("/error/param").asText());
+    }
+
+    @Test
+    void givenAllowedModels_complete_letsTheListedModelThrough() {
+        JsonNode agent = createStubAgent();
+        String id = agent.path("id").asText();
+        String key = agent.path("proxy_key").asText();
+        String asksForOther = body(false, "call-models").replace("\"stub\"", "\"stub-large\"");
+        assertProxyError(proxy(id, key, asksForOther), 422, "model_not_allowed", "invalid_request_error");
+
+        HttpResponse<String> patched = masker.admin("PATCH", "/api/v1/agents/" + id,
+                "{\"allowed_models\": [\"stub-large\"]}");
+        assertEquals(List.of("stub-large"), List.of(RunningMasker.read(patched.body()).at("/agent/allowed_models/0")
+                .asText()));
+
+        assertEquals(200, proxy(id, key, asksForOther).statusCode());
+    }
+
+    @Test
+    void givenWrongMethodOrContentType_complete_answersInOpenAisShape() {
+        HttpResponse<String> get = masker.send(HttpRequest.newBuilder(
+                masker.uri("/proxy/" + agentId + "/v1/chat/completions")).GET());
+        HttpResponse<String> text = masker.send(HttpRequest.newBuilder(
+                        masker.uri("/proxy/" + agentId + "/v1/chat/completions"))
+                .header("Content-Type", "text/plain").header("Authorization", "Bearer " + proxyKey)
+                .POST(HttpRequest.BodyPublishers.ofString(body(false, "call-type"))));
+
+        assertProxyError(get, 405, "method_not_allowed", "invalid_request_error");
+        assertProxyError(text, 415, "unsupported_media_type", "invalid_request_error");
+    }
+
+    @Test
+    void givenTurnsOfOneCall_complete_recordsOneSessionWithCountsAndNoValues() {
+        String call = "call-" + UUID.randomUUID();
+        proxy(agentId, proxyKey, body(false, call));
+        proxy(agentId, proxyKey, body(true, call));
+        proxy(agentId, proxyKey, body(false, "call-" + UUID.randomUUID()));
+
+        List<JsonNode> turns = turnEvents();
+        List<JsonNode> ofCall = new ArrayList<>();
+        for (JsonNode turn : turns.subList(turns.size() - 3, turns.size())) {
+            ofCall.add(turn);
+        }
+        Set<String> sessions = ofCall.stream().map(turn -> turn.path("session_id").asText()).collect(Collectors.toSet());
+        assertEquals(2, sessions.size(), "two calls, two sessions: " + ofCall);
+        assertEquals(ofCall.get(0).path("session_id"), ofCall.get(1).path("session_id"));
+        JsonNode first = ofCall.get(0);
+        assertAll(
+                () -> assertTrue(first.path("session_id").asText().startsWith("sess_")),
+                () -> assertEquals("ok", first.path("outcome").asText()),
+                () -> assertEquals("stub", first.path("model").asText()),
+                () -> assertTrue(first.path("masked").asText().contains("NAME:1"), first.toString()),
+                () -> assertTrue(first.path("masked").asText().contains("PHONE:1"), first.toString()),
+                () -> assertTrue(first.path("restored").asInt() >= 3, first.toString()),
+                () -> assertEquals("true", ofCall.get(1).path("stream").asText()));
+        for (Map<String, String> row : masker.auditRows()) {
+            VALUES.forEach(value -> assertFalse(row.get("body").contains(value), row.get("body")));
+            assertFalse(row.get("body").contains("0132"), row.get("body"));
+        }
+    }
+
+    @Test
+    void givenAgent_webhook_writesTheProxyKeyIntoTheModelHeaders() {
+        HttpResponse<String> response = masker.webhook(agentId,
+                RunningMasker.assistantRequest("call-" + UUID.randomUUID(), "+14155550132"));
+
+        assertEquals(200, response.statusCode(), response.body());
+        JsonNode model = RunningMasker.read(response.body()).at("/assistant/model");
+        assertEquals(proxyKey, model.at("/headers/X-Masker-Proxy-Key").asText(), model.toString());
+        assertEquals(RunningMasker.PUBLIC_URL + "/proxy/" + agentId + "/v1/chat/completions", model.path("url").asText());
+    }
+
+    @Test
+    void givenDeletedAgent_complete_answersAgentNotFound() {
+        JsonNode agent = createStubAgent();
+        String id = agent.path("id").asText();
+        assertEquals(200, proxy(id, agent.path("proxy_key").asText(), body(false, "call-del")).statusCode());
+
+        assertEquals(204, masker.admin("DELETE", "/api/v1/agents/" + id, null).statusCode());
+
+        assertProxyError(proxy(id, agent.path("proxy_key").asText(), body(false, "call-del")), 404, "agent_not_found",
+                "not_found_error");
+    }
+
+    @Test
+    void givenBurstUsedUp_complete_answersRateLimitedWithRetryAfter() {
+        try (RunningMasker limited = RunningMasker.start(Map.of("MASKER_PROXY_RATE_LIMIT_PER_SECOND", "1",
+                "MASKER_PROXY_RATE_LIMIT_BURST", "2"))) {
+            JsonNode agent = RunningMasker.read(limited.admin("POST", "/api/v1/agents",
+                    "{\"name\": \"limited\", \"upstream\": \"stub\"}").body()).path("agent");
+            List<HttpResponse<String>> answers = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                answers.add(limited.send(request(limited, agent.path("id").asText(), agent.path("proxy_key").asText(),
+                        body(false, "call-rate"))));
+            }
+
+            assertEquals(200, answers.get(0).statusCode());
+            HttpResponse<String> refused = answers.get(3);
+            assertProxyError(refused, 429, "rate_limited", "rate_limit_error");
+            assertTrue(Integer.parseInt(refused.headers().firstValue("Retry-After").orElse("0")) >= 1);
+        }
+    }
+
+    private JsonNode createStubAgent() {
+        HttpResponse<String> created = masker.admin("POST", "/api/v1/agents",
+                "{\"name\": \"proxy " + UUID.randomUUID() + "\", \"upstream\": \"stub\"}");
+        assertEquals(201, created.statusCode(), created.body());
+        JsonNode agent = RunningMasker.read(created.body()).path("agent");
+        assertTrue(agent.path("proxy_key").asText().matches("mpk_[0-9a-f]{64}"), created.body());
+        return agent;
+    }
+
+    private List<JsonNode> turnEvents() {
+        return masker.auditRows().stream().filter(row -> "turn_proxied".equals(row.get("type")))
+                .map(row -> RunningMasker.read(row.get("body")).path("data")).toList();
+    }
+
+    private static String body(boolean stream, String callId) {
+        return "{\"model\": \"stub\", \"stream\": " + stream + ", \"messages\": [{\"role\": \"system\", \"content\": "
+                + "\"You are the front desk.\"}, {\"role\": \"user\", \"content\": \"" + TURN + "\"}], \"call\": {\"id\": \""
+                + callId + "\"}, \"customer\": {\"number\": \"+14155550132\"}}";
+    }
+
+    private HttpResponse<String> proxy(String agent, String key, String body) {
+        return masker.send(request(masker, agent, key, body));
+    }
+
+    private static HttpRequest.Builder request(RunningMasker server, String agent, String key, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(server.uri("/proxy/" + agent + "/v1/chat/completions"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        if (key != null) {
+            request.header("X-Masker-Proxy-Key", key);
+        }
+        return request;
+    }
+
+    private static void assertProxyError(HttpResponse<String> response, int status, String code, String type) {
+        assertError(response, status, code);
+        assertEquals(type, RunningMasker.read(response.body()).at("/error/type").asText(), response.body());
+    }
+}
