@@ -3,6 +3,7 @@ package dev.masker.bootstrap.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -105,6 +106,10 @@ final class AgentsCommand implements Runnable {
         @Option(names = "--callback-timeout-ms", description = "Callback timeout, 1-4000 ms (default 1500).")
         Long callbackTimeoutMs;
 
+        @Option(names = "--allowed-models", paramLabel = "MODEL[,MODEL...]", split = ",",
+                description = "Models proxy requests may name besides the upstream's own (replaces the list).")
+        java.util.List<String> allowedModels; // qualified: List is also the name of the list command
+
         ObjectNode body(CommandLine command) throws IOException {
             ObjectNode body = Api.JSON.createObjectNode();
             if (name != null) {
@@ -124,6 +129,10 @@ final class AgentsCommand implements Runnable {
             }
             if (tokenization != null) {
                 body.put("tokenization", tokenization);
+            }
+            if (allowedModels != null) {
+                ArrayNode models = body.putArray("allowed_models");
+                allowedModels.forEach(models::add);
             }
             if (policy != null) {
                 body.put("policy_name", policy);
@@ -324,6 +333,8 @@ final class AgentsCommand implements Runnable {
                         + agent.path("upstream").asText() + ")");
                 out.println("  Vapi Server URL:     " + agent.path("webhook_url").asText());
                 out.println("  Vapi Custom LLM URL: " + agent.path("proxy_url").asText());
+                out.println("  Proxy key:           " + agent.path("proxy_key").asText()
+                        + "  (Vapi gets it from the webhook; other platforms send it as the API key)");
                 if (agent.has("stats")) {
                     out.println("  Webhook calls:       " + agent.path("stats").path("webhook_calls_24h").asLong()
                             + " in 24 h, " + agent.path("stats").path("webhook_calls_7d").asLong() + " in 7 days");
