@@ -184,6 +184,36 @@ class ProxyIT {
     }
 
     @Test
+    void givenProxiedTurns_getAgent_showsSessionsRedactionsAndAddedLatency() throws InterruptedException {
+        JsonNode agent = createStubAgent();
+        String id = agent.path("id").asText();
+        JsonNode before = RunningMasker.read(masker.admin("GET", "/api/v1/agents/" + id, null).body()).at("/agent/stats");
+        assertEquals(0, before.path("sessions_24h").asLong());
+        assertTrue(before.path("added_latency_ms_p50").isNull(), before.toString());
+
+        String call = "call-" + UUID.randomUUID();
+        proxy(id, agent.path("proxy_key").asText(), body(false, call));
+        proxy(id, agent.path("proxy_key").asText(), body(true, call));
+        proxy(id, agent.path("proxy_key").asText(), body(false, "call-" + UUID.randomUUID()));
+
+        JsonNode stats = before;
+        // Turn events are queued after the answer: wait for the group commit.
+        for (int i = 0; i < 50 && stats.path("redactions_24h").asLong() < 9; i++) {
+            Thread.sleep(100);
+            stats = RunningMasker.read(masker.admin("GET", "/api/v1/agents/" + id, null).body()).at("/agent/stats");
+        }
+        JsonNode shown = stats;
+        assertAll(
+                () -> assertEquals(2, shown.path("sessions_24h").asLong(), shown.toString()),
+                () -> assertEquals(2, shown.path("sessions_7d").asLong(), shown.toString()),
+                () -> assertEquals(9, shown.path("redactions_24h").asLong(), "three values in each of three turns"),
+                () -> assertEquals(9, shown.path("redactions_7d").asLong()),
+                () -> assertTrue(shown.path("added_latency_ms_p50").asDouble() > 0, shown.toString()),
+                () -> assertTrue(shown.path("added_latency_ms_p95").asDouble()
+                        >= shown.path("added_latency_ms_p50").asDouble(), shown.toString()));
+    }
+
+    @Test
     void givenAgent_webhook_writesTheProxyKeyIntoTheModelHeaders() {
         HttpResponse<String> response = masker.webhook(agentId,
                 RunningMasker.assistantRequest("call-" + UUID.randomUUID(), "+14155550132"));

@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 
 /**
  * An agent as the API shows it, with the two URLs to paste into Vapi and the proxy key (for platforms that take an
@@ -24,8 +25,14 @@ public record AgentResponse(String id, String name, String upstream, String toke
     private static final DateTimeFormatter RFC_3339_MILLIS =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
-    /** The agent's activity; shown by {@code GET /api/v1/agents/{id}} only. Proxy figures arrive with the proxy. */
-    public record Stats(long webhook_calls_24h, long webhook_calls_7d) { }
+    /**
+     * The agent's activity; shown by {@code GET /api/v1/agents/{id}} only. The added-latency percentiles are null when
+     * the agent had no proxied turn in the last 24 hours.
+     */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Stats(long webhook_calls_24h, long webhook_calls_7d, long sessions_24h, long sessions_7d,
+                        long redactions_24h, long redactions_7d, Double added_latency_ms_p50,
+                        Double added_latency_ms_p95) { }
 
     /** The configuration callback, without its secret. */
     public record CallbackResponse(String url, long timeout_ms, boolean secret_set) { }
@@ -46,7 +53,14 @@ public record AgentResponse(String id, String name, String upstream, String toke
         return new AgentResponse(agent.id(), agent.name(), agent.upstream(), agent.tokenization(), agent.policy_name(),
                 agent.custom_policy(), agent.assistant(), agent.config_callback(), agent.allowed_models(),
                 agent.proxy_url(), agent.proxy_key(), agent.webhook_url(), agent.created_at(),
-                new Stats(details.webhookCalls24h(), details.webhookCalls7d()));
+                new Stats(details.webhookCalls24h(), details.webhookCalls7d(), details.sessions24h(), details.sessions7d(),
+                        details.redactions24h(), details.redactions7d(), millis(details.addedLatencyP50Ms()),
+                        millis(details.addedLatencyP95Ms())));
+    }
+
+    /** Milliseconds to three decimals (microseconds), or null. */
+    private static Double millis(OptionalDouble value) {
+        return value.isPresent() ? Math.round(value.getAsDouble() * 1_000.0) / 1_000.0 : null;
     }
 
     static String timestamp(Instant instant) {
