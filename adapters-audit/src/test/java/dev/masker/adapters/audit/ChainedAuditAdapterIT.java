@@ -220,20 +220,7 @@ class ChainedAuditAdapterIT {
     void givenEventsQueuedBehindASlowCommit_close_commitsEveryOneOfThem() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         AtomicInteger connectionsAsked = new AtomicInteger();
-        DbClient slow = TestPostgres.dbClient(() -> {
-            connectionsAsked.incrementAndGet();
-            try {
-                if (!release.await(30, TimeUnit.SECONDS)) {
-                    throw new SQLException("the test never released the connection");
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new SQLException("interrupted", e);
-            }
-            return schema.pool().getConnection();
-        });
-        toClose.add(slow);
-        ChainedAuditAdapter audit = open(slow, 100);
+        ChainedAuditAdapter audit = open(heldBack(release, connectionsAsked), 100);
         int queued = 20;
         Queue<Object> outcomes = new ConcurrentLinkedQueue<>();
         Runnable appendOne = () -> {

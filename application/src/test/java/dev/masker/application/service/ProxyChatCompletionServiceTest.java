@@ -439,17 +439,25 @@ class ProxyChatCompletionServiceTest {
         assertFalse(TOKEN.matcher(all).find(), all);
     }
 
-    @Test
-    void givenTwoTurnsOfOneCall_answer_putsThemInOneSessionAndRehydratesTheFirstTurnsTokensInTheSecond() {
+    /**
+     * A first turn with PHI in call-7, then a turn without PHI in the given call whose answer quotes the first turn's
+     * tokens; returns those tokens as the upstream saw them.
+     */
+    private String firstTurnThenAnAnswerQuotingItIn(String secondCall) {
         givenAnAgent();
         upstream.answer = body -> completion("ok");
         answer(body(Optional.empty(), false, Optional.of("call-7")));
         String firstTokens = maskedTurn(0);
         upstream.answer = body -> completion(firstTokens);
-        Map<String, Object> second = body(Optional.empty(), false, Optional.of("call-7"));
+        Map<String, Object> second = body(Optional.empty(), false, Optional.of(secondCall));
         second.put("messages", List.of(Map.of("role", "user", "content", "What did I say?")));
-
         answer(second);
+        return firstTokens;
+    }
+
+    @Test
+    void givenTwoTurnsOfOneCall_answer_putsThemInOneSessionAndRehydratesTheFirstTurnsTokensInTheSecond() {
+        firstTurnThenAnAnswerQuotingItIn("call-7");
 
         assertEquals(TURN, contentOf(parts.getLast()));
         assertEquals(audit.events.get(0).data().get("session_id"), audit.events.get(1).data().get("session_id"));
@@ -459,15 +467,7 @@ class ProxyChatCompletionServiceTest {
 
     @Test
     void givenTurnsOfTwoCalls_answer_keepsTheSessionsApartAndLeavesTheOtherCallsTokens() {
-        givenAnAgent();
-        upstream.answer = body -> completion("ok");
-        answer(body(Optional.empty(), false, Optional.of("call-7")));
-        String firstTokens = maskedTurn(0);
-        upstream.answer = body -> completion(firstTokens);
-        Map<String, Object> second = body(Optional.empty(), false, Optional.of("call-8"));
-        second.put("messages", List.of(Map.of("role", "user", "content", "What did I say?")));
-
-        answer(second);
+        String firstTokens = firstTurnThenAnAnswerQuotingItIn("call-8");
 
         assertEquals(firstTokens, contentOf(parts.getLast()));
         assertNotEquals(audit.events.get(0).data().get("session_id"), audit.events.get(1).data().get("session_id"));
