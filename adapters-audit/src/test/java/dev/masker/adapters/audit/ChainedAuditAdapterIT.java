@@ -23,7 +23,9 @@ import dev.masker.domain.id.RequestId;
 import dev.masker.domain.id.Ulid;
 import dev.masker.domain.phi.KeyRing;
 import dev.masker.domain.phi.MaskingPolicy;
+import dev.masker.domain.phi.PhiKind;
 import dev.masker.domain.phi.VaultTokens;
+import dev.masker.domain.session.SessionId;
 import dev.masker.domain.vapi.CallId;
 import io.helidon.dbclient.DbClient;
 import java.nio.charset.StandardCharsets;
@@ -218,20 +220,7 @@ class ChainedAuditAdapterIT {
     void givenEventsQueuedBehindASlowCommit_close_commitsEveryOneOfThem() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         AtomicInteger connectionsAsked = new AtomicInteger();
-        DbClient slow = TestPostgres.dbClient(() -> {
-            connectionsAsked.incrementAndGet();
-            try {
-                if (!release.await(30, TimeUnit.SECONDS)) {
-                    throw new SQLException("the test never released the connection");
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new SQLException("interrupted", e);
-            }
-            return schema.pool().getConnection();
-        });
-        toClose.add(slow);
-        ChainedAuditAdapter audit = open(slow, 100);
+        ChainedAuditAdapter audit = open(heldBack(release, connectionsAsked), 100);
         int queued = 20;
         Queue<Object> outcomes = new ConcurrentLinkedQueue<>();
         Runnable appendOne = () -> {
@@ -273,6 +262,91 @@ class ChainedAuditAdapterIT {
         DomainException refused = assertThrows(DomainException.class, () -> audit.append(SampleEvents.agentCreated()));
 
         assertEquals(ErrorCode.AUDIT_UNAVAILABLE, refused.code());
+    }
+
+    /** A DbClient whose connections wait until the latch is released, so a commit can be held back at will. */
+    private DbClient heldBack(CountDownLatch release, AtomicInteger connectionsAsked) {
+        DbClient slow = TestPostgres.dbClient(() -> {
+            connectionsAsked.incrementAndGet();
+            try {
+                if (!release.await(30, TimeUnit.SECONDS)) {
+                    throw new SQLException("the test never released the connection");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SQLException("interrupted", e);
+            }
+            return schema.pool().getConnection();
+        });
+        toClose.add(slow);
+        return slow;
+    }
+
+    private static AuditEvent turnProxied() {
+        AuditEvent.TurnRecord turn = new AuditEvent.TurnRecord(new SessionId(Ulid.generate(SampleEvents.AT,
+                new SecureRandom())), "openai", "gpt-4o", true, "ok", Map.of(PhiKind.SSN, 2), 2, 0, Duration.ofMillis(1),
+                Duration.ofMillis(20), Duration.ofMillis(90), Duration.ofMillis(95));
+        return AuditEvent.turnProxied(new EventId(Ulid.generate(SampleEvents.AT, new SecureRandom())), SampleEvents.AT,
+                SampleEvents.newAgentId(), turn, new RequestId(Ulid.generate(SampleEvents.AT, new SecureRandom())));
+    }
+
+    @Test
+    void givenACommitHeldBack_appendWithoutWaiting_returnsAtOnceAndTheEventIsCommittedLater() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger connectionsAsked = new AtomicInteger();
+        ChainedAuditAdapter audit = open(heldBack(release, connectionsAsked), 100);
+        AuditEvent event = turnProxied();
+
+        // Returns although no commit can happen until the latch is released.
+        audit.appendWithoutWaiting(event);
+        awaitTrue(() -> connectionsAsked.get() > 0);
+        long beforeRelease = count("SELECT count(*) FROM audit_event");
+        release.countDown();
+
+        assertEquals(0, beforeRelease);
+        awaitTrue(() -> countQuietly("SELECT count(*) FROM audit_event WHERE event_id = '" + event.id().value()
+                + "' AND type = 'turn_proxied'") == 1);
+    }
+
+    @Test
+    void givenEventsQueuedWithoutWaiting_close_commitsEveryOneOfThemInOneChain() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger connectionsAsked = new AtomicInteger();
+        ChainedAuditAdapter audit = open(heldBack(release, connectionsAsked), 100);
+        int queued = 25;
+        for (int i = 0; i < queued; i++) {
+            audit.appendWithoutWaiting(turnProxied());
+        }
+        awaitTrue(() -> connectionsAsked.get() > 0);
+        Thread closer = Thread.ofPlatform().start(audit::close);
+        awaitTrue(() -> closer.getState() == Thread.State.TIMED_WAITING);
+
+        release.countDown();
+        closer.join(Duration.ofSeconds(30));
+
+        assertFalse(closer.isAlive(), "close returned");
+        assertEquals(queued, count("SELECT count(*) FROM audit_event"));
+        assertEquals(queued, count("SELECT max(seq) FROM audit_event"));
+        assertEquals(queued, batchSizes.stream().mapToInt(Integer::intValue).sum());
+    }
+
+    @Test
+    void givenClosedAdapter_appendWithoutWaiting_failsAsAuditUnavailableAtOnce() throws SQLException {
+        ChainedAuditAdapter audit = open(schema.db(), 100);
+        audit.close();
+
+        DomainException refused = assertThrows(DomainException.class, () -> audit.appendWithoutWaiting(turnProxied()));
+
+        assertEquals(ErrorCode.AUDIT_UNAVAILABLE, refused.code());
+        assertEquals(0, count("SELECT count(*) FROM audit_event"));
+    }
+
+    private long countQuietly(String sql) {
+        try {
+            return count(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

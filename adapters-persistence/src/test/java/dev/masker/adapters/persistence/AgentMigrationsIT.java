@@ -1,13 +1,18 @@
 package dev.masker.adapters.persistence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.masker.domain.agent.Agent;
+import dev.masker.domain.agent.AgentId;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 /** The agent store's Flyway migrations on a real PostgreSQL. */
@@ -64,6 +69,69 @@ class AgentMigrationsIT {
             assertEquals(1, count(schema, "SELECT count(*) FROM information_schema.tables"
                     + " WHERE table_schema = current_schema() AND table_name = 'agent'"));
         }
+    }
+
+    @Test
+    void givenAnAgentStoredBeforeV6_migrate_givesItAProxyKeyAndNoExtraModels() throws SQLException {
+        try (TestPostgres.Schema schema = TestPostgres.freshSchema()) {
+            migrateUpTo(schema, "5");
+            AgentId id = AgentRepositoryContractTest.newId();
+            try (Connection connection = schema.connect(); PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO agent (id, name, upstream, tokenization, policy_name, assistant, created_at, updated_at)
+                    VALUES (?, 'Before proxies', 'openai:gpt-4o', 'vault-deterministic', 'healthcare-default', '{}',
+                            now(), now())""")) {
+                insert.setString(1, id.value());
+                assertEquals(1, insert.executeUpdate());
+            }
+
+            AgentMigrations.migrate(schema.pool(), schema.name());
+
+            try (Connection connection = schema.connect(); PreparedStatement query = connection.prepareStatement(
+                    "SELECT proxy_key, CAST(allowed_models AS text) FROM agent WHERE id = ?")) {
+                query.setString(1, id.value());
+                try (ResultSet row = query.executeQuery()) {
+                    assertTrue(row.next());
+                    assertTrue(row.getString(1).matches("mpk_[0-9a-f]{64}"), "a proxy key of the right shape");
+                    assertEquals("[]", row.getString(2));
+                }
+            }
+            Agent loaded = new JdbcAgentAdapter(schema.db(), Duration.ZERO, System::nanoTime).load(id).orElseThrow();
+            assertTrue(loaded.proxyAccess().key().isPresent());
+            assertEquals(List.of(), loaded.proxyAccess().allowedModels());
+        }
+    }
+
+    @Test
+    void givenTwoAgentsStoredBeforeV6_migrate_givesThemDifferentKeys() throws SQLException {
+        try (TestPostgres.Schema schema = TestPostgres.freshSchema()) {
+            migrateUpTo(schema, "5");
+            try (Connection connection = schema.connect(); PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO agent (id, name, upstream, tokenization, policy_name, assistant, created_at, updated_at)
+                    VALUES (?, ?, 'stub', 'vault-deterministic', 'healthcare-default', '{}', now(), now())""")) {
+                for (String name : List.of("First", "Second")) {
+                    insert.setString(1, AgentRepositoryContractTest.newId().value());
+                    insert.setString(2, name);
+                    assertEquals(1, insert.executeUpdate());
+                }
+            }
+
+            AgentMigrations.migrate(schema.pool(), schema.name());
+
+            assertEquals(2, count(schema, "SELECT count(DISTINCT proxy_key) FROM agent"));
+        }
+    }
+
+    /** The agent store's migrations as {@link AgentMigrations} runs them, but only up to the given version. */
+    private static void migrateUpTo(TestPostgres.Schema schema, String version) {
+        Flyway.configure(AgentMigrations.class.getClassLoader())
+                .dataSource(schema.pool())
+                .schemas(schema.name())
+                .defaultSchema(schema.name())
+                .table("masker_agent_schema_history")
+                .locations("classpath:dev/masker/adapters/persistence/migration")
+                .target(version)
+                .load()
+                .migrate();
     }
 
     private static long count(TestPostgres.Schema schema, String sql) throws SQLException {

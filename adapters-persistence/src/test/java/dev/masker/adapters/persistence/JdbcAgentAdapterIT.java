@@ -8,12 +8,17 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.masker.application.port.out.LoadAgentPort;
 import dev.masker.application.port.out.SaveAgentPort;
 import dev.masker.domain.agent.Agent;
+import dev.masker.domain.agent.ProxyAccess;
+import dev.masker.domain.agent.ProxyKey;
 import dev.masker.domain.error.DomainException;
 import dev.masker.domain.error.ErrorCode;
 import io.helidon.dbclient.DbClient;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
@@ -92,6 +97,40 @@ class JdbcAgentAdapterIT extends AgentRepositoryContractTest {
 
         assertEquals(false, foundBefore);
         assertEquals(agent.id(), adapter.load(agent.id()).orElseThrow().id());
+    }
+
+    @Test
+    void givenAnAgentWithProxyAccess_createUpdateAndLoad_roundTripTheKeyAndAllowedModels() {
+        JdbcAgentAdapter adapter = new JdbcAgentAdapter(schema.db(), Duration.ZERO, System::nanoTime);
+        Agent agent = agent(newId(), uniqueName("Proxied")).withProxyAccess(new ProxyAccess(
+                Optional.of(ProxyKey.of(filled(7))), List.of("gpt-4o", "gpt-4.1-mini")));
+
+        adapter.create(agent);
+        ProxyAccess created = loadPort().load(agent.id()).orElseThrow().proxyAccess();
+        Agent changed = agent.withProxyAccess(new ProxyAccess(Optional.of(ProxyKey.of(filled(8))), List.of("o3")));
+        adapter.update(changed);
+        ProxyAccess updated = loadPort().load(agent.id()).orElseThrow().proxyAccess();
+
+        assertEquals(agent.proxyAccess(), created);
+        assertEquals(List.of("gpt-4o", "gpt-4.1-mini"), created.allowedModels());
+        assertEquals(changed.proxyAccess(), updated);
+        assertEquals(ProxyKey.of(filled(8)).reveal(), updated.key().orElseThrow().reveal());
+        assertEquals(List.of("o3"), updated.allowedModels());
+    }
+
+    @Test
+    void givenAnAgentWithoutAProxyKey_create_refusesToStoreIt() {
+        JdbcAgentAdapter adapter = new JdbcAgentAdapter(schema.db(), Duration.ZERO, System::nanoTime);
+        Agent keyless = agent(newId(), uniqueName("Keyless")).withProxyAccess(ProxyAccess.NONE);
+
+        assertThrows(IllegalArgumentException.class, () -> adapter.create(keyless));
+        assertEquals(Optional.empty(), loadPort().load(keyless.id()));
+    }
+
+    private static byte[] filled(int value) {
+        byte[] bytes = new byte[ProxyKey.RANDOM_BYTES];
+        Arrays.fill(bytes, (byte) value);
+        return bytes;
     }
 
     @Test

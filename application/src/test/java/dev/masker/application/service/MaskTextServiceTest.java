@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.masker.application.port.in.MaskTextCommand;
+import dev.masker.application.port.in.MaskTextsCommand;
 import dev.masker.application.port.in.MaskedText;
+import dev.masker.application.port.in.MaskedTexts;
 import dev.masker.application.port.in.RehydrateTextCommand;
+import dev.masker.application.port.in.SessionTokensQuery;
 import dev.masker.domain.id.Ulid;
 import dev.masker.domain.phi.KeyRing;
 import dev.masker.domain.phi.Kid;
@@ -14,7 +17,9 @@ import dev.masker.domain.phi.LeakFinding;
 import dev.masker.domain.phi.MaskAction;
 import dev.masker.domain.phi.MaskingPolicy;
 import dev.masker.domain.phi.PhiKind;
+import dev.masker.domain.phi.PhiToken;
 import dev.masker.domain.phi.Rehydration;
+import dev.masker.domain.phi.TokenLookup;
 import dev.masker.domain.phi.TokenScheme;
 import dev.masker.domain.phi.VaultTokens;
 import dev.masker.domain.phi.detect.PhiDetector;
@@ -141,6 +146,56 @@ class MaskTextServiceTest {
         assertEquals(3, count(Pattern.compile("MSK1\\.(SSN|EMAIL)\\.K_HEALTHCARE\\."), masked.text()));
         assertEquals(0, vault.writes());
         assertEquals(TURN, rehydrate.rehydrate(new RehydrateTextCommand(session, masked.text())).text());
+    }
+
+    @Test
+    void givenTheTextsOfATurn_maskTurn_masksEachInOrderWithOneVaultWriteAndCountsOverAll() {
+        SessionId session = newSession();
+
+        MaskedTexts masked = mask.maskTurn(new MaskTextsCommand(session, List.of("SSN 123-45-6789", "no phi here",
+                "again 123-45-6789, mail jane.doe@example.com"), MaskingPolicy.healthcareDefault()));
+
+        String ssnToken = masked.texts().get(0).substring("SSN ".length());
+        assertEquals("no phi here", masked.texts().get(1));
+        assertTrue(masked.texts().get(2).startsWith("again " + ssnToken + ", mail MSKV1.EMAIL.K_HEALTHCARE."));
+        assertEquals(Map.of(PhiKind.SSN, 2, PhiKind.EMAIL, 1), masked.counts());
+        assertEquals(1, vault.writes());
+        assertEquals(2, vault.all().size());
+    }
+
+    @Test
+    void givenATurnWithTokensAndRedactions_maskTurn_issuesTheTokensWithTheirOriginalsOnly() {
+        MaskingPolicy policy = new MaskingPolicy(KID, TokenScheme.MSKV1, Map.of(PhiKind.EMAIL, MaskAction.REDACT));
+
+        MaskedTexts masked = mask.maskTurn(new MaskTextsCommand(newSession(), List.of(TURN), policy));
+
+        assertEquals(1, masked.issuedOriginals().size());
+        String token = masked.issuedOriginals().keySet().iterator().next();
+        assertEquals("123-45-6789", masked.issuedOriginals().get(token));
+        assertEquals(Optional.of("123-45-6789"), masked.issued().originalOf(PhiToken.parse(token).orElseThrow()));
+        assertFalse(masked.toString().contains("6789"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(TokenScheme.class)
+    void givenTokensOfTwoSessions_tokensOf_opensOnlyTheAskingSessionsOwn(TokenScheme scheme) {
+        SessionId session = newSession();
+        SessionId other = newSession();
+        PhiToken own = onlyToken(mask(session, "SSN 123-45-6789", MaskingPolicy.tokenizeAll(KID, scheme)).text());
+        PhiToken foreign = onlyToken(mask(other, "SSN 987-65-4321", MaskingPolicy.tokenizeAll(KID, scheme)).text());
+
+        TokenLookup lookup = rehydrate.tokensOf(new SessionTokensQuery(session));
+
+        assertEquals(Optional.of("123-45-6789"), lookup.originalOf(own));
+        assertEquals(Optional.empty(), lookup.originalOf(foreign));
+        assertEquals(Optional.of("987-65-4321"), rehydrate.tokensOf(new SessionTokensQuery(other)).originalOf(foreign));
+    }
+
+    private static PhiToken onlyToken(String text) {
+        List<PhiToken> tokens = PhiToken.SHAPE.matcher(text).results()
+                .map(match -> PhiToken.parse(match.group()).orElseThrow()).toList();
+        assertEquals(1, tokens.size());
+        return tokens.getFirst();
     }
 
     @Test
