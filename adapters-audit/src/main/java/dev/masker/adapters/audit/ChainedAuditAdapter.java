@@ -130,7 +130,12 @@ public final class ChainedAuditAdapter implements AppendAuditEventPort, AutoClos
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        failAll(drain(Integer.MAX_VALUE));
+        List<Pending> left = drain(Integer.MAX_VALUE);
+        if (!left.isEmpty()) {
+            // Events queued without a waiting caller (appendWithoutWaiting) would otherwise be lost silently.
+            LOG.log(Level.WARNING, "{0} audit events were queued as the log closed and were not committed", left.size());
+        }
+        failAll(left);
     }
 
     private void writeUntilClosed() {

@@ -128,6 +128,25 @@ public final class ChatStreamRehydrator {
         return copy;
     }
 
+    /** Appends the text to the arguments of the tool call with the index in the delta, or adds an entry for it. */
+    private static void appendArguments(List<Object> calls, int index, String rest) {
+        for (int i = 0; i < calls.size(); i++) {
+            if (calls.get(i) instanceof Map<?, ?> call && Integer.valueOf(index).equals(call.get("index"))
+                    && call.get("function") instanceof Map<?, ?> function && function.get("arguments") instanceof String text) {
+                Map<String, Object> functionCopy = JsonTrees.copy(function);
+                functionCopy.put("arguments", text + rest);
+                Map<String, Object> callCopy = JsonTrees.copy(call);
+                callCopy.put("function", functionCopy);
+                calls.set(i, callCopy);
+                return;
+            }
+        }
+        Map<String, Object> call = new LinkedHashMap<>();
+        call.put("index", index);
+        call.put("function", Map.of("arguments", rest));
+        calls.add(call);
+    }
+
     /** The delta with everything the choice's streams still hold appended, and those streams closed. */
     private Map<String, Object> flush(int choice, Map<String, Object> delta) {
         StreamingRehydrator content = contents.remove(choice);
@@ -147,10 +166,7 @@ public final class ChatStreamRehydrator {
             done.add(stream);
             String rest = stream.finish();
             if (!rest.isEmpty()) {
-                Map<String, Object> call = new LinkedHashMap<>();
-                call.put("index", key.get(1));
-                call.put("function", Map.of("arguments", rest));
-                calls.add(call);
+                appendArguments(calls, key.get(1), rest);
             }
         }
         if (!calls.isEmpty()) {

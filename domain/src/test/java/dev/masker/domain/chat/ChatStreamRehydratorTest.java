@@ -116,6 +116,19 @@ class ChatStreamRehydratorTest {
     }
 
     @Test
+    void givenFinishingChunkWithArgumentsOfTheHeldCall_accept_appendsTheRestToThatCallsEntry() {
+        String ssn = SSN.text();
+        stream.accept(chunk(choice(0, Map.of("tool_calls", List.of(arguments(0, "{\"s\":\"" + ssn.substring(0, 9)))),
+                null)));
+
+        Map<String, Object> last = stream.accept(chunk(choice(0, Map.of("tool_calls", List.of(
+                arguments(0, ssn.substring(9)))), "tool_calls")));
+
+        assertEquals(Map.of("tool_calls", List.of(arguments(0, originalOf(SSN)))), delta(last, 0),
+                "one entry per tool call index, holding the rest");
+    }
+
+    @Test
     void givenAStreamThatNeverFinishes_finish_sendsWhatIsHeldBackInAChunkWithoutUsage() {
         Map<String, Object> withUsage = chunk(content(0, "Hi " + NAME.text()), content(1, "Bye"));
         withUsage.put("usage", Map.of("total_tokens", 3));
