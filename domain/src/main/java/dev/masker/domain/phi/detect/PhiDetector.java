@@ -4,6 +4,7 @@ import dev.masker.domain.phi.PhiKind;
 import dev.masker.domain.phi.PhiSpan;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -41,8 +42,6 @@ public final class PhiDetector {
     private static final Function<String, Boolean> FULL_18 = full(".*(?:ed|ing|ly|s)$");
     private static final Function<String, String> STRIP_1 = replacing("[, ]", "");
     private static final Function<String, String> STRIP_2 = replacing("[^0-9A-Za-z]", "");
-    private static final Function<String, String> STRIP_3 = replacing("[,.;:!?]+$", "");
-    private static final Function<String, String> STRIP_4 = replacing("'s$", "");
 
     private static Function<String, Boolean> full(String regex) {
         Pattern pattern = Pattern.compile(regex);
@@ -52,6 +51,17 @@ public final class PhiDetector {
     private static Function<String, String> replacing(String regex, String replacement) {
         Pattern pattern = Pattern.compile(regex);
         return text -> pattern.matcher(text).replaceAll(replacement);
+    }
+
+    /** A case-insensitive cue ending in one of the given words and at most six characters that are not word characters. */
+    private static TrailingCue cue(String regex, Set<String> lastWords) {
+        return new TrailingCue(Pattern.compile(regex, Pattern.CASE_INSENSITIVE), lastWords, 6);
+    }
+
+    private static Set<String> withRelatives(String... words) {
+        Set<String> all = new HashSet<>(TrailingCue.alternatives(RELATIVE));
+        all.addAll(List.of(words));
+        return all;
     }
 
     private static final System.Logger LOG = System.getLogger(PhiDetector.class.getName());
@@ -191,31 +201,34 @@ public final class PhiDetector {
     private static final String RELATIVE = "(?:mom|dad|mother|father|husband|wife|son|daughter|brother|sister|grandmother"
             + "|grandfather|grandma|grandpa|aunt|uncle|caregiver|friend|partner|niece|nephew|neighbor|spouse|guardian)";
     /** Words after which a capitalized word is a name even when no list knows it. */
-    private static final Pattern CAP_STRONG_TRIGGER = Pattern.compile(
+    private static final TrailingCue CAP_STRONG_TRIGGER = cue(
             "(?:\\bname is|\\bname's|\\bname:|\\bthis is|\\bi am|\\bi'm|\\bit is|\\bit's|\\bpatient(?: is)?"
             + "|\\bfound|\\bcalled|\\bis this|\\bcaller is(?: not)?|\\buser"
             + "|\\bcontact:|\\bcoordinator:|\\bnurse:|\\bphysician:|\\bprovider:"
             + "|\\b" + RELATIVE + "(?: on file)?:?|\\bthanks,?|\\bthank you,?|\\bgot it,?|\\bconfirm,|\\bfirst name(?: is)?"
             + "|\\blast name(?: is)?|\\bsurname(?: is)?|\\bverified:|\\bspeaking with|\\brecords for|\\bpatient of)\\W{0,3}$",
-            Pattern.CASE_INSENSITIVE);
+            withRelatives("is", "s", "name", "am", "m", "patient", "found", "called", "this", "not", "user", "contact",
+                    "coordinator", "nurse", "physician", "provider", "file", "thanks", "you", "it", "confirm", "surname",
+                    "verified", "with", "for", "of"));
     /** Words after which a capitalized word is a name only when a list knows it ("for Ozempic" is not). */
-    private static final Pattern CAP_WEAK_TRIGGER = Pattern.compile(
+    private static final TrailingCue CAP_WEAK_TRIGGER = cue(
             "(?:\\bfor|\\bwith|\\bfrom|\\bto|\\badd|\\bhi,?|\\bhello,?|\\bokay,?|\\bcalled|\\band)\\W{0,3}$",
-            Pattern.CASE_INSENSITIVE);
+            Set.of("for", "with", "from", "to", "add", "hi", "hello", "okay", "called", "and"));
     /** Lower-case speech: words after which the next word is a name even when no list knows it. */
-    private static final Pattern LOWER_STRONG_TRIGGER = Pattern.compile(
+    private static final TrailingCue LOWER_STRONG_TRIGGER = cue(
             "(?:\\bname is|\\bname's|\\bfirst name(?: is)?|\\blast name(?: is)?|\\bthis is)\\W{0,3}$",
-            Pattern.CASE_INSENSITIVE);
+            Set.of("is", "s", "name"));
     /** Lower-case speech: words after which a listed name is a name. */
-    private static final Pattern LOWER_WEAK_TRIGGER = Pattern.compile(
+    private static final TrailingCue LOWER_WEAK_TRIGGER = cue(
             "(?:\\bpatient(?: is)?|\\bmy " + RELATIVE + "(?: is)?|\\bcalling (?:for|about)|\\bi am|\\bi'm|\\bit is"
-            + "|\\bit's|\\byeah|\\bhi|\\bhello|\\badd|\\bfor|\\bdoctor|\\bdr\\.?)\\W{0,3}$", Pattern.CASE_INSENSITIVE);
+            + "|\\bit's|\\byeah|\\bhi|\\bhello|\\badd|\\bfor|\\bdoctor|\\bdr\\.?)\\W{0,3}$",
+            withRelatives("patient", "is", "for", "about", "am", "m", "s", "yeah", "hi", "hello", "add", "doctor", "dr"));
     /** Lower-case speech: a turn or sentence opening with a name and then its date of birth. */
     private static final Pattern LOWER_IDENTITY = Pattern.compile(
             "(?:^|[.!?]\\s+)([a-zà-ÿ][a-zà-ÿ'-]+(?: [a-z]\\.)?(?: [a-zà-ÿ][a-zà-ÿ'-]+){1,2}), (?:date of birth|dob|born)\\b");
     /** Lower-case speech: cues after which a word that is no verb form is a name. */
-    private static final Pattern MEDIUM_LOWER_TRIGGER = Pattern.compile(
-            "(?:\\bmy " + RELATIVE + "|\\bpatient is|\\bpatient's name is)\\W{0,3}$", Pattern.CASE_INSENSITIVE);
+    private static final TrailingCue MEDIUM_LOWER_TRIGGER = cue(
+            "(?:\\bmy " + RELATIVE + "|\\bpatient is|\\bpatient's name is)\\W{0,3}$", withRelatives("is"));
     /** A capitalized run directly followed by these is the name they belong to ("Zolen Trenne, date of birth ..."). */
     private static final Pattern IDENTITY_AFTER = Pattern.compile("^,? (?:date of birth|DOB|born|MRN|D\\.O\\.B)\\b");
     /** Words that make a capitalized run an organisation, not a person. */
@@ -223,12 +236,13 @@ public final class PhiDetector {
             "^(?:'s)?(?: [A-Z][a-z']+){0,2} (?:Health|Medicine|Medical|Cardiology|Orthopedics|Pediatrics|Clinic|Hospital"
             + "|Center|Centre|Family|Internal|Dermatology|Oncology|Pharmacy|Labs?|Imaging|Care|Group|Associates)\\b");
     /** "my husband Will": after a relative, a word that is usually an ordinary word is a name. */
-    private static final Pattern MY_RELATIVE = Pattern.compile("\\bmy " + RELATIVE + "\\s$", Pattern.CASE_INSENSITIVE);
+    private static final TrailingCue MY_RELATIVE = cue("\\bmy " + RELATIVE + "\\s$", withRelatives());
     private static final Pattern STREET_AFTER = Pattern.compile("^\\s+(?i:" + STREET + ")\\b");
     private static final Pattern STATE_AFTER = Pattern.compile("^,?\\s+(?:(?i:" + STATE_NAMES + ")|(?:" + STATE_CODES + "))\\b");
     /** State codes that are also English words ("in", "or", "me", "ok", "hi"). */
     private static final Pattern WORD_STATE_AFTER = Pattern.compile("^,?\\s+(?:IN|OR|ME|OK|HI)\\b");
-    private static final Pattern STATE_ONLY = Pattern.compile("(?i:" + STATE_NAMES + ")|" + STATE_CODES);
+    private static final Set<String> STATE_NAME_SET = Set.of(STATE_NAMES.toLowerCase(Locale.ROOT).split("\\|"));
+    private static final Set<String> STATE_CODE_SET = Set.of(STATE_CODES.split("\\|"));
 
     /** Capitalized words that start sentences or label fields and are never names by themselves. */
     private static final Set<String> NOT_NAMES = words(
@@ -521,7 +535,7 @@ public final class PhiDetector {
         Matcher whereabouts = WHEREABOUTS.matcher(text);
         while (whereabouts.find()) {
             String city = whereabouts.group(1);
-            if (!STATE_ONLY.matcher(city).matches() && !NOT_NAMES.contains(city.toLowerCase(Locale.ROOT))) {
+            if (!isStateOnly(city) && !NOT_NAMES.contains(city.toLowerCase(Locale.ROOT))) {
                 add(out, whereabouts.start(1), whereabouts.end(1), PhiKind.CITY, 52);
             }
         }
@@ -849,8 +863,8 @@ public final class PhiDetector {
             int end = words.get(to - 1)[1];
             String before = text.substring(Math.max(0, start - 40), start);
             boolean sentenceStart = before.isBlank() || before.transform(FULL_15);
-            boolean strong = CAP_STRONG_TRIGGER.matcher(before).find();
-            boolean weak = CAP_WEAK_TRIGGER.matcher(before).find();
+            boolean strong = CAP_STRONG_TRIGGER.endsWindow(text, Math.max(0, start - 40), start);
+            boolean weak = CAP_WEAK_TRIGGER.endsWindow(text, Math.max(0, start - 40), start);
             int count = to - from;
             String firstWord = word(text, words.get(from));
             String lastWord = word(text, words.get(to - 1));
@@ -863,7 +877,7 @@ public final class PhiDetector {
             }
             String value = text.substring(start, end);
             String following = text.substring(end, Math.min(text.length(), end + 40));
-            if (STATE_ONLY.matcher(m.group()).matches() || isPlace(text, end) || STATE_ONLY.matcher(value).matches()
+            if (isStateOnly(m.group()) || isPlace(text, end) || isStateOnly(value)
                     || ORGANISATION_AFTER.matcher(following).find() || ORGANISATION_AFTER.matcher(" " + value).find()) {
                 continue;
             }
@@ -893,11 +907,22 @@ public final class PhiDetector {
     }
 
     private static boolean protectedFirst(String text, int[] word) {
-        String before = text.substring(Math.max(0, word[0] - 30), word[0]);
+        int from = Math.max(0, word[0] - 30);
         boolean nextCapitalized = word[1] + 1 < text.length() && text.charAt(word[1]) == ' '
                 && Character.isUpperCase(text.charAt(word[1] + 1)) && Character.isLowerCase(text.charAt(word[1] - 1));
         // "Name: Sunny Lentine": after a strong cue, a usual word that starts a two-word name is part of it.
-        return MY_RELATIVE.matcher(before).find() || nextCapitalized && CAP_STRONG_TRIGGER.matcher(before).find();
+        return MY_RELATIVE.endsWindow(text, from, word[0])
+                || nextCapitalized && CAP_STRONG_TRIGGER.endsWindow(text, from, word[0]);
+    }
+
+    /**
+     * Whether the value is a state name (any case) or code (upper case) and nothing else: what matching
+     * {@code (?i:STATE_NAMES)|STATE_CODES} decides, by set lookups. The regex folds ASCII case only, hence the ASCII test.
+     */
+    private static boolean isStateOnly(String value) {
+        return STATE_CODE_SET.contains(value)
+                || value.chars().allMatch(c -> c < 128)
+                && STATE_NAME_SET.contains(value.toLowerCase(Locale.ROOT));
     }
 
     private static boolean isPlace(String text, int end) {
@@ -906,7 +931,11 @@ public final class PhiDetector {
     }
 
     private static String word(String text, int[] bounds) {
-        return text.substring(bounds[0], bounds[1]).transform(STRIP_3).toLowerCase(Locale.ROOT);
+        int end = bounds[1];
+        while (end > bounds[0] && ",.;:!?".indexOf(text.charAt(end - 1)) >= 0) {
+            end--; // a word holds no line terminator, so this is all that replacing "[,.;:!?]+$" removed
+        }
+        return text.substring(bounds[0], end).toLowerCase(Locale.ROOT);
     }
 
     private void lowerCaseNames(String text, List<Candidate> out) {
@@ -920,14 +949,16 @@ public final class PhiDetector {
             if (start > 0 && Character.isLetter(text.charAt(start - 1))) {
                 continue;
             }
-            String before = text.substring(Math.max(0, start - 40), start);
-            boolean strong = LOWER_STRONG_TRIGGER.matcher(before).find();
-            if (!strong && !LOWER_WEAK_TRIGGER.matcher(before).find()) {
+            int from = Math.max(0, start - 40);
+            boolean strong = LOWER_STRONG_TRIGGER.endsWindow(text, from, start);
+            if (!strong && !LOWER_WEAK_TRIGGER.endsWindow(text, from, start)) {
                 continue;
             }
-            String first = word(text, words.get(i)).transform(STRIP_4);
+            String before = text.substring(from, start);
+            String lower = word(text, words.get(i));
+            String first = lower.endsWith("'s") ? lower.substring(0, lower.length() - 2) : lower;
             boolean afterTitle = before.transform(FULL_16);
-            boolean relative = MY_RELATIVE.matcher(before).find();
+            boolean relative = MY_RELATIVE.endsWindow(text, from, start);
             boolean listed = names.isFirstName(first) || afterTitle && names.isSurname(first);
             boolean titleSurname = afterTitle && !LOWER_STOP.contains(first) && !NOT_NAMES.contains(first)
                     && first.length() >= 4 && !first.transform(FULL_17);
@@ -948,7 +979,7 @@ public final class PhiDetector {
                     && !LOWER_STOP.contains(first) && !NOT_NAMES.contains(first) && !SpokenNumbers.isNumberWord(first)
                     && !SpokenNumbers.isNumberWord(word(text, words.get(i + 1)));
             // "my wife trenzo ...", "the patient is fallen ...": a word that cannot be a verb form is a name there.
-            boolean medium = MEDIUM_LOWER_TRIGGER.matcher(before).find() && !LOWER_STOP.contains(first)
+            boolean medium = MEDIUM_LOWER_TRIGGER.endsWindow(text, from, start) && !LOWER_STOP.contains(first)
                     && !NOT_NAMES.contains(first) && !SpokenNumbers.isNumberWord(first) && first.length() >= 3
                     && !first.transform(FULL_18);
             if (!strong && !medium && !surnameFollows && !(listed && (relative || !NOT_NAMES.contains(first)))) {
