@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.IntPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -88,6 +89,9 @@ public final class PhiDetector {
             "\\b" + DAY + " of " + MONTH + "(?:,? " + YEAR + ")?", Pattern.CASE_INSENSITIVE);
     private static final Pattern DATE_MONTH_YEAR = Pattern.compile(
             "\\b" + MONTH + ",? (?:of )?(?:(?:19|20)\\d\\d\\b|" + YEAR_WORDS + ")", Pattern.CASE_INSENSITIVE);
+    private static final Set<String> MONTH_PREFIXES =
+            Set.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec");
+    private static final Pattern MAY_DAY = Pattern.compile("may (?:the )?(?:\\d|" + ORDINAL_WORD + ").*");
     private static final Pattern DATE_NUMERIC = Pattern.compile(
             "(?<![\\d/.-])(?:(\\d{1,2})[/-](\\d{1,2})(?:[/-](\\d{4}|\\d{2}))?|(\\d{4})-(\\d{2})-(\\d{2}))(?![\\d/-]|\\.\\d)");
     private static final Pattern DOB_BEFORE = Pattern.compile(
@@ -243,6 +247,8 @@ public final class PhiDetector {
     private static final Pattern WORD_STATE_AFTER = Pattern.compile("^,?\\s+(?:IN|OR|ME|OK|HI)\\b");
     private static final Set<String> STATE_NAME_SET = Set.of(STATE_NAMES.toLowerCase(Locale.ROOT).split("\\|"));
     private static final Set<String> STATE_CODE_SET = Set.of(STATE_CODES.split("\\|"));
+    private static final Set<String> STATE_NAME_ENDINGS = STATE_NAME_SET.stream()
+            .map(name -> name.substring(name.length() - 2)).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     /** Capitalized words that start sentences or label fields and are never names by themselves. */
     private static final Set<String> NOT_NAMES = words(
@@ -423,17 +429,11 @@ public final class PhiDetector {
         while (spoken.find()) {
             int end = spoken.end();
             // Follow the path: "slash in slash jane dash doe dash a f seven three".
-            Matcher path = URL_PATH.matcher(text.substring(end));
-            while (path.find()) {
-                end += path.end();
-                int extra = end;
-                Matcher tail = URL_TAIL.matcher(text.substring(extra));
-                while (tail.find()) {
-                    extra += tail.end();
-                    tail = URL_TAIL.matcher(text.substring(extra));
+            for (int path = matchEnd(URL_PATH, text, end); path >= 0; path = matchEnd(URL_PATH, text, end)) {
+                end = path;
+                for (int tail = matchEnd(URL_TAIL, text, end); tail >= 0; tail = matchEnd(URL_TAIL, text, end)) {
+                    end = tail;
                 }
-                end = extra;
-                path = URL_PATH.matcher(text.substring(end));
             }
             String formatted = text.substring(spoken.start(), end).toLowerCase(Locale.ROOT)
                     .replace(" dot ", ".").replace(" slash ", "/");
@@ -474,22 +474,36 @@ public final class PhiDetector {
     // ---------------------------------------------------------------- dates
 
     private static void dates(String text, List<Candidate> out) {
-        for (Pattern p : List.of(DATE_MONTH_FIRST, DATE_DAY_FIRST, DATE_MONTH_YEAR)) {
-            Matcher m = p.matcher(text);
-            while (m.find()) {
+        int[] nextOf = {-1}; // where the next " of " starts: searched again only once the positions asked pass it
+        IntPredicate dayOfMonth = at -> {
+            if (!isDayStart(text.charAt(at))) {
+                return false;
+            }
+            if (nextOf[0] <= at) {
+                nextOf[0] = indexOfIgnoreCase(text, " of ", at + 1);
+            }
+            return nextOf[0] <= at + 20; // a day is at most 14 characters ("twenty-seventh")
+        };
+        List<StartFilter> searches = List.of(new StartFilter(DATE_MONTH_FIRST, text, at -> isMonthStart(text, at)),
+                new StartFilter(DATE_DAY_FIRST, text, dayOfMonth),
+                new StartFilter(DATE_MONTH_YEAR, text, at -> isMonthStart(text, at)));
+        for (StartFilter search : searches) {
+            Matcher m = search.matcher();
+            while (search.find()) {
                 String value = m.group().toLowerCase(Locale.ROOT);
                 if (value.contains("fourth of july") || value.transform(FULL_3)) {
                     continue;
                 }
-                if (value.startsWith("may ") && !value.matches("may (?:the )?(?:\\d|" + ORDINAL_WORD + ").*")) {
+                if (value.startsWith("may ") && !MAY_DAY.matcher(value).matches()) {
                     continue;
                 }
                 int end = trimEnd(text, m.start(), m.end());
                 add(out, m.start(), end, dateKind(text, m.start(), end), 70);
             }
         }
-        Matcher n = DATE_NUMERIC.matcher(text);
-        while (n.find()) {
+        StartFilter numeric = new StartFilter(DATE_NUMERIC, text, at -> isNumericDateStart(text, at));
+        Matcher n = numeric.matcher();
+        while (numeric.find()) {
             int month = n.group(1) != null ? Integer.parseInt(n.group(1)) : Integer.parseInt(n.group(5));
             int day = n.group(1) != null ? Integer.parseInt(n.group(2)) : Integer.parseInt(n.group(6));
             if (month < 1 || month > 12 || day < 1 || day > 31) {
@@ -500,6 +514,53 @@ public final class PhiDetector {
             }
             add(out, n.start(), n.end(), dateKind(text, n.start(), n.end()), 72);
         }
+    }
+
+    /** Whether a month name can start here: every alternative of MONTH starts with one of these three letters. */
+    private static boolean isMonthStart(String text, int at) {
+        return at + 3 <= text.length() && MONTH_PREFIXES.contains(asciiLower(text, at, at + 3));
+    }
+
+    /** A day of the month starts with a digit or the first letter of a number word ("first", "twenty", "one"). */
+    private static boolean isDayStart(char c) {
+        return c >= '0' && c <= '9' || "efnostEFNOST".indexOf(c) >= 0;
+    }
+
+    /** "3/14", "03-14-1990", "1990-03-14": digits then a slash or dash one, two or four characters on. */
+    private static boolean isNumericDateStart(String text, int at) {
+        if (!isDigit(text.charAt(at))) {
+            return false;
+        }
+        for (int k : new int[] {1, 2, 4}) {
+            if (at + k < text.length() && (text.charAt(at + k) == '/' || text.charAt(at + k) == '-')) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /** The characters with ASCII letters in lower case, as the patterns' case-insensitive matching folds them. */
+    private static String asciiLower(String text, int from, int to) {
+        char[] chars = new char[to - from];
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            chars[i - from] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+        }
+        return new String(chars);
+    }
+
+    /** Where the ASCII-lower-case word starts in the text at or after {@code from}, in any ASCII case; the length if nowhere. */
+    private static int indexOfIgnoreCase(String text, String lower, int from) {
+        for (int i = from; i + lower.length() <= text.length(); i++) {
+            if (text.regionMatches(true, i, lower, 0, lower.length())) {
+                return i;
+            }
+        }
+        return text.length();
     }
 
     private static boolean nextWordIsUnit(String text, int end) {
@@ -524,11 +585,11 @@ public final class PhiDetector {
             }
             int end = trimEnd(text, m.start(), m.end());
             add(out, m.start(), end, PhiKind.ADDRESS, 75);
-            Matcher city = CITY_AFTER_ADDRESS.matcher(text.substring(end));
-            if (city.find()) {
+            Matcher city = CITY_AFTER_ADDRESS.matcher(text).region(end, text.length());
+            if (city.lookingAt()) {
                 String name = city.group(1);
                 if (!name.isBlank() && !STATE_AT_END.matcher(name).matches()) {
-                    add(out, end + city.start(1), end + city.end(1), PhiKind.CITY, 74);
+                    add(out, city.start(1), city.end(1), PhiKind.CITY, 74);
                 }
             }
         }
@@ -539,10 +600,63 @@ public final class PhiDetector {
                 add(out, whereabouts.start(1), whereabouts.end(1), PhiKind.CITY, 52);
             }
         }
-        Matcher zip = ZIP.matcher(text);
-        while (zip.find()) {
+        int[] zipDigits = zipDigits(text);
+        int[] next = {0}; // index of the first five digits after the positions asked, which only grow
+        StartFilter zips = new StartFilter(ZIP, text, at -> {
+            while (next[0] < zipDigits.length && zipDigits[next[0]] <= at) {
+                next[0]++;
+            }
+            // A state of at most 14 letters and a comma end where the blanks before the digits start.
+            return next[0] < zipDigits.length && blanksBefore(text, zipDigits[next[0]]) - at <= 17;
+        });
+        Matcher zip = zips.matcher();
+        while (zips.find()) {
             add(out, zip.start(1), zip.end(1), PhiKind.ZIP, 73);
         }
+    }
+
+    /** Where five digits follow a blank ({@code \\s}): the only places ZIP's {@code ,?\\s+(\\d{5}...)} can reach. */
+    private static int[] zipDigits(String text) {
+        int[] found = new int[8];
+        int count = 0;
+        int digits = 0;
+        for (int i = text.length() - 1; i > 0; i--) {
+            digits = isDigit(text.charAt(i)) ? digits + 1 : 0;
+            if (digits >= 5 && isBlank(text.charAt(i - 1))) {
+                if (count == found.length) {
+                    found = java.util.Arrays.copyOf(found, count * 2);
+                }
+                found[count++] = i;
+            }
+        }
+        int[] ascending = new int[count];
+        for (int k = 0; k < count; k++) {
+            ascending[k] = found[count - 1 - k];
+        }
+        return ascending;
+    }
+
+    /** The start of the run of blanks that ends at {@code end}. */
+    private static int blanksBefore(String text, int end) {
+        int start = end;
+        while (start > 0 && isBlank(text.charAt(start - 1))) {
+            start--;
+        }
+        return start;
+    }
+
+    /** Java's {@code \\s} without UNICODE_CHARACTER_CLASS. */
+    private static boolean isBlank(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+    }
+
+    /**
+     * The end of the match of a {@code ^}-anchored pattern at {@code at}, as a search of {@code text.substring(at)}
+     * finds it; -1 if there is none. Neither the substring nor the search of the rest of the text is made.
+     */
+    private static int matchEnd(Pattern anchored, String text, int at) {
+        Matcher m = anchored.matcher(text).region(at, text.length());
+        return m.lookingAt() ? m.end() : -1;
     }
 
     // ---------------------------------------------------------------- spelled names
@@ -627,7 +741,7 @@ public final class PhiDetector {
         if (core.length() == 1 && Character.isLetter(core.charAt(0)) && core.charAt(0) < 128) {
             return new Token(s, e, lower, 1, 0, sentenceEnd);
         }
-        if (ALNUM_VALUE.matcher(core).matches() && core.chars().anyMatch(Character::isDigit)) {
+        if (core.chars().anyMatch(Character::isDigit) && ALNUM_VALUE.matcher(core).matches()) {
             int symbols = (int) core.chars().filter(Character::isLetterOrDigit).count();
             int digits = (int) core.chars().filter(Character::isDigit).count();
             return new Token(s, e, lower, symbols, digits, sentenceEnd);
@@ -710,7 +824,8 @@ public final class PhiDetector {
             add(out, start, end, PhiKind.SSN, 55);
             return;
         }
-        if (STATE_AT_END.matcher(text.substring(Math.max(0, start - 20), start)).find() && (symbols == 5 || symbols == 9)) {
+        if ((symbols == 5 || symbols == 9) && mayEndWithState(text, Math.max(0, start - 20), start)
+                && STATE_AT_END.matcher(text.substring(Math.max(0, start - 20), start)).find()) {
             add(out, start, end, PhiKind.ZIP, 55);
             return;
         }
@@ -718,6 +833,23 @@ public final class PhiDetector {
         if (byFormat != null) {
             add(out, start, end, byFormat, 50);
         }
+    }
+
+    /**
+     * A necessary condition for STATE_AT_END in {@code text[from, to)}: after the commas, blanks and line terminator
+     * it allows at the end, the last two letters end a state name or are a state code.
+     */
+    private static boolean mayEndWithState(String text, int from, int to) {
+        int end = to;
+        while (end > from && (isBlank(text.charAt(end - 1)) || ",\u0085\u2028\u2029".indexOf(text.charAt(end - 1)) >= 0)) {
+            end--;
+        }
+        if (end - from < 2) {
+            return false;
+        }
+        String last = text.substring(end - 2, end);
+        return STATE_CODE_SET.contains(last.toUpperCase(Locale.ROOT))
+                || STATE_NAME_ENDINGS.contains(last.toLowerCase(Locale.ROOT));
     }
 
     private static boolean isWeakEdge(Token t, boolean leading) {
@@ -731,9 +863,10 @@ public final class PhiDetector {
 
     private static PhiKind contextKind(String text, int start) {
         String before = text.substring(Math.max(0, start - 50), start).toLowerCase(Locale.ROOT);
-        Matcher k = KEYWORDS.matcher(before);
+        StartFilter keywords = new StartFilter(KEYWORDS, before, at -> isWordStart(before, at));
+        Matcher k = keywords.matcher();
         PhiKind kind = null;
-        while (k.find()) {
+        while (keywords.find()) {
             kind = k.group("fax") != null ? PhiKind.FAX
                     : k.group("phone") != null ? PhiKind.PHONE
                     : k.group("ssn") != null ? PhiKind.SSN
@@ -752,6 +885,16 @@ public final class PhiDetector {
             return PhiKind.HEALTH_PLAN;
         }
         return kind;
+    }
+
+    /** Every keyword starts with {@code \\b} and a letter, so after a letter or digit none can. */
+    private static boolean isWordStart(String text, int at) {
+        char previous = at > 0 ? text.charAt(at - 1) : ' ';
+        return isAsciiLetter(text.charAt(at)) && !Character.isLetterOrDigit(previous) && previous != '_';
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
     }
 
     private static PhiKind formatKind(String raw, String compact, boolean formatted, int symbols) {
