@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.IntPredicate;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -364,12 +365,12 @@ public final class PhiDetector {
     // ---------------------------------------------------------------- e-mail, URL, IP
 
     private static void emails(String text, List<Candidate> out) {
-        Matcher m = EMAIL.matcher(text);
-        while (m.find()) {
+        for (MatchResult m : StartFilter.all(EMAIL, text,
+                StartFilter.runReaches(text, '@', c -> isAsciiAlnum((char) c) || "._%+-".indexOf(c) >= 0))) {
             add(out, m.start(), trimEnd(text, m.start(), m.end()), PhiKind.EMAIL, 90);
         }
-        Matcher spoken = SPOKEN_EMAIL_DOMAIN.matcher(text);
-        while (spoken.find()) {
+        for (MatchResult spoken : StartFilter.all(SPOKEN_EMAIL_DOMAIN, text,
+                at -> isBlank(text.charAt(at)) && atWordAfterBlanks(text, at))) {
             if (text.startsWith(" slash", spoken.end())) {
                 continue; // "profile at facebook dot com slash ..." is a URL
             }
@@ -414,8 +415,8 @@ public final class PhiDetector {
             "uh", "yeah", "yes", "okay", "so", "but", "file", "have", "has", "i", "we", "under", "as", "for", "from");
 
     private static void urls(String text, List<Candidate> out) {
-        Matcher m = URL.matcher(text);
-        while (m.find()) {
+        for (MatchResult m : StartFilter.all(URL, text,
+                StartFilter.runReaches(text, '.', c -> isAsciiAlnum((char) c) || "-:/".indexOf(c) >= 0))) {
             if (m.start() > 0 && (text.charAt(m.start() - 1) == '@' || text.charAt(m.start() - 1) == '.')) {
                 continue;
             }
@@ -425,8 +426,8 @@ public final class PhiDetector {
             }
             add(out, m.start(), trimEnd(text, m.start(), m.end()), PhiKind.URL, 88);
         }
-        Matcher spoken = SPOKEN_URL.matcher(text);
-        while (spoken.find()) {
+        for (MatchResult spoken : StartFilter.all(SPOKEN_URL, text,
+                at -> isAsciiAlnum(text.charAt(at)) && isWordStart(text, at) && alnumRunThenDot(text, at))) {
             int end = spoken.end();
             // Follow the path: "slash in slash jane dash doe dash a f seven three".
             for (int path = matchEnd(URL_PATH, text, end); path >= 0; path = matchEnd(URL_PATH, text, end)) {
@@ -449,8 +450,8 @@ public final class PhiDetector {
     }
 
     private static void ips(String text, List<Candidate> out) {
-        Matcher m = IPV4.matcher(text);
-        while (m.find()) {
+        for (MatchResult m : StartFilter.all(IPV4, text,
+                at -> isDigit(text.charAt(at)) && charWithin(text, at, '.', 3))) {
             boolean valid = true;
             for (int g = 1; g <= 4; g++) {
                 valid &= Integer.parseInt(m.group(g)) <= 255;
@@ -459,14 +460,15 @@ public final class PhiDetector {
                 add(out, m.start(), m.end(), PhiKind.IP, 87);
             }
         }
-        Matcher v6 = IPV6.matcher(text);
-        while (v6.find()) {
+        for (MatchResult v6 : StartFilter.all(IPV6, text,
+                at -> isHexDigit(text.charAt(at)) && charWithin(text, at, ':', 4))) {
             if (v6.group().contains("::") || v6.group().chars().filter(c -> c == ':').count() >= 5) {
                 add(out, v6.start(), v6.end(), PhiKind.IP, 87);
             }
         }
-        Matcher spoken = SPOKEN_IP.matcher(text);
-        while (spoken.find()) {
+        IntPredicate dotNear = StartFilter.wordWithin(text, " dot ", 45); // four number words and their spaces
+        for (MatchResult spoken : StartFilter.all(SPOKEN_IP, text,
+                at -> startsNumber(text.charAt(at)) && isWordStart(text, at) && dotNear.test(at))) {
             add(out, spoken.start(), spoken.end(), PhiKind.IP, 86);
         }
     }
@@ -474,16 +476,8 @@ public final class PhiDetector {
     // ---------------------------------------------------------------- dates
 
     private static void dates(String text, List<Candidate> out) {
-        int[] nextOf = {-1}; // where the next " of " starts: searched again only once the positions asked pass it
-        IntPredicate dayOfMonth = at -> {
-            if (!isDayStart(text.charAt(at))) {
-                return false;
-            }
-            if (nextOf[0] <= at) {
-                nextOf[0] = indexOfIgnoreCase(text, " of ", at + 1);
-            }
-            return nextOf[0] <= at + 20; // a day is at most 14 characters ("twenty-seventh")
-        };
+        IntPredicate ofNear = StartFilter.wordWithin(text, " of ", 20); // a day is at most 14 characters
+        IntPredicate dayOfMonth = at -> isDayStart(text.charAt(at)) && ofNear.test(at);
         List<StartFilter> searches = List.of(new StartFilter(DATE_MONTH_FIRST, text, at -> isMonthStart(text, at)),
                 new StartFilter(DATE_DAY_FIRST, text, dayOfMonth),
                 new StartFilter(DATE_MONTH_YEAR, text, at -> isMonthStart(text, at)));
@@ -553,16 +547,6 @@ public final class PhiDetector {
         return new String(chars);
     }
 
-    /** Where the ASCII-lower-case word starts in the text at or after {@code from}, in any ASCII case; the length if nowhere. */
-    private static int indexOfIgnoreCase(String text, String lower, int from) {
-        for (int i = from; i + lower.length() <= text.length(); i++) {
-            if (text.regionMatches(true, i, lower, 0, lower.length())) {
-                return i;
-            }
-        }
-        return text.length();
-    }
-
     private static boolean nextWordIsUnit(String text, int end) {
         String after = text.substring(end, Math.min(text.length(), end + 12)).toLowerCase(Locale.ROOT);
         return after.transform(FULL_4);
@@ -577,8 +561,8 @@ public final class PhiDetector {
     // ---------------------------------------------------------------- addresses, cities, ZIP codes
 
     private static void addresses(String text, List<Candidate> out) {
-        Matcher m = ADDRESS.matcher(text);
-        while (m.find()) {
+        for (MatchResult m : StartFilter.all(ADDRESS, text,
+                at -> (startsNumber(text.charAt(at)) || "pP".indexOf(text.charAt(at)) >= 0) && isWordStart(text, at))) {
             String value = m.group().toLowerCase(Locale.ROOT);
             if (value.transform(FULL_5) && !value.transform(FULL_6) && value.length() < 8) {
                 continue;
@@ -593,8 +577,8 @@ public final class PhiDetector {
                 }
             }
         }
-        Matcher whereabouts = WHEREABOUTS.matcher(text);
-        while (whereabouts.find()) {
+        for (MatchResult whereabouts : StartFilter.all(WHEREABOUTS, text,
+                at -> "mjlcoiMJLCOI".indexOf(text.charAt(at)) >= 0 && isWordStart(text, at))) {
             String city = whereabouts.group(1);
             if (!isStateOnly(city) && !NOT_NAMES.contains(city.toLowerCase(Locale.ROOT))) {
                 add(out, whereabouts.start(1), whereabouts.end(1), PhiKind.CITY, 52);
@@ -662,18 +646,18 @@ public final class PhiDetector {
     // ---------------------------------------------------------------- spelled names
 
     private static void spelledNames(String text, List<Candidate> out) {
-        Matcher dashed = SPELLED_DASHED.matcher(text);
-        while (dashed.find()) {
+        for (MatchResult dashed : StartFilter.all(SPELLED_DASHED, text,
+                at -> isAsciiLetter(text.charAt(at)) && text.startsWith("-", at + 1))) {
             add(out, dashed.start(), dashed.end(), PhiKind.NAME, 81);
         }
-        Matcher asIn = SPELLED_AS_IN.matcher(text);
-        while (asIn.find()) {
+        for (MatchResult asIn : StartFilter.all(SPELLED_AS_IN, text,
+                at -> isAsciiLetter(text.charAt(at)) && (text.startsWith(" as in ", at + 1) || text.startsWith(", ", at + 1)))) {
             if (asIn.group().length() >= 7) {
                 add(out, asIn.start(), asIn.end(), PhiKind.NAME, 81);
             }
         }
-        Matcher spaced = SPELLED_SPACED.matcher(text);
-        while (spaced.find()) {
+        for (MatchResult spaced : StartFilter.all(SPELLED_SPACED, text,
+                at -> isAsciiLetter(text.charAt(at)) && (text.startsWith(" ", at + 1) || text.startsWith(",", at + 1)))) {
             String before = text.substring(Math.max(0, spaced.start() - 30), spaced.start());
             if (SPELL_CONTEXT.matcher(before).find() && spaced.group().transform(STRIP_1).length() >= 3) {
                 add(out, spaced.start(), spaced.end(), PhiKind.NAME, 79);
@@ -863,7 +847,8 @@ public final class PhiDetector {
 
     private static PhiKind contextKind(String text, int start) {
         String before = text.substring(Math.max(0, start - 50), start).toLowerCase(Locale.ROOT);
-        StartFilter keywords = new StartFilter(KEYWORDS, before, at -> isWordStart(before, at));
+        StartFilter keywords =
+                new StartFilter(KEYWORDS, before, at -> isAsciiLetter(before.charAt(at)) && isWordStart(before, at));
         Matcher k = keywords.matcher();
         PhiKind kind = null;
         while (keywords.find()) {
@@ -887,10 +872,55 @@ public final class PhiDetector {
         return kind;
     }
 
-    /** Every keyword starts with {@code \\b} and a letter, so after a letter or digit none can. */
+    /**
+     * Whether {@code \\b} can hold before the word character at {@code at}: not after an ASCII letter, digit or
+     * underscore (since JDK 19 {@code \\b} is ASCII like {@code \\w}: "PÉPIN" has a boundary before its second P).
+     * The patterns starting with {@code \\b} and a letter or digit are tried only where this holds.
+     */
     private static boolean isWordStart(String text, int at) {
         char previous = at > 0 ? text.charAt(at - 1) : ' ';
-        return isAsciiLetter(text.charAt(at)) && !Character.isLetterOrDigit(previous) && previous != '_';
+        return !isAsciiAlnum(previous) && previous != '_';
+    }
+
+    private static boolean isAsciiAlnum(char c) {
+        return isAsciiLetter(c) || isDigit(c);
+    }
+
+    private static boolean isHexDigit(char c) {
+        return isDigit(c) || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+    }
+
+    /** Whether a digit or the first letter of a number word ("seven", "oh", "double", "hundred") is here. */
+    private static boolean startsNumber(char c) {
+        return isDigit(c) || "stfenhdzoSTFENHDZO".indexOf(c) >= 0;
+    }
+
+    /** Whether the character {@code c} is among the {@code span} characters after {@code at}. */
+    private static boolean charWithin(String text, int at, char c, int span) {
+        for (int i = at + 1; i <= at + span && i < text.length(); i++) {
+            if (text.charAt(i) == c) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Where a spoken address can start: blanks, then "at", then a blank. */
+    private static boolean atWordAfterBlanks(String text, int at) {
+        int word = at;
+        while (word < text.length() && isBlank(text.charAt(word))) {
+            word++;
+        }
+        return word + 2 < text.length() && text.regionMatches(true, word, "at", 0, 2) && isBlank(text.charAt(word + 2));
+    }
+
+    /** Whether the letters and digits from {@code at} are followed by " dot ", as a spoken host's first word is. */
+    private static boolean alnumRunThenDot(String text, int at) {
+        int end = at;
+        while (end < text.length() && isAsciiAlnum(text.charAt(end))) {
+            end++;
+        }
+        return text.regionMatches(true, end, " dot ", 0, 5);
     }
 
     private static boolean isAsciiLetter(char c) {
@@ -931,8 +961,8 @@ public final class PhiDetector {
     // ---------------------------------------------------------------- ages of 90 and over
 
     private static void ages(String text, List<Candidate> out) {
-        Matcher m = AGE.matcher(text);
-        while (m.find()) {
+        for (MatchResult m : StartFilter.all(AGE, text,
+                at -> "91noaNOA".indexOf(text.charAt(at)) >= 0 && isWordStart(text, at))) {
             String before = text.substring(Math.max(0, m.start() - 20), m.start());
             String after = text.substring(m.end(), Math.min(text.length(), m.end() + 16));
             if (before.endsWith("$") || NOT_AGE_AFTER.matcher(after).find()) {
@@ -947,22 +977,22 @@ public final class PhiDetector {
     // ---------------------------------------------------------------- names
 
     private void names(String text, List<Candidate> out) {
-        Matcher title = TITLE_NAME.matcher(text);
-        while (title.find()) {
+        for (MatchResult title : StartFilter.all(TITLE_NAME, text,
+                at -> "DMN".indexOf(text.charAt(at)) >= 0 && isWordStart(text, at))) {
             String first = title.group(1).split(" ")[0];
             if (!TITLE_NOT_NAMES.contains(first.toLowerCase(Locale.ROOT))) {
                 add(out, title.start(1), title.end(1), PhiKind.NAME, 68);
             }
         }
-        Matcher lowerTitle = LOWER_TITLE_NAME.matcher(text);
-        while (lowerTitle.find()) {
+        for (MatchResult lowerTitle : StartFilter.all(LOWER_TITLE_NAME, text,
+                at -> text.charAt(at) == 'd' && isWordStart(text, at))) {
             String word = lowerTitle.group(1);
             if (!LOWER_STOP.contains(word) && names.isSurname(word)) {
                 add(out, lowerTitle.start(1), lowerTitle.end(1), PhiKind.NAME, 40);
             }
         }
-        Matcher ehr = EHR_NAME.matcher(text);
-        while (ehr.find()) {
+        for (MatchResult ehr : StartFilter.all(EHR_NAME, text,
+                at -> text.charAt(at) >= 'A' && text.charAt(at) <= 'Z' && isWordStart(text, at))) {
             String[] parts = ehr.group().split(", ");
             if (names.isSurname(parts[0]) || names.isFirstName(parts[1])) {
                 add(out, ehr.start(), ehr.end(), PhiKind.NAME, 45);
@@ -970,8 +1000,8 @@ public final class PhiDetector {
         }
         capitalizedNames(text, out);
         lowerCaseNames(text, out);
-        Matcher identity = LOWER_IDENTITY.matcher(text);
-        while (identity.find()) {
+        for (MatchResult identity : StartFilter.all(LOWER_IDENTITY, text,
+                at -> at == 0 || ".!?".indexOf(text.charAt(at)) >= 0)) {
             String first = identity.group(1).split(" ")[0];
             if (!LOWER_STOP.contains(first) && !NOT_NAMES.contains(first) && !SpokenNumbers.isNumberWord(first)) {
                 add(out, identity.start(1), identity.end(1), PhiKind.NAME, 42);
@@ -980,8 +1010,8 @@ public final class PhiDetector {
     }
 
     private void capitalizedNames(String text, List<Candidate> out) {
-        Matcher m = CAPITALIZED_RUN.matcher(text);
-        while (m.find()) {
+        for (MatchResult m : StartFilter.all(CAPITALIZED_RUN, text,
+                at -> text.charAt(at) >= 'A' && text.charAt(at) <= 'Z' || text.charAt(at) >= 'À' && text.charAt(at) <= 'Þ')) {
             List<int[]> words = new ArrayList<>();
             Matcher w = TOKEN.matcher(m.group());
             while (w.find()) {

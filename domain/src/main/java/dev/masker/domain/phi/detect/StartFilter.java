@@ -1,6 +1,9 @@
 package dev.masker.domain.phi.detect;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.IntPredicate;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,6 +38,60 @@ final class StartFilter {
         }
         from = length;
         return false;
+    }
+
+    /** All the matches {@code find()} would give, in order. */
+    static List<MatchResult> all(Pattern pattern, String text, IntPredicate mayStartAt) {
+        StartFilter search = new StartFilter(pattern, text, mayStartAt);
+        List<MatchResult> found = new ArrayList<>();
+        while (search.find()) {
+            found.add(search.matcher.toMatchResult());
+        }
+        return found;
+    }
+
+    /**
+     * A start test for positions asked in ascending order: whether {@code word} (any ASCII case) starts within
+     * {@code (at, at + distance]}. The next occurrence is searched again only once the positions pass it.
+     */
+    static IntPredicate wordWithin(String text, String word, int distance) {
+        int[] next = {-1};
+        return at -> {
+            if (next[0] <= at) {
+                next[0] = indexOfIgnoreCase(text, word, at + 1);
+            }
+            return next[0] <= at + distance;
+        };
+    }
+
+    /**
+     * A start test for positions asked in ascending order: whether the characters from {@code at} on are all
+     * {@code allowed} up to a {@code target} ("local part" up to the {@code @}).
+     */
+    static IntPredicate runReaches(String text, char target, IntPredicate allowed) {
+        int[] next = {-1, -1}; // the next target, and where the run of allowed characters before it starts
+        return at -> {
+            if (next[0] < at) {
+                int found = text.indexOf(target, at);
+                next[0] = found < 0 ? text.length() : found;
+                int start = next[0];
+                while (start > 0 && allowed.test(text.charAt(start - 1))) {
+                    start--;
+                }
+                next[1] = start;
+            }
+            return next[0] < text.length() && next[1] <= at;
+        };
+    }
+
+    /** Where {@code word} starts at or after {@code from} in any ASCII case (or a wider one); the length if nowhere. */
+    static int indexOfIgnoreCase(String text, String word, int from) {
+        for (int i = from; i + word.length() <= text.length(); i++) {
+            if (text.regionMatches(true, i, word, 0, word.length())) {
+                return i;
+            }
+        }
+        return text.length();
     }
 
     /** The matcher holding the last match; its positions are positions in the whole text. */
