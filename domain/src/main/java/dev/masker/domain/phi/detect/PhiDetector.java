@@ -38,7 +38,6 @@ public final class PhiDetector {
     private static final Function<String, Boolean> FULL_12 = full("1?\\d{10}");
     private static final Function<String, Boolean> FULL_13 = full("[A-Za-z]{0,3}\\d{6,}[A-Za-z]?");
     private static final Function<String, Boolean> FULL_14 = full("[a-z]\\.");
-    private static final Function<String, Boolean> FULL_15 = full("(?s).*[.!?:\\n]\\s*$");
     private static final Function<String, Boolean> FULL_16 = full("(?is).*\\b(?:doctor|dr\\.?)\\s*$");
     private static final Function<String, Boolean> FULL_17 = full(".*(?:ing|ed|ly)$");
     private static final Function<String, Boolean> FULL_18 = full(".*(?:ed|ing|ly|s)$");
@@ -173,7 +172,6 @@ public final class PhiDetector {
             Pattern.CASE_INSENSITIVE);
 
     private static final Pattern TOKEN = Pattern.compile("\\S+");
-    private static final Pattern LOWER_WORD = Pattern.compile("[a-zà-ÿ][a-zà-ÿ'-]*");
     private static final Pattern AMOUNT_AFTER = Pattern.compile(
             "^\\s*(?:dollars|bucks|cents|mg|milligrams|percent|pounds|units)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern IN_BEFORE = Pattern.compile("\\bin\\s*$", Pattern.CASE_INSENSITIVE);
@@ -248,6 +246,8 @@ public final class PhiDetector {
     private static final Pattern WORD_STATE_AFTER = Pattern.compile("^,?\\s+(?:IN|OR|ME|OK|HI)\\b");
     private static final Set<String> STATE_NAME_SET = Set.of(STATE_NAMES.toLowerCase(Locale.ROOT).split("\\|"));
     private static final Set<String> STATE_CODE_SET = Set.of(STATE_CODES.split("\\|"));
+    private static final Set<String> STATE_FIRST_WORDS = STATE_NAME_SET.stream()
+            .map(name -> name.split(" ")[0]).collect(java.util.stream.Collectors.toUnmodifiableSet());
     private static final Set<String> STATE_NAME_ENDINGS = STATE_NAME_SET.stream()
             .map(name -> name.substring(name.length() - 2)).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
@@ -468,7 +468,7 @@ public final class PhiDetector {
         }
         IntPredicate dotNear = StartFilter.wordWithin(text, " dot ", 45); // four number words and their spaces
         for (MatchResult spoken : StartFilter.all(SPOKEN_IP, text,
-                at -> startsNumber(text.charAt(at)) && isWordStart(text, at) && dotNear.test(at))) {
+                at -> startsNumber(text, at) && isWordStart(text, at) && dotNear.test(at))) {
             add(out, spoken.start(), spoken.end(), PhiKind.IP, 86);
         }
     }
@@ -477,10 +477,10 @@ public final class PhiDetector {
 
     private static void dates(String text, List<Candidate> out) {
         IntPredicate ofNear = StartFilter.wordWithin(text, " of ", 20); // a day is at most 14 characters
-        IntPredicate dayOfMonth = at -> isDayStart(text.charAt(at)) && ofNear.test(at);
-        List<StartFilter> searches = List.of(new StartFilter(DATE_MONTH_FIRST, text, at -> isMonthStart(text, at)),
-                new StartFilter(DATE_DAY_FIRST, text, dayOfMonth),
-                new StartFilter(DATE_MONTH_YEAR, text, at -> isMonthStart(text, at)));
+        IntPredicate dayOfMonth = at -> isDayStart(text.charAt(at)) && isWordStart(text, at) && ofNear.test(at);
+        IntPredicate monthStart = at -> isMonthStart(text, at) && isWordStart(text, at);
+        List<StartFilter> searches = List.of(new StartFilter(DATE_MONTH_FIRST, text, monthStart),
+                new StartFilter(DATE_DAY_FIRST, text, dayOfMonth), new StartFilter(DATE_MONTH_YEAR, text, monthStart));
         for (StartFilter search : searches) {
             Matcher m = search.matcher();
             while (search.find()) {
@@ -512,7 +512,8 @@ public final class PhiDetector {
 
     /** Whether a month name can start here: every alternative of MONTH starts with one of these three letters. */
     private static boolean isMonthStart(String text, int at) {
-        return at + 3 <= text.length() && MONTH_PREFIXES.contains(asciiLower(text, at, at + 3));
+        return "jfmasondJFMASOND".indexOf(text.charAt(at)) >= 0 && at + 3 <= text.length()
+                && MONTH_PREFIXES.contains(asciiLower(text, at, at + 3));
     }
 
     /** A day of the month starts with a digit or the first letter of a number word ("first", "twenty", "one"). */
@@ -525,12 +526,11 @@ public final class PhiDetector {
         if (!isDigit(text.charAt(at))) {
             return false;
         }
-        for (int k : new int[] {1, 2, 4}) {
-            if (at + k < text.length() && (text.charAt(at + k) == '/' || text.charAt(at + k) == '-')) {
-                return true;
-            }
-        }
-        return false;
+        return isDateSeparator(text, at + 1) || isDateSeparator(text, at + 2) || isDateSeparator(text, at + 4);
+    }
+
+    private static boolean isDateSeparator(String text, int at) {
+        return at < text.length() && (text.charAt(at) == '/' || text.charAt(at) == '-');
     }
 
     private static boolean isDigit(char c) {
@@ -562,7 +562,7 @@ public final class PhiDetector {
 
     private static void addresses(String text, List<Candidate> out) {
         for (MatchResult m : StartFilter.all(ADDRESS, text,
-                at -> (startsNumber(text.charAt(at)) || "pP".indexOf(text.charAt(at)) >= 0) && isWordStart(text, at))) {
+                at -> (startsNumber(text, at) || "pP".indexOf(text.charAt(at)) >= 0) && isWordStart(text, at))) {
             String value = m.group().toLowerCase(Locale.ROOT);
             if (value.transform(FULL_5) && !value.transform(FULL_6) && value.length() < 8) {
                 continue;
@@ -672,9 +672,16 @@ public final class PhiDetector {
 
     private static void valueRuns(String text, List<Candidate> out) {
         List<Token> run = new ArrayList<>();
-        Matcher m = TOKEN.matcher(text);
-        while (m.find()) {
-            Token token = valueToken(text, m.start(), m.end());
+        for (int at = 0; at < text.length(); at++) {
+            if (isBlank(text.charAt(at))) {
+                continue;
+            }
+            int end = at; // the run of \S from here, as TOKEN finds it
+            while (end < text.length() && !isBlank(text.charAt(end))) {
+                end++;
+            }
+            Token token = valueToken(text, at, end);
+            at = end;
             if (token == null) {
                 classify(text, run, out);
                 run.clear();
@@ -712,7 +719,7 @@ public final class PhiDetector {
             e--;
             core = core.substring(0, core.length() - 1);
         }
-        if (core.isEmpty()) {
+        if (core.isEmpty() || isPlainWord(core)) {
             return null;
         }
         String lower = core.toLowerCase(Locale.ROOT);
@@ -725,12 +732,33 @@ public final class PhiDetector {
         if (core.length() == 1 && Character.isLetter(core.charAt(0)) && core.charAt(0) < 128) {
             return new Token(s, e, lower, 1, 0, sentenceEnd);
         }
-        if (core.chars().anyMatch(Character::isDigit) && ALNUM_VALUE.matcher(core).matches()) {
-            int symbols = (int) core.chars().filter(Character::isLetterOrDigit).count();
-            int digits = (int) core.chars().filter(Character::isDigit).count();
+        int symbols = 0;
+        int digits = 0;
+        for (int i = 0; i < core.length(); i++) {
+            symbols += Character.isLetterOrDigit(core.charAt(i)) ? 1 : 0;
+            digits += Character.isDigit(core.charAt(i)) ? 1 : 0;
+        }
+        if (digits > 0 && ALNUM_VALUE.matcher(core).matches()) {
             return new Token(s, e, lower, symbols, digits, sentenceEnd);
         }
         return null;
+    }
+
+    /**
+     * A word that is no part of a value, told without lower-casing it: two or more characters, no digit, and an ASCII
+     * first letter that starts no number word (nor "dash"), so none of the tests below could take it.
+     */
+    private static boolean isPlainWord(String core) {
+        char first = core.charAt(0);
+        if (core.length() < 2 || first >= 128 || "stfenhdzoSTFENHDZO".indexOf(first) >= 0) {
+            return false;
+        }
+        for (int i = 0; i < core.length(); i++) {
+            if (Character.isDigit(core.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void classify(String text, List<Token> tokens, List<Candidate> out) {
@@ -890,9 +918,19 @@ public final class PhiDetector {
         return isDigit(c) || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
     }
 
-    /** Whether a digit or the first letter of a number word ("seven", "oh", "double", "hundred") is here. */
-    private static boolean startsNumber(char c) {
-        return isDigit(c) || "stfenhdzoSTFENHDZO".indexOf(c) >= 0;
+    /**
+     * Whether a digit or a number word ("seven", "oh", "double", "hundred") starts here. The patterns follow a
+     * number word ({@code SpokenNumbers.WORD}) with a blank, so its letters are the whole run of letters.
+     */
+    private static boolean startsNumber(String text, int at) {
+        if (isDigit(text.charAt(at))) {
+            return true;
+        }
+        int end = at;
+        while (end < text.length() && end - at < 10 && isAsciiLetter(text.charAt(end))) {
+            end++;
+        }
+        return end > at && end - at < 10 && SpokenNumbers.isNumberWord(asciiLower(text, at, end));
     }
 
     /** Whether the character {@code c} is among the {@code span} characters after {@code at}. */
@@ -1013,9 +1051,15 @@ public final class PhiDetector {
         for (MatchResult m : StartFilter.all(CAPITALIZED_RUN, text,
                 at -> text.charAt(at) >= 'A' && text.charAt(at) <= 'Z' || text.charAt(at) >= 'À' && text.charAt(at) <= 'Þ')) {
             List<int[]> words = new ArrayList<>();
-            Matcher w = TOKEN.matcher(m.group());
-            while (w.find()) {
-                words.add(new int[] {m.start() + w.start(), m.start() + w.end()});
+            for (int at = m.start(); at < m.end(); at++) {
+                if (!isBlank(text.charAt(at))) { // the runs of \S, as TOKEN finds them
+                    int end = at;
+                    while (end < m.end() && !isBlank(text.charAt(end))) {
+                        end++;
+                    }
+                    words.add(new int[] {at, end});
+                    at = end;
+                }
             }
             // Drop leading words that are not names ("Hi", "Thanks", "Name") and trailing ones ("Street").
             int from = 0;
@@ -1035,7 +1079,7 @@ public final class PhiDetector {
             int start = words.get(from)[0];
             int end = words.get(to - 1)[1];
             String before = text.substring(Math.max(0, start - 40), start);
-            boolean sentenceStart = before.isBlank() || before.transform(FULL_15);
+            boolean sentenceStart = before.isBlank() || endsSentence(before);
             boolean strong = CAP_STRONG_TRIGGER.endsWindow(text, Math.max(0, start - 40), start);
             boolean weak = CAP_WEAK_TRIGGER.endsWindow(text, Math.max(0, start - 40), start);
             int count = to - from;
@@ -1073,6 +1117,18 @@ public final class PhiDetector {
         }
     }
 
+    /** What {@code (?s).*[.!?:\\n]\\s*$} matches: a full stop, ?, !, colon or line break, then only blanks. */
+    private static boolean endsSentence(String before) {
+        int end = before.length();
+        while (end > 0 && isBlank(before.charAt(end - 1))) {
+            if (before.charAt(end - 1) == '\n') {
+                return true;
+            }
+            end--;
+        }
+        return end > 0 && ".!?:".indexOf(before.charAt(end - 1)) >= 0;
+    }
+
     /** "tillman d. romaguera": a one-letter word with a period, between two name words, is a middle initial. */
     private static boolean initialFollows(String text, int[] word) {
         return word[1] - word[0] == 1 && text.startsWith(". ", word[1]) && word[1] + 2 < text.length()
@@ -1098,9 +1154,33 @@ public final class PhiDetector {
                 && STATE_NAME_SET.contains(value.toLowerCase(Locale.ROOT));
     }
 
+    private static boolean isLowerLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'à' && c <= 'ÿ';
+    }
+
     private static boolean isPlace(String text, int end) {
         String after = text.substring(end, Math.min(text.length(), end + 24));
-        return STATE_AFTER.matcher(after).find() && !WORD_STATE_AFTER.matcher(after).find();
+        return mayStartWithState(after) && STATE_AFTER.matcher(after).find() && !WORD_STATE_AFTER.matcher(after).find();
+    }
+
+    /**
+     * A necessary condition for STATE_AFTER: after a comma and blanks, the word is a state code or a state name's
+     * first word. Its {@code \\b} after the state means the name is the whole run of letters.
+     */
+    private static boolean mayStartWithState(String after) {
+        int at = after.startsWith(",") ? 1 : 0;
+        if (at >= after.length() || !isBlank(after.charAt(at))) {
+            return false;
+        }
+        while (at < after.length() && isBlank(after.charAt(at))) {
+            at++;
+        }
+        int end = at;
+        while (end < after.length() && isAsciiLetter(after.charAt(end))) {
+            end++;
+        }
+        String word = after.substring(at, end);
+        return STATE_CODE_SET.contains(word) || STATE_FIRST_WORDS.contains(word.toLowerCase(Locale.ROOT));
     }
 
     private static String word(String text, int[] bounds) {
@@ -1112,10 +1192,16 @@ public final class PhiDetector {
     }
 
     private void lowerCaseNames(String text, List<Candidate> out) {
-        Matcher w = LOWER_WORD.matcher(text);
         List<int[]> words = new ArrayList<>();
-        while (w.find()) {
-            words.add(new int[] {w.start(), w.end()});
+        for (int at = 0; at < text.length(); at++) {
+            if (isLowerLetter(text.charAt(at))) { // what LOWER_WORD finds: [a-zà-ÿ][a-zà-ÿ'-]*
+                int end = at + 1;
+                while (end < text.length() && (isLowerLetter(text.charAt(end)) || "'-".indexOf(text.charAt(end)) >= 0)) {
+                    end++;
+                }
+                words.add(new int[] {at, end});
+                at = end - 1;
+            }
         }
         for (int i = 0; i < words.size(); i++) {
             int start = words.get(i)[0];
