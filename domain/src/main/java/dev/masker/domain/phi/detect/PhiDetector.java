@@ -468,7 +468,7 @@ public final class PhiDetector {
         }
         IntPredicate dotNear = StartFilter.wordWithin(text, " dot ", 45); // four number words and their spaces
         for (MatchResult spoken : StartFilter.all(SPOKEN_IP, text,
-                at -> startsNumber(text, at) && isWordStart(text, at) && dotNear.test(at))) {
+                at -> isWordStart(text, at) && startsNumber(text, at) && dotNear.test(at))) {
             add(out, spoken.start(), spoken.end(), PhiKind.IP, 86);
         }
     }
@@ -562,7 +562,7 @@ public final class PhiDetector {
 
     private static void addresses(String text, List<Candidate> out) {
         for (MatchResult m : StartFilter.all(ADDRESS, text,
-                at -> (startsNumber(text, at) || "pP".indexOf(text.charAt(at)) >= 0) && isWordStart(text, at))) {
+                at -> isWordStart(text, at) && (startsNumber(text, at) || "pP".indexOf(text.charAt(at)) >= 0))) {
             String value = m.group().toLowerCase(Locale.ROOT);
             if (value.transform(FULL_5) && !value.transform(FULL_6) && value.length() < 8) {
                 continue;
