@@ -321,15 +321,16 @@ public final class PhiDetector {
     public List<PhiSpan> detect(String text) {
         Objects.requireNonNull(text, "text");
         List<Candidate> found = new ArrayList<>();
+        int[] wordStarts = wordStarts(text);
         emails(text, found);
-        urls(text, found);
-        ips(text, found);
-        dates(text, found);
-        addresses(text, found);
+        urls(text, wordStarts, found);
+        ips(text, wordStarts, found);
+        dates(text, wordStarts, found);
+        addresses(text, wordStarts, found);
         spelledNames(text, found);
         valueRuns(text, found);
-        ages(text, found);
-        names(text, found);
+        ages(text, wordStarts, found);
+        names(text, wordStarts, found);
         List<PhiSpan> spans = resolve(found);
         // Counts and lengths only: the text and the values are PHI and never reach a log.
         LOG.log(System.Logger.Level.DEBUG, () -> "detected " + spans.size() + " PHI spans in " + text.length() + " chars");
@@ -414,7 +415,7 @@ public final class PhiDetector {
             "their", "our", "it", "of", "on", "with", "thanks", "that", "this", "new", "old", "please", "um",
             "uh", "yeah", "yes", "okay", "so", "but", "file", "have", "has", "i", "we", "under", "as", "for", "from");
 
-    private static void urls(String text, List<Candidate> out) {
+    private static void urls(String text, int[] wordStarts, List<Candidate> out) {
         for (MatchResult m : StartFilter.all(URL, text,
                 StartFilter.runReaches(text, '.', c -> isAsciiAlnum((char) c) || "-:/".indexOf(c) >= 0))) {
             if (m.start() > 0 && (text.charAt(m.start() - 1) == '@' || text.charAt(m.start() - 1) == '.')) {
@@ -426,8 +427,7 @@ public final class PhiDetector {
             }
             add(out, m.start(), trimEnd(text, m.start(), m.end()), PhiKind.URL, 88);
         }
-        for (MatchResult spoken : StartFilter.all(SPOKEN_URL, text,
-                at -> isAsciiAlnum(text.charAt(at)) && isWordStart(text, at) && alnumRunThenDot(text, at))) {
+        for (MatchResult spoken : StartFilter.all(SPOKEN_URL, text, wordStarts, at -> alnumRunThenDot(text, at))) {
             int end = spoken.end();
             // Follow the path: "slash in slash jane dash doe dash a f seven three".
             for (int path = matchEnd(URL_PATH, text, end); path >= 0; path = matchEnd(URL_PATH, text, end)) {
@@ -449,7 +449,7 @@ public final class PhiDetector {
         return url.contains("mychart.") || url.contains("portal") || url.transform(FULL_2);
     }
 
-    private static void ips(String text, List<Candidate> out) {
+    private static void ips(String text, int[] wordStarts, List<Candidate> out) {
         for (MatchResult m : StartFilter.all(IPV4, text,
                 at -> isDigit(text.charAt(at)) && charWithin(text, at, '.', 3))) {
             boolean valid = true;
@@ -467,20 +467,21 @@ public final class PhiDetector {
             }
         }
         IntPredicate dotNear = StartFilter.wordWithin(text, " dot ", 45); // four number words and their spaces
-        for (MatchResult spoken : StartFilter.all(SPOKEN_IP, text,
-                at -> isWordStart(text, at) && startsNumber(text, at) && dotNear.test(at))) {
+        for (MatchResult spoken : StartFilter.all(SPOKEN_IP, text, wordStarts,
+                at -> startsNumber(text, at) && dotNear.test(at))) {
             add(out, spoken.start(), spoken.end(), PhiKind.IP, 86);
         }
     }
 
     // ---------------------------------------------------------------- dates
 
-    private static void dates(String text, List<Candidate> out) {
+    private static void dates(String text, int[] wordStarts, List<Candidate> out) {
         IntPredicate ofNear = StartFilter.wordWithin(text, " of ", 20); // a day is at most 14 characters
-        IntPredicate dayOfMonth = at -> isDayStart(text.charAt(at)) && isWordStart(text, at) && ofNear.test(at);
-        IntPredicate monthStart = at -> isMonthStart(text, at) && isWordStart(text, at);
-        List<StartFilter> searches = List.of(new StartFilter(DATE_MONTH_FIRST, text, monthStart),
-                new StartFilter(DATE_DAY_FIRST, text, dayOfMonth), new StartFilter(DATE_MONTH_YEAR, text, monthStart));
+        IntPredicate dayOfMonth = at -> isDayStart(text.charAt(at)) && ofNear.test(at);
+        IntPredicate monthStart = at -> isMonthStart(text, at);
+        List<StartFilter> searches = List.of(new StartFilter(DATE_MONTH_FIRST, text, wordStarts, monthStart),
+                new StartFilter(DATE_DAY_FIRST, text, wordStarts, dayOfMonth),
+                new StartFilter(DATE_MONTH_YEAR, text, wordStarts, monthStart));
         for (StartFilter search : searches) {
             Matcher m = search.matcher();
             while (search.find()) {
@@ -560,9 +561,9 @@ public final class PhiDetector {
 
     // ---------------------------------------------------------------- addresses, cities, ZIP codes
 
-    private static void addresses(String text, List<Candidate> out) {
-        for (MatchResult m : StartFilter.all(ADDRESS, text,
-                at -> isWordStart(text, at) && (startsNumber(text, at) || "pP".indexOf(text.charAt(at)) >= 0))) {
+    private static void addresses(String text, int[] wordStarts, List<Candidate> out) {
+        for (MatchResult m : StartFilter.all(ADDRESS, text, wordStarts,
+                at -> startsNumber(text, at) || "pP".indexOf(text.charAt(at)) >= 0)) {
             String value = m.group().toLowerCase(Locale.ROOT);
             if (value.transform(FULL_5) && !value.transform(FULL_6) && value.length() < 8) {
                 continue;
@@ -577,8 +578,8 @@ public final class PhiDetector {
                 }
             }
         }
-        for (MatchResult whereabouts : StartFilter.all(WHEREABOUTS, text,
-                at -> "mjlcoiMJLCOI".indexOf(text.charAt(at)) >= 0 && isWordStart(text, at))) {
+        for (MatchResult whereabouts : StartFilter.all(WHEREABOUTS, text, wordStarts,
+                at -> "mjlcoiMJLCOI".indexOf(text.charAt(at)) >= 0)) {
             String city = whereabouts.group(1);
             if (!isStateOnly(city) && !NOT_NAMES.contains(city.toLowerCase(Locale.ROOT))) {
                 add(out, whereabouts.start(1), whereabouts.end(1), PhiKind.CITY, 52);
@@ -901,6 +902,24 @@ public final class PhiDetector {
     }
 
     /**
+     * Where the ASCII words start: a letter or digit not after one or an underscore. The patterns that start with
+     * {@code \\b} and such a character are tried only there, and the text is walked once for all of them.
+     */
+    private static int[] wordStarts(String text) {
+        int[] starts = new int[Math.max(16, text.length() / 4)];
+        int count = 0;
+        for (int at = 0; at < text.length(); at++) {
+            if (isAsciiAlnum(text.charAt(at)) && isWordStart(text, at)) {
+                if (count == starts.length) {
+                    starts = java.util.Arrays.copyOf(starts, count * 2);
+                }
+                starts[count++] = at;
+            }
+        }
+        return java.util.Arrays.copyOf(starts, count);
+    }
+
+    /**
      * Whether {@code \\b} can hold before the word character at {@code at}: not after an ASCII letter, digit or
      * underscore (since JDK 19 {@code \\b} is ASCII like {@code \\w}: "PÉPIN" has a boundary before its second P).
      * The patterns starting with {@code \\b} and a letter or digit are tried only where this holds.
@@ -998,9 +1017,9 @@ public final class PhiDetector {
 
     // ---------------------------------------------------------------- ages of 90 and over
 
-    private static void ages(String text, List<Candidate> out) {
-        for (MatchResult m : StartFilter.all(AGE, text,
-                at -> "91noaNOA".indexOf(text.charAt(at)) >= 0 && isWordStart(text, at))) {
+    private static void ages(String text, int[] wordStarts, List<Candidate> out) {
+        for (MatchResult m : StartFilter.all(AGE, text, wordStarts,
+                at -> "91noaNOA".indexOf(text.charAt(at)) >= 0)) {
             String before = text.substring(Math.max(0, m.start() - 20), m.start());
             String after = text.substring(m.end(), Math.min(text.length(), m.end() + 16));
             if (before.endsWith("$") || NOT_AGE_AFTER.matcher(after).find()) {
@@ -1014,23 +1033,23 @@ public final class PhiDetector {
 
     // ---------------------------------------------------------------- names
 
-    private void names(String text, List<Candidate> out) {
-        for (MatchResult title : StartFilter.all(TITLE_NAME, text,
-                at -> "DMN".indexOf(text.charAt(at)) >= 0 && isWordStart(text, at))) {
+    private void names(String text, int[] wordStarts, List<Candidate> out) {
+        for (MatchResult title : StartFilter.all(TITLE_NAME, text, wordStarts,
+                at -> "DMN".indexOf(text.charAt(at)) >= 0)) {
             String first = title.group(1).split(" ")[0];
             if (!TITLE_NOT_NAMES.contains(first.toLowerCase(Locale.ROOT))) {
                 add(out, title.start(1), title.end(1), PhiKind.NAME, 68);
             }
         }
-        for (MatchResult lowerTitle : StartFilter.all(LOWER_TITLE_NAME, text,
-                at -> text.charAt(at) == 'd' && isWordStart(text, at))) {
+        for (MatchResult lowerTitle : StartFilter.all(LOWER_TITLE_NAME, text, wordStarts,
+                at -> text.charAt(at) == 'd')) {
             String word = lowerTitle.group(1);
             if (!LOWER_STOP.contains(word) && names.isSurname(word)) {
                 add(out, lowerTitle.start(1), lowerTitle.end(1), PhiKind.NAME, 40);
             }
         }
-        for (MatchResult ehr : StartFilter.all(EHR_NAME, text,
-                at -> text.charAt(at) >= 'A' && text.charAt(at) <= 'Z' && isWordStart(text, at))) {
+        for (MatchResult ehr : StartFilter.all(EHR_NAME, text, wordStarts,
+                at -> text.charAt(at) >= 'A' && text.charAt(at) <= 'Z')) {
             String[] parts = ehr.group().split(", ");
             if (names.isSurname(parts[0]) || names.isFirstName(parts[1])) {
                 add(out, ehr.start(), ehr.end(), PhiKind.NAME, 45);

@@ -15,34 +15,65 @@ import java.util.regex.Pattern;
  */
 final class StartFilter {
     private final Matcher matcher;
+    private final int[] starts;
     private final IntPredicate mayStartAt;
     private final int length;
     private int from;
+    private int next;
 
+    /** Tries every position where {@code mayStartAt} holds. */
     StartFilter(Pattern pattern, String text, IntPredicate mayStartAt) {
+        this(pattern, text, null, mayStartAt);
+    }
+
+    /** Tries only the given ascending positions (word starts, say) where {@code mayStartAt} also holds. */
+    StartFilter(Pattern pattern, String text, int[] starts, IntPredicate mayStartAt) {
         this.matcher = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        this.starts = starts;
         this.mayStartAt = mayStartAt;
         this.length = text.length();
     }
 
     /** Moves to the next match, as {@code find()} does; the match is then read from {@link #matcher()}. */
     boolean find() {
-        for (int at = from; at < length; at++) {
-            if (mayStartAt.test(at)) {
-                matcher.region(at, length);
-                if (matcher.lookingAt()) {
-                    from = matcher.end() > at ? matcher.end() : at + 1;
+        if (starts == null) {
+            for (int at = from; at < length; at++) {
+                if (matchesAt(at)) {
                     return true;
                 }
             }
+            from = length;
+            return false;
         }
-        from = length;
+        while (next < starts.length) {
+            int at = starts[next++];
+            if (at >= from && matchesAt(at)) {
+                return true;
+            }
+        }
         return false;
+    }
+
+    private boolean matchesAt(int at) {
+        if (!mayStartAt.test(at)) {
+            return false;
+        }
+        matcher.region(at, length);
+        if (!matcher.lookingAt()) {
+            return false;
+        }
+        from = matcher.end() > at ? matcher.end() : at + 1;
+        return true;
     }
 
     /** All the matches {@code find()} would give, in order. */
     static List<MatchResult> all(Pattern pattern, String text, IntPredicate mayStartAt) {
-        StartFilter search = new StartFilter(pattern, text, mayStartAt);
+        return all(pattern, text, null, mayStartAt);
+    }
+
+    /** All the matches {@code find()} would give, in order, trying only the given ascending positions. */
+    static List<MatchResult> all(Pattern pattern, String text, int[] starts, IntPredicate mayStartAt) {
+        StartFilter search = new StartFilter(pattern, text, starts, mayStartAt);
         List<MatchResult> found = new ArrayList<>();
         while (search.find()) {
             found.add(search.matcher.toMatchResult());
