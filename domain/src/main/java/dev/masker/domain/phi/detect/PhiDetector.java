@@ -190,6 +190,15 @@ public final class PhiDetector {
             + "|(?<license>\\b(?:npi|dea|license|licence|state id)\\b)"
             + "|(?<device>\\b(?:serial|udi|device)\\b)|(?<zip>\\b(?:zip|postal)\\b)"
             + "|(?<dob>\\b(?:birth|born|dob|birthday)\\b)");
+    /**
+     * The first words of the KEYWORDS alternatives. Each alternative starts and ends with {@code \\b}, so its first
+     * word is the whole run of letters where it starts ("medi" of "medi-cal").
+     */
+    private static final Set<String> KEYWORD_FIRST_WORDS = Set.of("fax", "faxed", "phone", "cell", "mobile", "telephone",
+            "call", "text", "reach", "line", "contact", "callback", "number", "social", "ssn", "security", "last", "mrn",
+            "medical", "chart", "record", "patient", "hospital", "member", "subscriber", "policy", "insurance", "mbi",
+            "medicare", "medicaid", "medi", "plan", "group", "account", "card", "plate", "vin", "tag", "npi", "dea",
+            "license", "licence", "state", "serial", "udi", "device", "zip", "postal", "birth", "born", "dob", "birthday");
     private static final Pattern SSN_FORMAT = Pattern.compile("\\d{3}-\\d{2}-\\d{4}");
     private static final Pattern PHONE_FORMAT = Pattern.compile(
             "(?:\\+?1[ .-]?)?(?:\\(\\d{3}\\) ?|\\d{3}[ .-])\\d{3}[ .-]\\d{4}");
@@ -556,7 +565,7 @@ public final class PhiDetector {
     private static PhiKind dateKind(String text, int start, int end) {
         String before = text.substring(Math.max(0, start - 40), start);
         String after = text.substring(end, Math.min(text.length(), end + 30));
-        return DOB_BEFORE.matcher(before).find() || DOB_AFTER.matcher(after).find() ? PhiKind.DOB : PhiKind.DATE;
+        return DOB_BEFORE.matcher(before).find() || DOB_AFTER.matcher(after).lookingAt() ? PhiKind.DOB : PhiKind.DATE;
     }
 
     // ---------------------------------------------------------------- addresses, cities, ZIP codes
@@ -802,7 +811,7 @@ public final class PhiDetector {
         String raw = text.substring(start, end);
         String compact = raw.transform(STRIP_2);
         boolean formatted = run.stream().noneMatch(t -> SpokenNumbers.isNumberWord(t.lower()));
-        if (AMOUNT_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 16))).find()) {
+        if (AMOUNT_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 16))).lookingAt()) {
             return; // an amount or a dose, not an identifier
         }
         PhiKind kind = contextKind(text, start);
@@ -871,13 +880,14 @@ public final class PhiDetector {
     }
 
     private static boolean followedByWord(String text, int end) {
-        return WORD_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 4))).find();
+        return WORD_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 4))).lookingAt();
     }
 
     private static PhiKind contextKind(String text, int start) {
         String before = text.substring(Math.max(0, start - 50), start).toLowerCase(Locale.ROOT);
         StartFilter keywords =
-                new StartFilter(KEYWORDS, before, at -> isAsciiLetter(before.charAt(at)) && isWordStart(before, at));
+                new StartFilter(KEYWORDS, before, at -> isAsciiLetter(before.charAt(at)) && isWordStart(before, at)
+                        && KEYWORD_FIRST_WORDS.contains(asciiLower(before, at, letterRunEnd(before, at))));
         Matcher k = keywords.matcher();
         PhiKind kind = null;
         while (keywords.find()) {
@@ -927,6 +937,15 @@ public final class PhiDetector {
     private static boolean isWordStart(String text, int at) {
         char previous = at > 0 ? text.charAt(at - 1) : ' ';
         return !isAsciiAlnum(previous) && previous != '_';
+    }
+
+    /** Where the run of ASCII letters starting at {@code at} ends. */
+    private static int letterRunEnd(String text, int at) {
+        int end = at;
+        while (end < text.length() && isAsciiLetter(text.charAt(end))) {
+            end++;
+        }
+        return end;
     }
 
     private static boolean isAsciiAlnum(char c) {
@@ -1022,10 +1041,10 @@ public final class PhiDetector {
                 at -> "91noaNOA".indexOf(text.charAt(at)) >= 0)) {
             String before = text.substring(Math.max(0, m.start() - 20), m.start());
             String after = text.substring(m.end(), Math.min(text.length(), m.end() + 16));
-            if (before.endsWith("$") || NOT_AGE_AFTER.matcher(after).find()) {
+            if (before.endsWith("$") || NOT_AGE_AFTER.matcher(after).lookingAt()) {
                 continue;
             }
-            if (AGE_AFTER.matcher(after).find() || AGE_BEFORE.matcher(before).find()) {
+            if (AGE_AFTER.matcher(after).lookingAt() || AGE_BEFORE.matcher(before).find()) {
                 add(out, m.start(), m.end(), PhiKind.AGE, 65);
             }
         }
@@ -1107,18 +1126,18 @@ public final class PhiDetector {
             boolean firstKnown = names.isFirstName(firstWord);
             boolean lastKnown = names.isSurname(lastWord) || names.isFirstName(lastWord);
             String after = text.substring(end, Math.min(text.length(), end + 12));
-            if (STREET_AFTER.matcher(after).find() || after.startsWith("'s ")
+            if (STREET_AFTER.matcher(after).lookingAt() || after.startsWith("'s ")
                     && NOT_NAMES.contains(lastWord)) {
                 continue;
             }
             String value = text.substring(start, end);
             String following = text.substring(end, Math.min(text.length(), end + 40));
             if (isStateOnly(m.group()) || isPlace(text, end) || isStateOnly(value)
-                    || ORGANISATION_AFTER.matcher(following).find() || ORGANISATION_AFTER.matcher(" " + value).find()) {
+                    || ORGANISATION_AFTER.matcher(following).lookingAt() || ORGANISATION_AFTER.matcher(" " + value).lookingAt()) {
                 continue;
             }
             boolean allCaps = value.equals(value.toUpperCase(Locale.ROOT));
-            boolean identity = IDENTITY_AFTER.matcher(following).find();
+            boolean identity = IDENTITY_AFTER.matcher(following).lookingAt();
             boolean vocative = weak && following.startsWith(",");
             boolean accept;
             if (count >= 2) {
@@ -1169,7 +1188,7 @@ public final class PhiDetector {
      */
     private static boolean isStateOnly(String value) {
         return STATE_CODE_SET.contains(value)
-                || value.chars().allMatch(c -> c < 128)
+                || isAscii(value)
                 && STATE_NAME_SET.contains(value.toLowerCase(Locale.ROOT));
     }
 
@@ -1177,9 +1196,18 @@ public final class PhiDetector {
         return c >= 'a' && c <= 'z' || c >= 'à' && c <= 'ÿ';
     }
 
+    private static boolean isAscii(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) >= 128) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean isPlace(String text, int end) {
         String after = text.substring(end, Math.min(text.length(), end + 24));
-        return mayStartWithState(after) && STATE_AFTER.matcher(after).find() && !WORD_STATE_AFTER.matcher(after).find();
+        return mayStartWithState(after) && STATE_AFTER.matcher(after).lookingAt() && !WORD_STATE_AFTER.matcher(after).lookingAt();
     }
 
     /**
