@@ -54,9 +54,9 @@ public final class PhiDetector {
         return text -> pattern.matcher(text).replaceAll(replacement);
     }
 
-    /** A case-insensitive cue ending in one of the given words and at most six characters that are not word characters. */
+    /** A case-insensitive cue ending in one of the given words. */
     private static TrailingCue cue(String regex, Set<String> lastWords) {
-        return new TrailingCue(Pattern.compile(regex, Pattern.CASE_INSENSITIVE), lastWords, 6);
+        return new TrailingCue(Pattern.compile(regex, Pattern.CASE_INSENSITIVE), lastWords);
     }
 
     private static Set<String> withRelatives(String... words) {
@@ -1118,8 +1118,9 @@ public final class PhiDetector {
             int end = words.get(to - 1)[1];
             String before = text.substring(Math.max(0, start - 40), start);
             boolean sentenceStart = before.isBlank() || endsSentence(before);
-            boolean strong = CAP_STRONG_TRIGGER.endsWindow(text, Math.max(0, start - 40), start);
-            boolean weak = CAP_WEAK_TRIGGER.endsWindow(text, Math.max(0, start - 40), start);
+            String cueWord = TrailingCue.lastWord(text, Math.max(0, start - 40), start);
+            boolean strong = CAP_STRONG_TRIGGER.endsWindow(text, Math.max(0, start - 40), start, cueWord);
+            boolean weak = CAP_WEAK_TRIGGER.endsWindow(text, Math.max(0, start - 40), start, cueWord);
             int count = to - from;
             String firstWord = word(text, words.get(from));
             String lastWord = word(text, words.get(to - 1));
@@ -1256,15 +1257,16 @@ public final class PhiDetector {
                 continue;
             }
             int from = Math.max(0, start - 40);
-            boolean strong = LOWER_STRONG_TRIGGER.endsWindow(text, from, start);
-            if (!strong && !LOWER_WEAK_TRIGGER.endsWindow(text, from, start)) {
+            String cueWord = TrailingCue.lastWord(text, from, start);
+            boolean strong = LOWER_STRONG_TRIGGER.endsWindow(text, from, start, cueWord);
+            if (!strong && !LOWER_WEAK_TRIGGER.endsWindow(text, from, start, cueWord)) {
                 continue;
             }
             String before = text.substring(from, start);
             String lower = word(text, words.get(i));
             String first = lower.endsWith("'s") ? lower.substring(0, lower.length() - 2) : lower;
             boolean afterTitle = before.transform(FULL_16);
-            boolean relative = MY_RELATIVE.endsWindow(text, from, start);
+            boolean relative = MY_RELATIVE.endsWindow(text, from, start, cueWord);
             boolean listed = names.isFirstName(first) || afterTitle && names.isSurname(first);
             boolean titleSurname = afterTitle && !LOWER_STOP.contains(first) && !NOT_NAMES.contains(first)
                     && first.length() >= 4 && !first.transform(FULL_17);
@@ -1285,7 +1287,7 @@ public final class PhiDetector {
                     && !LOWER_STOP.contains(first) && !NOT_NAMES.contains(first) && !SpokenNumbers.isNumberWord(first)
                     && !SpokenNumbers.isNumberWord(word(text, words.get(i + 1)));
             // "my wife trenzo ...", "the patient is fallen ...": a word that cannot be a verb form is a name there.
-            boolean medium = MEDIUM_LOWER_TRIGGER.endsWindow(text, from, start) && !LOWER_STOP.contains(first)
+            boolean medium = MEDIUM_LOWER_TRIGGER.endsWindow(text, from, start, cueWord) && !LOWER_STOP.contains(first)
                     && !NOT_NAMES.contains(first) && !SpokenNumbers.isNumberWord(first) && first.length() >= 3
                     && !first.transform(FULL_18);
             if (!strong && !medium && !surnameFollows && !(listed && (relative || !NOT_NAMES.contains(first)))) {
