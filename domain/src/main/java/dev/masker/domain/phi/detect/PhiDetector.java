@@ -7,8 +7,10 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.IntPredicate;
 import java.util.regex.MatchResult;
@@ -361,15 +363,17 @@ public final class PhiDetector {
         ordered.sort(Comparator.comparingInt(Candidate::priority).reversed()
                 .thenComparing(Comparator.comparingInt((Candidate c) -> c.end() - c.start()).reversed())
                 .thenComparingInt(Candidate::start));
-        List<PhiSpan> kept = new ArrayList<>();
+        // Kept spans by start: they never overlap, so only the last one starting before a candidate's end can overlap it
+        // (a scan of all kept spans per candidate was quadratic in the length of the turn).
+        TreeMap<Integer, PhiSpan> kept = new TreeMap<>();
         for (Candidate c : ordered) {
             PhiSpan span = new PhiSpan(c.start(), c.end(), c.kind());
-            if (kept.stream().noneMatch(span::overlaps)) {
-                kept.add(span);
+            Map.Entry<Integer, PhiSpan> before = kept.lowerEntry(span.end());
+            if (before == null || !before.getValue().overlaps(span)) {
+                kept.put(span.start(), span);
             }
         }
-        kept.sort(Comparator.comparingInt(PhiSpan::start));
-        return List.copyOf(kept);
+        return List.copyOf(kept.values());
     }
 
     // ---------------------------------------------------------------- e-mail, URL, IP
@@ -755,20 +759,23 @@ public final class PhiDetector {
     }
 
     /**
-     * A word that is no part of a value, told without lower-casing it: two or more characters, no digit, and an ASCII
-     * first letter that starts no number word (nor "dash"), so none of the tests below could take it.
+     * A word that is no part of a value, told without lower-casing it: two or more characters, no digit, and not
+     * shaped like a number word (nor "dash"), so none of the tests below could take it.
      */
     private static boolean isPlainWord(String core) {
-        char first = core.charAt(0);
-        if (core.length() < 2 || first >= 128 || "stfenhdzoSTFENHDZO".indexOf(first) >= 0) {
+        if (core.length() < 2) {
             return false;
         }
+        boolean asciiLetters = true;
         for (int i = 0; i < core.length(); i++) {
             if (Character.isDigit(core.charAt(i))) {
                 return false;
             }
+            asciiLetters &= isAsciiLetter(core.charAt(i));
         }
-        return true;
+        // Number words and "dash" are two to nine ASCII letters; of the other characters only the Kelvin sign and the
+        // dotted capital I lower-case to ASCII letters, and neither can make one of those words.
+        return !asciiLetters || core.length() > 9 || "stfenhdzoSTFENHDZO".indexOf(core.charAt(0)) < 0;
     }
 
     private static void classify(String text, List<Token> tokens, List<Candidate> out) {
