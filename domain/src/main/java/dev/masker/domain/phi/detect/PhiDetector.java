@@ -1133,17 +1133,8 @@ public final class PhiDetector {
             String lastWord = word(text, words.get(to - 1));
             boolean firstKnown = names.isFirstName(firstWord);
             boolean lastKnown = names.isSurname(lastWord) || names.isFirstName(lastWord);
-            String after = text.substring(end, Math.min(text.length(), end + 12));
-            if (STREET_AFTER.matcher(after).lookingAt() || after.startsWith("'s ")
-                    && NOT_NAMES.contains(lastWord)) {
-                continue;
-            }
             String value = text.substring(start, end);
             String following = text.substring(end, Math.min(text.length(), end + 40));
-            if (isStateOnly(m.group()) || isPlace(text, end) || isStateOnly(value)
-                    || ORGANISATION_AFTER.matcher(following).lookingAt() || ORGANISATION_AFTER.matcher(" " + value).lookingAt()) {
-                continue;
-            }
             boolean allCaps = value.equals(value.toUpperCase(Locale.ROOT));
             boolean identity = IDENTITY_AFTER.matcher(following).lookingAt();
             boolean vocative = weak && following.startsWith(",");
@@ -1153,17 +1144,22 @@ public final class PhiDetector {
             } else {
                 accept = !allCaps && (strong || identity || vocative || (weak || !sentenceStart) && firstKnown);
             }
-            if (accept) {
-                int spanEnd = end;
-                if (text.startsWith("'s", spanEnd - 2) || text.startsWith("’s", spanEnd - 2)) {
-                    spanEnd -= 2;
-                }
-                add(out, start, spanEnd, PhiKind.NAME, count >= 2 ? 50 : 45);
+            // The vetoes matter only for a run that would be accepted, and most are not: that is decided first.
+            String after = text.substring(end, Math.min(text.length(), end + 12));
+            if (!accept || STREET_AFTER.matcher(after).lookingAt() || after.startsWith("'s ") && NOT_NAMES.contains(lastWord)
+                    || isStateOnly(m.group()) || isPlace(text, end) || isStateOnly(value)
+                    || ORGANISATION_AFTER.matcher(following).lookingAt() || ORGANISATION_AFTER.matcher(" " + value).lookingAt()) {
+                continue;
             }
+            int spanEnd = end;
+            if (text.startsWith("'s", spanEnd - 2) || text.startsWith("’s", spanEnd - 2)) {
+                spanEnd -= 2;
+            }
+            add(out, start, spanEnd, PhiKind.NAME, count >= 2 ? 50 : 45);
         }
     }
 
-    /** What {@code (?s).*[.!?:\\n]\\s*$} matches: a full stop, ?, !, colon or line break, then only blanks. */
+    /** What {@code (?s).*[.!?:\n]\s*$} matches: a full stop, ?, !, colon or line break, then only blanks. */
     private static boolean endsSentence(String before) {
         int end = before.length();
         while (end > 0 && isBlank(before.charAt(end - 1))) {
