@@ -173,7 +173,6 @@ public final class PhiDetector {
             "(?:spell\\w*|spelling|name is|name|that's|that is|it's|it is|last name|first name)\\W{0,4}$",
             Pattern.CASE_INSENSITIVE);
 
-    private static final Pattern TOKEN = Pattern.compile("\\S+");
     private static final Pattern AMOUNT_AFTER = Pattern.compile(
             "^\\s*(?:dollars|bucks|cents|mg|milligrams|percent|pounds|units)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern IN_BEFORE = Pattern.compile("\\bin\\s*$", Pattern.CASE_INSENSITIVE);
@@ -690,7 +689,7 @@ public final class PhiDetector {
             if (isBlank(text.charAt(at))) {
                 continue;
             }
-            int end = at; // the run of \S from here, as TOKEN finds it
+            int end = at; // the run of \S from here, as a search for \S+ finds it
             while (end < text.length() && !isBlank(text.charAt(end))) {
                 end++;
             }
@@ -1097,7 +1096,7 @@ public final class PhiDetector {
                 at -> text.charAt(at) >= 'A' && text.charAt(at) <= 'Z' || text.charAt(at) >= 'À' && text.charAt(at) <= 'Þ')) {
             List<int[]> words = new ArrayList<>();
             for (int at = m.start(); at < m.end(); at++) {
-                if (!isBlank(text.charAt(at))) { // the runs of \S, as TOKEN finds them
+                if (!isBlank(text.charAt(at))) { // the runs of \S, as a search for \S+ finds them
                     int end = at;
                     while (end < m.end() && !isBlank(text.charAt(end))) {
                         end++;
