@@ -1,7 +1,17 @@
 package dev.masker.domain.phi.detect;
 
+import java.util.regex.Pattern;
+
 /** The check digits and number rules that tell a real identifier from a look-alike. */
 final class Checksums {
+    // Compiled once: String.matches compiles its pattern on every call, and these run for every candidate value.
+    private static final Pattern DEA = Pattern.compile("[A-Z][A-Z9][0-9]{7}");
+    private static final Pattern VIN = Pattern.compile("[A-HJ-NPR-Z0-9]{17}");
+    private static final String MBI_LETTER = "[AC-HJKMNP-RT-Y]";
+    private static final String MBI_ALNUM = "[AC-HJKMNP-RT-Y0-9]";
+    private static final Pattern MBI = Pattern.compile("[1-9]" + MBI_LETTER + MBI_ALNUM + "[0-9]" + MBI_LETTER + MBI_ALNUM
+            + "[0-9]" + MBI_LETTER + MBI_LETTER + "[0-9][0-9]");
+
     private Checksums() {
     }
 
@@ -44,7 +54,7 @@ final class Checksums {
     /** A DEA registration number: two letters, seven digits, the last a check over the other six. */
     static boolean dea(String value) {
         String v = value.toUpperCase(java.util.Locale.ROOT);
-        if (!v.matches("[A-Z][A-Z9][0-9]{7}")) {
+        if (!DEA.matcher(v).matches()) {
             return false;
         }
         int[] d = v.substring(2).chars().map(c -> c - '0').toArray();
@@ -55,7 +65,7 @@ final class Checksums {
     /** A VIN: seventeen characters without I, O, Q whose ninth is the weighted check digit. */
     static boolean vin(String value) {
         String v = value.toUpperCase(java.util.Locale.ROOT);
-        if (!v.matches("[A-HJ-NPR-Z0-9]{17}")) {
+        if (!VIN.matcher(v).matches()) {
             return false;
         }
         int[] weights = {8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2};
@@ -74,8 +84,6 @@ final class Checksums {
     /** The shape of a Medicare Beneficiary Identifier (11 characters, dashes removed). */
     static boolean mbi(String value) {
         String v = value.toUpperCase(java.util.Locale.ROOT).replace("-", "");
-        String letter = "[AC-HJKMNP-RT-Y]";
-        String alnum = "[AC-HJKMNP-RT-Y0-9]";
-        return v.matches("[1-9]" + letter + alnum + "[0-9]" + letter + alnum + "[0-9]" + letter + letter + "[0-9][0-9]");
+        return MBI.matcher(v).matches();
     }
 }

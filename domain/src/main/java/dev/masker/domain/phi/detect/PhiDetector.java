@@ -4,11 +4,16 @@ import dev.masker.domain.phi.PhiKind;
 import dev.masker.domain.phi.PhiSpan;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.IntPredicate;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,14 +40,11 @@ public final class PhiDetector {
     private static final Function<String, Boolean> FULL_12 = full("1?\\d{10}");
     private static final Function<String, Boolean> FULL_13 = full("[A-Za-z]{0,3}\\d{6,}[A-Za-z]?");
     private static final Function<String, Boolean> FULL_14 = full("[a-z]\\.");
-    private static final Function<String, Boolean> FULL_15 = full("(?s).*[.!?:\\n]\\s*$");
     private static final Function<String, Boolean> FULL_16 = full("(?is).*\\b(?:doctor|dr\\.?)\\s*$");
     private static final Function<String, Boolean> FULL_17 = full(".*(?:ing|ed|ly)$");
     private static final Function<String, Boolean> FULL_18 = full(".*(?:ed|ing|ly|s)$");
     private static final Function<String, String> STRIP_1 = replacing("[, ]", "");
     private static final Function<String, String> STRIP_2 = replacing("[^0-9A-Za-z]", "");
-    private static final Function<String, String> STRIP_3 = replacing("[,.;:!?]+$", "");
-    private static final Function<String, String> STRIP_4 = replacing("'s$", "");
 
     private static Function<String, Boolean> full(String regex) {
         Pattern pattern = Pattern.compile(regex);
@@ -52,6 +54,17 @@ public final class PhiDetector {
     private static Function<String, String> replacing(String regex, String replacement) {
         Pattern pattern = Pattern.compile(regex);
         return text -> pattern.matcher(text).replaceAll(replacement);
+    }
+
+    /** A case-insensitive cue ending in one of the given words. */
+    private static TrailingCue cue(String regex, Set<String> lastWords) {
+        return new TrailingCue(Pattern.compile(regex, Pattern.CASE_INSENSITIVE), lastWords);
+    }
+
+    private static Set<String> withRelatives(String... words) {
+        Set<String> all = new HashSet<>(TrailingCue.alternatives(RELATIVE));
+        all.addAll(List.of(words));
+        return all;
     }
 
     private static final System.Logger LOG = System.getLogger(PhiDetector.class.getName());
@@ -78,6 +91,9 @@ public final class PhiDetector {
             "\\b" + DAY + " of " + MONTH + "(?:,? " + YEAR + ")?", Pattern.CASE_INSENSITIVE);
     private static final Pattern DATE_MONTH_YEAR = Pattern.compile(
             "\\b" + MONTH + ",? (?:of )?(?:(?:19|20)\\d\\d\\b|" + YEAR_WORDS + ")", Pattern.CASE_INSENSITIVE);
+    private static final Set<String> MONTH_PREFIXES =
+            Set.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec");
+    private static final Pattern MAY_DAY = Pattern.compile("may (?:the )?(?:\\d|" + ORDINAL_WORD + ").*");
     private static final Pattern DATE_NUMERIC = Pattern.compile(
             "(?<![\\d/.-])(?:(\\d{1,2})[/-](\\d{1,2})(?:[/-](\\d{4}|\\d{2}))?|(\\d{4})-(\\d{2})-(\\d{2}))(?![\\d/-]|\\.\\d)");
     private static final Pattern DOB_BEFORE = Pattern.compile(
@@ -157,8 +173,6 @@ public final class PhiDetector {
             "(?:spell\\w*|spelling|name is|name|that's|that is|it's|it is|last name|first name)\\W{0,4}$",
             Pattern.CASE_INSENSITIVE);
 
-    private static final Pattern TOKEN = Pattern.compile("\\S+");
-    private static final Pattern LOWER_WORD = Pattern.compile("[a-zà-ÿ][a-zà-ÿ'-]*");
     private static final Pattern AMOUNT_AFTER = Pattern.compile(
             "^\\s*(?:dollars|bucks|cents|mg|milligrams|percent|pounds|units)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern IN_BEFORE = Pattern.compile("\\bin\\s*$", Pattern.CASE_INSENSITIVE);
@@ -177,6 +191,15 @@ public final class PhiDetector {
             + "|(?<license>\\b(?:npi|dea|license|licence|state id)\\b)"
             + "|(?<device>\\b(?:serial|udi|device)\\b)|(?<zip>\\b(?:zip|postal)\\b)"
             + "|(?<dob>\\b(?:birth|born|dob|birthday)\\b)");
+    /**
+     * The first words of the KEYWORDS alternatives. Each alternative starts and ends with {@code \\b}, so its first
+     * word is the whole run of letters where it starts ("medi" of "medi-cal").
+     */
+    private static final Set<String> KEYWORD_FIRST_WORDS = Set.of("fax", "faxed", "phone", "cell", "mobile", "telephone",
+            "call", "text", "reach", "line", "contact", "callback", "number", "social", "ssn", "security", "last", "mrn",
+            "medical", "chart", "record", "patient", "hospital", "member", "subscriber", "policy", "insurance", "mbi",
+            "medicare", "medicaid", "medi", "plan", "group", "account", "card", "plate", "vin", "tag", "npi", "dea",
+            "license", "licence", "state", "serial", "udi", "device", "zip", "postal", "birth", "born", "dob", "birthday");
     private static final Pattern SSN_FORMAT = Pattern.compile("\\d{3}-\\d{2}-\\d{4}");
     private static final Pattern PHONE_FORMAT = Pattern.compile(
             "(?:\\+?1[ .-]?)?(?:\\(\\d{3}\\) ?|\\d{3}[ .-])\\d{3}[ .-]\\d{4}");
@@ -191,31 +214,34 @@ public final class PhiDetector {
     private static final String RELATIVE = "(?:mom|dad|mother|father|husband|wife|son|daughter|brother|sister|grandmother"
             + "|grandfather|grandma|grandpa|aunt|uncle|caregiver|friend|partner|niece|nephew|neighbor|spouse|guardian)";
     /** Words after which a capitalized word is a name even when no list knows it. */
-    private static final Pattern CAP_STRONG_TRIGGER = Pattern.compile(
+    private static final TrailingCue CAP_STRONG_TRIGGER = cue(
             "(?:\\bname is|\\bname's|\\bname:|\\bthis is|\\bi am|\\bi'm|\\bit is|\\bit's|\\bpatient(?: is)?"
             + "|\\bfound|\\bcalled|\\bis this|\\bcaller is(?: not)?|\\buser"
             + "|\\bcontact:|\\bcoordinator:|\\bnurse:|\\bphysician:|\\bprovider:"
             + "|\\b" + RELATIVE + "(?: on file)?:?|\\bthanks,?|\\bthank you,?|\\bgot it,?|\\bconfirm,|\\bfirst name(?: is)?"
             + "|\\blast name(?: is)?|\\bsurname(?: is)?|\\bverified:|\\bspeaking with|\\brecords for|\\bpatient of)\\W{0,3}$",
-            Pattern.CASE_INSENSITIVE);
+            withRelatives("is", "s", "name", "am", "m", "patient", "found", "called", "this", "not", "user", "contact",
+                    "coordinator", "nurse", "physician", "provider", "file", "thanks", "you", "it", "confirm", "surname",
+                    "verified", "with", "for", "of"));
     /** Words after which a capitalized word is a name only when a list knows it ("for Ozempic" is not). */
-    private static final Pattern CAP_WEAK_TRIGGER = Pattern.compile(
+    private static final TrailingCue CAP_WEAK_TRIGGER = cue(
             "(?:\\bfor|\\bwith|\\bfrom|\\bto|\\badd|\\bhi,?|\\bhello,?|\\bokay,?|\\bcalled|\\band)\\W{0,3}$",
-            Pattern.CASE_INSENSITIVE);
+            Set.of("for", "with", "from", "to", "add", "hi", "hello", "okay", "called", "and"));
     /** Lower-case speech: words after which the next word is a name even when no list knows it. */
-    private static final Pattern LOWER_STRONG_TRIGGER = Pattern.compile(
+    private static final TrailingCue LOWER_STRONG_TRIGGER = cue(
             "(?:\\bname is|\\bname's|\\bfirst name(?: is)?|\\blast name(?: is)?|\\bthis is)\\W{0,3}$",
-            Pattern.CASE_INSENSITIVE);
+            Set.of("is", "s", "name"));
     /** Lower-case speech: words after which a listed name is a name. */
-    private static final Pattern LOWER_WEAK_TRIGGER = Pattern.compile(
+    private static final TrailingCue LOWER_WEAK_TRIGGER = cue(
             "(?:\\bpatient(?: is)?|\\bmy " + RELATIVE + "(?: is)?|\\bcalling (?:for|about)|\\bi am|\\bi'm|\\bit is"
-            + "|\\bit's|\\byeah|\\bhi|\\bhello|\\badd|\\bfor|\\bdoctor|\\bdr\\.?)\\W{0,3}$", Pattern.CASE_INSENSITIVE);
+            + "|\\bit's|\\byeah|\\bhi|\\bhello|\\badd|\\bfor|\\bdoctor|\\bdr\\.?)\\W{0,3}$",
+            withRelatives("patient", "is", "for", "about", "am", "m", "s", "yeah", "hi", "hello", "add", "doctor", "dr"));
     /** Lower-case speech: a turn or sentence opening with a name and then its date of birth. */
     private static final Pattern LOWER_IDENTITY = Pattern.compile(
             "(?:^|[.!?]\\s+)([a-zà-ÿ][a-zà-ÿ'-]+(?: [a-z]\\.)?(?: [a-zà-ÿ][a-zà-ÿ'-]+){1,2}), (?:date of birth|dob|born)\\b");
     /** Lower-case speech: cues after which a word that is no verb form is a name. */
-    private static final Pattern MEDIUM_LOWER_TRIGGER = Pattern.compile(
-            "(?:\\bmy " + RELATIVE + "|\\bpatient is|\\bpatient's name is)\\W{0,3}$", Pattern.CASE_INSENSITIVE);
+    private static final TrailingCue MEDIUM_LOWER_TRIGGER = cue(
+            "(?:\\bmy " + RELATIVE + "|\\bpatient is|\\bpatient's name is)\\W{0,3}$", withRelatives("is"));
     /** A capitalized run directly followed by these is the name they belong to ("Zolen Trenne, date of birth ..."). */
     private static final Pattern IDENTITY_AFTER = Pattern.compile("^,? (?:date of birth|DOB|born|MRN|D\\.O\\.B)\\b");
     /** Words that make a capitalized run an organisation, not a person. */
@@ -223,12 +249,17 @@ public final class PhiDetector {
             "^(?:'s)?(?: [A-Z][a-z']+){0,2} (?:Health|Medicine|Medical|Cardiology|Orthopedics|Pediatrics|Clinic|Hospital"
             + "|Center|Centre|Family|Internal|Dermatology|Oncology|Pharmacy|Labs?|Imaging|Care|Group|Associates)\\b");
     /** "my husband Will": after a relative, a word that is usually an ordinary word is a name. */
-    private static final Pattern MY_RELATIVE = Pattern.compile("\\bmy " + RELATIVE + "\\s$", Pattern.CASE_INSENSITIVE);
+    private static final TrailingCue MY_RELATIVE = cue("\\bmy " + RELATIVE + "\\s$", withRelatives());
     private static final Pattern STREET_AFTER = Pattern.compile("^\\s+(?i:" + STREET + ")\\b");
     private static final Pattern STATE_AFTER = Pattern.compile("^,?\\s+(?:(?i:" + STATE_NAMES + ")|(?:" + STATE_CODES + "))\\b");
     /** State codes that are also English words ("in", "or", "me", "ok", "hi"). */
     private static final Pattern WORD_STATE_AFTER = Pattern.compile("^,?\\s+(?:IN|OR|ME|OK|HI)\\b");
-    private static final Pattern STATE_ONLY = Pattern.compile("(?i:" + STATE_NAMES + ")|" + STATE_CODES);
+    private static final Set<String> STATE_NAME_SET = Set.of(STATE_NAMES.toLowerCase(Locale.ROOT).split("\\|"));
+    private static final Set<String> STATE_CODE_SET = Set.of(STATE_CODES.split("\\|"));
+    private static final Set<String> STATE_FIRST_WORDS = STATE_NAME_SET.stream()
+            .map(name -> name.split(" ")[0]).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    private static final Set<String> STATE_NAME_ENDINGS = STATE_NAME_SET.stream()
+            .map(name -> name.substring(name.length() - 2)).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     /** Capitalized words that start sentences or label fields and are never names by themselves. */
     private static final Set<String> NOT_NAMES = words(
@@ -300,15 +331,16 @@ public final class PhiDetector {
     public List<PhiSpan> detect(String text) {
         Objects.requireNonNull(text, "text");
         List<Candidate> found = new ArrayList<>();
+        int[] wordStarts = wordStarts(text);
         emails(text, found);
-        urls(text, found);
-        ips(text, found);
-        dates(text, found);
-        addresses(text, found);
+        urls(text, wordStarts, found);
+        ips(text, wordStarts, found);
+        dates(text, wordStarts, found);
+        addresses(text, wordStarts, found);
         spelledNames(text, found);
         valueRuns(text, found);
-        ages(text, found);
-        names(text, found);
+        ages(text, wordStarts, found);
+        names(text, wordStarts, found);
         List<PhiSpan> spans = resolve(found);
         // Counts and lengths only: the text and the values are PHI and never reach a log.
         LOG.log(System.Logger.Level.DEBUG, () -> "detected " + spans.size() + " PHI spans in " + text.length() + " chars");
@@ -330,26 +362,28 @@ public final class PhiDetector {
         ordered.sort(Comparator.comparingInt(Candidate::priority).reversed()
                 .thenComparing(Comparator.comparingInt((Candidate c) -> c.end() - c.start()).reversed())
                 .thenComparingInt(Candidate::start));
-        List<PhiSpan> kept = new ArrayList<>();
+        // Kept spans by start: they never overlap, so only the last one starting before a candidate's end can overlap it
+        // (a scan of all kept spans per candidate was quadratic in the length of the turn).
+        TreeMap<Integer, PhiSpan> kept = new TreeMap<>();
         for (Candidate c : ordered) {
             PhiSpan span = new PhiSpan(c.start(), c.end(), c.kind());
-            if (kept.stream().noneMatch(span::overlaps)) {
-                kept.add(span);
+            Map.Entry<Integer, PhiSpan> before = kept.lowerEntry(span.end());
+            if (before == null || !before.getValue().overlaps(span)) {
+                kept.put(span.start(), span);
             }
         }
-        kept.sort(Comparator.comparingInt(PhiSpan::start));
-        return List.copyOf(kept);
+        return List.copyOf(kept.values());
     }
 
     // ---------------------------------------------------------------- e-mail, URL, IP
 
     private static void emails(String text, List<Candidate> out) {
-        Matcher m = EMAIL.matcher(text);
-        while (m.find()) {
+        for (MatchResult m : StartFilter.all(EMAIL, text,
+                StartFilter.runReaches(text, '@', c -> isAsciiAlnum((char) c) || "._%+-".indexOf(c) >= 0))) {
             add(out, m.start(), trimEnd(text, m.start(), m.end()), PhiKind.EMAIL, 90);
         }
-        Matcher spoken = SPOKEN_EMAIL_DOMAIN.matcher(text);
-        while (spoken.find()) {
+        for (MatchResult spoken : StartFilter.all(SPOKEN_EMAIL_DOMAIN, text,
+                at -> isBlank(text.charAt(at)) && atWordAfterBlanks(text, at))) {
             if (text.startsWith(" slash", spoken.end())) {
                 continue; // "profile at facebook dot com slash ..." is a URL
             }
@@ -393,9 +427,9 @@ public final class PhiDetector {
             "their", "our", "it", "of", "on", "with", "thanks", "that", "this", "new", "old", "please", "um",
             "uh", "yeah", "yes", "okay", "so", "but", "file", "have", "has", "i", "we", "under", "as", "for", "from");
 
-    private static void urls(String text, List<Candidate> out) {
-        Matcher m = URL.matcher(text);
-        while (m.find()) {
+    private static void urls(String text, int[] wordStarts, List<Candidate> out) {
+        for (MatchResult m : StartFilter.all(URL, text,
+                StartFilter.runReaches(text, '.', c -> isAsciiAlnum((char) c) || "-:/".indexOf(c) >= 0))) {
             if (m.start() > 0 && (text.charAt(m.start() - 1) == '@' || text.charAt(m.start() - 1) == '.')) {
                 continue;
             }
@@ -405,21 +439,14 @@ public final class PhiDetector {
             }
             add(out, m.start(), trimEnd(text, m.start(), m.end()), PhiKind.URL, 88);
         }
-        Matcher spoken = SPOKEN_URL.matcher(text);
-        while (spoken.find()) {
+        for (MatchResult spoken : StartFilter.all(SPOKEN_URL, text, wordStarts, at -> alnumRunThenDot(text, at))) {
             int end = spoken.end();
             // Follow the path: "slash in slash jane dash doe dash a f seven three".
-            Matcher path = URL_PATH.matcher(text.substring(end));
-            while (path.find()) {
-                end += path.end();
-                int extra = end;
-                Matcher tail = URL_TAIL.matcher(text.substring(extra));
-                while (tail.find()) {
-                    extra += tail.end();
-                    tail = URL_TAIL.matcher(text.substring(extra));
+            for (int path = matchEnd(URL_PATH, text, end); path >= 0; path = matchEnd(URL_PATH, text, end)) {
+                end = path;
+                for (int tail = matchEnd(URL_TAIL, text, end); tail >= 0; tail = matchEnd(URL_TAIL, text, end)) {
+                    end = tail;
                 }
-                end = extra;
-                path = URL_PATH.matcher(text.substring(end));
             }
             String formatted = text.substring(spoken.start(), end).toLowerCase(Locale.ROOT)
                     .replace(" dot ", ".").replace(" slash ", "/");
@@ -434,9 +461,9 @@ public final class PhiDetector {
         return url.contains("mychart.") || url.contains("portal") || url.transform(FULL_2);
     }
 
-    private static void ips(String text, List<Candidate> out) {
-        Matcher m = IPV4.matcher(text);
-        while (m.find()) {
+    private static void ips(String text, int[] wordStarts, List<Candidate> out) {
+        for (MatchResult m : StartFilter.all(IPV4, text,
+                at -> isDigit(text.charAt(at)) && charWithin(text, at, '.', 3))) {
             boolean valid = true;
             for (int g = 1; g <= 4; g++) {
                 valid &= Integer.parseInt(m.group(g)) <= 255;
@@ -445,37 +472,45 @@ public final class PhiDetector {
                 add(out, m.start(), m.end(), PhiKind.IP, 87);
             }
         }
-        Matcher v6 = IPV6.matcher(text);
-        while (v6.find()) {
+        for (MatchResult v6 : StartFilter.all(IPV6, text,
+                at -> isHexDigit(text.charAt(at)) && charWithin(text, at, ':', 4))) {
             if (v6.group().contains("::") || v6.group().chars().filter(c -> c == ':').count() >= 5) {
                 add(out, v6.start(), v6.end(), PhiKind.IP, 87);
             }
         }
-        Matcher spoken = SPOKEN_IP.matcher(text);
-        while (spoken.find()) {
+        IntPredicate dotNear = StartFilter.wordWithin(text, " dot ", 45); // four number words and their spaces
+        for (MatchResult spoken : StartFilter.all(SPOKEN_IP, text, wordStarts,
+                at -> startsNumber(text, at) && dotNear.test(at))) {
             add(out, spoken.start(), spoken.end(), PhiKind.IP, 86);
         }
     }
 
     // ---------------------------------------------------------------- dates
 
-    private static void dates(String text, List<Candidate> out) {
-        for (Pattern p : List.of(DATE_MONTH_FIRST, DATE_DAY_FIRST, DATE_MONTH_YEAR)) {
-            Matcher m = p.matcher(text);
-            while (m.find()) {
+    private static void dates(String text, int[] wordStarts, List<Candidate> out) {
+        IntPredicate ofNear = StartFilter.wordWithin(text, " of ", 20); // a day is at most 14 characters
+        IntPredicate dayOfMonth = at -> isDayStart(text.charAt(at)) && ofNear.test(at);
+        IntPredicate monthStart = at -> isMonthStart(text, at);
+        List<StartFilter> searches = List.of(new StartFilter(DATE_MONTH_FIRST, text, wordStarts, monthStart),
+                new StartFilter(DATE_DAY_FIRST, text, wordStarts, dayOfMonth),
+                new StartFilter(DATE_MONTH_YEAR, text, wordStarts, monthStart));
+        for (StartFilter search : searches) {
+            Matcher m = search.matcher();
+            while (search.find()) {
                 String value = m.group().toLowerCase(Locale.ROOT);
                 if (value.contains("fourth of july") || value.transform(FULL_3)) {
                     continue;
                 }
-                if (value.startsWith("may ") && !value.matches("may (?:the )?(?:\\d|" + ORDINAL_WORD + ").*")) {
+                if (value.startsWith("may ") && !MAY_DAY.matcher(value).matches()) {
                     continue;
                 }
                 int end = trimEnd(text, m.start(), m.end());
                 add(out, m.start(), end, dateKind(text, m.start(), end), 70);
             }
         }
-        Matcher n = DATE_NUMERIC.matcher(text);
-        while (n.find()) {
+        StartFilter numeric = new StartFilter(DATE_NUMERIC, text, at -> isNumericDateStart(text, at));
+        Matcher n = numeric.matcher();
+        while (numeric.find()) {
             int month = n.group(1) != null ? Integer.parseInt(n.group(1)) : Integer.parseInt(n.group(5));
             int day = n.group(1) != null ? Integer.parseInt(n.group(2)) : Integer.parseInt(n.group(6));
             if (month < 1 || month > 12 || day < 1 || day > 31) {
@@ -488,6 +523,43 @@ public final class PhiDetector {
         }
     }
 
+    /** Whether a month name can start here: every alternative of MONTH starts with one of these three letters. */
+    private static boolean isMonthStart(String text, int at) {
+        return "jfmasondJFMASOND".indexOf(text.charAt(at)) >= 0 && at + 3 <= text.length()
+                && MONTH_PREFIXES.contains(asciiLower(text, at, at + 3));
+    }
+
+    /** A day of the month starts with a digit or the first letter of a number word ("first", "twenty", "one"). */
+    private static boolean isDayStart(char c) {
+        return c >= '0' && c <= '9' || "efnostEFNOST".indexOf(c) >= 0;
+    }
+
+    /** "3/14", "03-14-1990", "1990-03-14": digits then a slash or dash one, two or four characters on. */
+    private static boolean isNumericDateStart(String text, int at) {
+        if (!isDigit(text.charAt(at))) {
+            return false;
+        }
+        return isDateSeparator(text, at + 1) || isDateSeparator(text, at + 2) || isDateSeparator(text, at + 4);
+    }
+
+    private static boolean isDateSeparator(String text, int at) {
+        return at < text.length() && (text.charAt(at) == '/' || text.charAt(at) == '-');
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /** The characters with ASCII letters in lower case, as the patterns' case-insensitive matching folds them. */
+    private static String asciiLower(String text, int from, int to) {
+        char[] chars = new char[to - from];
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            chars[i - from] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+        }
+        return new String(chars);
+    }
+
     private static boolean nextWordIsUnit(String text, int end) {
         String after = text.substring(end, Math.min(text.length(), end + 12)).toLowerCase(Locale.ROOT);
         return after.transform(FULL_4);
@@ -496,56 +568,109 @@ public final class PhiDetector {
     private static PhiKind dateKind(String text, int start, int end) {
         String before = text.substring(Math.max(0, start - 40), start);
         String after = text.substring(end, Math.min(text.length(), end + 30));
-        return DOB_BEFORE.matcher(before).find() || DOB_AFTER.matcher(after).find() ? PhiKind.DOB : PhiKind.DATE;
+        return DOB_BEFORE.matcher(before).find() || DOB_AFTER.matcher(after).lookingAt() ? PhiKind.DOB : PhiKind.DATE;
     }
 
     // ---------------------------------------------------------------- addresses, cities, ZIP codes
 
-    private static void addresses(String text, List<Candidate> out) {
-        Matcher m = ADDRESS.matcher(text);
-        while (m.find()) {
+    private static void addresses(String text, int[] wordStarts, List<Candidate> out) {
+        for (MatchResult m : StartFilter.all(ADDRESS, text, wordStarts,
+                at -> startsNumber(text, at) || "pP".indexOf(text.charAt(at)) >= 0)) {
             String value = m.group().toLowerCase(Locale.ROOT);
             if (value.transform(FULL_5) && !value.transform(FULL_6) && value.length() < 8) {
                 continue;
             }
             int end = trimEnd(text, m.start(), m.end());
             add(out, m.start(), end, PhiKind.ADDRESS, 75);
-            Matcher city = CITY_AFTER_ADDRESS.matcher(text.substring(end));
-            if (city.find()) {
+            Matcher city = CITY_AFTER_ADDRESS.matcher(text).region(end, text.length());
+            if (city.lookingAt()) {
                 String name = city.group(1);
                 if (!name.isBlank() && !STATE_AT_END.matcher(name).matches()) {
-                    add(out, end + city.start(1), end + city.end(1), PhiKind.CITY, 74);
+                    add(out, city.start(1), city.end(1), PhiKind.CITY, 74);
                 }
             }
         }
-        Matcher whereabouts = WHEREABOUTS.matcher(text);
-        while (whereabouts.find()) {
+        for (MatchResult whereabouts : StartFilter.all(WHEREABOUTS, text, wordStarts,
+                at -> "mjlcoiMJLCOI".indexOf(text.charAt(at)) >= 0)) {
             String city = whereabouts.group(1);
-            if (!STATE_ONLY.matcher(city).matches() && !NOT_NAMES.contains(city.toLowerCase(Locale.ROOT))) {
+            if (!isStateOnly(city) && !NOT_NAMES.contains(city.toLowerCase(Locale.ROOT))) {
                 add(out, whereabouts.start(1), whereabouts.end(1), PhiKind.CITY, 52);
             }
         }
-        Matcher zip = ZIP.matcher(text);
-        while (zip.find()) {
+        int[] zipDigits = zipDigits(text);
+        int[] next = {0}; // index of the first five digits after the positions asked, which only grow
+        StartFilter zips = new StartFilter(ZIP, text, at -> {
+            while (next[0] < zipDigits.length && zipDigits[next[0]] <= at) {
+                next[0]++;
+            }
+            // A state of at most 14 letters and a comma end where the blanks before the digits start.
+            return next[0] < zipDigits.length && blanksBefore(text, zipDigits[next[0]]) - at <= 17;
+        });
+        Matcher zip = zips.matcher();
+        while (zips.find()) {
             add(out, zip.start(1), zip.end(1), PhiKind.ZIP, 73);
         }
+    }
+
+    /** Where five digits follow a blank ({@code \\s}): the only places ZIP's {@code ,?\\s+(\\d{5}...)} can reach. */
+    private static int[] zipDigits(String text) {
+        int[] found = new int[8];
+        int count = 0;
+        int digits = 0;
+        for (int i = text.length() - 1; i > 0; i--) {
+            digits = isDigit(text.charAt(i)) ? digits + 1 : 0;
+            if (digits >= 5 && isBlank(text.charAt(i - 1))) {
+                if (count == found.length) {
+                    found = java.util.Arrays.copyOf(found, count * 2);
+                }
+                found[count++] = i;
+            }
+        }
+        int[] ascending = new int[count];
+        for (int k = 0; k < count; k++) {
+            ascending[k] = found[count - 1 - k];
+        }
+        return ascending;
+    }
+
+    /** The start of the run of blanks that ends at {@code end}. */
+    private static int blanksBefore(String text, int end) {
+        int start = end;
+        while (start > 0 && isBlank(text.charAt(start - 1))) {
+            start--;
+        }
+        return start;
+    }
+
+    /** Java's {@code \\s} without UNICODE_CHARACTER_CLASS. */
+    private static boolean isBlank(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+    }
+
+    /**
+     * The end of the match of a {@code ^}-anchored pattern at {@code at}, as a search of {@code text.substring(at)}
+     * finds it; -1 if there is none. Neither the substring nor the search of the rest of the text is made.
+     */
+    private static int matchEnd(Pattern anchored, String text, int at) {
+        Matcher m = anchored.matcher(text).region(at, text.length());
+        return m.lookingAt() ? m.end() : -1;
     }
 
     // ---------------------------------------------------------------- spelled names
 
     private static void spelledNames(String text, List<Candidate> out) {
-        Matcher dashed = SPELLED_DASHED.matcher(text);
-        while (dashed.find()) {
+        for (MatchResult dashed : StartFilter.all(SPELLED_DASHED, text,
+                at -> isAsciiLetter(text.charAt(at)) && text.startsWith("-", at + 1))) {
             add(out, dashed.start(), dashed.end(), PhiKind.NAME, 81);
         }
-        Matcher asIn = SPELLED_AS_IN.matcher(text);
-        while (asIn.find()) {
+        for (MatchResult asIn : StartFilter.all(SPELLED_AS_IN, text,
+                at -> isAsciiLetter(text.charAt(at)) && (text.startsWith(" as in ", at + 1) || text.startsWith(", ", at + 1)))) {
             if (asIn.group().length() >= 7) {
                 add(out, asIn.start(), asIn.end(), PhiKind.NAME, 81);
             }
         }
-        Matcher spaced = SPELLED_SPACED.matcher(text);
-        while (spaced.find()) {
+        for (MatchResult spaced : StartFilter.all(SPELLED_SPACED, text,
+                at -> isAsciiLetter(text.charAt(at)) && (text.startsWith(" ", at + 1) || text.startsWith(",", at + 1)))) {
             String before = text.substring(Math.max(0, spaced.start() - 30), spaced.start());
             if (SPELL_CONTEXT.matcher(before).find() && spaced.group().transform(STRIP_1).length() >= 3) {
                 add(out, spaced.start(), spaced.end(), PhiKind.NAME, 79);
@@ -560,9 +685,16 @@ public final class PhiDetector {
 
     private static void valueRuns(String text, List<Candidate> out) {
         List<Token> run = new ArrayList<>();
-        Matcher m = TOKEN.matcher(text);
-        while (m.find()) {
-            Token token = valueToken(text, m.start(), m.end());
+        for (int at = 0; at < text.length(); at++) {
+            if (isBlank(text.charAt(at))) {
+                continue;
+            }
+            int end = at; // the run of \S from here, as a search for \S+ finds it
+            while (end < text.length() && !isBlank(text.charAt(end))) {
+                end++;
+            }
+            Token token = valueToken(text, at, end);
+            at = end;
             if (token == null) {
                 classify(text, run, out);
                 run.clear();
@@ -600,7 +732,7 @@ public final class PhiDetector {
             e--;
             core = core.substring(0, core.length() - 1);
         }
-        if (core.isEmpty()) {
+        if (core.isEmpty() || isPlainWord(core)) {
             return null;
         }
         String lower = core.toLowerCase(Locale.ROOT);
@@ -613,12 +745,36 @@ public final class PhiDetector {
         if (core.length() == 1 && Character.isLetter(core.charAt(0)) && core.charAt(0) < 128) {
             return new Token(s, e, lower, 1, 0, sentenceEnd);
         }
-        if (ALNUM_VALUE.matcher(core).matches() && core.chars().anyMatch(Character::isDigit)) {
-            int symbols = (int) core.chars().filter(Character::isLetterOrDigit).count();
-            int digits = (int) core.chars().filter(Character::isDigit).count();
+        int symbols = 0;
+        int digits = 0;
+        for (int i = 0; i < core.length(); i++) {
+            symbols += Character.isLetterOrDigit(core.charAt(i)) ? 1 : 0;
+            digits += Character.isDigit(core.charAt(i)) ? 1 : 0;
+        }
+        if (digits > 0 && ALNUM_VALUE.matcher(core).matches()) {
             return new Token(s, e, lower, symbols, digits, sentenceEnd);
         }
         return null;
+    }
+
+    /**
+     * A word that is no part of a value, told without lower-casing it: two or more characters, no digit, and not
+     * shaped like a number word (nor "dash"), so none of the tests below could take it.
+     */
+    private static boolean isPlainWord(String core) {
+        if (core.length() < 2) {
+            return false;
+        }
+        boolean asciiLetters = true;
+        for (int i = 0; i < core.length(); i++) {
+            if (Character.isDigit(core.charAt(i))) {
+                return false;
+            }
+            asciiLetters &= isAsciiLetter(core.charAt(i));
+        }
+        // Number words and "dash" are two to nine ASCII letters; of the other characters only the Kelvin sign and the
+        // dotted capital I lower-case to ASCII letters, and neither can make one of those words.
+        return !asciiLetters || core.length() > 9 || "stfenhdzoSTFENHDZO".indexOf(core.charAt(0)) < 0;
     }
 
     private static void classify(String text, List<Token> tokens, List<Candidate> out) {
@@ -661,7 +817,7 @@ public final class PhiDetector {
         String raw = text.substring(start, end);
         String compact = raw.transform(STRIP_2);
         boolean formatted = run.stream().noneMatch(t -> SpokenNumbers.isNumberWord(t.lower()));
-        if (AMOUNT_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 16))).find()) {
+        if (AMOUNT_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 16))).lookingAt()) {
             return; // an amount or a dose, not an identifier
         }
         PhiKind kind = contextKind(text, start);
@@ -696,7 +852,8 @@ public final class PhiDetector {
             add(out, start, end, PhiKind.SSN, 55);
             return;
         }
-        if (STATE_AT_END.matcher(text.substring(Math.max(0, start - 20), start)).find() && (symbols == 5 || symbols == 9)) {
+        if ((symbols == 5 || symbols == 9) && mayEndWithState(text, Math.max(0, start - 20), start)
+                && STATE_AT_END.matcher(text.substring(Math.max(0, start - 20), start)).find()) {
             add(out, start, end, PhiKind.ZIP, 55);
             return;
         }
@@ -706,20 +863,40 @@ public final class PhiDetector {
         }
     }
 
+    /**
+     * A necessary condition for STATE_AT_END in {@code text[from, to)}: after the commas, blanks and line terminator
+     * it allows at the end, the last two letters end a state name or are a state code.
+     */
+    private static boolean mayEndWithState(String text, int from, int to) {
+        int end = to;
+        while (end > from && (isBlank(text.charAt(end - 1)) || ",\u0085\u2028\u2029".indexOf(text.charAt(end - 1)) >= 0)) {
+            end--;
+        }
+        if (end - from < 2) {
+            return false;
+        }
+        String last = text.substring(end - 2, end);
+        return STATE_CODE_SET.contains(last.toUpperCase(Locale.ROOT))
+                || STATE_NAME_ENDINGS.contains(last.toLowerCase(Locale.ROOT));
+    }
+
     private static boolean isWeakEdge(Token t, boolean leading) {
         String w = t.lower();
         return w.equals("dash") || SpokenNumbers.isRepeater(w) && !leading || w.equals("a") || w.equals("i");
     }
 
     private static boolean followedByWord(String text, int end) {
-        return WORD_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 4))).find();
+        return WORD_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 4))).lookingAt();
     }
 
     private static PhiKind contextKind(String text, int start) {
         String before = text.substring(Math.max(0, start - 50), start).toLowerCase(Locale.ROOT);
-        Matcher k = KEYWORDS.matcher(before);
+        StartFilter keywords =
+                new StartFilter(KEYWORDS, before, at -> isAsciiLetter(before.charAt(at)) && isWordStart(before, at)
+                        && KEYWORD_FIRST_WORDS.contains(asciiLower(before, at, letterRunEnd(before, at))));
+        Matcher k = keywords.matcher();
         PhiKind kind = null;
-        while (k.find()) {
+        while (keywords.find()) {
             kind = k.group("fax") != null ? PhiKind.FAX
                     : k.group("phone") != null ? PhiKind.PHONE
                     : k.group("ssn") != null ? PhiKind.SSN
@@ -738,6 +915,98 @@ public final class PhiDetector {
             return PhiKind.HEALTH_PLAN;
         }
         return kind;
+    }
+
+    /**
+     * Where the ASCII words start: a letter or digit not after one or an underscore. The patterns that start with
+     * {@code \\b} and such a character are tried only there, and the text is walked once for all of them.
+     */
+    private static int[] wordStarts(String text) {
+        int[] starts = new int[Math.max(16, text.length() / 4)];
+        int count = 0;
+        for (int at = 0; at < text.length(); at++) {
+            if (isAsciiAlnum(text.charAt(at)) && isWordStart(text, at)) {
+                if (count == starts.length) {
+                    starts = java.util.Arrays.copyOf(starts, count * 2);
+                }
+                starts[count++] = at;
+            }
+        }
+        return java.util.Arrays.copyOf(starts, count);
+    }
+
+    /**
+     * Whether {@code \\b} can hold before the word character at {@code at}: not after an ASCII letter, digit or
+     * underscore (since JDK 19 {@code \\b} is ASCII like {@code \\w}: "PÉPIN" has a boundary before its second P).
+     * The patterns starting with {@code \\b} and a letter or digit are tried only where this holds.
+     */
+    private static boolean isWordStart(String text, int at) {
+        char previous = at > 0 ? text.charAt(at - 1) : ' ';
+        return !isAsciiAlnum(previous) && previous != '_';
+    }
+
+    /** Where the run of ASCII letters starting at {@code at} ends. */
+    private static int letterRunEnd(String text, int at) {
+        int end = at;
+        while (end < text.length() && isAsciiLetter(text.charAt(end))) {
+            end++;
+        }
+        return end;
+    }
+
+    private static boolean isAsciiAlnum(char c) {
+        return isAsciiLetter(c) || isDigit(c);
+    }
+
+    private static boolean isHexDigit(char c) {
+        return isDigit(c) || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+    }
+
+    /**
+     * Whether a digit or a number word ("seven", "oh", "double", "hundred") starts here. The patterns follow a
+     * number word ({@code SpokenNumbers.WORD}) with a blank, so its letters are the whole run of letters.
+     */
+    private static boolean startsNumber(String text, int at) {
+        if (isDigit(text.charAt(at))) {
+            return true;
+        }
+        int end = at;
+        while (end < text.length() && end - at < 10 && isAsciiLetter(text.charAt(end))) {
+            end++;
+        }
+        return end > at && end - at < 10 && SpokenNumbers.isNumberWord(asciiLower(text, at, end));
+    }
+
+    /** Whether the character {@code c} is among the {@code span} characters after {@code at}. */
+    private static boolean charWithin(String text, int at, char c, int span) {
+        for (int i = at + 1; i <= at + span && i < text.length(); i++) {
+            if (text.charAt(i) == c) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Where a spoken address can start: blanks, then "at", then a blank. */
+    private static boolean atWordAfterBlanks(String text, int at) {
+        int word = at;
+        while (word < text.length() && isBlank(text.charAt(word))) {
+            word++;
+        }
+        return word + 2 < text.length() && text.regionMatches(true, word, "at", 0, 2) && isBlank(text.charAt(word + 2));
+    }
+
+    /** Whether the letters and digits from {@code at} are followed by " dot ", as a spoken host's first word is. */
+    private static boolean alnumRunThenDot(String text, int at) {
+        int end = at;
+        while (end < text.length() && isAsciiAlnum(text.charAt(end))) {
+            end++;
+        }
+        return text.regionMatches(true, end, " dot ", 0, 5);
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
     }
 
     private static PhiKind formatKind(String raw, String compact, boolean formatted, int symbols) {
@@ -773,15 +1042,15 @@ public final class PhiDetector {
 
     // ---------------------------------------------------------------- ages of 90 and over
 
-    private static void ages(String text, List<Candidate> out) {
-        Matcher m = AGE.matcher(text);
-        while (m.find()) {
+    private static void ages(String text, int[] wordStarts, List<Candidate> out) {
+        for (MatchResult m : StartFilter.all(AGE, text, wordStarts,
+                at -> "91noaNOA".indexOf(text.charAt(at)) >= 0)) {
             String before = text.substring(Math.max(0, m.start() - 20), m.start());
             String after = text.substring(m.end(), Math.min(text.length(), m.end() + 16));
-            if (before.endsWith("$") || NOT_AGE_AFTER.matcher(after).find()) {
+            if (before.endsWith("$") || NOT_AGE_AFTER.matcher(after).lookingAt()) {
                 continue;
             }
-            if (AGE_AFTER.matcher(after).find() || AGE_BEFORE.matcher(before).find()) {
+            if (AGE_AFTER.matcher(after).lookingAt() || AGE_BEFORE.matcher(before).find()) {
                 add(out, m.start(), m.end(), PhiKind.AGE, 65);
             }
         }
@@ -789,23 +1058,23 @@ public final class PhiDetector {
 
     // ---------------------------------------------------------------- names
 
-    private void names(String text, List<Candidate> out) {
-        Matcher title = TITLE_NAME.matcher(text);
-        while (title.find()) {
+    private void names(String text, int[] wordStarts, List<Candidate> out) {
+        for (MatchResult title : StartFilter.all(TITLE_NAME, text, wordStarts,
+                at -> "DMN".indexOf(text.charAt(at)) >= 0)) {
             String first = title.group(1).split(" ")[0];
             if (!TITLE_NOT_NAMES.contains(first.toLowerCase(Locale.ROOT))) {
                 add(out, title.start(1), title.end(1), PhiKind.NAME, 68);
             }
         }
-        Matcher lowerTitle = LOWER_TITLE_NAME.matcher(text);
-        while (lowerTitle.find()) {
+        for (MatchResult lowerTitle : StartFilter.all(LOWER_TITLE_NAME, text, wordStarts,
+                at -> text.charAt(at) == 'd')) {
             String word = lowerTitle.group(1);
             if (!LOWER_STOP.contains(word) && names.isSurname(word)) {
                 add(out, lowerTitle.start(1), lowerTitle.end(1), PhiKind.NAME, 40);
             }
         }
-        Matcher ehr = EHR_NAME.matcher(text);
-        while (ehr.find()) {
+        for (MatchResult ehr : StartFilter.all(EHR_NAME, text, wordStarts,
+                at -> text.charAt(at) >= 'A' && text.charAt(at) <= 'Z')) {
             String[] parts = ehr.group().split(", ");
             if (names.isSurname(parts[0]) || names.isFirstName(parts[1])) {
                 add(out, ehr.start(), ehr.end(), PhiKind.NAME, 45);
@@ -813,8 +1082,8 @@ public final class PhiDetector {
         }
         capitalizedNames(text, out);
         lowerCaseNames(text, out);
-        Matcher identity = LOWER_IDENTITY.matcher(text);
-        while (identity.find()) {
+        for (MatchResult identity : StartFilter.all(LOWER_IDENTITY, text,
+                at -> at == 0 || ".!?".indexOf(text.charAt(at)) >= 0)) {
             String first = identity.group(1).split(" ")[0];
             if (!LOWER_STOP.contains(first) && !NOT_NAMES.contains(first) && !SpokenNumbers.isNumberWord(first)) {
                 add(out, identity.start(1), identity.end(1), PhiKind.NAME, 42);
@@ -823,12 +1092,18 @@ public final class PhiDetector {
     }
 
     private void capitalizedNames(String text, List<Candidate> out) {
-        Matcher m = CAPITALIZED_RUN.matcher(text);
-        while (m.find()) {
+        for (MatchResult m : StartFilter.all(CAPITALIZED_RUN, text,
+                at -> text.charAt(at) >= 'A' && text.charAt(at) <= 'Z' || text.charAt(at) >= 'À' && text.charAt(at) <= 'Þ')) {
             List<int[]> words = new ArrayList<>();
-            Matcher w = TOKEN.matcher(m.group());
-            while (w.find()) {
-                words.add(new int[] {m.start() + w.start(), m.start() + w.end()});
+            for (int at = m.start(); at < m.end(); at++) {
+                if (!isBlank(text.charAt(at))) { // the runs of \S, as a search for \S+ finds them
+                    int end = at;
+                    while (end < m.end() && !isBlank(text.charAt(end))) {
+                        end++;
+                    }
+                    words.add(new int[] {at, end});
+                    at = end;
+                }
             }
             // Drop leading words that are not names ("Hi", "Thanks", "Name") and trailing ones ("Street").
             int from = 0;
@@ -848,27 +1123,19 @@ public final class PhiDetector {
             int start = words.get(from)[0];
             int end = words.get(to - 1)[1];
             String before = text.substring(Math.max(0, start - 40), start);
-            boolean sentenceStart = before.isBlank() || before.transform(FULL_15);
-            boolean strong = CAP_STRONG_TRIGGER.matcher(before).find();
-            boolean weak = CAP_WEAK_TRIGGER.matcher(before).find();
+            boolean sentenceStart = before.isBlank() || endsSentence(before);
+            String cueWord = TrailingCue.lastWord(text, Math.max(0, start - 40), start);
+            boolean strong = CAP_STRONG_TRIGGER.endsWindow(text, Math.max(0, start - 40), start, cueWord);
+            boolean weak = CAP_WEAK_TRIGGER.endsWindow(text, Math.max(0, start - 40), start, cueWord);
             int count = to - from;
             String firstWord = word(text, words.get(from));
             String lastWord = word(text, words.get(to - 1));
             boolean firstKnown = names.isFirstName(firstWord);
             boolean lastKnown = names.isSurname(lastWord) || names.isFirstName(lastWord);
-            String after = text.substring(end, Math.min(text.length(), end + 12));
-            if (STREET_AFTER.matcher(after).find() || after.startsWith("'s ")
-                    && NOT_NAMES.contains(lastWord)) {
-                continue;
-            }
             String value = text.substring(start, end);
             String following = text.substring(end, Math.min(text.length(), end + 40));
-            if (STATE_ONLY.matcher(m.group()).matches() || isPlace(text, end) || STATE_ONLY.matcher(value).matches()
-                    || ORGANISATION_AFTER.matcher(following).find() || ORGANISATION_AFTER.matcher(" " + value).find()) {
-                continue;
-            }
             boolean allCaps = value.equals(value.toUpperCase(Locale.ROOT));
-            boolean identity = IDENTITY_AFTER.matcher(following).find();
+            boolean identity = IDENTITY_AFTER.matcher(following).lookingAt();
             boolean vocative = weak && following.startsWith(",");
             boolean accept;
             if (count >= 2) {
@@ -876,14 +1143,31 @@ public final class PhiDetector {
             } else {
                 accept = !allCaps && (strong || identity || vocative || (weak || !sentenceStart) && firstKnown);
             }
-            if (accept) {
-                int spanEnd = end;
-                if (text.startsWith("'s", spanEnd - 2) || text.startsWith("’s", spanEnd - 2)) {
-                    spanEnd -= 2;
-                }
-                add(out, start, spanEnd, PhiKind.NAME, count >= 2 ? 50 : 45);
+            // The vetoes matter only for a run that would be accepted, and most are not: that is decided first.
+            String after = text.substring(end, Math.min(text.length(), end + 12));
+            if (!accept || STREET_AFTER.matcher(after).lookingAt() || after.startsWith("'s ") && NOT_NAMES.contains(lastWord)
+                    || isStateOnly(m.group()) || isPlace(text, end) || isStateOnly(value)
+                    || ORGANISATION_AFTER.matcher(following).lookingAt() || ORGANISATION_AFTER.matcher(" " + value).lookingAt()) {
+                continue;
             }
+            int spanEnd = end;
+            if (text.startsWith("'s", spanEnd - 2) || text.startsWith("’s", spanEnd - 2)) {
+                spanEnd -= 2;
+            }
+            add(out, start, spanEnd, PhiKind.NAME, count >= 2 ? 50 : 45);
         }
+    }
+
+    /** What {@code (?s).*[.!?:\n]\s*$} matches: a full stop, ?, !, colon or line break, then only blanks. */
+    private static boolean endsSentence(String before) {
+        int end = before.length();
+        while (end > 0 && isBlank(before.charAt(end - 1))) {
+            if (before.charAt(end - 1) == '\n') {
+                return true;
+            }
+            end--;
+        }
+        return end > 0 && ".!?:".indexOf(before.charAt(end - 1)) >= 0;
     }
 
     /** "tillman d. romaguera": a one-letter word with a period, between two name words, is a middle initial. */
@@ -893,41 +1177,98 @@ public final class PhiDetector {
     }
 
     private static boolean protectedFirst(String text, int[] word) {
-        String before = text.substring(Math.max(0, word[0] - 30), word[0]);
+        int from = Math.max(0, word[0] - 30);
         boolean nextCapitalized = word[1] + 1 < text.length() && text.charAt(word[1]) == ' '
                 && Character.isUpperCase(text.charAt(word[1] + 1)) && Character.isLowerCase(text.charAt(word[1] - 1));
         // "Name: Sunny Lentine": after a strong cue, a usual word that starts a two-word name is part of it.
-        return MY_RELATIVE.matcher(before).find() || nextCapitalized && CAP_STRONG_TRIGGER.matcher(before).find();
+        return MY_RELATIVE.endsWindow(text, from, word[0])
+                || nextCapitalized && CAP_STRONG_TRIGGER.endsWindow(text, from, word[0]);
+    }
+
+    /**
+     * Whether the value is a state name (any case) or code (upper case) and nothing else: what matching
+     * {@code (?i:STATE_NAMES)|STATE_CODES} decides, by set lookups. The regex folds ASCII case only, hence the ASCII test.
+     */
+    private static boolean isStateOnly(String value) {
+        return STATE_CODE_SET.contains(value)
+                || isAscii(value)
+                && STATE_NAME_SET.contains(value.toLowerCase(Locale.ROOT));
+    }
+
+    private static boolean isLowerLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'à' && c <= 'ÿ';
+    }
+
+    private static boolean isAscii(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) >= 128) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isPlace(String text, int end) {
         String after = text.substring(end, Math.min(text.length(), end + 24));
-        return STATE_AFTER.matcher(after).find() && !WORD_STATE_AFTER.matcher(after).find();
+        return mayStartWithState(after) && STATE_AFTER.matcher(after).lookingAt() && !WORD_STATE_AFTER.matcher(after).lookingAt();
+    }
+
+    /**
+     * A necessary condition for STATE_AFTER: after a comma and blanks, the word is a state code or a state name's
+     * first word. Its {@code \\b} after the state means the name is the whole run of letters.
+     */
+    private static boolean mayStartWithState(String after) {
+        int at = after.startsWith(",") ? 1 : 0;
+        if (at >= after.length() || !isBlank(after.charAt(at))) {
+            return false;
+        }
+        while (at < after.length() && isBlank(after.charAt(at))) {
+            at++;
+        }
+        int end = at;
+        while (end < after.length() && isAsciiLetter(after.charAt(end))) {
+            end++;
+        }
+        String word = after.substring(at, end);
+        return STATE_CODE_SET.contains(word) || STATE_FIRST_WORDS.contains(word.toLowerCase(Locale.ROOT));
     }
 
     private static String word(String text, int[] bounds) {
-        return text.substring(bounds[0], bounds[1]).transform(STRIP_3).toLowerCase(Locale.ROOT);
+        int end = bounds[1];
+        while (end > bounds[0] && ",.;:!?".indexOf(text.charAt(end - 1)) >= 0) {
+            end--; // a word holds no line terminator, so this is all that replacing "[,.;:!?]+$" removed
+        }
+        return text.substring(bounds[0], end).toLowerCase(Locale.ROOT);
     }
 
     private void lowerCaseNames(String text, List<Candidate> out) {
-        Matcher w = LOWER_WORD.matcher(text);
         List<int[]> words = new ArrayList<>();
-        while (w.find()) {
-            words.add(new int[] {w.start(), w.end()});
+        for (int at = 0; at < text.length(); at++) {
+            if (isLowerLetter(text.charAt(at))) { // what LOWER_WORD finds: [a-zà-ÿ][a-zà-ÿ'-]*
+                int end = at + 1;
+                while (end < text.length() && (isLowerLetter(text.charAt(end)) || "'-".indexOf(text.charAt(end)) >= 0)) {
+                    end++;
+                }
+                words.add(new int[] {at, end});
+                at = end - 1;
+            }
         }
         for (int i = 0; i < words.size(); i++) {
             int start = words.get(i)[0];
             if (start > 0 && Character.isLetter(text.charAt(start - 1))) {
                 continue;
             }
-            String before = text.substring(Math.max(0, start - 40), start);
-            boolean strong = LOWER_STRONG_TRIGGER.matcher(before).find();
-            if (!strong && !LOWER_WEAK_TRIGGER.matcher(before).find()) {
+            int from = Math.max(0, start - 40);
+            String cueWord = TrailingCue.lastWord(text, from, start);
+            boolean strong = LOWER_STRONG_TRIGGER.endsWindow(text, from, start, cueWord);
+            if (!strong && !LOWER_WEAK_TRIGGER.endsWindow(text, from, start, cueWord)) {
                 continue;
             }
-            String first = word(text, words.get(i)).transform(STRIP_4);
+            String before = text.substring(from, start);
+            String lower = word(text, words.get(i));
+            String first = lower.endsWith("'s") ? lower.substring(0, lower.length() - 2) : lower;
             boolean afterTitle = before.transform(FULL_16);
-            boolean relative = MY_RELATIVE.matcher(before).find();
+            boolean relative = MY_RELATIVE.endsWindow(text, from, start, cueWord);
             boolean listed = names.isFirstName(first) || afterTitle && names.isSurname(first);
             boolean titleSurname = afterTitle && !LOWER_STOP.contains(first) && !NOT_NAMES.contains(first)
                     && first.length() >= 4 && !first.transform(FULL_17);
@@ -948,7 +1289,7 @@ public final class PhiDetector {
                     && !LOWER_STOP.contains(first) && !NOT_NAMES.contains(first) && !SpokenNumbers.isNumberWord(first)
                     && !SpokenNumbers.isNumberWord(word(text, words.get(i + 1)));
             // "my wife trenzo ...", "the patient is fallen ...": a word that cannot be a verb form is a name there.
-            boolean medium = MEDIUM_LOWER_TRIGGER.matcher(before).find() && !LOWER_STOP.contains(first)
+            boolean medium = MEDIUM_LOWER_TRIGGER.endsWindow(text, from, start, cueWord) && !LOWER_STOP.contains(first)
                     && !NOT_NAMES.contains(first) && !SpokenNumbers.isNumberWord(first) && first.length() >= 3
                     && !first.transform(FULL_18);
             if (!strong && !medium && !surnameFollows && !(listed && (relative || !NOT_NAMES.contains(first)))) {

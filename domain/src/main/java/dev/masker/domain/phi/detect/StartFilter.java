@@ -1,0 +1,132 @@
+package dev.masker.domain.phi.detect;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntPredicate;
+import java.util.regex.MatchResult;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the matches of a pattern in a text as successive {@link Matcher#find()} calls would, but attempts a match
+ * only at the positions a cheap test allows: the test must hold wherever a match can start (a month's first three
+ * letters, a digit). A region with transparent, non-anchoring bounds makes each attempt see the whole text, so
+ * look-behinds, {@code \b} and {@code $} behave as in the plain search.
+ */
+final class StartFilter {
+    private final Matcher matcher;
+    private final int[] starts;
+    private final IntPredicate mayStartAt;
+    private final int length;
+    private int from;
+    private int next;
+
+    /** Tries every position where {@code mayStartAt} holds. */
+    StartFilter(Pattern pattern, String text, IntPredicate mayStartAt) {
+        this(pattern, text, null, mayStartAt);
+    }
+
+    /** Tries only the given ascending positions (word starts, say) where {@code mayStartAt} also holds. */
+    StartFilter(Pattern pattern, String text, int[] starts, IntPredicate mayStartAt) {
+        this.matcher = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        this.starts = starts;
+        this.mayStartAt = mayStartAt;
+        this.length = text.length();
+    }
+
+    /** Moves to the next match, as {@code find()} does; the match is then read from {@link #matcher()}. */
+    boolean find() {
+        if (starts == null) {
+            for (int at = from; at < length; at++) {
+                if (matchesAt(at)) {
+                    return true;
+                }
+            }
+            from = length;
+            return false;
+        }
+        while (next < starts.length) {
+            int at = starts[next++];
+            if (at >= from && matchesAt(at)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean matchesAt(int at) {
+        if (!mayStartAt.test(at)) {
+            return false;
+        }
+        matcher.region(at, length);
+        if (!matcher.lookingAt()) {
+            return false;
+        }
+        from = matcher.end() > at ? matcher.end() : at + 1;
+        return true;
+    }
+
+    /** All the matches {@code find()} would give, in order. */
+    static List<MatchResult> all(Pattern pattern, String text, IntPredicate mayStartAt) {
+        return all(pattern, text, null, mayStartAt);
+    }
+
+    /** All the matches {@code find()} would give, in order, trying only the given ascending positions. */
+    static List<MatchResult> all(Pattern pattern, String text, int[] starts, IntPredicate mayStartAt) {
+        StartFilter search = new StartFilter(pattern, text, starts, mayStartAt);
+        List<MatchResult> found = new ArrayList<>();
+        while (search.find()) {
+            found.add(search.matcher.toMatchResult());
+        }
+        return found;
+    }
+
+    /**
+     * A start test for positions asked in ascending order: whether {@code word} (any ASCII case) starts within
+     * {@code (at, at + distance]}. The next occurrence is searched again only once the positions pass it.
+     */
+    static IntPredicate wordWithin(String text, String word, int distance) {
+        int[] next = {-1};
+        return at -> {
+            if (next[0] <= at) {
+                next[0] = indexOfIgnoreCase(text, word, at + 1);
+            }
+            return next[0] <= at + distance;
+        };
+    }
+
+    /**
+     * A start test for positions asked in ascending order: whether the characters from {@code at} on are all
+     * {@code allowed} up to a {@code target} ("local part" up to the {@code @}).
+     */
+    static IntPredicate runReaches(String text, char target, IntPredicate allowed) {
+        int[] next = {-1, -1}; // the next target, and where the run of allowed characters before it starts
+        return at -> {
+            if (next[0] < at) {
+                int found = text.indexOf(target, at);
+                next[0] = found < 0 ? text.length() : found;
+                int start = next[0];
+                while (start > 0 && allowed.test(text.charAt(start - 1))) {
+                    start--;
+                }
+                next[1] = start;
+            }
+            return next[0] < text.length() && next[1] <= at;
+        };
+    }
+
+    /** Where {@code word} starts at or after {@code from} in any ASCII case (or a wider one); the length if nowhere. */
+    static int indexOfIgnoreCase(String text, String word, int from) {
+        for (int i = from; i + word.length() <= text.length(); i++) {
+            if (text.regionMatches(true, i, word, 0, word.length())) {
+                return i;
+            }
+        }
+        return text.length();
+    }
+
+    /** The matcher holding the last match; its positions are positions in the whole text. */
+    Matcher matcher() {
+        return matcher;
+    }
+}
