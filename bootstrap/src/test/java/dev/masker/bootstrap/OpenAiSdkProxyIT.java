@@ -196,6 +196,23 @@ class OpenAiSdkProxyIT {
 
     @Test
     @Order(4)
+    void givenTheFullEndpointAsBaseUrl_create_isAnsweredAtTheDoubledSuffixAsUsual() {
+        // Some platforms take the whole proxy_url as a base URL and append /chat/completions again.
+        OpenAIClient platform = sdk(proxyKey, "/proxy/" + agentId + "/v1/chat/completions");
+        try {
+            int before = upstream.bodies().size();
+            String text = "This is Harriet Quellenberg, born March 5th, 1961.";
+            ChatCompletion answer = platform.chat().completions()
+                    .create(ChatCompletionCreateParams.builder().model(MODEL).addUserMessage(text).build());
+            assertEquals(text, answerOf(answer));
+            assertFalse(upstream.bodies().get(before).contains("Quellenberg"), upstream.bodies().get(before));
+        } finally {
+            platform.close();
+        }
+    }
+
+    @Test
+    @Order(5)
     void givenAWrongProxyKey_create_failsWithTheSdksUnauthorizedExceptionAndOurCode() {
         OpenAIClient stranger = sdk("mpk_not-the-key");
         try {
@@ -210,7 +227,7 @@ class OpenAiSdkProxyIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void givenAModelTheAgentDoesNotAllow_create_failsWith422AndOurCode() {
         int before = upstream.bodies().size();
         UnprocessableEntityException e = assertThrows(UnprocessableEntityException.class,
@@ -221,7 +238,7 @@ class OpenAiSdkProxyIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void givenTheUpstreamFailsWithPhiInItsBody_create_failsWith502AndThePhiGoesNowhere() {
         upstream.behave(FakeOpenAiUpstream.Behaviour.FAIL);
         InternalServerException e = assertThrows(InternalServerException.class,
@@ -232,7 +249,7 @@ class OpenAiSdkProxyIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void givenTheUpstreamStalls_create_failsWith504AfterTheFirstByteLimit() {
         upstream.behave(FakeOpenAiUpstream.Behaviour.STALL);
         long started = System.nanoTime();
@@ -245,7 +262,7 @@ class OpenAiSdkProxyIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void givenTheUpstreamDropsTheStreamAfterSomeChunks_createStreaming_endsWithAnErrorAndNoHang() {
         upstream.behave(FakeOpenAiUpstream.Behaviour.BREAK_MID_STREAM);
         String text = "Please update the chart of Harriet Quellenberg, born March 5th, 1961, phone 415-555-0142, thanks.";
@@ -264,7 +281,7 @@ class OpenAiSdkProxyIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void givenTheClientClosesAStreamMidway_theUpstreamCallIsDroppedSoonAfter() throws InterruptedException {
         upstream.behave(FakeOpenAiUpstream.Behaviour.TRICKLE);
         upstream.hangUps().clear();
@@ -285,7 +302,7 @@ class OpenAiSdkProxyIT {
     }
 
     @Test
-    @Order(10)
+    @Order(99)
     void givenEveryTurnAbove_theLogsAndTheTurnProxiedRowsHoldNoLabelledValue() {
         List<String> values = records.stream().flatMap(gold -> gold.values().stream())
                 .filter(value -> value.length() >= LabelledDevSet.SHORT).distinct().toList();
@@ -365,7 +382,11 @@ class OpenAiSdkProxyIT {
     }
 
     private static OpenAIClient sdk(String apiKey) {
-        return OpenAIOkHttpClient.builder().baseUrl(masker.uri("/proxy/" + agentId + "/v1").toString()).apiKey(apiKey)
+        return sdk(apiKey, "/proxy/" + agentId + "/v1");
+    }
+
+    private static OpenAIClient sdk(String apiKey, String basePath) {
+        return OpenAIOkHttpClient.builder().baseUrl(masker.uri(basePath).toString()).apiKey(apiKey)
                 // Retries would hide the proxy's answer behind the SDK's own back-off.
                 .maxRetries(0).timeout(Duration.ofSeconds(30)).build();
     }
