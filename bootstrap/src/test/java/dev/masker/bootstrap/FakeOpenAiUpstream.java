@@ -34,8 +34,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 final class FakeOpenAiUpstream implements AutoCloseable {
     /** Characters of echoed text per streamed chunk, in turn: each shorter than any token, so every token is split. */
     private static final int[] PIECES = {3, 11, 17, 29};
-    /** A fake PHI string the upstream puts in its error body: it must reach no client, no log and no audit row. */
-    static final String PHI_IN_ERROR = "Rosalind Vantongeren, MRN QX-55104782";
+    /** Fake PHI the upstream puts in its error body: none of it may reach a client, a log line or an audit row. */
+    static final List<String> PHI_IN_ERROR = List.of("Rosalind Vantongeren", "QX-55104782");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int CHUNKS_BEFORE_BREAK = 3;
     private static final long TRICKLE_MILLIS = 50;
@@ -131,8 +131,8 @@ final class FakeOpenAiUpstream implements AutoCloseable {
                 return true;
             }
             case FAIL -> {
-                whole(out, 500, "{\"error\":{\"message\":\"internal failure for patient " + PHI_IN_ERROR
-                        + "\",\"type\":\"server_error\",\"param\":null,\"code\":null}}");
+                whole(out, 500, "{\"error\":{\"message\":\"internal failure for patient " + PHI_IN_ERROR.get(0) + ", MRN "
+                        + PHI_IN_ERROR.get(1) + "\",\"type\":\"server_error\",\"param\":null,\"code\":null}}");
                 return true;
             }
             case STALL -> {
