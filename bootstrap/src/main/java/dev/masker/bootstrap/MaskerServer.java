@@ -194,6 +194,9 @@ public final class MaskerServer implements AutoCloseable {
                     .port(config.port())
                     .shutdownHook(false)
                     .shutdownGracePeriod(config.shutdownGrace())
+                    // Streamed answers go out a chunk per write; with Nagle's algorithm each small write after the first
+                    // waited for the client's delayed ACK (up to 40 ms on Linux), per stream, in a voice call's path.
+                    .connectionOptions(socket -> socket.tcpNoDelay(true))
                     .routing(routing::configure)
                     .build()
                     .start();

@@ -26,29 +26,45 @@ final class LogCapture {
 
     /** Runs the action, adding every line it logs to {@code lines}, and returns its result. */
     static <T> T during(List<String> lines, Supplier<T> action) {
-        SimpleFormatter formatter = new SimpleFormatter();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                lines.add(formatter.format(record));
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        capture.setLevel(Level.ALL);
-        Logger root = Logger.getLogger("");
-        Level previous = root.getLevel();
-        root.addHandler(capture);
-        root.setLevel(Level.ALL);
-        try {
+        try (Open capture = open(lines)) {
             return action.get();
-        } finally {
+        }
+    }
+
+    /** Starts capturing into {@code lines} until the returned capture is closed: for a capture that spans several tests. */
+    static Open open(List<String> lines) {
+        return new Open(lines);
+    }
+
+    /** A capture in progress; closing it detaches it and gives the root logger its level back. */
+    static final class Open implements AutoCloseable {
+        private final Logger root = Logger.getLogger("");
+        private final Level previous = root.getLevel();
+        private final Handler capture;
+
+        private Open(List<String> lines) {
+            SimpleFormatter formatter = new SimpleFormatter();
+            capture = new Handler() {
+                @Override
+                public void publish(LogRecord record) {
+                    lines.add(formatter.format(record));
+                }
+
+                @Override
+                public void flush() {
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+            capture.setLevel(Level.ALL);
+            root.addHandler(capture);
+            root.setLevel(Level.ALL);
+        }
+
+        @Override
+        public void close() {
             root.removeHandler(capture);
             root.setLevel(previous);
         }

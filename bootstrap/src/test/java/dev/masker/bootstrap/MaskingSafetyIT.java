@@ -3,8 +3,6 @@ package dev.masker.bootstrap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.masker.application.port.in.MaskTextCommand;
 import dev.masker.application.port.in.MaskedText;
 import dev.masker.application.port.in.RehydrateTextCommand;
@@ -14,15 +12,11 @@ import dev.masker.domain.phi.PhiToken;
 import dev.masker.domain.phi.Rehydration;
 import dev.masker.domain.session.SessionId;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,33 +27,16 @@ import org.junit.jupiter.api.Test;
  * record rehydrates to its original exactly in its own session, that another session restores nothing (every token
  * stays and is a leak finding), and that no captured log line (JUL at ALL, Masker at ALL) holds a labelled value.
  *
- * <p>The survival rule: a gold value is {@code text.substring(start, end)} of a labelled span. A value of 4 or more
- * characters survives when the masked text contains it anywhere (case-sensitive). A shorter value ("Al", "Ng", "Eve")
- * also occurs as an ordinary word or inside one, so it survives only when the masked text has it as a whole word
- * <em>more often</em> than the original has it as a whole word outside every gold span. The same rule (4+ characters,
- * anywhere) applies to the captured log lines, except the JDK's
- * own dump of its root certificates at FINE, whose validity dates look like short dates.
+ * <p>The survival rule and the pinned misses are {@link LabelledDevSet}'s. The same rule (4+ characters, anywhere)
+ * applies to the captured log lines, except the JDK's own dump of its root certificates at FINE, whose validity dates
+ * look like short dates.
  */
 class MaskingSafetyIT {
-    private static final Path DEV_SET = Path.of("src/test/resources/phi/phi-dev.jsonl");
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final int SHORT = 4;
-    /**
-     * The values the detector misses entirely today (record index, value length; see docs/PHI-DETECTION.md, "Masking
-     * safety"): an address with "Unit" and its ZIP, a hyphenated city, a spoken ZIP after it, a lower-case name and a
-     * spoken DOB in run-on raw speech, an MRN in a system prompt. A ratchet: any new survivor fails, and a fixed one must
-     * be struck from this list.
-     */
-    private static final List<String> KNOWN_MISSES = List.of("record 21 16 chars", "record 21 5 chars", "record 101 15 chars",
-            "record 543 15 chars", "record 543 24 chars", "record 731 24 chars", "record 1082 8 chars");
-
-    private record Gold(String text, List<int[]> spans) {
-    }
 
     @Test
     void givenTheDevSet_maskAndRehydrate_leaveNoLabelledValueAndGiveTheOriginalBackInTheSessionOnly() throws IOException {
-        List<Gold> records = devSet();
+        List<LabelledDevSet.Gold> records = LabelledDevSet.records();
         List<String> survivors = new ArrayList<>();
         List<String> notExact = new ArrayList<>();
         int[] totals = new int[4]; // values, masked values, tokens, leak findings in another session
@@ -68,18 +45,13 @@ class MaskingSafetyIT {
             try (RunningMasker masker = RunningMasker.start(Map.of("MASKER_LOG_LEVEL", "ALL"))) {
                 PhiTokenUseCases phi = masker.server().phiTokens();
                 for (int i = 0; i < records.size(); i++) {
-                    Gold gold = records.get(i);
+                    LabelledDevSet.Gold gold = records.get(i);
                     SessionId session = newSession();
                     MaskedText masked = phi.mask().mask(new MaskTextCommand(session, gold.text(),
                             MaskingPolicy.healthcareDefault()));
-                    for (int[] span : gold.spans()) {
-                        String value = gold.text().substring(span[0], span[1]);
-                        values.add(value);
-                        totals[0]++;
-                        if (survives(value, gold, masked.text())) {
-                            survivors.add("record " + i + " " + value.length() + " chars");
-                        }
-                    }
+                    values.addAll(gold.values());
+                    totals[0] += gold.spans().size();
+                    survivors.addAll(gold.survivors(i, masked.text()));
                     totals[1] += masked.total();
                     int tokens = (int) PhiToken.SHAPE.matcher(masked.text()).results().count();
                     totals[2] += tokens;
@@ -97,43 +69,22 @@ class MaskingSafetyIT {
             }
         });
 
-        assertEquals(KNOWN_MISSES, survivors, "labelled values left in the masked text (record, length)");
+        assertEquals(LabelledDevSet.KNOWN_MISSES, survivors, "labelled values left in the masked text (record, length)");
         assertEquals(List.of(), notExact, "records not rehydrated exactly in their own session");
         assertTrue(totals[0] > 2000 && totals[2] > 2000, "values " + totals[0] + ", tokens " + totals[2]);
         assertEquals(totals[2], totals[3], "every token of another session is a leak finding");
         assertTrue(logs.size() >= records.size(), "captured " + logs.size() + " log lines: the capture saw the run");
         // The JDK's own trust-store dump at FINE (root certificates' validity dates such as "10/19/..."), not the run's.
         String all = String.join("\n", logs.stream().filter(line -> !line.contains("logX509CertificateEvent")).toList());
-        List<String> logged = values.stream().filter(value -> value.length() >= SHORT && all.contains(value)).toList();
+        List<String> logged = values.stream().filter(value -> value.length() >= LabelledDevSet.SHORT && all.contains(value))
+                .toList();
         assertEquals(0, logged.size(), logged.size() + " labelled values in the log");
         System.getLogger(MaskingSafetyIT.class.getName()).log(System.Logger.Level.INFO, "masking safety: {0} records, {1}"
                 + " labelled values, {2} spans masked, {3} tokens, {4} foreign findings, {5} log lines", records.size(),
                 totals[0], totals[1], totals[2], totals[3], logs.size());
     }
 
-    private static boolean survives(String value, Gold gold, String masked) {
-        if (value.length() >= SHORT) {
-            return masked.contains(value);
-        }
-        Pattern word = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(value) + "(?![\\p{L}\\p{N}])");
-        long inMasked = word.matcher(masked).results().count();
-        long ordinary = word.matcher(gold.text()).results()
-                .filter(m -> gold.spans().stream().noneMatch(s -> s[0] < m.end() && m.start() < s[1])).count();
-        return inMasked > ordinary;
-    }
-
     private static SessionId newSession() {
         return new SessionId(Ulid.generate(Instant.now(), RANDOM));
-    }
-
-    private static List<Gold> devSet() throws IOException {
-        List<Gold> records = new ArrayList<>();
-        for (String line : Files.readAllLines(DEV_SET, StandardCharsets.UTF_8)) {
-            JsonNode node = JSON.readTree(line);
-            List<int[]> spans = new ArrayList<>();
-            node.path("spans").forEach(s -> spans.add(new int[] {s.path("start").asInt(), s.path("end").asInt()}));
-            records.add(new Gold(node.path("text").asText(), spans));
-        }
-        return records;
     }
 }
