@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.masker.adapters.http.HttpErrorMapper;
 import dev.masker.adapters.http.agents.AgentResponse;
@@ -397,7 +398,8 @@ class OpenApiDocumentTest {
             if (in == null) {
                 throw new IllegalStateException("openapi.json is not next to OpenApiHttpAdapter");
             }
-            return new ObjectMapper().readTree(in);
+            // A key written twice would silently keep the last: refuse it, as a second path entry once slipped in.
+            return new ObjectMapper().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature()).readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
