@@ -13,7 +13,8 @@
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-root="$(cd "$here/.." && pwd)"
+# shellcheck source=lib.sh
+. "$here/lib.sh"
 
 agents_n="${BENCH_AGENTS:-200}"
 threads="${BENCH_THREADS:-2}"
@@ -23,107 +24,21 @@ max_s="${BENCH_SECONDS:-30}"
 rate="${BENCH_RATE:-1000}"
 rate_s="${BENCH_RATE_SECONDS:-30}"
 rate_conns="${BENCH_RATE_CONNECTIONS:-32}"
-pghost="${BENCH_PGHOST:-127.0.0.1}"
-pgport="${BENCH_PGPORT:-5432}"
-pguser="${BENCH_PGUSER:-postgres}"
-pgdb="${BENCH_PGDATABASE:-test}"
-export PGPASSWORD="${BENCH_PGPASSWORD:-}"
 
-if [ -z "${JAVA_HOME:-}" ] && [ -d /usr/lib/jvm/temurin-25-jdk-amd64 ]; then
-  export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
-fi
-
-missing=""
-for tool in wrk python3 openssl curl psql; do
-  command -v "$tool" >/dev/null 2>&1 || missing="$missing $tool"
-done
-if [ -n "$missing" ]; then
-  echo "webhook.sh: missing:$missing (Debian: apt-get install -y wrk python3 openssl curl postgresql-client)" >&2
-  exit 2
-fi
+bench_require "apt-get install -y wrk python3 openssl curl postgresql-client" wrk python3 openssl curl psql
 
 # The real interpreter (a pyenv shim costs ~100 ms per start, which adds up over hundreds of agents).
 py="$(python3 -c 'import sys; print(sys.executable)')"
 
-log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-psql_q() { psql -X -q -t -A -v ON_ERROR_STOP=1 -h "$pghost" -p "$pgport" -U "$pguser" -d "$pgdb" -c "$1"; }
-
-psql_q 'SELECT 1' >/dev/null || { echo "webhook.sh: PostgreSQL at $pghost:$pgport (db $pgdb, user $pguser) is not reachable" >&2; exit 2; }
-
-load_before="$(cut -d' ' -f1-3 /proc/loadavg) (1/5/15 min load average, $(nproc) cores)"
-run_id="$(openssl rand -hex 5)"
-schema="bench_$run_id"
-work="$(mktemp -d "${TMPDIR:-/tmp}/masker-bench.XXXXXX")"
-port="$("$py" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
-base="http://127.0.0.1:$port"
-admin_token="$(openssl rand -hex 32)"
-webhook_secret="$(openssl rand -hex 32)"
-fingerprint_key="$(openssl rand -base64 32)"
-token_key="$(openssl rand -base64 32)"
-server_pid=""
 top_pid=""
-
-cleanup() {
-  local status=$?
-  set +e
+bench_on_exit() {
   if [ -n "$top_pid" ]; then kill "$top_pid" 2>/dev/null; wait "$top_pid" 2>/dev/null; fi
-  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
-    log "stopping the server (pid $server_pid)"
-    # The server runs in its own process group (setsid), so a build started by the launcher stops with it.
-    kill -TERM -- "-$server_pid" 2>/dev/null || kill -TERM "$server_pid" 2>/dev/null
-    for _ in $(seq 1 40); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.5; done
-    if kill -0 "$server_pid" 2>/dev/null; then
-      log "server still running after 20 s; killing it"
-      kill -KILL -- "-$server_pid" 2>/dev/null || kill -KILL "$server_pid" 2>/dev/null
-    fi
-    wait "$server_pid" 2>/dev/null
-  fi
-  if [ "$status" -ne 0 ] && [ -f "$work/server.log" ]; then
-    echo "---- last lines of the server log ($work/server.log) ----" >&2
-    tail -n 40 "$work/server.log" >&2
-  fi
-  # The audit table refuses TRUNCATE and DELETE by design; dropping the whole schema is the way to clean up.
-  psql_q "DROP SCHEMA IF EXISTS $schema CASCADE" >/dev/null 2>&1 \
-    && log "dropped schema $schema" || log "could not drop schema $schema; drop it by hand"
-  if [ -n "${BENCH_KEEP_WORKDIR:-}" ] || [ "$status" -ne 0 ]; then
-    log "work folder kept: $work"
-  else
-    rm -rf "$work"
-  fi
-  exit "$status"
 }
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+bench_setup
 
 # ---- 1. the server ----------------------------------------------------------------------------------------------
-if [ ! -f "$root/bootstrap/target/masker.jar" ]; then
-  log "building the jar (bootstrap/target/masker.jar is missing)"
-  (cd "$root" && mvn -q -B -o -Dmaven.test.skip=true install)
-fi
-
-log "run $run_id: starting ./masker serve on port $port, schema $schema"
-(
-  cd "$root"
-  export MASKER_HOST=127.0.0.1 MASKER_PORT="$port" MASKER_PUBLIC_URL="$base" \
-    MASKER_DATABASE_URL="jdbc:postgresql://$pghost:$pgport/$pgdb" MASKER_DATABASE_USER="$pguser" \
-    MASKER_DATABASE_PASSWORD="$PGPASSWORD" MASKER_DATABASE_SCHEMA="$schema" \
-    MASKER_FINGERPRINT_KEY="$fingerprint_key" MASKER_KEY_K_HEALTHCARE="$token_key" MASKER_ADMIN_TOKEN="$admin_token" \
-    MASKER_VAPI_WEBHOOK_SECRET="$webhook_secret" MASKER_DATA_DIR="$work/data" \
-    MASKER_SHUTDOWN_GRACE_SECONDS="${MASKER_SHUTDOWN_GRACE_SECONDS:-5}" \
-    MASKER_API_RATE_LIMIT_PER_SECOND=1000 MASKER_API_RATE_LIMIT_BURST=1000
-  # The admin API limit (30/s, burst 60 per principal) would answer some of the 200 creations below with 429.
-  exec setsid ./masker serve
-) >"$work/server.log" 2>&1 &
-server_pid=$!
-
-# The launcher may build first (when the sources are newer than the jar), hence the generous limit.
-deadline=$((SECONDS + 300))
-until [ "$(curl -s -o /dev/null -w '%{http_code}' "$base/health/ready" || true)" = 200 ]; do
-  if ! kill -0 "$server_pid" 2>/dev/null; then log "the server exited before it was ready"; exit 1; fi
-  if [ "$SECONDS" -gt "$deadline" ]; then log "the server was not ready within 300 s"; exit 1; fi
-  sleep 0.2
-done
-log "server ready"
+# The admin API limit (30/s, burst 60 per principal) would answer some of the 200 creations below with 429.
+bench_start_masker MASKER_API_RATE_LIMIT_PER_SECOND=1000 MASKER_API_RATE_LIMIT_BURST=1000
 
 # ---- 2. agents --------------------------------------------------------------------------------------------------
 # Many agents, so that the per-agent webhook rate limit (100/s sustained, burst 200) is not what is measured:
@@ -131,13 +46,8 @@ log "server ready"
 log "creating $agents_n agents"
 : >"$work/agents.txt"
 for n in $(seq 1 "$agents_n"); do
-  code="$(curl -sS -o "$work/agent.json" -w '%{http_code}' -X POST "$base/api/v1/agents" \
-    -H "Authorization: Bearer $admin_token" -H 'Content-Type: application/json' \
-    --data "{\"name\":\"bench-$run_id-$n\",\"upstream\":\"stub\",\"assistant\":{\"firstMessage\":\"Hello, this is the clinic.\",\"model\":{\"provider\":\"openai\",\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"system\",\"content\":\"You book appointments.\"}]},\"voice\":{\"provider\":\"11labs\",\"voiceId\":\"sarah\"}}}")"
-  if [ "$code" != 201 ]; then log "creating agent $n answered $code: $(cat "$work/agent.json")"; exit 1; fi
-  id="$(grep -o '"id" *: *"agt_[0-9A-Z]\{26\}"' "$work/agent.json" | head -n 1 | grep -o 'agt_[0-9A-Z]*')" \
-    || { log "no agent id in $(cat "$work/agent.json")"; exit 1; }
-  echo "$id" >>"$work/agents.txt"
+  bench_create_agent "{\"name\":\"bench-$run_id-$n\",\"upstream\":\"stub\",\"assistant\":{\"firstMessage\":\"Hello, this is the clinic.\",\"model\":{\"provider\":\"openai\",\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"system\",\"content\":\"You book appointments.\"}]},\"voice\":{\"provider\":\"11labs\",\"voiceId\":\"sarah\"}}}"
+  echo "$agent_id" >>"$work/agents.txt"
 done
 log "created $(wc -l <"$work/agents.txt") agents"
 
