@@ -26,9 +26,12 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * Masker's PostgreSQL: the external one configured, or an embedded one under the data directory. Two pools — one for
- * agents and the API, a small one for the audit writer, so audit commits never queue behind API queries — each behind
- * a Helidon DbClient, and the schemas migrated before anything is served.
+ * Masker's PostgreSQL: the external one configured, or an embedded one under the data directory. Three pools, each
+ * behind a Helidon DbClient, and the schemas migrated before anything is served: one for agents and the API; a small
+ * one for the audit writer, so audit commits never queue behind API queries; and one for the proxy's per-turn writes
+ * (token vault, sessions), whose commits do not wait for the disk ({@code synchronous_commit = off}): a turn is
+ * answered from memory, and every turn of a call writes its conversation's tokens again, so a database crash can cost
+ * at most rows that the next turn restores — never agents or the audit log.
  */
 public final class MaskerDatabase implements AutoCloseable {
     private static final int AUDIT_POOL_SIZE = 2;
@@ -37,17 +40,21 @@ public final class MaskerDatabase implements AutoCloseable {
     private final MaskerConfig.Database target;
     private final HikariDataSource appPool;
     private final HikariDataSource auditPool;
+    private final HikariDataSource turnsPool;
     private final DbClient app;
     private final DbClient audit;
+    private final DbClient turns;
 
     private MaskerDatabase(Optional<EmbeddedDatabase> embedded, MaskerConfig.Database target, HikariDataSource appPool,
-                           HikariDataSource auditPool) {
+                           HikariDataSource auditPool, HikariDataSource turnsPool) {
         this.embedded = embedded;
         this.target = target;
         this.appPool = appPool;
         this.auditPool = auditPool;
+        this.turnsPool = turnsPool;
         this.app = dbClient(appPool);
         this.audit = dbClient(auditPool);
+        this.turns = dbClient(turnsPool);
     }
 
     /** Connects (starting the embedded database when none is configured) and migrates the schema. */
@@ -57,13 +64,18 @@ public final class MaskerDatabase implements AutoCloseable {
         MaskerConfig.Database target = config.database()
                 .orElseGet(() -> new MaskerConfig.Database(embedded.get().jdbcUrl(), "postgres", ""));
         HikariDataSource appPool = null;
+        HikariDataSource auditPool = null;
         try {
-            appPool = pool("masker-app", target, config.schema(), config.poolSize());
+            appPool = pool("masker-app", target, config.schema(), config.poolSize(), false);
             AgentMigrations.migrate(appPool, config.schema());
             AuditMigrations.migrate(appPool, config.schema());
-            return new MaskerDatabase(embedded, target, appPool,
-                    pool("masker-audit", target, config.schema(), AUDIT_POOL_SIZE));
+            auditPool = pool("masker-audit", target, config.schema(), AUDIT_POOL_SIZE, false);
+            return new MaskerDatabase(embedded, target, appPool, auditPool,
+                    pool("masker-turns", target, config.schema(), config.poolSize(), true));
         } catch (RuntimeException e) {
+            if (auditPool != null) {
+                auditPool.close();
+            }
             if (appPool != null) {
                 appPool.close();
             }
@@ -80,6 +92,11 @@ public final class MaskerDatabase implements AutoCloseable {
     /** The client for the audit writer and verifier. */
     public DbClient audit() {
         return audit;
+    }
+
+    /** The client for the proxy's per-turn writes (token vault, sessions), committing without waiting for the disk. */
+    public DbClient turns() {
+        return turns;
     }
 
     /** A connection of its own, outside the pools, for a listener that holds it as long as it works. */
@@ -149,8 +166,12 @@ public final class MaskerDatabase implements AutoCloseable {
         }
     }
 
-    private static HikariDataSource pool(String name, MaskerConfig.Database target, String schema, int size) {
+    private static HikariDataSource pool(String name, MaskerConfig.Database target, String schema, int size,
+                                         boolean asyncCommit) {
         HikariConfig hikari = new HikariConfig();
+        if (asyncCommit) {
+            hikari.setConnectionInitSql("SET synchronous_commit TO off");
+        }
         hikari.setPoolName(name);
         hikari.setJdbcUrl(target.url());
         hikari.setUsername(target.user());
@@ -181,17 +202,20 @@ public final class MaskerDatabase implements AutoCloseable {
     }
 
     /**
-     * Reports both pools to the registry as {@code hikaricp_connections_*} (active, idle, pending, max, ...), labelled
-     * {@code pool="masker-app"} and {@code pool="masker-audit"}. HikariCP accepts this once, on a running pool.
+     * Reports the pools to the registry as {@code hikaricp_connections_*} (active, idle, pending, max, ...), labelled
+     * {@code pool="masker-app"}, {@code "masker-audit"} and {@code "masker-turns"}. HikariCP accepts this once, on a
+     * running pool.
      */
     public void recordPoolMetrics(MeterRegistry registry) {
         appPool.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
         auditPool.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
+        turnsPool.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
     }
 
-    /** Closes both pools, then stops the embedded database if there is one. */
+    /** Closes the pools, then stops the embedded database if there is one. */
     @Override
     public void close() {
+        turnsPool.close();
         auditPool.close();
         appPool.close();
         embedded.ifPresent(EmbeddedDatabase::close);

@@ -163,7 +163,7 @@ public final class MaskerServer implements AutoCloseable {
             ProxyChatCompletionService proxy = new ProxyChatCompletionService(new ProxyChatCompletionService.Collaborators(
                     agents, new TokenBucketRateLimitAdapter(config.proxyRatePerSecond(), config.proxyRateBurst(),
                             MAX_RATE_LIMIT_KEYS, System::nanoTime),
-                    new JdbcProxySessionAdapter(database.app()),
+                    new JdbcProxySessionAdapter(database.turns()),
                     new AgentMaskingPolicies(MaskerConfig.BUILT_IN_POLICIES, policyReader), phiTokens.maskTurn(),
                     phiTokens.sessionTokens(), upstream, audit, ids), clock, System::nanoTime);
             CheckReadinessService readiness = new CheckReadinessService(List.of(new JdbcReadinessAdapter(database.app())));
@@ -223,7 +223,7 @@ public final class MaskerServer implements AutoCloseable {
      * with the detector and the census name lists, and rehydration over the same keys and vault.
      */
     private static PhiTokenUseCases phiTokens(KeyRing keys, VaultTokens vaultTokens, MaskerDatabase database, Clock clock) {
-        JdbcTokenVaultAdapter vault = new JdbcTokenVaultAdapter(database.app());
+        JdbcTokenVaultAdapter vault = new JdbcTokenVaultAdapter(database.turns());
         TinkReversibleTokenAdapter reversible = new TinkReversibleTokenAdapter(keys);
         MaskTextService masking = new MaskTextService(PhiDetector.withBundledNameLists(), vaultTokens, vault, reversible,
                 clock);
@@ -249,6 +249,11 @@ public final class MaskerServer implements AutoCloseable {
         } catch (NoSuchAlgorithmException e) {
             return new SecureRandom();
         }
+    }
+
+    /** The database the server works on. */
+    MaskerDatabase database() {
+        return database;
     }
 
     /** The port the server listens on (useful when it was started on port 0). */

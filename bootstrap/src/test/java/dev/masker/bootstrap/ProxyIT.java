@@ -154,17 +154,15 @@ class ProxyIT {
     }
 
     @Test
-    void givenTurnsOfOneCall_complete_recordsOneSessionWithCountsAndNoValues() {
+    void givenTurnsOfOneCall_complete_recordsOneSessionWithCountsAndNoValues() throws InterruptedException {
         String call = "call-" + UUID.randomUUID();
-        proxy(agentId, proxyKey, body(false, call));
-        proxy(agentId, proxyKey, body(true, call));
-        proxy(agentId, proxyKey, body(false, "call-" + UUID.randomUUID()));
-
-        List<JsonNode> turns = turnEvents();
-        List<JsonNode> ofCall = new ArrayList<>();
-        for (JsonNode turn : turns.subList(turns.size() - 3, turns.size())) {
-            ofCall.add(turn);
+        List<String> requests = new ArrayList<>();
+        for (HttpResponse<String> response : List.of(proxy(agentId, proxyKey, body(false, call)),
+                proxy(agentId, proxyKey, body(true, call)), proxy(agentId, proxyKey, body(false, "call-" + UUID.randomUUID())))) {
+            requests.add(response.headers().firstValue("X-Request-Id").orElseThrow());
         }
+
+        List<JsonNode> ofCall = turnEventsOf(requests);
         Set<String> sessions = ofCall.stream().map(turn -> turn.path("session_id").asText()).collect(Collectors.toSet());
         assertEquals(2, sessions.size(), "two calls, two sessions: " + ofCall);
         assertEquals(ofCall.get(0).path("session_id"), ofCall.get(1).path("session_id"));
@@ -264,9 +262,19 @@ class ProxyIT {
         return agent;
     }
 
-    private List<JsonNode> turnEvents() {
-        return masker.auditRows().stream().filter(row -> "turn_proxied".equals(row.get("type")))
-                .map(row -> RunningMasker.read(row.get("body")).path("data")).toList();
+    /** The turn events of the requests, in their order; they are queued after the answers, so this waits for them. */
+    private List<JsonNode> turnEventsOf(List<String> requestIds) throws InterruptedException {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            Map<String, JsonNode> byRequest = masker.auditRows().stream()
+                    .filter(row -> "turn_proxied".equals(row.get("type")))
+                    .map(row -> RunningMasker.read(row.get("body")).path("data"))
+                    .collect(Collectors.toMap(data -> data.path("request_id").asText(), data -> data));
+            if (byRequest.keySet().containsAll(requestIds)) {
+                return requestIds.stream().map(byRequest::get).toList();
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no turn_proxied events for " + requestIds);
     }
 
     private static String body(boolean stream, String callId) {

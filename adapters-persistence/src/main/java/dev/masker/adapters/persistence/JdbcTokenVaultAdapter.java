@@ -21,7 +21,9 @@ import java.util.StringJoiner;
 
 /**
  * The token vault in PostgreSQL through Helidon DbClient: one row per session and token, holding the sealed original
- * (nonce and ciphertext), never the plaintext. Nothing is cached.
+ * (nonce and ciphertext), never the plaintext. A proxied request carries the whole conversation, so each turn brings
+ * the tokens of the turns before it again: the adapter remembers which (session, token) pairs it has stored (the last
+ * 100,000) and writes only the others. Lookups are never cached.
  */
 public final class JdbcTokenVaultAdapter implements TokenVaultPort {
     // The first row for a session and token wins: a value seen again keeps its original, concurrent stores included.
@@ -41,7 +43,16 @@ public final class JdbcTokenVaultAdapter implements TokenVaultPort {
     /** Rows per statement: 7 parameters each stays far below PostgreSQL's 32,767 bind parameters. */
     private static final int ROWS_PER_STATEMENT = 500;
 
+    private static final int MAX_REMEMBERED = 100_000;
+
     private final DbClient db;
+    // Session id + " " + token text of rows this adapter has stored; a row once stored is never changed or removed.
+    private final Map<String, Boolean> stored = new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > MAX_REMEMBERED;
+        }
+    };
 
     public JdbcTokenVaultAdapter(DbClient db) {
         this.db = Objects.requireNonNull(db, "db");
@@ -66,7 +77,11 @@ public final class JdbcTokenVaultAdapter implements TokenVaultPort {
 
     /** One multi-row INSERT per 500 entries: a turn's values reach the vault in one round trip. */
     @Override
-    public void storeAll(List<VaultEntry> entries) {
+    public void storeAll(List<VaultEntry> given) {
+        List<VaultEntry> entries;
+        synchronized (stored) {
+            entries = given.stream().filter(entry -> stored.get(key(entry)) == null).toList();
+        }
         for (int from = 0; from < entries.size(); from += ROWS_PER_STATEMENT) {
             List<VaultEntry> rows = entries.subList(from, Math.min(entries.size(), from + ROWS_PER_STATEMENT));
             StringJoiner sql = new StringJoiner(", ", INSERT_MANY_HEAD, INSERT_MANY_TAIL);
@@ -86,7 +101,14 @@ public final class JdbcTokenVaultAdapter implements TokenVaultPort {
             } catch (RuntimeException e) {
                 throw translate(e);
             }
+            synchronized (stored) {
+                rows.forEach(entry -> stored.put(key(entry), Boolean.TRUE));
+            }
         }
+    }
+
+    private static String key(VaultEntry entry) {
+        return entry.session().value() + " " + entry.token().text();
     }
 
     @Override
