@@ -1,12 +1,15 @@
 package dev.masker.domain.phi;
 
 import dev.masker.domain.session.SessionId;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
@@ -32,6 +35,9 @@ public final class VaultTokens {
 
     private final KeyRing keys;
     private final SecureRandom random;
+    // Per kid key, computed once: an initialised HMAC to clone for tokens, and the derived vault encryption key.
+    private final Map<ByteBuffer, Mac> tokenMacs = new ConcurrentHashMap<>();
+    private final Map<ByteBuffer, SecretKeySpec> vaultKeys = new ConcurrentHashMap<>();
 
     /** Tokens under the ring's keys, vault nonces from the random source. */
     public VaultTokens(KeyRing keys, SecureRandom random) {
@@ -41,7 +47,8 @@ public final class VaultTokens {
 
     /** The MSKV1 token of the value: the same for the same normalised value, kind and kid. */
     public PhiToken token(PhiKind kind, Kid kid, String value) {
-        byte[] mac = hmac(keys.require(kid).current(), PhiNormalization.normalize(kind, value));
+        byte[] mac = tokenMac(keys.require(kid).current()).doFinal(
+                PhiNormalization.normalize(kind, value).getBytes(StandardCharsets.UTF_8));
         return new PhiToken(TokenScheme.MSKV1, kind, kid, Base32.encode(Arrays.copyOf(mac, TOKEN_BYTES)));
     }
 
@@ -89,8 +96,20 @@ public final class VaultTokens {
         }
     }
 
-    private static Cipher gcm(int mode, byte[] kidKey, byte[] nonce) throws GeneralSecurityException {
-        SecretKeySpec vaultKey = new SecretKeySpec(hmac(kidKey, VAULT_KEY_LABEL), "AES");
+    /** A fresh HMAC-SHA256 keyed with the kid key: a clone of one initialised once (key schedule and pads reused). */
+    private Mac tokenMac(byte[] kidKey) {
+        Mac prototype = tokenMacs.computeIfAbsent(ByteBuffer.wrap(kidKey), key -> newMac(kidKey));
+        try {
+            return (Mac) prototype.clone();
+        } catch (CloneNotSupportedException e) {
+            // A provider whose HMAC cannot be cloned: initialise a new one each time.
+            return newMac(kidKey);
+        }
+    }
+
+    private Cipher gcm(int mode, byte[] kidKey, byte[] nonce) throws GeneralSecurityException {
+        SecretKeySpec vaultKey = vaultKeys.computeIfAbsent(ByteBuffer.wrap(kidKey),
+                key -> new SecretKeySpec(hmac(kidKey, VAULT_KEY_LABEL), "AES"));
         Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
         cipher.init(mode, vaultKey, new GCMParameterSpec(TAG_BITS, nonce));
         return cipher;
@@ -102,10 +121,14 @@ public final class VaultTokens {
     }
 
     private static byte[] hmac(byte[] key, String text) {
+        return newMac(key).doFinal(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Mac newMac(byte[] key) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available in this JDK", e);
         }
