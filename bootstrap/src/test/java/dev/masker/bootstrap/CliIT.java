@@ -35,17 +35,24 @@ class CliIT {
     @Test
     void givenRunningServer_agentsCreate_printsTheVapiUrlsAndGetFindsIt() {
         Run created = run("agents", "create", "--server", server(), "--token", RunningMasker.ADMIN_TOKEN,
-                "--name", "cli " + UUID.randomUUID(), "--upstream", "stub", "--assistant", "{\"firstMessage\":\"Hi\"}");
+                "--name", "cli " + UUID.randomUUID(), "--upstream", "stub", "--assistant", "{\"firstMessage\":\"Hi\"}",
+                "--allowed-models", "stub-large,stub-small");
 
         assertEquals(0, created.exitCode(), created.err());
         Matcher id = Pattern.compile("Agent (agt_[0-9A-Z]{26})").matcher(created.out());
         assertTrue(id.find(), created.out());
         assertTrue(created.out().contains(RunningMasker.PUBLIC_URL + "/vapi/webhook/" + id.group(1)));
         assertTrue(created.out().contains(RunningMasker.PUBLIC_URL + "/proxy/" + id.group(1) + "/v1/chat/completions"));
+        assertTrue(Pattern.compile("Proxy key: +mpk_[0-9a-f]{64}").matcher(created.out()).find(), created.out());
+        Run shown = run("agents", "get", "--server", server(), "--token", RunningMasker.ADMIN_TOKEN, id.group(1));
+        assertTrue(shown.out().contains("Proxy sessions:      0 in 24 h, 0 in 7 days; PHI values masked: 0 in 24 h"),
+                shown.out());
 
         Run fetched = run("agents", "get", "--server", server(), "--token", RunningMasker.ADMIN_TOKEN, "--json", id.group(1));
         assertEquals(0, fetched.exitCode(), fetched.err());
         assertEquals("Hi", RunningMasker.read(fetched.out()).path("agent").path("assistant").path("firstMessage").asText());
+        assertEquals("[\"stub-large\",\"stub-small\"]",
+                RunningMasker.read(fetched.out()).path("agent").path("allowed_models").toString());
     }
 
     @Test

@@ -338,6 +338,15 @@ final class AgentsCommand implements Runnable {
                 if (agent.has("stats")) {
                     out.println("  Webhook calls:       " + agent.path("stats").path("webhook_calls_24h").asLong()
                             + " in 24 h, " + agent.path("stats").path("webhook_calls_7d").asLong() + " in 7 days");
+                    JsonNode stats = agent.path("stats");
+                    out.println("  Proxy sessions:      " + stats.path("sessions_24h").asLong() + " in 24 h, "
+                            + stats.path("sessions_7d").asLong() + " in 7 days; PHI values masked: "
+                            + stats.path("redactions_24h").asLong() + " in 24 h, " + stats.path("redactions_7d").asLong()
+                            + " in 7 days");
+                    if (stats.path("added_latency_ms_p50").isNumber()) {
+                        out.println("  Added latency (24 h): p50 " + stats.path("added_latency_ms_p50").asDouble() + " ms, p95 "
+                                + stats.path("added_latency_ms_p95").asDouble() + " ms");
+                    }
                 }
             }
             return MaskerCommand.OK;
