@@ -55,6 +55,7 @@ final class ServeCommand implements Callable<Integer> {
 
                 Create your first agent (in another terminal, with the same MASKER_ADMIN_TOKEN):
                   ./masker agents create --name "Front desk" --upstream openai:gpt-4o-mini
+                (--upstream stub tries the proxy without an LLM account: see the README.)
                 Stop with Ctrl+C: requests in flight finish and the audit log is flushed.
                 """, config.host(), server.port(), server.usesEmbeddedDatabase() ? "embedded" : "external",
                 base, base, base, base, base);
