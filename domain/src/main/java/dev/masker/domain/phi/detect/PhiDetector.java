@@ -46,6 +46,9 @@ public final class PhiDetector {
     private static final Function<String, String> STRIP_1 = replacing("[, ]", "");
     private static final Function<String, String> STRIP_2 = replacing("[^0-9A-Za-z]", "");
 
+    private static final String ASCII_LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    private static final String DIGITS = "0123456789";
+
     private static Function<String, Boolean> full(String regex) {
         Pattern pattern = Pattern.compile(regex);
         return text -> pattern.matcher(text).matches();
@@ -66,6 +69,29 @@ public final class PhiDetector {
         all.addAll(List.of(words));
         return all;
     }
+
+    // The characters each pattern's matches can start with (its case-insensitive letters in both cases).
+    private static final StartFilter.FirstChars LETTERS = StartFilter.FirstChars.of(ASCII_LETTERS, false);
+    private static final StartFilter.FirstChars UPPER_OR_OTHER =
+            StartFilter.FirstChars.of(ASCII_LETTERS.substring(26), true);
+    private static final StartFilter.FirstChars ALNUM = StartFilter.FirstChars.of(ASCII_LETTERS + DIGITS, false);
+    private static final StartFilter.FirstChars DIGIT = StartFilter.FirstChars.of(DIGITS, false);
+    private static final StartFilter.FirstChars HEX = StartFilter.FirstChars.of(DIGITS + "abcdefABCDEF", false);
+    private static final StartFilter.FirstChars BLANK = StartFilter.FirstChars.of(" \t\n\u000B\f\r", false);
+    private static final StartFilter.FirstChars LOCAL_PART = StartFilter.FirstChars.of(ASCII_LETTERS + DIGITS + "._%+-", false);
+    private static final StartFilter.FirstChars HOST = StartFilter.FirstChars.of(ASCII_LETTERS + DIGITS + "-", false);
+    /** A digit or the first letter of a number word ({@code SpokenNumbers.WORD}). */
+    private static final StartFilter.FirstChars NUMBER = StartFilter.FirstChars.of(DIGITS + "stfenhdzoSTFENHDZO", false);
+    private static final StartFilter.FirstChars ADDRESS_FIRST =
+            StartFilter.FirstChars.of(DIGITS + "stfenhdzoSTFENHDZOpP", false);
+    private static final StartFilter.FirstChars MONTH_FIRST = StartFilter.FirstChars.of("jfmasondJFMASOND", false);
+    private static final StartFilter.FirstChars DAY_FIRST = StartFilter.FirstChars.of(DIGITS + "efnostEFNOST", false);
+    private static final StartFilter.FirstChars WHEREABOUTS_FIRST = StartFilter.FirstChars.of("mjlcoiMJLCOI", false);
+    private static final StartFilter.FirstChars ZIP_FIRST = StartFilter.FirstChars.of(ASCII_LETTERS + ",", false);
+    private static final StartFilter.FirstChars AGE_FIRST = StartFilter.FirstChars.of("91noaNOA", false);
+    private static final StartFilter.FirstChars TITLE_FIRST = StartFilter.FirstChars.of("DMN", false);
+    private static final StartFilter.FirstChars LOWER_TITLE_FIRST = StartFilter.FirstChars.of("d", false);
+    private static final StartFilter.FirstChars SENTENCE_END = StartFilter.FirstChars.of(".!?", false);
 
     private static final System.Logger LOG = System.getLogger(PhiDetector.class.getName());
 
@@ -378,11 +404,11 @@ public final class PhiDetector {
     // ---------------------------------------------------------------- e-mail, URL, IP
 
     private static void emails(String text, List<Candidate> out) {
-        for (MatchResult m : StartFilter.all(EMAIL, text,
+        for (MatchResult m : StartFilter.all(EMAIL, text, LOCAL_PART,
                 StartFilter.runReaches(text, '@', c -> isAsciiAlnum((char) c) || "._%+-".indexOf(c) >= 0))) {
             add(out, m.start(), trimEnd(text, m.start(), m.end()), PhiKind.EMAIL, 90);
         }
-        for (MatchResult spoken : StartFilter.all(SPOKEN_EMAIL_DOMAIN, text,
+        for (MatchResult spoken : StartFilter.all(SPOKEN_EMAIL_DOMAIN, text, BLANK,
                 at -> isBlank(text.charAt(at)) && atWordAfterBlanks(text, at))) {
             if (text.startsWith(" slash", spoken.end())) {
                 continue; // "profile at facebook dot com slash ..." is a URL
@@ -428,7 +454,7 @@ public final class PhiDetector {
             "uh", "yeah", "yes", "okay", "so", "but", "file", "have", "has", "i", "we", "under", "as", "for", "from");
 
     private static void urls(String text, int[] wordStarts, List<Candidate> out) {
-        for (MatchResult m : StartFilter.all(URL, text,
+        for (MatchResult m : StartFilter.all(URL, text, HOST,
                 StartFilter.runReaches(text, '.', c -> isAsciiAlnum((char) c) || "-:/".indexOf(c) >= 0))) {
             if (m.start() > 0 && (text.charAt(m.start() - 1) == '@' || text.charAt(m.start() - 1) == '.')) {
                 continue;
@@ -439,7 +465,7 @@ public final class PhiDetector {
             }
             add(out, m.start(), trimEnd(text, m.start(), m.end()), PhiKind.URL, 88);
         }
-        for (MatchResult spoken : StartFilter.all(SPOKEN_URL, text, wordStarts, at -> alnumRunThenDot(text, at))) {
+        for (MatchResult spoken : StartFilter.all(SPOKEN_URL, text, wordStarts, ALNUM, at -> alnumRunThenDot(text, at))) {
             int end = spoken.end();
             // Follow the path: "slash in slash jane dash doe dash a f seven three".
             for (int path = matchEnd(URL_PATH, text, end); path >= 0; path = matchEnd(URL_PATH, text, end)) {
@@ -462,7 +488,7 @@ public final class PhiDetector {
     }
 
     private static void ips(String text, int[] wordStarts, List<Candidate> out) {
-        for (MatchResult m : StartFilter.all(IPV4, text,
+        for (MatchResult m : StartFilter.all(IPV4, text, DIGIT,
                 at -> isDigit(text.charAt(at)) && charWithin(text, at, '.', 3))) {
             boolean valid = true;
             for (int g = 1; g <= 4; g++) {
@@ -472,14 +498,14 @@ public final class PhiDetector {
                 add(out, m.start(), m.end(), PhiKind.IP, 87);
             }
         }
-        for (MatchResult v6 : StartFilter.all(IPV6, text,
+        for (MatchResult v6 : StartFilter.all(IPV6, text, HEX,
                 at -> isHexDigit(text.charAt(at)) && charWithin(text, at, ':', 4))) {
             if (v6.group().contains("::") || v6.group().chars().filter(c -> c == ':').count() >= 5) {
                 add(out, v6.start(), v6.end(), PhiKind.IP, 87);
             }
         }
         IntPredicate dotNear = StartFilter.wordWithin(text, " dot ", 45); // four number words and their spaces
-        for (MatchResult spoken : StartFilter.all(SPOKEN_IP, text, wordStarts,
+        for (MatchResult spoken : StartFilter.all(SPOKEN_IP, text, wordStarts, NUMBER,
                 at -> startsNumber(text, at) && dotNear.test(at))) {
             add(out, spoken.start(), spoken.end(), PhiKind.IP, 86);
         }
@@ -491,9 +517,9 @@ public final class PhiDetector {
         IntPredicate ofNear = StartFilter.wordWithin(text, " of ", 20); // a day is at most 14 characters
         IntPredicate dayOfMonth = at -> isDayStart(text.charAt(at)) && ofNear.test(at);
         IntPredicate monthStart = at -> isMonthStart(text, at);
-        List<StartFilter> searches = List.of(new StartFilter(DATE_MONTH_FIRST, text, wordStarts, monthStart),
-                new StartFilter(DATE_DAY_FIRST, text, wordStarts, dayOfMonth),
-                new StartFilter(DATE_MONTH_YEAR, text, wordStarts, monthStart));
+        List<StartFilter> searches = List.of(new StartFilter(DATE_MONTH_FIRST, text, wordStarts, MONTH_FIRST, monthStart),
+                new StartFilter(DATE_DAY_FIRST, text, wordStarts, DAY_FIRST, dayOfMonth),
+                new StartFilter(DATE_MONTH_YEAR, text, wordStarts, MONTH_FIRST, monthStart));
         for (StartFilter search : searches) {
             Matcher m = search.matcher();
             while (search.find()) {
@@ -508,7 +534,7 @@ public final class PhiDetector {
                 add(out, m.start(), end, dateKind(text, m.start(), end), 70);
             }
         }
-        StartFilter numeric = new StartFilter(DATE_NUMERIC, text, at -> isNumericDateStart(text, at));
+        StartFilter numeric = new StartFilter(DATE_NUMERIC, text, DIGIT, at -> isNumericDateStart(text, at));
         Matcher n = numeric.matcher();
         while (numeric.find()) {
             int month = n.group(1) != null ? Integer.parseInt(n.group(1)) : Integer.parseInt(n.group(5));
@@ -574,7 +600,7 @@ public final class PhiDetector {
     // ---------------------------------------------------------------- addresses, cities, ZIP codes
 
     private static void addresses(String text, int[] wordStarts, List<Candidate> out) {
-        for (MatchResult m : StartFilter.all(ADDRESS, text, wordStarts,
+        for (MatchResult m : StartFilter.all(ADDRESS, text, wordStarts, ADDRESS_FIRST,
                 at -> startsNumber(text, at) || "pP".indexOf(text.charAt(at)) >= 0)) {
             String value = m.group().toLowerCase(Locale.ROOT);
             if (value.transform(FULL_5) && !value.transform(FULL_6) && value.length() < 8) {
@@ -590,7 +616,7 @@ public final class PhiDetector {
                 }
             }
         }
-        for (MatchResult whereabouts : StartFilter.all(WHEREABOUTS, text, wordStarts,
+        for (MatchResult whereabouts : StartFilter.all(WHEREABOUTS, text, wordStarts, WHEREABOUTS_FIRST,
                 at -> "mjlcoiMJLCOI".indexOf(text.charAt(at)) >= 0)) {
             String city = whereabouts.group(1);
             if (!isStateOnly(city) && !NOT_NAMES.contains(city.toLowerCase(Locale.ROOT))) {
@@ -599,7 +625,7 @@ public final class PhiDetector {
         }
         int[] zipDigits = zipDigits(text);
         int[] next = {0}; // index of the first five digits after the positions asked, which only grow
-        StartFilter zips = new StartFilter(ZIP, text, at -> {
+        StartFilter zips = new StartFilter(ZIP, text, ZIP_FIRST, at -> {
             while (next[0] < zipDigits.length && zipDigits[next[0]] <= at) {
                 next[0]++;
             }
@@ -659,17 +685,17 @@ public final class PhiDetector {
     // ---------------------------------------------------------------- spelled names
 
     private static void spelledNames(String text, List<Candidate> out) {
-        for (MatchResult dashed : StartFilter.all(SPELLED_DASHED, text,
+        for (MatchResult dashed : StartFilter.all(SPELLED_DASHED, text, LETTERS,
                 at -> isAsciiLetter(text.charAt(at)) && text.startsWith("-", at + 1))) {
             add(out, dashed.start(), dashed.end(), PhiKind.NAME, 81);
         }
-        for (MatchResult asIn : StartFilter.all(SPELLED_AS_IN, text,
+        for (MatchResult asIn : StartFilter.all(SPELLED_AS_IN, text, LETTERS,
                 at -> isAsciiLetter(text.charAt(at)) && (text.startsWith(" as in ", at + 1) || text.startsWith(", ", at + 1)))) {
             if (asIn.group().length() >= 7) {
                 add(out, asIn.start(), asIn.end(), PhiKind.NAME, 81);
             }
         }
-        for (MatchResult spaced : StartFilter.all(SPELLED_SPACED, text,
+        for (MatchResult spaced : StartFilter.all(SPELLED_SPACED, text, LETTERS,
                 at -> isAsciiLetter(text.charAt(at)) && (text.startsWith(" ", at + 1) || text.startsWith(",", at + 1)))) {
             String before = text.substring(Math.max(0, spaced.start() - 30), spaced.start());
             if (SPELL_CONTEXT.matcher(before).find() && spaced.group().transform(STRIP_1).length() >= 3) {
@@ -696,8 +722,10 @@ public final class PhiDetector {
             Token token = valueToken(text, at, end);
             at = end;
             if (token == null) {
-                classify(text, run, out);
-                run.clear();
+                if (!run.isEmpty()) {
+                    classify(text, run, out);
+                    run.clear();
+                }
                 continue;
             }
             run.add(token);
@@ -723,18 +751,17 @@ public final class PhiDetector {
         if (s >= e) {
             return null;
         }
-        String core = text.substring(s, e);
-        if (core.startsWith("(") && core.indexOf(')') < 0) {
+        // The core is text[s, e): most words are told plain without copying them.
+        if (text.charAt(s) == '(' && text.indexOf(')', s, e) < 0) {
             s++;
-            core = core.substring(1);
         }
-        if (core.endsWith(")") && core.indexOf('(') < 0) {
+        if (s < e && text.charAt(e - 1) == ')' && text.indexOf('(', s, e) < 0) {
             e--;
-            core = core.substring(0, core.length() - 1);
         }
-        if (core.isEmpty() || isPlainWord(core)) {
+        if (s >= e || isPlainWord(text, s, e)) {
             return null;
         }
+        String core = text.substring(s, e);
         String lower = core.toLowerCase(Locale.ROOT);
         if (lower.equals("four") && text.substring(Math.max(0, s - 5), s).equalsIgnoreCase("last ")) {
             return null; // "the last four 3949": the words name the value, they are not part of it
@@ -761,20 +788,21 @@ public final class PhiDetector {
      * A word that is no part of a value, told without lower-casing it: two or more characters, no digit, and not
      * shaped like a number word (nor "dash"), so none of the tests below could take it.
      */
-    private static boolean isPlainWord(String core) {
-        if (core.length() < 2) {
+    private static boolean isPlainWord(String text, int start, int end) {
+        if (end - start < 2) {
             return false;
         }
         boolean asciiLetters = true;
-        for (int i = 0; i < core.length(); i++) {
-            if (Character.isDigit(core.charAt(i))) {
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (isDigit(c) || c >= 128 && Character.isDigit(c)) {
                 return false;
             }
-            asciiLetters &= isAsciiLetter(core.charAt(i));
+            asciiLetters &= isAsciiLetter(c);
         }
         // Number words and "dash" are two to nine ASCII letters; of the other characters only the Kelvin sign and the
         // dotted capital I lower-case to ASCII letters, and neither can make one of those words.
-        return !asciiLetters || core.length() > 9 || "stfenhdzoSTFENHDZO".indexOf(core.charAt(0)) < 0;
+        return !asciiLetters || end - start > 9 || "stfenhdzoSTFENHDZO".indexOf(text.charAt(start)) < 0;
     }
 
     private static void classify(String text, List<Token> tokens, List<Candidate> out) {
@@ -892,7 +920,7 @@ public final class PhiDetector {
     private static PhiKind contextKind(String text, int start) {
         String before = text.substring(Math.max(0, start - 50), start).toLowerCase(Locale.ROOT);
         StartFilter keywords =
-                new StartFilter(KEYWORDS, before, at -> isAsciiLetter(before.charAt(at)) && isWordStart(before, at)
+                new StartFilter(KEYWORDS, before, LETTERS, at -> isAsciiLetter(before.charAt(at)) && isWordStart(before, at)
                         && KEYWORD_FIRST_WORDS.contains(asciiLower(before, at, letterRunEnd(before, at))));
         Matcher k = keywords.matcher();
         PhiKind kind = null;
@@ -1043,7 +1071,7 @@ public final class PhiDetector {
     // ---------------------------------------------------------------- ages of 90 and over
 
     private static void ages(String text, int[] wordStarts, List<Candidate> out) {
-        for (MatchResult m : StartFilter.all(AGE, text, wordStarts,
+        for (MatchResult m : StartFilter.all(AGE, text, wordStarts, AGE_FIRST,
                 at -> "91noaNOA".indexOf(text.charAt(at)) >= 0)) {
             String before = text.substring(Math.max(0, m.start() - 20), m.start());
             String after = text.substring(m.end(), Math.min(text.length(), m.end() + 16));
@@ -1059,21 +1087,21 @@ public final class PhiDetector {
     // ---------------------------------------------------------------- names
 
     private void names(String text, int[] wordStarts, List<Candidate> out) {
-        for (MatchResult title : StartFilter.all(TITLE_NAME, text, wordStarts,
+        for (MatchResult title : StartFilter.all(TITLE_NAME, text, wordStarts, TITLE_FIRST,
                 at -> "DMN".indexOf(text.charAt(at)) >= 0)) {
             String first = title.group(1).split(" ")[0];
             if (!TITLE_NOT_NAMES.contains(first.toLowerCase(Locale.ROOT))) {
                 add(out, title.start(1), title.end(1), PhiKind.NAME, 68);
             }
         }
-        for (MatchResult lowerTitle : StartFilter.all(LOWER_TITLE_NAME, text, wordStarts,
+        for (MatchResult lowerTitle : StartFilter.all(LOWER_TITLE_NAME, text, wordStarts, LOWER_TITLE_FIRST,
                 at -> text.charAt(at) == 'd')) {
             String word = lowerTitle.group(1);
             if (!LOWER_STOP.contains(word) && names.isSurname(word)) {
                 add(out, lowerTitle.start(1), lowerTitle.end(1), PhiKind.NAME, 40);
             }
         }
-        for (MatchResult ehr : StartFilter.all(EHR_NAME, text, wordStarts,
+        for (MatchResult ehr : StartFilter.all(EHR_NAME, text, wordStarts, UPPER_OR_OTHER,
                 at -> text.charAt(at) >= 'A' && text.charAt(at) <= 'Z')) {
             String[] parts = ehr.group().split(", ");
             if (names.isSurname(parts[0]) || names.isFirstName(parts[1])) {
@@ -1082,7 +1110,7 @@ public final class PhiDetector {
         }
         capitalizedNames(text, out);
         lowerCaseNames(text, out);
-        for (MatchResult identity : StartFilter.all(LOWER_IDENTITY, text,
+        for (MatchResult identity : StartFilter.all(LOWER_IDENTITY, text, SENTENCE_END,
                 at -> at == 0 || ".!?".indexOf(text.charAt(at)) >= 0)) {
             String first = identity.group(1).split(" ")[0];
             if (!LOWER_STOP.contains(first) && !NOT_NAMES.contains(first) && !SpokenNumbers.isNumberWord(first)) {
@@ -1092,7 +1120,7 @@ public final class PhiDetector {
     }
 
     private void capitalizedNames(String text, List<Candidate> out) {
-        for (MatchResult m : StartFilter.all(CAPITALIZED_RUN, text,
+        for (MatchResult m : StartFilter.all(CAPITALIZED_RUN, text, UPPER_OR_OTHER,
                 at -> text.charAt(at) >= 'A' && text.charAt(at) <= 'Z' || text.charAt(at) >= 'À' && text.charAt(at) <= 'Þ')) {
             List<int[]> words = new ArrayList<>();
             for (int at = m.start(); at < m.end(); at++) {
