@@ -117,8 +117,7 @@ public final class PhiDetector {
             "\\b" + DAY + " of " + MONTH + "(?:,? " + YEAR + ")?", Pattern.CASE_INSENSITIVE);
     private static final Pattern DATE_MONTH_YEAR = Pattern.compile(
             "\\b" + MONTH + ",? (?:of )?(?:(?:19|20)\\d\\d\\b|" + YEAR_WORDS + ")", Pattern.CASE_INSENSITIVE);
-    private static final Set<String> MONTH_PREFIXES =
-            Set.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec");
+    private static final String MONTH_PREFIX_LIST = "janfebmaraprmayjunjulaugsepoctnovdec";
     private static final Pattern MAY_DAY = Pattern.compile("may (?:the )?(?:\\d|" + ORDINAL_WORD + ").*");
     private static final Pattern DATE_NUMERIC = Pattern.compile(
             "(?<![\\d/.-])(?:(\\d{1,2})[/-](\\d{1,2})(?:[/-](\\d{4}|\\d{2}))?|(\\d{4})-(\\d{2})-(\\d{2}))(?![\\d/-]|\\.\\d)");
@@ -363,7 +362,7 @@ public final class PhiDetector {
         ips(text, wordStarts, found);
         dates(text, wordStarts, found);
         addresses(text, wordStarts, found);
-        spelledNames(text, found);
+        spelledNames(text, wordStarts, found);
         valueRuns(text, found);
         ages(text, wordStarts, found);
         names(text, wordStarts, found);
@@ -552,7 +551,21 @@ public final class PhiDetector {
     /** Whether a month name can start here: every alternative of MONTH starts with one of these three letters. */
     private static boolean isMonthStart(String text, int at) {
         return "jfmasondJFMASOND".indexOf(text.charAt(at)) >= 0 && at + 3 <= text.length()
-                && MONTH_PREFIXES.contains(asciiLower(text, at, at + 3));
+                && isMonthPrefix(text.charAt(at), text.charAt(at + 1), text.charAt(at + 2));
+    }
+
+    /** Whether the three characters, ASCII letters in any case, are a month's first three: told without a copy. */
+    private static boolean isMonthPrefix(char a, char b, char c) {
+        if (!isAsciiLetter(a) || !isAsciiLetter(b) || !isAsciiLetter(c)) {
+            return false;
+        }
+        String prefix = MONTH_PREFIX_LIST;
+        for (int i = 0; i < prefix.length(); i += 3) {
+            if ((a | 0x20) == prefix.charAt(i) && (b | 0x20) == prefix.charAt(i + 1) && (c | 0x20) == prefix.charAt(i + 2)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A day of the month starts with a digit or the first letter of a number word ("first", "twenty", "one"). */
@@ -625,7 +638,8 @@ public final class PhiDetector {
         }
         int[] zipDigits = zipDigits(text);
         int[] next = {0}; // index of the first five digits after the positions asked, which only grow
-        StartFilter zips = new StartFilter(ZIP, text, ZIP_FIRST, at -> {
+        // Each alternative of ZIP opens with a comma or with \\b and a letter (an ASCII word start).
+        StartFilter zips = new StartFilter(ZIP, text, withCommas(text, wordStarts), ZIP_FIRST, at -> {
             while (next[0] < zipDigits.length && zipDigits[next[0]] <= at) {
                 next[0]++;
             }
@@ -635,6 +649,29 @@ public final class PhiDetector {
         Matcher zip = zips.matcher();
         while (zips.find()) {
             add(out, zip.start(1), zip.end(1), PhiKind.ZIP, 73);
+        }
+    }
+
+    /** The word starts and the commas of the text, ascending. */
+    private static int[] withCommas(String text, int[] wordStarts) {
+        int[] merged = new int[wordStarts.length + 16];
+        int count = 0;
+        int next = 0;
+        for (int comma = text.indexOf(','); ; comma = text.indexOf(',', comma + 1)) {
+            int until = comma < 0 ? text.length() : comma;
+            while (next < wordStarts.length && wordStarts[next] < until) {
+                if (count == merged.length) {
+                    merged = java.util.Arrays.copyOf(merged, count * 2);
+                }
+                merged[count++] = wordStarts[next++];
+            }
+            if (comma < 0) {
+                return java.util.Arrays.copyOf(merged, count);
+            }
+            if (count == merged.length) {
+                merged = java.util.Arrays.copyOf(merged, count * 2);
+            }
+            merged[count++] = comma;
         }
     }
 
@@ -684,18 +721,19 @@ public final class PhiDetector {
 
     // ---------------------------------------------------------------- spelled names
 
-    private static void spelledNames(String text, List<Candidate> out) {
-        for (MatchResult dashed : StartFilter.all(SPELLED_DASHED, text, LETTERS,
+    /** Each spelled form opens with {@code \\b} or {@code (?<![\\w-])} and a letter: at an ASCII word start. */
+    private static void spelledNames(String text, int[] wordStarts, List<Candidate> out) {
+        for (MatchResult dashed : StartFilter.all(SPELLED_DASHED, text, wordStarts, LETTERS,
                 at -> isAsciiLetter(text.charAt(at)) && text.startsWith("-", at + 1))) {
             add(out, dashed.start(), dashed.end(), PhiKind.NAME, 81);
         }
-        for (MatchResult asIn : StartFilter.all(SPELLED_AS_IN, text, LETTERS,
+        for (MatchResult asIn : StartFilter.all(SPELLED_AS_IN, text, wordStarts, LETTERS,
                 at -> isAsciiLetter(text.charAt(at)) && (text.startsWith(" as in ", at + 1) || text.startsWith(", ", at + 1)))) {
             if (asIn.group().length() >= 7) {
                 add(out, asIn.start(), asIn.end(), PhiKind.NAME, 81);
             }
         }
-        for (MatchResult spaced : StartFilter.all(SPELLED_SPACED, text, LETTERS,
+        for (MatchResult spaced : StartFilter.all(SPELLED_SPACED, text, wordStarts, LETTERS,
                 at -> isAsciiLetter(text.charAt(at)) && (text.startsWith(" ", at + 1) || text.startsWith(",", at + 1)))) {
             String before = text.substring(Math.max(0, spaced.start() - 30), spaced.start());
             if (SPELL_CONTEXT.matcher(before).find() && spaced.group().transform(STRIP_1).length() >= 3) {
@@ -802,7 +840,8 @@ public final class PhiDetector {
         }
         // Number words and "dash" are two to nine ASCII letters; of the other characters only the Kelvin sign and the
         // dotted capital I lower-case to ASCII letters, and neither can make one of those words.
-        return !asciiLetters || end - start > 9 || "stfenhdzoSTFENHDZO".indexOf(text.charAt(start)) < 0;
+        return !asciiLetters || end - start > 9 || "stfenhdzoSTFENHDZO".indexOf(text.charAt(start)) < 0
+                || !SpokenNumbers.isNumberWordOrDash(text, start, end);
     }
 
     private static void classify(String text, List<Token> tokens, List<Candidate> out) {

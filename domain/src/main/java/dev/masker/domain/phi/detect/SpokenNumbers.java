@@ -28,6 +28,37 @@ final class SpokenNumbers {
         return DIGITS.containsKey(lower) || isRepeater(lower);
     }
 
+    /** The number words, the repeaters and "dash" by length, for {@link #isNumberWordOrDash}. */
+    private static final String[][] BY_LENGTH = byLength();
+
+    private static String[][] byLength() {
+        java.util.List<String> all = new java.util.ArrayList<>(DIGITS.keySet());
+        all.addAll(java.util.List.of("double", "triple", "dash"));
+        String[][] byLength = new String[10][];
+        for (int length = 0; length < byLength.length; length++) {
+            int n = length;
+            byLength[length] = all.stream().filter(w -> w.length() == n).toArray(String[]::new);
+        }
+        return byLength;
+    }
+
+    /**
+     * Whether {@code text[start, end)}, ASCII letters in any case, is a number word, a repeater or "dash": what
+     * lower-casing it and asking {@link #isNumberWord} or comparing it with "dash" tell, without the copy.
+     */
+    static boolean isNumberWordOrDash(String text, int start, int end) {
+        int length = end - start;
+        if (length >= BY_LENGTH.length) {
+            return false;
+        }
+        for (String word : BY_LENGTH[length]) {
+            if (text.regionMatches(true, start, word, 0, length)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static boolean isRepeater(String lower) {
         return lower.equals("double") || lower.equals("triple");
     }
