@@ -1199,20 +1199,24 @@ public final class PhiDetector {
             String lastWord = word(text, words.get(to - 1));
             boolean firstKnown = names.isFirstName(firstWord);
             boolean lastKnown = names.isSurname(lastWord) || names.isFirstName(lastWord);
-            String value = text.substring(start, end);
-            String following = text.substring(end, Math.min(text.length(), end + 40));
-            boolean allCaps = value.equals(value.toUpperCase(Locale.ROOT));
-            boolean identity = IDENTITY_AFTER.matcher(following).lookingAt();
-            boolean vocative = weak && following.startsWith(",");
+            boolean identity = mayBeIdentityAfter(text, end)
+                    && IDENTITY_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 40))).lookingAt();
+            boolean vocative = weak && text.startsWith(",", end);
             boolean accept;
             if (count >= 2) {
                 accept = firstKnown || lastKnown || strong || weak || identity;
             } else {
-                accept = !allCaps && (strong || identity || vocative || (weak || !sentenceStart) && firstKnown);
+                accept = (strong || identity || vocative || (weak || !sentenceStart) && firstKnown)
+                        && !isAllCaps(text, start, end);
+            }
+            if (!accept) {
+                continue;
             }
             // The vetoes matter only for a run that would be accepted, and most are not: that is decided first.
+            String value = text.substring(start, end);
+            String following = text.substring(end, Math.min(text.length(), end + 40));
             String after = text.substring(end, Math.min(text.length(), end + 12));
-            if (!accept || STREET_AFTER.matcher(after).lookingAt() || after.startsWith("'s ") && NOT_NAMES.contains(lastWord)
+            if (STREET_AFTER.matcher(after).lookingAt() || after.startsWith("'s ") && NOT_NAMES.contains(lastWord)
                     || isStateOnly(m.group()) || isPlace(text, end) || isStateOnly(value)
                     || ORGANISATION_AFTER.matcher(following).lookingAt() || ORGANISATION_AFTER.matcher(" " + value).lookingAt()) {
                 continue;
@@ -1223,6 +1227,30 @@ public final class PhiDetector {
             }
             add(out, start, spanEnd, PhiKind.NAME, count >= 2 ? 50 : 45);
         }
+    }
+
+    /**
+     * A necessary condition for IDENTITY_AFTER at {@code end}: an optional comma, a space, then the first letter of
+     * one of its words ("date of birth", "DOB", "born", "MRN", "D.O.B").
+     */
+    private static boolean mayBeIdentityAfter(String text, int end) {
+        int at = text.startsWith(",", end) ? end + 1 : end;
+        return at + 1 < text.length() && text.charAt(at) == ' ' && "dDbM".indexOf(text.charAt(at + 1)) >= 0;
+    }
+
+    /** Whether {@code text[start, end)} equals its upper-case form, as comparing it with a copy upper-cased tells. */
+    private static boolean isAllCaps(String text, int start, int end) {
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (c >= 'a' && c <= 'z') {
+                return false;
+            }
+            if (c >= 128) {
+                String value = text.substring(start, end);
+                return value.equals(value.toUpperCase(Locale.ROOT));
+            }
+        }
+        return true;
     }
 
     /** What {@code (?s).*[.!?:\n]\s*$} matches: a full stop, ?, !, colon or line break, then only blanks. */
