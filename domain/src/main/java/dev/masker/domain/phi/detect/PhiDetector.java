@@ -273,6 +273,10 @@ public final class PhiDetector {
     private static final Pattern ORGANISATION_AFTER = Pattern.compile(
             "^(?:'s)?(?: [A-Z][a-z']+){0,2} (?:Health|Medicine|Medical|Cardiology|Orthopedics|Pediatrics|Clinic|Hospital"
             + "|Center|Centre|Family|Internal|Dermatology|Oncology|Pharmacy|Labs?|Imaging|Care|Group|Associates)\\b");
+    /** The words ORGANISATION_AFTER ends with, by first letter, for its necessary condition. */
+    private static final String[][] ORGANISATION_WORDS = byFirstLetter("Health", "Medicine", "Medical", "Cardiology",
+            "Orthopedics", "Pediatrics", "Clinic", "Hospital", "Center", "Centre", "Family", "Internal", "Dermatology",
+            "Oncology", "Pharmacy", "Lab", "Imaging", "Care", "Group", "Associates");
     /** "my husband Will": after a relative, a word that is usually an ordinary word is a name. */
     private static final TrailingCue MY_RELATIVE = cue("\\bmy " + RELATIVE + "\\s$", withRelatives());
     private static final Pattern STREET_AFTER = Pattern.compile("^\\s+(?i:" + STREET + ")\\b");
@@ -403,8 +407,9 @@ public final class PhiDetector {
     // ---------------------------------------------------------------- e-mail, URL, IP
 
     private static void emails(String text, List<Candidate> out) {
-        for (MatchResult m : StartFilter.all(EMAIL, text, LOCAL_PART,
-                StartFilter.runReaches(text, '@', c -> isAsciiAlnum((char) c) || "._%+-".indexOf(c) >= 0))) {
+        IntPredicate localPart = c -> isAsciiAlnum((char) c) || "._%+-".indexOf(c) >= 0;
+        for (MatchResult m : StartFilter.all(EMAIL, text, StartFilter.runsUpTo(text, '@', localPart), LOCAL_PART,
+                StartFilter.runReaches(text, '@', localPart))) {
             add(out, m.start(), trimEnd(text, m.start(), m.end()), PhiKind.EMAIL, 90);
         }
         for (MatchResult spoken : StartFilter.all(SPOKEN_EMAIL_DOMAIN, text, BLANK,
@@ -453,8 +458,9 @@ public final class PhiDetector {
             "uh", "yeah", "yes", "okay", "so", "but", "file", "have", "has", "i", "we", "under", "as", "for", "from");
 
     private static void urls(String text, int[] wordStarts, List<Candidate> out) {
-        for (MatchResult m : StartFilter.all(URL, text, HOST,
-                StartFilter.runReaches(text, '.', c -> isAsciiAlnum((char) c) || "-:/".indexOf(c) >= 0))) {
+        IntPredicate host = c -> isAsciiAlnum((char) c) || "-:/".indexOf(c) >= 0;
+        for (MatchResult m : StartFilter.all(URL, text, StartFilter.runsUpTo(text, '.', host), HOST,
+                StartFilter.runReaches(text, '.', host))) {
             if (m.start() > 0 && (text.charAt(m.start() - 1) == '@' || text.charAt(m.start() - 1) == '.')) {
                 continue;
             }
@@ -487,7 +493,7 @@ public final class PhiDetector {
     }
 
     private static void ips(String text, int[] wordStarts, List<Candidate> out) {
-        for (MatchResult m : StartFilter.all(IPV4, text, DIGIT,
+        for (MatchResult m : StartFilter.all(IPV4, text, StartFilter.before(text, '.', 3), DIGIT,
                 at -> isDigit(text.charAt(at)) && charWithin(text, at, '.', 3))) {
             boolean valid = true;
             for (int g = 1; g <= 4; g++) {
@@ -497,7 +503,7 @@ public final class PhiDetector {
                 add(out, m.start(), m.end(), PhiKind.IP, 87);
             }
         }
-        for (MatchResult v6 : StartFilter.all(IPV6, text, HEX,
+        for (MatchResult v6 : StartFilter.all(IPV6, text, StartFilter.before(text, ':', 4), HEX,
                 at -> isHexDigit(text.charAt(at)) && charWithin(text, at, ':', 4))) {
             if (v6.group().contains("::") || v6.group().chars().filter(c -> c == ':').count() >= 5) {
                 add(out, v6.start(), v6.end(), PhiKind.IP, 87);
@@ -1218,7 +1224,8 @@ public final class PhiDetector {
             String after = text.substring(end, Math.min(text.length(), end + 12));
             if (STREET_AFTER.matcher(after).lookingAt() || after.startsWith("'s ") && NOT_NAMES.contains(lastWord)
                     || isStateOnly(m.group()) || isPlace(text, end) || isStateOnly(value)
-                    || ORGANISATION_AFTER.matcher(following).lookingAt() || ORGANISATION_AFTER.matcher(" " + value).lookingAt()) {
+                    || mayNameOrganisation(following, false) && ORGANISATION_AFTER.matcher(following).lookingAt()
+                    || mayNameOrganisation(value, true) && ORGANISATION_AFTER.matcher(" " + value).lookingAt()) {
                 continue;
             }
             int spanEnd = end;
@@ -1410,6 +1417,33 @@ public final class PhiDetector {
                 add(out, start, words.get(j - 1)[1], PhiKind.NAME, 42);
             }
         }
+    }
+
+    private static String[][] byFirstLetter(String... words) {
+        String[][] byLetter = new String[26][];
+        for (char letter = 'A'; letter <= 'Z'; letter++) {
+            char first = letter;
+            byLetter[letter - 'A'] = java.util.Arrays.stream(words).filter(w -> w.charAt(0) == first).toArray(String[]::new);
+        }
+        return byLetter;
+    }
+
+    /**
+     * A necessary condition for ORGANISATION_AFTER to match {@code value}, or a space and {@code value} when
+     * {@code spaceFirst}: a space then one of its last words ("Lab" for "Labs") somewhere in it.
+     */
+    private static boolean mayNameOrganisation(String value, boolean spaceFirst) {
+        for (int at = spaceFirst ? 0 : 1; at < value.length(); at++) {
+            char c = value.charAt(at);
+            if ((at == 0 || value.charAt(at - 1) == ' ') && c >= 'A' && c <= 'Z') {
+                for (String word : ORGANISATION_WORDS[c - 'A']) {
+                    if (value.startsWith(word, at)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     private static Set<String> words(String... words) {

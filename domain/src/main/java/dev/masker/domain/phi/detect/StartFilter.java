@@ -121,6 +121,51 @@ final class StartFilter {
         };
     }
 
+    /**
+     * The positions where {@link #runReaches} with the same arguments holds, ascending: each {@code target} and the run
+     * of {@code allowed} characters before it. Handed to a search as its starts, the predicate runs only there.
+     */
+    static int[] runsUpTo(String text, char target, IntPredicate allowed) {
+        Positions positions = new Positions();
+        for (int t = text.indexOf(target); t >= 0; t = text.indexOf(target, t + 1)) {
+            int start = t;
+            while (start > 0 && allowed.test(text.charAt(start - 1))) {
+                start--;
+            }
+            positions.addRange(start, t + 1);
+        }
+        return positions.toArray();
+    }
+
+    /** The positions with {@code target} among the {@code span} characters after them, ascending. */
+    static int[] before(String text, char target, int span) {
+        Positions positions = new Positions();
+        for (int t = text.indexOf(target); t >= 0; t = text.indexOf(target, t + 1)) {
+            positions.addRange(t - span, t);
+        }
+        return positions.toArray();
+    }
+
+    /** A growing ascending list of positions; a range overlapping the last one added is added from there on. */
+    private static final class Positions {
+        private int[] values = new int[16];
+        private int count;
+
+        void addRange(int from, int to) {
+            int start = Math.max(from, count == 0 ? 0 : values[count - 1] + 1);
+            for (int at = start; at < to; at++) {
+                if (count == values.length) {
+                    values = java.util.Arrays.copyOf(values, count * 2);
+                }
+                values[count++] = at;
+            }
+        }
+
+        int[] toArray() {
+            return java.util.Arrays.copyOf(values, count);
+        }
+    }
+
     /** Where {@code word} starts at or after {@code from} in any ASCII case (or a wider one); the length if nowhere. */
     static int indexOfIgnoreCase(String text, String word, int from) {
         for (int i = from; i + word.length() <= text.length(); i++) {
