@@ -1197,9 +1197,8 @@ public final class PhiDetector {
             int end = words.get(to - 1)[1];
             String before = text.substring(Math.max(0, start - 40), start);
             boolean sentenceStart = before.isBlank() || endsSentence(before);
-            String cueWord = TrailingCue.lastWord(text, Math.max(0, start - 40), start);
-            boolean strong = CAP_STRONG_TRIGGER.endsWindow(text, Math.max(0, start - 40), start, cueWord);
-            boolean weak = CAP_WEAK_TRIGGER.endsWindow(text, Math.max(0, start - 40), start, cueWord);
+            boolean strong = CAP_STRONG_TRIGGER.endsWindow(text, Math.max(0, start - 40), start);
+            boolean weak = CAP_WEAK_TRIGGER.endsWindow(text, Math.max(0, start - 40), start);
             int count = to - from;
             String firstWord = word(text, words.get(from));
             String lastWord = word(text, words.get(to - 1));
@@ -1361,6 +1360,9 @@ public final class PhiDetector {
                 continue;
             }
             int from = Math.max(0, start - 40);
+            if (!LOWER_STRONG_TRIGGER.mayEndWindow(text, from, start) && !LOWER_WEAK_TRIGGER.mayEndWindow(text, from, start)) {
+                continue; // neither cue can end the window: its last word is not copied to be told so
+            }
             String cueWord = TrailingCue.lastWord(text, from, start);
             boolean strong = LOWER_STRONG_TRIGGER.endsWindow(text, from, start, cueWord);
             if (!strong && !LOWER_WEAK_TRIGGER.endsWindow(text, from, start, cueWord)) {

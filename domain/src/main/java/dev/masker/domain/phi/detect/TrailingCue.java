@@ -20,6 +20,8 @@ final class TrailingCue {
 
     private final Pattern pattern;
     private final Set<String> lastWords;
+    /** The last words by length, for {@link #mayEndWindow}. */
+    private final String[][] lastWordsByLength;
 
     /**
      * @param pattern   the cue, anchored at the end of the window with {@code $}: alternatives that open with {@code \b}
@@ -29,6 +31,41 @@ final class TrailingCue {
     TrailingCue(Pattern pattern, Set<String> lastWords) {
         this.pattern = pattern;
         this.lastWords = Set.copyOf(lastWords);
+        int longest = lastWords.stream().mapToInt(String::length).max().orElse(0);
+        this.lastWordsByLength = new String[longest + 1][];
+        for (int length = 0; length <= longest; length++) {
+            int n = length;
+            lastWordsByLength[length] = lastWords.stream().filter(w -> w.length() == n).toArray(String[]::new);
+        }
+    }
+
+    /**
+     * Whether the window's {@link #lastWord} is one this cue can end with, told in place: a necessary condition for
+     * {@link #endsWindow}, for callers that would otherwise copy the word only to find it is none of them.
+     */
+    boolean mayEndWindow(String text, int from, int to) {
+        int end = to;
+        while (end > from && !isAsciiWordChar(text.charAt(end - 1))) {
+            end--;
+        }
+        if (to - end > SLACK) {
+            return lastWords.contains("");
+        }
+        int start = end;
+        while (start > from && isAsciiLetter(text.charAt(start - 1))) {
+            start--;
+        }
+        int length = end - start;
+        if (length >= lastWordsByLength.length) {
+            return false;
+        }
+        // The word is ASCII letters, so comparing it ignoring case is comparing its lower-case copy.
+        for (String word : lastWordsByLength[length]) {
+            if (text.regionMatches(true, start, word, 0, length)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -52,7 +89,7 @@ final class TrailingCue {
 
     /** Whether the pattern is found in {@code text[from, to)}, exactly as a search of that substring would. */
     boolean endsWindow(String text, int from, int to) {
-        return endsWindow(text, from, to, lastWord(text, from, to));
+        return mayEndWindow(text, from, to) && endsWindow(text, from, to, lastWord(text, from, to));
     }
 
     /** The same, given the window's {@link #lastWord}. */
