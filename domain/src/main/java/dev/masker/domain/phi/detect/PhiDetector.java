@@ -225,6 +225,7 @@ public final class PhiDetector {
             "medical", "chart", "record", "patient", "hospital", "member", "subscriber", "policy", "insurance", "mbi",
             "medicare", "medicaid", "medi", "plan", "group", "account", "card", "plate", "vin", "tag", "npi", "dea",
             "license", "licence", "state", "serial", "udi", "device", "zip", "postal", "birth", "born", "dob", "birthday");
+    private static final AsciiWordSet KEYWORD_FIRST = new AsciiWordSet(KEYWORD_FIRST_WORDS);
     private static final Pattern SSN_FORMAT = Pattern.compile("\\d{3}-\\d{2}-\\d{4}");
     private static final Pattern PHONE_FORMAT = Pattern.compile(
             "(?:\\+?1[ .-]?)?(?:\\(\\d{3}\\) ?|\\d{3}[ .-])\\d{3}[ .-]\\d{4}");
@@ -595,16 +596,6 @@ public final class PhiDetector {
         return c >= '0' && c <= '9';
     }
 
-    /** The characters with ASCII letters in lower case, as the patterns' case-insensitive matching folds them. */
-    private static String asciiLower(String text, int from, int to) {
-        char[] chars = new char[to - from];
-        for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            chars[i - from] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
-        }
-        return new String(chars);
-    }
-
     private static boolean nextWordIsUnit(String text, int end) {
         String after = text.substring(end, Math.min(text.length(), end + 12)).toLowerCase(Locale.ROOT);
         return after.transform(FULL_4);
@@ -966,7 +957,7 @@ public final class PhiDetector {
         String before = text.substring(Math.max(0, start - 50), start).toLowerCase(Locale.ROOT);
         StartFilter keywords =
                 new StartFilter(KEYWORDS, before, LETTERS, at -> isAsciiLetter(before.charAt(at)) && isWordStart(before, at)
-                        && KEYWORD_FIRST_WORDS.contains(asciiLower(before, at, letterRunEnd(before, at))));
+                        && KEYWORD_FIRST.containsLetters(before, at, letterRunEnd(before, at)));
         Matcher k = keywords.matcher();
         PhiKind kind = null;
         while (keywords.find()) {
@@ -1047,7 +1038,7 @@ public final class PhiDetector {
         while (end < text.length() && end - at < 10 && isAsciiLetter(text.charAt(end))) {
             end++;
         }
-        return end > at && end - at < 10 && SpokenNumbers.isNumberWord(asciiLower(text, at, end));
+        return end > at && end - at < 10 && SpokenNumbers.isNumberWordAt(text, at, end);
     }
 
     /** Whether the character {@code c} is among the {@code span} characters after {@code at}. */

@@ -24,18 +24,19 @@ final class SpokenNumbers {
         return digits(lower) > 0 || isRepeater(lower);
     }
 
-    /** The number words, the repeaters and "dash" by length, for {@link #isNumberWordOrDash}. */
-    private static final String[][] BY_LENGTH = byLength();
+    /** The number words and the repeaters, for {@link #isNumberWordAt}; with "dash", for {@link #isNumberWordOrDash}. */
+    private static final AsciiWordSet WORDS_IN_PLACE = withWords("double", "triple");
+    private static final AsciiWordSet WORDS_AND_DASH = withWords("double", "triple", "dash");
 
-    private static String[][] byLength() {
+    private static AsciiWordSet withWords(String... more) {
         List<String> all = new ArrayList<>(WORDS);
-        all.addAll(List.of("double", "triple", "dash"));
-        String[][] byLength = new String[10][];
-        for (int length = 0; length < byLength.length; length++) {
-            int n = length;
-            byLength[length] = all.stream().filter(w -> w.length() == n).toArray(String[]::new);
-        }
-        return byLength;
+        all.addAll(List.of(more));
+        return new AsciiWordSet(all);
+    }
+
+    /** Whether {@code text[start, end)}, ASCII letters in any case, is a number word or a repeater, told in place. */
+    static boolean isNumberWordAt(String text, int start, int end) {
+        return WORDS_IN_PLACE.containsLetters(text, start, end);
     }
 
     /**
@@ -43,16 +44,7 @@ final class SpokenNumbers {
      * lower-casing it and asking {@link #isNumberWord} or comparing it with "dash" tell, without the copy.
      */
     static boolean isNumberWordOrDash(String text, int start, int end) {
-        int length = end - start;
-        if (length >= BY_LENGTH.length) {
-            return false;
-        }
-        for (String word : BY_LENGTH[length]) {
-            if (text.regionMatches(true, start, word, 0, length)) {
-                return true;
-            }
-        }
-        return false;
+        return WORDS_AND_DASH.containsLetters(text, start, end);
     }
 
     static boolean isRepeater(String lower) {

@@ -20,8 +20,8 @@ final class TrailingCue {
 
     private final Pattern pattern;
     private final Set<String> lastWords;
-    /** The last words by length, for {@link #mayEndWindow}. */
-    private final String[][] lastWordsByLength;
+    /** The same, asked about a region, for {@link #mayEndWindow}. */
+    private final AsciiWordSet lastWordsInPlace;
 
     /**
      * @param pattern   the cue, anchored at the end of the window with {@code $}: alternatives that open with {@code \b}
@@ -31,12 +31,7 @@ final class TrailingCue {
     TrailingCue(Pattern pattern, Set<String> lastWords) {
         this.pattern = pattern;
         this.lastWords = Set.copyOf(lastWords);
-        int longest = lastWords.stream().mapToInt(String::length).max().orElse(0);
-        this.lastWordsByLength = new String[longest + 1][];
-        for (int length = 0; length <= longest; length++) {
-            int n = length;
-            lastWordsByLength[length] = lastWords.stream().filter(w -> w.length() == n).toArray(String[]::new);
-        }
+        this.lastWordsInPlace = new AsciiWordSet(lastWords);
     }
 
     /**
@@ -55,17 +50,7 @@ final class TrailingCue {
         while (start > from && isAsciiLetter(text.charAt(start - 1))) {
             start--;
         }
-        int length = end - start;
-        if (length >= lastWordsByLength.length) {
-            return false;
-        }
-        // The word is ASCII letters, so comparing it ignoring case is comparing its lower-case copy.
-        for (String word : lastWordsByLength[length]) {
-            if (text.regionMatches(true, start, word, 0, length)) {
-                return true;
-            }
-        }
-        return false;
+        return lastWordsInPlace.containsLetters(text, start, end);
     }
 
     /**
