@@ -44,7 +44,6 @@ public final class PhiDetector {
     private static final Function<String, Boolean> FULL_17 = full(".*(?:ing|ed|ly)$");
     private static final Function<String, Boolean> FULL_18 = full(".*(?:ed|ing|ly|s)$");
     private static final Function<String, String> STRIP_1 = replacing("[, ]", "");
-    private static final Function<String, String> STRIP_2 = replacing("[^0-9A-Za-z]", "");
 
     private static final String ASCII_LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
     private static final String DIGITS = "0123456789";
@@ -611,7 +610,7 @@ public final class PhiDetector {
 
     private static void addresses(String text, int[] wordStarts, List<Candidate> out) {
         for (MatchResult m : StartFilter.all(ADDRESS, text, wordStarts, ADDRESS_FIRST,
-                at -> startsNumber(text, at) || "pP".indexOf(text.charAt(at)) >= 0)) {
+                at -> startsNumber(text, at) || startsPoBox(text, at))) {
             String value = m.group().toLowerCase(Locale.ROOT);
             if (value.transform(FULL_5) && !value.transform(FULL_6) && value.length() < 8) {
                 continue;
@@ -879,8 +878,11 @@ public final class PhiDetector {
         int start = run.get(0).start();
         int end = run.get(run.size() - 1).end();
         String raw = text.substring(start, end);
-        String compact = raw.transform(STRIP_2);
-        boolean formatted = run.stream().noneMatch(t -> SpokenNumbers.isNumberWord(t.lower()));
+        String compact = asciiLettersAndDigits(raw);
+        boolean formatted = true;
+        for (Token t : run) {
+            formatted &= !SpokenNumbers.isNumberWord(t.lower());
+        }
         if (AMOUNT_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 16))).lookingAt()) {
             return; // an amount or a dose, not an identifier
         }
@@ -1039,6 +1041,32 @@ public final class PhiDetector {
             end++;
         }
         return end > at && end - at < 10 && SpokenNumbers.isNumberWordAt(text, at, end);
+    }
+
+    /** What {@code p\\.? ?o}, the start of ADDRESS's post office box, needs here, told without the regex. */
+    private static boolean startsPoBox(String text, int at) {
+        if ("pP".indexOf(text.charAt(at)) < 0) {
+            return false;
+        }
+        int next = at + 1;
+        if (next < text.length() && text.charAt(next) == '.') {
+            next++;
+        }
+        if (next < text.length() && text.charAt(next) == ' ') {
+            next++;
+        }
+        return next < text.length() && "oO".indexOf(text.charAt(next)) >= 0;
+    }
+
+    /** The ASCII letters and digits of the value, what replacing {@code [^0-9A-Za-z]} with nothing leaves. */
+    private static String asciiLettersAndDigits(String value) {
+        StringBuilder kept = new StringBuilder(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            if (isAsciiAlnum(value.charAt(i))) {
+                kept.append(value.charAt(i));
+            }
+        }
+        return kept.toString();
     }
 
     /** Whether the character {@code c} is among the {@code span} characters after {@code at}. */
