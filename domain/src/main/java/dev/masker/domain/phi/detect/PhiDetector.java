@@ -1102,25 +1102,27 @@ public final class PhiDetector {
     }
 
     private static PhiKind formatKind(String raw, String compact, boolean formatted, int symbols) {
-        if (formatted && SSN_FORMAT.matcher(raw).matches() && Checksums.ssn(compact)) {
+        // Each shape has a length (an ASCII-only compact form keeps its length upper-cased): told before its pattern.
+        int length = compact.length();
+        if (formatted && raw.length() == 11 && SSN_FORMAT.matcher(raw).matches() && Checksums.ssn(compact)) {
             return PhiKind.SSN;
         }
-        if (formatted && PHONE_FORMAT.matcher(raw).matches()) {
+        if (formatted && raw.length() >= 12 && raw.length() <= 17 && PHONE_FORMAT.matcher(raw).matches()) {
             return PhiKind.PHONE;
         }
-        if (formatted && compact.transform(FULL_11) && Checksums.luhn(compact)) {
+        if (formatted && length >= 13 && length <= 19 && compact.transform(FULL_11) && Checksums.luhn(compact)) {
             return PhiKind.CARD;
         }
-        if (formatted && Checksums.vin(compact)) {
+        if (formatted && length == 17 && Checksums.vin(compact)) {
             return PhiKind.VEHICLE;
         }
-        if (formatted && Checksums.mbi(compact)) {
+        if (formatted && length == 11 && Checksums.mbi(compact)) {
             return PhiKind.HEALTH_PLAN;
         }
-        if (formatted && Checksums.dea(compact)) {
+        if (formatted && length == 9 && Checksums.dea(compact)) {
             return PhiKind.LICENSE;
         }
-        if (formatted && compact.transform(FULL_12)) {
+        if (formatted && (length == 10 || length == 11) && compact.transform(FULL_12)) {
             return PhiKind.PHONE;
         }
         if (!formatted && symbols >= 10) {
