@@ -1186,74 +1186,150 @@ public final class PhiDetector {
     }
 
     private void capitalizedNames(String text, List<Candidate> out) {
-        for (MatchResult m : StartFilter.all(CAPITALIZED_RUN, text, UPPER_OR_OTHER,
-                at -> text.charAt(at) >= 'A' && text.charAt(at) <= 'Z' || text.charAt(at) >= 'À' && text.charAt(at) <= 'Þ')) {
-            List<int[]> words = new ArrayList<>();
-            for (int at = m.start(); at < m.end(); at++) {
-                if (!isBlank(text.charAt(at))) { // the runs of \S, as a search for \S+ finds them
-                    int end = at;
-                    while (end < m.end() && !isBlank(text.charAt(end))) {
-                        end++;
-                    }
-                    words.add(new int[] {at, end});
-                    at = end;
+        // The runs CAPITALIZED_RUN's successive find() calls give, found by capitalizedRunEnd.
+        Matcher regex = CAPITALIZED_RUN.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        for (int at = 0; at < text.length(); at++) {
+            if (isCapital(text.charAt(at))) {
+                int end = capitalizedRunEnd(text, at, regex);
+                if (end > at) {
+                    capitalizedRun(text, at, end, out);
+                    at = end - 1;
                 }
             }
-            // Drop leading words that are not names ("Hi", "Thanks", "Name") and trailing ones ("Street").
-            int from = 0;
-            while (from < words.size() && NOT_NAMES.contains(word(text, words.get(from)))
-                    && !protectedFirst(text, words.get(from))) {
-                from++;
-            }
-            int to = words.size();
-            int keep = from < words.size() && protectedFirst(text, words.get(from)) ? from + 1 : from;
-            while (to > keep && (NOT_NAMES.contains(word(text, words.get(to - 1)))
-                    || word(text, words.get(to - 1)).transform(FULL_14) && to - 1 == from)) {
-                to--;
-            }
-            if (from >= to) {
-                continue;
-            }
-            int start = words.get(from)[0];
-            int end = words.get(to - 1)[1];
-            String before = text.substring(Math.max(0, start - 40), start);
-            boolean sentenceStart = before.isBlank() || endsSentence(before);
-            boolean strong = CAP_STRONG_TRIGGER.endsWindow(text, Math.max(0, start - 40), start);
-            boolean weak = CAP_WEAK_TRIGGER.endsWindow(text, Math.max(0, start - 40), start);
-            int count = to - from;
-            String firstWord = word(text, words.get(from));
-            String lastWord = word(text, words.get(to - 1));
-            boolean firstKnown = names.isFirstName(firstWord);
-            boolean lastKnown = names.isSurname(lastWord) || names.isFirstName(lastWord);
-            boolean identity = mayBeIdentityAfter(text, end)
-                    && IDENTITY_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 40))).lookingAt();
-            boolean vocative = weak && text.startsWith(",", end);
-            boolean accept;
-            if (count >= 2) {
-                accept = firstKnown || lastKnown || strong || weak || identity;
-            } else {
-                accept = (strong || identity || vocative || (weak || !sentenceStart) && firstKnown)
-                        && !isAllCaps(text, start, end);
-            }
-            if (!accept) {
-                continue;
-            }
-            // The vetoes matter only for a run that would be accepted, and most are not: that is decided first.
-            String value = text.substring(start, end);
-            String following = text.substring(end, Math.min(text.length(), end + 40));
-            String after = text.substring(end, Math.min(text.length(), end + 12));
-            if (STREET_AFTER.matcher(after).lookingAt() || after.startsWith("'s ") && NOT_NAMES.contains(lastWord)
-                    || isStateOnly(m.group()) || isPlace(text, end) || isStateOnly(value)
-                    || mayNameOrganisation(following, false) && ORGANISATION_AFTER.matcher(following).lookingAt()
-                    || mayNameOrganisation(value, true) && ORGANISATION_AFTER.matcher(" " + value).lookingAt()) {
-                continue;
-            }
-            int spanEnd = end;
-            if (text.startsWith("'s", spanEnd - 2) || text.startsWith("’s", spanEnd - 2)) {
-                spanEnd -= 2;
-            }
-            add(out, start, spanEnd, PhiKind.NAME, count >= 2 ? 50 : 45);
         }
+    }
+
+    private static boolean isCapital(char c) {
+        return c >= 'A' && c <= 'Z' || c >= 'À' && c <= 'Þ';
+    }
+
+    /**
+     * Where the match of CAPITALIZED_RUN starting at {@code at} ends, -1 if none starts there, told by walking the
+     * characters: a capital not after a letter, apostrophe or hyphen; a word of letters joined by apostrophes and
+     * hyphens; up to three more after single spaces, each an initial ("J.") or such a word. The pattern reads code
+     * points, so next to a surrogate it is asked itself.
+     */
+    private static int capitalizedRunEnd(String text, int at, Matcher regex) {
+        if (at > 0) {
+            char previous = text.charAt(at - 1);
+            if (Character.isSurrogate(previous)) {
+                return regex.region(at, text.length()).lookingAt() ? regex.end() : -1;
+            }
+            if (Character.isLetter(previous) || "'’-".indexOf(previous) >= 0) {
+                return -1;
+            }
+        }
+        int end = nameWordEnd(text, at);
+        for (int words = 0; words < 3 && end >= 0; words++) {
+            if (end + 1 >= text.length() || text.charAt(end) != ' ') {
+                break;
+            }
+            char next = text.charAt(end + 1);
+            if (next >= 'A' && next <= 'Z' && end + 2 < text.length() && text.charAt(end + 2) == '.') {
+                end += 3; // the initial is the pattern's first alternative, so it wins over a one-letter word
+            } else if (isCapital(next)) {
+                end = nameWordEnd(text, end + 1);
+            } else {
+                break;
+            }
+        }
+        if (end < 0) {
+            return regex.region(at, text.length()).lookingAt() ? regex.end() : -1;
+        }
+        return end;
+    }
+
+    /** The end of {@code [A-ZÀ-Þ][\\p{L}]*(?:['’-][\\p{L}]+)*} from the capital at {@code at}; -1 at a surrogate. */
+    private static int nameWordEnd(String text, int at) {
+        int end = at + 1;
+        while (true) {
+            while (end < text.length() && Character.isLetter(text.charAt(end))) {
+                end++;
+            }
+            if (end < text.length() && Character.isSurrogate(text.charAt(end))) {
+                return -1;
+            }
+            if (end + 1 < text.length() && "'’-".indexOf(text.charAt(end)) >= 0) {
+                char next = text.charAt(end + 1);
+                if (Character.isSurrogate(next)) {
+                    return -1;
+                }
+                if (Character.isLetter(next)) {
+                    end += 2;
+                    continue;
+                }
+            }
+            return end;
+        }
+    }
+
+    /** Decides whether the capitalized run {@code text[runStart, runEnd)} is a name. */
+    private void capitalizedRun(String text, int runStart, int runEnd, List<Candidate> out) {
+        List<int[]> words = new ArrayList<>();
+        for (int at = runStart; at < runEnd; at++) {
+            if (!isBlank(text.charAt(at))) { // the runs of \S, as a search for \S+ finds them
+                int end = at;
+                while (end < runEnd && !isBlank(text.charAt(end))) {
+                    end++;
+                }
+                words.add(new int[] {at, end});
+                at = end;
+            }
+        }
+        // Drop leading words that are not names ("Hi", "Thanks", "Name") and trailing ones ("Street").
+        int from = 0;
+        while (from < words.size() && NOT_NAMES.contains(word(text, words.get(from)))
+                && !protectedFirst(text, words.get(from))) {
+            from++;
+        }
+        int to = words.size();
+        int keep = from < words.size() && protectedFirst(text, words.get(from)) ? from + 1 : from;
+        while (to > keep && (NOT_NAMES.contains(word(text, words.get(to - 1)))
+                || word(text, words.get(to - 1)).transform(FULL_14) && to - 1 == from)) {
+            to--;
+        }
+        if (from >= to) {
+            return;
+        }
+        int start = words.get(from)[0];
+        int end = words.get(to - 1)[1];
+        String before = text.substring(Math.max(0, start - 40), start);
+        boolean sentenceStart = before.isBlank() || endsSentence(before);
+        boolean strong = CAP_STRONG_TRIGGER.endsWindow(text, Math.max(0, start - 40), start);
+        boolean weak = CAP_WEAK_TRIGGER.endsWindow(text, Math.max(0, start - 40), start);
+        int count = to - from;
+        String firstWord = word(text, words.get(from));
+        String lastWord = word(text, words.get(to - 1));
+        boolean firstKnown = names.isFirstName(firstWord);
+        boolean lastKnown = names.isSurname(lastWord) || names.isFirstName(lastWord);
+        boolean identity = mayBeIdentityAfter(text, end)
+                && IDENTITY_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 40))).lookingAt();
+        boolean vocative = weak && text.startsWith(",", end);
+        boolean accept;
+        if (count >= 2) {
+            accept = firstKnown || lastKnown || strong || weak || identity;
+        } else {
+            accept = (strong || identity || vocative || (weak || !sentenceStart) && firstKnown)
+                    && !isAllCaps(text, start, end);
+        }
+        if (!accept) {
+            return;
+        }
+        // The vetoes matter only for a run that would be accepted, and most are not: that is decided first.
+        String value = text.substring(start, end);
+        String following = text.substring(end, Math.min(text.length(), end + 40));
+        String after = text.substring(end, Math.min(text.length(), end + 12));
+        if (STREET_AFTER.matcher(after).lookingAt() || after.startsWith("'s ") && NOT_NAMES.contains(lastWord)
+                || isStateOnly(text.substring(runStart, runEnd)) || isPlace(text, end) || isStateOnly(value)
+                || mayNameOrganisation(following, false) && ORGANISATION_AFTER.matcher(following).lookingAt()
+                || mayNameOrganisation(value, true) && ORGANISATION_AFTER.matcher(" " + value).lookingAt()) {
+            return;
+        }
+        int spanEnd = end;
+        if (text.startsWith("'s", spanEnd - 2) || text.startsWith("’s", spanEnd - 2)) {
+            spanEnd -= 2;
+        }
+        add(out, start, spanEnd, PhiKind.NAME, count >= 2 ? 50 : 45);
     }
 
     /**
