@@ -603,14 +603,25 @@ public final class PhiDetector {
     private static PhiKind dateKind(String text, int start, int end) {
         String before = text.substring(Math.max(0, start - 40), start);
         String after = text.substring(end, Math.min(text.length(), end + 30));
-        return DOB_BEFORE.matcher(before).find() || DOB_AFTER.matcher(after).lookingAt() ? PhiKind.DOB : PhiKind.DATE;
+        boolean dobBefore = mayHoldDobWord(before) && DOB_BEFORE.matcher(before).find();
+        return dobBefore || DOB_AFTER.matcher(after).lookingAt() ? PhiKind.DOB : PhiKind.DATE;
+    }
+
+    /** A necessary condition for DOB_BEFORE: one of its words ("birth", "born", "dob", "d.o.b", "b-day") is there. */
+    private static boolean mayHoldDobWord(String before) {
+        for (String word : List.of("birth", "born", "dob", "d.o.b", "b-day")) {
+            if (StartFilter.indexOfIgnoreCase(before, word, 0) < before.length()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ---------------------------------------------------------------- addresses, cities, ZIP codes
 
     private static void addresses(String text, int[] wordStarts, List<Candidate> out) {
         for (MatchResult m : StartFilter.all(ADDRESS, text, wordStarts, ADDRESS_FIRST,
-                at -> startsNumber(text, at) || startsPoBox(text, at))) {
+                at -> startsAddressNumber(text, at) || startsPoBox(text, at))) {
             String value = m.group().toLowerCase(Locale.ROOT);
             if (value.transform(FULL_5) && !value.transform(FULL_6) && value.length() < 8) {
                 continue;
@@ -1041,6 +1052,21 @@ public final class PhiDetector {
             end++;
         }
         return end > at && end - at < 10 && SpokenNumbers.isNumberWordAt(text, at, end);
+    }
+
+    /**
+     * Whether ADDRESS's house number can start here: a number word ({@link #startsNumber}), or one to six digits
+     * followed by a space, as {@code \\d{1,6} } needs.
+     */
+    private static boolean startsAddressNumber(String text, int at) {
+        if (!isDigit(text.charAt(at))) {
+            return startsNumber(text, at);
+        }
+        int end = at;
+        while (end < text.length() && isDigit(text.charAt(end))) {
+            end++;
+        }
+        return end - at <= 6 && end < text.length() && text.charAt(end) == ' ';
     }
 
     /** What {@code p\\.? ?o}, the start of ADDRESS's post office box, needs here, told without the regex. */
