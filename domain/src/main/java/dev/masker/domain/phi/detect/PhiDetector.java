@@ -557,8 +557,17 @@ public final class PhiDetector {
     /** Whether a month name can start here: every alternative of MONTH starts with one of these three letters. */
     private static boolean isMonthStart(String text, int at) {
         return "jfmasondJFMASOND".indexOf(text.charAt(at)) >= 0 && at + 3 <= text.length()
-                && isMonthPrefix(text.charAt(at), text.charAt(at + 1), text.charAt(at + 2));
+                && isMonthPrefix(text.charAt(at), text.charAt(at + 1), text.charAt(at + 2))
+                && MONTH_WORDS.containsLetters(text, at, letterRunEnd(text, at));
     }
+
+    /**
+     * MONTH's alternatives without their optional full stop. Each date pattern follows the month with a space, a
+     * comma or a full stop, so a month matches the whole run of letters where it starts ("Mark", "decide" do not).
+     */
+    private static final AsciiWordSet MONTH_WORDS = new AsciiWordSet(List.of("january", "february", "march", "april",
+            "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr",
+            "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"));
 
     /** Whether the three characters, ASCII letters in any case, are a month's first three: told without a copy. */
     private static boolean isMonthPrefix(char a, char b, char c) {
