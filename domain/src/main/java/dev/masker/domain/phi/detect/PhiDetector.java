@@ -44,7 +44,9 @@ public final class PhiDetector {
     private static final Function<String, Boolean> FULL_17 = full(".*(?:ing|ed|ly)$");
     private static final Function<String, Boolean> FULL_18 = full(".*(?:ed|ing|ly|s)$");
     private static final Function<String, String> STRIP_1 = replacing("[, ]", "");
-    private static final Function<String, String> STRIP_2 = replacing("[^0-9A-Za-z]", "");
+
+    private static final String ASCII_LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    private static final String DIGITS = "0123456789";
 
     private static Function<String, Boolean> full(String regex) {
         Pattern pattern = Pattern.compile(regex);
@@ -66,6 +68,29 @@ public final class PhiDetector {
         all.addAll(List.of(words));
         return all;
     }
+
+    // The characters each pattern's matches can start with (its case-insensitive letters in both cases).
+    private static final StartFilter.FirstChars LETTERS = StartFilter.FirstChars.of(ASCII_LETTERS, false);
+    private static final StartFilter.FirstChars UPPER_OR_OTHER =
+            StartFilter.FirstChars.of(ASCII_LETTERS.substring(26), true);
+    private static final StartFilter.FirstChars ALNUM = StartFilter.FirstChars.of(ASCII_LETTERS + DIGITS, false);
+    private static final StartFilter.FirstChars DIGIT = StartFilter.FirstChars.of(DIGITS, false);
+    private static final StartFilter.FirstChars HEX = StartFilter.FirstChars.of(DIGITS + "abcdefABCDEF", false);
+    private static final StartFilter.FirstChars BLANK = StartFilter.FirstChars.of(" \t\n\u000B\f\r", false);
+    private static final StartFilter.FirstChars LOCAL_PART = StartFilter.FirstChars.of(ASCII_LETTERS + DIGITS + "._%+-", false);
+    private static final StartFilter.FirstChars HOST = StartFilter.FirstChars.of(ASCII_LETTERS + DIGITS + "-", false);
+    /** A digit or the first letter of a number word ({@code SpokenNumbers.WORD}). */
+    private static final StartFilter.FirstChars NUMBER = StartFilter.FirstChars.of(DIGITS + "stfenhdzoSTFENHDZO", false);
+    private static final StartFilter.FirstChars ADDRESS_FIRST =
+            StartFilter.FirstChars.of(DIGITS + "stfenhdzoSTFENHDZOpP", false);
+    private static final StartFilter.FirstChars MONTH_FIRST = StartFilter.FirstChars.of("jfmasondJFMASOND", false);
+    private static final StartFilter.FirstChars DAY_FIRST = StartFilter.FirstChars.of(DIGITS + "efnostEFNOST", false);
+    private static final StartFilter.FirstChars WHEREABOUTS_FIRST = StartFilter.FirstChars.of("mjlcoiMJLCOI", false);
+    private static final StartFilter.FirstChars ZIP_FIRST = StartFilter.FirstChars.of(ASCII_LETTERS + ",", false);
+    private static final StartFilter.FirstChars AGE_FIRST = StartFilter.FirstChars.of("91noaNOA", false);
+    private static final StartFilter.FirstChars TITLE_FIRST = StartFilter.FirstChars.of("DMN", false);
+    private static final StartFilter.FirstChars LOWER_TITLE_FIRST = StartFilter.FirstChars.of("d", false);
+    private static final StartFilter.FirstChars SENTENCE_END = StartFilter.FirstChars.of(".!?", false);
 
     private static final System.Logger LOG = System.getLogger(PhiDetector.class.getName());
 
@@ -91,8 +116,7 @@ public final class PhiDetector {
             "\\b" + DAY + " of " + MONTH + "(?:,? " + YEAR + ")?", Pattern.CASE_INSENSITIVE);
     private static final Pattern DATE_MONTH_YEAR = Pattern.compile(
             "\\b" + MONTH + ",? (?:of )?(?:(?:19|20)\\d\\d\\b|" + YEAR_WORDS + ")", Pattern.CASE_INSENSITIVE);
-    private static final Set<String> MONTH_PREFIXES =
-            Set.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec");
+    private static final String MONTH_PREFIX_LIST = "janfebmaraprmayjunjulaugsepoctnovdec";
     private static final Pattern MAY_DAY = Pattern.compile("may (?:the )?(?:\\d|" + ORDINAL_WORD + ").*");
     private static final Pattern DATE_NUMERIC = Pattern.compile(
             "(?<![\\d/.-])(?:(\\d{1,2})[/-](\\d{1,2})(?:[/-](\\d{4}|\\d{2}))?|(\\d{4})-(\\d{2})-(\\d{2}))(?![\\d/-]|\\.\\d)");
@@ -200,6 +224,7 @@ public final class PhiDetector {
             "medical", "chart", "record", "patient", "hospital", "member", "subscriber", "policy", "insurance", "mbi",
             "medicare", "medicaid", "medi", "plan", "group", "account", "card", "plate", "vin", "tag", "npi", "dea",
             "license", "licence", "state", "serial", "udi", "device", "zip", "postal", "birth", "born", "dob", "birthday");
+    private static final AsciiWordSet KEYWORD_FIRST = new AsciiWordSet(KEYWORD_FIRST_WORDS);
     private static final Pattern SSN_FORMAT = Pattern.compile("\\d{3}-\\d{2}-\\d{4}");
     private static final Pattern PHONE_FORMAT = Pattern.compile(
             "(?:\\+?1[ .-]?)?(?:\\(\\d{3}\\) ?|\\d{3}[ .-])\\d{3}[ .-]\\d{4}");
@@ -248,6 +273,10 @@ public final class PhiDetector {
     private static final Pattern ORGANISATION_AFTER = Pattern.compile(
             "^(?:'s)?(?: [A-Z][a-z']+){0,2} (?:Health|Medicine|Medical|Cardiology|Orthopedics|Pediatrics|Clinic|Hospital"
             + "|Center|Centre|Family|Internal|Dermatology|Oncology|Pharmacy|Labs?|Imaging|Care|Group|Associates)\\b");
+    /** The words ORGANISATION_AFTER ends with, by first letter, for its necessary condition. */
+    private static final String[][] ORGANISATION_WORDS = byFirstLetter("Health", "Medicine", "Medical", "Cardiology",
+            "Orthopedics", "Pediatrics", "Clinic", "Hospital", "Center", "Centre", "Family", "Internal", "Dermatology",
+            "Oncology", "Pharmacy", "Lab", "Imaging", "Care", "Group", "Associates");
     /** "my husband Will": after a relative, a word that is usually an ordinary word is a name. */
     private static final TrailingCue MY_RELATIVE = cue("\\bmy " + RELATIVE + "\\s$", withRelatives());
     private static final Pattern STREET_AFTER = Pattern.compile("^\\s+(?i:" + STREET + ")\\b");
@@ -337,7 +366,7 @@ public final class PhiDetector {
         ips(text, wordStarts, found);
         dates(text, wordStarts, found);
         addresses(text, wordStarts, found);
-        spelledNames(text, found);
+        spelledNames(text, wordStarts, found);
         valueRuns(text, found);
         ages(text, wordStarts, found);
         names(text, wordStarts, found);
@@ -378,11 +407,12 @@ public final class PhiDetector {
     // ---------------------------------------------------------------- e-mail, URL, IP
 
     private static void emails(String text, List<Candidate> out) {
-        for (MatchResult m : StartFilter.all(EMAIL, text,
-                StartFilter.runReaches(text, '@', c -> isAsciiAlnum((char) c) || "._%+-".indexOf(c) >= 0))) {
+        IntPredicate localPart = c -> isAsciiAlnum((char) c) || "._%+-".indexOf(c) >= 0;
+        for (MatchResult m : StartFilter.all(EMAIL, text, StartFilter.runsUpTo(text, '@', localPart), LOCAL_PART,
+                StartFilter.runReaches(text, '@', localPart))) {
             add(out, m.start(), trimEnd(text, m.start(), m.end()), PhiKind.EMAIL, 90);
         }
-        for (MatchResult spoken : StartFilter.all(SPOKEN_EMAIL_DOMAIN, text,
+        for (MatchResult spoken : StartFilter.all(SPOKEN_EMAIL_DOMAIN, text, BLANK,
                 at -> isBlank(text.charAt(at)) && atWordAfterBlanks(text, at))) {
             if (text.startsWith(" slash", spoken.end())) {
                 continue; // "profile at facebook dot com slash ..." is a URL
@@ -428,8 +458,9 @@ public final class PhiDetector {
             "uh", "yeah", "yes", "okay", "so", "but", "file", "have", "has", "i", "we", "under", "as", "for", "from");
 
     private static void urls(String text, int[] wordStarts, List<Candidate> out) {
-        for (MatchResult m : StartFilter.all(URL, text,
-                StartFilter.runReaches(text, '.', c -> isAsciiAlnum((char) c) || "-:/".indexOf(c) >= 0))) {
+        IntPredicate host = c -> isAsciiAlnum((char) c) || "-:/".indexOf(c) >= 0;
+        for (MatchResult m : StartFilter.all(URL, text, StartFilter.runsUpTo(text, '.', host), HOST,
+                StartFilter.runReaches(text, '.', host))) {
             if (m.start() > 0 && (text.charAt(m.start() - 1) == '@' || text.charAt(m.start() - 1) == '.')) {
                 continue;
             }
@@ -439,7 +470,7 @@ public final class PhiDetector {
             }
             add(out, m.start(), trimEnd(text, m.start(), m.end()), PhiKind.URL, 88);
         }
-        for (MatchResult spoken : StartFilter.all(SPOKEN_URL, text, wordStarts, at -> alnumRunThenDot(text, at))) {
+        for (MatchResult spoken : StartFilter.all(SPOKEN_URL, text, wordStarts, ALNUM, at -> alnumRunThenDot(text, at))) {
             int end = spoken.end();
             // Follow the path: "slash in slash jane dash doe dash a f seven three".
             for (int path = matchEnd(URL_PATH, text, end); path >= 0; path = matchEnd(URL_PATH, text, end)) {
@@ -462,7 +493,7 @@ public final class PhiDetector {
     }
 
     private static void ips(String text, int[] wordStarts, List<Candidate> out) {
-        for (MatchResult m : StartFilter.all(IPV4, text,
+        for (MatchResult m : StartFilter.all(IPV4, text, StartFilter.before(text, '.', 3), DIGIT,
                 at -> isDigit(text.charAt(at)) && charWithin(text, at, '.', 3))) {
             boolean valid = true;
             for (int g = 1; g <= 4; g++) {
@@ -472,14 +503,14 @@ public final class PhiDetector {
                 add(out, m.start(), m.end(), PhiKind.IP, 87);
             }
         }
-        for (MatchResult v6 : StartFilter.all(IPV6, text,
+        for (MatchResult v6 : StartFilter.all(IPV6, text, StartFilter.before(text, ':', 4), HEX,
                 at -> isHexDigit(text.charAt(at)) && charWithin(text, at, ':', 4))) {
             if (v6.group().contains("::") || v6.group().chars().filter(c -> c == ':').count() >= 5) {
                 add(out, v6.start(), v6.end(), PhiKind.IP, 87);
             }
         }
         IntPredicate dotNear = StartFilter.wordWithin(text, " dot ", 45); // four number words and their spaces
-        for (MatchResult spoken : StartFilter.all(SPOKEN_IP, text, wordStarts,
+        for (MatchResult spoken : StartFilter.all(SPOKEN_IP, text, wordStarts, NUMBER,
                 at -> startsNumber(text, at) && dotNear.test(at))) {
             add(out, spoken.start(), spoken.end(), PhiKind.IP, 86);
         }
@@ -491,9 +522,9 @@ public final class PhiDetector {
         IntPredicate ofNear = StartFilter.wordWithin(text, " of ", 20); // a day is at most 14 characters
         IntPredicate dayOfMonth = at -> isDayStart(text.charAt(at)) && ofNear.test(at);
         IntPredicate monthStart = at -> isMonthStart(text, at);
-        List<StartFilter> searches = List.of(new StartFilter(DATE_MONTH_FIRST, text, wordStarts, monthStart),
-                new StartFilter(DATE_DAY_FIRST, text, wordStarts, dayOfMonth),
-                new StartFilter(DATE_MONTH_YEAR, text, wordStarts, monthStart));
+        List<StartFilter> searches = List.of(new StartFilter(DATE_MONTH_FIRST, text, wordStarts, MONTH_FIRST, monthStart),
+                new StartFilter(DATE_DAY_FIRST, text, wordStarts, DAY_FIRST, dayOfMonth),
+                new StartFilter(DATE_MONTH_YEAR, text, wordStarts, MONTH_FIRST, monthStart));
         for (StartFilter search : searches) {
             Matcher m = search.matcher();
             while (search.find()) {
@@ -508,7 +539,7 @@ public final class PhiDetector {
                 add(out, m.start(), end, dateKind(text, m.start(), end), 70);
             }
         }
-        StartFilter numeric = new StartFilter(DATE_NUMERIC, text, at -> isNumericDateStart(text, at));
+        StartFilter numeric = new StartFilter(DATE_NUMERIC, text, DIGIT, at -> isNumericDateStart(text, at));
         Matcher n = numeric.matcher();
         while (numeric.find()) {
             int month = n.group(1) != null ? Integer.parseInt(n.group(1)) : Integer.parseInt(n.group(5));
@@ -526,7 +557,30 @@ public final class PhiDetector {
     /** Whether a month name can start here: every alternative of MONTH starts with one of these three letters. */
     private static boolean isMonthStart(String text, int at) {
         return "jfmasondJFMASOND".indexOf(text.charAt(at)) >= 0 && at + 3 <= text.length()
-                && MONTH_PREFIXES.contains(asciiLower(text, at, at + 3));
+                && isMonthPrefix(text.charAt(at), text.charAt(at + 1), text.charAt(at + 2))
+                && MONTH_WORDS.containsLetters(text, at, letterRunEnd(text, at));
+    }
+
+    /**
+     * MONTH's alternatives without their optional full stop. Each date pattern follows the month with a space, a
+     * comma or a full stop, so a month matches the whole run of letters where it starts ("Mark", "decide" do not).
+     */
+    private static final AsciiWordSet MONTH_WORDS = new AsciiWordSet(List.of("january", "february", "march", "april",
+            "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr",
+            "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"));
+
+    /** Whether the three characters, ASCII letters in any case, are a month's first three: told without a copy. */
+    private static boolean isMonthPrefix(char a, char b, char c) {
+        if (!isAsciiLetter(a) || !isAsciiLetter(b) || !isAsciiLetter(c)) {
+            return false;
+        }
+        String prefix = MONTH_PREFIX_LIST;
+        for (int i = 0; i < prefix.length(); i += 3) {
+            if ((a | 0x20) == prefix.charAt(i) && (b | 0x20) == prefix.charAt(i + 1) && (c | 0x20) == prefix.charAt(i + 2)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A day of the month starts with a digit or the first letter of a number word ("first", "twenty", "one"). */
@@ -550,16 +604,6 @@ public final class PhiDetector {
         return c >= '0' && c <= '9';
     }
 
-    /** The characters with ASCII letters in lower case, as the patterns' case-insensitive matching folds them. */
-    private static String asciiLower(String text, int from, int to) {
-        char[] chars = new char[to - from];
-        for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            chars[i - from] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
-        }
-        return new String(chars);
-    }
-
     private static boolean nextWordIsUnit(String text, int end) {
         String after = text.substring(end, Math.min(text.length(), end + 12)).toLowerCase(Locale.ROOT);
         return after.transform(FULL_4);
@@ -568,14 +612,25 @@ public final class PhiDetector {
     private static PhiKind dateKind(String text, int start, int end) {
         String before = text.substring(Math.max(0, start - 40), start);
         String after = text.substring(end, Math.min(text.length(), end + 30));
-        return DOB_BEFORE.matcher(before).find() || DOB_AFTER.matcher(after).lookingAt() ? PhiKind.DOB : PhiKind.DATE;
+        boolean dobBefore = mayHoldDobWord(before) && DOB_BEFORE.matcher(before).find();
+        return dobBefore || DOB_AFTER.matcher(after).lookingAt() ? PhiKind.DOB : PhiKind.DATE;
+    }
+
+    /** A necessary condition for DOB_BEFORE: one of its words ("birth", "born", "dob", "d.o.b", "b-day") is there. */
+    private static boolean mayHoldDobWord(String before) {
+        for (String word : List.of("birth", "born", "dob", "d.o.b", "b-day")) {
+            if (StartFilter.indexOfIgnoreCase(before, word, 0) < before.length()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ---------------------------------------------------------------- addresses, cities, ZIP codes
 
     private static void addresses(String text, int[] wordStarts, List<Candidate> out) {
-        for (MatchResult m : StartFilter.all(ADDRESS, text, wordStarts,
-                at -> startsNumber(text, at) || "pP".indexOf(text.charAt(at)) >= 0)) {
+        for (MatchResult m : StartFilter.all(ADDRESS, text, wordStarts, ADDRESS_FIRST,
+                at -> startsAddressNumber(text, at) || startsPoBox(text, at))) {
             String value = m.group().toLowerCase(Locale.ROOT);
             if (value.transform(FULL_5) && !value.transform(FULL_6) && value.length() < 8) {
                 continue;
@@ -590,7 +645,7 @@ public final class PhiDetector {
                 }
             }
         }
-        for (MatchResult whereabouts : StartFilter.all(WHEREABOUTS, text, wordStarts,
+        for (MatchResult whereabouts : StartFilter.all(WHEREABOUTS, text, wordStarts, WHEREABOUTS_FIRST,
                 at -> "mjlcoiMJLCOI".indexOf(text.charAt(at)) >= 0)) {
             String city = whereabouts.group(1);
             if (!isStateOnly(city) && !NOT_NAMES.contains(city.toLowerCase(Locale.ROOT))) {
@@ -599,7 +654,8 @@ public final class PhiDetector {
         }
         int[] zipDigits = zipDigits(text);
         int[] next = {0}; // index of the first five digits after the positions asked, which only grow
-        StartFilter zips = new StartFilter(ZIP, text, at -> {
+        // Each alternative of ZIP opens with a comma or with \\b and a letter (an ASCII word start).
+        StartFilter zips = new StartFilter(ZIP, text, withCommas(text, wordStarts), ZIP_FIRST, at -> {
             while (next[0] < zipDigits.length && zipDigits[next[0]] <= at) {
                 next[0]++;
             }
@@ -609,6 +665,29 @@ public final class PhiDetector {
         Matcher zip = zips.matcher();
         while (zips.find()) {
             add(out, zip.start(1), zip.end(1), PhiKind.ZIP, 73);
+        }
+    }
+
+    /** The word starts and the commas of the text, ascending. */
+    private static int[] withCommas(String text, int[] wordStarts) {
+        int[] merged = new int[wordStarts.length + 16];
+        int count = 0;
+        int next = 0;
+        for (int comma = text.indexOf(','); ; comma = text.indexOf(',', comma + 1)) {
+            int until = comma < 0 ? text.length() : comma;
+            while (next < wordStarts.length && wordStarts[next] < until) {
+                if (count == merged.length) {
+                    merged = java.util.Arrays.copyOf(merged, count * 2);
+                }
+                merged[count++] = wordStarts[next++];
+            }
+            if (comma < 0) {
+                return java.util.Arrays.copyOf(merged, count);
+            }
+            if (count == merged.length) {
+                merged = java.util.Arrays.copyOf(merged, count * 2);
+            }
+            merged[count++] = comma;
         }
     }
 
@@ -658,18 +737,19 @@ public final class PhiDetector {
 
     // ---------------------------------------------------------------- spelled names
 
-    private static void spelledNames(String text, List<Candidate> out) {
-        for (MatchResult dashed : StartFilter.all(SPELLED_DASHED, text,
+    /** Each spelled form opens with {@code \\b} or {@code (?<![\\w-])} and a letter: at an ASCII word start. */
+    private static void spelledNames(String text, int[] wordStarts, List<Candidate> out) {
+        for (MatchResult dashed : StartFilter.all(SPELLED_DASHED, text, wordStarts, LETTERS,
                 at -> isAsciiLetter(text.charAt(at)) && text.startsWith("-", at + 1))) {
             add(out, dashed.start(), dashed.end(), PhiKind.NAME, 81);
         }
-        for (MatchResult asIn : StartFilter.all(SPELLED_AS_IN, text,
+        for (MatchResult asIn : StartFilter.all(SPELLED_AS_IN, text, wordStarts, LETTERS,
                 at -> isAsciiLetter(text.charAt(at)) && (text.startsWith(" as in ", at + 1) || text.startsWith(", ", at + 1)))) {
             if (asIn.group().length() >= 7) {
                 add(out, asIn.start(), asIn.end(), PhiKind.NAME, 81);
             }
         }
-        for (MatchResult spaced : StartFilter.all(SPELLED_SPACED, text,
+        for (MatchResult spaced : StartFilter.all(SPELLED_SPACED, text, wordStarts, LETTERS,
                 at -> isAsciiLetter(text.charAt(at)) && (text.startsWith(" ", at + 1) || text.startsWith(",", at + 1)))) {
             String before = text.substring(Math.max(0, spaced.start() - 30), spaced.start());
             if (SPELL_CONTEXT.matcher(before).find() && spaced.group().transform(STRIP_1).length() >= 3) {
@@ -696,8 +776,10 @@ public final class PhiDetector {
             Token token = valueToken(text, at, end);
             at = end;
             if (token == null) {
-                classify(text, run, out);
-                run.clear();
+                if (!run.isEmpty()) {
+                    classify(text, run, out);
+                    run.clear();
+                }
                 continue;
             }
             run.add(token);
@@ -723,18 +805,17 @@ public final class PhiDetector {
         if (s >= e) {
             return null;
         }
-        String core = text.substring(s, e);
-        if (core.startsWith("(") && core.indexOf(')') < 0) {
+        // The core is text[s, e): most words are told plain without copying them.
+        if (text.charAt(s) == '(' && text.indexOf(')', s, e) < 0) {
             s++;
-            core = core.substring(1);
         }
-        if (core.endsWith(")") && core.indexOf('(') < 0) {
+        if (s < e && text.charAt(e - 1) == ')' && text.indexOf('(', s, e) < 0) {
             e--;
-            core = core.substring(0, core.length() - 1);
         }
-        if (core.isEmpty() || isPlainWord(core)) {
+        if (s >= e || isPlainWord(text, s, e)) {
             return null;
         }
+        String core = text.substring(s, e);
         String lower = core.toLowerCase(Locale.ROOT);
         if (lower.equals("four") && text.substring(Math.max(0, s - 5), s).equalsIgnoreCase("last ")) {
             return null; // "the last four 3949": the words name the value, they are not part of it
@@ -761,20 +842,22 @@ public final class PhiDetector {
      * A word that is no part of a value, told without lower-casing it: two or more characters, no digit, and not
      * shaped like a number word (nor "dash"), so none of the tests below could take it.
      */
-    private static boolean isPlainWord(String core) {
-        if (core.length() < 2) {
+    private static boolean isPlainWord(String text, int start, int end) {
+        if (end - start < 2) {
             return false;
         }
         boolean asciiLetters = true;
-        for (int i = 0; i < core.length(); i++) {
-            if (Character.isDigit(core.charAt(i))) {
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (isDigit(c) || c >= 128 && Character.isDigit(c)) {
                 return false;
             }
-            asciiLetters &= isAsciiLetter(core.charAt(i));
+            asciiLetters &= isAsciiLetter(c);
         }
         // Number words and "dash" are two to nine ASCII letters; of the other characters only the Kelvin sign and the
         // dotted capital I lower-case to ASCII letters, and neither can make one of those words.
-        return !asciiLetters || core.length() > 9 || "stfenhdzoSTFENHDZO".indexOf(core.charAt(0)) < 0;
+        return !asciiLetters || end - start > 9 || "stfenhdzoSTFENHDZO".indexOf(text.charAt(start)) < 0
+                || !SpokenNumbers.isNumberWordOrDash(text, start, end);
     }
 
     private static void classify(String text, List<Token> tokens, List<Candidate> out) {
@@ -815,8 +898,11 @@ public final class PhiDetector {
         int start = run.get(0).start();
         int end = run.get(run.size() - 1).end();
         String raw = text.substring(start, end);
-        String compact = raw.transform(STRIP_2);
-        boolean formatted = run.stream().noneMatch(t -> SpokenNumbers.isNumberWord(t.lower()));
+        String compact = asciiLettersAndDigits(raw);
+        boolean formatted = true;
+        for (Token t : run) {
+            formatted &= !SpokenNumbers.isNumberWord(t.lower());
+        }
         if (AMOUNT_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 16))).lookingAt()) {
             return; // an amount or a dose, not an identifier
         }
@@ -892,8 +978,8 @@ public final class PhiDetector {
     private static PhiKind contextKind(String text, int start) {
         String before = text.substring(Math.max(0, start - 50), start).toLowerCase(Locale.ROOT);
         StartFilter keywords =
-                new StartFilter(KEYWORDS, before, at -> isAsciiLetter(before.charAt(at)) && isWordStart(before, at)
-                        && KEYWORD_FIRST_WORDS.contains(asciiLower(before, at, letterRunEnd(before, at))));
+                new StartFilter(KEYWORDS, before, LETTERS, at -> isAsciiLetter(before.charAt(at)) && isWordStart(before, at)
+                        && KEYWORD_FIRST.containsLetters(before, at, letterRunEnd(before, at)));
         Matcher k = keywords.matcher();
         PhiKind kind = null;
         while (keywords.find()) {
@@ -974,7 +1060,48 @@ public final class PhiDetector {
         while (end < text.length() && end - at < 10 && isAsciiLetter(text.charAt(end))) {
             end++;
         }
-        return end > at && end - at < 10 && SpokenNumbers.isNumberWord(asciiLower(text, at, end));
+        return end > at && end - at < 10 && SpokenNumbers.isNumberWordAt(text, at, end);
+    }
+
+    /**
+     * Whether ADDRESS's house number can start here: a number word ({@link #startsNumber}), or one to six digits
+     * followed by a space, as {@code \\d{1,6} } needs.
+     */
+    private static boolean startsAddressNumber(String text, int at) {
+        if (!isDigit(text.charAt(at))) {
+            return startsNumber(text, at);
+        }
+        int end = at;
+        while (end < text.length() && isDigit(text.charAt(end))) {
+            end++;
+        }
+        return end - at <= 6 && end < text.length() && text.charAt(end) == ' ';
+    }
+
+    /** What {@code p\\.? ?o}, the start of ADDRESS's post office box, needs here, told without the regex. */
+    private static boolean startsPoBox(String text, int at) {
+        if ("pP".indexOf(text.charAt(at)) < 0) {
+            return false;
+        }
+        int next = at + 1;
+        if (next < text.length() && text.charAt(next) == '.') {
+            next++;
+        }
+        if (next < text.length() && text.charAt(next) == ' ') {
+            next++;
+        }
+        return next < text.length() && "oO".indexOf(text.charAt(next)) >= 0;
+    }
+
+    /** The ASCII letters and digits of the value, what replacing {@code [^0-9A-Za-z]} with nothing leaves. */
+    private static String asciiLettersAndDigits(String value) {
+        StringBuilder kept = new StringBuilder(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            if (isAsciiAlnum(value.charAt(i))) {
+                kept.append(value.charAt(i));
+            }
+        }
+        return kept.toString();
     }
 
     /** Whether the character {@code c} is among the {@code span} characters after {@code at}. */
@@ -1010,25 +1137,27 @@ public final class PhiDetector {
     }
 
     private static PhiKind formatKind(String raw, String compact, boolean formatted, int symbols) {
-        if (formatted && SSN_FORMAT.matcher(raw).matches() && Checksums.ssn(compact)) {
+        // Each shape has a length (an ASCII-only compact form keeps its length upper-cased): told before its pattern.
+        int length = compact.length();
+        if (formatted && raw.length() == 11 && SSN_FORMAT.matcher(raw).matches() && Checksums.ssn(compact)) {
             return PhiKind.SSN;
         }
-        if (formatted && PHONE_FORMAT.matcher(raw).matches()) {
+        if (formatted && raw.length() >= 12 && raw.length() <= 17 && PHONE_FORMAT.matcher(raw).matches()) {
             return PhiKind.PHONE;
         }
-        if (formatted && compact.transform(FULL_11) && Checksums.luhn(compact)) {
+        if (formatted && length >= 13 && length <= 19 && compact.transform(FULL_11) && Checksums.luhn(compact)) {
             return PhiKind.CARD;
         }
-        if (formatted && Checksums.vin(compact)) {
+        if (formatted && length == 17 && Checksums.vin(compact)) {
             return PhiKind.VEHICLE;
         }
-        if (formatted && Checksums.mbi(compact)) {
+        if (formatted && length == 11 && Checksums.mbi(compact)) {
             return PhiKind.HEALTH_PLAN;
         }
-        if (formatted && Checksums.dea(compact)) {
+        if (formatted && length == 9 && Checksums.dea(compact)) {
             return PhiKind.LICENSE;
         }
-        if (formatted && compact.transform(FULL_12)) {
+        if (formatted && (length == 10 || length == 11) && compact.transform(FULL_12)) {
             return PhiKind.PHONE;
         }
         if (!formatted && symbols >= 10) {
@@ -1043,7 +1172,7 @@ public final class PhiDetector {
     // ---------------------------------------------------------------- ages of 90 and over
 
     private static void ages(String text, int[] wordStarts, List<Candidate> out) {
-        for (MatchResult m : StartFilter.all(AGE, text, wordStarts,
+        for (MatchResult m : StartFilter.all(AGE, text, wordStarts, AGE_FIRST,
                 at -> "91noaNOA".indexOf(text.charAt(at)) >= 0)) {
             String before = text.substring(Math.max(0, m.start() - 20), m.start());
             String after = text.substring(m.end(), Math.min(text.length(), m.end() + 16));
@@ -1059,21 +1188,21 @@ public final class PhiDetector {
     // ---------------------------------------------------------------- names
 
     private void names(String text, int[] wordStarts, List<Candidate> out) {
-        for (MatchResult title : StartFilter.all(TITLE_NAME, text, wordStarts,
+        for (MatchResult title : StartFilter.all(TITLE_NAME, text, wordStarts, TITLE_FIRST,
                 at -> "DMN".indexOf(text.charAt(at)) >= 0)) {
             String first = title.group(1).split(" ")[0];
             if (!TITLE_NOT_NAMES.contains(first.toLowerCase(Locale.ROOT))) {
                 add(out, title.start(1), title.end(1), PhiKind.NAME, 68);
             }
         }
-        for (MatchResult lowerTitle : StartFilter.all(LOWER_TITLE_NAME, text, wordStarts,
+        for (MatchResult lowerTitle : StartFilter.all(LOWER_TITLE_NAME, text, wordStarts, LOWER_TITLE_FIRST,
                 at -> text.charAt(at) == 'd')) {
             String word = lowerTitle.group(1);
             if (!LOWER_STOP.contains(word) && names.isSurname(word)) {
                 add(out, lowerTitle.start(1), lowerTitle.end(1), PhiKind.NAME, 40);
             }
         }
-        for (MatchResult ehr : StartFilter.all(EHR_NAME, text, wordStarts,
+        for (MatchResult ehr : StartFilter.all(EHR_NAME, text, wordStarts, UPPER_OR_OTHER,
                 at -> text.charAt(at) >= 'A' && text.charAt(at) <= 'Z')) {
             String[] parts = ehr.group().split(", ");
             if (names.isSurname(parts[0]) || names.isFirstName(parts[1])) {
@@ -1082,7 +1211,7 @@ public final class PhiDetector {
         }
         capitalizedNames(text, out);
         lowerCaseNames(text, out);
-        for (MatchResult identity : StartFilter.all(LOWER_IDENTITY, text,
+        for (MatchResult identity : StartFilter.all(LOWER_IDENTITY, text, SENTENCE_END,
                 at -> at == 0 || ".!?".indexOf(text.charAt(at)) >= 0)) {
             String first = identity.group(1).split(" ")[0];
             if (!LOWER_STOP.contains(first) && !NOT_NAMES.contains(first) && !SpokenNumbers.isNumberWord(first)) {
@@ -1092,70 +1221,174 @@ public final class PhiDetector {
     }
 
     private void capitalizedNames(String text, List<Candidate> out) {
-        for (MatchResult m : StartFilter.all(CAPITALIZED_RUN, text,
-                at -> text.charAt(at) >= 'A' && text.charAt(at) <= 'Z' || text.charAt(at) >= 'À' && text.charAt(at) <= 'Þ')) {
-            List<int[]> words = new ArrayList<>();
-            for (int at = m.start(); at < m.end(); at++) {
-                if (!isBlank(text.charAt(at))) { // the runs of \S, as a search for \S+ finds them
-                    int end = at;
-                    while (end < m.end() && !isBlank(text.charAt(end))) {
-                        end++;
-                    }
-                    words.add(new int[] {at, end});
-                    at = end;
+        // The runs CAPITALIZED_RUN's successive find() calls give, found by capitalizedRunEnd.
+        Matcher regex = CAPITALIZED_RUN.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        for (int at = 0; at < text.length(); at++) {
+            if (isCapital(text.charAt(at))) {
+                int end = capitalizedRunEnd(text, at, regex);
+                if (end > at) {
+                    capitalizedRun(text, at, end, out);
+                    at = end - 1;
                 }
             }
-            // Drop leading words that are not names ("Hi", "Thanks", "Name") and trailing ones ("Street").
-            int from = 0;
-            while (from < words.size() && NOT_NAMES.contains(word(text, words.get(from)))
-                    && !protectedFirst(text, words.get(from))) {
-                from++;
-            }
-            int to = words.size();
-            int keep = from < words.size() && protectedFirst(text, words.get(from)) ? from + 1 : from;
-            while (to > keep && (NOT_NAMES.contains(word(text, words.get(to - 1)))
-                    || word(text, words.get(to - 1)).transform(FULL_14) && to - 1 == from)) {
-                to--;
-            }
-            if (from >= to) {
-                continue;
-            }
-            int start = words.get(from)[0];
-            int end = words.get(to - 1)[1];
-            String before = text.substring(Math.max(0, start - 40), start);
-            boolean sentenceStart = before.isBlank() || endsSentence(before);
-            String cueWord = TrailingCue.lastWord(text, Math.max(0, start - 40), start);
-            boolean strong = CAP_STRONG_TRIGGER.endsWindow(text, Math.max(0, start - 40), start, cueWord);
-            boolean weak = CAP_WEAK_TRIGGER.endsWindow(text, Math.max(0, start - 40), start, cueWord);
-            int count = to - from;
-            String firstWord = word(text, words.get(from));
-            String lastWord = word(text, words.get(to - 1));
-            boolean firstKnown = names.isFirstName(firstWord);
-            boolean lastKnown = names.isSurname(lastWord) || names.isFirstName(lastWord);
-            String value = text.substring(start, end);
-            String following = text.substring(end, Math.min(text.length(), end + 40));
-            boolean allCaps = value.equals(value.toUpperCase(Locale.ROOT));
-            boolean identity = IDENTITY_AFTER.matcher(following).lookingAt();
-            boolean vocative = weak && following.startsWith(",");
-            boolean accept;
-            if (count >= 2) {
-                accept = firstKnown || lastKnown || strong || weak || identity;
-            } else {
-                accept = !allCaps && (strong || identity || vocative || (weak || !sentenceStart) && firstKnown);
-            }
-            // The vetoes matter only for a run that would be accepted, and most are not: that is decided first.
-            String after = text.substring(end, Math.min(text.length(), end + 12));
-            if (!accept || STREET_AFTER.matcher(after).lookingAt() || after.startsWith("'s ") && NOT_NAMES.contains(lastWord)
-                    || isStateOnly(m.group()) || isPlace(text, end) || isStateOnly(value)
-                    || ORGANISATION_AFTER.matcher(following).lookingAt() || ORGANISATION_AFTER.matcher(" " + value).lookingAt()) {
-                continue;
-            }
-            int spanEnd = end;
-            if (text.startsWith("'s", spanEnd - 2) || text.startsWith("’s", spanEnd - 2)) {
-                spanEnd -= 2;
-            }
-            add(out, start, spanEnd, PhiKind.NAME, count >= 2 ? 50 : 45);
         }
+    }
+
+    private static boolean isCapital(char c) {
+        return c >= 'A' && c <= 'Z' || c >= 'À' && c <= 'Þ';
+    }
+
+    /**
+     * Where the match of CAPITALIZED_RUN starting at {@code at} ends, -1 if none starts there, told by walking the
+     * characters: a capital not after a letter, apostrophe or hyphen; a word of letters joined by apostrophes and
+     * hyphens; up to three more after single spaces, each an initial ("J.") or such a word. The pattern reads code
+     * points, so next to a surrogate it is asked itself.
+     */
+    private static int capitalizedRunEnd(String text, int at, Matcher regex) {
+        if (at > 0) {
+            char previous = text.charAt(at - 1);
+            if (Character.isSurrogate(previous)) {
+                return regex.region(at, text.length()).lookingAt() ? regex.end() : -1;
+            }
+            if (Character.isLetter(previous) || "'’-".indexOf(previous) >= 0) {
+                return -1;
+            }
+        }
+        int end = nameWordEnd(text, at);
+        for (int words = 0; words < 3 && end >= 0; words++) {
+            if (end + 1 >= text.length() || text.charAt(end) != ' ') {
+                break;
+            }
+            char next = text.charAt(end + 1);
+            if (next >= 'A' && next <= 'Z' && end + 2 < text.length() && text.charAt(end + 2) == '.') {
+                end += 3; // the initial is the pattern's first alternative, so it wins over a one-letter word
+            } else if (isCapital(next)) {
+                end = nameWordEnd(text, end + 1);
+            } else {
+                break;
+            }
+        }
+        if (end < 0) {
+            return regex.region(at, text.length()).lookingAt() ? regex.end() : -1;
+        }
+        return end;
+    }
+
+    /** The end of {@code [A-ZÀ-Þ][\\p{L}]*(?:['’-][\\p{L}]+)*} from the capital at {@code at}; -1 at a surrogate. */
+    private static int nameWordEnd(String text, int at) {
+        int end = at + 1;
+        while (true) {
+            while (end < text.length() && Character.isLetter(text.charAt(end))) {
+                end++;
+            }
+            if (end < text.length() && Character.isSurrogate(text.charAt(end))) {
+                return -1;
+            }
+            if (end + 1 < text.length() && "'’-".indexOf(text.charAt(end)) >= 0) {
+                char next = text.charAt(end + 1);
+                if (Character.isSurrogate(next)) {
+                    return -1;
+                }
+                if (Character.isLetter(next)) {
+                    end += 2;
+                    continue;
+                }
+            }
+            return end;
+        }
+    }
+
+    /** Decides whether the capitalized run {@code text[runStart, runEnd)} is a name. */
+    private void capitalizedRun(String text, int runStart, int runEnd, List<Candidate> out) {
+        List<int[]> words = new ArrayList<>();
+        for (int at = runStart; at < runEnd; at++) {
+            if (!isBlank(text.charAt(at))) { // the runs of \S, as a search for \S+ finds them
+                int end = at;
+                while (end < runEnd && !isBlank(text.charAt(end))) {
+                    end++;
+                }
+                words.add(new int[] {at, end});
+                at = end;
+            }
+        }
+        // Drop leading words that are not names ("Hi", "Thanks", "Name") and trailing ones ("Street").
+        int from = 0;
+        while (from < words.size() && NOT_NAMES.contains(word(text, words.get(from)))
+                && !protectedFirst(text, words.get(from))) {
+            from++;
+        }
+        int to = words.size();
+        int keep = from < words.size() && protectedFirst(text, words.get(from)) ? from + 1 : from;
+        while (to > keep && (NOT_NAMES.contains(word(text, words.get(to - 1)))
+                || word(text, words.get(to - 1)).transform(FULL_14) && to - 1 == from)) {
+            to--;
+        }
+        if (from >= to) {
+            return;
+        }
+        int start = words.get(from)[0];
+        int end = words.get(to - 1)[1];
+        String before = text.substring(Math.max(0, start - 40), start);
+        boolean sentenceStart = before.isBlank() || endsSentence(before);
+        boolean strong = CAP_STRONG_TRIGGER.endsWindow(text, Math.max(0, start - 40), start);
+        boolean weak = CAP_WEAK_TRIGGER.endsWindow(text, Math.max(0, start - 40), start);
+        int count = to - from;
+        String firstWord = word(text, words.get(from));
+        String lastWord = word(text, words.get(to - 1));
+        boolean firstKnown = names.isFirstName(firstWord);
+        boolean lastKnown = names.isSurname(lastWord) || names.isFirstName(lastWord);
+        boolean identity = mayBeIdentityAfter(text, end)
+                && IDENTITY_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 40))).lookingAt();
+        boolean vocative = weak && text.startsWith(",", end);
+        boolean accept;
+        if (count >= 2) {
+            accept = firstKnown || lastKnown || strong || weak || identity;
+        } else {
+            accept = (strong || identity || vocative || (weak || !sentenceStart) && firstKnown)
+                    && !isAllCaps(text, start, end);
+        }
+        if (!accept) {
+            return;
+        }
+        // The vetoes matter only for a run that would be accepted, and most are not: that is decided first.
+        String value = text.substring(start, end);
+        String following = text.substring(end, Math.min(text.length(), end + 40));
+        String after = text.substring(end, Math.min(text.length(), end + 12));
+        if (STREET_AFTER.matcher(after).lookingAt() || after.startsWith("'s ") && NOT_NAMES.contains(lastWord)
+                || isStateOnly(text.substring(runStart, runEnd)) || isPlace(text, end) || isStateOnly(value)
+                || mayNameOrganisation(following, false) && ORGANISATION_AFTER.matcher(following).lookingAt()
+                || mayNameOrganisation(value, true) && ORGANISATION_AFTER.matcher(" " + value).lookingAt()) {
+            return;
+        }
+        int spanEnd = end;
+        if (text.startsWith("'s", spanEnd - 2) || text.startsWith("’s", spanEnd - 2)) {
+            spanEnd -= 2;
+        }
+        add(out, start, spanEnd, PhiKind.NAME, count >= 2 ? 50 : 45);
+    }
+
+    /**
+     * A necessary condition for IDENTITY_AFTER at {@code end}: an optional comma, a space, then the first letter of
+     * one of its words ("date of birth", "DOB", "born", "MRN", "D.O.B").
+     */
+    private static boolean mayBeIdentityAfter(String text, int end) {
+        int at = text.startsWith(",", end) ? end + 1 : end;
+        return at + 1 < text.length() && text.charAt(at) == ' ' && "dDbM".indexOf(text.charAt(at + 1)) >= 0;
+    }
+
+    /** Whether {@code text[start, end)} equals its upper-case form, as comparing it with a copy upper-cased tells. */
+    private static boolean isAllCaps(String text, int start, int end) {
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (c >= 'a' && c <= 'z') {
+                return false;
+            }
+            if (c >= 128) {
+                String value = text.substring(start, end);
+                return value.equals(value.toUpperCase(Locale.ROOT));
+            }
+        }
+        return true;
     }
 
     /** What {@code (?s).*[.!?:\n]\s*$} matches: a full stop, ?, !, colon or line break, then only blanks. */
@@ -1259,6 +1492,9 @@ public final class PhiDetector {
                 continue;
             }
             int from = Math.max(0, start - 40);
+            if (!LOWER_STRONG_TRIGGER.mayEndWindow(text, from, start) && !LOWER_WEAK_TRIGGER.mayEndWindow(text, from, start)) {
+                continue; // neither cue can end the window: its last word is not copied to be told so
+            }
             String cueWord = TrailingCue.lastWord(text, from, start);
             boolean strong = LOWER_STRONG_TRIGGER.endsWindow(text, from, start, cueWord);
             if (!strong && !LOWER_WEAK_TRIGGER.endsWindow(text, from, start, cueWord)) {
@@ -1315,6 +1551,33 @@ public final class PhiDetector {
                 add(out, start, words.get(j - 1)[1], PhiKind.NAME, 42);
             }
         }
+    }
+
+    private static String[][] byFirstLetter(String... words) {
+        String[][] byLetter = new String[26][];
+        for (char letter = 'A'; letter <= 'Z'; letter++) {
+            char first = letter;
+            byLetter[letter - 'A'] = java.util.Arrays.stream(words).filter(w -> w.charAt(0) == first).toArray(String[]::new);
+        }
+        return byLetter;
+    }
+
+    /**
+     * A necessary condition for ORGANISATION_AFTER to match {@code value}, or a space and {@code value} when
+     * {@code spaceFirst}: a space then one of its last words ("Lab" for "Labs") somewhere in it.
+     */
+    private static boolean mayNameOrganisation(String value, boolean spaceFirst) {
+        for (int at = spaceFirst ? 0 : 1; at < value.length(); at++) {
+            char c = value.charAt(at);
+            if ((at == 0 || value.charAt(at - 1) == ' ') && c >= 'A' && c <= 'Z') {
+                for (String word : ORGANISATION_WORDS[c - 'A']) {
+                    if (value.startsWith(word, at)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     private static Set<String> words(String... words) {

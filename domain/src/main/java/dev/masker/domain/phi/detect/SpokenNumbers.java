@@ -1,19 +1,15 @@
 package dev.masker.domain.phi.detect;
 
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 
 /** How many characters a spoken number word stands for in a digit string ("double five" is two, "twenty" two). */
 final class SpokenNumbers {
-    /** The number words that can be part of a spoken identifier, with the digits each adds. */
-    private static final Map<String, Integer> DIGITS = Map.ofEntries(
-            Map.entry("zero", 1), Map.entry("oh", 1), Map.entry("one", 1), Map.entry("two", 1), Map.entry("three", 1),
-            Map.entry("four", 1), Map.entry("five", 1), Map.entry("six", 1), Map.entry("seven", 1), Map.entry("eight", 1),
-            Map.entry("nine", 1), Map.entry("ten", 2), Map.entry("eleven", 2), Map.entry("twelve", 2),
-            Map.entry("thirteen", 2), Map.entry("fourteen", 2), Map.entry("fifteen", 2), Map.entry("sixteen", 2),
-            Map.entry("seventeen", 2), Map.entry("eighteen", 2), Map.entry("nineteen", 2), Map.entry("twenty", 2),
-            Map.entry("thirty", 2), Map.entry("forty", 2), Map.entry("fifty", 2), Map.entry("sixty", 2),
-            Map.entry("seventy", 2), Map.entry("eighty", 2), Map.entry("ninety", 2), Map.entry("hundred", 2),
-            Map.entry("thousand", 3));
+    /** The number words that can be part of a spoken identifier. */
+    private static final List<String> WORDS = List.of("zero", "oh", "one", "two", "three", "four", "five", "six", "seven",
+            "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+            "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+            "hundred", "thousand");
 
     /** Regex alternation of the words above plus the repeaters, longest first so "seventeen" wins over "seven". */
     static final String WORD = "(?:seventeen|thirteen|fourteen|fifteen|sixteen|eighteen|nineteen|thousand|hundred|seventy"
@@ -25,7 +21,30 @@ final class SpokenNumbers {
 
     /** Whether the lower-case word is a number word or a repeater ("double", "triple"). */
     static boolean isNumberWord(String lower) {
-        return DIGITS.containsKey(lower) || isRepeater(lower);
+        return digits(lower) > 0 || isRepeater(lower);
+    }
+
+    /** The number words and the repeaters, for {@link #isNumberWordAt}; with "dash", for {@link #isNumberWordOrDash}. */
+    private static final AsciiWordSet WORDS_IN_PLACE = withWords("double", "triple");
+    private static final AsciiWordSet WORDS_AND_DASH = withWords("double", "triple", "dash");
+
+    private static AsciiWordSet withWords(String... more) {
+        List<String> all = new ArrayList<>(WORDS);
+        all.addAll(List.of(more));
+        return new AsciiWordSet(all);
+    }
+
+    /** Whether {@code text[start, end)}, ASCII letters in any case, is a number word or a repeater, told in place. */
+    static boolean isNumberWordAt(String text, int start, int end) {
+        return WORDS_IN_PLACE.containsLetters(text, start, end);
+    }
+
+    /**
+     * Whether {@code text[start, end)}, ASCII letters in any case, is a number word, a repeater or "dash": what
+     * lower-casing it and asking {@link #isNumberWord} or comparing it with "dash" tell, without the copy.
+     */
+    static boolean isNumberWordOrDash(String text, int start, int end) {
+        return WORDS_AND_DASH.containsLetters(text, start, end);
     }
 
     static boolean isRepeater(String lower) {
@@ -37,11 +56,17 @@ final class SpokenNumbers {
     }
 
     static boolean isUnit(String lower) {
-        return DIGITS.getOrDefault(lower, 0) == 1 && !lower.equals("oh") && !lower.equals("zero");
+        return digits(lower) == 1 && !lower.equals("oh") && !lower.equals("zero");
     }
 
     /** The digits a number word adds (0 for a repeater, which multiplies the next word instead). */
     static int digits(String lower) {
-        return DIGITS.getOrDefault(lower, 0);
+        return switch (lower) {
+            case "zero", "oh", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine" -> 1;
+            case "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+                 "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred" -> 2;
+            case "thousand" -> 3;
+            default -> 0;
+        };
     }
 }

@@ -15,20 +15,24 @@ import java.util.regex.Pattern;
  */
 final class StartFilter {
     private final Matcher matcher;
+    private final String text;
+    private final FirstChars firstChars;
     private final int[] starts;
     private final IntPredicate mayStartAt;
     private final int length;
     private int from;
     private int next;
 
-    /** Tries every position where {@code mayStartAt} holds. */
-    StartFilter(Pattern pattern, String text, IntPredicate mayStartAt) {
-        this(pattern, text, null, mayStartAt);
+    /** Tries every position whose character is among {@code firstChars} and where {@code mayStartAt} holds. */
+    StartFilter(Pattern pattern, String text, FirstChars firstChars, IntPredicate mayStartAt) {
+        this(pattern, text, null, firstChars, mayStartAt);
     }
 
-    /** Tries only the given ascending positions (word starts, say) where {@code mayStartAt} also holds. */
-    StartFilter(Pattern pattern, String text, int[] starts, IntPredicate mayStartAt) {
+    /** Tries only the given ascending positions (word starts, say) where both tests also hold. */
+    StartFilter(Pattern pattern, String text, int[] starts, FirstChars firstChars, IntPredicate mayStartAt) {
         this.matcher = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        this.text = text;
+        this.firstChars = firstChars;
         this.starts = starts;
         this.mayStartAt = mayStartAt;
         this.length = text.length();
@@ -38,7 +42,9 @@ final class StartFilter {
     boolean find() {
         if (starts == null) {
             for (int at = from; at < length; at++) {
-                if (matchesAt(at)) {
+                // The character test is a table look-up in this loop; the predicate, a call that differs per
+                // pattern, runs only where it passes.
+                if ((at == 0 || firstChars.contains(text.charAt(at))) && matchesAt(at)) {
                     return true;
                 }
             }
@@ -47,7 +53,7 @@ final class StartFilter {
         }
         while (next < starts.length) {
             int at = starts[next++];
-            if (at >= from && matchesAt(at)) {
+            if (at >= from && (at == 0 || firstChars.contains(text.charAt(at))) && matchesAt(at)) {
                 return true;
             }
         }
@@ -67,13 +73,13 @@ final class StartFilter {
     }
 
     /** All the matches {@code find()} would give, in order. */
-    static List<MatchResult> all(Pattern pattern, String text, IntPredicate mayStartAt) {
-        return all(pattern, text, null, mayStartAt);
+    static List<MatchResult> all(Pattern pattern, String text, FirstChars firstChars, IntPredicate mayStartAt) {
+        return all(pattern, text, null, firstChars, mayStartAt);
     }
 
     /** All the matches {@code find()} would give, in order, trying only the given ascending positions. */
-    static List<MatchResult> all(Pattern pattern, String text, int[] starts, IntPredicate mayStartAt) {
-        StartFilter search = new StartFilter(pattern, text, starts, mayStartAt);
+    static List<MatchResult> all(Pattern pattern, String text, int[] starts, FirstChars firstChars, IntPredicate mayStartAt) {
+        StartFilter search = new StartFilter(pattern, text, starts, firstChars, mayStartAt);
         List<MatchResult> found = new ArrayList<>();
         while (search.find()) {
             found.add(search.matcher.toMatchResult());
@@ -115,6 +121,51 @@ final class StartFilter {
         };
     }
 
+    /**
+     * The positions where {@link #runReaches} with the same arguments holds, ascending: each {@code target} and the run
+     * of {@code allowed} characters before it. Handed to a search as its starts, the predicate runs only there.
+     */
+    static int[] runsUpTo(String text, char target, IntPredicate allowed) {
+        Positions positions = new Positions();
+        for (int t = text.indexOf(target); t >= 0; t = text.indexOf(target, t + 1)) {
+            int start = t;
+            while (start > 0 && allowed.test(text.charAt(start - 1))) {
+                start--;
+            }
+            positions.addRange(start, t + 1);
+        }
+        return positions.toArray();
+    }
+
+    /** The positions with {@code target} among the {@code span} characters after them, ascending. */
+    static int[] before(String text, char target, int span) {
+        Positions positions = new Positions();
+        for (int t = text.indexOf(target); t >= 0; t = text.indexOf(target, t + 1)) {
+            positions.addRange(t - span, t);
+        }
+        return positions.toArray();
+    }
+
+    /** A growing ascending list of positions; a range overlapping the last one added is added from there on. */
+    private static final class Positions {
+        private int[] values = new int[16];
+        private int count;
+
+        void addRange(int from, int to) {
+            int start = Math.max(from, count == 0 ? 0 : values[count - 1] + 1);
+            for (int at = start; at < to; at++) {
+                if (count == values.length) {
+                    values = java.util.Arrays.copyOf(values, count * 2);
+                }
+                values[count++] = at;
+            }
+        }
+
+        int[] toArray() {
+            return java.util.Arrays.copyOf(values, count);
+        }
+    }
+
     /** Where {@code word} starts at or after {@code from} in any ASCII case (or a wider one); the length if nowhere. */
     static int indexOfIgnoreCase(String text, String word, int from) {
         for (int i = from; i + word.length() <= text.length(); i++) {
@@ -128,5 +179,30 @@ final class StartFilter {
     /** The matcher holding the last match; its positions are positions in the whole text. */
     Matcher matcher() {
         return matcher;
+    }
+
+    /**
+     * The characters a match can start with, a necessary condition tested before the start predicate. Position 0 is
+     * always handed to the predicate, since a {@code ^} can match there whatever the character.
+     */
+    static final class FirstChars {
+        private final boolean[] ascii = new boolean[128];
+        private final boolean other;
+
+        private FirstChars(String asciiChars, boolean other) {
+            for (int i = 0; i < asciiChars.length(); i++) {
+                ascii[asciiChars.charAt(i)] = true;
+            }
+            this.other = other;
+        }
+
+        /** The given ASCII characters, and every character from U+0080 on when {@code other} is set. */
+        static FirstChars of(String asciiChars, boolean other) {
+            return new FirstChars(asciiChars, other);
+        }
+
+        boolean contains(char c) {
+            return c < 128 ? ascii[c] : other;
+        }
     }
 }

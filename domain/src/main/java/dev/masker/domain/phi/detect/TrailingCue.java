@@ -20,6 +20,8 @@ final class TrailingCue {
 
     private final Pattern pattern;
     private final Set<String> lastWords;
+    /** The same, asked about a region, for {@link #mayEndWindow}. */
+    private final AsciiWordSet lastWordsInPlace;
 
     /**
      * @param pattern   the cue, anchored at the end of the window with {@code $}: alternatives that open with {@code \b}
@@ -29,6 +31,26 @@ final class TrailingCue {
     TrailingCue(Pattern pattern, Set<String> lastWords) {
         this.pattern = pattern;
         this.lastWords = Set.copyOf(lastWords);
+        this.lastWordsInPlace = new AsciiWordSet(lastWords);
+    }
+
+    /**
+     * Whether the window's {@link #lastWord} is one this cue can end with, told in place: a necessary condition for
+     * {@link #endsWindow}, for callers that would otherwise copy the word only to find it is none of them.
+     */
+    boolean mayEndWindow(String text, int from, int to) {
+        int end = to;
+        while (end > from && !isAsciiWordChar(text.charAt(end - 1))) {
+            end--;
+        }
+        if (to - end > SLACK) {
+            return lastWords.contains("");
+        }
+        int start = end;
+        while (start > from && isAsciiLetter(text.charAt(start - 1))) {
+            start--;
+        }
+        return lastWordsInPlace.containsLetters(text, start, end);
     }
 
     /**
@@ -52,7 +74,7 @@ final class TrailingCue {
 
     /** Whether the pattern is found in {@code text[from, to)}, exactly as a search of that substring would. */
     boolean endsWindow(String text, int from, int to) {
-        return endsWindow(text, from, to, lastWord(text, from, to));
+        return mayEndWindow(text, from, to) && endsWindow(text, from, to, lastWord(text, from, to));
     }
 
     /** The same, given the window's {@link #lastWord}. */
