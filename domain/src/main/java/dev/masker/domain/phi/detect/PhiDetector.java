@@ -629,8 +629,9 @@ public final class PhiDetector {
     // ---------------------------------------------------------------- addresses, cities, ZIP codes
 
     private static void addresses(String text, int[] wordStarts, List<Candidate> out) {
+        IntPredicate streetAhead = streetAhead(text, streetWordStarts(text, wordStarts));
         for (MatchResult m : StartFilter.all(ADDRESS, text, wordStarts, ADDRESS_FIRST,
-                at -> startsAddressNumber(text, at) || startsPoBox(text, at))) {
+                at -> startsPoBox(text, at) || startsAddressNumber(text, at) && streetAhead.test(at))) {
             String value = m.group().toLowerCase(Locale.ROOT);
             if (value.transform(FULL_5) && !value.transform(FULL_6) && value.length() < 8) {
                 continue;
@@ -666,6 +667,58 @@ public final class PhiDetector {
         while (zips.find()) {
             add(out, zip.start(1), zip.end(1), PhiKind.ZIP, 73);
         }
+    }
+
+    /**
+     * STREET's words and "broadway": ADDRESS's house number is followed, after words and spaces, by one of them as a
+     * whole run of letters ({@code \\b} after it).
+     */
+    private static final AsciiWordSet STREET_WORDS = new AsciiWordSet(List.of(("broadway|" + STREET.substring(3,
+            STREET.length() - 1)).split("\\|")));
+
+    /** The word starts where a run of letters that is a street word ({@link #STREET_WORDS}) starts, ascending. */
+    private static int[] streetWordStarts(String text, int[] wordStarts) {
+        int[] found = new int[8];
+        int count = 0;
+        for (int at : wordStarts) {
+            if (isAsciiLetter(text.charAt(at)) && STREET_WORDS.containsLetters(text, at, letterRunEnd(text, at))) {
+                if (count == found.length) {
+                    found = java.util.Arrays.copyOf(found, count * 2);
+                }
+                found[count++] = at;
+            }
+        }
+        return java.util.Arrays.copyOf(found, count);
+    }
+
+    /**
+     * A necessary condition for ADDRESS's first alternative at a house number: a street word starts after it with only
+     * what the number, direction and street-name words can hold in between (ASCII letters and digits, spaces, full stops
+     * and apostrophes), so numbers in running text are not handed to the pattern, which backtracks through every
+     * count of number words there.
+     */
+    private static IntPredicate streetAhead(String text, int[] streets) {
+        int[] run = {0, 0}; // a run of such characters, [start, end), found from an earlier position
+        return at -> {
+            int next = java.util.Arrays.binarySearch(streets, at + 1);
+            int street = next >= 0 ? streets[next] : -next - 1 < streets.length ? streets[-next - 1] : -1;
+            if (street < 0) {
+                return false;
+            }
+            if (at < run[0] || at >= run[1]) {
+                int end = at;
+                while (end < text.length() && isStreetPathChar(text.charAt(end))) {
+                    end++;
+                }
+                run[0] = at;
+                run[1] = end;
+            }
+            return street < run[1];
+        };
+    }
+
+    private static boolean isStreetPathChar(char c) {
+        return isAsciiAlnum(c) || c == ' ' || c == '.' || c == '\'';
     }
 
     /** The word starts and the commas of the text, ascending. */
