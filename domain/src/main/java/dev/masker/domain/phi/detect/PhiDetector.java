@@ -629,7 +629,7 @@ public final class PhiDetector {
     // ---------------------------------------------------------------- addresses, cities, ZIP codes
 
     private static void addresses(String text, int[] wordStarts, List<Candidate> out) {
-        IntPredicate streetAhead = streetAhead(text, streetWordStarts(text, wordStarts));
+        IntPredicate streetAhead = streetAhead(text);
         for (MatchResult m : StartFilter.all(ADDRESS, text, wordStarts, ADDRESS_FIRST,
                 at -> startsPoBox(text, at) || startsAddressNumber(text, at) && streetAhead.test(at))) {
             String value = m.group().toLowerCase(Locale.ROOT);
@@ -676,44 +676,34 @@ public final class PhiDetector {
     private static final AsciiWordSet STREET_WORDS = new AsciiWordSet(List.of(("broadway|" + STREET.substring(3,
             STREET.length() - 1)).split("\\|")));
 
-    /** The word starts where a run of letters that is a street word ({@link #STREET_WORDS}) starts, ascending. */
-    private static int[] streetWordStarts(String text, int[] wordStarts) {
-        int[] found = new int[8];
-        int count = 0;
-        for (int at : wordStarts) {
-            if (isAsciiLetter(text.charAt(at)) && STREET_WORDS.containsLetters(text, at, letterRunEnd(text, at))) {
-                if (count == found.length) {
-                    found = java.util.Arrays.copyOf(found, count * 2);
-                }
-                found[count++] = at;
-            }
-        }
-        return java.util.Arrays.copyOf(found, count);
-    }
-
     /**
-     * A necessary condition for ADDRESS's first alternative at a house number: a street word starts after it with only
-     * what the number, direction and street-name words can hold in between (ASCII letters and digits, spaces, full stops
-     * and apostrophes), so numbers in running text are not handed to the pattern, which backtracks through every
-     * count of number words there.
+     * A necessary condition for ADDRESS's first alternative at a house number: a street word, after a space, starts
+     * after it with only what the number, direction and street-name words can hold in between (ASCII letters and
+     * digits, spaces, full stops and apostrophes), so numbers in running text are not handed to the pattern, which
+     * backtracks through every count of number words there. Each such run is walked once for the positions in it.
      */
-    private static IntPredicate streetAhead(String text, int[] streets) {
-        int[] run = {0, 0}; // a run of such characters, [start, end), found from an earlier position
+    private static IntPredicate streetAhead(String text) {
+        int[] run = {0, 0, -1}; // a run of such characters [start, end) walked from an earlier position; its last street
         return at -> {
-            int next = java.util.Arrays.binarySearch(streets, at + 1);
-            int street = next >= 0 ? streets[next] : -next - 1 < streets.length ? streets[-next - 1] : -1;
-            if (street < 0) {
-                return false;
-            }
             if (at < run[0] || at >= run[1]) {
+                int lastStreet = -1;
                 int end = at;
                 while (end < text.length() && isStreetPathChar(text.charAt(end))) {
-                    end++;
+                    if (end > at && text.charAt(end - 1) == ' ' && isAsciiLetter(text.charAt(end))) {
+                        int wordEnd = letterRunEnd(text, end);
+                        if (STREET_WORDS.containsLetters(text, end, wordEnd)) {
+                            lastStreet = end;
+                        }
+                        end = wordEnd;
+                    } else {
+                        end++;
+                    }
                 }
                 run[0] = at;
                 run[1] = end;
+                run[2] = lastStreet;
             }
-            return street < run[1];
+            return run[2] > at;
         };
     }
 
