@@ -1019,6 +1019,9 @@ public final class PhiDetector {
     }
 
     private static PhiKind contextKind(String text, int start) {
+        if (!mayHoldKeyword(text, Math.max(0, start - 50), start)) {
+            return null;
+        }
         String before = text.substring(Math.max(0, start - 50), start).toLowerCase(Locale.ROOT);
         StartFilter keywords =
                 new StartFilter(KEYWORDS, before, LETTERS, at -> isAsciiLetter(before.charAt(at)) && isWordStart(before, at)
@@ -1044,6 +1047,28 @@ public final class PhiDetector {
             return PhiKind.HEALTH_PLAN;
         }
         return kind;
+    }
+
+    /**
+     * A necessary condition for a KEYWORDS match in the lower-cased {@code text[from, to)}, told without a copy: one of
+     * the keywords' first words is a whole run of letters there. Lower-casing an ASCII window changes no position; a
+     * window with other characters is left to the search itself.
+     */
+    private static boolean mayHoldKeyword(String text, int from, int to) {
+        for (int at = from; at < to; at++) {
+            char c = text.charAt(at);
+            if (c >= 128) {
+                return true;
+            }
+            if (isAsciiLetter(c) && (at == from || isWordStart(text, at))) {
+                int end = Math.min(letterRunEnd(text, at), to);
+                if (KEYWORD_FIRST.containsLetters(text, at, end)) {
+                    return true;
+                }
+                at = end - 1;
+            }
+        }
+        return false;
     }
 
     /**
