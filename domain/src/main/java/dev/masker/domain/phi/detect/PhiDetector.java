@@ -1396,8 +1396,6 @@ public final class PhiDetector {
         }
         int start = words.get(from)[0];
         int end = words.get(to - 1)[1];
-        String before = text.substring(Math.max(0, start - 40), start);
-        boolean sentenceStart = before.isBlank() || endsSentence(before);
         boolean strong = CAP_STRONG_TRIGGER.endsWindow(text, Math.max(0, start - 40), start);
         boolean weak = CAP_WEAK_TRIGGER.endsWindow(text, Math.max(0, start - 40), start);
         int count = to - from;
@@ -1412,7 +1410,7 @@ public final class PhiDetector {
         if (count >= 2) {
             accept = firstKnown || lastKnown || strong || weak || identity;
         } else {
-            accept = (strong || identity || vocative || (weak || !sentenceStart) && firstKnown)
+            accept = (strong || identity || vocative || firstKnown && (weak || !startsSentence(text, start)))
                     && !isAllCaps(text, start, end);
         }
         if (!accept) {
@@ -1420,11 +1418,9 @@ public final class PhiDetector {
         }
         // The vetoes matter only for a run that would be accepted, and most are not: that is decided first.
         String value = text.substring(start, end);
-        String following = text.substring(end, Math.min(text.length(), end + 40));
-        String after = text.substring(end, Math.min(text.length(), end + 12));
-        if (STREET_AFTER.matcher(after).lookingAt() || after.startsWith("'s ") && NOT_NAMES.contains(lastWord)
+        if (isStreetAfter(text, end) || text.startsWith("'s ", end) && NOT_NAMES.contains(lastWord)
                 || isStateOnly(text.substring(runStart, runEnd)) || isPlace(text, end) || isStateOnly(value)
-                || mayNameOrganisation(following, false) && ORGANISATION_AFTER.matcher(following).lookingAt()
+                || isOrganisationAfter(text, end)
                 || mayNameOrganisation(value, true) && ORGANISATION_AFTER.matcher(" " + value).lookingAt()) {
             return;
         }
@@ -1433,6 +1429,32 @@ public final class PhiDetector {
             spanEnd -= 2;
         }
         add(out, start, spanEnd, PhiKind.NAME, count >= 2 ? 50 : 45);
+    }
+
+    /** Whether only blanks, or a line break and then only blanks, come before {@code start} in the 40 characters before it. */
+    private static boolean startsSentence(String text, int start) {
+        String before = text.substring(Math.max(0, start - 40), start);
+        return before.isBlank() || endsSentence(before);
+    }
+
+    /**
+     * What STREET_AFTER tells of the 12 characters after {@code end}, asked only where its necessary condition holds:
+     * blanks, then a street word (or "broadway") as the whole run of letters within those characters.
+     */
+    private static boolean isStreetAfter(String text, int end) {
+        int limit = Math.min(text.length(), end + 12);
+        int at = end;
+        while (at < limit && isBlank(text.charAt(at))) {
+            at++;
+        }
+        return at > end && at < limit && STREET_WORDS.containsLetters(text, at, Math.min(letterRunEnd(text, at), limit))
+                && STREET_AFTER.matcher(text.substring(end, limit)).lookingAt();
+    }
+
+    /** What ORGANISATION_AFTER tells of the 40 characters after {@code end}, asked only where one of its words is there. */
+    private static boolean isOrganisationAfter(String text, int end) {
+        String following = text.substring(end, Math.min(text.length(), end + 40));
+        return mayNameOrganisation(following, false) && ORGANISATION_AFTER.matcher(following).lookingAt();
     }
 
     /**
