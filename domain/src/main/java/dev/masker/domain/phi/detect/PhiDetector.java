@@ -519,8 +519,9 @@ public final class PhiDetector {
     // ---------------------------------------------------------------- dates
 
     private static void dates(String text, int[] wordStarts, List<Candidate> out) {
-        IntPredicate ofNear = StartFilter.wordWithin(text, " of ", 20); // a day is at most 14 characters
-        IntPredicate dayOfMonth = at -> isDayStart(text.charAt(at)) && ofNear.test(at);
+        int[] ofMonths = ofMonths(text);
+        // A day is at most 14 characters, and no " of " is part of one: the first " of " after it is DAY_FIRST's.
+        IntPredicate dayOfMonth = at -> isDayStart(text.charAt(at)) && ofMonthWithin(ofMonths, at, 20);
         IntPredicate monthStart = at -> isMonthStart(text, at);
         List<StartFilter> searches = List.of(new StartFilter(DATE_MONTH_FIRST, text, wordStarts, MONTH_FIRST, monthStart),
                 new StartFilter(DATE_DAY_FIRST, text, wordStarts, DAY_FIRST, dayOfMonth),
@@ -552,6 +553,33 @@ public final class PhiDetector {
             }
             add(out, n.start(), n.end(), dateKind(text, n.start(), n.end()), 72);
         }
+    }
+
+    /**
+     * Where " of " (any case) is followed by a month's first three letters, ascending: the only places DATE_DAY_FIRST's
+     * " of " MONTH can be. Its month may end inside a longer word ("5 of mar" in "5 of marching"), so only the first
+     * three letters are asked.
+     */
+    private static int[] ofMonths(String text) {
+        int[] found = new int[8];
+        int count = 0;
+        for (int at = StartFilter.indexOfIgnoreCase(text, " of ", 0); at + 7 <= text.length();
+                at = StartFilter.indexOfIgnoreCase(text, " of ", at + 1)) {
+            if (isMonthPrefix(text.charAt(at + 4), text.charAt(at + 5), text.charAt(at + 6))) {
+                if (count == found.length) {
+                    found = java.util.Arrays.copyOf(found, count * 2);
+                }
+                found[count++] = at;
+            }
+        }
+        return java.util.Arrays.copyOf(found, count);
+    }
+
+    /** Whether one of the ascending {@code positions} is in {@code (at, at + distance]}. */
+    private static boolean ofMonthWithin(int[] positions, int at, int distance) {
+        int next = java.util.Arrays.binarySearch(positions, at + 1);
+        int index = next >= 0 ? next : -next - 1;
+        return index < positions.length && positions[index] <= at + distance;
     }
 
     /** Whether a month name can start here: every alternative of MONTH starts with one of these three letters. */
