@@ -8,25 +8,49 @@ import java.util.Set;
  * comparing it with the words of its length ignoring case is what lower-casing a copy and looking it up tells.
  */
 final class AsciiWordSet {
-    private final String[][] byLength;
+    /** The words by length, then by first letter ('a' to 'z'); index 26 holds those not starting with one. */
+    private final String[][][] byLengthAndFirst;
 
     AsciiWordSet(Collection<String> words) {
         Set<String> distinct = Set.copyOf(words);
         int longest = distinct.stream().mapToInt(String::length).max().orElse(0);
-        this.byLength = new String[longest + 1][];
+        this.byLengthAndFirst = new String[longest + 1][27][];
         for (int length = 0; length <= longest; length++) {
-            int n = length;
-            byLength[length] = distinct.stream().filter(w -> w.length() == n).toArray(String[]::new);
+            for (int first = 0; first <= 26; first++) {
+                int n = length;
+                int letter = first;
+                byLengthAndFirst[length][first] =
+                        distinct.stream().filter(w -> w.length() == n && firstLetter(w) == letter).toArray(String[]::new);
+            }
         }
     }
 
-    /** Whether {@code text[start, end)}, which must hold ASCII letters only, is one of the words in any ASCII case. */
+    private static int firstLetter(String word) {
+        char c = word.isEmpty() ? ' ' : word.charAt(0);
+        return c >= 'a' && c <= 'z' ? c - 'a' : 26;
+    }
+
+    /**
+     * Whether {@code text[start, end)}, which must hold ASCII letters only, is one of the words in any ASCII case. Only
+     * the words of its length and its first letter are compared (and any not starting with a lower-case letter).
+     */
     boolean containsLetters(String text, int start, int end) {
         int length = end - start;
-        if (length >= byLength.length) {
+        if (length >= byLengthAndFirst.length) {
             return false;
         }
-        for (String word : byLength[length]) {
+        String[][] byFirst = byLengthAndFirst[length];
+        if (length > 0) {
+            int first = (text.charAt(start) | 0x20) - 'a';
+            if (first >= 0 && first < 26 && matches(byFirst[first], text, start, length)) {
+                return true;
+            }
+        }
+        return matches(byFirst[26], text, start, length);
+    }
+
+    private static boolean matches(String[] words, String text, int start, int length) {
+        for (String word : words) {
             if (text.regionMatches(true, start, word, 0, length)) {
                 return true;
             }
