@@ -1285,21 +1285,21 @@ public final class PhiDetector {
 
     private void names(String text, int[] wordStarts, List<Candidate> out) {
         for (MatchResult title : StartFilter.all(TITLE_NAME, text, wordStarts, TITLE_FIRST,
-                at -> "DMN".indexOf(text.charAt(at)) >= 0)) {
+                at -> startsTitle(text, at))) {
             String first = title.group(1).split(" ")[0];
             if (!TITLE_NOT_NAMES.contains(first.toLowerCase(Locale.ROOT))) {
                 add(out, title.start(1), title.end(1), PhiKind.NAME, 68);
             }
         }
         for (MatchResult lowerTitle : StartFilter.all(LOWER_TITLE_NAME, text, wordStarts, LOWER_TITLE_FIRST,
-                at -> text.charAt(at) == 'd')) {
+                at -> text.startsWith("dr ", at) || text.startsWith("doctor ", at))) {
             String word = lowerTitle.group(1);
             if (!LOWER_STOP.contains(word) && names.isSurname(word)) {
                 add(out, lowerTitle.start(1), lowerTitle.end(1), PhiKind.NAME, 40);
             }
         }
         for (MatchResult ehr : StartFilter.all(EHR_NAME, text, wordStarts, UPPER_OR_OTHER,
-                at -> text.charAt(at) >= 'A' && text.charAt(at) <= 'Z')) {
+                at -> startsEhrName(text, at))) {
             String[] parts = ehr.group().split(", ");
             if (names.isSurname(parts[0]) || names.isFirstName(parts[1])) {
                 add(out, ehr.start(), ehr.end(), PhiKind.NAME, 45);
@@ -1314,6 +1314,26 @@ public final class PhiDetector {
                 add(out, identity.start(1), identity.end(1), PhiKind.NAME, 42);
             }
         }
+    }
+
+    /** Whether one of TITLE_NAME's titles starts here ("Dr", "Doctor", "Mr", "Mrs", "Ms", "Miss", "Nurse"). */
+    private static boolean startsTitle(String text, int at) {
+        return text.startsWith("Dr", at) || text.startsWith("Doctor", at) || text.startsWith("Mr", at)
+                || text.startsWith("Ms", at) || text.startsWith("Miss", at) || text.startsWith("Nurse", at);
+    }
+
+    /** What EHR_NAME's {@code [A-Z][A-Z'-]{1,}, [A-Z]} needs here, told without the regex ("DOE, JANE"). */
+    private static boolean startsEhrName(String text, int at) {
+        int end = at + 1;
+        while (end < text.length() && isEhrNameChar(text.charAt(end))) {
+            end++;
+        }
+        return text.charAt(at) >= 'A' && text.charAt(at) <= 'Z' && end - at >= 2 && text.startsWith(", ", end)
+                && end + 2 < text.length() && text.charAt(end + 2) >= 'A' && text.charAt(end + 2) <= 'Z';
+    }
+
+    private static boolean isEhrNameChar(char c) {
+        return c >= 'A' && c <= 'Z' || c == '\'' || c == '-';
     }
 
     private void capitalizedNames(String text, List<Candidate> out) {
