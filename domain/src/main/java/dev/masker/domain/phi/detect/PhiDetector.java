@@ -974,7 +974,8 @@ public final class PhiDetector {
         for (Token t : run) {
             formatted &= !SpokenNumbers.isNumberWord(t.lower());
         }
-        if (AMOUNT_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 16))).lookingAt()) {
+        if (mayBeAmountAfter(text, end)
+                && AMOUNT_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 16))).lookingAt()) {
             return; // an amount or a dose, not an identifier
         }
         PhiKind kind = contextKind(text, start);
@@ -1004,8 +1005,7 @@ public final class PhiDetector {
             add(out, start, end, kind, 60);
             return;
         }
-        String after = text.substring(end, Math.min(text.length(), end + 40)).toLowerCase(Locale.ROOT);
-        if (symbols == 9 && after.transform(FULL_9)) {
+        if (symbols == 9 && text.substring(end, Math.min(text.length(), end + 40)).toLowerCase(Locale.ROOT).transform(FULL_9)) {
             add(out, start, end, PhiKind.SSN, 55);
             return;
         }
@@ -1018,6 +1018,16 @@ public final class PhiDetector {
         if (byFormat != null) {
             add(out, start, end, byFormat, 50);
         }
+    }
+
+    /** A necessary condition for AMOUNT_AFTER: after blanks, within 16 characters, the first letter of one of its words. */
+    private static boolean mayBeAmountAfter(String text, int end) {
+        int limit = Math.min(text.length(), end + 16);
+        int at = end;
+        while (at < limit && isBlank(text.charAt(at))) {
+            at++;
+        }
+        return at < limit && "dbcmpuDBCMPU".indexOf(text.charAt(at)) >= 0;
     }
 
     /**
