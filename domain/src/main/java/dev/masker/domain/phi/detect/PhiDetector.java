@@ -1279,7 +1279,7 @@ public final class PhiDetector {
 
     private static void ages(String text, int[] wordStarts, List<Candidate> out) {
         for (MatchResult m : StartFilter.all(AGE, text, wordStarts, AGE_FIRST,
-                at -> "91noaNOA".indexOf(text.charAt(at)) >= 0)) {
+                at -> startsAge(text, at))) {
             String before = text.substring(Math.max(0, m.start() - 20), m.start());
             String after = text.substring(m.end(), Math.min(text.length(), m.end() + 16));
             if (before.endsWith("$") || NOT_AGE_AFTER.matcher(after).lookingAt()) {
@@ -1289,6 +1289,20 @@ public final class PhiDetector {
                 add(out, m.start(), m.end(), PhiKind.AGE, 65);
             }
         }
+    }
+
+    /** What AGE's alternatives need at their start: "9" or "10"/"11" and a digit, "ninety", "one hundred", "a hundred". */
+    private static boolean startsAge(String text, int at) {
+        char c = text.charAt(at);
+        if (c == '9') {
+            return at + 1 < text.length() && isDigit(text.charAt(at + 1));
+        }
+        if (c == '1') {
+            return at + 2 < text.length() && (text.charAt(at + 1) == '0' || text.charAt(at + 1) == '1')
+                    && isDigit(text.charAt(at + 2));
+        }
+        return text.regionMatches(true, at, "ninety", 0, 6) || text.regionMatches(true, at, "one hundred", 0, 11)
+                || text.regionMatches(true, at, "a hundred", 0, 9);
     }
 
     // ---------------------------------------------------------------- names
@@ -1318,7 +1332,8 @@ public final class PhiDetector {
         capitalizedNames(text, out);
         lowerCaseNames(text, out);
         for (MatchResult identity : StartFilter.all(LOWER_IDENTITY, text, SENTENCE_END,
-                at -> at == 0 || ".!?".indexOf(text.charAt(at)) >= 0)) {
+                at -> at == 0 || ".!?".indexOf(text.charAt(at)) >= 0 && at + 1 < text.length()
+                        && isBlank(text.charAt(at + 1)))) {
             String first = identity.group(1).split(" ")[0];
             if (!LOWER_STOP.contains(first) && !NOT_NAMES.contains(first) && !SpokenNumbers.isNumberWord(first)) {
                 add(out, identity.start(1), identity.end(1), PhiKind.NAME, 42);
