@@ -70,7 +70,8 @@ public final class ProxyBench {
             Path tmp = portFile.resolveSibling(portFile.getFileName() + ".tmp");
             Files.writeString(tmp, Integer.toString(server.getAddress().getPort()));
             Files.move(tmp, portFile);
-            System.err.println("fake upstream listening on port " + server.getAddress().getPort());
+            System.getLogger("ProxyBench.fake").log(System.Logger.Level.INFO, "fake upstream listening on port {0}",
+                    Integer.toString(server.getAddress().getPort()));
         }
 
         static void answer(HttpExchange exchange) throws IOException {
