@@ -36,7 +36,6 @@ public final class AdminAuthentication implements Handler {
     /** The one route that needs no credentials: signing in. */
     public static final String SIGN_IN_PATH = "/api/v1/auth/session";
 
-    private static final String BEARER = "Bearer ";
     private static final Set<Method> SAFE_METHODS = Set.of(Method.GET, Method.HEAD, Method.OPTIONS);
 
     private final AuthenticateUseCase authenticate;
@@ -98,10 +97,8 @@ public final class AdminAuthentication implements Handler {
         if (header.isEmpty()) {
             return Optional.empty();
         }
-        String value = header.get();
         // Any other scheme is a credential too, and a wrong one: it matches no token, whatever cookie comes with it.
-        return Optional.of(value.regionMatches(true, 0, BEARER, 0, BEARER.length())
-                ? value.substring(BEARER.length()).strip() : "");
+        return Optional.of(BearerTokens.credential(header).orElse(""));
     }
 
     private static boolean hasCsrfHeader(ServerRequest request) {

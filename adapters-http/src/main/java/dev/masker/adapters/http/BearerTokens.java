@@ -36,9 +36,12 @@ public final class BearerTokens {
 
     /** Whether an {@code Authorization} header value names one of the tokens. */
     boolean accepts(Optional<String> header) {
-        if (header.isEmpty() || !header.get().regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            return false;
-        }
-        return tokens.match(header.get().substring(BEARER.length()).strip()).isPresent();
+        return credential(header).flatMap(tokens::match).isPresent();
+    }
+
+    /** The credential of an {@code Authorization: Bearer <credential>} header value (scheme in any case), if it is one. */
+    public static Optional<String> credential(Optional<String> header) {
+        return header.filter(value -> value.regionMatches(true, 0, BEARER, 0, BEARER.length()))
+                .map(value -> value.substring(BEARER.length()).strip());
     }
 }

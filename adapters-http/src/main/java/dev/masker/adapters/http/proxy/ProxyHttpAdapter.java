@@ -1,5 +1,7 @@
 package dev.masker.adapters.http.proxy;
 
+import dev.masker.adapters.http.BearerTokens;
+import dev.masker.adapters.http.ErrorResponse;
 import dev.masker.adapters.http.HttpErrorMapper;
 import dev.masker.adapters.http.JsonCodec;
 import dev.masker.adapters.http.RequestBodies;
@@ -25,6 +27,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -39,7 +42,6 @@ import java.util.Optional;
 public final class ProxyHttpAdapter implements HttpService {
     private static final System.Logger LOG = System.getLogger(ProxyHttpAdapter.class.getName());
     private static final HeaderName PROXY_KEY = HeaderNames.create(AssistantConfig.PROXY_KEY_HEADER);
-    private static final String BEARER = "Bearer ";
     private static final byte[] DATA = "data: ".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] END_OF_EVENT = "\n\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] DONE = "data: [DONE]\n\n".getBytes(StandardCharsets.US_ASCII);
@@ -93,9 +95,7 @@ public final class ProxyHttpAdapter implements HttpService {
         if (header.isPresent()) {
             return header;
         }
-        return request.headers().first(HeaderNames.AUTHORIZATION)
-                .filter(value -> value.regionMatches(true, 0, BEARER, 0, BEARER.length()))
-                .map(value -> value.substring(BEARER.length()).strip());
+        return BearerTokens.credential(request.headers().first(HeaderNames.AUTHORIZATION));
     }
 
     /** Writes the answer: one JSON object, or server-sent events opened by the first chunk. */
@@ -147,8 +147,8 @@ public final class ProxyHttpAdapter implements HttpService {
 
         /** Ends a started stream with an error event in OpenAI's shape. */
         void fail(ErrorCode code, String message) {
-            Map<String, Object> error = Map.of("error", Map.of("code", code.wireName(), "message", message,
-                    "type", HttpErrorMapper.openAiType(code), "request_id", requestId.value()));
+            ErrorResponse error = new ErrorResponse(new ErrorResponse.Error(code.wireName(), message, requestId.value(),
+                    List.of(), HttpErrorMapper.openAiType(code), null));
             try {
                 events.write(DATA);
                 events.write(json.write(error));
