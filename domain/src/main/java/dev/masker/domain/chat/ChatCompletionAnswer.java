@@ -7,7 +7,6 @@ import dev.masker.domain.phi.TokenLookup;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 
 /**
  * Rehydrates a whole (non-streamed) chat-completions answer: in every choice, the message's {@code content} (a string
@@ -35,7 +34,7 @@ public final class ChatCompletionAnswer {
                 return choice;
             }
             Map<String, Object> choiceCopy = JsonTrees.copy(map);
-            choiceCopy.put("message", message(message, this::text));
+            choiceCopy.put("message", JsonTrees.rewriteMessage(message, false, this::text));
             return choiceCopy;
         }).toList());
         return copy;
@@ -56,29 +55,5 @@ public final class ChatCompletionAnswer {
         restored += rehydration.restored();
         findings.addAll(rehydration.findings());
         return rehydration.text();
-    }
-
-    private static Map<String, Object> message(Map<?, ?> message, UnaryOperator<String> replace) {
-        Map<String, Object> copy = JsonTrees.copy(message);
-        copy.computeIfPresent("content", (key, content) -> {
-            if (content instanceof String text) {
-                return replace.apply(text);
-            }
-            if (content instanceof List<?> parts) {
-                return parts.stream().map(part -> part instanceof Map<?, ?> map && map.get("text") instanceof String text
-                        ? withText(map, replace.apply(text)) : part).toList();
-            }
-            return content;
-        });
-        copy.computeIfPresent("tool_calls", (key, calls) -> calls instanceof List<?> list
-                ? list.stream().map(call -> JsonTrees.rewriteArguments(call, "function", replace)).toList() : calls);
-        copy.computeIfPresent("function_call", (key, call) -> JsonTrees.rewriteArguments(call, null, replace));
-        return copy;
-    }
-
-    private static Map<String, Object> withText(Map<?, ?> part, String text) {
-        Map<String, Object> copy = JsonTrees.copy(part);
-        copy.put("text", text);
-        return copy;
     }
 }

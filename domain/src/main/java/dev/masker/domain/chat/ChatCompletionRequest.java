@@ -119,38 +119,12 @@ public final class ChatCompletionRequest {
                 return;
             }
             copy.put(key, switch (key) {
-                case "messages" -> ((List<?>) value).stream().map(message -> message(message, replace)).toList();
+                case "messages" -> ((List<?>) value).stream()
+                        .map(message -> JsonTrees.rewriteMessage(message, true, replace)).toList();
                 case "user" -> value instanceof String text ? replace.apply(text) : value;
                 default -> value;
             });
         });
         return copy;
-    }
-
-    private static Object message(Object value, UnaryOperator<String> replace) {
-        Map<String, Object> message = JsonTrees.copy(value);
-        message.computeIfPresent("content", (key, content) -> content(content, replace));
-        message.computeIfPresent("name", (key, name) -> name instanceof String text ? replace.apply(text) : name);
-        message.computeIfPresent("tool_calls", (key, calls) -> calls instanceof List<?> list
-                ? list.stream().map(call -> JsonTrees.rewriteArguments(call, "function", replace)).toList() : calls);
-        message.computeIfPresent("function_call", (key, call) -> JsonTrees.rewriteArguments(call, null, replace));
-        return message;
-    }
-
-    private static Object content(Object content, UnaryOperator<String> replace) {
-        if (content instanceof String text) {
-            return replace.apply(text);
-        }
-        if (content instanceof List<?> parts) {
-            return parts.stream().map(part -> {
-                if (part instanceof Map<?, ?> map && map.get("text") instanceof String) {
-                    Map<String, Object> copy = JsonTrees.copy(map);
-                    copy.put("text", replace.apply((String) map.get("text")));
-                    return copy;
-                }
-                return part;
-            }).toList();
-        }
-        return content;
     }
 }

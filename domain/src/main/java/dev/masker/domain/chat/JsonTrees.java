@@ -1,10 +1,11 @@
 package dev.masker.domain.chat;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
-/** Small edits of JSON trees (maps with string keys): shallow copies, never changing what they were given. */
+/** Small edits of JSON trees (maps with string keys): copies, never changing what they were given. */
 final class JsonTrees {
     private JsonTrees() {
     }
@@ -17,26 +18,47 @@ final class JsonTrees {
     }
 
     /**
-     * The call (a tool call, or a legacy function call when {@code holder} is null) with its string
-     * {@code arguments} replaced; anything of another shape as it is.
+     * A copy of a chat message with the strings that can carry PHI replaced: its {@code content} (a string, or the
+     * {@code text} of content parts), the {@code arguments} of its tool calls and of a legacy {@code function_call}, and
+     * its {@code name} when {@code withName}. Anything of another shape is left as it is.
      */
-    static Object rewriteArguments(Object call, String holder, UnaryOperator<String> replace) {
-        if (!(call instanceof Map<?, ?> map)) {
-            return call;
+    static Map<String, Object> rewriteMessage(Object message, boolean withName, UnaryOperator<String> replace) {
+        Map<String, Object> copy = copy(message);
+        copy.computeIfPresent("content", (key, content) -> content(content, replace));
+        if (withName) {
+            copy.computeIfPresent("name", (key, name) -> name instanceof String text ? replace.apply(text) : name);
         }
-        if (holder == null) {
-            if (!(map.get("arguments") instanceof String arguments)) {
-                return call;
-            }
-            Map<String, Object> copy = copy(map);
-            copy.put("arguments", replace.apply(arguments));
-            return copy;
+        copy.computeIfPresent("tool_calls", (key, calls) -> calls instanceof List<?> list
+                ? list.stream().map(call -> replaced(call, "function", function -> arguments(function, replace))).toList()
+                : calls);
+        copy.computeIfPresent("function_call", (key, call) -> arguments(call, replace));
+        return copy;
+    }
+
+    private static Object content(Object content, UnaryOperator<String> replace) {
+        if (content instanceof String text) {
+            return replace.apply(text);
         }
-        if (!(map.get(holder) instanceof Map<?, ?> function) || !(function.get("arguments") instanceof String)) {
-            return call;
+        if (content instanceof List<?> parts) {
+            return parts.stream().map(part -> replaced(part, "text", text -> text instanceof String string
+                    ? replace.apply(string) : text)).toList();
+        }
+        return content;
+    }
+
+    /** A function (call) with its string {@code arguments} replaced. */
+    private static Object arguments(Object function, UnaryOperator<String> replace) {
+        return replaced(function, "arguments", arguments -> arguments instanceof String text ? replace.apply(text)
+                : arguments);
+    }
+
+    /** A copy of the object with the field's value replaced, or the value itself when it is no object or has no field. */
+    private static Object replaced(Object value, String field, UnaryOperator<Object> replace) {
+        if (!(value instanceof Map<?, ?> map) || !map.containsKey(field)) {
+            return value;
         }
         Map<String, Object> copy = copy(map);
-        copy.put(holder, rewriteArguments(function, null, replace));
+        copy.put(field, replace.apply(map.get(field)));
         return copy;
     }
 }
