@@ -58,11 +58,8 @@ public final class MaskTextService implements MaskTextUseCase, MaskTurnUseCase {
 
     @Override
     public MaskedTexts maskTurn(MaskTextsCommand command) {
-        MaskingPolicy policy = command.policy();
+        Turn turn = new Turn(command.session(), command.policy(), clock.instant());
         Map<PhiKind, Integer> counts = new EnumMap<>(PhiKind.class);
-        Map<String, VaultEntry> toStore = new LinkedHashMap<>();
-        Map<String, String> issued = new HashMap<>();
-        Instant now = clock.instant();
         List<String> masked = new ArrayList<>(command.texts().size());
         for (String text : command.texts()) {
             List<PhiSpan> spans = detector.detect(text);
@@ -73,41 +70,56 @@ public final class MaskTextService implements MaskTextUseCase, MaskTurnUseCase {
             StringBuilder out = new StringBuilder(text.length() + spans.size() * 48);
             int copied = 0;
             for (PhiSpan span : spans) {
-                String value = text.substring(span.start(), span.end());
-                String replacement = replacement(command.session(), policy, span.kind(), value, now, toStore);
-                if (PhiToken.parse(replacement).isPresent()) {
-                    // The first spelling of a value in the turn is the one restored, as the vault keeps the first stored.
-                    issued.putIfAbsent(replacement, value);
-                }
-                out.append(text, copied, span.start()).append(replacement);
+                out.append(text, copied, span.start())
+                        .append(turn.replacement(span.kind(), text.substring(span.start(), span.end())));
                 copied = span.end();
                 counts.merge(span.kind(), 1, Integer::sum);
             }
             masked.add(out.append(text, copied, text.length()).toString());
         }
-        if (!toStore.isEmpty()) {
-            vault.storeAll(List.copyOf(toStore.values()));
+        if (!turn.toStore.isEmpty()) {
+            vault.storeAll(List.copyOf(turn.toStore.values()));
         }
-        return new MaskedTexts(masked, counts, issued);
+        return new MaskedTexts(masked, counts, turn.issued);
     }
 
-    private String replacement(SessionId session, MaskingPolicy policy, PhiKind kind, String value, Instant now,
-            Map<String, VaultEntry> toStore) {
-        return switch (policy.actionFor(kind)) {
-            case PASS -> value;
-            case REDACT -> MaskingPolicy.redaction(kind);
-            case TOKENIZE -> switch (policy.scheme()) {
-                case MSKV1 -> {
-                    PhiToken token = vaultTokens.token(kind, policy.kid(), value);
-                    // The first spelling of a value in the text is the one kept, as the vault keeps the first stored.
-                    toStore.computeIfAbsent(token.text(),
-                            text -> new VaultEntry(session, token, vaultTokens.seal(session, token, value), now));
-                    yield token.text();
-                }
-                case MSK1 -> value.getBytes(StandardCharsets.UTF_8).length > ReversibleTokenPort.MAX_VALUE_BYTES
-                        ? MaskingPolicy.redaction(kind)
-                        : reversible.seal(session, kind, policy.kid(), value).text();
+    /** One masking pass: the vault entries to write and the tokens issued, each once. */
+    private final class Turn {
+        private final SessionId session;
+        private final MaskingPolicy policy;
+        private final Instant now;
+        private final Map<String, VaultEntry> toStore = new LinkedHashMap<>();
+        private final Map<String, String> issued = new HashMap<>();
+
+        Turn(SessionId session, MaskingPolicy policy, Instant now) {
+            this.session = session;
+            this.policy = policy;
+            this.now = now;
+        }
+
+        String replacement(PhiKind kind, String value) {
+            return switch (policy.actionFor(kind)) {
+                case PASS -> value;
+                case REDACT -> MaskingPolicy.redaction(kind);
+                case TOKENIZE -> switch (policy.scheme()) {
+                    case MSKV1 -> {
+                        PhiToken token = vaultTokens.token(kind, policy.kid(), value);
+                        // The first spelling of a value in the turn is the one kept (and restored), as the vault keeps
+                        // the first stored.
+                        toStore.computeIfAbsent(token.text(),
+                                text -> new VaultEntry(session, token, vaultTokens.seal(session, token, value), now));
+                        yield issue(token, value);
+                    }
+                    case MSK1 -> value.getBytes(StandardCharsets.UTF_8).length > ReversibleTokenPort.MAX_VALUE_BYTES
+                            ? MaskingPolicy.redaction(kind)
+                            : issue(reversible.seal(session, kind, policy.kid(), value), value);
+                };
             };
-        };
+        }
+
+        private String issue(PhiToken token, String value) {
+            issued.putIfAbsent(token.text(), value);
+            return token.text();
+        }
     }
 }

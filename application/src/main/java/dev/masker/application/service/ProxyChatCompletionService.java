@@ -92,8 +92,7 @@ public final class ProxyChatCompletionService implements ProxyChatCompletionUseC
         long started = nanoTime.getAsLong();
         AgentId agentId = AgentId.parse(command.agentIdText()).orElseThrow(ProxyChatCompletionService::agentNotFound);
         Agent agent = agents.load(agentId).orElseThrow(ProxyChatCompletionService::agentNotFound);
-        if (!command.presentedKey().map(key -> agent.proxyAccess().key().map(own -> own.matches(key)).orElse(false))
-                .orElse(false)) {
+        if (!agent.proxyAccess().admits(command.presentedKey())) {
             throw DomainException.of(ErrorCode.UNAUTHENTICATED, "Send the agent's proxy key as X-Masker-Proxy-Key or as "
                     + "Authorization: Bearer.");
         }
@@ -112,7 +111,8 @@ public final class ProxyChatCompletionService implements ProxyChatCompletionUseC
                 policies.forAgent(agent)));
         Map<String, Object> body = request.forUpstream(masked.texts(), model);
         TokenLookup stored = sessionTokens.tokensOf(new SessionTokensQuery(session));
-        TokenLookup lookup = token -> masked.issued().originalOf(token).or(() -> stored.originalOf(token));
+        TokenLookup issued = masked.issued();
+        TokenLookup lookup = token -> issued.originalOf(token).or(() -> stored.originalOf(token));
         Turn turn = new Turn(new Upstream(agent.upstream().provider(), model), request.stream(), masked, started,
                 nanoTime.getAsLong());
         AnswerSink watched = part -> {

@@ -22,6 +22,11 @@ public record ProxyAccess(Optional<ProxyKey> key, List<String> allowedModels) {
         allowedModels = List.copyOf(allowedModels);
     }
 
+    /** Whether the presented text is this agent's proxy key; never without a key on either side. */
+    public boolean admits(Optional<String> presented) {
+        return key.isPresent() && presented.isPresent() && key.get().matches(presented.get());
+    }
+
     /** This access with another list of extra models. */
     public ProxyAccess withAllowedModels(List<String> models) {
         return new ProxyAccess(key, models);
