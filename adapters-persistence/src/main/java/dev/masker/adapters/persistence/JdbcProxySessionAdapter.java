@@ -27,12 +27,7 @@ public final class JdbcProxySessionAdapter implements ProxySessionPort {
     private static final int MAX_REMEMBERED = 10_000;
 
     private final DbClient db;
-    private final Map<String, SessionId> remembered = new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, SessionId> eldest) {
-            return size() > MAX_REMEMBERED;
-        }
-    };
+    private final RecentEntries<String, SessionId> remembered = new RecentEntries<>(MAX_REMEMBERED);
 
     public JdbcProxySessionAdapter(DbClient db) {
         this.db = Objects.requireNonNull(db, "db");
@@ -42,11 +37,9 @@ public final class JdbcProxySessionAdapter implements ProxySessionPort {
     public SessionId sessionFor(AgentId agent, Optional<String> callId, SessionId fresh, Instant now) {
         String key = callId.map(call -> agent.value() + " " + call).orElse(null);
         if (key != null) {
-            synchronized (remembered) {
-                SessionId known = remembered.get(key);
-                if (known != null) {
-                    return known;
-                }
+            Optional<SessionId> known = remembered.get(key);
+            if (known.isPresent()) {
+                return known.get();
             }
         }
         Map<String, Object> params = new LinkedHashMap<>();
@@ -68,9 +61,7 @@ public final class JdbcProxySessionAdapter implements ProxySessionPort {
                     + SqlFailures.sqlState(e).orElse("unknown"));
         }
         if (key != null) {
-            synchronized (remembered) {
-                remembered.put(key, session);
-            }
+            remembered.put(key, session);
         }
         return session;
     }

@@ -47,12 +47,7 @@ public final class JdbcTokenVaultAdapter implements TokenVaultPort {
 
     private final DbClient db;
     // Session id + " " + token text of rows this adapter has stored; a row once stored is never changed or removed.
-    private final Map<String, Boolean> stored = new LinkedHashMap<>(1024, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-            return size() > MAX_REMEMBERED;
-        }
-    };
+    private final RecentEntries<String, Boolean> stored = new RecentEntries<>(MAX_REMEMBERED);
 
     public JdbcTokenVaultAdapter(DbClient db) {
         this.db = Objects.requireNonNull(db, "db");
@@ -78,10 +73,7 @@ public final class JdbcTokenVaultAdapter implements TokenVaultPort {
     /** One multi-row INSERT per 500 entries: a turn's values reach the vault in one round trip. */
     @Override
     public void storeAll(List<VaultEntry> given) {
-        List<VaultEntry> entries;
-        synchronized (stored) {
-            entries = given.stream().filter(entry -> stored.get(key(entry)) == null).toList();
-        }
+        List<VaultEntry> entries = given.stream().filter(entry -> !stored.contains(key(entry))).toList();
         for (int from = 0; from < entries.size(); from += ROWS_PER_STATEMENT) {
             List<VaultEntry> rows = entries.subList(from, Math.min(entries.size(), from + ROWS_PER_STATEMENT));
             StringJoiner sql = new StringJoiner(", ", INSERT_MANY_HEAD, INSERT_MANY_TAIL);
@@ -101,9 +93,7 @@ public final class JdbcTokenVaultAdapter implements TokenVaultPort {
             } catch (RuntimeException e) {
                 throw translate(e);
             }
-            synchronized (stored) {
-                rows.forEach(entry -> stored.put(key(entry), Boolean.TRUE));
-            }
+            rows.forEach(entry -> stored.put(key(entry), Boolean.TRUE));
         }
     }
 
