@@ -4,7 +4,6 @@ import dev.masker.domain.phi.PhiKind;
 import dev.masker.domain.phi.PhiSpan;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -58,14 +57,9 @@ public final class PhiDetector {
         return text -> pattern.matcher(text).replaceAll(replacement);
     }
 
-    /** A case-insensitive cue ending in one of the given words. */
-    private static TrailingCue cue(String regex, Set<String> lastWords) {
-        return new TrailingCue(Pattern.compile(regex, Pattern.CASE_INSENSITIVE), lastWords);
-    }
-
-    private static Set<String> withRelatives(String... words) {
-        Set<String> all = new HashSet<>(TrailingCue.alternatives(RELATIVE));
-        all.addAll(List.of(words));
+    private static List<String> union(List<String> first, List<String> second) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(second);
         return all;
     }
 
@@ -236,37 +230,33 @@ public final class PhiDetector {
     private static final Pattern CAPITALIZED_RUN = Pattern.compile(
             "(?<![\\p{L}'’-])[A-ZÀ-Þ][\\p{L}]*(?:['’-][\\p{L}]+)*(?: (?:[A-Z]\\.|[A-ZÀ-Þ][\\p{L}]*(?:['’-][\\p{L}]+)*)){0,3}");
     private static final Pattern EHR_NAME = Pattern.compile("\\b[A-Z][A-Z'-]{1,}, [A-Z][A-Z'-]+\\b");
-    private static final String RELATIVE = "(?:mom|dad|mother|father|husband|wife|son|daughter|brother|sister|grandmother"
-            + "|grandfather|grandma|grandpa|aunt|uncle|caregiver|friend|partner|niece|nephew|neighbor|spouse|guardian)";
+    private static final List<String> RELATIVES = List.of("mom", "dad", "mother", "father", "husband", "wife", "son",
+            "daughter", "brother", "sister", "grandmother", "grandfather", "grandma", "grandpa", "aunt", "uncle",
+            "caregiver", "friend", "partner", "niece", "nephew", "neighbor", "spouse", "guardian");
+    private static final List<String> MY_RELATIVES = TrailingCue.withEndings(List.of("my "), RELATIVES.toArray(String[]::new));
     /** Words after which a capitalized word is a name even when no list knows it. */
-    private static final TrailingCue CAP_STRONG_TRIGGER = cue(
-            "(?:\\bname is|\\bname's|\\bname:|\\bthis is|\\bi am|\\bi'm|\\bit is|\\bit's|\\bpatient(?: is)?"
-            + "|\\bfound|\\bcalled|\\bis this|\\bcaller is(?: not)?|\\buser"
-            + "|\\bcontact:|\\bcoordinator:|\\bnurse:|\\bphysician:|\\bprovider:"
-            + "|\\b" + RELATIVE + "(?: on file)?:?|\\bthanks,?|\\bthank you,?|\\bgot it,?|\\bconfirm,|\\bfirst name(?: is)?"
-            + "|\\blast name(?: is)?|\\bsurname(?: is)?|\\bverified:|\\bspeaking with|\\brecords for|\\bpatient of)\\W{0,3}$",
-            withRelatives("is", "s", "name", "am", "m", "patient", "found", "called", "this", "not", "user", "contact",
-                    "coordinator", "nurse", "physician", "provider", "file", "thanks", "you", "it", "confirm", "surname",
-                    "verified", "with", "for", "of"));
+    private static final TrailingCue CAP_STRONG_TRIGGER = TrailingCue.thenNonWordChars(union(TrailingCue.phrases(
+            "name is", "name's", "name:", "this is", "i am", "i'm", "it is", "it's", "patient[ is]", "found", "called",
+            "is this", "caller is[ not]", "user", "contact:", "coordinator:", "nurse:", "physician:", "provider:",
+            "thanks[,]", "thank you[,]", "got it[,]", "confirm,", "first name[ is]", "last name[ is]", "surname[ is]",
+            "verified:", "speaking with", "records for", "patient of"),
+            TrailingCue.withEndings(RELATIVES, "", ":", " on file", " on file:")));
     /** Words after which a capitalized word is a name only when a list knows it ("for Ozempic" is not). */
-    private static final TrailingCue CAP_WEAK_TRIGGER = cue(
-            "(?:\\bfor|\\bwith|\\bfrom|\\bto|\\badd|\\bhi,?|\\bhello,?|\\bokay,?|\\bcalled|\\band)\\W{0,3}$",
-            Set.of("for", "with", "from", "to", "add", "hi", "hello", "okay", "called", "and"));
+    private static final TrailingCue CAP_WEAK_TRIGGER = TrailingCue.thenNonWordChars(TrailingCue.phrases(
+            "for", "with", "from", "to", "add", "hi[,]", "hello[,]", "okay[,]", "called", "and"));
     /** Lower-case speech: words after which the next word is a name even when no list knows it. */
-    private static final TrailingCue LOWER_STRONG_TRIGGER = cue(
-            "(?:\\bname is|\\bname's|\\bfirst name(?: is)?|\\blast name(?: is)?|\\bthis is)\\W{0,3}$",
-            Set.of("is", "s", "name"));
+    private static final TrailingCue LOWER_STRONG_TRIGGER = TrailingCue.thenNonWordChars(TrailingCue.phrases(
+            "name is", "name's", "first name[ is]", "last name[ is]", "this is"));
     /** Lower-case speech: words after which a listed name is a name. */
-    private static final TrailingCue LOWER_WEAK_TRIGGER = cue(
-            "(?:\\bpatient(?: is)?|\\bmy " + RELATIVE + "(?: is)?|\\bcalling (?:for|about)|\\bi am|\\bi'm|\\bit is"
-            + "|\\bit's|\\byeah|\\bhi|\\bhello|\\badd|\\bfor|\\bdoctor|\\bdr\\.?)\\W{0,3}$",
-            withRelatives("patient", "is", "for", "about", "am", "m", "s", "yeah", "hi", "hello", "add", "doctor", "dr"));
+    private static final TrailingCue LOWER_WEAK_TRIGGER = TrailingCue.thenNonWordChars(union(TrailingCue.phrases(
+            "patient[ is]", "calling for", "calling about", "i am", "i'm", "it is", "it's", "yeah", "hi", "hello", "add",
+            "for", "doctor", "dr[.]"), TrailingCue.withEndings(MY_RELATIVES, "", " is")));
     /** Lower-case speech: a turn or sentence opening with a name and then its date of birth. */
     private static final Pattern LOWER_IDENTITY = Pattern.compile(
             "(?:^|[.!?]\\s+)([a-zà-ÿ][a-zà-ÿ'-]+(?: [a-z]\\.)?(?: [a-zà-ÿ][a-zà-ÿ'-]+){1,2}), (?:date of birth|dob|born)\\b");
     /** Lower-case speech: cues after which a word that is no verb form is a name. */
-    private static final TrailingCue MEDIUM_LOWER_TRIGGER = cue(
-            "(?:\\bmy " + RELATIVE + "|\\bpatient is|\\bpatient's name is)\\W{0,3}$", withRelatives("is"));
+    private static final TrailingCue MEDIUM_LOWER_TRIGGER =
+            TrailingCue.thenNonWordChars(union(MY_RELATIVES, List.of("patient is", "patient's name is")));
     /** A capitalized run directly followed by these is the name they belong to ("Zolen Trenne, date of birth ..."). */
     private static final Pattern IDENTITY_AFTER = Pattern.compile("^,? (?:date of birth|DOB|born|MRN|D\\.O\\.B)\\b");
     /** Words that make a capitalized run an organisation, not a person. */
@@ -278,7 +268,7 @@ public final class PhiDetector {
             "Orthopedics", "Pediatrics", "Clinic", "Hospital", "Center", "Centre", "Family", "Internal", "Dermatology",
             "Oncology", "Pharmacy", "Lab", "Imaging", "Care", "Group", "Associates");
     /** "my husband Will": after a relative, a word that is usually an ordinary word is a name. */
-    private static final TrailingCue MY_RELATIVE = cue("\\bmy " + RELATIVE + "\\s$", withRelatives());
+    private static final TrailingCue MY_RELATIVE = TrailingCue.thenOneBlank(MY_RELATIVES);
     private static final Pattern STREET_AFTER = Pattern.compile("^\\s+(?i:" + STREET + ")\\b");
     private static final Pattern STATE_AFTER = Pattern.compile("^,?\\s+(?:(?i:" + STATE_NAMES + ")|(?:" + STATE_CODES + "))\\b");
     /** State codes that are also English words ("in", "or", "me", "ok", "hi"). */
@@ -1655,19 +1645,15 @@ public final class PhiDetector {
                 continue;
             }
             int from = Math.max(0, start - 40);
-            if (!LOWER_STRONG_TRIGGER.mayEndWindow(text, from, start) && !LOWER_WEAK_TRIGGER.mayEndWindow(text, from, start)) {
-                continue; // neither cue can end the window: its last word is not copied to be told so
-            }
-            String cueWord = TrailingCue.lastWord(text, from, start);
-            boolean strong = LOWER_STRONG_TRIGGER.endsWindow(text, from, start, cueWord);
-            if (!strong && !LOWER_WEAK_TRIGGER.endsWindow(text, from, start, cueWord)) {
+            boolean strong = LOWER_STRONG_TRIGGER.endsWindow(text, from, start);
+            if (!strong && !LOWER_WEAK_TRIGGER.endsWindow(text, from, start)) {
                 continue;
             }
             String before = text.substring(from, start);
             String lower = word(text, words.get(i));
             String first = lower.endsWith("'s") ? lower.substring(0, lower.length() - 2) : lower;
             boolean afterTitle = before.transform(FULL_16);
-            boolean relative = MY_RELATIVE.endsWindow(text, from, start, cueWord);
+            boolean relative = MY_RELATIVE.endsWindow(text, from, start);
             boolean listed = names.isFirstName(first) || afterTitle && names.isSurname(first);
             boolean titleSurname = afterTitle && !LOWER_STOP.contains(first) && !NOT_NAMES.contains(first)
                     && first.length() >= 4 && !first.transform(FULL_17);
@@ -1688,7 +1674,7 @@ public final class PhiDetector {
                     && !LOWER_STOP.contains(first) && !NOT_NAMES.contains(first) && !SpokenNumbers.isNumberWord(first)
                     && !SpokenNumbers.isNumberWord(word(text, words.get(i + 1)));
             // "my wife trenzo ...", "the patient is fallen ...": a word that cannot be a verb form is a name there.
-            boolean medium = MEDIUM_LOWER_TRIGGER.endsWindow(text, from, start, cueWord) && !LOWER_STOP.contains(first)
+            boolean medium = MEDIUM_LOWER_TRIGGER.endsWindow(text, from, start) && !LOWER_STOP.contains(first)
                     && !NOT_NAMES.contains(first) && !SpokenNumbers.isNumberWord(first) && first.length() >= 3
                     && !first.transform(FULL_18);
             if (!strong && !medium && !surnameFollows && !(listed && (relative || !NOT_NAMES.contains(first)))) {

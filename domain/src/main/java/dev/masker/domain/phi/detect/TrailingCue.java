@@ -1,103 +1,175 @@
 package dev.masker.domain.phi.detect;
 
-import java.util.Locale;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 
 /**
- * A cue that must end the text just before a candidate ("name is", "my wife", "dr."), tested on a window of that text.
- * The regex is the rule; two cheap steps keep it from running over every window. First the word ending the window is
- * looked up among the words the pattern's alternatives can end with, a necessary condition. Then the pattern is tried
- * only where an alternative can start, at the ASCII word starts of the window's last {@link #LONGEST} characters: each
- * alternative opens with {@code \b} and a letter, and no match of a cue is longer than that.
+ * A cue that must end the text just before a candidate ("name is", "my wife", "dr."): one of a set of phrases, in any
+ * ASCII case, that starts a word ({@code \b}) and is followed by a short tail up to the end of the window. The rule is
+ * what a regex {@code (?:\bphrase|...)TAIL$}, case-insensitive, finds in the window; it is told by comparing the
+ * phrases that can end just before each possible tail, in place, from their last character backwards.
  */
 final class TrailingCue {
-    /** More than the longest match of any cue: "grandmother on file:" and three more characters. */
-    private static final int LONGEST = 32;
-    /** The most characters that are no ASCII word characters a cue lets follow its last word. */
-    private static final int SLACK = 6;
+    /** The phrases, lower case, by their last character (all are ASCII). */
+    private final String[][] byLastChar = new String[128][];
+    private final Tail tail;
 
-    private final Pattern pattern;
-    private final Set<String> lastWords;
-    /** The same, asked about a region, for {@link #mayEndWindow}. */
-    private final AsciiWordSet lastWordsInPlace;
-
-    /**
-     * @param pattern   the cue, anchored at the end of the window with {@code $}: alternatives that open with {@code \b}
-     *                  and a letter, then their own punctuation, {@code \W{0,3}} and nothing else
-     * @param lastWords every ASCII-letter run, lower case, that an alternative of the pattern can end with
-     */
-    TrailingCue(Pattern pattern, Set<String> lastWords) {
-        this.pattern = pattern;
-        this.lastWords = Set.copyOf(lastWords);
-        this.lastWordsInPlace = new AsciiWordSet(lastWords);
+    /** What may follow the phrase up to the end of the window. */
+    private enum Tail {
+        /** {@code \W{0,3}}: up to three characters that are no ASCII letter, digit or underscore. */
+        NON_WORD_CHARS,
+        /** {@code \s}: exactly one blank. */
+        ONE_BLANK
     }
 
-    /**
-     * Whether the window's {@link #lastWord} is one this cue can end with, told in place: a necessary condition for
-     * {@link #endsWindow}, for callers that would otherwise copy the word only to find it is none of them.
-     */
-    boolean mayEndWindow(String text, int from, int to) {
-        int end = to;
-        while (end > from && !isAsciiWordChar(text.charAt(end - 1))) {
-            end--;
+    private TrailingCue(Collection<String> phrases, Tail tail) {
+        this.tail = tail;
+        List<List<String>> buckets = new ArrayList<>();
+        for (int c = 0; c < 128; c++) {
+            buckets.add(new ArrayList<>());
         }
-        if (to - end > SLACK) {
-            return lastWords.contains("");
-        }
-        int start = end;
-        while (start > from && isAsciiLetter(text.charAt(start - 1))) {
-            start--;
-        }
-        return lastWordsInPlace.containsLetters(text, start, end);
-    }
-
-    /**
-     * The run of ASCII letters, lower case, that ends {@code text[from, to)} but for at most {@link #SLACK} other
-     * characters; empty if there is none. Every cue checks the same word, so a caller asking several finds it once.
-     */
-    static String lastWord(String text, int from, int to) {
-        int end = to;
-        while (end > from && !isAsciiWordChar(text.charAt(end - 1))) {
-            end--;
-        }
-        if (to - end > SLACK) {
-            return "";
-        }
-        int start = end;
-        while (start > from && isAsciiLetter(text.charAt(start - 1))) {
-            start--;
-        }
-        return text.substring(start, end).toLowerCase(Locale.ROOT);
-    }
-
-    /** Whether the pattern is found in {@code text[from, to)}, exactly as a search of that substring would. */
-    boolean endsWindow(String text, int from, int to) {
-        return mayEndWindow(text, from, to) && endsWindow(text, from, to, lastWord(text, from, to));
-    }
-
-    /** The same, given the window's {@link #lastWord}. */
-    boolean endsWindow(String text, int from, int to, String lastWord) {
-        if (!lastWords.contains(lastWord)) {
-            return false;
-        }
-        String window = text.substring(from, to);
-        Matcher matcher = pattern.matcher(window).useTransparentBounds(true);
-        for (int at = Math.max(0, window.length() - LONGEST); at < window.length(); at++) {
-            if (isAsciiLetter(window.charAt(at)) && (at == 0 || !isAsciiWordChar(window.charAt(at - 1)))) {
-                matcher.region(at, window.length());
-                if (matcher.lookingAt()) {
-                    return true;
+        for (String phrase : phrases) {
+            for (int i = 0; i < phrase.length(); i++) {
+                char c = phrase.charAt(i);
+                if (c >= 128 || c >= 'A' && c <= 'Z') {
+                    throw new IllegalArgumentException("a cue phrase is lower-case ASCII");
                 }
+            }
+            if (phrase.isEmpty() || !isAsciiLetter(phrase.charAt(0))) {
+                throw new IllegalArgumentException("a cue phrase starts with a letter");
+            }
+            List<String> bucket = buckets.get(phrase.charAt(phrase.length() - 1));
+            if (!bucket.contains(phrase)) {
+                bucket.add(phrase);
+            }
+        }
+        for (int c = 0; c < 128; c++) {
+            byLastChar[c] = buckets.get(c).toArray(String[]::new);
+        }
+    }
+
+    /** The phrases followed by at most three characters that are no ASCII word characters ({@code \W{0,3}$}). */
+    static TrailingCue thenNonWordChars(Collection<String> phrases) {
+        return new TrailingCue(phrases, Tail.NON_WORD_CHARS);
+    }
+
+    /** The phrases followed by exactly one blank ({@code \s$}). */
+    static TrailingCue thenOneBlank(Collection<String> phrases) {
+        return new TrailingCue(phrases, Tail.ONE_BLANK);
+    }
+
+    /**
+     * The phrases written with optional parts in brackets, expanded: {@code "patient[ is]"} is "patient" and
+     * "patient is"; several brackets give every combination. Brackets do not nest.
+     */
+    static List<String> phrases(String... written) {
+        List<String> all = new ArrayList<>();
+        for (String phrase : written) {
+            expand(phrase, "", all);
+        }
+        return all;
+    }
+
+    private static void expand(String rest, String prefix, List<String> out) {
+        int open = rest.indexOf('[');
+        if (open < 0) {
+            out.add(prefix + rest);
+            return;
+        }
+        int close = rest.indexOf(']', open);
+        String before = prefix + rest.substring(0, open);
+        String after = rest.substring(close + 1);
+        expand(after, before, out);
+        expand(after, before + rest.substring(open + 1, close), out);
+    }
+
+    /** Every phrase of {@code stems} followed by each of {@code endings}. */
+    static List<String> withEndings(Collection<String> stems, String... endings) {
+        List<String> all = new ArrayList<>();
+        for (String stem : stems) {
+            for (String ending : endings) {
+                all.add(stem + ending);
+            }
+        }
+        return all;
+    }
+
+    /**
+     * Whether the cue ends {@code text[from, to)}: a phrase starting a word there, then the tail, then the window's end
+     * or a line terminator that ends it ({@code $} matches before a final line terminator too).
+     */
+    boolean endsWindow(String text, int from, int to) {
+        if (endsBefore(text, from, to)) {
+            return true;
+        }
+        int terminator = finalLineTerminator(text, from, to);
+        return terminator > 0 && endsBefore(text, from, to - terminator);
+    }
+
+    private boolean endsBefore(String text, int from, int to) {
+        if (tail == Tail.ONE_BLANK) {
+            return to - 1 >= from && isBlank(text.charAt(to - 1)) && phraseEndsAt(text, from, to - 1);
+        }
+        for (int end = to; end >= from && to - end <= 3; end--) {
+            if (end < to && isAsciiWordChar(text.charAt(end))) {
+                return false; // the tail holds no word character
+            }
+            if (phraseEndsAt(text, from, end)) {
+                return true;
             }
         }
         return false;
     }
 
-    /** The words of a regex alternation written as {@code (?:a|b|c)}, for building the sets of last words. */
-    static Set<String> alternatives(String alternation) {
-        return Set.of(alternation.substring(3, alternation.length() - 1).split("\\|"));
+    /** The length of the line terminator ending {@code text[from, to)}, as {@code $} knows them ("\r\n" is one); 0 if none. */
+    private static int finalLineTerminator(String text, int from, int to) {
+        if (to - 2 >= from && text.charAt(to - 2) == '\r' && text.charAt(to - 1) == '\n') {
+            return 2;
+        }
+        if (to - 1 < from) {
+            return 0;
+        }
+        char last = text.charAt(to - 1);
+        return last == '\n' || last == '\r' || last == '\u0085' || last == '\u2028' || last == '\u2029' ? 1 : 0;
+    }
+
+    private boolean phraseEndsAt(String text, int from, int end) {
+        if (end <= from) {
+            return false;
+        }
+        char last = text.charAt(end - 1);
+        if (last >= 128) {
+            return false;
+        }
+        for (String phrase : byLastChar[last >= 'A' && last <= 'Z' ? last | 0x20 : last]) {
+            int start = end - phrase.length();
+            if (start >= from && sameIgnoringAsciiCase(text, start, phrase)
+                    && (start == from || !isAsciiWordChar(text.charAt(start - 1)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether {@code text} holds {@code phrase} at {@code start}, its letters in either ASCII case, as a case-insensitive
+     * regex without UNICODE_CASE compares them (no other character folds to an ASCII letter there).
+     */
+    private static boolean sameIgnoringAsciiCase(String text, int start, String phrase) {
+        for (int i = phrase.length() - 1; i >= 0; i--) {
+            char wanted = phrase.charAt(i);
+            char c = text.charAt(start + i);
+            if (c != wanted && !(isAsciiLetter(wanted) && (c | 0x20) == wanted)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Java's {@code \s} without UNICODE_CHARACTER_CLASS. */
+    private static boolean isBlank(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
     }
 
     private static boolean isAsciiWordChar(char c) {

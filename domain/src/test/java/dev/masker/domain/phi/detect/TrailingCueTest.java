@@ -1,0 +1,92 @@
+package dev.masker.domain.phi.detect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Random;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The cue is what a case-insensitive regex {@code (?:\bphrase|...)TAIL$} finds in the window; these tests hold it to
+ * that regex on chosen and on seeded random windows.
+ */
+class TrailingCueTest {
+    private static final List<String> PHRASES = TrailingCue.phrases("name is", "patient[ is]", "thanks[,]", "dr[.]",
+            "confirm,", "name's", "my wife");
+    private static final Pattern NON_WORD_TAIL = regex(PHRASES, "\\W{0,3}$");
+    private static final Pattern ONE_BLANK_TAIL = regex(PHRASES, "\\s$");
+
+    private static Pattern regex(List<String> phrases, String tail) {
+        StringBuilder alternatives = new StringBuilder();
+        for (String phrase : phrases) {
+            alternatives.append(alternatives.isEmpty() ? "" : "|").append("\\b").append(Pattern.quote(phrase));
+        }
+        return Pattern.compile("(?:" + alternatives + ")" + tail, Pattern.CASE_INSENSITIVE);
+    }
+
+    @Test
+    void expandsOptionalPartsIntoEveryCombination() {
+        assertEquals(List.of("patient", "patient is"), TrailingCue.phrases("patient[ is]"));
+        assertEquals(List.of("a", "ac", "ab", "abc"), TrailingCue.phrases("a[b][c]"));
+        assertEquals(List.of("my mom", "my dad"), TrailingCue.withEndings(List.of("my "), "mom", "dad"));
+    }
+
+    @Test
+    void refusesPhrasesItCannotMatchAsWritten() {
+        assertThrows(IllegalArgumentException.class, () -> TrailingCue.thenNonWordChars(List.of("Name is")));
+        assertThrows(IllegalArgumentException.class, () -> TrailingCue.thenNonWordChars(List.of(": name")));
+        assertThrows(IllegalArgumentException.class, () -> TrailingCue.thenNonWordChars(List.of("café")));
+    }
+
+    @Test
+    void needsTheCueToStartAWordAndOnlyNonWordCharactersAfterIt() {
+        TrailingCue cue = TrailingCue.thenNonWordChars(PHRASES);
+        assertTrue(cue.endsWindow("Hi, my NAME IS ", 0, 15));
+        assertTrue(cue.endsWindow("the patient: ", 0, 13));
+        assertTrue(cue.endsWindow("thanks,,,,", 0, 10)); // "thanks," and three more
+        assertFalse(cue.endsWindow("thanks,,,,,", 0, 11));
+        assertFalse(cue.endsWindow("outpatient ", 0, 11));
+        assertFalse(cue.endsWindow("patients ", 0, 9));
+        assertTrue(cue.endsWindow("xxpatient ", 2, 10)); // the window's start is a word's start
+        assertTrue(cue.endsWindow("ask dr.  \n", 0, 10)); // three after "dr.", then a final line terminator
+        assertFalse(cue.endsWindow("ask dr.    \n", 0, 12));
+    }
+
+    @Test
+    void oneBlankTailTakesExactlyOneBlank() {
+        TrailingCue cue = TrailingCue.thenOneBlank(PHRASES);
+        assertTrue(cue.endsWindow("and my wife ", 0, 12));
+        assertFalse(cue.endsWindow("and my wife", 0, 11));
+        assertFalse(cue.endsWindow("and my wife  x", 0, 14));
+        assertFalse(cue.endsWindow("and my wife\r\n", 0, 13));
+        assertTrue(cue.endsWindow("and my wife \r\n", 0, 14));
+    }
+
+    @Test
+    void agreesWithTheRegexOnRandomWindows() {
+        TrailingCue nonWord = TrailingCue.thenNonWordChars(PHRASES);
+        TrailingCue oneBlank = TrailingCue.thenOneBlank(PHRASES);
+        String[] pieces = {"name", " is", "NAME IS", "patient", "Patient Is", "thanks", ",", ".", ":", " ", "  ", "\n",
+            "\r", "\r\n", "\u0085", "\u2028", "_", "x", "7", "é", "K", "\u212A", "dr", "DR.", "confirm", "'s", "name's",
+            "my", " wife", "\t", "out", "-", "’"};
+        Random random = new Random(20261127);
+        for (int round = 0; round < 200_000; round++) {
+            StringBuilder window = new StringBuilder();
+            int parts = random.nextInt(7);
+            for (int i = 0; i < parts; i++) {
+                window.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String text = "ab " + window;
+            int from = 3 - random.nextInt(4);
+            String shown = text.substring(from);
+            assertEquals(NON_WORD_TAIL.matcher(shown).find(), nonWord.endsWindow(text, from, text.length()),
+                    () -> "non-word tail: [" + shown + "]");
+            assertEquals(ONE_BLANK_TAIL.matcher(shown).find(), oneBlank.endsWindow(text, from, text.length()),
+                    () -> "one-blank tail: [" + shown + "]");
+        }
+    }
+}
