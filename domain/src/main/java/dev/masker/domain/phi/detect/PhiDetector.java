@@ -199,26 +199,6 @@ public final class PhiDetector {
             "^ (?:slash|dot|dash|underscore) ([a-z0-9]+)", Pattern.CASE_INSENSITIVE);
     private static final Pattern URL_TAIL = Pattern.compile("^ (?:[a-z]|" + NW + ")\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern ALNUM_VALUE = Pattern.compile("[+(]?[0-9A-Za-z][0-9A-Za-z()#-]*");
-    private static final Pattern KEYWORDS = Pattern.compile(
-            "(?<fax>\\bfax(?:ed)?\\b)"
-            + "|(?<phone>\\b(?:phone|cell|mobile|telephone|call|text|reach|line|contact|callback|number to call)\\b)"
-            + "|(?<ssn>\\b(?:social|ssn|security|last four)\\b)"
-            + "|(?<mrn>\\b(?:mrn|medical record|chart|record number|patient id|hospital number|patient number)\\b)"
-            + "|(?<plan>\\b(?:member|subscriber|policy|insurance|mbi|medicare|medicaid|medi-cal|plan|group)\\b)"
-            + "|(?<account>\\baccount\\b)|(?<card>\\bcard\\b)|(?<vehicle>\\b(?:plate|vin|tag)\\b)"
-            + "|(?<license>\\b(?:npi|dea|license|licence|state id)\\b)"
-            + "|(?<device>\\b(?:serial|udi|device)\\b)|(?<zip>\\b(?:zip|postal)\\b)"
-            + "|(?<dob>\\b(?:birth|born|dob|birthday)\\b)");
-    /**
-     * The first words of the KEYWORDS alternatives. Each alternative starts and ends with {@code \\b}, so its first
-     * word is the whole run of letters where it starts ("medi" of "medi-cal").
-     */
-    private static final Set<String> KEYWORD_FIRST_WORDS = Set.of("fax", "faxed", "phone", "cell", "mobile", "telephone",
-            "call", "text", "reach", "line", "contact", "callback", "number", "social", "ssn", "security", "last", "mrn",
-            "medical", "chart", "record", "patient", "hospital", "member", "subscriber", "policy", "insurance", "mbi",
-            "medicare", "medicaid", "medi", "plan", "group", "account", "card", "plate", "vin", "tag", "npi", "dea",
-            "license", "licence", "state", "serial", "udi", "device", "zip", "postal", "birth", "born", "dob", "birthday");
-    private static final AsciiWordSet KEYWORD_FIRST = new AsciiWordSet(KEYWORD_FIRST_WORDS);
     private static final Pattern SSN_FORMAT = Pattern.compile("\\d{3}-\\d{2}-\\d{4}");
     private static final Pattern PHONE_FORMAT = Pattern.compile(
             "(?:\\+?1[ .-]?)?(?:\\(\\d{3}\\) ?|\\d{3}[ .-])\\d{3}[ .-]\\d{4}");
@@ -1047,56 +1027,13 @@ public final class PhiDetector {
     }
 
     private static PhiKind contextKind(String text, int start) {
-        if (!mayHoldKeyword(text, Math.max(0, start - 50), start)) {
-            return null;
-        }
-        String before = text.substring(Math.max(0, start - 50), start).toLowerCase(Locale.ROOT);
-        StartFilter keywords =
-                new StartFilter(KEYWORDS, before, LETTERS, at -> isAsciiLetter(before.charAt(at)) && isWordStart(before, at)
-                        && KEYWORD_FIRST.containsLetters(before, at, letterRunEnd(before, at)));
-        Matcher k = keywords.matcher();
-        PhiKind kind = null;
-        while (keywords.find()) {
-            kind = k.group("fax") != null ? PhiKind.FAX
-                    : k.group("phone") != null ? PhiKind.PHONE
-                    : k.group("ssn") != null ? PhiKind.SSN
-                    : k.group("mrn") != null ? PhiKind.MRN
-                    : k.group("plan") != null ? PhiKind.HEALTH_PLAN
-                    : k.group("account") != null ? PhiKind.ACCOUNT
-                    : k.group("card") != null ? PhiKind.CARD
-                    : k.group("vehicle") != null ? PhiKind.VEHICLE
-                    : k.group("license") != null ? PhiKind.LICENSE
-                    : k.group("device") != null ? PhiKind.DEVICE
-                    : k.group("zip") != null ? PhiKind.ZIP
-                    : PhiKind.DOB;
-        }
+        int from = Math.max(0, start - 50);
+        PhiKind kind = ContextKeywords.lastKind(text, from, start);
         // "the member number on the card", "the new medicare card says": an insurance card carries a plan ID.
-        if (kind == PhiKind.CARD && before.transform(FULL_10)) {
+        if (kind == PhiKind.CARD && text.substring(from, start).toLowerCase(Locale.ROOT).transform(FULL_10)) {
             return PhiKind.HEALTH_PLAN;
         }
         return kind;
-    }
-
-    /**
-     * A necessary condition for a KEYWORDS match in the lower-cased {@code text[from, to)}, told without a copy: one of
-     * the keywords' first words is a whole run of letters there. Lower-casing an ASCII window changes no position; a
-     * window with other characters is left to the search itself.
-     */
-    private static boolean mayHoldKeyword(String text, int from, int to) {
-        for (int at = from; at < to; at++) {
-            char c = text.charAt(at);
-            if (c >= 128) {
-                return true;
-            }
-            if (isAsciiLetter(c) && (at == from || isWordStart(text, at))) {
-                int end = Math.min(letterRunEnd(text, at), to);
-                if (KEYWORD_FIRST.containsLetters(text, at, end)) {
-                    return true;
-                }
-                at = end - 1;
-            }
-        }
-        return false;
     }
 
     /**

@@ -36,7 +36,7 @@ final class TrailingCue {
                     throw new IllegalArgumentException("a cue phrase is lower-case ASCII");
                 }
             }
-            if (phrase.isEmpty() || !isAsciiLetter(phrase.charAt(0))) {
+            if (phrase.isEmpty() || !RegexText.isLetter(phrase.charAt(0))) {
                 throw new IllegalArgumentException("a cue phrase starts with a letter");
             }
             List<String> bucket = buckets.get(phrase.charAt(phrase.length() - 1));
@@ -109,17 +109,20 @@ final class TrailingCue {
 
     private boolean endsBefore(String text, int from, int to) {
         if (tail == Tail.ONE_BLANK) {
-            return to - 1 >= from && isBlank(text.charAt(to - 1)) && phraseEndsAt(text, from, to - 1);
+            return to - 1 >= from && RegexText.isBlank(text.charAt(to - 1)) && phraseEndsAt(text, from, to - 1);
         }
-        for (int end = to; end >= from && to - end <= 3; end--) {
-            if (end < to && isAsciiWordChar(text.charAt(end))) {
-                return false; // the tail holds no word character
-            }
+        int end = to;
+        for (int tailLength = 0; ; tailLength++) { // in code points, as the regex counts them
             if (phraseEndsAt(text, from, end)) {
                 return true;
             }
+            if (tailLength == 3 || end == from || RegexText.isWordChar(text.charAt(end - 1))) {
+                return false; // the tail holds no word character
+            }
+            boolean pair = end - 2 >= from && Character.isLowSurrogate(text.charAt(end - 1))
+                    && Character.isHighSurrogate(text.charAt(end - 2));
+            end -= pair ? 2 : 1;
         }
-        return false;
     }
 
     /** The length of the line terminator ending {@code text[from, to)}, as {@code $} knows them ("\r\n" is one); 0 if none. */
@@ -144,39 +147,11 @@ final class TrailingCue {
         }
         for (String phrase : byLastChar[last >= 'A' && last <= 'Z' ? last | 0x20 : last]) {
             int start = end - phrase.length();
-            if (start >= from && sameIgnoringAsciiCase(text, start, phrase)
-                    && (start == from || !isAsciiWordChar(text.charAt(start - 1)))) {
+            if (start >= from && RegexText.regionMatchesIgnoringCase(text, start, phrase)
+                    && RegexText.isBoundary(text, start, from, end)) {
                 return true;
             }
         }
         return false;
-    }
-
-    /**
-     * Whether {@code text} holds {@code phrase} at {@code start}, its letters in either ASCII case, as a case-insensitive
-     * regex without UNICODE_CASE compares them (no other character folds to an ASCII letter there).
-     */
-    private static boolean sameIgnoringAsciiCase(String text, int start, String phrase) {
-        for (int i = phrase.length() - 1; i >= 0; i--) {
-            char wanted = phrase.charAt(i);
-            char c = text.charAt(start + i);
-            if (c != wanted && !(isAsciiLetter(wanted) && (c | 0x20) == wanted)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Java's {@code \s} without UNICODE_CHARACTER_CLASS. */
-    private static boolean isBlank(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
-    }
-
-    private static boolean isAsciiWordChar(char c) {
-        return isAsciiLetter(c) || c >= '0' && c <= '9' || c == '_';
-    }
-
-    private static boolean isAsciiLetter(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
     }
 }

@@ -72,7 +72,8 @@ class TrailingCueTest {
         TrailingCue oneBlank = TrailingCue.thenOneBlank(PHRASES);
         String[] pieces = {"name", " is", "NAME IS", "patient", "Patient Is", "thanks", ",", ".", ":", " ", "  ", "\n",
             "\r", "\r\n", "\u0085", "\u2028", "_", "x", "7", "é", "K", "\u212A", "dr", "DR.", "confirm", "'s", "name's",
-            "my", " wife", "\t", "out", "-", "’"};
+            "my", " wife", "\t", "out", "-", "’",
+            "\u0301", "\u0307", "e\u0301", "\uD835\uDC00", "\uD834\uDD67", "\uD835", "\uDC00"};
         Random random = new Random(20261127);
         for (int round = 0; round < 200_000; round++) {
             StringBuilder window = new StringBuilder();

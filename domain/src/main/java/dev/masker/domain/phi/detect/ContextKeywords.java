@@ -1,0 +1,95 @@
+package dev.masker.domain.phi.detect;
+
+import dev.masker.domain.phi.PhiKind;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The words before a run of digits or number words that say what the value is ("fax", "member", "last four",
+ * "date of birth" by "birth"). Each keyword is a whole word or phrase ({@code \b} on both sides, lower case); of the
+ * keywords a left-to-right search finds in the window, without overlaps, the last one decides.
+ */
+final class ContextKeywords {
+    private record Keyword(PhiKind kind, String phrase) {
+    }
+
+    /** In the order they are tried at a position: the first kind that matches there wins, then its first phrase. */
+    private static final List<Keyword> KEYWORDS = keywords(
+            PhiKind.FAX, "faxed", "fax",
+            PhiKind.PHONE, "phone", "cell", "mobile", "telephone", "call", "text", "reach", "line", "contact", "callback",
+            "number to call",
+            PhiKind.SSN, "social", "ssn", "security", "last four",
+            PhiKind.MRN, "mrn", "medical record", "chart", "record number", "patient id", "hospital number",
+            "patient number",
+            PhiKind.HEALTH_PLAN, "member", "subscriber", "policy", "insurance", "mbi", "medicare", "medicaid", "medi-cal",
+            "plan", "group",
+            PhiKind.ACCOUNT, "account",
+            PhiKind.CARD, "card",
+            PhiKind.VEHICLE, "plate", "vin", "tag",
+            PhiKind.LICENSE, "npi", "dea", "license", "licence", "state id",
+            PhiKind.DEVICE, "serial", "udi", "device",
+            PhiKind.ZIP, "zip", "postal",
+            PhiKind.DOB, "birth", "born", "dob", "birthday");
+
+    /** The keywords by their first letter ('a' to 'z'), in the order above. */
+    private static final Keyword[][] BY_FIRST_LETTER = new Keyword[26][];
+
+    static {
+        for (char letter = 'a'; letter <= 'z'; letter++) {
+            char first = letter;
+            BY_FIRST_LETTER[letter - 'a'] = KEYWORDS.stream().filter(k -> k.phrase().charAt(0) == first)
+                    .toArray(Keyword[]::new);
+        }
+    }
+
+    private ContextKeywords() {
+    }
+
+    private static List<Keyword> keywords(Object... kindsAndPhrases) {
+        List<Keyword> all = new java.util.ArrayList<>();
+        PhiKind kind = null;
+        for (Object item : kindsAndPhrases) {
+            if (item instanceof PhiKind next) {
+                kind = next;
+            } else {
+                all.add(new Keyword(kind, (String) item));
+            }
+        }
+        return List.copyOf(all);
+    }
+
+    /**
+     * The kind of the last keyword in {@code text[from, to)}, lower-cased, as successive searches find them; null if
+     * there is none. An ASCII window is read in place; any other is lower-cased first, as the rule is about the
+     * lower-case text (a Kelvin sign lower-cases to "k").
+     */
+    static PhiKind lastKind(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) >= 128) {
+                String lower = text.substring(from, to).toLowerCase(Locale.ROOT);
+                return lastKindAscii(lower, 0, lower.length());
+            }
+        }
+        return lastKindAscii(text, from, to);
+    }
+
+    private static PhiKind lastKindAscii(String text, int from, int to) {
+        PhiKind kind = null;
+        for (int at = from; at < to; at++) {
+            char c = text.charAt(at);
+            if (!RegexText.isLetter(c) || !RegexText.isBoundary(text, at, from, to)) {
+                continue;
+            }
+            for (Keyword keyword : BY_FIRST_LETTER[(c | 0x20) - 'a']) {
+                int end = at + keyword.phrase().length();
+                if (end <= to && RegexText.regionMatchesIgnoringCase(text, at, keyword.phrase())
+                        && RegexText.isBoundary(text, end, from, to)) {
+                    kind = keyword.kind();
+                    at = end - 1; // the next search starts where this match ends
+                    break;
+                }
+            }
+        }
+        return kind;
+    }
+}

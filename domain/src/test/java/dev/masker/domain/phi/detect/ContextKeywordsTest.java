@@ -1,0 +1,76 @@
+package dev.masker.domain.phi.detect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import dev.masker.domain.phi.PhiKind;
+import java.util.Locale;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The keyword scan is what successive searches of the lower-cased window with this regex find: the last match decides. */
+class ContextKeywordsTest {
+    private static final Pattern RULE = Pattern.compile(
+            "(?<fax>\\bfax(?:ed)?\\b)"
+            + "|(?<phone>\\b(?:phone|cell|mobile|telephone|call|text|reach|line|contact|callback|number to call)\\b)"
+            + "|(?<ssn>\\b(?:social|ssn|security|last four)\\b)"
+            + "|(?<mrn>\\b(?:mrn|medical record|chart|record number|patient id|hospital number|patient number)\\b)"
+            + "|(?<plan>\\b(?:member|subscriber|policy|insurance|mbi|medicare|medicaid|medi-cal|plan|group)\\b)"
+            + "|(?<account>\\baccount\\b)|(?<card>\\bcard\\b)|(?<vehicle>\\b(?:plate|vin|tag)\\b)"
+            + "|(?<license>\\b(?:npi|dea|license|licence|state id)\\b)"
+            + "|(?<device>\\b(?:serial|udi|device)\\b)|(?<zip>\\b(?:zip|postal)\\b)"
+            + "|(?<dob>\\b(?:birth|born|dob|birthday)\\b)");
+    private static final String[] GROUPS = {"fax", "phone", "ssn", "mrn", "plan", "account", "card", "vehicle", "license",
+        "device", "zip", "dob"};
+    private static final PhiKind[] KINDS = {PhiKind.FAX, PhiKind.PHONE, PhiKind.SSN, PhiKind.MRN, PhiKind.HEALTH_PLAN,
+        PhiKind.ACCOUNT, PhiKind.CARD, PhiKind.VEHICLE, PhiKind.LICENSE, PhiKind.DEVICE, PhiKind.ZIP, PhiKind.DOB};
+
+    private static PhiKind byRule(String window) {
+        Matcher m = RULE.matcher(window.toLowerCase(Locale.ROOT));
+        PhiKind kind = null;
+        while (m.find()) {
+            for (int g = 0; g < GROUPS.length; g++) {
+                if (m.group(GROUPS[g]) != null) {
+                    kind = KINDS[g];
+                    break;
+                }
+            }
+        }
+        return kind;
+    }
+
+    @Test
+    void theLastKeywordDecides() {
+        assertEquals(PhiKind.FAX, ContextKeywords.lastKind("call or fax us at", 0, 17));
+        assertEquals(PhiKind.PHONE, ContextKeywords.lastKind("the MEDICAL RECORD, or CALL at", 0, 30));
+        assertEquals(PhiKind.MRN, ContextKeywords.lastKind("medical record number", 0, 21));
+        assertEquals(PhiKind.HEALTH_PLAN, ContextKeywords.lastKind("my Medi-Cal id", 0, 14));
+        assertNull(ContextKeywords.lastKind("recall the faxes", 0, 16));
+        assertNull(ContextKeywords.lastKind("xcard", 1, 5 - 1)); // "car" is no keyword
+        assertEquals(PhiKind.CARD, ContextKeywords.lastKind("xcard", 1, 5)); // the window starts a word
+        assertEquals(PhiKind.PHONE, ContextKeywords.lastKind("callbac\u212A", 0, 8)); // a Kelvin sign lower-cases to k
+    }
+
+    @Test
+    void agreesWithTheRuleOnRandomWindows() {
+        String[] pieces = {"fax", "faxed", "ed", "call", "back", "callback", "number", " to ", "medical", "record",
+            "patient", " id", "last", " four", "medi", "-cal", "Medi-Cal", "state", "card", "birth", "day", "PHONE",
+            " ", "  ", ",", ".", "_", "7", "x", "é", "\u212A", "İ", "ſ", "\u017Fsn", "s", "sn", "number to call",
+            "hospital number", "Zip", "dob", "d.o.b", "-",
+            "\u0301", "\u0307", "e\u0301", "\uD835\uDC00", "\uD834\uDD67", "\uD835", "\uDC00"};
+        Random random = new Random(20261127);
+        for (int round = 0; round < 200_000; round++) {
+            StringBuilder window = new StringBuilder();
+            int parts = random.nextInt(9);
+            for (int i = 0; i < parts; i++) {
+                window.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String text = "ab" + window;
+            int from = random.nextInt(3);
+            String shown = text.substring(from);
+            assertEquals(byRule(shown), ContextKeywords.lastKind(text, from, text.length()), () -> "[" + shown + "]");
+        }
+    }
+}
