@@ -3,7 +3,6 @@ package dev.masker.domain.phi.detect;
 import dev.masker.domain.phi.PhiKind;
 import dev.masker.domain.phi.PhiSpan;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,7 +38,6 @@ public final class PhiDetector {
     private static final Function<String, Boolean> FULL_12 = full("1?\\d{10}");
     private static final Function<String, Boolean> FULL_13 = full("[A-Za-z]{0,3}\\d{6,}[A-Za-z]?");
     private static final Function<String, Boolean> FULL_14 = full("[a-z]\\.");
-    private static final Function<String, Boolean> FULL_16 = full("(?is).*\\b(?:doctor|dr\\.?)\\s*$");
     private static final Function<String, Boolean> FULL_17 = full(".*(?:ing|ed|ly)$");
     private static final Function<String, Boolean> FULL_18 = full(".*(?:ed|ing|ly|s)$");
     private static final Function<String, String> STRIP_1 = replacing("[, ]", "");
@@ -247,6 +245,8 @@ public final class PhiDetector {
     private static final String[][] ORGANISATION_WORDS = byFirstLetter("Health", "Medicine", "Medical", "Cardiology",
             "Orthopedics", "Pediatrics", "Clinic", "Hospital", "Center", "Centre", "Family", "Internal", "Dermatology",
             "Oncology", "Pharmacy", "Lab", "Imaging", "Care", "Group", "Associates");
+    /** Lower-case speech: a title just before a word, which makes a listed surname a name ("dr. schmidt"). */
+    private static final TrailingCue TITLE_BEFORE = TrailingCue.thenBlanks(TrailingCue.phrases("doctor", "dr[.]"));
     /** "my husband Will": after a relative, a word that is usually an ordinary word is a name. */
     private static final TrailingCue MY_RELATIVE = TrailingCue.thenOneBlank(MY_RELATIVES);
     private static final Pattern STREET_AFTER = Pattern.compile("^\\s+(?i:" + STREET + ")\\b");
@@ -355,12 +355,20 @@ public final class PhiDetector {
         }
     }
 
+    /** Higher priority first, then longer, then earlier; a stable sort keeps the order found among equals. */
+    private static int strongerFirst(Candidate a, Candidate b) {
+        int byPriority = Integer.compare(b.priority(), a.priority());
+        if (byPriority != 0) {
+            return byPriority;
+        }
+        int byLength = Integer.compare(b.end() - b.start(), a.end() - a.start());
+        return byLength != 0 ? byLength : Integer.compare(a.start(), b.start());
+    }
+
     /** Keeps the strongest candidates (priority, then length, then position) that do not overlap a kept one. */
     private static List<PhiSpan> resolve(List<Candidate> found) {
         List<Candidate> ordered = new ArrayList<>(found);
-        ordered.sort(Comparator.comparingInt(Candidate::priority).reversed()
-                .thenComparing(Comparator.comparingInt((Candidate c) -> c.end() - c.start()).reversed())
-                .thenComparingInt(Candidate::start));
+        ordered.sort(PhiDetector::strongerFirst);
         // Kept spans by start: they never overlap, so only the last one starting before a candidate's end can overlap it
         // (a scan of all kept spans per candidate was quadratic in the length of the turn).
         TreeMap<Integer, PhiSpan> kept = new TreeMap<>();
@@ -429,8 +437,10 @@ public final class PhiDetector {
 
     private static void urls(String text, int[] wordStarts, List<Candidate> out) {
         IntPredicate host = c -> isAsciiAlnum((char) c) || "-:/".indexOf(c) >= 0;
+        IntPredicate reachesDot = StartFilter.runReaches(text, '.', host);
+        // URL opens with \\b: before a letter or digit, only where no ASCII word character comes before it.
         for (MatchResult m : StartFilter.all(URL, text, StartFilter.runsUpTo(text, '.', host), HOST,
-                StartFilter.runReaches(text, '.', host))) {
+                at -> (text.charAt(at) == '-' || isWordStart(text, at)) && reachesDot.test(at))) {
             if (m.start() > 0 && (text.charAt(m.start() - 1) == '@' || text.charAt(m.start() - 1) == '.')) {
                 continue;
             }
@@ -481,7 +491,7 @@ public final class PhiDetector {
         }
         IntPredicate dotNear = StartFilter.wordWithin(text, " dot ", 45); // four number words and their spaces
         for (MatchResult spoken : StartFilter.all(SPOKEN_IP, text, wordStarts, NUMBER,
-                at -> startsNumber(text, at) && dotNear.test(at))) {
+                at -> dotNear.test(at) && startsNumber(text, at))) {
             add(out, spoken.start(), spoken.end(), PhiKind.IP, 86);
         }
     }
@@ -1586,10 +1596,9 @@ public final class PhiDetector {
             if (!strong && !LOWER_WEAK_TRIGGER.endsWindow(text, from, start)) {
                 continue;
             }
-            String before = text.substring(from, start);
             String lower = word(text, words.get(i));
             String first = lower.endsWith("'s") ? lower.substring(0, lower.length() - 2) : lower;
-            boolean afterTitle = before.transform(FULL_16);
+            boolean afterTitle = TITLE_BEFORE.endsWindow(text, from, start);
             boolean relative = MY_RELATIVE.endsWindow(text, from, start);
             boolean listed = names.isFirstName(first) || afterTitle && names.isSurname(first);
             boolean titleSurname = afterTitle && !LOWER_STOP.contains(first) && !NOT_NAMES.contains(first)

@@ -168,8 +168,14 @@ final class StartFilter {
 
     /** Where {@code word} starts at or after {@code from} in any ASCII case (or a wider one); the length if nowhere. */
     static int indexOfIgnoreCase(String text, String word, int from) {
-        for (int i = from; i + word.length() <= text.length(); i++) {
-            if (text.regionMatches(true, i, word, 0, word.length())) {
+        char first = word.charAt(0);
+        boolean letter = first >= 'a' && first <= 'z' || first >= 'A' && first <= 'Z';
+        for (int i = Math.max(0, from); i + word.length() <= text.length(); i++) {
+            // Only these characters can equal the first one ignoring case: itself, its other ASCII case, or one from
+            // U+0080 on (the Kelvin sign is a k to regionMatches); the comparison is made only there.
+            char c = text.charAt(i);
+            if ((c == first || letter && (c | 0x20) == (first | 0x20) || c >= 128)
+                    && text.regionMatches(true, i, word, 0, word.length())) {
                 return i;
             }
         }

@@ -13,6 +13,8 @@ import java.util.List;
 final class TrailingCue {
     /** The phrases, lower case, by their last character (all are ASCII). */
     private final String[][] byLastChar = new String[128][];
+    /** The run of letters each phrase ends with, but for its punctuation: the window's last word must be one. */
+    private final AsciiWordSet lastWords;
     private final Tail tail;
 
     /** What may follow the phrase up to the end of the window. */
@@ -20,7 +22,9 @@ final class TrailingCue {
         /** {@code \W{0,3}}: up to three characters that are no ASCII letter, digit or underscore. */
         NON_WORD_CHARS,
         /** {@code \s}: exactly one blank. */
-        ONE_BLANK
+        ONE_BLANK,
+        /** {@code \s*}, matching the window whole: any number of blanks and no final line terminator besides. */
+        BLANKS
     }
 
     private TrailingCue(Collection<String> phrases, Tail tail) {
@@ -47,6 +51,19 @@ final class TrailingCue {
         for (int c = 0; c < 128; c++) {
             byLastChar[c] = buckets.get(c).toArray(String[]::new);
         }
+        this.lastWords = new AsciiWordSet(phrases.stream().map(TrailingCue::lastWord).toList());
+    }
+
+    private static String lastWord(String phrase) {
+        int end = phrase.length();
+        while (end > 0 && !RegexText.isLetter(phrase.charAt(end - 1))) {
+            end--;
+        }
+        int start = end;
+        while (start > 0 && RegexText.isLetter(phrase.charAt(start - 1))) {
+            start--;
+        }
+        return phrase.substring(start, end);
     }
 
     /** The phrases followed by at most three characters that are no ASCII word characters ({@code \W{0,3}$}). */
@@ -57,6 +74,14 @@ final class TrailingCue {
     /** The phrases followed by exactly one blank ({@code \s$}). */
     static TrailingCue thenOneBlank(Collection<String> phrases) {
         return new TrailingCue(phrases, Tail.ONE_BLANK);
+    }
+
+    /**
+     * The phrases followed by any number of blanks, up to the very end: what {@code .*\b(?:phrase|...)\s*} tells
+     * matching the whole window (U+2028 and the other line terminators that are no blanks are not skipped).
+     */
+    static TrailingCue thenBlanks(Collection<String> phrases) {
+        return new TrailingCue(phrases, Tail.BLANKS);
     }
 
     /**
@@ -100,16 +125,46 @@ final class TrailingCue {
      * or a line terminator that ends it ({@code $} matches before a final line terminator too).
      */
     boolean endsWindow(String text, int from, int to) {
+        if (!mayEndWindow(text, from, to)) {
+            return false;
+        }
         if (endsBefore(text, from, to)) {
             return true;
         }
-        int terminator = finalLineTerminator(text, from, to);
+        int terminator = tail == Tail.BLANKS ? 0 : finalLineTerminator(text, from, to);
         return terminator > 0 && endsBefore(text, from, to - terminator);
+    }
+
+    /**
+     * A necessary condition, told in place: the window's last run of ASCII letters, after which it holds no ASCII word
+     * character, is a word some phrase ends with. Every tail and every phrase's own punctuation is free of word
+     * characters, and a phrase starts a word, so its last letters are that whole run.
+     */
+    private boolean mayEndWindow(String text, int from, int to) {
+        int end = to;
+        while (end > from && !RegexText.isWordChar(text.charAt(end - 1))) {
+            end--;
+        }
+        if (end == from || !RegexText.isLetter(text.charAt(end - 1))) {
+            return false;
+        }
+        int start = end - 1;
+        while (start > from && RegexText.isLetter(text.charAt(start - 1))) {
+            start--;
+        }
+        return lastWords.containsLetters(text, start, end);
     }
 
     private boolean endsBefore(String text, int from, int to) {
         if (tail == Tail.ONE_BLANK) {
             return to - 1 >= from && RegexText.isBlank(text.charAt(to - 1)) && phraseEndsAt(text, from, to - 1);
+        }
+        if (tail == Tail.BLANKS) {
+            int end = to;
+            while (end > from && RegexText.isBlank(text.charAt(end - 1))) {
+                end--;
+            }
+            return phraseEndsAt(text, from, end);
         }
         int end = to;
         for (int tailLength = 0; ; tailLength++) { // in code points, as the regex counts them

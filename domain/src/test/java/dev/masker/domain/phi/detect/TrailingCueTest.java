@@ -19,6 +19,9 @@ class TrailingCueTest {
             "confirm,", "name's", "my wife");
     private static final Pattern NON_WORD_TAIL = regex(PHRASES, "\\W{0,3}$");
     private static final Pattern ONE_BLANK_TAIL = regex(PHRASES, "\\s$");
+    /** Matched whole, after any prefix. */
+    private static final Pattern BLANKS_TAIL = Pattern.compile("(?s).*" + regex(PHRASES, "\\s*").pattern(),
+            Pattern.CASE_INSENSITIVE);
 
     private static Pattern regex(List<String> phrases, String tail) {
         StringBuilder alternatives = new StringBuilder();
@@ -67,9 +70,19 @@ class TrailingCueTest {
     }
 
     @Test
+    void blanksTailTakesAnyBlanksButNoOtherLineTerminator() {
+        TrailingCue cue = TrailingCue.thenBlanks(PHRASES);
+        assertTrue(cue.endsWindow("ask DR.", 0, 7));
+        assertTrue(cue.endsWindow("ask dr \t\n\r  ", 0, 12));
+        assertFalse(cue.endsWindow("ask dr\u2028", 0, 7));
+        assertFalse(cue.endsWindow("ask dr: ", 0, 8));
+    }
+
+    @Test
     void agreesWithTheRegexOnRandomWindows() {
         TrailingCue nonWord = TrailingCue.thenNonWordChars(PHRASES);
         TrailingCue oneBlank = TrailingCue.thenOneBlank(PHRASES);
+        TrailingCue blanks = TrailingCue.thenBlanks(PHRASES);
         String[] pieces = {"name", " is", "NAME IS", "patient", "Patient Is", "thanks", ",", ".", ":", " ", "  ", "\n",
             "\r", "\r\n", "\u0085", "\u2028", "_", "x", "7", "é", "K", "\u212A", "dr", "DR.", "confirm", "'s", "name's",
             "my", " wife", "\t", "out", "-", "’",
@@ -88,6 +101,8 @@ class TrailingCueTest {
                     () -> "non-word tail: [" + shown + "]");
             assertEquals(ONE_BLANK_TAIL.matcher(shown).find(), oneBlank.endsWindow(text, from, text.length()),
                     () -> "one-blank tail: [" + shown + "]");
+            assertEquals(BLANKS_TAIL.matcher(shown).matches(), blanks.endsWindow(text, from, text.length()),
+                    () -> "blanks tail: [" + shown + "]");
         }
     }
 }
