@@ -123,6 +123,8 @@ public final class PhiDetector {
             "\\s+at\\s+((?:(?!at\\s)[a-z0-9]+\\s+){1,12}?)dot\\s+(?:com|net|org|edu|gov|us|io|co|info|biz)\\b",
             Pattern.CASE_INSENSITIVE);
     private static final String TLD = "(?:com|org|net|me|io|us|info|co|page|blog)";
+    private static final AsciiWordSet TOP_LEVEL_DOMAINS =
+            new AsciiWordSet(List.of(TLD.substring(3, TLD.length() - 1).split("\\|")));
     private static final Pattern URL = Pattern.compile(
             "\\b(?:https?://)?(?:www\\.)?[a-z0-9-]+(?:\\.[a-z0-9-]+)*\\." + TLD + "\\b(?:/[^\\s,;!?)\"]*)?",
             Pattern.CASE_INSENSITIVE);
@@ -390,7 +392,7 @@ public final class PhiDetector {
                 StartFilter.runReaches(text, '@', localPart))) {
             add(out, m.start(), trimEnd(text, m.start(), m.end()), PhiKind.EMAIL, 90);
         }
-        for (MatchResult spoken : StartFilter.all(SPOKEN_EMAIL_DOMAIN, text, BLANK,
+        for (MatchResult spoken : StartFilter.all(SPOKEN_EMAIL_DOMAIN, text, blanksBeforeAt(text), BLANK,
                 at -> isBlank(text.charAt(at)) && atWordAfterBlanks(text, at))) {
             if (text.startsWith(" slash", spoken.end())) {
                 continue; // "profile at facebook dot com slash ..." is a URL
@@ -436,11 +438,11 @@ public final class PhiDetector {
             "uh", "yeah", "yes", "okay", "so", "but", "file", "have", "has", "i", "we", "under", "as", "for", "from");
 
     private static void urls(String text, int[] wordStarts, List<Candidate> out) {
-        IntPredicate host = c -> isAsciiAlnum((char) c) || "-:/".indexOf(c) >= 0;
-        IntPredicate reachesDot = StartFilter.runReaches(text, '.', host);
-        // URL opens with \\b: before a letter or digit, only where no ASCII word character comes before it.
-        for (MatchResult m : StartFilter.all(URL, text, StartFilter.runsUpTo(text, '.', host), HOST,
-                at -> (text.charAt(at) == '-' || isWordStart(text, at)) && reachesDot.test(at))) {
+        // A match runs over scheme, host and dots ([A-Za-z0-9.:/-]) up to a full stop before its top-level domain, and
+        // opens with \\b: before a letter or digit, only where no ASCII word character comes before it.
+        IntPredicate urlChar = c -> isAsciiAlnum((char) c) || ".:/-".indexOf(c) >= 0;
+        for (MatchResult m : StartFilter.all(URL, text, StartFilter.runsUpTo(text, topLevelDomainDots(text), urlChar), HOST,
+                at -> text.charAt(at) == '-' || isWordStart(text, at))) {
             if (m.start() > 0 && (text.charAt(m.start() - 1) == '@' || text.charAt(m.start() - 1) == '.')) {
                 continue;
             }
@@ -466,6 +468,28 @@ public final class PhiDetector {
                 add(out, spoken.start(), end, PhiKind.URL, 84);
             }
         }
+    }
+
+    /** The full stops followed by one of URL's top-level domains and then no ASCII word character, ascending. */
+    private static int[] topLevelDomainDots(String text) {
+        int[] found = new int[8];
+        int count = 0;
+        for (int dot = text.indexOf('.'); dot >= 0; dot = text.indexOf('.', dot + 1)) {
+            int start = dot + 1;
+            int end = start;
+            while (end < text.length() && isAsciiLetter(text.charAt(end))) {
+                end++;
+            }
+            // \\b after the domain's last letter: the letters after the full stop are the domain, and no digit or _ follows.
+            if ((end == text.length() || !isAsciiWordChar(text.charAt(end)))
+                    && TOP_LEVEL_DOMAINS.containsLetters(text, start, end)) {
+                if (count == found.length) {
+                    found = java.util.Arrays.copyOf(found, count * 2);
+                }
+                found[count++] = dot;
+            }
+        }
+        return java.util.Arrays.copyOf(found, count);
     }
 
     private static boolean isClinicUrl(String url) {
@@ -1083,6 +1107,10 @@ public final class PhiDetector {
         return end;
     }
 
+    private static boolean isAsciiWordChar(char c) {
+        return isAsciiAlnum(c) || c == '_';
+    }
+
     private static boolean isAsciiAlnum(char c) {
         return isAsciiLetter(c) || isDigit(c);
     }
@@ -1155,6 +1183,30 @@ public final class PhiDetector {
             }
         }
         return false;
+    }
+
+    /** The blanks of each run of them that is followed by "at" and a blank, ascending: where a spoken address can start. */
+    private static int[] blanksBeforeAt(String text) {
+        int[] found = new int[8];
+        int count = 0;
+        for (int at = 0; at < text.length(); at++) {
+            if (isBlank(text.charAt(at))) {
+                int end = at;
+                while (end < text.length() && isBlank(text.charAt(end))) {
+                    end++;
+                }
+                if (atWordAfterBlanks(text, at)) {
+                    while (count + end - at > found.length) {
+                        found = java.util.Arrays.copyOf(found, found.length * 2);
+                    }
+                    for (int blank = at; blank < end; blank++) {
+                        found[count++] = blank;
+                    }
+                }
+                at = end - 1;
+            }
+        }
+        return java.util.Arrays.copyOf(found, count);
     }
 
     /** Where a spoken address can start: blanks, then "at", then a blank. */

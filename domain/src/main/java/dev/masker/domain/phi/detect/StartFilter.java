@@ -128,13 +128,26 @@ final class StartFilter {
     static int[] runsUpTo(String text, char target, IntPredicate allowed) {
         Positions positions = new Positions();
         for (int t = text.indexOf(target); t >= 0; t = text.indexOf(target, t + 1)) {
-            int start = t;
-            while (start > 0 && allowed.test(text.charAt(start - 1))) {
-                start--;
-            }
-            positions.addRange(start, t + 1);
+            addRunUpTo(positions, text, t, allowed);
         }
         return positions.toArray();
+    }
+
+    /** The same for the given ascending {@code targets}: each one and the run of {@code allowed} characters before it. */
+    static int[] runsUpTo(String text, int[] targets, IntPredicate allowed) {
+        Positions positions = new Positions();
+        for (int t : targets) {
+            addRunUpTo(positions, text, t, allowed);
+        }
+        return positions.toArray();
+    }
+
+    private static void addRunUpTo(Positions positions, String text, int target, IntPredicate allowed) {
+        int start = target;
+        while (start > 0 && allowed.test(text.charAt(start - 1))) {
+            start--;
+        }
+        positions.addRange(start, target + 1);
     }
 
     /** The positions with {@code target} among the {@code span} characters after them, ascending. */
