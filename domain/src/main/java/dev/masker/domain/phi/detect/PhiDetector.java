@@ -138,13 +138,8 @@ public final class PhiDetector {
     private static final Pattern SPOKEN_IP = Pattern.compile(
             "\\b" + IP_PART + " dot " + IP_PART + " dot " + IP_PART + " dot " + IP_PART + "\\b", Pattern.CASE_INSENSITIVE);
 
-    private static final String STATE_NAMES = "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware"
-            + "|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts"
-            + "|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico"
-            + "|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina"
-            + "|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming";
-    private static final String STATE_CODES = "AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO"
-            + "|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC";
+    private static final String STATE_NAMES = String.join("|", UsStates.NAMES);
+    private static final String STATE_CODES = String.join("|", UsStates.CODES);
     private static final Pattern STATE_AT_END = Pattern.compile(
             "(?:(?i:" + STATE_NAMES + ")|(?:" + STATE_CODES + ")|, ?(?i:" + STATE_CODES + ")),?\\s*$");
     private static final Pattern ZIP = Pattern.compile(
@@ -259,8 +254,6 @@ public final class PhiDetector {
     private static final Set<String> STATE_CODE_SET = Set.of(STATE_CODES.split("\\|"));
     private static final Set<String> STATE_FIRST_WORDS = STATE_NAME_SET.stream()
             .map(name -> name.split(" ")[0]).collect(java.util.stream.Collectors.toUnmodifiableSet());
-    private static final Set<String> STATE_NAME_ENDINGS = STATE_NAME_SET.stream()
-            .map(name -> name.substring(name.length() - 2)).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     /** Capitalized words that start sentences or label fields and are never names by themselves. */
     private static final Set<String> NOT_NAMES = words(
@@ -679,7 +672,7 @@ public final class PhiDetector {
             }
         }
         for (MatchResult whereabouts : StartFilter.all(WHEREABOUTS, text, wordStarts, WHEREABOUTS_FIRST,
-                at -> "mjlcoiMJLCOI".indexOf(text.charAt(at)) >= 0)) {
+                at -> startsWhereabouts(text, at))) {
             String city = whereabouts.group(1);
             if (!isStateOnly(city) && !NOT_NAMES.contains(city.toLowerCase(Locale.ROOT))) {
                 add(out, whereabouts.start(1), whereabouts.end(1), PhiKind.CITY, 52);
@@ -693,12 +686,31 @@ public final class PhiDetector {
                 next[0]++;
             }
             // A state of at most 14 letters and a comma end where the blanks before the digits start.
-            return next[0] < zipDigits.length && blanksBefore(text, zipDigits[next[0]]) - at <= 17;
+            if (next[0] == zipDigits.length) {
+                return false;
+            }
+            int blanks = blanksBefore(text, zipDigits[next[0]]);
+            return blanks - at <= 17 && UsStates.mayPrecedeZip(text, at, blanks);
         });
         Matcher zip = zips.matcher();
         while (zips.find()) {
             add(out, zip.start(1), zip.end(1), PhiKind.ZIP, 73);
         }
+    }
+
+    /** WHEREABOUTS' phrases, each with the space that follows it there. */
+    private static final List<String> WHEREABOUTS_PHRASES = List.of("moved from ", "moved here from ", "just moved to ",
+            "moving to ", "live in ", "living in ", "clinic in ", "lab in ", "office in ", "located in ", "i am in ",
+            "i'm in ");
+
+    /** What WHEREABOUTS needs at its start: one of its phrases and a space, in any ASCII case. */
+    private static boolean startsWhereabouts(String text, int at) {
+        for (String phrase : WHEREABOUTS_PHRASES) {
+            if (RegexText.regionMatchesIgnoringCase(text, at, phrase)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -1013,8 +1025,7 @@ public final class PhiDetector {
             add(out, start, end, PhiKind.SSN, 55);
             return;
         }
-        if ((symbols == 5 || symbols == 9) && mayEndWithState(text, Math.max(0, start - 20), start)
-                && STATE_AT_END.matcher(text.substring(Math.max(0, start - 20), start)).find()) {
+        if ((symbols == 5 || symbols == 9) && UsStates.endWindow(text, Math.max(0, start - 20), start)) {
             add(out, start, end, PhiKind.ZIP, 55);
             return;
         }
@@ -1032,23 +1043,6 @@ public final class PhiDetector {
             at++;
         }
         return at < limit && "dbcmpuDBCMPU".indexOf(text.charAt(at)) >= 0;
-    }
-
-    /**
-     * A necessary condition for STATE_AT_END in {@code text[from, to)}: after the commas, blanks and line terminator
-     * it allows at the end, the last two letters end a state name or are a state code.
-     */
-    private static boolean mayEndWithState(String text, int from, int to) {
-        int end = to;
-        while (end > from && (isBlank(text.charAt(end - 1)) || ",\u0085\u2028\u2029".indexOf(text.charAt(end - 1)) >= 0)) {
-            end--;
-        }
-        if (end - from < 2) {
-            return false;
-        }
-        String last = text.substring(end - 2, end);
-        return STATE_CODE_SET.contains(last.toUpperCase(Locale.ROOT))
-                || STATE_NAME_ENDINGS.contains(last.toLowerCase(Locale.ROOT));
     }
 
     private static boolean isWeakEdge(Token t, boolean leading) {
@@ -1195,7 +1189,7 @@ public final class PhiDetector {
                 while (end < text.length() && isBlank(text.charAt(end))) {
                     end++;
                 }
-                if (atWordAfterBlanks(text, at)) {
+                if (end < text.length() && (text.charAt(end) | 0x20) == 'a' && atWordAfterBlanks(text, at)) {
                     while (count + end - at > found.length) {
                         found = java.util.Arrays.copyOf(found, found.length * 2);
                     }

@@ -41,6 +41,18 @@ final class RegexText {
         return true;
     }
 
+    /** The length of the line terminator ending {@code text[from, to)}, as {@code $} knows them ("\r\n" is one); 0 if none. */
+    static int finalLineTerminator(String text, int from, int to) {
+        if (to - 2 >= from && text.charAt(to - 2) == '\r' && text.charAt(to - 1) == '\n') {
+            return 2;
+        }
+        if (to - 1 < from) {
+            return 0;
+        }
+        char last = text.charAt(to - 1);
+        return last == '\n' || last == '\r' || last == '\u0085' || last == '\u2028' || last == '\u2029' ? 1 : 0;
+    }
+
     /**
      * Whether {@code \b} holds at {@code at} in {@code text[from, to)} searched with transparent bounds over that
      * region alone (a copy of it): a word character on one side only. For {@code \b}, a word character is

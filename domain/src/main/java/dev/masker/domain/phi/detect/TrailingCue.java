@@ -131,7 +131,7 @@ final class TrailingCue {
         if (endsBefore(text, from, to)) {
             return true;
         }
-        int terminator = tail == Tail.BLANKS ? 0 : finalLineTerminator(text, from, to);
+        int terminator = tail == Tail.BLANKS ? 0 : RegexText.finalLineTerminator(text, from, to);
         return terminator > 0 && endsBefore(text, from, to - terminator);
     }
 
@@ -178,18 +178,6 @@ final class TrailingCue {
                     && Character.isHighSurrogate(text.charAt(end - 2));
             end -= pair ? 2 : 1;
         }
-    }
-
-    /** The length of the line terminator ending {@code text[from, to)}, as {@code $} knows them ("\r\n" is one); 0 if none. */
-    private static int finalLineTerminator(String text, int from, int to) {
-        if (to - 2 >= from && text.charAt(to - 2) == '\r' && text.charAt(to - 1) == '\n') {
-            return 2;
-        }
-        if (to - 1 < from) {
-            return 0;
-        }
-        char last = text.charAt(to - 1);
-        return last == '\n' || last == '\r' || last == '\u0085' || last == '\u2028' || last == '\u2029' ? 1 : 0;
     }
 
     private boolean phraseEndsAt(String text, int from, int end) {
