@@ -327,8 +327,9 @@ public final class PhiDetector {
         List<Candidate> found = new ArrayList<>();
         int[] wordStarts = wordStarts(text);
         emails(text, found);
-        urls(text, wordStarts, found);
-        ips(text, wordStarts, found);
+        int[] spokenDots = spokenDots(text);
+        urls(text, wordStarts, spokenDots, found);
+        ips(text, wordStarts, spokenDots, found);
         dates(text, wordStarts, found);
         addresses(text, wordStarts, found);
         spelledNames(text, wordStarts, found);
@@ -430,7 +431,7 @@ public final class PhiDetector {
             "their", "our", "it", "of", "on", "with", "thanks", "that", "this", "new", "old", "please", "um",
             "uh", "yeah", "yes", "okay", "so", "but", "file", "have", "has", "i", "we", "under", "as", "for", "from");
 
-    private static void urls(String text, int[] wordStarts, List<Candidate> out) {
+    private static void urls(String text, int[] wordStarts, int[] spokenDots, List<Candidate> out) {
         // A match runs over scheme, host and dots ([A-Za-z0-9.:/-]) up to a full stop before its top-level domain, and
         // opens with \\b: before a letter or digit, only where no ASCII word character comes before it.
         IntPredicate urlChar = c -> isAsciiAlnum((char) c) || ".:/-".indexOf(c) >= 0;
@@ -445,7 +446,8 @@ public final class PhiDetector {
             }
             add(out, m.start(), trimEnd(text, m.start(), m.end()), PhiKind.URL, 88);
         }
-        for (MatchResult spoken : StartFilter.all(SPOKEN_URL, text, wordStarts, ALNUM, at -> alnumRunThenDot(text, at))) {
+        for (MatchResult spoken : StartFilter.all(SPOKEN_URL, text, wordsBeforeDots(text, spokenDots), ALNUM,
+                at -> alnumRunThenDot(text, at))) {
             int end = spoken.end();
             // Follow the path: "slash in slash jane dash doe dash a f seven three".
             for (int path = matchEnd(URL_PATH, text, end); path >= 0; path = matchEnd(URL_PATH, text, end)) {
@@ -489,7 +491,7 @@ public final class PhiDetector {
         return url.contains("mychart.") || url.contains("portal") || url.transform(FULL_2);
     }
 
-    private static void ips(String text, int[] wordStarts, List<Candidate> out) {
+    private static void ips(String text, int[] wordStarts, int[] spokenDots, List<Candidate> out) {
         for (MatchResult m : StartFilter.all(IPV4, text, StartFilter.before(text, '.', 3), DIGIT,
                 at -> isDigit(text.charAt(at)) && charWithin(text, at, '.', 3))) {
             boolean valid = true;
@@ -506,9 +508,9 @@ public final class PhiDetector {
                 add(out, v6.start(), v6.end(), PhiKind.IP, 87);
             }
         }
-        IntPredicate dotNear = StartFilter.wordWithin(text, " dot ", 45); // four number words and their spaces
-        for (MatchResult spoken : StartFilter.all(SPOKEN_IP, text, wordStarts, NUMBER,
-                at -> dotNear.test(at) && startsNumber(text, at))) {
+        // A " dot " follows the first number within four number words and their spaces.
+        for (MatchResult spoken : StartFilter.all(SPOKEN_IP, text, startsWithin(wordStarts, spokenDots, 45), NUMBER,
+                at -> startsNumber(text, at))) {
             add(out, spoken.start(), spoken.end(), PhiKind.IP, 86);
         }
     }
@@ -1212,6 +1214,52 @@ public final class PhiDetector {
         return word + 2 < text.length() && text.regionMatches(true, word, "at", 0, 2) && isBlank(text.charAt(word + 2));
     }
 
+    /** Where " dot " (any case) starts, ascending. */
+    private static int[] spokenDots(String text) {
+        int[] found = new int[8];
+        int count = 0;
+        for (int at = StartFilter.indexOfIgnoreCase(text, " dot ", 0); at < text.length();
+                at = StartFilter.indexOfIgnoreCase(text, " dot ", at + 1)) {
+            if (count == found.length) {
+                found = java.util.Arrays.copyOf(found, count * 2);
+            }
+            found[count++] = at;
+        }
+        return java.util.Arrays.copyOf(found, count);
+    }
+
+    /** The word starts whose run of ASCII letters and digits ends where a " dot " starts, ascending. */
+    private static int[] wordsBeforeDots(String text, int[] dots) {
+        int[] found = new int[dots.length];
+        int count = 0;
+        for (int dot : dots) {
+            int start = dot;
+            while (start > 0 && isAsciiAlnum(text.charAt(start - 1))) {
+                start--;
+            }
+            if (start < dot && isWordStart(text, start) && (count == 0 || found[count - 1] < start)) {
+                found[count++] = start;
+            }
+        }
+        return java.util.Arrays.copyOf(found, count);
+    }
+
+    /** Those of the ascending {@code starts} with one of the ascending {@code targets} in {@code (start, start + distance]}. */
+    private static int[] startsWithin(int[] starts, int[] targets, int distance) {
+        int[] found = new int[Math.min(starts.length, targets.length * distance)];
+        int count = 0;
+        int next = 0;
+        for (int start : starts) {
+            while (next < targets.length && targets[next] <= start) {
+                next++;
+            }
+            if (next < targets.length && targets[next] <= start + distance) {
+                found[count++] = start;
+            }
+        }
+        return java.util.Arrays.copyOf(found, count);
+    }
+
     /** Whether the letters and digits from {@code at} are followed by " dot ", as a spoken host's first word is. */
     private static boolean alnumRunThenDot(String text, int at) {
         int end = at;
@@ -1435,16 +1483,26 @@ public final class PhiDetector {
                 at = end;
             }
         }
+        String[] lower = new String[words.size()]; // each word lower-cased, made once
+        for (int i = 0; i < lower.length; i++) {
+            lower[i] = word(text, words.get(i));
+        }
         // Drop leading words that are not names ("Hi", "Thanks", "Name") and trailing ones ("Street").
         int from = 0;
-        while (from < words.size() && NOT_NAMES.contains(word(text, words.get(from)))
-                && !protectedFirst(text, words.get(from))) {
+        boolean fromProtected = false;
+        while (from < words.size() && NOT_NAMES.contains(lower[from])) {
+            fromProtected = protectedFirst(text, words.get(from));
+            if (fromProtected) {
+                break;
+            }
             from++;
         }
         int to = words.size();
-        int keep = from < words.size() && protectedFirst(text, words.get(from)) ? from + 1 : from;
-        while (to > keep && (NOT_NAMES.contains(word(text, words.get(to - 1)))
-                || word(text, words.get(to - 1)).transform(FULL_14) && to - 1 == from)) {
+        while (to > from && (NOT_NAMES.contains(lower[to - 1]) || lower[to - 1].transform(FULL_14) && to - 1 == from)) {
+            // A protected first word stays; whether it is protected is asked only when the trimming reaches it.
+            if (to - 1 == from && (fromProtected || protectedFirst(text, words.get(from)))) {
+                break;
+            }
             to--;
         }
         if (from >= to) {
@@ -1455,8 +1513,8 @@ public final class PhiDetector {
         boolean strong = CAP_STRONG_TRIGGER.endsWindow(text, Math.max(0, start - 40), start);
         boolean weak = CAP_WEAK_TRIGGER.endsWindow(text, Math.max(0, start - 40), start);
         int count = to - from;
-        String firstWord = word(text, words.get(from));
-        String lastWord = word(text, words.get(to - 1));
+        String firstWord = lower[from];
+        String lastWord = lower[to - 1];
         boolean firstKnown = names.isFirstName(firstWord);
         boolean lastKnown = names.isSurname(lastWord) || names.isFirstName(lastWord);
         boolean identity = mayBeIdentityAfter(text, end)
