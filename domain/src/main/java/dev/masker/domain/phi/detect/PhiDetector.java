@@ -518,13 +518,13 @@ public final class PhiDetector {
     // ---------------------------------------------------------------- dates
 
     private static void dates(String text, int[] wordStarts, List<Candidate> out) {
-        int[] ofMonths = ofMonths(text);
+        int[] monthStarts = monthStarts(text, wordStarts);
         // A day is at most 14 characters, and no " of " is part of one: the first " of " after it is DAY_FIRST's.
-        IntPredicate dayOfMonth = at -> isDayStart(text.charAt(at)) && ofMonthWithin(ofMonths, at, 20);
-        IntPredicate monthStart = at -> isMonthStart(text, at);
-        List<StartFilter> searches = List.of(new StartFilter(DATE_MONTH_FIRST, text, wordStarts, MONTH_FIRST, monthStart),
-                new StartFilter(DATE_DAY_FIRST, text, wordStarts, DAY_FIRST, dayOfMonth),
-                new StartFilter(DATE_MONTH_YEAR, text, wordStarts, MONTH_FIRST, monthStart));
+        int[] daysBeforeMonths = startsWithin(wordStarts, ofMonths(text), 20);
+        IntPredicate any = at -> true;
+        List<StartFilter> searches = List.of(new StartFilter(DATE_MONTH_FIRST, text, monthStarts, MONTH_FIRST, any),
+                new StartFilter(DATE_DAY_FIRST, text, daysBeforeMonths, DAY_FIRST, at -> isDayStart(text.charAt(at))),
+                new StartFilter(DATE_MONTH_YEAR, text, monthStarts, MONTH_FIRST, any));
         for (StartFilter search : searches) {
             Matcher m = search.matcher();
             while (search.find()) {
@@ -539,7 +539,8 @@ public final class PhiDetector {
                 add(out, m.start(), end, dateKind(text, m.start(), end), 70);
             }
         }
-        StartFilter numeric = new StartFilter(DATE_NUMERIC, text, DIGIT, at -> isNumericDateStart(text, at));
+        StartFilter numeric = new StartFilter(DATE_NUMERIC, text, beforeDateSeparators(text), DIGIT,
+                at -> isNumericDateStart(text, at));
         Matcher n = numeric.matcher();
         while (numeric.find()) {
             int month = n.group(1) != null ? Integer.parseInt(n.group(1)) : Integer.parseInt(n.group(5));
@@ -574,11 +575,41 @@ public final class PhiDetector {
         return java.util.Arrays.copyOf(found, count);
     }
 
-    /** Whether one of the ascending {@code positions} is in {@code (at, at + distance]}. */
-    private static boolean ofMonthWithin(int[] positions, int at, int distance) {
-        int next = java.util.Arrays.binarySearch(positions, at + 1);
-        int index = next >= 0 ? next : -next - 1;
-        return index < positions.length && positions[index] <= at + distance;
+    /** The word starts where a month name starts, ascending. */
+    private static int[] monthStarts(String text, int[] wordStarts) {
+        int[] found = new int[16];
+        int count = 0;
+        for (int at : wordStarts) {
+            if (isMonthStart(text, at)) {
+                if (count == found.length) {
+                    found = java.util.Arrays.copyOf(found, count * 2);
+                }
+                found[count++] = at;
+            }
+        }
+        return java.util.Arrays.copyOf(found, count);
+    }
+
+    /** The digits one, two or four characters before a slash or dash, ascending: where a numeric date can start. */
+    private static int[] beforeDateSeparators(String text) {
+        int[] found = new int[16];
+        int count = 0;
+        for (int at = 0; at < text.length(); at++) {
+            char c = text.charAt(at);
+            if (c == '/' || c == '-') {
+                for (int back : new int[] {4, 2, 1}) {
+                    if (at - back >= 0 && isDigit(text.charAt(at - back))) {
+                        if (count == found.length) {
+                            found = java.util.Arrays.copyOf(found, count * 2);
+                        }
+                        found[count++] = at - back;
+                    }
+                }
+            }
+        }
+        int[] sorted = java.util.Arrays.copyOf(found, count);
+        java.util.Arrays.sort(sorted);
+        return java.util.Arrays.stream(sorted).distinct().toArray();
     }
 
     /** Whether a month name can start here: every alternative of MONTH starts with one of these three letters. */
@@ -828,17 +859,29 @@ public final class PhiDetector {
 
     /** Each spelled form opens with {@code \\b} or {@code (?<![\\w-])} and a letter: at an ASCII word start. */
     private static void spelledNames(String text, int[] wordStarts, List<Candidate> out) {
-        for (MatchResult dashed : StartFilter.all(SPELLED_DASHED, text, wordStarts, LETTERS,
+        // Every form starts with one ASCII letter followed by a hyphen, a space or a comma.
+        int[] letters = new int[16];
+        int count = 0;
+        for (int at : wordStarts) {
+            if (isAsciiLetter(text.charAt(at)) && at + 1 < text.length() && "- ,".indexOf(text.charAt(at + 1)) >= 0) {
+                if (count == letters.length) {
+                    letters = java.util.Arrays.copyOf(letters, count * 2);
+                }
+                letters[count++] = at;
+            }
+        }
+        int[] singleLetters = java.util.Arrays.copyOf(letters, count);
+        for (MatchResult dashed : StartFilter.all(SPELLED_DASHED, text, singleLetters, LETTERS,
                 at -> isAsciiLetter(text.charAt(at)) && text.startsWith("-", at + 1))) {
             add(out, dashed.start(), dashed.end(), PhiKind.NAME, 81);
         }
-        for (MatchResult asIn : StartFilter.all(SPELLED_AS_IN, text, wordStarts, LETTERS,
+        for (MatchResult asIn : StartFilter.all(SPELLED_AS_IN, text, singleLetters, LETTERS,
                 at -> isAsciiLetter(text.charAt(at)) && (text.startsWith(" as in ", at + 1) || text.startsWith(", ", at + 1)))) {
             if (asIn.group().length() >= 7) {
                 add(out, asIn.start(), asIn.end(), PhiKind.NAME, 81);
             }
         }
-        for (MatchResult spaced : StartFilter.all(SPELLED_SPACED, text, wordStarts, LETTERS,
+        for (MatchResult spaced : StartFilter.all(SPELLED_SPACED, text, singleLetters, LETTERS,
                 at -> isAsciiLetter(text.charAt(at)) && (text.startsWith(" ", at + 1) || text.startsWith(",", at + 1)))) {
             String before = text.substring(Math.max(0, spaced.start() - 30), spaced.start());
             if (SPELL_CONTEXT.matcher(before).find() && spaced.group().transform(STRIP_1).length() >= 3) {

@@ -88,20 +88,6 @@ final class StartFilter {
     }
 
     /**
-     * A start test for positions asked in ascending order: whether {@code word} (any ASCII case) starts within
-     * {@code (at, at + distance]}. The next occurrence is searched again only once the positions pass it.
-     */
-    static IntPredicate wordWithin(String text, String word, int distance) {
-        int[] next = {-1};
-        return at -> {
-            if (next[0] <= at) {
-                next[0] = indexOfIgnoreCase(text, word, at + 1);
-            }
-            return next[0] <= at + distance;
-        };
-    }
-
-    /**
      * A start test for positions asked in ascending order: whether the characters from {@code at} on are all
      * {@code allowed} up to a {@code target} ("local part" up to the {@code @}).
      */
@@ -182,17 +168,30 @@ final class StartFilter {
     /** Where {@code word} starts at or after {@code from} in any ASCII case (or a wider one); the length if nowhere. */
     static int indexOfIgnoreCase(String text, String word, int from) {
         char first = word.charAt(0);
-        boolean letter = first >= 'a' && first <= 'z' || first >= 'A' && first <= 'Z';
+        if (!isAsciiLetter(first) && first < 128) {
+            // Only the character itself equals an ASCII non-letter ignoring case: String.indexOf finds the candidates.
+            for (int i = text.indexOf(first, Math.max(0, from)); i >= 0 && i + word.length() <= text.length();
+                    i = text.indexOf(first, i + 1)) {
+                if (text.regionMatches(true, i, word, 0, word.length())) {
+                    return i;
+                }
+            }
+            return text.length();
+        }
         for (int i = Math.max(0, from); i + word.length() <= text.length(); i++) {
             // Only these characters can equal the first one ignoring case: itself, its other ASCII case, or one from
             // U+0080 on (the Kelvin sign is a k to regionMatches); the comparison is made only there.
             char c = text.charAt(i);
-            if ((c == first || letter && (c | 0x20) == (first | 0x20) || c >= 128)
+            if ((c == first || isAsciiLetter(first) && (c | 0x20) == (first | 0x20) || c >= 128)
                     && text.regionMatches(true, i, word, 0, word.length())) {
                 return i;
             }
         }
         return text.length();
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
     }
 
     /** The matcher holding the last match; its positions are positions in the whole text. */
