@@ -590,20 +590,32 @@ public final class PhiDetector {
         return java.util.Arrays.copyOf(found, count);
     }
 
+    /** The slashes and dashes of the text, in no particular order. */
+    private static int[] separators(String text) {
+        int[] found = new int[16];
+        int count = 0;
+        for (char separator : new char[] {'/', '-'}) {
+            for (int at = text.indexOf(separator); at >= 0; at = text.indexOf(separator, at + 1)) {
+                if (count == found.length) {
+                    found = java.util.Arrays.copyOf(found, count * 2);
+                }
+                found[count++] = at;
+            }
+        }
+        return java.util.Arrays.copyOf(found, count);
+    }
+
     /** The digits one, two or four characters before a slash or dash, ascending: where a numeric date can start. */
     private static int[] beforeDateSeparators(String text) {
         int[] found = new int[16];
         int count = 0;
-        for (int at = 0; at < text.length(); at++) {
-            char c = text.charAt(at);
-            if (c == '/' || c == '-') {
-                for (int back : new int[] {4, 2, 1}) {
-                    if (at - back >= 0 && isDigit(text.charAt(at - back))) {
-                        if (count == found.length) {
-                            found = java.util.Arrays.copyOf(found, count * 2);
-                        }
-                        found[count++] = at - back;
+        for (int at : separators(text)) {
+            for (int back : new int[] {4, 2, 1}) {
+                if (at - back >= 0 && isDigit(text.charAt(at - back))) {
+                    if (count == found.length) {
+                        found = java.util.Arrays.copyOf(found, count * 2);
                     }
+                    found[count++] = at - back;
                 }
             }
         }
@@ -614,8 +626,7 @@ public final class PhiDetector {
 
     /** Whether a month name can start here: every alternative of MONTH starts with one of these three letters. */
     private static boolean isMonthStart(String text, int at) {
-        return "jfmasondJFMASOND".indexOf(text.charAt(at)) >= 0 && at + 3 <= text.length()
-                && isMonthPrefix(text.charAt(at), text.charAt(at + 1), text.charAt(at + 2))
+        return at + 3 <= text.length() && isMonthPrefix(text.charAt(at), text.charAt(at + 1), text.charAt(at + 2))
                 && MONTH_WORDS.containsLetters(text, at, letterRunEnd(text, at));
     }
 
@@ -689,7 +700,7 @@ public final class PhiDetector {
     private static void addresses(String text, int[] wordStarts, List<Candidate> out) {
         IntPredicate streetAhead = streetAhead(text);
         for (MatchResult m : StartFilter.all(ADDRESS, text, wordStarts, ADDRESS_FIRST,
-                at -> startsPoBox(text, at) || startsAddressNumber(text, at) && streetAhead.test(at))) {
+                at -> startsPoBox(text, at) || streetAhead.test(at) && startsAddressNumber(text, at))) {
             String value = m.group().toLowerCase(Locale.ROOT);
             if (value.transform(FULL_5) && !value.transform(FULL_6) && value.length() < 8) {
                 continue;
@@ -1228,21 +1239,24 @@ public final class PhiDetector {
     private static int[] blanksBeforeAt(String text) {
         int[] found = new int[8];
         int count = 0;
-        for (int at = 0; at < text.length(); at++) {
-            if (isBlank(text.charAt(at))) {
-                int end = at;
-                while (end < text.length() && isBlank(text.charAt(end))) {
-                    end++;
+        // Only 'a' and 'A' equal the a of "at" ignoring case, so String.indexOf finds every candidate.
+        int lower = text.indexOf('a');
+        int upper = text.indexOf('A');
+        while (lower >= 0 || upper >= 0) {
+            int a = lower < 0 ? upper : upper < 0 ? lower : Math.min(lower, upper);
+            if (a == lower) {
+                lower = text.indexOf('a', a + 1);
+            } else {
+                upper = text.indexOf('A', a + 1);
+            }
+            int start = blanksBefore(text, a);
+            if (start < a && atWordAfterBlanks(text, start)) {
+                while (count + a - start > found.length) {
+                    found = java.util.Arrays.copyOf(found, found.length * 2);
                 }
-                if (end < text.length() && (text.charAt(end) | 0x20) == 'a' && atWordAfterBlanks(text, at)) {
-                    while (count + end - at > found.length) {
-                        found = java.util.Arrays.copyOf(found, found.length * 2);
-                    }
-                    for (int blank = at; blank < end; blank++) {
-                        found[count++] = blank;
-                    }
+                for (int blank = start; blank < a; blank++) {
+                    found[count++] = blank;
                 }
-                at = end - 1;
             }
         }
         return java.util.Arrays.copyOf(found, count);

@@ -172,22 +172,27 @@ final class StartFilter {
             // Only the character itself equals an ASCII non-letter ignoring case: String.indexOf finds the candidates.
             for (int i = text.indexOf(first, Math.max(0, from)); i >= 0 && i + word.length() <= text.length();
                     i = text.indexOf(first, i + 1)) {
-                if (text.regionMatches(true, i, word, 0, word.length())) {
+                if ((word.length() < 2 || mayEqualIgnoringCase(text.charAt(i + 1), word.charAt(1)))
+                        && text.regionMatches(true, i, word, 0, word.length())) {
                     return i;
                 }
             }
             return text.length();
         }
         for (int i = Math.max(0, from); i + word.length() <= text.length(); i++) {
-            // Only these characters can equal the first one ignoring case: itself, its other ASCII case, or one from
-            // U+0080 on (the Kelvin sign is a k to regionMatches); the comparison is made only there.
-            char c = text.charAt(i);
-            if ((c == first || isAsciiLetter(first) && (c | 0x20) == (first | 0x20) || c >= 128)
-                    && text.regionMatches(true, i, word, 0, word.length())) {
+            if (mayEqualIgnoringCase(text.charAt(i), first) && text.regionMatches(true, i, word, 0, word.length())) {
                 return i;
             }
         }
         return text.length();
+    }
+
+    /**
+     * Whether {@code c} can equal {@code wanted} ignoring case as regionMatches compares them: only {@code wanted}
+     * itself, its other ASCII case, or a character from U+0080 on (the Kelvin sign is a k there).
+     */
+    private static boolean mayEqualIgnoringCase(char c, char wanted) {
+        return c == wanted || c >= 128 || isAsciiLetter(wanted) && (c | 0x20) == (wanted | 0x20);
     }
 
     private static boolean isAsciiLetter(char c) {
