@@ -77,8 +77,12 @@ final class ContextKeywords {
         PhiKind kind = null;
         for (int at = from; at < to; at++) {
             char c = text.charAt(at);
-            if (!RegexText.isLetter(c) || !RegexText.isBoundary(text, at, from, to)) {
+            if (!RegexText.isLetter(c)) {
                 continue;
+            }
+            char before = at > from ? text.charAt(at - 1) : ' ';
+            if (RegexText.isWordChar(before) || before >= 128 && !RegexText.isBoundary(text, at, from, to)) {
+                continue; // no keyword starts inside a word; only a character from U+0080 on needs the whole rule
             }
             for (Keyword keyword : BY_FIRST_LETTER[(c | 0x20) - 'a']) {
                 int end = at + keyword.phrase().length();

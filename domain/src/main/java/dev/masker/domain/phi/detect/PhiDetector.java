@@ -3,12 +3,11 @@ package dev.masker.domain.phi.detect;
 import dev.masker.domain.phi.PhiKind;
 import dev.masker.domain.phi.PhiSpan;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.IntPredicate;
 import java.util.regex.MatchResult;
@@ -365,17 +364,18 @@ public final class PhiDetector {
     private static List<PhiSpan> resolve(List<Candidate> found) {
         List<Candidate> ordered = new ArrayList<>(found);
         ordered.sort(PhiDetector::strongerFirst);
-        // Kept spans by start: they never overlap, so only the last one starting before a candidate's end can overlap it
-        // (a scan of all kept spans per candidate was quadratic in the length of the turn).
-        TreeMap<Integer, PhiSpan> kept = new TreeMap<>();
+        // The characters taken by kept spans: a candidate is kept when none of its characters is taken.
+        java.util.BitSet taken = new java.util.BitSet();
+        List<PhiSpan> kept = new ArrayList<>();
         for (Candidate c : ordered) {
-            PhiSpan span = new PhiSpan(c.start(), c.end(), c.kind());
-            Map.Entry<Integer, PhiSpan> before = kept.lowerEntry(span.end());
-            if (before == null || !before.getValue().overlaps(span)) {
-                kept.put(span.start(), span);
+            int firstTaken = taken.nextSetBit(c.start());
+            if (firstTaken < 0 || firstTaken >= c.end()) {
+                taken.set(c.start(), c.end());
+                kept.add(new PhiSpan(c.start(), c.end(), c.kind()));
             }
         }
-        return List.copyOf(kept.values());
+        kept.sort(Comparator.comparingInt(PhiSpan::start));
+        return List.copyOf(kept);
     }
 
     // ---------------------------------------------------------------- e-mail, URL, IP
@@ -698,7 +698,7 @@ public final class PhiDetector {
     // ---------------------------------------------------------------- addresses, cities, ZIP codes
 
     private static void addresses(String text, int[] wordStarts, List<Candidate> out) {
-        IntPredicate streetAhead = streetAhead(text);
+        IntPredicate streetAhead = streetAhead(text, wordStarts);
         for (MatchResult m : StartFilter.all(ADDRESS, text, wordStarts, ADDRESS_FIRST,
                 at -> startsPoBox(text, at) || streetAhead.test(at) && startsAddressNumber(text, at))) {
             String value = m.group().toLowerCase(Locale.ROOT);
@@ -747,9 +747,24 @@ public final class PhiDetector {
             "moving to ", "live in ", "living in ", "clinic in ", "lab in ", "office in ", "located in ", "i am in ",
             "i'm in ");
 
+    /** WHEREABOUTS_PHRASES by first letter, 'a' to 'z'. */
+    private static final String[][] WHEREABOUTS_BY_FIRST = new String[26][];
+
+    static {
+        for (char letter = 'a'; letter <= 'z'; letter++) {
+            char first = letter;
+            WHEREABOUTS_BY_FIRST[letter - 'a'] =
+                    WHEREABOUTS_PHRASES.stream().filter(phrase -> phrase.charAt(0) == first).toArray(String[]::new);
+        }
+    }
+
     /** What WHEREABOUTS needs at its start: one of its phrases and a space, in any ASCII case. */
     private static boolean startsWhereabouts(String text, int at) {
-        for (String phrase : WHEREABOUTS_PHRASES) {
+        char first = text.charAt(at);
+        if (!isAsciiLetter(first)) {
+            return false;
+        }
+        for (String phrase : WHEREABOUTS_BY_FIRST[(first | 0x20) - 'a']) {
             if (RegexText.regionMatchesIgnoringCase(text, at, phrase)) {
                 return true;
             }
@@ -768,31 +783,44 @@ public final class PhiDetector {
      * A necessary condition for ADDRESS's first alternative at a house number: a street word, after a space, starts
      * after it with only what the number, direction and street-name words can hold in between (ASCII letters and
      * digits, spaces, full stops and apostrophes), so numbers in running text are not handed to the pattern, which
-     * backtracks through every count of number words there. Each such run is walked once for the positions in it.
+     * backtracks through every count of number words there. For positions asked in ascending order: the street words
+     * are found once, and the text is walked once for where each run of such characters ends.
      */
-    private static IntPredicate streetAhead(String text) {
-        int[] run = {0, 0, -1}; // a run of such characters [start, end) walked from an earlier position; its last street
+    private static IntPredicate streetAhead(String text, int[] wordStarts) {
+        int[] streets = streetWords(text, wordStarts);
+        int[] cursor = {0, -1}; // the first street word after the position asked; where the run from there ends
         return at -> {
-            if (at < run[0] || at >= run[1]) {
-                int lastStreet = -1;
+            while (cursor[0] < streets.length && streets[cursor[0]] <= at) {
+                cursor[0]++;
+            }
+            if (cursor[0] == streets.length) {
+                return false;
+            }
+            if (cursor[1] < at) {
                 int end = at;
                 while (end < text.length() && isStreetPathChar(text.charAt(end))) {
-                    if (end > at && text.charAt(end - 1) == ' ' && isAsciiLetter(text.charAt(end))) {
-                        int wordEnd = letterRunEnd(text, end);
-                        if (STREET_WORDS.containsLetters(text, end, wordEnd)) {
-                            lastStreet = end;
-                        }
-                        end = wordEnd;
-                    } else {
-                        end++;
-                    }
+                    end++;
                 }
-                run[0] = at;
-                run[1] = end;
-                run[2] = lastStreet;
+                cursor[1] = end;
             }
-            return run[2] > at;
+            return streets[cursor[0]] < cursor[1];
         };
+    }
+
+    /** Where a street word (or "broadway") starts after a space, as the whole run of ASCII letters there; ascending. */
+    private static int[] streetWords(String text, int[] wordStarts) {
+        int[] found = new int[8];
+        int count = 0;
+        for (int at : wordStarts) {
+            if (at > 0 && text.charAt(at - 1) == ' ' && isAsciiLetter(text.charAt(at))
+                    && STREET_WORDS.containsLetters(text, at, letterRunEnd(text, at))) {
+                if (count == found.length) {
+                    found = java.util.Arrays.copyOf(found, count * 2);
+                }
+                found[count++] = at;
+            }
+        }
+        return java.util.Arrays.copyOf(found, count);
     }
 
     private static boolean isStreetPathChar(char c) {
