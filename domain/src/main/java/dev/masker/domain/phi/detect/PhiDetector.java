@@ -36,7 +36,6 @@ public final class PhiDetector {
     private static final Function<String, Boolean> FULL_11 = full("\\d{13,19}");
     private static final Function<String, Boolean> FULL_12 = full("1?\\d{10}");
     private static final Function<String, Boolean> FULL_13 = full("[A-Za-z]{0,3}\\d{6,}[A-Za-z]?");
-    private static final Function<String, Boolean> FULL_14 = full("[a-z]\\.");
     private static final Function<String, Boolean> FULL_17 = full(".*(?:ing|ed|ly)$");
     private static final Function<String, Boolean> FULL_18 = full(".*(?:ed|ing|ly|s)$");
     private static final Function<String, String> STRIP_1 = replacing("[, ]", "");
@@ -192,7 +191,6 @@ public final class PhiDetector {
     private static final Pattern URL_PATH = Pattern.compile(
             "^ (?:slash|dot|dash|underscore) ([a-z0-9]+)", Pattern.CASE_INSENSITIVE);
     private static final Pattern URL_TAIL = Pattern.compile("^ (?:[a-z]|" + NW + ")\\b", Pattern.CASE_INSENSITIVE);
-    private static final Pattern ALNUM_VALUE = Pattern.compile("[+(]?[0-9A-Za-z][0-9A-Za-z()#-]*");
     private static final Pattern SSN_FORMAT = Pattern.compile("\\d{3}-\\d{2}-\\d{4}");
     private static final Pattern PHONE_FORMAT = Pattern.compile(
             "(?:\\+?1[ .-]?)?(?:\\(\\d{3}\\) ?|\\d{3}[ .-])\\d{3}[ .-]\\d{4}");
@@ -1003,10 +1001,25 @@ public final class PhiDetector {
             symbols += Character.isLetterOrDigit(core.charAt(i)) ? 1 : 0;
             digits += Character.isDigit(core.charAt(i)) ? 1 : 0;
         }
-        if (digits > 0 && ALNUM_VALUE.matcher(core).matches()) {
+        if (digits > 0 && isAlphanumericValue(core)) {
             return new Token(s, e, lower, symbols, digits, sentenceEnd);
         }
         return null;
+    }
+
+    /** What matching {@code [+(]?[0-9A-Za-z][0-9A-Za-z()#-]*} tells: an ASCII identifier, perhaps after a + or (. */
+    private static boolean isAlphanumericValue(String core) {
+        int at = core.startsWith("+") || core.startsWith("(") ? 1 : 0;
+        if (at >= core.length() || !isAsciiAlnum(core.charAt(at))) {
+            return false;
+        }
+        for (int i = at + 1; i < core.length(); i++) {
+            char c = core.charAt(i);
+            if (!isAsciiAlnum(c) && "()#-".indexOf(c) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -1557,35 +1570,42 @@ public final class PhiDetector {
 
     /** Decides whether the capitalized run {@code text[runStart, runEnd)} is a name. */
     private void capitalizedRun(String text, int runStart, int runEnd, List<Candidate> out) {
-        List<int[]> words = new ArrayList<>();
+        int[] starts = new int[4]; // the runs of \S, as a search for \S+ finds them (a run has at most four words)
+        int[] ends = new int[4];
+        int words = 0;
         for (int at = runStart; at < runEnd; at++) {
-            if (!isBlank(text.charAt(at))) { // the runs of \S, as a search for \S+ finds them
+            if (!isBlank(text.charAt(at))) {
                 int end = at;
                 while (end < runEnd && !isBlank(text.charAt(end))) {
                     end++;
                 }
-                words.add(new int[] {at, end});
+                if (words == starts.length) {
+                    starts = java.util.Arrays.copyOf(starts, words * 2);
+                    ends = java.util.Arrays.copyOf(ends, words * 2);
+                }
+                starts[words] = at;
+                ends[words++] = end;
                 at = end;
             }
         }
-        String[] lower = new String[words.size()]; // each word lower-cased, made once
-        for (int i = 0; i < lower.length; i++) {
-            lower[i] = word(text, words.get(i));
+        String[] lower = new String[words]; // each word lower-cased, made once
+        for (int i = 0; i < words; i++) {
+            lower[i] = word(text, starts[i], ends[i]);
         }
         // Drop leading words that are not names ("Hi", "Thanks", "Name") and trailing ones ("Street").
         int from = 0;
         boolean fromProtected = false;
-        while (from < words.size() && NOT_NAMES.contains(lower[from])) {
-            fromProtected = protectedFirst(text, words.get(from));
+        while (from < words && NOT_NAMES.contains(lower[from])) {
+            fromProtected = protectedFirst(text, starts[from], ends[from]);
             if (fromProtected) {
                 break;
             }
             from++;
         }
-        int to = words.size();
-        while (to > from && (NOT_NAMES.contains(lower[to - 1]) || lower[to - 1].transform(FULL_14) && to - 1 == from)) {
+        int to = words;
+        while (to > from && NOT_NAMES.contains(lower[to - 1])) {
             // A protected first word stays; whether it is protected is asked only when the trimming reaches it.
-            if (to - 1 == from && (fromProtected || protectedFirst(text, words.get(from)))) {
+            if (to - 1 == from && (fromProtected || protectedFirst(text, starts[from], ends[from]))) {
                 break;
             }
             to--;
@@ -1593,8 +1613,8 @@ public final class PhiDetector {
         if (from >= to) {
             return;
         }
-        int start = words.get(from)[0];
-        int end = words.get(to - 1)[1];
+        int start = starts[from];
+        int end = ends[to - 1];
         boolean strong = CAP_STRONG_TRIGGER.endsWindow(text, Math.max(0, start - 40), start);
         boolean weak = CAP_WEAK_TRIGGER.endsWindow(text, Math.max(0, start - 40), start);
         int count = to - from;
@@ -1693,18 +1713,18 @@ public final class PhiDetector {
     }
 
     /** "tillman d. romaguera": a one-letter word with a period, between two name words, is a middle initial. */
-    private static boolean initialFollows(String text, int[] word) {
-        return word[1] - word[0] == 1 && text.startsWith(". ", word[1]) && word[1] + 2 < text.length()
-                && Character.isLowerCase(text.charAt(word[1] + 2));
+    private static boolean initialFollows(String text, int start, int end) {
+        return end - start == 1 && text.startsWith(". ", end) && end + 2 < text.length()
+                && Character.isLowerCase(text.charAt(end + 2));
     }
 
-    private static boolean protectedFirst(String text, int[] word) {
-        int from = Math.max(0, word[0] - 30);
-        boolean nextCapitalized = word[1] + 1 < text.length() && text.charAt(word[1]) == ' '
-                && Character.isUpperCase(text.charAt(word[1] + 1)) && Character.isLowerCase(text.charAt(word[1] - 1));
+    private static boolean protectedFirst(String text, int start, int end) {
+        int from = Math.max(0, start - 30);
+        boolean nextCapitalized = end + 1 < text.length() && text.charAt(end) == ' '
+                && Character.isUpperCase(text.charAt(end + 1)) && Character.isLowerCase(text.charAt(end - 1));
         // "Name: Sunny Lentine": after a strong cue, a usual word that starts a two-word name is part of it.
-        return MY_RELATIVE.endsWindow(text, from, word[0])
-                || nextCapitalized && CAP_STRONG_TRIGGER.endsWindow(text, from, word[0]);
+        return MY_RELATIVE.endsWindow(text, from, start)
+                || nextCapitalized && CAP_STRONG_TRIGGER.endsWindow(text, from, start);
     }
 
     /**
@@ -1755,28 +1775,35 @@ public final class PhiDetector {
         return STATE_CODE_SET.contains(word) || STATE_FIRST_WORDS.contains(word.toLowerCase(Locale.ROOT));
     }
 
-    private static String word(String text, int[] bounds) {
-        int end = bounds[1];
-        while (end > bounds[0] && ",.;:!?".indexOf(text.charAt(end - 1)) >= 0) {
-            end--; // a word holds no line terminator, so this is all that replacing "[,.;:!?]+$" removed
+    private static String word(String text, int start, int end) {
+        int last = end;
+        while (last > start && ",.;:!?".indexOf(text.charAt(last - 1)) >= 0) {
+            last--; // a word holds no line terminator, so this is all that replacing "[,.;:!?]+$" removed
         }
-        return text.substring(bounds[0], end).toLowerCase(Locale.ROOT);
+        return text.substring(start, last).toLowerCase(Locale.ROOT);
     }
 
     private void lowerCaseNames(String text, List<Candidate> out) {
-        List<int[]> words = new ArrayList<>();
+        int[] starts = new int[64]; // the words, as LOWER_WORD finds them: [a-zà-ÿ][a-zà-ÿ'-]*
+        int[] ends = new int[64];
+        int count = 0;
         for (int at = 0; at < text.length(); at++) {
-            if (isLowerLetter(text.charAt(at))) { // what LOWER_WORD finds: [a-zà-ÿ][a-zà-ÿ'-]*
+            if (isLowerLetter(text.charAt(at))) {
                 int end = at + 1;
                 while (end < text.length() && (isLowerLetter(text.charAt(end)) || "'-".indexOf(text.charAt(end)) >= 0)) {
                     end++;
                 }
-                words.add(new int[] {at, end});
+                if (count == starts.length) {
+                    starts = java.util.Arrays.copyOf(starts, count * 2);
+                    ends = java.util.Arrays.copyOf(ends, count * 2);
+                }
+                starts[count] = at;
+                ends[count++] = end;
                 at = end - 1;
             }
         }
-        for (int i = 0; i < words.size(); i++) {
-            int start = words.get(i)[0];
+        for (int i = 0; i < count; i++) {
+            int start = starts[i];
             if (start > 0 && Character.isLetter(text.charAt(start - 1))) {
                 continue;
             }
@@ -1785,7 +1812,7 @@ public final class PhiDetector {
             if (!strong && !LOWER_WEAK_TRIGGER.endsWindow(text, from, start)) {
                 continue;
             }
-            String lower = word(text, words.get(i));
+            String lower = word(text, starts[i], ends[i]);
             String first = lower.endsWith("'s") ? lower.substring(0, lower.length() - 2) : lower;
             boolean afterTitle = TITLE_BEFORE.endsWindow(text, from, start);
             boolean relative = MY_RELATIVE.endsWindow(text, from, start);
@@ -1793,21 +1820,21 @@ public final class PhiDetector {
             boolean titleSurname = afterTitle && !LOWER_STOP.contains(first) && !NOT_NAMES.contains(first)
                     && first.length() >= 4 && !first.transform(FULL_17);
             if (titleSurname) {
-                int end = words.get(i)[1];
-                if (i + 1 < words.size() && text.substring(end, words.get(i + 1)[0]).equals(" ")
-                        && names.isSurname(word(text, words.get(i + 1))) && !LOWER_STOP.contains(word(text, words.get(i + 1)))
-                        && !NOT_NAMES.contains(word(text, words.get(i + 1)))) {
-                    end = words.get(i + 1)[1]; // "dr. darien schmidt"
+                int end = ends[i];
+                if (i + 1 < count && text.substring(end, starts[i + 1]).equals(" ")
+                        && names.isSurname(word(text, starts[i + 1], ends[i + 1])) && !LOWER_STOP.contains(word(text, starts[i + 1], ends[i + 1]))
+                        && !NOT_NAMES.contains(word(text, starts[i + 1], ends[i + 1]))) {
+                    end = ends[i + 1]; // "dr. darien schmidt"
                 }
                 add(out, start, text.startsWith("'s", end - 2) ? end - 2 : end, PhiKind.NAME, 41);
                 continue;
             }
             // "it is lucie henderson": an unlisted given name is still a name when a listed surname follows it.
-            boolean surnameFollows = i + 1 < words.size() && names.isSurname(word(text, words.get(i + 1)))
-                    && text.substring(words.get(i)[1], words.get(i + 1)[0]).equals(" ")
-                    && !LOWER_STOP.contains(word(text, words.get(i + 1))) && !NOT_NAMES.contains(word(text, words.get(i + 1)))
+            boolean surnameFollows = i + 1 < count && names.isSurname(word(text, starts[i + 1], ends[i + 1]))
+                    && text.substring(ends[i], starts[i + 1]).equals(" ")
+                    && !LOWER_STOP.contains(word(text, starts[i + 1], ends[i + 1])) && !NOT_NAMES.contains(word(text, starts[i + 1], ends[i + 1]))
                     && !LOWER_STOP.contains(first) && !NOT_NAMES.contains(first) && !SpokenNumbers.isNumberWord(first)
-                    && !SpokenNumbers.isNumberWord(word(text, words.get(i + 1)));
+                    && !SpokenNumbers.isNumberWord(word(text, starts[i + 1], ends[i + 1]));
             // "my wife trenzo ...", "the patient is fallen ...": a word that cannot be a verb form is a name there.
             boolean medium = MEDIUM_LOWER_TRIGGER.endsWindow(text, from, start) && !LOWER_STOP.contains(first)
                     && !NOT_NAMES.contains(first) && !SpokenNumbers.isNumberWord(first) && first.length() >= 3
@@ -1816,14 +1843,14 @@ public final class PhiDetector {
                 continue;
             }
             int j = i;
-            while (j < words.size() && j < i + 3) {
-                String word = word(text, words.get(j));
-                String gap = j == i ? " " : text.substring(words.get(j - 1)[1], words.get(j)[0]);
-                boolean initialBefore = j > i && words.get(j - 1)[1] - words.get(j - 1)[0] == 1;
+            while (j < count && j < i + 3) {
+                String word = word(text, starts[j], ends[j]);
+                String gap = j == i ? " " : text.substring(ends[j - 1], starts[j]);
+                boolean initialBefore = j > i && ends[j - 1] - starts[j - 1] == 1;
                 boolean adjacent = gap.equals(" ") || initialBefore && gap.equals(". ");
                 boolean known = names.isFirstName(word) || names.isSurname(word);
                 if (!adjacent || LOWER_STOP.contains(word) || NOT_NAMES.contains(word) && !known
-                        || SpokenNumbers.isNumberWord(word) || word.length() < 2 && !initialFollows(text, words.get(j))) {
+                        || SpokenNumbers.isNumberWord(word) || word.length() < 2 && !initialFollows(text, starts[j], ends[j])) {
                     break;
                 }
                 if (j > i + 1 && !known && !initialBefore) {
@@ -1832,7 +1859,7 @@ public final class PhiDetector {
                 j++;
             }
             if (j > i) {
-                add(out, start, words.get(j - 1)[1], PhiKind.NAME, 42);
+                add(out, start, ends[j - 1], PhiKind.NAME, 42);
             }
         }
     }
