@@ -1819,22 +1819,21 @@ public final class PhiDetector {
             boolean listed = names.isFirstName(first) || afterTitle && names.isSurname(first);
             boolean titleSurname = afterTitle && !LOWER_STOP.contains(first) && !NOT_NAMES.contains(first)
                     && first.length() >= 4 && !first.transform(FULL_17);
+            String next = i + 1 < count ? word(text, starts[i + 1], ends[i + 1]) : null;
             if (titleSurname) {
                 int end = ends[i];
-                if (i + 1 < count && text.substring(end, starts[i + 1]).equals(" ")
-                        && names.isSurname(word(text, starts[i + 1], ends[i + 1])) && !LOWER_STOP.contains(word(text, starts[i + 1], ends[i + 1]))
-                        && !NOT_NAMES.contains(word(text, starts[i + 1], ends[i + 1]))) {
+                if (next != null && text.substring(end, starts[i + 1]).equals(" ")
+                        && names.isSurname(next) && !LOWER_STOP.contains(next) && !NOT_NAMES.contains(next)) {
                     end = ends[i + 1]; // "dr. darien schmidt"
                 }
                 add(out, start, text.startsWith("'s", end - 2) ? end - 2 : end, PhiKind.NAME, 41);
                 continue;
             }
             // "it is lucie henderson": an unlisted given name is still a name when a listed surname follows it.
-            boolean surnameFollows = i + 1 < count && names.isSurname(word(text, starts[i + 1], ends[i + 1]))
-                    && text.substring(ends[i], starts[i + 1]).equals(" ")
-                    && !LOWER_STOP.contains(word(text, starts[i + 1], ends[i + 1])) && !NOT_NAMES.contains(word(text, starts[i + 1], ends[i + 1]))
+            boolean surnameFollows = next != null && names.isSurname(next) && text.substring(ends[i], starts[i + 1]).equals(" ")
+                    && !LOWER_STOP.contains(next) && !NOT_NAMES.contains(next)
                     && !LOWER_STOP.contains(first) && !NOT_NAMES.contains(first) && !SpokenNumbers.isNumberWord(first)
-                    && !SpokenNumbers.isNumberWord(word(text, starts[i + 1], ends[i + 1]));
+                    && !SpokenNumbers.isNumberWord(next);
             // "my wife trenzo ...", "the patient is fallen ...": a word that cannot be a verb form is a name there.
             boolean medium = MEDIUM_LOWER_TRIGGER.endsWindow(text, from, start) && !LOWER_STOP.contains(first)
                     && !NOT_NAMES.contains(first) && !SpokenNumbers.isNumberWord(first) && first.length() >= 3
