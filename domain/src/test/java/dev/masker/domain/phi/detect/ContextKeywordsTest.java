@@ -42,7 +42,7 @@ class ContextKeywordsTest {
     }
 
     @Test
-    void theLastKeywordDecides() {
+    void givenSeveralKeywords_lastKind_isTheLastOnesKind() {
         assertEquals(PhiKind.FAX, ContextKeywords.lastKind("call or fax us at", 0, 17));
         assertEquals(PhiKind.PHONE, ContextKeywords.lastKind("the MEDICAL RECORD, or CALL at", 0, 30));
         assertEquals(PhiKind.MRN, ContextKeywords.lastKind("medical record number", 0, 21));
@@ -54,7 +54,7 @@ class ContextKeywordsTest {
     }
 
     @Test
-    void agreesWithTheRuleOnRandomWindows() {
+    void givenSeededRandomWindows_lastKind_agreesWithTheRegex() {
         String[] pieces = {"fax", "faxed", "ed", "call", "back", "callback", "number", " to ", "medical", "record",
             "patient", " id", "last", " four", "medi", "-cal", "Medi-Cal", "state", "card", "birth", "day", "PHONE",
             " ", "  ", ",", ".", "_", "7", "x", "é", "\u212A", "İ", "ſ", "\u017Fsn", "s", "sn", "number to call",

@@ -32,21 +32,21 @@ class TrailingCueTest {
     }
 
     @Test
-    void expandsOptionalPartsIntoEveryCombination() {
+    void givenBracketedParts_phrases_expandsEveryCombination() {
         assertEquals(List.of("patient", "patient is"), TrailingCue.phrases("patient[ is]"));
         assertEquals(List.of("a", "ac", "ab", "abc"), TrailingCue.phrases("a[b][c]"));
         assertEquals(List.of("my mom", "my dad"), TrailingCue.withEndings(List.of("my "), "mom", "dad"));
     }
 
     @Test
-    void refusesPhrasesItCannotMatchAsWritten() {
+    void givenUpperCaseOrNonLetterStartOrNonAscii_create_refusesThePhrase() {
         assertThrows(IllegalArgumentException.class, () -> TrailingCue.thenNonWordChars(List.of("Name is")));
         assertThrows(IllegalArgumentException.class, () -> TrailingCue.thenNonWordChars(List.of(": name")));
         assertThrows(IllegalArgumentException.class, () -> TrailingCue.thenNonWordChars(List.of("café")));
     }
 
     @Test
-    void needsTheCueToStartAWordAndOnlyNonWordCharactersAfterIt() {
+    void givenNonWordTail_endsWindow_needsAWordStartAndAtMostThreeNonWordCharacters() {
         TrailingCue cue = TrailingCue.thenNonWordChars(PHRASES);
         assertTrue(cue.endsWindow("Hi, my NAME IS ", 0, 15));
         assertTrue(cue.endsWindow("the patient: ", 0, 13));
@@ -60,7 +60,7 @@ class TrailingCueTest {
     }
 
     @Test
-    void oneBlankTailTakesExactlyOneBlank() {
+    void givenOneBlankTail_endsWindow_takesExactlyOneBlank() {
         TrailingCue cue = TrailingCue.thenOneBlank(PHRASES);
         assertTrue(cue.endsWindow("and my wife ", 0, 12));
         assertFalse(cue.endsWindow("and my wife", 0, 11));
@@ -70,7 +70,7 @@ class TrailingCueTest {
     }
 
     @Test
-    void blanksTailTakesAnyBlanksButNoOtherLineTerminator() {
+    void givenBlanksTail_endsWindow_takesAnyBlanksButNoOtherLineTerminator() {
         TrailingCue cue = TrailingCue.thenBlanks(PHRASES);
         assertTrue(cue.endsWindow("ask DR.", 0, 7));
         assertTrue(cue.endsWindow("ask dr \t\n\r  ", 0, 12));
@@ -79,7 +79,7 @@ class TrailingCueTest {
     }
 
     @Test
-    void agreesWithTheRegexOnRandomWindows() {
+    void givenSeededRandomWindows_endsWindow_agreesWithTheRegex() {
         TrailingCue nonWord = TrailingCue.thenNonWordChars(PHRASES);
         TrailingCue oneBlank = TrailingCue.thenOneBlank(PHRASES);
         TrailingCue blanks = TrailingCue.thenBlanks(PHRASES);

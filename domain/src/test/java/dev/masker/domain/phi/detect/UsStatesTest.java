@@ -14,7 +14,7 @@ class UsStatesTest {
             + String.join("|", UsStates.CODES) + ")|, ?(?i:" + String.join("|", UsStates.CODES) + ")),?\\s*$");
 
     @Test
-    void findsAStateEndingTheWindow() {
+    void givenStatesAndLookAlikes_endWindow_findsOnlyAStateEndingTheWindow() {
         assertTrue(UsStates.endWindow("Austin, TX ", 0, 11));
         assertTrue(UsStates.endWindow("Austin, tx", 0, 10));
         assertFalse(UsStates.endWindow("Austin tx", 0, 9)); // a lower-case code needs the comma
@@ -26,7 +26,7 @@ class UsStatesTest {
     }
 
     @Test
-    void agreesWithTheRuleOnRandomWindows() {
+    void givenSeededRandomWindows_endWindow_agreesWithTheRegex() {
         String[] pieces = {"Texas", "texas", "TX", "tx", "Tx", "New York", "new  york", "York", "Kansas", "Arkansas",
             "Virginia", "West Virginia", "IN", "in", ",", ", ", " ", "  ", "\t", "\n", "\r\n", "\u0085", "\u2028", "x",
             "7", "_", "é", "\u212Aansas", "ı", "Ohio", "OH", "oh", "DC", "d", "C"};
