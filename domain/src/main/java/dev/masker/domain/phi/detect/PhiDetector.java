@@ -217,12 +217,17 @@ public final class PhiDetector {
     private static final TrailingCue CAP_WEAK_TRIGGER = TrailingCue.thenNonWordChars(TrailingCue.phrases(
             "for", "with", "from", "to", "add", "hi[,]", "hello[,]", "okay[,]", "called", "and"));
     /** Lower-case speech: words after which the next word is a name even when no list knows it. */
-    private static final TrailingCue LOWER_STRONG_TRIGGER = TrailingCue.thenNonWordChars(TrailingCue.phrases(
-            "name is", "name's", "first name[ is]", "last name[ is]", "this is"));
+    private static final List<String> LOWER_STRONG_PHRASES =
+            TrailingCue.phrases("name is", "name's", "first name[ is]", "last name[ is]", "this is");
+    private static final TrailingCue LOWER_STRONG_TRIGGER = TrailingCue.thenNonWordChars(LOWER_STRONG_PHRASES);
     /** Lower-case speech: words after which a listed name is a name. */
-    private static final TrailingCue LOWER_WEAK_TRIGGER = TrailingCue.thenNonWordChars(union(TrailingCue.phrases(
-            "patient[ is]", "calling for", "calling about", "i am", "i'm", "it is", "it's", "yeah", "hi", "hello", "add",
-            "for", "doctor", "dr[.]"), TrailingCue.withEndings(MY_RELATIVES, "", " is")));
+    private static final List<String> LOWER_WEAK_PHRASES = union(TrailingCue.phrases("patient[ is]", "calling for",
+            "calling about", "i am", "i'm", "it is", "it's", "yeah", "hi", "hello", "add", "for", "doctor", "dr[.]"),
+            TrailingCue.withEndings(MY_RELATIVES, "", " is"));
+    private static final TrailingCue LOWER_WEAK_TRIGGER = TrailingCue.thenNonWordChars(LOWER_WEAK_PHRASES);
+    /** Either of the two: one test where most words have neither before them. */
+    private static final TrailingCue LOWER_ANY_TRIGGER =
+            TrailingCue.thenNonWordChars(union(LOWER_STRONG_PHRASES, LOWER_WEAK_PHRASES));
     /** Lower-case speech: a turn or sentence opening with a name and then its date of birth. */
     private static final Pattern LOWER_IDENTITY = Pattern.compile(
             "(?:^|[.!?]\\s+)([a-zà-ÿ][a-zà-ÿ'-]+(?: [a-z]\\.)?(?: [a-zà-ÿ][a-zà-ÿ'-]+){1,2}), (?:date of birth|dob|born)\\b");
@@ -1460,7 +1465,7 @@ public final class PhiDetector {
         }
         capitalizedNames(text, out);
         lowerCaseNames(text, out);
-        for (MatchResult identity : StartFilter.all(LOWER_IDENTITY, text, SENTENCE_END,
+        for (MatchResult identity : StartFilter.all(LOWER_IDENTITY, text, sentenceEnds(text), SENTENCE_END,
                 at -> at == 0 || ".!?".indexOf(text.charAt(at)) >= 0 && at + 1 < text.length()
                         && isBlank(text.charAt(at + 1)))) {
             String first = identity.group(1).split(" ")[0];
@@ -1468,6 +1473,26 @@ public final class PhiDetector {
                 add(out, identity.start(1), identity.end(1), PhiKind.NAME, 42);
             }
         }
+    }
+
+    /** The start of the text and every full stop, ? or ! followed by a blank, ascending: where LOWER_IDENTITY can start. */
+    private static int[] sentenceEnds(String text) {
+        int[] found = new int[16];
+        int count = 0;
+        found[count++] = 0;
+        for (char mark : new char[] {'.', '!', '?'}) {
+            for (int at = text.indexOf(mark, 1); at >= 0; at = text.indexOf(mark, at + 1)) {
+                if (at + 1 < text.length() && isBlank(text.charAt(at + 1))) {
+                    if (count == found.length) {
+                        found = java.util.Arrays.copyOf(found, count * 2);
+                    }
+                    found[count++] = at;
+                }
+            }
+        }
+        int[] ascending = java.util.Arrays.copyOf(found, count);
+        java.util.Arrays.sort(ascending);
+        return ascending;
     }
 
     /** Whether one of TITLE_NAME's titles starts here ("Dr", "Doctor", "Mr", "Mrs", "Ms", "Miss", "Nurse"). */
@@ -1808,6 +1833,9 @@ public final class PhiDetector {
                 continue;
             }
             int from = Math.max(0, start - 40);
+            if (!LOWER_ANY_TRIGGER.endsWindow(text, from, start)) {
+                continue;
+            }
             boolean strong = LOWER_STRONG_TRIGGER.endsWindow(text, from, start);
             if (!strong && !LOWER_WEAK_TRIGGER.endsWindow(text, from, start)) {
                 continue;
