@@ -29,7 +29,9 @@ import org.openjdk.jmh.annotations.State;
 /**
  * Issue 4 item 6: the CPU part of masking one turn — {@link PhiDetector#detect} plus the MSKV1 token of every span
  * (HMAC-SHA256 over the normalised value), the masked text built — for 1, 10 and 100 KB of turn text made of the dev
- * set's records in a fixed shuffled order. No vault, no sealing. Run with {@code bench/phi.sh}.
+ * set's records in a fixed shuffled order. No vault, no sealing. {@code detectAndTokenize} masks the first 1, 10 or
+ * 100 KB as one turn; {@code hundredKilobytesInTurns} masks the same 100 KB as turns of that size, so its cost per KB
+ * compares turn sizes on the same content. Run with {@code bench/phi.sh}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -42,6 +44,8 @@ public class PhiMaskingBenchmark {
     public int kb;
 
     private String text;
+    /** The 100 KB text cut into turns of {@link #kb} KB each: the same content whatever the turn size. */
+    private List<String> hundredKilobytesInTurns;
     private PhiDetector detector;
     private VaultTokens tokens;
 
@@ -57,10 +61,14 @@ public class PhiMaskingBenchmark {
         }
         Collections.shuffle(turns, new Random(4));
         StringBuilder all = new StringBuilder();
-        for (int i = 0; all.length() < kb * 1024; i++) {
+        for (int i = 0; all.length() < 100 * 1024; i++) {
             all.append(turns.get(i % turns.size())).append('\n');
         }
         text = all.substring(0, kb * 1024);
+        hundredKilobytesInTurns = new ArrayList<>();
+        for (int start = 0; start < 100 * 1024; start += kb * 1024) {
+            hundredKilobytesInTurns.add(all.substring(start, start + kb * 1024));
+        }
         detector = PhiDetector.withBundledNameLists();
         byte[] key = new byte[KeyRing.KEY_BYTES];
         new SecureRandom().nextBytes(key);
@@ -71,6 +79,23 @@ public class PhiMaskingBenchmark {
     /** Detects and tokenizes the text; returns the masked text so nothing is optimised away. */
     @Benchmark
     public String detectAndTokenize() {
+        return mask(text);
+    }
+
+    /**
+     * The same 100 KB of text masked as 100, 10 or 1 turns: µs per op divided by 100 is µs per KB on identical content,
+     * so the three sizes compare the cost per KB of short and long turns without the first kilobytes' content deciding.
+     */
+    @Benchmark
+    public int hundredKilobytesInTurns() {
+        int length = 0;
+        for (String turn : hundredKilobytesInTurns) {
+            length += mask(turn).length();
+        }
+        return length;
+    }
+
+    private String mask(String text) {
         List<PhiSpan> spans = detector.detect(text);
         StringBuilder out = new StringBuilder(text.length() + spans.size() * 48);
         int copied = 0;
