@@ -529,8 +529,8 @@ public final class PhiDetector {
                 new StartFilter(DATE_DAY_FIRST, text, daysBeforeMonths, DAY_FIRST, at -> isDayStart(text.charAt(at))),
                 new StartFilter(DATE_MONTH_YEAR, text, monthStarts, MONTH_FIRST, any));
         for (StartFilter search : searches) {
-            Matcher m = search.matcher();
             while (search.find()) {
+                Matcher m = search.matcher();
                 String value = m.group().toLowerCase(Locale.ROOT);
                 if (value.contains("fourth of july") || value.transform(FULL_3)) {
                     continue;
@@ -544,8 +544,8 @@ public final class PhiDetector {
         }
         StartFilter numeric = new StartFilter(DATE_NUMERIC, text, beforeDateSeparators(text), DIGIT,
                 at -> isNumericDateStart(text, at));
-        Matcher n = numeric.matcher();
         while (numeric.find()) {
+            Matcher n = numeric.matcher();
             int month = n.group(1) != null ? Integer.parseInt(n.group(1)) : Integer.parseInt(n.group(5));
             int day = n.group(1) != null ? Integer.parseInt(n.group(2)) : Integer.parseInt(n.group(6));
             if (month < 1 || month > 12 || day < 1 || day > 31) {
@@ -622,9 +622,14 @@ public final class PhiDetector {
                 }
             }
         }
-        int[] sorted = java.util.Arrays.copyOf(found, count);
-        java.util.Arrays.sort(sorted);
-        return java.util.Arrays.stream(sorted).distinct().toArray();
+        java.util.Arrays.sort(found, 0, count);
+        int distinct = 0;
+        for (int i = 0; i < count; i++) {
+            if (distinct == 0 || found[distinct - 1] != found[i]) {
+                found[distinct++] = found[i];
+            }
+        }
+        return java.util.Arrays.copyOf(found, distinct);
     }
 
     /** Whether a month name can start here: every alternative of MONTH starts with one of these three letters. */
@@ -739,8 +744,8 @@ public final class PhiDetector {
             int blanks = blanksBefore(text, zipDigits[next[0]]);
             return blanks - at <= 17 && UsStates.mayPrecedeZip(text, at, blanks);
         });
-        Matcher zip = zips.matcher();
         while (zips.find()) {
+            Matcher zip = zips.matcher();
             add(out, zip.start(1), zip.end(1), PhiKind.ZIP, 73);
         }
     }
@@ -1517,10 +1522,9 @@ public final class PhiDetector {
 
     private void capitalizedNames(String text, List<Candidate> out) {
         // The runs CAPITALIZED_RUN's successive find() calls give, found by capitalizedRunEnd.
-        Matcher regex = CAPITALIZED_RUN.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
         for (int at = 0; at < text.length(); at++) {
             if (isCapital(text.charAt(at))) {
-                int end = capitalizedRunEnd(text, at, regex);
+                int end = capitalizedRunEnd(text, at);
                 if (end > at) {
                     capitalizedRun(text, at, end, out);
                     at = end - 1;
@@ -1539,11 +1543,11 @@ public final class PhiDetector {
      * hyphens; up to three more after single spaces, each an initial ("J.") or such a word. The pattern reads code
      * points, so next to a surrogate it is asked itself.
      */
-    private static int capitalizedRunEnd(String text, int at, Matcher regex) {
+    private static int capitalizedRunEnd(String text, int at) {
         if (at > 0) {
             char previous = text.charAt(at - 1);
             if (Character.isSurrogate(previous)) {
-                return regex.region(at, text.length()).lookingAt() ? regex.end() : -1;
+                return capitalizedRunEndByPattern(text, at);
             }
             if (Character.isLetter(previous) || "'’-".indexOf(previous) >= 0) {
                 return -1;
@@ -1564,9 +1568,15 @@ public final class PhiDetector {
             }
         }
         if (end < 0) {
-            return regex.region(at, text.length()).lookingAt() ? regex.end() : -1;
+            return capitalizedRunEndByPattern(text, at);
         }
         return end;
+    }
+
+    /** What CAPITALIZED_RUN itself tells at {@code at}, next to a surrogate (rare: its matcher is made only then). */
+    private static int capitalizedRunEndByPattern(String text, int at) {
+        Matcher regex = CAPITALIZED_RUN.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        return regex.region(at, text.length()).lookingAt() ? regex.end() : -1;
     }
 
     /** The end of {@code [A-ZÀ-Þ][\\p{L}]*(?:['’-][\\p{L}]+)*} from the capital at {@code at}; -1 at a surrogate. */

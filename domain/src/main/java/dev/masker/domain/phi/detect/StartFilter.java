@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
  * look-behinds, {@code \b} and {@code $} behave as in the plain search.
  */
 final class StartFilter {
-    private final Matcher matcher;
+    private final Pattern pattern;
+    /** Made at the first position that passes the tests: most searches of a short turn have none. */
+    private Matcher matcher;
     private final String text;
     private final FirstChars firstChars;
     private final int[] starts;
@@ -30,7 +32,7 @@ final class StartFilter {
 
     /** Tries only the given ascending positions (word starts, say) where both tests also hold. */
     StartFilter(Pattern pattern, String text, int[] starts, FirstChars firstChars, IntPredicate mayStartAt) {
-        this.matcher = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        this.pattern = pattern;
         this.text = text;
         this.firstChars = firstChars;
         this.starts = starts;
@@ -63,6 +65,9 @@ final class StartFilter {
     private boolean matchesAt(int at) {
         if (!mayStartAt.test(at)) {
             return false;
+        }
+        if (matcher == null) {
+            matcher = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
         }
         matcher.region(at, length);
         if (!matcher.lookingAt()) {
@@ -199,7 +204,7 @@ final class StartFilter {
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
     }
 
-    /** The matcher holding the last match; its positions are positions in the whole text. */
+    /** The matcher holding the last match, once {@link #find()} has found one; its positions are in the whole text. */
     Matcher matcher() {
         return matcher;
     }
