@@ -10,7 +10,15 @@ import java.util.Locale;
  * keywords a left-to-right search finds in the window, without overlaps, the last one decides.
  */
 final class ContextKeywords {
-    private record Keyword(PhiKind kind, String phrase) {
+    /** A keyword, and the length of its first run of letters ("medi" of "medi-cal", "number" of "number to call"). */
+    private record Keyword(PhiKind kind, String phrase, int firstWordLength) {
+        static Keyword of(PhiKind kind, String phrase) {
+            int end = 0;
+            while (end < phrase.length() && RegexText.isLetter(phrase.charAt(end))) {
+                end++;
+            }
+            return new Keyword(kind, phrase, end);
+        }
     }
 
     /** In the order they are tried at a position: the first kind that matches there wins, then its first phrase. */
@@ -52,7 +60,7 @@ final class ContextKeywords {
             if (item instanceof PhiKind next) {
                 kind = next;
             } else {
-                all.add(new Keyword(kind, (String) item));
+                all.add(Keyword.of(kind, (String) item));
             }
         }
         return List.copyOf(all);
@@ -84,15 +92,23 @@ final class ContextKeywords {
             if (RegexText.isWordChar(before) || before >= 128 && !RegexText.isBoundary(text, at, from, to)) {
                 continue; // no keyword starts inside a word; only a character from U+0080 on needs the whole rule
             }
+            int letters = at + 1;
+            while (letters < to && RegexText.isLetter(text.charAt(letters))) {
+                letters++;
+            }
+            int next = letters - 1; // no keyword starts inside these letters
             for (Keyword keyword : BY_FIRST_LETTER[(c | 0x20) - 'a']) {
+                // A keyword's first word is followed by \b or by its space or hyphen: it is this whole run of letters.
                 int end = at + keyword.phrase().length();
-                if (end <= to && RegexText.regionMatchesIgnoringCase(text, at, keyword.phrase())
+                if (keyword.firstWordLength() == letters - at && end <= to
+                        && RegexText.regionMatchesIgnoringCase(text, at, keyword.phrase())
                         && RegexText.isBoundary(text, end, from, to)) {
                     kind = keyword.kind();
-                    at = end - 1; // the next search starts where this match ends
+                    next = end - 1; // the next search starts where this match ends
                     break;
                 }
             }
+            at = next;
         }
         return kind;
     }
