@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # JMH benchmark of PHI detection + MSKV1 tokenization (issue 4 item 6): µs per call for 1, 10 and 100 KB of turn text.
 # Usage: bench/phi.sh [extra JMH options, e.g. -p kb=10 -prof stack]
-# JMH_OPTS replaces the defaults: 1 fork, 2 x 2 s warm-up, 3 x 2 s measurement, 1 thread (about 1 minute in all).
+# JMH_OPTS replaces the defaults: 1 fork, 3 x 2 s warm-up, 5 x 2 s measurement, 1 thread (about 2.5 minutes in all).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
@@ -27,4 +27,4 @@ CP="domain/target/classes:$JMH_CORE:$JOPT:$MATH"
 "$JAVA_HOME/bin/javac" -proc:full -processorpath "$JMH_APT:$JMH_CORE:$JOPT:$MATH" -cp "$CP" -d "$OUT/classes" \
     $(find domain/src/jmh/java -name '*.java')
 "$JAVA_HOME/bin/java" -cp "$OUT/classes:$CP" org.openjdk.jmh.Main PhiMaskingBenchmark \
-    ${JMH_OPTS:--f 1 -wi 2 -w 2s -i 3 -r 2s -t 1} -jvmArgs "-Dmasker.devset=$PWD/bootstrap/src/test/resources/phi/phi-dev.jsonl" "$@"
+    ${JMH_OPTS:--f 1 -wi 3 -w 2s -i 5 -r 2s -t 1} -jvmArgs "-Dmasker.devset=$PWD/bootstrap/src/test/resources/phi/phi-dev.jsonl" "$@"
