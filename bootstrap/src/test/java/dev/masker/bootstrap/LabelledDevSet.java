@@ -61,6 +61,15 @@ final class LabelledDevSet {
     private LabelledDevSet() {
     }
 
+    /**
+     * The values that stand in the text as words of their own: ids and hashes (ULIDs, hex digests, random ports) hold
+     * digit runs such as a ZIP or a last-four by chance, inside a longer word.
+     */
+    static List<String> inWords(List<String> values, String text) {
+        return values.stream().filter(text::contains).filter(value -> Pattern.compile("(?<![\\p{L}\\p{N}])"
+                + Pattern.quote(value) + "(?![\\p{L}\\p{N}])").matcher(text).find()).toList();
+    }
+
     static List<Gold> records() throws IOException {
         List<Gold> records = new ArrayList<>();
         for (String line : Files.readAllLines(DEV_SET, StandardCharsets.UTF_8)) {

@@ -35,7 +35,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,9 +59,6 @@ class OpenAiSdkProxyIT {
     private static final String MODEL = "gpt-4o-mini";
     private static final Duration AUDIT_WAIT = Duration.ofSeconds(10);
     private static final List<String> LOGS = new CopyOnWriteArrayList<>();
-    /** An address and port as the server's and clients' logs write them: {@code 127.0.0.1:34546}, {@code [::1]:8080}. */
-    private static final Pattern SOCKET_PORT = Pattern.compile(
-            "(\\d{1,3}(?:\\.\\d{1,3}){3}|localhost|\\[[0-9a-fA-F:.%\\w]*]|port)[: =]+\\d{2,5}\\b", Pattern.CASE_INSENSITIVE);
     private static List<LabelledDevSet.Gold> records;
     private static LogCapture.Open capture;
     private static FakeOpenAiUpstream upstream;
@@ -314,8 +310,7 @@ class OpenAiSdkProxyIT {
         assertTrue(LOGS.size() >= records.size(), "captured " + LOGS.size() + " log lines: the capture saw the run");
         // The JDK's own trust-store dump at FINE (root certificates' validity dates such as "10/19/..."), not the run's.
         // Loopback ports are random, and a five-digit ZIP may be one by chance.
-        String logs = SOCKET_PORT.matcher(String.join("\n", LOGS.stream()
-                .filter(line -> !line.contains("logX509CertificateEvent")).toList())).replaceAll("$1:port");
+        String logs = LogCapture.runText(LOGS);
         List<Map<String, String>> turns = masker.auditRows().stream()
                 .filter(row -> "turn_proxied".equals(row.get("type")) && agentId.equals(row.get("agent_id"))).toList();
         assertTrue(turns.size() >= 2 * records.size(), turns.size() + " turn_proxied rows");
@@ -323,21 +318,12 @@ class OpenAiSdkProxyIT {
         // by chance; a value could only leak into the text fields.
         String audit = String.join("\n", turns.stream().map(row -> strings(RunningMasker.read(row.get("body"))))
                 .flatMap(List::stream).filter(text -> !text.chars().allMatch(Character::isDigit)).toList());
-        assertAll(() -> assertEquals(List.of(), inWords(values, logs), "labelled values logged"),
-                () -> assertEquals(List.of(), inWords(values, audit), "labelled values audited"),
+        assertAll(() -> assertEquals(List.of(), LabelledDevSet.inWords(values, logs), "labelled values logged"),
+                () -> assertEquals(List.of(), LabelledDevSet.inWords(values, audit), "labelled values audited"),
                 () -> assertEquals(List.of(), FakeOpenAiUpstream.PHI_IN_ERROR.stream().filter(logs::contains).toList(),
                         "the upstream's error body was logged"),
                 () -> assertEquals(List.of(), FakeOpenAiUpstream.PHI_IN_ERROR.stream().filter(audit::contains).toList(),
                         "the upstream's error body was audited"));
-    }
-
-    /**
-     * The values that stand in the text as words of their own: ids and hashes (ULIDs, hex digests) hold digit runs such
-     * as a ZIP or a last-four by chance, inside a longer word.
-     */
-    private static List<String> inWords(List<String> values, String text) {
-        return values.stream().filter(text::contains).filter(value -> Pattern.compile("(?<![\\p{L}\\p{N}])"
-                + Pattern.quote(value) + "(?![\\p{L}\\p{N}])").matcher(text).find()).toList();
     }
 
     private static void assertNoFailurePhi(OpenAIServiceException e) {
