@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.masker.domain.phi.PhiKind;
+import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -55,21 +55,15 @@ class ContextKeywordsTest {
 
     @Test
     void givenSeededRandomWindows_lastKind_agreesWithTheRegex() {
-        String[] pieces = {"fax", "faxed", "ed", "call", "back", "callback", "number", " to ", "medical", "record",
+        List<String> pieces = List.of("fax", "faxed", "ed", "call", "back", "callback", "number", " to ", "medical", "record",
             "patient", " id", "last", " four", "medi", "-cal", "Medi-Cal", "state", "card", "birth", "day", "PHONE",
             " ", "  ", ",", ".", "_", "7", "x", "é", "\u212A", "İ", "ſ", "\u017Fsn", "s", "sn", "number to call",
             "hospital number", "Zip", "dob", "d.o.b", "-",
-            "\u0301", "\u0307", "e\u0301", "\uD835\uDC00", "\uD834\uDD67", "\uD835", "\uDC00"};
-        Random random = new Random(20261127);
-        for (int round = 0; round < 200_000; round++) {
-            StringBuilder window = new StringBuilder();
-            int parts = random.nextInt(9);
-            for (int i = 0; i < parts; i++) {
-                window.append(pieces[random.nextInt(pieces.length)]);
-            }
-            String text = "ab" + window;
-            int from = random.nextInt(3);
-            String shown = text.substring(from);
+            "\u0301", "\u0307", "e\u0301", "\uD835\uDC00", "\uD834\uDD67", "\uD835", "\uDC00");
+        for (RandomWindows.Window window : RandomWindows.of("ab", pieces, 8, 200_000)) {
+            String text = window.text();
+            int from = window.from();
+            String shown = window.shown();
             assertEquals(byRule(shown), ContextKeywords.lastKind(text, from, text.length()), () -> "[" + shown + "]");
         }
     }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.Random;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -83,20 +82,14 @@ class TrailingCueTest {
         TrailingCue nonWord = TrailingCue.thenNonWordChars(PHRASES);
         TrailingCue oneBlank = TrailingCue.thenOneBlank(PHRASES);
         TrailingCue blanks = TrailingCue.thenBlanks(PHRASES);
-        String[] pieces = {"name", " is", "NAME IS", "patient", "Patient Is", "thanks", ",", ".", ":", " ", "  ", "\n",
+        List<String> pieces = List.of("name", " is", "NAME IS", "patient", "Patient Is", "thanks", ",", ".", ":", " ", "  ", "\n",
             "\r", "\r\n", "\u0085", "\u2028", "_", "x", "7", "é", "K", "\u212A", "dr", "DR.", "confirm", "'s", "name's",
             "my", " wife", "\t", "out", "-", "’",
-            "\u0301", "\u0307", "e\u0301", "\uD835\uDC00", "\uD834\uDD67", "\uD835", "\uDC00"};
-        Random random = new Random(20261127);
-        for (int round = 0; round < 200_000; round++) {
-            StringBuilder window = new StringBuilder();
-            int parts = random.nextInt(7);
-            for (int i = 0; i < parts; i++) {
-                window.append(pieces[random.nextInt(pieces.length)]);
-            }
-            String text = "ab " + window;
-            int from = 3 - random.nextInt(4);
-            String shown = text.substring(from);
+            "\u0301", "\u0307", "e\u0301", "\uD835\uDC00", "\uD834\uDD67", "\uD835", "\uDC00");
+        for (RandomWindows.Window window : RandomWindows.of("ab ", pieces, 6, 200_000)) {
+            String text = window.text();
+            int from = window.from();
+            String shown = window.shown();
             assertEquals(NON_WORD_TAIL.matcher(shown).find(), nonWord.endsWindow(text, from, text.length()),
                     () -> "non-word tail: [" + shown + "]");
             assertEquals(ONE_BLANK_TAIL.matcher(shown).find(), oneBlank.endsWindow(text, from, text.length()),
