@@ -35,8 +35,8 @@ public final class VaultTokens {
 
     private final KeyRing keys;
     private final SecureRandom random;
-    // Per kid key, computed once: an initialised HMAC to clone for tokens, and the derived vault encryption key.
-    private final Map<ByteBuffer, Mac> tokenMacs = new ConcurrentHashMap<>();
+    // Computed once: per kid, an initialised HMAC to clone for tokens; per kid key, the derived vault encryption key.
+    private final Map<Kid, Mac> tokenMacs = new ConcurrentHashMap<>();
     private final Map<ByteBuffer, SecretKeySpec> vaultKeys = new ConcurrentHashMap<>();
 
     /** Tokens under the ring's keys, vault nonces from the random source. */
@@ -47,7 +47,7 @@ public final class VaultTokens {
 
     /** The MSKV1 token of the value: the same for the same normalised value, kind and kid. */
     public PhiToken token(PhiKind kind, Kid kid, String value) {
-        byte[] mac = tokenMac(keys.require(kid).current()).doFinal(
+        byte[] mac = tokenMac(kid).doFinal(
                 PhiNormalization.normalize(kind, value).getBytes(StandardCharsets.UTF_8));
         return new PhiToken(TokenScheme.MSKV1, kind, kid, Base32.encode(Arrays.copyOf(mac, TOKEN_BYTES)));
     }
@@ -96,14 +96,17 @@ public final class VaultTokens {
         }
     }
 
-    /** A fresh HMAC-SHA256 keyed with the kid key: a clone of one initialised once (key schedule and pads reused). */
-    private Mac tokenMac(byte[] kidKey) {
-        Mac prototype = tokenMacs.computeIfAbsent(ByteBuffer.wrap(kidKey), key -> newMac(kidKey));
+    /**
+     * A fresh HMAC-SHA256 keyed with the kid's current key: a clone of one initialised once (key schedule and pads
+     * reused). The ring is immutable, so the kid names its key for good.
+     */
+    private Mac tokenMac(Kid kid) {
+        Mac prototype = tokenMacs.computeIfAbsent(kid, k -> newMac(keys.require(k).current()));
         try {
             return (Mac) prototype.clone();
         } catch (CloneNotSupportedException e) {
             // A provider whose HMAC cannot be cloned: initialise a new one each time.
-            return newMac(kidKey);
+            return newMac(keys.require(kid).current());
         }
     }
 

@@ -3,10 +3,54 @@ package dev.masker.domain.phi;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.Random;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class PhiNormalizationTest {
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern NOT_DIGIT = Pattern.compile("[^0-9]");
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s.\\-]+");
+
+    /** The rule as it was first written, with regexes: tokens already issued depend on it, so it must never move. */
+    private static String byRegexes(PhiKind kind, String value) {
+        String text = Normalizer.normalize(value, Normalizer.Form.NFKC).strip();
+        String normalized = switch (kind) {
+            case PHONE, FAX -> {
+                String digits = NOT_DIGIT.matcher(text).replaceAll("");
+                yield digits.length() == 11 && digits.charAt(0) == '1' ? digits.substring(1) : digits;
+            }
+            case SSN, CARD, ZIP -> NOT_DIGIT.matcher(text).replaceAll("");
+            case MRN, HEALTH_PLAN, ACCOUNT, LICENSE, VEHICLE, DEVICE ->
+                    SEPARATORS.matcher(text).replaceAll("").toUpperCase(Locale.ROOT);
+            case EMAIL, IP -> WHITESPACE.matcher(text).replaceAll("").toLowerCase(Locale.ROOT);
+            case URL -> WHITESPACE.matcher(text).replaceAll(" ");
+            default -> WHITESPACE.matcher(text).replaceAll(" ").toLowerCase(Locale.ROOT);
+        };
+        return normalized.isEmpty() ? WHITESPACE.matcher(text).replaceAll(" ").toLowerCase(Locale.ROOT) : normalized;
+    }
+
+    @Test
+    void givenSeededRandomValuesOfEveryKind_normalize_givesWhatTheRegexRuleGives() {
+        String[] pieces = {"a", "B", "z", "1", "0", "9", " ", "  ", "\t", "\n", "\r", "\u000B", "\f", ".", "-", "+", "(", ")",
+            "@", "/", "\u00A0", "\u2028", "\u3000", "\uFF11", "\uFB01", "\u212A", "é", "e\u0301", "İ", "ß", "\uD835\uDC00",
+            "_", "#", "415", "555-0100", "Jane", "DOE"};
+        Random random = new Random(20261127);
+        for (int round = 0; round < 20_000; round++) {
+            StringBuilder value = new StringBuilder();
+            for (int parts = random.nextInt(9); parts > 0; parts--) {
+                value.append(pieces[random.nextInt(pieces.length)]);
+            }
+            for (PhiKind kind : PhiKind.values()) {
+                String shown = value.toString();
+                assertEquals(byRegexes(kind, shown), PhiNormalization.normalize(kind, shown), () -> kind + " [" + shown + "]");
+            }
+        }
+    }
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
