@@ -3,7 +3,6 @@ package dev.masker.domain.phi.detect;
 import dev.masker.domain.phi.PhiKind;
 import dev.masker.domain.phi.PhiSpan;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -326,7 +325,7 @@ public final class PhiDetector {
     /** The PHI spans of the text, sorted by start, never overlapping. */
     public List<PhiSpan> detect(String text) {
         Objects.requireNonNull(text, "text");
-        List<Candidate> found = new ArrayList<>();
+        Candidates found = new Candidates();
         int[] wordStarts = wordStarts(text);
         emails(text, found);
         int[] spokenDots = spokenDots(text);
@@ -338,56 +337,19 @@ public final class PhiDetector {
         valueRuns(text, found);
         ages(text, wordStarts, found);
         names(text, wordStarts, found);
-        List<PhiSpan> spans = resolve(found);
+        List<PhiSpan> spans = found.resolve();
         // Counts and lengths only: the text and the values are PHI and never reach a log.
         LOG.log(System.Logger.Level.DEBUG, () -> "detected " + spans.size() + " PHI spans in " + text.length() + " chars");
         return spans;
     }
 
-    private record Candidate(int start, int end, PhiKind kind, int priority) {
-    }
-
-    private static void add(List<Candidate> out, int start, int end, PhiKind kind, int priority) {
-        if (end > start) {
-            out.add(new Candidate(start, end, kind, priority));
-        }
-    }
-
-    /** Higher priority first, then longer, then earlier; a stable sort keeps the order found among equals. */
-    private static int strongerFirst(Candidate a, Candidate b) {
-        int byPriority = Integer.compare(b.priority(), a.priority());
-        if (byPriority != 0) {
-            return byPriority;
-        }
-        int byLength = Integer.compare(b.end() - b.start(), a.end() - a.start());
-        return byLength != 0 ? byLength : Integer.compare(a.start(), b.start());
-    }
-
-    /** Keeps the strongest candidates (priority, then length, then position) that do not overlap a kept one. */
-    private static List<PhiSpan> resolve(List<Candidate> found) {
-        List<Candidate> ordered = new ArrayList<>(found);
-        ordered.sort(PhiDetector::strongerFirst);
-        // The characters taken by kept spans: a candidate is kept when none of its characters is taken.
-        java.util.BitSet taken = new java.util.BitSet();
-        List<PhiSpan> kept = new ArrayList<>();
-        for (Candidate c : ordered) {
-            int firstTaken = taken.nextSetBit(c.start());
-            if (firstTaken < 0 || firstTaken >= c.end()) {
-                taken.set(c.start(), c.end());
-                kept.add(new PhiSpan(c.start(), c.end(), c.kind()));
-            }
-        }
-        kept.sort(Comparator.comparingInt(PhiSpan::start));
-        return List.copyOf(kept);
-    }
-
     // ---------------------------------------------------------------- e-mail, URL, IP
 
-    private static void emails(String text, List<Candidate> out) {
+    private static void emails(String text, Candidates out) {
         IntPredicate localPart = c -> isAsciiAlnum((char) c) || "._%+-".indexOf(c) >= 0;
         for (MatchResult m : StartFilter.all(EMAIL, text, StartFilter.runsUpTo(text, '@', localPart), LOCAL_PART,
                 StartFilter.runReaches(text, '@', localPart))) {
-            add(out, m.start(), trimEnd(text, m.start(), m.end()), PhiKind.EMAIL, 90);
+            out.add(m.start(), trimEnd(text, m.start(), m.end()), PhiKind.EMAIL, 90);
         }
         for (MatchResult spoken : StartFilter.all(SPOKEN_EMAIL_DOMAIN, text, blanksBeforeAt(text), BLANK,
                 at -> isBlank(text.charAt(at)) && atWordAfterBlanks(text, at))) {
@@ -421,7 +383,7 @@ public final class PhiDetector {
             }
             // The address must follow a cue ("my email is", "send it to"), not any verb ("I paid online at ...").
             if (localStart < start && EMAIL_CUES.contains(stop)) {
-                add(out, localStart, spoken.end(), PhiKind.EMAIL, 85);
+                out.add(localStart, spoken.end(), PhiKind.EMAIL, 85);
             }
         }
     }
@@ -434,7 +396,7 @@ public final class PhiDetector {
             "their", "our", "it", "of", "on", "with", "thanks", "that", "this", "new", "old", "please", "um",
             "uh", "yeah", "yes", "okay", "so", "but", "file", "have", "has", "i", "we", "under", "as", "for", "from");
 
-    private static void urls(String text, int[] wordStarts, int[] spokenDots, List<Candidate> out) {
+    private static void urls(String text, int[] wordStarts, int[] spokenDots, Candidates out) {
         // A match runs over scheme, host and dots ([A-Za-z0-9.:/-]) up to a full stop before its top-level domain, and
         // opens with \\b: before a letter or digit, only where no ASCII word character comes before it.
         IntPredicate urlChar = c -> isAsciiAlnum((char) c) || ".:/-".indexOf(c) >= 0;
@@ -447,7 +409,7 @@ public final class PhiDetector {
             if (isClinicUrl(url) || url.transform(FULL_1)) {
                 continue;
             }
-            add(out, m.start(), trimEnd(text, m.start(), m.end()), PhiKind.URL, 88);
+            out.add(m.start(), trimEnd(text, m.start(), m.end()), PhiKind.URL, 88);
         }
         for (MatchResult spoken : StartFilter.all(SPOKEN_URL, text, wordsBeforeDots(text, spokenDots), ALNUM,
                 at -> alnumRunThenDot(text, at))) {
@@ -463,7 +425,7 @@ public final class PhiDetector {
                     .replace(" dot ", ".").replace(" slash ", "/");
             String before = text.substring(Math.max(0, spoken.start() - 30), spoken.start()).toLowerCase(Locale.ROOT);
             if (!isClinicUrl(formatted) && !before.contains("mychart") && !before.contains("portal")) {
-                add(out, spoken.start(), end, PhiKind.URL, 84);
+                out.add(spoken.start(), end, PhiKind.URL, 84);
             }
         }
     }
@@ -494,7 +456,7 @@ public final class PhiDetector {
         return url.contains("mychart.") || url.contains("portal") || url.transform(FULL_2);
     }
 
-    private static void ips(String text, int[] wordStarts, int[] spokenDots, List<Candidate> out) {
+    private static void ips(String text, int[] wordStarts, int[] spokenDots, Candidates out) {
         for (MatchResult m : StartFilter.all(IPV4, text, StartFilter.before(text, '.', 3), DIGIT,
                 at -> isDigit(text.charAt(at)) && charWithin(text, at, '.', 3))) {
             boolean valid = true;
@@ -502,25 +464,25 @@ public final class PhiDetector {
                 valid &= Integer.parseInt(m.group(g)) <= 255;
             }
             if (valid) {
-                add(out, m.start(), m.end(), PhiKind.IP, 87);
+                out.add(m.start(), m.end(), PhiKind.IP, 87);
             }
         }
         for (MatchResult v6 : StartFilter.all(IPV6, text, StartFilter.before(text, ':', 4), HEX,
                 at -> isHexDigit(text.charAt(at)) && charWithin(text, at, ':', 4))) {
             if (v6.group().contains("::") || v6.group().chars().filter(c -> c == ':').count() >= 5) {
-                add(out, v6.start(), v6.end(), PhiKind.IP, 87);
+                out.add(v6.start(), v6.end(), PhiKind.IP, 87);
             }
         }
         // A " dot " follows the first number within four number words and their spaces.
         for (MatchResult spoken : StartFilter.all(SPOKEN_IP, text, startsWithin(wordStarts, spokenDots, 45), NUMBER,
                 at -> startsNumber(text, at))) {
-            add(out, spoken.start(), spoken.end(), PhiKind.IP, 86);
+            out.add(spoken.start(), spoken.end(), PhiKind.IP, 86);
         }
     }
 
     // ---------------------------------------------------------------- dates
 
-    private static void dates(String text, int[] wordStarts, List<Candidate> out) {
+    private static void dates(String text, int[] wordStarts, Candidates out) {
         int[] monthStarts = monthStarts(text, wordStarts);
         // A day is at most 14 characters, and no " of " is part of one: the first " of " after it is DAY_FIRST's.
         int[] daysBeforeMonths = startsWithin(wordStarts, ofMonths(text), 20);
@@ -539,7 +501,7 @@ public final class PhiDetector {
                     continue;
                 }
                 int end = trimEnd(text, m.start(), m.end());
-                add(out, m.start(), end, dateKind(text, m.start(), end), 70);
+                out.add(m.start(), end, dateKind(text, m.start(), end), 70);
             }
         }
         StartFilter numeric = new StartFilter(DATE_NUMERIC, text, beforeDateSeparators(text), DIGIT,
@@ -554,7 +516,7 @@ public final class PhiDetector {
             if (n.group(1) != null && n.group(3) == null && (n.group().contains("-") || nextWordIsUnit(text, n.end()))) {
                 continue;
             }
-            add(out, n.start(), n.end(), dateKind(text, n.start(), n.end()), 72);
+            out.add(n.start(), n.end(), dateKind(text, n.start(), n.end()), 72);
         }
     }
 
@@ -705,7 +667,7 @@ public final class PhiDetector {
 
     // ---------------------------------------------------------------- addresses, cities, ZIP codes
 
-    private static void addresses(String text, int[] wordStarts, List<Candidate> out) {
+    private static void addresses(String text, int[] wordStarts, Candidates out) {
         IntPredicate streetAhead = streetAhead(text, wordStarts);
         for (MatchResult m : StartFilter.all(ADDRESS, text, wordStarts, ADDRESS_FIRST,
                 at -> startsPoBox(text, at) || streetAhead.test(at) && startsAddressNumber(text, at))) {
@@ -714,12 +676,12 @@ public final class PhiDetector {
                 continue;
             }
             int end = trimEnd(text, m.start(), m.end());
-            add(out, m.start(), end, PhiKind.ADDRESS, 75);
+            out.add(m.start(), end, PhiKind.ADDRESS, 75);
             Matcher city = CITY_AFTER_ADDRESS.matcher(text).region(end, text.length());
             if (city.lookingAt()) {
                 String name = city.group(1);
                 if (!name.isBlank() && !STATE_AT_END.matcher(name).matches()) {
-                    add(out, city.start(1), city.end(1), PhiKind.CITY, 74);
+                    out.add(city.start(1), city.end(1), PhiKind.CITY, 74);
                 }
             }
         }
@@ -727,7 +689,7 @@ public final class PhiDetector {
                 at -> startsWhereabouts(text, at))) {
             String city = whereabouts.group(1);
             if (!isStateOnly(city) && !NOT_NAMES.contains(city.toLowerCase(Locale.ROOT))) {
-                add(out, whereabouts.start(1), whereabouts.end(1), PhiKind.CITY, 52);
+                out.add(whereabouts.start(1), whereabouts.end(1), PhiKind.CITY, 52);
             }
         }
         int[] zipDigits = zipDigits(text);
@@ -746,7 +708,7 @@ public final class PhiDetector {
         });
         while (zips.find()) {
             Matcher zip = zips.matcher();
-            add(out, zip.start(1), zip.end(1), PhiKind.ZIP, 73);
+            out.add(zip.start(1), zip.end(1), PhiKind.ZIP, 73);
         }
     }
 
@@ -905,7 +867,7 @@ public final class PhiDetector {
     // ---------------------------------------------------------------- spelled names
 
     /** Each spelled form opens with {@code \\b} or {@code (?<![\\w-])} and a letter: at an ASCII word start. */
-    private static void spelledNames(String text, int[] wordStarts, List<Candidate> out) {
+    private static void spelledNames(String text, int[] wordStarts, Candidates out) {
         // Every form starts with one ASCII letter followed by a hyphen, a space or a comma.
         int[] letters = new int[16];
         int count = 0;
@@ -920,19 +882,19 @@ public final class PhiDetector {
         int[] singleLetters = java.util.Arrays.copyOf(letters, count);
         for (MatchResult dashed : StartFilter.all(SPELLED_DASHED, text, singleLetters, LETTERS,
                 at -> isAsciiLetter(text.charAt(at)) && text.startsWith("-", at + 1))) {
-            add(out, dashed.start(), dashed.end(), PhiKind.NAME, 81);
+            out.add(dashed.start(), dashed.end(), PhiKind.NAME, 81);
         }
         for (MatchResult asIn : StartFilter.all(SPELLED_AS_IN, text, singleLetters, LETTERS,
                 at -> isAsciiLetter(text.charAt(at)) && (text.startsWith(" as in ", at + 1) || text.startsWith(", ", at + 1)))) {
             if (asIn.group().length() >= 7) {
-                add(out, asIn.start(), asIn.end(), PhiKind.NAME, 81);
+                out.add(asIn.start(), asIn.end(), PhiKind.NAME, 81);
             }
         }
         for (MatchResult spaced : StartFilter.all(SPELLED_SPACED, text, singleLetters, LETTERS,
                 at -> isAsciiLetter(text.charAt(at)) && (text.startsWith(" ", at + 1) || text.startsWith(",", at + 1)))) {
             String before = text.substring(Math.max(0, spaced.start() - 30), spaced.start());
             if (SPELL_CONTEXT.matcher(before).find() && spaced.group().transform(STRIP_1).length() >= 3) {
-                add(out, spaced.start(), spaced.end(), PhiKind.NAME, 79);
+                out.add(spaced.start(), spaced.end(), PhiKind.NAME, 79);
             }
         }
     }
@@ -942,7 +904,7 @@ public final class PhiDetector {
     private record Token(int start, int end, String lower, int symbols, int digits, boolean sentenceEnd) {
     }
 
-    private static void valueRuns(String text, List<Candidate> out) {
+    private static void valueRuns(String text, Candidates out) {
         List<Token> run = new ArrayList<>();
         for (int at = 0; at < text.length(); at++) {
             if (isBlank(text.charAt(at))) {
@@ -1054,7 +1016,7 @@ public final class PhiDetector {
                 || !SpokenNumbers.isNumberWordOrDash(text, start, end);
     }
 
-    private static void classify(String text, List<Token> tokens, List<Candidate> out) {
+    private static void classify(String text, List<Token> tokens, Candidates out) {
         int from = 0;
         int to = tokens.size();
         while (from < to && isWeakEdge(tokens.get(from), true)
@@ -1104,13 +1066,13 @@ public final class PhiDetector {
         PhiKind kind = contextKind(text, start);
         if (kind == PhiKind.PHONE || kind == PhiKind.FAX) {
             if (symbols >= 7) {
-                add(out, start, end, kind, 60);
+                out.add(start, end, kind, 60);
             }
             return;
         }
         if (kind == PhiKind.ZIP) {
             if (symbols == 5 || symbols == 9) {
-                add(out, start, end, kind, 60);
+                out.add(start, end, kind, 60);
             }
             return;
         }
@@ -1120,25 +1082,25 @@ public final class PhiDetector {
                     || run.size() <= 3 && run.get(0).lower().transform(FULL_8)
                     || raw.toLowerCase(Locale.ROOT).startsWith("two thousand");
             if (symbols >= 4 && !yearAlone && !IN_BEFORE.matcher(text.substring(Math.max(0, start - 4), start)).find()) {
-                add(out, start, end, kind, 60);
+                out.add(start, end, kind, 60);
             }
             return;
         }
         if (kind != null && symbols >= 4) {
-            add(out, start, end, kind, 60);
+            out.add(start, end, kind, 60);
             return;
         }
         if (symbols == 9 && text.substring(end, Math.min(text.length(), end + 40)).toLowerCase(Locale.ROOT).transform(FULL_9)) {
-            add(out, start, end, PhiKind.SSN, 55);
+            out.add(start, end, PhiKind.SSN, 55);
             return;
         }
         if ((symbols == 5 || symbols == 9) && UsStates.endWindow(text, Math.max(0, start - 20), start)) {
-            add(out, start, end, PhiKind.ZIP, 55);
+            out.add(start, end, PhiKind.ZIP, 55);
             return;
         }
         PhiKind byFormat = formatKind(raw, compact, formatted, symbols);
         if (byFormat != null) {
-            add(out, start, end, byFormat, 50);
+            out.add(start, end, byFormat, 50);
         }
     }
 
@@ -1416,7 +1378,7 @@ public final class PhiDetector {
 
     // ---------------------------------------------------------------- ages of 90 and over
 
-    private static void ages(String text, int[] wordStarts, List<Candidate> out) {
+    private static void ages(String text, int[] wordStarts, Candidates out) {
         for (MatchResult m : StartFilter.all(AGE, text, wordStarts, AGE_FIRST,
                 at -> startsAge(text, at))) {
             String before = text.substring(Math.max(0, m.start() - 20), m.start());
@@ -1425,7 +1387,7 @@ public final class PhiDetector {
                 continue;
             }
             if (AGE_AFTER.matcher(after).lookingAt() || AGE_BEFORE.matcher(before).find()) {
-                add(out, m.start(), m.end(), PhiKind.AGE, 65);
+                out.add(m.start(), m.end(), PhiKind.AGE, 65);
             }
         }
     }
@@ -1446,26 +1408,26 @@ public final class PhiDetector {
 
     // ---------------------------------------------------------------- names
 
-    private void names(String text, int[] wordStarts, List<Candidate> out) {
+    private void names(String text, int[] wordStarts, Candidates out) {
         for (MatchResult title : StartFilter.all(TITLE_NAME, text, wordStarts, TITLE_FIRST,
                 at -> startsTitle(text, at))) {
             String first = title.group(1).split(" ")[0];
             if (!TITLE_NOT_NAMES.contains(first.toLowerCase(Locale.ROOT))) {
-                add(out, title.start(1), title.end(1), PhiKind.NAME, 68);
+                out.add(title.start(1), title.end(1), PhiKind.NAME, 68);
             }
         }
         for (MatchResult lowerTitle : StartFilter.all(LOWER_TITLE_NAME, text, wordStarts, LOWER_TITLE_FIRST,
                 at -> text.startsWith("dr ", at) || text.startsWith("doctor ", at))) {
             String word = lowerTitle.group(1);
             if (!LOWER_STOP.contains(word) && names.isSurname(word)) {
-                add(out, lowerTitle.start(1), lowerTitle.end(1), PhiKind.NAME, 40);
+                out.add(lowerTitle.start(1), lowerTitle.end(1), PhiKind.NAME, 40);
             }
         }
         for (MatchResult ehr : StartFilter.all(EHR_NAME, text, wordStarts, UPPER_OR_OTHER,
                 at -> startsEhrName(text, at))) {
             String[] parts = ehr.group().split(", ");
             if (names.isSurname(parts[0]) || names.isFirstName(parts[1])) {
-                add(out, ehr.start(), ehr.end(), PhiKind.NAME, 45);
+                out.add(ehr.start(), ehr.end(), PhiKind.NAME, 45);
             }
         }
         capitalizedNames(text, out);
@@ -1475,7 +1437,7 @@ public final class PhiDetector {
                         && isBlank(text.charAt(at + 1)))) {
             String first = identity.group(1).split(" ")[0];
             if (!LOWER_STOP.contains(first) && !NOT_NAMES.contains(first) && !SpokenNumbers.isNumberWord(first)) {
-                add(out, identity.start(1), identity.end(1), PhiKind.NAME, 42);
+                out.add(identity.start(1), identity.end(1), PhiKind.NAME, 42);
             }
         }
     }
@@ -1520,7 +1482,7 @@ public final class PhiDetector {
         return c >= 'A' && c <= 'Z' || c == '\'' || c == '-';
     }
 
-    private void capitalizedNames(String text, List<Candidate> out) {
+    private void capitalizedNames(String text, Candidates out) {
         // The runs CAPITALIZED_RUN's successive find() calls give, found by capitalizedRunEnd.
         for (int at = 0; at < text.length(); at++) {
             if (isCapital(text.charAt(at))) {
@@ -1604,7 +1566,7 @@ public final class PhiDetector {
     }
 
     /** Decides whether the capitalized run {@code text[runStart, runEnd)} is a name. */
-    private void capitalizedRun(String text, int runStart, int runEnd, List<Candidate> out) {
+    private void capitalizedRun(String text, int runStart, int runEnd, Candidates out) {
         int[] starts = new int[4]; // the runs of \S, as a search for \S+ finds them (a run has at most four words)
         int[] ends = new int[4];
         int words = 0;
@@ -1682,7 +1644,7 @@ public final class PhiDetector {
         if (text.startsWith("'s", spanEnd - 2) || text.startsWith("’s", spanEnd - 2)) {
             spanEnd -= 2;
         }
-        add(out, start, spanEnd, PhiKind.NAME, count >= 2 ? 50 : 45);
+        out.add(start, spanEnd, PhiKind.NAME, count >= 2 ? 50 : 45);
     }
 
     /** Whether only blanks, or a line break and then only blanks, come before {@code start} in the 40 characters before it. */
@@ -1818,7 +1780,7 @@ public final class PhiDetector {
         return text.substring(start, last).toLowerCase(Locale.ROOT);
     }
 
-    private void lowerCaseNames(String text, List<Candidate> out) {
+    private void lowerCaseNames(String text, Candidates out) {
         int[] starts = new int[64]; // the words, as LOWER_WORD finds them: [a-zà-ÿ][a-zà-ÿ'-]*
         int[] ends = new int[64];
         int count = 0;
@@ -1864,7 +1826,7 @@ public final class PhiDetector {
                         && names.isSurname(next) && !LOWER_STOP.contains(next) && !NOT_NAMES.contains(next)) {
                     end = ends[i + 1]; // "dr. darien schmidt"
                 }
-                add(out, start, text.startsWith("'s", end - 2) ? end - 2 : end, PhiKind.NAME, 41);
+                out.add(start, text.startsWith("'s", end - 2) ? end - 2 : end, PhiKind.NAME, 41);
                 continue;
             }
             // "it is lucie henderson": an unlisted given name is still a name when a listed surname follows it.
@@ -1896,7 +1858,7 @@ public final class PhiDetector {
                 j++;
             }
             if (j > i) {
-                add(out, start, ends[j - 1], PhiKind.NAME, 42);
+                out.add(start, ends[j - 1], PhiKind.NAME, 42);
             }
         }
     }
