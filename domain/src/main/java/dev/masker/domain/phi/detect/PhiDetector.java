@@ -21,36 +21,24 @@ import java.util.regex.Pattern;
  */
 public final class PhiDetector {
     // Patterns used with String.matches/replaceAll, compiled once: String.matches compiles its pattern on every call.
-    private static final Function<String, Boolean> FULL_1 = full("[\\d.]+");
-    private static final Function<String, Boolean> FULL_2 = full(".*/(?:pay|forms|billing|login|schedule)\\W*");
-    private static final Function<String, Boolean> FULL_3 = full("(?:may|march) (?:one|two|be|the)\\b.*");
-    private static final Function<String, Boolean> FULL_4 = full("^\\s*(?:tab|tablet|pill|cup|dose|of|mg|strength|teaspoon).*");
-    private static final Function<String, Boolean> FULL_5 = full("\\d+ (?:dr|st)\\b.*");
-    private static final Function<String, Boolean> FULL_6 = full("\\d+ (?:st|dr)\\.? [a-z].*");
-    private static final Function<String, Boolean> FULL_7 = full("(?:19|20)\\d\\d");
-    private static final Function<String, Boolean> FULL_8 = full("nineteen|twenty");
-    private static final Function<String, Boolean> FULL_9 = full("(?s).*\\b(?:social|ssn)\\b.*");
+    private static final Function<String, Boolean> FULL_1 = TextScan.full("[\\d.]+");
+    private static final Function<String, Boolean> FULL_2 = TextScan.full(".*/(?:pay|forms|billing|login|schedule)\\W*");
+    private static final Function<String, Boolean> FULL_3 = TextScan.full("(?:may|march) (?:one|two|be|the)\\b.*");
+    private static final Function<String, Boolean> FULL_4 =
+            TextScan.full("^\\s*(?:tab|tablet|pill|cup|dose|of|mg|strength|teaspoon).*");
+    private static final Function<String, Boolean> FULL_5 = TextScan.full("\\d+ (?:dr|st)\\b.*");
+    private static final Function<String, Boolean> FULL_6 = TextScan.full("\\d+ (?:st|dr)\\.? [a-z].*");
+    private static final Function<String, Boolean> FULL_7 = TextScan.full("(?:19|20)\\d\\d");
+    private static final Function<String, Boolean> FULL_8 = TextScan.full("nineteen|twenty");
+    private static final Function<String, Boolean> FULL_9 = TextScan.full("(?s).*\\b(?:social|ssn)\\b.*");
     private static final Function<String, Boolean> FULL_10 =
-            full("(?s).*\\b(?:member|medicare|medicaid|insurance|subscriber|policy)\\b.*");
-    private static final Function<String, Boolean> FULL_11 = full("\\d{13,19}");
-    private static final Function<String, Boolean> FULL_12 = full("1?\\d{10}");
-    private static final Function<String, Boolean> FULL_13 = full("[A-Za-z]{0,3}\\d{6,}[A-Za-z]?");
-    private static final Function<String, Boolean> FULL_17 = full(".*(?:ing|ed|ly)$");
-    private static final Function<String, Boolean> FULL_18 = full(".*(?:ed|ing|ly|s)$");
-    private static final Function<String, String> STRIP_1 = replacing("[, ]", "");
-
-    private static final String ASCII_LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
-    private static final String DIGITS = "0123456789";
-
-    private static Function<String, Boolean> full(String regex) {
-        Pattern pattern = Pattern.compile(regex);
-        return text -> pattern.matcher(text).matches();
-    }
-
-    private static Function<String, String> replacing(String regex, String replacement) {
-        Pattern pattern = Pattern.compile(regex);
-        return text -> pattern.matcher(text).replaceAll(replacement);
-    }
+            TextScan.full("(?s).*\\b(?:member|medicare|medicaid|insurance|subscriber|policy)\\b.*");
+    private static final Function<String, Boolean> FULL_11 = TextScan.full("\\d{13,19}");
+    private static final Function<String, Boolean> FULL_12 = TextScan.full("1?\\d{10}");
+    private static final Function<String, Boolean> FULL_13 = TextScan.full("[A-Za-z]{0,3}\\d{6,}[A-Za-z]?");
+    private static final Function<String, Boolean> FULL_17 = TextScan.full(".*(?:ing|ed|ly)$");
+    private static final Function<String, Boolean> FULL_18 = TextScan.full(".*(?:ed|ing|ly|s)$");
+    private static final Function<String, String> STRIP_1 = TextScan.replacing("[, ]", "");
 
     private static List<String> union(List<String> first, List<String> second) {
         List<String> all = new ArrayList<>(first);
@@ -59,23 +47,26 @@ public final class PhiDetector {
     }
 
     // The characters each pattern's matches can start with (its case-insensitive letters in both cases).
-    private static final StartFilter.FirstChars LETTERS = StartFilter.FirstChars.of(ASCII_LETTERS, false);
+    private static final StartFilter.FirstChars LETTERS = StartFilter.FirstChars.of(TextScan.ASCII_LETTERS, false);
     private static final StartFilter.FirstChars UPPER_OR_OTHER =
-            StartFilter.FirstChars.of(ASCII_LETTERS.substring(26), true);
-    private static final StartFilter.FirstChars ALNUM = StartFilter.FirstChars.of(ASCII_LETTERS + DIGITS, false);
-    private static final StartFilter.FirstChars DIGIT = StartFilter.FirstChars.of(DIGITS, false);
-    private static final StartFilter.FirstChars HEX = StartFilter.FirstChars.of(DIGITS + "abcdefABCDEF", false);
+            StartFilter.FirstChars.of(TextScan.ASCII_LETTERS.substring(26), true);
+    private static final StartFilter.FirstChars ALNUM =
+            StartFilter.FirstChars.of(TextScan.ASCII_LETTERS + TextScan.DIGITS, false);
+
+    private static final StartFilter.FirstChars HEX = StartFilter.FirstChars.of(TextScan.DIGITS + "abcdefABCDEF", false);
     private static final StartFilter.FirstChars BLANK = StartFilter.FirstChars.of(" \t\n\u000B\f\r", false);
-    private static final StartFilter.FirstChars LOCAL_PART = StartFilter.FirstChars.of(ASCII_LETTERS + DIGITS + "._%+-", false);
-    private static final StartFilter.FirstChars HOST = StartFilter.FirstChars.of(ASCII_LETTERS + DIGITS + "-", false);
+    private static final StartFilter.FirstChars LOCAL_PART =
+            StartFilter.FirstChars.of(TextScan.ASCII_LETTERS + TextScan.DIGITS + "._%+-", false);
+    private static final StartFilter.FirstChars HOST =
+            StartFilter.FirstChars.of(TextScan.ASCII_LETTERS + TextScan.DIGITS + "-", false);
     /** A digit or the first letter of a number word ({@code SpokenNumbers.WORD}). */
-    private static final StartFilter.FirstChars NUMBER = StartFilter.FirstChars.of(DIGITS + "stfenhdzoSTFENHDZO", false);
+    private static final StartFilter.FirstChars NUMBER = StartFilter.FirstChars.of(TextScan.DIGITS + "stfenhdzoSTFENHDZO", false);
     private static final StartFilter.FirstChars ADDRESS_FIRST =
-            StartFilter.FirstChars.of(DIGITS + "stfenhdzoSTFENHDZOpP", false);
+            StartFilter.FirstChars.of(TextScan.DIGITS + "stfenhdzoSTFENHDZOpP", false);
     private static final StartFilter.FirstChars MONTH_FIRST = StartFilter.FirstChars.of("jfmasondJFMASOND", false);
-    private static final StartFilter.FirstChars DAY_FIRST = StartFilter.FirstChars.of(DIGITS + "efnostEFNOST", false);
+    private static final StartFilter.FirstChars DAY_FIRST = StartFilter.FirstChars.of(TextScan.DIGITS + "efnostEFNOST", false);
     private static final StartFilter.FirstChars WHEREABOUTS_FIRST = StartFilter.FirstChars.of("mjlcoiMJLCOI", false);
-    private static final StartFilter.FirstChars ZIP_FIRST = StartFilter.FirstChars.of(ASCII_LETTERS + ",", false);
+    private static final StartFilter.FirstChars ZIP_FIRST = StartFilter.FirstChars.of(TextScan.ASCII_LETTERS + ",", false);
     private static final StartFilter.FirstChars AGE_FIRST = StartFilter.FirstChars.of("91noaNOA", false);
     private static final StartFilter.FirstChars TITLE_FIRST = StartFilter.FirstChars.of("DMN", false);
     private static final StartFilter.FirstChars LOWER_TITLE_FIRST = StartFilter.FirstChars.of("d", false);
@@ -257,7 +248,7 @@ public final class PhiDetector {
             .map(name -> name.split(" ")[0]).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     /** Capitalized words that start sentences or label fields and are never names by themselves. */
-    private static final Set<String> NOT_NAMES = words(
+    private static final Set<String> NOT_NAMES = TextScan.words(
             "i", "i'm", "i'll", "i've", "i'd", "hi", "hello", "hey", "yes", "yeah", "yep", "no", "nope", "okay", "ok", "um",
             "uh", "so", "and", "but", "or", "the", "a", "an", "my", "your", "our", "his", "her", "their", "we", "you",
             "he", "she", "they", "it", "it's", "this", "that", "these", "those", "there", "here", "what", "when", "where",
@@ -293,9 +284,9 @@ public final class PhiDetector {
             "later", "soon", "before", "after", "because", "if", "as", "at", "by", "for", "from", "in", "into", "on",
             "to", "with", "without", "about", "over", "under", "again", "once", "more", "most", "some", "such",
             "only", "own", "same", "than", "too", "very", "even", "ever", "both", "each", "few", "other", "another");
-    private static final Set<String> TITLE_NOT_NAMES = words("office", "offices", "visit", "appointment", "the", "and",
+    private static final Set<String> TITLE_NOT_NAMES = TextScan.words("office", "offices", "visit", "appointment", "the", "and",
             "or", "will", "can", "said", "is", "says", "who", "if");
-    private static final Set<String> LOWER_STOP = words("said", "due", "almost", "below", "above", "agrees", "going",
+    private static final Set<String> LOWER_STOP = TextScan.words("said", "due", "almost", "below", "above", "agrees", "going",
             "trying", "looking", "not", "out", "office", "calling", "on", "seen", "by", "off", "back", "about",
             "and", "my", "is", "i", "the", "a", "an", "date", "of", "birth", "calling", "about", "for", "to", "he", "she",
             "it", "was", "at", "in", "on", "with", "from", "last", "first", "name", "phone", "number", "email", "um",
@@ -326,7 +317,7 @@ public final class PhiDetector {
     public List<PhiSpan> detect(String text) {
         Objects.requireNonNull(text, "text");
         Candidates found = new Candidates();
-        int[] wordStarts = wordStarts(text);
+        int[] wordStarts = TextScan.wordStarts(text);
         emails(text, found);
         int[] spokenDots = spokenDots(text);
         urls(text, wordStarts, spokenDots, found);
@@ -346,13 +337,13 @@ public final class PhiDetector {
     // ---------------------------------------------------------------- e-mail, URL, IP
 
     private static void emails(String text, Candidates out) {
-        IntPredicate localPart = c -> isAsciiAlnum((char) c) || "._%+-".indexOf(c) >= 0;
+        IntPredicate localPart = c -> TextScan.isAsciiAlnum((char) c) || "._%+-".indexOf(c) >= 0;
         for (MatchResult m : StartFilter.all(EMAIL, text, StartFilter.runsUpTo(text, '@', localPart), LOCAL_PART,
                 StartFilter.runReaches(text, '@', localPart))) {
-            out.add(m.start(), trimEnd(text, m.start(), m.end()), PhiKind.EMAIL, 90);
+            out.add(m.start(), TextScan.trimEnd(text, m.start(), m.end()), PhiKind.EMAIL, 90);
         }
         for (MatchResult spoken : StartFilter.all(SPOKEN_EMAIL_DOMAIN, text, blanksBeforeAt(text), BLANK,
-                at -> isBlank(text.charAt(at)) && atWordAfterBlanks(text, at))) {
+                at -> RegexText.isBlank(text.charAt(at)) && atWordAfterBlanks(text, at))) {
             if (text.startsWith(" slash", spoken.end())) {
                 continue; // "profile at facebook dot com slash ..." is a URL
             }
@@ -388,10 +379,10 @@ public final class PhiDetector {
         }
     }
 
-    private static final Set<String> EMAIL_CUES = words("is", "to", "email", "mail", "address", "at", "was", "use", "try",
-            "it's", "its", "as", "under", "me", "from", "and", "");
+    private static final Set<String> EMAIL_CUES = TextScan.words("is", "to", "email", "mail", "address", "at", "was", "use",
+            "try", "it's", "its", "as", "under", "me", "from", "and", "");
 
-    private static final Set<String> EMAIL_STOP = words("is", "its", "it's", "email", "mail", "address", "to", "my",
+    private static final Set<String> EMAIL_STOP = TextScan.words("is", "its", "it's", "email", "mail", "address", "to", "my",
             "the", "was", "at", "me", "and", "send", "forms", "use", "try", "be", "or", "you", "can", "her", "his",
             "their", "our", "it", "of", "on", "with", "thanks", "that", "this", "new", "old", "please", "um",
             "uh", "yeah", "yes", "okay", "so", "but", "file", "have", "has", "i", "we", "under", "as", "for", "from");
@@ -399,9 +390,9 @@ public final class PhiDetector {
     private static void urls(String text, int[] wordStarts, int[] spokenDots, Candidates out) {
         // A match runs over scheme, host and dots ([A-Za-z0-9.:/-]) up to a full stop before its top-level domain, and
         // opens with \\b: before a letter or digit, only where no ASCII word character comes before it.
-        IntPredicate urlChar = c -> isAsciiAlnum((char) c) || ".:/-".indexOf(c) >= 0;
+        IntPredicate urlChar = c -> TextScan.isAsciiAlnum((char) c) || ".:/-".indexOf(c) >= 0;
         for (MatchResult m : StartFilter.all(URL, text, StartFilter.runsUpTo(text, topLevelDomainDots(text), urlChar), HOST,
-                at -> text.charAt(at) == '-' || isWordStart(text, at))) {
+                at -> text.charAt(at) == '-' || TextScan.isWordStart(text, at))) {
             if (m.start() > 0 && (text.charAt(m.start() - 1) == '@' || text.charAt(m.start() - 1) == '.')) {
                 continue;
             }
@@ -409,7 +400,7 @@ public final class PhiDetector {
             if (isClinicUrl(url) || url.transform(FULL_1)) {
                 continue;
             }
-            out.add(m.start(), trimEnd(text, m.start(), m.end()), PhiKind.URL, 88);
+            out.add(m.start(), TextScan.trimEnd(text, m.start(), m.end()), PhiKind.URL, 88);
         }
         for (MatchResult spoken : StartFilter.all(SPOKEN_URL, text, wordsBeforeDots(text, spokenDots), ALNUM,
                 at -> alnumRunThenDot(text, at))) {
@@ -437,11 +428,11 @@ public final class PhiDetector {
         for (int dot = text.indexOf('.'); dot >= 0; dot = text.indexOf('.', dot + 1)) {
             int start = dot + 1;
             int end = start;
-            while (end < text.length() && isAsciiLetter(text.charAt(end))) {
+            while (end < text.length() && RegexText.isLetter(text.charAt(end))) {
                 end++;
             }
             // \\b after the domain's last letter: the letters after the full stop are the domain, and no digit or _ follows.
-            if ((end == text.length() || !isAsciiWordChar(text.charAt(end)))
+            if ((end == text.length() || !RegexText.isWordChar(text.charAt(end)))
                     && TOP_LEVEL_DOMAINS.containsLetters(text, start, end)) {
                 if (count == found.length) {
                     found = java.util.Arrays.copyOf(found, count * 2);
@@ -457,8 +448,8 @@ public final class PhiDetector {
     }
 
     private static void ips(String text, int[] wordStarts, int[] spokenDots, Candidates out) {
-        for (MatchResult m : StartFilter.all(IPV4, text, StartFilter.before(text, '.', 3), DIGIT,
-                at -> isDigit(text.charAt(at)) && charWithin(text, at, '.', 3))) {
+        for (MatchResult m : StartFilter.all(IPV4, text, StartFilter.before(text, '.', 3), TextScan.DIGIT,
+                at -> TextScan.isDigit(text.charAt(at)) && charWithin(text, at, '.', 3))) {
             boolean valid = true;
             for (int g = 1; g <= 4; g++) {
                 valid &= Integer.parseInt(m.group(g)) <= 255;
@@ -474,8 +465,8 @@ public final class PhiDetector {
             }
         }
         // A " dot " follows the first number within four number words and their spaces.
-        for (MatchResult spoken : StartFilter.all(SPOKEN_IP, text, startsWithin(wordStarts, spokenDots, 45), NUMBER,
-                at -> startsNumber(text, at))) {
+        for (MatchResult spoken : StartFilter.all(SPOKEN_IP, text, TextScan.startsWithin(wordStarts, spokenDots, 45), NUMBER,
+                at -> TextScan.startsNumber(text, at))) {
             out.add(spoken.start(), spoken.end(), PhiKind.IP, 86);
         }
     }
@@ -485,7 +476,7 @@ public final class PhiDetector {
     private static void dates(String text, int[] wordStarts, Candidates out) {
         int[] monthStarts = monthStarts(text, wordStarts);
         // A day is at most 14 characters, and no " of " is part of one: the first " of " after it is DAY_FIRST's.
-        int[] daysBeforeMonths = startsWithin(wordStarts, ofMonths(text), 20);
+        int[] daysBeforeMonths = TextScan.startsWithin(wordStarts, ofMonths(text), 20);
         IntPredicate any = at -> true;
         List<StartFilter> searches = List.of(new StartFilter(DATE_MONTH_FIRST, text, monthStarts, MONTH_FIRST, any),
                 new StartFilter(DATE_DAY_FIRST, text, daysBeforeMonths, DAY_FIRST, at -> isDayStart(text.charAt(at))),
@@ -500,11 +491,11 @@ public final class PhiDetector {
                 if (value.startsWith("may ") && !MAY_DAY.matcher(value).matches()) {
                     continue;
                 }
-                int end = trimEnd(text, m.start(), m.end());
+                int end = TextScan.trimEnd(text, m.start(), m.end());
                 out.add(m.start(), end, dateKind(text, m.start(), end), 70);
             }
         }
-        StartFilter numeric = new StartFilter(DATE_NUMERIC, text, beforeDateSeparators(text), DIGIT,
+        StartFilter numeric = new StartFilter(DATE_NUMERIC, text, beforeDateSeparators(text), TextScan.DIGIT,
                 at -> isNumericDateStart(text, at));
         while (numeric.find()) {
             Matcher n = numeric.matcher();
@@ -576,7 +567,7 @@ public final class PhiDetector {
         int count = 0;
         for (int at : separators(text)) {
             for (int back : new int[] {4, 2, 1}) {
-                if (at - back >= 0 && isDigit(text.charAt(at - back))) {
+                if (at - back >= 0 && TextScan.isDigit(text.charAt(at - back))) {
                     if (count == found.length) {
                         found = java.util.Arrays.copyOf(found, count * 2);
                     }
@@ -597,7 +588,7 @@ public final class PhiDetector {
     /** Whether a month name can start here: every alternative of MONTH starts with one of these three letters. */
     private static boolean isMonthStart(String text, int at) {
         return at + 3 <= text.length() && isMonthPrefix(text.charAt(at), text.charAt(at + 1), text.charAt(at + 2))
-                && MONTH_WORDS.containsLetters(text, at, letterRunEnd(text, at));
+                && MONTH_WORDS.containsLetters(text, at, TextScan.letterRunEnd(text, at));
     }
 
     /**
@@ -610,7 +601,7 @@ public final class PhiDetector {
 
     /** Whether the three characters, ASCII letters in any case, are a month's first three: told without a copy. */
     private static boolean isMonthPrefix(char a, char b, char c) {
-        if (!isAsciiLetter(a) || !isAsciiLetter(b) || !isAsciiLetter(c)) {
+        if (!RegexText.isLetter(a) || !RegexText.isLetter(b) || !RegexText.isLetter(c)) {
             return false;
         }
         String prefix = MONTH_PREFIX_LIST;
@@ -629,7 +620,7 @@ public final class PhiDetector {
 
     /** "3/14", "03-14-1990", "1990-03-14": digits then a slash or dash one, two or four characters on. */
     private static boolean isNumericDateStart(String text, int at) {
-        if (!isDigit(text.charAt(at))) {
+        if (!TextScan.isDigit(text.charAt(at))) {
             return false;
         }
         return isDateSeparator(text, at + 1) || isDateSeparator(text, at + 2) || isDateSeparator(text, at + 4);
@@ -637,10 +628,6 @@ public final class PhiDetector {
 
     private static boolean isDateSeparator(String text, int at) {
         return at < text.length() && (text.charAt(at) == '/' || text.charAt(at) == '-');
-    }
-
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
     }
 
     private static boolean nextWordIsUnit(String text, int end) {
@@ -675,7 +662,7 @@ public final class PhiDetector {
             if (value.transform(FULL_5) && !value.transform(FULL_6) && value.length() < 8) {
                 continue;
             }
-            int end = trimEnd(text, m.start(), m.end());
+            int end = TextScan.trimEnd(text, m.start(), m.end());
             out.add(m.start(), end, PhiKind.ADDRESS, 75);
             Matcher city = CITY_AFTER_ADDRESS.matcher(text).region(end, text.length());
             if (city.lookingAt()) {
@@ -703,7 +690,7 @@ public final class PhiDetector {
             if (next[0] == zipDigits.length) {
                 return false;
             }
-            int blanks = blanksBefore(text, zipDigits[next[0]]);
+            int blanks = TextScan.blanksBefore(text, zipDigits[next[0]]);
             return blanks - at <= 17 && UsStates.mayPrecedeZip(text, at, blanks);
         });
         while (zips.find()) {
@@ -731,7 +718,7 @@ public final class PhiDetector {
     /** What WHEREABOUTS needs at its start: one of its phrases and a space, in any ASCII case. */
     private static boolean startsWhereabouts(String text, int at) {
         char first = text.charAt(at);
-        if (!isAsciiLetter(first)) {
+        if (!RegexText.isLetter(first)) {
             return false;
         }
         for (String phrase : WHEREABOUTS_BY_FIRST[(first | 0x20) - 'a']) {
@@ -782,8 +769,8 @@ public final class PhiDetector {
         int[] found = new int[8];
         int count = 0;
         for (int at : wordStarts) {
-            if (at > 0 && text.charAt(at - 1) == ' ' && isAsciiLetter(text.charAt(at))
-                    && STREET_WORDS.containsLetters(text, at, letterRunEnd(text, at))) {
+            if (at > 0 && text.charAt(at - 1) == ' ' && RegexText.isLetter(text.charAt(at))
+                    && STREET_WORDS.containsLetters(text, at, TextScan.letterRunEnd(text, at))) {
                 if (count == found.length) {
                     found = java.util.Arrays.copyOf(found, count * 2);
                 }
@@ -794,7 +781,7 @@ public final class PhiDetector {
     }
 
     private static boolean isStreetPathChar(char c) {
-        return isAsciiAlnum(c) || c == ' ' || c == '.' || c == '\'';
+        return TextScan.isAsciiAlnum(c) || c == ' ' || c == '.' || c == '\'';
     }
 
     /** The word starts and the commas of the text, ascending. */
@@ -826,8 +813,8 @@ public final class PhiDetector {
         int count = 0;
         int digits = 0;
         for (int i = text.length() - 1; i > 0; i--) {
-            digits = isDigit(text.charAt(i)) ? digits + 1 : 0;
-            if (digits >= 5 && isBlank(text.charAt(i - 1))) {
+            digits = TextScan.isDigit(text.charAt(i)) ? digits + 1 : 0;
+            if (digits >= 5 && RegexText.isBlank(text.charAt(i - 1))) {
                 if (count == found.length) {
                     found = java.util.Arrays.copyOf(found, count * 2);
                 }
@@ -839,20 +826,6 @@ public final class PhiDetector {
             ascending[k] = found[count - 1 - k];
         }
         return ascending;
-    }
-
-    /** The start of the run of blanks that ends at {@code end}. */
-    private static int blanksBefore(String text, int end) {
-        int start = end;
-        while (start > 0 && isBlank(text.charAt(start - 1))) {
-            start--;
-        }
-        return start;
-    }
-
-    /** Java's {@code \\s} without UNICODE_CHARACTER_CLASS. */
-    private static boolean isBlank(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
     }
 
     /**
@@ -872,7 +845,7 @@ public final class PhiDetector {
         int[] letters = new int[16];
         int count = 0;
         for (int at : wordStarts) {
-            if (isAsciiLetter(text.charAt(at)) && at + 1 < text.length() && "- ,".indexOf(text.charAt(at + 1)) >= 0) {
+            if (RegexText.isLetter(text.charAt(at)) && at + 1 < text.length() && "- ,".indexOf(text.charAt(at + 1)) >= 0) {
                 if (count == letters.length) {
                     letters = java.util.Arrays.copyOf(letters, count * 2);
                 }
@@ -881,17 +854,18 @@ public final class PhiDetector {
         }
         int[] singleLetters = java.util.Arrays.copyOf(letters, count);
         for (MatchResult dashed : StartFilter.all(SPELLED_DASHED, text, singleLetters, LETTERS,
-                at -> isAsciiLetter(text.charAt(at)) && text.startsWith("-", at + 1))) {
+                at -> RegexText.isLetter(text.charAt(at)) && text.startsWith("-", at + 1))) {
             out.add(dashed.start(), dashed.end(), PhiKind.NAME, 81);
         }
         for (MatchResult asIn : StartFilter.all(SPELLED_AS_IN, text, singleLetters, LETTERS,
-                at -> isAsciiLetter(text.charAt(at)) && (text.startsWith(" as in ", at + 1) || text.startsWith(", ", at + 1)))) {
+                at -> RegexText.isLetter(text.charAt(at))
+                        && (text.startsWith(" as in ", at + 1) || text.startsWith(", ", at + 1)))) {
             if (asIn.group().length() >= 7) {
                 out.add(asIn.start(), asIn.end(), PhiKind.NAME, 81);
             }
         }
         for (MatchResult spaced : StartFilter.all(SPELLED_SPACED, text, singleLetters, LETTERS,
-                at -> isAsciiLetter(text.charAt(at)) && (text.startsWith(" ", at + 1) || text.startsWith(",", at + 1)))) {
+                at -> RegexText.isLetter(text.charAt(at)) && (text.startsWith(" ", at + 1) || text.startsWith(",", at + 1)))) {
             String before = text.substring(Math.max(0, spaced.start() - 30), spaced.start());
             if (SPELL_CONTEXT.matcher(before).find() && spaced.group().transform(STRIP_1).length() >= 3) {
                 out.add(spaced.start(), spaced.end(), PhiKind.NAME, 79);
@@ -907,11 +881,11 @@ public final class PhiDetector {
     private static void valueRuns(String text, Candidates out) {
         List<Token> run = new ArrayList<>();
         for (int at = 0; at < text.length(); at++) {
-            if (isBlank(text.charAt(at))) {
+            if (RegexText.isBlank(text.charAt(at))) {
                 continue;
             }
             int end = at; // the run of \S from here, as a search for \S+ finds it
-            while (end < text.length() && !isBlank(text.charAt(end))) {
+            while (end < text.length() && !RegexText.isBlank(text.charAt(end))) {
                 end++;
             }
             Token token = valueToken(text, at, end);
@@ -982,12 +956,12 @@ public final class PhiDetector {
     /** What matching {@code [+(]?[0-9A-Za-z][0-9A-Za-z()#-]*} tells: an ASCII identifier, perhaps after a + or (. */
     private static boolean isAlphanumericValue(String core) {
         int at = core.startsWith("+") || core.startsWith("(") ? 1 : 0;
-        if (at >= core.length() || !isAsciiAlnum(core.charAt(at))) {
+        if (at >= core.length() || !TextScan.isAsciiAlnum(core.charAt(at))) {
             return false;
         }
         for (int i = at + 1; i < core.length(); i++) {
             char c = core.charAt(i);
-            if (!isAsciiAlnum(c) && "()#-".indexOf(c) < 0) {
+            if (!TextScan.isAsciiAlnum(c) && "()#-".indexOf(c) < 0) {
                 return false;
             }
         }
@@ -1005,10 +979,10 @@ public final class PhiDetector {
         boolean asciiLetters = true;
         for (int i = start; i < end; i++) {
             char c = text.charAt(i);
-            if (isDigit(c) || c >= 128 && Character.isDigit(c)) {
+            if (TextScan.isDigit(c) || c >= 128 && Character.isDigit(c)) {
                 return false;
             }
-            asciiLetters &= isAsciiLetter(c);
+            asciiLetters &= RegexText.isLetter(c);
         }
         // Number words and "dash" are two to nine ASCII letters; of the other characters only the Kelvin sign and the
         // dotted capital I lower-case to ASCII letters, and neither can make one of those words.
@@ -1108,7 +1082,7 @@ public final class PhiDetector {
     private static boolean mayBeAmountAfter(String text, int end) {
         int limit = Math.min(text.length(), end + 16);
         int at = end;
-        while (at < limit && isBlank(text.charAt(at))) {
+        while (at < limit && RegexText.isBlank(text.charAt(at))) {
             at++;
         }
         return at < limit && "dbcmpuDBCMPU".indexOf(text.charAt(at)) >= 0;
@@ -1133,80 +1107,20 @@ public final class PhiDetector {
         return kind;
     }
 
-    /**
-     * Where the ASCII words start: a letter or digit not after one or an underscore. The patterns that start with
-     * {@code \\b} and such a character are tried only there, and the text is walked once for all of them.
-     */
-    private static int[] wordStarts(String text) {
-        int[] starts = new int[Math.max(16, text.length() / 4)];
-        int count = 0;
-        for (int at = 0; at < text.length(); at++) {
-            if (isAsciiAlnum(text.charAt(at)) && isWordStart(text, at)) {
-                if (count == starts.length) {
-                    starts = java.util.Arrays.copyOf(starts, count * 2);
-                }
-                starts[count++] = at;
-            }
-        }
-        return java.util.Arrays.copyOf(starts, count);
-    }
-
-    /**
-     * Whether {@code \\b} can hold before the word character at {@code at}: not after an ASCII letter, digit or
-     * underscore (since JDK 19 {@code \\b} is ASCII like {@code \\w}: "PÉPIN" has a boundary before its second P).
-     * The patterns starting with {@code \\b} and a letter or digit are tried only where this holds.
-     */
-    private static boolean isWordStart(String text, int at) {
-        char previous = at > 0 ? text.charAt(at - 1) : ' ';
-        return !isAsciiAlnum(previous) && previous != '_';
-    }
-
-    /** Where the run of ASCII letters starting at {@code at} ends. */
-    private static int letterRunEnd(String text, int at) {
-        int end = at;
-        while (end < text.length() && isAsciiLetter(text.charAt(end))) {
-            end++;
-        }
-        return end;
-    }
-
-    private static boolean isAsciiWordChar(char c) {
-        return isAsciiAlnum(c) || c == '_';
-    }
-
-    private static boolean isAsciiAlnum(char c) {
-        return isAsciiLetter(c) || isDigit(c);
-    }
-
     private static boolean isHexDigit(char c) {
-        return isDigit(c) || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+        return TextScan.isDigit(c) || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
     }
 
     /**
-     * Whether a digit or a number word ("seven", "oh", "double", "hundred") starts here. The patterns follow a
-     * number word ({@code SpokenNumbers.WORD}) with a blank, so its letters are the whole run of letters.
-     */
-    private static boolean startsNumber(String text, int at) {
-        if (isDigit(text.charAt(at))) {
-            return true;
-        }
-        int end = at;
-        while (end < text.length() && end - at < 10 && isAsciiLetter(text.charAt(end))) {
-            end++;
-        }
-        return end > at && end - at < 10 && SpokenNumbers.isNumberWordAt(text, at, end);
-    }
-
-    /**
-     * Whether ADDRESS's house number can start here: a number word ({@link #startsNumber}), or one to six digits
+     * Whether ADDRESS's house number can start here: a number word ({@link TextScan#startsNumber}), or one to six digits
      * followed by a space, as {@code \\d{1,6} } needs.
      */
     private static boolean startsAddressNumber(String text, int at) {
-        if (!isDigit(text.charAt(at))) {
-            return startsNumber(text, at);
+        if (!TextScan.isDigit(text.charAt(at))) {
+            return TextScan.startsNumber(text, at);
         }
         int end = at;
-        while (end < text.length() && isDigit(text.charAt(end))) {
+        while (end < text.length() && TextScan.isDigit(text.charAt(end))) {
             end++;
         }
         return end - at <= 6 && end < text.length() && text.charAt(end) == ' ';
@@ -1231,7 +1145,7 @@ public final class PhiDetector {
     private static String asciiLettersAndDigits(String value) {
         StringBuilder kept = new StringBuilder(value.length());
         for (int i = 0; i < value.length(); i++) {
-            if (isAsciiAlnum(value.charAt(i))) {
+            if (TextScan.isAsciiAlnum(value.charAt(i))) {
                 kept.append(value.charAt(i));
             }
         }
@@ -1262,7 +1176,7 @@ public final class PhiDetector {
             } else {
                 upper = text.indexOf('A', a + 1);
             }
-            int start = blanksBefore(text, a);
+            int start = TextScan.blanksBefore(text, a);
             if (start < a && atWordAfterBlanks(text, start)) {
                 while (count + a - start > found.length) {
                     found = java.util.Arrays.copyOf(found, found.length * 2);
@@ -1278,10 +1192,10 @@ public final class PhiDetector {
     /** Where a spoken address can start: blanks, then "at", then a blank. */
     private static boolean atWordAfterBlanks(String text, int at) {
         int word = at;
-        while (word < text.length() && isBlank(text.charAt(word))) {
+        while (word < text.length() && RegexText.isBlank(text.charAt(word))) {
             word++;
         }
-        return word + 2 < text.length() && text.regionMatches(true, word, "at", 0, 2) && isBlank(text.charAt(word + 2));
+        return word + 2 < text.length() && text.regionMatches(true, word, "at", 0, 2) && RegexText.isBlank(text.charAt(word + 2));
     }
 
     /** Where " dot " (any case) starts, ascending. */
@@ -1304,26 +1218,10 @@ public final class PhiDetector {
         int count = 0;
         for (int dot : dots) {
             int start = dot;
-            while (start > 0 && isAsciiAlnum(text.charAt(start - 1))) {
+            while (start > 0 && TextScan.isAsciiAlnum(text.charAt(start - 1))) {
                 start--;
             }
-            if (start < dot && isWordStart(text, start) && (count == 0 || found[count - 1] < start)) {
-                found[count++] = start;
-            }
-        }
-        return java.util.Arrays.copyOf(found, count);
-    }
-
-    /** Those of the ascending {@code starts} with one of the ascending {@code targets} in {@code (start, start + distance]}. */
-    private static int[] startsWithin(int[] starts, int[] targets, int distance) {
-        int[] found = new int[Math.min(starts.length, targets.length * distance)];
-        int count = 0;
-        int next = 0;
-        for (int start : starts) {
-            while (next < targets.length && targets[next] <= start) {
-                next++;
-            }
-            if (next < targets.length && targets[next] <= start + distance) {
+            if (start < dot && TextScan.isWordStart(text, start) && (count == 0 || found[count - 1] < start)) {
                 found[count++] = start;
             }
         }
@@ -1333,14 +1231,10 @@ public final class PhiDetector {
     /** Whether the letters and digits from {@code at} are followed by " dot ", as a spoken host's first word is. */
     private static boolean alnumRunThenDot(String text, int at) {
         int end = at;
-        while (end < text.length() && isAsciiAlnum(text.charAt(end))) {
+        while (end < text.length() && TextScan.isAsciiAlnum(text.charAt(end))) {
             end++;
         }
         return text.regionMatches(true, end, " dot ", 0, 5);
-    }
-
-    private static boolean isAsciiLetter(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
     }
 
     private static PhiKind formatKind(String raw, String compact, boolean formatted, int symbols) {
@@ -1396,11 +1290,11 @@ public final class PhiDetector {
     private static boolean startsAge(String text, int at) {
         char c = text.charAt(at);
         if (c == '9') {
-            return at + 1 < text.length() && isDigit(text.charAt(at + 1));
+            return at + 1 < text.length() && TextScan.isDigit(text.charAt(at + 1));
         }
         if (c == '1') {
             return at + 2 < text.length() && (text.charAt(at + 1) == '0' || text.charAt(at + 1) == '1')
-                    && isDigit(text.charAt(at + 2));
+                    && TextScan.isDigit(text.charAt(at + 2));
         }
         return text.regionMatches(true, at, "ninety", 0, 6) || text.regionMatches(true, at, "one hundred", 0, 11)
                 || text.regionMatches(true, at, "a hundred", 0, 9);
@@ -1434,7 +1328,7 @@ public final class PhiDetector {
         lowerCaseNames(text, out);
         for (MatchResult identity : StartFilter.all(LOWER_IDENTITY, text, sentenceEnds(text), SENTENCE_END,
                 at -> at == 0 || ".!?".indexOf(text.charAt(at)) >= 0 && at + 1 < text.length()
-                        && isBlank(text.charAt(at + 1)))) {
+                        && RegexText.isBlank(text.charAt(at + 1)))) {
             String first = identity.group(1).split(" ")[0];
             if (!LOWER_STOP.contains(first) && !NOT_NAMES.contains(first) && !SpokenNumbers.isNumberWord(first)) {
                 out.add(identity.start(1), identity.end(1), PhiKind.NAME, 42);
@@ -1449,7 +1343,7 @@ public final class PhiDetector {
         found[count++] = 0;
         for (char mark : new char[] {'.', '!', '?'}) {
             for (int at = text.indexOf(mark, 1); at >= 0; at = text.indexOf(mark, at + 1)) {
-                if (at + 1 < text.length() && isBlank(text.charAt(at + 1))) {
+                if (at + 1 < text.length() && RegexText.isBlank(text.charAt(at + 1))) {
                     if (count == found.length) {
                         found = java.util.Arrays.copyOf(found, count * 2);
                     }
@@ -1571,9 +1465,9 @@ public final class PhiDetector {
         int[] ends = new int[4];
         int words = 0;
         for (int at = runStart; at < runEnd; at++) {
-            if (!isBlank(text.charAt(at))) {
+            if (!RegexText.isBlank(text.charAt(at))) {
                 int end = at;
-                while (end < runEnd && !isBlank(text.charAt(end))) {
+                while (end < runEnd && !RegexText.isBlank(text.charAt(end))) {
                     end++;
                 }
                 if (words == starts.length) {
@@ -1660,10 +1554,10 @@ public final class PhiDetector {
     private static boolean isStreetAfter(String text, int end) {
         int limit = Math.min(text.length(), end + 12);
         int at = end;
-        while (at < limit && isBlank(text.charAt(at))) {
+        while (at < limit && RegexText.isBlank(text.charAt(at))) {
             at++;
         }
-        return at > end && at < limit && STREET_WORDS.containsLetters(text, at, Math.min(letterRunEnd(text, at), limit))
+        return at > end && at < limit && STREET_WORDS.containsLetters(text, at, Math.min(TextScan.letterRunEnd(text, at), limit))
                 && STREET_AFTER.matcher(text.substring(end, limit)).lookingAt();
     }
 
@@ -1700,7 +1594,7 @@ public final class PhiDetector {
     /** What {@code (?s).*[.!?:\n]\s*$} matches: a full stop, ?, !, colon or line break, then only blanks. */
     private static boolean endsSentence(String before) {
         int end = before.length();
-        while (end > 0 && isBlank(before.charAt(end - 1))) {
+        while (end > 0 && RegexText.isBlank(before.charAt(end - 1))) {
             if (before.charAt(end - 1) == '\n') {
                 return true;
             }
@@ -1758,14 +1652,14 @@ public final class PhiDetector {
      */
     private static boolean mayStartWithState(String after) {
         int at = after.startsWith(",") ? 1 : 0;
-        if (at >= after.length() || !isBlank(after.charAt(at))) {
+        if (at >= after.length() || !RegexText.isBlank(after.charAt(at))) {
             return false;
         }
-        while (at < after.length() && isBlank(after.charAt(at))) {
+        while (at < after.length() && RegexText.isBlank(after.charAt(at))) {
             at++;
         }
         int end = at;
-        while (end < after.length() && isAsciiLetter(after.charAt(end))) {
+        while (end < after.length() && RegexText.isLetter(after.charAt(end))) {
             end++;
         }
         String word = after.substring(at, end);
@@ -1888,17 +1782,5 @@ public final class PhiDetector {
             }
         }
         return false;
-    }
-
-    private static Set<String> words(String... words) {
-        return Set.copyOf(java.util.Arrays.asList(words));
-    }
-
-    private static int trimEnd(String text, int start, int end) {
-        int e = end;
-        while (e > start && ".,;:!?)".indexOf(text.charAt(e - 1)) >= 0) {
-            e--;
-        }
-        return e;
     }
 }
