@@ -29,7 +29,6 @@ public final class PhiDetector {
     private static final Function<String, Boolean> FULL_13 = TextScan.full("[A-Za-z]{0,3}\\d{6,}[A-Za-z]?");
     private static final Function<String, Boolean> FULL_17 = TextScan.full(".*(?:ing|ed|ly)$");
     private static final Function<String, Boolean> FULL_18 = TextScan.full(".*(?:ed|ing|ly|s)$");
-    private static final Function<String, String> STRIP_1 = TextScan.replacing("[, ]", "");
 
     private static List<String> union(List<String> first, List<String> second) {
         List<String> all = new ArrayList<>(first);
@@ -37,8 +36,6 @@ public final class PhiDetector {
         return all;
     }
 
-    // The characters each pattern's matches can start with (its case-insensitive letters in both cases).
-    private static final StartFilter.FirstChars LETTERS = StartFilter.FirstChars.of(TextScan.ASCII_LETTERS, false);
     private static final StartFilter.FirstChars UPPER_OR_OTHER =
             StartFilter.FirstChars.of(TextScan.ASCII_LETTERS.substring(26), true);
 
@@ -60,16 +57,6 @@ public final class PhiDetector {
     private static final Pattern NOT_AGE_AFTER = Pattern.compile(
             "^\\s*(?:-|\\s)?(?:mg|milligrams?|percent|%|days?|minutes?|pounds?|lbs?|degrees?|over|dollars|units?|ml|mcg"
             + "|count|tablets?|pills?|capsules?|refills?|visits?|\\$)", Pattern.CASE_INSENSITIVE);
-
-    private static final Pattern SPELLED_DASHED = Pattern.compile(
-            "(?<![\\w-])[A-Za-z](?:-[A-Za-z]){2,}(?:,? (?:dash|hyphen|apostrophe|space),? [A-Za-z](?:-[A-Za-z])+)*(?![\\w-])");
-    private static final Pattern SPELLED_SPACED = Pattern.compile("(?<![\\w-])[A-Za-z](?:,? [A-Za-z]){2,}(?![\\w-])");
-    private static final Pattern SPELLED_AS_IN = Pattern.compile(
-            "\\b[A-Za-z] as in [A-Za-z]+(?:,? (?:[A-Za-z](?: as in [A-Za-z]+)?|apostrophe|dash|hyphen|space)\\b)+"
-            + "|\\b[A-Za-z](?:, (?:apostrophe|dash|hyphen|[A-Za-z](?:-[A-Za-z])*))+\\b");
-    private static final Pattern SPELL_CONTEXT = Pattern.compile(
-            "(?:spell\\w*|spelling|name is|name|that's|that is|it's|it is|last name|first name)\\W{0,4}$",
-            Pattern.CASE_INSENSITIVE);
 
     private static final Pattern AMOUNT_AFTER = Pattern.compile(
             "^\\s*(?:dollars|bucks|cents|mg|milligrams|percent|pounds|units)\\b", Pattern.CASE_INSENSITIVE);
@@ -219,7 +206,7 @@ public final class PhiDetector {
         ContactRecognizer.ips(text, wordStarts, spokenDots, found);
         DateRecognizer.dates(text, wordStarts, found);
         AddressRecognizer.addresses(text, wordStarts, found);
-        spelledNames(text, wordStarts, found);
+        SpelledNameRecognizer.spelledNames(text, wordStarts, found);
         valueRuns(text, found);
         ages(text, wordStarts, found);
         names(text, wordStarts, found);
@@ -227,42 +214,6 @@ public final class PhiDetector {
         // Counts and lengths only: the text and the values are PHI and never reach a log.
         LOG.log(System.Logger.Level.DEBUG, () -> "detected " + spans.size() + " PHI spans in " + text.length() + " chars");
         return spans;
-    }
-
-    // ---------------------------------------------------------------- spelled names
-
-    /** Each spelled form opens with {@code \\b} or {@code (?<![\\w-])} and a letter: at an ASCII word start. */
-    private static void spelledNames(String text, int[] wordStarts, Candidates out) {
-        // Every form starts with one ASCII letter followed by a hyphen, a space or a comma.
-        int[] letters = new int[16];
-        int count = 0;
-        for (int at : wordStarts) {
-            if (RegexText.isLetter(text.charAt(at)) && at + 1 < text.length() && "- ,".indexOf(text.charAt(at + 1)) >= 0) {
-                if (count == letters.length) {
-                    letters = java.util.Arrays.copyOf(letters, count * 2);
-                }
-                letters[count++] = at;
-            }
-        }
-        int[] singleLetters = java.util.Arrays.copyOf(letters, count);
-        for (MatchResult dashed : StartFilter.all(SPELLED_DASHED, text, singleLetters, LETTERS,
-                at -> RegexText.isLetter(text.charAt(at)) && text.startsWith("-", at + 1))) {
-            out.add(dashed.start(), dashed.end(), PhiKind.NAME, 81);
-        }
-        for (MatchResult asIn : StartFilter.all(SPELLED_AS_IN, text, singleLetters, LETTERS,
-                at -> RegexText.isLetter(text.charAt(at))
-                        && (text.startsWith(" as in ", at + 1) || text.startsWith(", ", at + 1)))) {
-            if (asIn.group().length() >= 7) {
-                out.add(asIn.start(), asIn.end(), PhiKind.NAME, 81);
-            }
-        }
-        for (MatchResult spaced : StartFilter.all(SPELLED_SPACED, text, singleLetters, LETTERS,
-                at -> RegexText.isLetter(text.charAt(at)) && (text.startsWith(" ", at + 1) || text.startsWith(",", at + 1)))) {
-            String before = text.substring(Math.max(0, spaced.start() - 30), spaced.start());
-            if (SPELL_CONTEXT.matcher(before).find() && spaced.group().transform(STRIP_1).length() >= 3) {
-                out.add(spaced.start(), spaced.end(), PhiKind.NAME, 79);
-            }
-        }
     }
 
     // ---------------------------------------------------------------- identifiers: runs of digits, number words, letters
