@@ -31,24 +31,11 @@ public final class PhiDetector {
     private static final StartFilter.FirstChars UPPER_OR_OTHER =
             StartFilter.FirstChars.of(TextScan.ASCII_LETTERS.substring(26), true);
 
-    private static final StartFilter.FirstChars AGE_FIRST = StartFilter.FirstChars.of("91noaNOA", false);
     private static final StartFilter.FirstChars TITLE_FIRST = StartFilter.FirstChars.of("DMN", false);
     private static final StartFilter.FirstChars LOWER_TITLE_FIRST = StartFilter.FirstChars.of("d", false);
     private static final StartFilter.FirstChars SENTENCE_END = StartFilter.FirstChars.of(".!?", false);
 
     private static final System.Logger LOG = System.getLogger(PhiDetector.class.getName());
-
-    private static final Pattern AGE = Pattern.compile(
-            "\\b(9\\d|1[01]\\d|ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
-            + "|(?:one|a) hundred(?: and)?(?: (?:one|two|three|four|five|six|seven|eight|nine|ten))?)\\b",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern AGE_BEFORE = Pattern.compile(
-            "(?:\\b(?:i'm|i am|he's|she's|he is|she is|is|age|aged|turned|turning|turns)\\W{0,2})$", Pattern.CASE_INSENSITIVE);
-    private static final Pattern AGE_AFTER = Pattern.compile("^(?:[- ]years?[- ]old|[- ]year[- ]old|[- ]?yo\\b|\\s+years\\b)",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern NOT_AGE_AFTER = Pattern.compile(
-            "^\\s*(?:-|\\s)?(?:mg|milligrams?|percent|%|days?|minutes?|pounds?|lbs?|degrees?|over|dollars|units?|ml|mcg"
-            + "|count|tablets?|pills?|capsules?|refills?|visits?|\\$)", Pattern.CASE_INSENSITIVE);
 
     private static final Pattern TITLE_NAME = Pattern.compile(
             "\\b(?:Dr\\.?|Doctor|Mr\\.?|Mrs\\.?|Ms\\.?|Miss|Nurse) ((?:[A-ZÀ-Þ][\\p{L}]*(?:['’-][\\p{L}]+)*)"
@@ -191,42 +178,12 @@ public final class PhiDetector {
         AddressRecognizer.addresses(text, wordStarts, found);
         SpelledNameRecognizer.spelledNames(text, wordStarts, found);
         ValueRunRecognizer.valueRuns(text, found);
-        ages(text, wordStarts, found);
+        AgeRecognizer.ages(text, wordStarts, found);
         names(text, wordStarts, found);
         List<PhiSpan> spans = found.resolve();
         // Counts and lengths only: the text and the values are PHI and never reach a log.
         LOG.log(System.Logger.Level.DEBUG, () -> "detected " + spans.size() + " PHI spans in " + text.length() + " chars");
         return spans;
-    }
-
-    // ---------------------------------------------------------------- ages of 90 and over
-
-    private static void ages(String text, int[] wordStarts, Candidates out) {
-        for (MatchResult m : StartFilter.all(AGE, text, wordStarts, AGE_FIRST,
-                at -> startsAge(text, at))) {
-            String before = text.substring(Math.max(0, m.start() - 20), m.start());
-            String after = text.substring(m.end(), Math.min(text.length(), m.end() + 16));
-            if (before.endsWith("$") || NOT_AGE_AFTER.matcher(after).lookingAt()) {
-                continue;
-            }
-            if (AGE_AFTER.matcher(after).lookingAt() || AGE_BEFORE.matcher(before).find()) {
-                out.add(m.start(), m.end(), PhiKind.AGE, 65);
-            }
-        }
-    }
-
-    /** What AGE's alternatives need at their start: "9" or "10"/"11" and a digit, "ninety", "one hundred", "a hundred". */
-    private static boolean startsAge(String text, int at) {
-        char c = text.charAt(at);
-        if (c == '9') {
-            return at + 1 < text.length() && TextScan.isDigit(text.charAt(at + 1));
-        }
-        if (c == '1') {
-            return at + 2 < text.length() && (text.charAt(at + 1) == '0' || text.charAt(at + 1) == '1')
-                    && TextScan.isDigit(text.charAt(at + 2));
-        }
-        return text.regionMatches(true, at, "ninety", 0, 6) || text.regionMatches(true, at, "one hundred", 0, 11)
-                || text.regionMatches(true, at, "a hundred", 0, 9);
     }
 
     // ---------------------------------------------------------------- names
