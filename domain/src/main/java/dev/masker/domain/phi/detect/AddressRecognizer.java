@@ -82,7 +82,7 @@ final class AddressRecognizer {
         for (MatchResult whereabouts : StartFilter.all(WHEREABOUTS, text, wordStarts, WHEREABOUTS_FIRST,
                 at -> startsWhereabouts(text, at))) {
             String city = whereabouts.group(1);
-            if (!isStateOnly(city) && !PhiDetector.NOT_NAMES.contains(city.toLowerCase(Locale.ROOT))) {
+            if (!isStateOnly(city) && !NameRecognizer.NOT_NAMES.contains(city.toLowerCase(Locale.ROOT))) {
                 out.add(whereabouts.start(1), whereabouts.end(1), PhiKind.CITY, 52);
             }
         }
