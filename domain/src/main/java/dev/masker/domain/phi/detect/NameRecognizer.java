@@ -18,15 +18,8 @@ final class NameRecognizer {
     private static final Function<String, Boolean> FULL_17 = TextScan.full(".*(?:ing|ed|ly)$");
     private static final Function<String, Boolean> FULL_18 = TextScan.full(".*(?:ed|ing|ly|s)$");
 
-    private static List<String> union(List<String> first, List<String> second) {
-        List<String> all = new ArrayList<>(first);
-        all.addAll(second);
-        return all;
-    }
-
     private static final StartFilter.FirstChars UPPER_OR_OTHER =
             StartFilter.FirstChars.of(TextScan.ASCII_LETTERS.substring(26), true);
-
     private static final StartFilter.FirstChars TITLE_FIRST = StartFilter.FirstChars.of("DMN", false);
     private static final StartFilter.FirstChars LOWER_TITLE_FIRST = StartFilter.FirstChars.of("d", false);
     private static final StartFilter.FirstChars SENTENCE_END = StartFilter.FirstChars.of(".!?", false);
@@ -592,6 +585,13 @@ final class NameRecognizer {
                 out.add(start, ends[j - 1], PhiKind.NAME, 42);
             }
         }
+    }
+
+    /** The words of both lists, the first list's first. */
+    private static List<String> union(List<String> first, List<String> second) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
     }
 
     private static String[][] byFirstLetter(String... words) {
