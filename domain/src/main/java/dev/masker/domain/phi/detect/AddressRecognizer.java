@@ -1,0 +1,286 @@
+package dev.masker.domain.phi.detect;
+
+import dev.masker.domain.phi.PhiKind;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.IntPredicate;
+import java.util.regex.MatchResult;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds street addresses and post office boxes, the city after an address, the place someone lives in or moved from,
+ * and ZIP codes after a state; and knows the US state names and codes and the street words.
+ */
+final class AddressRecognizer {
+    private AddressRecognizer() {
+    }
+
+    private static final String NW = SpokenNumbers.WORD;
+
+    private static final Function<String, Boolean> FULL_5 = TextScan.full("\\d+ (?:dr|st)\\b.*");
+    private static final Function<String, Boolean> FULL_6 = TextScan.full("\\d+ (?:st|dr)\\.? [a-z].*");
+
+    private static final StartFilter.FirstChars ADDRESS_FIRST =
+            StartFilter.FirstChars.of(TextScan.DIGITS + "stfenhdzoSTFENHDZOpP", false);
+
+    private static final StartFilter.FirstChars WHEREABOUTS_FIRST = StartFilter.FirstChars.of("mjlcoiMJLCOI", false);
+    private static final StartFilter.FirstChars ZIP_FIRST = StartFilter.FirstChars.of(TextScan.ASCII_LETTERS + ",", false);
+
+    static final String STATE_NAMES = String.join("|", UsStates.NAMES);
+    static final String STATE_CODES = String.join("|", UsStates.CODES);
+    private static final Pattern STATE_AT_END = Pattern.compile(
+            "(?:(?i:" + STATE_NAMES + ")|(?:" + STATE_CODES + ")|, ?(?i:" + STATE_CODES + ")),?\\s*$");
+    private static final Pattern ZIP = Pattern.compile(
+            "(?:(?i:\\b(?:" + STATE_NAMES + "))|\\b(?:" + STATE_CODES + ")|, ?(?i:(?:" + STATE_CODES + ")\\b)),?\\s+"
+            + "(\\d{5}(?:-\\d{4})?)\\b");
+    static final String STREET = "(?:street|st|avenue|ave|road|rd|boulevard|blvd|drive|dr|lane|ln|way|court|ct"
+            + "|place|pl|highway|hwy|parkway|pkwy|circle|cir|terrace|trail|square|loop|plaza)";
+    /** A word of a street name: not a time ("3:45 pm with Dr. Chen") nor a function word. */
+    private static final String STREET_WORD = "(?!(?:with|by|to|from|and|see|at|for|the|of|am|pm|an|in|on|is|or)\\b)"
+            + "(?-i:(?!a\\b))"
+            + "[a-z0-9][a-z0-9'.]*";
+    private static final Pattern ADDRESS = Pattern.compile(
+            "\\b(?:\\d{1,6}|" + NW + "(?: " + NW + "){0,5}) (?:(?:n|s|e|w|ne|nw|se|sw|north|south|east|west)\\.? )?"
+            + "(?:(?:" + STREET_WORD + "(?: " + STREET_WORD + "){0,2}? " + STREET + ")|broadway)\\b\\.?"
+            + "(?:,? (?:apt\\.?|apartment|unit|#) ?(?:" + NW + "(?: " + NW + "){0,3}\\b|[a-z0-9-]+\\b)|,? #\\d+)?"
+            + "|\\bp\\.? ?o\\.? box (?:\\d+|" + NW + "(?: " + NW + "){0,6})\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern CITY_AFTER_ADDRESS = Pattern.compile(
+            "^(?:,\\s*|\\s+in\\s+|\\s+)((?:[A-Za-z][A-Za-z.'-]*)(?:\\s+[A-Za-z][A-Za-z.'-]*){0,2}?)(?=,?\\s+(?:(?i:"
+            + STATE_NAMES + ")|(?:" + STATE_CODES + "))\\b|, ?(?i:" + STATE_CODES + ")\\b|[.,]?\\s*$|\\.\\s)");
+
+    private static final Pattern WHEREABOUTS = Pattern.compile(
+            "\\b(?i:moved (?:here )?from|just moved to|moving to|live in|living in|clinic in|lab in|office in|located in|i am in"
+            + "|i'm in)"
+            + " ([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?|[a-z]+(?=\\s*$|[.,?!]))");
+
+    static final Set<String> STATE_NAME_SET = Set.of(STATE_NAMES.toLowerCase(Locale.ROOT).split("\\|"));
+    static final Set<String> STATE_CODE_SET = Set.of(STATE_CODES.split("\\|"));
+
+    // ---------------------------------------------------------------- addresses, cities, ZIP codes
+
+    static void addresses(String text, int[] wordStarts, Candidates out) {
+        IntPredicate streetAhead = streetAhead(text, wordStarts);
+        for (MatchResult m : StartFilter.all(ADDRESS, text, wordStarts, ADDRESS_FIRST,
+                at -> startsPoBox(text, at) || streetAhead.test(at) && startsAddressNumber(text, at))) {
+            String value = m.group().toLowerCase(Locale.ROOT);
+            if (value.transform(FULL_5) && !value.transform(FULL_6) && value.length() < 8) {
+                continue;
+            }
+            int end = TextScan.trimEnd(text, m.start(), m.end());
+            out.add(m.start(), end, PhiKind.ADDRESS, 75);
+            Matcher city = CITY_AFTER_ADDRESS.matcher(text).region(end, text.length());
+            if (city.lookingAt()) {
+                String name = city.group(1);
+                if (!name.isBlank() && !STATE_AT_END.matcher(name).matches()) {
+                    out.add(city.start(1), city.end(1), PhiKind.CITY, 74);
+                }
+            }
+        }
+        for (MatchResult whereabouts : StartFilter.all(WHEREABOUTS, text, wordStarts, WHEREABOUTS_FIRST,
+                at -> startsWhereabouts(text, at))) {
+            String city = whereabouts.group(1);
+            if (!isStateOnly(city) && !NameRecognizer.NOT_NAMES.contains(city.toLowerCase(Locale.ROOT))) {
+                out.add(whereabouts.start(1), whereabouts.end(1), PhiKind.CITY, 52);
+            }
+        }
+        int[] zipDigits = zipDigits(text);
+        int[] next = {0}; // index of the first five digits after the positions asked, which only grow
+        // Each alternative of ZIP opens with a comma or with \\b and a letter (an ASCII word start).
+        StartFilter zips = new StartFilter(ZIP, text, withCommas(text, wordStarts), ZIP_FIRST, at -> {
+            while (next[0] < zipDigits.length && zipDigits[next[0]] <= at) {
+                next[0]++;
+            }
+            // A state of at most 14 letters and a comma end where the blanks before the digits start.
+            if (next[0] == zipDigits.length) {
+                return false;
+            }
+            int blanks = TextScan.blanksBefore(text, zipDigits[next[0]]);
+            return blanks - at <= 17 && UsStates.mayPrecedeZip(text, at, blanks);
+        });
+        while (zips.find()) {
+            Matcher zip = zips.matcher();
+            out.add(zip.start(1), zip.end(1), PhiKind.ZIP, 73);
+        }
+    }
+
+    /** WHEREABOUTS' phrases, each with the space that follows it there. */
+    private static final List<String> WHEREABOUTS_PHRASES = List.of("moved from ", "moved here from ", "just moved to ",
+            "moving to ", "live in ", "living in ", "clinic in ", "lab in ", "office in ", "located in ", "i am in ",
+            "i'm in ");
+
+    /** WHEREABOUTS_PHRASES by first letter, 'a' to 'z'. */
+    private static final String[][] WHEREABOUTS_BY_FIRST = new String[26][];
+
+    static {
+        for (char letter = 'a'; letter <= 'z'; letter++) {
+            char first = letter;
+            WHEREABOUTS_BY_FIRST[letter - 'a'] =
+                    WHEREABOUTS_PHRASES.stream().filter(phrase -> phrase.charAt(0) == first).toArray(String[]::new);
+        }
+    }
+
+    /** What WHEREABOUTS needs at its start: one of its phrases and a space, in any ASCII case. */
+    private static boolean startsWhereabouts(String text, int at) {
+        char first = text.charAt(at);
+        if (!RegexText.isLetter(first)) {
+            return false;
+        }
+        for (String phrase : WHEREABOUTS_BY_FIRST[(first | 0x20) - 'a']) {
+            if (RegexText.regionMatchesIgnoringCase(text, at, phrase)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * STREET's words and "broadway": ADDRESS's house number is followed, after words and spaces, by one of them as a
+     * whole run of letters ({@code \\b} after it).
+     */
+    static final AsciiWordSet STREET_WORDS = new AsciiWordSet(List.of(("broadway|" + STREET.substring(3,
+            STREET.length() - 1)).split("\\|")));
+
+    /**
+     * A necessary condition for ADDRESS's first alternative at a house number: a street word, after a space, starts
+     * after it with only what the number, direction and street-name words can hold in between (ASCII letters and
+     * digits, spaces, full stops and apostrophes), so numbers in running text are not handed to the pattern, which
+     * backtracks through every count of number words there. For positions asked in ascending order: the street words
+     * are found once, and the text is walked once for where each run of such characters ends.
+     */
+    private static IntPredicate streetAhead(String text, int[] wordStarts) {
+        int[] streets = streetWords(text, wordStarts);
+        int[] cursor = {0, -1}; // the first street word after the position asked; where the run from there ends
+        return at -> {
+            while (cursor[0] < streets.length && streets[cursor[0]] <= at) {
+                cursor[0]++;
+            }
+            if (cursor[0] == streets.length) {
+                return false;
+            }
+            if (cursor[1] < at) {
+                int end = at;
+                while (end < text.length() && isStreetPathChar(text.charAt(end))) {
+                    end++;
+                }
+                cursor[1] = end;
+            }
+            return streets[cursor[0]] < cursor[1];
+        };
+    }
+
+    /** Where a street word (or "broadway") starts after a space, as the whole run of ASCII letters there; ascending. */
+    private static int[] streetWords(String text, int[] wordStarts) {
+        int[] found = new int[8];
+        int count = 0;
+        for (int at : wordStarts) {
+            if (at > 0 && text.charAt(at - 1) == ' ' && RegexText.isLetter(text.charAt(at))
+                    && STREET_WORDS.containsLetters(text, at, TextScan.letterRunEnd(text, at))) {
+                if (count == found.length) {
+                    found = java.util.Arrays.copyOf(found, count * 2);
+                }
+                found[count++] = at;
+            }
+        }
+        return java.util.Arrays.copyOf(found, count);
+    }
+
+    private static boolean isStreetPathChar(char c) {
+        return TextScan.isAsciiAlnum(c) || c == ' ' || c == '.' || c == '\'';
+    }
+
+    /** The word starts and the commas of the text, ascending. */
+    private static int[] withCommas(String text, int[] wordStarts) {
+        int[] merged = new int[wordStarts.length + 16];
+        int count = 0;
+        int next = 0;
+        for (int comma = text.indexOf(','); ; comma = text.indexOf(',', comma + 1)) {
+            int until = comma < 0 ? text.length() : comma;
+            while (next < wordStarts.length && wordStarts[next] < until) {
+                if (count == merged.length) {
+                    merged = java.util.Arrays.copyOf(merged, count * 2);
+                }
+                merged[count++] = wordStarts[next++];
+            }
+            if (comma < 0) {
+                return java.util.Arrays.copyOf(merged, count);
+            }
+            if (count == merged.length) {
+                merged = java.util.Arrays.copyOf(merged, count * 2);
+            }
+            merged[count++] = comma;
+        }
+    }
+
+    /** Where five digits follow a blank ({@code \\s}): the only places ZIP's {@code ,?\\s+(\\d{5}...)} can reach. */
+    private static int[] zipDigits(String text) {
+        int[] found = new int[8];
+        int count = 0;
+        int digits = 0;
+        for (int i = text.length() - 1; i > 0; i--) {
+            digits = TextScan.isDigit(text.charAt(i)) ? digits + 1 : 0;
+            if (digits >= 5 && RegexText.isBlank(text.charAt(i - 1))) {
+                if (count == found.length) {
+                    found = java.util.Arrays.copyOf(found, count * 2);
+                }
+                found[count++] = i;
+            }
+        }
+        int[] ascending = new int[count];
+        for (int k = 0; k < count; k++) {
+            ascending[k] = found[count - 1 - k];
+        }
+        return ascending;
+    }
+
+    /**
+     * Whether ADDRESS's house number can start here: a number word ({@link TextScan#startsNumber}), or one to six digits
+     * followed by a space, as {@code \\d{1,6} } needs.
+     */
+    private static boolean startsAddressNumber(String text, int at) {
+        if (!TextScan.isDigit(text.charAt(at))) {
+            return TextScan.startsNumber(text, at);
+        }
+        int end = at;
+        while (end < text.length() && TextScan.isDigit(text.charAt(end))) {
+            end++;
+        }
+        return end - at <= 6 && end < text.length() && text.charAt(end) == ' ';
+    }
+
+    /** What {@code p\\.? ?o}, the start of ADDRESS's post office box, needs here, told without the regex. */
+    private static boolean startsPoBox(String text, int at) {
+        if ("pP".indexOf(text.charAt(at)) < 0) {
+            return false;
+        }
+        int next = at + 1;
+        if (next < text.length() && text.charAt(next) == '.') {
+            next++;
+        }
+        if (next < text.length() && text.charAt(next) == ' ') {
+            next++;
+        }
+        return next < text.length() && "oO".indexOf(text.charAt(next)) >= 0;
+    }
+
+    /**
+     * Whether the value is a state name (any case) or code (upper case) and nothing else: what matching
+     * {@code (?i:STATE_NAMES)|STATE_CODES} decides, by set lookups. The regex folds ASCII case only, hence the ASCII test.
+     */
+    static boolean isStateOnly(String value) {
+        return STATE_CODE_SET.contains(value)
+                || isAscii(value)
+                && STATE_NAME_SET.contains(value.toLowerCase(Locale.ROOT));
+    }
+
+    private static boolean isAscii(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) >= 128) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

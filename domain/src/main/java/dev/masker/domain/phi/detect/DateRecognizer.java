@@ -1,0 +1,237 @@
+package dev.masker.domain.phi.detect;
+
+import dev.masker.domain.phi.PhiKind;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.function.IntPredicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds dates, written ("3/14/1990") and spoken ("March the fourteenth"), and tells a date of birth from other dates by
+ * the words around it.
+ */
+final class DateRecognizer {
+    private DateRecognizer() {
+    }
+
+    private static final Function<String, Boolean> FULL_3 = TextScan.full("(?:may|march) (?:one|two|be|the)\\b.*");
+    private static final Function<String, Boolean> FULL_4 =
+            TextScan.full("^\\s*(?:tab|tablet|pill|cup|dose|of|mg|strength|teaspoon).*");
+
+    private static final StartFilter.FirstChars MONTH_FIRST = StartFilter.FirstChars.of("jfmasondJFMASOND", false);
+    private static final StartFilter.FirstChars DAY_FIRST = StartFilter.FirstChars.of(TextScan.DIGITS + "efnostEFNOST", false);
+
+    private static final String MONTH = "(?:january|february|march|april|may|june|july|august|september|october|november"
+            + "|december|jan\\.?|feb\\.?|mar\\.?|apr\\.?|jun\\.?|jul\\.?|aug\\.?|sept?\\.?|oct\\.?|nov\\.?|dec\\.?)";
+    private static final String ORDINAL_WORD = "(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
+            + "|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth"
+            + "|thirtieth|(?:twenty|thirty)[- ](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth))";
+    private static final String DAY_WORD = "(?:(?:twenty|thirty)[- ](?:one|two|three|four|five|six|seven|eight|nine)"
+            + "|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+            + "|seventeen|eighteen|nineteen|twenty|thirty)";
+    private static final String DAY = "(?:[0-3]?\\d(?:st|nd|rd|th)?\\b|" + ORDINAL_WORD + "|" + DAY_WORD + ")";
+    private static final String UNIT = "(?:one|two|three|four|five|six|seven|eight|nine)";
+    private static final String UNDER_HUNDRED = "(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ]" + UNIT
+            + "\\b)?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|" + UNIT + ")\\b";
+    private static final String YEAR_WORDS = "(?:(?:nineteen|twenty) (?:oh |o )?" + UNDER_HUNDRED
+            + "|two thousand(?: and)?(?: " + UNDER_HUNDRED + ")?)";
+    private static final String YEAR = "(?:(?:19|20)\\d\\d\\b|" + YEAR_WORDS + ")";
+    private static final Pattern DATE_MONTH_FIRST = Pattern.compile(
+            "\\b" + MONTH + "(?: the)? " + DAY + "(?:,? (?:of )?" + YEAR + ")?", Pattern.CASE_INSENSITIVE);
+    private static final Pattern DATE_DAY_FIRST = Pattern.compile(
+            "\\b" + DAY + " of " + MONTH + "(?:,? " + YEAR + ")?", Pattern.CASE_INSENSITIVE);
+    private static final Pattern DATE_MONTH_YEAR = Pattern.compile(
+            "\\b" + MONTH + ",? (?:of )?(?:(?:19|20)\\d\\d\\b|" + YEAR_WORDS + ")", Pattern.CASE_INSENSITIVE);
+    private static final String MONTH_PREFIX_LIST = "janfebmaraprmayjunjulaugsepoctnovdec";
+    private static final Pattern MAY_DAY = Pattern.compile("may (?:the )?(?:\\d|" + ORDINAL_WORD + ").*");
+    private static final Pattern DATE_NUMERIC = Pattern.compile(
+            "(?<![\\d/.-])(?:(\\d{1,2})[/-](\\d{1,2})(?:[/-](\\d{4}|\\d{2}))?|(\\d{4})-(\\d{2})-(\\d{2}))(?![\\d/-]|\\.\\d)");
+    private static final Pattern DOB_BEFORE = Pattern.compile(
+            "(?:birth|born|dob|d\\.o\\.b|birthday|b-day)\\W{0,12}(?:is |was |on |of |as |:)?\\W{0,3}$",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern DOB_AFTER = Pattern.compile(
+            "^\\W{0,3}(?:as|is|for)? ?(?:your|my|his|her|the)? ?(?:date of birth|birthday|dob)", Pattern.CASE_INSENSITIVE);
+
+    // ---------------------------------------------------------------- dates
+
+    static void dates(String text, int[] wordStarts, Candidates out) {
+        int[] monthStarts = monthStarts(text, wordStarts);
+        // A day is at most 14 characters, and no " of " is part of one: the first " of " after it is DAY_FIRST's.
+        int[] daysBeforeMonths = TextScan.startsWithin(wordStarts, ofMonths(text), 20);
+        IntPredicate any = at -> true;
+        List<StartFilter> searches = List.of(new StartFilter(DATE_MONTH_FIRST, text, monthStarts, MONTH_FIRST, any),
+                new StartFilter(DATE_DAY_FIRST, text, daysBeforeMonths, DAY_FIRST, at -> isDayStart(text.charAt(at))),
+                new StartFilter(DATE_MONTH_YEAR, text, monthStarts, MONTH_FIRST, any));
+        for (StartFilter search : searches) {
+            while (search.find()) {
+                Matcher m = search.matcher();
+                String value = m.group().toLowerCase(Locale.ROOT);
+                if (value.contains("fourth of july") || value.transform(FULL_3)) {
+                    continue;
+                }
+                if (value.startsWith("may ") && !MAY_DAY.matcher(value).matches()) {
+                    continue;
+                }
+                int end = TextScan.trimEnd(text, m.start(), m.end());
+                out.add(m.start(), end, dateKind(text, m.start(), end), 70);
+            }
+        }
+        StartFilter numeric = new StartFilter(DATE_NUMERIC, text, beforeDateSeparators(text), TextScan.DIGIT,
+                at -> isNumericDateStart(text, at));
+        while (numeric.find()) {
+            Matcher n = numeric.matcher();
+            int month = n.group(1) != null ? Integer.parseInt(n.group(1)) : Integer.parseInt(n.group(5));
+            int day = n.group(1) != null ? Integer.parseInt(n.group(2)) : Integer.parseInt(n.group(6));
+            if (month < 1 || month > 12 || day < 1 || day > 31) {
+                continue;
+            }
+            if (n.group(1) != null && n.group(3) == null && (n.group().contains("-") || nextWordIsUnit(text, n.end()))) {
+                continue;
+            }
+            out.add(n.start(), n.end(), dateKind(text, n.start(), n.end()), 72);
+        }
+    }
+
+    /**
+     * Where " of " (any case) is followed by a month's first three letters, ascending: the only places DATE_DAY_FIRST's
+     * " of " MONTH can be. Its month may end inside a longer word ("5 of mar" in "5 of marching"), so only the first
+     * three letters are asked.
+     */
+    private static int[] ofMonths(String text) {
+        int[] found = new int[8];
+        int count = 0;
+        for (int at = StartFilter.indexOfIgnoreCase(text, " of ", 0); at + 7 <= text.length();
+                at = StartFilter.indexOfIgnoreCase(text, " of ", at + 1)) {
+            if (isMonthPrefix(text.charAt(at + 4), text.charAt(at + 5), text.charAt(at + 6))) {
+                if (count == found.length) {
+                    found = java.util.Arrays.copyOf(found, count * 2);
+                }
+                found[count++] = at;
+            }
+        }
+        return java.util.Arrays.copyOf(found, count);
+    }
+
+    /** The word starts where a month name starts, ascending. */
+    private static int[] monthStarts(String text, int[] wordStarts) {
+        int[] found = new int[16];
+        int count = 0;
+        for (int at : wordStarts) {
+            if (isMonthStart(text, at)) {
+                if (count == found.length) {
+                    found = java.util.Arrays.copyOf(found, count * 2);
+                }
+                found[count++] = at;
+            }
+        }
+        return java.util.Arrays.copyOf(found, count);
+    }
+
+    /** The slashes and dashes of the text, in no particular order. */
+    private static int[] separators(String text) {
+        int[] found = new int[16];
+        int count = 0;
+        for (char separator : new char[] {'/', '-'}) {
+            for (int at = text.indexOf(separator); at >= 0; at = text.indexOf(separator, at + 1)) {
+                if (count == found.length) {
+                    found = java.util.Arrays.copyOf(found, count * 2);
+                }
+                found[count++] = at;
+            }
+        }
+        return java.util.Arrays.copyOf(found, count);
+    }
+
+    /** The digits one, two or four characters before a slash or dash, ascending: where a numeric date can start. */
+    private static int[] beforeDateSeparators(String text) {
+        int[] found = new int[16];
+        int count = 0;
+        for (int at : separators(text)) {
+            for (int back : new int[] {4, 2, 1}) {
+                if (at - back >= 0 && TextScan.isDigit(text.charAt(at - back))) {
+                    if (count == found.length) {
+                        found = java.util.Arrays.copyOf(found, count * 2);
+                    }
+                    found[count++] = at - back;
+                }
+            }
+        }
+        java.util.Arrays.sort(found, 0, count);
+        int distinct = 0;
+        for (int i = 0; i < count; i++) {
+            if (distinct == 0 || found[distinct - 1] != found[i]) {
+                found[distinct++] = found[i];
+            }
+        }
+        return java.util.Arrays.copyOf(found, distinct);
+    }
+
+    /** Whether a month name can start here: every alternative of MONTH starts with one of these three letters. */
+    private static boolean isMonthStart(String text, int at) {
+        return at + 3 <= text.length() && isMonthPrefix(text.charAt(at), text.charAt(at + 1), text.charAt(at + 2))
+                && MONTH_WORDS.containsLetters(text, at, TextScan.letterRunEnd(text, at));
+    }
+
+    /**
+     * MONTH's alternatives without their optional full stop. Each date pattern follows the month with a space, a
+     * comma or a full stop, so a month matches the whole run of letters where it starts ("Mark", "decide" do not).
+     */
+    private static final AsciiWordSet MONTH_WORDS = new AsciiWordSet(List.of("january", "february", "march", "april",
+            "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr",
+            "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"));
+
+    /** Whether the three characters, ASCII letters in any case, are a month's first three: told without a copy. */
+    private static boolean isMonthPrefix(char a, char b, char c) {
+        if (!RegexText.isLetter(a) || !RegexText.isLetter(b) || !RegexText.isLetter(c)) {
+            return false;
+        }
+        String prefix = MONTH_PREFIX_LIST;
+        for (int i = 0; i < prefix.length(); i += 3) {
+            if ((a | 0x20) == prefix.charAt(i) && (b | 0x20) == prefix.charAt(i + 1) && (c | 0x20) == prefix.charAt(i + 2)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A day of the month starts with a digit or the first letter of a number word ("first", "twenty", "one"). */
+    private static boolean isDayStart(char c) {
+        return c >= '0' && c <= '9' || "efnostEFNOST".indexOf(c) >= 0;
+    }
+
+    /** "3/14", "03-14-1990", "1990-03-14": digits then a slash or dash one, two or four characters on. */
+    private static boolean isNumericDateStart(String text, int at) {
+        if (!TextScan.isDigit(text.charAt(at))) {
+            return false;
+        }
+        return isDateSeparator(text, at + 1) || isDateSeparator(text, at + 2) || isDateSeparator(text, at + 4);
+    }
+
+    private static boolean isDateSeparator(String text, int at) {
+        return at < text.length() && (text.charAt(at) == '/' || text.charAt(at) == '-');
+    }
+
+    private static boolean nextWordIsUnit(String text, int end) {
+        String after = text.substring(end, Math.min(text.length(), end + 12)).toLowerCase(Locale.ROOT);
+        return after.transform(FULL_4);
+    }
+
+    private static PhiKind dateKind(String text, int start, int end) {
+        String before = text.substring(Math.max(0, start - 40), start);
+        String after = text.substring(end, Math.min(text.length(), end + 30));
+        boolean dobBefore = mayHoldDobWord(before) && DOB_BEFORE.matcher(before).find();
+        return dobBefore || DOB_AFTER.matcher(after).lookingAt() ? PhiKind.DOB : PhiKind.DATE;
+    }
+
+    /** A necessary condition for DOB_BEFORE: one of its words ("birth", "born", "dob", "d.o.b", "b-day") is there. */
+    private static boolean mayHoldDobWord(String before) {
+        for (String word : List.of("birth", "born", "dob", "d.o.b", "b-day")) {
+            if (StartFilter.indexOfIgnoreCase(before, word, 0) < before.length()) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

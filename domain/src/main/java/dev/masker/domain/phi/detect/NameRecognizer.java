@@ -1,0 +1,623 @@
+package dev.masker.domain.phi.detect;
+
+import dev.masker.domain.phi.PhiKind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.MatchResult;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the names of people: after a title, in EHR form ("DOE, JANE"), as capitalized runs judged by the words around
+ * them and the census name lists, and in lower-case speech after cues ("my name is", "my wife").
+ */
+final class NameRecognizer {
+    private static final Function<String, Boolean> FULL_17 = TextScan.full(".*(?:ing|ed|ly)$");
+    private static final Function<String, Boolean> FULL_18 = TextScan.full(".*(?:ed|ing|ly|s)$");
+
+    private static final StartFilter.FirstChars UPPER_OR_OTHER =
+            StartFilter.FirstChars.of(TextScan.ASCII_LETTERS.substring(26), true);
+    private static final StartFilter.FirstChars TITLE_FIRST = StartFilter.FirstChars.of("DMN", false);
+    private static final StartFilter.FirstChars LOWER_TITLE_FIRST = StartFilter.FirstChars.of("d", false);
+    private static final StartFilter.FirstChars SENTENCE_END = StartFilter.FirstChars.of(".!?", false);
+
+    private static final Pattern TITLE_NAME = Pattern.compile(
+            "\\b(?:Dr\\.?|Doctor|Mr\\.?|Mrs\\.?|Ms\\.?|Miss|Nurse) ((?:[A-ZÀ-Þ][\\p{L}]*(?:['’-][\\p{L}]+)*)"
+            + "(?: [A-Z]\\.)?(?: [A-ZÀ-Þ][\\p{L}]*(?:['’-][\\p{L}]+)*)?)");
+    private static final Pattern LOWER_TITLE_NAME = Pattern.compile("\\b(?:doctor|dr) ([a-z][a-z'-]+)");
+    private static final Pattern CAPITALIZED_RUN = Pattern.compile(
+            "(?<![\\p{L}'’-])[A-ZÀ-Þ][\\p{L}]*(?:['’-][\\p{L}]+)*(?: (?:[A-Z]\\.|[A-ZÀ-Þ][\\p{L}]*(?:['’-][\\p{L}]+)*)){0,3}");
+    private static final Pattern EHR_NAME = Pattern.compile("\\b[A-Z][A-Z'-]{1,}, [A-Z][A-Z'-]+\\b");
+    private static final List<String> RELATIVES = List.of("mom", "dad", "mother", "father", "husband", "wife", "son",
+            "daughter", "brother", "sister", "grandmother", "grandfather", "grandma", "grandpa", "aunt", "uncle",
+            "caregiver", "friend", "partner", "niece", "nephew", "neighbor", "spouse", "guardian");
+    private static final List<String> MY_RELATIVES = TrailingCue.withEndings(List.of("my "), RELATIVES.toArray(String[]::new));
+    /** Words after which a capitalized word is a name even when no list knows it. */
+    private static final TrailingCue CAP_STRONG_TRIGGER = TrailingCue.thenNonWordChars(union(TrailingCue.phrases(
+            "name is", "name's", "name:", "this is", "i am", "i'm", "it is", "it's", "patient[ is]", "found", "called",
+            "is this", "caller is[ not]", "user", "contact:", "coordinator:", "nurse:", "physician:", "provider:",
+            "thanks[,]", "thank you[,]", "got it[,]", "confirm,", "first name[ is]", "last name[ is]", "surname[ is]",
+            "verified:", "speaking with", "records for", "patient of"),
+            TrailingCue.withEndings(RELATIVES, "", ":", " on file", " on file:")));
+    /** Words after which a capitalized word is a name only when a list knows it ("for Ozempic" is not). */
+    private static final TrailingCue CAP_WEAK_TRIGGER = TrailingCue.thenNonWordChars(TrailingCue.phrases(
+            "for", "with", "from", "to", "add", "hi[,]", "hello[,]", "okay[,]", "called", "and"));
+    /** Lower-case speech: words after which the next word is a name even when no list knows it. */
+    private static final List<String> LOWER_STRONG_PHRASES =
+            TrailingCue.phrases("name is", "name's", "first name[ is]", "last name[ is]", "this is");
+    private static final TrailingCue LOWER_STRONG_TRIGGER = TrailingCue.thenNonWordChars(LOWER_STRONG_PHRASES);
+    /** Lower-case speech: words after which a listed name is a name. */
+    private static final List<String> LOWER_WEAK_PHRASES = union(TrailingCue.phrases("patient[ is]", "calling for",
+            "calling about", "i am", "i'm", "it is", "it's", "yeah", "hi", "hello", "add", "for", "doctor", "dr[.]"),
+            TrailingCue.withEndings(MY_RELATIVES, "", " is"));
+    private static final TrailingCue LOWER_WEAK_TRIGGER = TrailingCue.thenNonWordChars(LOWER_WEAK_PHRASES);
+    /** Either of the two: one test where most words have neither before them. */
+    private static final TrailingCue LOWER_ANY_TRIGGER =
+            TrailingCue.thenNonWordChars(union(LOWER_STRONG_PHRASES, LOWER_WEAK_PHRASES));
+    /** Lower-case speech: a turn or sentence opening with a name and then its date of birth. */
+    private static final Pattern LOWER_IDENTITY = Pattern.compile(
+            "(?:^|[.!?]\\s+)([a-zà-ÿ][a-zà-ÿ'-]+(?: [a-z]\\.)?(?: [a-zà-ÿ][a-zà-ÿ'-]+){1,2}), (?:date of birth|dob|born)\\b");
+    /** Lower-case speech: cues after which a word that is no verb form is a name. */
+    private static final TrailingCue MEDIUM_LOWER_TRIGGER =
+            TrailingCue.thenNonWordChars(union(MY_RELATIVES, List.of("patient is", "patient's name is")));
+    /** A capitalized run directly followed by these is the name they belong to ("Zolen Trenne, date of birth ..."). */
+    private static final Pattern IDENTITY_AFTER = Pattern.compile("^,? (?:date of birth|DOB|born|MRN|D\\.O\\.B)\\b");
+    /** Words that make a capitalized run an organisation, not a person. */
+    private static final Pattern ORGANISATION_AFTER = Pattern.compile(
+            "^(?:'s)?(?: [A-Z][a-z']+){0,2} (?:Health|Medicine|Medical|Cardiology|Orthopedics|Pediatrics|Clinic|Hospital"
+            + "|Center|Centre|Family|Internal|Dermatology|Oncology|Pharmacy|Labs?|Imaging|Care|Group|Associates)\\b");
+    /** The words ORGANISATION_AFTER ends with, by first letter, for its necessary condition. */
+    private static final String[][] ORGANISATION_WORDS = byFirstLetter("Health", "Medicine", "Medical", "Cardiology",
+            "Orthopedics", "Pediatrics", "Clinic", "Hospital", "Center", "Centre", "Family", "Internal", "Dermatology",
+            "Oncology", "Pharmacy", "Lab", "Imaging", "Care", "Group", "Associates");
+    /** Lower-case speech: a title just before a word, which makes a listed surname a name ("dr. schmidt"). */
+    private static final TrailingCue TITLE_BEFORE = TrailingCue.thenBlanks(TrailingCue.phrases("doctor", "dr[.]"));
+    /** "my husband Will": after a relative, a word that is usually an ordinary word is a name. */
+    private static final TrailingCue MY_RELATIVE = TrailingCue.thenOneBlank(MY_RELATIVES);
+    private static final Pattern STREET_AFTER = Pattern.compile("^\\s+(?i:" + AddressRecognizer.STREET + ")\\b");
+    private static final Pattern STATE_AFTER = Pattern.compile(
+            "^,?\\s+(?:(?i:" + AddressRecognizer.STATE_NAMES + ")|(?:" + AddressRecognizer.STATE_CODES + "))\\b");
+    /** State codes that are also English words ("in", "or", "me", "ok", "hi"). */
+    private static final Pattern WORD_STATE_AFTER = Pattern.compile("^,?\\s+(?:IN|OR|ME|OK|HI)\\b");
+
+    private static final Set<String> STATE_FIRST_WORDS = AddressRecognizer.STATE_NAME_SET.stream()
+            .map(name -> name.split(" ")[0]).collect(java.util.stream.Collectors.toUnmodifiableSet());
+
+    /** Capitalized words that start sentences or label fields and are never names by themselves. */
+    static final Set<String> NOT_NAMES = TextScan.words(
+            "i", "i'm", "i'll", "i've", "i'd", "hi", "hello", "hey", "yes", "yeah", "yep", "no", "nope", "okay", "ok", "um",
+            "uh", "so", "and", "but", "or", "the", "a", "an", "my", "your", "our", "his", "her", "their", "we", "you",
+            "he", "she", "they", "it", "it's", "this", "that", "these", "those", "there", "here", "what", "when", "where",
+            "why", "how", "who", "which", "can", "could", "would", "should", "will", "do", "does", "did", "is", "are",
+            "was", "were", "be", "been", "have", "has", "had", "please", "thanks", "thank", "sure", "great", "good",
+            "perfect", "sorry", "also", "just", "well", "oh", "alright", "all", "got", "let", "let's", "one", "two",
+            "name", "date", "birth", "dob", "age", "mrn", "phone", "fax", "email", "address", "insurance", "primary",
+            "care", "team", "nurse", "coordinator", "covering", "physician", "emergency", "contact", "patient",
+            "summary", "billing", "guarantor", "account", "card", "file", "notes", "caller", "devices", "device",
+            "parking", "registered", "vehicle", "plate", "allergies", "active", "medications", "medication", "recent",
+            "encounters", "visit", "note", "referring", "provider", "portal", "support", "clinic", "policy", "policies",
+            "home", "mobile", "work", "cell", "office", "lab", "labs", "draw", "results", "appointment", "next",
+            "last", "first", "middle", "new", "medicare", "medicaid", "cigna", "aetna", "humana", "kaiser", "blue",
+            "cross", "shield", "united", "healthcare", "anthem", "tricare", "medi-cal", "dr", "doctor", "mr", "mrs",
+            "ms", "miss", "mx", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+            "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+            "november", "december", "today", "tomorrow", "yesterday", "morning", "afternoon", "evening", "street",
+            "avenue", "road", "drive", "lane", "suite", "room", "apt", "unit", "npi", "dea", "ssn", "cpt", "icd",
+            "vin", "ip", "id", "ok.", "mychart", "riverside", "family", "medicine", "pediatrics", "health", "cedar",
+            "valley", "lakeview", "center", "hospital", "medical", "pharmacy", "cvs", "walgreens", "rite", "aid",
+            "speak", "confirm", "identity", "full", "never", "do", "not", "reveal", "keep", "answers", "short",
+            "verified", "context", "validation", "user", "member", "subscriber", "social", "security", "number",
+            "record", "serial", "license", "driver's", "state", "diabetes", "hypertension", "parkinson's",
+            "alzheimer's", "metformin", "lisinopril", "eliquis", "atorvastatin", "insulin", "cpap", "pump",
+            "pacemaker", "north", "south", "east", "west", "apartment", "box", "po", "us", "usa", "america",
+            "american", "english", "spanish", "christmas", "thanksgiving", "easter", "memorial", "labor", "day",
+            "independence", "new", "year", "year's", "fourth", "bill", "will", "mark", "grace", "hope", "faith",
+            "joy", "summer", "autumn", "winter", "spring", "rose", "iris",
+            "sunny", "honey", "baby", "love", "dear", "sir", "ma'am", "madam", "god", "lord", "ai",
+            "wow", "right", "correct", "wait", "hold", "sounds", "fine", "absolutely", "certainly", "of", "course",
+            "called", "calling", "see", "seen", "tell", "need", "want", "send", "fax", "text", "call", "reach",
+            "check", "is", "could", "any", "anything", "nothing", "something", "everything", "still", "then", "now",
+            "later", "soon", "before", "after", "because", "if", "as", "at", "by", "for", "from", "in", "into", "on",
+            "to", "with", "without", "about", "over", "under", "again", "once", "more", "most", "some", "such",
+            "only", "own", "same", "than", "too", "very", "even", "ever", "both", "each", "few", "other", "another");
+    private static final Set<String> TITLE_NOT_NAMES = TextScan.words("office", "offices", "visit", "appointment", "the", "and",
+            "or", "will", "can", "said", "is", "says", "who", "if");
+    private static final Set<String> LOWER_STOP = TextScan.words("said", "due", "almost", "below", "above", "agrees", "going",
+            "trying", "looking", "not", "out", "office", "calling", "on", "seen", "by", "off", "back", "about",
+            "and", "my", "is", "i", "the", "a", "an", "date", "of", "birth", "calling", "about", "for", "to", "he", "she",
+            "it", "was", "at", "in", "on", "with", "from", "last", "first", "name", "phone", "number", "email", "um",
+            "uh", "so", "but", "please", "thanks", "thank", "you", "yes", "no", "okay", "ok", "hi", "hello", "we",
+            "they", "her", "his", "their", "your", "our", "me", "him", "them", "that", "this", "who", "has", "have",
+            "had", "needs", "need", "wants", "want", "will", "would", "can", "could", "should", "just", "also", "not",
+            "do", "does", "did", "be", "been", "are", "were", "am", "seen", "see", "called", "call", "here", "there",
+            "again", "today", "yesterday", "tomorrow", "doctor", "dr", "patient", "social", "security", "address",
+            "mrn", "dob", "spelled", "spell", "as", "or", "if", "when", "since", "because", "still", "really", "very",
+            "out", "up", "down", "off", "sick", "fever", "pain", "refill", "prescription", "appointment", "visit",
+            "account", "insurance", "member", "id", "card", "plate", "license", "serial", "fax", "ip", "zip",
+            "born", "age", "years", "year", "old", "ninety", "hundred", "like", "want", "wanted", "needed", "got",
+            "get", "getting", "having", "had", "just", "now", "then", "well", "yeah", "yep", "sure", "right");
+
+    private final NameLists names;
+
+    /** A recognizer that checks name candidates against the given lists. */
+    NameRecognizer(NameLists names) {
+        this.names = names;
+    }
+
+    // ---------------------------------------------------------------- names
+
+    void names(String text, int[] wordStarts, Candidates out) {
+        for (MatchResult title : StartFilter.all(TITLE_NAME, text, wordStarts, TITLE_FIRST,
+                at -> startsTitle(text, at))) {
+            String first = title.group(1).split(" ")[0];
+            if (!TITLE_NOT_NAMES.contains(first.toLowerCase(Locale.ROOT))) {
+                out.add(title.start(1), title.end(1), PhiKind.NAME, 68);
+            }
+        }
+        for (MatchResult lowerTitle : StartFilter.all(LOWER_TITLE_NAME, text, wordStarts, LOWER_TITLE_FIRST,
+                at -> text.startsWith("dr ", at) || text.startsWith("doctor ", at))) {
+            String word = lowerTitle.group(1);
+            if (!LOWER_STOP.contains(word) && names.isSurname(word)) {
+                out.add(lowerTitle.start(1), lowerTitle.end(1), PhiKind.NAME, 40);
+            }
+        }
+        for (MatchResult ehr : StartFilter.all(EHR_NAME, text, wordStarts, UPPER_OR_OTHER,
+                at -> startsEhrName(text, at))) {
+            String[] parts = ehr.group().split(", ");
+            if (names.isSurname(parts[0]) || names.isFirstName(parts[1])) {
+                out.add(ehr.start(), ehr.end(), PhiKind.NAME, 45);
+            }
+        }
+        capitalizedNames(text, out);
+        lowerCaseNames(text, out);
+        for (MatchResult identity : StartFilter.all(LOWER_IDENTITY, text, sentenceEnds(text), SENTENCE_END,
+                at -> at == 0 || ".!?".indexOf(text.charAt(at)) >= 0 && at + 1 < text.length()
+                        && RegexText.isBlank(text.charAt(at + 1)))) {
+            String first = identity.group(1).split(" ")[0];
+            if (!LOWER_STOP.contains(first) && !NOT_NAMES.contains(first) && !SpokenNumbers.isNumberWord(first)) {
+                out.add(identity.start(1), identity.end(1), PhiKind.NAME, 42);
+            }
+        }
+    }
+
+    /** The start of the text and every full stop, ? or ! followed by a blank, ascending: where LOWER_IDENTITY can start. */
+    private static int[] sentenceEnds(String text) {
+        int[] found = new int[16];
+        int count = 0;
+        found[count++] = 0;
+        for (char mark : new char[] {'.', '!', '?'}) {
+            for (int at = text.indexOf(mark, 1); at >= 0; at = text.indexOf(mark, at + 1)) {
+                if (at + 1 < text.length() && RegexText.isBlank(text.charAt(at + 1))) {
+                    if (count == found.length) {
+                        found = java.util.Arrays.copyOf(found, count * 2);
+                    }
+                    found[count++] = at;
+                }
+            }
+        }
+        int[] ascending = java.util.Arrays.copyOf(found, count);
+        java.util.Arrays.sort(ascending);
+        return ascending;
+    }
+
+    /** Whether one of TITLE_NAME's titles starts here ("Dr", "Doctor", "Mr", "Mrs", "Ms", "Miss", "Nurse"). */
+    private static boolean startsTitle(String text, int at) {
+        return text.startsWith("Dr", at) || text.startsWith("Doctor", at) || text.startsWith("Mr", at)
+                || text.startsWith("Ms", at) || text.startsWith("Miss", at) || text.startsWith("Nurse", at);
+    }
+
+    /** What EHR_NAME's {@code [A-Z][A-Z'-]{1,}, [A-Z]} needs here, told without the regex ("DOE, JANE"). */
+    private static boolean startsEhrName(String text, int at) {
+        int end = at + 1;
+        while (end < text.length() && isEhrNameChar(text.charAt(end))) {
+            end++;
+        }
+        return text.charAt(at) >= 'A' && text.charAt(at) <= 'Z' && end - at >= 2 && text.startsWith(", ", end)
+                && end + 2 < text.length() && text.charAt(end + 2) >= 'A' && text.charAt(end + 2) <= 'Z';
+    }
+
+    private static boolean isEhrNameChar(char c) {
+        return c >= 'A' && c <= 'Z' || c == '\'' || c == '-';
+    }
+
+    private void capitalizedNames(String text, Candidates out) {
+        // The runs CAPITALIZED_RUN's successive find() calls give, found by capitalizedRunEnd.
+        for (int at = 0; at < text.length(); at++) {
+            if (isCapital(text.charAt(at))) {
+                int end = capitalizedRunEnd(text, at);
+                if (end > at) {
+                    capitalizedRun(text, at, end, out);
+                    at = end - 1;
+                }
+            }
+        }
+    }
+
+    private static boolean isCapital(char c) {
+        return c >= 'A' && c <= 'Z' || c >= 'À' && c <= 'Þ';
+    }
+
+    /**
+     * Where the match of CAPITALIZED_RUN starting at {@code at} ends, -1 if none starts there, told by walking the
+     * characters: a capital not after a letter, apostrophe or hyphen; a word of letters joined by apostrophes and
+     * hyphens; up to three more after single spaces, each an initial ("J.") or such a word. The pattern reads code
+     * points, so next to a surrogate it is asked itself.
+     */
+    private static int capitalizedRunEnd(String text, int at) {
+        if (at > 0) {
+            char previous = text.charAt(at - 1);
+            if (Character.isSurrogate(previous)) {
+                return capitalizedRunEndByPattern(text, at);
+            }
+            if (Character.isLetter(previous) || "'’-".indexOf(previous) >= 0) {
+                return -1;
+            }
+        }
+        int end = nameWordEnd(text, at);
+        for (int words = 0; words < 3 && end >= 0; words++) {
+            if (end + 1 >= text.length() || text.charAt(end) != ' ') {
+                break;
+            }
+            char next = text.charAt(end + 1);
+            if (next >= 'A' && next <= 'Z' && end + 2 < text.length() && text.charAt(end + 2) == '.') {
+                end += 3; // the initial is the pattern's first alternative, so it wins over a one-letter word
+            } else if (isCapital(next)) {
+                end = nameWordEnd(text, end + 1);
+            } else {
+                break;
+            }
+        }
+        if (end < 0) {
+            return capitalizedRunEndByPattern(text, at);
+        }
+        return end;
+    }
+
+    /** What CAPITALIZED_RUN itself tells at {@code at}, next to a surrogate (rare: its matcher is made only then). */
+    private static int capitalizedRunEndByPattern(String text, int at) {
+        Matcher regex = CAPITALIZED_RUN.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        return regex.region(at, text.length()).lookingAt() ? regex.end() : -1;
+    }
+
+    /** The end of {@code [A-ZÀ-Þ][\\p{L}]*(?:['’-][\\p{L}]+)*} from the capital at {@code at}; -1 at a surrogate. */
+    private static int nameWordEnd(String text, int at) {
+        int end = at + 1;
+        while (true) {
+            while (end < text.length() && Character.isLetter(text.charAt(end))) {
+                end++;
+            }
+            if (end < text.length() && Character.isSurrogate(text.charAt(end))) {
+                return -1;
+            }
+            if (end + 1 < text.length() && "'’-".indexOf(text.charAt(end)) >= 0) {
+                char next = text.charAt(end + 1);
+                if (Character.isSurrogate(next)) {
+                    return -1;
+                }
+                if (Character.isLetter(next)) {
+                    end += 2;
+                    continue;
+                }
+            }
+            return end;
+        }
+    }
+
+    /** Decides whether the capitalized run {@code text[runStart, runEnd)} is a name. */
+    private void capitalizedRun(String text, int runStart, int runEnd, Candidates out) {
+        int[] starts = new int[4]; // the runs of \S, as a search for \S+ finds them (a run has at most four words)
+        int[] ends = new int[4];
+        int words = 0;
+        for (int at = runStart; at < runEnd; at++) {
+            if (!RegexText.isBlank(text.charAt(at))) {
+                int end = at;
+                while (end < runEnd && !RegexText.isBlank(text.charAt(end))) {
+                    end++;
+                }
+                if (words == starts.length) {
+                    starts = java.util.Arrays.copyOf(starts, words * 2);
+                    ends = java.util.Arrays.copyOf(ends, words * 2);
+                }
+                starts[words] = at;
+                ends[words++] = end;
+                at = end;
+            }
+        }
+        String[] lower = new String[words]; // each word lower-cased, made once
+        for (int i = 0; i < words; i++) {
+            lower[i] = word(text, starts[i], ends[i]);
+        }
+        // Drop leading words that are not names ("Hi", "Thanks", "Name") and trailing ones ("Street").
+        int from = 0;
+        boolean fromProtected = false;
+        while (from < words && NOT_NAMES.contains(lower[from])) {
+            fromProtected = protectedFirst(text, starts[from], ends[from]);
+            if (fromProtected) {
+                break;
+            }
+            from++;
+        }
+        int to = words;
+        while (to > from && NOT_NAMES.contains(lower[to - 1])) {
+            // A protected first word stays; whether it is protected is asked only when the trimming reaches it.
+            if (to - 1 == from && (fromProtected || protectedFirst(text, starts[from], ends[from]))) {
+                break;
+            }
+            to--;
+        }
+        if (from >= to) {
+            return;
+        }
+        int start = starts[from];
+        int end = ends[to - 1];
+        boolean strong = CAP_STRONG_TRIGGER.endsWindow(text, Math.max(0, start - 40), start);
+        boolean weak = CAP_WEAK_TRIGGER.endsWindow(text, Math.max(0, start - 40), start);
+        int count = to - from;
+        String firstWord = lower[from];
+        String lastWord = lower[to - 1];
+        boolean firstKnown = names.isFirstName(firstWord);
+        boolean lastKnown = names.isSurname(lastWord) || names.isFirstName(lastWord);
+        boolean identity = mayBeIdentityAfter(text, end)
+                && IDENTITY_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 40))).lookingAt();
+        boolean vocative = weak && text.startsWith(",", end);
+        boolean accept;
+        if (count >= 2) {
+            accept = firstKnown || lastKnown || strong || weak || identity;
+        } else {
+            accept = (strong || identity || vocative || firstKnown && (weak || !startsSentence(text, start)))
+                    && !isAllCaps(text, start, end);
+        }
+        if (!accept) {
+            return;
+        }
+        // The vetoes matter only for a run that would be accepted, and most are not: that is decided first.
+        String value = text.substring(start, end);
+        if (isStreetAfter(text, end) || text.startsWith("'s ", end) && NOT_NAMES.contains(lastWord)
+                || AddressRecognizer.isStateOnly(text.substring(runStart, runEnd)) || isPlace(text, end)
+                || AddressRecognizer.isStateOnly(value)
+                || isOrganisationAfter(text, end)
+                || mayNameOrganisation(value, true) && ORGANISATION_AFTER.matcher(" " + value).lookingAt()) {
+            return;
+        }
+        int spanEnd = end;
+        if (text.startsWith("'s", spanEnd - 2) || text.startsWith("’s", spanEnd - 2)) {
+            spanEnd -= 2;
+        }
+        out.add(start, spanEnd, PhiKind.NAME, count >= 2 ? 50 : 45);
+    }
+
+    /** Whether only blanks, or a line break and then only blanks, come before {@code start} in the 40 characters before it. */
+    private static boolean startsSentence(String text, int start) {
+        String before = text.substring(Math.max(0, start - 40), start);
+        return before.isBlank() || endsSentence(before);
+    }
+
+    /**
+     * What STREET_AFTER tells of the 12 characters after {@code end}, asked only where its necessary condition holds:
+     * blanks, then a street word (or "broadway") as the whole run of letters within those characters.
+     */
+    private static boolean isStreetAfter(String text, int end) {
+        int limit = Math.min(text.length(), end + 12);
+        int at = end;
+        while (at < limit && RegexText.isBlank(text.charAt(at))) {
+            at++;
+        }
+        return at > end && at < limit
+                && AddressRecognizer.STREET_WORDS.containsLetters(text, at, Math.min(TextScan.letterRunEnd(text, at), limit))
+                && STREET_AFTER.matcher(text.substring(end, limit)).lookingAt();
+    }
+
+    /** What ORGANISATION_AFTER tells of the 40 characters after {@code end}, asked only where one of its words is there. */
+    private static boolean isOrganisationAfter(String text, int end) {
+        String following = text.substring(end, Math.min(text.length(), end + 40));
+        return mayNameOrganisation(following, false) && ORGANISATION_AFTER.matcher(following).lookingAt();
+    }
+
+    /**
+     * A necessary condition for IDENTITY_AFTER at {@code end}: an optional comma, a space, then the first letter of
+     * one of its words ("date of birth", "DOB", "born", "MRN", "D.O.B").
+     */
+    private static boolean mayBeIdentityAfter(String text, int end) {
+        int at = text.startsWith(",", end) ? end + 1 : end;
+        return at + 1 < text.length() && text.charAt(at) == ' ' && "dDbM".indexOf(text.charAt(at + 1)) >= 0;
+    }
+
+    /** Whether {@code text[start, end)} equals its upper-case form, as comparing it with a copy upper-cased tells. */
+    private static boolean isAllCaps(String text, int start, int end) {
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (c >= 'a' && c <= 'z') {
+                return false;
+            }
+            if (c >= 128) {
+                String value = text.substring(start, end);
+                return value.equals(value.toUpperCase(Locale.ROOT));
+            }
+        }
+        return true;
+    }
+
+    /** What {@code (?s).*[.!?:\n]\s*$} matches: a full stop, ?, !, colon or line break, then only blanks. */
+    private static boolean endsSentence(String before) {
+        int end = before.length();
+        while (end > 0 && RegexText.isBlank(before.charAt(end - 1))) {
+            if (before.charAt(end - 1) == '\n') {
+                return true;
+            }
+            end--;
+        }
+        return end > 0 && ".!?:".indexOf(before.charAt(end - 1)) >= 0;
+    }
+
+    /** "tillman d. romaguera": a one-letter word with a period, between two name words, is a middle initial. */
+    private static boolean initialFollows(String text, int start, int end) {
+        return end - start == 1 && text.startsWith(". ", end) && end + 2 < text.length()
+                && Character.isLowerCase(text.charAt(end + 2));
+    }
+
+    private static boolean protectedFirst(String text, int start, int end) {
+        int from = Math.max(0, start - 30);
+        boolean nextCapitalized = end + 1 < text.length() && text.charAt(end) == ' '
+                && Character.isUpperCase(text.charAt(end + 1)) && Character.isLowerCase(text.charAt(end - 1));
+        // "Name: Sunny Lentine": after a strong cue, a usual word that starts a two-word name is part of it.
+        return MY_RELATIVE.endsWindow(text, from, start)
+                || nextCapitalized && CAP_STRONG_TRIGGER.endsWindow(text, from, start);
+    }
+
+    private static boolean isLowerLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'à' && c <= 'ÿ';
+    }
+
+    private static boolean isPlace(String text, int end) {
+        String after = text.substring(end, Math.min(text.length(), end + 24));
+        return mayStartWithState(after) && STATE_AFTER.matcher(after).lookingAt() && !WORD_STATE_AFTER.matcher(after).lookingAt();
+    }
+
+    /**
+     * A necessary condition for STATE_AFTER: after a comma and blanks, the word is a state code or a state name's
+     * first word. Its {@code \\b} after the state means the name is the whole run of letters.
+     */
+    private static boolean mayStartWithState(String after) {
+        int at = after.startsWith(",") ? 1 : 0;
+        if (at >= after.length() || !RegexText.isBlank(after.charAt(at))) {
+            return false;
+        }
+        while (at < after.length() && RegexText.isBlank(after.charAt(at))) {
+            at++;
+        }
+        int end = at;
+        while (end < after.length() && RegexText.isLetter(after.charAt(end))) {
+            end++;
+        }
+        String word = after.substring(at, end);
+        return AddressRecognizer.STATE_CODE_SET.contains(word) || STATE_FIRST_WORDS.contains(word.toLowerCase(Locale.ROOT));
+    }
+
+    private static String word(String text, int start, int end) {
+        int last = end;
+        while (last > start && ",.;:!?".indexOf(text.charAt(last - 1)) >= 0) {
+            last--; // a word holds no line terminator, so this is all that replacing "[,.;:!?]+$" removed
+        }
+        return text.substring(start, last).toLowerCase(Locale.ROOT);
+    }
+
+    private void lowerCaseNames(String text, Candidates out) {
+        int[] starts = new int[64]; // the words, as LOWER_WORD finds them: [a-zà-ÿ][a-zà-ÿ'-]*
+        int[] ends = new int[64];
+        int count = 0;
+        for (int at = 0; at < text.length(); at++) {
+            if (isLowerLetter(text.charAt(at))) {
+                int end = at + 1;
+                while (end < text.length() && (isLowerLetter(text.charAt(end)) || "'-".indexOf(text.charAt(end)) >= 0)) {
+                    end++;
+                }
+                if (count == starts.length) {
+                    starts = java.util.Arrays.copyOf(starts, count * 2);
+                    ends = java.util.Arrays.copyOf(ends, count * 2);
+                }
+                starts[count] = at;
+                ends[count++] = end;
+                at = end - 1;
+            }
+        }
+        for (int i = 0; i < count; i++) {
+            int start = starts[i];
+            if (start > 0 && Character.isLetter(text.charAt(start - 1))) {
+                continue;
+            }
+            int from = Math.max(0, start - 40);
+            if (!LOWER_ANY_TRIGGER.endsWindow(text, from, start)) {
+                continue;
+            }
+            boolean strong = LOWER_STRONG_TRIGGER.endsWindow(text, from, start);
+            if (!strong && !LOWER_WEAK_TRIGGER.endsWindow(text, from, start)) {
+                continue;
+            }
+            String lower = word(text, starts[i], ends[i]);
+            String first = lower.endsWith("'s") ? lower.substring(0, lower.length() - 2) : lower;
+            boolean afterTitle = TITLE_BEFORE.endsWindow(text, from, start);
+            boolean relative = MY_RELATIVE.endsWindow(text, from, start);
+            boolean listed = names.isFirstName(first) || afterTitle && names.isSurname(first);
+            boolean titleSurname = afterTitle && !LOWER_STOP.contains(first) && !NOT_NAMES.contains(first)
+                    && first.length() >= 4 && !first.transform(FULL_17);
+            String next = i + 1 < count ? word(text, starts[i + 1], ends[i + 1]) : null;
+            if (titleSurname) {
+                int end = ends[i];
+                if (next != null && text.substring(end, starts[i + 1]).equals(" ")
+                        && names.isSurname(next) && !LOWER_STOP.contains(next) && !NOT_NAMES.contains(next)) {
+                    end = ends[i + 1]; // "dr. darien schmidt"
+                }
+                out.add(start, text.startsWith("'s", end - 2) ? end - 2 : end, PhiKind.NAME, 41);
+                continue;
+            }
+            // "it is lucie henderson": an unlisted given name is still a name when a listed surname follows it.
+            boolean surnameFollows = next != null && names.isSurname(next) && text.substring(ends[i], starts[i + 1]).equals(" ")
+                    && !LOWER_STOP.contains(next) && !NOT_NAMES.contains(next)
+                    && !LOWER_STOP.contains(first) && !NOT_NAMES.contains(first) && !SpokenNumbers.isNumberWord(first)
+                    && !SpokenNumbers.isNumberWord(next);
+            // "my wife trenzo ...", "the patient is fallen ...": a word that cannot be a verb form is a name there.
+            boolean medium = MEDIUM_LOWER_TRIGGER.endsWindow(text, from, start) && !LOWER_STOP.contains(first)
+                    && !NOT_NAMES.contains(first) && !SpokenNumbers.isNumberWord(first) && first.length() >= 3
+                    && !first.transform(FULL_18);
+            if (!strong && !medium && !surnameFollows && !(listed && (relative || !NOT_NAMES.contains(first)))) {
+                continue;
+            }
+            int j = i;
+            while (j < count && j < i + 3) {
+                String word = word(text, starts[j], ends[j]);
+                String gap = j == i ? " " : text.substring(ends[j - 1], starts[j]);
+                boolean initialBefore = j > i && ends[j - 1] - starts[j - 1] == 1;
+                boolean adjacent = gap.equals(" ") || initialBefore && gap.equals(". ");
+                boolean known = names.isFirstName(word) || names.isSurname(word);
+                if (!adjacent || LOWER_STOP.contains(word) || NOT_NAMES.contains(word) && !known
+                        || SpokenNumbers.isNumberWord(word) || word.length() < 2 && !initialFollows(text, starts[j], ends[j])) {
+                    break;
+                }
+                if (j > i + 1 && !known && !initialBefore) {
+                    break;
+                }
+                j++;
+            }
+            if (j > i) {
+                out.add(start, ends[j - 1], PhiKind.NAME, 42);
+            }
+        }
+    }
+
+    /** The words of both lists, the first list's first. */
+    private static List<String> union(List<String> first, List<String> second) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
+    }
+
+    private static String[][] byFirstLetter(String... words) {
+        String[][] byLetter = new String[26][];
+        for (char letter = 'A'; letter <= 'Z'; letter++) {
+            char first = letter;
+            byLetter[letter - 'A'] = java.util.Arrays.stream(words).filter(w -> w.charAt(0) == first).toArray(String[]::new);
+        }
+        return byLetter;
+    }
+
+    /**
+     * A necessary condition for ORGANISATION_AFTER to match {@code value}, or a space and {@code value} when
+     * {@code spaceFirst}: a space then one of its last words ("Lab" for "Labs") somewhere in it.
+     */
+    private static boolean mayNameOrganisation(String value, boolean spaceFirst) {
+        for (int at = spaceFirst ? 0 : 1; at < value.length(); at++) {
+            char c = value.charAt(at);
+            if ((at == 0 || value.charAt(at - 1) == ' ') && c >= 'A' && c <= 'Z') {
+                for (String word : ORGANISATION_WORDS[c - 'A']) {
+                    if (value.startsWith(word, at)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,135 @@
+package dev.masker.domain.phi.detect;
+
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Scanning of text shared by the recognizers: where ASCII words start, runs of letters and blanks, the trimming of
+ * trailing punctuation, the start tests patterns are tried at, and patterns made into full-match tests.
+ */
+final class TextScan {
+    private TextScan() {
+    }
+
+    static final String ASCII_LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    static final String DIGITS = "0123456789";
+    /** The first characters of a match that starts with a digit. */
+    static final StartFilter.FirstChars DIGIT = StartFilter.FirstChars.of(DIGITS, false);
+
+    /**
+     * The pattern as a test that the whole of a string matches it, for use with String.transform: compiled once, where
+     * String.matches compiles its pattern on every call.
+     */
+    static Function<String, Boolean> full(String regex) {
+        Pattern pattern = Pattern.compile(regex);
+        return text -> pattern.matcher(text).matches();
+    }
+
+    /** What String.replaceAll with the pattern does, its pattern compiled once. */
+    static Function<String, String> replacing(String regex, String replacement) {
+        Pattern pattern = Pattern.compile(regex);
+        return text -> pattern.matcher(text).replaceAll(replacement);
+    }
+
+    /** An unmodifiable set of the words. */
+    static Set<String> words(String... words) {
+        return Set.copyOf(java.util.Arrays.asList(words));
+    }
+
+    /** An ASCII digit, {@code [0-9]}. */
+    static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /** The start of the run of blanks that ends at {@code end}. */
+    static int blanksBefore(String text, int end) {
+        int start = end;
+        while (start > 0 && RegexText.isBlank(text.charAt(start - 1))) {
+            start--;
+        }
+        return start;
+    }
+
+    /**
+     * Where the ASCII words start: a letter or digit not after one or an underscore. The patterns that start with
+     * {@code \\b} and such a character are tried only there, and the text is walked once for all of them.
+     */
+    static int[] wordStarts(String text) {
+        int[] starts = new int[Math.max(16, text.length() / 4)];
+        int count = 0;
+        for (int at = 0; at < text.length(); at++) {
+            if (isAsciiAlnum(text.charAt(at)) && isWordStart(text, at)) {
+                if (count == starts.length) {
+                    starts = java.util.Arrays.copyOf(starts, count * 2);
+                }
+                starts[count++] = at;
+            }
+        }
+        return java.util.Arrays.copyOf(starts, count);
+    }
+
+    /**
+     * Whether {@code \\b} can hold before the word character at {@code at}: not after an ASCII letter, digit or
+     * underscore (since JDK 19 {@code \\b} is ASCII like {@code \\w}: "PÉPIN" has a boundary before its second P).
+     * The patterns starting with {@code \\b} and a letter or digit are tried only where this holds.
+     */
+    static boolean isWordStart(String text, int at) {
+        char previous = at > 0 ? text.charAt(at - 1) : ' ';
+        return !isAsciiAlnum(previous) && previous != '_';
+    }
+
+    /** Where the run of ASCII letters starting at {@code at} ends. */
+    static int letterRunEnd(String text, int at) {
+        int end = at;
+        while (end < text.length() && RegexText.isLetter(text.charAt(end))) {
+            end++;
+        }
+        return end;
+    }
+
+    /** An ASCII letter or digit, {@code [A-Za-z0-9]}. */
+    static boolean isAsciiAlnum(char c) {
+        return RegexText.isLetter(c) || isDigit(c);
+    }
+
+    /**
+     * Whether a digit or a number word ("seven", "oh", "double", "hundred") starts here. The patterns follow a
+     * number word ({@code SpokenNumbers.WORD}) with a blank, so its letters are the whole run of letters.
+     */
+    static boolean startsNumber(String text, int at) {
+        if (isDigit(text.charAt(at))) {
+            return true;
+        }
+        int end = at;
+        while (end < text.length() && end - at < 10 && RegexText.isLetter(text.charAt(end))) {
+            end++;
+        }
+        return end > at && end - at < 10 && SpokenNumbers.isNumberWordAt(text, at, end);
+    }
+
+    /** Those of the ascending {@code starts} with one of the ascending {@code targets} in {@code (start, start + distance]}. */
+    static int[] startsWithin(int[] starts, int[] targets, int distance) {
+        int[] found = new int[Math.min(starts.length, targets.length * distance)];
+        int count = 0;
+        int next = 0;
+        for (int start : starts) {
+            while (next < targets.length && targets[next] <= start) {
+                next++;
+            }
+            if (next < targets.length && targets[next] <= start + distance) {
+                found[count++] = start;
+            }
+        }
+        return java.util.Arrays.copyOf(found, count);
+    }
+
+    /** Where {@code text[start, end)} ends without the full stops, commas, semicolons, colons, ?, ! and ) that close it. */
+    static int trimEnd(String text, int start, int end) {
+        int e = end;
+        while (e > start && ".,;:!?)".indexOf(text.charAt(e - 1)) >= 0) {
+            e--;
+        }
+        return e;
+    }
+}

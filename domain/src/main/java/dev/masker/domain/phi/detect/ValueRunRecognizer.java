@@ -1,0 +1,313 @@
+package dev.masker.domain.phi.detect;
+
+import dev.masker.domain.phi.PhiKind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Finds identifiers: runs of digits, number words and letters, typed by the keywords before them (phone, member ID,
+ * ZIP, date of birth ...) or else by their format and check digits (SSN, phone, card, VIN, MBI, DEA, MRN).
+ */
+final class ValueRunRecognizer {
+    private ValueRunRecognizer() {
+    }
+
+    private static final Function<String, Boolean> FULL_7 = TextScan.full("(?:19|20)\\d\\d");
+    private static final Function<String, Boolean> FULL_8 = TextScan.full("nineteen|twenty");
+    private static final Function<String, Boolean> FULL_9 = TextScan.full("(?s).*\\b(?:social|ssn)\\b.*");
+    private static final Function<String, Boolean> FULL_10 =
+            TextScan.full("(?s).*\\b(?:member|medicare|medicaid|insurance|subscriber|policy)\\b.*");
+    private static final Function<String, Boolean> FULL_11 = TextScan.full("\\d{13,19}");
+    private static final Function<String, Boolean> FULL_12 = TextScan.full("1?\\d{10}");
+    private static final Function<String, Boolean> FULL_13 = TextScan.full("[A-Za-z]{0,3}\\d{6,}[A-Za-z]?");
+
+    private static final Pattern AMOUNT_AFTER = Pattern.compile(
+            "^\\s*(?:dollars|bucks|cents|mg|milligrams|percent|pounds|units)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern IN_BEFORE = Pattern.compile("\\bin\\s*$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern WORD_AFTER = Pattern.compile("^\\s+[A-Za-z]");
+
+    private static final Pattern SSN_FORMAT = Pattern.compile("\\d{3}-\\d{2}-\\d{4}");
+    private static final Pattern PHONE_FORMAT = Pattern.compile(
+            "(?:\\+?1[ .-]?)?(?:\\(\\d{3}\\) ?|\\d{3}[ .-])\\d{3}[ .-]\\d{4}");
+
+    // ---------------------------------------------------------------- identifiers: runs of digits, number words, letters
+
+    private record Token(int start, int end, String lower, int symbols, int digits, boolean sentenceEnd) {
+    }
+
+    static void valueRuns(String text, Candidates out) {
+        List<Token> run = new ArrayList<>();
+        for (int at = 0; at < text.length(); at++) {
+            if (RegexText.isBlank(text.charAt(at))) {
+                continue;
+            }
+            int end = at; // the run of \S from here, as a search for \S+ finds it
+            while (end < text.length() && !RegexText.isBlank(text.charAt(end))) {
+                end++;
+            }
+            Token token = valueToken(text, at, end);
+            at = end;
+            if (token == null) {
+                if (!run.isEmpty()) {
+                    classify(text, run, out);
+                    run.clear();
+                }
+                continue;
+            }
+            run.add(token);
+            if (token.sentenceEnd()) {
+                classify(text, run, out);
+                run.clear();
+            }
+        }
+        classify(text, run, out);
+    }
+
+    private static Token valueToken(String text, int start, int end) {
+        int s = start;
+        int e = end;
+        while (s < e && "\"'[".indexOf(text.charAt(s)) >= 0) {
+            s++;
+        }
+        boolean sentenceEnd = false;
+        while (e > s && ",.;:?!\"']".indexOf(text.charAt(e - 1)) >= 0) {
+            sentenceEnd |= ".;?!:".indexOf(text.charAt(e - 1)) >= 0;
+            e--;
+        }
+        if (s >= e) {
+            return null;
+        }
+        // The core is text[s, e): most words are told plain without copying them.
+        if (text.charAt(s) == '(' && text.indexOf(')', s, e) < 0) {
+            s++;
+        }
+        if (s < e && text.charAt(e - 1) == ')' && text.indexOf('(', s, e) < 0) {
+            e--;
+        }
+        if (s >= e || isPlainWord(text, s, e)) {
+            return null;
+        }
+        String core = text.substring(s, e);
+        String lower = core.toLowerCase(Locale.ROOT);
+        if (lower.equals("four") && text.substring(Math.max(0, s - 5), s).equalsIgnoreCase("last ")) {
+            return null; // "the last four 3949": the words name the value, they are not part of it
+        }
+        if (SpokenNumbers.isNumberWord(lower) || lower.equals("dash")) {
+            return new Token(s, e, lower, SpokenNumbers.digits(lower), SpokenNumbers.digits(lower), sentenceEnd);
+        }
+        if (core.length() == 1 && Character.isLetter(core.charAt(0)) && core.charAt(0) < 128) {
+            return new Token(s, e, lower, 1, 0, sentenceEnd);
+        }
+        int symbols = 0;
+        int digits = 0;
+        for (int i = 0; i < core.length(); i++) {
+            symbols += Character.isLetterOrDigit(core.charAt(i)) ? 1 : 0;
+            digits += Character.isDigit(core.charAt(i)) ? 1 : 0;
+        }
+        if (digits > 0 && isAlphanumericValue(core)) {
+            return new Token(s, e, lower, symbols, digits, sentenceEnd);
+        }
+        return null;
+    }
+
+    /** What matching {@code [+(]?[0-9A-Za-z][0-9A-Za-z()#-]*} tells: an ASCII identifier, perhaps after a + or (. */
+    private static boolean isAlphanumericValue(String core) {
+        int at = core.startsWith("+") || core.startsWith("(") ? 1 : 0;
+        if (at >= core.length() || !TextScan.isAsciiAlnum(core.charAt(at))) {
+            return false;
+        }
+        for (int i = at + 1; i < core.length(); i++) {
+            char c = core.charAt(i);
+            if (!TextScan.isAsciiAlnum(c) && "()#-".indexOf(c) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A word that is no part of a value, told without lower-casing it: two or more characters, no digit, and not
+     * shaped like a number word (nor "dash"), so none of the tests below could take it.
+     */
+    private static boolean isPlainWord(String text, int start, int end) {
+        if (end - start < 2) {
+            return false;
+        }
+        boolean asciiLetters = true;
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (TextScan.isDigit(c) || c >= 128 && Character.isDigit(c)) {
+                return false;
+            }
+            asciiLetters &= RegexText.isLetter(c);
+        }
+        // Number words and "dash" are two to nine ASCII letters; of the other characters only the Kelvin sign and the
+        // dotted capital I lower-case to ASCII letters, and neither can make one of those words.
+        return !asciiLetters || end - start > 9 || "stfenhdzoSTFENHDZO".indexOf(text.charAt(start)) < 0
+                || !SpokenNumbers.isNumberWordOrDash(text, start, end);
+    }
+
+    private static void classify(String text, List<Token> tokens, Candidates out) {
+        int from = 0;
+        int to = tokens.size();
+        while (from < to && isWeakEdge(tokens.get(from), true)
+                && !(from + 1 < to && tokens.get(from).lower().length() == 1 && tokens.get(from + 1).lower().length() == 1)) {
+            from++;
+        }
+        while (to > from && isWeakEdge(tokens.get(to - 1), false)
+                && (tokens.get(to - 1).lower().length() > 1 || followedByWord(text, tokens.get(to - 1).end()))) {
+            to--;
+        }
+        if (from >= to) {
+            return;
+        }
+        List<Token> run = tokens.subList(from, to);
+        int symbols = 0;
+        int digits = 0;
+        int multiplier = 1;
+        for (int i = 0; i < run.size(); i++) {
+            Token t = run.get(i);
+            if (SpokenNumbers.isRepeater(t.lower())) {
+                multiplier = t.lower().equals("double") ? 2 : 3;
+                continue;
+            }
+            boolean unitAfterTens = i > 0 && SpokenNumbers.isTens(run.get(i - 1).lower())
+                    && SpokenNumbers.isUnit(t.lower()) && SpokenNumbers.isNumberWord(run.get(i - 1).lower());
+            if (!unitAfterTens) {
+                symbols += t.symbols() * multiplier;
+                digits += t.digits() * multiplier;
+            }
+            multiplier = 1;
+        }
+        if (digits == 0) {
+            return;
+        }
+        int start = run.get(0).start();
+        int end = run.get(run.size() - 1).end();
+        String raw = text.substring(start, end);
+        String compact = asciiLettersAndDigits(raw);
+        boolean formatted = true;
+        for (Token t : run) {
+            formatted &= !SpokenNumbers.isNumberWord(t.lower());
+        }
+        if (mayBeAmountAfter(text, end)
+                && AMOUNT_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 16))).lookingAt()) {
+            return; // an amount or a dose, not an identifier
+        }
+        PhiKind kind = contextKind(text, start);
+        if (kind == PhiKind.PHONE || kind == PhiKind.FAX) {
+            if (symbols >= 7) {
+                out.add(start, end, kind, 60);
+            }
+            return;
+        }
+        if (kind == PhiKind.ZIP) {
+            if (symbols == 5 || symbols == 9) {
+                out.add(start, end, kind, 60);
+            }
+            return;
+        }
+        if (kind == PhiKind.DOB) {
+            // "born in nineteen seventy" is a year alone; a spoken birth date has month and day too.
+            boolean yearAlone = compact.transform(FULL_7)
+                    || run.size() <= 3 && run.get(0).lower().transform(FULL_8)
+                    || raw.toLowerCase(Locale.ROOT).startsWith("two thousand");
+            if (symbols >= 4 && !yearAlone && !IN_BEFORE.matcher(text.substring(Math.max(0, start - 4), start)).find()) {
+                out.add(start, end, kind, 60);
+            }
+            return;
+        }
+        if (kind != null && symbols >= 4) {
+            out.add(start, end, kind, 60);
+            return;
+        }
+        if (symbols == 9 && text.substring(end, Math.min(text.length(), end + 40)).toLowerCase(Locale.ROOT).transform(FULL_9)) {
+            out.add(start, end, PhiKind.SSN, 55);
+            return;
+        }
+        if ((symbols == 5 || symbols == 9) && UsStates.endWindow(text, Math.max(0, start - 20), start)) {
+            out.add(start, end, PhiKind.ZIP, 55);
+            return;
+        }
+        PhiKind byFormat = formatKind(raw, compact, formatted, symbols);
+        if (byFormat != null) {
+            out.add(start, end, byFormat, 50);
+        }
+    }
+
+    /** A necessary condition for AMOUNT_AFTER: after blanks, within 16 characters, the first letter of one of its words. */
+    private static boolean mayBeAmountAfter(String text, int end) {
+        int limit = Math.min(text.length(), end + 16);
+        int at = end;
+        while (at < limit && RegexText.isBlank(text.charAt(at))) {
+            at++;
+        }
+        return at < limit && "dbcmpuDBCMPU".indexOf(text.charAt(at)) >= 0;
+    }
+
+    private static boolean isWeakEdge(Token t, boolean leading) {
+        String w = t.lower();
+        return w.equals("dash") || SpokenNumbers.isRepeater(w) && !leading || w.equals("a") || w.equals("i");
+    }
+
+    private static boolean followedByWord(String text, int end) {
+        return WORD_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 4))).lookingAt();
+    }
+
+    private static PhiKind contextKind(String text, int start) {
+        int from = Math.max(0, start - 50);
+        PhiKind kind = ContextKeywords.lastKind(text, from, start);
+        // "the member number on the card", "the new medicare card says": an insurance card carries a plan ID.
+        if (kind == PhiKind.CARD && text.substring(from, start).toLowerCase(Locale.ROOT).transform(FULL_10)) {
+            return PhiKind.HEALTH_PLAN;
+        }
+        return kind;
+    }
+
+    /** The ASCII letters and digits of the value, what replacing {@code [^0-9A-Za-z]} with nothing leaves. */
+    private static String asciiLettersAndDigits(String value) {
+        StringBuilder kept = new StringBuilder(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            if (TextScan.isAsciiAlnum(value.charAt(i))) {
+                kept.append(value.charAt(i));
+            }
+        }
+        return kept.toString();
+    }
+
+    private static PhiKind formatKind(String raw, String compact, boolean formatted, int symbols) {
+        // Each shape has a length (an ASCII-only compact form keeps its length upper-cased): told before its pattern.
+        int length = compact.length();
+        if (formatted && raw.length() == 11 && SSN_FORMAT.matcher(raw).matches() && Checksums.ssn(compact)) {
+            return PhiKind.SSN;
+        }
+        if (formatted && raw.length() >= 12 && raw.length() <= 17 && PHONE_FORMAT.matcher(raw).matches()) {
+            return PhiKind.PHONE;
+        }
+        if (formatted && length >= 13 && length <= 19 && compact.transform(FULL_11) && Checksums.luhn(compact)) {
+            return PhiKind.CARD;
+        }
+        if (formatted && length == 17 && Checksums.vin(compact)) {
+            return PhiKind.VEHICLE;
+        }
+        if (formatted && length == 11 && Checksums.mbi(compact)) {
+            return PhiKind.HEALTH_PLAN;
+        }
+        if (formatted && length == 9 && Checksums.dea(compact)) {
+            return PhiKind.LICENSE;
+        }
+        if (formatted && (length == 10 || length == 11) && compact.transform(FULL_12)) {
+            return PhiKind.PHONE;
+        }
+        if (!formatted && symbols >= 10) {
+            return PhiKind.PHONE;
+        }
+        if (symbols >= 7 && compact.transform(FULL_13)) {
+            return PhiKind.MRN;
+        }
+        return null;
+    }
+}
