@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.IntPredicate;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -62,9 +61,7 @@ final class AddressRecognizer {
     // ---------------------------------------------------------------- addresses, cities, ZIP codes
 
     static void addresses(String text, int[] wordStarts, Candidates out) {
-        IntPredicate streetAhead = streetAhead(text, wordStarts);
-        for (MatchResult m : StartFilter.all(ADDRESS, text, wordStarts, ADDRESS_FIRST,
-                at -> startsPoBox(text, at) || streetAhead.test(at) && startsAddressNumber(text, at))) {
+        for (MatchResult m : StartFilter.all(ADDRESS, text, addressStarts(text, wordStarts), ADDRESS_FIRST, at -> true)) {
             String value = m.group().toLowerCase(Locale.ROOT);
             if (value.transform(FULL_5) && !value.transform(FULL_6) && value.length() < 8) {
                 continue;
@@ -144,31 +141,38 @@ final class AddressRecognizer {
             STREET.length() - 1)).split("\\|")));
 
     /**
-     * A necessary condition for ADDRESS's first alternative at a house number: a street word, after a space, starts
-     * after it with only what the number, direction and street-name words can hold in between (ASCII letters and
-     * digits, spaces, full stops and apostrophes), so numbers in running text are not handed to the pattern, which
-     * backtracks through every count of number words there. For positions asked in ascending order: the street words
-     * are found once, and the text is walked once for where each run of such characters ends.
+     * The word starts where ADDRESS can match: a post office box, or a house number (digits or number words) with a
+     * street word after it and only what the number, direction and street-name words can hold in between (ASCII letters
+     * and digits, spaces, full stops and apostrophes). Numbers in running text are not handed to the pattern, which
+     * backtracks through every count of number words there. The street words are found once; from each, the run of
+     * such characters before it is walked back once.
      */
-    private static IntPredicate streetAhead(String text, int[] wordStarts) {
+    private static int[] addressStarts(String text, int[] wordStarts) {
         int[] streets = streetWords(text, wordStarts);
-        int[] cursor = {0, -1}; // the first street word after the position asked; where the run from there ends
-        return at -> {
-            while (cursor[0] < streets.length && streets[cursor[0]] <= at) {
-                cursor[0]++;
+        int[] runStarts = new int[streets.length]; // where the run of address characters ending at each street starts
+        for (int k = 0; k < streets.length; k++) {
+            int start = streets[k];
+            while (start > 0 && isStreetPathChar(text.charAt(start - 1))) {
+                start--;
             }
-            if (cursor[0] == streets.length) {
-                return false;
+            runStarts[k] = start;
+        }
+        int[] found = new int[16];
+        int count = 0;
+        int next = 0; // the first street word after the word start asked
+        for (int at : wordStarts) {
+            while (next < streets.length && streets[next] <= at) {
+                next++;
             }
-            if (cursor[1] < at) {
-                int end = at;
-                while (end < text.length() && isStreetPathChar(text.charAt(end))) {
-                    end++;
+            boolean streetAhead = next < streets.length && runStarts[next] <= at;
+            if (startsPoBox(text, at) || streetAhead && startsAddressNumber(text, at)) {
+                if (count == found.length) {
+                    found = java.util.Arrays.copyOf(found, count * 2);
                 }
-                cursor[1] = end;
+                found[count++] = at;
             }
-            return streets[cursor[0]] < cursor[1];
-        };
+        }
+        return java.util.Arrays.copyOf(found, count);
     }
 
     /** Where a street word (or "broadway") starts after a space, as the whole run of ASCII letters there; ascending. */

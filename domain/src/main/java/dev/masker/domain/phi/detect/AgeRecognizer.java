@@ -49,7 +49,9 @@ final class AgeRecognizer {
             return at + 2 < text.length() && (text.charAt(at + 1) == '0' || text.charAt(at + 1) == '1')
                     && TextScan.isDigit(text.charAt(at + 2));
         }
-        return text.regionMatches(true, at, "ninety", 0, 6) || text.regionMatches(true, at, "one hundred", 0, 11)
-                || text.regionMatches(true, at, "a hundred", 0, 9);
+        // AGE folds ASCII case only, so comparing ASCII letters in either case is all its words need.
+        return RegexText.regionMatchesIgnoringCase(text, at, "ninety")
+                || RegexText.regionMatchesIgnoringCase(text, at, "one hundred")
+                || RegexText.regionMatchesIgnoringCase(text, at, "a hundred");
     }
 }

@@ -51,10 +51,23 @@ final class AsciiWordSet {
 
     private static boolean matches(String[] words, String text, int start, int length) {
         for (String word : words) {
-            if (text.regionMatches(true, start, word, 0, length)) {
+            if (sameLetters(word, text, start, length)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Whether the region, ASCII letters, is the lower-case word in any case: setting the case bit of an ASCII letter
+     * gives its lower case, and no letter becomes a word's non-letter ("b-day") that way.
+     */
+    private static boolean sameLetters(String word, String text, int start, int length) {
+        for (int i = 0; i < length; i++) {
+            if ((text.charAt(start + i) | 0x20) != word.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 }
