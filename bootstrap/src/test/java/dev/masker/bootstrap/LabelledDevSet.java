@@ -62,12 +62,14 @@ final class LabelledDevSet {
     }
 
     /**
-     * The values that stand in the text as words of their own: ids and hashes (ULIDs, hex digests, random ports) hold
-     * digit runs such as a ZIP or a last-four by chance, inside a longer word.
+     * The values found in the text: a value of digits only where it stands as a word of its own, any other value
+     * wherever it stands. Random ids, hashes and counts (ULIDs, hex digests, durations) hold digit runs such as a ZIP or
+     * a last-four by chance inside longer words; a name or an address glued to other text is still a leak.
      */
-    static List<String> inWords(List<String> values, String text) {
-        return values.stream().filter(text::contains).filter(value -> Pattern.compile("(?<![\\p{L}\\p{N}])"
-                + Pattern.quote(value) + "(?![\\p{L}\\p{N}])").matcher(text).find()).toList();
+    static List<String> foundIn(List<String> values, String text) {
+        return values.stream().filter(text::contains).filter(value -> !value.chars().allMatch(Character::isDigit)
+                || Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(value) + "(?![\\p{L}\\p{N}])").matcher(text).find())
+                .toList();
     }
 
     static List<Gold> records() throws IOException {

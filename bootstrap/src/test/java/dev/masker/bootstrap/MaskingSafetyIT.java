@@ -28,8 +28,8 @@ import org.junit.jupiter.api.Test;
  * stays and is a leak finding), and that no captured log line (JUL at ALL, Masker at ALL) holds a labelled value.
  *
  * <p>The survival rule and the pinned misses are {@link LabelledDevSet}'s. In the captured log lines
- * ({@link LogCapture#runText}), a value of 4+ characters counts where it stands as a word of its own: random ids and
- * ports hold a ZIP's or a last-four's digits inside longer words by chance.
+ * ({@link LogCapture#runText}), a value of 4+ characters counts wherever it stands, but one of digits only counts as a
+ * word of its own ({@link LabelledDevSet#foundIn}): random ids and ports hold a ZIP's or a last-four's digits by chance.
  */
 class MaskingSafetyIT {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -74,7 +74,7 @@ class MaskingSafetyIT {
         assertTrue(totals[0] > 2000 && totals[2] > 2000, "values " + totals[0] + ", tokens " + totals[2]);
         assertEquals(totals[2], totals[3], "every token of another session is a leak finding");
         assertTrue(logs.size() >= records.size(), "captured " + logs.size() + " log lines: the capture saw the run");
-        List<String> logged = LabelledDevSet.inWords(
+        List<String> logged = LabelledDevSet.foundIn(
                 values.stream().filter(value -> value.length() >= LabelledDevSet.SHORT).toList(), LogCapture.runText(logs));
         assertEquals(0, logged.size(), logged.size() + " labelled values in the log");
         System.getLogger(MaskingSafetyIT.class.getName()).log(System.Logger.Level.INFO, "masking safety: {0} records, {1}"

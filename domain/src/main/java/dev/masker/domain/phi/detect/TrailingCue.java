@@ -77,7 +77,7 @@ final class TrailingCue {
     }
 
     /**
-     * The phrases followed by any number of blanks, up to the very end: what {@code .*\b(?:phrase|...)\s*} tells
+     * The phrases followed by any number of blanks, up to the very end: what {@code (?s).*\b(?:phrase|...)\s*} tells
      * matching the whole window (U+2028 and the other line terminators that are no blanks are not skipped).
      */
     static TrailingCue thenBlanks(Collection<String> phrases) {
