@@ -63,8 +63,9 @@ class ContextKeywordsTest {
         for (RandomWindows.Window window : RandomWindows.of("ab", pieces, 8, 200_000)) {
             String text = window.text();
             int from = window.from();
+            int to = window.to();
             String shown = window.shown();
-            assertEquals(byRule(shown), ContextKeywords.lastKind(text, from, text.length()), () -> "[" + shown + "]");
+            assertEquals(byRule(shown), ContextKeywords.lastKind(text, from, to), () -> "[" + shown + "]");
         }
     }
 }

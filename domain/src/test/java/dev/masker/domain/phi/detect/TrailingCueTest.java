@@ -89,12 +89,13 @@ class TrailingCueTest {
         for (RandomWindows.Window window : RandomWindows.of("ab ", pieces, 6, 200_000)) {
             String text = window.text();
             int from = window.from();
+            int to = window.to();
             String shown = window.shown();
-            assertEquals(NON_WORD_TAIL.matcher(shown).find(), nonWord.endsWindow(text, from, text.length()),
+            assertEquals(NON_WORD_TAIL.matcher(shown).find(), nonWord.endsWindow(text, from, to),
                     () -> "non-word tail: [" + shown + "]");
-            assertEquals(ONE_BLANK_TAIL.matcher(shown).find(), oneBlank.endsWindow(text, from, text.length()),
+            assertEquals(ONE_BLANK_TAIL.matcher(shown).find(), oneBlank.endsWindow(text, from, to),
                     () -> "one-blank tail: [" + shown + "]");
-            assertEquals(BLANKS_TAIL.matcher(shown).matches(), blanks.endsWindow(text, from, text.length()),
+            assertEquals(BLANKS_TAIL.matcher(shown).matches(), blanks.endsWindow(text, from, to),
                     () -> "blanks tail: [" + shown + "]");
         }
     }

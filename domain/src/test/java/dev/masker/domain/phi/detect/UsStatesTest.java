@@ -33,8 +33,9 @@ class UsStatesTest {
         for (RandomWindows.Window window : RandomWindows.of("ab", pieces, 5, 200_000)) {
             String text = window.text();
             int from = window.from();
+            int to = window.to();
             String shown = window.shown();
-            assertEquals(RULE.matcher(shown).find(), UsStates.endWindow(text, from, text.length()), () -> "[" + shown + "]");
+            assertEquals(RULE.matcher(shown).find(), UsStates.endWindow(text, from, to), () -> "[" + shown + "]");
         }
     }
 }
