@@ -61,7 +61,7 @@ final class AddressRecognizer {
     // ---------------------------------------------------------------- addresses, cities, ZIP codes
 
     static void addresses(String text, int[] wordStarts, Candidates out) {
-        for (MatchResult m : StartFilter.all(ADDRESS, text, addressStarts(text, wordStarts), ADDRESS_FIRST, at -> true)) {
+        for (MatchResult m : StartFilter.all(ADDRESS, text, addressStarts(text, wordStarts), ADDRESS_FIRST)) {
             String value = m.group().toLowerCase(Locale.ROOT);
             if (value.transform(FULL_5) && !value.transform(FULL_6) && value.length() < 8) {
                 continue;
@@ -157,8 +157,7 @@ final class AddressRecognizer {
             }
             runStarts[k] = start;
         }
-        int[] found = new int[16];
-        int count = 0;
+        Positions found = new Positions();
         int next = 0; // the first street word after the word start asked
         for (int at : wordStarts) {
             while (next < streets.length && streets[next] <= at) {
@@ -166,29 +165,22 @@ final class AddressRecognizer {
             }
             boolean streetAhead = next < streets.length && runStarts[next] <= at;
             if (startsPoBox(text, at) || streetAhead && startsAddressNumber(text, at)) {
-                if (count == found.length) {
-                    found = java.util.Arrays.copyOf(found, count * 2);
-                }
-                found[count++] = at;
+                found.add(at);
             }
         }
-        return java.util.Arrays.copyOf(found, count);
+        return found.toArray();
     }
 
     /** Where a street word (or "broadway") starts after a space, as the whole run of ASCII letters there; ascending. */
     private static int[] streetWords(String text, int[] wordStarts) {
-        int[] found = new int[8];
-        int count = 0;
+        Positions found = new Positions();
         for (int at : wordStarts) {
             if (at > 0 && text.charAt(at - 1) == ' ' && RegexText.isLetter(text.charAt(at))
                     && STREET_WORDS.containsLetters(text, at, TextScan.letterRunEnd(text, at))) {
-                if (count == found.length) {
-                    found = java.util.Arrays.copyOf(found, count * 2);
-                }
-                found[count++] = at;
+                found.add(at);
             }
         }
-        return java.util.Arrays.copyOf(found, count);
+        return found.toArray();
     }
 
     private static boolean isStreetPathChar(char c) {
@@ -197,46 +189,31 @@ final class AddressRecognizer {
 
     /** The word starts and the commas of the text, ascending. */
     private static int[] withCommas(String text, int[] wordStarts) {
-        int[] merged = new int[wordStarts.length + 16];
-        int count = 0;
+        Positions merged = new Positions();
         int next = 0;
         for (int comma = text.indexOf(','); ; comma = text.indexOf(',', comma + 1)) {
             int until = comma < 0 ? text.length() : comma;
             while (next < wordStarts.length && wordStarts[next] < until) {
-                if (count == merged.length) {
-                    merged = java.util.Arrays.copyOf(merged, count * 2);
-                }
-                merged[count++] = wordStarts[next++];
+                merged.add(wordStarts[next++]);
             }
             if (comma < 0) {
-                return java.util.Arrays.copyOf(merged, count);
+                return merged.toArray();
             }
-            if (count == merged.length) {
-                merged = java.util.Arrays.copyOf(merged, count * 2);
-            }
-            merged[count++] = comma;
+            merged.add(comma);
         }
     }
 
     /** Where five digits follow a blank ({@code \\s}): the only places ZIP's {@code ,?\\s+(\\d{5}...)} can reach. */
     private static int[] zipDigits(String text) {
-        int[] found = new int[8];
-        int count = 0;
+        Positions found = new Positions(); // walked backwards, to count the digits that follow each position
         int digits = 0;
         for (int i = text.length() - 1; i > 0; i--) {
             digits = TextScan.isDigit(text.charAt(i)) ? digits + 1 : 0;
             if (digits >= 5 && RegexText.isBlank(text.charAt(i - 1))) {
-                if (count == found.length) {
-                    found = java.util.Arrays.copyOf(found, count * 2);
-                }
-                found[count++] = i;
+                found.add(i);
             }
         }
-        int[] ascending = new int[count];
-        for (int k = 0; k < count; k++) {
-            ascending[k] = found[count - 1 - k];
-        }
-        return ascending;
+        return found.toSortedDistinctArray();
     }
 
     /**

@@ -149,8 +149,7 @@ final class ContactRecognizer {
 
     /** The full stops followed by one of URL's top-level domains and then no ASCII word character, ascending. */
     private static int[] topLevelDomainDots(String text) {
-        int[] found = new int[8];
-        int count = 0;
+        Positions found = new Positions();
         for (int dot = text.indexOf('.'); dot >= 0; dot = text.indexOf('.', dot + 1)) {
             int start = dot + 1;
             int end = start;
@@ -160,13 +159,10 @@ final class ContactRecognizer {
             // \\b after the domain's last letter: the letters after the full stop are the domain, and no digit or _ follows.
             if ((end == text.length() || !RegexText.isWordChar(text.charAt(end)))
                     && TOP_LEVEL_DOMAINS.containsLetters(text, start, end)) {
-                if (count == found.length) {
-                    found = java.util.Arrays.copyOf(found, count * 2);
-                }
-                found[count++] = dot;
+                found.add(dot);
             }
         }
-        return java.util.Arrays.copyOf(found, count);
+        return found.toArray();
     }
 
     private static boolean isClinicUrl(String url) {
@@ -222,8 +218,7 @@ final class ContactRecognizer {
 
     /** The blanks of each run of them that is followed by "at" and a blank, ascending: where a spoken address can start. */
     private static int[] blanksBeforeAt(String text) {
-        int[] found = new int[8];
-        int count = 0;
+        Positions found = new Positions();
         // Only 'a' and 'A' equal the a of "at" ignoring case, so String.indexOf finds every candidate.
         int lower = text.indexOf('a');
         int upper = text.indexOf('A');
@@ -236,15 +231,10 @@ final class ContactRecognizer {
             }
             int start = TextScan.blanksBefore(text, a);
             if (start < a && atWordAfterBlanks(text, start)) {
-                while (count + a - start > found.length) {
-                    found = java.util.Arrays.copyOf(found, found.length * 2);
-                }
-                for (int blank = start; blank < a; blank++) {
-                    found[count++] = blank;
-                }
+                found.addRange(start, a);
             }
         }
-        return java.util.Arrays.copyOf(found, count);
+        return found.toArray();
     }
 
     /** Where a spoken address can start: blanks, then "at", then a blank. */
@@ -258,32 +248,27 @@ final class ContactRecognizer {
 
     /** Where " dot " (any case) starts, ascending. */
     static int[] spokenDots(String text) {
-        int[] found = new int[8];
-        int count = 0;
+        Positions found = new Positions();
         for (int at = StartFilter.indexOfIgnoreCase(text, " dot ", 0); at < text.length();
                 at = StartFilter.indexOfIgnoreCase(text, " dot ", at + 1)) {
-            if (count == found.length) {
-                found = java.util.Arrays.copyOf(found, count * 2);
-            }
-            found[count++] = at;
+            found.add(at);
         }
-        return java.util.Arrays.copyOf(found, count);
+        return found.toArray();
     }
 
     /** The word starts whose run of ASCII letters and digits ends where a " dot " starts, ascending. */
     private static int[] wordsBeforeDots(String text, int[] dots) {
-        int[] found = new int[dots.length];
-        int count = 0;
+        Positions found = new Positions();
         for (int dot : dots) {
             int start = dot;
             while (start > 0 && TextScan.isAsciiAlnum(text.charAt(start - 1))) {
                 start--;
             }
-            if (start < dot && TextScan.isWordStart(text, start) && (count == 0 || found[count - 1] < start)) {
-                found[count++] = start;
+            if (start < dot && TextScan.isWordStart(text, start)) {
+                found.addRange(start, start + 1); // ascending; a run ends at one " dot " only
             }
         }
-        return java.util.Arrays.copyOf(found, count);
+        return found.toArray();
     }
 
     /** Whether the letters and digits from {@code at} are followed by " dot ", as a spoken host's first word is. */

@@ -4,7 +4,6 @@ import dev.masker.domain.phi.PhiKind;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
-import java.util.function.IntPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -60,10 +59,9 @@ final class DateRecognizer {
         int[] monthStarts = monthStarts(text, wordStarts);
         // A day is at most 14 characters, and no " of " is part of one: the first " of " after it is DAY_FIRST's.
         int[] daysBeforeMonths = TextScan.startsWithin(wordStarts, ofMonths(text), 20);
-        IntPredicate any = at -> true;
-        List<StartFilter> searches = List.of(new StartFilter(DATE_MONTH_FIRST, text, monthStarts, MONTH_FIRST, any),
+        List<StartFilter> searches = List.of(new StartFilter(DATE_MONTH_FIRST, text, monthStarts, MONTH_FIRST),
                 new StartFilter(DATE_DAY_FIRST, text, daysBeforeMonths, DAY_FIRST, at -> isDayStart(text.charAt(at))),
-                new StartFilter(DATE_MONTH_YEAR, text, monthStarts, MONTH_FIRST, any));
+                new StartFilter(DATE_MONTH_YEAR, text, monthStarts, MONTH_FIRST));
         for (StartFilter search : searches) {
             while (search.find()) {
                 Matcher m = search.matcher();
@@ -78,8 +76,7 @@ final class DateRecognizer {
                 out.add(m.start(), end, dateKind(text, m.start(), end), 70);
             }
         }
-        StartFilter numeric = new StartFilter(DATE_NUMERIC, text, beforeDateSeparators(text), TextScan.DIGIT,
-                at -> isNumericDateStart(text, at));
+        StartFilter numeric = new StartFilter(DATE_NUMERIC, text, beforeDateSeparators(text), TextScan.DIGIT);
         while (numeric.find()) {
             Matcher n = numeric.matcher();
             int month = n.group(1) != null ? Integer.parseInt(n.group(1)) : Integer.parseInt(n.group(5));
@@ -100,72 +97,49 @@ final class DateRecognizer {
      * three letters are asked.
      */
     private static int[] ofMonths(String text) {
-        int[] found = new int[8];
-        int count = 0;
+        Positions found = new Positions();
         for (int at = StartFilter.indexOfIgnoreCase(text, " of ", 0); at + 7 <= text.length();
                 at = StartFilter.indexOfIgnoreCase(text, " of ", at + 1)) {
             if (isMonthPrefix(text.charAt(at + 4), text.charAt(at + 5), text.charAt(at + 6))) {
-                if (count == found.length) {
-                    found = java.util.Arrays.copyOf(found, count * 2);
-                }
-                found[count++] = at;
+                found.add(at);
             }
         }
-        return java.util.Arrays.copyOf(found, count);
+        return found.toArray();
     }
 
     /** The word starts where a month name starts, ascending. */
     private static int[] monthStarts(String text, int[] wordStarts) {
-        int[] found = new int[16];
-        int count = 0;
+        Positions found = new Positions();
         for (int at : wordStarts) {
             if (isMonthStart(text, at)) {
-                if (count == found.length) {
-                    found = java.util.Arrays.copyOf(found, count * 2);
-                }
-                found[count++] = at;
+                found.add(at);
             }
         }
-        return java.util.Arrays.copyOf(found, count);
+        return found.toArray();
     }
 
     /** The slashes and dashes of the text, in no particular order. */
     private static int[] separators(String text) {
-        int[] found = new int[16];
-        int count = 0;
+        Positions found = new Positions();
         for (char separator : new char[] {'/', '-'}) {
             for (int at = text.indexOf(separator); at >= 0; at = text.indexOf(separator, at + 1)) {
-                if (count == found.length) {
-                    found = java.util.Arrays.copyOf(found, count * 2);
-                }
-                found[count++] = at;
+                found.add(at);
             }
         }
-        return java.util.Arrays.copyOf(found, count);
+        return found.toArray();
     }
 
     /** The digits one, two or four characters before a slash or dash, ascending: where a numeric date can start. */
     private static int[] beforeDateSeparators(String text) {
-        int[] found = new int[16];
-        int count = 0;
+        Positions found = new Positions();
         for (int at : separators(text)) {
             for (int back : new int[] {4, 2, 1}) {
                 if (at - back >= 0 && TextScan.isDigit(text.charAt(at - back))) {
-                    if (count == found.length) {
-                        found = java.util.Arrays.copyOf(found, count * 2);
-                    }
-                    found[count++] = at - back;
+                    found.add(at - back);
                 }
             }
         }
-        java.util.Arrays.sort(found, 0, count);
-        int distinct = 0;
-        for (int i = 0; i < count; i++) {
-            if (distinct == 0 || found[distinct - 1] != found[i]) {
-                found[distinct++] = found[i];
-            }
-        }
-        return java.util.Arrays.copyOf(found, distinct);
+        return found.toSortedDistinctArray();
     }
 
     /** Whether a month name can start here: every alternative of MONTH starts with one of these three letters. */
@@ -199,18 +173,6 @@ final class DateRecognizer {
     /** A day of the month starts with a digit or the first letter of a number word ("first", "twenty", "one"). */
     private static boolean isDayStart(char c) {
         return c >= '0' && c <= '9' || "efnostEFNOST".indexOf(c) >= 0;
-    }
-
-    /** "3/14", "03-14-1990", "1990-03-14": digits then a slash or dash one, two or four characters on. */
-    private static boolean isNumericDateStart(String text, int at) {
-        if (!TextScan.isDigit(text.charAt(at))) {
-            return false;
-        }
-        return isDateSeparator(text, at + 1) || isDateSeparator(text, at + 2) || isDateSeparator(text, at + 4);
-    }
-
-    private static boolean isDateSeparator(String text, int at) {
-        return at < text.length() && (text.charAt(at) == '/' || text.charAt(at) == '-');
     }
 
     private static boolean nextWordIsUnit(String text, int end) {

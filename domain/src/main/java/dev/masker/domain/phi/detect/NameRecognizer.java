@@ -2,6 +2,7 @@ package dev.masker.domain.phi.detect;
 
 import dev.masker.domain.phi.PhiKind;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -173,9 +174,7 @@ final class NameRecognizer {
         }
         capitalizedNames(text, out);
         lowerCaseNames(text, out);
-        for (MatchResult identity : StartFilter.all(LOWER_IDENTITY, text, sentenceEnds(text), SENTENCE_END,
-                at -> at == 0 || ".!?".indexOf(text.charAt(at)) >= 0 && at + 1 < text.length()
-                        && RegexText.isBlank(text.charAt(at + 1)))) {
+        for (MatchResult identity : StartFilter.all(LOWER_IDENTITY, text, sentenceEnds(text), SENTENCE_END)) {
             String first = identity.group(1).split(" ")[0];
             if (!LOWER_STOP.contains(first) && !NOT_NAMES.contains(first) && !SpokenNumbers.isNumberWord(first)) {
                 out.add(identity.start(1), identity.end(1), PhiKind.NAME, 42);
@@ -185,22 +184,16 @@ final class NameRecognizer {
 
     /** The start of the text and every full stop, ? or ! followed by a blank, ascending: where LOWER_IDENTITY can start. */
     private static int[] sentenceEnds(String text) {
-        int[] found = new int[16];
-        int count = 0;
-        found[count++] = 0;
+        Positions found = new Positions();
+        found.add(0);
         for (char mark : new char[] {'.', '!', '?'}) {
             for (int at = text.indexOf(mark, 1); at >= 0; at = text.indexOf(mark, at + 1)) {
                 if (at + 1 < text.length() && RegexText.isBlank(text.charAt(at + 1))) {
-                    if (count == found.length) {
-                        found = java.util.Arrays.copyOf(found, count * 2);
-                    }
-                    found[count++] = at;
+                    found.add(at);
                 }
             }
         }
-        int[] ascending = java.util.Arrays.copyOf(found, count);
-        java.util.Arrays.sort(ascending);
-        return ascending;
+        return found.toSortedDistinctArray();
     }
 
     /** Whether one of TITLE_NAME's titles starts here ("Dr", "Doctor", "Mr", "Mrs", "Ms", "Miss", "Nurse"). */
@@ -318,8 +311,8 @@ final class NameRecognizer {
                     end++;
                 }
                 if (words == starts.length) {
-                    starts = java.util.Arrays.copyOf(starts, words * 2);
-                    ends = java.util.Arrays.copyOf(ends, words * 2);
+                    starts = Arrays.copyOf(starts, words * 2);
+                    ends = Arrays.copyOf(ends, words * 2);
                 }
                 starts[words] = at;
                 ends[words++] = end;
@@ -505,24 +498,22 @@ final class NameRecognizer {
     }
 
     private void lowerCaseNames(String text, Candidates out) {
-        int[] starts = new int[64]; // the words, as LOWER_WORD finds them: [a-zà-ÿ][a-zà-ÿ'-]*
-        int[] ends = new int[64];
-        int count = 0;
+        Positions wordStarts = new Positions(); // the words, as LOWER_WORD finds them: [a-zà-ÿ][a-zà-ÿ'-]*
+        Positions wordEnds = new Positions();
         for (int at = 0; at < text.length(); at++) {
             if (isLowerLetter(text.charAt(at))) {
                 int end = at + 1;
                 while (end < text.length() && (isLowerLetter(text.charAt(end)) || "'-".indexOf(text.charAt(end)) >= 0)) {
                     end++;
                 }
-                if (count == starts.length) {
-                    starts = java.util.Arrays.copyOf(starts, count * 2);
-                    ends = java.util.Arrays.copyOf(ends, count * 2);
-                }
-                starts[count] = at;
-                ends[count++] = end;
+                wordStarts.add(at);
+                wordEnds.add(end);
                 at = end - 1;
             }
         }
+        int[] starts = wordStarts.toArray();
+        int[] ends = wordEnds.toArray();
+        int count = starts.length;
         for (int i = 0; i < count; i++) {
             int start = starts[i];
             if (start > 0 && Character.isLetter(text.charAt(start - 1))) {
@@ -598,7 +589,7 @@ final class NameRecognizer {
         String[][] byLetter = new String[26][];
         for (char letter = 'A'; letter <= 'Z'; letter++) {
             char first = letter;
-            byLetter[letter - 'A'] = java.util.Arrays.stream(words).filter(w -> w.charAt(0) == first).toArray(String[]::new);
+            byLetter[letter - 'A'] = Arrays.stream(words).filter(w -> w.charAt(0) == first).toArray(String[]::new);
         }
         return byLetter;
     }

@@ -32,17 +32,13 @@ final class SpelledNameRecognizer {
     /** Each spelled form opens with {@code \\b} or {@code (?<![\\w-])} and a letter: at an ASCII word start. */
     static void spelledNames(String text, int[] wordStarts, Candidates out) {
         // Every form starts with one ASCII letter followed by a hyphen, a space or a comma.
-        int[] letters = new int[16];
-        int count = 0;
+        Positions letters = new Positions();
         for (int at : wordStarts) {
             if (RegexText.isLetter(text.charAt(at)) && at + 1 < text.length() && "- ,".indexOf(text.charAt(at + 1)) >= 0) {
-                if (count == letters.length) {
-                    letters = java.util.Arrays.copyOf(letters, count * 2);
-                }
-                letters[count++] = at;
+                letters.add(at);
             }
         }
-        int[] singleLetters = java.util.Arrays.copyOf(letters, count);
+        int[] singleLetters = letters.toArray();
         for (MatchResult dashed : StartFilter.all(SPELLED_DASHED, text, singleLetters, LETTERS,
                 at -> RegexText.isLetter(text.charAt(at)) && text.startsWith("-", at + 1))) {
             out.add(dashed.start(), dashed.end(), PhiKind.NAME, 81);

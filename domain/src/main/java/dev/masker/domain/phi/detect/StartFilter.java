@@ -30,6 +30,11 @@ final class StartFilter {
         this(pattern, text, null, firstChars, mayStartAt);
     }
 
+    /** Tries the given ascending positions, every one a place where a match can start, whose character passes. */
+    StartFilter(Pattern pattern, String text, int[] starts, FirstChars firstChars) {
+        this(pattern, text, starts, firstChars, at -> true);
+    }
+
     /** Tries only the given ascending positions (word starts, say) where both tests also hold. */
     StartFilter(Pattern pattern, String text, int[] starts, FirstChars firstChars, IntPredicate mayStartAt) {
         this.pattern = pattern;
@@ -80,6 +85,14 @@ final class StartFilter {
     /** All the matches {@code find()} would give, in order. */
     static List<MatchResult> all(Pattern pattern, String text, FirstChars firstChars, IntPredicate mayStartAt) {
         return all(pattern, text, null, firstChars, mayStartAt);
+    }
+
+    /**
+     * All the matches {@code find()} would give, in order, trying only the given ascending positions: a list that holds
+     * every place where a match can start, found without a further test.
+     */
+    static List<MatchResult> all(Pattern pattern, String text, int[] starts, FirstChars firstChars) {
+        return all(pattern, text, starts, firstChars, at -> true);
     }
 
     /** All the matches {@code find()} would give, in order, trying only the given ascending positions. */
@@ -148,26 +161,6 @@ final class StartFilter {
             positions.addRange(t - span, t);
         }
         return positions.toArray();
-    }
-
-    /** A growing ascending list of positions; a range overlapping the last one added is added from there on. */
-    private static final class Positions {
-        private int[] values = new int[16];
-        private int count;
-
-        void addRange(int from, int to) {
-            int start = Math.max(from, count == 0 ? 0 : values[count - 1] + 1);
-            for (int at = start; at < to; at++) {
-                if (count == values.length) {
-                    values = java.util.Arrays.copyOf(values, count * 2);
-                }
-                values[count++] = at;
-            }
-        }
-
-        int[] toArray() {
-            return java.util.Arrays.copyOf(values, count);
-        }
     }
 
     /** Where {@code word} starts at or after {@code from} in any ASCII case (or a wider one); the length if nowhere. */

@@ -1,5 +1,6 @@
 package dev.masker.domain.phi.detect;
 
+import java.util.Arrays;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -34,7 +35,7 @@ final class TextScan {
 
     /** An unmodifiable set of the words. */
     static Set<String> words(String... words) {
-        return Set.copyOf(java.util.Arrays.asList(words));
+        return Set.copyOf(Arrays.asList(words));
     }
 
     /** An ASCII digit, {@code [0-9]}. */
@@ -56,17 +57,13 @@ final class TextScan {
      * {@code \\b} and such a character are tried only there, and the text is walked once for all of them.
      */
     static int[] wordStarts(String text) {
-        int[] starts = new int[Math.max(16, text.length() / 4)];
-        int count = 0;
+        Positions starts = new Positions();
         for (int at = 0; at < text.length(); at++) {
             if (isAsciiAlnum(text.charAt(at)) && isWordStart(text, at)) {
-                if (count == starts.length) {
-                    starts = java.util.Arrays.copyOf(starts, count * 2);
-                }
-                starts[count++] = at;
+                starts.add(at);
             }
         }
-        return java.util.Arrays.copyOf(starts, count);
+        return starts.toArray();
     }
 
     /**
@@ -110,18 +107,17 @@ final class TextScan {
 
     /** Those of the ascending {@code starts} with one of the ascending {@code targets} in {@code (start, start + distance]}. */
     static int[] startsWithin(int[] starts, int[] targets, int distance) {
-        int[] found = new int[Math.min(starts.length, targets.length * distance)];
-        int count = 0;
+        Positions found = new Positions();
         int next = 0;
         for (int start : starts) {
             while (next < targets.length && targets[next] <= start) {
                 next++;
             }
             if (next < targets.length && targets[next] <= start + distance) {
-                found[count++] = start;
+                found.add(start);
             }
         }
-        return java.util.Arrays.copyOf(found, count);
+        return found.toArray();
     }
 
     /** Where {@code text[start, end)} ends without the full stops, commas, semicolons, colons, ?, ! and ) that close it. */
