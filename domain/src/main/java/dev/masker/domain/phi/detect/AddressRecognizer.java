@@ -19,8 +19,8 @@ final class AddressRecognizer {
 
     private static final String NW = SpokenNumbers.WORD;
 
-    private static final Function<String, Boolean> FULL_5 = TextScan.full("\\d+ (?:dr|st)\\b.*");
-    private static final Function<String, Boolean> FULL_6 = TextScan.full("\\d+ (?:st|dr)\\.? [a-z].*");
+    private static final Function<String, Boolean> NUMBER_THEN_DR_OR_ST = TextScan.full("\\d+ (?:dr|st)\\b.*");
+    private static final Function<String, Boolean> NUMBER_THEN_DR_OR_ST_AND_A_WORD = TextScan.full("\\d+ (?:st|dr)\\.? [a-z].*");
 
     private static final StartFilter.FirstChars ADDRESS_FIRST =
             StartFilter.FirstChars.of(TextScan.DIGITS + "stfenhdzoSTFENHDZOpP", false);
@@ -63,7 +63,8 @@ final class AddressRecognizer {
     static void addresses(String text, int[] wordStarts, Candidates out) {
         for (MatchResult m : StartFilter.all(ADDRESS, text, addressStarts(text, wordStarts), ADDRESS_FIRST)) {
             String value = m.group().toLowerCase(Locale.ROOT);
-            if (value.transform(FULL_5) && !value.transform(FULL_6) && value.length() < 8) {
+            if (value.transform(NUMBER_THEN_DR_OR_ST) && !value.transform(NUMBER_THEN_DR_OR_ST_AND_A_WORD)
+                    && value.length() < 8) {
                 continue;
             }
             int end = TextScan.trimEnd(text, m.start(), m.end());

@@ -21,8 +21,9 @@ final class ContactRecognizer {
     private static final String NW = SpokenNumbers.WORD;
 
     // Patterns used with String.matches/replaceAll, compiled once: String.matches compiles its pattern on every call.
-    private static final Function<String, Boolean> FULL_1 = TextScan.full("[\\d.]+");
-    private static final Function<String, Boolean> FULL_2 = TextScan.full(".*/(?:pay|forms|billing|login|schedule)\\W*");
+    private static final Function<String, Boolean> DIGITS_AND_DOTS = TextScan.full("[\\d.]+");
+    private static final Function<String, Boolean> PAYMENT_OR_LOGIN_PATH =
+            TextScan.full(".*/(?:pay|forms|billing|login|schedule)\\W*");
 
     private static final StartFilter.FirstChars ALNUM =
             StartFilter.FirstChars.of(TextScan.ASCII_LETTERS + TextScan.DIGITS, false);
@@ -123,7 +124,7 @@ final class ContactRecognizer {
                 continue;
             }
             String url = m.group().toLowerCase(Locale.ROOT);
-            if (isClinicUrl(url) || url.transform(FULL_1)) {
+            if (isClinicUrl(url) || url.transform(DIGITS_AND_DOTS)) {
                 continue;
             }
             out.add(m.start(), TextScan.trimEnd(text, m.start(), m.end()), PhiKind.URL, 88);
@@ -166,7 +167,7 @@ final class ContactRecognizer {
     }
 
     private static boolean isClinicUrl(String url) {
-        return url.contains("mychart.") || url.contains("portal") || url.transform(FULL_2);
+        return url.contains("mychart.") || url.contains("portal") || url.transform(PAYMENT_OR_LOGIN_PATH);
     }
 
     static void ips(String text, int[] wordStarts, int[] spokenDots, Candidates out) {
@@ -249,8 +250,8 @@ final class ContactRecognizer {
     /** Where " dot " (any case) starts, ascending. */
     static int[] spokenDots(String text) {
         Positions found = new Positions();
-        for (int at = StartFilter.indexOfIgnoreCase(text, " dot ", 0); at < text.length();
-                at = StartFilter.indexOfIgnoreCase(text, " dot ", at + 1)) {
+        for (int at = TextScan.indexOfIgnoreCase(text, " dot ", 0); at < text.length();
+                at = TextScan.indexOfIgnoreCase(text, " dot ", at + 1)) {
             found.add(at);
         }
         return found.toArray();

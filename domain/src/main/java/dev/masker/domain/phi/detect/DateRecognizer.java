@@ -15,8 +15,9 @@ final class DateRecognizer {
     private DateRecognizer() {
     }
 
-    private static final Function<String, Boolean> FULL_3 = TextScan.full("(?:may|march) (?:one|two|be|the)\\b.*");
-    private static final Function<String, Boolean> FULL_4 =
+    private static final Function<String, Boolean> MAY_OR_MARCH_AS_A_WORD =
+            TextScan.full("(?:may|march) (?:one|two|be|the)\\b.*");
+    private static final Function<String, Boolean> DOSE_WORD_AFTER =
             TextScan.full("^\\s*(?:tab|tablet|pill|cup|dose|of|mg|strength|teaspoon).*");
 
     private static final StartFilter.FirstChars MONTH_FIRST = StartFilter.FirstChars.of("jfmasondJFMASOND", false);
@@ -66,7 +67,7 @@ final class DateRecognizer {
             while (search.find()) {
                 Matcher m = search.matcher();
                 String value = m.group().toLowerCase(Locale.ROOT);
-                if (value.contains("fourth of july") || value.transform(FULL_3)) {
+                if (value.contains("fourth of july") || value.transform(MAY_OR_MARCH_AS_A_WORD)) {
                     continue;
                 }
                 if (value.startsWith("may ") && !MAY_DAY.matcher(value).matches()) {
@@ -98,8 +99,8 @@ final class DateRecognizer {
      */
     private static int[] ofMonths(String text) {
         Positions found = new Positions();
-        for (int at = StartFilter.indexOfIgnoreCase(text, " of ", 0); at + 7 <= text.length();
-                at = StartFilter.indexOfIgnoreCase(text, " of ", at + 1)) {
+        for (int at = TextScan.indexOfIgnoreCase(text, " of ", 0); at + 7 <= text.length();
+                at = TextScan.indexOfIgnoreCase(text, " of ", at + 1)) {
             if (isMonthPrefix(text.charAt(at + 4), text.charAt(at + 5), text.charAt(at + 6))) {
                 found.add(at);
             }
@@ -177,7 +178,7 @@ final class DateRecognizer {
 
     private static boolean nextWordIsUnit(String text, int end) {
         String after = text.substring(end, Math.min(text.length(), end + 12)).toLowerCase(Locale.ROOT);
-        return after.transform(FULL_4);
+        return after.transform(DOSE_WORD_AFTER);
     }
 
     private static PhiKind dateKind(String text, int start, int end) {
@@ -190,7 +191,7 @@ final class DateRecognizer {
     /** A necessary condition for DOB_BEFORE: one of its words ("birth", "born", "dob", "d.o.b", "b-day") is there. */
     private static boolean mayHoldDobWord(String before) {
         for (String word : List.of("birth", "born", "dob", "d.o.b", "b-day")) {
-            if (StartFilter.indexOfIgnoreCase(before, word, 0) < before.length()) {
+            if (TextScan.indexOfIgnoreCase(before, word, 0) < before.length()) {
                 return true;
             }
         }

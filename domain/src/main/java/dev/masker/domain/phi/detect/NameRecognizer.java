@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
  * them and the census name lists, and in lower-case speech after cues ("my name is", "my wife").
  */
 final class NameRecognizer {
-    private static final Function<String, Boolean> FULL_17 = TextScan.full(".*(?:ing|ed|ly)$");
-    private static final Function<String, Boolean> FULL_18 = TextScan.full(".*(?:ed|ing|ly|s)$");
+    private static final Function<String, Boolean> VERB_OR_ADVERB_ENDING = TextScan.full(".*(?:ing|ed|ly)$");
+    private static final Function<String, Boolean> VERB_ADVERB_OR_PLURAL_ENDING = TextScan.full(".*(?:ed|ing|ly|s)$");
 
     private static final StartFilter.FirstChars UPPER_OR_OTHER =
             StartFilter.FirstChars.of(TextScan.ASCII_LETTERS.substring(26), true);
@@ -533,7 +533,7 @@ final class NameRecognizer {
             boolean relative = MY_RELATIVE.endsWindow(text, from, start);
             boolean listed = names.isFirstName(first) || afterTitle && names.isSurname(first);
             boolean titleSurname = afterTitle && !LOWER_STOP.contains(first) && !NOT_NAMES.contains(first)
-                    && first.length() >= 4 && !first.transform(FULL_17);
+                    && first.length() >= 4 && !first.transform(VERB_OR_ADVERB_ENDING);
             String next = i + 1 < count ? word(text, starts[i + 1], ends[i + 1]) : null;
             if (titleSurname) {
                 int end = ends[i];
@@ -552,7 +552,7 @@ final class NameRecognizer {
             // "my wife trenzo ...", "the patient is fallen ...": a word that cannot be a verb form is a name there.
             boolean medium = MEDIUM_LOWER_TRIGGER.endsWindow(text, from, start) && !LOWER_STOP.contains(first)
                     && !NOT_NAMES.contains(first) && !SpokenNumbers.isNumberWord(first) && first.length() >= 3
-                    && !first.transform(FULL_18);
+                    && !first.transform(VERB_ADVERB_OR_PLURAL_ENDING);
             if (!strong && !medium && !surnameFollows && !(listed && (relative || !NOT_NAMES.contains(first)))) {
                 continue;
             }

@@ -163,40 +163,6 @@ final class StartFilter {
         return positions.toArray();
     }
 
-    /** Where {@code word} starts at or after {@code from} in any ASCII case (or a wider one); the length if nowhere. */
-    static int indexOfIgnoreCase(String text, String word, int from) {
-        char first = word.charAt(0);
-        if (!isAsciiLetter(first) && first < 128) {
-            // Only the character itself equals an ASCII non-letter ignoring case: String.indexOf finds the candidates.
-            for (int i = text.indexOf(first, Math.max(0, from)); i >= 0 && i + word.length() <= text.length();
-                    i = text.indexOf(first, i + 1)) {
-                if ((word.length() < 2 || mayEqualIgnoringCase(text.charAt(i + 1), word.charAt(1)))
-                        && text.regionMatches(true, i, word, 0, word.length())) {
-                    return i;
-                }
-            }
-            return text.length();
-        }
-        for (int i = Math.max(0, from); i + word.length() <= text.length(); i++) {
-            if (mayEqualIgnoringCase(text.charAt(i), first) && text.regionMatches(true, i, word, 0, word.length())) {
-                return i;
-            }
-        }
-        return text.length();
-    }
-
-    /**
-     * Whether {@code c} can equal {@code wanted} ignoring case as regionMatches compares them: only {@code wanted}
-     * itself, its other ASCII case, or a character from U+0080 on (the Kelvin sign is a k there).
-     */
-    private static boolean mayEqualIgnoringCase(char c, char wanted) {
-        return c == wanted || c >= 128 || isAsciiLetter(wanted) && (c | 0x20) == (wanted | 0x20);
-    }
-
-    private static boolean isAsciiLetter(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
-    }
-
     /** The matcher holding the last match, once {@link #find()} has found one; its positions are in the whole text. */
     Matcher matcher() {
         return matcher;

@@ -15,14 +15,14 @@ final class ValueRunRecognizer {
     private ValueRunRecognizer() {
     }
 
-    private static final Function<String, Boolean> FULL_7 = TextScan.full("(?:19|20)\\d\\d");
-    private static final Function<String, Boolean> FULL_8 = TextScan.full("nineteen|twenty");
-    private static final Function<String, Boolean> FULL_9 = TextScan.full("(?s).*\\b(?:social|ssn)\\b.*");
-    private static final Function<String, Boolean> FULL_10 =
+    private static final Function<String, Boolean> YEAR_DIGITS = TextScan.full("(?:19|20)\\d\\d");
+    private static final Function<String, Boolean> NINETEEN_OR_TWENTY = TextScan.full("nineteen|twenty");
+    private static final Function<String, Boolean> MENTIONS_SOCIAL_OR_SSN = TextScan.full("(?s).*\\b(?:social|ssn)\\b.*");
+    private static final Function<String, Boolean> MENTIONS_INSURANCE =
             TextScan.full("(?s).*\\b(?:member|medicare|medicaid|insurance|subscriber|policy)\\b.*");
-    private static final Function<String, Boolean> FULL_11 = TextScan.full("\\d{13,19}");
-    private static final Function<String, Boolean> FULL_12 = TextScan.full("1?\\d{10}");
-    private static final Function<String, Boolean> FULL_13 = TextScan.full("[A-Za-z]{0,3}\\d{6,}[A-Za-z]?");
+    private static final Function<String, Boolean> THIRTEEN_TO_NINETEEN_DIGITS = TextScan.full("\\d{13,19}");
+    private static final Function<String, Boolean> TEN_DIGITS_PERHAPS_AFTER_ONE = TextScan.full("1?\\d{10}");
+    private static final Function<String, Boolean> DIGITS_WITH_A_FEW_LETTERS = TextScan.full("[A-Za-z]{0,3}\\d{6,}[A-Za-z]?");
 
     private static final Pattern AMOUNT_AFTER = Pattern.compile(
             "^\\s*(?:dollars|bucks|cents|mg|milligrams|percent|pounds|units)\\b", Pattern.CASE_INSENSITIVE);
@@ -212,8 +212,8 @@ final class ValueRunRecognizer {
         }
         if (kind == PhiKind.DOB) {
             // "born in nineteen seventy" is a year alone; a spoken birth date has month and day too.
-            boolean yearAlone = compact.transform(FULL_7)
-                    || run.size() <= 3 && run.get(0).lower().transform(FULL_8)
+            boolean yearAlone = compact.transform(YEAR_DIGITS)
+                    || run.size() <= 3 && run.get(0).lower().transform(NINETEEN_OR_TWENTY)
                     || raw.toLowerCase(Locale.ROOT).startsWith("two thousand");
             if (symbols >= 4 && !yearAlone && !IN_BEFORE.matcher(text.substring(Math.max(0, start - 4), start)).find()) {
                 out.add(start, end, kind, 60);
@@ -224,7 +224,8 @@ final class ValueRunRecognizer {
             out.add(start, end, kind, 60);
             return;
         }
-        if (symbols == 9 && text.substring(end, Math.min(text.length(), end + 40)).toLowerCase(Locale.ROOT).transform(FULL_9)) {
+        if (symbols == 9 && text.substring(end, Math.min(text.length(), end + 40)).toLowerCase(Locale.ROOT)
+                .transform(MENTIONS_SOCIAL_OR_SSN)) {
             out.add(start, end, PhiKind.SSN, 55);
             return;
         }
@@ -261,7 +262,7 @@ final class ValueRunRecognizer {
         int from = Math.max(0, start - 50);
         PhiKind kind = ContextKeywords.lastKind(text, from, start);
         // "the member number on the card", "the new medicare card says": an insurance card carries a plan ID.
-        if (kind == PhiKind.CARD && text.substring(from, start).toLowerCase(Locale.ROOT).transform(FULL_10)) {
+        if (kind == PhiKind.CARD && text.substring(from, start).toLowerCase(Locale.ROOT).transform(MENTIONS_INSURANCE)) {
             return PhiKind.HEALTH_PLAN;
         }
         return kind;
@@ -287,7 +288,8 @@ final class ValueRunRecognizer {
         if (formatted && raw.length() >= 12 && raw.length() <= 17 && PHONE_FORMAT.matcher(raw).matches()) {
             return PhiKind.PHONE;
         }
-        if (formatted && length >= 13 && length <= 19 && compact.transform(FULL_11) && Checksums.luhn(compact)) {
+        if (formatted && length >= 13 && length <= 19 && compact.transform(THIRTEEN_TO_NINETEEN_DIGITS)
+                && Checksums.luhn(compact)) {
             return PhiKind.CARD;
         }
         if (formatted && length == 17 && Checksums.vin(compact)) {
@@ -299,13 +301,13 @@ final class ValueRunRecognizer {
         if (formatted && length == 9 && Checksums.dea(compact)) {
             return PhiKind.LICENSE;
         }
-        if (formatted && (length == 10 || length == 11) && compact.transform(FULL_12)) {
+        if (formatted && (length == 10 || length == 11) && compact.transform(TEN_DIGITS_PERHAPS_AFTER_ONE)) {
             return PhiKind.PHONE;
         }
         if (!formatted && symbols >= 10) {
             return PhiKind.PHONE;
         }
-        if (symbols >= 7 && compact.transform(FULL_13)) {
+        if (symbols >= 7 && compact.transform(DIGITS_WITH_A_FEW_LETTERS)) {
             return PhiKind.MRN;
         }
         return null;
