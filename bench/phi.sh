@@ -26,5 +26,6 @@ rm -rf "$OUT" && mkdir -p "$OUT/classes"
 CP="domain/target/classes:$JMH_CORE:$JOPT:$MATH"
 "$JAVA_HOME/bin/javac" -proc:full -processorpath "$JMH_APT:$JMH_CORE:$JOPT:$MATH" -cp "$CP" -d "$OUT/classes" \
     $(find domain/src/jmh/java -name '*.java')
+DEV_SET="$PWD/bootstrap/src/test/resources/phi/phi-dev.jsonl"
 "$JAVA_HOME/bin/java" -cp "$OUT/classes:$CP" org.openjdk.jmh.Main PhiMaskingBenchmark \
-    ${JMH_OPTS:--f 1 -wi 3 -w 2s -i 5 -r 2s -t 1} -jvmArgs "-Dmasker.devset=$PWD/bootstrap/src/test/resources/phi/phi-dev.jsonl" "$@"
+    ${JMH_OPTS:--f 1 -wi 3 -w 2s -i 5 -r 2s -t 1} -jvmArgs "-Dmasker.devset=$DEV_SET" "$@"
