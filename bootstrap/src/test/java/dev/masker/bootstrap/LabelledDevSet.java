@@ -25,8 +25,8 @@ final class LabelledDevSet {
     /**
      * The values the detector misses entirely today (record index, value length; see docs/PHI-DETECTION.md, "Masking
      * safety"): an address with "Unit" and its ZIP, a hyphenated city, a spoken ZIP after it, a lower-case name and a
-     * spoken DOB in run-on raw speech, an MRN in a system prompt. A ratchet: any new survivor fails, and a fixed one must
-     * be struck from this list.
+     * spoken DOB in run-on raw speech, a city that is also a state name ("New York, GA") in a system prompt. A ratchet:
+     * any new survivor fails, and a fixed one must be struck from this list.
      */
     static final List<String> KNOWN_MISSES = List.of("record 21 16 chars", "record 21 5 chars", "record 101 15 chars",
             "record 543 15 chars", "record 543 24 chars", "record 731 24 chars", "record 1082 8 chars");
