@@ -51,7 +51,9 @@ public final class ProxyBench {
             case "fake" -> Fake.run(Path.of(args[1]));
             case "client" -> Client.run(args);
             default -> {
-                System.err.println("usage: ProxyBench fake PORT_FILE | client FAKE_PORT MASKER_PORT AGENT_ID KEY DEVSET RUN");
+                // Standard output is the benchmark's report; anything else goes through the logger.
+                System.getLogger("ProxyBench").log(System.Logger.Level.ERROR,
+                        "usage: ProxyBench fake PORT_FILE | client FAKE_PORT MASKER_PORT AGENT_ID KEY DEVSET RUN");
                 System.exit(2);
             }
         }
