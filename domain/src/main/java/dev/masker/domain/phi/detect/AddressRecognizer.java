@@ -4,7 +4,7 @@ import dev.masker.domain.phi.PhiKind;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,8 +19,9 @@ final class AddressRecognizer {
 
     private static final String NW = SpokenNumbers.WORD;
 
-    private static final Function<String, Boolean> NUMBER_THEN_DR_OR_ST = TextScan.full("\\d+ (?:dr|st)\\b.*");
-    private static final Function<String, Boolean> NUMBER_THEN_DR_OR_ST_AND_A_WORD = TextScan.full("\\d+ (?:st|dr)\\.? [a-z].*");
+    private static final Predicate<String> NUMBER_THEN_DR_OR_ST = Pattern.compile("\\d+ (?:dr|st)\\b.*").asMatchPredicate();
+    private static final Predicate<String> NUMBER_THEN_DR_OR_ST_AND_A_WORD =
+            Pattern.compile("\\d+ (?:st|dr)\\.? [a-z].*").asMatchPredicate();
 
     private static final StartFilter.FirstChars ADDRESS_FIRST =
             StartFilter.FirstChars.of(TextScan.DIGITS + "stfenhdzoSTFENHDZOpP", false);
@@ -63,7 +64,7 @@ final class AddressRecognizer {
     static void addresses(String text, int[] wordStarts, Candidates out) {
         for (MatchResult m : StartFilter.all(ADDRESS, text, addressStarts(text, wordStarts), ADDRESS_FIRST)) {
             String value = m.group().toLowerCase(Locale.ROOT);
-            if (value.transform(NUMBER_THEN_DR_OR_ST) && !value.transform(NUMBER_THEN_DR_OR_ST_AND_A_WORD)
+            if (NUMBER_THEN_DR_OR_ST.test(value) && !NUMBER_THEN_DR_OR_ST_AND_A_WORD.test(value)
                     && value.length() < 8) {
                 continue;
             }

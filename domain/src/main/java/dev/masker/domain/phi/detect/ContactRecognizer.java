@@ -4,7 +4,7 @@ import dev.masker.domain.phi.PhiKind;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.IntPredicate;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
@@ -21,9 +21,9 @@ final class ContactRecognizer {
     private static final String NW = SpokenNumbers.WORD;
 
     // Patterns used with String.matches/replaceAll, compiled once: String.matches compiles its pattern on every call.
-    private static final Function<String, Boolean> DIGITS_AND_DOTS = TextScan.full("[\\d.]+");
-    private static final Function<String, Boolean> PAYMENT_OR_LOGIN_PATH =
-            TextScan.full(".*/(?:pay|forms|billing|login|schedule)\\W*");
+    private static final Predicate<String> DIGITS_AND_DOTS = Pattern.compile("[\\d.]+").asMatchPredicate();
+    private static final Predicate<String> PAYMENT_OR_LOGIN_PATH =
+            Pattern.compile(".*/(?:pay|forms|billing|login|schedule)\\W*").asMatchPredicate();
 
     private static final StartFilter.FirstChars ALNUM =
             StartFilter.FirstChars.of(TextScan.ASCII_LETTERS + TextScan.DIGITS, false);
@@ -124,7 +124,7 @@ final class ContactRecognizer {
                 continue;
             }
             String url = m.group().toLowerCase(Locale.ROOT);
-            if (isClinicUrl(url) || url.transform(DIGITS_AND_DOTS)) {
+            if (isClinicUrl(url) || DIGITS_AND_DOTS.test(url)) {
                 continue;
             }
             out.add(m.start(), TextScan.trimEnd(text, m.start(), m.end()), PhiKind.URL, 88);
@@ -167,7 +167,7 @@ final class ContactRecognizer {
     }
 
     private static boolean isClinicUrl(String url) {
-        return url.contains("mychart.") || url.contains("portal") || url.transform(PAYMENT_OR_LOGIN_PATH);
+        return url.contains("mychart.") || url.contains("portal") || PAYMENT_OR_LOGIN_PATH.test(url);
     }
 
     static void ips(String text, int[] wordStarts, int[] spokenDots, Candidates out) {

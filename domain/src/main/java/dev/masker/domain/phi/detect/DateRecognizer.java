@@ -3,7 +3,7 @@ package dev.masker.domain.phi.detect;
 import dev.masker.domain.phi.PhiKind;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,10 +15,10 @@ final class DateRecognizer {
     private DateRecognizer() {
     }
 
-    private static final Function<String, Boolean> MAY_OR_MARCH_AS_A_WORD =
-            TextScan.full("(?:may|march) (?:one|two|be|the)\\b.*");
-    private static final Function<String, Boolean> DOSE_WORD_AFTER =
-            TextScan.full("^\\s*(?:tab|tablet|pill|cup|dose|of|mg|strength|teaspoon).*");
+    private static final Predicate<String> MAY_OR_MARCH_AS_A_WORD =
+            Pattern.compile("(?:may|march) (?:one|two|be|the)\\b.*").asMatchPredicate();
+    private static final Predicate<String> DOSE_WORD_AFTER =
+            Pattern.compile("^\\s*(?:tab|tablet|pill|cup|dose|of|mg|strength|teaspoon).*").asMatchPredicate();
 
     private static final StartFilter.FirstChars MONTH_FIRST = StartFilter.FirstChars.of("jfmasondJFMASOND", false);
     private static final StartFilter.FirstChars DAY_FIRST = StartFilter.FirstChars.of(TextScan.DIGITS + "efnostEFNOST", false);
@@ -67,7 +67,7 @@ final class DateRecognizer {
             while (search.find()) {
                 Matcher m = search.matcher();
                 String value = m.group().toLowerCase(Locale.ROOT);
-                if (value.contains("fourth of july") || value.transform(MAY_OR_MARCH_AS_A_WORD)) {
+                if (value.contains("fourth of july") || MAY_OR_MARCH_AS_A_WORD.test(value)) {
                     continue;
                 }
                 if (value.startsWith("may ") && !MAY_DAY.matcher(value).matches()) {
@@ -178,7 +178,7 @@ final class DateRecognizer {
 
     private static boolean nextWordIsUnit(String text, int end) {
         String after = text.substring(end, Math.min(text.length(), end + 12)).toLowerCase(Locale.ROOT);
-        return after.transform(DOSE_WORD_AFTER);
+        return DOSE_WORD_AFTER.test(after);
     }
 
     private static PhiKind dateKind(String text, int start, int end) {

@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,8 +16,9 @@ import java.util.regex.Pattern;
  * them and the census name lists, and in lower-case speech after cues ("my name is", "my wife").
  */
 final class NameRecognizer {
-    private static final Function<String, Boolean> VERB_OR_ADVERB_ENDING = TextScan.full(".*(?:ing|ed|ly)$");
-    private static final Function<String, Boolean> VERB_ADVERB_OR_PLURAL_ENDING = TextScan.full(".*(?:ed|ing|ly|s)$");
+    private static final Predicate<String> VERB_OR_ADVERB_ENDING = Pattern.compile(".*(?:ing|ed|ly)$").asMatchPredicate();
+    private static final Predicate<String> VERB_ADVERB_OR_PLURAL_ENDING =
+            Pattern.compile(".*(?:ed|ing|ly|s)$").asMatchPredicate();
 
     private static final StartFilter.FirstChars UPPER_OR_OTHER =
             StartFilter.FirstChars.of(TextScan.ASCII_LETTERS.substring(26), true);
@@ -533,7 +534,7 @@ final class NameRecognizer {
             boolean relative = MY_RELATIVE.endsWindow(text, from, start);
             boolean listed = names.isFirstName(first) || afterTitle && names.isSurname(first);
             boolean titleSurname = afterTitle && !LOWER_STOP.contains(first) && !NOT_NAMES.contains(first)
-                    && first.length() >= 4 && !first.transform(VERB_OR_ADVERB_ENDING);
+                    && first.length() >= 4 && !VERB_OR_ADVERB_ENDING.test(first);
             String next = i + 1 < count ? word(text, starts[i + 1], ends[i + 1]) : null;
             if (titleSurname) {
                 int end = ends[i];
@@ -552,7 +553,7 @@ final class NameRecognizer {
             // "my wife trenzo ...", "the patient is fallen ...": a word that cannot be a verb form is a name there.
             boolean medium = MEDIUM_LOWER_TRIGGER.endsWindow(text, from, start) && !LOWER_STOP.contains(first)
                     && !NOT_NAMES.contains(first) && !SpokenNumbers.isNumberWord(first) && first.length() >= 3
-                    && !first.transform(VERB_ADVERB_OR_PLURAL_ENDING);
+                    && !VERB_ADVERB_OR_PLURAL_ENDING.test(first);
             if (!strong && !medium && !surnameFollows && !(listed && (relative || !NOT_NAMES.contains(first)))) {
                 continue;
             }

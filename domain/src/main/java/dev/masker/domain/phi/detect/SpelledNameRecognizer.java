@@ -1,7 +1,6 @@
 package dev.masker.domain.phi.detect;
 
 import dev.masker.domain.phi.PhiKind;
-import java.util.function.Function;
 import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 
@@ -12,7 +11,6 @@ final class SpelledNameRecognizer {
     private SpelledNameRecognizer() {
     }
 
-    private static final Function<String, String> WITHOUT_COMMAS_AND_SPACES = TextScan.replacing("[, ]", "");
 
     // The characters each pattern's matches can start with (its case-insensitive letters in both cases).
     private static final StartFilter.FirstChars LETTERS = StartFilter.FirstChars.of(TextScan.ASCII_LETTERS, false);
@@ -53,7 +51,7 @@ final class SpelledNameRecognizer {
         for (MatchResult spaced : StartFilter.all(SPELLED_SPACED, text, singleLetters, LETTERS,
                 at -> RegexText.isLetter(text.charAt(at)) && (text.startsWith(" ", at + 1) || text.startsWith(",", at + 1)))) {
             String before = text.substring(Math.max(0, spaced.start() - 30), spaced.start());
-            if (SPELL_CONTEXT.matcher(before).find() && spaced.group().transform(WITHOUT_COMMAS_AND_SPACES).length() >= 3) {
+            if (SPELL_CONTEXT.matcher(before).find() && spaced.group().replace(",", "").replace(" ", "").length() >= 3) {
                 out.add(spaced.start(), spaced.end(), PhiKind.NAME, 79);
             }
         }

@@ -2,8 +2,6 @@ package dev.masker.domain.phi.detect;
 
 import java.util.Arrays;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * Scanning of text shared by the recognizers: where ASCII words start, runs of letters and blanks, the trimming of
@@ -17,21 +15,6 @@ final class TextScan {
     static final String DIGITS = "0123456789";
     /** The first characters of a match that starts with a digit. */
     static final StartFilter.FirstChars DIGIT = StartFilter.FirstChars.of(DIGITS, false);
-
-    /**
-     * The pattern as a test that the whole of a string matches it, for use with String.transform: compiled once, where
-     * String.matches compiles its pattern on every call.
-     */
-    static Function<String, Boolean> full(String regex) {
-        Pattern pattern = Pattern.compile(regex);
-        return text -> pattern.matcher(text).matches();
-    }
-
-    /** What String.replaceAll with the pattern does, its pattern compiled once. */
-    static Function<String, String> replacing(String regex, String replacement) {
-        Pattern pattern = Pattern.compile(regex);
-        return text -> pattern.matcher(text).replaceAll(replacement);
-    }
 
     /** An unmodifiable set of the words. */
     static Set<String> words(String... words) {

@@ -4,7 +4,7 @@ import dev.masker.domain.phi.PhiKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -15,14 +15,16 @@ final class ValueRunRecognizer {
     private ValueRunRecognizer() {
     }
 
-    private static final Function<String, Boolean> YEAR_DIGITS = TextScan.full("(?:19|20)\\d\\d");
-    private static final Function<String, Boolean> NINETEEN_OR_TWENTY = TextScan.full("nineteen|twenty");
-    private static final Function<String, Boolean> MENTIONS_SOCIAL_OR_SSN = TextScan.full("(?s).*\\b(?:social|ssn)\\b.*");
-    private static final Function<String, Boolean> MENTIONS_INSURANCE =
-            TextScan.full("(?s).*\\b(?:member|medicare|medicaid|insurance|subscriber|policy)\\b.*");
-    private static final Function<String, Boolean> THIRTEEN_TO_NINETEEN_DIGITS = TextScan.full("\\d{13,19}");
-    private static final Function<String, Boolean> TEN_DIGITS_PERHAPS_AFTER_ONE = TextScan.full("1?\\d{10}");
-    private static final Function<String, Boolean> DIGITS_WITH_A_FEW_LETTERS = TextScan.full("[A-Za-z]{0,3}\\d{6,}[A-Za-z]?");
+    private static final Predicate<String> YEAR_DIGITS = Pattern.compile("(?:19|20)\\d\\d").asMatchPredicate();
+    private static final Predicate<String> NINETEEN_OR_TWENTY = Pattern.compile("nineteen|twenty").asMatchPredicate();
+    private static final Predicate<String> MENTIONS_SOCIAL_OR_SSN =
+            Pattern.compile("(?s).*\\b(?:social|ssn)\\b.*").asMatchPredicate();
+    private static final Predicate<String> MENTIONS_INSURANCE =
+            Pattern.compile("(?s).*\\b(?:member|medicare|medicaid|insurance|subscriber|policy)\\b.*").asMatchPredicate();
+    private static final Predicate<String> THIRTEEN_TO_NINETEEN_DIGITS = Pattern.compile("\\d{13,19}").asMatchPredicate();
+    private static final Predicate<String> TEN_DIGITS_PERHAPS_AFTER_ONE = Pattern.compile("1?\\d{10}").asMatchPredicate();
+    private static final Predicate<String> DIGITS_WITH_A_FEW_LETTERS =
+            Pattern.compile("[A-Za-z]{0,3}\\d{6,}[A-Za-z]?").asMatchPredicate();
 
     private static final Pattern AMOUNT_AFTER = Pattern.compile(
             "^\\s*(?:dollars|bucks|cents|mg|milligrams|percent|pounds|units)\\b", Pattern.CASE_INSENSITIVE);
@@ -212,8 +214,8 @@ final class ValueRunRecognizer {
         }
         if (kind == PhiKind.DOB) {
             // "born in nineteen seventy" is a year alone; a spoken birth date has month and day too.
-            boolean yearAlone = compact.transform(YEAR_DIGITS)
-                    || run.size() <= 3 && run.get(0).lower().transform(NINETEEN_OR_TWENTY)
+            boolean yearAlone = YEAR_DIGITS.test(compact)
+                    || run.size() <= 3 && NINETEEN_OR_TWENTY.test(run.get(0).lower())
                     || raw.toLowerCase(Locale.ROOT).startsWith("two thousand");
             if (symbols >= 4 && !yearAlone && !IN_BEFORE.matcher(text.substring(Math.max(0, start - 4), start)).find()) {
                 out.add(start, end, kind, 60);
@@ -224,8 +226,8 @@ final class ValueRunRecognizer {
             out.add(start, end, kind, 60);
             return;
         }
-        if (symbols == 9 && text.substring(end, Math.min(text.length(), end + 40)).toLowerCase(Locale.ROOT)
-                .transform(MENTIONS_SOCIAL_OR_SSN)) {
+        if (symbols == 9 && MENTIONS_SOCIAL_OR_SSN.test(
+                text.substring(end, Math.min(text.length(), end + 40)).toLowerCase(Locale.ROOT))) {
             out.add(start, end, PhiKind.SSN, 55);
             return;
         }
@@ -262,7 +264,7 @@ final class ValueRunRecognizer {
         int from = Math.max(0, start - 50);
         PhiKind kind = ContextKeywords.lastKind(text, from, start);
         // "the member number on the card", "the new medicare card says": an insurance card carries a plan ID.
-        if (kind == PhiKind.CARD && text.substring(from, start).toLowerCase(Locale.ROOT).transform(MENTIONS_INSURANCE)) {
+        if (kind == PhiKind.CARD && MENTIONS_INSURANCE.test(text.substring(from, start).toLowerCase(Locale.ROOT))) {
             return PhiKind.HEALTH_PLAN;
         }
         return kind;
@@ -288,7 +290,7 @@ final class ValueRunRecognizer {
         if (formatted && raw.length() >= 12 && raw.length() <= 17 && PHONE_FORMAT.matcher(raw).matches()) {
             return PhiKind.PHONE;
         }
-        if (formatted && length >= 13 && length <= 19 && compact.transform(THIRTEEN_TO_NINETEEN_DIGITS)
+        if (formatted && length >= 13 && length <= 19 && THIRTEEN_TO_NINETEEN_DIGITS.test(compact)
                 && Checksums.luhn(compact)) {
             return PhiKind.CARD;
         }
@@ -301,13 +303,13 @@ final class ValueRunRecognizer {
         if (formatted && length == 9 && Checksums.dea(compact)) {
             return PhiKind.LICENSE;
         }
-        if (formatted && (length == 10 || length == 11) && compact.transform(TEN_DIGITS_PERHAPS_AFTER_ONE)) {
+        if (formatted && (length == 10 || length == 11) && TEN_DIGITS_PERHAPS_AFTER_ONE.test(compact)) {
             return PhiKind.PHONE;
         }
         if (!formatted && symbols >= 10) {
             return PhiKind.PHONE;
         }
-        if (symbols >= 7 && compact.transform(DIGITS_WITH_A_FEW_LETTERS)) {
+        if (symbols >= 7 && DIGITS_WITH_A_FEW_LETTERS.test(compact)) {
             return PhiKind.MRN;
         }
         return null;
