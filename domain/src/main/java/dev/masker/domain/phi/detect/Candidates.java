@@ -3,7 +3,7 @@ package dev.masker.domain.phi.detect;
 import dev.masker.domain.phi.PhiKind;
 import dev.masker.domain.phi.PhiSpan;
 import java.util.ArrayList;
-import java.util.BitSet;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -25,6 +25,13 @@ final class Candidates {
         }
     }
 
+    /** Adds the candidates found in the normalized view, at the places in the original they were written from. */
+    void addMapped(Candidates inView, NormalizedText view) {
+        for (Candidate c : inView.found) {
+            add(view.originalStart(c.start()), view.originalEnd(c.end()), c.kind(), c.priority());
+        }
+    }
+
     /** Higher priority first, then longer, then earlier; a stable sort keeps the order found among equals. */
     private static int strongerFirst(Candidate a, Candidate b) {
         int byPriority = Integer.compare(b.priority(), a.priority());
@@ -35,21 +42,66 @@ final class Candidates {
         return byLength != 0 ? byLength : Integer.compare(a.start(), b.start());
     }
 
-    /** Keeps the strongest candidates (priority, then length, then position) that do not overlap a kept one. */
-    List<PhiSpan> resolve() {
+    /**
+     * Keeps the strongest candidates (priority, then length, then position) that do not overlap a kept one. A weaker
+     * candidate of the same kind that overlaps exactly one kept span and reaches past it widens that span: two readings
+     * of one value (the written one in the normalized view, the spoken one here) mask all of it. Each span is then
+     * widened to whole words of the text: a span never starts or ends inside a word, so no part of a value is left
+     * beside its token.
+     */
+    List<PhiSpan> resolve(String text) {
         List<Candidate> ordered = new ArrayList<>(found);
         ordered.sort(Candidates::strongerFirst);
-        // The characters taken by kept spans: a candidate is kept when none of its characters is taken.
-        BitSet taken = new BitSet();
-        List<PhiSpan> kept = new ArrayList<>();
+        // The characters taken by kept spans, and which kept span (its index + 1) took each.
+        int[] owner = new int[text.length() + 1];
+        List<int[]> kept = new ArrayList<>();
+        List<PhiKind> kinds = new ArrayList<>();
         for (Candidate c : ordered) {
-            int firstTaken = taken.nextSetBit(c.start());
-            if (firstTaken < 0 || firstTaken >= c.end()) {
-                taken.set(c.start(), c.end());
-                kept.add(new PhiSpan(c.start(), c.end(), c.kind()));
+            int overlapped = 0;
+            boolean several = false;
+            for (int at = c.start(); at < c.end(); at++) {
+                if (owner[at] != 0 && owner[at] != overlapped) {
+                    several |= overlapped != 0;
+                    overlapped = owner[at];
+                }
+            }
+            if (overlapped == 0) {
+                kept.add(new int[] {c.start(), c.end()});
+                kinds.add(c.kind());
+                Arrays.fill(owner, c.start(), c.end(), kept.size());
+            } else if (!several && kinds.get(overlapped - 1) == c.kind()) {
+                int[] span = kept.get(overlapped - 1);
+                span[0] = Math.min(span[0], c.start());
+                span[1] = Math.max(span[1], c.end());
+                Arrays.fill(owner, span[0], span[1], overlapped);
             }
         }
-        kept.sort(Comparator.comparingInt(PhiSpan::start));
-        return List.copyOf(kept);
+        List<PhiSpan> spans = new ArrayList<>(kept.size());
+        for (int i = 0; i < kept.size(); i++) {
+            spans.add(new PhiSpan(kept.get(i)[0], kept.get(i)[1], kinds.get(i)));
+        }
+        spans.sort(Comparator.comparingInt(PhiSpan::start));
+        List<PhiSpan> widened = new ArrayList<>(spans.size());
+        for (int i = 0; i < spans.size(); i++) {
+            PhiSpan span = spans.get(i);
+            int floor = i == 0 ? 0 : widened.get(i - 1).end();
+            int ceiling = i + 1 < spans.size() ? spans.get(i + 1).start() : text.length();
+            int start = span.start();
+            while (start > floor && insideWord(text, start)) {
+                start--;
+            }
+            int end = span.end();
+            while (end < ceiling && insideWord(text, end)) {
+                end++;
+            }
+            widened.add(start == span.start() && end == span.end() ? span : new PhiSpan(start, end, span.kind()));
+        }
+        return List.copyOf(widened);
+    }
+
+    /** Whether {@code at} falls between two letters or digits of one word. */
+    private static boolean insideWord(String text, int at) {
+        return at > 0 && at < text.length() && Character.isLetterOrDigit(text.charAt(at - 1))
+                && Character.isLetterOrDigit(text.charAt(at));
     }
 }

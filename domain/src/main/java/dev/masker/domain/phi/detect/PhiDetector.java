@@ -29,6 +29,21 @@ public final class PhiDetector {
     public List<PhiSpan> detect(String text) {
         Objects.requireNonNull(text, "text");
         Candidates found = new Candidates();
+        recognize(text, found);
+        // The same recognizers read the spoken and structured forms in the normalized view, mapped back here.
+        NormalizedText normalized = NormalizedText.of(text);
+        if (normalized.changed()) {
+            Candidates inView = new Candidates();
+            recognize(normalized.text(), inView);
+            found.addMapped(inView, normalized);
+        }
+        List<PhiSpan> spans = found.resolve(text);
+        // Counts and lengths only: the text and the values are PHI and never reach a log.
+        LOG.log(System.Logger.Level.DEBUG, () -> "detected " + spans.size() + " PHI spans in " + text.length() + " chars");
+        return spans;
+    }
+
+    private void recognize(String text, Candidates found) {
         int[] wordStarts = TextScan.wordStarts(text);
         ContactRecognizer.emails(text, found);
         int[] spokenDots = ContactRecognizer.spokenDots(text);
@@ -40,9 +55,5 @@ public final class PhiDetector {
         ValueRunRecognizer.valueRuns(text, found);
         AgeRecognizer.ages(text, wordStarts, found);
         names.names(text, wordStarts, found);
-        List<PhiSpan> spans = found.resolve();
-        // Counts and lengths only: the text and the values are PHI and never reach a log.
-        LOG.log(System.Logger.Level.DEBUG, () -> "detected " + spans.size() + " PHI spans in " + text.length() + " chars");
-        return spans;
     }
 }

@@ -197,4 +197,49 @@ class PhiDetectorTest {
         }
         assertEquals(List.of("Cade Monahan/NAME", "04/15/1956/DOB", "5550123/MRN", "(504) 331-9092/PHONE"), found(text));
     }
+
+    @Test
+    void givenValuesInsideJsonAndQueryStrings_detect_readsTheKeyAsContext() {
+        assertEquals(List.of("415-555-0132/PHONE"), found("{\"phone\":\"415-555-0132\"}"));
+        assertEquals(List.of("553-60-7709/SSN"), found("{\"ssn\": \"553-60-7709\", \"note\": \"call back\"}"));
+        assertTrue(found("phone=415-555-0132&x=1").getFirst().startsWith("415-555-0132"));
+    }
+
+    @Test
+    void givenNumbersSaidInGroups_detect_findsTheWholeValue() {
+        assertEquals(List.of("six twenty-one, ninety-two, forty-four twenty-nine/SSN"),
+                found("Alright, they asked for my social, six twenty-one, ninety-two, forty-four twenty-nine."));
+        assertEquals(List.of("one seventy four point one sixty five point forty four point one thirty two/IP"),
+                found("login failed from one seventy four point one sixty five point forty four point one thirty two"));
+        assertEquals(List.of("twelve slash thirteen slash eighty seven/DOB"),
+                found("Full name on file, D.O.B. twelve slash thirteen slash eighty seven"));
+    }
+
+    @Test
+    void givenASpokenDateWhoseDayPrefixesAWord_detect_masksTheWholeDate() {
+        assertEquals(List.of("july sixteen nineteen sixty nine/DOB"), found("born july sixteen nineteen sixty nine"));
+    }
+
+    @Test
+    void givenSpokenEmailsWithSymbolWords_detect_findsTheWholeAddress() {
+        assertEquals(List.of("alex hyphen tremblay at sign outlook period com/EMAIL"),
+                found("Use alex hyphen tremblay at sign outlook period com for that."));
+        assertEquals(List.of("yuxuan underscore jiang at outlook period com/EMAIL"),
+                found("Shoot it over to yuxuan underscore jiang at outlook period com"));
+    }
+
+    @Test
+    void givenAnyText_detect_neverStartsOrEndsASpanInsideAWord() {
+        List<String> texts = List.of("born july sixteen nineteen sixty nine", "my number is 415-555-0132x12 ok",
+                "Kamila Červinková called about 03MAY1987", "MRN:#HJ-1234567, fax:(415)555-0132",
+                "PID|1||MRN123456^^^HOSP||SMITH^JOHN^Q||19870503|F", "{\"dob\":\"1987-05-03\",\"name\":\"Jane Roe\"}");
+        for (String text : texts) {
+            for (PhiSpan span : DETECTOR.detect(text)) {
+                assertTrue(span.start() == 0 || !Character.isLetterOrDigit(text.charAt(span.start() - 1))
+                        || !Character.isLetterOrDigit(text.charAt(span.start())), () -> text + " " + span);
+                assertTrue(span.end() == text.length() || !Character.isLetterOrDigit(text.charAt(span.end() - 1))
+                        || !Character.isLetterOrDigit(text.charAt(span.end())), () -> text + " " + span);
+            }
+        }
+    }
 }

@@ -1,0 +1,549 @@
+package dev.masker.domain.phi.detect;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The turn written the way the recognizers read it, with each character's place in the original: one view in which
+ * every written-form recognizer also catches the spoken and the structured forms, instead of a second rule per kind.
+ * <ul>
+ *   <li><b>Letters</b>: a letter with diacritics is its base letter ({@code Červinková} reads {@code Cervinkova}), so
+ *       the ASCII word tests and the census lists see accented names whole.</li>
+ *   <li><b>Structure</b>: the punctuation of JSON, query strings, HL7 and CSV that glues a value to its key or to the
+ *       next field ({@code "}, braces, {@code |}, {@code ^}, {@code =}, {@code &}, a comma between two words, the colon
+ *       after a quoted key, an underscore inside a key) is a blank, so {@code {"phone":"415-555-0132"}} reads
+ *       {@code   phone   415-555-0132  } and the key is the value's context word.</li>
+ *   <li><b>Spoken numbers</b> (inverse text normalization): a run of number words is its digits, read as a speaker
+ *       reads an identifier, group by group ({@code six twenty-one} is {@code 621}, {@code oh seven} is {@code 07},
+ *       {@code double five} is {@code 55}, {@code two thousand five} is {@code 2005}); after a month the year is its own
+ *       group ({@code july sixteen nineteen sixty nine} is {@code july 16 1969}).</li>
+ *   <li><b>Spoken symbols</b> between two number runs: {@code point}, {@code dot}, {@code period} are {@code .};
+ *       {@code dash}, {@code hyphen} are {@code -}; {@code slash} is {@code /}; {@code underscore} is {@code _}
+ *       ({@code twelve slash thirteen slash eighty seven} is {@code 12/13/87}).</li>
+ *   <li><b>Spoken e-mail addresses</b>: {@code c period corona at sign i cloud dot com} is {@code c.corona@icloud.com},
+ *       when the words after {@code at} end in a top-level domain.</li>
+ * </ul>
+ * Lengths change only where spoken words are written: every character of a written piece maps back to the whole
+ * original stretch it stands for, so a span found here covers, in the original, every word it was made from.
+ */
+final class NormalizedText {
+    private final String text;
+    private final int[] originalStart;
+    private final int[] originalEnd;
+    private final boolean changed;
+
+    private NormalizedText(String text, int[] originalStart, int[] originalEnd, boolean changed) {
+        this.text = text;
+        this.originalStart = originalStart;
+        this.originalEnd = originalEnd;
+        this.changed = changed;
+    }
+
+    /** The normalized text. */
+    String text() {
+        return text;
+    }
+
+    /** Whether the view differs from the original at all: when it does not, nothing more can be found in it. */
+    boolean changed() {
+        return changed;
+    }
+
+    /** Where, in the original, the character at {@code start} of this view comes from. */
+    int originalStart(int start) {
+        return originalStart[start];
+    }
+
+    /** Where, in the original, the stretch that the view's {@code [.., end)} was written from ends. */
+    int originalEnd(int end) {
+        return originalEnd[end - 1];
+    }
+
+    // ---------------------------------------------------------------- building the view
+
+    /** The normalized view of the text. */
+    static NormalizedText of(String original) {
+        char[] base = foldedAndUnglued(original);
+        String baseText = new String(base);
+        List<Replacement> replacements = new SpokenForms(baseText).replacements();
+        boolean changed = !replacements.isEmpty() || !baseText.equals(original);
+        if (replacements.isEmpty()) {
+            int[] starts = new int[base.length];
+            int[] ends = new int[base.length];
+            for (int i = 0; i < base.length; i++) {
+                starts[i] = i;
+                ends[i] = i + 1;
+            }
+            return new NormalizedText(baseText, starts, ends, changed);
+        }
+        StringBuilder out = new StringBuilder(base.length);
+        Positions starts = new Positions();
+        Positions ends = new Positions();
+        int at = 0;
+        for (Replacement r : replacements) {
+            for (; at < r.start(); at++) {
+                out.append(base[at]);
+                starts.add(at);
+                ends.add(at + 1);
+            }
+            for (int i = 0; i < r.written().length(); i++) {
+                out.append(r.written().charAt(i));
+                starts.add(r.start());
+                ends.add(r.end());
+            }
+            at = r.end();
+        }
+        for (; at < base.length; at++) {
+            out.append(base[at]);
+            starts.add(at);
+            ends.add(at + 1);
+        }
+        return new NormalizedText(out.toString(), starts.toArray(), ends.toArray(), true);
+    }
+
+    /** One stretch of the original {@code [start, end)} and what it is written as. */
+    private record Replacement(int start, int end, String written) {
+    }
+
+    /** The characters that glue a structured value to its key or to the next field. */
+    private static final String STRUCTURE = "\"{}|^=&<>`";
+
+    /**
+     * The length-preserving part: letters folded to their base letter, structural punctuation made blank. Each
+     * character stays where it was, so offsets need no map.
+     */
+    private static char[] foldedAndUnglued(String original) {
+        char[] out = original.toCharArray();
+        for (int i = 0; i < out.length; i++) {
+            char c = out[i];
+            if (c >= 0xC0 && Character.isLetter(c)) {
+                out[i] = baseLetter(c);
+            } else if (STRUCTURE.indexOf(c) >= 0) {
+                out[i] = ' ';
+            } else if (c == ':' && i > 0 && original.charAt(i - 1) == '"') {
+                out[i] = ' '; // "key":"value"
+            } else if (c == ',' && isGlued(original, i) && !(isDigitAt(original, i - 1) && isDigitAt(original, i + 1))) {
+                out[i] = ' '; // CSV fields, "Smith,John"; "1,000" stays a number
+            } else if (c == '_' && isGlued(original, i) && !inAddressOrUrl(original, i)) {
+                out[i] = ' '; // member_id, patient_name: the key's words are context words
+            }
+        }
+        return out;
+    }
+
+    /** The letter without its diacritics when it has an ASCII base letter ({@code é}, {@code Č}, {@code ø}), else itself. */
+    private static char baseLetter(char c) {
+        switch (c) {
+            case 'ł': return 'l';
+            case 'Ł': return 'L';
+            case 'đ': return 'd';
+            case 'Đ': return 'D';
+            case 'ø': return 'o';
+            case 'Ø': return 'O';
+            case 'ı': return 'i';
+            default:
+                String decomposed = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD);
+                char first = decomposed.charAt(0);
+                return first < 128 && Character.isLetter(first) ? first : c;
+        }
+    }
+
+    private static boolean isGlued(String text, int at) {
+        return at > 0 && at + 1 < text.length() && !Character.isWhitespace(text.charAt(at - 1))
+                && !Character.isWhitespace(text.charAt(at + 1));
+    }
+
+    private static boolean isDigitAt(String text, int at) {
+        return at >= 0 && at < text.length() && TextScan.isDigit(text.charAt(at));
+    }
+
+    /** Whether the run of non-blanks around {@code at} holds an {@code @} or a {@code /}: an e-mail address or a URL. */
+    private static boolean inAddressOrUrl(String text, int at) {
+        int start = at;
+        while (start > 0 && !Character.isWhitespace(text.charAt(start - 1))) {
+            start--;
+        }
+        int end = at;
+        while (end < text.length() && !Character.isWhitespace(text.charAt(end))) {
+            end++;
+        }
+        for (int i = start; i < end; i++) {
+            if (text.charAt(i) == '@' || text.charAt(i) == '/') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ---------------------------------------------------------------- spoken forms
+
+    /** Finds the spoken numbers, symbols and e-mail addresses of a text, as replacements in ascending order. */
+    private static final class SpokenForms {
+        private static final Set<String> TOP_LEVEL_DOMAINS = Set.of("com", "net", "org", "edu", "gov", "io", "me", "us",
+                "co", "info", "biz", "health", "care", "app", "mail", "ca", "uk");
+        /** Words that stand before "at" in speech far more often than as the local part of an address. */
+        private static final Set<String> NOT_LOCAL_PARTS = Set.of("me", "us", "him", "her", "them", "you", "it", "online",
+                "here", "there", "home", "work", "school", "that", "this", "look", "looking", "arrive", "be", "is", "was",
+                "are", "stop", "stay", "staying", "live", "lives", "living", "meet", "call", "calls", "email", "mail",
+                "e", "an", "a", "the", "or", "and", "only", "anytime", "best", "reach", "reached", "just", "not", "profile",
+                "page", "site", "website", "portal", "account");
+        private static final Set<String> MONTHS = Set.of("january", "february", "march", "april", "may", "june", "july",
+                "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+                "sep", "sept", "oct", "nov", "dec");
+
+        private final String text;
+        private final int[] starts;
+        private final int[] ends;
+        private final String[] words;
+        private final boolean[] used;
+
+        SpokenForms(String text) {
+            this.text = text;
+            Positions s = new Positions();
+            Positions e = new Positions();
+            for (int at = 0; at < text.length(); ) {
+                if (!TextScan.isAsciiAlnum(text.charAt(at)) || !RegexText.isLetter(text.charAt(at))) {
+                    at++;
+                    continue;
+                }
+                int end = at;
+                while (end < text.length() && RegexText.isLetter(text.charAt(end))) {
+                    end++;
+                }
+                // A word glued to digits or other letters ("x204", "Ωmega") is no spoken word.
+                boolean alone = (at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1)))
+                        && (end == text.length() || !Character.isLetterOrDigit(text.charAt(end)));
+                if (alone) {
+                    s.add(at);
+                    e.add(end);
+                }
+                at = end;
+            }
+            this.starts = s.toArray();
+            this.ends = e.toArray();
+            this.words = new String[starts.length];
+            for (int i = 0; i < starts.length; i++) {
+                words[i] = text.substring(starts[i], ends[i]).toLowerCase(Locale.ROOT);
+            }
+            this.used = new boolean[starts.length];
+        }
+
+        List<Replacement> replacements() {
+            List<Replacement> found = new ArrayList<>();
+            if (starts.length == 0) {
+                return found;
+            }
+            emails(found);
+            numbers(found);
+            found.sort((a, b) -> Integer.compare(a.start(), b.start()));
+            return found;
+        }
+
+        /** Only blanks between word {@code i} and the next. */
+        private boolean blankGap(int i) {
+            for (int at = ends[i]; at < starts[i + 1]; at++) {
+                if (!RegexText.isBlank(text.charAt(at))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** Blanks or one hyphen ("twenty-one") between word {@code i} and the next. */
+        private boolean numberGap(int i) {
+            int hyphens = 0;
+            for (int at = ends[i]; at < starts[i + 1]; at++) {
+                char c = text.charAt(at);
+                if (c == '-') {
+                    hyphens++;
+                } else if (!RegexText.isBlank(c)) {
+                    return false;
+                }
+            }
+            return hyphens <= 1;
+        }
+
+        private static char separator(String word) {
+            return switch (word) {
+                case "point", "dot", "period" -> '.';
+                case "dash", "hyphen" -> '-';
+                case "slash" -> '/';
+                case "underscore" -> '_';
+                default -> 0;
+            };
+        }
+
+        private boolean isNumber(int i) {
+            return SpokenNumbers.digits(words[i]) > 0 && !words[i].equals("hundred") && !words[i].equals("thousand")
+                    || i + 1 < words.length && SpokenNumbers.isRepeater(words[i]) && SpokenNumbers.digits(words[i + 1]) == 1
+                    && numberGap(i);
+        }
+
+        // ------------------------------------------------ numbers
+
+        /** The end (exclusive word index) of the number run starting at word {@code i}, or {@code i} when none starts. */
+        private int runEnd(int i) {
+            if (used[i] || !isNumber(i)) {
+                return i;
+            }
+            int j = i + 1;
+            while (j < words.length && !used[j] && numberGap(j - 1)
+                    && (isNumber(j) || isMultiplier(j) && j > i && SpokenNumbers.digits(words[j - 1]) == 1)) {
+                j++;
+            }
+            return j;
+        }
+
+        private boolean isMultiplier(int i) {
+            return words[i].equals("hundred") || words[i].equals("thousand");
+        }
+
+        private void numbers(List<Replacement> found) {
+            int i = 0;
+            while (i < words.length) {
+                int end = runEnd(i);
+                if (end == i) {
+                    i++;
+                    continue;
+                }
+                // A chain: runs joined by spoken symbols ("four slash five slash oh seven", "one seventy point two").
+                List<int[]> runs = new ArrayList<>();
+                StringBuilder written = new StringBuilder();
+                int[] first = {i, end};
+                runs.add(first);
+                written.append(digitsOf(i, end));
+                int last = end;
+                while (last + 1 < words.length && separator(words[last]) != 0 && !used[last]
+                        && blankGap(last - 1) && blankGap(last)) {
+                    int next = runEnd(last + 1);
+                    if (next == last + 1) {
+                        break;
+                    }
+                    written.append(separator(words[last])).append(digitsOf(last + 1, next));
+                    runs.add(new int[] {last + 1, next});
+                    last = next;
+                }
+                boolean chained = runs.size() > 1;
+                boolean alone = !chained && end - i == 1;
+                if (!chained && afterMonth(i)) {
+                    int split = yearStart(i, end);
+                    if (split > i) {
+                        found.add(new Replacement(starts[i], ends[split - 1], digitsOf(i, split)));
+                        found.add(new Replacement(starts[split], ends[end - 1], digitsOf(split, end)));
+                        i = end;
+                        continue;
+                    }
+                }
+                boolean onlyOh = true;
+                for (int w = i; w < last; w++) {
+                    onlyOh &= words[w].equals("oh") || separator(words[w]) != 0;
+                }
+                if (!alone && !onlyOh) {
+                    found.add(new Replacement(starts[i], ends[last - 1], written.toString()));
+                }
+                i = last;
+            }
+        }
+
+        /** Whether a month name is the word before word {@code i}, with blanks or a comma between. */
+        private boolean afterMonth(int i) {
+            return i > 0 && MONTHS.contains(words[i - 1]) && text.substring(ends[i - 1], starts[i]).strip().length() <= 1;
+        }
+
+        /** Where a spoken year ("nineteen sixty", "twenty oh five", "two thousand") starts after a day, else {@code from}. */
+        private int yearStart(int from, int to) {
+            for (int k = from + 1; k + 1 < to; k++) {
+                String next = words[k + 1];
+                boolean century = (words[k].equals("nineteen") || words[k].equals("twenty"))
+                        && (SpokenNumbers.isTens(next) || next.equals("oh") || SpokenNumbers.digits(next) == 2);
+                boolean thousand = words[k].equals("two") && next.equals("thousand");
+                if (century || thousand) {
+                    return k;
+                }
+            }
+            return from;
+        }
+
+        /** The digits words {@code [from, to)} stand for, read group by group as identifiers are read aloud. */
+        private String digitsOf(int from, int to) {
+            StringBuilder digits = new StringBuilder();
+            int repeat = 1;
+            for (int k = from; k < to; k++) {
+                String w = words[k];
+                if (SpokenNumbers.isRepeater(w)) {
+                    repeat = w.equals("double") ? 2 : 3;
+                    continue;
+                }
+                String next = k + 1 < to ? words[k + 1] : "";
+                String value;
+                if (w.equals("hundred") || w.equals("thousand")) {
+                    int zeros = w.equals("hundred") ? 2 : 3;
+                    // "one hundred twenty" is 120, "two thousand five" 2005: the next group fills the last places.
+                    int filled = next.isEmpty() ? 0 : SpokenNumbers.isUnit(next) || next.equals("oh") ? 1 : 2;
+                    value = "0".repeat(Math.max(0, zeros - filled));
+                } else if (SpokenNumbers.isTens(w) && SpokenNumbers.isUnit(next)) {
+                    value = String.valueOf(tensValue(w) + unitValue(next));
+                    k++;
+                } else if (SpokenNumbers.isTens(w)) {
+                    value = String.valueOf(tensValue(w));
+                } else {
+                    value = String.valueOf(smallValue(w));
+                }
+                digits.append(value.repeat(repeat));
+                repeat = 1;
+            }
+            return digits.toString();
+        }
+
+        private static int tensValue(String w) {
+            return switch (w) {
+                case "twenty" -> 20;
+                case "thirty" -> 30;
+                case "forty" -> 40;
+                case "fifty" -> 50;
+                case "sixty" -> 60;
+                case "seventy" -> 70;
+                case "eighty" -> 80;
+                default -> 90;
+            };
+        }
+
+        private static int unitValue(String w) {
+            return smallValue(w);
+        }
+
+        private static int smallValue(String w) {
+            return switch (w) {
+                case "zero", "oh" -> 0;
+                case "one" -> 1;
+                case "two" -> 2;
+                case "three" -> 3;
+                case "four" -> 4;
+                case "five" -> 5;
+                case "six" -> 6;
+                case "seven" -> 7;
+                case "eight" -> 8;
+                case "nine" -> 9;
+                case "ten" -> 10;
+                case "eleven" -> 11;
+                case "twelve" -> 12;
+                case "thirteen" -> 13;
+                case "fourteen" -> 14;
+                case "fifteen" -> 15;
+                case "sixteen" -> 16;
+                case "seventeen" -> 17;
+                case "eighteen" -> 18;
+                default -> 19;
+            };
+        }
+
+        // ------------------------------------------------ e-mail addresses
+
+        private void emails(List<Replacement> found) {
+            for (int a = 1; a + 1 < words.length; a++) {
+                if (!words[a].equals("at") || !blankGap(a - 1) || !blankGap(a)) {
+                    continue;
+                }
+                int domainStart = a + 1;
+                if (words[domainStart].equals("sign") || words[domainStart].equals("symbol")) {
+                    domainStart++;
+                    if (domainStart >= words.length || !blankGap(a + 1)) {
+                        continue;
+                    }
+                }
+                int domainEnd = domainEnd(domainStart);
+                if (domainEnd < 0 || domainEnd < words.length && separator(words[domainEnd]) == '/') {
+                    continue; // no domain, or a web address with a path ("my profile at facebook dot com slash ...")
+                }
+                int localStart = localStart(a - 1);
+                boolean separated = localStart < a - 1;
+                if (!separated && NOT_LOCAL_PARTS.contains(words[a - 1])) {
+                    continue;
+                }
+                StringBuilder written = new StringBuilder();
+                appendJoined(written, localStart, a);
+                written.append('@');
+                appendJoined(written, domainStart, domainEnd);
+                for (int k = localStart; k < domainEnd; k++) {
+                    used[k] = true;
+                }
+                found.add(new Replacement(starts[localStart], ends[domainEnd - 1], written.toString()));
+                a = domainEnd - 1;
+            }
+        }
+
+        /**
+         * The exclusive end of a spoken domain starting at word {@code from} (one to three words, then dot and label,
+         * ending in a top-level domain), or -1.
+         */
+        private int domainEnd(int from) {
+            int k = from;
+            int labelWords = 0;
+            while (k < words.length && separator(words[k]) != '.' && labelWords < 3) {
+                if (separator(words[k]) != 0 || k + 1 >= words.length || !blankGap(k)) {
+                    return -1;
+                }
+                labelWords++;
+                k++;
+            }
+            int end = -1;
+            // dot label (dot label)*, the last label a top-level domain
+            while (k + 1 < words.length && separator(words[k]) == '.' && blankGap(k - 1) && blankGap(k)) {
+                if (TOP_LEVEL_DOMAINS.contains(words[k + 1])) {
+                    end = k + 2;
+                }
+                k += 2;
+                if (k >= words.length || separator(words[k]) != '.' || !blankGap(k - 1)) {
+                    break;
+                }
+            }
+            return labelWords == 0 ? -1 : end;
+        }
+
+        /**
+         * The first word of the local part that ends at word {@code last}: words joined by spoken symbols, a number
+         * said as words, and one word glued before such a number ("darrell fifty two at ...").
+         */
+        private int localStart(int last) {
+            int k = last;
+            boolean glued = false;
+            while (k > 0) {
+                if (isNumber(k) && isNumber(k - 1) && numberGap(k - 1)) {
+                    k--;
+                } else if (k >= 2 && separator(words[k - 1]) != 0 && separator(words[k - 2]) == 0 && blankGap(k - 2)
+                        && blankGap(k - 1)) {
+                    k -= 2;
+                } else if (!glued && isNumber(k) && !isNumber(k - 1) && separator(words[k - 1]) == 0 && blankGap(k - 1)
+                        && !NOT_LOCAL_PARTS.contains(words[k - 1])) {
+                    k--;
+                    glued = true;
+                } else {
+                    break;
+                }
+            }
+            return k;
+        }
+
+        /** The words {@code [from, to)} written without blanks, spoken symbols as symbols and number words as digits. */
+        private void appendJoined(StringBuilder out, int from, int to) {
+            for (int k = from; k < to; k++) {
+                char symbol = separator(words[k]);
+                if (symbol != 0) {
+                    out.append(symbol);
+                } else if (isNumber(k)) {
+                    int end = k + 1;
+                    while (end < to && isNumber(end)) {
+                        end++;
+                    }
+                    out.append(digitsOf(k, end));
+                    k = end - 1;
+                } else {
+                    out.append(text, starts[k], ends[k]);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package dev.masker.domain.phi.detect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class NormalizedTextTest {
+
+    private static String view(String text) {
+        return NormalizedText.of(text).text();
+    }
+
+    /** The original stretch that the first occurrence of {@code written} in the view was written from. */
+    private static String origin(String text, String written) {
+        NormalizedText view = NormalizedText.of(text);
+        int start = view.text().indexOf(written);
+        assertTrue(start >= 0, () -> "'" + written + "' not in the view '" + view.text() + "'");
+        return text.substring(view.originalStart(start), view.originalEnd(start + written.length()));
+    }
+
+    @Test
+    void givenPlainWrittenText_of_changesNothing() {
+        NormalizedText view = NormalizedText.of("Call me at 415-555-0132 on March 5.");
+        assertFalse(view.changed());
+        assertEquals("Call me at 415-555-0132 on March 5.", view.text());
+    }
+
+    @Test
+    void givenStructuredValues_of_ungluesThemFromTheirKeysWithoutMovingThem() {
+        assertEquals("  phone   415-555-0132  ", view("{\"phone\":\"415-555-0132\"}"));
+        assertEquals("phone 415-555-0132 x 1", view("phone=415-555-0132&x=1"));
+        assertEquals("PID 1  SMITH JOHN Q  19870503", view("PID|1||SMITH^JOHN^Q||19870503"));
+        assertEquals("member id: W123", view("member_id: W123"));
+        assertEquals("Smith John 1,000", view("Smith,John 1,000"));
+        assertEquals("jane_doe@x.com", view("jane_doe@x.com"), "an underscore in an address stays");
+    }
+
+    @Test
+    void givenAccentedLetters_of_readsTheirBaseLetters() {
+        assertEquals("Kamila Cervinkova, Nguyen Thi, Lodz, Sorensen", view("Kamila Červinková, Nguyễn Thị, Łódź, Sørensen"));
+    }
+
+    @Test
+    void givenSpokenNumbers_of_writesTheirDigitsGroupByGroup() {
+        assertEquals("my social is 621, 92, 4429", view("my social is six twenty-one, ninety-two, forty-four twenty-nine"));
+        assertEquals("call 415555", view("call four fifteen five five five"));
+        assertEquals("it is 55021", view("it is double five oh two one"));
+        assertEquals("in 2005", view("in two thousand five"));
+        assertEquals("born 120 years", view("born one hundred twenty years"));
+    }
+
+    @Test
+    void givenALoneNumberWord_of_leavesItAWord() {
+        assertEquals("I have two kids and oh well", view("I have two kids and oh well"));
+    }
+
+    @Test
+    void givenSpokenSymbolsBetweenNumbers_of_writesTheSymbols() {
+        assertEquals("born 12/13/87", view("born twelve slash thirteen slash eighty seven"));
+        assertEquals("from 174.165.44.132",
+                view("from one seventy four point one sixty five point forty four point one thirty two"));
+        assertEquals("zip 94110-2345", view("zip nine four one one oh dash two three four five"));
+    }
+
+    @Test
+    void givenASpokenDateAfterAMonth_of_keepsTheDayAndTheYearApart() {
+        assertEquals("july 16 1969", view("july sixteen nineteen sixty nine"));
+    }
+
+    @Test
+    void givenSpokenEmailAddresses_of_writesThemAsAddresses() {
+        assertEquals("use c.corona@icloud.com", view("use c period corona at sign i cloud period com"));
+        assertEquals("to alex-tremblay@att.net", view("to alex hyphen tremblay at a t t dot net"));
+        assertEquals("to jane_doe55@gmail.com", view("to jane underscore doe fifty five at gmail dot com"));
+    }
+
+    @Test
+    void givenAtThatIsNoAddress_of_leavesIt() {
+        assertEquals("meet me at lakeview dot com", view("meet me at lakeview dot com"));
+        assertEquals("my profile at facebook dot com slash jane", view("my profile at facebook dot com slash jane"));
+    }
+
+    @Test
+    void givenAWrittenPiece_originalOffsets_coverEveryWordItWasWrittenFrom() {
+        String text = "birthdate twelve slash thirteen slash eighty seven, thanks";
+        assertEquals("twelve slash thirteen slash eighty seven", origin(text, "12/13/87"));
+        assertEquals("twelve slash thirteen slash eighty seven", origin(text, "/13/8"), "a piece maps back whole");
+        assertEquals(", thanks", origin(text, ", thanks"));
+        String email = "it is c period corona at ymail dot com ok";
+        assertEquals("c period corona at ymail dot com", origin(email, "c.corona@ymail.com"));
+    }
+}
