@@ -5,7 +5,7 @@ Writes, relative to the repository root:
   bootstrap/src/test/resources/phi/phi-adversarial.jsonl       (records, same format as phi-dev.jsonl)
   bootstrap/src/test/resources/phi/phi-adversarial.meta.jsonl  (template / mode / span sub-types)
 
-Labels follow /work/shared/fixtures/PHI-DEV.md. Every span is recorded while the text is built piece
+Labels follow ../shared/fixtures/PHI-DEV.md. Every span is recorded while the text is built piece
 by piece, and every record is self-checked before anything is written; any violation aborts.
 
 usage: python3 tools/adversarial/generate.py [--out-dir DIR]

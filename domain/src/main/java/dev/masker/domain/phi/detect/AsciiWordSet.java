@@ -35,27 +35,36 @@ final class AsciiWordSet {
      * the words of its length and its first letter are compared (and any not starting with a lower-case letter).
      */
     boolean containsLetters(String text, int start, int end) {
+        return find(text, start, end) != null;
+    }
+
+    /**
+     * The word of the set that {@code text[start, end)}, ASCII letters only, is in any ASCII case, or {@code null}: the
+     * set's own lower-case copy, so a caller that needs the word as a string makes none.
+     */
+    String find(String text, int start, int end) {
         int length = end - start;
         if (length >= byLengthAndFirst.length) {
-            return false;
+            return null;
         }
         String[][] byFirst = byLengthAndFirst[length];
         if (length > 0) {
             int first = (text.charAt(start) | 0x20) - 'a';
-            if (first >= 0 && first < 26 && matches(byFirst[first], text, start, length)) {
-                return true;
+            String found = first >= 0 && first < 26 ? matching(byFirst[first], text, start, length) : null;
+            if (found != null) {
+                return found;
             }
         }
-        return matches(byFirst[26], text, start, length);
+        return matching(byFirst[26], text, start, length);
     }
 
-    private static boolean matches(String[] words, String text, int start, int length) {
+    private static String matching(String[] words, String text, int start, int length) {
         for (String word : words) {
             if (sameLetters(word, text, start, length)) {
-                return true;
+                return word;
             }
         }
-        return false;
+        return null;
     }
 
     /**

@@ -3,9 +3,11 @@ package dev.masker.domain.phi.detect;
 import dev.masker.domain.phi.PhiKind;
 import dev.masker.domain.phi.PhiSpan;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The candidate spans the recognizers find in one text, each with the priority of its evidence, and their merge into
@@ -52,28 +54,31 @@ final class Candidates {
     List<PhiSpan> resolve(String text) {
         List<Candidate> ordered = new ArrayList<>(found);
         ordered.sort(Candidates::strongerFirst);
-        // The characters taken by kept spans, and which kept span (its index + 1) took each.
-        int[] owner = new int[text.length() + 1];
+        BitSet taken = new BitSet(); // the characters of kept spans
+        TreeMap<Integer, Integer> keptByStart = new TreeMap<>(); // start of each kept span -> its index in kept
         List<int[]> kept = new ArrayList<>();
         List<PhiKind> kinds = new ArrayList<>();
         for (Candidate c : ordered) {
-            int overlapped = 0;
-            boolean several = false;
-            for (int at = c.start(); at < c.end(); at++) {
-                if (owner[at] != 0 && owner[at] != overlapped) {
-                    several |= overlapped != 0;
-                    overlapped = owner[at];
-                }
-            }
-            if (overlapped == 0) {
+            int firstTaken = taken.nextSetBit(c.start());
+            if (firstTaken < 0 || firstTaken >= c.end()) {
+                keptByStart.put(c.start(), kept.size());
                 kept.add(new int[] {c.start(), c.end()});
                 kinds.add(c.kind());
-                Arrays.fill(owner, c.start(), c.end(), kept.size());
-            } else if (!several && kinds.get(overlapped - 1) == c.kind()) {
-                int[] span = kept.get(overlapped - 1);
+                taken.set(c.start(), c.end());
+                continue;
+            }
+            // Kept spans never overlap: those this candidate overlaps start before its end, the last of them first.
+            Map.Entry<Integer, Integer> last = keptByStart.lowerEntry(c.end());
+            int overlapped = last.getValue();
+            Map.Entry<Integer, Integer> before = keptByStart.lowerEntry(last.getKey());
+            boolean several = kept.get(overlapped)[0] > c.start() && before != null && kept.get(before.getValue())[1] > c.start();
+            if (!several && kinds.get(overlapped) == c.kind()) {
+                int[] span = kept.get(overlapped);
+                keptByStart.remove(span[0]);
                 span[0] = Math.min(span[0], c.start());
                 span[1] = Math.max(span[1], c.end());
-                Arrays.fill(owner, span[0], span[1], overlapped);
+                keptByStart.put(span[0], overlapped);
+                taken.set(span[0], span[1]);
             }
         }
         List<PhiSpan> spans = new ArrayList<>(kept.size());

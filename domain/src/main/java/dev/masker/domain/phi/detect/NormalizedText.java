@@ -3,7 +3,6 @@ package dev.masker.domain.phi.detect;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -64,52 +63,194 @@ final class NormalizedText {
 
     // ---------------------------------------------------------------- building the view
 
-    /** The normalized view of the text. */
+    /** How far before a change the view reaches: the context words the recognizers read stand within this. */
+    private static final int CONTEXT_BEFORE = 70;
+    /** How far after a change the view reaches (birth words after a date, "social" after a number). */
+    private static final int CONTEXT_AFTER = 45;
+
+    /**
+     * The normalized view of the text. Only the stretches around what changed, with their context, are in it (each
+     * ended by a line break that stands for nothing in the original): reading the rest again could find nothing new.
+     */
     static NormalizedText of(String original) {
         char[] base = foldedAndUnglued(original);
-        String baseText = new String(base);
-        List<Replacement> replacements = new SpokenForms(baseText).replacements();
-        boolean changed = !replacements.isEmpty() || !baseText.equals(original);
-        if (replacements.isEmpty()) {
-            int[] starts = new int[base.length];
-            int[] ends = new int[base.length];
-            for (int i = 0; i < base.length; i++) {
-                starts[i] = i;
-                ends[i] = i + 1;
-            }
-            return new NormalizedText(baseText, starts, ends, changed);
+        List<Replacement> replacements = new SpokenForms(new String(base)).replacements();
+        Positions windows = windows(original, base, replacements);
+        if (windows.size() == 0) {
+            return new NormalizedText("", new int[0], new int[0], false);
         }
-        StringBuilder out = new StringBuilder(base.length);
+        int[] bounds = windows.toArray();
+        StringBuilder out = new StringBuilder();
         Positions starts = new Positions();
         Positions ends = new Positions();
-        int at = 0;
-        for (Replacement r : replacements) {
-            for (; at < r.start(); at++) {
-                out.append(base[at]);
-                starts.add(at);
-                ends.add(at + 1);
+        int next = 0; // the next replacement not yet written
+        for (int w = 0; w < bounds.length; w += 2) {
+            int at = bounds[w];
+            int end = bounds[w + 1];
+            while (next < replacements.size() && replacements.get(next).end() <= at) {
+                next++;
             }
-            for (int i = 0; i < r.written().length(); i++) {
-                out.append(r.written().charAt(i));
-                starts.add(r.start());
-                ends.add(r.end());
+            while (at < end) {
+                Replacement r = next < replacements.size() ? replacements.get(next) : null;
+                if (r != null && r.start() == at) {
+                    for (int i = 0; i < r.written().length(); i++) {
+                        out.append(r.written().charAt(i));
+                        starts.add(r.start());
+                        ends.add(r.end());
+                    }
+                    at = r.end();
+                    next++;
+                } else {
+                    out.append(base[at]);
+                    starts.add(at);
+                    ends.add(at + 1);
+                    at++;
+                }
             }
-            at = r.end();
-        }
-        for (; at < base.length; at++) {
-            out.append(base[at]);
-            starts.add(at);
-            ends.add(at + 1);
+            out.append('\n');
+            starts.add(end);
+            ends.add(end);
         }
         return new NormalizedText(out.toString(), starts.toArray(), ends.toArray(), true);
+    }
+
+    /**
+     * The stretches of the original the view holds, as ascending {@code start, end} pairs that never overlap: the
+     * changes, each with its context, from a blank (or the line's start) to a blank (or the line's end), never cutting
+     * a replacement. Changes close enough to share context are one stretch, so each stretch's context is found once.
+     */
+    private static Positions windows(String original, char[] base, List<Replacement> replacements) {
+        Positions windows = new Positions();
+        int r = 0;
+        int i = 0;
+        int stretchStart = -1;
+        int stretchEnd = -1;
+        while (true) {
+            // The next change: a replacement, or a character folded or unglued (base differs from the original there).
+            while (i < base.length && base[i] == original.charAt(i)
+                    && (r >= replacements.size() || replacements.get(r).start() > i)) {
+                i++;
+            }
+            int start;
+            int end;
+            if (r < replacements.size() && replacements.get(r).start() <= i) {
+                start = replacements.get(r).start();
+                end = replacements.get(r).end();
+                r++;
+            } else if (i < base.length) {
+                start = i;
+                end = i + 1;
+            } else {
+                break;
+            }
+            i = Math.max(i + 1, end);
+            if (stretchEnd >= 0 && start <= stretchEnd + CONTEXT_BEFORE + CONTEXT_AFTER) {
+                stretchEnd = Math.max(stretchEnd, end);
+                continue;
+            }
+            if (stretchEnd >= 0) {
+                addWindow(windows, original, stretchStart, stretchEnd);
+            }
+            stretchStart = start;
+            stretchEnd = end;
+        }
+        if (stretchEnd >= 0) {
+            addWindow(windows, original, stretchStart, stretchEnd);
+        }
+        return snapToReplacements(windows, replacements);
+    }
+
+    /** Adds the stretch with its context, merged with the last window when they meet. */
+    private static void addWindow(Positions windows, String original, int changeStart, int changeEnd) {
+        int start = contextStart(original, changeStart);
+        int end = contextEnd(original, changeEnd);
+        int last = windows.size() - 1;
+        if (last > 0 && start <= windows.get(last)) {
+            windows.set(last, Math.max(end, windows.get(last)));
+        } else {
+            windows.add(start);
+            windows.add(end);
+        }
+    }
+
+    /** Widens each window so that no replacement is cut by it, merging windows that then meet; both lists ascend. */
+    private static Positions snapToReplacements(Positions windows, List<Replacement> replacements) {
+        int[] w = windows.toArray();
+        int r = 0;
+        for (int k = 0; k < w.length; k += 2) {
+            while (r < replacements.size() && replacements.get(r).end() <= w[k]) {
+                r++;
+            }
+            if (r < replacements.size() && replacements.get(r).start() < w[k]) {
+                w[k] = replacements.get(r).start();
+            }
+            while (r < replacements.size() && replacements.get(r).start() < w[k + 1]) {
+                w[k + 1] = Math.max(w[k + 1], replacements.get(r).end());
+                r++;
+            }
+        }
+        Positions merged = new Positions();
+        int k = 0;
+        while (k < w.length) {
+            int start = w[k];
+            int end = w[k + 1];
+            k += 2;
+            while (k < w.length && w[k] <= end) {
+                end = Math.max(end, w[k + 1]);
+                k += 2;
+            }
+            merged.add(start);
+            merged.add(end);
+        }
+        return merged;
+    }
+
+    private static int contextStart(String text, int change) {
+        int floor = Math.max(0, change - CONTEXT_BEFORE);
+        int at = change;
+        while (at > floor && text.charAt(at - 1) != '\n') {
+            at--;
+        }
+        if (at > 0 && text.charAt(at - 1) != '\n') {
+            while (at < change && !Character.isWhitespace(text.charAt(at))) {
+                at++; // start at a blank, not inside a word
+            }
+        }
+        return at;
+    }
+
+    private static int contextEnd(String text, int change) {
+        int ceiling = Math.min(text.length(), change + CONTEXT_AFTER);
+        int at = change;
+        while (at < ceiling && text.charAt(at) != '\n') {
+            at++;
+        }
+        if (at < text.length() && text.charAt(at) != '\n') {
+            while (at > change && !Character.isWhitespace(text.charAt(at - 1))) {
+                at--; // end at a blank, not inside a word
+            }
+        }
+        return at;
     }
 
     /** One stretch of the original {@code [start, end)} and what it is written as. */
     private record Replacement(int start, int end, String written) {
     }
 
-    /** The characters that glue a structured value to its key or to the next field. */
+    /**
+     * The characters that glue a structured value to its key or to the next field; one with a blank on either side
+     * glues nothing, and the recognizers already read past it.
+     */
     private static final String STRUCTURE = "\"{}|^=&<>`";
+
+    /** The ASCII characters the length-preserving part may change: the structure, and {@code :}, {@code ,}, {@code _}. */
+    private static final boolean[] MAY_CHANGE = new boolean[128];
+
+    static {
+        for (char c : (STRUCTURE + ":,_").toCharArray()) {
+            MAY_CHANGE[c] = true;
+        }
+    }
 
     /**
      * The length-preserving part: letters folded to their base letter, structural punctuation made blank. Each
@@ -119,9 +260,12 @@ final class NormalizedText {
         char[] out = original.toCharArray();
         for (int i = 0; i < out.length; i++) {
             char c = out[i];
+            if (c < 128 && !MAY_CHANGE[c]) {
+                continue; // most characters: told by one look-up
+            }
             if (c >= 0xC0 && Character.isLetter(c)) {
                 out[i] = baseLetter(c);
-            } else if (STRUCTURE.indexOf(c) >= 0) {
+            } else if (STRUCTURE.indexOf(c) >= 0 && isGlued(original, i)) {
                 out[i] = ' ';
             } else if (c == ':' && i > 0 && original.charAt(i - 1) == '"') {
                 out[i] = ' '; // "key":"value"
@@ -185,14 +329,29 @@ final class NormalizedText {
         private static final Set<String> TOP_LEVEL_DOMAINS = Set.of("com", "net", "org", "edu", "gov", "io", "me", "us",
                 "co", "info", "biz", "health", "care", "app", "mail", "ca", "uk");
         /** Words that stand before "at" in speech far more often than as the local part of an address. */
-        private static final Set<String> NOT_LOCAL_PARTS = Set.of("me", "us", "him", "her", "them", "you", "it", "online",
-                "here", "there", "home", "work", "school", "that", "this", "look", "looking", "arrive", "be", "is", "was",
+        private static final AsciiWordSet NOT_LOCAL_PARTS = new AsciiWordSet(List.of("me", "us", "him", "her", "them",
+                "you", "it", "online", "here", "there", "home", "work", "school", "that", "this", "look", "looking",
+                "arrive", "be", "is", "was",
                 "are", "stop", "stay", "staying", "live", "lives", "living", "meet", "call", "calls", "email", "mail",
                 "e", "an", "a", "the", "or", "and", "only", "anytime", "best", "reach", "reached", "just", "not", "profile",
-                "page", "site", "website", "portal", "account");
+                "page", "site", "website", "portal", "account"));
         private static final Set<String> MONTHS = Set.of("january", "february", "march", "april", "may", "june", "july",
                 "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
                 "sep", "sept", "oct", "nov", "dec");
+
+        /** Every word a rule below asks about. */
+        private static final AsciiWordSet KNOWN_WORDS = knownWords();
+
+        private static AsciiWordSet knownWords() {
+            List<String> known = new ArrayList<>(List.of("zero", "oh", "one", "two", "three", "four", "five", "six",
+                    "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+                    "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
+                    "ninety", "hundred", "thousand", "double", "triple", "point", "dot", "period", "dash", "hyphen", "slash",
+                    "underscore", "at", "sign", "symbol"));
+            known.addAll(TOP_LEVEL_DOMAINS);
+            known.addAll(MONTHS);
+            return new AsciiWordSet(known);
+        }
 
         private final String text;
         private final int[] starts;
@@ -226,7 +385,9 @@ final class NormalizedText {
             this.ends = e.toArray();
             this.words = new String[starts.length];
             for (int i = 0; i < starts.length; i++) {
-                words[i] = text.substring(starts[i], ends[i]).toLowerCase(Locale.ROOT);
+                // Only the words some rule asks about are copied; every other word reads "" and matches none.
+                String known = KNOWN_WORDS.find(text, starts[i], ends[i]);
+                words[i] = known != null ? known : "";
             }
             this.used = new boolean[starts.length];
         }
@@ -460,7 +621,7 @@ final class NormalizedText {
                 }
                 int localStart = localStart(a - 1);
                 boolean separated = localStart < a - 1;
-                if (!separated && NOT_LOCAL_PARTS.contains(words[a - 1])) {
+                if (!separated && NOT_LOCAL_PARTS.containsLetters(text, starts[a - 1], ends[a - 1])) {
                     continue;
                 }
                 StringBuilder written = new StringBuilder();
@@ -517,7 +678,7 @@ final class NormalizedText {
                         && blankGap(k - 1)) {
                     k -= 2;
                 } else if (!glued && isNumber(k) && !isNumber(k - 1) && separator(words[k - 1]) == 0 && blankGap(k - 1)
-                        && !NOT_LOCAL_PARTS.contains(words[k - 1])) {
+                        && !NOT_LOCAL_PARTS.containsLetters(text, starts[k - 1], ends[k - 1])) {
                     k--;
                     glued = true;
                 } else {

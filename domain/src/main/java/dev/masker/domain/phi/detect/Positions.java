@@ -25,6 +25,21 @@ final class Positions {
         }
     }
 
+    /** How many positions there are. */
+    int size() {
+        return count;
+    }
+
+    /** The position at {@code index}. */
+    int get(int index) {
+        return values[index];
+    }
+
+    /** Replaces the position at {@code index}. */
+    void set(int index, int position) {
+        values[index] = position;
+    }
+
     /** The positions in the order added. */
     int[] toArray() {
         return Arrays.copyOf(values, count);

@@ -8,8 +8,10 @@ import org.junit.jupiter.api.Test;
 
 class NormalizedTextTest {
 
+    /** The view of a one-line text, without the line break that ends each stretch of the view. */
     private static String view(String text) {
-        return NormalizedText.of(text).text();
+        NormalizedText view = NormalizedText.of(text);
+        return view.changed() ? view.text().substring(0, view.text().length() - 1) : text;
     }
 
     /** The original stretch that the first occurrence of {@code written} in the view was written from. */
@@ -22,14 +24,23 @@ class NormalizedTextTest {
 
     @Test
     void givenPlainWrittenText_of_changesNothing() {
-        NormalizedText view = NormalizedText.of("Call me at 415-555-0132 on March 5.");
-        assertFalse(view.changed());
-        assertEquals("Call me at 415-555-0132 on March 5.", view.text());
+        assertFalse(NormalizedText.of("Call me at 415-555-0132 on March 5.").changed());
+        assertFalse(NormalizedText.of("Phone | 415-555-0132 | cell").changed(), "punctuation that glues nothing stays");
+    }
+
+    @Test
+    void givenALongText_of_holdsOnlyTheChangedStretchesWithTheirContext() {
+        String filler = "The patient reports no new symptoms today. ".repeat(10);
+        String text = filler + "Her social is six twenty-one, ninety-two, forty-four twenty-nine. " + filler;
+        NormalizedText view = NormalizedText.of(text);
+        assertTrue(view.text().contains("Her social is 621, 92, 4429."), view.text());
+        assertTrue(view.text().length() < 250, () -> "view of " + view.text().length() + " chars");
+        assertTrue(view.text().endsWith("\n"));
     }
 
     @Test
     void givenStructuredValues_of_ungluesThemFromTheirKeysWithoutMovingThem() {
-        assertEquals("  phone   415-555-0132  ", view("{\"phone\":\"415-555-0132\"}"));
+        assertEquals("{ phone   415-555-0132 }", view("{\"phone\":\"415-555-0132\"}"));
         assertEquals("phone 415-555-0132 x 1", view("phone=415-555-0132&x=1"));
         assertEquals("PID 1  SMITH JOHN Q  19870503", view("PID|1||SMITH^JOHN^Q||19870503"));
         assertEquals("member id: W123", view("member_id: W123"));
