@@ -15,8 +15,10 @@ final class DateRecognizer {
     private DateRecognizer() {
     }
 
+    /** "may be", "march one mile", "may the best win": "the" only when no day follows ("March the fourteenth" is a date). */
     private static final Predicate<String> MAY_OR_MARCH_AS_A_WORD =
-            Pattern.compile("(?:may|march) (?:one|two|be|the)\\b.*").asMatchPredicate();
+            Pattern.compile("(?:may|march) (?:one|two|be|the(?! (?:[0-3]?\\d|[a-z]+(?:st|nd|rd|th)|twenty|thirty)\\b))\\b.*")
+                    .asMatchPredicate();
     private static final Predicate<String> DOSE_WORD_AFTER =
             Pattern.compile("^\\s*(?:tab|tablet|pill|cup|dose|of|mg|strength|teaspoon).*").asMatchPredicate();
 
@@ -24,24 +26,38 @@ final class DateRecognizer {
     private static final StartFilter.FirstChars DAY_FIRST = StartFilter.FirstChars.of(TextScan.DIGITS + "efnostEFNOST", false);
 
     private static final String MONTH = "(?:january|february|march|april|may|june|july|august|september|october|november"
-            + "|december|jan\\.?|feb\\.?|mar\\.?|apr\\.?|jun\\.?|jul\\.?|aug\\.?|sept?\\.?|oct\\.?|nov\\.?|dec\\.?)";
+            + "|december|jan\\.?|feb\\.?|mar\\.?|apr\\.?|may\\.|jun\\.?|jul\\.?|aug\\.?|sept?\\.?|oct\\.?|nov\\.?"
+            + "|dec\\.?)";
     private static final String ORDINAL_WORD = "(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
             + "|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth"
             + "|thirtieth|(?:twenty|thirty)[- ](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth))";
     private static final String DAY_WORD = "(?:(?:twenty|thirty)[- ](?:one|two|three|four|five|six|seven|eight|nine)"
             + "|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
             + "|seventeen|eighteen|nineteen|twenty|thirty)";
-    private static final String DAY = "(?:[0-3]?\\d(?:st|nd|rd|th)?\\b|" + ORDINAL_WORD + "|" + DAY_WORD + ")";
+    private static final String DAY = "(?:[0-3]?\\d(?:st|nd|rd|th)?\\b|" + ORDINAL_WORD + "\\b|" + DAY_WORD + "\\b)";
     private static final String UNIT = "(?:one|two|three|four|five|six|seven|eight|nine)";
     private static final String UNDER_HUNDRED = "(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ]" + UNIT
             + "\\b)?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|" + UNIT + ")\\b";
     private static final String YEAR_WORDS = "(?:(?:nineteen|twenty) (?:oh |o )?" + UNDER_HUNDRED
             + "|two thousand(?: and)?(?: " + UNDER_HUNDRED + ")?)";
-    private static final String YEAR = "(?:(?:19|20)\\d\\d\\b|" + YEAR_WORDS + ")";
+    /** A year of four digits, said in words, or of two digits after an apostrophe ('87). */
+    private static final String YEAR = "(?:(?:19|20)\\d\\d\\b|'\\d\\d\\b|" + YEAR_WORDS + ")";
     private static final Pattern DATE_MONTH_FIRST = Pattern.compile(
             "\\b" + MONTH + "(?: the)? " + DAY + "(?:,? (?:of )?" + YEAR + ")?", Pattern.CASE_INSENSITIVE);
     private static final Pattern DATE_DAY_FIRST = Pattern.compile(
             "\\b" + DAY + " of " + MONTH + "(?:,? " + YEAR + ")?", Pattern.CASE_INSENSITIVE);
+    /** The day before the month, as most of the world writes it: "7 August", "11th March 2023", "03MAY1987". */
+    private static final Pattern DATE_DAY_MONTH = Pattern.compile(
+            "\\b([0-3]?\\d)(?:st|nd|rd|th)?(?: |-)?(?:the )?" + MONTH + "(?![a-z])(?:(?:,? ?|-)" + YEAR + ")?",
+            Pattern.CASE_INSENSITIVE);
+    /** "3 may": "may" is more often the verb than the month, unless a year follows. */
+    private static final Predicate<String> DAY_AND_MAY_ALONE =
+            Pattern.compile("\\d+(?:st|nd|rd|th)?[ -]?(?:the )?may\\.?").asMatchPredicate();
+    /** A two-digit year after a month and day ("July 26 07"), taken only as part of a date of birth. */
+    private static final Pattern TWO_DIGIT_YEAR_AFTER = Pattern.compile("^,? '?\\d\\d\\b");
+    /** Day, month and four-digit year joined by full stops, as much of Europe writes them: "05.03.1987". */
+    private static final Pattern DATE_DOTTED = Pattern.compile(
+            "(?<![\\d.])([0-3]?\\d)\\.([01]?\\d)\\.((?:19|20)\\d\\d)(?!\\d|\\.\\d)");
     private static final Pattern DATE_MONTH_YEAR = Pattern.compile(
             "\\b" + MONTH + ",? (?:of )?(?:(?:19|20)\\d\\d\\b|" + YEAR_WORDS + ")", Pattern.CASE_INSENSITIVE);
     private static final String MONTH_PREFIX_LIST = "janfebmaraprmayjunjulaugsepoctnovdec";
@@ -49,10 +65,11 @@ final class DateRecognizer {
     private static final Pattern DATE_NUMERIC = Pattern.compile(
             "(?<![\\d/.-])(?:(\\d{1,2})[/-](\\d{1,2})(?:[/-](\\d{4}|\\d{2}))?|(\\d{4})-(\\d{2})-(\\d{2}))(?![\\d/-]|\\.\\d)");
     private static final Pattern DOB_BEFORE = Pattern.compile(
-            "(?:birth|born|dob|d\\.o\\.b|birthday|b-day)\\W{0,12}(?:is |was |on |of |as |:)?\\W{0,3}$",
+            "(?:birth(?: ?date)?|born|dob|d\\.o\\.b|birthday|b-day)\\W{0,12}(?:is |was |on |of |as |:)?\\W{0,3}$",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern DOB_AFTER = Pattern.compile(
-            "^\\W{0,3}(?:as|is|for)? ?(?:your|my|his|her|the)? ?(?:date of birth|birthday|dob)", Pattern.CASE_INSENSITIVE);
+            "^\\W{0,3}(?:as|is|for)? ?(?:your|my|his|her|the)? ?(?:date of birth|birth ?date|birthday|dob)",
+            Pattern.CASE_INSENSITIVE);
 
     // ---------------------------------------------------------------- dates
 
@@ -74,9 +91,15 @@ final class DateRecognizer {
                     continue;
                 }
                 int end = TextScan.trimEnd(text, m.start(), m.end());
-                out.add(m.start(), end, dateKind(text, m.start(), end), 70);
+                PhiKind kind = dateKind(text, m.start(), end);
+                if (kind == PhiKind.DOB) {
+                    Matcher year = TWO_DIGIT_YEAR_AFTER.matcher(text).region(end, text.length());
+                    end = year.lookingAt() && !value.matches(".*\\d{4}.*") ? year.end() : end;
+                }
+                out.add(m.start(), end, kind, 70);
             }
         }
+        dayFirstDates(text, wordStarts, out);
         StartFilter numeric = new StartFilter(DATE_NUMERIC, text, beforeDateSeparators(text), TextScan.DIGIT);
         while (numeric.find()) {
             Matcher n = numeric.matcher();
@@ -90,6 +113,68 @@ final class DateRecognizer {
             }
             out.add(n.start(), n.end(), dateKind(text, n.start(), n.end()), 72);
         }
+    }
+
+    /**
+     * Dates with the day before the month ("7 August", "03MAY1987") and dotted ("05.03.1987"); a day above 31 or a
+     * month above 12 is none. Tried only at the word starts that begin with a digit.
+     */
+    private static void dayFirstDates(String text, int[] wordStarts, Candidates out) {
+        Positions digitStarts = new Positions();
+        for (int at : wordStarts) {
+            if (TextScan.isDigit(text.charAt(at))) {
+                digitStarts.add(at);
+            }
+        }
+        int[] starts = digitStarts.toArray();
+        if (starts.length == 0) {
+            return;
+        }
+        StartFilter dayMonth = new StartFilter(DATE_DAY_MONTH, text, starts, TextScan.DIGIT, at -> monthFollowsDay(text, at));
+        while (dayMonth.find()) {
+            Matcher m = dayMonth.matcher();
+            int day = Integer.parseInt(m.group(1));
+            if (day >= 1 && day <= 31 && !DAY_AND_MAY_ALONE.test(m.group().toLowerCase(Locale.ROOT))) {
+                int end = TextScan.trimEnd(text, m.start(), m.end());
+                out.add(m.start(), end, dateKind(text, m.start(), end), 70);
+            }
+        }
+        StartFilter dotted = new StartFilter(DATE_DOTTED, text, starts, TextScan.DIGIT,
+                at -> at + 2 < text.length() && (text.charAt(at + 1) == '.' || text.charAt(at + 2) == '.'));
+        while (dotted.find()) {
+            Matcher m = dotted.matcher();
+            int day = Integer.parseInt(m.group(1));
+            int month = Integer.parseInt(m.group(2));
+            if (day >= 1 && day <= 31 && month >= 1 && month <= 12) {
+                out.add(m.start(), m.end(), dateKind(text, m.start(), m.end()), 72);
+            }
+        }
+    }
+
+    /**
+     * A necessary condition for DATE_DAY_MONTH at {@code at}: after one or two digits, an ordinal suffix, a blank or
+     * dash and "the ", a month's first three letters.
+     */
+    private static boolean monthFollowsDay(String text, int at) {
+        int i = at + 1;
+        if (i < text.length() && TextScan.isDigit(text.charAt(i))) {
+            i++;
+        }
+        for (int tries = 0; tries < 2; tries++) {
+            if (i + 3 <= text.length() && isMonthPrefix(text.charAt(i), text.charAt(i + 1), text.charAt(i + 2))) {
+                return true;
+            }
+            if (i + 2 < text.length() && RegexText.isLetter(text.charAt(i)) && RegexText.isLetter(text.charAt(i + 1))) {
+                i += 2; // an ordinal suffix: "11th March"
+            }
+            if (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '-')) {
+                i++;
+            }
+            if (text.startsWith("the ", i)) {
+                i += 4;
+            }
+        }
+        return false;
     }
 
     /**

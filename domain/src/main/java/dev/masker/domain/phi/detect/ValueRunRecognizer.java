@@ -109,11 +109,13 @@ final class ValueRunRecognizer {
             symbols += Character.isLetterOrDigit(core.charAt(i)) ? 1 : 0;
             digits += Character.isDigit(core.charAt(i)) ? 1 : 0;
         }
-        if (digits > 0 && isAlphanumericValue(core)) {
+        if (digits > 0 && (isAlphanumericValue(core) || core.indexOf('.') > 0 && PHONE_FORMAT.matcher(core).matches())) {
             return new Token(s, e, lower, symbols, digits, sentenceEnd);
         }
         return null;
     }
+
+    // A phone written with full stops ("802.987.2945") is one token; other dotted numbers (versions, decimals) are not.
 
     /** What matching {@code [+(]?[0-9A-Za-z][0-9A-Za-z()#-]*} tells: an ASCII identifier, perhaps after a + or (. */
     private static boolean isAlphanumericValue(String core) {

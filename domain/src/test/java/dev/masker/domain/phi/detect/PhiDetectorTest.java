@@ -242,4 +242,33 @@ class PhiDetectorTest {
             }
         }
     }
+
+    @Test
+    void givenDatesWrittenDayFirstOrCompact_detect_findsTheWholeDate() {
+        assertEquals(List.of("7 August/DATE"), found("I moved your appointment to 7 August."));
+        assertEquals(List.of("11th March 2023/DATE"), found("The referral expires 11th March 2023."));
+        assertEquals(List.of("03MAY1987/DOB"), found("DOB 03MAY1987"));
+        assertEquals(List.of("17-DEC-1956/DOB"), found("I have 17-DEC-1956 as your birth date."));
+        assertEquals(List.of("05.03.1987/DOB"), found("born 05.03.1987, she said"));
+        assertEquals(List.of("Jan 15 '23/DATE"), found("seen on Jan 15 '23 for a follow-up"));
+        assertEquals(List.of("May. 30/DATE"), found("renewal requested May. 30 by phone"));
+        assertEquals(List.of("March the fourteenth/DATE"), found("anything available around March the fourteenth"));
+    }
+
+    @Test
+    void givenATwoDigitSpokenYearAfterABirthDate_detect_keepsTheYearInTheSpan() {
+        assertEquals(List.of("July twenty-sixth oh seven/DOB"), found("Hey, birthdate is July twenty-sixth oh seven"));
+    }
+
+    @Test
+    void givenDayMonthLookAlikes_detect_findsNoDate() {
+        assertEquals(List.of(), found("I think 3 may be enough, and version 4.2.1 is out"));
+        assertEquals(List.of(), found("Take 2 tablets on the 4th. We march at noon."));
+    }
+
+    @Test
+    void givenAPhoneWrittenWithFullStops_detect_findsIt() {
+        assertEquals(List.of("802.987.2945/PHONE"), found("I switched carriers, my number is now 802.987.2945."));
+        assertEquals(List.of(), found("The app is at version 10.2.3 now."));
+    }
 }
