@@ -34,6 +34,12 @@ final class Candidates {
         }
     }
 
+    /** Drops the candidates the text's structure rules out ({@link Vetoes}). */
+    void removeRuledOut(String text) {
+        Vetoes vetoes = Vetoes.of(text);
+        found.removeIf(c -> vetoes.rulesOut(c.start(), c.end(), c.kind()));
+    }
+
     /** Higher priority first, then longer, then earlier; a stable sort keeps the order found among equals. */
     private static int strongerFirst(Candidate a, Candidate b) {
         int byPriority = Integer.compare(b.priority(), a.priority());

@@ -84,7 +84,7 @@ final class DateRecognizer {
             while (search.find()) {
                 Matcher m = search.matcher();
                 String value = m.group().toLowerCase(Locale.ROOT);
-                if (value.contains("fourth of july") || MAY_OR_MARCH_AS_A_WORD.test(value)) {
+                if (value.contains("fourth of july") || value.contains("4th of july") || MAY_OR_MARCH_AS_A_WORD.test(value)) {
                     continue;
                 }
                 if (value.startsWith("may ") && !MAY_DAY.matcher(value).matches()) {

@@ -21,19 +21,40 @@ public record NameLists(Set<String> firstNames, Set<String> surnames) {
         surnames = Set.copyOf(Objects.requireNonNull(surnames, "surnames"));
     }
 
-    /** The lists shipped with Masker as resources of this package. */
+    /**
+     * The lists shipped with Masker as resources of this package: the US census lists, and the given names, surnames
+     * and name parts of many populations (see the README beside them), all in lower-case ASCII letters.
+     */
     public static NameLists bundled() {
-        return new NameLists(read("first-names.txt"), read("surnames.txt"));
+        Set<String> first = read("first-names.txt");
+        first.addAll(read("world-first-names.txt"));
+        Set<String> last = read("surnames.txt");
+        last.addAll(read("world-surnames.txt"));
+        Set<String> parts = read("world-name-parts.txt");
+        first.addAll(parts);
+        last.addAll(parts);
+        return new NameLists(first, last);
     }
 
-    /** Whether the word (any case) is a known given name. */
+    /** Whether the word (any case, with or without diacritics) is a known given name. */
     public boolean isFirstName(String word) {
-        return firstNames.contains(word.toLowerCase(Locale.ROOT));
+        return firstNames.contains(key(word));
     }
 
-    /** Whether the word (any case) is a known surname. */
+    /** Whether the word (any case, with or without diacritics) is a known surname. */
     public boolean isSurname(String word) {
-        return surnames.contains(word.toLowerCase(Locale.ROOT));
+        return surnames.contains(key(word));
+    }
+
+    /** The word as the lists hold it: lower case, and its letters without diacritics ("Červinková" is "cervinkova"). */
+    private static String key(String word) {
+        String lower = word.toLowerCase(Locale.ROOT);
+        for (int i = 0; i < lower.length(); i++) {
+            if (lower.charAt(i) >= 0x80) {
+                return NormalizedText.foldLetters(lower);
+            }
+        }
+        return lower;
     }
 
     private static Set<String> read(String resource) {

@@ -3,6 +3,7 @@ package dev.masker.domain.phi.detect;
 import dev.masker.domain.phi.PhiKind;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -10,6 +11,7 @@ import java.util.function.Predicate;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Finds the names of people: after a title, in EHR form ("DOE, JANE"), as capitalized runs judged by the words around
@@ -68,13 +70,22 @@ final class NameRecognizer {
     /** A capitalized run directly followed by these is the name they belong to ("Zolen Trenne, date of birth ..."). */
     private static final Pattern IDENTITY_AFTER = Pattern.compile("^,? (?:date of birth|DOB|born|MRN|D\\.O\\.B)\\b");
     /** Words that make a capitalized run an organisation, not a person. */
-    private static final Pattern ORGANISATION_AFTER = Pattern.compile(
-            "^(?:'s)?(?: [A-Z][a-z']+){0,2} (?:Health|Medicine|Medical|Cardiology|Orthopedics|Pediatrics|Clinic|Hospital"
-            + "|Center|Centre|Family|Internal|Dermatology|Oncology|Pharmacy|Labs?|Imaging|Care|Group|Associates)\\b");
+    /** Words that end the name of a clinic, practice or other organisation ("Three Rivers Pulmonology"). */
+    private static final List<String> ORGANISATION_ENDINGS = List.of(
+            "Allergy", "Associates", "Audiology", "Cardiology", "Care", "Center", "Centre", "Clinic", "Clinics", "College",
+            "Dental", "Dentistry", "Dermatology", "Endocrinology", "Family", "Foundation", "Gastroenterology", "Geriatrics",
+            "Group", "Gynecology", "Health", "Healthcare", "Hematology", "Hospice", "Hospital", "Hospitals", "Imaging",
+            "Institute", "Internal", "Lab", "Labs", "Medical", "Medicine", "Nephrology", "Network", "Neurology",
+            "Obstetrics", "Oncology", "Ophthalmology", "Orthopedics", "Otolaryngology", "Partners", "Pediatrics",
+            "Pharmacy", "Physicians", "Podiatry", "Practice", "Psychiatry", "Pulmonology", "Radiology", "Rehab",
+            "Rehabilitation", "Rheumatology", "Services", "Specialists", "Surgery", "Surgical", "System", "Therapy",
+            "University", "Urology", "Wellness");
+    /** Up to two capitalized words, then a word that ends an organisation's name. */
+    private static final Pattern ORGANISATION_AFTER = Pattern.compile("^(?:'s)?(?: [A-Z][a-z']+){0,2} (?:"
+            + ORGANISATION_ENDINGS.stream().sorted(Comparator.comparingInt(String::length).reversed())
+                    .collect(Collectors.joining("|")) + ")\\b");
     /** The words ORGANISATION_AFTER ends with, by first letter, for its necessary condition. */
-    private static final String[][] ORGANISATION_WORDS = byFirstLetter("Health", "Medicine", "Medical", "Cardiology",
-            "Orthopedics", "Pediatrics", "Clinic", "Hospital", "Center", "Centre", "Family", "Internal", "Dermatology",
-            "Oncology", "Pharmacy", "Lab", "Imaging", "Care", "Group", "Associates");
+    private static final String[][] ORGANISATION_WORDS = byFirstLetter(ORGANISATION_ENDINGS.toArray(String[]::new));
     /** Lower-case speech: a title just before a word, which makes a listed surname a name ("dr. schmidt"). */
     private static final TrailingCue TITLE_BEFORE = TrailingCue.thenBlanks(TrailingCue.phrases("doctor", "dr[.]"));
     /** "my husband Will": after a relative, a word that is usually an ordinary word is a name. */
@@ -372,7 +383,7 @@ final class NameRecognizer {
         if (isStreetAfter(text, end) || text.startsWith("'s ", end) && NOT_NAMES.contains(lastWord)
                 || AddressRecognizer.isStateOnly(text.substring(runStart, runEnd)) || isPlace(text, end)
                 || AddressRecognizer.isStateOnly(value)
-                || isOrganisationAfter(text, end)
+                || isOrganisationAfter(text, end) || isInsurer(text, start, value) || isClinicalTerm(text, end, value)
                 || mayNameOrganisation(value, true) && ORGANISATION_AFTER.matcher(" " + value).lookingAt()) {
             return;
         }
@@ -402,6 +413,53 @@ final class NameRecognizer {
         return at > end && at < limit
                 && AddressRecognizer.STREET_WORDS.containsLetters(text, at, Math.min(TextScan.letterRunEnd(text, at), limit))
                 && STREET_AFTER.matcher(text.substring(end, limit)).lookingAt();
+    }
+
+    /**
+     * Words after an eponym in a clinical term: "Glasgow Coma Scale", "Framingham Risk Score", "Epley maneuver",
+     * "Apgar score", "Hodgkin lymphoma". The person a term is named after is no patient.
+     */
+    private static final Pattern CLINICAL_TERM = Pattern.compile("(?i)^(?:'s?)?(?: [A-Z][a-z]+)? (?:scale|score|criteria"
+            + "|index|test|classification|maneuver|manoeuvre|syndrome|disease|palsy|sign|reflex|procedure|protocol|rule"
+            + "|staging|questionnaire|inventory|equation|formula|ratio|grade|method|technique|operation|repair|fracture"
+            + "|lymphoma|sarcoma|tumor|tumour|cyst|ulcer|position|catheter|line|stocking|stockings|method)\\b");
+
+    /** Whether the run is, or is followed by, a clinical term named after a person. */
+    private static boolean isClinicalTerm(String text, int end, String value) {
+        if (CLINICAL_TERM.matcher(text.substring(end, Math.min(text.length(), end + 30))).lookingAt()) {
+            return true;
+        }
+        int lastSpace = value.lastIndexOf(' ');
+        return lastSpace > 0 && CLINICAL_TERM.matcher(value.substring(lastSpace)).lookingAt();
+    }
+
+    /** US health insurers and plan brands, lower case; some are surnames too, so context decides (see isInsurer). */
+    private static final Set<String> INSURERS = TextScan.words("aetna", "cigna", "humana", "anthem", "ambetter", "wellcare",
+            "centene", "amerigroup", "caresource", "medica", "highmark", "elevance", "tricare", "optum", "premera",
+            "regence", "carefirst", "wellmark", "geisinger", "emblemhealth", "fidelis", "molina", "kaiser", "oscar",
+            "unitedhealthcare", "bcbs", "healthnet", "magellan", "superior", "sunshine", "peach", "buckeye", "meridian",
+            "priority", "excellus", "devoted", "clover", "alignment", "scan", "oxford", "horizon", "independence");
+    /** Words around an insurer's name in an insurance context: the coverage, the plan, the subscriber. */
+    private static final Pattern INSURANCE_CONTEXT = Pattern.compile(
+            "(?i)\\b(?:coverage|covered|insurance|insurer|insured|plan|payer|payor|carrier|subscriber|member|medicaid"
+                    + "|medicare|policy|copay|benefits|eligibility|in-network|network)\\b");
+    private static final Pattern INSURER_SUFFIX = Pattern.compile(
+            "^ (?:Healthcare|Health|HealthCare|Permanente|Medicaid|Medicare|Complete|Plan|Advantage|Blue)\\b");
+
+    /**
+     * Whether the capitalized run is an insurer's name: each of its words is one, and insurance words stand in the
+     * 60 characters before it or a plan word follows ("Molina Healthcare", "coverage is Molina"). Insurer names are
+     * never PHI (SPEC §6), but several are also surnames, so the list alone does not decide.
+     */
+    private static boolean isInsurer(String text, int start, String value) {
+        for (String word : value.split(" ")) {
+            if (!INSURERS.contains(word.toLowerCase(Locale.ROOT))) {
+                return false;
+            }
+        }
+        int end = start + value.length();
+        return INSURANCE_CONTEXT.matcher(text.substring(Math.max(0, start - 60), start)).find()
+                || INSURER_SUFFIX.matcher(text.substring(end, Math.min(text.length(), end + 20))).lookingAt();
     }
 
     /** What ORGANISATION_AFTER tells of the 40 characters after {@code end}, asked only where one of its words is there. */

@@ -278,6 +278,17 @@ final class NormalizedText {
         return out;
     }
 
+    /** The text with each letter that has an ASCII base letter replaced by it; no other character changes. */
+    static String foldLetters(String text) {
+        char[] out = text.toCharArray();
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] >= 0xC0 && Character.isLetter(out[i])) {
+                out[i] = baseLetter(out[i]);
+            }
+        }
+        return new String(out);
+    }
+
     /** The letter without its diacritics when it has an ASCII base letter ({@code é}, {@code Č}, {@code ø}), else itself. */
     private static char baseLetter(char c) {
         switch (c) {

@@ -37,6 +37,7 @@ public final class PhiDetector {
             recognize(normalized.text(), inView);
             found.addMapped(inView, normalized);
         }
+        found.removeRuledOut(text);
         List<PhiSpan> spans = found.resolve(text);
         // Counts and lengths only: the text and the values are PHI and never reach a log.
         LOG.log(System.Logger.Level.DEBUG, () -> "detected " + spans.size() + " PHI spans in " + text.length() + " chars");

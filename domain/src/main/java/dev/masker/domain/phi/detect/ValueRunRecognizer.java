@@ -44,6 +44,10 @@ final class ValueRunRecognizer {
         List<Token> run = new ArrayList<>();
         for (int at = 0; at < text.length(); at++) {
             if (RegexText.isBlank(text.charAt(at))) {
+                if (text.charAt(at) == '\n' && !run.isEmpty()) {
+                    classify(text, run, out); // a value never goes on past the end of its line (a row, a field)
+                    run.clear();
+                }
                 continue;
             }
             int end = at; // the run of \S from here, as a search for \S+ finds it
@@ -60,7 +64,8 @@ final class ValueRunRecognizer {
                 continue;
             }
             run.add(token);
-            if (token.sentenceEnd()) {
+            // The loop steps over the blank after the token: a line break there ends the run too.
+            if (token.sentenceEnd() || end < text.length() && text.charAt(end) == '\n') {
                 classify(text, run, out);
                 run.clear();
             }
@@ -209,7 +214,7 @@ final class ValueRunRecognizer {
             return;
         }
         if (kind == PhiKind.ZIP) {
-            if (symbols == 5 || symbols == 9) {
+            if ((symbols == 5 || symbols == 9) && digits == symbols) {
                 out.add(start, end, kind, 60);
             }
             return;
@@ -233,7 +238,7 @@ final class ValueRunRecognizer {
             out.add(start, end, PhiKind.SSN, 55);
             return;
         }
-        if ((symbols == 5 || symbols == 9) && UsStates.endWindow(text, Math.max(0, start - 20), start)) {
+        if ((symbols == 5 || symbols == 9) && digits == symbols && UsStates.endWindow(text, Math.max(0, start - 20), start)) {
             out.add(start, end, PhiKind.ZIP, 55);
             return;
         }

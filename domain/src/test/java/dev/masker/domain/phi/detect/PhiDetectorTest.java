@@ -271,4 +271,35 @@ class PhiDetectorTest {
         assertEquals(List.of("802.987.2945/PHONE"), found("I switched carriers, my number is now 802.987.2945."));
         assertEquals(List.of(), found("The app is at version 10.2.3 now."));
     }
+
+    @Test
+    void givenNamesOfManyPopulationsWithAccents_detect_findsTheWholeName() {
+        assertEquals(List.of("Kamila Červinková/NAME"), found("Kamila Červinková called about her refill."));
+        assertEquals(List.of("Nguyễn Thị Mai/NAME"), found("Please ask Nguyễn Thị Mai to call back."));
+        assertEquals(List.of("Yewande Olusanya/NAME"), found("Yewande Olusanya is the scheduler."));
+    }
+
+    @Test
+    void givenCountriesInsurersClinicsAndEponyms_detect_findsNoName() {
+        assertEquals(List.of(), found("Moved from Poland in 2019."));
+        assertEquals(List.of(), found("Coverage is Molina Healthcare."));
+        assertEquals(List.of(), found("Three Rivers Pulmonology is open on Saturdays."));
+        assertEquals(List.of(), found("Glasgow Coma Scale was 15 on arrival."));
+    }
+
+    @Test
+    void givenAWordThatIsACountryOrAnInsurerUsedAsAName_detect_stillFindsTheName() {
+        assertEquals(List.of("Jordan/NAME"), found("My son Jordan has a fever."));
+        assertEquals(List.of("Molina/NAME"), found("Dr. Molina will see you."));
+    }
+
+    @Test
+    void givenAnHl7HeaderSegment_detect_findsNothingInIt() {
+        assertEquals(List.of(), found("MSH|^~\\&|EPIC|SBMC|MASKER|VOICE|20240101||ADT^A01|123|P|2.5"));
+    }
+
+    @Test
+    void givenAValueOnEachLineOfAColumn_detect_neverJoinsThemAcrossTheLineBreak() {
+        assertTrue(found("icd10\n99397").isEmpty(), () -> found("icd10\n99397").toString());
+    }
 }

@@ -1,0 +1,90 @@
+package dev.masker.domain.phi.detect;
+
+import dev.masker.domain.phi.PhiKind;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * What the text's structure says a candidate cannot be, whichever recognizer proposed it: a country is never a person's
+ * city, nor a name where a place is spoken of ("moved from Poland"); the header segment of an HL7 message ({@code MSH})
+ * names systems and facilities, never a patient. Asked once per candidate, after every recognizer has run.
+ */
+final class Vetoes {
+    private static final Set<String> COUNTRIES = read("countries.txt");
+    /** Words that introduce a place just before a capitalized run. */
+    private static final Pattern PLACE_BEFORE = Pattern.compile(
+            "(?i)\\b(?:from|in|to|visiting|visited|near|across|outside|of)\\s+(?:the\\s+)?$");
+    /** A state after a city ("Lebanon, PA"): then the country's name is a US town's. */
+    private static final Pattern STATE_AFTER = Pattern.compile("^,?\\s+(?:[A-Z]{2}\\b|[A-Z][a-z]+)");
+
+    private final String text;
+    /** The HL7 header lines of the text, as ascending start, end pairs. */
+    private final int[] headerLines;
+
+    private Vetoes(String text, int[] headerLines) {
+        this.text = text;
+        this.headerLines = headerLines;
+    }
+
+    /** The vetoes for one text: where its HL7 header lines are is found once. */
+    static Vetoes of(String text) {
+        Positions lines = new Positions();
+        for (int at = text.indexOf("MSH|"); at >= 0; at = text.indexOf("MSH|", at + 1)) {
+            if (at == 0 || text.charAt(at - 1) == '\n' || text.charAt(at - 1) == '\r') {
+                int end = at;
+                while (end < text.length() && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
+                    end++;
+                }
+                lines.add(at);
+                lines.add(end);
+            }
+        }
+        return new Vetoes(text, lines.toArray());
+    }
+
+    /** Whether the candidate {@code [start, end)} of that kind is ruled out by the text around it. */
+    boolean rulesOut(int start, int end, PhiKind kind) {
+        for (int i = 0; i < headerLines.length; i += 2) {
+            if (start >= headerLines[i] && start < headerLines[i + 1]) {
+                return true;
+            }
+        }
+        if ((kind == PhiKind.CITY || kind == PhiKind.NAME) && end - start <= 40
+                && COUNTRIES.contains(NormalizedText.foldLetters(text.substring(start, end)).toLowerCase(Locale.ROOT))) {
+            String after = text.substring(end, Math.min(text.length(), end + 20));
+            boolean usTown = STATE_AFTER.matcher(after).lookingAt()
+                    && AddressRecognizer.isStateOnly(after.replaceFirst("^,?\\s+", "").split("[^A-Za-z]")[0]);
+            if (kind == PhiKind.CITY) {
+                return !usTown;
+            }
+            return PLACE_BEFORE.matcher(text.substring(Math.max(0, start - 20), start)).find();
+        }
+        return false;
+    }
+
+    private static Set<String> read(String resource) {
+        Set<String> lines = new HashSet<>();
+        try (InputStream in = Vetoes.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("detector resource missing: " + resource);
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                if (!line.isBlank()) {
+                    lines.add(line.strip());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resource, e);
+        }
+        return Set.copyOf(lines);
+    }
+}
