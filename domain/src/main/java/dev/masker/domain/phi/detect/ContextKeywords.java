@@ -36,7 +36,7 @@ final class ContextKeywords {
             PhiKind.VEHICLE, "plate", "vin", "tag",
             PhiKind.LICENSE, "npi", "dea", "license", "licence", "state id",
             PhiKind.DEVICE, "serial", "udi", "device",
-            PhiKind.ZIP, "zip", "postal",
+            PhiKind.ZIP, "zip", "postal", "near",
             PhiKind.DOB, "birth", "born", "dob", "birthday");
 
     /** The keywords by their first letter ('a' to 'z'), in the order above. */

@@ -53,6 +53,7 @@ final class DateRecognizer {
     /** "3 may": "may" is more often the verb than the month, unless a year follows. */
     private static final Predicate<String> DAY_AND_MAY_ALONE =
             Pattern.compile("\\d+(?:st|nd|rd|th)?[ -]?(?:the )?may\\.?").asMatchPredicate();
+    // Asked of the match as written: "26 May, seen" is a date, "3 may be" a verb.
     /** A two-digit year after a month and day ("July 26 07"), taken only as part of a date of birth. */
     private static final Pattern TWO_DIGIT_YEAR_AFTER = Pattern.compile("^,? '?\\d\\d\\b");
     /** Day, month and four-digit year joined by full stops, as much of Europe writes them: "05.03.1987". */
@@ -134,7 +135,7 @@ final class DateRecognizer {
         while (dayMonth.find()) {
             Matcher m = dayMonth.matcher();
             int day = Integer.parseInt(m.group(1));
-            if (day >= 1 && day <= 31 && !DAY_AND_MAY_ALONE.test(m.group().toLowerCase(Locale.ROOT))) {
+            if (day >= 1 && day <= 31 && !DAY_AND_MAY_ALONE.test(m.group())) {
                 int end = TextScan.trimEnd(text, m.start(), m.end());
                 out.add(m.start(), end, dateKind(text, m.start(), end), 70);
             }

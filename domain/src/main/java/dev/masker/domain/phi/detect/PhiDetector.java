@@ -56,5 +56,6 @@ public final class PhiDetector {
         ValueRunRecognizer.valueRuns(text, found);
         AgeRecognizer.ages(text, wordStarts, found);
         names.names(text, wordStarts, found);
+        StructuredFieldRecognizer.fields(text, found);
     }
 }

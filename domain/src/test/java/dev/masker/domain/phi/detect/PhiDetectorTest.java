@@ -302,4 +302,37 @@ class PhiDetectorTest {
     void givenAValueOnEachLineOfAColumn_detect_neverJoinsThemAcrossTheLineBreak() {
         assertTrue(found("icd10\n99397").isEmpty(), () -> found("icd10\n99397").toString());
     }
+
+    @Test
+    void givenJsonFields_detect_typesEachValueByItsKey() {
+        assertEquals(List.of("Grimes, Judah/NAME", "16 August 1926/DOB", "98/AGE", "842617779-01/HEALTH_PLAN",
+                        "Carmichael/CITY"),
+                found("{\"name\": \"Grimes, Judah\", \"dob\": \"16 August 1926\", \"age\": \"98\", "
+                        + "\"coverage\": \"Ambetter 842617779-01\", \"city\": \"Carmichael\"}"));
+    }
+
+    @Test
+    void givenKeyValueLines_detect_typesEachValueByItsKey() {
+        assertEquals(List.of("Doan, Van/NAME", "05/03/1961/DOB"), found("• Pt: Doan, Van\n• D.O.B.: 05/03/1961"));
+        assertEquals(List.of(), found("Patient: presents with chest pain since Tuesday."));
+    }
+
+    @Test
+    void givenTablesWithHeaders_detect_typesEachCellByItsColumn() {
+        assertEquals(List.of("Jane Roe/NAME", "415-555-0132/PHONE", "Ali Hassan/NAME", "646-205-8419/PHONE"),
+                found("Name,Phone\nJane Roe,415-555-0132\nAli Hassan,646-205-8419"));
+        assertEquals(List.of("Lucía Fernández/NAME", "4471093/MRN"),
+                found("| Patient | MRN |\n|---|---|\n| Lucía Fernández | 4471093 |"));
+    }
+
+    @Test
+    void givenAnHl7PatientSegment_detect_typesEachFieldByItsPosition() {
+        assertEquals(List.of("MRN12345/MRN", "OKAFOR^JANE^A/NAME", "19870503/DOB", "(208)555-0199/PHONE"),
+                found("PID|1||MRN12345^^^SBMC^MR||OKAFOR^JANE^A||19870503|F|||||(208)555-0199"));
+    }
+
+    @Test
+    void givenAZipAfterNear_detect_findsIt() {
+        assertEquals(List.of("01752/ZIP"), found("I will search for in-network labs near 01752."));
+    }
 }

@@ -1,0 +1,470 @@
+package dev.masker.domain.phi.detect;
+
+import dev.masker.domain.phi.PhiKind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds values by the field that holds them, wherever a turn carries structure: JSON ({@code "dob": "1987-05-03"}, what
+ * tool-call arguments are), {@code key: value} lines of forms and notes ({@code Pt: Doan, Van}), query strings
+ * ({@code phone=415-555-0132&x=1}), tables whose header names the column (CSV, markdown) and HL7 v2 segments
+ * ({@code PID|1||M123^^^H^MR||ROE^JANE||19870503}). The field's name decides the kind, so a value is found whatever its
+ * format; the value must still look like one of that kind (a name has letters, an identifier digits).
+ */
+final class StructuredFieldRecognizer {
+    private StructuredFieldRecognizer() {
+    }
+
+    /** The evidence of a field's name: above a keyword nearby (60), below a date's or an address's own shape. */
+    private static final int PRIORITY = 61;
+
+    /** Field names (lower case, words separated by single spaces) and the kind of their values. */
+    private static final Map<String, PhiKind> FIELDS = fields();
+
+    private static Map<String, PhiKind> fields() {
+        Map<String, PhiKind> f = new java.util.HashMap<>();
+        put(f, PhiKind.NAME, "name", "full name", "patient", "patient name", "pt", "pt name", "first name", "last name",
+                "given name", "family name", "surname", "middle name", "first", "last", "legal name", "preferred name",
+                "guarantor", "guarantor name", "subscriber", "subscriber name", "insured", "insured name", "contact",
+                "emergency contact", "contact name", "caregiver", "parent", "guardian", "spouse", "next of kin", "nok",
+                "mother", "father", "provider", "attending", "physician", "pcp", "referring provider", "referring",
+                "ordering provider", "nurse", "rn", "caller", "member name", "patient first name", "patient last name",
+                "responsible party", "requested by", "signed by");
+        put(f, PhiKind.DOB, "dob", "d o b", "date of birth", "birth date", "birthdate", "birthday", "born", "patient dob");
+        put(f, PhiKind.DATE, "date of service", "dos", "admit date", "admission date", "discharge date", "visit date",
+                "appointment", "appointment date", "appt", "appt date", "service date", "surgery date", "procedure date",
+                "referral date", "expires", "expiration", "expiration date", "auth expires", "last visit", "next visit");
+        put(f, PhiKind.PHONE, "phone", "phone number", "tel", "telephone", "cell", "cell phone", "mobile", "mobile phone",
+                "home phone", "work phone", "callback", "call back", "callback number", "contact number", "pager",
+                "phone home", "phone cell", "phone work", "contact phone");
+        put(f, PhiKind.FAX, "fax", "fax number", "fax no", "facsimile");
+        put(f, PhiKind.EMAIL, "email", "e mail", "email address", "mail");
+        put(f, PhiKind.ADDRESS, "address", "street", "street address", "address line", "address line 1", "address1",
+                "addr", "addr1", "home address", "mailing address", "residence");
+        put(f, PhiKind.CITY, "city", "town", "municipality", "lives in", "hometown", "city of residence");
+        put(f, PhiKind.ZIP, "zip", "zip code", "zipcode", "postal code", "postcode", "postal");
+        put(f, PhiKind.SSN, "ssn", "social", "social security", "social security number", "ss", "ss number");
+        put(f, PhiKind.MRN, "mrn", "medical record", "medical record number", "chart", "chart number", "chart no",
+                "patient id", "pid", "record number", "hospital number", "med rec");
+        put(f, PhiKind.HEALTH_PLAN, "member id", "member", "member number", "subscriber id", "policy", "policy number",
+                "policy id", "insurance id", "plan id", "mbi", "medicare id", "medicaid id", "coverage", "insurance",
+                "group member id", "beneficiary id");
+        put(f, PhiKind.ACCOUNT, "account", "account number", "acct", "acct no", "account no", "billing account",
+                "guarantor account", "invoice");
+        put(f, PhiKind.LICENSE, "license", "drivers license", "driver license", "dl", "license number", "npi", "dea",
+                "state id");
+        put(f, PhiKind.VEHICLE, "vin", "plate", "license plate", "plates", "tag");
+        put(f, PhiKind.DEVICE, "serial", "serial number", "device serial", "udi", "device id", "sn");
+        put(f, PhiKind.URL, "url", "website", "profile", "homepage");
+        put(f, PhiKind.IP, "ip", "ip address", "ipv4", "ipv6", "client ip");
+        put(f, PhiKind.AGE, "age");
+        put(f, PhiKind.CARD, "card", "card number", "credit card", "cc");
+        return Map.copyOf(f);
+    }
+
+    private static void put(Map<String, PhiKind> fields, PhiKind kind, String... names) {
+        for (String name : names) {
+            fields.put(name, kind);
+        }
+    }
+
+    /** {@code "key" : "value"} or {@code "key": 123}, the value without its quotes. */
+    private static final Pattern JSON_FIELD = Pattern.compile(
+            "\"([A-Za-z][A-Za-z0-9_ .-]{0,40})\"\\s*:\\s*(?:\"((?:[^\"\\\\\\n]|\\\\.){1,200})\"|(-?[0-9][0-9.]{0,30}))");
+    /** {@code key=value} in a query string or form body. */
+    private static final Pattern QUERY_FIELD = Pattern.compile("(?:^|[?&;\\s])([A-Za-z][A-Za-z0-9_.-]{0,40})=([^&;\\s#]{1,200})");
+    /** Finds the values of named fields. */
+    static void fields(String text, Candidates out) {
+        if (text.indexOf('"') >= 0 && text.indexOf(':') >= 0) {
+            Matcher m = JSON_FIELD.matcher(text);
+            while (m.find()) {
+                int group = m.group(2) != null ? 2 : 3;
+                value(text, m.group(1), m.start(group), m.end(group), out);
+            }
+        }
+        if (text.indexOf('=') >= 0) {
+            Matcher m = QUERY_FIELD.matcher(text);
+            while (m.find()) {
+                value(text, m.group(1), m.start(2), m.end(2), out);
+            }
+        }
+        for (int colon = text.indexOf(':'); colon >= 0; colon = text.indexOf(':', colon + 1)) {
+            labelled(text, colon, out);
+        }
+        tables(text, out);
+        Hl7Segments.fields(text, out);
+    }
+
+    /**
+     * A {@code Key: value} pair whose colon is at {@code colon}: the key is the last one to four words before it (the
+     * longest that names a field), the value runs to the end of the line, a {@code |} or {@code ;}, or the next
+     * {@code Key:}. A name or a city is taken only after a key that starts its line or field, since their values are
+     * told by capitals alone.
+     */
+    private static void labelled(String text, int colon, Candidates out) {
+        if (colon + 1 >= text.length() || colon > 0 && TextScan.isDigit(text.charAt(colon - 1))
+                && TextScan.isDigit(text.charAt(colon + 1))) {
+            return; // a time of day, "3:30"
+        }
+        int keyEnd = colon;
+        while (keyEnd > 0 && (text.charAt(keyEnd - 1) == ' ' || text.charAt(keyEnd - 1) == '\t')) {
+            keyEnd--;
+        }
+        int[] wordStarts = new int[4];
+        int words = 0;
+        int at = keyEnd;
+        while (words < 4 && at > 0 && colon - at < 40) {
+            int wordEnd = at;
+            while (at > 0 && isKeyChar(text.charAt(at - 1))) {
+                at--;
+            }
+            if (at == wordEnd) {
+                break;
+            }
+            wordStarts[words++] = at;
+            if (at == 0 || text.charAt(at - 1) != ' ') {
+                break;
+            }
+            at--;
+        }
+        for (int w = words - 1; w >= 0; w--) {
+            String key = text.substring(wordStarts[w], keyEnd);
+            PhiKind kind = kindOf(key);
+            if (kind == null) {
+                continue;
+            }
+            if ((kind == PhiKind.NAME || kind == PhiKind.CITY) && !startsField(text, wordStarts[w])) {
+                return;
+            }
+            int valueStart = colon + 1;
+            int valueEnd = valueStart;
+            while (valueEnd < text.length() && "\n\r|;".indexOf(text.charAt(valueEnd)) < 0 && valueEnd - valueStart < 200) {
+                valueEnd++;
+            }
+            Matcher next = NEXT_KEY.matcher(text).region(valueStart, valueEnd);
+            if (next.find()) {
+                valueEnd = next.start();
+            }
+            value(text, key, valueStart, valueEnd, out);
+            return;
+        }
+    }
+
+    private static boolean isKeyChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_' || c == '.' || c == '-' || c == '/' || c == '\'';
+    }
+
+    /** Whether a key starting here starts its line or field: after a line break, a bullet, {@code |}, {@code ;} or two blanks. */
+    private static boolean startsField(String text, int start) {
+        int at = start;
+        while (at > 0 && (text.charAt(at - 1) == ' ' || text.charAt(at - 1) == '\t'
+                || "-*•·>".indexOf(text.charAt(at - 1)) >= 0)) {
+            at--;
+        }
+        return at == 0 || "\n\r|;{,".indexOf(text.charAt(at - 1)) >= 0 || start - at >= 2;
+    }
+
+    /** A further "Key:" within a value: one to three capitalized words and a colon, after a blank or a comma. */
+    private static final Pattern NEXT_KEY = Pattern.compile(
+            "(?:\\s+|,\\s*)(?=[A-Z][A-Za-z.]{0,20}(?: [A-Za-z.]{1,20}){0,2}:(?:\\s|$))");
+
+    /** The kind a field's name gives its values, or {@code null}. */
+    static PhiKind kindOf(String fieldName) {
+        String key = fieldName.strip().toLowerCase(Locale.ROOT).replaceAll("[_.\\-/#']+", " ").replaceAll("\\s+", " ").strip();
+        PhiKind kind = FIELDS.get(key);
+        if (kind == null && key.startsWith("patient ")) {
+            kind = FIELDS.get(key.substring(8));
+        }
+        if (kind == null && key.endsWith(" 1")) {
+            kind = FIELDS.get(key.substring(0, key.length() - 2));
+        }
+        return kind;
+    }
+
+    /** Adds the value {@code text[start, end)} of the field named {@code fieldName}, if its kind is known and it fits. */
+    static void value(String text, String fieldName, int start, int end, Candidates out) {
+        PhiKind kind = kindOf(fieldName);
+        if (kind == null) {
+            return;
+        }
+        while (start < end && " \t\"'#([".indexOf(text.charAt(start)) >= 0) {
+            start++;
+        }
+        while (end > start && " \t\"',.;)]\r".indexOf(text.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        if (end <= start) {
+            return;
+        }
+        if (kind == PhiKind.CITY) {
+            int comma = text.indexOf(',', start);
+            if (comma > start && comma < end) {
+                end = comma; // "Independence, MO": the city without its state
+            }
+        }
+        int[] span = fitting(text, start, end, kind);
+        if (span != null) {
+            out.add(span[0], span[1], kind, PRIORITY);
+        }
+    }
+
+    /** The part of the value that is of the kind, or {@code null} when it does not look like one. */
+    private static int[] fitting(String text, int start, int end, PhiKind kind) {
+        int letters = 0;
+        int digits = 0;
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            letters += Character.isLetter(c) ? 1 : 0;
+            digits += Character.isDigit(c) ? 1 : 0;
+        }
+        return switch (kind) {
+            case NAME, CITY -> letters >= 2 && digits == 0 && end - start <= 60 && !isPlaceholder(text, start, end)
+                    ? nameLike(text, start, end) : null;
+            case ADDRESS, EMAIL, URL -> letters >= 2 && end - start <= 120 && !isPlaceholder(text, start, end)
+                    ? new int[] {start, end} : null;
+            case DOB, DATE -> digits >= 2 && end - start <= 40 ? new int[] {start, end} : null;
+            case AGE -> digits >= 2 && digits <= 3 && end - start <= 12 && leadingNumber(text, start, end) >= 90
+                    ? new int[] {start, start + String.valueOf(leadingNumber(text, start, end)).length()} : null;
+            case PHONE, FAX -> digits >= 7 ? digitStretch(text, start, end) : null;
+            default -> digits >= 4 ? digitStretch(text, start, end) : null;
+        };
+    }
+
+    /** Titles before a name; the name is labelled without them. */
+    private static final Pattern TITLE = Pattern.compile("(?i)^(?:dr|mr|mrs|ms|mx|miss|prof|doctor|nurse|rn|np|pa)\\.?\\s+");
+    /** Small words inside names ("María de la Cruz", "van der Berg", "bin Laden"). */
+    private static final java.util.Set<String> PARTICLES = java.util.Set.of("de", "del", "della", "la", "le", "van", "der",
+            "den", "von", "da", "das", "do", "dos", "du", "di", "bin", "bint", "al", "el", "ibn", "y", "e", "st");
+
+    /**
+     * The value without a title when it looks like a name or a place: one to five words, each capitalized (or a
+     * particle), a comma only as in "Roe, Jane"; else {@code null}.
+     */
+    private static int[] nameLike(String text, int start, int end) {
+        Matcher title = TITLE.matcher(text).region(start, end);
+        if (title.lookingAt()) {
+            start = title.end();
+        }
+        String[] words = text.substring(start, end).split("[\\s,]+");
+        if (words.length == 0 || words.length > 5 || text.substring(start, end).chars().filter(c -> c == ',').count() > 1) {
+            return null;
+        }
+        for (String word : words) {
+            if (word.isEmpty()) {
+                return null;
+            }
+            char first = word.charAt(0);
+            boolean capitalized = Character.isUpperCase(first);
+            if (!capitalized && !PARTICLES.contains(word.toLowerCase(Locale.ROOT))) {
+                return null;
+            }
+            for (int i = 0; i < word.length(); i++) {
+                char c = word.charAt(i);
+                if (!Character.isLetter(c) && "'’.-".indexOf(c) < 0) {
+                    return null;
+                }
+            }
+        }
+        return new int[] {start, end};
+    }
+
+    /** Values that say a field is empty: "N/A", "none", "unknown", "null". */
+    private static boolean isPlaceholder(String text, int start, int end) {
+        String value = text.substring(start, end).toLowerCase(Locale.ROOT);
+        return value.equals("n/a") || value.equals("na") || value.equals("none") || value.equals("unknown")
+                || value.equals("null") || value.equals("self") || value.equals("same") || value.equals("tbd");
+    }
+
+    private static int leadingNumber(String text, int start, int end) {
+        int value = 0;
+        int at = start;
+        while (at < end && TextScan.isDigit(text.charAt(at)) && at - start < 3) {
+            value = value * 10 + text.charAt(at) - '0';
+            at++;
+        }
+        return at == start || at < end && Character.isLetterOrDigit(text.charAt(at)) && !Character.isLetter(text.charAt(at))
+                ? 0 : value;
+    }
+
+    /**
+     * From the first to the last word of the value that holds a digit: an identifier without the insurer's or the
+     * issuer's name before it ("Ambetter 842617779-01").
+     */
+    private static int[] digitStretch(String text, int start, int end) {
+        int first = -1;
+        int last = -1;
+        int at = start;
+        while (at < end) {
+            while (at < end && text.charAt(at) == ' ') {
+                at++;
+            }
+            int wordEnd = at;
+            boolean digit = false;
+            while (wordEnd < end && text.charAt(wordEnd) != ' ') {
+                digit |= Character.isDigit(text.charAt(wordEnd));
+                wordEnd++;
+            }
+            if (digit) {
+                first = first < 0 ? at : first;
+                last = wordEnd;
+            }
+            at = wordEnd;
+        }
+        if (first < 0) {
+            return null;
+        }
+        while (first < last && "#:(".indexOf(text.charAt(first)) >= 0) {
+            first++;
+        }
+        return new int[] {first, last};
+    }
+
+    // ---------------------------------------------------------------- tables
+
+    /**
+     * CSV and markdown tables: a header line whose cells name fields, then rows with as many cells, each cell read as
+     * the value of its column's field.
+     */
+    private static void tables(String text, Candidates out) {
+        if (text.indexOf('\n') < 0 || text.indexOf(',') < 0 && text.indexOf('|') < 0 && text.indexOf(';') < 0
+                && text.indexOf('\t') < 0) {
+            return;
+        }
+        List<int[]> lines = lines(text);
+        for (int i = 0; i + 1 < lines.size(); i++) {
+            int[] header = lines.get(i);
+            char separator = separatorOf(text, header[0], header[1]);
+            if (separator == 0) {
+                continue;
+            }
+            List<int[]> headerCells = cells(text, header[0], header[1], separator);
+            List<PhiKind> kinds = new ArrayList<>();
+            int named = 0;
+            for (int[] cell : headerCells) {
+                PhiKind kind = kindOf(text.substring(cell[0], cell[1]));
+                kinds.add(kind);
+                named += kind != null ? 1 : 0;
+            }
+            if (headerCells.size() == 2 && named == 1 && kinds.get(0) != null) {
+                keyValueRows(text, lines, i, separator, out); // a two-column table of field and value
+                continue;
+            }
+            if (named == 0 || named * 2 < headerCells.size()) {
+                continue;
+            }
+            int row = i + 1;
+            for (; row < lines.size(); row++) {
+                int[] line = lines.get(row);
+                if (isRule(text, line[0], line[1])) {
+                    continue; // the |---|---| line of a markdown table
+                }
+                List<int[]> rowCells = cells(text, line[0], line[1], separator);
+                if (rowCells.size() != headerCells.size()) {
+                    break;
+                }
+                for (int c = 0; c < rowCells.size(); c++) {
+                    if (kinds.get(c) != null) {
+                        value(text, text.substring(headerCells.get(c)[0], headerCells.get(c)[1]), rowCells.get(c)[0],
+                                rowCells.get(c)[1], out);
+                    }
+                }
+            }
+            i = row - 1;
+        }
+    }
+
+    /**
+     * Reads the two-cell rows from {@code line} on as field and value ("| Name | Jane Roe |"), until a row of another
+     * shape: a two-column table whose first cell names a field and whose second does not.
+     */
+    private static void keyValueRows(String text, List<int[]> lines, int line, char separator, Candidates out) {
+        for (int row = line; row < lines.size(); row++) {
+            int[] l = lines.get(row);
+            if (isRule(text, l[0], l[1])) {
+                continue;
+            }
+            List<int[]> cells = cells(text, l[0], l[1], separator);
+            if (cells.size() != 2) {
+                return;
+            }
+            value(text, text.substring(cells.get(0)[0], cells.get(0)[1]), cells.get(1)[0], cells.get(1)[1], out);
+        }
+    }
+
+    private static List<int[]> lines(String text) {
+        List<int[]> lines = new ArrayList<>();
+        int start = 0;
+        for (int at = 0; at <= text.length(); at++) {
+            if (at == text.length() || text.charAt(at) == '\n') {
+                int end = at > start && text.charAt(at - 1) == '\r' ? at - 1 : at;
+                lines.add(new int[] {start, end});
+                start = at + 1;
+            }
+        }
+        return lines;
+    }
+
+    /** The cell separator of a header line: {@code |} for markdown, else a tab, a semicolon or a comma; 0 if none. */
+    private static char separatorOf(String text, int start, int end) {
+        for (char separator : new char[] {'|', '\t', ';', ','}) {
+            int count = 0;
+            for (int at = start; at < end; at++) {
+                count += text.charAt(at) == separator ? 1 : 0;
+            }
+            if (count >= (separator == '|' ? 2 : 1)) {
+                return separator;
+            }
+        }
+        return 0;
+    }
+
+    /** The cells of a line, each trimmed of blanks; a markdown row's outer pipes make no cells. */
+    private static List<int[]> cells(String text, int start, int end, char separator) {
+        List<int[]> cells = new ArrayList<>();
+        int s = start;
+        int e = end;
+        if (separator == '|') {
+            while (s < e && text.charAt(s) == ' ') {
+                s++;
+            }
+            while (e > s && text.charAt(e - 1) == ' ') {
+                e--;
+            }
+            if (s < e && text.charAt(s) == '|') {
+                s++;
+            }
+            if (e > s && text.charAt(e - 1) == '|') {
+                e--;
+            }
+        }
+        int cellStart = s;
+        for (int at = s; at <= e; at++) {
+            if (at == e || text.charAt(at) == separator) {
+                int cs = cellStart;
+                int ce = at;
+                while (cs < ce && (text.charAt(cs) == ' ' || text.charAt(cs) == '"')) {
+                    cs++;
+                }
+                while (ce > cs && (text.charAt(ce - 1) == ' ' || text.charAt(ce - 1) == '"')) {
+                    ce--;
+                }
+                cells.add(new int[] {cs, ce});
+                cellStart = at + 1;
+            }
+        }
+        return cells;
+    }
+
+    private static boolean isRule(String text, int start, int end) {
+        for (int at = start; at < end; at++) {
+            if ("|-: ".indexOf(text.charAt(at)) < 0) {
+                return false;
+            }
+        }
+        return end > start;
+    }
+}
