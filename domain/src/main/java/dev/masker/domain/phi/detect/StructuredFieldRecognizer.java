@@ -172,9 +172,15 @@ final class StructuredFieldRecognizer {
     private static final Pattern NEXT_KEY = Pattern.compile(
             "(?:\\s+|,\\s*)(?=[A-Z][A-Za-z.]{0,20}(?: [A-Za-z.]{1,20}){0,2}:(?:\\s|$))");
 
+    /** The longest field name, written out: longer keys are not looked up. */
+    private static final int LONGEST_KEY = 40;
+
     /** The kind a field's name gives its values, or {@code null}. */
     static PhiKind kindOf(String fieldName) {
-        String key = fieldName.strip().toLowerCase(Locale.ROOT).replaceAll("[_.\\-/#']+", " ").replaceAll("\\s+", " ").strip();
+        String key = keyOf(fieldName);
+        if (key == null) {
+            return null;
+        }
         PhiKind kind = FIELDS.get(key);
         if (kind == null && key.startsWith("patient ")) {
             kind = FIELDS.get(key.substring(8));
@@ -183,6 +189,35 @@ final class StructuredFieldRecognizer {
             kind = FIELDS.get(key.substring(0, key.length() - 2));
         }
         return kind;
+    }
+
+    /**
+     * The field name as FIELDS holds it: lower case, {@code _ . - / # '} as blanks, single blanks between words; or
+     * {@code null} for a name too long to be one.
+     */
+    private static String keyOf(String fieldName) {
+        if (fieldName.length() > LONGEST_KEY + 10) {
+            return null;
+        }
+        StringBuilder key = new StringBuilder(fieldName.length());
+        boolean blank = true; // drops leading blanks and runs of blanks
+        for (int i = 0; i < fieldName.length(); i++) {
+            char c = fieldName.charAt(i);
+            if (Character.isWhitespace(c) || "_.-/#'".indexOf(c) >= 0) {
+                if (!blank) {
+                    key.append(' ');
+                    blank = true;
+                }
+            } else {
+                key.append(Character.toLowerCase(c));
+                blank = false;
+            }
+        }
+        int length = key.length();
+        if (length > 0 && key.charAt(length - 1) == ' ') {
+            key.setLength(length - 1);
+        }
+        return key.length() <= LONGEST_KEY ? key.toString() : null;
     }
 
     /** Adds the value {@code text[start, end)} of the field named {@code fieldName}, if its kind is known and it fits. */
@@ -337,6 +372,9 @@ final class StructuredFieldRecognizer {
         List<int[]> lines = lines(text);
         for (int i = 0; i + 1 < lines.size(); i++) {
             int[] header = lines.get(i);
+            if (header[1] - header[0] > MAX_HEADER) {
+                continue; // a line of prose, not a header of short field names
+            }
             char separator = separatorOf(text, header[0], header[1]);
             if (separator == 0) {
                 continue;
@@ -395,6 +433,9 @@ final class StructuredFieldRecognizer {
         }
     }
 
+    /** The longest header line read: a few field names and their separators. */
+    private static final int MAX_HEADER = 400;
+
     private static List<int[]> lines(String text) {
         List<int[]> lines = new ArrayList<>();
         int start = 0;
@@ -408,15 +449,24 @@ final class StructuredFieldRecognizer {
         return lines;
     }
 
-    /** The cell separator of a header line: {@code |} for markdown, else a tab, a semicolon or a comma; 0 if none. */
+    /**
+     * The cell separator of a header line: {@code |} for markdown, else a tab, a semicolon or a comma; 0 if none, or if
+     * a cell is too long to be a field's name (a line of prose with commas).
+     */
     private static char separatorOf(String text, int start, int end) {
         for (char separator : new char[] {'|', '\t', ';', ','}) {
             int count = 0;
-            for (int at = start; at < end; at++) {
-                count += text.charAt(at) == separator ? 1 : 0;
+            int cellStart = start;
+            boolean shortCells = true;
+            for (int at = start; at <= end && shortCells; at++) {
+                if (at == end || text.charAt(at) == separator) {
+                    shortCells = at - cellStart <= LONGEST_KEY + 10;
+                    count += at < end ? 1 : 0;
+                    cellStart = at + 1;
+                }
             }
             if (count >= (separator == '|' ? 2 : 1)) {
-                return separator;
+                return shortCells ? separator : 0;
             }
         }
         return 0;
