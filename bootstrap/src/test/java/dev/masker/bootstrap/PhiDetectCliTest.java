@@ -21,13 +21,17 @@ class PhiDetectCliTest {
     record Run(int exitCode, String out, String err) { }
 
     /** Runs {@code masker phi detect} with the given standard input. */
-    static Run detect(String input) {
+    static Run detect(String input, String... options) {
         InputStream previous = System.in;
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         try {
             System.setIn(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
-            int code = MaskerCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), "phi", "detect");
+            String[] args = new String[options.length + 2];
+            args[0] = "phi";
+            args[1] = "detect";
+            System.arraycopy(options, 0, args, 2, options.length);
+            int code = MaskerCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
             return new Run(code, out.toString(), err.toString());
         } finally {
             System.setIn(previous);
@@ -50,6 +54,23 @@ class PhiDetectCliTest {
         assertEquals(27, first.path("spans").path(0).path("end").asInt());
         assertEquals("PHONE", first.path("spans").path(0).path("kind").asText());
         assertEquals("{\"id\":\"b\",\"spans\":[]}", lines[1]);
+    }
+
+    @Test
+    void givenExplain_phiDetect_saysWhichRecognizerAndEvidenceFoundEachSpan() throws Exception {
+        Run run = detect("""
+                {"id":"a","text":"{\\"pt\\":\\"Doan, Van\\"} my social is six twenty-one, ninety-two, forty-four twenty-nine"}
+                """, "--explain");
+
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode spans = JSON.readTree(run.out().strip()).path("spans");
+        assertEquals(2, spans.size(), run.out());
+        assertEquals("NAME", spans.path(0).path("kind").asText());
+        assertEquals("structured field", spans.path(0).path("recognizer").asText());
+        assertEquals("field \"pt\"", spans.path(0).path("evidence").asText());
+        assertEquals("SSN", spans.path(1).path("kind").asText());
+        assertEquals("value run", spans.path(1).path("recognizer").asText());
+        assertEquals("normalized", spans.path(1).path("view").asText(), "spoken numbers are read as digits");
     }
 
     @Test

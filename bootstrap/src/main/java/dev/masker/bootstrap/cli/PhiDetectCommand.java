@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.masker.domain.phi.PhiSpan;
+import dev.masker.domain.phi.detect.ExplainedSpan;
 import dev.masker.domain.phi.detect.PhiDetector;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -25,7 +26,9 @@ import picocli.CommandLine.Command;
         description = {"Detect PHI in JSON Lines {\"id\",\"text\"} read from standard input.",
             "Writes one line {\"id\",\"spans\":[{\"start\",\"end\",\"kind\"}]} per input line"
                 + " (UTF-16 offsets, end exclusive).",
-            "A line that is not such an object is reported on standard error and skipped; the exit code is then 2."})
+            "A line that is not such an object is reported on standard error and skipped; the exit code is then 2.",
+            "With --explain each span also says which recognizer found it, on what evidence, and whether in the"
+                + " normalized view (spoken, structured or accented forms written out)."})
 final class PhiDetectCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -33,6 +36,10 @@ final class PhiDetectCommand implements Callable<Integer> {
     private CommandLine.Model.CommandSpec spec;
 
     private final InputStream input;
+
+    @CommandLine.Option(names = "--explain",
+            description = "Add recognizer, evidence, view, priority and widened_by to each span.")
+    private boolean explain;
 
     PhiDetectCommand() {
         this(System.in);
@@ -55,7 +62,7 @@ final class PhiDetectCommand implements Callable<Integer> {
                 if (line.isBlank()) {
                     continue;
                 }
-                String problem = detectLine(detector, line, out);
+                String problem = detectLine(detector, line, explain, out);
                 if (problem != null) {
                     bad++;
                     // The line itself may hold PHI: the message names the line number, never its content.
@@ -79,7 +86,7 @@ final class PhiDetectCommand implements Callable<Integer> {
         return MaskerCommand.OK;
     }
 
-    private static String detectLine(PhiDetector detector, String line, PrintWriter out) {
+    private static String detectLine(PhiDetector detector, String line, boolean explain, PrintWriter out) {
         JsonNode node;
         try {
             node = JSON.readTree(line);
@@ -100,8 +107,20 @@ final class PhiDetectCommand implements Callable<Integer> {
         ObjectNode result = JSON.createObjectNode();
         result.set("id", id);
         ArrayNode spans = result.putArray("spans");
-        for (PhiSpan span : detector.detect(text.asText())) {
-            spans.addObject().put("start", span.start()).put("end", span.end()).put("kind", span.kind().name());
+        if (explain) {
+            for (ExplainedSpan explained : detector.explain(text.asText())) {
+                PhiSpan span = explained.span();
+                ObjectNode described = spans.addObject().put("start", span.start()).put("end", span.end())
+                        .put("kind", span.kind().name()).put("recognizer", explained.recognizer())
+                        .put("evidence", explained.evidence())
+                        .put("view", explained.normalizedView() ? "normalized" : "original")
+                        .put("priority", explained.priority());
+                explained.widenedBy().forEach(described.putArray("widened_by")::add);
+            }
+        } else {
+            for (PhiSpan span : detector.detect(text.asText())) {
+                spans.addObject().put("start", span.start()).put("end", span.end()).put("kind", span.kind().name());
+            }
         }
         out.println(result);
         return null;

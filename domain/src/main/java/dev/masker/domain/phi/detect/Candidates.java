@@ -16,21 +16,41 @@ import java.util.TreeMap;
  */
 final class Candidates {
     private final List<Candidate> found = new ArrayList<>();
+    /** The recognizer whose candidates are being added, set by the detector before it runs each. */
+    private String recognizer = "";
 
-    private record Candidate(int start, int end, PhiKind kind, int priority) {
+    private record Candidate(int start, int end, PhiKind kind, int priority, String recognizer, String evidence,
+            boolean inView) {
+    }
+
+    /** Names the recognizer whose candidates follow, for {@link PhiDetector#explain}. */
+    void from(String recognizerName) {
+        this.recognizer = recognizerName;
     }
 
     /** Adds the candidate {@code [start, end)} unless it is empty. */
     void add(int start, int end, PhiKind kind, int priority) {
+        add(start, end, kind, priority, "");
+    }
+
+    /**
+     * Adds the candidate {@code [start, end)} unless it is empty, with the evidence that made it (a field's name, "a
+     * context word", "its format"): words of Masker's own vocabulary, never text of the turn.
+     */
+    void add(int start, int end, PhiKind kind, int priority, String evidence) {
         if (end > start) {
-            found.add(new Candidate(start, end, kind, priority));
+            found.add(new Candidate(start, end, kind, priority, recognizer, evidence, false));
         }
     }
 
     /** Adds the candidates found in the normalized view, at the places in the original they were written from. */
     void addMapped(Candidates inView, NormalizedText view) {
         for (Candidate c : inView.found) {
-            add(view.originalStart(c.start()), view.originalEnd(c.end()), c.kind(), c.priority());
+            int start = view.originalStart(c.start());
+            int end = view.originalEnd(c.end());
+            if (end > start) {
+                found.add(new Candidate(start, end, c.kind(), c.priority(), c.recognizer(), c.evidence(), true));
+            }
         }
     }
 
@@ -58,18 +78,25 @@ final class Candidates {
      * beside its token.
      */
     List<PhiSpan> resolve(String text) {
+        return explain(text).stream().map(ExplainedSpan::span).toList();
+    }
+
+    /** What {@link #resolve} keeps, each span with the candidate that won it and any that widened it. */
+    List<ExplainedSpan> explain(String text) {
         List<Candidate> ordered = new ArrayList<>(found);
         ordered.sort(Candidates::strongerFirst);
         BitSet taken = new BitSet(); // the characters of kept spans
         TreeMap<Integer, Integer> keptByStart = new TreeMap<>(); // start of each kept span -> its index in kept
         List<int[]> kept = new ArrayList<>();
-        List<PhiKind> kinds = new ArrayList<>();
+        List<Candidate> winners = new ArrayList<>();
+        List<List<String>> widenedBy = new ArrayList<>();
         for (Candidate c : ordered) {
             int firstTaken = taken.nextSetBit(c.start());
             if (firstTaken < 0 || firstTaken >= c.end()) {
                 keptByStart.put(c.start(), kept.size());
                 kept.add(new int[] {c.start(), c.end()});
-                kinds.add(c.kind());
+                winners.add(c);
+                widenedBy.add(new ArrayList<>());
                 taken.set(c.start(), c.end());
                 continue;
             }
@@ -77,37 +104,47 @@ final class Candidates {
             Map.Entry<Integer, Integer> last = keptByStart.lowerEntry(c.end());
             int overlapped = last.getValue();
             Map.Entry<Integer, Integer> before = keptByStart.lowerEntry(last.getKey());
-            boolean several = kept.get(overlapped)[0] > c.start() && before != null && kept.get(before.getValue())[1] > c.start();
-            if (!several && kinds.get(overlapped) == c.kind()) {
-                int[] span = kept.get(overlapped);
+            boolean several = kept.get(overlapped)[0] > c.start() && before != null
+                    && kept.get(before.getValue())[1] > c.start();
+            int[] span = kept.get(overlapped);
+            if (!several && winners.get(overlapped).kind() == c.kind() && (c.start() < span[0] || c.end() > span[1])) {
                 keptByStart.remove(span[0]);
                 span[0] = Math.min(span[0], c.start());
                 span[1] = Math.max(span[1], c.end());
                 keptByStart.put(span[0], overlapped);
                 taken.set(span[0], span[1]);
+                widenedBy.get(overlapped).add(describe(c));
             }
         }
-        List<PhiSpan> spans = new ArrayList<>(kept.size());
+        List<Integer> order = new ArrayList<>();
         for (int i = 0; i < kept.size(); i++) {
-            spans.add(new PhiSpan(kept.get(i)[0], kept.get(i)[1], kinds.get(i)));
+            order.add(i);
         }
-        spans.sort(Comparator.comparingInt(PhiSpan::start));
-        List<PhiSpan> widened = new ArrayList<>(spans.size());
-        for (int i = 0; i < spans.size(); i++) {
-            PhiSpan span = spans.get(i);
-            int floor = i == 0 ? 0 : widened.get(i - 1).end();
-            int ceiling = i + 1 < spans.size() ? spans.get(i + 1).start() : text.length();
-            int start = span.start();
+        order.sort(Comparator.comparingInt(i -> kept.get(i)[0]));
+        List<ExplainedSpan> explained = new ArrayList<>(kept.size());
+        int floor = 0;
+        for (int n = 0; n < order.size(); n++) {
+            int i = order.get(n);
+            int ceiling = n + 1 < order.size() ? kept.get(order.get(n + 1))[0] : text.length();
+            int start = kept.get(i)[0];
             while (start > floor && insideWord(text, start)) {
                 start--;
             }
-            int end = span.end();
+            int end = kept.get(i)[1];
             while (end < ceiling && insideWord(text, end)) {
                 end++;
             }
-            widened.add(start == span.start() && end == span.end() ? span : new PhiSpan(start, end, span.kind()));
+            Candidate winner = winners.get(i);
+            explained.add(new ExplainedSpan(new PhiSpan(start, end, winner.kind()), winner.recognizer(), winner.evidence(),
+                    winner.inView(), winner.priority(), List.copyOf(widenedBy.get(i))));
+            floor = end;
         }
-        return List.copyOf(widened);
+        return List.copyOf(explained);
+    }
+
+    private static String describe(Candidate c) {
+        return c.recognizer() + (c.evidence().isEmpty() ? "" : " (" + c.evidence() + ")")
+                + (c.inView() ? " in the normalized view" : "");
     }
 
     /** Whether {@code at} falls between two letters or digits of one word. */

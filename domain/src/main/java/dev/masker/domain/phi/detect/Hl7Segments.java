@@ -62,14 +62,14 @@ final class Hl7Segments {
                     kind = MORE_PID.get(field);
                 }
                 if (kind != null && at > fieldStart) {
-                    add(text, fieldStart, at, kind, out);
+                    add(text, fieldStart, at, kind, id + "-" + field, out);
                 }
                 fieldStart = at + 1;
             }
         }
     }
 
-    private static void add(String text, int start, int end, PhiKind kind, Candidates out) {
+    private static void add(String text, int start, int end, PhiKind kind, String field, Candidates out) {
         int valueEnd = end;
         if (kind == PhiKind.MRN || kind == PhiKind.ACCOUNT || kind == PhiKind.HEALTH_PLAN || kind == PhiKind.SSN
                 || kind == PhiKind.LICENSE) {
@@ -93,7 +93,7 @@ final class Hl7Segments {
         // Repetitions (~) and empty components stay inside the span; only a value with a letter or digit is taken.
         for (int i = start; i < valueEnd; i++) {
             if (Character.isLetterOrDigit(text.charAt(i))) {
-                out.add(start, valueEnd, kind, PRIORITY);
+                out.add(start, valueEnd, kind, PRIORITY, "HL7 field " + field);
                 return;
             }
         }

@@ -27,6 +27,18 @@ public final class PhiDetector {
 
     /** The PHI spans of the text, sorted by start, never overlapping. */
     public List<PhiSpan> detect(String text) {
+        List<PhiSpan> spans = candidates(text).resolve(text);
+        // Counts and lengths only: the text and the values are PHI and never reach a log.
+        LOG.log(System.Logger.Level.DEBUG, () -> "detected " + spans.size() + " PHI spans in " + text.length() + " chars");
+        return spans;
+    }
+
+    /** The spans {@link #detect} finds, each with the recognizer and the evidence that produced it. */
+    public List<ExplainedSpan> explain(String text) {
+        return candidates(text).explain(text);
+    }
+
+    private Candidates candidates(String text) {
         Objects.requireNonNull(text, "text");
         Candidates found = new Candidates();
         recognize(text, found);
@@ -38,24 +50,31 @@ public final class PhiDetector {
             found.addMapped(inView, normalized);
         }
         found.removeRuledOut(text);
-        List<PhiSpan> spans = found.resolve(text);
-        // Counts and lengths only: the text and the values are PHI and never reach a log.
-        LOG.log(System.Logger.Level.DEBUG, () -> "detected " + spans.size() + " PHI spans in " + text.length() + " chars");
-        return spans;
+        return found;
     }
 
     private void recognize(String text, Candidates found) {
         int[] wordStarts = TextScan.wordStarts(text);
+        found.from("contact (e-mail)");
         ContactRecognizer.emails(text, found);
         int[] spokenDots = ContactRecognizer.spokenDots(text);
+        found.from("contact (URL)");
         ContactRecognizer.urls(text, wordStarts, spokenDots, found);
+        found.from("contact (IP)");
         ContactRecognizer.ips(text, wordStarts, spokenDots, found);
+        found.from("date");
         DateRecognizer.dates(text, wordStarts, found);
+        found.from("address");
         AddressRecognizer.addresses(text, wordStarts, found);
+        found.from("spelled name");
         SpelledNameRecognizer.spelledNames(text, wordStarts, found);
+        found.from("value run");
         ValueRunRecognizer.valueRuns(text, found);
+        found.from("age");
         AgeRecognizer.ages(text, wordStarts, found);
+        found.from("name");
         names.names(text, wordStarts, found);
+        found.from("structured field");
         StructuredFieldRecognizer.fields(text, found);
     }
 }

@@ -243,7 +243,7 @@ final class StructuredFieldRecognizer {
         }
         int[] span = fitting(text, start, end, kind);
         if (span != null) {
-            out.add(span[0], span[1], kind, PRIORITY);
+            out.add(span[0], span[1], kind, PRIORITY, "field \"" + keyOf(fieldName) + "\"");
         }
     }
 
@@ -257,8 +257,7 @@ final class StructuredFieldRecognizer {
             digits += Character.isDigit(c) ? 1 : 0;
         }
         return switch (kind) {
-            case NAME, CITY -> letters >= 2 && digits == 0 && end - start <= 60 && !isPlaceholder(text, start, end)
-                    ? nameLike(text, start, end) : null;
+            case NAME, CITY -> letters >= 2 && !isPlaceholder(text, start, end) ? nameLike(text, start, end) : null;
             case ADDRESS, EMAIL, URL -> letters >= 2 && end - start <= 120 && !isPlaceholder(text, start, end)
                     ? new int[] {start, end} : null;
             case DOB, DATE -> digits >= 2 && end - start <= 40 ? new int[] {start, end} : null;
@@ -276,35 +275,52 @@ final class StructuredFieldRecognizer {
             "den", "von", "da", "das", "do", "dos", "du", "di", "bin", "bint", "al", "el", "ibn", "y", "e", "st");
 
     /**
-     * The value without a title when it looks like a name or a place: one to five words, each capitalized (or a
-     * particle), a comma only as in "Roe, Jane"; else {@code null}.
+     * The value without a title, cut after its last name-like word: one to five words, each capitalized (or a
+     * particle), at most one comma as in "Roe, Jane" ("Pt: Doan, Van, born ..." is "Doan, Van"); else {@code null}.
      */
     private static int[] nameLike(String text, int start, int end) {
         Matcher title = TITLE.matcher(text).region(start, end);
         if (title.lookingAt()) {
             start = title.end();
         }
-        String[] words = text.substring(start, end).split("[\\s,]+");
-        if (words.length == 0 || words.length > 5 || text.substring(start, end).chars().filter(c -> c == ',').count() > 1) {
-            return null;
-        }
-        for (String word : words) {
-            if (word.isEmpty()) {
-                return null;
+        int words = 0;
+        int commas = 0;
+        int nameEnd = -1;
+        int at = start;
+        while (at < end && words < 5) {
+            int wordEnd = at;
+            while (wordEnd < end && !Character.isWhitespace(text.charAt(wordEnd)) && text.charAt(wordEnd) != ',') {
+                wordEnd++;
             }
-            char first = word.charAt(0);
-            boolean capitalized = Character.isUpperCase(first);
-            if (!capitalized && !PARTICLES.contains(word.toLowerCase(Locale.ROOT))) {
-                return null;
+            if (wordEnd == at || !isNameWord(text, at, wordEnd)) {
+                break;
             }
-            for (int i = 0; i < word.length(); i++) {
-                char c = word.charAt(i);
-                if (!Character.isLetter(c) && "'’.-".indexOf(c) < 0) {
-                    return null;
+            words++;
+            nameEnd = wordEnd;
+            at = wordEnd;
+            if (at < end && text.charAt(at) == ',') {
+                if (++commas > 1) {
+                    break;
                 }
+                at++;
+            }
+            while (at < end && Character.isWhitespace(text.charAt(at))) {
+                at++;
             }
         }
-        return new int[] {start, end};
+        return nameEnd > start ? new int[] {start, nameEnd} : null;
+    }
+
+    /** A capitalized word of letters (apostrophes, hyphens, full stops inside), or a particle. */
+    private static boolean isNameWord(String text, int start, int end) {
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (!Character.isLetter(c) && "'’.-".indexOf(c) < 0) {
+                return false;
+            }
+        }
+        return Character.isUpperCase(text.charAt(start))
+                || PARTICLES.contains(text.substring(start, end).toLowerCase(Locale.ROOT));
     }
 
     /** Values that say a field is empty: "N/A", "none", "unknown", "null". */

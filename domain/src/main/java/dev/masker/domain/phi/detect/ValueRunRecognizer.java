@@ -209,13 +209,13 @@ final class ValueRunRecognizer {
         PhiKind kind = contextKind(text, start);
         if (kind == PhiKind.PHONE || kind == PhiKind.FAX) {
             if (symbols >= 7) {
-                out.add(start, end, kind, 60);
+                out.add(start, end, kind, 60, "a context word");
             }
             return;
         }
         if (kind == PhiKind.ZIP) {
             if ((symbols == 5 || symbols == 9) && digits == symbols) {
-                out.add(start, end, kind, 60);
+                out.add(start, end, kind, 60, "a context word");
             }
             return;
         }
@@ -225,26 +225,26 @@ final class ValueRunRecognizer {
                     || run.size() <= 3 && NINETEEN_OR_TWENTY.test(run.get(0).lower())
                     || raw.toLowerCase(Locale.ROOT).startsWith("two thousand");
             if (symbols >= 4 && !yearAlone && !IN_BEFORE.matcher(text.substring(Math.max(0, start - 4), start)).find()) {
-                out.add(start, end, kind, 60);
+                out.add(start, end, kind, 60, "a context word");
             }
             return;
         }
         if (kind != null && symbols >= 4) {
-            out.add(start, end, kind, 60);
+            out.add(start, end, kind, 60, "a context word");
             return;
         }
         if (symbols == 9 && MENTIONS_SOCIAL_OR_SSN.test(
                 text.substring(end, Math.min(text.length(), end + 40)).toLowerCase(Locale.ROOT))) {
-            out.add(start, end, PhiKind.SSN, 55);
+            out.add(start, end, PhiKind.SSN, 55, "nine digits before \"social\"");
             return;
         }
         if ((symbols == 5 || symbols == 9) && digits == symbols && UsStates.endWindow(text, Math.max(0, start - 20), start)) {
-            out.add(start, end, PhiKind.ZIP, 55);
+            out.add(start, end, PhiKind.ZIP, 55, "after a state");
             return;
         }
         PhiKind byFormat = formatKind(raw, compact, formatted, symbols);
         if (byFormat != null) {
-            out.add(start, end, byFormat, 50);
+            out.add(start, end, byFormat, 50, "its format");
         }
     }
 
