@@ -73,8 +73,13 @@ final class LabelledDevSet {
     }
 
     static List<Gold> records() throws IOException {
+        return records(DEV_SET);
+    }
+
+    /** The records of a labelled set in the dev set's format. */
+    static List<Gold> records(Path set) throws IOException {
         List<Gold> records = new ArrayList<>();
-        for (String line : Files.readAllLines(DEV_SET, StandardCharsets.UTF_8)) {
+        for (String line : Files.readAllLines(set, StandardCharsets.UTF_8)) {
             JsonNode node = JSON.readTree(line);
             List<int[]> spans = new ArrayList<>();
             node.path("spans").forEach(s -> spans.add(new int[] {s.path("start").asInt(), s.path("end").asInt()}));

@@ -15,29 +15,35 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Runs the labeled development set (a copy of {@code shared/fixtures/phi-dev.jsonl}, rules in {@code PHI-DEV.md} beside
- * it) through {@code masker phi detect} and guards the measured quality: the leak rate (gold PHI characters no span
- * covers, as {@code phi-score.py} computes it) and the lenient precision must not get worse, and nothing logged during
- * the run may contain a labeled PHI value.
+ * Runs the three labeled sets through {@code masker phi detect} and guards the measured quality: the leak rate (gold
+ * PHI characters no span covers, as {@code phi-score.py} computes it) and the lenient precision must not get worse, and
+ * nothing logged during the run may contain a labeled PHI value. The sets (rules in {@code PHI-DEV.md} beside them):
+ * copies of {@code shared/fixtures/phi-dev.jsonl} and {@code phi-dev2.jsonl}, and our own adversarial set
+ * ({@code tools/adversarial/}, never tuned on). The limits sit just above what docs/PHI-DETECTION.md reports.
  */
 class PhiDevSetTest {
-    /** Measured 0.0030 (125/41785 chars) when this guard was set; see docs/PHI-DETECTION.md. */
-    private static final double MAX_LEAK_RATE = 0.004;
-    /** Measured 1.000 (one span in 2,856 wrong) when this guard was set. */
-    private static final double MIN_LENIENT_PRECISION = 0.99;
-    private static final Path DEV_SET = Path.of("src/test/resources/phi/phi-dev.jsonl");
+    private static final Path SETS = Path.of("src/test/resources/phi");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<Set<String>> GROUPS = List.of(Set.of("DOB", "DATE"), Set.of("PHONE", "FAX"),
             Set.of("ADDRESS", "CITY", "ZIP"));
 
     private record Span(int start, int end, String kind) { }
 
-    @Test
-    void givenTheDevSet_phiDetect_leaksNoMoreThanMeasuredAndLogsNoPhi() throws IOException {
-        List<String> input = Files.readAllLines(DEV_SET, StandardCharsets.UTF_8);
+    @ParameterizedTest(name = "{0}: leak <= {1}, lenient precision >= {2}")
+    @CsvSource({
+        // measured 0.0027 (113/41785 chars), precision 1.000
+        "phi-dev.jsonl, 0.004, 0.99",
+        // measured 0.049 (2176/44217 chars), precision 0.968
+        "phi-dev2.jsonl, 0.055, 0.96",
+        // measured 0.134 (3852/28795 chars), precision 0.901
+        "phi-adversarial.jsonl, 0.145, 0.89"})
+    void givenALabelledSet_phiDetect_leaksNoMoreThanMeasuredAndLogsNoPhi(String set, double maxLeakRate,
+            double minLenientPrecision) throws IOException {
+        List<String> input = Files.readAllLines(SETS.resolve(set), StandardCharsets.UTF_8);
         List<String> logs = new CopyOnWriteArrayList<>();
         PhiDetectCliTest.Run run = LogCapture.during(logs, () -> PhiDetectCliTest.detect(String.join("\n", input) + "\n"));
         assertEquals(0, run.exitCode(), run.err());
@@ -75,8 +81,8 @@ class PhiDevSetTest {
         }
         double leakRate = (double) leaked / phiChars;
         double precision = (double) correct / predicted;
-        assertTrue(leakRate <= MAX_LEAK_RATE, "leak rate " + leakRate);
-        assertTrue(precision >= MIN_LENIENT_PRECISION, "lenient precision " + precision);
+        assertTrue(leakRate <= maxLeakRate, "leak rate " + leakRate);
+        assertTrue(precision >= minLenientPrecision, "lenient precision " + precision);
 
         // The detector logs a line per turn at DEBUG: the capture is not vacuous, and no line names a value.
         assertTrue(logs.size() >= input.size(), "captured " + logs.size() + " log lines");

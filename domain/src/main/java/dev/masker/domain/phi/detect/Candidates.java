@@ -45,9 +45,22 @@ final class Candidates {
 
     /** Adds the candidates found in the normalized view, at the places in the original they were written from. */
     void addMapped(Candidates inView, NormalizedText view) {
+        String written = view.text();
         for (Candidate c : inView.found) {
-            int start = view.originalStart(c.start());
-            int end = view.originalEnd(c.end());
+            // Blanks at a candidate's edges (the line break that ends each stretch of the view) stand for nothing.
+            int viewStart = c.start();
+            int viewEnd = c.end();
+            while (viewStart < viewEnd && Character.isWhitespace(written.charAt(viewStart))) {
+                viewStart++;
+            }
+            while (viewEnd > viewStart && Character.isWhitespace(written.charAt(viewEnd - 1))) {
+                viewEnd--;
+            }
+            if (viewEnd == viewStart) {
+                continue;
+            }
+            int start = view.originalStart(viewStart);
+            int end = view.originalEnd(viewEnd);
             if (end > start) {
                 found.add(new Candidate(start, end, c.kind(), c.priority(), c.recognizer(), c.evidence(), true));
             }
@@ -127,9 +140,10 @@ final class Candidates {
             int i = order.get(n);
             int ceiling = n + 1 < order.size() ? kept.get(order.get(n + 1))[0] : text.length();
             int start = kept.get(i)[0];
-            while (start > floor && insideWord(text, start)) {
+            while (start > floor && insideWord(text, start) && !isEscape(text, start - 1)) {
                 start--;
             }
+            start = afterEscape(text, start, kept.get(i)[1]);
             int end = kept.get(i)[1];
             while (end < ceiling && insideWord(text, end)) {
                 end++;
@@ -145,6 +159,23 @@ final class Candidates {
     private static String describe(Candidate c) {
         return c.recognizer() + (c.evidence().isEmpty() ? "" : " (" + c.evidence() + ")")
                 + (c.inView() ? " in the normalized view" : "");
+    }
+
+    /**
+     * Whether the letter at {@code at} is the letter of a backslash escape ({@code \\n} in a JSON string): a value next
+     * to it starts after it, so masking never cuts an escape in two and the JSON stays valid.
+     */
+    private static boolean isEscape(String text, int at) {
+        return at > 0 && text.charAt(at - 1) == '\\' && (at < 2 || text.charAt(at - 2) != '\\');
+    }
+
+    /** The start moved past an escape it begins with ({@code \\n}, {@code \\u00e9}), if the span goes on after it. */
+    private static int afterEscape(String text, int start, int end) {
+        if (start > 0 && isEscape(text, start)) {
+            int after = start + (text.charAt(start) == 'u' ? 5 : 1);
+            return after < end ? after : start;
+        }
+        return start;
     }
 
     /** Whether {@code at} falls between two letters or digits of one word. */

@@ -65,6 +65,8 @@ final class NormalizedText {
 
     /** How far before a change the view reaches: the context words the recognizers read stand within this. */
     private static final int CONTEXT_BEFORE = 70;
+    /** A line this short around a change is read whole: a voice turn, a line of a form. */
+    private static final int SHORT_LINE = 400;
     /** How far after a change the view reaches (birth words after a date, "social" after a number). */
     private static final int CONTEXT_AFTER = 45;
 
@@ -205,30 +207,37 @@ final class NormalizedText {
         return merged;
     }
 
+    /**
+     * Where a change's context starts: its line's start when the line is short (a voice turn, a line of a form), else
+     * CONTEXT_BEFORE characters back, at a blank.
+     */
     private static int contextStart(String text, int change) {
-        int floor = Math.max(0, change - CONTEXT_BEFORE);
-        int at = change;
-        while (at > floor && text.charAt(at - 1) != '\n') {
-            at--;
+        int lineStart = change;
+        while (lineStart > 0 && change - lineStart < SHORT_LINE && text.charAt(lineStart - 1) != '\n') {
+            lineStart--;
         }
-        if (at > 0 && text.charAt(at - 1) != '\n') {
-            while (at < change && !Character.isWhitespace(text.charAt(at))) {
-                at++; // start at a blank, not inside a word
-            }
+        if (lineStart == 0 || text.charAt(lineStart - 1) == '\n') {
+            return lineStart;
+        }
+        int at = change - CONTEXT_BEFORE;
+        while (at < change && !Character.isWhitespace(text.charAt(at))) {
+            at++; // start at a blank, not inside a word
         }
         return at;
     }
 
+    /** Where a change's context ends: its line's end when the line is short, else CONTEXT_AFTER on, at a blank. */
     private static int contextEnd(String text, int change) {
-        int ceiling = Math.min(text.length(), change + CONTEXT_AFTER);
-        int at = change;
-        while (at < ceiling && text.charAt(at) != '\n') {
-            at++;
+        int lineEnd = change;
+        while (lineEnd < text.length() && lineEnd - change < SHORT_LINE && text.charAt(lineEnd) != '\n') {
+            lineEnd++;
         }
-        if (at < text.length() && text.charAt(at) != '\n') {
-            while (at > change && !Character.isWhitespace(text.charAt(at - 1))) {
-                at--; // end at a blank, not inside a word
-            }
+        if (lineEnd == text.length() || text.charAt(lineEnd) == '\n') {
+            return lineEnd;
+        }
+        int at = change + CONTEXT_AFTER;
+        while (at > change && !Character.isWhitespace(text.charAt(at - 1))) {
+            at--; // end at a blank, not inside a word
         }
         return at;
     }
@@ -238,16 +247,16 @@ final class NormalizedText {
     }
 
     /**
-     * The characters that glue a structured value to its key or to the next field; one with a blank on either side
-     * glues nothing, and the recognizers already read past it.
+     * The characters that glue a structured value to its key or to the next field; one with blanks on both sides glues
+     * nothing ("Phone | 415-555-0132 | cell"), and the recognizers already read past it.
      */
     private static final String STRUCTURE = "\"{}|^=&<>`";
 
-    /** The ASCII characters the length-preserving part may change: the structure, and {@code :}, {@code ,}, {@code _}. */
+    /** The ASCII characters the length-preserving part may change: the structure, {@code : , _} and escapes. */
     private static final boolean[] MAY_CHANGE = new boolean[128];
 
     static {
-        for (char c : (STRUCTURE + ":,_").toCharArray()) {
+        for (char c : (STRUCTURE + ":,_\\").toCharArray()) {
             MAY_CHANGE[c] = true;
         }
     }
@@ -265,12 +274,16 @@ final class NormalizedText {
             }
             if (c >= 0xC0 && Character.isLetter(c)) {
                 out[i] = baseLetter(c);
-            } else if (STRUCTURE.indexOf(c) >= 0 && isGlued(original, i)) {
+            } else if (STRUCTURE.indexOf(c) >= 0 && touchesValue(original, i)) {
                 out[i] = ' ';
             } else if (c == ':' && i > 0 && original.charAt(i - 1) == '"') {
                 out[i] = ' '; // "key":"value"
             } else if (c == ',' && isGlued(original, i) && !(isDigitAt(original, i - 1) && isDigitAt(original, i + 1))) {
                 out[i] = ' '; // CSV fields, "Smith,John"; "1,000" stays a number
+            } else if (c == '\\' && i + 1 < out.length && "nrtbf\"\\/".indexOf(original.charAt(i + 1)) >= 0) {
+                out[i] = ' '; // a JSON escape ("\\n" in tool-call arguments) is a blank, not a letter glued to a value
+                out[i + 1] = ' ';
+                i++;
             } else if (c == '_' && isGlued(original, i) && !inAddressOrUrl(original, i)) {
                 out[i] = ' '; // member_id, patient_name: the key's words are context words
             }
@@ -304,6 +317,12 @@ final class NormalizedText {
                 char first = decomposed.charAt(0);
                 return first < 128 && Character.isLetter(first) ? first : c;
         }
+    }
+
+    /** Whether a non-blank stands on either side of {@code at}: "{" before a key, "}" after a value at the end. */
+    private static boolean touchesValue(String text, int at) {
+        return at > 0 && !Character.isWhitespace(text.charAt(at - 1))
+                || at + 1 < text.length() && !Character.isWhitespace(text.charAt(at + 1));
     }
 
     private static boolean isGlued(String text, int at) {

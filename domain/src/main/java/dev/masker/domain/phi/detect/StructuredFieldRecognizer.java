@@ -74,16 +74,19 @@ final class StructuredFieldRecognizer {
 
     /** {@code "key" : "value"} or {@code "key": 123}, the value without its quotes. */
     private static final Pattern JSON_FIELD = Pattern.compile(
-            "\"([A-Za-z][A-Za-z0-9_ .-]{0,40})\"\\s*:\\s*(?:\"((?:[^\"\\\\\\n]|\\\\.){1,200})\"|(-?[0-9][0-9.]{0,30}))");
+            // (1) the quote's escape, when the JSON is itself inside a JSON string (tool-call arguments quoting a note)
+            "(\\\\?)\"([A-Za-z][A-Za-z0-9_ .-]{0,40})\\1\"\\s*:\\s*"
+                    + "(?:\\1\"((?:[^\"\\\\\\n]|\\\\[^\"\\n]){1,200}?)\\1\"|(-?[0-9][0-9.]{0,30}))");
     /** {@code key=value} in a query string or form body. */
-    private static final Pattern QUERY_FIELD = Pattern.compile("(?:^|[?&;\\s])([A-Za-z][A-Za-z0-9_.-]{0,40})=([^&;\\s#]{1,200})");
+    private static final Pattern QUERY_FIELD = Pattern.compile(
+            "(?:^|[?&;\\s])([A-Za-z][A-Za-z0-9_.-]{0,40})=([^&;\\s#\"'{}<>\\\\]{1,200})");
     /** Finds the values of named fields. */
     static void fields(String text, Candidates out) {
         if (text.indexOf('"') >= 0 && text.indexOf(':') >= 0) {
             Matcher m = JSON_FIELD.matcher(text);
             while (m.find()) {
-                int group = m.group(2) != null ? 2 : 3;
-                value(text, m.group(1), m.start(group), m.end(group), out);
+                int group = m.group(3) != null ? 3 : 4;
+                value(text, m.group(2), m.start(group), m.end(group), out);
             }
         }
         if (text.indexOf('=') >= 0) {
@@ -142,7 +145,8 @@ final class StructuredFieldRecognizer {
             }
             int valueStart = colon + 1;
             int valueEnd = valueStart;
-            while (valueEnd < text.length() && "\n\r|;".indexOf(text.charAt(valueEnd)) < 0 && valueEnd - valueStart < 200) {
+            // The value ends with its line or field, or with the JSON string it is written in.
+            while (valueEnd < text.length() && "\n\r|;\"".indexOf(text.charAt(valueEnd)) < 0 && valueEnd - valueStart < 200) {
                 valueEnd++;
             }
             Matcher next = NEXT_KEY.matcher(text).region(valueStart, valueEnd);
@@ -229,7 +233,7 @@ final class StructuredFieldRecognizer {
         while (start < end && " \t\"'#([".indexOf(text.charAt(start)) >= 0) {
             start++;
         }
-        while (end > start && " \t\"',.;)]\r".indexOf(text.charAt(end - 1)) >= 0) {
+        while (end > start && " \t\"',.;)]}\r".indexOf(text.charAt(end - 1)) >= 0) {
             end--;
         }
         if (end <= start) {
@@ -292,8 +296,8 @@ final class StructuredFieldRecognizer {
             while (wordEnd < end && !Character.isWhitespace(text.charAt(wordEnd)) && text.charAt(wordEnd) != ',') {
                 wordEnd++;
             }
-            if (wordEnd == at || !isNameWord(text, at, wordEnd)) {
-                break;
+            if (wordEnd == at || !isNameWord(text, at, wordEnd) || kindOf(text.substring(at, wordEnd)) != null) {
+                break; // not a name's word, or the next field's name ("Maria Lopez MRN 4821...")
             }
             words++;
             nameEnd = wordEnd;

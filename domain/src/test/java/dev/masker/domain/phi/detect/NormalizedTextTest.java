@@ -40,7 +40,7 @@ class NormalizedTextTest {
 
     @Test
     void givenStructuredValues_of_ungluesThemFromTheirKeysWithoutMovingThem() {
-        assertEquals("{ phone   415-555-0132 }", view("{\"phone\":\"415-555-0132\"}"));
+        assertEquals("  phone   415-555-0132  ", view("{\"phone\":\"415-555-0132\"}"));
         assertEquals("phone 415-555-0132 x 1", view("phone=415-555-0132&x=1"));
         assertEquals("PID 1  SMITH JOHN Q  19870503", view("PID|1||SMITH^JOHN^Q||19870503"));
         assertEquals("member id: W123", view("member_id: W123"));

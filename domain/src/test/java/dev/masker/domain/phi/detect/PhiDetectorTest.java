@@ -335,4 +335,15 @@ class PhiDetectorTest {
     void givenAZipAfterNear_detect_findsIt() {
         assertEquals(List.of("01752/ZIP"), found("I will search for in-network labs near 01752."));
     }
+
+    @Test
+    void givenJsonTextWithEscapes_detect_neverStartsASpanInsideAnEscape() {
+        String arguments = "{\"note\":\"Caller:\\nMaria Lopez\\nMRN 48210937\\n\\\"DOB\\\" 03/05/1990\"}";
+        List<PhiSpan> spans = DETECTOR.detect(arguments);
+        assertTrue(spans.size() >= 3, () -> found(arguments).toString());
+        for (PhiSpan span : spans) {
+            assertTrue(arguments.charAt(span.start() - 1) != '\\', () -> "span after a backslash: " + found(arguments));
+        }
+        assertTrue(found(arguments).contains("Maria Lopez/NAME"), () -> found(arguments).toString());
+    }
 }
