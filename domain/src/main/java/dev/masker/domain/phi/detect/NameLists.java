@@ -1,12 +1,5 @@
 package dev.masker.domain.phi.detect;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.HashSet;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -58,21 +51,6 @@ public record NameLists(Set<String> firstNames, Set<String> surnames) {
     }
 
     private static Set<String> read(String resource) {
-        Set<String> words = new HashSet<>();
-        try (InputStream in = NameLists.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("name list resource missing: " + resource);
-            }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                String word = line.strip();
-                if (!word.isEmpty() && !word.startsWith("#")) {
-                    words.add(word.toLowerCase(Locale.ROOT));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read name list " + resource, e);
-        }
-        return words;
+        return WordListResource.read(resource);
     }
 }

@@ -1,13 +1,6 @@
 package dev.masker.domain.phi.detect;
 
 import dev.masker.domain.phi.PhiKind;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -18,7 +11,7 @@ import java.util.regex.Pattern;
  * names systems and facilities, never a patient. Asked once per candidate, after every recognizer has run.
  */
 final class Vetoes {
-    private static final Set<String> COUNTRIES = read("countries.txt");
+    private static final Set<String> COUNTRIES = Set.copyOf(WordListResource.read("countries.txt"));
     /** Words that introduce a place just before a capitalized run. */
     private static final Pattern PLACE_BEFORE = Pattern.compile(
             "(?i)\\b(?:from|in|to|visiting|visited|near|across|outside|of)\\s+(?:the\\s+)?$");
@@ -68,23 +61,5 @@ final class Vetoes {
             return PLACE_BEFORE.matcher(text.substring(Math.max(0, start - 20), start)).find();
         }
         return false;
-    }
-
-    private static Set<String> read(String resource) {
-        Set<String> lines = new HashSet<>();
-        try (InputStream in = Vetoes.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("detector resource missing: " + resource);
-            }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (!line.isBlank()) {
-                    lines.add(line.strip());
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + resource, e);
-        }
-        return Set.copyOf(lines);
     }
 }
