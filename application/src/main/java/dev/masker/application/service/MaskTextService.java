@@ -15,6 +15,7 @@ import dev.masker.domain.phi.PhiToken;
 import dev.masker.domain.phi.VaultEntry;
 import dev.masker.domain.phi.VaultTokens;
 import dev.masker.domain.phi.detect.PhiDetector;
+import dev.masker.domain.phi.detect.RecentDetections;
 import dev.masker.domain.session.SessionId;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -35,7 +36,10 @@ import java.util.Objects;
  * An MSK1 value too long for a token is redacted rather than sent upstream.
  */
 public final class MaskTextService implements MaskTextUseCase, MaskTurnUseCase {
-    private final PhiDetector detector;
+    /** Texts the detector has read recently, a conversation's earlier messages above all. */
+    private static final int RECENT_TEXTS = 20_000;
+
+    private final RecentDetections detector;
     private final VaultTokens vaultTokens;
     private final TokenVaultPort vault;
     private final ReversibleTokenPort reversible;
@@ -43,7 +47,8 @@ public final class MaskTextService implements MaskTextUseCase, MaskTurnUseCase {
 
     public MaskTextService(PhiDetector detector, VaultTokens vaultTokens, TokenVaultPort vault, ReversibleTokenPort reversible,
             Clock clock) {
-        this.detector = Objects.requireNonNull(detector, "detector");
+        // A platform re-sends the whole conversation every turn: each message is read once, not once per turn.
+        this.detector = new RecentDetections(Objects.requireNonNull(detector, "detector")::detect, RECENT_TEXTS);
         this.vaultTokens = Objects.requireNonNull(vaultTokens, "vaultTokens");
         this.vault = Objects.requireNonNull(vault, "vault");
         this.reversible = Objects.requireNonNull(reversible, "reversible");
