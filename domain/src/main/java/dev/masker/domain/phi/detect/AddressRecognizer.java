@@ -47,6 +47,21 @@ final class AddressRecognizer {
             + "(?:(?:" + STREET_WORD + "(?: " + STREET_WORD + "){0,2}? " + STREET + ")|broadway)\\b\\.?"
             + "(?:,? (?:apt\\.?|apartment|unit|#) ?(?:" + NW + "(?: " + NW + "){0,3}\\b|[a-z0-9-]+\\b)|,? #\\d+)?"
             + "|\\bp\\.? ?o\\.? box (?:\\d+|" + NW + "(?: " + NW + "){0,6})\\b", Pattern.CASE_INSENSITIVE);
+    /** Street types written before the street's name, as in Spanish, Italian and French ("Calle del Sol"). */
+    private static final AsciiWordSet PREFIX_STREET_WORDS = new AsciiWordSet(List.of("calle", "camino", "paseo", "via",
+            "avenida", "rue", "plaza", "placita", "corte", "circulo", "vereda", "caminito", "entrada", "alameda",
+            "callejon", "carretera", "rua", "viale", "piazza", "chemin", "allee"));
+    /** What follows "via" in ordinary speech ("send it via fax"): never a street's name. */
+    private static final String NOT_A_STREET_NAME = "(?!(?:fax|e-?mail|text|mail|phone|portal|chat|app|ups|fedex|usps"
+            + "|mychart|message|the|a|an|our|your|my)\\b)";
+    /** A house number, a direction, a street type before the name, one to four words of the name, a unit. */
+    private static final Pattern PREFIX_ADDRESS = Pattern.compile(
+            "\\b(?:\\d{1,6}(?:-\\d{1,4})?|" + NW + "(?: " + NW + "){0,5}) "
+            + "(?:(?:n|s|e|w|ne|nw|se|sw|north|south|east|west|northeast|northwest|southeast|southwest)\\.? )?"
+            + "(?:calle|camino|paseo|via|avenida|rue|plaza|placita|corte|circulo|vereda|caminito|entrada|alameda|callejon"
+            + "|carretera|rua|viale|piazza|chemin|allee) " + NOT_A_STREET_NAME + STREET_WORD + "(?: " + STREET_WORD + "){0,3}"
+            + "(?:,? (?:apt\\.?|apartment|unit|number|no\\.|#) ?(?:" + NW + "(?: " + NW + "){0,3}\\b|[a-z0-9-]+\\b)|,? #\\d+)?",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern CITY_AFTER_ADDRESS = Pattern.compile(
             "^(?:,\\s*|\\s+in\\s+|\\s+)((?:[A-Za-z][A-Za-z.'-]*)(?:\\s+[A-Za-z][A-Za-z.'-]*){0,2}?)(?=,?\\s+(?:(?i:"
             + STATE_NAMES + ")|(?:" + STATE_CODES + "))\\b|, ?(?i:" + STATE_CODES + ")\\b|[.,]?\\s*$|\\.\\s)");
@@ -68,14 +83,13 @@ final class AddressRecognizer {
                     && value.length() < 8) {
                 continue;
             }
-            int end = TextScan.trimEnd(text, m.start(), m.end());
-            out.add(m.start(), end, PhiKind.ADDRESS, 75);
-            Matcher city = CITY_AFTER_ADDRESS.matcher(text).region(end, text.length());
-            if (city.lookingAt()) {
-                String name = city.group(1);
-                if (!name.isBlank() && !STATE_AT_END.matcher(name).matches()) {
-                    out.add(city.start(1), city.end(1), PhiKind.CITY, 74);
-                }
+            addressWithCity(text, m.start(), TextScan.trimEnd(text, m.start(), m.end()), out);
+        }
+        int[] prefixStreets = prefixStreetWords(text, wordStarts);
+        if (prefixStreets.length > 0) {
+            for (MatchResult m : StartFilter.all(PREFIX_ADDRESS, text, TextScan.startsWithin(wordStarts, prefixStreets, 60),
+                    ADDRESS_FIRST)) {
+                addressWithCity(text, m.start(), TextScan.trimEnd(text, m.start(), m.end()), out);
             }
         }
         for (MatchResult whereabouts : StartFilter.all(WHEREABOUTS, text, wordStarts, WHEREABOUTS_FIRST,
@@ -103,6 +117,30 @@ final class AddressRecognizer {
             Matcher zip = zips.matcher();
             out.add(zip.start(1), zip.end(1), PhiKind.ZIP, 73);
         }
+    }
+
+    /** The street line {@code [start, end)}, and the city after it when one follows before a state or the end. */
+    private static void addressWithCity(String text, int start, int end, Candidates out) {
+        out.add(start, end, PhiKind.ADDRESS, 75);
+        Matcher city = CITY_AFTER_ADDRESS.matcher(text).region(end, text.length());
+        if (city.lookingAt()) {
+            String name = city.group(1);
+            if (!name.isBlank() && !STATE_AT_END.matcher(name).matches()) {
+                out.add(city.start(1), city.end(1), PhiKind.CITY, 74);
+            }
+        }
+    }
+
+    /** The word starts where a street type written before the name stands ("Calle", "Via"), ascending. */
+    private static int[] prefixStreetWords(String text, int[] wordStarts) {
+        Positions found = new Positions();
+        for (int at : wordStarts) {
+            if (RegexText.isLetter(text.charAt(at))
+                    && PREFIX_STREET_WORDS.containsLetters(text, at, TextScan.letterRunEnd(text, at))) {
+                found.add(at);
+            }
+        }
+        return found.toArray();
     }
 
     /** WHEREABOUTS' phrases, each with the space that follows it there. */

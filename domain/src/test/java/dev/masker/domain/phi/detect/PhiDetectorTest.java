@@ -346,4 +346,16 @@ class PhiDetectorTest {
         }
         assertTrue(found(arguments).contains("Maria Lopez/NAME"), () -> found(arguments).toString());
     }
+
+    @Test
+    void givenAStreetTypeBeforeTheName_detect_findsTheAddressAndTheCityAfterIt() {
+        assertEquals(List.of("1333 Paseo de la Reina/ADDRESS", "Tuscaloosa/CITY"),
+                found("They live at 1333 Paseo de la Reina in Tuscaloosa."));
+        assertEquals(List.of("2382 Via Estrella/ADDRESS"), found("I live at 2382 Via Estrella now"));
+    }
+
+    @Test
+    void givenViaAsAPreposition_detect_findsNoAddress() {
+        assertEquals(List.of(), found("Please send the 2 forms via fax and 3 via email."));
+    }
 }
