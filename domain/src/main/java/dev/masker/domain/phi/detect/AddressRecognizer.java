@@ -89,7 +89,7 @@ final class AddressRecognizer {
         if (prefixStreets.length > 0) {
             for (MatchResult m : StartFilter.all(PREFIX_ADDRESS, text, TextScan.startsWithin(wordStarts, prefixStreets, 60),
                     ADDRESS_FIRST)) {
-                addressWithCity(text, m.start(), TextScan.trimEnd(text, m.start(), m.end()), out);
+                addressWithCity(text, m.start(), capitalizedNameEnd(text, m.start(), m.end()), out);
             }
         }
         for (MatchResult whereabouts : StartFilter.all(WHEREABOUTS, text, wordStarts, WHEREABOUTS_FIRST,
@@ -125,10 +125,77 @@ final class AddressRecognizer {
         Matcher city = CITY_AFTER_ADDRESS.matcher(text).region(end, text.length());
         if (city.lookingAt()) {
             String name = city.group(1);
-            if (!name.isBlank() && !STATE_AT_END.matcher(name).matches()) {
-                out.add(city.start(1), city.end(1), PhiKind.CITY, 74);
+            // Where the street line has capitals, a city without one is an ordinary word ("12 Via Estrella now").
+            boolean casesAgree = Character.isUpperCase(name.charAt(0)) || text.substring(start, end).equals(
+                    text.substring(start, end).toLowerCase(Locale.ROOT));
+            if (!name.isBlank() && casesAgree && !STATE_AT_END.matcher(name).matches()) {
+                out.add(city.start(1), withoutFullStop(text, city.start(1), city.end(1)), PhiKind.CITY, 74);
             }
         }
+    }
+
+    /** Small words inside a street's name ("Paseo de la Reina", "Calle del Sol"). */
+    private static final Set<String> NAME_PARTICLES = Set.of("de", "del", "la", "las", "los", "el", "di", "da", "du",
+            "des", "le", "lo", "dei", "della");
+
+    /**
+     * Where a prefix-type address ends: a street type written with a capital is followed by a capitalized name, so the
+     * name ends before the first lower-case word that is no particle ("2382 Via Estrella now"); in lower-case speech the
+     * match stands as found.
+     */
+    private static int capitalizedNameEnd(String text, int start, int end) {
+        int typeAt = start;
+        while (typeAt < end && !RegexText.isLetter(text.charAt(typeAt))) {
+            typeAt++; // past the house number
+        }
+        int at = typeAt;
+        int wordEnd = TextScan.letterRunEnd(text, at);
+        // Skip a direction ("Northwest") and the street type itself: the name starts after them.
+        while (at < end && !PREFIX_STREET_WORDS.containsLetters(text, at, wordEnd)) {
+            at = nextWord(text, wordEnd, end);
+            wordEnd = at < end ? TextScan.letterRunEnd(text, at) : end;
+        }
+        if (at >= end || !Character.isUpperCase(text.charAt(at))) {
+            return TextScan.trimEnd(text, start, end);
+        }
+        int nameEnd = wordEnd;
+        for (int word = nextWord(text, wordEnd, end); word < end; word = nextWord(text, wordEnd, end)) {
+            wordEnd = Math.max(word + 1, TextScan.letterRunEnd(text, word));
+            boolean capitalized = Character.isUpperCase(text.charAt(word)) || Character.isDigit(text.charAt(word))
+                    || text.charAt(word) == '#';
+            if (!capitalized && !NAME_PARTICLES.contains(text.substring(word, wordEnd).toLowerCase(Locale.ROOT))) {
+                break;
+            }
+            nameEnd = wordEnd;
+            while (nameEnd < end && !Character.isWhitespace(text.charAt(nameEnd))) {
+                nameEnd++; // a unit's number or "#204" as a whole
+            }
+        }
+        return TextScan.trimEnd(text, start, nameEnd);
+    }
+
+    /** The start of the word after {@code from} (past blanks and a comma), or {@code end}. */
+    private static int nextWord(String text, int from, int end) {
+        int at = from;
+        while (at < end && (Character.isWhitespace(text.charAt(at)) || text.charAt(at) == ',')) {
+            at++;
+        }
+        return at;
+    }
+
+    /**
+     * The end of a city's name without the full stop that ends the sentence after it ("in Tuscaloosa."); an abbreviated
+     * last word of up to three letters keeps its own ("Port St.").
+     */
+    private static int withoutFullStop(String text, int start, int end) {
+        if (end - start < 2 || text.charAt(end - 1) != '.') {
+            return end;
+        }
+        int wordStart = end - 1;
+        while (wordStart > start && text.charAt(wordStart - 1) != ' ') {
+            wordStart--;
+        }
+        return end - 1 - wordStart <= 3 ? end : end - 1;
     }
 
     /** The word starts where a street type written before the name stands ("Calle", "Via"), ascending. */
