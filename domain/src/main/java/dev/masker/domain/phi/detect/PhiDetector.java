@@ -66,6 +66,8 @@ public final class PhiDetector {
         DateRecognizer.dates(text, wordStarts, found);
         found.from("address");
         AddressRecognizer.addresses(text, wordStarts, found);
+        found.from("place");
+        PlaceRecognizer.places(text, wordStarts, found);
         found.from("spelled name");
         SpelledNameRecognizer.spelledNames(text, wordStarts, found);
         found.from("value run");

@@ -30,6 +30,12 @@ final class UsStates {
     private UsStates() {
     }
 
+    /** The postal code of the state with that name, in any case ("georgia" is "GA"); names and codes share an order. */
+    static String codeOf(String name) {
+        int index = LOWER_NAMES.indexOf(name.toLowerCase(Locale.ROOT).replaceAll("\\s+", " "));
+        return index < 0 ? "" : CODES.get(index);
+    }
+
     /**
      * Whether {@code text[from, to)} ends with a state, as a search of it with
      * {@code (?:(?i:NAMES)|(?:CODES)|, ?(?i:CODES)),?\s*$} finds: a name in any ASCII case, a code in capitals, or a

@@ -358,4 +358,17 @@ class PhiDetectorTest {
     void givenViaAsAPreposition_detect_findsNoAddress() {
         assertEquals(List.of(), found("Please send the 2 forms via fax and 3 via email."));
     }
+
+    @Test
+    void givenAUsPlaceBeforeItsStateOrAfterWhereSomeoneIs_detect_findsTheCity() {
+        assertEquals(List.of("Atlanta/CITY"), found("She lives in Atlanta, GA with her son."));
+        assertEquals(List.of("Glenview/CITY"), found("We relocated to Glenview last spring."));
+        assertEquals(List.of("Reading/CITY"), found("Reading, PA is where I grew up"));
+    }
+
+    @Test
+    void givenPlaceNamesUsedAsWordsOrStates_detect_findsNoCity() {
+        assertEquals(List.of(), found("I was reading in bed when the Mobile app crashed."));
+        assertEquals(List.of(), found("Hello, I live in Michigan."));
+    }
 }

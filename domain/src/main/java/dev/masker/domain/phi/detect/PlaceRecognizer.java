@@ -1,0 +1,131 @@
+package dev.masker.domain.phi.detect;
+
+import dev.masker.domain.phi.PhiKind;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the US cities and towns people name outside an address line, from a gazetteer of about 30,000 places
+ * ({@code us-places.txt}): a place before its state ("lives in Atlanta, GA", "Tuscaloosa, Alabama"), or after words that
+ * say where someone is ("we relocated to Glenview", "an office near Moreno Valley"). A place whose name is also a common
+ * English word ("Mobile", "Reading") counts only before its state.
+ */
+final class PlaceRecognizer {
+    private PlaceRecognizer() {
+    }
+
+    /** Place name (lower case, ASCII) to the codes of the states that have a place of that name. */
+    private static final Map<String, Set<String>> STATES_BY_PLACE = new HashMap<>();
+    /** Places whose one-word name is a common English word. */
+    private static final Set<String> COMMON = new HashSet<>();
+    /** The first words of the places' names, asked in place before any name is built. */
+    private static final AsciiWordSet FIRST_WORDS;
+
+    static {
+        for (String line : WordListResource.read("us-places.txt")) {
+            String[] parts = line.split("\\|");
+            STATES_BY_PLACE.computeIfAbsent(parts[0], name -> new HashSet<>()).add(parts[1].toUpperCase(Locale.ROOT));
+            if (parts.length > 2) {
+                COMMON.add(parts[0]);
+            }
+        }
+        FIRST_WORDS = new AsciiWordSet(STATES_BY_PLACE.keySet().stream().map(name -> name.split("[ .'-]")[0]).toList());
+    }
+
+    private static final int MAX_WORDS = 3;
+    /** A state after the place: ", GA", " Georgia". */
+    private static final Pattern STATE_AFTER = Pattern.compile(
+            "^,?\\s+(?:(" + AddressRecognizer.STATE_CODES + ")\\b|((?i:" + AddressRecognizer.STATE_NAMES + "))\\b)");
+    /** Words just before a place that say someone is, lives, works or moved there. */
+    private static final Pattern PLACE_CUE = Pattern.compile("(?i)\\b(?:in|near|around|outside(?: of)?|(?:moved|moving"
+            + "|relocated|relocating|commute|commuting|drive|driving|travel(?:l?ing)?|went|going|headed|heading|flew|flying"
+            + "|transferred)(?: back)? (?:to|from|in from|down from|up from|over from|out to))\\s+$");
+
+    /** Finds the places of the text. */
+    static void places(String text, int[] wordStarts, Candidates out) {
+        boolean lowerCaseText = !hasUpperCase(text);
+        for (int at : wordStarts) {
+            char first = text.charAt(at);
+            if (!RegexText.isLetter(first) || !Character.isUpperCase(first) && !lowerCaseText
+                    || !FIRST_WORDS.containsLetters(text, at, TextScan.letterRunEnd(text, at))) {
+                continue;
+            }
+            place(text, at, lowerCaseText, out);
+        }
+    }
+
+    private static void place(String text, int start, boolean lowerCaseText, Candidates out) {
+        boolean cued = false;
+        boolean cueAsked = false;
+        int end = start;
+        int bestEnd = -1;
+        PhiKind kind = PhiKind.CITY;
+        int bestPriority = 0;
+        StringBuilder name = new StringBuilder();
+        for (int words = 0; words < MAX_WORDS; words++) {
+            int wordEnd = end;
+            while (wordEnd < text.length() && (Character.isLetter(text.charAt(wordEnd)) || text.charAt(wordEnd) == '\''
+                    || text.charAt(wordEnd) == '-' || text.charAt(wordEnd) == '.' && wordEnd > end)) {
+                wordEnd++;
+            }
+            if (wordEnd == end || words > 0 && !lowerCaseText && !Character.isUpperCase(text.charAt(end))) {
+                break;
+            }
+            if (words > 0) {
+                name.append(' ');
+            }
+            name.append(NormalizedText.foldLetters(text.substring(end, wordEnd)).toLowerCase(Locale.ROOT));
+            String candidate = name.charAt(name.length() - 1) == '.' && words == 0 ? name.substring(0, name.length() - 1)
+                    : name.toString();
+            Set<String> states = STATES_BY_PLACE.get(candidate);
+            // A state is never a city, even where a town bears its name ("I live in Michigan").
+            if (states != null && !AddressRecognizer.STATE_NAME_SET.contains(candidate)) {
+                int candidateEnd = candidate.length() < name.length() ? wordEnd - 1 : wordEnd;
+                Matcher state = STATE_AFTER.matcher(text).region(candidateEnd, text.length());
+                if (state.lookingAt() && states.contains(stateCode(state))) {
+                    bestEnd = candidateEnd;
+                    bestPriority = 57;
+                } else if (!COMMON.contains(candidate)) {
+                    if (!cueAsked) {
+                        cued = PLACE_CUE.matcher(text.substring(Math.max(0, start - 40), start)).find();
+                        cueAsked = true;
+                    }
+                    if (cued && bestPriority < 57) {
+                        bestEnd = candidateEnd;
+                        bestPriority = 53;
+                    }
+                }
+            }
+            // The next word, after one blank.
+            if (wordEnd + 1 >= text.length() || text.charAt(wordEnd) != ' ') {
+                break;
+            }
+            end = wordEnd + 1;
+        }
+        if (bestEnd > start) {
+            out.add(start, bestEnd, kind, bestPriority);
+        }
+    }
+
+    /** The two-letter code of the state the matcher found, by code or by name. */
+    private static String stateCode(Matcher state) {
+        if (state.group(1) != null) {
+            return state.group(1);
+        }
+        return UsStates.codeOf(state.group(2));
+    }
+
+    private static boolean hasUpperCase(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isUpperCase(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
