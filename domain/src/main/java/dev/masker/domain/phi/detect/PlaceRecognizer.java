@@ -52,11 +52,37 @@ final class PlaceRecognizer {
         for (int at : wordStarts) {
             char first = text.charAt(at);
             if (!RegexText.isLetter(first) || !Character.isUpperCase(first) && !lowerCaseText
-                    || !FIRST_WORDS.containsLetters(text, at, TextScan.letterRunEnd(text, at))) {
+                    || !mayBePlace(text, at) || !FIRST_WORDS.containsLetters(text, at, TextScan.letterRunEnd(text, at))) {
                 continue;
             }
             place(text, at, lowerCaseText, out);
         }
+    }
+
+    /** The last word of every PLACE_CUE phrase. */
+    private static final AsciiWordSet CUE_ENDS = new AsciiWordSet(java.util.List.of("in", "near", "around", "of", "to",
+            "from"));
+    /** How far after a place's start its state's comma may be: three words of a name. */
+    private static final int STATE_COMMA_REACH = 40;
+
+    /**
+     * A necessary condition for a place at {@code at}: a cue's last word just before it, or a comma within reach
+     * after it (where a state would follow). Most capitalized words fail it and are never looked up.
+     */
+    private static boolean mayBePlace(String text, int at) {
+        int end = at - 1;
+        while (end > 0 && text.charAt(end) == ' ') {
+            end--;
+        }
+        int wordStart = end + 1;
+        while (wordStart > 0 && RegexText.isLetter(text.charAt(wordStart - 1))) {
+            wordStart--;
+        }
+        if (wordStart <= end && CUE_ENDS.containsLetters(text, wordStart, end + 1)) {
+            return true;
+        }
+        int comma = text.indexOf(',', at);
+        return comma >= 0 && comma - at <= STATE_COMMA_REACH;
     }
 
     private static void place(String text, int start, boolean lowerCaseText, Candidates out) {
