@@ -39,8 +39,8 @@ class PhiDevSetTest {
         "phi-dev.jsonl, 0.004, 0.99",
         // measured 0.041 (1819/44217 chars), precision 0.978
         "phi-dev2.jsonl, 0.045, 0.97",
-        // measured 0.119 (3413/28795 chars), precision 0.911
-        "phi-adversarial.jsonl, 0.13, 0.90"})
+        // measured 0.091 (2629/28795 chars), precision 0.919
+        "phi-adversarial.jsonl, 0.10, 0.91"})
     void givenALabelledSet_phiDetect_leaksNoMoreThanMeasuredAndLogsNoPhi(String set, double maxLeakRate,
             double minLenientPrecision) throws IOException {
         List<String> input = Files.readAllLines(SETS.resolve(set), StandardCharsets.UTF_8);

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * Finds values by the field that holds them, wherever a turn carries structure: JSON ({@code "dob": "1987-05-03"}, what
  * tool-call arguments are), {@code key: value} lines of forms and notes ({@code Pt: Doan, Van}), query strings
  * ({@code phone=415-555-0132&x=1}), tables whose header names the column (CSV, markdown) and HL7 v2 segments
- * ({@code PID|1||M123^^^H^MR||ROE^JANE||19870503}). The field's name decides the kind, so a value is found whatever its
+ * ({@code PID|1||M123^^^H^MR||ROE^JANE||19870503}) and X12 segments ({@code NM1*IL*1*ROE*JANE****MI*W123}). The
+ * field's name decides the kind, so a value is found whatever its
  * format; the value must still look like one of that kind (a name has letters, an identifier digits).
  */
 final class StructuredFieldRecognizer {
@@ -100,6 +101,7 @@ final class StructuredFieldRecognizer {
         }
         tables(text, out);
         Hl7Segments.fields(text, out);
+        X12Segments.fields(text, out);
     }
 
     /**

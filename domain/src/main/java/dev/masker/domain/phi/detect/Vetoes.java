@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 /**
  * What the text's structure says a candidate cannot be, whichever recognizer proposed it: a country is never a person's
  * city, nor a name where a place is spoken of ("moved from Poland"); the header segment of an HL7 message ({@code MSH})
- * names systems and facilities, never a patient. Asked once per candidate, after every recognizer has run.
+ * names systems and facilities, never a patient, and an X12 {@code NM1} segment of entity type 2 an organisation.
+ * Asked once per candidate, after every recognizer has run.
  */
 final class Vetoes {
     private static final Set<String> COUNTRIES = Set.copyOf(WordListResource.read("countries.txt"));
@@ -19,7 +20,7 @@ final class Vetoes {
     private static final Pattern STATE_AFTER = Pattern.compile("^,?\\s+(?:[A-Z]{2}\\b|[A-Z][a-z]+)");
 
     private final String text;
-    /** The HL7 header lines of the text, as ascending start, end pairs. */
+    /** The HL7 header lines and X12 organisation segments of the text, as start, end pairs. */
     private final int[] headerLines;
 
     private Vetoes(String text, int[] headerLines) {
@@ -34,6 +35,18 @@ final class Vetoes {
             if (at == 0 || text.charAt(at - 1) == '\n' || text.charAt(at - 1) == '\r') {
                 int end = at;
                 while (end < text.length() && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
+                    end++;
+                }
+                lines.add(at);
+                lines.add(end);
+            }
+        }
+        // X12 NM1 segments of an organisation (entity type 2): a payer's or a clinic's name, never a person's.
+        for (int at = text.indexOf("NM1*"); at >= 0; at = text.indexOf("NM1*", at + 1)) {
+            int type = text.indexOf('*', at + 4);
+            if (type > 0 && text.startsWith("*2*", type)) {
+                int end = at;
+                while (end < text.length() && text.charAt(end) != '~' && text.charAt(end) != '\n') {
                     end++;
                 }
                 lines.add(at);

@@ -371,4 +371,12 @@ class PhiDetectorTest {
         assertEquals(List.of(), found("I was reading in bed when the Mobile app crashed."));
         assertEquals(List.of(), found("Hello, I live in Michigan."));
     }
+
+    @Test
+    void givenX12EligibilitySegments_detect_typesEachElementByItsPosition() {
+        assertEquals(List.of("ROE*JANE*A/NAME", "W48118489801/HEALTH_PLAN", "12 ELM ST/ADDRESS", "BOISE/CITY",
+                        "83702/ZIP", "19870503/DOB"),
+                found("NM1*IL*1*ROE*JANE*A***MI*W48118489801~N3*12 ELM ST~N4*BOISE*ID*83702~DMG*D8*19870503*F~"));
+        assertEquals(List.of(), found("NM1*PR*2*AETNA*****PI*60054~EQ*30~"), "a payer (entity 2) is no person");
+    }
 }
