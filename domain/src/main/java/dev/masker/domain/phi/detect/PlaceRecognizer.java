@@ -3,6 +3,7 @@ package dev.masker.domain.phi.detect;
 import dev.masker.domain.phi.PhiKind;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -60,7 +61,7 @@ final class PlaceRecognizer {
     }
 
     /** The last word of every PLACE_CUE phrase. */
-    private static final AsciiWordSet CUE_ENDS = new AsciiWordSet(java.util.List.of("in", "near", "around", "of", "to",
+    private static final AsciiWordSet CUE_ENDS = new AsciiWordSet(List.of("in", "near", "around", "of", "to",
             "from"));
     /** How far after a place's start its state's comma may be: three words of a name. */
     private static final int STATE_COMMA_REACH = 40;
@@ -90,7 +91,6 @@ final class PlaceRecognizer {
         boolean cueAsked = false;
         int end = start;
         int bestEnd = -1;
-        PhiKind kind = PhiKind.CITY;
         int bestPriority = 0;
         StringBuilder name = new StringBuilder();
         for (int words = 0; words < MAX_WORDS; words++) {
@@ -134,7 +134,7 @@ final class PlaceRecognizer {
             end = wordEnd + 1;
         }
         if (bestEnd > start) {
-            out.add(start, bestEnd, kind, bestPriority);
+            out.add(start, bestEnd, PhiKind.CITY, bestPriority);
         }
     }
 

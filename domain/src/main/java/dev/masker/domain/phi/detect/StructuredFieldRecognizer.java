@@ -2,9 +2,11 @@ package dev.masker.domain.phi.detect;
 
 import dev.masker.domain.phi.PhiKind;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,7 +29,7 @@ final class StructuredFieldRecognizer {
     private static final Map<String, PhiKind> FIELDS = fields();
 
     private static Map<String, PhiKind> fields() {
-        Map<String, PhiKind> f = new java.util.HashMap<>();
+        Map<String, PhiKind> f = new HashMap<>();
         put(f, PhiKind.NAME, "name", "full name", "patient", "patient name", "pt", "pt name", "first name", "last name",
                 "given name", "family name", "surname", "middle name", "first", "last", "legal name", "preferred name",
                 "guarantor", "guarantor name", "subscriber", "subscriber name", "insured", "insured name", "contact",
@@ -277,7 +279,7 @@ final class StructuredFieldRecognizer {
     /** Titles before a name; the name is labelled without them. */
     private static final Pattern TITLE = Pattern.compile("(?i)^(?:dr|mr|mrs|ms|mx|miss|prof|doctor|nurse|rn|np|pa)\\.?\\s+");
     /** Small words inside names ("María de la Cruz", "van der Berg", "bin Laden"). */
-    private static final java.util.Set<String> PARTICLES = java.util.Set.of("de", "del", "della", "la", "le", "van", "der",
+    private static final Set<String> PARTICLES = Set.of("de", "del", "della", "la", "le", "van", "der",
             "den", "von", "da", "das", "do", "dos", "du", "di", "bin", "bint", "al", "el", "ibn", "y", "e", "st");
 
     /**
