@@ -5,13 +5,15 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Given names and surnames a name candidate is checked against, lower case. The bundled lists come from the
- * 1990 US Census name files (see the README beside them): public-domain government data.
+ * Given names and surnames a name candidate is checked against, and the everyday English words that make a listed name
+ * ambiguous ("joy", "will"), all lower case. The bundled lists come from the 1990 US Census name files, name lists of
+ * many populations and SUBTLEX-US (see the README beside them).
  */
-public record NameLists(Set<String> firstNames, Set<String> surnames) {
+public record NameLists(Set<String> firstNames, Set<String> surnames, Set<String> commonWords) {
     public NameLists {
         firstNames = Set.copyOf(Objects.requireNonNull(firstNames, "firstNames"));
         surnames = Set.copyOf(Objects.requireNonNull(surnames, "surnames"));
+        commonWords = Set.copyOf(Objects.requireNonNull(commonWords, "commonWords"));
     }
 
     /**
@@ -26,7 +28,7 @@ public record NameLists(Set<String> firstNames, Set<String> surnames) {
         Set<String> parts = read("world-name-parts.txt");
         first.addAll(parts);
         last.addAll(parts);
-        return new NameLists(first, last);
+        return new NameLists(first, last, read("common-words.txt"));
     }
 
     /** Whether the word (any case, with or without diacritics) is a known given name. */
@@ -37,6 +39,11 @@ public record NameLists(Set<String> firstNames, Set<String> surnames) {
     /** Whether the word (any case, with or without diacritics) is a known surname. */
     public boolean isSurname(String word) {
         return surnames.contains(key(word));
+    }
+
+    /** Whether the word (any case) is an everyday spoken English word, so a list alone cannot make it a name. */
+    public boolean isCommonWord(String word) {
+        return commonWords.contains(key(word));
     }
 
     /** The word as the lists hold it: lower case, and its letters without diacritics ("Červinková" is "cervinkova"). */
