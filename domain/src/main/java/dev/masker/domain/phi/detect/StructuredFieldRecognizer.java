@@ -496,7 +496,10 @@ final class StructuredFieldRecognizer {
         return 0;
     }
 
-    /** The cells of a line, each trimmed of blanks; a markdown row's outer pipes make no cells. */
+    /**
+     * The cells of a line, each trimmed of blanks and quotes; a markdown row's outer pipes make no cells. A separator
+     * inside double quotes belongs to its cell, as in RFC 4180 CSV ({@code "Hoàng, Uyên",04/18/1946}).
+     */
     private static List<int[]> cells(String text, int start, int end, char separator) {
         List<int[]> cells = new ArrayList<>();
         int s = start;
@@ -516,8 +519,12 @@ final class StructuredFieldRecognizer {
             }
         }
         int cellStart = s;
+        boolean quoted = false;
         for (int at = s; at <= e; at++) {
-            if (at == e || text.charAt(at) == separator) {
+            if (at < e && text.charAt(at) == '"' && separator != '|') {
+                quoted = !quoted; // a doubled quote inside a quoted cell toggles twice and changes nothing
+            }
+            if (at == e || text.charAt(at) == separator && !quoted) {
                 int cs = cellStart;
                 int ce = at;
                 while (cs < ce && (text.charAt(cs) == ' ' || text.charAt(cs) == '"')) {
