@@ -28,12 +28,13 @@ final class NameRecognizer {
     private static final StartFilter.FirstChars LOWER_TITLE_FIRST = StartFilter.FirstChars.of("d", false);
     private static final StartFilter.FirstChars SENTENCE_END = StartFilter.FirstChars.of(".!?", false);
 
-    private static final Pattern TITLE_NAME = Pattern.compile(
-            "\\b(?:Dr\\.?|Doctor|Mr\\.?|Mrs\\.?|Ms\\.?|Miss|Nurse) ((?:[A-ZÀ-Þ][\\p{L}]*(?:['’-][\\p{L}]+)*)"
-            + "(?: [A-Z]\\.)?(?: [A-ZÀ-Þ][\\p{L}]*(?:['’-][\\p{L}]+)*)?)");
+    /** A title, then perhaps initials ("Dr. M.P. Yellowhair"), a capitalized name, a middle initial and a surname. */
+    private static final Pattern TITLE_NAME = Pattern.compile("\\b(?:Dr\\.?|Doctor|Mr\\.?|Mrs\\.?|Ms\\.?|Miss|Nurse) "
+            + "((?:\\p{Lu}\\.(?: ?\\p{Lu}\\.)* )?\\p{Lu}[\\p{L}]*(?:['’-][\\p{L}]+)*"
+            + "(?: [A-Z]\\.)?(?: \\p{Lu}[\\p{L}]*(?:['’-][\\p{L}]+)*)?)");
     private static final Pattern LOWER_TITLE_NAME = Pattern.compile("\\b(?:doctor|dr) ([a-z][a-z'-]+)");
     private static final Pattern CAPITALIZED_RUN = Pattern.compile(
-            "(?<![\\p{L}'’-])[A-ZÀ-Þ][\\p{L}]*(?:['’-][\\p{L}]+)*(?: (?:[A-Z]\\.|[A-ZÀ-Þ][\\p{L}]*(?:['’-][\\p{L}]+)*)){0,3}");
+            "(?<![\\p{L}'’-])\\p{Lu}[\\p{L}]*(?:['’-][\\p{L}]+)*(?: (?:[A-Z]\\.|\\p{Lu}[\\p{L}]*(?:['’-][\\p{L}]+)*)){0,3}");
     private static final Pattern EHR_NAME = Pattern.compile("\\b[A-Z][A-Z'-]{1,}, [A-Z][A-Z'-]+\\b");
     private static final List<String> RELATIVES = List.of("mom", "dad", "mother", "father", "husband", "wife", "son",
             "daughter", "brother", "sister", "grandmother", "grandfather", "grandma", "grandpa", "aunt", "uncle",
@@ -51,7 +52,8 @@ final class NameRecognizer {
             "for", "with", "from", "to", "add", "hi[,]", "hello[,]", "okay[,]", "called", "and"));
     /** Lower-case speech: words after which the next word is a name even when no list knows it. */
     private static final List<String> LOWER_STRONG_PHRASES =
-            TrailingCue.phrases("name is", "name's", "first name[ is]", "last name[ is]", "this is");
+            TrailingCue.phrases("name is", "name's", "first name[ is]", "last name[ is]", "this is", "surname[ is]",
+                    "family name[ is]", "given name[ is]");
     private static final TrailingCue LOWER_STRONG_TRIGGER = TrailingCue.thenNonWordChars(LOWER_STRONG_PHRASES);
     /** Lower-case speech: words after which a listed name is a name. */
     private static final List<String> LOWER_WEAK_PHRASES = union(TrailingCue.phrases("patient[ is]", "calling for",
@@ -63,7 +65,7 @@ final class NameRecognizer {
             TrailingCue.thenNonWordChars(union(LOWER_STRONG_PHRASES, LOWER_WEAK_PHRASES));
     /** Lower-case speech: a turn or sentence opening with a name and then its date of birth. */
     private static final Pattern LOWER_IDENTITY = Pattern.compile(
-            "(?:^|[.!?]\\s+)([a-zà-ÿ][a-zà-ÿ'-]+(?: [a-z]\\.)?(?: [a-zà-ÿ][a-zà-ÿ'-]+){1,2}), (?:date of birth|dob|born)\\b");
+            "(?:^|[.!?]\\s+)(\\p{Ll}[\\p{Ll}'-]+(?: [a-z]\\.)?(?: \\p{Ll}[\\p{Ll}'-]+){1,2}), (?:date of birth|dob|born)\\b");
     /** Lower-case speech: cues after which a word that is no verb form is a name. */
     private static final TrailingCue MEDIUM_LOWER_TRIGGER =
             TrailingCue.thenNonWordChars(union(MY_RELATIVES, List.of("patient is", "patient's name is")));
@@ -80,6 +82,9 @@ final class NameRecognizer {
             "Pharmacy", "Physicians", "Podiatry", "Practice", "Psychiatry", "Pulmonology", "Radiology", "Rehab",
             "Rehabilitation", "Rheumatology", "Services", "Specialists", "Surgery", "Surgical", "System", "Therapy",
             "University", "Urology", "Wellness");
+    /** The same words in lower case, for speech transcribed without capitals. */
+    private static final Set<String> LOWER_ORGANISATION_ENDINGS = ORGANISATION_ENDINGS.stream()
+            .map(word -> word.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
     /** Up to two capitalized words, then a word that ends an organisation's name. */
     private static final Pattern ORGANISATION_AFTER = Pattern.compile("^(?:'s)?(?: [A-Z][a-z']+){0,2} (?:"
             + ORGANISATION_ENDINGS.stream().sorted(Comparator.comparingInt(String::length).reversed())
@@ -242,7 +247,7 @@ final class NameRecognizer {
     }
 
     private static boolean isCapital(char c) {
-        return c >= 'A' && c <= 'Z' || c >= 'À' && c <= 'Þ';
+        return c >= 'A' && c <= 'Z' || c >= 'À' && Character.isUpperCase(c);
     }
 
     /**
@@ -462,6 +467,11 @@ final class NameRecognizer {
                 || INSURER_SUFFIX.matcher(text.substring(end, Math.min(text.length(), end + 20))).lookingAt();
     }
 
+    /** Whether the word (any case) ends the names of clinics, practices and other organisations ("Clinic", "Health"). */
+    static boolean isOrganisationWord(String word) {
+        return LOWER_ORGANISATION_ENDINGS.contains(word.toLowerCase(Locale.ROOT));
+    }
+
     /** What ORGANISATION_AFTER tells of the 40 characters after {@code end}, asked only where one of its words is there. */
     private static boolean isOrganisationAfter(String text, int end) {
         String following = text.substring(end, Math.min(text.length(), end + 40));
@@ -520,7 +530,7 @@ final class NameRecognizer {
     }
 
     private static boolean isLowerLetter(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'à' && c <= 'ÿ';
+        return c >= 'a' && c <= 'z' || c >= 'ß' && Character.isLowerCase(c);
     }
 
     private static boolean isPlace(String text, int end) {
@@ -588,6 +598,9 @@ final class NameRecognizer {
             }
             String lower = word(text, starts[i], ends[i]);
             String first = lower.endsWith("'s") ? lower.substring(0, lower.length() - 2) : lower;
+            // "the surname letters": after a cue without "is", an everyday word is a name only if it is a given name.
+            String cueEnd = text.substring(Math.max(0, start - 4), start);
+            strong &= cueEnd.endsWith("is ") || cueEnd.endsWith("'s ") || !names.isCommonWord(first) || names.isFirstName(first);
             boolean afterTitle = TITLE_BEFORE.endsWindow(text, from, start);
             boolean relative = MY_RELATIVE.endsWindow(text, from, start);
             boolean listed = names.isFirstName(first) || afterTitle && names.isSurname(first);

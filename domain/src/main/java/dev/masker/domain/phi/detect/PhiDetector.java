@@ -14,10 +14,12 @@ public final class PhiDetector {
     private static final System.Logger LOG = System.getLogger(PhiDetector.class.getName());
 
     private final NameRecognizer names;
+    private final NameFormRecognizer nameForms;
 
     /** A detector that checks name candidates against the given lists. */
     public PhiDetector(NameLists names) {
         this.names = new NameRecognizer(Objects.requireNonNull(names, "names"));
+        this.nameForms = new NameFormRecognizer(names);
     }
 
     /** A detector with the census name lists shipped in this module. */
@@ -76,6 +78,8 @@ public final class PhiDetector {
         AgeRecognizer.ages(text, wordStarts, found);
         found.from("name");
         names.names(text, wordStarts, found);
+        found.from("name form");
+        nameForms.names(text, found);
         found.from("structured field");
         StructuredFieldRecognizer.fields(text, found);
     }

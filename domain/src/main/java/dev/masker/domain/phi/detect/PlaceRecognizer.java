@@ -138,6 +138,11 @@ final class PlaceRecognizer {
         }
     }
 
+    /** Whether the words (any case, one blank between them) name a US city or town of the gazetteer. */
+    static boolean isPlaceName(String words) {
+        return STATES_BY_PLACE.containsKey(NormalizedText.foldLetters(words).toLowerCase(Locale.ROOT));
+    }
+
     /** The two-letter code of the state the matcher found, by code or by name. */
     private static String stateCode(Matcher state) {
         if (state.group(1) != null) {

@@ -379,4 +379,52 @@ class PhiDetectorTest {
                 found("NM1*IL*1*ROE*JANE*A***MI*W48118489801~N3*12 ELM ST~N4*BOISE*ID*83702~DMG*D8*19870503*F~"));
         assertEquals(List.of(), found("NM1*PR*2*AETNA*****PI*60054~EQ*30~"), "a payer (entity 2) is no person");
     }
+
+    @Test
+    void givenAClinicianWithACredential_detect_findsTheNameButNotAPlaceBeforeItsState() {
+        assertEquals(List.of("Nguyễn Thị Lan/NAME"), found("To: Nguyễn Thị Lan, MD"));
+        assertEquals(List.of("OKORO, CHIDI/NAME"), found("Nephrology: OKORO, CHIDI, MD"));
+        assertEquals(List.of("Silver Spring/CITY"), found("We moved to Silver Spring, MD last year."));
+    }
+
+    @Test
+    void givenInitialsBeforeAListedSurname_detect_findsTheWholeName() {
+        assertEquals(List.of("K. Nakamura/NAME"), found("paired glucometer; provider K. Nakamura; device"));
+        assertEquals(List.of("R.K. Iyer/NAME"), found("Seen by Dr. R.K. Iyer today."));
+    }
+
+    @Test
+    void givenLastCommaFirstInAQuotedCsvCell_detect_findsTheNameAndReadsTheRowsCells() {
+        assertEquals(List.of("Nwosu, Adaeze/NAME", "415-555-0100/PHONE"),
+                found("patient_name,phone\n\"Nwosu, Adaeze\",415-555-0100"));
+    }
+
+    @Test
+    void givenTwoListedNamesInLowerCaseSpeech_detect_findsThePersonButNotEverydayWordsOrPlaces() {
+        assertEquals(List.of("marisol quintero/NAME"), found("the claim is under marisol quintero"));
+        assertEquals(List.of(), found("yes i take vitamin d every day with lunch"));
+        assertEquals(List.of(), found("go to loma linda university health"));
+    }
+
+    @Test
+    void givenASpeakerNamingThemself_detect_findsTheNameButNotAMedicine() {
+        assertEquals(List.of("okonkwo/NAME"), found("okonkwo here calling about my refill"));
+        assertEquals(List.of("dmitri/NAME"), found("dmitri again i called yesterday"));
+        assertEquals(List.of(), found("metformin again please"));
+    }
+
+    @Test
+    void givenNamesSpelledWithTheSpellingAlphabetOrDots_detect_findsTheWholeSpelling() {
+        assertEquals(List.of("K for Kilo, O, W, A, L, S, K, I/NAME"), found("surname spelled K for Kilo, O, W, A, L, S, K, I"));
+        assertEquals(List.of("tango romeo alfa november/NAME"), found("last name is tango romeo alfa november"));
+        assertEquals(List.of("M.A.R.T.I.N.E.Z/NAME"), found("Confirming the surname letters: M.A.R.T.I.N.E.Z. Thanks"));
+        assertEquals(List.of("O, apostrophe, B.R.I.E.N/NAME"), found("That's O, apostrophe, B.R.I.E.N for the surname"));
+    }
+
+    @Test
+    void givenLettersThatSpellNoName_detect_findsNothing() {
+        assertEquals(List.of(), found("please do it A.S.A.P. thanks"));
+        assertEquals(List.of(), found("we stayed at the hotel india gate"));
+        assertEquals(List.of(), found("Confirming the surname letters below."));
+    }
 }
