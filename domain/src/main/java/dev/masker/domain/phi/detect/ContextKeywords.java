@@ -28,7 +28,7 @@ final class ContextKeywords {
             "number to call",
             PhiKind.SSN, "social", "ssn", "security", "last four",
             PhiKind.MRN, "mrn", "medical record", "chart", "record number", "patient id", "hospital number",
-            "patient number",
+            "patient number", "pt id",
             PhiKind.HEALTH_PLAN, "member", "subscriber", "policy", "insurance", "mbi", "medicare", "medicaid", "medi-cal",
             "plan", "group",
             PhiKind.ACCOUNT, "account",

@@ -252,11 +252,11 @@ final class NormalizedText {
      */
     private static final String STRUCTURE = "\"{}|^=&<>`";
 
-    /** The ASCII characters the length-preserving part may change: the structure, {@code : , _} and escapes. */
+    /** The ASCII characters the length-preserving part may change: the structure, {@code : , _ #} and escapes. */
     private static final boolean[] MAY_CHANGE = new boolean[128];
 
     static {
-        for (char c : (STRUCTURE + ":,_\\").toCharArray()) {
+        for (char c : (STRUCTURE + ":,_#\\").toCharArray()) {
             MAY_CHANGE[c] = true;
         }
     }
@@ -284,6 +284,8 @@ final class NormalizedText {
                 out[i] = ' '; // a JSON escape ("\\n" in tool-call arguments) is a blank, not a letter glued to a value
                 out[i + 1] = ' ';
                 i++;
+            } else if (c == '#' && !inAddressOrUrl(original, i)) {
+                out[i] = ' '; // "Chart#E-7220", "ID #5366": the number sign glues a label to its value
             } else if (c == '_' && isGlued(original, i) && !inAddressOrUrl(original, i)) {
                 out[i] = ' '; // member_id, patient_name: the key's words are context words
             }

@@ -49,8 +49,10 @@ public final class PhiDetector {
         if (normalized.changed()) {
             Candidates inView = new Candidates();
             recognize(normalized.text(), inView);
+            inView.widenPhones(normalized.text()); // "extension six nine one" reads "extension 691" here
             found.addMapped(inView, normalized);
         }
+        found.widenPhones(text);
         found.removeRuledOut(text);
         return found;
     }

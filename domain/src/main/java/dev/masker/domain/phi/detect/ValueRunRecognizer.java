@@ -99,6 +99,9 @@ final class ValueRunRecognizer {
         }
         String core = text.substring(s, e);
         String lower = core.toLowerCase(Locale.ROOT);
+        if (PhoneParts.isGluedExtension(lower)) {
+            return null; // "(973) 848-6395 x503": the extension ends the number (Candidates.widenPhones adds it)
+        }
         if (lower.equals("four") && text.substring(Math.max(0, s - 5), s).equalsIgnoreCase("last ")) {
             return null; // "the last four 3949": the words name the value, they are not part of it
         }

@@ -427,4 +427,21 @@ class PhiDetectorTest {
         assertEquals(List.of(), found("we stayed at the hotel india gate"));
         assertEquals(List.of(), found("Confirming the surname letters below."));
     }
+
+    @Test
+    void givenAPhoneWithAnExtensionOrASpokenPlus_detect_coversThemWithTheNumber() {
+        assertEquals(List.of("212-555-0148 ext 31/PHONE"), found("Work: 212-555-0148 ext 31\nNext line"));
+        assertEquals(List.of("(312) 555-0187 x220/PHONE"), found("She can be reached at (312) 555-0187 x220. Thanks"));
+        assertEquals(List.of("three one two five five five oh one eight seven extension two two/PHONE"),
+                found("call me at three one two five five five oh one eight seven extension two two"));
+        assertEquals(List.of("plus one three one two five five five oh one eight seven/PHONE"),
+                found("my number is plus one three one two five five five oh one eight seven"));
+        assertEquals(List.of(), found("I took 3 x 10 mg"));
+    }
+
+    @Test
+    void givenALabelGluedToItsValueByANumberSign_detect_typesTheValueByTheLabel() {
+        assertEquals(List.of("Q-4410-2291/MRN"), found("Chart#Q-4410-2291 / next"));
+        assertEquals(List.of("771203948/MRN"), found("pt ID #771203948."));
+    }
 }
