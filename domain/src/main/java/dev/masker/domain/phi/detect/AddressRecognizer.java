@@ -47,6 +47,10 @@ final class AddressRecognizer {
             + "(?:(?:" + STREET_WORD + "(?: " + STREET_WORD + "){0,2}? " + STREET + ")|broadway)\\b\\.?"
             + "(?:,? (?:apt\\.?|apartment|unit|#) ?(?:" + NW + "(?: " + NW + "){0,3}\\b|[a-z0-9-]+\\b)|,? #\\d+)?"
             + "|\\bp\\.? ?o\\.? box (?:\\d+|" + NW + "(?: " + NW + "){0,6})\\b", Pattern.CASE_INSENSITIVE);
+    /** A rural route or highway contract box, the address of many rural patients: "RR 6 Box 16", "HC 74 Box 1204". */
+    private static final Pattern RURAL_BOX = Pattern.compile("\\b(?:rural route|r\\.r\\.|rr|hc|highway contract(?: route)?"
+            + "|star route) ?#?(?:\\d{1,4}|" + NW + "),? box (?:\\d{1,6}|" + NW + "(?:[ -]" + NW + "){0,5})\\b",
+            Pattern.CASE_INSENSITIVE);
     /** Street types written before the street's name, as in Spanish, Italian and French ("Calle del Sol"). */
     private static final AsciiWordSet PREFIX_STREET_WORDS = new AsciiWordSet(List.of("calle", "camino", "paseo", "via",
             "avenida", "rue", "plaza", "placita", "corte", "circulo", "vereda", "caminito", "entrada", "alameda",
@@ -77,6 +81,11 @@ final class AddressRecognizer {
     // ---------------------------------------------------------------- addresses, cities, ZIP codes
 
     static void addresses(String text, int[] wordStarts, Candidates out) {
+        if (TextScan.indexOfIgnoreCase(text, "box", 0) < text.length()) {
+            for (MatchResult m : RURAL_BOX.matcher(text).results().toList()) {
+                addressWithCity(text, m.start(), m.end(), out);
+            }
+        }
         for (MatchResult m : StartFilter.all(ADDRESS, text, addressStarts(text, wordStarts), ADDRESS_FIRST)) {
             String value = m.group().toLowerCase(Locale.ROOT);
             if (NUMBER_THEN_DR_OR_ST.test(value) && !NUMBER_THEN_DR_OR_ST_AND_A_WORD.test(value)
@@ -128,7 +137,12 @@ final class AddressRecognizer {
             // Where the street line has capitals, a city without one is an ordinary word ("12 Via Estrella now").
             boolean casesAgree = Character.isUpperCase(name.charAt(0)) || text.substring(start, end).equals(
                     text.substring(start, end).toLowerCase(Locale.ROOT));
-            if (!name.isBlank() && casesAgree && !STATE_AT_END.matcher(name).matches()) {
+            // Without a state after it, an everyday word is no town: "12 elm street thanks".
+            int after = city.end(1);
+            boolean stateAfter = !(text.length() - after <= 4 && text.substring(after).matches("[.,]?\\s*")
+                    || after + 1 < text.length() && text.charAt(after) == '.' && Character.isWhitespace(text.charAt(after + 1)));
+            if (!name.isBlank() && casesAgree && !STATE_AT_END.matcher(name).matches()
+                    && (stateAfter || !EverydayWords.allEveryday(name))) {
                 out.add(city.start(1), withoutFullStop(text, city.start(1), city.end(1)), PhiKind.CITY, 74);
             }
         }

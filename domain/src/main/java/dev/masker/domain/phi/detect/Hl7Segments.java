@@ -76,9 +76,10 @@ final class Hl7Segments {
             int caret = text.indexOf('^', start);
             valueEnd = caret >= 0 && caret < end ? caret : end; // the identifier, not its authority or type
         } else if (kind == PhiKind.NAME) {
-            // A provider field starts with the provider's id ("1234^WANG^LI"): the name is what follows it.
+            // A provider field starts with the provider's id, most often the NPI ("1234567893^WANG^LI"): each is taken.
             int caret = text.indexOf('^', start);
             if (caret > start && caret < end && TextScan.isDigit(text.charAt(start))) {
+                out.add(start, caret, PhiKind.LICENSE, PRIORITY, "HL7 field " + field);
                 start = caret + 1;
             }
             while (valueEnd > start && text.charAt(valueEnd - 1) == '^') {

@@ -28,7 +28,7 @@ public record NameLists(Set<String> firstNames, Set<String> surnames, Set<String
         Set<String> parts = read("world-name-parts.txt");
         first.addAll(parts);
         last.addAll(parts);
-        return new NameLists(first, last, read("common-words.txt"));
+        return new NameLists(first, last, EverydayWords.WORDS);
     }
 
     /** Whether the word (any case, with or without diacritics) is a known given name. */

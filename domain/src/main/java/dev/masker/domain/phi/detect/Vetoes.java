@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 /**
  * What the text's structure says a candidate cannot be, whichever recognizer proposed it: a country is never a person's
  * city, nor a name where a place is spoken of ("moved from Poland"); the header segment of an HL7 message ({@code MSH})
- * names systems and facilities, never a patient, and an X12 {@code NM1} segment of entity type 2 an organisation.
+ * names systems and facilities, never a patient, and an X12 {@code NM1} segment of entity type 2 an organisation (only
+ * its NPI is kept).
  * Asked once per candidate, after every recognizer has run.
  */
 final class Vetoes {
@@ -20,12 +21,15 @@ final class Vetoes {
     private static final Pattern STATE_AFTER = Pattern.compile("^,?\\s+(?:[A-Z]{2}\\b|[A-Z][a-z]+)");
 
     private final String text;
-    /** The HL7 header lines and X12 organisation segments of the text, as start, end pairs. */
+    /** The HL7 header lines of the text, as start, end pairs. */
     private final int[] headerLines;
+    /** The X12 organisation segments of the text, as start, end pairs. */
+    private final int[] organisationSegments;
 
-    private Vetoes(String text, int[] headerLines) {
+    private Vetoes(String text, int[] headerLines, int[] organisationSegments) {
         this.text = text;
         this.headerLines = headerLines;
+        this.organisationSegments = organisationSegments;
     }
 
     /** The vetoes for one text: where its HL7 header lines are is found once. */
@@ -42,6 +46,7 @@ final class Vetoes {
             }
         }
         // X12 NM1 segments of an organisation (entity type 2): a payer's or a clinic's name, never a person's.
+        Positions organisations = new Positions();
         for (int at = text.indexOf("NM1*"); at >= 0; at = text.indexOf("NM1*", at + 1)) {
             int type = text.indexOf('*', at + 4);
             if (type > 0 && text.startsWith("*2*", type)) {
@@ -49,19 +54,17 @@ final class Vetoes {
                 while (end < text.length() && text.charAt(end) != '~' && text.charAt(end) != '\n') {
                     end++;
                 }
-                lines.add(at);
-                lines.add(end);
+                organisations.add(at);
+                organisations.add(end);
             }
         }
-        return new Vetoes(text, lines.toArray());
+        return new Vetoes(text, lines.toArray(), organisations.toArray());
     }
 
     /** Whether the candidate {@code [start, end)} of that kind is ruled out by the text around it. */
     boolean rulesOut(int start, int end, PhiKind kind) {
-        for (int i = 0; i < headerLines.length; i += 2) {
-            if (start >= headerLines[i] && start < headerLines[i + 1]) {
-                return true;
-            }
+        if (within(headerLines, start) || kind != PhiKind.LICENSE && within(organisationSegments, start)) {
+            return true;
         }
         if ((kind == PhiKind.CITY || kind == PhiKind.NAME) && end - start <= 40
                 && COUNTRIES.contains(NormalizedText.foldLetters(text.substring(start, end)).toLowerCase(Locale.ROOT))) {
@@ -72,6 +75,15 @@ final class Vetoes {
                 return !usTown;
             }
             return PLACE_BEFORE.matcher(text.substring(Math.max(0, start - 20), start)).find();
+        }
+        return false;
+    }
+
+    private static boolean within(int[] ranges, int at) {
+        for (int i = 0; i < ranges.length; i += 2) {
+            if (at >= ranges[i] && at < ranges[i + 1]) {
+                return true;
+            }
         }
         return false;
     }

@@ -18,7 +18,8 @@ final class X12Segments {
 
     /** Finds the identifying elements of the X12 segments in the text. */
     static void fields(String text, Candidates out) {
-        if (text.indexOf('*') < 0 || text.indexOf("NM1*") < 0 && text.indexOf("N3*") < 0 && text.indexOf("DMG*") < 0) {
+        if (text.indexOf('*') < 0 || text.indexOf("NM1*") < 0 && text.indexOf("N3*") < 0 && text.indexOf("DMG*") < 0
+                && text.indexOf("DTP*") < 0) {
             return;
         }
         int start = 0;
@@ -67,9 +68,10 @@ final class X12Segments {
                     int last = e.size() > 5 && nonEmpty(e.get(5)) ? 5 : e.size() > 4 && nonEmpty(e.get(4)) ? 4 : 3;
                     add(out, e.get(3)[0], e.get(last)[1], PhiKind.NAME, "X12 NM1-03..05");
                 }
-                // An organisation's ID (a payer's, a clinic's) identifies no person.
-                if (e.size() > 9 && nonEmpty(e.get(9)) && "1".equals(value(text, e, 2))) {
-                    String qualifier = value(text, e, 8);
+                // An organisation's ID (a payer's, a clinic's) identifies no person; its NPI (XX) is still masked,
+                // as every NPI is (a provider's NPI next to the patient tells where they were treated).
+                String qualifier = value(text, e, 8);
+                if (e.size() > 9 && nonEmpty(e.get(9)) && ("1".equals(value(text, e, 2)) || "XX".equals(qualifier))) {
                     PhiKind kind = switch (qualifier) {
                         case "MI", "II", "ZZ" -> PhiKind.HEALTH_PLAN;
                         case "34" -> PhiKind.SSN;
@@ -112,6 +114,12 @@ final class X12Segments {
                     if (kind != null) {
                         add(out, e.get(i + 1)[0], e.get(i + 1)[1], kind, "X12 PER");
                     }
+                }
+            }
+            case "DTP" -> {
+                // DTP*472*D8*20240115 (a service date), RD8 a range: the dates of a person's care.
+                if (e.size() > 3 && value(text, e, 2).endsWith("D8")) {
+                    add(out, e.get(3)[0], e.get(3)[1], PhiKind.DATE, "X12 DTP-03");
                 }
             }
             case "REF" -> {

@@ -444,4 +444,23 @@ class PhiDetectorTest {
         assertEquals(List.of("Q-4410-2291/MRN"), found("Chart#Q-4410-2291 / next"));
         assertEquals(List.of("771203948/MRN"), found("pt ID #771203948."));
     }
+
+    @Test
+    void givenAnOrganisationsNpiAndADateOfCareInX12_detect_masksThemButNotTheOrganisation() {
+        assertEquals(List.of("1730184456/LICENSE", "20250214/DATE"),
+                found("NM1*1P*2*LAKESIDE FAMILY PRACTICE*****XX*1730184456~\nDTP*472*D8*20250214~"));
+    }
+
+    @Test
+    void givenAProviderFieldOfAnHl7Visit_detect_findsTheProvidersNpiAndName() {
+        assertEquals(List.of("1730184456/LICENSE", "ADEYEMI^FOLAKE^^^DR/NAME"),
+                found("PV1|1|O|CLINIC^2A^1||||1730184456^ADEYEMI^FOLAKE^^^DR"));
+    }
+
+    @Test
+    void givenARuralRouteOrHighwayContractBox_detect_findsTheAddressAndItsCity() {
+        assertEquals(List.of("HC 61 Box 2207/ADDRESS", "Kotzebue/CITY"), found("Mail it to HC 61 Box 2207 in Kotzebue."));
+        assertEquals(List.of("rural route nine box twelve/ADDRESS"), found("it goes to rural route nine box twelve thanks"));
+        assertEquals(List.of(), found("put the pills back in the box 3 times a day"));
+    }
 }
