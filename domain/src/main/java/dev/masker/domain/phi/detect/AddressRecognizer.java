@@ -36,16 +36,27 @@ final class AddressRecognizer {
     private static final Pattern ZIP = Pattern.compile(
             "(?:(?i:\\b(?:" + STATE_NAMES + "))|\\b(?:" + STATE_CODES + ")|, ?(?i:(?:" + STATE_CODES + ")\\b)),?\\s+"
             + "(\\d{5}(?:-\\d{4})?)\\b");
-    static final String STREET = "(?:street|st|avenue|ave|road|rd|boulevard|blvd|drive|dr|lane|ln|way|court|ct"
-            + "|place|pl|highway|hwy|parkway|pkwy|circle|cir|terrace|trail|square|loop|plaza)";
+    /**
+     * Street types and their USPS abbreviations (Publication 28, appendix C1), those that are not also everyday words a
+     * number often comes before: not "park", "green", "field" or "spring", nor "point" and "pt" (decimals, "patient").
+     */
+    static final String STREET = "(?:street|st|avenue|ave|road|rd|boulevard|blvd|drive|dr|lane|ln|way|court|ct|courts|cts"
+            + "|place|pl|highway|hwy|parkway|pkwy|circle|cir|terrace|ter|trail|trl|square|sq|loop|plaza|plz|pass|run"
+            + "|crossing|xing|cove|cv|hollow|holw|bend|bnd|estates|ests|ridge|rdg|crescent|cres|pike|turnpike"
+            + "|tpke|expressway|expy|freeway|fwy|alley|aly|row|path|walk|grove|grv|heights|hts|meadow|meadows|mdw|mdws"
+            + "|view|vw|vista|vis|creek|crk|glen|gln|causeway|cswy|bypass|byp|spur|trace|trce|manor|mnr|knoll|knl"
+            + "|landing|lndg)";
+    /** Units after a street line: "Apt 3", "Bldg 9 Apt 3", "Suite 200", "# 4B". */
+    private static final String UNIT = "(?:apt\\.?|apartment|unit|bldg\\.?|building|ste\\.?|suite|fl\\.?|floor|rm\\.?|room|lot"
+            + "|spc|space|#)";
     /** A word of a street name: not a time ("3:45 pm with Dr. Chen") nor a function word. */
     private static final String STREET_WORD = "(?!(?:with|by|to|from|and|see|at|for|the|of|am|pm|an|in|on|is|or)\\b)"
             + "(?-i:(?!a\\b))"
             + "[a-z0-9][a-z0-9'.]*";
     private static final Pattern ADDRESS = Pattern.compile(
             "\\b(?:\\d{1,6}|" + NW + "(?: " + NW + "){0,5}) (?:(?:n|s|e|w|ne|nw|se|sw|north|south|east|west)\\.? )?"
-            + "(?:(?:" + STREET_WORD + "(?: " + STREET_WORD + "){0,2}? " + STREET + ")|broadway)\\b\\.?"
-            + "(?:,? (?:apt\\.?|apartment|unit|#) ?(?:" + NW + "(?: " + NW + "){0,3}\\b|[a-z0-9-]+\\b)|,? #\\d+)?"
+            + "(?:(?:" + STREET_WORD + "(?: " + STREET_WORD + "){0,2} " + STREET + ")|broadway)\\b\\.?"
+            + "(?:,? " + UNIT + " ?(?:" + NW + "(?: " + NW + "){0,3}\\b|[a-z0-9-]+\\b)|,? #\\d+){0,2}"
             + "|\\bp\\.? ?o\\.? box (?:\\d+|" + NW + "(?: " + NW + "){0,6})\\b", Pattern.CASE_INSENSITIVE);
     /** A rural route or highway contract box, the address of many rural patients: "RR 6 Box 16", "HC 74 Box 1204". */
     private static final Pattern RURAL_BOX = Pattern.compile("\\b(?:rural route|r\\.r\\.|rr|hc|highway contract(?: route)?"

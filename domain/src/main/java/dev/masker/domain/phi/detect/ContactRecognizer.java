@@ -58,7 +58,7 @@ final class ContactRecognizer {
             "\\b" + IP_PART + " dot " + IP_PART + " dot " + IP_PART + " dot " + IP_PART + "\\b", Pattern.CASE_INSENSITIVE);
 
     private static final Pattern URL_PATH = Pattern.compile(
-            "^ (?:slash|dot|dash|underscore) ([a-z0-9]+)", Pattern.CASE_INSENSITIVE);
+            "^ (?:slash|dot|dash|hyphen|underscore) ([a-z0-9]+)", Pattern.CASE_INSENSITIVE);
     private static final Pattern URL_TAIL = Pattern.compile("^ (?:[a-z]|" + NW + ")\\b", Pattern.CASE_INSENSITIVE);
 
     // ---------------------------------------------------------------- e-mail, URL, IP
@@ -135,7 +135,7 @@ final class ContactRecognizer {
             // Follow the path: "slash in slash jane dash doe dash a f seven three".
             for (int path = matchEnd(URL_PATH, text, end); path >= 0; path = matchEnd(URL_PATH, text, end)) {
                 end = path;
-                for (int tail = matchEnd(URL_TAIL, text, end); tail >= 0; tail = matchEnd(URL_TAIL, text, end)) {
+                for (int tail = tailEnd(text, end); tail >= 0; tail = tailEnd(text, end)) {
                     end = tail;
                 }
             }
@@ -198,6 +198,20 @@ final class ContactRecognizer {
      * The end of the match of a {@code ^}-anchored pattern at {@code at}, as a search of {@code text.substring(at)}
      * finds it; -1 if there is none. Neither the substring nor the search of the rest of the text is made.
      */
+    /**
+     * The end of the word after a spoken URL's path at {@code at}: a letter, a number word, or a word that is no
+     * everyday one ("slash debora estevez", but not "slash billing please"); -1 if none.
+     */
+    private static int tailEnd(String text, int at) {
+        int tail = matchEnd(URL_TAIL, text, at);
+        if (tail >= 0 || at + 2 >= text.length() || text.charAt(at) != ' ' || !RegexText.isLetter(text.charAt(at + 1))) {
+            return tail;
+        }
+        int end = TextScan.letterRunEnd(text, at + 1);
+        boolean wordEnds = end == text.length() || !RegexText.isWordChar(text.charAt(end));
+        return wordEnds && end - at > 2 && !EverydayWords.allEveryday(text.substring(at + 1, end)) ? end : -1;
+    }
+
     private static int matchEnd(Pattern anchored, String text, int at) {
         Matcher m = anchored.matcher(text).region(at, text.length());
         return m.lookingAt() ? m.end() : -1;

@@ -463,4 +463,19 @@ class PhiDetectorTest {
         assertEquals(List.of("rural route nine box twelve/ADDRESS"), found("it goes to rural route nine box twelve thanks"));
         assertEquals(List.of(), found("put the pills back in the box 3 times a day"));
     }
+
+    @Test
+    void givenASpokenUrlWhosePathIsAName_detect_coversThePathButNotTheWordsAfterIt() {
+        assertEquals(List.of("x dot com slash tomasz wierzbicki/URL"), found("look me up at x dot com slash tomasz wierzbicki"));
+        assertEquals(List.of(), found("i paid online at riversidefm dot com slash pay but it still shows"));
+    }
+
+    @Test
+    void givenUspsStreetSuffixesAndSeveralUnits_detect_findsTheWholeStreetLine() {
+        assertEquals(List.of("4410 Quail Hollow Trl/ADDRESS", "Mankato/CITY", "56001/ZIP"),
+                found("They live at 4410 Quail Hollow Trl in Mankato, Minnesota 56001."));
+        assertEquals(List.of("88 Desert Sage Vista Way Bldg 2 Apt 14/ADDRESS"),
+                found("Ship to 88 Desert Sage Vista Way Bldg 2 Apt 14"));
+        assertEquals(List.of(), found("the app is on version twelve point three point four"));
+    }
 }
