@@ -66,7 +66,7 @@ final class DateRecognizer {
     private static final Pattern DATE_NUMERIC = Pattern.compile(
             "(?<![\\d/.-])(?:(\\d{1,2})[/-](\\d{1,2})(?:[/-](\\d{4}|\\d{2}))?|(\\d{4})-(\\d{2})-(\\d{2}))(?![\\d/-]|\\.\\d)");
     private static final Pattern DOB_BEFORE = Pattern.compile(
-            "(?:birth(?: ?date)?|born|dob|d\\.o\\.b|birthday|b-day)\\W{0,12}(?:is |was |on |of |as |:)?\\W{0,3}$",
+            "(?:birth(?: ?date)?|born|dob|d\\.o\\.b|d o b|birthday|b-day)\\W{0,12}(?:is |was |on |of |as |:)?\\W{0,3}$",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern DOB_AFTER = Pattern.compile(
             "^\\W{0,3}(?:as|is|for)? ?(?:your|my|his|her|the)? ?(?:date of birth|birth ?date|birthday|dob)",
@@ -93,9 +93,12 @@ final class DateRecognizer {
                 }
                 int end = TextScan.trimEnd(text, m.start(), m.end());
                 PhiKind kind = dateKind(text, m.start(), end);
-                if (kind == PhiKind.DOB) {
-                    Matcher year = TWO_DIGIT_YEAR_AFTER.matcher(text).region(end, text.length());
-                    end = year.lookingAt() && !value.matches(".*\\d{4}.*") ? year.end() : end;
+                // A two-digit year joins a date of birth, whose cue may come before the date or after that year.
+                Matcher year = TWO_DIGIT_YEAR_AFTER.matcher(text).region(end, text.length());
+                if (year.lookingAt() && !value.matches(".*\\d{4}.*")
+                        && (kind == PhiKind.DOB || dateKind(text, m.start(), year.end()) == PhiKind.DOB)) {
+                    kind = PhiKind.DOB;
+                    end = year.end();
                 }
                 out.add(m.start(), end, kind, 70);
             }
@@ -274,9 +277,9 @@ final class DateRecognizer {
         return dobBefore || DOB_AFTER.matcher(after).lookingAt() ? PhiKind.DOB : PhiKind.DATE;
     }
 
-    /** A necessary condition for DOB_BEFORE: one of its words ("birth", "born", "dob", "d.o.b", "b-day") is there. */
+    /** A necessary condition for DOB_BEFORE: one of its words ("birth", "born", "dob", "d.o.b", "d o b", "b-day") is there. */
     private static boolean mayHoldDobWord(String before) {
-        for (String word : List.of("birth", "born", "dob", "d.o.b", "b-day")) {
+        for (String word : List.of("birth", "born", "dob", "d.o.b", "d o b", "b-day")) {
             if (TextScan.indexOfIgnoreCase(before, word, 0) < before.length()) {
                 return true;
             }

@@ -41,6 +41,20 @@ public record NameLists(Set<String> firstNames, Set<String> surnames, Set<String
         return surnames.contains(key(word));
     }
 
+    /** Whether the word, or each part of a hyphenated one ("Puga-Haro"), is a known given name or surname. */
+    public boolean isNameOrNameParts(String word) {
+        if (isFirstName(word) || isSurname(word)) {
+            return true;
+        }
+        String[] parts = word.split("[-’']");
+        for (String part : parts) {
+            if (!isFirstName(part) && !isSurname(part)) {
+                return false;
+            }
+        }
+        return parts.length > 1;
+    }
+
     /** Whether the word (any case) is an everyday spoken English word, so a list alone cannot make it a name. */
     public boolean isCommonWord(String word) {
         return commonWords.contains(key(word));

@@ -38,7 +38,9 @@ final class NameRecognizer {
     private static final Pattern EHR_NAME = Pattern.compile("\\b[A-Z][A-Z'-]{1,}, [A-Z][A-Z'-]+\\b");
     private static final List<String> RELATIVES = List.of("mom", "dad", "mother", "father", "husband", "wife", "son",
             "daughter", "brother", "sister", "grandmother", "grandfather", "grandma", "grandpa", "aunt", "uncle",
-            "caregiver", "friend", "partner", "niece", "nephew", "neighbor", "spouse", "guardian");
+            "caregiver", "friend", "partner", "niece", "nephew", "neighbor", "spouse", "guardian", "granddaughter",
+            "grandson", "grandchild", "cousin", "stepson", "stepdaughter", "stepmother", "stepfather", "fiance", "fiancee",
+            "girlfriend", "boyfriend", "sibling");
     private static final List<String> MY_RELATIVES = TrailingCue.withEndings(List.of("my "), RELATIVES.toArray(String[]::new));
     /** Words after which a capitalized word is a name even when no list knows it. */
     private static final TrailingCue CAP_STRONG_TRIGGER = TrailingCue.thenNonWordChars(union(TrailingCue.phrases(
@@ -371,7 +373,9 @@ final class NameRecognizer {
         boolean firstKnown = names.isFirstName(firstWord);
         boolean lastKnown = names.isSurname(lastWord) || names.isFirstName(lastWord);
         boolean identity = mayBeIdentityAfter(text, end)
-                && IDENTITY_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 40))).lookingAt();
+                && IDENTITY_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 40))).lookingAt()
+                || (text.startsWith(" spelled", end) || text.startsWith(" is spelled", end))
+                        && names.isNameOrNameParts(lower[to - 1]); // "Puga-Haro spelled wrong", not "Tylenol is spelled"
         boolean vocative = weak && text.startsWith(",", end);
         boolean accept;
         if (count >= 2) {
@@ -635,7 +639,8 @@ final class NameRecognizer {
                 boolean initialBefore = j > i && ends[j - 1] - starts[j - 1] == 1;
                 boolean adjacent = gap.equals(" ") || initialBefore && gap.equals(". ");
                 boolean known = names.isFirstName(word) || names.isSurname(word);
-                if (!adjacent || LOWER_STOP.contains(word) || NOT_NAMES.contains(word) && !known
+                boolean everyday = j > i && word.length() > 1 && names.isCommonWord(word) && !names.isSurname(word); // "joy set"
+                if (!adjacent || everyday || LOWER_STOP.contains(word) || NOT_NAMES.contains(word) && !known
                         || SpokenNumbers.isNumberWord(word) || word.length() < 2 && !initialFollows(text, starts[j], ends[j])) {
                     break;
                 }

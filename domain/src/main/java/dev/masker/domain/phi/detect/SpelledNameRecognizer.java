@@ -118,7 +118,7 @@ final class SpelledNameRecognizer {
         int end = run.getLast().end();
         String before = text.substring(Math.max(0, start - 30), start);
         if (letters >= 3 && (unmistakable || alphabetWords >= 2 || SPELL_CONTEXT.matcher(before).find())) {
-            out.add(start, end, PhiKind.NAME, 80);
+            out.add(start, end, PhiKind.NAME, 82); // above the single-form patterns: a run holds several of them
         }
     }
 

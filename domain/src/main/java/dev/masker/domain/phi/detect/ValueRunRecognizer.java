@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -40,7 +41,17 @@ final class ValueRunRecognizer {
     private record Token(int start, int end, String lower, int symbols, int digits, boolean sentenceEnd) {
     }
 
+    /** A plate or tag cue, then up to eight short runs of letters and digits: the plate as written or spelled. */
+    private static final Pattern PLATE = Pattern.compile("(?i)\\b(?:license plates?|plates?|tag)(?: number)?"
+            + "(?: is| was| reads)?:? ((?:[a-z0-9]{1,8}[ -]){0,7}[a-z0-9]{1,8})\\b");
+    private static final int PLATE_MIN = 5;
+    private static final int PLATE_MAX = 8;
+
     static void valueRuns(String text, Candidates out) {
+        if (TextScan.indexOfIgnoreCase(text, "plate", 0) < text.length()
+                || TextScan.indexOfIgnoreCase(text, "tag", 0) < text.length()) {
+            plates(text, out);
+        }
         List<Token> run = new ArrayList<>();
         for (int at = 0; at < text.length(); at++) {
             if (RegexText.isBlank(text.charAt(at))) {
@@ -71,6 +82,39 @@ final class ValueRunRecognizer {
             }
         }
         classify(text, run, out);
+    }
+
+    /**
+     * License plates after "plate" or "tag": the shortest run of letters and digits ("WHP 106", "dda 4620", "m v l 9 8 5
+     * 1" in the view, "1GZWN51") that holds five to eight of them, a letter and a digit. An everyday word ends the run:
+     * "plate 3 of 4" is no plate.
+     */
+    private static void plates(String text, Candidates out) {
+        Matcher m = PLATE.matcher(text);
+        while (m.find()) {
+            int start = m.start(1);
+            int symbols = 0;
+            boolean letter = false;
+            boolean digit = false;
+            int at = start;
+            while (at < m.end(1) && symbols <= PLATE_MAX) {
+                int end = at;
+                while (end < m.end(1) && TextScan.isAsciiAlnum(text.charAt(end))) {
+                    letter |= RegexText.isLetter(text.charAt(end));
+                    digit |= TextScan.isDigit(text.charAt(end));
+                    end++;
+                }
+                if (end - at > 1 && EverydayWords.allEveryday(text.substring(at, end))) {
+                    break;
+                }
+                symbols += end - at;
+                if (symbols >= PLATE_MIN && symbols <= PLATE_MAX && letter && digit) {
+                    out.add(start, end, PhiKind.VEHICLE, 58, "a plate word");
+                    break;
+                }
+                at = end + 1;
+            }
+        }
     }
 
     private static Token valueToken(String text, int start, int end) {

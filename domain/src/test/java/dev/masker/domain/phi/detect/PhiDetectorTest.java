@@ -478,4 +478,25 @@ class PhiDetectorTest {
                 found("Ship to 88 Desert Sage Vista Way Bldg 2 Apt 14"));
         assertEquals(List.of(), found("the app is on version twelve point three point four"));
     }
+
+    @Test
+    void givenAPlateAfterItsCue_detect_findsItWrittenOrSpelled() {
+        assertEquals(List.of("KTR 4471/VEHICLE"), found("Thanks, plate KTR 4471 is validated."));
+        assertEquals(List.of("7RBX219/VEHICLE"), found("My car has plates 7RBX219. Thanks"));
+        assertEquals(List.of("k t r four four seven one/VEHICLE"), found("my car has plates k t r four four seven one"));
+        assertEquals(List.of(), found("plate 3 of 4 in the lab"));
+    }
+
+    @Test
+    void givenATwoDigitSpokenYearAndABirthCueAfterIt_detect_findsTheWholeDateOfBirth() {
+        assertEquals(List.of("March ninth seventy one/DOB"), found("I have March ninth seventy one as your birth date."));
+        assertEquals(List.of("March ninth seventy one/DOB"), found("His d o b is March ninth seventy one."));
+    }
+
+    @Test
+    void givenARelativeOrASpellingCue_detect_takesAnEverydayWordAsTheNameButNoMedicine() {
+        assertEquals(List.of("Hope/NAME"), found("My granddaughter Hope set up this phone for me."));
+        assertEquals(List.of("Okonkwo-Eze/NAME"), found("The paperwork has Okonkwo-Eze spelled wrong."));
+        assertEquals(List.of(), found("Tylenol is spelled with a y"));
+    }
 }
