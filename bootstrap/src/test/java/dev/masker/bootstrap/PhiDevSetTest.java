@@ -19,11 +19,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Runs the three labeled sets through {@code masker phi detect} and guards the measured quality: the leak rate (gold
+ * Runs the four labeled sets through {@code masker phi detect} and guards the measured quality: the leak rate (gold
  * PHI characters no span covers, as {@code phi-score.py} computes it) and the lenient precision must not get worse, and
  * nothing logged during the run may contain a labeled PHI value. The sets (rules in {@code PHI-DEV.md} beside them):
- * copies of {@code shared/fixtures/phi-dev.jsonl} and {@code phi-dev2.jsonl}, and our own adversarial set
- * ({@code tools/adversarial/}, never tuned on). The limits sit just above what docs/PHI-DETECTION.md reports.
+ * copies of {@code shared/fixtures/phi-dev.jsonl} and {@code phi-dev2.jsonl}, our own adversarial set and a held-out
+ * set written blind and never tuned on (both {@code tools/adversarial/}). The limits sit just above what
+ * docs/PHI-DETECTION.md reports.
  */
 class PhiDevSetTest {
     private static final Path SETS = Path.of("src/test/resources/phi");
@@ -35,12 +36,14 @@ class PhiDevSetTest {
 
     @ParameterizedTest(name = "{0}: leak <= {1}, lenient precision >= {2}")
     @CsvSource({
-        // measured 0.0027 (113/41785 chars), precision 1.000
-        "phi-dev.jsonl, 0.004, 0.99",
-        // measured 0.041 (1819/44217 chars), precision 0.978
-        "phi-dev2.jsonl, 0.045, 0.97",
-        // measured 0.091 (2629/28795 chars), precision 0.919
-        "phi-adversarial.jsonl, 0.10, 0.91"})
+        // measured 0.0018 (77/41785 chars), precision 1.000
+        "phi-dev.jsonl, 0.003, 0.99",
+        // measured 0.013 (558/44217 chars), precision 0.979
+        "phi-dev2.jsonl, 0.016, 0.975",
+        // measured 0.018 (508/28795 chars), precision 0.930; tuned on since issue 10's second session
+        "phi-adversarial.jsonl, 0.022, 0.92",
+        // written blind by tools/adversarial/generate_heldout.py, measured and never tuned on: 0.097, precision 0.855
+        "phi-heldout.jsonl, 0.10, 0.85"})
     void givenALabelledSet_phiDetect_leaksNoMoreThanMeasuredAndLogsNoPhi(String set, double maxLeakRate,
             double minLenientPrecision) throws IOException {
         List<String> input = Files.readAllLines(SETS.resolve(set), StandardCharsets.UTF_8);
