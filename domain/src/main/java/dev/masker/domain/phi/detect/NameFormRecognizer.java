@@ -33,8 +33,8 @@ final class NameFormRecognizer {
             "(?<![\\p{L}'’-])(" + CAP_WORD + "(?: " + CAP_WORD + ")?), (" + CAP_WORD + ")(?: \\p{Lu}\\b\\.?)?(?![\\p{L}'’-])");
     /** Where a "Last, First" cell starts: a line, a quoted or table cell, or a field after a colon. */
     private static final Pattern FIELD_BEFORE = Pattern.compile("(?:^|[\\n\"|:;]|\\(|\\) ?)\\s*$");
-    /** A speaker naming themself at the start of a turn or sentence, after the usual openers. */
-    private static final Pattern SELF_INTRODUCTION = Pattern.compile("(?i)(?:^|[.!?,]\\s+|\\n)(?:(?:uh|um|hi|hey|yes|yeah|so|"
+    /** A speaker naming themself at the start of a turn, a sentence or a quoted string, after the usual openers. */
+    private static final Pattern SELF_INTRODUCTION = Pattern.compile("(?i)(?:^|[.!?,]\\s+|\\n|\")(?:(?:uh|um|hi|hey|yes|yeah|so|"
             + "alright|all right|okay|ok|well|oh|good (?:morning|afternoon|evening))[,.]?\\s+)*(" + WORD + "(?: " + WORD
             + "){0,2}),? (here|again)\\b");
 

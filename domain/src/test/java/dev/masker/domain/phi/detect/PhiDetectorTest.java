@@ -410,6 +410,7 @@ class PhiDetectorTest {
     void givenASpeakerNamingThemself_detect_findsTheNameButNotAMedicine() {
         assertEquals(List.of("okonkwo/NAME"), found("okonkwo here calling about my refill"));
         assertEquals(List.of("dmitri/NAME"), found("dmitri again i called yesterday"));
+        assertEquals(List.of("okonkwo/NAME"), found("{\"note\":\"okonkwo here calling about my refill\"}"));
         assertEquals(List.of(), found("metformin again please"));
     }
 
