@@ -66,8 +66,9 @@ public final class MaskTextService implements MaskTextUseCase, MaskTurnUseCase {
         Turn turn = new Turn(command.session(), command.policy(), clock.instant());
         Map<PhiKind, Integer> counts = new EnumMap<>(PhiKind.class);
         List<String> masked = new ArrayList<>(command.texts().size());
-        for (String text : command.texts()) {
-            List<PhiSpan> spans = detector.detect(text);
+        for (int i = 0; i < command.texts().size(); i++) {
+            String text = command.texts().get(i);
+            List<PhiSpan> spans = command.wholeNames().contains(i) ? wholeName(text) : detector.detect(text);
             if (spans.isEmpty()) {
                 masked.add(text);
                 continue;
@@ -86,6 +87,20 @@ public final class MaskTextService implements MaskTextUseCase, MaskTurnUseCase {
             vault.storeAll(List.copyOf(turn.toStore.values()));
         }
         return new MaskedTexts(masked, counts, turn.issued);
+    }
+
+    /** A participant's name as one NAME span, its surrounding blanks left out; none when it holds no letter or digit. */
+    private static List<PhiSpan> wholeName(String text) {
+        int start = 0;
+        int end = text.length();
+        while (start < end && Character.isWhitespace(text.charAt(start))) {
+            start++;
+        }
+        while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
+        }
+        boolean hasLetterOrDigit = text.codePoints().anyMatch(Character::isLetterOrDigit);
+        return hasLetterOrDigit ? List.of(new PhiSpan(start, end, PhiKind.NAME)) : List.of();
     }
 
     /** One masking pass: the vault entries to write and the tokens issued, each once. */

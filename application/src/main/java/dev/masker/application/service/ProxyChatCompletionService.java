@@ -108,7 +108,7 @@ public final class ProxyChatCompletionService implements ProxyChatCompletionUseC
 
         SessionId session = sessions.sessionFor(agentId, request.callId(), new SessionId(ids.next()), clock.instant());
         MaskedTexts masked = masking.maskTurn(new MaskTextsCommand(session, request.maskableTexts(),
-                policies.forAgent(agent)));
+                request.participantNames(), policies.forAgent(agent)));
         Map<String, Object> body = request.forUpstream(masked.texts(), model);
         TokenLookup stored = sessionTokens.tokensOf(new SessionTokensQuery(session));
         TokenLookup issued = masked.issued();

@@ -30,6 +30,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -161,6 +162,18 @@ class MaskTextServiceTest {
         assertEquals(Map.of(PhiKind.SSN, 2, PhiKind.EMAIL, 1), masked.counts());
         assertEquals(1, vault.writes());
         assertEquals(2, vault.all().size());
+    }
+
+    @Test
+    void givenAParticipantsName_maskTurn_masksItWholeAsANameEvenWhenDetectionFindsNone() {
+        MaskedTexts masked = mask.maskTurn(new MaskTextsCommand(newSession(), List.of("front_desk", "front_desk", " "),
+                Set.of(0, 2), MaskingPolicy.healthcareDefault()));
+
+        assertTrue(masked.texts().get(0).startsWith("MSKV1.NAME."), masked.texts().get(0));
+        assertEquals("front_desk", masked.issuedOriginals().get(masked.texts().get(0)));
+        assertEquals("front_desk", masked.texts().get(1), "the same string as content is only searched");
+        assertEquals(" ", masked.texts().get(2), "a blank name holds nothing to mask");
+        assertEquals(Map.of(PhiKind.NAME, 1), masked.counts());
     }
 
     @Test

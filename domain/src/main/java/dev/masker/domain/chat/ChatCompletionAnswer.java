@@ -34,7 +34,7 @@ public final class ChatCompletionAnswer {
                 return choice;
             }
             Map<String, Object> choiceCopy = JsonTrees.copy(map);
-            choiceCopy.put("message", JsonTrees.rewriteMessage(message, false, this::text));
+            choiceCopy.put("message", JsonTrees.rewriteMessage(message, this::text, null));
             return choiceCopy;
         }).toList());
         return copy;

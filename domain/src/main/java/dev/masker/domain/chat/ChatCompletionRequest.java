@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 
 /**
@@ -92,6 +93,24 @@ public final class ChatCompletionRequest {
     }
 
     /**
+     * The positions in {@link #maskableTexts} of the messages' participant names: the {@code name} of a system, user or
+     * assistant message names a person (or a role) by definition, so it is masked whole, not searched. The {@code name}
+     * of a {@code function} or {@code tool} message names the function and is read like any other text.
+     */
+    public Set<Integer> participantNames() {
+        Set<Integer> names = new TreeSet<>();
+        int[] index = {0};
+        rewrite(text -> {
+            index[0]++;
+            return text;
+        }, name -> {
+            names.add(index[0]++);
+            return name;
+        });
+        return names;
+    }
+
+    /**
      * The body to send upstream: a copy with the maskable strings replaced, in order, by {@code masked}, the platform's
      * fields left out and {@code model} set to the given one. Everything else passes through.
      *
@@ -113,6 +132,11 @@ public final class ChatCompletionRequest {
     }
 
     private Map<String, Object> rewrite(UnaryOperator<String> replace) {
+        return rewrite(replace, replace);
+    }
+
+    /** A copy with the maskable strings replaced, participants' names by {@code replaceName}, the others by {@code replace}. */
+    private Map<String, Object> rewrite(UnaryOperator<String> replace, UnaryOperator<String> replaceName) {
         Map<String, Object> copy = new LinkedHashMap<>();
         body.forEach((key, value) -> {
             if (PLATFORM_FIELDS.contains(key)) {
@@ -120,7 +144,7 @@ public final class ChatCompletionRequest {
             }
             copy.put(key, switch (key) {
                 case "messages" -> ((List<?>) value).stream()
-                        .map(message -> JsonTrees.rewriteMessage(message, true, replace)).toList();
+                        .map(message -> JsonTrees.rewriteMessage(message, replace, replaceName)).toList();
                 case "user" -> value instanceof String text ? replace.apply(text) : value;
                 default -> value;
             });

@@ -3,6 +3,7 @@ package dev.masker.domain.chat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /** Small edits of JSON trees (maps with string keys): copies, never changing what they were given. */
@@ -17,16 +18,22 @@ final class JsonTrees {
         return copy;
     }
 
+    /** Roles whose message's {@code name} is the function's, not a participant's. */
+    private static final Set<String> FUNCTION_ROLES = Set.of("function", "tool");
+
     /**
      * A copy of a chat message with the strings that can carry PHI replaced: its {@code content} (a string, or the
-     * {@code text} of content parts), the {@code arguments} of its tool calls and of a legacy {@code function_call}, and
-     * its {@code name} when {@code withName}. Anything of another shape is left as it is.
+     * {@code text} of content parts) and the {@code arguments} of its tool calls and of a legacy {@code function_call}
+     * by {@code replace}; its {@code name} by {@code replace} in a function or tool message, else by
+     * {@code replaceName} (a participant's name), and not at all when {@code replaceName} is null. Anything of another
+     * shape is left as it is.
      */
-    static Map<String, Object> rewriteMessage(Object message, boolean withName, UnaryOperator<String> replace) {
+    static Map<String, Object> rewriteMessage(Object message, UnaryOperator<String> replace, UnaryOperator<String> replaceName) {
         Map<String, Object> copy = copy(message);
         copy.computeIfPresent("content", (key, content) -> content(content, replace));
-        if (withName) {
-            copy.computeIfPresent("name", (key, name) -> name instanceof String text ? replace.apply(text) : name);
+        if (replaceName != null) {
+            UnaryOperator<String> forName = FUNCTION_ROLES.contains(copy.get("role")) ? replace : replaceName;
+            copy.computeIfPresent("name", (key, name) -> name instanceof String text ? forName.apply(text) : name);
         }
         copy.computeIfPresent("tool_calls", (key, calls) -> calls instanceof List<?> list
                 ? list.stream().map(call -> replaced(call, "function", function -> arguments(function, replace))).toList()

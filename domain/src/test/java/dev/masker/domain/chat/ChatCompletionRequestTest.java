@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -114,6 +115,20 @@ class ChatCompletionRequestTest {
         assertEquals(List.of("You are a scheduler.", "My SSN is 123-45-6789", "jane_doe", "", "{\"phone\":\"415-555-0100\"}",
                         "Found Jane Doe, DOB 1990-03-05", "{\"mrn\":\"A1\"}", "jane@example.com"),
                 ChatCompletionRequest.of(vapiBody()).maskableTexts());
+    }
+
+    @Test
+    void givenNamedMessages_participantNames_listsTheParticipantsNamesButNotAFunctions() {
+        Map<String, Object> body = vapiBody();
+        List<Object> messages = new ArrayList<>((List<?>) body.get("messages"));
+        messages.add(Map.of("role", "function", "name", "get_slots", "content", "{\"slots\":[]}"));
+        body.put("messages", messages);
+
+        ChatCompletionRequest request = ChatCompletionRequest.of(body);
+
+        assertEquals(Set.of(2), request.participantNames());
+        assertEquals("jane_doe", request.maskableTexts().get(2));
+        assertTrue(request.maskableTexts().contains("get_slots"), "a function's name is still read as text");
     }
 
     @Test
