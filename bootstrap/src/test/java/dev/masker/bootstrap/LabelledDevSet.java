@@ -28,8 +28,8 @@ final class LabelledDevSet {
      * spoken DOB in run-on raw speech, a city that is also a state name ("New York, GA") in a system prompt. A ratchet:
      * any new survivor fails, and a fixed one must be struck from this list.
      */
-    static final List<String> KNOWN_MISSES = List.of("record 21 16 chars", "record 21 5 chars", "record 101 15 chars",
-            "record 543 15 chars", "record 543 24 chars", "record 731 24 chars", "record 1082 8 chars");
+    static final List<String> KNOWN_MISSES = List.of("record 21 16 chars", "record 21 5 chars", "record 543 24 chars",
+            "record 731 24 chars", "record 1082 8 chars");
     private static final Path DEV_SET = Path.of("src/test/resources/phi/phi-dev.jsonl");
     private static final ObjectMapper JSON = new ObjectMapper();
 
