@@ -22,7 +22,6 @@ import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbRow;
 import io.helidon.dbclient.DbTransaction;
 import java.net.URI;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -250,19 +249,11 @@ public final class JdbcAgentAdapter implements LoadAgentPort, SaveAgentPort, Cha
                 row.column("policy_name").get(String.class),
                 AssistantConfig.of(read(row.column("assistant").get(String.class))),
                 callback,
-                instant(row.column("created_at").get()))
+                SqlTimes.instant(row.column("created_at").get()).orElseThrow(() -> corrupt("created_at")))
                 .withPolicy(row.column("policy_name").get(String.class),
                         Optional.ofNullable(row.column("policy_yaml").get(String.class)))
                 .withProxyAccess(new ProxyAccess(Optional.of(ProxyKey.restore(row.column("proxy_key").get(String.class))),
                         models(row.column("allowed_models").get(String.class))));
-    }
-
-    private static Instant instant(Object value) {
-        return switch (value) {
-            case Timestamp timestamp -> timestamp.toInstant();
-            case OffsetDateTime dateTime -> dateTime.toInstant();
-            default -> throw corrupt("created_at");
-        };
     }
 
     private String write(Object jsonValue) {

@@ -7,8 +7,6 @@ import dev.masker.domain.phi.VaultEntry;
 import dev.masker.domain.session.SessionId;
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbRow;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -113,15 +111,8 @@ public final class JdbcTokenVaultAdapter implements TokenVaultPort {
 
     private static VaultEntry entry(SessionId session, PhiToken token, DbRow row) {
         SealedValue sealed = new SealedValue(row.column("nonce").get(byte[].class), row.column("ciphertext").get(byte[].class));
-        return new VaultEntry(session, token, sealed, instant(row.column("created_at").get()));
-    }
-
-    private static Instant instant(Object value) {
-        return switch (value) {
-            case Timestamp timestamp -> timestamp.toInstant();
-            case OffsetDateTime dateTime -> dateTime.toInstant();
-            default -> throw new IllegalStateException("a vault entry has an unreadable time");
-        };
+        return new VaultEntry(session, token, sealed, SqlTimes.instant(row.column("created_at").get())
+                .orElseThrow(() -> new IllegalStateException("a vault entry has an unreadable time")));
     }
 
     private static RuntimeException translate(RuntimeException failure) {
