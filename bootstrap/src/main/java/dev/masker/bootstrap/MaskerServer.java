@@ -35,7 +35,7 @@ import dev.masker.adapters.persistence.JdbcTokenVaultAdapter;
 import dev.masker.application.port.out.ChatUpstreamPort;
 import dev.masker.application.port.out.IdGeneratorPort;
 import dev.masker.application.service.AgentMaskingPolicies;
-import dev.masker.application.service.AnswerAssistantRequestService;
+import dev.masker.application.service.AnswerVapiMessageService;
 import dev.masker.application.service.AuthenticateService;
 import dev.masker.application.service.CheckReadinessService;
 import dev.masker.application.service.CreateAgentService;
@@ -138,12 +138,14 @@ public final class MaskerServer implements AutoCloseable {
                     config.auditTimeout(), metrics.auditBatches());
             callbacks = new WebClientConfigCallbackAdapter(json, clock);
 
-            AnswerAssistantRequestService assistantRequests = new AnswerAssistantRequestService(
+            JdbcProxySessionAdapter proxySessions = new JdbcProxySessionAdapter(database.turns());
+            AuditCallCountAdapter auditStats = new AuditCallCountAdapter(database.audit());
+            AnswerVapiMessageService vapiMessages = new AnswerVapiMessageService(new AnswerVapiMessageService.Ports(
                     new TokenBucketRateLimitAdapter(config.webhookRatePerSecond(), config.webhookRateBurst(),
                             MAX_RATE_LIMIT_KEYS, System::nanoTime),
                     new HmacSignatureAdapter(config.webhookSecrets(), config.acceptPlainSecret(),
                             config.signatureTolerance(), clock),
-                    new JacksonVapiMessageAdapter(json), agents, callbacks, audit, ids, clock,
+                    new JacksonVapiMessageAdapter(json), agents, callbacks, audit, proxySessions, auditStats, ids), clock,
                     // The caller's fingerprint is the number's MSKV1 PHONE token value under the healthcare kid.
                     new PhoneFingerprinter(vaultTokens, MaskingPolicy.HEALTHCARE_KID), urls);
             Set<String> policies = MaskerConfig.BUILT_IN_POLICIES.keySet();
@@ -153,7 +155,7 @@ public final class MaskerServer implements AutoCloseable {
             AgentsHttpAdapter.AgentUseCases agentUseCases = new AgentsHttpAdapter.AgentUseCases(
                     new CreateAgentService(agents, audit, ids, clock, policies, policyReader, hasKey),
                     new ListAgentsService(agents, new PageCursors(cursorKey(fingerprintKey))),
-                    new GetAgentService(agents, new AuditCallCountAdapter(database.audit()), clock),
+                    new GetAgentService(agents, auditStats, clock),
                     new UpdateAgentService(agents, agents, audit, ids, clock, policies, policyReader, hasKey),
                     new DeleteAgentService(agents, audit, ids, clock));
             // The upstream LLM (SPEC §7): agents' openai:<model> turns go to the configured OpenAI-compatible endpoint,
@@ -163,7 +165,7 @@ public final class MaskerServer implements AutoCloseable {
             ProxyChatCompletionService proxy = new ProxyChatCompletionService(new ProxyChatCompletionService.Collaborators(
                     agents, new TokenBucketRateLimitAdapter(config.proxyRatePerSecond(), config.proxyRateBurst(),
                             MAX_RATE_LIMIT_KEYS, System::nanoTime),
-                    new JdbcProxySessionAdapter(database.turns()),
+                    proxySessions,
                     new AgentMaskingPolicies(MaskerConfig.BUILT_IN_POLICIES, policyReader), phiTokens.maskTurn(),
                     phiTokens.sessionTokens(), upstream, audit, ids), clock, System::nanoTime);
             CheckReadinessService readiness = new CheckReadinessService(List.of(new JdbcReadinessAdapter(database.app())));
@@ -183,7 +185,7 @@ public final class MaskerServer implements AutoCloseable {
                     List.of(new AccessLogFilter(), new HttpMetricsFilter(metrics.registry())), new HttpErrorMapper(json),
                     adminAuthentication, List.of(
                     new MetricsHttpAdapter(metrics.registry(), config.metricsTokens()),
-                    new VapiWebhookHttpAdapter(assistantRequests, bodies, json),
+                    new VapiWebhookHttpAdapter(vapiMessages, bodies, json),
                     new ProxyHttpAdapter(proxy, bodies, json),
                     new OpenApiHttpAdapter(),
                     new AgentsHttpAdapter(agentUseCases, bodies, json, urls),

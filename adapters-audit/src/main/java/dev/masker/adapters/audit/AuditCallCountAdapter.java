@@ -1,17 +1,26 @@
 package dev.masker.adapters.audit;
 
 import dev.masker.application.port.out.CountAgentCallsPort;
+import dev.masker.application.port.out.SessionTurnTotalsPort;
 import dev.masker.domain.agent.AgentId;
+import dev.masker.domain.phi.PhiKind;
+import dev.masker.domain.session.SessionId;
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbRow;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
 
-/** Reads an agent's stats from the audit log: its {@code call_started} and {@code turn_proxied} events. */
-public final class AuditCallCountAdapter implements CountAgentCallsPort {
+/**
+ * Reads stats from the audit log: an agent's {@code call_started} and {@code turn_proxied} events, and the turns of one
+ * session.
+ */
+public final class AuditCallCountAdapter implements CountAgentCallsPort, SessionTurnTotalsPort {
     private static final String COUNT = """
             SELECT count(*) FILTER (WHERE occurred_at >= ?) AS last_day, count(*) AS last_week
             FROM audit_event
@@ -30,6 +39,13 @@ public final class AuditCallCountAdapter implements CountAgentCallsPort {
                        - CAST(d ->> 'upstream_us' AS bigint)) FILTER (WHERE occurred_at >= ?) AS added_p95_us
             FROM (SELECT occurred_at, CAST(body AS jsonb) -> 'data' AS d FROM audit_event
                   WHERE agent_id = ? AND type = 'turn_proxied' AND occurred_at >= ?) AS turns
+            """;
+
+    // One session's turns: its agent's turn_proxied events since the session started (the index bounds the search).
+    private static final String SESSION_TURNS = """
+            SELECT CAST(body AS jsonb) -> 'data' ->> 'masked' AS masked FROM audit_event
+            WHERE agent_id = ? AND type = 'turn_proxied' AND occurred_at >= ?
+              AND CAST(body AS jsonb) -> 'data' ->> 'session_id' = ?
             """;
 
     private final DbClient db;
@@ -73,5 +89,34 @@ public final class AuditCallCountAdapter implements CountAgentCallsPort {
         // Null (no turns in the window) reads as an empty value.
         return row.column(column).asOptional().map(micros -> OptionalDouble.of(((Number) micros).doubleValue() / 1_000.0))
                 .orElse(OptionalDouble.empty());
+    }
+
+    @Override
+    public TurnTotals totals(AgentId agent, SessionId session, Instant since) {
+        int turns = 0;
+        Map<PhiKind, Integer> masked = new EnumMap<>(PhiKind.class);
+        try {
+            List<DbRow> rows = db.execute().createQuery(SESSION_TURNS)
+                    .params(agent.value(), OffsetDateTime.ofInstant(since, ZoneOffset.UTC), session.value())
+                    .execute().toList();
+            for (DbRow row : rows) {
+                turns++;
+                addCounts(row.column("masked").asOptional().map(String::valueOf).orElse(""), masked);
+            }
+        } catch (RuntimeException e) {
+            throw ChainedAuditAdapter.unavailable();
+        }
+        return new TurnTotals(turns, masked);
+    }
+
+    /** Adds the counts of a {@code turn_proxied} event's {@code masked} field ("NAME:2,PHONE:1") to {@code into}. */
+    private static void addCounts(String counts, Map<PhiKind, Integer> into) {
+        for (String entry : counts.split(",")) {
+            int colon = entry.indexOf(':');
+            if (colon > 0) {
+                into.merge(PhiKind.valueOf(entry.substring(0, colon)), Integer.parseInt(entry.substring(colon + 1)),
+                        Integer::sum);
+            }
+        }
     }
 }

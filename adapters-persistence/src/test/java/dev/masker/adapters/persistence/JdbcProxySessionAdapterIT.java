@@ -1,17 +1,20 @@
 package dev.masker.adapters.persistence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.masker.application.port.out.ProxySessionPort;
 import dev.masker.domain.agent.Agent;
 import dev.masker.domain.agent.AgentId;
 import dev.masker.domain.error.DomainException;
 import dev.masker.domain.error.ErrorCode;
 import dev.masker.domain.id.Ulid;
 import dev.masker.domain.session.SessionId;
+import dev.masker.domain.vapi.CallId;
 import io.helidon.dbclient.DbClient;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -181,6 +184,59 @@ class JdbcProxySessionAdapterIT {
         assertEquals(firstFresh, first);
         assertEquals(secondFresh, second);
         assertEquals(2, rows(agent, Optional.empty()));
+    }
+
+    private static Optional<String> endedReason(AgentId agent, String call) throws SQLException {
+        String sql = "SELECT ended_reason, ended_at FROM proxy_session WHERE agent_id = ? AND call_id = ?";
+        try (Connection connection = schema.connect(); PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setString(1, agent.value());
+            query.setString(2, call);
+            try (ResultSet result = query.executeQuery()) {
+                assertTrue(result.next());
+                return Optional.ofNullable(result.getString("ended_reason"));
+            }
+        }
+    }
+
+    @Test
+    void givenACallWithASession_endCall_endsItOnceAndGivesItsStart() throws SQLException {
+        AgentId agent = storedAgent();
+        String call = callId();
+        JdbcProxySessionAdapter adapter = new JdbcProxySessionAdapter(schema.db());
+        SessionId session = adapter.sessionFor(agent, Optional.of(call), fresh(), NOW);
+        assertEquals(Optional.empty(), endedReason(agent, call));
+
+        Optional<ProxySessionPort.CallSession> ended = adapter.endCall(agent, new CallId(call), NOW.plusSeconds(90),
+                "customer-ended-call");
+        Optional<ProxySessionPort.CallSession> again = new JdbcProxySessionAdapter(secondServer).endCall(agent,
+                new CallId(call), NOW.plusSeconds(95), "silence-timed-out");
+
+        assertEquals(Optional.of(new ProxySessionPort.CallSession(session, NOW)), ended);
+        assertEquals(ended, again);
+        assertEquals(Optional.of("customer-ended-call"), endedReason(agent, call), "the first report wins");
+    }
+
+    @Test
+    void givenACallWithoutSessionOrAnotherAgentsCall_endCall_findsNone() {
+        AgentId agent = storedAgent();
+        String call = callId();
+        JdbcProxySessionAdapter adapter = new JdbcProxySessionAdapter(schema.db());
+        adapter.sessionFor(storedAgent(), Optional.of(call), fresh(), NOW);
+
+        assertEquals(Optional.empty(), adapter.endCall(agent, new CallId(call), NOW, "customer-ended-call"));
+    }
+
+    @Test
+    void givenAReasonThatIsNoIdentifier_endCall_isRefusedByTheTableWithoutItsValue() {
+        AgentId agent = storedAgent();
+        String call = callId();
+        JdbcProxySessionAdapter adapter = new JdbcProxySessionAdapter(schema.db());
+        adapter.sessionFor(agent, Optional.of(call), fresh(), NOW);
+
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> adapter.endCall(agent, new CallId(call), NOW, "Jane Roe hung up"));
+
+        assertFalse(e.getMessage().contains("Jane"), e.getMessage());
     }
 
     @Test

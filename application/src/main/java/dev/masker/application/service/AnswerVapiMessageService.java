@@ -1,15 +1,20 @@
 package dev.masker.application.service;
 
-import dev.masker.application.port.in.AnswerAssistantRequestCommand;
-import dev.masker.application.port.in.AnswerAssistantRequestUseCase;
+import dev.masker.application.port.in.AnswerVapiMessageCommand;
+import dev.masker.application.port.in.AnswerVapiMessageUseCase;
+import dev.masker.application.port.in.VapiAnswer;
 import dev.masker.application.port.out.AppendAuditEventPort;
 import dev.masker.application.port.out.FetchAssistantOverridesPort;
 import dev.masker.application.port.out.FetchAssistantOverridesPort.CallbackOutcome;
 import dev.masker.application.port.out.FetchAssistantOverridesPort.CallbackRequest;
 import dev.masker.application.port.out.IdGeneratorPort;
 import dev.masker.application.port.out.LoadAgentPort;
+import dev.masker.application.port.out.ProxySessionPort;
+import dev.masker.application.port.out.ProxySessionPort.CallSession;
 import dev.masker.application.port.out.RateLimitPort;
 import dev.masker.application.port.out.ReadVapiMessagePort;
+import dev.masker.application.port.out.SessionTurnTotalsPort;
+import dev.masker.application.port.out.SessionTurnTotalsPort.TurnTotals;
 import dev.masker.application.port.out.VerifySignaturePort;
 import dev.masker.domain.agent.Agent;
 import dev.masker.domain.agent.AgentId;
@@ -18,6 +23,7 @@ import dev.masker.domain.agent.ProxyKey;
 import dev.masker.domain.assistant.AssistantConfig;
 import dev.masker.domain.assistant.ResolvedAssistant;
 import dev.masker.domain.audit.AuditEvent;
+import dev.masker.domain.audit.AuditEvent.CallTotals;
 import dev.masker.domain.audit.PhoneFingerprinter;
 import dev.masker.domain.error.DomainException;
 import dev.masker.domain.error.ErrorCode;
@@ -26,45 +32,65 @@ import dev.masker.domain.ratelimit.RateDecision;
 import dev.masker.domain.vapi.CallId;
 import dev.masker.domain.vapi.VapiCall;
 import dev.masker.domain.vapi.VapiMessage;
+import dev.masker.domain.vapi.VapiMessageKind;
+import dev.masker.domain.vapi.VapiToolCall;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * Answers Vapi's assistant-request in the order SPEC §4 fixes: rate limit, signature, parse, agent, event type,
- * resolve, rewrite, audit. Nothing is parsed before the signature is checked, and nothing is answered before its
- * {@code call_started} event is durable.
+ * Answers Vapi's server messages in the order SPEC §4 fixes: rate limit, signature, parse, agent, event type, then by
+ * kind: the assistant-request is resolved, rewritten and audited; the end-of-call report ends the call's session and is
+ * audited; a message that needs an answer gets the one Vapi reads as a failure (no backend takes it yet); every other
+ * message an empty 200. Nothing is parsed before the signature is checked, and nothing is answered before its audit
+ * event is durable.
  */
-public final class AnswerAssistantRequestService implements AnswerAssistantRequestUseCase {
+public final class AnswerVapiMessageService implements AnswerVapiMessageUseCase {
+    private static final System.Logger LOG = System.getLogger(AnswerVapiMessageService.class.getName());
+    /** What Vapi is told when no backend answers a message that needs one. */
+    static final String NO_BACKEND = "No backend is configured on Masker for this message.";
+
     private final RateLimitPort rateLimit;
     private final VerifySignaturePort signatures;
     private final ReadVapiMessagePort messages;
     private final LoadAgentPort agents;
     private final FetchAssistantOverridesPort callbacks;
     private final AppendAuditEventPort audit;
+    private final ProxySessionPort sessions;
+    private final SessionTurnTotalsPort turnTotals;
     private final IdGeneratorPort ids;
     private final Clock clock;
     private final PhoneFingerprinter fingerprints;
     private final AgentUrls urls;
 
-    public AnswerAssistantRequestService(RateLimitPort rateLimit, VerifySignaturePort signatures,
-                                         ReadVapiMessagePort messages, LoadAgentPort agents,
-                                         FetchAssistantOverridesPort callbacks, AppendAuditEventPort audit,
-                                         IdGeneratorPort ids, Clock clock, PhoneFingerprinter fingerprints,
-                                         AgentUrls urls) {
-        this.rateLimit = Objects.requireNonNull(rateLimit, "rateLimit");
-        this.signatures = Objects.requireNonNull(signatures, "signatures");
-        this.messages = Objects.requireNonNull(messages, "messages");
-        this.agents = Objects.requireNonNull(agents, "agents");
-        this.callbacks = Objects.requireNonNull(callbacks, "callbacks");
-        this.audit = Objects.requireNonNull(audit, "audit");
-        this.ids = Objects.requireNonNull(ids, "ids");
+    /** The ports the webhook reads and writes through. */
+    public record Ports(RateLimitPort rateLimit, VerifySignaturePort signatures, ReadVapiMessagePort messages,
+                        LoadAgentPort agents, FetchAssistantOverridesPort callbacks, AppendAuditEventPort audit,
+                        ProxySessionPort sessions, SessionTurnTotalsPort turnTotals, IdGeneratorPort ids) {
+    }
+
+    public AnswerVapiMessageService(Ports ports, Clock clock, PhoneFingerprinter fingerprints, AgentUrls urls) {
+        this.rateLimit = Objects.requireNonNull(ports.rateLimit(), "rateLimit");
+        this.signatures = Objects.requireNonNull(ports.signatures(), "signatures");
+        this.messages = Objects.requireNonNull(ports.messages(), "messages");
+        this.agents = Objects.requireNonNull(ports.agents(), "agents");
+        this.callbacks = Objects.requireNonNull(ports.callbacks(), "callbacks");
+        this.audit = Objects.requireNonNull(ports.audit(), "audit");
+        this.sessions = Objects.requireNonNull(ports.sessions(), "sessions");
+        this.turnTotals = Objects.requireNonNull(ports.turnTotals(), "turnTotals");
+        this.ids = Objects.requireNonNull(ports.ids(), "ids");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.fingerprints = Objects.requireNonNull(fingerprints, "fingerprints");
         this.urls = Objects.requireNonNull(urls, "urls");
     }
 
     @Override
-    public AssistantConfig answer(AnswerAssistantRequestCommand command) {
+    public VapiAnswer answer(AnswerVapiMessageCommand command) {
         if (rateLimit.tryAcquire("vapi-webhook:" + command.agentIdText()) instanceof RateDecision.Limited limited) {
             throw DomainException.rateLimited(limited.retryAfter());
         }
@@ -73,26 +99,83 @@ public final class AnswerAssistantRequestService implements AnswerAssistantReque
         }
         VapiMessage message = messages.read(command.delivery().body());
         // A malformed id is answered without touching the agent store.
-        AgentId agentId = AgentId.parse(command.agentIdText()).orElseThrow(AnswerAssistantRequestService::agentNotFound);
-        Agent agent = agents.load(agentId).orElseThrow(AnswerAssistantRequestService::agentNotFound);
-        if (!message.isAssistantRequest()) {
-            throw DomainException.of(ErrorCode.UNSUPPORTED_EVENT, "Only assistant-request messages are handled here.");
-        }
-        VapiCall call = message.call().orElseThrow(() -> DomainException.invalid("call", "must be an object"));
-        CallId callId = call.id().filter(CallId::isValid).map(CallId::new)
-                .orElseThrow(() -> DomainException.invalid("call.id", "must be a non-empty string of at most "
-                        + CallId.MAX_LENGTH + " printable characters"));
+        AgentId agentId = AgentId.parse(command.agentIdText()).orElseThrow(AnswerVapiMessageService::agentNotFound);
+        Agent agent = agents.load(agentId).orElseThrow(AnswerVapiMessageService::agentNotFound);
+        VapiMessageKind kind = message.kind().orElseThrow(() -> DomainException.of(ErrorCode.UNSUPPORTED_EVENT,
+                "The message has no type."));
+        return switch (kind) {
+            case ASSISTANT_REQUEST -> VapiAnswer.assistant(assistant(agent, message, command));
+            case END_OF_CALL_REPORT -> endCall(agent, message, command);
+            case NEEDS_ANSWER -> failure(agent, message);
+            case INFORMATIONAL -> VapiAnswer.EMPTY;
+        };
+    }
 
+    private AssistantConfig assistant(Agent agent, VapiMessage message, AnswerVapiMessageCommand command) {
+        VapiCall call = message.call().orElseThrow(() -> DomainException.invalid("call", "must be an object"));
+        CallId callId = callId(call);
         ResolvedAssistant resolved = resolve(agent, call, message);
         AssistantConfig routed = resolved.config()
-                .routedThroughProxy(urls.proxyUrl(agentId), agent.upstream().model(),
+                .routedThroughProxy(urls.proxyUrl(agent.id()), agent.upstream().model(),
                         agent.proxyAccess().key().map(ProxyKey::reveal));
 
         // A repeated request for the same call finds its event recorded and adds none: Vapi may retry.
-        audit.append(AuditEvent.callStarted(new EventId(ids.next()), clock.instant(), agentId, callId,
+        audit.append(AuditEvent.callStarted(new EventId(ids.next()), clock.instant(), agent.id(), callId,
                 call.assistantId(), routed.modelName(), resolved, command.requestId(),
                 call.customerNumber().flatMap(fingerprints::fingerprint)));
         return routed;
+    }
+
+    /**
+     * Ends the call's proxy session and records {@code call_ended}: the call's length (Vapi's start and end, else the
+     * session's start until now), Vapi's ended reason, and the turns proxied and values masked in the session. Vapi
+     * sends the report once and never retries, so a report for a call that proxied no turn is recorded too.
+     */
+    private VapiAnswer endCall(Agent agent, VapiMessage message, AnswerVapiMessageCommand command) {
+        VapiCall call = message.call().orElseThrow(() -> DomainException.invalid("call", "must be an object"));
+        CallId callId = callId(call);
+        Instant now = clock.instant();
+        String endedReason = message.auditableEndedReason();
+        Optional<CallSession> session = sessions.endCall(agent.id(), callId, message.endedAt().orElse(now), endedReason);
+        TurnTotals totals = session.map(s -> turnTotals.totals(agent.id(), s.id(), s.startedAt())).orElse(TurnTotals.NONE);
+        Optional<Duration> duration = message.startedAt().flatMap(start -> message.endedAt()
+                        .map(end -> Duration.between(start, end)))
+                .or(() -> session.map(s -> Duration.between(s.startedAt(), message.endedAt().orElse(now))))
+                .filter(length -> !length.isNegative());
+        // Idempotent per call, like call_started: the report's event is recorded once.
+        audit.append(AuditEvent.callEnded(new EventId(ids.next()), now, agent.id(), callId,
+                new CallTotals(session.map(CallSession::id), duration, endedReason, totals.turns(), totals.masked()),
+                command.requestId()));
+        return VapiAnswer.EMPTY;
+    }
+
+    /**
+     * The answer Vapi reads as a failure, for a message no backend takes: for {@code tool-calls} an error result per tool
+     * call, for the others an {@code error}. The log names the agent and the message type, never the message.
+     */
+    private static VapiAnswer failure(Agent agent, VapiMessage message) {
+        String type = message.type().orElseThrow();
+        LOG.log(System.Logger.Level.WARNING, () -> "vapi " + type + " for agent " + agent.id().value()
+                + " answered as a failure: no backend is configured for it");
+        if (!"tool-calls".equals(type)) {
+            return VapiAnswer.reply(Map.of("error", NO_BACKEND));
+        }
+        List<Map<String, Object>> results = message.toolCalls().stream().map(AnswerVapiMessageService::toolFailure).toList();
+        return VapiAnswer.reply(Map.of("results", results));
+    }
+
+    private static Map<String, Object> toolFailure(VapiToolCall toolCall) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("toolCallId", toolCall.id());
+        toolCall.name().ifPresent(name -> result.put("name", name));
+        result.put("error", NO_BACKEND);
+        return result;
+    }
+
+    private static CallId callId(VapiCall call) {
+        return call.id().filter(CallId::isValid).map(CallId::new)
+                .orElseThrow(() -> DomainException.invalid("call.id", "must be a non-empty string of at most "
+                        + CallId.MAX_LENGTH + " printable characters"));
     }
 
     private ResolvedAssistant resolve(Agent agent, VapiCall call, VapiMessage message) {

@@ -8,9 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.masker.application.port.in.AnswerAssistantRequestCommand;
+import dev.masker.application.port.in.AnswerVapiMessageCommand;
+import dev.masker.application.port.in.VapiAnswer;
 import dev.masker.application.port.out.FetchAssistantOverridesPort.CallbackOutcome;
 import dev.masker.application.port.out.FetchAssistantOverridesPort.CallbackRequest;
+import dev.masker.application.port.out.SessionTurnTotalsPort.TurnTotals;
 import dev.masker.application.port.out.VerifySignaturePort.SignatureVerdict;
 import dev.masker.domain.agent.Agent;
 import dev.masker.domain.agent.AgentId;
@@ -34,9 +36,11 @@ import dev.masker.domain.phi.MaskingPolicy;
 import dev.masker.domain.phi.PhiKind;
 import dev.masker.domain.phi.VaultTokens;
 import dev.masker.domain.ratelimit.RateDecision;
+import dev.masker.domain.session.SessionId;
 import dev.masker.domain.vapi.SignedWebhook;
 import dev.masker.domain.vapi.VapiCall;
 import dev.masker.domain.vapi.VapiMessage;
+import dev.masker.domain.vapi.VapiToolCall;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -55,7 +59,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class AnswerAssistantRequestServiceTest {
+class AnswerVapiMessageServiceTest {
     private static final String AGENT_TEXT = "agt_01JD8Q2W3E4R5T6Y7V8X9Z0P1A";
     private static final AgentId AGENT_ID = AgentId.parse(AGENT_TEXT).orElseThrow();
     private static final String CUSTOMER = "+14155552671";
@@ -88,8 +92,12 @@ class AnswerAssistantRequestServiceTest {
             new KeyRing.Keys(filled(KeyRing.KEY_BYTES, 5), Optional.empty()))), new SecureRandom());
     private final PhoneFingerprinter fingerprinter = new PhoneFingerprinter(vaultTokens, MaskingPolicy.HEALTHCARE_KID);
 
-    private AnswerAssistantRequestService service() {
-        return new AnswerAssistantRequestService(
+    private final InMemoryProxySessions sessions = new InMemoryProxySessions();
+    private final List<SessionId> totalsAsked = new ArrayList<>();
+    private TurnTotals totals = TurnTotals.NONE;
+
+    private AnswerVapiMessageService service() {
+        return new AnswerVapiMessageService(new AnswerVapiMessageService.Ports(
                 key -> {
                     rateLimitKeys.add(key);
                     return rateDecision;
@@ -110,7 +118,24 @@ class AnswerAssistantRequestServiceTest {
                     callbackRequests.add(request);
                     return callbackOutcome;
                 },
-                audit, new SequentialIds(), Clock.fixed(NOW, ZoneOffset.UTC), fingerprinter, new AgentUrls(PUBLIC_URL));
+                audit, sessions,
+                (agent, session, since) -> {
+                    totalsAsked.add(session);
+                    return totals;
+                },
+                new SequentialIds()), Clock.fixed(NOW, ZoneOffset.UTC), fingerprinter, new AgentUrls(PUBLIC_URL));
+    }
+
+    /** The assistant configuration the service answers the command with. */
+    private AssistantConfig assistant(AnswerVapiMessageService service, AnswerVapiMessageCommand command) {
+        return service.answer(command).assistant().orElseThrow();
+    }
+
+    /** The JSON object the service answers the command with. */
+    private Map<String, Object> reply(AnswerVapiMessageCommand command) {
+        VapiAnswer answer = service().answer(command);
+        assertEquals(Optional.empty(), answer.assistant());
+        return answer.body();
     }
 
     private static byte[] filled(int length, int value) {
@@ -140,8 +165,8 @@ class AnswerAssistantRequestServiceTest {
         agents.with(agent("openai:gpt-4o-mini", DEFAULTS, Optional.of(CALLBACK)));
     }
 
-    private static AnswerAssistantRequestCommand command(String agentIdText) {
-        return new AnswerAssistantRequestCommand(agentIdText, new SignedWebhook(
+    private static AnswerVapiMessageCommand command(String agentIdText) {
+        return new AnswerVapiMessageCommand(agentIdText, new SignedWebhook(
                 "{\"raw\":true}\n".getBytes(StandardCharsets.UTF_8), Optional.of("sig"), Optional.empty(),
                 Optional.empty(), Optional.empty()), REQUEST_ID);
     }
@@ -228,11 +253,12 @@ class AnswerAssistantRequestServiceTest {
     }
 
     @Test
-    void givenAKnownAgentAndAnUnsupportedEventWithoutCall_answer_rejectsAsUnsupportedEvent() {
+    void givenAKnownAgentAndAMessageWithoutType_answer_rejectsAsUnsupportedEvent() {
         givenEveryCheckFailsFromRateLimitOn();
         rateDecision = RateDecision.ALLOWED;
         verdict = new SignatureVerdict.Valid("hex");
         parseFailure = null;
+        message = new VapiMessage(Optional.empty(), Optional.empty(), OptionalLong.empty());
         givenAnAgentWithACallback();
 
         assertEquals(ErrorCode.UNSUPPORTED_EVENT, rejection(AGENT_TEXT).code());
@@ -276,15 +302,124 @@ class AnswerAssistantRequestServiceTest {
         assertFalse(thrown.getMessage().contains(CUSTOMER));
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"missing", "unsupported"})
-    void givenAMissingOrOtherEventType_answer_rejectsAsUnsupportedEvent(String kind) {
-        givenAStaticAgent();
-        message = new VapiMessage("missing".equals(kind) ? Optional.empty() : Optional.of("end-of-call-report"),
-                Optional.of(call(Optional.of(CALL_ID), Optional.empty())), OptionalLong.empty());
+    // --- Every other server message (SPEC §4, step 5) ---
 
-        assertEquals(ErrorCode.UNSUPPORTED_EVENT, rejection(AGENT_TEXT).code());
+    @ParameterizedTest
+    @ValueSource(strings = {"status-update", "speech-update", "transcript", "conversation-update", "hang",
+        "user-interrupted", "model-output", "transfer-update", "language-change-detected", "voice-input",
+        "assistant-speech", "phone-call-control", "chat.created", "session.created", "call.deleted",
+        "a-type-vapi-adds-next-year"})
+    void givenAnInformationalOrUnknownMessage_answer_repliesWithAnEmptyObjectAndRecordsNothing(String type) {
+        givenAStaticAgent();
+        message = new VapiMessage(Optional.of(type), Optional.empty(), OptionalLong.empty());
+
+        assertEquals(Map.of(), reply(command(AGENT_TEXT)));
         assertNothingResolvedOrAudited();
+        assertEquals(List.of("vapi-webhook:" + AGENT_TEXT), rateLimitKeys, "rate limited like the assistant-request");
+        assertEquals(1, verified.size(), "signed like the assistant-request");
+    }
+
+    @Test
+    void givenToolCallsAndNoBackend_answer_repliesWithAnErrorResultForEachToolCall() {
+        givenAStaticAgent();
+        message = new VapiMessage(Optional.of("tool-calls"), Optional.of(call(Optional.of(CALL_ID), Optional.empty())),
+                OptionalLong.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                List.of(new VapiToolCall("call_tool_1", Optional.of("book_visit")), new VapiToolCall("call_tool_2",
+                        Optional.empty())));
+
+        Map<String, Object> body = reply(command(AGENT_TEXT));
+
+        assertEquals(Map.of("results", List.of(
+                Map.of("toolCallId", "call_tool_1", "name", "book_visit", "error", AnswerVapiMessageService.NO_BACKEND),
+                Map.of("toolCallId", "call_tool_2", "error", AnswerVapiMessageService.NO_BACKEND))), body);
+        assertNothingResolvedOrAudited();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"transfer-destination-request", "knowledge-base-request", "handoff-destination-request",
+        "voice-request", "call.endpointing.request", "campaign.predial"})
+    void givenAnotherMessageThatNeedsAnAnswerAndNoBackend_answer_repliesWithAnError(String type) {
+        givenAStaticAgent();
+        message = new VapiMessage(Optional.of(type), Optional.empty(), OptionalLong.empty());
+
+        assertEquals(Map.of("error", AnswerVapiMessageService.NO_BACKEND), reply(command(AGENT_TEXT)));
+        assertNothingResolvedOrAudited();
+    }
+
+    private static VapiMessage endOfCallReport(Optional<String> reason, Optional<Instant> startedAt,
+                                               Optional<Instant> endedAt) {
+        return new VapiMessage(Optional.of("end-of-call-report"), Optional.of(call(Optional.of(CALL_ID),
+                Optional.of(CUSTOMER))), OptionalLong.empty(), reason, startedAt, endedAt, List.of());
+    }
+
+    @Test
+    void givenAnEndOfCallReport_answer_endsTheSessionAndRecordsCallEndedWithItsTotals() {
+        givenAStaticAgent();
+        SessionId session = new SessionId(new Ulid("01JD8Q2W3E4R5T6Y7V8X9Z0P2B"));
+        sessions.withSession(AGENT_ID, CALL_ID, session, NOW.minusSeconds(300));
+        totals = new TurnTotals(7, Map.of(PhiKind.NAME, 3, PhiKind.PHONE, 1));
+        message = endOfCallReport(Optional.of("customer-ended-call"), Optional.of(NOW.minusSeconds(310)),
+                Optional.of(NOW.minusSeconds(10)));
+
+        assertEquals(Map.of(), reply(command(AGENT_TEXT)));
+
+        assertEquals(Map.of(AGENT_TEXT + " " + CALL_ID, "customer-ended-call"), sessions.ended);
+        assertEquals(List.of(session), totalsAsked);
+        AuditEvent ended = audit.events.getFirst();
+        assertEquals(AuditEventType.CALL_ENDED, ended.type());
+        assertEquals(Map.of("call_id", CALL_ID, "session_id", session.value(), "duration_ms", "300000",
+                "ended_reason", "customer-ended-call", "turns", "7", "masked_total", "4", "masked", "NAME:3,PHONE:1",
+                "request_id", REQUEST_ID.value()), ended.data());
+        assertFalse(ended.data().toString().contains("4155552671"), "no digits of the caller's number");
+    }
+
+    @Test
+    void givenAReportTwice_answer_recordsOneCallEnded() {
+        givenAStaticAgent();
+        message = endOfCallReport(Optional.of("assistant-ended-call"), Optional.empty(), Optional.empty());
+        AnswerVapiMessageService service = service();
+
+        service.answer(command(AGENT_TEXT));
+        service.answer(command(AGENT_TEXT));
+
+        assertEquals(2, audit.attempts);
+        assertEquals(1, audit.events.size());
+    }
+
+    @Test
+    void givenAReportForACallWithoutProxiedTurnsAndAFreeTextReason_answer_recordsZeroTurnsAndNoText() {
+        givenAStaticAgent();
+        message = endOfCallReport(Optional.of("Patient Jane Roe hung up"), Optional.empty(), Optional.empty());
+
+        reply(command(AGENT_TEXT));
+
+        Map<String, String> data = audit.events.getFirst().data();
+        assertEquals("other", data.get("ended_reason"), "free text is never recorded");
+        assertEquals("0", data.get("turns"));
+        assertFalse(data.containsKey("session_id"));
+        assertFalse(data.containsKey("duration_ms"));
+        assertTrue(totalsAsked.isEmpty());
+    }
+
+    @Test
+    void givenAReportWithoutCall_answer_rejectsAsValidationFailedNamingCall() {
+        givenAStaticAgent();
+        message = new VapiMessage(Optional.of("end-of-call-report"), Optional.empty(), OptionalLong.empty());
+
+        DomainException thrown = rejection(AGENT_TEXT);
+
+        assertEquals(ErrorCode.VALIDATION_FAILED, thrown.code());
+        assertEquals(List.of("call"), thrown.details().stream().map(FieldProblem::field).toList());
+        assertNothingResolvedOrAudited();
+    }
+
+    @Test
+    void givenAnAuditLogThatCannotTakeTheReport_answer_failsWithAuditUnavailable() {
+        givenAStaticAgent();
+        audit.unavailable = true;
+        message = endOfCallReport(Optional.of("customer-ended-call"), Optional.empty(), Optional.empty());
+
+        assertEquals(ErrorCode.AUDIT_UNAVAILABLE, rejection(AGENT_TEXT).code());
     }
 
     // --- The agent ---
@@ -307,8 +442,8 @@ class AnswerAssistantRequestServiceTest {
         givenAStaticAgent();
         String other = "agt_01JD8Q2W3E4R5T6Y7V8X9Z0P1B";
 
-        service().answer(command(AGENT_TEXT));
-        service().answer(command(AGENT_TEXT));
+        assistant(service(), command(AGENT_TEXT));
+        assistant(service(), command(AGENT_TEXT));
         assertThrows(DomainException.class, () -> service().answer(command(other)));
 
         assertEquals(3, rateLimitKeys.size());
@@ -320,7 +455,7 @@ class AnswerAssistantRequestServiceTest {
     @Test
     void givenADelivery_answer_verifiesTheExactDeliveryItWasGiven() {
         givenAStaticAgent();
-        AnswerAssistantRequestCommand command = command(AGENT_TEXT);
+        AnswerVapiMessageCommand command = command(AGENT_TEXT);
 
         service().answer(command);
 
@@ -334,7 +469,7 @@ class AnswerAssistantRequestServiceTest {
     void givenAnAgentWithoutCallback_answer_routesItsStaticDefaultsThroughTheProxy() {
         givenAStaticAgent();
 
-        AssistantConfig answered = service().answer(command(AGENT_TEXT));
+        AssistantConfig answered = assistant(service(), command(AGENT_TEXT));
 
         Map<?, ?> model = (Map<?, ?>) answered.asMap().get("model");
         assertEquals("custom-llm", model.get("provider"));
@@ -353,7 +488,7 @@ class AnswerAssistantRequestServiceTest {
         agents.with(agent("openai:gpt-4o-mini", AssistantConfig.of(Map.of("model", Map.of(
                 "provider", "openai", "url", "https://api.openai.com/v1", "model", "gpt-4o"))), Optional.empty()));
 
-        AssistantConfig answered = service().answer(command(AGENT_TEXT));
+        AssistantConfig answered = assistant(service(), command(AGENT_TEXT));
 
         assertEquals(Map.of("provider", "custom-llm", "url", PROXY_URL, "model", "gpt-4o"), answered.asMap().get("model"));
         assertEquals("gpt-4o", onlyEvent().data().get("model"));
@@ -367,7 +502,7 @@ class AnswerAssistantRequestServiceTest {
                 "voice", Map.of("voiceId", "elliot"),
                 "model", Map.of("model", "gpt-4o", "provider", "openai", "url", "https://elsewhere.example.com"))));
 
-        AssistantConfig answered = service().answer(command(AGENT_TEXT));
+        AssistantConfig answered = assistant(service(), command(AGENT_TEXT));
 
         assertEquals("Hi Ana, calling about Tuesday?", answered.asMap().get("firstMessage"));
         assertEquals(Map.of("provider", "11labs", "voiceId", "elliot"), answered.asMap().get("voice"));
@@ -387,7 +522,7 @@ class AnswerAssistantRequestServiceTest {
         givenAnAgentWithACallback();
         callbackOutcome = new CallbackOutcome.Overrides(AssistantConfig.empty());
 
-        service().answer(command(AGENT_TEXT));
+        assistant(service(), command(AGENT_TEXT));
 
         CallbackRequest request = callbackRequests.get(0);
         assertEquals(AGENT_ID, request.agentId());
@@ -402,7 +537,7 @@ class AnswerAssistantRequestServiceTest {
         givenAnAgentWithACallback();
         callbackOutcome = new CallbackOutcome.Failed(failure);
 
-        AssistantConfig answered = service().answer(command(AGENT_TEXT));
+        AssistantConfig answered = assistant(service(), command(AGENT_TEXT));
 
         assertEquals(DEFAULTS.routedThroughProxy(URI.create(PROXY_URL), "gpt-4o-mini"), answered);
         assertEquals(1, callbackRequests.size());
@@ -423,7 +558,7 @@ class AnswerAssistantRequestServiceTest {
     void givenACallWithACustomerNumber_answer_recordsCallStartedWithAFingerprintAndNoDigitsOfTheNumber() {
         givenAStaticAgent();
 
-        service().answer(command(AGENT_TEXT));
+        assistant(service(), command(AGENT_TEXT));
 
         AuditEvent event = onlyEvent();
         assertEquals(AuditEventType.CALL_STARTED, event.type());
@@ -449,7 +584,7 @@ class AnswerAssistantRequestServiceTest {
     void givenAConfigWithAPrompt_answer_neverRecordsTheConfiguration() {
         givenAStaticAgent();
 
-        service().answer(command(AGENT_TEXT));
+        assistant(service(), command(AGENT_TEXT));
 
         String data = String.join("|", onlyEvent().data().values());
         assertFalse(data.contains("schedule visits"));
@@ -462,7 +597,7 @@ class AnswerAssistantRequestServiceTest {
         givenAStaticAgent();
         message = assistantRequest(call(Optional.of(CALL_ID), Optional.empty()));
 
-        service().answer(command(AGENT_TEXT));
+        assistant(service(), command(AGENT_TEXT));
 
         assertFalse(onlyEvent().data().containsKey("customer_fingerprint"));
     }
@@ -471,11 +606,11 @@ class AnswerAssistantRequestServiceTest {
     void givenAnAuditLogThatCannotTakeTheEvent_answer_failsWithAuditUnavailableAndAnswersNothing() {
         givenAStaticAgent();
         audit.unavailable = true;
-        AnswerAssistantRequestService service = service();
+        AnswerVapiMessageService service = service();
         List<AssistantConfig> answers = new ArrayList<>();
 
         DomainException thrown = assertThrows(DomainException.class,
-                () -> answers.add(service.answer(command(AGENT_TEXT))));
+                () -> answers.add(assistant(service, command(AGENT_TEXT))));
 
         assertEquals(ErrorCode.AUDIT_UNAVAILABLE, thrown.code());
         assertTrue(answers.isEmpty());
@@ -486,10 +621,10 @@ class AnswerAssistantRequestServiceTest {
     @Test
     void givenTheSameCallTwice_answer_returnsTheSameConfigurationAndRecordsOneCallStarted() {
         givenAStaticAgent();
-        AnswerAssistantRequestService service = service();
+        AnswerVapiMessageService service = service();
 
-        AssistantConfig first = service.answer(command(AGENT_TEXT));
-        AssistantConfig second = service.answer(command(AGENT_TEXT));
+        AssistantConfig first = assistant(service, command(AGENT_TEXT));
+        AssistantConfig second = assistant(service, command(AGENT_TEXT));
 
         assertEquals(first, second);
         assertEquals(2, audit.attempts);
@@ -499,7 +634,7 @@ class AnswerAssistantRequestServiceTest {
     @Test
     void givenTwoDifferentCalls_answer_recordsACallStartedForEach() {
         givenAStaticAgent();
-        AnswerAssistantRequestService service = service();
+        AnswerVapiMessageService service = service();
 
         service.answer(command(AGENT_TEXT));
         message = assistantRequest(call(Optional.of("call_2"), Optional.of(CUSTOMER)));

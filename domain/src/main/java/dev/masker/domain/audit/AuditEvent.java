@@ -59,6 +59,38 @@ public record AuditEvent(EventId id, AuditEventType type, Instant occurredAt, Op
                 Optional.of(callStartedKey(agentId, callId)));
     }
 
+    /**
+     * The record of a call ending, from Vapi's end-of-call report: which agent, call and proxy session, how long the call
+     * lasted, Vapi's ended reason (an identifier), and how many turns were proxied and values masked, by kind. Never the
+     * transcript, the summary, the recording or any value.
+     */
+    public static AuditEvent callEnded(EventId id, Instant at, AgentId agentId, CallId callId, CallTotals totals,
+                                       RequestId requestId) {
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put("call_id", callId.value());
+        totals.session().ifPresent(session -> data.put("session_id", session.value()));
+        totals.duration().ifPresent(duration -> data.put("duration_ms", Long.toString(duration.toMillis())));
+        data.put("ended_reason", totals.endedReason());
+        data.put("turns", Integer.toString(totals.turns()));
+        data.put("masked_total", Integer.toString(totals.masked().values().stream().mapToInt(Integer::intValue).sum()));
+        data.put("masked", totals.masked().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(entry -> entry.getKey().name() + ":" + entry.getValue()).collect(Collectors.joining(",")));
+        data.put("request_id", requestId.value());
+        return new AuditEvent(id, AuditEventType.CALL_ENDED, at, Optional.of(agentId), data,
+                Optional.of("call_ended:" + agentId.value() + ":" + callId.value()));
+    }
+
+    /** What a {@code call_ended} event records of a call: its session, length, ended reason, turns and masked values. */
+    public record CallTotals(Optional<SessionId> session, Optional<Duration> duration, String endedReason, int turns,
+                             Map<PhiKind, Integer> masked) {
+        public CallTotals {
+            Objects.requireNonNull(session, "session");
+            Objects.requireNonNull(duration, "duration");
+            Objects.requireNonNull(endedReason, "endedReason");
+            masked = Map.copyOf(masked);
+        }
+    }
+
     /** The record of an agent being created, and by whom; the agent's configuration is not recorded. */
     public static AuditEvent agentCreated(EventId id, Instant at, AgentId agentId, String principal,
                                           Optional<ConfigCallback> callback, RequestId requestId) {

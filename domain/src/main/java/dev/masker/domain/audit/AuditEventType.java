@@ -3,6 +3,7 @@ package dev.masker.domain.audit;
 /** The kinds of audit event. Their wire names are a contract: add, never rename. */
 public enum AuditEventType {
     CALL_STARTED("call_started"),
+    CALL_ENDED("call_ended"),
     AGENT_CREATED("agent_created"),
     AGENT_UPDATED("agent_updated"),
     AGENT_DELETED("agent_deleted"),

@@ -4,9 +4,9 @@ import dev.masker.adapters.http.HttpErrorMapper;
 import dev.masker.adapters.http.JsonCodec;
 import dev.masker.adapters.http.RequestBodies;
 import dev.masker.adapters.http.RequestIdFilter;
-import dev.masker.application.port.in.AnswerAssistantRequestCommand;
-import dev.masker.application.port.in.AnswerAssistantRequestUseCase;
-import dev.masker.domain.assistant.AssistantConfig;
+import dev.masker.application.port.in.AnswerVapiMessageCommand;
+import dev.masker.application.port.in.AnswerVapiMessageUseCase;
+import dev.masker.application.port.in.VapiAnswer;
 import dev.masker.domain.vapi.SignedWebhook;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
@@ -20,8 +20,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * {@code POST /vapi/webhook/{agent_id}}: hands the raw body and its signature headers to the assistant-request use case
- * and answers {@code {"assistant": {...}}}. It parses nothing itself, so nothing is read before the signature is
+ * {@code POST /vapi/webhook/{agent_id}}: hands the raw body and its signature headers to the use case that answers
+ * Vapi's server messages, and writes its answer: {@code {"assistant": {...}}} for an assistant-request, else the JSON
+ * object the use case gives ({@code {}} for most). It parses nothing itself, so nothing is read before the signature is
  * checked.
  */
 public final class VapiWebhookHttpAdapter implements HttpService {
@@ -33,12 +34,12 @@ public final class VapiWebhookHttpAdapter implements HttpService {
     private static final HeaderName TIMESTAMP = HeaderNames.create("X-Timestamp");
     private static final HeaderName VAPI_SECRET = HeaderNames.create("X-Vapi-Secret");
 
-    private final AnswerAssistantRequestUseCase assistantRequests;
+    private final AnswerVapiMessageUseCase vapiMessages;
     private final RequestBodies bodies;
     private final JsonCodec json;
 
-    public VapiWebhookHttpAdapter(AnswerAssistantRequestUseCase assistantRequests, RequestBodies bodies, JsonCodec json) {
-        this.assistantRequests = Objects.requireNonNull(assistantRequests, "assistantRequests");
+    public VapiWebhookHttpAdapter(AnswerVapiMessageUseCase vapiMessages, RequestBodies bodies, JsonCodec json) {
+        this.vapiMessages = Objects.requireNonNull(vapiMessages, "vapiMessages");
         this.bodies = Objects.requireNonNull(bodies, "bodies");
         this.json = Objects.requireNonNull(json, "json");
     }
@@ -53,9 +54,10 @@ public final class VapiWebhookHttpAdapter implements HttpService {
         byte[] body = bodies.readJson(request);
         SignedWebhook delivery = new SignedWebhook(body, header(request, VAPI_SIGNATURE), header(request, SIGNATURE),
                 header(request, TIMESTAMP), header(request, VAPI_SECRET));
-        AssistantConfig assistant = assistantRequests.answer(new AnswerAssistantRequestCommand(
+        VapiAnswer answer = vapiMessages.answer(new AnswerVapiMessageCommand(
                 request.path().pathParameters().get("agent_id"), delivery, RequestIdFilter.requestId(request)));
-        json.send(response, Status.OK_200, Map.of("assistant", assistant.asMap()));
+        json.send(response, Status.OK_200, answer.assistant().<Map<String, Object>>map(
+                assistant -> Map.of("assistant", assistant.asMap())).orElse(answer.body()));
     }
 
     private static Optional<String> header(ServerRequest request, HeaderName name) {

@@ -10,7 +10,10 @@ import dev.masker.domain.error.DomainException;
 import dev.masker.domain.error.ErrorCode;
 import dev.masker.domain.vapi.VapiCall;
 import dev.masker.domain.vapi.VapiMessage;
+import dev.masker.domain.vapi.VapiToolCall;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
@@ -172,5 +175,27 @@ class JacksonVapiMessageAdapterTest {
         assertEquals(ErrorCode.INVALID_JSON, thrown.code());
         assertFalse(thrown.getMessage().contains("4155552671"));
         assertEquals(null, thrown.getCause());
+    }
+
+    @Test
+    void givenAnEndOfCallReport_read_findsTheEndedReasonAndTheCallsStartAndEnd() {
+        VapiMessage message = read("{\"message\": {\"type\": \"end-of-call-report\", \"call\": {\"id\": \"c1\"},"
+                + " \"endedReason\": \"customer-ended-call\", \"startedAt\": \"2025-11-27T00:00:05.120Z\","
+                + " \"endedAt\": \"not a time\", \"artifact\": {\"transcript\": \"...\"}}}");
+
+        assertEquals(Optional.of("customer-ended-call"), message.endedReason());
+        assertEquals(Optional.of(Instant.parse("2025-11-27T00:00:05.120Z")), message.startedAt());
+        assertEquals(Optional.empty(), message.endedAt(), "a malformed time is no time");
+    }
+
+    @Test
+    void givenToolCallsInEitherList_read_findsEachCallsIdAndName() {
+        VapiMessage list = read("{\"message\": {\"type\": \"tool-calls\", \"toolCallList\": [{\"id\": \"t1\","
+                + " \"function\": {\"name\": \"book\", \"arguments\": {}}}, {\"function\": {\"name\": \"no id\"}}]}}");
+        VapiMessage withTools = read("{\"message\": {\"type\": \"tool-calls\", \"toolWithToolCallList\": [{\"name\":"
+                + " \"lookup\", \"toolCall\": {\"id\": \"t2\"}}]}}");
+
+        assertEquals(List.of(new VapiToolCall("t1", Optional.of("book"))), list.toolCalls());
+        assertEquals(List.of(new VapiToolCall("t2", Optional.of("lookup"))), withTools.toolCalls());
     }
 }

@@ -1,16 +1,19 @@
 package dev.masker.application.port.in;
 
-import dev.masker.domain.assistant.AssistantConfig;
-
-/** Answers Vapi's {@code assistant-request} webhook with the assistant configuration for the call (SPEC §4). */
-public interface AnswerAssistantRequestUseCase {
+/**
+ * Answers every server message Vapi sends to an agent's webhook (SPEC §4): the {@code assistant-request} with the
+ * assistant configuration, the {@code end-of-call-report} by ending the call's session, the messages whose answer Vapi
+ * reads as a failure when no backend takes them, and every other message with an empty 200.
+ */
+public interface AnswerVapiMessageUseCase {
     /**
-     * The assistant configuration for the call, its model routed through Masker's proxy, after the call's
-     * {@code call_started} event is durable.
+     * The answer to the message, after the rate limit, the signature, the body and the agent are checked. For an
+     * assistant-request the call's {@code call_started} event is durable first, for an end-of-call report its
+     * {@code call_ended} event.
      *
      * @throws dev.masker.domain.error.DomainException with {@code rate_limited}, {@code bad_signature},
-     *         {@code invalid_json}, {@code agent_not_found}, {@code unsupported_event}, {@code validation_failed} or
-     *         {@code audit_unavailable}, checked in that order
+     *         {@code invalid_json}, {@code agent_not_found}, {@code unsupported_event} (no type), {@code validation_failed}
+     *         or {@code audit_unavailable}, checked in that order
      */
-    AssistantConfig answer(AnswerAssistantRequestCommand command);
+    VapiAnswer answer(AnswerVapiMessageCommand command);
 }

@@ -2,6 +2,7 @@ package dev.masker.application.port.out;
 
 import dev.masker.domain.agent.AgentId;
 import dev.masker.domain.session.SessionId;
+import dev.masker.domain.vapi.CallId;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -17,4 +18,16 @@ public interface ProxySessionPort {
      * @throws dev.masker.domain.error.DomainException with {@code unavailable} when the store cannot be reached
      */
     SessionId sessionFor(AgentId agent, Optional<String> callId, SessionId fresh, Instant now);
+
+    /**
+     * Ends the session of the agent's call: records when it ended and why (Vapi's ended reason, an identifier). Ending
+     * it again changes nothing. Empty when the call has no session (no turn of it was proxied).
+     *
+     * @throws dev.masker.domain.error.DomainException with {@code unavailable} when the store cannot be reached
+     */
+    Optional<CallSession> endCall(AgentId agent, CallId call, Instant endedAt, String endedReason);
+
+    /** A call's session and when it started. */
+    record CallSession(SessionId id, Instant startedAt) {
+    }
 }

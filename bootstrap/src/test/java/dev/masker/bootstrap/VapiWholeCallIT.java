@@ -1,0 +1,162 @@
+package dev.masker.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Issue 11: one whole call as Vapi makes it, over real HTTP on the real PostgreSQL, every message signed as Vapi signs
+ * it and sent to the agent's one Server URL: the assistant-request, status updates, proxied turns (one holding a tool
+ * call), the {@code tool-calls} message, a transcript and the end-of-call report. Then: the session has ended, the
+ * chain holds one {@code call_ended} with the call's totals and no PHI, and every message type of Vapi's
+ * {@code ServerMessage} union got a 2xx.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class VapiWholeCallIT {
+    private static final String PATIENT = "Maria Lopez";
+    private static final String PHONE = "415-555-0132";
+    private static final String TRANSCRIPT = "User: Hi, this is " + PATIENT + ", my phone is " + PHONE + ".";
+
+    private RunningMasker masker;
+    private String agentId;
+    private String proxyKey;
+
+    @BeforeAll
+    void start() {
+        masker = RunningMasker.start(Map.of());
+        HttpResponse<String> created = masker.admin("POST", "/api/v1/agents",
+                "{\"name\": \"whole call " + UUID.randomUUID() + "\", \"upstream\": \"stub\"}");
+        assertEquals(201, created.statusCode(), created.body());
+        JsonNode agent = RunningMasker.read(created.body()).path("agent");
+        agentId = agent.path("id").asText();
+        proxyKey = agent.path("proxy_key").asText();
+    }
+
+    @AfterAll
+    void stop() {
+        masker.close();
+    }
+
+    /** A server message in Vapi's real envelope, {@code {"message": {...}}}, for the call. */
+    private static byte[] message(String type, String callId, String fields) {
+        return ("{\"message\": {\"type\": \"" + type + "\", \"timestamp\": 1764201605000, \"call\": {\"id\": \"" + callId
+                + "\", \"customer\": {\"number\": \"+14155550132\"}}" + fields + "}}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private HttpResponse<String> turn(String callId, String messages) {
+        String body = "{\"model\": \"stub\", \"messages\": " + messages + ", \"call\": {\"id\": \"" + callId + "\"}}";
+        return masker.send(HttpRequest.newBuilder(masker.uri("/proxy/" + agentId + "/v1/chat/completions"))
+                .header("Content-Type", "application/json").header("X-Masker-Proxy-Key", proxyKey)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    @Test
+    void givenAWholeCall_everyMessage_isAnsweredAndTheCallEndsWithOneCallEndedHoldingNoPhi() {
+        String callId = "call-" + UUID.randomUUID();
+
+        HttpResponse<String> assistant = masker.webhook(agentId, message("assistant-request", callId, ""));
+        HttpResponse<String> ringing = masker.webhook(agentId, message("status-update", callId,
+                ", \"status\": \"in-progress\""));
+        HttpResponse<String> firstTurn = turn(callId, "[{\"role\": \"user\", \"content\": \"Hi, this is " + PATIENT
+                + ", my phone is " + PHONE + ".\"}]");
+        HttpResponse<String> secondTurn = turn(callId, "[{\"role\": \"user\", \"content\": \"Book me in, " + PATIENT
+                + ".\"}, {\"role\": \"assistant\", \"content\": \"\", \"tool_calls\": [{\"id\": \"call_tool_1\", \"type\": "
+                + "\"function\", \"function\": {\"name\": \"book_visit\", \"arguments\": \"{\\\"phone\\\": \\\"" + PHONE
+                + "\\\"}\"}}]}]");
+        HttpResponse<String> tools = masker.webhook(agentId, message("tool-calls", callId,
+                ", \"toolCallList\": [{\"id\": \"call_tool_1\", \"type\": \"function\", \"function\": {\"name\": "
+                        + "\"book_visit\", \"arguments\": {\"phone\": \"" + PHONE + "\"}}}]"));
+        HttpResponse<String> transcript = masker.webhook(agentId, message("transcript", callId,
+                ", \"role\": \"user\", \"transcriptType\": \"final\", \"transcript\": \"" + TRANSCRIPT + "\""));
+        HttpResponse<String> report = masker.webhook(agentId, message("end-of-call-report", callId,
+                ", \"endedReason\": \"customer-ended-call\", \"startedAt\": \"2025-11-27T00:00:05Z\", \"endedAt\": "
+                        + "\"2025-11-27T00:03:05Z\", \"artifact\": {\"transcript\": \"" + TRANSCRIPT + "\"}, "
+                        + "\"analysis\": {\"summary\": \"" + PATIENT + " booked a visit.\"}"));
+
+        assertAll(
+                () -> assertEquals(200, assistant.statusCode(), assistant.body()),
+                () -> assertEquals("custom-llm", RunningMasker.read(assistant.body()).at("/assistant/model/provider")
+                        .asText()),
+                () -> assertEquals(200, ringing.statusCode(), ringing.body()),
+                () -> assertEquals("{}", ringing.body()),
+                () -> assertEquals(200, firstTurn.statusCode(), firstTurn.body()),
+                () -> assertEquals(200, secondTurn.statusCode(), secondTurn.body()),
+                () -> assertEquals(200, tools.statusCode(), tools.body()),
+                () -> assertEquals("call_tool_1", RunningMasker.read(tools.body()).at("/results/0/toolCallId").asText()),
+                () -> assertFalse(RunningMasker.read(tools.body()).at("/results/0/error").asText().isBlank(),
+                        "without a backend, Vapi reads the tool call as failed"),
+                () -> assertEquals(200, transcript.statusCode(), transcript.body()),
+                () -> assertEquals(200, report.statusCode(), report.body()),
+                () -> assertEquals("{}", report.body()));
+
+        List<Map<String, String>> ended = masker.auditRows().stream()
+                .filter(row -> "call_ended".equals(row.get("type")) && agentId.equals(row.get("agent_id"))).toList();
+        assertEquals(1, ended.size());
+        String body = ended.getFirst().get("body");
+        JsonNode data = RunningMasker.read(body).path("data");
+        assertAll(
+                () -> assertEquals(callId, data.path("call_id").asText()),
+                () -> assertTrue(data.path("session_id").asText().startsWith("sess_")),
+                () -> assertEquals("180000", data.path("duration_ms").asText()),
+                () -> assertEquals("customer-ended-call", data.path("ended_reason").asText()),
+                () -> assertEquals("2", data.path("turns").asText()),
+                () -> assertTrue(data.path("masked").asText().contains("NAME:"), body),
+                () -> assertTrue(data.path("masked").asText().contains("PHONE:"), body),
+                () -> assertFalse(body.contains("Maria") || body.contains("Lopez"), body),
+                () -> assertFalse(body.contains("555-0132") || body.contains("5550132"), body),
+                () -> assertFalse(body.contains("booked"), "no summary"));
+        assertEquals("customer-ended-call", endedReason(callId));
+
+        // Vapi sends the report once; a retry of it still records one event.
+        assertEquals(200, masker.webhook(agentId, message("end-of-call-report", callId,
+                ", \"endedReason\": \"customer-ended-call\"")).statusCode());
+        assertEquals(1, masker.auditRows().stream()
+                .filter(row -> "call_ended".equals(row.get("type")) && agentId.equals(row.get("agent_id"))).count());
+    }
+
+    /** Every type of Vapi's {@code ServerMessage} union in {@code @vapi-ai/server-sdk} 2.0.1. */
+    @ParameterizedTest
+    @ValueSource(strings = {"assistant-request", "conversation-update", "end-of-call-report",
+        "handoff-destination-request", "hang", "knowledge-base-request", "model-output", "phone-call-control",
+        "speech-update", "status-update", "tool-calls", "transfer-destination-request", "transfer-update", "transcript",
+        "user-interrupted", "language-change-detected", "voice-input", "assistant-speech", "voice-request",
+        "call.endpointing.request", "chat.created", "chat.deleted", "session.created", "session.updated",
+        "session.deleted", "call.deleted", "call.delete.failed", "call.artifact.upload", "campaign.predial"})
+    void givenEachServerMessageType_webhook_answersTwoHundred(String type) {
+        HttpResponse<String> response = masker.webhook(agentId, message(type, "call-" + UUID.randomUUID(), ""));
+
+        assertEquals(200, response.statusCode(), type + ": " + response.body());
+        assertTrue(RunningMasker.read(response.body()).isObject(), response.body());
+    }
+
+    private String endedReason(String callId) {
+        try (Connection connection = TestDatabase.connect(masker.schema()); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT ended_reason, ended_at IS NOT NULL AS ended FROM proxy_session"
+                     + " WHERE call_id = '" + callId.replace("'", "''") + "'")) {
+            assertTrue(rows.next(), "the call has a session");
+            assertTrue(rows.getBoolean("ended"));
+            return rows.getString("ended_reason");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
