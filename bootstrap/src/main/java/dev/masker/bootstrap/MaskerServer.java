@@ -25,6 +25,7 @@ import dev.masker.adapters.http.vapi.HmacSignatureAdapter;
 import dev.masker.adapters.http.vapi.JacksonVapiMessageAdapter;
 import dev.masker.adapters.http.vapi.VapiWebhookHttpAdapter;
 import dev.masker.adapters.http.vapi.WebClientConfigCallbackAdapter;
+import dev.masker.adapters.http.vapi.WebClientVapiRelayAdapter;
 import dev.masker.adapters.persistence.tokens.TinkReversibleTokenAdapter;
 import dev.masker.adapters.persistence.AgentChangeListener;
 import dev.masker.adapters.persistence.JdbcAdminSessionAdapter;
@@ -90,7 +91,7 @@ public final class MaskerServer implements AutoCloseable {
     private final MaskerDatabase database;
     private final MaskerMetrics metrics;
     private final ChainedAuditAdapter audit;
-    private final WebClientConfigCallbackAdapter callbacks;
+    private final OutboundCalls outbound;
     private final AgentChangeListener agentChanges;
     private final WebServer server;
     private final List<HttpService> httpServices;
@@ -98,7 +99,7 @@ public final class MaskerServer implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private MaskerServer(MaskerConfig config, MaskerDatabase database, MaskerMetrics metrics, ChainedAuditAdapter audit,
-                         WebClientConfigCallbackAdapter callbacks, AgentChangeListener agentChanges, WebServer server,
+                         OutboundCalls outbound, AgentChangeListener agentChanges, WebServer server,
                          List<HttpService> httpServices, PhiTokenUseCases phiTokens) {
         this.agentChanges = agentChanges;
         this.phiTokens = phiTokens;
@@ -106,7 +107,7 @@ public final class MaskerServer implements AutoCloseable {
         this.database = database;
         this.metrics = metrics;
         this.audit = audit;
-        this.callbacks = callbacks;
+        this.outbound = outbound;
         this.server = server;
         this.httpServices = httpServices;
     }
@@ -117,7 +118,7 @@ public final class MaskerServer implements AutoCloseable {
         MaskerDatabase database = MaskerDatabase.open(config);
         MaskerMetrics metrics = new MaskerMetrics();
         ChainedAuditAdapter audit = null;
-        WebClientConfigCallbackAdapter callbacks = null;
+        OutboundCalls outbound = null;
         AgentChangeListener agentChanges = null;
         try {
             // DRBG: a cryptographic generator that does not read /dev/urandom on every id, as NativePRNG does.
@@ -136,7 +137,8 @@ public final class MaskerServer implements AutoCloseable {
             agentChanges = new AgentChangeListener(agents, database::openDedicatedConnection);
             audit = new ChainedAuditAdapter(database.audit(), config.auditBatchSize(), AUDIT_QUEUE_CAPACITY,
                     config.auditTimeout(), metrics.auditBatches());
-            callbacks = new WebClientConfigCallbackAdapter(json, clock);
+            outbound = new OutboundCalls(new WebClientConfigCallbackAdapter(json, clock),
+                    new WebClientVapiRelayAdapter(json, clock));
 
             JdbcProxySessionAdapter proxySessions = new JdbcProxySessionAdapter(database.turns());
             AuditCallCountAdapter auditStats = new AuditCallCountAdapter(database.audit());
@@ -145,7 +147,8 @@ public final class MaskerServer implements AutoCloseable {
                             MAX_RATE_LIMIT_KEYS, System::nanoTime),
                     new HmacSignatureAdapter(config.webhookSecrets(), config.acceptPlainSecret(),
                             config.signatureTolerance(), clock),
-                    new JacksonVapiMessageAdapter(json), agents, callbacks, audit, proxySessions, auditStats, ids), clock,
+                    new JacksonVapiMessageAdapter(json), agents, outbound.callbacks(), audit, proxySessions, auditStats,
+                    outbound.relays(), ids), clock,
                     // The caller's fingerprint is the number's MSKV1 PHONE token value under the healthcare kid.
                     new PhoneFingerprinter(vaultTokens, MaskingPolicy.HEALTHCARE_KID), urls);
             Set<String> policies = MaskerConfig.BUILT_IN_POLICIES.keySet();
@@ -202,7 +205,7 @@ public final class MaskerServer implements AutoCloseable {
                     .routing(routing::configure)
                     .build()
                     .start();
-            return new MaskerServer(config, database, metrics, audit, callbacks, agentChanges, server, routing.services(),
+            return new MaskerServer(config, database, metrics, audit, outbound, agentChanges, server, routing.services(),
                     phiTokens);
         } catch (RuntimeException e) {
             if (agentChanges != null) {
@@ -211,8 +214,8 @@ public final class MaskerServer implements AutoCloseable {
             if (audit != null) {
                 audit.close();
             }
-            if (callbacks != null) {
-                callbacks.close();
+            if (outbound != null) {
+                outbound.close();
             }
             database.close();
             metrics.close();
@@ -290,7 +293,7 @@ public final class MaskerServer implements AutoCloseable {
         LOG.log(Level.INFO, "Masker is shutting down: finishing requests in flight");
         server.stop();
         audit.close();
-        callbacks.close();
+        outbound.close();
         agentChanges.close();
         database.close();
         metrics.close();

@@ -1,11 +1,14 @@
 package dev.masker.bootstrap;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.WebServer;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +19,7 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,12 +40,30 @@ class VapiWholeCallIT {
     private static final String PHONE = "415-555-0132";
     private static final String TRANSCRIPT = "User: Hi, this is " + PATIENT + ", my phone is " + PHONE + ".";
 
+    private static final String BACKEND_SECRET = "clinic_backend_secret_0123456789";
+    private static final String BACKEND_ANSWER = "{\"results\": [{\"toolCallId\": \"call_tool_1\", \"result\": \"booked\"}]}";
+
     private RunningMasker masker;
     private String agentId;
     private String proxyKey;
+    private WebServer backend;
+    private final List<Delivery> delivered = new CopyOnWriteArrayList<>();
+
+    /** One request the fake clinic backend received: its signature header and its body. */
+    private record Delivery(String signature, byte[] body) {
+    }
 
     @BeforeAll
     void start() {
+        backend = WebServer.builder().host("127.0.0.1").port(0).routing(routing -> routing
+                .post("/vapi", (req, res) -> {
+                    byte[] body = req.content().as(byte[].class);
+                    delivered.add(new Delivery(req.headers().first(HeaderNames.create("X-Masker-Signature")).orElse(""),
+                            body));
+                    boolean toolCalls = new String(body, StandardCharsets.UTF_8).contains("\"tool-calls\"");
+                    res.header(HeaderNames.CONTENT_TYPE, "application/json").send(toolCalls ? BACKEND_ANSWER : "{}");
+                }))
+                .build().start();
         masker = RunningMasker.start(Map.of());
         HttpResponse<String> created = masker.admin("POST", "/api/v1/agents",
                 "{\"name\": \"whole call " + UUID.randomUUID() + "\", \"upstream\": \"stub\"}");
@@ -54,6 +76,7 @@ class VapiWholeCallIT {
     @AfterAll
     void stop() {
         masker.close();
+        backend.stop();
     }
 
     /** A server message in Vapi's real envelope, {@code {"message": {...}}}, for the call. */
@@ -131,6 +154,44 @@ class VapiWholeCallIT {
                 ", \"endedReason\": \"customer-ended-call\"")).statusCode());
         assertEquals(1, masker.auditRows().stream()
                 .filter(row -> "call_ended".equals(row.get("type")) && agentId.equals(row.get("agent_id"))).count());
+    }
+
+    @Test
+    void givenAnAgentWithABackend_toolCallsAndListedMessages_areRelayedSignedAndTheToolAnswerReturned() throws Exception {
+        HttpResponse<String> created = masker.admin("POST", "/api/v1/agents", "{\"name\": \"forwarding " + UUID.randomUUID()
+                + "\", \"upstream\": \"stub\", \"forward\": {\"url\": \"http://127.0.0.1:" + backend.port()
+                + "/vapi\", \"secret\": \"" + BACKEND_SECRET + "\", \"timeout_ms\": 3000,"
+                + " \"messages\": [\"end-of-call-report\"]}}");
+        assertEquals(201, created.statusCode(), created.body());
+        JsonNode agent = RunningMasker.read(created.body()).path("agent");
+        assertTrue(agent.at("/forward/secret_set").asBoolean(), created.body());
+        assertFalse(created.body().contains(BACKEND_SECRET), "the secret is never shown");
+        String forwarding = agent.path("id").asText();
+        String callId = "call-" + UUID.randomUUID();
+        byte[] toolCalls = message("tool-calls", callId, ", \"toolCallList\": [{\"id\": \"call_tool_1\", \"type\": "
+                + "\"function\", \"function\": {\"name\": \"book_visit\", \"arguments\": {\"phone\": \"" + PHONE
+                + "\"}}}]");
+
+        HttpResponse<String> answer = masker.webhook(forwarding, toolCalls);
+        HttpResponse<String> status = masker.webhook(forwarding, message("status-update", callId, ""));
+        HttpResponse<String> report = masker.webhook(forwarding, message("end-of-call-report", callId,
+                ", \"endedReason\": \"customer-ended-call\""));
+
+        assertEquals(200, answer.statusCode(), answer.body());
+        assertEquals(BACKEND_ANSWER, answer.body(), "the backend's answer, unchanged");
+        assertEquals("{}", status.body());
+        assertEquals("{}", report.body());
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (delivered.size() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(2, delivered.size(), "the tool calls and the listed report; not the status update");
+        Delivery relayed = delivered.getFirst();
+        assertArrayEquals(toolCalls, relayed.body(), "the message exactly as Vapi sent it");
+        String timestamp = relayed.signature().substring(2, relayed.signature().indexOf(','));
+        assertEquals("t=" + timestamp + ",v1=" + RunningMasker.sign(BACKEND_SECRET,
+                (timestamp + ".").getBytes(StandardCharsets.US_ASCII), relayed.body()), relayed.signature());
+        assertTrue(new String(delivered.get(1).body(), StandardCharsets.UTF_8).contains("end-of-call-report"));
     }
 
     /** Every type of Vapi's {@code ServerMessage} union in {@code @vapi-ai/server-sdk} 2.0.1. */

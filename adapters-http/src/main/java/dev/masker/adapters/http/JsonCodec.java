@@ -83,11 +83,15 @@ public final class JsonCodec {
 
     /** Sends the value as a JSON answer with the status. */
     public void send(ServerResponse response, Status status, Object value) {
-        byte[] bytes = write(value);
+        sendBytes(response, status, write(value));
+    }
+
+    /** Sends JSON that is already written (a relayed answer), with the same headers as {@link #send}. */
+    public void sendBytes(ServerResponse response, Status status, byte[] json) {
         response.status(status);
         response.header(HeaderValues.CONTENT_TYPE_JSON);
         response.header(HeaderNames.CACHE_CONTROL, "no-store");
-        response.send(bytes);
+        response.send(json);
     }
 
     private static DomainException invalidJson() {

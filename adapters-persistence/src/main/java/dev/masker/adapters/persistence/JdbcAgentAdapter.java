@@ -1,6 +1,7 @@
 package dev.masker.adapters.persistence;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.masker.application.port.out.ChangeAgentPort;
@@ -11,6 +12,7 @@ import dev.masker.domain.agent.Agent;
 import dev.masker.domain.agent.AgentId;
 import dev.masker.domain.agent.AgentName;
 import dev.masker.domain.agent.ConfigCallback;
+import dev.masker.domain.agent.ForwardTarget;
 import dev.masker.domain.agent.ProxyAccess;
 import dev.masker.domain.agent.ProxyKey;
 import dev.masker.domain.agent.Tokenization;
@@ -27,12 +29,14 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -50,16 +54,16 @@ public final class JdbcAgentAdapter implements LoadAgentPort, SaveAgentPort, Cha
     private static final String INSERT = """
             INSERT INTO agent (id, name, upstream, tokenization, policy_name, policy_yaml, assistant,
                                callback_url, callback_secret, callback_timeout_ms, proxy_key, allowed_models,
-                               created_at, updated_at)
+                               forward, created_at, updated_at)
             VALUES (:id, :name, :upstream, :tokenization, :policy_name, :policy_yaml, CAST(:assistant AS jsonb),
                     :callback_url, :callback_secret, :callback_timeout_ms, :proxy_key,
-                    CAST(:allowed_models AS jsonb), :created_at, :updated_at)
+                    CAST(:allowed_models AS jsonb), CAST(:forward AS jsonb), :created_at, :updated_at)
             """;
     private static final String UPDATE = """
             UPDATE agent SET name = :name, upstream = :upstream, tokenization = :tokenization, policy_name = :policy_name,
                    policy_yaml = :policy_yaml, assistant = CAST(:assistant AS jsonb), callback_url = :callback_url,
                    callback_secret = :callback_secret, callback_timeout_ms = :callback_timeout_ms, proxy_key = :proxy_key,
-                   allowed_models = CAST(:allowed_models AS jsonb), updated_at = now()
+                   allowed_models = CAST(:allowed_models AS jsonb), forward = CAST(:forward AS jsonb), updated_at = now()
             WHERE id = :id AND deleted_at IS NULL
             """;
     private static final String DELETE = "UPDATE agent SET deleted_at = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL";
@@ -67,7 +71,7 @@ public final class JdbcAgentAdapter implements LoadAgentPort, SaveAgentPort, Cha
     private static final String SELECT_COLUMNS = """
             SELECT id, name, upstream, tokenization, policy_name, policy_yaml, CAST(assistant AS text) AS assistant,
                    callback_url, callback_secret, callback_timeout_ms, proxy_key,
-                   CAST(allowed_models AS text) AS allowed_models, created_at
+                   CAST(allowed_models AS text) AS allowed_models, CAST(forward AS text) AS forward, created_at
             FROM agent WHERE deleted_at IS NULL""";
     private final DbClient db;
     private final ObjectMapper json = JsonMapper.builder().build();
@@ -144,6 +148,7 @@ public final class JdbcAgentAdapter implements LoadAgentPort, SaveAgentPort, Cha
         params.put("proxy_key", agent.proxyAccess().key().map(ProxyKey::reveal)
                 .orElseThrow(() -> new IllegalArgumentException("an agent is stored with its proxy key")));
         params.put("allowed_models", write(agent.proxyAccess().allowedModels()));
+        params.put("forward", agent.forward().map(this::forwardJson).orElse(null));
         params.put("created_at", OffsetDateTime.ofInstant(agent.createdAt(), ZoneOffset.UTC));
         return params;
     }
@@ -253,7 +258,29 @@ public final class JdbcAgentAdapter implements LoadAgentPort, SaveAgentPort, Cha
                 .withPolicy(row.column("policy_name").get(String.class),
                         Optional.ofNullable(row.column("policy_yaml").get(String.class)))
                 .withProxyAccess(new ProxyAccess(Optional.of(ProxyKey.restore(row.column("proxy_key").get(String.class))),
-                        models(row.column("allowed_models").get(String.class))));
+                        models(row.column("allowed_models").get(String.class))))
+                .withForward(Optional.ofNullable(row.column("forward").get(String.class)).map(this::forward));
+    }
+
+    private String forwardJson(ForwardTarget target) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("url", target.url().toString());
+        fields.put("secret", target.secret());
+        fields.put("timeout_ms", target.timeout().toMillis());
+        fields.put("messages", target.messages().stream().sorted().toList());
+        return write(fields);
+    }
+
+    private ForwardTarget forward(String stored) {
+        try {
+            JsonNode node = json.readTree(stored);
+            Set<String> messages = new HashSet<>();
+            node.path("messages").forEach(type -> messages.add(type.asText()));
+            return new ForwardTarget(URI.create(node.path("url").asText()), node.path("secret").asText(),
+                    Duration.ofMillis(node.path("timeout_ms").asLong()), messages);
+        } catch (JacksonException | IllegalArgumentException e) {
+            throw corrupt("forward");
+        }
     }
 
     private String write(Object jsonValue) {

@@ -8,17 +8,20 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.masker.application.port.out.LoadAgentPort;
 import dev.masker.application.port.out.SaveAgentPort;
 import dev.masker.domain.agent.Agent;
+import dev.masker.domain.agent.ForwardTarget;
 import dev.masker.domain.agent.ProxyAccess;
 import dev.masker.domain.agent.ProxyKey;
 import dev.masker.domain.error.DomainException;
 import dev.masker.domain.error.ErrorCode;
 import io.helidon.dbclient.DbClient;
+import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
@@ -116,6 +119,22 @@ class JdbcAgentAdapterIT extends AgentRepositoryContractTest {
         assertEquals(changed.proxyAccess(), updated);
         assertEquals(ProxyKey.of(filled(8)).reveal(), updated.key().orElseThrow().reveal());
         assertEquals(List.of("o3"), updated.allowedModels());
+    }
+
+    @Test
+    void givenAnAgentWithAForwardTarget_createUpdateAndLoad_roundTripItAndItsRemoval() {
+        JdbcAgentAdapter adapter = new JdbcAgentAdapter(schema.db(), Duration.ZERO, System::nanoTime);
+        ForwardTarget target = new ForwardTarget(URI.create("https://clinic.example.com/vapi"), "fw_secret_0123456789",
+                Duration.ofMillis(7000), Set.of("end-of-call-report", "status-update"));
+        Agent agent = agent(newId(), uniqueName("Forwarding")).withForward(Optional.of(target));
+
+        adapter.create(agent);
+        Optional<ForwardTarget> created = loadPort().load(agent.id()).orElseThrow().forward();
+        adapter.update(agent.withForward(Optional.empty()));
+        Optional<ForwardTarget> removed = loadPort().load(agent.id()).orElseThrow().forward();
+
+        assertEquals(Optional.of(target), created);
+        assertEquals(Optional.empty(), removed);
     }
 
     @Test

@@ -1,10 +1,12 @@
 package dev.masker.application.service;
 
 import dev.masker.application.port.in.CreateAgentCommand.CallbackFields;
+import dev.masker.application.port.in.CreateAgentCommand.ForwardFields;
 import dev.masker.application.port.out.ReadPolicyPort;
 import dev.masker.domain.agent.Agent;
 import dev.masker.domain.agent.AgentName;
 import dev.masker.domain.agent.ConfigCallback;
+import dev.masker.domain.agent.ForwardTarget;
 import dev.masker.domain.agent.Tokenization;
 import dev.masker.domain.agent.Upstream;
 import dev.masker.domain.error.DomainException;
@@ -98,20 +100,7 @@ final class AgentFieldRules {
 
     Optional<ConfigCallback> callback(CallbackFields fields, List<FieldProblem> problems) {
         int before = problems.size();
-        URI url = null;
-        try {
-            url = fields.url() == null ? null : new URI(fields.url());
-        } catch (URISyntaxException e) {
-            // Reported below as a field problem; the URL itself is not echoed.
-        }
-        String urlProblem = url == null ? "must be an absolute http or https URL" : ConfigCallback.urlProblem(url);
-        if (urlProblem != null) {
-            problems.add(new FieldProblem("config_callback.url", urlProblem));
-        }
-        if (fields.secret() == null || fields.secret().length() < ConfigCallback.MIN_SECRET_LENGTH) {
-            problems.add(new FieldProblem("config_callback.secret",
-                    "must be at least " + ConfigCallback.MIN_SECRET_LENGTH + " characters"));
-        }
+        URI url = endpoint("config_callback", fields.url(), fields.secret(), problems);
         long timeoutMs = fields.timeoutMs().orElse(ConfigCallback.DEFAULT_TIMEOUT.toMillis());
         String timeoutProblem = ConfigCallback.timeoutProblem(timeoutMs);
         if (timeoutProblem != null) {
@@ -119,6 +108,52 @@ final class AgentFieldRules {
         }
         return problems.size() > before ? Optional.empty()
                 : Optional.of(new ConfigCallback(url, fields.secret(), Duration.ofMillis(timeoutMs)));
+    }
+
+    /** The backend to relay the agent's Vapi messages to, or the problems of its fields (named {@code forward.*}). */
+    static Optional<ForwardTarget> forward(ForwardFields fields, List<FieldProblem> problems) {
+        int before = problems.size();
+        URI url = endpoint("forward", fields.url(), fields.secret(), problems);
+        long timeoutMs = fields.timeoutMs().orElse(ForwardTarget.DEFAULT_TIMEOUT.toMillis());
+        String timeoutProblem = ForwardTarget.timeoutProblem(timeoutMs);
+        if (timeoutProblem != null) {
+            problems.add(new FieldProblem("forward.timeout_ms", timeoutProblem));
+        }
+        if (fields.messages().size() > ForwardTarget.MAX_MESSAGES) {
+            problems.add(new FieldProblem("forward.messages", "must list at most " + ForwardTarget.MAX_MESSAGES
+                    + " message types"));
+        }
+        for (int i = 0; i < fields.messages().size(); i++) {
+            String type = fields.messages().get(i);
+            String problem = type == null ? "must be a string" : ForwardTarget.messageProblem(type);
+            if (problem != null) {
+                problems.add(new FieldProblem("forward.messages[" + i + "]", problem));
+            }
+        }
+        return problems.size() > before ? Optional.empty() : Optional.of(new ForwardTarget(url, fields.secret(),
+                Duration.ofMillis(timeoutMs), Set.copyOf(fields.messages())));
+    }
+
+    /**
+     * The URL of a clinic's endpoint Masker calls with a signed request (the callback, the forward target), adding the
+     * problems of it and of its signing secret under {@code field}; null when the URL cannot be used.
+     */
+    private static URI endpoint(String field, String urlText, String secret, List<FieldProblem> problems) {
+        URI url = null;
+        try {
+            url = urlText == null ? null : new URI(urlText);
+        } catch (URISyntaxException e) {
+            // Reported below as a field problem; the URL itself is not echoed.
+        }
+        String urlProblem = url == null ? "must be an absolute http or https URL" : ConfigCallback.urlProblem(url);
+        if (urlProblem != null) {
+            problems.add(new FieldProblem(field + ".url", urlProblem));
+        }
+        if (secret == null || secret.length() < ConfigCallback.MIN_SECRET_LENGTH) {
+            problems.add(new FieldProblem(field + ".secret", "must be at least " + ConfigCallback.MIN_SECRET_LENGTH
+                    + " characters"));
+        }
+        return urlProblem == null ? url : null;
     }
 
     void failIfAny(List<FieldProblem> problems) {

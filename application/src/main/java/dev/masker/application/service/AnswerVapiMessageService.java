@@ -13,12 +13,15 @@ import dev.masker.application.port.out.ProxySessionPort;
 import dev.masker.application.port.out.ProxySessionPort.CallSession;
 import dev.masker.application.port.out.RateLimitPort;
 import dev.masker.application.port.out.ReadVapiMessagePort;
+import dev.masker.application.port.out.RelayVapiMessagePort;
+import dev.masker.application.port.out.RelayVapiMessagePort.RelayOutcome;
 import dev.masker.application.port.out.SessionTurnTotalsPort;
 import dev.masker.application.port.out.SessionTurnTotalsPort.TurnTotals;
 import dev.masker.application.port.out.VerifySignaturePort;
 import dev.masker.domain.agent.Agent;
 import dev.masker.domain.agent.AgentId;
 import dev.masker.domain.agent.AgentUrls;
+import dev.masker.domain.agent.ForwardTarget;
 import dev.masker.domain.agent.ProxyKey;
 import dev.masker.domain.assistant.AssistantConfig;
 import dev.masker.domain.assistant.ResolvedAssistant;
@@ -46,14 +49,15 @@ import java.util.Optional;
 /**
  * Answers Vapi's server messages in the order SPEC §4 fixes: rate limit, signature, parse, agent, event type, then by
  * kind: the assistant-request is resolved, rewritten and audited; the end-of-call report ends the call's session and is
- * audited; a message that needs an answer gets the one Vapi reads as a failure (no backend takes it yet); every other
- * message an empty 200. Nothing is parsed before the signature is checked, and nothing is answered before its audit
+ * audited; a message that needs an answer is relayed to the agent's backend and its answer passed on (or, without one,
+ * gets the answer Vapi reads as a failure); every other message an empty 200, relayed in the background when the
+ * agent's backend lists its type. Nothing is parsed before the signature is checked, and nothing is answered before its audit
  * event is durable.
  */
 public final class AnswerVapiMessageService implements AnswerVapiMessageUseCase {
     private static final System.Logger LOG = System.getLogger(AnswerVapiMessageService.class.getName());
     /** What Vapi is told when no backend answers a message that needs one. */
-    static final String NO_BACKEND = "No backend is configured on Masker for this message.";
+    static final String NO_BACKEND = "No backend answered this message through Masker.";
 
     private final RateLimitPort rateLimit;
     private final VerifySignaturePort signatures;
@@ -63,6 +67,7 @@ public final class AnswerVapiMessageService implements AnswerVapiMessageUseCase 
     private final AppendAuditEventPort audit;
     private final ProxySessionPort sessions;
     private final SessionTurnTotalsPort turnTotals;
+    private final RelayVapiMessagePort relay;
     private final IdGeneratorPort ids;
     private final Clock clock;
     private final PhoneFingerprinter fingerprints;
@@ -71,7 +76,8 @@ public final class AnswerVapiMessageService implements AnswerVapiMessageUseCase 
     /** The ports the webhook reads and writes through. */
     public record Ports(RateLimitPort rateLimit, VerifySignaturePort signatures, ReadVapiMessagePort messages,
                         LoadAgentPort agents, FetchAssistantOverridesPort callbacks, AppendAuditEventPort audit,
-                        ProxySessionPort sessions, SessionTurnTotalsPort turnTotals, IdGeneratorPort ids) {
+                        ProxySessionPort sessions, SessionTurnTotalsPort turnTotals, RelayVapiMessagePort relay,
+                        IdGeneratorPort ids) {
     }
 
     public AnswerVapiMessageService(Ports ports, Clock clock, PhoneFingerprinter fingerprints, AgentUrls urls) {
@@ -83,6 +89,7 @@ public final class AnswerVapiMessageService implements AnswerVapiMessageUseCase 
         this.audit = Objects.requireNonNull(ports.audit(), "audit");
         this.sessions = Objects.requireNonNull(ports.sessions(), "sessions");
         this.turnTotals = Objects.requireNonNull(ports.turnTotals(), "turnTotals");
+        this.relay = Objects.requireNonNull(ports.relay(), "relay");
         this.ids = Objects.requireNonNull(ports.ids(), "ids");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.fingerprints = Objects.requireNonNull(fingerprints, "fingerprints");
@@ -105,10 +112,33 @@ public final class AnswerVapiMessageService implements AnswerVapiMessageUseCase 
                 "The message has no type."));
         return switch (kind) {
             case ASSISTANT_REQUEST -> VapiAnswer.assistant(assistant(agent, message, command));
-            case END_OF_CALL_REPORT -> endCall(agent, message, command);
-            case NEEDS_ANSWER -> failure(agent, message);
-            case INFORMATIONAL -> VapiAnswer.EMPTY;
+            case END_OF_CALL_REPORT -> {
+                VapiAnswer answer = endCall(agent, message, command);
+                relayIfListed(agent, message, command);
+                yield answer;
+            }
+            case NEEDS_ANSWER -> agent.forward().map(target -> relayed(agent, target, message, command))
+                    .orElseGet(() -> failure(agent, message, "no backend is configured for it"));
+            case INFORMATIONAL -> {
+                relayIfListed(agent, message, command);
+                yield VapiAnswer.EMPTY;
+            }
         };
+    }
+
+    /** The backend's answer to a message that needs one, or the failure answer when it gives none. */
+    private VapiAnswer relayed(Agent agent, ForwardTarget target, VapiMessage message, AnswerVapiMessageCommand command) {
+        return switch (relay.relay(target, command.delivery().body())) {
+            case RelayOutcome.Answered answered -> VapiAnswer.relayed(answered.json());
+            case RelayOutcome.Failed failed -> failure(agent, message, "the relay to its backend failed ("
+                    + failed.reason() + ")");
+        };
+    }
+
+    /** Relays an informational message when the agent's backend asked for its type; Vapi's answer never waits on it. */
+    private void relayIfListed(Agent agent, VapiMessage message, AnswerVapiMessageCommand command) {
+        agent.forward().filter(target -> target.relays(message.type().orElseThrow()))
+                .ifPresent(target -> relay.relayInBackground(target, command.delivery().body()));
     }
 
     private AssistantConfig assistant(Agent agent, VapiMessage message, AnswerVapiMessageCommand command) {
@@ -150,13 +180,13 @@ public final class AnswerVapiMessageService implements AnswerVapiMessageUseCase 
     }
 
     /**
-     * The answer Vapi reads as a failure, for a message no backend takes: for {@code tool-calls} an error result per tool
-     * call, for the others an {@code error}. The log names the agent and the message type, never the message.
+     * The answer Vapi reads as a failure, for a message no backend answers: for {@code tool-calls} an error result per
+     * tool call, for the others an {@code error}. The log names the agent, the message type and why, never the message.
      */
-    private static VapiAnswer failure(Agent agent, VapiMessage message) {
+    private static VapiAnswer failure(Agent agent, VapiMessage message, String why) {
         String type = message.type().orElseThrow();
         LOG.log(System.Logger.Level.WARNING, () -> "vapi " + type + " for agent " + agent.id().value()
-                + " answered as a failure: no backend is configured for it");
+                + " answered as a failure: " + why);
         if (!"tool-calls".equals(type)) {
             return VapiAnswer.reply(Map.of("error", NO_BACKEND));
         }

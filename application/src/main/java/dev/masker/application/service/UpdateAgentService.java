@@ -2,6 +2,7 @@ package dev.masker.application.service;
 
 import dev.masker.application.port.in.UpdateAgentCommand;
 import dev.masker.application.port.in.UpdateAgentCommand.CallbackChange;
+import dev.masker.application.port.in.UpdateAgentCommand.ForwardChange;
 import dev.masker.application.port.in.UpdateAgentUseCase;
 import dev.masker.application.port.out.AppendAuditEventPort;
 import dev.masker.application.port.out.ChangeAgentPort;
@@ -13,6 +14,7 @@ import dev.masker.domain.agent.Agent;
 import dev.masker.domain.agent.AgentId;
 import dev.masker.domain.agent.AgentName;
 import dev.masker.domain.agent.ConfigCallback;
+import dev.masker.domain.agent.ForwardTarget;
 import dev.masker.domain.agent.Tokenization;
 import dev.masker.domain.audit.AuditEvent;
 import dev.masker.domain.error.DomainException;
@@ -70,6 +72,11 @@ public final class UpdateAgentService implements UpdateAgentUseCase {
         AgentFieldRules.checkPolicyChoice(command.policyName(), command.policyYaml(), problems);
         Optional<List<String>> allowedModels = command.allowedModels()
                 .map(models -> AgentFieldRules.allowedModels(models, problems));
+        Optional<ForwardTarget> forward = switch (command.forward()) {
+            case ForwardChange.Keep keep -> current.forward();
+            case ForwardChange.Remove remove -> Optional.empty();
+            case ForwardChange.Replace replace -> AgentFieldRules.forward(replace.fields(), problems);
+        };
         rules.failIfAny(problems);
         List<String> changed = changedFields(command);
         if (changed.isEmpty()) {
@@ -91,6 +98,7 @@ public final class UpdateAgentService implements UpdateAgentUseCase {
         if (allowedModels.isPresent()) {
             revised = revised.withProxyAccess(revised.proxyAccess().withAllowedModels(allowedModels.get()));
         }
+        revised = revised.withForward(forward);
         if (changes.update(revised) instanceof ChangeOutcome.NotFound) {
             // Deleted between the load and the update.
             throw notFound();
@@ -111,6 +119,9 @@ public final class UpdateAgentService implements UpdateAgentUseCase {
         command.allowedModels().ifPresent(value -> fields.add("allowed_models"));
         if (!(command.configCallback() instanceof CallbackChange.Keep)) {
             fields.add("config_callback");
+        }
+        if (!(command.forward() instanceof ForwardChange.Keep)) {
+            fields.add("forward");
         }
         return fields;
     }

@@ -12,6 +12,8 @@ import dev.masker.application.port.in.AnswerVapiMessageCommand;
 import dev.masker.application.port.in.VapiAnswer;
 import dev.masker.application.port.out.FetchAssistantOverridesPort.CallbackOutcome;
 import dev.masker.application.port.out.FetchAssistantOverridesPort.CallbackRequest;
+import dev.masker.application.port.out.RelayVapiMessagePort;
+import dev.masker.application.port.out.RelayVapiMessagePort.RelayOutcome;
 import dev.masker.application.port.out.SessionTurnTotalsPort.TurnTotals;
 import dev.masker.application.port.out.VerifySignaturePort.SignatureVerdict;
 import dev.masker.domain.agent.Agent;
@@ -19,6 +21,7 @@ import dev.masker.domain.agent.AgentId;
 import dev.masker.domain.agent.AgentName;
 import dev.masker.domain.agent.AgentUrls;
 import dev.masker.domain.agent.ConfigCallback;
+import dev.masker.domain.agent.ForwardTarget;
 import dev.masker.domain.agent.Tokenization;
 import dev.masker.domain.agent.Upstream;
 import dev.masker.domain.assistant.AssistantConfig;
@@ -54,8 +57,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -95,6 +100,21 @@ class AnswerVapiMessageServiceTest {
     private final InMemoryProxySessions sessions = new InMemoryProxySessions();
     private final List<SessionId> totalsAsked = new ArrayList<>();
     private TurnTotals totals = TurnTotals.NONE;
+    private final List<String> relayedTo = new ArrayList<>();
+    private final List<String> relayedInBackgroundTo = new ArrayList<>();
+    private RelayOutcome relayOutcome = new RelayOutcome.Answered("{\"results\":[]}".getBytes(StandardCharsets.UTF_8));
+    private final RelayVapiMessagePort relay = new RelayVapiMessagePort() {
+        @Override
+        public RelayOutcome relay(ForwardTarget target, byte[] message) {
+            relayedTo.add(target.url() + " " + new String(message, StandardCharsets.UTF_8));
+            return relayOutcome;
+        }
+
+        @Override
+        public void relayInBackground(ForwardTarget target, byte[] message) {
+            relayedInBackgroundTo.add(target.url() + " " + new String(message, StandardCharsets.UTF_8));
+        }
+    };
 
     private AnswerVapiMessageService service() {
         return new AnswerVapiMessageService(new AnswerVapiMessageService.Ports(
@@ -123,7 +143,7 @@ class AnswerVapiMessageServiceTest {
                     totalsAsked.add(session);
                     return totals;
                 },
-                new SequentialIds()), Clock.fixed(NOW, ZoneOffset.UTC), fingerprinter, new AgentUrls(PUBLIC_URL));
+                relay, new SequentialIds()), Clock.fixed(NOW, ZoneOffset.UTC), fingerprinter, new AgentUrls(PUBLIC_URL));
     }
 
     /** The assistant configuration the service answers the command with. */
@@ -344,6 +364,55 @@ class AnswerVapiMessageServiceTest {
 
         assertEquals(Map.of("error", AnswerVapiMessageService.NO_BACKEND), reply(command(AGENT_TEXT)));
         assertNothingResolvedOrAudited();
+    }
+
+    private static final ForwardTarget FORWARD = new ForwardTarget(URI.create("https://clinic.example.com/vapi"),
+            "fw_secret_0123456789", Duration.ofSeconds(5), Set.of("status-update"));
+
+    private void givenAnAgentWithABackend() {
+        agents.with(agent("openai:gpt-4o-mini", DEFAULTS, Optional.empty()).withForward(Optional.of(FORWARD)));
+    }
+
+    private static VapiMessage toolCalls() {
+        return new VapiMessage(Optional.of("tool-calls"), Optional.of(call(Optional.of(CALL_ID), Optional.empty())),
+                OptionalLong.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                List.of(new VapiToolCall("call_tool_1", Optional.of("book_visit"))));
+    }
+
+    @Test
+    void givenToolCallsAndABackend_answer_relaysTheMessageAsSentAndPassesTheAnswerOn() {
+        givenAnAgentWithABackend();
+        message = toolCalls();
+
+        VapiAnswer answer = service().answer(command(AGENT_TEXT));
+
+        assertEquals("{\"results\":[]}", new String(answer.relayed().orElseThrow(), StandardCharsets.UTF_8));
+        assertEquals(List.of("https://clinic.example.com/vapi {\"raw\":true}\n"), relayedTo, "the raw delivery, unmasked");
+        assertNothingResolvedOrAudited();
+    }
+
+    @Test
+    void givenABackendThatFails_answer_repliesWithTheFailureShape() {
+        givenAnAgentWithABackend();
+        message = toolCalls();
+        relayOutcome = new RelayOutcome.Failed("timeout");
+
+        Map<String, Object> body = reply(command(AGENT_TEXT));
+
+        assertEquals(List.of(Map.of("toolCallId", "call_tool_1", "name", "book_visit", "error",
+                AnswerVapiMessageService.NO_BACKEND)), body.get("results"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"status-update, 1", "transcript, 0"})
+    void givenAnInformationalMessage_answer_relaysItInTheBackgroundOnlyWhenTheBackendListsItsType(String type,
+                                                                                                   int relays) {
+        givenAnAgentWithABackend();
+        message = new VapiMessage(Optional.of(type), Optional.empty(), OptionalLong.empty());
+
+        assertEquals(Map.of(), reply(command(AGENT_TEXT)));
+        assertEquals(relays, relayedInBackgroundTo.size());
+        assertTrue(relayedTo.isEmpty(), "Vapi's answer never waits on an informational relay");
     }
 
     private static VapiMessage endOfCallReport(Optional<String> reason, Optional<Instant> startedAt,

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.masker.application.port.in.CreateAgentCommand;
 import dev.masker.application.port.in.CreateAgentCommand.CallbackFields;
+import dev.masker.application.port.in.CreateAgentCommand.ForwardFields;
 import dev.masker.domain.agent.Agent;
+import dev.masker.domain.agent.ForwardTarget;
 import dev.masker.domain.agent.ConfigCallback;
 import dev.masker.domain.agent.Tokenization;
 import dev.masker.domain.agent.Upstream;
@@ -176,6 +178,32 @@ class CreateAgentServiceTest {
 
         assertEquals(List.of("config_callback.url"), fields(thrown));
         assertFalse(thrown.details().get(0).problem().contains(url), "the URL is not echoed");
+        assertNothingStoredOrAudited();
+    }
+
+    private static CreateAgentCommand withForward(ForwardFields forward) {
+        return new CreateAgentCommand("Front desk", "openai:gpt-4o-mini", Optional.empty(), Optional.empty(),
+                Optional.empty(), ASSISTANT, Optional.empty(), Optional.empty(), Optional.of(forward), List.of(), "admin",
+                REQUEST_ID);
+    }
+
+    @Test
+    void givenAForwardTarget_create_storesItWithTheDefaultTimeout() {
+        Agent agent = service.create(withForward(new ForwardFields("https://clinic.example.com/vapi", SECRET,
+                Optional.empty(), List.of("end-of-call-report"))));
+
+        ForwardTarget target = agent.forward().orElseThrow();
+        assertEquals(ForwardTarget.DEFAULT_TIMEOUT, target.timeout());
+        assertTrue(target.relays("end-of-call-report"));
+        assertFalse(target.relays("status-update"));
+        assertEquals(Optional.of(target), agents.all().getFirst().forward());
+    }
+
+    @Test
+    void givenEveryForwardFieldWrong_create_namesEachAndStoresNothing() {
+        assertEquals(List.of("forward.url", "forward.secret", "forward.timeout_ms", "forward.messages[1]"),
+                fields(rejection(withForward(new ForwardFields("ftp://clinic.example.com", "short", Optional.of(20_001L),
+                        List.of("status-update", "Status Update"))))));
         assertNothingStoredOrAudited();
     }
 

@@ -21,10 +21,11 @@ public final class Agent {
     private final Instant createdAt;
     private final String customPolicyYaml;
     private final ProxyAccess proxyAccess;
+    private final ForwardTarget forward;
 
     private Agent(AgentId id, AgentName name, Upstream upstream, Tokenization tokenization, String policyName,
                   AssistantConfig assistantDefaults, ConfigCallback configCallback, Instant createdAt,
-                  String customPolicyYaml, ProxyAccess proxyAccess) {
+                  String customPolicyYaml, ProxyAccess proxyAccess, ForwardTarget forward) {
         this.id = Objects.requireNonNull(id, "id");
         this.name = Objects.requireNonNull(name, "name");
         this.upstream = Objects.requireNonNull(upstream, "upstream");
@@ -35,13 +36,14 @@ public final class Agent {
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
         this.customPolicyYaml = customPolicyYaml;
         this.proxyAccess = Objects.requireNonNull(proxyAccess, "proxyAccess");
+        this.forward = forward;
     }
 
     /** A new agent, created now, with a fresh proxy key and no models allowed beyond its upstream's. */
     public static Agent create(AgentId id, AgentName name, Upstream upstream, Tokenization tokenization, String policyName,
                                AssistantConfig assistantDefaults, Optional<ConfigCallback> configCallback, Instant now) {
         return new Agent(id, name, upstream, tokenization, policyName, assistantDefaults, configCallback.orElse(null),
-                now, null, new ProxyAccess(Optional.of(ProxyKey.generate()), List.of()));
+                now, null, new ProxyAccess(Optional.of(ProxyKey.generate()), List.of()), null);
     }
 
     /**
@@ -52,14 +54,14 @@ public final class Agent {
                                 AssistantConfig assistantDefaults, Optional<ConfigCallback> configCallback,
                                 Instant createdAt) {
         return new Agent(id, name, upstream, tokenization, policyName, assistantDefaults, configCallback.orElse(null),
-                createdAt, null, ProxyAccess.NONE);
+                createdAt, null, ProxyAccess.NONE, null);
     }
 
     /** This agent with new settings: same id and creation time. */
     public Agent revised(AgentName name, Upstream upstream, Tokenization tokenization, String policyName,
                          AssistantConfig assistantDefaults, Optional<ConfigCallback> configCallback) {
         return new Agent(id, name, upstream, tokenization, policyName, assistantDefaults, configCallback.orElse(null),
-                createdAt, customPolicyYaml, proxyAccess);
+                createdAt, customPolicyYaml, proxyAccess, forward);
     }
 
     /**
@@ -68,13 +70,24 @@ public final class Agent {
      */
     public Agent withPolicy(String policyName, Optional<String> customPolicyYaml) {
         return new Agent(id, name, upstream, tokenization, policyName, assistantDefaults, configCallback, createdAt,
-                customPolicyYaml.orElse(null), proxyAccess);
+                customPolicyYaml.orElse(null), proxyAccess, forward);
     }
 
     /** This agent with another proxy key and list of extra models its proxy callers may ask for. */
     public Agent withProxyAccess(ProxyAccess access) {
         return new Agent(id, name, upstream, tokenization, policyName, assistantDefaults, configCallback, createdAt,
-                customPolicyYaml, access);
+                customPolicyYaml, access, forward);
+    }
+
+    /** This agent with another backend its Vapi messages are relayed to, or none. */
+    public Agent withForward(Optional<ForwardTarget> target) {
+        return new Agent(id, name, upstream, tokenization, policyName, assistantDefaults, configCallback, createdAt,
+                customPolicyYaml, proxyAccess, target.orElse(null));
+    }
+
+    /** The clinic's backend that the agent's Vapi messages needing an answer are relayed to, if it has one. */
+    public Optional<ForwardTarget> forward() {
+        return Optional.ofNullable(forward);
     }
 
     /** Who may call the agent's proxy and with which models. */

@@ -14,13 +14,16 @@ import java.util.OptionalDouble;
 
 /**
  * An agent as the API shows it, with the two URLs to paste into Vapi and the proxy key (for platforms that take an
- * "API key" for a custom LLM; the webhook hands it to Vapi itself). The callback secret is never shown, only whether
- * one is set; a policy of the agent's own shows as its name and {@code custom_policy}, not its YAML.
+ * "API key" for a custom LLM; the webhook hands it to Vapi itself). The callback's and the forward target's secrets
+ * are never shown, only whether one is set; a policy of the agent's own shows as its name and {@code custom_policy},
+ * not its YAML.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AgentResponse(String id, String name, String upstream, String tokenization, String policy_name,
-                            boolean custom_policy, Map<String, Object> assistant, @JsonInclude(JsonInclude.Include.ALWAYS)
-                            CallbackResponse config_callback, List<String> allowed_models, String proxy_url,
+                            boolean custom_policy, Map<String, Object> assistant,
+                            @JsonInclude(JsonInclude.Include.ALWAYS) CallbackResponse config_callback,
+                            List<String> allowed_models, @JsonInclude(JsonInclude.Include.ALWAYS) ForwardResponse forward,
+                            String proxy_url,
                             String proxy_key, String webhook_url, String created_at, Stats stats) {
     private static final DateTimeFormatter RFC_3339_MILLIS =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
@@ -37,13 +40,19 @@ public record AgentResponse(String id, String name, String upstream, String toke
     /** The configuration callback, without its secret. */
     public record CallbackResponse(String url, long timeout_ms, boolean secret_set) { }
 
+    /** The backend Vapi messages are relayed to, without its secret. */
+    public record ForwardResponse(String url, long timeout_ms, List<String> messages, boolean secret_set) { }
+
     static AgentResponse of(Agent agent, AgentUrls urls) {
         return new AgentResponse(agent.id().value(), agent.name().value(), agent.upstream().value(),
                 agent.tokenization().wireName(), agent.policyName(), agent.customPolicyYaml().isPresent(),
                 agent.assistantDefaults().asMap(),
                 agent.configCallback().map(callback -> new CallbackResponse(callback.url().toString(),
                         callback.timeout().toMillis(), true)).orElse(null),
-                agent.proxyAccess().allowedModels(), urls.proxyUrl(agent.id()).toString(),
+                agent.proxyAccess().allowedModels(),
+                agent.forward().map(forward -> new ForwardResponse(forward.url().toString(), forward.timeout().toMillis(),
+                        forward.messages().stream().sorted().toList(), true)).orElse(null),
+                urls.proxyUrl(agent.id()).toString(),
                 agent.proxyAccess().key().map(ProxyKey::reveal).orElse(null), urls.webhookUrl(agent.id()).toString(),
                 timestamp(agent.createdAt()), null);
     }
@@ -51,7 +60,7 @@ public record AgentResponse(String id, String name, String upstream, String toke
     static AgentResponse of(AgentDetails details, AgentUrls urls) {
         AgentResponse agent = of(details.agent(), urls);
         return new AgentResponse(agent.id(), agent.name(), agent.upstream(), agent.tokenization(), agent.policy_name(),
-                agent.custom_policy(), agent.assistant(), agent.config_callback(), agent.allowed_models(),
+                agent.custom_policy(), agent.assistant(), agent.config_callback(), agent.allowed_models(), agent.forward(),
                 agent.proxy_url(), agent.proxy_key(), agent.webhook_url(), agent.created_at(),
                 new Stats(details.webhookCalls24h(), details.webhookCalls7d(), details.sessions24h(), details.sessions7d(),
                         details.redactions24h(), details.redactions7d(), millis(details.addedLatencyP50Ms()),

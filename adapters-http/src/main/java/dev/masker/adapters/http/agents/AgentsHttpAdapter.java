@@ -10,6 +10,7 @@ import dev.masker.application.port.in.AgentDetails;
 import dev.masker.application.port.in.AgentPage;
 import dev.masker.application.port.in.CreateAgentCommand;
 import dev.masker.application.port.in.CreateAgentCommand.CallbackFields;
+import dev.masker.application.port.in.CreateAgentCommand.ForwardFields;
 import dev.masker.application.port.in.CreateAgentUseCase;
 import dev.masker.application.port.in.DeleteAgentCommand;
 import dev.masker.application.port.in.DeleteAgentUseCase;
@@ -19,6 +20,7 @@ import dev.masker.application.port.in.ListAgentsQuery;
 import dev.masker.application.port.in.ListAgentsUseCase;
 import dev.masker.application.port.in.UpdateAgentCommand;
 import dev.masker.application.port.in.UpdateAgentCommand.CallbackChange;
+import dev.masker.application.port.in.UpdateAgentCommand.ForwardChange;
 import dev.masker.application.port.in.UpdateAgentUseCase;
 import dev.masker.domain.agent.Agent;
 import dev.masker.domain.agent.AgentUrls;
@@ -47,8 +49,9 @@ import java.util.Set;
  */
 public final class AgentsHttpAdapter implements HttpService {
     private static final Set<String> FIELDS = Set.of("name", "upstream", "tokenization", "policy_name", "policy_yaml",
-            "assistant", "config_callback", "allowed_models");
+            "assistant", "config_callback", "allowed_models", "forward");
     private static final Set<String> CALLBACK_FIELDS = Set.of("url", "secret", "timeout_ms");
+    private static final Set<String> FORWARD_FIELDS = Set.of("url", "secret", "timeout_ms", "messages");
 
     private final AgentUseCases agents;
     private final RequestBodies bodies;
@@ -92,7 +95,9 @@ public final class AgentsHttpAdapter implements HttpService {
                 fields.assistant().orElse(AssistantConfig.empty()),
                 fields.callback() instanceof CallbackChange.Replace replace ? Optional.of(replace.fields())
                         : Optional.empty(),
-                fields.allowedModels(), fields.problems(), AdminAuthentication.principal(request).value(),
+                fields.allowedModels(),
+                fields.forward() instanceof ForwardChange.Replace forwardTo ? Optional.of(forwardTo.fields()) : Optional.empty(),
+                fields.problems(), AdminAuthentication.principal(request).value(),
                 RequestIdFilter.requestId(request)));
         response.header(HeaderNames.LOCATION, "/api/v1/agents/" + agent.id().value());
         json.send(response, Status.CREATED_201, Map.of("agent", AgentResponse.of(agent, urls)));
@@ -117,7 +122,7 @@ public final class AgentsHttpAdapter implements HttpService {
         Fields fields = Fields.read(object(request), true, json);
         Agent agent = agents.update().update(new UpdateAgentCommand(request.path().pathParameters().get("id"),
                 fields.name(), fields.upstream(), fields.tokenization(), fields.policyName(), fields.policyYaml(),
-                fields.assistant(), fields.callback(), fields.allowedModels(), fields.problems(),
+                fields.assistant(), fields.callback(), fields.allowedModels(), fields.forward(), fields.problems(),
                 AdminAuthentication.principal(request).value(), RequestIdFilter.requestId(request)));
         json.send(response, Status.OK_200, Map.of("agent", AgentResponse.of(agent, urls)));
     }
@@ -139,11 +144,12 @@ public final class AgentsHttpAdapter implements HttpService {
     /** The agent fields of a request body, with every problem of shape found while reading them. */
     private record Fields(Optional<String> name, Optional<String> upstream, Optional<String> tokenization,
                           Optional<String> policyName, Optional<String> policyYaml, Optional<AssistantConfig> assistant,
-                          CallbackChange callback, Optional<List<String>> allowedModels, List<FieldProblem> problems) {
+                          CallbackChange callback, Optional<List<String>> allowedModels, ForwardChange forward,
+                          List<FieldProblem> problems) {
 
         /**
-         * Reads the fields; in a partial update an explicit {@code null} removes the callback and is refused for the
-         * other fields, which cannot be removed.
+         * Reads the fields; in a partial update an explicit {@code null} removes the callback or the forward target and
+         * is refused for the other fields, which cannot be removed.
          */
         static Fields read(JsonNode body, boolean partial, JsonCodec json) {
             List<FieldProblem> problems = new ArrayList<>();
@@ -169,7 +175,7 @@ public final class AgentsHttpAdapter implements HttpService {
                 }
             }
             return new Fields(name, upstream, tokenization, policyName, policyYaml, assistant, callback(body, problems),
-                    allowedModels(body, problems), problems);
+                    allowedModels(body, problems), forward(body, problems), problems);
         }
 
         /** The {@code allowed_models} list; {@code null} means none beyond the upstream's model. */
@@ -207,16 +213,51 @@ public final class AgentsHttpAdapter implements HttpService {
             unknownFields(node, CALLBACK_FIELDS, "config_callback.", problems);
             Optional<String> url = text(node, "url", "config_callback.url", problems);
             Optional<String> secret = text(node, "secret", "config_callback.secret", problems);
-            Optional<Long> timeout = Optional.empty();
-            JsonNode timeoutNode = node.get("timeout_ms");
-            if (timeoutNode != null && !timeoutNode.isNull()) {
-                if (timeoutNode.canConvertToExactIntegral() && timeoutNode.canConvertToLong()) {
-                    timeout = Optional.of(timeoutNode.longValue());
+            Optional<Long> timeout = millis(node, "config_callback.timeout_ms", problems);
+            return new CallbackChange.Replace(new CallbackFields(url.orElse(null), secret.orElse(null), timeout));
+        }
+
+        /** The backend Vapi messages are relayed to: {@code url}, {@code secret}, {@code timeout_ms}, {@code messages}. */
+        private static ForwardChange forward(JsonNode body, List<FieldProblem> problems) {
+            JsonNode node = body.get("forward");
+            if (node == null) {
+                return new ForwardChange.Keep();
+            }
+            if (node.isNull()) {
+                return new ForwardChange.Remove();
+            }
+            if (!node.isObject()) {
+                problems.add(new FieldProblem("forward", "must be an object with url, secret, timeout_ms and messages"));
+                return new ForwardChange.Keep();
+            }
+            unknownFields(node, FORWARD_FIELDS, "forward.", problems);
+            Optional<String> url = text(node, "url", "forward.url", problems);
+            Optional<String> secret = text(node, "secret", "forward.secret", problems);
+            Optional<Long> timeout = millis(node, "forward.timeout_ms", problems);
+            List<String> messages = new ArrayList<>();
+            JsonNode types = node.get("messages");
+            if (types != null && !types.isNull()) {
+                if (types.isArray()) {
+                    types.forEach(type -> messages.add(type.isTextual() ? type.textValue() : null));
                 } else {
-                    problems.add(new FieldProblem("config_callback.timeout_ms", "must be a whole number of milliseconds"));
+                    problems.add(new FieldProblem("forward.messages", "must be an array of Vapi message types"));
                 }
             }
-            return new CallbackChange.Replace(new CallbackFields(url.orElse(null), secret.orElse(null), timeout));
+            return new ForwardChange.Replace(new ForwardFields(url.orElse(null), secret.orElse(null), timeout,
+                    messages.stream().map(type -> type == null ? "" : type).toList()));
+        }
+
+        /** A whole number of milliseconds, or empty when the field is missing or null. */
+        private static Optional<Long> millis(JsonNode object, String field, List<FieldProblem> problems) {
+            JsonNode node = object.get("timeout_ms");
+            if (node == null || node.isNull()) {
+                return Optional.empty();
+            }
+            if (node.canConvertToExactIntegral() && node.canConvertToLong()) {
+                return Optional.of(node.longValue());
+            }
+            problems.add(new FieldProblem(field, "must be a whole number of milliseconds"));
+            return Optional.empty();
         }
 
         private static Optional<String> text(JsonNode object, String key, String field, List<FieldProblem> problems) {

@@ -15,9 +15,11 @@ import java.util.Optional;
 public record CreateAgentCommand(String name, String upstream, Optional<String> tokenization,
                                  Optional<String> policyName, Optional<String> policyYaml, AssistantConfig assistant,
                                  Optional<CallbackFields> configCallback, Optional<List<String>> allowedModels,
-                                 List<FieldProblem> readProblems, String principal, RequestId requestId) {
+                                 Optional<ForwardFields> forward, List<FieldProblem> readProblems, String principal,
+                                 RequestId requestId) {
     public CreateAgentCommand {
         Objects.requireNonNull(allowedModels, "allowedModels");
+        Objects.requireNonNull(forward, "forward");
         readProblems = List.copyOf(readProblems);
         Objects.requireNonNull(tokenization, "tokenization");
         Objects.requireNonNull(policyName, "policyName");
@@ -34,7 +36,7 @@ public record CreateAgentCommand(String name, String upstream, Optional<String> 
                               Optional<CallbackFields> configCallback, List<FieldProblem> readProblems, String principal,
                               RequestId requestId) {
         this(name, upstream, tokenization, policyName, policyYaml, assistant, configCallback, Optional.empty(),
-                readProblems, principal, requestId);
+                Optional.empty(), readProblems, principal, requestId);
     }
 
     /** A new agent without a policy of its own. */
@@ -42,7 +44,7 @@ public record CreateAgentCommand(String name, String upstream, Optional<String> 
                               AssistantConfig assistant, Optional<CallbackFields> configCallback,
                               List<FieldProblem> readProblems, String principal, RequestId requestId) {
         this(name, upstream, tokenization, policyName, Optional.empty(), assistant, configCallback, Optional.empty(),
-                readProblems, principal, requestId);
+                Optional.empty(), readProblems, principal, requestId);
     }
 
     /** The configuration callback's fields as sent; {@code timeoutMs} empty means the default. */
@@ -54,6 +56,22 @@ public record CreateAgentCommand(String name, String upstream, Optional<String> 
         @Override
         public String toString() {
             return "CallbackFields[url=" + url + "]";
+        }
+    }
+
+    /**
+     * The backend to relay the agent's Vapi messages to, as sent; {@code timeoutMs} empty means the default,
+     * {@code messages} empty means none besides those that need an answer.
+     */
+    public record ForwardFields(String url, String secret, Optional<Long> timeoutMs, List<String> messages) {
+        public ForwardFields {
+            Objects.requireNonNull(timeoutMs, "timeoutMs");
+            messages = List.copyOf(messages);
+        }
+
+        @Override
+        public String toString() {
+            return "ForwardFields[url=" + url + "]";
         }
     }
 }

@@ -16,9 +16,11 @@ public record UpdateAgentCommand(String agentIdText, Optional<String> name, Opti
                                  Optional<String> tokenization, Optional<String> policyName,
                                  Optional<String> policyYaml, Optional<AssistantConfig> assistant,
                                  CallbackChange configCallback, Optional<List<String>> allowedModels,
-                                 List<FieldProblem> readProblems, String principal, RequestId requestId) {
+                                 ForwardChange forward, List<FieldProblem> readProblems, String principal,
+                                 RequestId requestId) {
     public UpdateAgentCommand {
         Objects.requireNonNull(allowedModels, "allowedModels");
+        Objects.requireNonNull(forward, "forward");
         Objects.requireNonNull(agentIdText, "agentIdText");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(upstream, "upstream");
@@ -38,7 +40,7 @@ public record UpdateAgentCommand(String agentIdText, Optional<String> name, Opti
                               Optional<AssistantConfig> assistant, CallbackChange configCallback,
                               List<FieldProblem> readProblems, String principal, RequestId requestId) {
         this(agentIdText, name, upstream, tokenization, policyName, policyYaml, assistant, configCallback,
-                Optional.empty(), readProblems, principal, requestId);
+                Optional.empty(), new ForwardChange.Keep(), readProblems, principal, requestId);
     }
 
     /** An update that leaves any policy of the agent's own as it is unless {@code policyName} replaces it. */
@@ -47,7 +49,7 @@ public record UpdateAgentCommand(String agentIdText, Optional<String> name, Opti
                               Optional<AssistantConfig> assistant, CallbackChange configCallback,
                               List<FieldProblem> readProblems, String principal, RequestId requestId) {
         this(agentIdText, name, upstream, tokenization, policyName, Optional.empty(), assistant, configCallback,
-                Optional.empty(), readProblems, principal, requestId);
+                Optional.empty(), new ForwardChange.Keep(), readProblems, principal, requestId);
     }
 
     /** What to do with the configuration callback. */
@@ -60,5 +62,17 @@ public record UpdateAgentCommand(String agentIdText, Optional<String> name, Opti
 
         /** Set it to these fields. */
         record Replace(CallbackFields fields) implements CallbackChange { }
+    }
+
+    /** What to do with the backend the agent's Vapi messages are relayed to. */
+    public sealed interface ForwardChange {
+        /** Leave it as it is. */
+        record Keep() implements ForwardChange { }
+
+        /** Remove it: messages that need an answer are answered as failures. */
+        record Remove() implements ForwardChange { }
+
+        /** Set it to these fields. */
+        record Replace(CreateAgentCommand.ForwardFields fields) implements ForwardChange { }
     }
 }
