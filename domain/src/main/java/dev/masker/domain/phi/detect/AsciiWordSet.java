@@ -6,33 +6,62 @@ import java.util.Set;
 /**
  * A set of lower-case words asked about a region of a text without copying it: for a region of ASCII letters,
  * comparing it with the words of its length ignoring case is what lower-casing a copy and looking it up tells.
+ * The words are in a hash table keyed by {@link String#hashCode()}; the region's hash is computed the same way from its
+ * characters with the ASCII case bit set, so a lookup compares only the few words of that hash (the gazetteer's first
+ * words are thousands, and a scan of those of one length and first letter was a hot spot).
  */
 final class AsciiWordSet {
-    /** The words by length, then by first letter ('a' to 'z'); index 26 holds those not starting with one. */
-    private final String[][][] byLengthAndFirst;
+    /** Open addressing, linear probing; a power of two at least twice the number of words. */
+    private final String[] table;
+    /** The hash of each word in {@link #table}, compared before the word itself is read. */
+    private final int[] hashes;
+    private final int mask;
+    private final int longest;
+    /**
+     * For each length, the first letters (bits 0 to 25, 'a' to 'z', bit 26 any other character) and the last letters
+     * (bits 32 to 58, the same) of the words of that length: most regions asked fail this and are never hashed.
+     */
+    private final long[] edgesByLength;
 
     AsciiWordSet(Collection<String> words) {
         Set<String> distinct = Set.copyOf(words);
-        int longest = distinct.stream().mapToInt(String::length).max().orElse(0);
-        this.byLengthAndFirst = new String[longest + 1][27][];
-        for (int length = 0; length <= longest; length++) {
-            for (int first = 0; first <= 26; first++) {
-                int n = length;
-                int letter = first;
-                byLengthAndFirst[length][first] =
-                        distinct.stream().filter(w -> w.length() == n && firstLetter(w) == letter).toArray(String[]::new);
+        int size = Integer.highestOneBit(Math.max(1, distinct.size()) * 2) * 2;
+        this.table = new String[size];
+        this.hashes = new int[size];
+        this.mask = size - 1;
+        int max = distinct.stream().mapToInt(String::length).max().orElse(0);
+        this.edgesByLength = new long[max + 1];
+        for (String word : distinct) {
+            int slot = spread(word.hashCode()) & mask;
+            while (table[slot] != null) {
+                slot = (slot + 1) & mask;
+            }
+            table[slot] = word;
+            hashes[slot] = word.hashCode();
+            if (!word.isEmpty()) {
+                edgesByLength[word.length()] |= edges(word.charAt(0), word.charAt(word.length() - 1));
             }
         }
+        this.longest = max;
     }
 
-    private static int firstLetter(String word) {
-        char c = word.isEmpty() ? ' ' : word.charAt(0);
-        return c >= 'a' && c <= 'z' ? c - 'a' : 26;
+    /** The bits of {@link #edgesByLength} for a word of these first and last characters, lower case. */
+    private static long edges(int first, int last) {
+        return 1L << bucket(first) | 1L << 32 + bucket(last);
+    }
+
+    /** 0 to 25 for 'a' to 'z', 26 for any other character. */
+    private static int bucket(int lower) {
+        return lower >= 'a' && lower <= 'z' ? lower - 'a' : 26;
+    }
+
+    /** Mixes the high bits of the hash into the low ones the table's mask keeps. */
+    private static int spread(int hash) {
+        return hash ^ (hash >>> 16);
     }
 
     /**
-     * Whether {@code text[start, end)}, which must hold ASCII letters only, is one of the words in any ASCII case. Only
-     * the words of its length and its first letter are compared (and any not starting with a lower-case letter).
+     * Whether {@code text[start, end)}, which must hold ASCII letters only, is one of the words in any ASCII case.
      */
     boolean containsLetters(String text, int start, int end) {
         return find(text, start, end) != null;
@@ -40,27 +69,28 @@ final class AsciiWordSet {
 
     /**
      * The word of the set that {@code text[start, end)}, ASCII letters only, is in any ASCII case, or {@code null}: the
-     * set's own lower-case copy, so a caller that needs the word as a string makes none.
+     * set's own lower-case copy, so a caller that needs the word as a string makes none. At most one word matches, since
+     * each character of the region is compared as one lower-case character.
      */
     String find(String text, int start, int end) {
         int length = end - start;
-        if (length >= byLengthAndFirst.length) {
+        if (length > longest) {
             return null;
         }
-        String[][] byFirst = byLengthAndFirst[length];
         if (length > 0) {
-            int first = (text.charAt(start) | 0x20) - 'a';
-            String found = first >= 0 && first < 26 ? matching(byFirst[first], text, start, length) : null;
-            if (found != null) {
-                return found;
+            // A word matches only if its first and last characters are the region's, lower-cased as compared below.
+            long wanted = edges(text.charAt(start) | 0x20, text.charAt(end - 1) | 0x20);
+            if ((edgesByLength[length] & wanted) != wanted) {
+                return null;
             }
         }
-        return matching(byFirst[26], text, start, length);
-    }
-
-    private static String matching(String[] words, String text, int start, int length) {
-        for (String word : words) {
-            if (sameLetters(word, text, start, length)) {
+        int hash = 0;
+        for (int i = start; i < end; i++) {
+            hash = 31 * hash + (text.charAt(i) | 0x20);
+        }
+        for (int slot = spread(hash) & mask; table[slot] != null; slot = (slot + 1) & mask) {
+            String word = table[slot];
+            if (hashes[slot] == hash && word.length() == length && sameLetters(word, text, start, length)) {
                 return word;
             }
         }
