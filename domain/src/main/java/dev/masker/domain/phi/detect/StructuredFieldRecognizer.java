@@ -473,12 +473,19 @@ final class StructuredFieldRecognizer {
         return lines;
     }
 
+    /** The cell separators a header line is tried with, in order. */
+    private static final char[] SEPARATORS = {'|', '\t', ';', ','};
+
     /**
      * The cell separator of a header line: {@code |} for markdown, else a tab, a semicolon or a comma; 0 if none, or if
      * a cell is too long to be a field's name (a line of prose with commas).
      */
     private static char separatorOf(String text, int start, int end) {
-        for (char separator : new char[] {'|', '\t', ';', ','}) {
+        for (char separator : SEPARATORS) {
+            int first = text.indexOf(separator, start);
+            if (first < 0 || first >= end) {
+                continue; // none in the line: counted by one indexOf, the common case for all but the comma
+            }
             int count = 0;
             int cellStart = start;
             boolean shortCells = true;
