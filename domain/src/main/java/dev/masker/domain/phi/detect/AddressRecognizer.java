@@ -77,7 +77,9 @@ final class AddressRecognizer {
     // ---------------------------------------------------------------- addresses, cities, ZIP codes
 
     static void addresses(String text, int[] wordStarts, Candidates out) {
-        for (MatchResult m : StartFilter.all(ADDRESS, text, addressStarts(text, wordStarts), ADDRESS_FIRST)) {
+        StreetWords streetWords = StreetWords.of(text, wordStarts);
+        for (MatchResult m : StartFilter.all(ADDRESS, text, addressStarts(text, wordStarts, streetWords.types()),
+                ADDRESS_FIRST)) {
             String value = m.group().toLowerCase(Locale.ROOT);
             if (NUMBER_THEN_DR_OR_ST.test(value) && !NUMBER_THEN_DR_OR_ST_AND_A_WORD.test(value)
                     && value.length() < 8) {
@@ -85,7 +87,7 @@ final class AddressRecognizer {
             }
             addressWithCity(text, m.start(), TextScan.trimEnd(text, m.start(), m.end()), out);
         }
-        int[] prefixStreets = prefixStreetWords(text, wordStarts);
+        int[] prefixStreets = streetWords.prefixTypes();
         if (prefixStreets.length > 0) {
             for (MatchResult m : StartFilter.all(PREFIX_ADDRESS, text, TextScan.startsWithin(wordStarts, prefixStreets, 60),
                     ADDRESS_FIRST)) {
@@ -198,16 +200,29 @@ final class AddressRecognizer {
         return end - 1 - wordStart <= 3 ? end : end - 1;
     }
 
-    /** The word starts where a street type written before the name stands ("Calle", "Via"), ascending. */
-    private static int[] prefixStreetWords(String text, int[] wordStarts) {
-        Positions found = new Positions();
-        for (int at : wordStarts) {
-            if (RegexText.isLetter(text.charAt(at))
-                    && PREFIX_STREET_WORDS.containsLetters(text, at, TextScan.letterRunEnd(text, at))) {
-                found.add(at);
+    /**
+     * The word starts where a street type stands, found in one walk over the words: {@code types} after a space, as
+     * ADDRESS ends (STREET's words and "broadway"), and {@code prefixTypes} written before the name ("Calle", "Via").
+     * Each is the whole run of ASCII letters there; both ascending.
+     */
+    private record StreetWords(int[] types, int[] prefixTypes) {
+        static StreetWords of(String text, int[] wordStarts) {
+            Positions types = new Positions();
+            Positions prefixTypes = new Positions();
+            for (int at : wordStarts) {
+                if (!RegexText.isLetter(text.charAt(at))) {
+                    continue;
+                }
+                int end = TextScan.letterRunEnd(text, at);
+                if (at > 0 && text.charAt(at - 1) == ' ' && STREET_WORDS.containsLetters(text, at, end)) {
+                    types.add(at);
+                }
+                if (PREFIX_STREET_WORDS.containsLetters(text, at, end)) {
+                    prefixTypes.add(at);
+                }
             }
+            return new StreetWords(types.toArray(), prefixTypes.toArray());
         }
-        return found.toArray();
     }
 
     /** WHEREABOUTS' phrases, each with the space that follows it there. */
@@ -254,8 +269,7 @@ final class AddressRecognizer {
      * backtracks through every count of number words there. The street words are found once; from each, the run of
      * such characters before it is walked back once.
      */
-    private static int[] addressStarts(String text, int[] wordStarts) {
-        int[] streets = streetWords(text, wordStarts);
+    private static int[] addressStarts(String text, int[] wordStarts, int[] streets) {
         int[] runStarts = new int[streets.length]; // where the run of address characters ending at each street starts
         for (int k = 0; k < streets.length; k++) {
             int start = streets[k];
@@ -272,18 +286,6 @@ final class AddressRecognizer {
             }
             boolean streetAhead = next < streets.length && runStarts[next] <= at;
             if (startsPoBox(text, at) || streetAhead && startsAddressNumber(text, at)) {
-                found.add(at);
-            }
-        }
-        return found.toArray();
-    }
-
-    /** Where a street word (or "broadway") starts after a space, as the whole run of ASCII letters there; ascending. */
-    private static int[] streetWords(String text, int[] wordStarts) {
-        Positions found = new Positions();
-        for (int at : wordStarts) {
-            if (at > 0 && text.charAt(at - 1) == ' ' && RegexText.isLetter(text.charAt(at))
-                    && STREET_WORDS.containsLetters(text, at, TextScan.letterRunEnd(text, at))) {
                 found.add(at);
             }
         }
@@ -310,17 +312,28 @@ final class AddressRecognizer {
         }
     }
 
-    /** Where five digits follow a blank ({@code \\s}): the only places ZIP's {@code ,?\\s+(\\d{5}...)} can reach. */
+    /**
+     * Where five digits follow a blank ({@code \\s}): the only places ZIP's {@code ,?\\s+(\\d{5}...)} can reach. Such a
+     * place starts a run of five or more digits, so the runs are walked once, forwards, and found in ascending order.
+     */
     private static int[] zipDigits(String text) {
-        Positions found = new Positions(); // walked backwards, to count the digits that follow each position
-        int digits = 0;
-        for (int i = text.length() - 1; i > 0; i--) {
-            digits = TextScan.isDigit(text.charAt(i)) ? digits + 1 : 0;
-            if (digits >= 5 && RegexText.isBlank(text.charAt(i - 1))) {
-                found.add(i);
+        Positions found = new Positions();
+        int at = 1;
+        while (at < text.length()) {
+            if (!TextScan.isDigit(text.charAt(at))) {
+                at++;
+                continue;
             }
+            int end = at + 1;
+            while (end < text.length() && TextScan.isDigit(text.charAt(end))) {
+                end++;
+            }
+            if (end - at >= 5 && RegexText.isBlank(text.charAt(at - 1))) {
+                found.add(at);
+            }
+            at = end;
         }
-        return found.toSortedDistinctArray();
+        return found.toArray();
     }
 
     /**

@@ -271,7 +271,13 @@ final class DateRecognizer {
         String before = text.substring(Math.max(0, start - 40), start);
         String after = text.substring(end, Math.min(text.length(), end + 30));
         boolean dobBefore = mayHoldDobWord(before) && DOB_BEFORE.matcher(before).find();
-        return dobBefore || DOB_AFTER.matcher(after).lookingAt() ? PhiKind.DOB : PhiKind.DATE;
+        return dobBefore || mayStartWithDobWords(after) && DOB_AFTER.matcher(after).lookingAt() ? PhiKind.DOB : PhiKind.DATE;
+    }
+
+    /** A necessary condition for DOB_AFTER: each of its phrases holds "birth" or "dob". */
+    private static boolean mayStartWithDobWords(String after) {
+        return TextScan.indexOfIgnoreCase(after, "birth", 0) < after.length()
+                || TextScan.indexOfIgnoreCase(after, "dob", 0) < after.length();
     }
 
     /** A necessary condition for DOB_BEFORE: one of its words ("birth", "born", "dob", "d.o.b", "b-day") is there. */
