@@ -18,10 +18,10 @@ final class AsciiWordSet {
     private final int mask;
     private final int longest;
     /**
-     * For each length, the first letters (bits 0 to 25, 'a' to 'z', bit 26 any other character) and the last letters
-     * (bits 32 to 58, the same) of the words of that length: most regions asked fail this and are never hashed.
+     * One bit for each length, first letter and last letter that a word has ({@link #edgeBit}): most regions asked
+     * (the common words of speech) fail this and are never hashed.
      */
-    private final long[] edgesByLength;
+    private final long[] edges;
 
     AsciiWordSet(Collection<String> words) {
         Set<String> distinct = Set.copyOf(words);
@@ -30,7 +30,7 @@ final class AsciiWordSet {
         this.hashes = new int[size];
         this.mask = size - 1;
         int max = distinct.stream().mapToInt(String::length).max().orElse(0);
-        this.edgesByLength = new long[max + 1];
+        this.edges = new long[((max + 1) * 27 * 27 >> 6) + 1];
         for (String word : distinct) {
             int slot = spread(word.hashCode()) & mask;
             while (table[slot] != null) {
@@ -39,15 +39,16 @@ final class AsciiWordSet {
             table[slot] = word;
             hashes[slot] = word.hashCode();
             if (!word.isEmpty()) {
-                edgesByLength[word.length()] |= edges(word.charAt(0), word.charAt(word.length() - 1));
+                int bit = edgeBit(word.length(), word.charAt(0), word.charAt(word.length() - 1));
+                edges[bit >> 6] |= 1L << bit;
             }
         }
         this.longest = max;
     }
 
-    /** The bits of {@link #edgesByLength} for a word of these first and last characters, lower case. */
-    private static long edges(int first, int last) {
-        return 1L << bucket(first) | 1L << 32 + bucket(last);
+    /** The bit of {@link #edges} for a word of this length and these first and last characters, lower case. */
+    private static int edgeBit(int length, int first, int last) {
+        return (length * 27 + bucket(first)) * 27 + bucket(last);
     }
 
     /** 0 to 25 for 'a' to 'z', 26 for any other character. */
@@ -79,8 +80,8 @@ final class AsciiWordSet {
         }
         if (length > 0) {
             // A word matches only if its first and last characters are the region's, lower-cased as compared below.
-            long wanted = edges(text.charAt(start) | 0x20, text.charAt(end - 1) | 0x20);
-            if ((edgesByLength[length] & wanted) != wanted) {
+            int bit = edgeBit(length, text.charAt(start) | 0x20, text.charAt(end - 1) | 0x20);
+            if ((edges[bit >> 6] & 1L << bit) == 0) {
                 return null;
             }
         }
