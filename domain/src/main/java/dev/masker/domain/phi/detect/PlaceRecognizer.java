@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -39,9 +38,6 @@ final class PlaceRecognizer {
     }
 
     private static final int MAX_WORDS = 3;
-    /** A state after the place: ", GA", " Georgia". */
-    private static final Pattern STATE_AFTER = Pattern.compile(
-            "^,?\\s+(?:(" + AddressRecognizer.STATE_CODES + ")\\b|((?i:" + AddressRecognizer.STATE_NAMES + "))\\b)");
     /** Words just before a place that say someone is, lives, works or moved there. */
     private static final Pattern PLACE_CUE = Pattern.compile("(?i)\\b(?:in|near|around|outside(?: of)?|(?:moved|moving"
             + "|relocated|relocating|commute|commuting|drive|driving|travel(?:l?ing)?|went|going|headed|heading|flew|flying"
@@ -112,8 +108,8 @@ final class PlaceRecognizer {
             // A state is never a city, even where a town bears its name ("I live in Michigan").
             if (states != null && !AddressRecognizer.STATE_NAME_SET.contains(candidate)) {
                 int candidateEnd = candidate.length() < name.length() ? wordEnd - 1 : wordEnd;
-                Matcher state = STATE_AFTER.matcher(text).region(candidateEnd, text.length());
-                if (state.lookingAt() && states.contains(stateCode(state))) {
+                String stateCode = UsStates.codeAfter(text, candidateEnd);
+                if (stateCode != null && states.contains(stateCode)) {
                     bestEnd = candidateEnd;
                     bestPriority = 57;
                 } else if (!COMMON.contains(candidate)) {
@@ -136,14 +132,6 @@ final class PlaceRecognizer {
         if (bestEnd > start) {
             out.add(start, bestEnd, PhiKind.CITY, bestPriority);
         }
-    }
-
-    /** The two-letter code of the state the matcher found, by code or by name. */
-    private static String stateCode(Matcher state) {
-        if (state.group(1) != null) {
-            return state.group(1);
-        }
-        return UsStates.codeOf(state.group(2));
     }
 
     private static boolean hasUpperCase(String text) {
