@@ -153,8 +153,10 @@ final class StructuredFieldRecognizer {
             while (valueEnd < text.length() && "\n\r|;\"".indexOf(text.charAt(valueEnd)) < 0 && valueEnd - valueStart < 200) {
                 valueEnd++;
             }
-            Matcher next = NEXT_KEY.matcher(text).region(valueStart, valueEnd);
-            if (next.find()) {
+            // A further key ends with a colon inside the value: most values have none, and the search is skipped.
+            int nextColon = text.indexOf(':', valueStart, valueEnd);
+            Matcher next = nextColon < 0 ? null : NEXT_KEY.matcher(text).region(valueStart, valueEnd);
+            if (next != null && next.find()) {
                 valueEnd = next.start();
             }
             value(text, key, valueStart, valueEnd, out);
