@@ -182,7 +182,7 @@ final class ContactRecognizer {
             }
         }
         for (MatchResult v6 : StartFilter.all(IPV6, text, StartFilter.before(text, ':', 4), HEX,
-                at -> isHexDigit(text.charAt(at)) && charWithin(text, at, ':', 4))) {
+                at -> mayStartIpv6(text, at))) {
             if (v6.group().contains("::") || v6.group().chars().filter(c -> c == ':').count() >= 5) {
                 out.add(v6.start(), v6.end(), PhiKind.IP, 87);
             }
@@ -201,6 +201,22 @@ final class ContactRecognizer {
     private static int matchEnd(Pattern anchored, String text, int at) {
         Matcher m = anchored.matcher(text).region(at, text.length());
         return m.lookingAt() ? m.end() : -1;
+    }
+
+    /**
+     * A necessary condition for IPV6 at {@code at}: its first group, one to four hex digits that are the whole run of hex
+     * digits there (the next character must be a colon), then one or two colons and a hex digit.
+     */
+    private static boolean mayStartIpv6(String text, int at) {
+        int end = at;
+        while (end < text.length() && end - at <= 4 && isHexDigit(text.charAt(end))) {
+            end++;
+        }
+        if (end == at || end - at > 4 || end >= text.length() || text.charAt(end) != ':') {
+            return false;
+        }
+        int next = end + 1 < text.length() && text.charAt(end + 1) == ':' ? end + 2 : end + 1;
+        return next < text.length() && isHexDigit(text.charAt(next));
     }
 
     private static boolean isHexDigit(char c) {
