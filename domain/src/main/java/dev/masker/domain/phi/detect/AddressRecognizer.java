@@ -353,7 +353,7 @@ final class AddressRecognizer {
 
     /** What {@code p\\.? ?o}, the start of ADDRESS's post office box, needs here, told without the regex. */
     private static boolean startsPoBox(String text, int at) {
-        if ("pP".indexOf(text.charAt(at)) < 0) {
+        if ((text.charAt(at) | 0x20) != 'p') {
             return false;
         }
         int next = at + 1;
@@ -363,7 +363,7 @@ final class AddressRecognizer {
         if (next < text.length() && text.charAt(next) == ' ') {
             next++;
         }
-        return next < text.length() && "oO".indexOf(text.charAt(next)) >= 0;
+        return next < text.length() && (text.charAt(next) | 0x20) == 'o';
     }
 
     /**

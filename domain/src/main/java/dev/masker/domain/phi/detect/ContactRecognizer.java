@@ -64,7 +64,7 @@ final class ContactRecognizer {
     // ---------------------------------------------------------------- e-mail, URL, IP
 
     static void emails(String text, Candidates out) {
-        IntPredicate localPart = c -> TextScan.isAsciiAlnum((char) c) || "._%+-".indexOf(c) >= 0;
+        IntPredicate localPart = c -> TextScan.isAsciiAlnum((char) c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
         for (MatchResult m : StartFilter.all(EMAIL, text, StartFilter.runsUpTo(text, '@', localPart), LOCAL_PART,
                 StartFilter.runReaches(text, '@', localPart))) {
             out.add(m.start(), TextScan.trimEnd(text, m.start(), m.end()), PhiKind.EMAIL, 90);
@@ -117,7 +117,7 @@ final class ContactRecognizer {
     static void urls(String text, int[] wordStarts, int[] spokenDots, Candidates out) {
         // A match runs over scheme, host and dots ([A-Za-z0-9.:/-]) up to a full stop before its top-level domain, and
         // opens with \\b: before a letter or digit, only where no ASCII word character comes before it.
-        IntPredicate urlChar = c -> TextScan.isAsciiAlnum((char) c) || ".:/-".indexOf(c) >= 0;
+        IntPredicate urlChar = c -> TextScan.isAsciiAlnum((char) c) || c == '.' || c == ':' || c == '/' || c == '-';
         for (MatchResult m : StartFilter.all(URL, text, StartFilter.runsUpTo(text, topLevelDomainDots(text), urlChar), HOST,
                 at -> text.charAt(at) == '-' || TextScan.isWordStart(text, at))) {
             if (m.start() > 0 && (text.charAt(m.start() - 1) == '@' || text.charAt(m.start() - 1) == '.')) {

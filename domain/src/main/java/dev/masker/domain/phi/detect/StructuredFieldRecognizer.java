@@ -150,7 +150,7 @@ final class StructuredFieldRecognizer {
             int valueStart = colon + 1;
             int valueEnd = valueStart;
             // The value ends with its line or field, or with the JSON string it is written in.
-            while (valueEnd < text.length() && "\n\r|;\"".indexOf(text.charAt(valueEnd)) < 0 && valueEnd - valueStart < 200) {
+            while (valueEnd < text.length() && !endsValue(text.charAt(valueEnd)) && valueEnd - valueStart < 200) {
                 valueEnd++;
             }
             // A further key ends with a colon inside the value: most values have none, and the search is skipped.
@@ -162,6 +162,11 @@ final class StructuredFieldRecognizer {
             value(text, key, valueStart, valueEnd, out);
             return;
         }
+    }
+
+    /** {@code \\n \\r | ; "}: the end of a labelled value's line, field or JSON string. */
+    private static boolean endsValue(char c) {
+        return c == '\n' || c == '\r' || c == '|' || c == ';' || c == '"';
     }
 
     private static boolean isKeyChar(char c) {
@@ -213,7 +218,7 @@ final class StructuredFieldRecognizer {
         boolean blank = true; // drops leading blanks and runs of blanks
         for (int i = 0; i < fieldName.length(); i++) {
             char c = fieldName.charAt(i);
-            if (Character.isWhitespace(c) || "_.-/#'".indexOf(c) >= 0) {
+            if (Character.isWhitespace(c) || c == '_' || c == '.' || c == '-' || c == '/' || c == '#' || c == '\'') {
                 if (!blank) {
                     key.append(' ');
                     blank = true;
