@@ -101,7 +101,15 @@ final class AddressRecognizer {
                 out.add(whereabouts.start(1), whereabouts.end(1), PhiKind.CITY, 52);
             }
         }
-        int[] zipDigits = zipDigits(text);
+        zips(text, wordStarts, out);
+    }
+
+    /** ZIP codes after a state ("Austin, TX 78701"): tried only where five digits after a blank are ahead. */
+    private static void zips(String text, int[] wordStarts, Candidates out) {
+        int[] zipDigits = zipDigits(text, wordStarts);
+        if (zipDigits.length == 0) {
+            return; // the start test below would refuse every position
+        }
         int[] next = {0}; // index of the first five digits after the positions asked, which only grow
         // Each alternative of ZIP opens with a comma or with \\b and a letter (an ASCII word start).
         StartFilter zips = new StartFilter(ZIP, text, withCommas(text, wordStarts), ZIP_FIRST, at -> {
@@ -210,7 +218,8 @@ final class AddressRecognizer {
             Positions types = new Positions();
             Positions prefixTypes = new Positions();
             for (int at : wordStarts) {
-                if (!RegexText.isLetter(text.charAt(at))) {
+                char first = text.charAt(at);
+                if (!RegexText.isLetter(first) || !STREET_WORDS.mayStartWith(first) && !PREFIX_STREET_WORDS.mayStartWith(first)) {
                     continue;
                 }
                 int end = TextScan.letterRunEnd(text, at);
@@ -313,27 +322,26 @@ final class AddressRecognizer {
     }
 
     /**
-     * Where five digits follow a blank ({@code \\s}): the only places ZIP's {@code ,?\\s+(\\d{5}...)} can reach. Such a
-     * place starts a run of five or more digits, so the runs are walked once, forwards, and found in ascending order.
+     * Where five digits follow a blank ({@code \\s}): the only places ZIP's {@code ,?\\s+(\\d{5}...)} can reach. A digit
+     * after a blank starts an ASCII word, so only the word starts are asked; they ascend.
      */
-    private static int[] zipDigits(String text) {
+    private static int[] zipDigits(String text, int[] wordStarts) {
         Positions found = new Positions();
-        int at = 1;
-        while (at < text.length()) {
-            if (!TextScan.isDigit(text.charAt(at))) {
-                at++;
-                continue;
-            }
-            int end = at + 1;
-            while (end < text.length() && TextScan.isDigit(text.charAt(end))) {
-                end++;
-            }
-            if (end - at >= 5 && RegexText.isBlank(text.charAt(at - 1))) {
+        for (int at : wordStarts) {
+            if (at > 0 && at + 5 <= text.length() && RegexText.isBlank(text.charAt(at - 1)) && fiveDigits(text, at)) {
                 found.add(at);
             }
-            at = end;
         }
         return found.toArray();
+    }
+
+    private static boolean fiveDigits(String text, int at) {
+        for (int i = at; i < at + 5; i++) {
+            if (!TextScan.isDigit(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -22,6 +22,8 @@ final class AsciiWordSet {
      * (the common words of speech) fail this and are never hashed.
      */
     private final long[] edges;
+    /** The first characters of the words, bits as {@link #bucket} numbers them. */
+    private final int firstBuckets;
 
     AsciiWordSet(Collection<String> words) {
         Set<String> distinct = Set.copyOf(words);
@@ -30,6 +32,7 @@ final class AsciiWordSet {
         this.hashes = new int[size];
         this.mask = size - 1;
         int max = distinct.stream().mapToInt(String::length).max().orElse(0);
+        int first = 0;
         this.edges = new long[((max + 1) * 27 * 27 >> 6) + 1];
         for (String word : distinct) {
             int slot = spread(word.hashCode()) & mask;
@@ -41,9 +44,19 @@ final class AsciiWordSet {
             if (!word.isEmpty()) {
                 int bit = edgeBit(word.length(), word.charAt(0), word.charAt(word.length() - 1));
                 edges[bit >> 6] |= 1L << bit;
+                first |= 1 << bucket(word.charAt(0));
             }
         }
         this.longest = max;
+        this.firstBuckets = first;
+    }
+
+    /**
+     * Whether a word of the set can start with {@code c} in any ASCII case: a test a caller makes before it measures
+     * the word at a position and asks {@link #find}.
+     */
+    boolean mayStartWith(char c) {
+        return (firstBuckets & 1 << bucket(c | 0x20)) != 0;
     }
 
     /** The bit of {@link #edges} for a word of this length and these first and last characters, lower case. */
