@@ -59,6 +59,31 @@ final class PlaceRecognizer {
     /** The last word of every PLACE_CUE phrase. */
     private static final AsciiWordSet CUE_ENDS = new AsciiWordSet(List.of("in", "near", "around", "of", "to",
             "from"));
+    /** The last words of PLACE_CUE's phrases: CUE_ENDS and "outside", which "outside(?: of)?" may end with. */
+    private static final AsciiWordSet PLACE_CUE_LAST_WORDS = new AsciiWordSet(List.of("in", "near", "around", "of", "to",
+            "from", "outside"));
+
+    /**
+     * A necessary condition for PLACE_CUE in {@code text[from, to)}: blanks end it (perhaps before a final line
+     * terminator that is no blank, where {@code $} also matches), and the whole run of ASCII letters before them is the
+     * last word of one of its phrases, in any ASCII case. The search of the window is made only then.
+     */
+    private static boolean mayEndWithCue(String text, int from, int to) {
+        int end = to;
+        if (end > from && "\u0085\u2028\u2029".indexOf(text.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        int blanks = end;
+        while (blanks > from && RegexText.isBlank(text.charAt(blanks - 1))) {
+            blanks--;
+        }
+        int word = blanks;
+        while (word > from && RegexText.isLetter(text.charAt(word - 1))) {
+            word--;
+        }
+        return blanks < end && word < blanks && PLACE_CUE_LAST_WORDS.containsLetters(text, word, blanks);
+    }
+
     /** How far after a place's start its state's comma may be: three words of a name. */
     private static final int STATE_COMMA_REACH = 40;
 
@@ -114,7 +139,8 @@ final class PlaceRecognizer {
                     bestPriority = 57;
                 } else if (!COMMON.contains(candidate)) {
                     if (!cueAsked) {
-                        cued = PLACE_CUE.matcher(text.substring(Math.max(0, start - 40), start)).find();
+                        int from = Math.max(0, start - 40);
+                        cued = mayEndWithCue(text, from, start) && PLACE_CUE.matcher(text.substring(from, start)).find();
                         cueAsked = true;
                     }
                     if (cued && bestPriority < 57) {
