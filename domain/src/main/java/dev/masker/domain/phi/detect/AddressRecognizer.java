@@ -97,7 +97,9 @@ final class AddressRecognizer {
                 addressWithCity(text, m.start(), m.end(), out);
             }
         }
-        for (MatchResult m : StartFilter.all(ADDRESS, text, addressStarts(text, wordStarts), ADDRESS_FIRST)) {
+        StreetWords streetWords = StreetWords.of(text, wordStarts);
+        for (MatchResult m : StartFilter.all(ADDRESS, text, addressStarts(text, wordStarts, streetWords.types()),
+                ADDRESS_FIRST)) {
             String value = m.group().toLowerCase(Locale.ROOT);
             if (NUMBER_THEN_DR_OR_ST.test(value) && !NUMBER_THEN_DR_OR_ST_AND_A_WORD.test(value)
                     && value.length() < 8) {
@@ -105,7 +107,7 @@ final class AddressRecognizer {
             }
             addressWithCity(text, m.start(), TextScan.trimEnd(text, m.start(), m.end()), out);
         }
-        int[] prefixStreets = prefixStreetWords(text, wordStarts);
+        int[] prefixStreets = streetWords.prefixTypes();
         if (prefixStreets.length > 0) {
             for (MatchResult m : StartFilter.all(PREFIX_ADDRESS, text, TextScan.startsWithin(wordStarts, prefixStreets, 60),
                     ADDRESS_FIRST)) {
@@ -119,7 +121,15 @@ final class AddressRecognizer {
                 out.add(whereabouts.start(1), whereabouts.end(1), PhiKind.CITY, 52);
             }
         }
-        int[] zipDigits = zipDigits(text);
+        zips(text, wordStarts, out);
+    }
+
+    /** ZIP codes after a state ("Austin, TX 78701"): tried only where five digits after a blank are ahead. */
+    private static void zips(String text, int[] wordStarts, Candidates out) {
+        int[] zipDigits = zipDigits(text, wordStarts);
+        if (zipDigits.length == 0) {
+            return; // the start test below would refuse every position
+        }
         int[] next = {0}; // index of the first five digits after the positions asked, which only grow
         // Each alternative of ZIP opens with a comma or with \\b and a letter (an ASCII word start).
         StartFilter zips = new StartFilter(ZIP, text, withCommas(text, wordStarts), ZIP_FIRST, at -> {
@@ -223,16 +233,30 @@ final class AddressRecognizer {
         return end - 1 - wordStart <= 3 ? end : end - 1;
     }
 
-    /** The word starts where a street type written before the name stands ("Calle", "Via"), ascending. */
-    private static int[] prefixStreetWords(String text, int[] wordStarts) {
-        Positions found = new Positions();
-        for (int at : wordStarts) {
-            if (RegexText.isLetter(text.charAt(at))
-                    && PREFIX_STREET_WORDS.containsLetters(text, at, TextScan.letterRunEnd(text, at))) {
-                found.add(at);
+    /**
+     * The word starts where a street type stands, found in one walk over the words: {@code types} after a space, as
+     * ADDRESS ends (STREET's words and "broadway"), and {@code prefixTypes} written before the name ("Calle", "Via").
+     * Each is the whole run of ASCII letters there; both ascending.
+     */
+    private record StreetWords(int[] types, int[] prefixTypes) {
+        static StreetWords of(String text, int[] wordStarts) {
+            Positions types = new Positions();
+            Positions prefixTypes = new Positions();
+            for (int at : wordStarts) {
+                char first = text.charAt(at);
+                if (!RegexText.isLetter(first) || !STREET_WORDS.mayStartWith(first) && !PREFIX_STREET_WORDS.mayStartWith(first)) {
+                    continue;
+                }
+                int end = TextScan.letterRunEnd(text, at);
+                if (at > 0 && text.charAt(at - 1) == ' ' && STREET_WORDS.containsLetters(text, at, end)) {
+                    types.add(at);
+                }
+                if (PREFIX_STREET_WORDS.containsLetters(text, at, end)) {
+                    prefixTypes.add(at);
+                }
             }
+            return new StreetWords(types.toArray(), prefixTypes.toArray());
         }
-        return found.toArray();
     }
 
     /** WHEREABOUTS' phrases, each with the space that follows it there. */
@@ -279,8 +303,7 @@ final class AddressRecognizer {
      * backtracks through every count of number words there. The street words are found once; from each, the run of
      * such characters before it is walked back once.
      */
-    private static int[] addressStarts(String text, int[] wordStarts) {
-        int[] streets = streetWords(text, wordStarts);
+    private static int[] addressStarts(String text, int[] wordStarts, int[] streets) {
         int[] runStarts = new int[streets.length]; // where the run of address characters ending at each street starts
         for (int k = 0; k < streets.length; k++) {
             int start = streets[k];
@@ -297,18 +320,6 @@ final class AddressRecognizer {
             }
             boolean streetAhead = next < streets.length && runStarts[next] <= at;
             if (startsPoBox(text, at) || streetAhead && startsAddressNumber(text, at)) {
-                found.add(at);
-            }
-        }
-        return found.toArray();
-    }
-
-    /** Where a street word (or "broadway") starts after a space, as the whole run of ASCII letters there; ascending. */
-    private static int[] streetWords(String text, int[] wordStarts) {
-        Positions found = new Positions();
-        for (int at : wordStarts) {
-            if (at > 0 && text.charAt(at - 1) == ' ' && RegexText.isLetter(text.charAt(at))
-                    && STREET_WORDS.containsLetters(text, at, TextScan.letterRunEnd(text, at))) {
                 found.add(at);
             }
         }
@@ -335,17 +346,27 @@ final class AddressRecognizer {
         }
     }
 
-    /** Where five digits follow a blank ({@code \\s}): the only places ZIP's {@code ,?\\s+(\\d{5}...)} can reach. */
-    private static int[] zipDigits(String text) {
-        Positions found = new Positions(); // walked backwards, to count the digits that follow each position
-        int digits = 0;
-        for (int i = text.length() - 1; i > 0; i--) {
-            digits = TextScan.isDigit(text.charAt(i)) ? digits + 1 : 0;
-            if (digits >= 5 && RegexText.isBlank(text.charAt(i - 1))) {
-                found.add(i);
+    /**
+     * Where five digits follow a blank ({@code \\s}): the only places ZIP's {@code ,?\\s+(\\d{5}...)} can reach. A digit
+     * after a blank starts an ASCII word, so only the word starts are asked; they ascend.
+     */
+    private static int[] zipDigits(String text, int[] wordStarts) {
+        Positions found = new Positions();
+        for (int at : wordStarts) {
+            if (at > 0 && at + 5 <= text.length() && RegexText.isBlank(text.charAt(at - 1)) && fiveDigits(text, at)) {
+                found.add(at);
             }
         }
-        return found.toSortedDistinctArray();
+        return found.toArray();
+    }
+
+    private static boolean fiveDigits(String text, int at) {
+        for (int i = at; i < at + 5; i++) {
+            if (!TextScan.isDigit(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -365,7 +386,7 @@ final class AddressRecognizer {
 
     /** What {@code p\\.? ?o}, the start of ADDRESS's post office box, needs here, told without the regex. */
     private static boolean startsPoBox(String text, int at) {
-        if ("pP".indexOf(text.charAt(at)) < 0) {
+        if ((text.charAt(at) | 0x20) != 'p') {
             return false;
         }
         int next = at + 1;
@@ -375,7 +396,7 @@ final class AddressRecognizer {
         if (next < text.length() && text.charAt(next) == ' ') {
             next++;
         }
-        return next < text.length() && "oO".indexOf(text.charAt(next)) >= 0;
+        return next < text.length() && (text.charAt(next) | 0x20) == 'o';
     }
 
     /**

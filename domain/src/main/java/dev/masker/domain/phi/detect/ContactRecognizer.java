@@ -64,7 +64,7 @@ final class ContactRecognizer {
     // ---------------------------------------------------------------- e-mail, URL, IP
 
     static void emails(String text, Candidates out) {
-        IntPredicate localPart = c -> TextScan.isAsciiAlnum((char) c) || "._%+-".indexOf(c) >= 0;
+        IntPredicate localPart = c -> TextScan.isAsciiAlnum((char) c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
         for (MatchResult m : StartFilter.all(EMAIL, text, StartFilter.runsUpTo(text, '@', localPart), LOCAL_PART,
                 StartFilter.runReaches(text, '@', localPart))) {
             out.add(m.start(), TextScan.trimEnd(text, m.start(), m.end()), PhiKind.EMAIL, 90);
@@ -117,7 +117,7 @@ final class ContactRecognizer {
     static void urls(String text, int[] wordStarts, int[] spokenDots, Candidates out) {
         // A match runs over scheme, host and dots ([A-Za-z0-9.:/-]) up to a full stop before its top-level domain, and
         // opens with \\b: before a letter or digit, only where no ASCII word character comes before it.
-        IntPredicate urlChar = c -> TextScan.isAsciiAlnum((char) c) || ".:/-".indexOf(c) >= 0;
+        IntPredicate urlChar = c -> TextScan.isAsciiAlnum((char) c) || c == '.' || c == ':' || c == '/' || c == '-';
         for (MatchResult m : StartFilter.all(URL, text, StartFilter.runsUpTo(text, topLevelDomainDots(text), urlChar), HOST,
                 at -> text.charAt(at) == '-' || TextScan.isWordStart(text, at))) {
             if (m.start() > 0 && (text.charAt(m.start() - 1) == '@' || text.charAt(m.start() - 1) == '.')) {
@@ -182,7 +182,7 @@ final class ContactRecognizer {
             }
         }
         for (MatchResult v6 : StartFilter.all(IPV6, text, StartFilter.before(text, ':', 4), HEX,
-                at -> isHexDigit(text.charAt(at)) && charWithin(text, at, ':', 4))) {
+                at -> mayStartIpv6(text, at))) {
             if (v6.group().contains("::") || v6.group().chars().filter(c -> c == ':').count() >= 5) {
                 out.add(v6.start(), v6.end(), PhiKind.IP, 87);
             }
@@ -215,6 +215,22 @@ final class ContactRecognizer {
     private static int matchEnd(Pattern anchored, String text, int at) {
         Matcher m = anchored.matcher(text).region(at, text.length());
         return m.lookingAt() ? m.end() : -1;
+    }
+
+    /**
+     * A necessary condition for IPV6 at {@code at}: its first group, one to four hex digits that are the whole run of hex
+     * digits there (the next character must be a colon), then one or two colons and a hex digit.
+     */
+    private static boolean mayStartIpv6(String text, int at) {
+        int end = at;
+        while (end < text.length() && end - at <= 4 && isHexDigit(text.charAt(end))) {
+            end++;
+        }
+        if (end == at || end - at > 4 || end >= text.length() || text.charAt(end) != ':') {
+            return false;
+        }
+        int next = end + 1 < text.length() && text.charAt(end + 1) == ':' ? end + 2 : end + 1;
+        return next < text.length() && isHexDigit(text.charAt(next));
     }
 
     private static boolean isHexDigit(char c) {

@@ -248,16 +248,23 @@ final class DateRecognizer {
 
     /** Whether the three characters, ASCII letters in any case, are a month's first three: told without a copy. */
     private static boolean isMonthPrefix(char a, char b, char c) {
-        if (!RegexText.isLetter(a) || !RegexText.isLetter(b) || !RegexText.isLetter(c)) {
-            return false;
+        return RegexText.isLetter(a) && RegexText.isLetter(b) && RegexText.isLetter(c)
+                && IS_MONTH_PREFIX[letterIndex(a) * 26 * 26 + letterIndex(b) * 26 + letterIndex(c)];
+    }
+
+    /** The months' first three letters as a table of three letters, 'a' to 'z' each: asked at every word start. */
+    private static final boolean[] IS_MONTH_PREFIX = new boolean[26 * 26 * 26];
+
+    static {
+        for (int i = 0; i < MONTH_PREFIX_LIST.length(); i += 3) {
+            IS_MONTH_PREFIX[letterIndex(MONTH_PREFIX_LIST.charAt(i)) * 26 * 26
+                    + letterIndex(MONTH_PREFIX_LIST.charAt(i + 1)) * 26 + letterIndex(MONTH_PREFIX_LIST.charAt(i + 2))] = true;
         }
-        String prefix = MONTH_PREFIX_LIST;
-        for (int i = 0; i < prefix.length(); i += 3) {
-            if ((a | 0x20) == prefix.charAt(i) && (b | 0x20) == prefix.charAt(i + 1) && (c | 0x20) == prefix.charAt(i + 2)) {
-                return true;
-            }
-        }
-        return false;
+    }
+
+    /** 0 to 25 for an ASCII letter in either case. */
+    private static int letterIndex(char letter) {
+        return (letter | 0x20) - 'a';
     }
 
     /** A day of the month starts with a digit or the first letter of a number word ("first", "twenty", "one"). */
@@ -274,7 +281,13 @@ final class DateRecognizer {
         String before = text.substring(Math.max(0, start - 40), start);
         String after = text.substring(end, Math.min(text.length(), end + 30));
         boolean dobBefore = mayHoldDobWord(before) && DOB_BEFORE.matcher(before).find();
-        return dobBefore || DOB_AFTER.matcher(after).lookingAt() ? PhiKind.DOB : PhiKind.DATE;
+        return dobBefore || mayStartWithDobWords(after) && DOB_AFTER.matcher(after).lookingAt() ? PhiKind.DOB : PhiKind.DATE;
+    }
+
+    /** A necessary condition for DOB_AFTER: each of its phrases holds "birth" or "dob". */
+    private static boolean mayStartWithDobWords(String after) {
+        return TextScan.indexOfIgnoreCase(after, "birth", 0) < after.length()
+                || TextScan.indexOfIgnoreCase(after, "dob", 0) < after.length();
     }
 
     /** A necessary condition for DOB_BEFORE: one of its words ("birth", "born", "dob", "d.o.b", "d o b", "b-day") is there. */

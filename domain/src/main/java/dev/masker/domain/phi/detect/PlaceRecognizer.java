@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -39,9 +38,6 @@ final class PlaceRecognizer {
     }
 
     private static final int MAX_WORDS = 3;
-    /** A state after the place: ", GA", " Georgia". */
-    private static final Pattern STATE_AFTER = Pattern.compile(
-            "^,?\\s+(?:(" + AddressRecognizer.STATE_CODES + ")\\b|((?i:" + AddressRecognizer.STATE_NAMES + "))\\b)");
     /** Words just before a place that say someone is, lives, works or moved there. */
     private static final Pattern PLACE_CUE = Pattern.compile("(?i)\\b(?:in|near|around|outside(?: of)?|(?:moved|moving"
             + "|relocated|relocating|commute|commuting|drive|driving|travel(?:l?ing)?|went|going|headed|heading|flew|flying"
@@ -63,6 +59,31 @@ final class PlaceRecognizer {
     /** The last word of every PLACE_CUE phrase. */
     private static final AsciiWordSet CUE_ENDS = new AsciiWordSet(List.of("in", "near", "around", "of", "to",
             "from"));
+    /** The last words of PLACE_CUE's phrases: CUE_ENDS and "outside", which "outside(?: of)?" may end with. */
+    private static final AsciiWordSet PLACE_CUE_LAST_WORDS = new AsciiWordSet(List.of("in", "near", "around", "of", "to",
+            "from", "outside"));
+
+    /**
+     * A necessary condition for PLACE_CUE in {@code text[from, to)}: blanks end it (perhaps before a final line
+     * terminator that is no blank, where {@code $} also matches), and the whole run of ASCII letters before them is the
+     * last word of one of its phrases, in any ASCII case. The search of the window is made only then.
+     */
+    private static boolean mayEndWithCue(String text, int from, int to) {
+        int end = to;
+        if (end > from && "\u0085\u2028\u2029".indexOf(text.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        int blanks = end;
+        while (blanks > from && RegexText.isBlank(text.charAt(blanks - 1))) {
+            blanks--;
+        }
+        int word = blanks;
+        while (word > from && RegexText.isLetter(text.charAt(word - 1))) {
+            word--;
+        }
+        return blanks < end && word < blanks && PLACE_CUE_LAST_WORDS.containsLetters(text, word, blanks);
+    }
+
     /** How far after a place's start its state's comma may be: three words of a name. */
     private static final int STATE_COMMA_REACH = 40;
 
@@ -112,13 +133,14 @@ final class PlaceRecognizer {
             // A state is never a city, even where a town bears its name ("I live in Michigan").
             if (states != null && !AddressRecognizer.STATE_NAME_SET.contains(candidate)) {
                 int candidateEnd = candidate.length() < name.length() ? wordEnd - 1 : wordEnd;
-                Matcher state = STATE_AFTER.matcher(text).region(candidateEnd, text.length());
-                if (state.lookingAt() && states.contains(stateCode(state))) {
+                String stateCode = UsStates.codeAfter(text, candidateEnd);
+                if (stateCode != null && states.contains(stateCode)) {
                     bestEnd = candidateEnd;
                     bestPriority = 57;
                 } else if (!COMMON.contains(candidate)) {
                     if (!cueAsked) {
-                        cued = PLACE_CUE.matcher(text.substring(Math.max(0, start - 40), start)).find();
+                        int from = Math.max(0, start - 40);
+                        cued = mayEndWithCue(text, from, start) && PLACE_CUE.matcher(text.substring(from, start)).find();
                         cueAsked = true;
                     }
                     if (cued && bestPriority < 57) {
@@ -141,14 +163,6 @@ final class PlaceRecognizer {
     /** Whether the words (any case, one blank between them) name a US city or town of the gazetteer. */
     static boolean isPlaceName(String words) {
         return STATES_BY_PLACE.containsKey(NormalizedText.foldLetters(words).toLowerCase(Locale.ROOT));
-    }
-
-    /** The two-letter code of the state the matcher found, by code or by name. */
-    private static String stateCode(Matcher state) {
-        if (state.group(1) != null) {
-            return state.group(1);
-        }
-        return UsStates.codeOf(state.group(2));
     }
 
     private static boolean hasUpperCase(String text) {

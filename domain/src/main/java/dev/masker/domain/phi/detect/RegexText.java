@@ -17,9 +17,12 @@ final class RegexText {
         return isLetter(c) || c >= '0' && c <= '9' || c == '_';
     }
 
-    /** {@code \s}: a space, tab, line feed, vertical tab, form feed or carriage return. */
+    /**
+     * {@code \s}: a space, tab, line feed, vertical tab, form feed or carriage return. The last five are U+0009 to
+     * U+000D, so most characters (above the space) are told by the first comparison.
+     */
     static boolean isBlank(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+        return c <= ' ' && (c == ' ' || c >= '\t' && c <= '\r');
     }
 
     /**

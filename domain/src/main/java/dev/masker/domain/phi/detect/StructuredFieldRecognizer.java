@@ -150,16 +150,23 @@ final class StructuredFieldRecognizer {
             int valueStart = colon + 1;
             int valueEnd = valueStart;
             // The value ends with its line or field, or with the JSON string it is written in.
-            while (valueEnd < text.length() && "\n\r|;\"".indexOf(text.charAt(valueEnd)) < 0 && valueEnd - valueStart < 200) {
+            while (valueEnd < text.length() && !endsValue(text.charAt(valueEnd)) && valueEnd - valueStart < 200) {
                 valueEnd++;
             }
-            Matcher next = NEXT_KEY.matcher(text).region(valueStart, valueEnd);
-            if (next.find()) {
+            // A further key ends with a colon inside the value: most values have none, and the search is skipped.
+            int nextColon = text.indexOf(':', valueStart, valueEnd);
+            Matcher next = nextColon < 0 ? null : NEXT_KEY.matcher(text).region(valueStart, valueEnd);
+            if (next != null && next.find()) {
                 valueEnd = next.start();
             }
             value(text, key, valueStart, valueEnd, out);
             return;
         }
+    }
+
+    /** {@code \\n \\r | ; "}: the end of a labelled value's line, field or JSON string. */
+    private static boolean endsValue(char c) {
+        return c == '\n' || c == '\r' || c == '|' || c == ';' || c == '"';
     }
 
     private static boolean isKeyChar(char c) {
@@ -211,7 +218,7 @@ final class StructuredFieldRecognizer {
         boolean blank = true; // drops leading blanks and runs of blanks
         for (int i = 0; i < fieldName.length(); i++) {
             char c = fieldName.charAt(i);
-            if (Character.isWhitespace(c) || "_.-/#'".indexOf(c) >= 0) {
+            if (Character.isWhitespace(c) || c == '_' || c == '.' || c == '-' || c == '/' || c == '#' || c == '\'') {
                 if (!blank) {
                     key.append(' ');
                     blank = true;
@@ -473,12 +480,19 @@ final class StructuredFieldRecognizer {
         return lines;
     }
 
+    /** The cell separators a header line is tried with, in order. */
+    private static final char[] SEPARATORS = {'|', '\t', ';', ','};
+
     /**
      * The cell separator of a header line: {@code |} for markdown, else a tab, a semicolon or a comma; 0 if none, or if
      * a cell is too long to be a field's name (a line of prose with commas).
      */
     private static char separatorOf(String text, int start, int end) {
-        for (char separator : new char[] {'|', '\t', ';', ','}) {
+        for (char separator : SEPARATORS) {
+            int first = text.indexOf(separator, start);
+            if (first < 0 || first >= end) {
+                continue; // none in the line: counted by one indexOf, the common case for all but the comma
+            }
             int count = 0;
             int cellStart = start;
             boolean shortCells = true;

@@ -106,10 +106,18 @@ final class TextScan {
     /** Where {@code text[start, end)} ends without the full stops, commas, semicolons, colons, ?, ! and ) that close it. */
     static int trimEnd(String text, int start, int end) {
         int e = end;
-        while (e > start && ".,;:!?)".indexOf(text.charAt(e - 1)) >= 0) {
+        while (e > start && isClosingPunctuation(text.charAt(e - 1))) {
             e--;
         }
         return e;
+    }
+
+    /** {@code . , ; : ! ? )}, what {@link #trimEnd} removes: a switch, asked often, rather than a search of a string. */
+    private static boolean isClosingPunctuation(char c) {
+        return switch (c) {
+            case '.', ',', ';', ':', '!', '?', ')' -> true;
+            default -> false;
+        };
     }
 
     /** Where {@code word} starts at or after {@code from} in any ASCII case (or a wider one); the length if nowhere. */

@@ -13,6 +13,10 @@ import java.util.List;
 final class TrailingCue {
     /** The phrases, lower case, by their last character (all are ASCII). */
     private final String[][] byLastChar = new String[128][];
+    /** For each phrase of {@link #byLastChar}, its last {@link #SUFFIX_CHARS} characters packed by {@link #suffix}. */
+    private final long[][] suffixes = new long[128][];
+    /** For each phrase of {@link #byLastChar}, the bits of {@link #suffixes} its characters fill (a short one fills fewer). */
+    private final long[][] suffixMasks = new long[128][];
     /** The run of letters each phrase ends with, but for its punctuation: the window's last word must be one. */
     private final AsciiWordSet lastWords;
     private final Tail tail;
@@ -50,6 +54,13 @@ final class TrailingCue {
         }
         for (int c = 0; c < 128; c++) {
             byLastChar[c] = buckets.get(c).toArray(String[]::new);
+            suffixes[c] = new long[byLastChar[c].length];
+            suffixMasks[c] = new long[byLastChar[c].length];
+            for (int p = 0; p < byLastChar[c].length; p++) {
+                String phrase = byLastChar[c][p];
+                suffixes[c][p] = suffix(phrase, phrase.length());
+                suffixMasks[c][p] = -1L >>> 16 * Math.max(0, SUFFIX_CHARS - phrase.length());
+            }
         }
         this.lastWords = new AsciiWordSet(phrases.stream().map(TrailingCue::lastWord).toList());
     }
@@ -180,6 +191,24 @@ final class TrailingCue {
         }
     }
 
+    /** How many characters before a phrase's end {@link #suffix} packs: four of 16 bits. */
+    private static final int SUFFIX_CHARS = 4;
+
+    /**
+     * The {@link #SUFFIX_CHARS} characters before {@code end} (the last in the low bits, 0 before the text's start), each
+     * folded as {@link RegexText#regionMatchesIgnoringCase} compares them: an ASCII capital as its small letter. A
+     * phrase's characters are lower case, so its packed suffix equals the text's exactly where those characters match:
+     * one comparison rules out most phrases of a bucket (the many cues ending in " is") before any is compared whole.
+     */
+    private static long suffix(String text, int end) {
+        long packed = 0;
+        for (int k = 0; k < SUFFIX_CHARS && end - 1 - k >= 0; k++) {
+            char c = text.charAt(end - 1 - k);
+            packed |= (long) (c >= 'A' && c <= 'Z' ? c | 0x20 : c) << 16 * k;
+        }
+        return packed;
+    }
+
     private boolean phraseEndsAt(String text, int from, int end) {
         if (end <= from) {
             return false;
@@ -188,9 +217,17 @@ final class TrailingCue {
         if (last >= 128) {
             return false;
         }
-        for (String phrase : byLastChar[last >= 'A' && last <= 'Z' ? last | 0x20 : last]) {
+        int bucket = last >= 'A' && last <= 'Z' ? last | 0x20 : last;
+        String[] phrases = byLastChar[bucket];
+        if (phrases.length == 0) {
+            return false;
+        }
+        long suffix = suffix(text, end);
+        for (int p = 0; p < phrases.length; p++) {
+            String phrase = phrases[p];
             int start = end - phrase.length();
-            if (start >= from && RegexText.regionMatchesIgnoringCase(text, start, phrase)
+            if (start >= from && (suffix & suffixMasks[bucket][p]) == suffixes[bucket][p]
+                    && RegexText.regionMatchesIgnoringCase(text, start, phrase)
                     && RegexText.isBoundary(text, start, from, end)) {
                 return true;
             }

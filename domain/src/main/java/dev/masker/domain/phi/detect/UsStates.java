@@ -30,10 +30,32 @@ final class UsStates {
     private UsStates() {
     }
 
-    /** The postal code of the state with that name, in any case ("georgia" is "GA"); names and codes share an order. */
-    static String codeOf(String name) {
-        int index = LOWER_NAMES.indexOf(name.toLowerCase(Locale.ROOT).replaceAll("\\s+", " "));
-        return index < 0 ? "" : CODES.get(index);
+    /**
+     * The code of the state after {@code at}, as {@code ^,?\\s+(?:(CODES)\\b|((?i:NAMES))\\b)} matched from there
+     * tells it: a comma perhaps, one or more blanks, then a code in capitals or a name in any ASCII case, whole; null if
+     * none. Asked of every place name found, where the regex tried its hundred alternatives one by one.
+     */
+    static String codeAfter(String text, int at) {
+        int start = at < text.length() && text.charAt(at) == ',' ? at + 1 : at;
+        int state = start;
+        while (state < text.length() && RegexText.isBlank(text.charAt(state))) {
+            state++;
+        }
+        if (state == start) {
+            return null;
+        }
+        if (state + 2 <= text.length() && isCode(text.charAt(state), text.charAt(state + 1), false)
+                && RegexText.isBoundary(text, state + 2, at, text.length())) {
+            return text.substring(state, state + 2);
+        }
+        for (int i = 0; i < LOWER_NAMES.size(); i++) {
+            String name = LOWER_NAMES.get(i);
+            if (RegexText.regionMatchesIgnoringCase(text, state, name)
+                    && RegexText.isBoundary(text, state + name.length(), at, text.length())) {
+                return CODES.get(i);
+            }
+        }
+        return null;
     }
 
     /**

@@ -120,12 +120,12 @@ final class ValueRunRecognizer {
     private static Token valueToken(String text, int start, int end) {
         int s = start;
         int e = end;
-        while (s < e && "\"'[".indexOf(text.charAt(s)) >= 0) {
+        while (s < e && isOpening(text.charAt(s))) {
             s++;
         }
         boolean sentenceEnd = false;
-        while (e > s && ",.;:?!\"']".indexOf(text.charAt(e - 1)) >= 0) {
-            sentenceEnd |= ".;?!:".indexOf(text.charAt(e - 1)) >= 0;
+        while (e > s && isClosing(text.charAt(e - 1))) {
+            sentenceEnd |= isSentenceEnd(text.charAt(e - 1));
             e--;
         }
         if (s >= e) {
@@ -177,7 +177,7 @@ final class ValueRunRecognizer {
         }
         for (int i = at + 1; i < core.length(); i++) {
             char c = core.charAt(i);
-            if (!TextScan.isAsciiAlnum(c) && "()#-".indexOf(c) < 0) {
+            if (!TextScan.isAsciiAlnum(c) && c != '(' && c != ')' && c != '#' && c != '-') {
                 return false;
             }
         }
@@ -202,8 +202,36 @@ final class ValueRunRecognizer {
         }
         // Number words and "dash" are two to nine ASCII letters; of the other characters only the Kelvin sign and the
         // dotted capital I lower-case to ASCII letters, and neither can make one of those words.
-        return !asciiLetters || end - start > 9 || "stfenhdzoSTFENHDZO".indexOf(text.charAt(start)) < 0
+        return !asciiLetters || end - start > 9 || !mayStartNumberWordOrDash(text.charAt(start))
                 || !SpokenNumbers.isNumberWordOrDash(text, start, end);
+    }
+
+    // The character tests of the token loop, asked of every token of the text: a switch, not a search of a string.
+
+    /** {@code "'[}: stripped from a token's start. */
+    private static boolean isOpening(char c) {
+        return c == '"' || c == '\'' || c == '[';
+    }
+
+    /** {@code ,.;:?!"']}: stripped from a token's end. */
+    private static boolean isClosing(char c) {
+        return switch (c) {
+            case ',', '.', ';', ':', '?', '!', '"', '\'', ']' -> true;
+            default -> false;
+        };
+    }
+
+    /** {@code .;?!:}: a token ending with one ends its sentence. */
+    private static boolean isSentenceEnd(char c) {
+        return c == '.' || c == ';' || c == '?' || c == '!' || c == ':';
+    }
+
+    /** The first letters of the number words and "dash", in either case: s, t, f, e, n, h, d, z, o. */
+    private static boolean mayStartNumberWordOrDash(char c) {
+        return switch (c) {
+            case 's', 't', 'f', 'e', 'n', 'h', 'd', 'z', 'o', 'S', 'T', 'F', 'E', 'N', 'H', 'D', 'Z', 'O' -> true;
+            default -> false;
+        };
     }
 
     private static void classify(String text, List<Token> tokens, Candidates out) {
@@ -302,7 +330,10 @@ final class ValueRunRecognizer {
         while (at < limit && RegexText.isBlank(text.charAt(at))) {
             at++;
         }
-        return at < limit && "dbcmpuDBCMPU".indexOf(text.charAt(at)) >= 0;
+        return at < limit && switch (text.charAt(at) | 0x20) {
+            case 'd', 'b', 'c', 'm', 'p', 'u' -> true;
+            default -> false;
+        };
     }
 
     private static boolean isWeakEdge(Token t, boolean leading) {
