@@ -1,6 +1,7 @@
 package dev.masker.domain.phi.detect;
 
 import dev.masker.domain.phi.PhiKind;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -31,6 +32,8 @@ final class NameFormRecognizer {
     /** "Last, First" with an optional middle initial. */
     private static final Pattern LAST_FIRST = Pattern.compile(
             "(?<![\\p{L}'’-])(" + CAP_WORD + "(?: " + CAP_WORD + ")?), (" + CAP_WORD + ")(?: \\p{Lu}\\b\\.?)?(?![\\p{L}'’-])");
+    /** How far before "here" or "again" a self-introduction's opener may be: fillers and three names. */
+    private static final int INTRODUCTION_REACH = 100;
     /** Where a "Last, First" cell starts: a line, a quoted or table cell, or a field after a colon. */
     private static final Pattern FIELD_BEFORE = Pattern.compile("(?:^|[\\n\"|:;]|\\(|\\) ?)\\s*$");
     /** A speaker naming themself at the start of a turn, a sentence or a quoted string, after the usual openers. */
@@ -58,12 +61,43 @@ final class NameFormRecognizer {
         selfIntroductions(text, out);
     }
 
-    private void credentials(String text, Candidates out) {
-        if (text.indexOf(',') < 0 && text.indexOf(" MD") < 0) {
-            return;
+    /** The credentials CREDENTIAL ends with, longest first where one begins another ("M.D." before "MD"). */
+    private static final List<String> CREDENTIALS = List.of("M.D.", "MD", "D.O.", "DO", "RN", "NP", "PA-C", "PhD", "DDS",
+            "DMD", "FNP-C", "FNP", "APRN", "LPN", "CNM", "CRNA", "LCSW", "PharmD", "DPM", "MBBS", "DNP", "MSN", "BSN");
+    /** Where a credential starting at {@code at} after a blank or a comma ends as a whole word; -1 if none does. */
+    private static int credentialEnd(String text, int at) {
+        char first = text.charAt(at);
+        char before = text.charAt(at - 1);
+        if (first < 'A' || first > 'Z' || before != ' ' && before != ',') {
+            return -1;
         }
-        Matcher m = CREDENTIAL.matcher(text);
-        while (m.find()) {
+        for (String credential : CREDENTIALS) {
+            int end = at + credential.length();
+            if (text.startsWith(credential, at) && (end == text.length() || !Character.isLetterOrDigit(text.charAt(end)))) {
+                return end;
+            }
+        }
+        return -1;
+    }
+
+    /** How far before its credential a name (up to four words, or "Last, First M") may start. */
+    private static final int NAME_REACH = 90;
+
+    private void credentials(String text, Candidates out) {
+        Matcher m = CREDENTIAL.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        int searchedTo = 0;
+        for (int at = 1; at < text.length(); at++) {
+            int end = credentialEnd(text, at);
+            if (end < 0) {
+                continue;
+            }
+            // The name and its credential lie within the window before the credential's end; each window read once.
+            m.region(Math.max(searchedTo, at - NAME_REACH), end);
+            searchedTo = end;
+            at = end - 1;
+            if (!m.find()) {
+                continue;
+            }
             String[] words = m.group(1).replace(",", "").split(" ");
             int listed = 0;
             boolean notName = false;
@@ -80,11 +114,32 @@ final class NameFormRecognizer {
     }
 
     private void initials(String text, Candidates out) {
-        if (text.indexOf(". ") < 0) {
-            return;
-        }
-        Matcher m = INITIALS.matcher(text);
-        while (m.find()) {
+        Matcher m = INITIALS.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        int tried = -1;
+        for (int at = text.indexOf(". "); at >= 1; at = text.indexOf(". ", at + 2)) {
+            int start = at - 1; // an initial is one capital before its full stop
+            if (!Character.isUpperCase(text.charAt(start))) {
+                continue;
+            }
+            // Back to the first initial of "M.P." or "M. P.": the pattern is tried once, from there.
+            while (true) {
+                if (start >= 2 && text.charAt(start - 1) == '.' && Character.isUpperCase(text.charAt(start - 2))) {
+                    start -= 2;
+                } else if (start >= 3 && text.charAt(start - 1) == ' ' && text.charAt(start - 2) == '.'
+                        && Character.isUpperCase(text.charAt(start - 3))) {
+                    start -= 3;
+                } else {
+                    break;
+                }
+            }
+            if (start == tried) {
+                continue;
+            }
+            tried = start;
+            m.region(start, text.length());
+            if (!m.lookingAt()) {
+                continue;
+            }
             String surname = m.group(2);
             String second = m.group(3);
             if (!names.isSurname(surname) || isEveryday(surname) || NameRecognizer.NOT_NAMES.contains(lower(surname))) {
@@ -96,11 +151,19 @@ final class NameFormRecognizer {
     }
 
     private void lastFirst(String text, Candidates out) {
-        if (text.indexOf(", ") < 0) {
-            return;
-        }
-        Matcher m = LAST_FIRST.matcher(text);
-        while (m.find()) {
+        Matcher m = LAST_FIRST.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        int searchedTo = 0;
+        for (int comma = text.indexOf(", "); comma > 0; comma = text.indexOf(", ", comma + 2)) {
+            if (comma + 2 >= text.length() || !Character.isUpperCase(text.charAt(comma + 2))
+                    || !Character.isLetter(text.charAt(comma - 1))) {
+                continue;
+            }
+            // "Last, First" or "Two Bulls, First": the pattern starts at most two words before the comma.
+            m.region(Math.max(searchedTo, twoWordsBefore(text, comma)), Math.min(text.length(), comma + 2 + NAME_REACH));
+            if (!m.find() || m.start() > comma) {
+                continue;
+            }
+            searchedTo = m.end();
             String last = m.group(1);
             String first = m.group(2);
             if (isStateName(first) || isEveryday(first) || isEveryday(last)
@@ -115,26 +178,45 @@ final class NameFormRecognizer {
         }
     }
 
+    /** Where the second word before {@code end} starts (or the first, or {@code end} itself, near the text's start). */
+    private static int twoWordsBefore(String text, int end) {
+        int at = end;
+        for (int words = 0; words < 2; words++) {
+            int wordStart = at;
+            while (wordStart > 0 && !Character.isWhitespace(text.charAt(wordStart - 1))) {
+                wordStart--;
+            }
+            at = wordStart;
+            if (words == 0 && at > 0) {
+                at--; // the blank before the word
+            }
+        }
+        return at;
+    }
+
     /** Two words side by side, lower case, a listed given name and a listed surname, neither an everyday word. */
     private void lowerCasePairs(String text, Candidates out) {
         int previousStart = -1;
         int previousEnd = -1;
+        boolean previousGiven = false; // whether the word before is a listed given name that can start a pair
         for (int at = 0; at < text.length(); at++) {
             if (!Character.isLetter(text.charAt(at))) {
                 continue;
             }
             int end = wordEnd(text, at);
             boolean afterLetterOrMark = at > 0 && "'’-".indexOf(text.charAt(at - 1)) >= 0;
-            if (previousStart >= 0 && previousEnd == at - 1 && text.charAt(previousEnd) == ' ' && !afterLetterOrMark
-                    && Character.isLowerCase(text.charAt(previousStart)) && Character.isLowerCase(text.charAt(at))) {
+            boolean lower = !afterLetterOrMark && end - at >= 2 && Character.isLowerCase(text.charAt(at));
+            // Each word is copied and looked up once: as the family name of the pair it ends, then as a given name.
+            String word = lower ? text.substring(at, end) : null;
+            if (previousGiven && previousEnd == at - 1 && text.charAt(previousEnd) == ' ' && lower
+                    && isListedSurname(word) && isNameLike(word)) {
                 String given = text.substring(previousStart, previousEnd);
-                String family = text.substring(at, end);
-                if (isPersonalPair(given, family) && !PlaceRecognizer.isPlaceName(given + " " + family)
-                        && !organisationAfter(text, end)) {
+                if (!PlaceRecognizer.isPlaceName(given + " " + word) && !organisationAfter(text, end)) {
                     out.add(previousStart, end, PhiKind.NAME, 40);
                 }
             }
-            previousStart = afterLetterOrMark ? -1 : at;
+            previousGiven = lower && isListedFirstName(word) && isNameLike(word);
+            previousStart = at;
             previousEnd = end;
             at = end - 1;
         }
@@ -148,28 +230,35 @@ final class NameFormRecognizer {
         return NameRecognizer.isOrganisationWord(text.substring(end + 1, wordEnd(text, end + 1)));
     }
 
-    private boolean isPersonalPair(String given, String family) {
-        return given.length() >= 2 && family.length() >= 2 && isListedFirstName(given) && isListedSurname(family)
-                && isNameLike(given) && isNameLike(family);
+    private void selfIntroductions(String text, Candidates out) {
+        Matcher m = SELF_INTRODUCTION.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        for (String cue : List.of("here", "again")) {
+            int searchedTo = 0;
+            for (int at = TextScan.indexOfIgnoreCase(text, cue, 0); at < text.length();
+                    at = TextScan.indexOfIgnoreCase(text, cue, at + cue.length())) {
+                // The opener, at most three names and the fillers before them lie within the reach before the cue.
+                m.region(Math.max(searchedTo, at - INTRODUCTION_REACH),
+                        Math.min(text.length(), at + cue.length() + 1));
+                if (!m.find() || m.start(2) != at) {
+                    continue;
+                }
+                searchedTo = m.end();
+                introduction(m, out);
+            }
+        }
     }
 
-    private void selfIntroductions(String text, Candidates out) {
-        if (!containsIgnoringCase(text, "here") && !containsIgnoringCase(text, "again")) {
-            return;
+    private void introduction(Matcher m, Candidates out) {
+        String[] words = m.group(1).split(" ");
+        boolean anyListed = false;
+        boolean allNameLike = true;
+        for (String word : words) {
+            anyListed |= isListed(word);
+            allNameLike &= isNameLike(word);
         }
-        Matcher m = SELF_INTRODUCTION.matcher(text);
-        while (m.find()) {
-            String[] words = m.group(1).split(" ");
-            boolean anyListed = false;
-            boolean allNameLike = true;
-            for (String word : words) {
-                anyListed |= isListed(word);
-                allNameLike &= isNameLike(word);
-            }
-            // "Metformin again" is no person: "again" needs a listed name, "here" any word that is no everyday one.
-            if (allNameLike && (anyListed || m.group(2).equalsIgnoreCase("here") && words.length <= 2)) {
-                out.add(m.start(1), m.end(1), PhiKind.NAME, 42);
-            }
+        // "Metformin again" is no person: "again" needs a listed name, "here" any word that is no everyday one.
+        if (allNameLike && (anyListed || m.group(2).equalsIgnoreCase("here") && words.length <= 2)) {
+            out.add(m.start(1), m.end(1), PhiKind.NAME, 42);
         }
     }
 
@@ -193,6 +282,9 @@ final class NameFormRecognizer {
             if (word.charAt(i) >= 0x80) {
                 return false;
             }
+        }
+        if (!hasNamePartMark(word)) {
+            return names.isCommonWord(word);
         }
         for (String part : word.split("['’-]")) {
             if (!names.isCommonWord(part)) {
@@ -219,16 +311,27 @@ final class NameFormRecognizer {
         if (given ? names.isFirstName(word) : names.isSurname(word)) {
             return true;
         }
-        String[] parts = word.split("[-’' ]");
-        if (parts.length < 2) {
-            return false;
+        if (!hasNamePartMark(word)) {
+            return false; // the common case: one word, and not listed
         }
+        String[] parts = word.split("[-’' ]");
         for (String part : parts) {
             if (!(names.isFirstName(part) || names.isSurname(part))) {
                 return false;
             }
         }
-        return true;
+        return parts.length > 1;
+    }
+
+    /** Whether the word has a hyphen, an apostrophe or a blank between parts. */
+    private static boolean hasNamePartMark(String word) {
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            if (c == '-' || c == '\'' || c == '’' || c == ' ') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int wordEnd(String text, int at) {
@@ -247,10 +350,6 @@ final class NameFormRecognizer {
             }
         }
         return false;
-    }
-
-    private static boolean containsIgnoringCase(String text, String word) {
-        return TextScan.indexOfIgnoreCase(text, word, 0) < text.length();
     }
 
     private static String lower(String word) {

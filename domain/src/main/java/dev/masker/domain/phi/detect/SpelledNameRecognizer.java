@@ -83,6 +83,9 @@ final class SpelledNameRecognizer {
      * long dotted chain) or when a cue to spell comes before it.
      */
     private static void spelledRuns(String text, Candidates out) {
+        if (!hasTwoUnitsInARow(text)) {
+            return; // most turns: no two tokens that could spell side by side, so no run of three letters
+        }
         List<int[]> tokens = tokens(text);
         int i = 0;
         while (i < tokens.size()) {
@@ -198,6 +201,48 @@ final class SpelledNameRecognizer {
             }
         }
         return length / 2 + 1;
+    }
+
+    /**
+     * Whether two tokens that may be spelled units stand side by side somewhere, or a letter chain stands anywhere: a
+     * necessary condition for a run, told
+     * in one walk without copying anything. A unit is a letter (perhaps with its full stop), a word that starts a chain
+     * ("J-", "R."), a word of the spelling alphabet or a mark said aloud.
+     */
+    private static boolean hasTwoUnitsInARow(String text) {
+        boolean previousUnit = false;
+        for (int at = 0; at < text.length(); at++) {
+            if (isSeparator(text.charAt(at))) {
+                continue;
+            }
+            int end = at + 1;
+            while (end < text.length() && !isSeparator(text.charAt(end))) {
+                end++;
+            }
+            boolean unit = mayBeUnit(text, at, end);
+            if (unit && (previousUnit || isChainStart(text, at, end))) {
+                return true; // a chain ("E.S.P.I.N.O.S.A") may be a run by itself
+            }
+            previousUnit = unit;
+            at = end;
+        }
+        return false;
+    }
+
+    private static boolean isChainStart(String text, int start, int end) {
+        return end - start >= 3 && (text.charAt(start + 1) == '.' || text.charAt(start + 1) == '-');
+    }
+
+    private static boolean mayBeUnit(String text, int start, int end) {
+        int coreEnd = end - start > 1 && text.charAt(end - 1) == '.' ? end - 1 : end;
+        if (!RegexText.isLetter(text.charAt(start))) {
+            return false;
+        }
+        if (coreEnd - start == 1 || coreEnd - start >= 3 && (text.charAt(start + 1) == '.' || text.charAt(start + 1) == '-')) {
+            return true;
+        }
+        return lettersOrMarks(text, start, coreEnd) && (SPELLING_ALPHABET.containsLetters(text, start, coreEnd)
+                || SPELLED_MARKS.containsLetters(text, start, coreEnd));
     }
 
     /** The runs of characters that are no blank and no comma: [start, end) each. */

@@ -48,10 +48,7 @@ final class ValueRunRecognizer {
     private static final int PLATE_MAX = 8;
 
     static void valueRuns(String text, Candidates out) {
-        if (TextScan.indexOfIgnoreCase(text, "plate", 0) < text.length()
-                || TextScan.indexOfIgnoreCase(text, "tag", 0) < text.length()) {
-            plates(text, out);
-        }
+        plates(text, out);
         List<Token> run = new ArrayList<>();
         for (int at = 0; at < text.length(); at++) {
             if (RegexText.isBlank(text.charAt(at))) {
@@ -90,30 +87,39 @@ final class ValueRunRecognizer {
      * "plate 3 of 4" is no plate.
      */
     private static void plates(String text, Candidates out) {
-        Matcher m = PLATE.matcher(text);
-        while (m.find()) {
-            int start = m.start(1);
-            int symbols = 0;
-            boolean letter = false;
-            boolean digit = false;
-            int at = start;
-            while (at < m.end(1) && symbols <= PLATE_MAX) {
-                int end = at;
-                while (end < m.end(1) && TextScan.isAsciiAlnum(text.charAt(end))) {
-                    letter |= RegexText.isLetter(text.charAt(end));
-                    digit |= TextScan.isDigit(text.charAt(end));
-                    end++;
+        Matcher m = PLATE.matcher(text).useTransparentBounds(true);
+        for (String cue : List.of("plate", "tag")) {
+            for (int at = TextScan.indexOfIgnoreCase(text, cue, 0); at < text.length();
+                    at = TextScan.indexOfIgnoreCase(text, cue, at + 1)) {
+                if (TextScan.isWordStart(text, at) && m.region(at, text.length()).lookingAt()) {
+                    plate(text, m, out);
                 }
-                if (end - at > 1 && EverydayWords.allEveryday(text.substring(at, end))) {
-                    break;
-                }
-                symbols += end - at;
-                if (symbols >= PLATE_MIN && symbols <= PLATE_MAX && letter && digit) {
-                    out.add(start, end, PhiKind.VEHICLE, 58, "a plate word");
-                    break;
-                }
-                at = end + 1;
             }
+        }
+    }
+
+    private static void plate(String text, Matcher m, Candidates out) {
+        int start = m.start(1);
+        int symbols = 0;
+        boolean letter = false;
+        boolean digit = false;
+        int at = start;
+        while (at < m.end(1) && symbols <= PLATE_MAX) {
+            int end = at;
+            while (end < m.end(1) && TextScan.isAsciiAlnum(text.charAt(end))) {
+                letter |= RegexText.isLetter(text.charAt(end));
+                digit |= TextScan.isDigit(text.charAt(end));
+                end++;
+            }
+            if (end - at > 1 && EverydayWords.allEveryday(text.substring(at, end))) {
+                break;
+            }
+            symbols += end - at;
+            if (symbols >= PLATE_MIN && symbols <= PLATE_MAX && letter && digit) {
+                out.add(start, end, PhiKind.VEHICLE, 58, "a plate word");
+                break;
+            }
+            at = end + 1;
         }
     }
 
