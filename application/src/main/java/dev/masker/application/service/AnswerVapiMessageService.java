@@ -101,7 +101,10 @@ public final class AnswerVapiMessageService implements AnswerVapiMessageUseCase 
         if (rateLimit.tryAcquire("vapi-webhook:" + command.agentIdText()) instanceof RateDecision.Limited limited) {
             throw DomainException.rateLimited(limited.retryAfter());
         }
-        if (signatures.verify(command.delivery()) instanceof VerifySignaturePort.SignatureVerdict.Invalid) {
+        if (signatures.verify(command.delivery()) instanceof VerifySignaturePort.SignatureVerdict.Invalid invalid) {
+            // Which check failed helps an operator fix Vapi's credential; the answer to the caller stays the same.
+            LOG.log(System.Logger.Level.WARNING, () -> "vapi webhook refused (bad_signature): " + invalid.reason()
+                    + ", request " + command.requestId().value());
             throw DomainException.of(ErrorCode.BAD_SIGNATURE, "The webhook signature is missing or wrong.");
         }
         VapiMessage message = messages.read(command.delivery().body());

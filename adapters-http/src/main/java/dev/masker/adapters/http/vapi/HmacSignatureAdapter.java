@@ -68,7 +68,28 @@ public final class HmacSignatureAdapter implements VerifySignaturePort {
         if (acceptPlainSecret && (isPlainSecret(delivery.vapiSecret()) || isPlainSecret(delivery.vapiSignature()))) {
             return new SignatureVerdict.Valid("plain-secret");
         }
-        return new SignatureVerdict.Invalid("no valid signature");
+        return new SignatureVerdict.Invalid(whyInvalid(delivery));
+    }
+
+    /**
+     * Which check failed, for the log (never a secret, a signature or the body): no signature header at all, a plain
+     * secret while those are off, a timestamped signature whose timestamp is missing, malformed or stale, a header that
+     * is no MAC in any accepted encoding (an unknown scheme), or a MAC that matches no secret (a wrong signature).
+     */
+    private String whyInvalid(SignedWebhook delivery) {
+        if (delivery.vapiSignature().isEmpty() && delivery.signature().isEmpty() && delivery.vapiSecret().isEmpty()) {
+            return "no signature";
+        }
+        if (delivery.vapiSecret().isPresent() && delivery.vapiSignature().isEmpty() && delivery.signature().isEmpty()) {
+            return acceptPlainSecret ? "wrong plain secret" : "plain secret not accepted";
+        }
+        if (delivery.signature().isPresent() && delivery.vapiSignature().isEmpty()
+                && (delivery.timestamp().isEmpty() || !isFresh(delivery.timestamp().get().strip()))) {
+            return "stale or missing timestamp";
+        }
+        boolean anyMac = delivery.vapiSignature().flatMap(HmacSignatureAdapter::decodeMac).isPresent()
+                || delivery.signature().flatMap(HmacSignatureAdapter::decodeMac).isPresent();
+        return anyMac ? "wrong signature" : "unknown scheme";
     }
 
     private boolean matchesAny(byte[] mac, byte[] body, byte[] prefix) {

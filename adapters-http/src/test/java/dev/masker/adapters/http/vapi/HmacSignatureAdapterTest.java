@@ -426,4 +426,29 @@ class HmacSignatureAdapterTest {
         assertInstanceOf(SignatureVerdict.Valid.class, adapter(List.of(SECRET), true, vectorTime()).verify(both));
         assertInstanceOf(SignatureVerdict.Invalid.class, adapter(List.of(SECRET), false, vectorTime()).verify(both));
     }
+
+    // --- Why a delivery was refused (for the log) ---
+
+    private static String reason(HmacSignatureAdapter adapter, SignedWebhook delivery) {
+        return assertInstanceOf(SignatureVerdict.Invalid.class, adapter.verify(delivery)).reason();
+    }
+
+    @Test
+    void givenEachWayToFail_verify_saysWhichCheckFailedWithoutTheSecretOrTheSignature() {
+        HmacSignatureAdapter strict = adapterAt(vectorTime());
+        String otherMac = hex(hmac("another secret entirely", "", DOCUMENTED));
+        Vector timestamped = vectors().filter(v -> v.header().equals("X-Signature")).findFirst().orElseThrow();
+
+        assertEquals("no signature", reason(strict, new SignedWebhook(DOCUMENTED, Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty())));
+        assertEquals("plain secret not accepted", reason(strict, plainSecret(SECRET)));
+        assertEquals("stale or missing timestamp", reason(strict, new SignedWebhook(ENVELOPE, Optional.empty(),
+                Optional.of(timestamped.value()), Optional.empty(), Optional.empty())));
+        assertEquals("stale or missing timestamp", reason(adapterAt(vectorTime().plusSeconds(3600)), delivery(timestamped)));
+        assertEquals("wrong signature", reason(strict, bodySigned(DOCUMENTED, otherMac)));
+        assertEquals("unknown scheme", reason(strict, bodySigned(DOCUMENTED, "v0:not-a-mac")));
+        for (String why : List.of(reason(strict, plainSecret(SECRET)), reason(strict, bodySigned(DOCUMENTED, otherMac)))) {
+            assertFalse(why.contains(SECRET) || why.contains(otherMac), why);
+        }
+    }
 }
