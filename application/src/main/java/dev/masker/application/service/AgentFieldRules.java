@@ -156,6 +156,18 @@ final class AgentFieldRules {
         return urlProblem == null ? url : null;
     }
 
+    /**
+     * Refuses an agent whose assistant names a model its own proxy would refuse on every turn: with
+     * {@code allowed_models} set, {@code assistant.model.model} must be the upstream's model or one of them.
+     */
+    static void checkAssistantModel(Agent agent) {
+        String model = agent.assistantDefaults().modelName();
+        if (!model.isBlank() && !agent.proxyAccess().allowedModels().isEmpty() && !agent.allowsModel(model)) {
+            throw DomainException.invalid("assistant.model.model", "must be the upstream's model ("
+                    + agent.upstream().model() + ") or one of allowed_models, or the proxy refuses every turn");
+        }
+    }
+
     void failIfAny(List<FieldProblem> problems) {
         if (!problems.isEmpty()) {
             throw DomainException.invalid(problems);

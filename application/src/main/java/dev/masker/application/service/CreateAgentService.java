@@ -73,6 +73,7 @@ public final class CreateAgentService implements CreateAgentUseCase {
         Agent agent = Agent.create(new AgentId(ids.next()), new AgentName(command.name()), upstream, tokenization.get(),
                 policy.name(), command.assistant(), callback, clock.instant()).withPolicy(policy.name(), policy.yaml());
         agent = agent.withProxyAccess(agent.proxyAccess().withAllowedModels(allowedModels)).withForward(forward);
+        AgentFieldRules.checkAssistantModel(agent);
         store.create(agent);
         audit.append(AuditEvent.agentCreated(new EventId(ids.next()), clock.instant(), agent.id(), command.principal(),
                 callback, command.requestId()));

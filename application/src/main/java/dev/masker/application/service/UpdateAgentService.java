@@ -99,6 +99,7 @@ public final class UpdateAgentService implements UpdateAgentUseCase {
             revised = revised.withProxyAccess(revised.proxyAccess().withAllowedModels(allowedModels.get()));
         }
         revised = revised.withForward(forward);
+        AgentFieldRules.checkAssistantModel(revised);
         if (changes.update(revised) instanceof ChangeOutcome.NotFound) {
             // Deleted between the load and the update.
             throw notFound();

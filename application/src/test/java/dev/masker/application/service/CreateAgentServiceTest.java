@@ -208,6 +208,21 @@ class CreateAgentServiceTest {
     }
 
     @Test
+    void givenAnAssistantModelTheProxyWouldRefuse_create_namesItAndStoresNothing() {
+        AssistantConfig assistant = AssistantConfig.of(Map.of("model", Map.of("provider", "openai", "model", "gpt-4o")));
+        CreateAgentCommand refused = new CreateAgentCommand("Front desk", "openai:gpt-4o-mini", Optional.empty(),
+                Optional.empty(), Optional.empty(), assistant, Optional.empty(), Optional.of(List.of("o3")),
+                Optional.empty(), List.of(), "admin", REQUEST_ID);
+        CreateAgentCommand allowed = new CreateAgentCommand("Front desk", "openai:gpt-4o-mini", Optional.empty(),
+                Optional.empty(), Optional.empty(), assistant, Optional.empty(), Optional.of(List.of("gpt-4o")),
+                Optional.empty(), List.of(), "admin", REQUEST_ID);
+
+        assertEquals(List.of("assistant.model.model"), fields(rejection(refused)));
+        assertNothingStoredOrAudited();
+        assertEquals("gpt-4o", service.create(allowed).assistantDefaults().modelName());
+    }
+
+    @Test
     void givenAMissingCallbackUrlAndSecret_create_reportsBoth() {
         assertEquals(List.of("config_callback.url", "config_callback.secret"),
                 fields(rejection(withCallback(new CallbackFields(null, null, Optional.empty())))));
