@@ -64,7 +64,10 @@ import dev.masker.domain.phi.VaultTokens;
 import dev.masker.domain.phi.detect.PhiDetector;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpService;
+import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.NoSuchAlgorithmException;
@@ -115,6 +118,9 @@ public final class MaskerServer implements AutoCloseable {
     /** Builds everything and starts serving. */
     public static MaskerServer start(MaskerConfig config, Clock clock) {
         LogLevels.apply(config.logLevel());
+        // Before the database: a second Masker on the same port would otherwise fail on the embedded data directory
+        // the first one holds, with a message that does not say what to change.
+        ensurePortFree(config.host(), config.port());
         MaskerDatabase database = MaskerDatabase.open(config);
         MaskerMetrics metrics = new MaskerMetrics();
         ChainedAuditAdapter audit = null;
@@ -205,6 +211,11 @@ public final class MaskerServer implements AutoCloseable {
                     .routing(routing::configure)
                     .build()
                     .start();
+            if (server.port() < 0) {
+                // Helidon logs the bind failure and goes on without a listener; Masker must not.
+                server.stop();
+                throw new PortInUseException(config.host(), config.port());
+            }
             return new MaskerServer(config, database, metrics, audit, outbound, agentChanges, server, routing.services(),
                     phiTokens);
         } catch (RuntimeException e) {
@@ -235,6 +246,19 @@ public final class MaskerServer implements AutoCloseable {
         RehydrateTextService rehydration = new RehydrateTextService(vaultTokens, vault, reversible);
         return new PhiTokenUseCases(new TokenizeValueService(vaultTokens, vault, reversible, clock),
                 new RevealTokenService(vaultTokens, vault, reversible), masking, masking, rehydration, rehydration);
+    }
+
+    /** Fails with {@link PortInUseException} when something already listens on the host and port (0: any port). */
+    private static void ensurePortFree(String host, int port) {
+        if (port == 0) {
+            return;
+        }
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(host, port));
+        } catch (IOException e) {
+            throw new PortInUseException(host, port);
+        }
     }
 
     /** A key for signing list cursors, derived from {@code MASKER_FINGERPRINT_KEY} (now its only use), never that key itself. */

@@ -1,6 +1,7 @@
 package dev.masker.bootstrap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.helidon.http.HeaderNames;
@@ -87,5 +88,16 @@ class LifecycleIT {
                 .header("Authorization", "Bearer " + RunningMasker.ADMIN_TOKEN)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void givenThePortTaken_start_failsNamingThePortInsteadOfRunningWithoutAListener() {
+        try (RunningMasker first = RunningMasker.start(Map.of())) {
+            PortInUseException thrown = assertThrows(PortInUseException.class, () -> RunningMasker.start(
+                    Map.of("MASKER_PORT", Integer.toString(first.port()), "MASKER_HOST", "127.0.0.1")));
+
+            assertTrue(thrown.getMessage().contains("port " + first.port() + " on 127.0.0.1 is in use; set MASKER_PORT"),
+                    thrown.getMessage());
+        }
     }
 }

@@ -74,6 +74,11 @@ final class RunningMasker implements AutoCloseable {
         return new RunningMasker(MaskerServer.start(MaskerConfig.from(env), clock), schema);
     }
 
+    /** The port this server listens on. */
+    int port() {
+        return server.port();
+    }
+
     URI uri(String path) {
         return URI.create("http://127.0.0.1:" + server.port() + path);
     }

@@ -4,6 +4,7 @@ import dev.masker.bootstrap.ConfigurationException;
 import dev.masker.bootstrap.LogLevels;
 import dev.masker.bootstrap.MaskerConfig;
 import dev.masker.bootstrap.MaskerServer;
+import dev.masker.bootstrap.PortInUseException;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -31,6 +32,9 @@ final class ServeCommand implements Callable<Integer> {
         MaskerServer server;
         try {
             server = MaskerServer.start(config, Clock.systemUTC());
+        } catch (PortInUseException e) {
+            spec.commandLine().getErr().println("Masker could not start: " + e.getMessage());
+            return MaskerCommand.USAGE;
         } catch (RuntimeException e) {
             spec.commandLine().getErr().println("Masker could not start: " + e.getClass().getSimpleName() + ": "
                     + e.getMessage() + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")"));
@@ -50,7 +54,7 @@ final class ServeCommand implements Callable<Integer> {
                 Masker is listening on %s:%d (%s database).
                   Health:          %s/health/ready
                   Vapi webhook:    %s/vapi/webhook/{agent_id}    (Vapi "Server URL")
-                  Custom LLM URL:  %s/proxy/{agent_id}/v1/chat/completions
+                  Custom LLM URL:  %s/proxy/{agent_id}/v1    (Vapi appends /chat/completions)
                   Metrics:         %s/metrics    API description: %s/openapi.json
 
                 Create your first agent (in another terminal, with the same MASKER_ADMIN_TOKEN):
