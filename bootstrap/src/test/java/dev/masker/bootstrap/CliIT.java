@@ -1,6 +1,7 @@
 package dev.masker.bootstrap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.masker.bootstrap.cli.MaskerCommand;
@@ -42,11 +43,16 @@ class CliIT {
         Matcher id = Pattern.compile("Agent (agt_[0-9A-Z]{26})").matcher(created.out());
         assertTrue(id.find(), created.out());
         assertTrue(created.out().contains(RunningMasker.PUBLIC_URL + "/vapi/webhook/" + id.group(1)));
-        assertTrue(created.out().contains(RunningMasker.PUBLIC_URL + "/proxy/" + id.group(1) + "/v1/chat/completions"));
+        // The base URL Vapi expects: it appends /chat/completions itself.
+        assertTrue(created.out().contains("Custom LLM URL: " + RunningMasker.PUBLIC_URL + "/proxy/" + id.group(1) + "/v1\n"),
+                created.out());
         assertTrue(Pattern.compile("Proxy key: +mpk_[0-9a-f]{64}").matcher(created.out()).find(), created.out());
         Run shown = run("agents", "get", "--server", server(), "--token", RunningMasker.ADMIN_TOKEN, id.group(1));
         assertTrue(shown.out().contains("Proxy sessions:      0 in 24 h, 0 in 7 days; PHI values masked: 0 in 24 h"),
                 shown.out());
+        assertTrue(shown.out().contains("Allowed models:      stub-large, stub-small"), shown.out());
+        assertTrue(shown.out().contains("Policy:              healthcare-default"), shown.out());
+        assertTrue(shown.out().contains("Assistant fields:    firstMessage"), shown.out());
 
         Run fetched = run("agents", "get", "--server", server(), "--token", RunningMasker.ADMIN_TOKEN, "--json", id.group(1));
         assertEquals(0, fetched.exitCode(), fetched.err());
@@ -106,6 +112,15 @@ class CliIT {
         assertEquals(2, run("agents", "create", "--server", server(), "--token", RunningMasker.ADMIN_TOKEN).exitCode());
         assertEquals(2, run("agents", "create", "--server", server(), "--token", RunningMasker.ADMIN_TOKEN,
                 "--name", "x", "--assistant", "{not json").exitCode());
+        Run missingFile = run("agents", "create", "--server", server(), "--token", RunningMasker.ADMIN_TOKEN,
+                "--name", "x", "--assistant", "@/no/such/assistant.json");
+        assertEquals(2, missingFile.exitCode());
+        assertTrue(missingFile.err().contains("cannot read /no/such/assistant.json (no such file)"), missingFile.err());
+        assertFalse(missingFile.err().contains("Exception"), missingFile.err());
+        Run emptyUpdate = run("agents", "update", "--server", server(), "--token", RunningMasker.ADMIN_TOKEN,
+                "agt_01JD8Q7M2K3N4P5Q6R7S8T9V0W");
+        assertEquals(2, emptyUpdate.exitCode());
+        assertTrue(emptyUpdate.err().contains("Nothing to update"), emptyUpdate.err());
     }
 
     @Test

@@ -15,6 +15,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -110,6 +112,16 @@ final class AgentsCommand implements Runnable {
                 description = "Models proxy requests may name besides the upstream's own (replaces the list).")
         java.util.List<String> allowedModels; // qualified: List is also the name of the list command
 
+        /** The file's text; a file that cannot be read is a usage error naming it, never a stack trace. */
+        private static String readFile(CommandLine command, String path) {
+            try {
+                return Files.readString(Path.of(path));
+            } catch (IOException | InvalidPathException e) {
+                throw new CommandLine.ParameterException(command, "--assistant: cannot read " + path + " ("
+                        + (e instanceof NoSuchFileException ? "no such file" : e.getClass().getSimpleName()) + ")");
+            }
+        }
+
         ObjectNode body(CommandLine command) throws IOException {
             ObjectNode body = Api.JSON.createObjectNode();
             if (name != null) {
@@ -119,7 +131,7 @@ final class AgentsCommand implements Runnable {
                 body.put("upstream", upstream);
             }
             if (assistant != null) {
-                String text = assistant.startsWith("@") ? Files.readString(Path.of(assistant.substring(1))) : assistant;
+                String text = assistant.startsWith("@") ? readFile(command, assistant.substring(1)) : assistant;
                 try {
                     body.set("assistant", Api.JSON.readTree(text));
                 } catch (JsonProcessingException e) {
@@ -199,6 +211,10 @@ final class AgentsCommand implements Runnable {
                             "--remove-callback and --callback-url exclude each other");
                 }
                 body.putNull("config_callback");
+            }
+            if (body.isEmpty()) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "Nothing to update: give at least one option (see --help)");
             }
             return api.send("PATCH", agentPath(id), body);
         }
@@ -332,7 +348,23 @@ final class AgentsCommand implements Runnable {
                 out.println("Agent " + agent.path("id").asText() + " (" + agent.path("name").asText() + ", upstream "
                         + agent.path("upstream").asText() + ")");
                 out.println("  Vapi Server URL:     " + agent.path("webhook_url").asText());
-                out.println("  Vapi Custom LLM URL: " + agent.path("proxy_url").asText());
+                // Vapi appends /chat/completions to the Custom LLM URL it is given.
+                out.println("  Vapi Custom LLM URL: "
+                        + agent.path("proxy_url").asText().replaceFirst("/chat/completions$", ""));
+                out.println("  Policy:              " + agent.path("policy_name").asText()
+                        + (agent.path("custom_policy").asBoolean() ? " (the agent's own)" : ""));
+                out.println("  Allowed models:      " + (agent.path("allowed_models").isEmpty() ? "the upstream's only"
+                        : String.join(", ", Api.JSON.convertValue(agent.path("allowed_models"), String[].class))));
+                java.util.List<String> assistantFields = new java.util.ArrayList<>();
+                agent.path("assistant").fieldNames().forEachRemaining(assistantFields::add);
+                out.println("  Assistant fields:    "
+                        + (assistantFields.isEmpty() ? "none" : String.join(", ", assistantFields)));
+                if (agent.path("config_callback").isObject()) {
+                    out.println("  Config callback:     " + agent.path("config_callback").path("url").asText());
+                }
+                if (agent.path("forward").isObject()) {
+                    out.println("  Forward to:          " + agent.path("forward").path("url").asText());
+                }
                 out.println("  Proxy key:           " + agent.path("proxy_key").asText()
                         + "  (Vapi gets it from the webhook; other platforms send it as the API key)");
                 if (agent.has("stats")) {
