@@ -36,7 +36,8 @@ public final class HmacSignatureAdapter implements VerifySignaturePort {
 
     /**
      * @param secrets the webhook secrets, the current one and any still being rotated out
-     * @param acceptPlainSecret whether Vapi's legacy plain "Server URL Secret" header is accepted (no body integrity)
+     * @param acceptPlainSecret whether a secret sent as itself is accepted (no body integrity): Vapi's legacy "Server URL
+     *        Secret" header, and its Bearer Token credential ({@code Authorization}, with or without {@code Bearer })
      * @param tolerance how far a timestamped signature's time may be from now
      */
     public HmacSignatureAdapter(List<String> secrets, boolean acceptPlainSecret, Duration tolerance, Clock clock) {
@@ -65,7 +66,8 @@ public final class HmacSignatureAdapter implements VerifySignaturePort {
                 return new SignatureVerdict.Valid("timestamped-hmac");
             }
         }
-        if (acceptPlainSecret && (isPlainSecret(delivery.vapiSecret()) || isPlainSecret(delivery.vapiSignature()))) {
+        if (acceptPlainSecret && (isPlainSecret(delivery.vapiSecret()) || isPlainSecret(delivery.vapiSignature())
+                || isPlainSecret(delivery.authorization().map(HmacSignatureAdapter::withoutBearer)))) {
             return new SignatureVerdict.Valid("plain-secret");
         }
         return new SignatureVerdict.Invalid(whyInvalid(delivery));
@@ -77,10 +79,12 @@ public final class HmacSignatureAdapter implements VerifySignaturePort {
      * is no MAC in any accepted encoding (an unknown scheme), or a MAC that matches no secret (a wrong signature).
      */
     private String whyInvalid(SignedWebhook delivery) {
-        if (delivery.vapiSignature().isEmpty() && delivery.signature().isEmpty() && delivery.vapiSecret().isEmpty()) {
+        if (delivery.vapiSignature().isEmpty() && delivery.signature().isEmpty() && delivery.vapiSecret().isEmpty()
+                && delivery.authorization().isEmpty()) {
             return "no signature";
         }
-        if (delivery.vapiSecret().isPresent() && delivery.vapiSignature().isEmpty() && delivery.signature().isEmpty()) {
+        if ((delivery.vapiSecret().isPresent() || delivery.authorization().isPresent()) && delivery.vapiSignature().isEmpty()
+                && delivery.signature().isEmpty()) {
             return acceptPlainSecret ? "wrong plain secret" : "plain secret not accepted";
         }
         if (delivery.signature().isPresent() && delivery.vapiSignature().isEmpty()
@@ -99,6 +103,12 @@ public final class HmacSignatureAdapter implements VerifySignaturePort {
             matched |= MessageDigest.isEqual(mac, hmac(key, prefix, body));
         }
         return matched;
+    }
+
+    /** The token of Vapi's Bearer Token credential: the header's value without a leading {@code Bearer }, any case. */
+    private static String withoutBearer(String authorization) {
+        String value = authorization.strip();
+        return value.regionMatches(true, 0, "Bearer ", 0, 7) ? value.substring(7) : value;
     }
 
     private boolean isPlainSecret(Optional<String> header) {

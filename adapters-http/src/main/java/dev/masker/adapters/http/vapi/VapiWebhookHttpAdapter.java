@@ -53,7 +53,7 @@ public final class VapiWebhookHttpAdapter implements HttpService {
     private void answer(ServerRequest request, ServerResponse response) {
         byte[] body = bodies.readJson(request);
         SignedWebhook delivery = new SignedWebhook(body, header(request, VAPI_SIGNATURE), header(request, SIGNATURE),
-                header(request, TIMESTAMP), header(request, VAPI_SECRET));
+                header(request, TIMESTAMP), header(request, VAPI_SECRET), header(request, HeaderNames.AUTHORIZATION));
         VapiAnswer answer = vapiMessages.answer(new AnswerVapiMessageCommand(
                 request.path().pathParameters().get("agent_id"), delivery, RequestIdFilter.requestId(request)));
         if (answer.relayed().isPresent()) {

@@ -451,4 +451,26 @@ class HmacSignatureAdapterTest {
             assertFalse(why.contains(SECRET) || why.contains(otherMac), why);
         }
     }
+
+    // --- Vapi's Bearer Token credential ---
+
+    private static SignedWebhook bearer(String authorization) {
+        return new SignedWebhook(DOCUMENTED, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of(authorization));
+    }
+
+    @Test
+    void givenPlainSecretsEnabled_verify_acceptsTheSecretAsABearerTokenWithOrWithoutItsPrefix() {
+        HmacSignatureAdapter lenient = adapter(List.of(SECRET), true, vectorTime());
+
+        assertInstanceOf(SignatureVerdict.Valid.class, lenient.verify(bearer("Bearer " + SECRET)));
+        assertInstanceOf(SignatureVerdict.Valid.class, lenient.verify(bearer("bearer " + SECRET)));
+        assertInstanceOf(SignatureVerdict.Valid.class, lenient.verify(bearer(SECRET)));
+        assertEquals("wrong plain secret", reason(lenient, bearer("Bearer " + SECRET + "x")));
+    }
+
+    @Test
+    void givenPlainSecretsDisabled_verify_refusesABearerTokenEvenWithTheRightSecret() {
+        assertEquals("plain secret not accepted", reason(adapterAt(vectorTime()), bearer("Bearer " + SECRET)));
+    }
 }
