@@ -102,7 +102,7 @@ final class NameFormRecognizer {
             int listed = 0;
             boolean notName = false;
             for (String word : words) {
-                listed += isListed(word) ? 1 : 0;
+                listed += names.isNameOrNameParts(word) ? 1 : 0;
                 notName |= NameRecognizer.NOT_NAMES.contains(lower(word)) || NOT_BEFORE_CREDENTIAL.contains(lower(word));
             }
             // "Silver Spring, MD" is a place before its state: the gazetteer knows it.
@@ -253,7 +253,7 @@ final class NameFormRecognizer {
         boolean anyListed = false;
         boolean allNameLike = true;
         for (String word : words) {
-            anyListed |= isListed(word);
+            anyListed |= names.isNameOrNameParts(word);
             allNameLike &= isNameLike(word);
         }
         // "Metformin again" is no person: "again" needs a listed name, "here" any word that is no everyday one.
@@ -292,10 +292,6 @@ final class NameFormRecognizer {
             }
         }
         return true;
-    }
-
-    private boolean isListed(String word) {
-        return isListedFirstName(word) || isListedSurname(word);
     }
 
     private boolean isListedFirstName(String word) {
