@@ -2,6 +2,10 @@ package dev.masker.bootstrap;
 
 import dev.masker.adapters.http.policy.YamlPolicyAdapter;
 import dev.masker.adapters.http.upstream.OpenAiUpstreamSettings;
+import dev.masker.adapters.http.vapi.DeploymentCredentials;
+import dev.masker.domain.agent.WebhookCredential;
+import dev.masker.domain.agent.WebhookCredential.Algorithm;
+import dev.masker.domain.agent.WebhookCredential.Hmac;
 import dev.masker.domain.phi.KeyRing;
 import dev.masker.domain.phi.Kid;
 import dev.masker.domain.policy.Policy;
@@ -27,8 +31,7 @@ public record MaskerConfig(
         String host,
         int port,
         URI publicUrl,
-        List<String> webhookSecrets,
-        boolean acceptPlainSecret,
+        DeploymentCredentials webhookCredentials,
         Duration signatureTolerance,
         List<String> adminTokens,
         Optional<Database> database,
@@ -92,7 +95,7 @@ public record MaskerConfig(
             read.problem("MASKER_VAPI_WEBHOOK_SECRET is not set: set it to the secret configured in Vapi for the Server URL"
                     + " (a comma-separated list is accepted while rotating). Masker never accepts unsigned webhooks.");
         }
-        boolean plain = read.bool("MASKER_VAPI_ACCEPT_PLAIN_SECRET", false);
+        DeploymentCredentials webhookCredentials = webhookCredentials(read, secrets);
         Duration tolerance = Duration.ofSeconds(read.integer("MASKER_VAPI_SIGNATURE_TOLERANCE_SECONDS", 300, 1, 3600));
         List<String> tokens = read.list("MASKER_ADMIN_TOKEN");
         if (tokens.isEmpty()) {
@@ -167,9 +170,51 @@ public record MaskerConfig(
             }
         }
         read.failIfAny();
-        return new MaskerConfig(host, port, publicUrl, secrets, plain, tolerance, tokens, database, dataDir, schema,
+        return new MaskerConfig(host, port, publicUrl, webhookCredentials, tolerance, tokens, database, dataDir, schema,
                 poolSize, maxBody, rate, burst, apiRate, apiBurst, proxyRate, proxyBurst, fingerprintKey, batch, auditTimeout,
                 cacheTtl, grace, logLevel, metricsTokens, tokenKeys, upstreamSettings);
+    }
+
+    /**
+     * How Vapi's deliveries prove themselves to every agent without its own credential: the secrets, and the settings of
+     * Vapi's HMAC credential ({@code algorithm}, {@code signatureHeader}, {@code timestampHeader}, {@code signaturePrefix},
+     * {@code secretIsBase64}) and Bearer Token credential ({@code headerName}) that differ from Vapi's defaults.
+     */
+    private static DeploymentCredentials webhookCredentials(Reader read, List<String> secrets) {
+        boolean secretIsBase64 = read.bool("MASKER_VAPI_SECRET_IS_BASE64", false);
+        if (secretIsBase64 && !secrets.stream().allMatch(WebhookCredential.Hmac::isBase64)) {
+            read.problem("MASKER_VAPI_WEBHOOK_SECRET must be base64 while MASKER_VAPI_SECRET_IS_BASE64 is true");
+        }
+        Algorithm algorithm = read.value("MASKER_VAPI_HMAC_ALGORITHM", "sha256", "one of sha256, sha512, sha1",
+                text -> Algorithm.named(text).orElseThrow(IllegalArgumentException::new));
+        String signatureHeader = read.value("MASKER_VAPI_SIGNATURE_HEADER", Hmac.DEFAULT_SIGNATURE_HEADER,
+                "an HTTP header name, e.g. x-signature", MaskerConfig::headerName);
+        String timestampHeader = read.value("MASKER_VAPI_TIMESTAMP_HEADER", Hmac.DEFAULT_TIMESTAMP_HEADER,
+                "an HTTP header name, e.g. x-timestamp", MaskerConfig::headerName);
+        Optional<String> prefix = read.optional("MASKER_VAPI_SIGNATURE_PREFIX");
+        boolean plain = read.bool("MASKER_VAPI_ACCEPT_PLAIN_SECRET", false);
+        Optional<String> tokenHeader = read.optional("MASKER_VAPI_TOKEN_HEADER").map(header -> {
+            if (WebhookCredential.headerProblem(header) != null) {
+                read.problem("MASKER_VAPI_TOKEN_HEADER must be an HTTP header name, e.g. x-vapi-secret");
+            } else if (!plain) {
+                read.problem("MASKER_VAPI_TOKEN_HEADER is set but MASKER_VAPI_ACCEPT_PLAIN_SECRET is not true: a token"
+                        + " proves possession of the secret only, not the body, so accepting one must be turned on");
+            }
+            return header;
+        });
+        if (secrets.isEmpty() || (secretIsBase64 && !secrets.stream().allMatch(WebhookCredential.Hmac::isBase64))) {
+            // Reported above; a stand-in keeps the other checks going.
+            return DeploymentCredentials.of(List.of("unset"), false);
+        }
+        return new DeploymentCredentials(secrets, secretIsBase64, algorithm, signatureHeader, timestampHeader, prefix, plain,
+                tokenHeader.filter(header -> WebhookCredential.headerProblem(header) == null));
+    }
+
+    private static String headerName(String text) {
+        if (WebhookCredential.headerProblem(text) != null) {
+            throw new IllegalArgumentException();
+        }
+        return text;
     }
 
     /** Where agents with an {@code openai:<model>} upstream are forwarded (SPEC §7), with the key and the time limits. */

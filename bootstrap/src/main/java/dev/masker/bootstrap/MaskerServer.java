@@ -151,8 +151,7 @@ public final class MaskerServer implements AutoCloseable {
             AnswerVapiMessageService vapiMessages = new AnswerVapiMessageService(new AnswerVapiMessageService.Ports(
                     new TokenBucketRateLimitAdapter(config.webhookRatePerSecond(), config.webhookRateBurst(),
                             MAX_RATE_LIMIT_KEYS, System::nanoTime),
-                    new HmacSignatureAdapter(config.webhookSecrets(), config.acceptPlainSecret(),
-                            config.signatureTolerance(), clock),
+                    new HmacSignatureAdapter(config.webhookCredentials().credentials(), config.signatureTolerance(), clock),
                     new JacksonVapiMessageAdapter(json), agents, outbound.callbacks(), audit, proxySessions, auditStats,
                     outbound.relays(), ids), clock,
                     // The caller's fingerprint is the number's MSKV1 PHONE token value under the healthcare kid.

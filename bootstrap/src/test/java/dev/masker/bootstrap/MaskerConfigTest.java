@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.masker.adapters.http.vapi.DeploymentCredentials;
+import dev.masker.domain.agent.WebhookCredential.Algorithm;
 import dev.masker.domain.phi.KeyRing;
 import dev.masker.domain.phi.Kid;
 import java.time.Duration;
@@ -13,6 +15,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Reading and checking the environment: defaults, every problem at once, each naming what to set. */
@@ -31,8 +34,7 @@ class MaskerConfigTest {
         assertEquals("127.0.0.1", config.host());
         assertEquals(8080, config.port());
         assertEquals("http://localhost:8080", config.publicUrl().toString());
-        assertEquals(List.of("whsec_a", "whsec_b"), config.webhookSecrets());
-        assertFalse(config.acceptPlainSecret());
+        assertEquals(DeploymentCredentials.of(List.of("whsec_a", "whsec_b"), false), config.webhookCredentials());
         assertEquals(Duration.ofSeconds(300), config.signatureTolerance());
         assertTrue(config.database().isEmpty());
         assertEquals("masker", config.schema());
@@ -41,6 +43,42 @@ class MaskerConfigTest {
         assertEquals(200, config.webhookRateBurst());
         assertEquals(30, config.apiRatePerSecond());
         assertEquals(60, config.apiRateBurst());
+    }
+
+    @Test
+    void givenVapiCredentialSettings_from_readsThemIntoTheDeploymentsCredentials() {
+        Map<String, String> env = minimal();
+        env.put("MASKER_VAPI_WEBHOOK_SECRET", "c2VjcmV0LWJ5dGVzLWZvci1obWFj");
+        env.put("MASKER_VAPI_SECRET_IS_BASE64", "true");
+        env.put("MASKER_VAPI_HMAC_ALGORITHM", "SHA512");
+        env.put("MASKER_VAPI_SIGNATURE_HEADER", "X-Clinic-Signature");
+        env.put("MASKER_VAPI_TIMESTAMP_HEADER", "X-Clinic-Time");
+        env.put("MASKER_VAPI_SIGNATURE_PREFIX", "v1=");
+        env.put("MASKER_VAPI_ACCEPT_PLAIN_SECRET", "true");
+        env.put("MASKER_VAPI_TOKEN_HEADER", "X-Vapi-Token");
+
+        DeploymentCredentials credentials = MaskerConfig.from(env).webhookCredentials();
+
+        assertEquals(new DeploymentCredentials(List.of("c2VjcmV0LWJ5dGVzLWZvci1obWFj"), true, Algorithm.SHA512,
+                "X-Clinic-Signature", "X-Clinic-Time", Optional.of("v1="), true, Optional.of("X-Vapi-Token")), credentials);
+    }
+
+    @Test
+    void givenBadVapiCredentialSettings_from_namesEachVariable() {
+        Map<String, String> env = minimal();
+        env.put("MASKER_VAPI_SECRET_IS_BASE64", "true");
+        env.put("MASKER_VAPI_HMAC_ALGORITHM", "md5");
+        env.put("MASKER_VAPI_SIGNATURE_HEADER", "X Signature");
+        env.put("MASKER_VAPI_TIMESTAMP_HEADER", "");
+        env.put("MASKER_VAPI_TOKEN_HEADER", "X-Vapi-Token");
+
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> MaskerConfig.from(env));
+
+        for (String variable : List.of("MASKER_VAPI_WEBHOOK_SECRET must be base64", "MASKER_VAPI_HMAC_ALGORITHM",
+                "MASKER_VAPI_SIGNATURE_HEADER", "MASKER_VAPI_TOKEN_HEADER is set but MASKER_VAPI_ACCEPT_PLAIN_SECRET")) {
+            assertTrue(e.getMessage().contains(variable), variable + " in " + e.getMessage());
+        }
+        assertFalse(e.getMessage().contains("whsec_a"), "no secret in the message");
     }
 
     @Test

@@ -23,6 +23,7 @@ import dev.masker.domain.agent.AgentId;
 import dev.masker.domain.agent.AgentUrls;
 import dev.masker.domain.agent.ForwardTarget;
 import dev.masker.domain.agent.ProxyKey;
+import dev.masker.domain.agent.WebhookCredential;
 import dev.masker.domain.assistant.AssistantConfig;
 import dev.masker.domain.assistant.ResolvedAssistant;
 import dev.masker.domain.audit.AuditEvent;
@@ -47,7 +48,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Answers Vapi's server messages in the order SPEC §4 fixes: rate limit, signature, parse, agent, event type, then by
+ * Answers Vapi's server messages in the order SPEC §4 fixes: rate limit, signature (the agent's own credential when it
+ * has one, else the deployment's), parse, agent, event type, then by
  * kind: the assistant-request is resolved, rewritten and audited; the end-of-call report ends the call's session and is
  * audited; a message that needs an answer is relayed to the agent's backend and its answer passed on (or, without one,
  * gets the answer Vapi reads as a failure); every other message an empty 200, relayed in the background when the
@@ -101,16 +103,19 @@ public final class AnswerVapiMessageService implements AnswerVapiMessageUseCase 
         if (rateLimit.tryAcquire("vapi-webhook:" + command.agentIdText()) instanceof RateDecision.Limited limited) {
             throw DomainException.rateLimited(limited.retryAfter());
         }
-        if (signatures.verify(command.delivery()) instanceof VerifySignaturePort.SignatureVerdict.Invalid invalid) {
+        // The agent is looked up first, by the path alone, for its own credential; a malformed id is answered without
+        // touching the agent store. An unknown agent is told apart only to a caller holding the deployment's credential.
+        Optional<Agent> found = AgentId.parse(command.agentIdText()).flatMap(agents::load);
+        Optional<WebhookCredential> credential = found.flatMap(Agent::webhookCredential);
+        if (signatures.verify(command.delivery(), credential) instanceof VerifySignaturePort.SignatureVerdict.Invalid invalid) {
             // Which check failed helps an operator fix Vapi's credential; the answer to the caller stays the same.
             LOG.log(System.Logger.Level.WARNING, () -> "vapi webhook refused (bad_signature): " + invalid.reason()
+                    + (credential.isPresent() ? " (the agent's own credential)" : "")
                     + ", request " + command.requestId().value());
             throw DomainException.of(ErrorCode.BAD_SIGNATURE, "The webhook signature is missing or wrong.");
         }
         VapiMessage message = messages.read(command.delivery().body());
-        // A malformed id is answered without touching the agent store.
-        AgentId agentId = AgentId.parse(command.agentIdText()).orElseThrow(AnswerVapiMessageService::agentNotFound);
-        Agent agent = agents.load(agentId).orElseThrow(AnswerVapiMessageService::agentNotFound);
+        Agent agent = found.orElseThrow(AnswerVapiMessageService::agentNotFound);
         VapiMessageKind kind = message.kind().orElseThrow(() -> DomainException.of(ErrorCode.UNSUPPORTED_EVENT,
                 "The message has no type."));
         return switch (kind) {

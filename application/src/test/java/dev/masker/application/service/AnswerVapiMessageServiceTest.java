@@ -24,6 +24,7 @@ import dev.masker.domain.agent.ConfigCallback;
 import dev.masker.domain.agent.ForwardTarget;
 import dev.masker.domain.agent.Tokenization;
 import dev.masker.domain.agent.Upstream;
+import dev.masker.domain.agent.WebhookCredential;
 import dev.masker.domain.assistant.AssistantConfig;
 import dev.masker.domain.assistant.CallbackFailure;
 import dev.masker.domain.audit.AuditEvent;
@@ -85,6 +86,7 @@ class AnswerVapiMessageServiceTest {
     private final List<String> rateLimitKeys = new ArrayList<>();
     private RateDecision rateDecision = RateDecision.ALLOWED;
     private final List<SignedWebhook> verified = new ArrayList<>();
+    private final List<Optional<WebhookCredential>> credentialsChecked = new ArrayList<>();
     private SignatureVerdict verdict = new SignatureVerdict.Valid("hex");
     private final List<byte[]> parsed = new ArrayList<>();
     private DomainException parseFailure;
@@ -122,8 +124,9 @@ class AnswerVapiMessageServiceTest {
                     rateLimitKeys.add(key);
                     return rateDecision;
                 },
-                delivery -> {
+                (delivery, credential) -> {
                     verified.add(delivery);
+                    credentialsChecked.add(credential);
                     return verdict;
                 },
                 body -> {
@@ -187,8 +190,7 @@ class AnswerVapiMessageServiceTest {
 
     private static AnswerVapiMessageCommand command(String agentIdText) {
         return new AnswerVapiMessageCommand(agentIdText, new SignedWebhook(
-                "{\"raw\":true}\n".getBytes(StandardCharsets.UTF_8), Optional.of("sig"), Optional.empty(),
-                Optional.empty(), Optional.empty()), REQUEST_ID);
+                "{\"raw\":true}\n".getBytes(StandardCharsets.UTF_8), Map.of("X-Vapi-Signature", "sig")), REQUEST_ID);
     }
 
     private DomainException rejection(String agentIdText) {
@@ -234,8 +236,30 @@ class AnswerVapiMessageServiceTest {
         assertEquals(ErrorCode.BAD_SIGNATURE, thrown.code());
         assertEquals(1, verified.size());
         assertTrue(parsed.isEmpty(), "nothing is parsed before the signature is checked");
-        assertTrue(agents.loads.isEmpty());
+        assertEquals(List.of(AGENT_ID), agents.loads, "looked up by the path alone, for a credential of its own");
+        assertEquals(List.of(Optional.empty()), credentialsChecked, "an unknown agent: the deployment's credential");
         assertNothingResolvedOrAudited();
+    }
+
+    @Test
+    void givenAnAgentWithItsOwnCredential_answer_checksTheDeliveryAgainstThatCredential() {
+        WebhookCredential own = new WebhookCredential.Bearer("clinic-a-token-0123456789", "x-clinic-token");
+        agents.with(agent("openai:gpt-4o-mini", DEFAULTS, Optional.empty()).withWebhookCredential(Optional.of(own)));
+        message = new VapiMessage(Optional.of("status-update"), Optional.empty(), OptionalLong.empty());
+
+        service().answer(command(AGENT_TEXT));
+
+        assertEquals(List.of(Optional.of(own)), credentialsChecked);
+    }
+
+    @Test
+    void givenAnAgentWithoutItsOwnCredential_answer_checksTheDeliveryAgainstTheDeployments() {
+        givenAnAgentWithACallback();
+        message = new VapiMessage(Optional.of("status-update"), Optional.empty(), OptionalLong.empty());
+
+        service().answer(command(AGENT_TEXT));
+
+        assertEquals(List.of(Optional.empty()), credentialsChecked);
     }
 
     @Test

@@ -22,10 +22,12 @@ public final class Agent {
     private final String customPolicyYaml;
     private final ProxyAccess proxyAccess;
     private final ForwardTarget forward;
+    private final WebhookCredential webhookCredential;
 
     private Agent(AgentId id, AgentName name, Upstream upstream, Tokenization tokenization, String policyName,
                   AssistantConfig assistantDefaults, ConfigCallback configCallback, Instant createdAt,
-                  String customPolicyYaml, ProxyAccess proxyAccess, ForwardTarget forward) {
+                  String customPolicyYaml, ProxyAccess proxyAccess, ForwardTarget forward,
+                  WebhookCredential webhookCredential) {
         this.id = Objects.requireNonNull(id, "id");
         this.name = Objects.requireNonNull(name, "name");
         this.upstream = Objects.requireNonNull(upstream, "upstream");
@@ -37,13 +39,14 @@ public final class Agent {
         this.customPolicyYaml = customPolicyYaml;
         this.proxyAccess = Objects.requireNonNull(proxyAccess, "proxyAccess");
         this.forward = forward;
+        this.webhookCredential = webhookCredential;
     }
 
     /** A new agent, created now, with a fresh proxy key and no models allowed beyond its upstream's. */
     public static Agent create(AgentId id, AgentName name, Upstream upstream, Tokenization tokenization, String policyName,
                                AssistantConfig assistantDefaults, Optional<ConfigCallback> configCallback, Instant now) {
         return new Agent(id, name, upstream, tokenization, policyName, assistantDefaults, configCallback.orElse(null),
-                now, null, new ProxyAccess(Optional.of(ProxyKey.generate()), List.of()), null);
+                now, null, new ProxyAccess(Optional.of(ProxyKey.generate()), List.of()), null, null);
     }
 
     /**
@@ -54,14 +57,14 @@ public final class Agent {
                                 AssistantConfig assistantDefaults, Optional<ConfigCallback> configCallback,
                                 Instant createdAt) {
         return new Agent(id, name, upstream, tokenization, policyName, assistantDefaults, configCallback.orElse(null),
-                createdAt, null, ProxyAccess.NONE, null);
+                createdAt, null, ProxyAccess.NONE, null, null);
     }
 
     /** This agent with new settings: same id and creation time. */
     public Agent revised(AgentName name, Upstream upstream, Tokenization tokenization, String policyName,
                          AssistantConfig assistantDefaults, Optional<ConfigCallback> configCallback) {
         return new Agent(id, name, upstream, tokenization, policyName, assistantDefaults, configCallback.orElse(null),
-                createdAt, customPolicyYaml, proxyAccess, forward);
+                createdAt, customPolicyYaml, proxyAccess, forward, webhookCredential);
     }
 
     /**
@@ -70,19 +73,30 @@ public final class Agent {
      */
     public Agent withPolicy(String policyName, Optional<String> customPolicyYaml) {
         return new Agent(id, name, upstream, tokenization, policyName, assistantDefaults, configCallback, createdAt,
-                customPolicyYaml.orElse(null), proxyAccess, forward);
+                customPolicyYaml.orElse(null), proxyAccess, forward, webhookCredential);
     }
 
     /** This agent with another proxy key and list of extra models its proxy callers may ask for. */
     public Agent withProxyAccess(ProxyAccess access) {
         return new Agent(id, name, upstream, tokenization, policyName, assistantDefaults, configCallback, createdAt,
-                customPolicyYaml, access, forward);
+                customPolicyYaml, access, forward, webhookCredential);
     }
 
     /** This agent with another backend its Vapi messages are relayed to, or none. */
     public Agent withForward(Optional<ForwardTarget> target) {
         return new Agent(id, name, upstream, tokenization, policyName, assistantDefaults, configCallback, createdAt,
-                customPolicyYaml, proxyAccess, target.orElse(null));
+                customPolicyYaml, proxyAccess, target.orElse(null), webhookCredential);
+    }
+
+    /** This agent with its own webhook credential, or none (the deployment's then applies). */
+    public Agent withWebhookCredential(Optional<WebhookCredential> credential) {
+        return new Agent(id, name, upstream, tokenization, policyName, assistantDefaults, configCallback, createdAt,
+                customPolicyYaml, proxyAccess, forward, credential.orElse(null));
+    }
+
+    /** The credential Vapi's deliveries for this agent must carry, when the agent has its own. */
+    public Optional<WebhookCredential> webhookCredential() {
+        return Optional.ofNullable(webhookCredential);
     }
 
     /** The clinic's backend that the agent's Vapi messages needing an answer are relayed to, if it has one. */

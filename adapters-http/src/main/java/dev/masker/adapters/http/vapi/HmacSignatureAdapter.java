@@ -1,6 +1,10 @@
 package dev.masker.adapters.http.vapi;
 
 import dev.masker.application.port.out.VerifySignaturePort;
+import dev.masker.domain.agent.WebhookCredential;
+import dev.masker.domain.agent.WebhookCredential.Algorithm;
+import dev.masker.domain.agent.WebhookCredential.Bearer;
+import dev.masker.domain.agent.WebhookCredential.Hmac;
 import dev.masker.domain.vapi.SignedWebhook;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -17,110 +21,108 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Checks Vapi webhook signatures (SPEC §4 step 2) against one or more secrets, so a secret can be rotated without
- * downtime. Accepted: {@code X-Vapi-Signature} with HMAC-SHA256 over the body as hex (any case, optional
- * {@code sha256=}) or base64; {@code X-Signature} with HMAC-SHA256 over {@code "<X-Timestamp>.<body>"} within the
- * tolerance; and, only when enabled, the plain secret in {@code X-Vapi-Secret} or {@code X-Vapi-Signature}. Every
- * comparison is constant-time.
+ * Checks that a Vapi webhook delivery carries one of the accepted credentials (SPEC §4 step 2): the agent's own when it
+ * has one, else the deployment's (see {@link DeploymentCredentials}). An HMAC is checked over the exact body bytes, or
+ * over {@code "<timestamp>.<body>"} with the timestamp (seconds or milliseconds) within the tolerance, as hex (any case)
+ * or base64, after an optional prefix; a bearer token is compared as itself. Every comparison is constant-time, and every
+ * credential is tried, so the time taken does not tell which secret matched.
  */
 public final class HmacSignatureAdapter implements VerifySignaturePort {
-    private static final int MAC_BYTES = 32;
     private static final long MILLIS_THRESHOLD = 100_000_000_000L;
+    private static final List<String> PLAIN_SECRET_HEADERS = List.of("authorization", "x-vapi-secret");
 
-    /** One initialised MAC per secret, cloned for each use: cheaper than looking up and initialising a new one. */
-    private final List<Mac> keys;
-    private final List<byte[]> plainSecrets;
-    private final boolean acceptPlainSecret;
+    private final List<WebhookCredential> deployment;
     private final Duration tolerance;
     private final Clock clock;
 
     /**
-     * @param secrets the webhook secrets, the current one and any still being rotated out
-     * @param acceptPlainSecret whether a secret sent as itself is accepted (no body integrity): Vapi's legacy "Server URL
-     *        Secret" header, and its Bearer Token credential ({@code Authorization}, with or without {@code Bearer })
+     * @param deployment the credentials accepted for an agent without its own, in any order
      * @param tolerance how far a timestamped signature's time may be from now
      */
-    public HmacSignatureAdapter(List<String> secrets, boolean acceptPlainSecret, Duration tolerance, Clock clock) {
-        if (secrets.isEmpty() || secrets.stream().anyMatch(String::isEmpty)) {
-            throw new IllegalArgumentException("at least one non-empty webhook secret is required");
+    public HmacSignatureAdapter(List<WebhookCredential> deployment, Duration tolerance, Clock clock) {
+        if (deployment.isEmpty()) {
+            throw new IllegalArgumentException("at least one webhook credential is required");
         }
-        this.keys = secrets.stream().map(HmacSignatureAdapter::mac).toList();
-        this.plainSecrets = secrets.stream().map(s -> s.getBytes(StandardCharsets.UTF_8)).toList();
-        this.acceptPlainSecret = acceptPlainSecret;
+        this.deployment = List.copyOf(deployment);
         this.tolerance = Objects.requireNonNull(tolerance, "tolerance");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     @Override
-    public SignatureVerdict verify(SignedWebhook delivery) {
-        if (delivery.vapiSignature().flatMap(HmacSignatureAdapter::decodeMac)
-                .filter(mac -> matchesAny(mac, delivery.body(), new byte[0])).isPresent()) {
-            return new SignatureVerdict.Valid("body-hmac");
-        }
-        if (delivery.signature().isPresent() && delivery.timestamp().isPresent()) {
-            String timestamp = delivery.timestamp().get().strip();
-            byte[] prefix = (timestamp + ".").getBytes(StandardCharsets.US_ASCII);
-            // A stale or malformed timestamp fails this form only; another form may still be valid.
-            if (isFresh(timestamp) && decodeMac(delivery.signature().get())
-                    .filter(mac -> matchesAny(mac, delivery.body(), prefix)).isPresent()) {
-                return new SignatureVerdict.Valid("timestamped-hmac");
+    public SignatureVerdict verify(SignedWebhook delivery, Optional<WebhookCredential> agentCredential) {
+        List<WebhookCredential> accepted = agentCredential.map(List::of).orElse(deployment);
+        Optional<String> form = Optional.empty();
+        Failure worst = Failure.ABSENT;
+        for (WebhookCredential credential : accepted) {
+            Check check = switch (credential) {
+                case Hmac hmac -> check(hmac, delivery);
+                case Bearer bearer -> check(bearer, delivery);
+            };
+            if (check.form() != null) {
+                form = form.or(() -> Optional.of(check.form()));
+            } else if (check.failure().ordinal() > worst.ordinal()) {
+                worst = check.failure();
             }
         }
-        if (acceptPlainSecret && (isPlainSecret(delivery.vapiSecret()) || isPlainSecret(delivery.vapiSignature())
-                || isPlainSecret(delivery.authorization().map(HmacSignatureAdapter::withoutBearer)))) {
-            return new SignatureVerdict.Valid("plain-secret");
+        if (form.isPresent()) {
+            return new SignatureVerdict.Valid(form.get());
         }
-        return new SignatureVerdict.Invalid(whyInvalid(delivery));
+        return new SignatureVerdict.Invalid(reason(worst, delivery, agentCredential.isPresent()));
     }
 
     /**
-     * Which check failed, for the log (never a secret, a signature or the body): no signature header at all, a plain
-     * secret while those are off, a timestamped signature whose timestamp is missing, malformed or stale, a header that
-     * is no MAC in any accepted encoding (an unknown scheme), or a MAC that matches no secret (a wrong signature).
+     * Which check failed, for the log (never a secret, a signature or the body): the one that came closest, from no
+     * credential header at all to a timestamp out of the window.
      */
-    private String whyInvalid(SignedWebhook delivery) {
-        if (delivery.vapiSignature().isEmpty() && delivery.signature().isEmpty() && delivery.vapiSecret().isEmpty()
-                && delivery.authorization().isEmpty()) {
-            return "no signature";
+    private static String reason(Failure failure, SignedWebhook delivery, boolean agentsOwn) {
+        if (failure != Failure.ABSENT) {
+            return failure.reason;
         }
-        if ((delivery.vapiSecret().isPresent() || delivery.authorization().isPresent()) && delivery.vapiSignature().isEmpty()
-                && delivery.signature().isEmpty()) {
-            return acceptPlainSecret ? "wrong plain secret" : "plain secret not accepted";
+        if (agentsOwn) {
+            return "no signature in the header the agent's credential names";
         }
-        if (delivery.signature().isPresent() && delivery.vapiSignature().isEmpty()
-                && (delivery.timestamp().isEmpty() || !isFresh(delivery.timestamp().get().strip()))) {
-            return "stale or missing timestamp";
-        }
-        boolean anyMac = delivery.vapiSignature().flatMap(HmacSignatureAdapter::decodeMac).isPresent()
-                || delivery.signature().flatMap(HmacSignatureAdapter::decodeMac).isPresent();
-        return anyMac ? "wrong signature" : "unknown scheme";
+        return PLAIN_SECRET_HEADERS.stream().anyMatch(name -> delivery.header(name).isPresent())
+                ? "plain secret not accepted" : "no signature";
     }
 
-    private boolean matchesAny(byte[] mac, byte[] body, byte[] prefix) {
-        boolean matched = false;
-        // Every key is tried, so the time taken does not tell which one matched.
-        for (Mac key : keys) {
-            matched |= MessageDigest.isEqual(mac, hmac(key, prefix, body));
-        }
-        return matched;
-    }
-
-    /** The token of Vapi's Bearer Token credential: the header's value without a leading {@code Bearer }, any case. */
-    private static String withoutBearer(String authorization) {
-        String value = authorization.strip();
-        return value.regionMatches(true, 0, "Bearer ", 0, 7) ? value.substring(7) : value;
-    }
-
-    private boolean isPlainSecret(Optional<String> header) {
+    private Check check(Hmac credential, SignedWebhook delivery) {
+        Optional<String> header = delivery.header(credential.signatureHeader()).filter(value -> !value.isBlank());
         if (header.isEmpty()) {
-            return false;
+            return Check.failed(Failure.ABSENT);
         }
-        byte[] offered = header.get().strip().getBytes(StandardCharsets.UTF_8);
-        boolean matched = false;
-        for (byte[] secret : plainSecrets) {
-            matched |= MessageDigest.isEqual(offered, secret);
+        Optional<byte[]> mac = decodeMac(header.get(), credential);
+        Optional<String> timestamp = delivery.header(credential.timestampHeader()).map(String::strip);
+        boolean stamped = switch (credential.timestamp()) {
+            case REQUIRED -> true;
+            case NONE -> false;
+            case WHEN_SENT -> timestamp.isPresent();
+        };
+        if (stamped && (timestamp.isEmpty() || !isFresh(timestamp.get()))) {
+            // A stale or malformed timestamp fails this credential only; another may still be valid.
+            return Check.failed(Failure.BAD_TIMESTAMP);
         }
-        return matched;
+        if (mac.isEmpty()) {
+            return Check.failed(Failure.UNKNOWN_SCHEME);
+        }
+        byte[] prefix = stamped ? (timestamp.get() + ".").getBytes(StandardCharsets.US_ASCII) : new byte[0];
+        boolean matched = MessageDigest.isEqual(mac.get(), hmac(credential, prefix, delivery.body()));
+        return matched ? Check.valid(stamped ? "timestamped-hmac" : "body-hmac") : Check.failed(Failure.WRONG_SIGNATURE);
+    }
+
+    private static Check check(Bearer credential, SignedWebhook delivery) {
+        Optional<String> header = delivery.header(credential.header());
+        if (header.isEmpty()) {
+            return Check.failed(Failure.ABSENT);
+        }
+        byte[] offered = withoutBearer(header.get()).getBytes(StandardCharsets.UTF_8);
+        return MessageDigest.isEqual(offered, credential.token().getBytes(StandardCharsets.UTF_8))
+                ? Check.valid("plain-secret") : Check.failed(Failure.WRONG_TOKEN);
+    }
+
+    /** The token of a bearer credential: the header's value without a leading {@code Bearer }, any case. */
+    private static String withoutBearer(String value) {
+        String token = value.strip();
+        return token.regionMatches(true, 0, "Bearer ", 0, 7) ? token.substring(7).strip() : token;
     }
 
     private boolean isFresh(String timestamp) {
@@ -132,18 +134,29 @@ public final class HmacSignatureAdapter implements VerifySignaturePort {
         return Math.abs(clock.millis() - millis) <= tolerance.toMillis();
     }
 
-    private static Optional<byte[]> decodeMac(String header) {
+    /**
+     * The MAC a header carries: after the credential's prefix or the algorithm's own ({@code sha256=}), hex of the MAC's
+     * length in any case, or base64 (standard or URL-safe) of it.
+     */
+    private static Optional<byte[]> decodeMac(String header, Hmac credential) {
         String value = header.strip();
-        if (value.regionMatches(true, 0, "sha256=", 0, 7)) {
-            value = value.substring(7);
+        String algorithmPrefix = credential.algorithm().wireName() + "=";
+        List<String> prefixes = credential.signaturePrefix().map(p -> List.of(p, algorithmPrefix))
+                .orElse(List.of(algorithmPrefix));
+        for (String prefix : prefixes) {
+            if (value.regionMatches(true, 0, prefix, 0, prefix.length())) {
+                value = value.substring(prefix.length()).strip();
+                break;
+            }
         }
-        if (value.length() == MAC_BYTES * 2 && value.chars().allMatch(HexFormat::isHexDigit)) {
+        int length = credential.algorithm().macBytes();
+        if (value.length() == length * 2 && value.chars().allMatch(HexFormat::isHexDigit)) {
             return Optional.of(HexFormat.of().parseHex(value.toLowerCase(Locale.ROOT)));
         }
         for (Base64.Decoder decoder : List.of(Base64.getDecoder(), Base64.getUrlDecoder())) {
             try {
                 byte[] decoded = decoder.decode(value);
-                if (decoded.length == MAC_BYTES) {
+                if (decoded.length == length) {
                     return Optional.of(decoded);
                 }
             } catch (IllegalArgumentException notBase64) {
@@ -153,23 +166,41 @@ public final class HmacSignatureAdapter implements VerifySignaturePort {
         return Optional.empty();
     }
 
-    private static byte[] hmac(Mac prototype, byte[] prefix, byte[] body) {
+    private static byte[] hmac(Hmac credential, byte[] prefix, byte[] body) {
+        Algorithm algorithm = credential.algorithm();
         try {
-            Mac mac = (Mac) prototype.clone();
+            Mac mac = Mac.getInstance(algorithm.jcaName());
+            mac.init(new SecretKeySpec(credential.key(), algorithm.jcaName()));
             mac.update(prefix);
             return mac.doFinal(body);
-        } catch (CloneNotSupportedException e) {
-            throw new IllegalStateException("this JDK's HmacSHA256 cannot be cloned", e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(algorithm.jcaName() + " is missing from this JDK", e);
         }
     }
 
-    private static Mac mac(String secret) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return mac;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is missing from this JDK", e);
+    /** How a credential's check failed, from the least to the most telling. */
+    private enum Failure {
+        ABSENT("no signature"),
+        UNKNOWN_SCHEME("unknown scheme"),
+        WRONG_TOKEN("wrong plain secret"),
+        WRONG_SIGNATURE("wrong signature"),
+        BAD_TIMESTAMP("stale or missing timestamp");
+
+        private final String reason;
+
+        Failure(String reason) {
+            this.reason = reason;
+        }
+    }
+
+    /** One credential's outcome: the form it matched in, or why not. */
+    private record Check(String form, Failure failure) {
+        static Check valid(String form) {
+            return new Check(form, null);
+        }
+
+        static Check failed(Failure failure) {
+            return new Check(null, failure);
         }
     }
 }

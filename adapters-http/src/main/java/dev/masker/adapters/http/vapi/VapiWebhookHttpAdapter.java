@@ -8,16 +8,15 @@ import dev.masker.application.port.in.AnswerVapiMessageCommand;
 import dev.masker.application.port.in.AnswerVapiMessageUseCase;
 import dev.masker.application.port.in.VapiAnswer;
 import dev.masker.domain.vapi.SignedWebhook;
-import io.helidon.http.HeaderName;
-import io.helidon.http.HeaderNames;
+import io.helidon.http.Header;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * {@code POST /vapi/webhook/{agent_id}}: hands the raw body and its signature headers to the use case that answers
@@ -28,11 +27,6 @@ import java.util.Optional;
 public final class VapiWebhookHttpAdapter implements HttpService {
     /** The route, with its path parameter. */
     public static final String PATH = "/vapi/webhook/{agent_id}";
-
-    private static final HeaderName VAPI_SIGNATURE = HeaderNames.create("X-Vapi-Signature");
-    private static final HeaderName SIGNATURE = HeaderNames.create("X-Signature");
-    private static final HeaderName TIMESTAMP = HeaderNames.create("X-Timestamp");
-    private static final HeaderName VAPI_SECRET = HeaderNames.create("X-Vapi-Secret");
 
     private final AnswerVapiMessageUseCase vapiMessages;
     private final RequestBodies bodies;
@@ -52,8 +46,7 @@ public final class VapiWebhookHttpAdapter implements HttpService {
 
     private void answer(ServerRequest request, ServerResponse response) {
         byte[] body = bodies.readJson(request);
-        SignedWebhook delivery = new SignedWebhook(body, header(request, VAPI_SIGNATURE), header(request, SIGNATURE),
-                header(request, TIMESTAMP), header(request, VAPI_SECRET), header(request, HeaderNames.AUTHORIZATION));
+        SignedWebhook delivery = new SignedWebhook(body, headers(request));
         VapiAnswer answer = vapiMessages.answer(new AnswerVapiMessageCommand(
                 request.path().pathParameters().get("agent_id"), delivery, RequestIdFilter.requestId(request)));
         if (answer.relayed().isPresent()) {
@@ -65,7 +58,12 @@ public final class VapiWebhookHttpAdapter implements HttpService {
                 assistant -> Map.of("assistant", assistant.asMap())).orElse(answer.body()));
     }
 
-    private static Optional<String> header(ServerRequest request, HeaderName name) {
-        return request.headers().first(name);
+    /** Every header's first value: an agent's credential may name any header. */
+    private static Map<String, String> headers(ServerRequest request) {
+        Map<String, String> headers = new HashMap<>();
+        for (Header header : request.headers()) {
+            headers.putIfAbsent(header.name(), header.get());
+        }
+        return headers;
     }
 }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.masker.adapters.http.vapi.VapiFixtures.Vector;
 import dev.masker.application.port.out.VerifySignaturePort.SignatureVerdict;
+import dev.masker.domain.agent.WebhookCredential;
 import dev.masker.domain.vapi.SignedWebhook;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -20,6 +21,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import javax.crypto.Mac;
@@ -38,11 +40,18 @@ class HmacSignatureAdapterTest {
     private static final byte[] DOCUMENTED = VapiFixtures.bytes("assistant-request.documented.json");
     private static final byte[] ENVELOPE = VapiFixtures.bytes("assistant-request.envelope.json");
 
-    private static HmacSignatureAdapter adapter(List<String> secrets, boolean acceptPlainSecret, Instant now) {
-        return new HmacSignatureAdapter(secrets, acceptPlainSecret, TOLERANCE, Clock.fixed(now, ZoneOffset.UTC));
+    /** The adapter as an agent without a credential of its own meets it: with the deployment's credentials. */
+    private interface Deployment {
+        SignatureVerdict verify(SignedWebhook delivery);
     }
 
-    private static HmacSignatureAdapter adapterAt(Instant now) {
+    private static Deployment adapter(List<String> secrets, boolean acceptPlainSecret, Instant now) {
+        HmacSignatureAdapter adapter = new HmacSignatureAdapter(
+                DeploymentCredentials.of(secrets, acceptPlainSecret).credentials(), TOLERANCE, Clock.fixed(now, ZoneOffset.UTC));
+        return delivery -> adapter.verify(delivery, Optional.empty());
+    }
+
+    private static Deployment adapterAt(Instant now) {
         return adapter(List.of(SECRET), false, now);
     }
 
@@ -51,15 +60,15 @@ class HmacSignatureAdapterTest {
     }
 
     private static SignedWebhook bodySigned(byte[] body, String vapiSignature) {
-        return new SignedWebhook(body, Optional.of(vapiSignature), Optional.empty(), Optional.empty(), Optional.empty());
+        return new SignedWebhook(body, Map.of("X-Vapi-Signature", vapiSignature));
     }
 
     private static SignedWebhook timestamped(byte[] body, String signature, String timestamp) {
-        return new SignedWebhook(body, Optional.empty(), Optional.of(signature), Optional.of(timestamp), Optional.empty());
+        return new SignedWebhook(body, Map.of("X-Signature", signature, "X-Timestamp", timestamp));
     }
 
     private static SignedWebhook plainSecret(String vapiSecret) {
-        return new SignedWebhook(DOCUMENTED, Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(vapiSecret));
+        return new SignedWebhook(DOCUMENTED, Map.of("X-Vapi-Secret", vapiSecret));
     }
 
     private static SignedWebhook delivery(Vector vector) {
@@ -250,8 +259,7 @@ class HmacSignatureAdapterTest {
     @Test
     void givenXSignatureWithoutXTimestamp_verify_rejectsIt() {
         Vector vector = vectors().filter(v -> v.header().equals("X-Signature")).findFirst().orElseThrow();
-        SignedWebhook delivery = new SignedWebhook(ENVELOPE, Optional.empty(), Optional.of(vector.value()), Optional.empty(),
-                Optional.empty());
+        SignedWebhook delivery = new SignedWebhook(ENVELOPE, Map.of("X-Signature", vector.value()));
 
         assertInstanceOf(SignatureVerdict.Invalid.class, adapterAt(vectorTime()).verify(delivery));
     }
@@ -270,7 +278,7 @@ class HmacSignatureAdapterTest {
 
     @Test
     void givenTwoSecrets_verify_acceptsABodySignatureMadeWithTheSecondOne() {
-        HmacSignatureAdapter rotating = adapter(List.of(NEW_SECRET, SECRET), false, vectorTime());
+        Deployment rotating = adapter(List.of(NEW_SECRET, SECRET), false, vectorTime());
 
         vectors().forEach(vector -> assertInstanceOf(SignatureVerdict.Valid.class, rotating.verify(delivery(vector)),
                 vector.toString()));
@@ -278,7 +286,7 @@ class HmacSignatureAdapterTest {
 
     @Test
     void givenTwoSecrets_verify_acceptsSignaturesMadeWithEitherAndNoOther() {
-        HmacSignatureAdapter rotating = adapter(List.of(NEW_SECRET, SECRET), false, vectorTime());
+        Deployment rotating = adapter(List.of(NEW_SECRET, SECRET), false, vectorTime());
         String ts = Long.toString(VECTOR_SECONDS);
 
         assertInstanceOf(SignatureVerdict.Valid.class,
@@ -291,7 +299,7 @@ class HmacSignatureAdapterTest {
 
     @Test
     void givenOnlyTheNewSecret_verify_rejectsSignaturesMadeWithTheRetiredOne() {
-        HmacSignatureAdapter rotated = adapter(List.of(NEW_SECRET), false, vectorTime());
+        Deployment rotated = adapter(List.of(NEW_SECRET), false, vectorTime());
 
         vectors().forEach(vector -> assertInstanceOf(SignatureVerdict.Invalid.class, rotated.verify(delivery(vector)),
                 vector.toString()));
@@ -301,6 +309,7 @@ class HmacSignatureAdapterTest {
     void givenNoSecretOrAnEmptyOne_constructor_refuses() {
         assertThrows(IllegalArgumentException.class, () -> adapter(List.of(), false, vectorTime()));
         assertThrows(IllegalArgumentException.class, () -> adapter(List.of(SECRET, ""), false, vectorTime()));
+        assertThrows(IllegalArgumentException.class, () -> new HmacSignatureAdapter(List.of(), TOLERANCE, Clock.systemUTC()));
     }
 
     // --- The legacy plain secret ---
@@ -321,7 +330,7 @@ class HmacSignatureAdapterTest {
 
     @Test
     void givenPlainSecretsEnabledAndTwoSecrets_verify_acceptsEitherPlainSecret() {
-        HmacSignatureAdapter rotating = adapter(List.of(NEW_SECRET, SECRET), true, vectorTime());
+        Deployment rotating = adapter(List.of(NEW_SECRET, SECRET), true, vectorTime());
 
         assertInstanceOf(SignatureVerdict.Valid.class, rotating.verify(plainSecret(SECRET)));
         assertInstanceOf(SignatureVerdict.Valid.class, rotating.verify(plainSecret(NEW_SECRET)));
@@ -329,7 +338,7 @@ class HmacSignatureAdapterTest {
 
     @Test
     void givenPlainSecretsDisabled_verify_rejectsThePlainSecretInEitherHeader() {
-        HmacSignatureAdapter strict = adapterAt(vectorTime());
+        Deployment strict = adapterAt(vectorTime());
 
         assertInstanceOf(SignatureVerdict.Invalid.class, strict.verify(plainSecret(SECRET)));
         assertInstanceOf(SignatureVerdict.Invalid.class, strict.verify(bodySigned(DOCUMENTED, SECRET)));
@@ -339,7 +348,7 @@ class HmacSignatureAdapterTest {
     @ValueSource(strings = {"", " ", "whsec_test_7d2f9c4b1", "whsec_test_7d2f9c4b1a0", "WHSEC_TEST_7D2F9C4B1A",
         "whsec_test_7d2f9c4b1b"})
     void givenPlainSecretsEnabled_verify_rejectsAnythingButTheExactSecret(String offered) {
-        HmacSignatureAdapter lenient = adapter(List.of(SECRET), true, vectorTime());
+        Deployment lenient = adapter(List.of(SECRET), true, vectorTime());
 
         assertInstanceOf(SignatureVerdict.Invalid.class, lenient.verify(plainSecret(offered)));
         assertInstanceOf(SignatureVerdict.Invalid.class, lenient.verify(bodySigned(DOCUMENTED, offered)));
@@ -347,7 +356,7 @@ class HmacSignatureAdapterTest {
 
     @Test
     void givenPlainSecretsEnabled_verify_stillAcceptsTheHmacForms() {
-        HmacSignatureAdapter lenient = adapter(List.of(SECRET), true, vectorTime());
+        Deployment lenient = adapter(List.of(SECRET), true, vectorTime());
 
         vectors().forEach(vector -> assertInstanceOf(SignatureVerdict.Valid.class, lenient.verify(delivery(vector)),
                 vector.toString()));
@@ -357,8 +366,7 @@ class HmacSignatureAdapterTest {
 
     @Test
     void givenNoSignatureHeaderAtAll_verify_rejectsIt() {
-        SignedWebhook unsigned = new SignedWebhook(DOCUMENTED, Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty());
+        SignedWebhook unsigned = new SignedWebhook(DOCUMENTED, Map.of());
 
         assertInstanceOf(SignatureVerdict.Invalid.class, adapterAt(vectorTime()).verify(unsigned));
         assertInstanceOf(SignatureVerdict.Invalid.class, adapter(List.of(SECRET), true, vectorTime()).verify(unsigned));
@@ -366,7 +374,8 @@ class HmacSignatureAdapterTest {
 
     @Test
     void givenAnEmptyBodyAndEmptyHeaders_verify_rejectsIt() {
-        SignedWebhook empty = new SignedWebhook(new byte[0], Optional.of(""), Optional.of(""), Optional.of(""), Optional.of(""));
+        SignedWebhook empty = new SignedWebhook(new byte[0], Map.of("X-Vapi-Signature", "", "X-Signature", "",
+                "X-Timestamp", "", "X-Vapi-Secret", ""));
 
         assertInstanceOf(SignatureVerdict.Invalid.class, adapter(List.of(SECRET), true, vectorTime()).verify(empty));
     }
@@ -392,7 +401,7 @@ class HmacSignatureAdapterTest {
             + "\u00b9\u00b2\u00b3\u00bc\u00bd\u00be\u00b9\u00b2\u00b3\u00bc\u00bd\u00be\u00b9\u00b2\u00b3\u00bc"
             + "\u00b9\u00b2\u00b3\u00bc\u00bd\u00be\u00b9\u00b2\u00b3\u00bc\u00bd\u00be\u00b9\u00b2\u00b3\u00bc"})
     void givenAGarbageSignatureHeader_verify_rejectsItWithoutThrowing(String garbage) {
-        HmacSignatureAdapter strict = adapterAt(vectorTime());
+        Deployment strict = adapterAt(vectorTime());
 
         SignatureVerdict body = assertDoesNotThrow(() -> strict.verify(bodySigned(DOCUMENTED, garbage)));
         SignatureVerdict stamped = assertDoesNotThrow(
@@ -420,8 +429,8 @@ class HmacSignatureAdapterTest {
 
     @Test
     void givenAStaleTimestampedSignatureBesideAValidPlainSecret_verify_acceptsThePlainSecretWhenEnabled() {
-        SignedWebhook both = new SignedWebhook(DOCUMENTED, Optional.empty(), Optional.of("00".repeat(32)),
-                Optional.of("1"), Optional.of(SECRET));
+        SignedWebhook both = new SignedWebhook(DOCUMENTED, Map.of("X-Signature", "00".repeat(32), "X-Timestamp", "1",
+                "X-Vapi-Secret", SECRET));
 
         assertInstanceOf(SignatureVerdict.Valid.class, adapter(List.of(SECRET), true, vectorTime()).verify(both));
         assertInstanceOf(SignatureVerdict.Invalid.class, adapter(List.of(SECRET), false, vectorTime()).verify(both));
@@ -429,21 +438,20 @@ class HmacSignatureAdapterTest {
 
     // --- Why a delivery was refused (for the log) ---
 
-    private static String reason(HmacSignatureAdapter adapter, SignedWebhook delivery) {
+    private static String reason(Deployment adapter, SignedWebhook delivery) {
         return assertInstanceOf(SignatureVerdict.Invalid.class, adapter.verify(delivery)).reason();
     }
 
     @Test
     void givenEachWayToFail_verify_saysWhichCheckFailedWithoutTheSecretOrTheSignature() {
-        HmacSignatureAdapter strict = adapterAt(vectorTime());
+        Deployment strict = adapterAt(vectorTime());
         String otherMac = hex(hmac("another secret entirely", "", DOCUMENTED));
         Vector timestamped = vectors().filter(v -> v.header().equals("X-Signature")).findFirst().orElseThrow();
 
-        assertEquals("no signature", reason(strict, new SignedWebhook(DOCUMENTED, Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty())));
+        assertEquals("no signature", reason(strict, new SignedWebhook(DOCUMENTED, Map.of())));
         assertEquals("plain secret not accepted", reason(strict, plainSecret(SECRET)));
-        assertEquals("stale or missing timestamp", reason(strict, new SignedWebhook(ENVELOPE, Optional.empty(),
-                Optional.of(timestamped.value()), Optional.empty(), Optional.empty())));
+        // Without its timestamp, Vapi's HMAC credential signs the body alone (includeTimestamp: false).
+        assertEquals("wrong signature", reason(strict, new SignedWebhook(ENVELOPE, Map.of("X-Signature", timestamped.value()))));
         assertEquals("stale or missing timestamp", reason(adapterAt(vectorTime().plusSeconds(3600)), delivery(timestamped)));
         assertEquals("wrong signature", reason(strict, bodySigned(DOCUMENTED, otherMac)));
         assertEquals("unknown scheme", reason(strict, bodySigned(DOCUMENTED, "v0:not-a-mac")));
@@ -455,13 +463,12 @@ class HmacSignatureAdapterTest {
     // --- Vapi's Bearer Token credential ---
 
     private static SignedWebhook bearer(String authorization) {
-        return new SignedWebhook(DOCUMENTED, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.of(authorization));
+        return new SignedWebhook(DOCUMENTED, Map.of("Authorization", authorization));
     }
 
     @Test
     void givenPlainSecretsEnabled_verify_acceptsTheSecretAsABearerTokenWithOrWithoutItsPrefix() {
-        HmacSignatureAdapter lenient = adapter(List.of(SECRET), true, vectorTime());
+        Deployment lenient = adapter(List.of(SECRET), true, vectorTime());
 
         assertInstanceOf(SignatureVerdict.Valid.class, lenient.verify(bearer("Bearer " + SECRET)));
         assertInstanceOf(SignatureVerdict.Valid.class, lenient.verify(bearer("bearer " + SECRET)));
@@ -472,5 +479,64 @@ class HmacSignatureAdapterTest {
     @Test
     void givenPlainSecretsDisabled_verify_refusesABearerTokenEvenWithTheRightSecret() {
         assertEquals("plain secret not accepted", reason(adapterAt(vectorTime()), bearer("Bearer " + SECRET)));
+    }
+
+    // --- An agent's own credential ---
+
+    private static SignatureVerdict verifyForAgent(WebhookCredential own, SignedWebhook delivery) {
+        HmacSignatureAdapter adapter = new HmacSignatureAdapter(DeploymentCredentials.of(List.of(SECRET), true).credentials(),
+                TOLERANCE, Clock.fixed(vectorTime(), ZoneOffset.UTC));
+        return adapter.verify(delivery, Optional.of(own));
+    }
+
+    @Test
+    void givenAnAgentsOwnHmacCredential_verify_acceptsItAndNoLongerTheDeploymentsSecret() {
+        WebhookCredential own = new WebhookCredential.Hmac(NEW_SECRET, false, WebhookCredential.Algorithm.SHA512,
+                "X-Clinic-Signature", Optional.empty(), WebhookCredential.Timestamp.NONE, "x-timestamp");
+        byte[] mac = hmacWith("HmacSHA512", NEW_SECRET, DOCUMENTED);
+
+        SignatureVerdict own512 = verifyForAgent(own, new SignedWebhook(DOCUMENTED, Map.of("x-clinic-signature", hex(mac))));
+        SignatureVerdict deployment = verifyForAgent(own, bodySigned(DOCUMENTED, hex(hmac(SECRET, "", DOCUMENTED))));
+        SignatureVerdict plain = verifyForAgent(own, plainSecret(SECRET));
+
+        assertEquals("body-hmac", assertInstanceOf(SignatureVerdict.Valid.class, own512).form());
+        assertEquals("no signature in the header the agent's credential names",
+                assertInstanceOf(SignatureVerdict.Invalid.class, deployment).reason());
+        assertInstanceOf(SignatureVerdict.Invalid.class, plain);
+    }
+
+    @Test
+    void givenAnAgentsOwnBearerCredential_verify_comparesTheWholeTokenInItsHeader() {
+        WebhookCredential own = new WebhookCredential.Bearer(NEW_SECRET, "X-Clinic-Token");
+
+        assertInstanceOf(SignatureVerdict.Valid.class,
+                verifyForAgent(own, new SignedWebhook(DOCUMENTED, Map.of("x-clinic-token", "Bearer " + NEW_SECRET))));
+        assertEquals("wrong plain secret", assertInstanceOf(SignatureVerdict.Invalid.class,
+                verifyForAgent(own, new SignedWebhook(DOCUMENTED, Map.of("X-Clinic-Token", NEW_SECRET + "0")))).reason());
+        assertInstanceOf(SignatureVerdict.Invalid.class,
+                verifyForAgent(own, new SignedWebhook(DOCUMENTED, Map.of("X-Clinic-Token", NEW_SECRET.substring(1)))));
+        assertInstanceOf(SignatureVerdict.Invalid.class,
+                verifyForAgent(own, new SignedWebhook(DOCUMENTED, Map.of("Authorization", "Bearer " + NEW_SECRET))));
+    }
+
+    @Test
+    void givenAMacOfTheWrongLengthForTheAlgorithm_verify_callsItAnUnknownScheme() {
+        WebhookCredential own = new WebhookCredential.Hmac(NEW_SECRET, false, WebhookCredential.Algorithm.SHA1,
+                "x-signature", Optional.empty(), WebhookCredential.Timestamp.NONE, "x-timestamp");
+
+        SignatureVerdict sha256Sent = verifyForAgent(own, new SignedWebhook(DOCUMENTED,
+                Map.of("X-Signature", hex(hmac(NEW_SECRET, "", DOCUMENTED)))));
+
+        assertEquals("unknown scheme", assertInstanceOf(SignatureVerdict.Invalid.class, sha256Sent).reason());
+    }
+
+    private static byte[] hmacWith(String algorithm, String secret, byte[] body) {
+        try {
+            Mac mac = Mac.getInstance(algorithm);
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), algorithm));
+            return mac.doFinal(body);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
