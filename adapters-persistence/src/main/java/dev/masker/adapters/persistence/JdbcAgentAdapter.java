@@ -17,6 +17,11 @@ import dev.masker.domain.agent.ProxyAccess;
 import dev.masker.domain.agent.ProxyKey;
 import dev.masker.domain.agent.Tokenization;
 import dev.masker.domain.agent.Upstream;
+import dev.masker.domain.agent.WebhookCredential;
+import dev.masker.domain.agent.WebhookCredential.Algorithm;
+import dev.masker.domain.agent.WebhookCredential.Bearer;
+import dev.masker.domain.agent.WebhookCredential.Hmac;
+import dev.masker.domain.agent.WebhookCredential.Timestamp;
 import dev.masker.domain.assistant.AssistantConfig;
 import dev.masker.domain.error.DomainException;
 import dev.masker.domain.error.ErrorCode;
@@ -54,16 +59,18 @@ public final class JdbcAgentAdapter implements LoadAgentPort, SaveAgentPort, Cha
     private static final String INSERT = """
             INSERT INTO agent (id, name, upstream, tokenization, policy_name, policy_yaml, assistant,
                                callback_url, callback_secret, callback_timeout_ms, proxy_key, allowed_models,
-                               forward, created_at, updated_at)
+                               forward, webhook_credential, created_at, updated_at)
             VALUES (:id, :name, :upstream, :tokenization, :policy_name, :policy_yaml, CAST(:assistant AS jsonb),
                     :callback_url, :callback_secret, :callback_timeout_ms, :proxy_key,
-                    CAST(:allowed_models AS jsonb), CAST(:forward AS jsonb), :created_at, :updated_at)
+                    CAST(:allowed_models AS jsonb), CAST(:forward AS jsonb), CAST(:webhook_credential AS jsonb),
+                    :created_at, :updated_at)
             """;
     private static final String UPDATE = """
             UPDATE agent SET name = :name, upstream = :upstream, tokenization = :tokenization, policy_name = :policy_name,
                    policy_yaml = :policy_yaml, assistant = CAST(:assistant AS jsonb), callback_url = :callback_url,
                    callback_secret = :callback_secret, callback_timeout_ms = :callback_timeout_ms, proxy_key = :proxy_key,
-                   allowed_models = CAST(:allowed_models AS jsonb), forward = CAST(:forward AS jsonb), updated_at = now()
+                   allowed_models = CAST(:allowed_models AS jsonb), forward = CAST(:forward AS jsonb),
+                   webhook_credential = CAST(:webhook_credential AS jsonb), updated_at = now()
             WHERE id = :id AND deleted_at IS NULL
             """;
     private static final String DELETE = "UPDATE agent SET deleted_at = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL";
@@ -71,7 +78,8 @@ public final class JdbcAgentAdapter implements LoadAgentPort, SaveAgentPort, Cha
     private static final String SELECT_COLUMNS = """
             SELECT id, name, upstream, tokenization, policy_name, policy_yaml, CAST(assistant AS text) AS assistant,
                    callback_url, callback_secret, callback_timeout_ms, proxy_key,
-                   CAST(allowed_models AS text) AS allowed_models, CAST(forward AS text) AS forward, created_at
+                   CAST(allowed_models AS text) AS allowed_models, CAST(forward AS text) AS forward,
+                   CAST(webhook_credential AS text) AS webhook_credential, created_at
             FROM agent WHERE deleted_at IS NULL""";
     private final DbClient db;
     private final ObjectMapper json = JsonMapper.builder().build();
@@ -149,6 +157,7 @@ public final class JdbcAgentAdapter implements LoadAgentPort, SaveAgentPort, Cha
                 .orElseThrow(() -> new IllegalArgumentException("an agent is stored with its proxy key")));
         params.put("allowed_models", write(agent.proxyAccess().allowedModels()));
         params.put("forward", agent.forward().map(this::forwardJson).orElse(null));
+        params.put("webhook_credential", agent.webhookCredential().map(this::credentialJson).orElse(null));
         params.put("created_at", OffsetDateTime.ofInstant(agent.createdAt(), ZoneOffset.UTC));
         return params;
     }
@@ -259,7 +268,9 @@ public final class JdbcAgentAdapter implements LoadAgentPort, SaveAgentPort, Cha
                         Optional.ofNullable(row.column("policy_yaml").get(String.class)))
                 .withProxyAccess(new ProxyAccess(Optional.of(ProxyKey.restore(row.column("proxy_key").get(String.class))),
                         models(row.column("allowed_models").get(String.class))))
-                .withForward(Optional.ofNullable(row.column("forward").get(String.class)).map(this::forward));
+                .withForward(Optional.ofNullable(row.column("forward").get(String.class)).map(this::forward))
+                .withWebhookCredential(Optional.ofNullable(row.column("webhook_credential").get(String.class))
+                        .map(this::credential));
     }
 
     private String forwardJson(ForwardTarget target) {
@@ -280,6 +291,46 @@ public final class JdbcAgentAdapter implements LoadAgentPort, SaveAgentPort, Cha
                     Duration.ofMillis(node.path("timeout_ms").asLong()), messages);
         } catch (JacksonException | IllegalArgumentException e) {
             throw corrupt("forward");
+        }
+    }
+
+    private String credentialJson(WebhookCredential credential) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        switch (credential) {
+            case Hmac hmac -> {
+                fields.put("type", "hmac");
+                fields.put("secret", hmac.secret());
+                fields.put("secret_is_base64", hmac.secretIsBase64());
+                fields.put("algorithm", hmac.algorithm().wireName());
+                fields.put("signature_header", hmac.signatureHeader());
+                fields.put("signature_prefix", hmac.signaturePrefix().orElse(null));
+                fields.put("include_timestamp", hmac.timestamp() == Timestamp.REQUIRED);
+                fields.put("timestamp_header", hmac.timestampHeader());
+            }
+            case Bearer bearer -> {
+                fields.put("type", "bearer");
+                fields.put("token", bearer.token());
+                fields.put("header", bearer.header());
+            }
+        }
+        return write(fields);
+    }
+
+    private WebhookCredential credential(String stored) {
+        try {
+            JsonNode node = json.readTree(stored);
+            return switch (node.path("type").asText()) {
+                case "hmac" -> new Hmac(node.path("secret").asText(), node.path("secret_is_base64").asBoolean(),
+                        Algorithm.named(node.path("algorithm").asText()).orElseThrow(() -> corrupt("webhook_credential")),
+                        node.path("signature_header").asText(),
+                        Optional.ofNullable(node.path("signature_prefix").textValue()),
+                        node.path("include_timestamp").asBoolean() ? Timestamp.REQUIRED : Timestamp.NONE,
+                        node.path("timestamp_header").asText());
+                case "bearer" -> new Bearer(node.path("token").asText(), node.path("header").asText());
+                default -> throw corrupt("webhook_credential");
+            };
+        } catch (JacksonException | IllegalArgumentException e) {
+            throw corrupt("webhook_credential");
         }
     }
 

@@ -11,6 +11,9 @@ import dev.masker.domain.agent.Agent;
 import dev.masker.domain.agent.ForwardTarget;
 import dev.masker.domain.agent.ProxyAccess;
 import dev.masker.domain.agent.ProxyKey;
+import dev.masker.domain.agent.WebhookCredential;
+import dev.masker.domain.agent.WebhookCredential.Algorithm;
+import dev.masker.domain.agent.WebhookCredential.Timestamp;
 import dev.masker.domain.error.DomainException;
 import dev.masker.domain.error.ErrorCode;
 import io.helidon.dbclient.DbClient;
@@ -119,6 +122,26 @@ class JdbcAgentAdapterIT extends AgentRepositoryContractTest {
         assertEquals(changed.proxyAccess(), updated);
         assertEquals(ProxyKey.of(filled(8)).reveal(), updated.key().orElseThrow().reveal());
         assertEquals(List.of("o3"), updated.allowedModels());
+    }
+
+    @Test
+    void givenAnAgentWithItsOwnWebhookCredential_createUpdateAndLoad_roundTripEachTypeAndItsRemoval() {
+        JdbcAgentAdapter adapter = new JdbcAgentAdapter(schema.db(), Duration.ZERO, System::nanoTime);
+        WebhookCredential hmac = new WebhookCredential.Hmac("whsec_clinic_0123456789", false, Algorithm.SHA512,
+                "X-Clinic-Signature", Optional.of("v1="), Timestamp.NONE, "x-clinic-time");
+        WebhookCredential bearer = new WebhookCredential.Bearer("tok_clinic_0123456789", "X-Vapi-Secret");
+        Agent agent = agent(newId(), uniqueName("Own credential")).withWebhookCredential(Optional.of(hmac));
+
+        adapter.create(agent);
+        Optional<WebhookCredential> created = loadPort().load(agent.id()).orElseThrow().webhookCredential();
+        adapter.update(agent.withWebhookCredential(Optional.of(bearer)));
+        Optional<WebhookCredential> replaced = loadPort().load(agent.id()).orElseThrow().webhookCredential();
+        adapter.update(agent.withWebhookCredential(Optional.empty()));
+        Optional<WebhookCredential> removed = loadPort().load(agent.id()).orElseThrow().webhookCredential();
+
+        assertEquals(Optional.of(hmac), created);
+        assertEquals(Optional.of(bearer), replaced);
+        assertEquals(Optional.empty(), removed);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.masker.application.service;
 
 import dev.masker.application.port.in.CreateAgentCommand.CallbackFields;
+import dev.masker.application.port.in.CreateAgentCommand.CredentialFields;
 import dev.masker.application.port.in.CreateAgentCommand.ForwardFields;
 import dev.masker.application.port.out.ReadPolicyPort;
 import dev.masker.domain.agent.Agent;
@@ -9,6 +10,11 @@ import dev.masker.domain.agent.ConfigCallback;
 import dev.masker.domain.agent.ForwardTarget;
 import dev.masker.domain.agent.Tokenization;
 import dev.masker.domain.agent.Upstream;
+import dev.masker.domain.agent.WebhookCredential;
+import dev.masker.domain.agent.WebhookCredential.Algorithm;
+import dev.masker.domain.agent.WebhookCredential.Bearer;
+import dev.masker.domain.agent.WebhookCredential.Hmac;
+import dev.masker.domain.agent.WebhookCredential.Timestamp;
 import dev.masker.domain.error.DomainException;
 import dev.masker.domain.error.ErrorCode;
 import dev.masker.domain.error.FieldProblem;
@@ -20,6 +26,7 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -132,6 +139,45 @@ final class AgentFieldRules {
         }
         return problems.size() > before ? Optional.empty() : Optional.of(new ForwardTarget(url, fields.secret(),
                 Duration.ofMillis(timeoutMs), Set.copyOf(fields.messages())));
+    }
+
+    /**
+     * The agent's own webhook credential, or the problems of its fields (named {@code webhook_credential.*}). Unset HMAC
+     * settings take Vapi's defaults: SHA-256 in {@code x-signature}, over {@code "<timestamp>.<body>"} with the timestamp
+     * in {@code x-timestamp}; a bearer token is read from {@code Authorization}.
+     */
+    static Optional<WebhookCredential> webhookCredential(CredentialFields fields, List<FieldProblem> problems) {
+        int before = problems.size();
+        String field = "webhook_credential.";
+        if (fields.secret() == null || fields.secret().length() < WebhookCredential.MIN_SECRET_LENGTH) {
+            problems.add(new FieldProblem(field + ("bearer".equals(fields.type()) ? "token" : "secret"),
+                    "must be at least " + WebhookCredential.MIN_SECRET_LENGTH + " characters"));
+        }
+        for (var header : List.of(Map.entry("signature_header", fields.signatureHeader()),
+                Map.entry("timestamp_header", fields.timestampHeader()), Map.entry("header", fields.header()))) {
+            header.getValue().map(WebhookCredential::headerProblem)
+                    .ifPresent(problem -> problems.add(new FieldProblem(field + header.getKey(), problem)));
+        }
+        if ("hmac".equals(fields.type())) {
+            Optional<Algorithm> algorithm = fields.algorithm().map(name -> Algorithm.named(name).orElse(null));
+            if (algorithm.isEmpty() && fields.algorithm().isPresent()) {
+                problems.add(new FieldProblem(field + "algorithm", "must be sha256, sha512 or sha1"));
+            }
+            boolean base64 = fields.secretIsBase64().orElse(false);
+            if (base64 && fields.secret() != null && !Hmac.isBase64(fields.secret())) {
+                problems.add(new FieldProblem(field + "secret", "must be base64 while secret_is_base64 is true"));
+            }
+            return problems.size() > before ? Optional.empty() : Optional.of(new Hmac(fields.secret(), base64,
+                    algorithm.orElse(Algorithm.SHA256), fields.signatureHeader().orElse(Hmac.DEFAULT_SIGNATURE_HEADER),
+                    fields.signaturePrefix(), fields.includeTimestamp().orElse(true) ? Timestamp.REQUIRED : Timestamp.NONE,
+                    fields.timestampHeader().orElse(Hmac.DEFAULT_TIMESTAMP_HEADER)));
+        }
+        if ("bearer".equals(fields.type())) {
+            return problems.size() > before ? Optional.empty()
+                    : Optional.of(new Bearer(fields.secret(), fields.header().orElse(Bearer.DEFAULT_HEADER)));
+        }
+        problems.add(new FieldProblem(field + "type", "must be hmac or bearer"));
+        return Optional.empty();
     }
 
     /**

@@ -13,6 +13,7 @@ import dev.masker.domain.agent.ConfigCallback;
 import dev.masker.domain.agent.ForwardTarget;
 import dev.masker.domain.agent.Tokenization;
 import dev.masker.domain.agent.Upstream;
+import dev.masker.domain.agent.WebhookCredential;
 import dev.masker.domain.audit.AuditEvent;
 import dev.masker.domain.error.FieldProblem;
 import dev.masker.domain.id.EventId;
@@ -65,6 +66,8 @@ public final class CreateAgentService implements CreateAgentUseCase {
         AgentFieldRules.checkPolicyChoice(command.policyName(), command.policyYaml(), problems);
         List<String> allowedModels = AgentFieldRules.allowedModels(command.allowedModels().orElse(List.of()), problems);
         Optional<ForwardTarget> forward = command.forward().flatMap(fields -> AgentFieldRules.forward(fields, problems));
+        Optional<WebhookCredential> credential = command.webhookCredential()
+                .flatMap(fields -> AgentFieldRules.webhookCredential(fields, problems));
         rules.failIfAny(problems);
         Upstream upstream = rules.upstream(command.upstream());
         AgentFieldRules.ChosenPolicy policy = command.policyYaml().isPresent()
@@ -72,7 +75,8 @@ public final class CreateAgentService implements CreateAgentUseCase {
                 : new AgentFieldRules.ChosenPolicy(rules.policy(command.policyName()), Optional.empty());
         Agent agent = Agent.create(new AgentId(ids.next()), new AgentName(command.name()), upstream, tokenization.get(),
                 policy.name(), command.assistant(), callback, clock.instant()).withPolicy(policy.name(), policy.yaml());
-        agent = agent.withProxyAccess(agent.proxyAccess().withAllowedModels(allowedModels)).withForward(forward);
+        agent = agent.withProxyAccess(agent.proxyAccess().withAllowedModels(allowedModels)).withForward(forward)
+                .withWebhookCredential(credential);
         AgentFieldRules.checkAssistantModel(agent);
         store.create(agent);
         audit.append(AuditEvent.agentCreated(new EventId(ids.next()), clock.instant(), agent.id(), command.principal(),

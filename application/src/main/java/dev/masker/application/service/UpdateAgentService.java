@@ -2,6 +2,8 @@ package dev.masker.application.service;
 
 import dev.masker.application.port.in.UpdateAgentCommand;
 import dev.masker.application.port.in.UpdateAgentCommand.CallbackChange;
+import dev.masker.application.port.in.CreateAgentCommand.CredentialFields;
+import dev.masker.application.port.in.UpdateAgentCommand.FieldChange;
 import dev.masker.application.port.in.UpdateAgentCommand.ForwardChange;
 import dev.masker.application.port.in.UpdateAgentUseCase;
 import dev.masker.application.port.out.AppendAuditEventPort;
@@ -16,6 +18,7 @@ import dev.masker.domain.agent.AgentName;
 import dev.masker.domain.agent.ConfigCallback;
 import dev.masker.domain.agent.ForwardTarget;
 import dev.masker.domain.agent.Tokenization;
+import dev.masker.domain.agent.WebhookCredential;
 import dev.masker.domain.audit.AuditEvent;
 import dev.masker.domain.error.DomainException;
 import dev.masker.domain.error.ErrorCode;
@@ -77,6 +80,11 @@ public final class UpdateAgentService implements UpdateAgentUseCase {
             case ForwardChange.Remove remove -> Optional.empty();
             case ForwardChange.Replace replace -> AgentFieldRules.forward(replace.fields(), problems);
         };
+        Optional<WebhookCredential> credential = switch (command.webhookCredential()) {
+            case FieldChange.Keep<CredentialFields> keep -> current.webhookCredential();
+            case FieldChange.Remove<CredentialFields> remove -> Optional.empty();
+            case FieldChange.Replace<CredentialFields> replace -> AgentFieldRules.webhookCredential(replace.fields(), problems);
+        };
         rules.failIfAny(problems);
         List<String> changed = changedFields(command);
         if (changed.isEmpty()) {
@@ -98,7 +106,7 @@ public final class UpdateAgentService implements UpdateAgentUseCase {
         if (allowedModels.isPresent()) {
             revised = revised.withProxyAccess(revised.proxyAccess().withAllowedModels(allowedModels.get()));
         }
-        revised = revised.withForward(forward);
+        revised = revised.withForward(forward).withWebhookCredential(credential);
         AgentFieldRules.checkAssistantModel(revised);
         if (changes.update(revised) instanceof ChangeOutcome.NotFound) {
             // Deleted between the load and the update.
@@ -123,6 +131,9 @@ public final class UpdateAgentService implements UpdateAgentUseCase {
         }
         if (!(command.forward() instanceof ForwardChange.Keep)) {
             fields.add("forward");
+        }
+        if (!(command.webhookCredential() instanceof FieldChange.Keep)) {
+            fields.add("webhook_credential");
         }
         return fields;
     }

@@ -183,8 +183,8 @@ class CreateAgentServiceTest {
 
     private static CreateAgentCommand withForward(ForwardFields forward) {
         return new CreateAgentCommand("Front desk", "openai:gpt-4o-mini", Optional.empty(), Optional.empty(),
-                Optional.empty(), ASSISTANT, Optional.empty(), Optional.empty(), Optional.of(forward), List.of(), "admin",
-                REQUEST_ID);
+                Optional.empty(), ASSISTANT, Optional.empty(), Optional.empty(), Optional.of(forward), Optional.empty(),
+                List.of(), "admin", REQUEST_ID);
     }
 
     @Test
@@ -212,10 +212,10 @@ class CreateAgentServiceTest {
         AssistantConfig assistant = AssistantConfig.of(Map.of("model", Map.of("provider", "openai", "model", "gpt-4o")));
         CreateAgentCommand refused = new CreateAgentCommand("Front desk", "openai:gpt-4o-mini", Optional.empty(),
                 Optional.empty(), Optional.empty(), assistant, Optional.empty(), Optional.of(List.of("o3")),
-                Optional.empty(), List.of(), "admin", REQUEST_ID);
+                Optional.empty(), Optional.empty(), List.of(), "admin", REQUEST_ID);
         CreateAgentCommand allowed = new CreateAgentCommand("Front desk", "openai:gpt-4o-mini", Optional.empty(),
                 Optional.empty(), Optional.empty(), assistant, Optional.empty(), Optional.of(List.of("gpt-4o")),
-                Optional.empty(), List.of(), "admin", REQUEST_ID);
+                Optional.empty(), Optional.empty(), List.of(), "admin", REQUEST_ID);
 
         assertEquals(List.of("assistant.model.model"), fields(rejection(refused)));
         assertNothingStoredOrAudited();

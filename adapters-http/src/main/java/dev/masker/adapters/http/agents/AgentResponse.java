@@ -5,26 +5,31 @@ import dev.masker.application.port.in.AgentDetails;
 import dev.masker.domain.agent.Agent;
 import dev.masker.domain.agent.AgentUrls;
 import dev.masker.domain.agent.ProxyKey;
+import dev.masker.domain.agent.WebhookCredential;
+import dev.masker.domain.agent.WebhookCredential.Bearer;
+import dev.masker.domain.agent.WebhookCredential.Hmac;
+import dev.masker.domain.agent.WebhookCredential.Timestamp;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 
 /**
  * An agent as the API shows it, with the two URLs to paste into Vapi and the proxy key (for platforms that take an
- * "API key" for a custom LLM; the webhook hands it to Vapi itself). The callback's and the forward target's secrets
- * are never shown, only whether one is set; a policy of the agent's own shows as its name and {@code custom_policy},
- * not its YAML.
+ * "API key" for a custom LLM; the webhook hands it to Vapi itself). The callback's and the forward target's secrets and
+ * the webhook credential's secret or token are never shown, only whether one is set; a policy of the agent's own shows
+ * as its name and {@code custom_policy}, not its YAML.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AgentResponse(String id, String name, String upstream, String tokenization, String policy_name,
                             boolean custom_policy, Map<String, Object> assistant,
                             @JsonInclude(JsonInclude.Include.ALWAYS) CallbackResponse config_callback,
                             List<String> allowed_models, @JsonInclude(JsonInclude.Include.ALWAYS) ForwardResponse forward,
-                            String proxy_url,
-                            String proxy_key, String webhook_url, String created_at, Stats stats) {
+                            @JsonInclude(JsonInclude.Include.ALWAYS) Map<String, Object> webhook_credential,
+                            String proxy_url, String proxy_key, String webhook_url, String created_at, Stats stats) {
     private static final DateTimeFormatter RFC_3339_MILLIS =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
@@ -52,6 +57,7 @@ public record AgentResponse(String id, String name, String upstream, String toke
                 agent.proxyAccess().allowedModels(),
                 agent.forward().map(forward -> new ForwardResponse(forward.url().toString(), forward.timeout().toMillis(),
                         forward.messages().stream().sorted().toList(), true)).orElse(null),
+                agent.webhookCredential().map(AgentResponse::credential).orElse(null),
                 urls.proxyUrl(agent.id()).toString(),
                 agent.proxyAccess().key().map(ProxyKey::reveal).orElse(null), urls.webhookUrl(agent.id()).toString(),
                 timestamp(agent.createdAt()), null);
@@ -61,10 +67,33 @@ public record AgentResponse(String id, String name, String upstream, String toke
         AgentResponse agent = of(details.agent(), urls);
         return new AgentResponse(agent.id(), agent.name(), agent.upstream(), agent.tokenization(), agent.policy_name(),
                 agent.custom_policy(), agent.assistant(), agent.config_callback(), agent.allowed_models(), agent.forward(),
-                agent.proxy_url(), agent.proxy_key(), agent.webhook_url(), agent.created_at(),
+                agent.webhook_credential(), agent.proxy_url(), agent.proxy_key(), agent.webhook_url(), agent.created_at(),
                 new Stats(details.webhookCalls24h(), details.webhookCalls7d(), details.sessions24h(), details.sessions7d(),
                         details.redactions24h(), details.redactions7d(), millis(details.addedLatencyP50Ms()),
                         millis(details.addedLatencyP95Ms())));
+    }
+
+    /** The agent's own webhook credential with its settings, never its secret or token. */
+    private static Map<String, Object> credential(WebhookCredential credential) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        switch (credential) {
+            case Hmac hmac -> {
+                fields.put("type", "hmac");
+                fields.put("algorithm", hmac.algorithm().wireName());
+                fields.put("signature_header", hmac.signatureHeader());
+                fields.put("signature_prefix", hmac.signaturePrefix().orElse(null));
+                fields.put("include_timestamp", hmac.timestamp() == Timestamp.REQUIRED);
+                fields.put("timestamp_header", hmac.timestampHeader());
+                fields.put("secret_is_base64", hmac.secretIsBase64());
+                fields.put("secret_set", true);
+            }
+            case Bearer bearer -> {
+                fields.put("type", "bearer");
+                fields.put("header", bearer.header());
+                fields.put("token_set", true);
+            }
+        }
+        return fields;
     }
 
     /** Milliseconds to three decimals (microseconds), or null. */

@@ -10,6 +10,7 @@ import dev.masker.application.port.in.AgentDetails;
 import dev.masker.application.port.in.AgentPage;
 import dev.masker.application.port.in.CreateAgentCommand;
 import dev.masker.application.port.in.CreateAgentCommand.CallbackFields;
+import dev.masker.application.port.in.CreateAgentCommand.CredentialFields;
 import dev.masker.application.port.in.CreateAgentCommand.ForwardFields;
 import dev.masker.application.port.in.CreateAgentUseCase;
 import dev.masker.application.port.in.DeleteAgentCommand;
@@ -20,6 +21,7 @@ import dev.masker.application.port.in.ListAgentsQuery;
 import dev.masker.application.port.in.ListAgentsUseCase;
 import dev.masker.application.port.in.UpdateAgentCommand;
 import dev.masker.application.port.in.UpdateAgentCommand.CallbackChange;
+import dev.masker.application.port.in.UpdateAgentCommand.FieldChange;
 import dev.masker.application.port.in.UpdateAgentCommand.ForwardChange;
 import dev.masker.application.port.in.UpdateAgentUseCase;
 import dev.masker.domain.agent.Agent;
@@ -49,9 +51,12 @@ import java.util.Set;
  */
 public final class AgentsHttpAdapter implements HttpService {
     private static final Set<String> FIELDS = Set.of("name", "upstream", "tokenization", "policy_name", "policy_yaml",
-            "assistant", "config_callback", "allowed_models", "forward");
+            "assistant", "config_callback", "allowed_models", "forward", "webhook_credential");
     private static final Set<String> CALLBACK_FIELDS = Set.of("url", "secret", "timeout_ms");
     private static final Set<String> FORWARD_FIELDS = Set.of("url", "secret", "timeout_ms", "messages");
+    private static final Set<String> HMAC_FIELDS = Set.of("type", "secret", "algorithm", "signature_header",
+            "signature_prefix", "include_timestamp", "timestamp_header", "secret_is_base64");
+    private static final Set<String> BEARER_FIELDS = Set.of("type", "token", "header");
 
     private final AgentUseCases agents;
     private final RequestBodies bodies;
@@ -97,6 +102,8 @@ public final class AgentsHttpAdapter implements HttpService {
                         : Optional.empty(),
                 fields.allowedModels(),
                 fields.forward() instanceof ForwardChange.Replace forwardTo ? Optional.of(forwardTo.fields()) : Optional.empty(),
+                fields.webhookCredential() instanceof FieldChange.Replace<CredentialFields> credential
+                        ? Optional.of(credential.fields()) : Optional.empty(),
                 fields.problems(), AdminAuthentication.principal(request).value(),
                 RequestIdFilter.requestId(request)));
         response.header(HeaderNames.LOCATION, "/api/v1/agents/" + agent.id().value());
@@ -122,7 +129,8 @@ public final class AgentsHttpAdapter implements HttpService {
         Fields fields = Fields.read(object(request), true, json);
         Agent agent = agents.update().update(new UpdateAgentCommand(request.path().pathParameters().get("id"),
                 fields.name(), fields.upstream(), fields.tokenization(), fields.policyName(), fields.policyYaml(),
-                fields.assistant(), fields.callback(), fields.allowedModels(), fields.forward(), fields.problems(),
+                fields.assistant(), fields.callback(), fields.allowedModels(), fields.forward(),
+                fields.webhookCredential(), fields.problems(),
                 AdminAuthentication.principal(request).value(), RequestIdFilter.requestId(request)));
         json.send(response, Status.OK_200, Map.of("agent", AgentResponse.of(agent, urls)));
     }
@@ -145,7 +153,7 @@ public final class AgentsHttpAdapter implements HttpService {
     private record Fields(Optional<String> name, Optional<String> upstream, Optional<String> tokenization,
                           Optional<String> policyName, Optional<String> policyYaml, Optional<AssistantConfig> assistant,
                           CallbackChange callback, Optional<List<String>> allowedModels, ForwardChange forward,
-                          List<FieldProblem> problems) {
+                          FieldChange<CredentialFields> webhookCredential, List<FieldProblem> problems) {
 
         /**
          * Reads the fields; in a partial update an explicit {@code null} removes the callback or the forward target and
@@ -175,7 +183,7 @@ public final class AgentsHttpAdapter implements HttpService {
                 }
             }
             return new Fields(name, upstream, tokenization, policyName, policyYaml, assistant, callback(body, problems),
-                    allowedModels(body, problems), forward(body, problems), problems);
+                    allowedModels(body, problems), forward(body, problems), webhookCredential(body, problems), problems);
         }
 
         /** The {@code allowed_models} list; {@code null} means none beyond the upstream's model. */
@@ -245,6 +253,49 @@ public final class AgentsHttpAdapter implements HttpService {
             }
             return new ForwardChange.Replace(new ForwardFields(url.orElse(null), secret.orElse(null), timeout,
                     messages.stream().map(type -> type == null ? "" : type).toList()));
+        }
+
+        /**
+         * The agent's own webhook credential: {@code {"type": "hmac", "secret", ...Vapi's HMAC settings}} or
+         * {@code {"type": "bearer", "token", "header"}}.
+         */
+        private static FieldChange<CredentialFields> webhookCredential(JsonNode body, List<FieldProblem> problems) {
+            JsonNode node = body.get("webhook_credential");
+            if (node == null) {
+                return new FieldChange.Keep<>();
+            }
+            if (node.isNull()) {
+                return new FieldChange.Remove<>();
+            }
+            String field = "webhook_credential";
+            if (!node.isObject()) {
+                problems.add(new FieldProblem(field, "must be an object with type hmac or bearer"));
+                return new FieldChange.Keep<>();
+            }
+            String type = text(node, "type", field + ".type", problems).orElse(null);
+            boolean bearer = "bearer".equals(type);
+            unknownFields(node, bearer ? BEARER_FIELDS : HMAC_FIELDS, field + ".", problems);
+            Optional<String> secret = text(node, bearer ? "token" : "secret", field + (bearer ? ".token" : ".secret"), problems);
+            return new FieldChange.Replace<>(new CredentialFields(type, secret.orElse(null),
+                    text(node, "algorithm", field + ".algorithm", problems),
+                    text(node, "signature_header", field + ".signature_header", problems),
+                    text(node, "signature_prefix", field + ".signature_prefix", problems),
+                    bool(node, "include_timestamp", field, problems),
+                    text(node, "timestamp_header", field + ".timestamp_header", problems),
+                    bool(node, "secret_is_base64", field, problems),
+                    text(node, "header", field + ".header", problems)));
+        }
+
+        private static Optional<Boolean> bool(JsonNode object, String name, String parent, List<FieldProblem> problems) {
+            JsonNode node = object.get(name);
+            if (node == null || node.isNull()) {
+                return Optional.empty();
+            }
+            if (!node.isBoolean()) {
+                problems.add(new FieldProblem(parent + "." + name, "must be true or false"));
+                return Optional.empty();
+            }
+            return Optional.of(node.booleanValue());
         }
 
         /** A whole number of milliseconds, or empty when the field is missing or null. */

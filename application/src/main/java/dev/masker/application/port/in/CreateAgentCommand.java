@@ -15,11 +15,12 @@ import java.util.Optional;
 public record CreateAgentCommand(String name, String upstream, Optional<String> tokenization,
                                  Optional<String> policyName, Optional<String> policyYaml, AssistantConfig assistant,
                                  Optional<CallbackFields> configCallback, Optional<List<String>> allowedModels,
-                                 Optional<ForwardFields> forward, List<FieldProblem> readProblems, String principal,
-                                 RequestId requestId) {
+                                 Optional<ForwardFields> forward, Optional<CredentialFields> webhookCredential,
+                                 List<FieldProblem> readProblems, String principal, RequestId requestId) {
     public CreateAgentCommand {
         Objects.requireNonNull(allowedModels, "allowedModels");
         Objects.requireNonNull(forward, "forward");
+        Objects.requireNonNull(webhookCredential, "webhookCredential");
         readProblems = List.copyOf(readProblems);
         Objects.requireNonNull(tokenization, "tokenization");
         Objects.requireNonNull(policyName, "policyName");
@@ -36,7 +37,7 @@ public record CreateAgentCommand(String name, String upstream, Optional<String> 
                               Optional<CallbackFields> configCallback, List<FieldProblem> readProblems, String principal,
                               RequestId requestId) {
         this(name, upstream, tokenization, policyName, policyYaml, assistant, configCallback, Optional.empty(),
-                Optional.empty(), readProblems, principal, requestId);
+                Optional.empty(), Optional.empty(), readProblems, principal, requestId);
     }
 
     /** A new agent without a policy of its own. */
@@ -44,7 +45,7 @@ public record CreateAgentCommand(String name, String upstream, Optional<String> 
                               AssistantConfig assistant, Optional<CallbackFields> configCallback,
                               List<FieldProblem> readProblems, String principal, RequestId requestId) {
         this(name, upstream, tokenization, policyName, Optional.empty(), assistant, configCallback, Optional.empty(),
-                Optional.empty(), readProblems, principal, requestId);
+                Optional.empty(), Optional.empty(), readProblems, principal, requestId);
     }
 
     /** The configuration callback's fields as sent; {@code timeoutMs} empty means the default. */
@@ -72,6 +73,30 @@ public record CreateAgentCommand(String name, String upstream, Optional<String> 
         @Override
         public String toString() {
             return "ForwardFields[url=" + url + "]";
+        }
+    }
+
+    /**
+     * The agent's own webhook credential as sent: {@code type} {@code hmac} (with {@code secret} and Vapi's HMAC settings,
+     * each empty for Vapi's default) or {@code bearer} (with the token in {@code secret} and its {@code header}).
+     */
+    public record CredentialFields(String type, String secret, Optional<String> algorithm, Optional<String> signatureHeader,
+                                   Optional<String> signaturePrefix, Optional<Boolean> includeTimestamp,
+                                   Optional<String> timestampHeader, Optional<Boolean> secretIsBase64,
+                                   Optional<String> header) {
+        public CredentialFields {
+            Objects.requireNonNull(algorithm, "algorithm");
+            Objects.requireNonNull(signatureHeader, "signatureHeader");
+            Objects.requireNonNull(signaturePrefix, "signaturePrefix");
+            Objects.requireNonNull(includeTimestamp, "includeTimestamp");
+            Objects.requireNonNull(timestampHeader, "timestampHeader");
+            Objects.requireNonNull(secretIsBase64, "secretIsBase64");
+            Objects.requireNonNull(header, "header");
+        }
+
+        @Override
+        public String toString() {
+            return "CredentialFields[type=" + type + "]";
         }
     }
 }

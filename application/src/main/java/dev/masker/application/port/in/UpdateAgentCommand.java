@@ -1,6 +1,7 @@
 package dev.masker.application.port.in;
 
 import dev.masker.application.port.in.CreateAgentCommand.CallbackFields;
+import dev.masker.application.port.in.CreateAgentCommand.CredentialFields;
 import dev.masker.domain.assistant.AssistantConfig;
 import dev.masker.domain.error.FieldProblem;
 import dev.masker.domain.id.RequestId;
@@ -16,11 +17,12 @@ public record UpdateAgentCommand(String agentIdText, Optional<String> name, Opti
                                  Optional<String> tokenization, Optional<String> policyName,
                                  Optional<String> policyYaml, Optional<AssistantConfig> assistant,
                                  CallbackChange configCallback, Optional<List<String>> allowedModels,
-                                 ForwardChange forward, List<FieldProblem> readProblems, String principal,
-                                 RequestId requestId) {
+                                 ForwardChange forward, FieldChange<CredentialFields> webhookCredential,
+                                 List<FieldProblem> readProblems, String principal, RequestId requestId) {
     public UpdateAgentCommand {
         Objects.requireNonNull(allowedModels, "allowedModels");
         Objects.requireNonNull(forward, "forward");
+        Objects.requireNonNull(webhookCredential, "webhookCredential");
         Objects.requireNonNull(agentIdText, "agentIdText");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(upstream, "upstream");
@@ -40,7 +42,7 @@ public record UpdateAgentCommand(String agentIdText, Optional<String> name, Opti
                               Optional<AssistantConfig> assistant, CallbackChange configCallback,
                               List<FieldProblem> readProblems, String principal, RequestId requestId) {
         this(agentIdText, name, upstream, tokenization, policyName, policyYaml, assistant, configCallback,
-                Optional.empty(), new ForwardChange.Keep(), readProblems, principal, requestId);
+                Optional.empty(), new ForwardChange.Keep(), new FieldChange.Keep<>(), readProblems, principal, requestId);
     }
 
     /** An update that leaves any policy of the agent's own as it is unless {@code policyName} replaces it. */
@@ -49,7 +51,7 @@ public record UpdateAgentCommand(String agentIdText, Optional<String> name, Opti
                               Optional<AssistantConfig> assistant, CallbackChange configCallback,
                               List<FieldProblem> readProblems, String principal, RequestId requestId) {
         this(agentIdText, name, upstream, tokenization, policyName, Optional.empty(), assistant, configCallback,
-                Optional.empty(), new ForwardChange.Keep(), readProblems, principal, requestId);
+                Optional.empty(), new ForwardChange.Keep(), new FieldChange.Keep<>(), readProblems, principal, requestId);
     }
 
     /** What to do with the configuration callback. */
@@ -74,5 +76,17 @@ public record UpdateAgentCommand(String agentIdText, Optional<String> name, Opti
 
         /** Set it to these fields. */
         record Replace(CreateAgentCommand.ForwardFields fields) implements ForwardChange { }
+    }
+
+    /** What to do with an optional field of an agent: leave it, remove it, or set it to what was sent. */
+    public sealed interface FieldChange<T> {
+        /** Leave it as it is. */
+        record Keep<T>() implements FieldChange<T> { }
+
+        /** Remove it. */
+        record Remove<T>() implements FieldChange<T> { }
+
+        /** Set it to these fields. */
+        record Replace<T>(T fields) implements FieldChange<T> { }
     }
 }
