@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.masker.bootstrap.cli.MaskerCommand;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code masker agents create|get} against a running server, with their exit codes. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -129,6 +132,32 @@ class CliIT {
 
         assertEquals(3, run.exitCode());
         assertTrue(run.err().contains("Cannot reach Masker"), run.err());
+    }
+
+    @Test
+    void givenForwardAndCredentialOptions_agentsCreateGetUpdate_setShowAndRemoveThem(@TempDir Path dir) throws Exception {
+        Path credential = Files.writeString(dir.resolve("credential.json"),
+                "{\"type\": \"hmac\", \"secret\": \"whsec_cli_0123456789abc\", \"algorithm\": \"sha512\"}");
+        Run created = run("agents", "create", "--server", server(), "--token", RunningMasker.ADMIN_TOKEN,
+                "--name", "cli " + UUID.randomUUID(), "--upstream", "stub",
+                "--forward", "{\"url\": \"https://clinic.example/vapi\", \"secret\": \"forward-secret-0123456789\"}",
+                "--webhook-credential", "@" + credential);
+        Matcher id = Pattern.compile("Agent (agt_[0-9A-Z]{26})").matcher(created.out());
+        assertTrue(id.find(), created.out() + created.err());
+        Run both = run("agents", "update", "--server", server(), "--token", RunningMasker.ADMIN_TOKEN,
+                "--forward", "{}", "--remove-forward", id.group(1));
+        Run removed = run("agents", "update", "--server", server(), "--token", RunningMasker.ADMIN_TOKEN,
+                "--remove-forward", "--remove-webhook-credential", id.group(1));
+
+        assertTrue(created.out().contains("Forward to:          https://clinic.example/vapi"), created.out());
+        assertTrue(created.out().contains("Webhook credential:  its own HMAC-SHA512 in x-signature with a timestamp"),
+                created.out());
+        assertFalse(created.out().contains("whsec_cli_0123456789abc"), "the secret is not printed");
+        assertEquals(2, both.exitCode());
+        assertTrue(both.err().contains("--remove-forward and --forward exclude each other"), both.err());
+        assertEquals(0, removed.exitCode(), removed.err());
+        assertFalse(removed.out().contains("Forward to:"), removed.out());
+        assertTrue(removed.out().contains("Webhook credential:  the deployment's"), removed.out());
     }
 
     private String server() {

@@ -112,13 +112,37 @@ final class AgentsCommand implements Runnable {
                 description = "Models proxy requests may name besides the upstream's own (replaces the list).")
         java.util.List<String> allowedModels; // qualified: List is also the name of the list command
 
-        /** The file's text; a file that cannot be read is a usage error naming it, never a stack trace. */
-        private static String readFile(CommandLine command, String path) {
+        @Option(names = "--forward", paramLabel = "JSON|@FILE",
+                description = "The clinic backend Vapi messages are relayed to: {\"url\", \"secret\", \"timeout_ms\", "
+                        + "\"messages\"} as JSON, or @path to a JSON file.")
+        String forward;
+
+        @Option(names = "--webhook-credential", paramLabel = "JSON|@FILE",
+                description = "The agent's own Vapi webhook credential, replacing MASKER_VAPI_WEBHOOK_SECRET for it: "
+                        + "{\"type\": \"hmac\", \"secret\", ...} or {\"type\": \"bearer\", \"token\", \"header\"}, "
+                        + "as JSON or @path to a JSON file.")
+        String webhookCredential;
+
+        /**
+         * The option's JSON, given inline or as {@code @path}: a file that cannot be read or text that is not JSON is a
+         * usage error naming the option, never a stack trace.
+         */
+        private static JsonNode json(CommandLine command, String option, String value) {
+            String text = value;
+            if (value.startsWith("@")) {
+                String path = value.substring(1);
+                try {
+                    text = Files.readString(Path.of(path));
+                } catch (IOException | InvalidPathException e) {
+                    throw new CommandLine.ParameterException(command, option + ": cannot read " + path + " ("
+                            + (e instanceof NoSuchFileException ? "no such file" : e.getClass().getSimpleName()) + ")");
+                }
+            }
             try {
-                return Files.readString(Path.of(path));
-            } catch (IOException | InvalidPathException e) {
-                throw new CommandLine.ParameterException(command, "--assistant: cannot read " + path + " ("
-                        + (e instanceof NoSuchFileException ? "no such file" : e.getClass().getSimpleName()) + ")");
+                return Api.JSON.readTree(text);
+            } catch (JsonProcessingException e) {
+                throw new CommandLine.ParameterException(command,
+                        option + " is not valid JSON (line " + e.getLocation().getLineNr() + ")");
             }
         }
 
@@ -131,13 +155,13 @@ final class AgentsCommand implements Runnable {
                 body.put("upstream", upstream);
             }
             if (assistant != null) {
-                String text = assistant.startsWith("@") ? readFile(command, assistant.substring(1)) : assistant;
-                try {
-                    body.set("assistant", Api.JSON.readTree(text));
-                } catch (JsonProcessingException e) {
-                    throw new CommandLine.ParameterException(command,
-                            "--assistant is not valid JSON (line " + e.getLocation().getLineNr() + ")");
-                }
+                body.set("assistant", json(command, "--assistant", assistant));
+            }
+            if (forward != null) {
+                body.set("forward", json(command, "--forward", forward));
+            }
+            if (webhookCredential != null) {
+                body.set("webhook_credential", json(command, "--webhook-credential", webhookCredential));
             }
             if (tokenization != null) {
                 body.put("tokenization", tokenization);
@@ -196,6 +220,13 @@ final class AgentsCommand implements Runnable {
         @Option(names = "--remove-callback", description = "Remove the configuration callback.")
         private boolean removeCallback;
 
+        @Option(names = "--remove-forward", description = "Remove the backend Vapi messages are relayed to.")
+        private boolean removeForward;
+
+        @Option(names = "--remove-webhook-credential",
+                description = "Remove the agent's own webhook credential (MASKER_VAPI_WEBHOOK_SECRET applies again).")
+        private boolean removeWebhookCredential;
+
         @Parameters(paramLabel = "AGENT_ID", description = "agt_...")
         private String id;
 
@@ -205,18 +236,26 @@ final class AgentsCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             ObjectNode body = fields.body(spec.commandLine());
-            if (removeCallback) {
-                if (body.has("config_callback")) {
-                    throw new CommandLine.ParameterException(spec.commandLine(),
-                            "--remove-callback and --callback-url exclude each other");
-                }
-                body.putNull("config_callback");
-            }
+            remove(body, removeCallback, "config_callback", "--remove-callback and --callback-url");
+            remove(body, removeForward, "forward", "--remove-forward and --forward");
+            remove(body, removeWebhookCredential, "webhook_credential",
+                    "--remove-webhook-credential and --webhook-credential");
             if (body.isEmpty()) {
                 throw new CommandLine.ParameterException(spec.commandLine(),
                         "Nothing to update: give at least one option (see --help)");
             }
             return api.send("PATCH", agentPath(id), body);
+        }
+
+        /** Sets the field to null when asked to remove it; setting and removing it at once is a usage error. */
+        private void remove(ObjectNode body, boolean remove, String field, String options) {
+            if (!remove) {
+                return;
+            }
+            if (body.has(field)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), options + " exclude each other");
+            }
+            body.putNull(field);
         }
     }
 
@@ -365,6 +404,13 @@ final class AgentsCommand implements Runnable {
                 if (agent.path("forward").isObject()) {
                     out.println("  Forward to:          " + agent.path("forward").path("url").asText());
                 }
+                JsonNode credential = agent.path("webhook_credential");
+                out.println("  Webhook credential:  " + (!credential.isObject() ? "the deployment's (MASKER_VAPI_WEBHOOK_SECRET)"
+                        : "bearer".equals(credential.path("type").asText()) ? "its own bearer token in "
+                                + credential.path("header").asText()
+                        : "its own HMAC-" + credential.path("algorithm").asText().toUpperCase(java.util.Locale.ROOT) + " in "
+                                + credential.path("signature_header").asText()
+                                + (credential.path("include_timestamp").asBoolean() ? " with a timestamp" : "")));
                 out.println("  Proxy key:           " + agent.path("proxy_key").asText()
                         + "  (Vapi gets it from the webhook; other platforms send it as the API key)");
                 if (agent.has("stats")) {

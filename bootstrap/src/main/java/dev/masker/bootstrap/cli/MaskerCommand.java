@@ -28,13 +28,16 @@ public final class MaskerCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    // `@path` is the JSON options' own syntax (`--assistant @assistant.json`), so picocli's argument files, which
+    // would split the file into arguments, are off.
+
     /** Runs the command line and returns its exit code. */
     public static int run(String... args) {
-        return new CommandLine(new MaskerCommand()).execute(args);
+        return new CommandLine(new MaskerCommand()).setExpandAtFiles(false).execute(args);
     }
 
     /** Runs the command line with its output and errors written to the given writers. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        return new CommandLine(new MaskerCommand()).setOut(out).setErr(err).execute(args);
+        return new CommandLine(new MaskerCommand()).setExpandAtFiles(false).setOut(out).setErr(err).execute(args);
     }
 }
