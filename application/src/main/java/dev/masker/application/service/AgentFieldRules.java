@@ -9,6 +9,8 @@ import dev.masker.domain.agent.ConfigCallback;
 import dev.masker.domain.agent.ForwardTarget;
 import dev.masker.domain.agent.Tokenization;
 import dev.masker.domain.agent.Upstream;
+import dev.masker.domain.assistant.AssistantConfig;
+import dev.masker.domain.assistant.VapiAssistantShape;
 import dev.masker.domain.error.DomainException;
 import dev.masker.domain.error.ErrorCode;
 import dev.masker.domain.error.FieldProblem;
@@ -154,6 +156,16 @@ final class AgentFieldRules {
                     + " characters"));
         }
         return urlProblem == null ? url : null;
+    }
+
+    /**
+     * The assistant's top-level fields checked against Vapi's assistant object (names and JSON types; what is inside a
+     * field is Vapi's to judge), each problem named {@code assistant.<field>} and reported with the others. Only what
+     * a caller sends is checked: a stored agent is never checked again when it is read.
+     */
+    static void checkAssistantShape(AssistantConfig assistant, List<FieldProblem> problems) {
+        VapiAssistantShape.vapi().problemsOf(assistant).forEach(problem ->
+                problems.add(new FieldProblem("assistant." + problem.field(), problem.problem())));
     }
 
     /**

@@ -65,6 +65,7 @@ public final class CreateAgentService implements CreateAgentUseCase {
         AgentFieldRules.checkPolicyChoice(command.policyName(), command.policyYaml(), problems);
         List<String> allowedModels = AgentFieldRules.allowedModels(command.allowedModels().orElse(List.of()), problems);
         Optional<ForwardTarget> forward = command.forward().flatMap(fields -> AgentFieldRules.forward(fields, problems));
+        AgentFieldRules.checkAssistantShape(command.assistant(), problems);
         rules.failIfAny(problems);
         Upstream upstream = rules.upstream(command.upstream());
         AgentFieldRules.ChosenPolicy policy = command.policyYaml().isPresent()

@@ -77,6 +77,7 @@ public final class UpdateAgentService implements UpdateAgentUseCase {
             case ForwardChange.Remove remove -> Optional.empty();
             case ForwardChange.Replace replace -> AgentFieldRules.forward(replace.fields(), problems);
         };
+        command.assistant().ifPresent(assistant -> AgentFieldRules.checkAssistantShape(assistant, problems));
         rules.failIfAny(problems);
         List<String> changed = changedFields(command);
         if (changed.isEmpty()) {
