@@ -94,6 +94,61 @@ class AgentsApiIT {
     }
 
     @Test
+    void givenAMisspelledAssistantField_post_answersValidationFailedSuggestingVapisName() {
+        HttpResponse<String> response = masker.admin("POST", "/api/v1/agents", """
+                {"name": "typo %s", "upstream": "stub", "assistant": {"firstMesage": "Hi", "voice": "rachel"}}
+                """.formatted(UUID.randomUUID()));
+
+        assertError(response, 422, "validation_failed");
+        assertEquals(List.of(
+                        Map.of("field", "assistant.firstMesage",
+                                "problem", "is not a field of Vapi's assistant; did you mean \"firstMessage\"?"),
+                        Map.of("field", "assistant.voice", "problem", "must be an object")),
+                details(response));
+    }
+
+    @Test
+    void givenAMisspelledAssistantField_patch_answersValidationFailedAndKeepsTheAssistant() {
+        String id = masker.createAgentWithAssistant("{\"firstMessage\": \"Hi\"}");
+
+        HttpResponse<String> response = masker.admin("PATCH", "/api/v1/agents/" + id,
+                "{\"assistant\": {\"firstMesage\": \"Hello\"}}");
+
+        assertError(response, 422, "validation_failed");
+        assertEquals(List.of(Map.of("field", "assistant.firstMesage",
+                "problem", "is not a field of Vapi's assistant; did you mean \"firstMessage\"?")), details(response));
+        JsonNode stored = RunningMasker.read(masker.admin("GET", "/api/v1/agents/" + id, null).body()).path("agent");
+        assertEquals("{\"firstMessage\":\"Hi\"}", stored.path("assistant").toString());
+    }
+
+    @Test
+    void givenAFullVapiAssistant_postAndPatch_acceptIt() {
+        String assistant = """
+                {"name": "Front desk", "firstMessage": "Sunrise Clinic, how can I help?",
+                 "firstMessageMode": "assistant-speaks-first", "firstMessageInterruptionsEnabled": false,
+                 "model": {"provider": "openai", "model": "gpt-4o-mini", "temperature": 0.3,
+                           "messages": [{"role": "system", "content": "You book appointments."}]},
+                 "voice": {"provider": "11labs", "voiceId": "rachel"},
+                 "transcriber": {"provider": "deepgram", "model": "nova-2", "language": "en"},
+                 "voicemailDetection": "off", "voicemailMessage": "Please call us back.",
+                 "endCallMessage": "Goodbye.", "endCallPhrases": ["goodbye"], "maxDurationSeconds": 600,
+                 "backgroundSound": "office", "serverMessages": ["end-of-call-report", "tool-calls"],
+                 "clientMessages": ["transcript"], "server": {"url": "https://clinic.example/vapi", "timeoutSeconds": 20},
+                 "metadata": {"clinic": "north"}, "analysisPlan": {}, "artifactPlan": {}, "startSpeakingPlan": {},
+                 "stopSpeakingPlan": {}, "compliancePlan": {"hipaaEnabled": true}, "credentialIds": [],
+                 "modelOutputInMessagesEnabled": false}""";
+        HttpResponse<String> created = masker.admin("POST", "/api/v1/agents", """
+                {"name": "full %s", "upstream": "stub", "assistant": %s}""".formatted(UUID.randomUUID(), assistant));
+        assertEquals(201, created.statusCode(), created.body());
+        String id = RunningMasker.read(created.body()).path("agent").path("id").asText();
+
+        HttpResponse<String> patched = masker.admin("PATCH", "/api/v1/agents/" + id, "{\"assistant\": " + assistant + "}");
+
+        assertEquals(200, patched.statusCode(), patched.body());
+        assertEquals(RunningMasker.read(assistant), RunningMasker.read(patched.body()).path("agent").path("assistant"));
+    }
+
+    @Test
     void givenBadValues_post_listsTheirFields() {
         HttpResponse<String> response = masker.admin("POST", "/api/v1/agents", """
                 {"name": "bad values %s", "upstream": "stub", "tokenization": "rot13",
@@ -105,6 +160,13 @@ class AgentsApiIT {
         RunningMasker.read(response.body()).path("error").path("details").forEach(d -> fields.add(d.path("field").asText()));
         assertEquals(List.of("tokenization", "config_callback.url", "config_callback.secret", "config_callback.timeout_ms"),
                 fields);
+    }
+
+    private static List<Map<String, String>> details(HttpResponse<String> response) {
+        List<Map<String, String>> details = new ArrayList<>();
+        RunningMasker.read(response.body()).path("error").path("details").forEach(detail -> details.add(
+                Map.of("field", detail.path("field").asText(), "problem", detail.path("problem").asText())));
+        return details;
     }
 
     @Test

@@ -111,6 +111,17 @@ class CliIT {
     }
 
     @Test
+    void givenAMisspelledAssistantField_agentsCreate_printsTheFieldAndVapisNameAndExitsOne() {
+        Run refused = run("agents", "create", "--server", server(), "--token", RunningMasker.ADMIN_TOKEN,
+                "--name", "cli typo " + UUID.randomUUID(), "--upstream", "stub", "--assistant", "{\"firstMesage\":\"Hi\"}");
+
+        assertEquals(1, refused.exitCode(), refused.out());
+        assertTrue(refused.err().contains("validation_failed"), refused.err());
+        assertTrue(refused.err().contains(
+                "  assistant.firstMesage: is not a field of Vapi's assistant; did you mean \"firstMessage\"?"), refused.err());
+    }
+
+    @Test
     void givenBadUsage_agentsCreate_exitsTwo() {
         assertEquals(2, run("agents", "create", "--server", server(), "--token", RunningMasker.ADMIN_TOKEN).exitCode());
         assertEquals(2, run("agents", "create", "--server", server(), "--token", RunningMasker.ADMIN_TOKEN,

@@ -45,11 +45,11 @@ class NoPhiInLogsIT {
         assertTrue(lines.stream().anyMatch(line -> line.contains("route=/vapi/webhook/{agent_id} status=404")),
                 "the access log line of the made-up agent id was seen");
         String all = String.join("\n", lines);
-        // Masker's ids, the test's random schema name, durations, the server's random port, socket ids and start-up
-        // timings are the run's own numbers, not PHI (a port such as 35501 or a schema it_10199c2e... would otherwise
-        // match a run of the phone number by chance).
+        // Masker's ids, the test's random schema name, durations, the server's random port, socket ids, object hashes
+        // (HikariCP's "PgConnection@701996e9") and start-up timings are the run's own numbers, not PHI (a port such as
+        // 35501 or a schema it_10199c2e... would otherwise match a run of the phone number by chance).
         String withoutOwnDigits = RunningMasker.withoutOwnIds(all).replaceAll("duration_ms=[0-9.]+"
-                + "|(127\\.0\\.0\\.1|localhost):[0-9]+|0x[0-9a-f]+|[0-9]+ milliseconds", "");
+                + "|(127\\.0\\.0\\.1|localhost):[0-9]+|0x[0-9a-f]+|(?<=\\w)@[0-9a-f]{1,8}\\b|[0-9]+ milliseconds", "");
         String digits = PHONE.substring(1);
         for (int start = 0; start + 4 <= digits.length(); start++) {
             String run = digits.substring(start, start + 4);

@@ -15,6 +15,8 @@ import dev.masker.domain.agent.WebhookCredential.Algorithm;
 import dev.masker.domain.agent.WebhookCredential.Bearer;
 import dev.masker.domain.agent.WebhookCredential.Hmac;
 import dev.masker.domain.agent.WebhookCredential.Timestamp;
+import dev.masker.domain.assistant.AssistantConfig;
+import dev.masker.domain.assistant.VapiAssistantShape;
 import dev.masker.domain.error.DomainException;
 import dev.masker.domain.error.ErrorCode;
 import dev.masker.domain.error.FieldProblem;
@@ -200,6 +202,16 @@ final class AgentFieldRules {
                     + " characters"));
         }
         return urlProblem == null ? url : null;
+    }
+
+    /**
+     * The assistant's top-level fields checked against Vapi's assistant object (names and JSON types; what is inside a
+     * field is Vapi's to judge), each problem named {@code assistant.<field>} and reported with the others. Only what
+     * a caller sends is checked: a stored agent is never checked again when it is read.
+     */
+    static void checkAssistantShape(AssistantConfig assistant, List<FieldProblem> problems) {
+        VapiAssistantShape.vapi().problemsOf(assistant).forEach(problem ->
+                problems.add(new FieldProblem("assistant." + problem.field(), problem.problem())));
     }
 
     /**

@@ -68,6 +68,7 @@ public final class CreateAgentService implements CreateAgentUseCase {
         Optional<ForwardTarget> forward = command.forward().flatMap(fields -> AgentFieldRules.forward(fields, problems));
         Optional<WebhookCredential> credential = command.webhookCredential()
                 .flatMap(fields -> AgentFieldRules.webhookCredential(fields, problems));
+        AgentFieldRules.checkAssistantShape(command.assistant(), problems);
         rules.failIfAny(problems);
         Upstream upstream = rules.upstream(command.upstream());
         AgentFieldRules.ChosenPolicy policy = command.policyYaml().isPresent()

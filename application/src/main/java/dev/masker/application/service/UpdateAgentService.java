@@ -85,6 +85,7 @@ public final class UpdateAgentService implements UpdateAgentUseCase {
             case FieldChange.Remove<CredentialFields> remove -> Optional.empty();
             case FieldChange.Replace<CredentialFields> replace -> AgentFieldRules.webhookCredential(replace.fields(), problems);
         };
+        command.assistant().ifPresent(assistant -> AgentFieldRules.checkAssistantShape(assistant, problems));
         rules.failIfAny(problems);
         List<String> changed = changedFields(command);
         if (changed.isEmpty()) {

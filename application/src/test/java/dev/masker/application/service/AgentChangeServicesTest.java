@@ -19,6 +19,7 @@ import dev.masker.domain.assistant.AssistantConfig;
 import dev.masker.domain.audit.AuditEventType;
 import dev.masker.domain.error.DomainException;
 import dev.masker.domain.error.ErrorCode;
+import dev.masker.domain.error.FieldProblem;
 import dev.masker.domain.id.RequestId;
 import dev.masker.domain.id.Ulid;
 import dev.masker.domain.page.PageCursors;
@@ -86,6 +87,35 @@ class AgentChangeServicesTest {
                 e.details().stream().map(problem -> problem.field()).toList());
         assertEquals("Intake", agents.load(agent.id()).orElseThrow().name().value());
         assertTrue(audit.events.isEmpty());
+    }
+
+    @Test
+    void givenAnAssistantWithAFieldVapiDoesNotHave_update_namesItAndChangesNothing() {
+        Agent agent = agent("Intake", NOW);
+        UpdateAgentCommand command = new UpdateAgentCommand(agent.id().value(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.of(AssistantConfig.of(Map.of("firstMesage", "Hello"))),
+                new CallbackChange.Keep(), List.of(), "admin-token:abcd1234", REQUEST_ID);
+
+        DomainException e = assertThrows(DomainException.class, () -> updates().update(command));
+
+        assertEquals(ErrorCode.VALIDATION_FAILED, e.code());
+        assertEquals(List.of(new FieldProblem("assistant.firstMesage",
+                "is not a field of Vapi's assistant; did you mean \"firstMessage\"?")), e.details());
+        assertEquals(agent.assistantDefaults(), agents.load(agent.id()).orElseThrow().assistantDefaults());
+        assertTrue(audit.events.isEmpty());
+    }
+
+    @Test
+    void givenAStoredAssistantVapiWouldRefuse_anUpdateOfAnotherField_succeedsWithoutCheckingItAgain() {
+        Agent old = Agent.create(new AgentId(ids.next()), new AgentName("Old row"), Upstream.parse("stub").orElseThrow(),
+                Tokenization.VAULT_DETERMINISTIC, Agent.DEFAULT_POLICY, AssistantConfig.of(Map.of("silenceTimeoutSeconds", 30)),
+                Optional.empty(), NOW);
+        agents.with(old);
+
+        Agent updated = updates().update(patch(old, Optional.of("Renamed"), Optional.empty(), new CallbackChange.Keep()));
+
+        assertEquals("Renamed", updated.name().value());
+        assertEquals(old.assistantDefaults(), updated.assistantDefaults());
     }
 
     @Test

@@ -223,6 +223,28 @@ class CreateAgentServiceTest {
     }
 
     @Test
+    void givenAnAssistantFieldVapiDoesNotHaveAndABadName_create_reportsBothAsFieldsAndStoresNothing() {
+        CreateAgentCommand command = new CreateAgentCommand(" ", "stub", Optional.empty(), Optional.empty(),
+                AssistantConfig.of(Map.of("firstMesage", "Hello!")), Optional.empty(), List.of(), "admin", REQUEST_ID);
+
+        DomainException rejection = rejection(command);
+
+        assertEquals(ErrorCode.VALIDATION_FAILED, rejection.code());
+        assertEquals(List.of(new FieldProblem("name", "must not be blank"), new FieldProblem(
+                "assistant.firstMesage", "is not a field of Vapi's assistant; did you mean \"firstMessage\"?")),
+                rejection.details());
+        assertNothingStoredOrAudited();
+    }
+
+    @Test
+    void givenAnAssistantFieldOfTheWrongType_create_namesItWithTheTypeVapiTakes() {
+        assertEquals(List.of(new FieldProblem("assistant.firstMessage", "must be a string")), rejection(new CreateAgentCommand(
+                "Front desk", "stub", Optional.empty(), Optional.empty(), AssistantConfig.of(Map.of("firstMessage", 42)),
+                Optional.empty(), List.of(), "admin", REQUEST_ID)).details());
+        assertNothingStoredOrAudited();
+    }
+
+    @Test
     void givenAMissingCallbackUrlAndSecret_create_reportsBoth() {
         assertEquals(List.of("config_callback.url", "config_callback.secret"),
                 fields(rejection(withCallback(new CallbackFields(null, null, Optional.empty())))));
