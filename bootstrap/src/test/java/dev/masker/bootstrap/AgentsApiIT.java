@@ -138,7 +138,8 @@ class AgentsApiIT {
                  "stopSpeakingPlan": {}, "compliancePlan": {"hipaaEnabled": true}, "credentialIds": [],
                  "modelOutputInMessagesEnabled": false}""";
         HttpResponse<String> created = masker.admin("POST", "/api/v1/agents", """
-                {"name": "full %s", "upstream": "stub", "assistant": %s}""".formatted(UUID.randomUUID(), assistant));
+                {"name": "full %s", "upstream": "openai:gpt-4o-mini", "assistant": %s}"""
+                .formatted(UUID.randomUUID(), assistant));
         assertEquals(201, created.statusCode(), created.body());
         String id = RunningMasker.read(created.body()).path("agent").path("id").asText();
 

@@ -38,7 +38,7 @@ class VapiWebhookIT {
     private static final String FIRST_MESSAGE = "Hello, Sunrise Clinic, how can I help";
     private static final String ASSISTANT = """
             {"firstMessage": "%s",
-             "model": {"provider": "openai", "model": "gpt-4o", "url": "https://api.openai.com/v1",
+             "model": {"provider": "openai", "model": "gpt-4o-mini", "url": "https://api.openai.com/v1",
                        "messages": [{"role": "system", "content": "%s"}], "temperature": 0.2},
              "voice": {"provider": "11labs", "voiceId": "rachel"}}
             """.formatted(FIRST_MESSAGE, SYSTEM_PROMPT);
@@ -68,7 +68,7 @@ class VapiWebhookIT {
                 () -> assertEquals("custom-llm", assistant.path("model").path("provider").asText()),
                 () -> assertEquals(RunningMasker.PUBLIC_URL + "/proxy/" + agentId + "/v1/chat/completions",
                         assistant.path("model").path("url").asText()),
-                () -> assertEquals("gpt-4o", assistant.path("model").path("model").asText()),
+                () -> assertEquals("gpt-4o-mini", assistant.path("model").path("model").asText()),
                 () -> assertEquals(SYSTEM_PROMPT, assistant.path("model").path("messages").get(0).path("content").asText()),
                 () -> assertEquals(0.2, assistant.path("model").path("temperature").asDouble()),
                 () -> assertEquals("rachel", assistant.path("voice").path("voiceId").asText()),
@@ -125,7 +125,7 @@ class VapiWebhookIT {
         String digits = phone.replaceAll("\\D", "");
         assertAll(
                 () -> assertEquals("static", data.path("config_source").asText()),
-                () -> assertEquals("gpt-4o", data.path("model").asText()),
+                () -> assertEquals("gpt-4o-mini", data.path("model").asText()),
                 () -> assertEquals("asst_1", data.path("assistant_id").asText()),
                 () -> assertTrue(data.path("customer_fingerprint").asText().matches("[A-Z2-7]{26}")),
                 () -> assertFalse(body.contains(SYSTEM_PROMPT)),

@@ -215,12 +215,13 @@ final class AgentFieldRules {
     }
 
     /**
-     * Refuses an agent whose assistant names a model its own proxy would refuse on every turn: with
-     * {@code allowed_models} set, {@code assistant.model.model} must be the upstream's model or one of them.
+     * Refuses an agent whose assistant names a model its own proxy would refuse on every turn: a named
+     * {@code assistant.model.model} must be the upstream's model or one of {@code allowed_models}. (Left out, the
+     * upstream's model is filled in.)
      */
     static void checkAssistantModel(Agent agent) {
         String model = agent.assistantDefaults().modelName();
-        if (!model.isBlank() && !agent.proxyAccess().allowedModels().isEmpty() && !agent.allowsModel(model)) {
+        if (!model.isBlank() && !agent.allowsModel(model)) {
             throw DomainException.invalid("assistant.model.model", "must be the upstream's model ("
                     + agent.upstream().model() + ") or one of allowed_models, or the proxy refuses every turn");
         }

@@ -223,6 +223,20 @@ class CreateAgentServiceTest {
     }
 
     @Test
+    void givenAnAssistantModelOtherThanTheUpstreamsAndNoAllowedModels_create_namesIt() {
+        AssistantConfig other = AssistantConfig.of(Map.of("model", Map.of("provider", "openai", "model", "gpt-4o")));
+        AssistantConfig same = AssistantConfig.of(Map.of("model", Map.of("provider", "openai", "model", "gpt-4o-mini")));
+        CreateAgentCommand refused = new CreateAgentCommand("Front desk", "openai:gpt-4o-mini", Optional.empty(),
+                Optional.empty(), other, Optional.empty(), List.of(), "admin", REQUEST_ID);
+        CreateAgentCommand allowed = new CreateAgentCommand("Front desk", "openai:gpt-4o-mini", Optional.empty(),
+                Optional.empty(), same, Optional.empty(), List.of(), "admin", REQUEST_ID);
+
+        assertEquals(List.of("assistant.model.model"), fields(rejection(refused)));
+        assertNothingStoredOrAudited();
+        assertEquals("gpt-4o-mini", service.create(allowed).assistantDefaults().modelName());
+    }
+
+    @Test
     void givenAnAssistantFieldVapiDoesNotHaveAndABadName_create_reportsBothAsFieldsAndStoresNothing() {
         CreateAgentCommand command = new CreateAgentCommand(" ", "stub", Optional.empty(), Optional.empty(),
                 AssistantConfig.of(Map.of("firstMesage", "Hello!")), Optional.empty(), List.of(), "admin", REQUEST_ID);
