@@ -5,6 +5,7 @@ module dev.masker.adapters.http {
     requires io.helidon.webclient;
     requires io.helidon.webclient.api;
     requires com.fasterxml.jackson.databind;
+    // The signed POSTs to clinics' endpoints: the JDK client reads HTTP/1.0 and close-delimited answers (vapi.SignedPosts).
     requires java.net.http;
     requires org.snakeyaml.engine;
     // Micrometer has no module descriptors; these are their automatic modules.

@@ -2,30 +2,42 @@ package dev.masker.bootstrap;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.WebServer;
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The configuration callback against a real HTTP server on a random port: a signed request, overrides merged, and
- * every failure (timeout, 500, garbage, unreachable) falling back to the static defaults with the reason audited.
+ * The configuration callback against a real HTTP server on a random port: a signed request, overrides merged (from an
+ * HTTP/1.0 server too), and every failure (timeout, 500, garbage, unreachable) falling back to the static defaults with
+ * the reason audited.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConfigCallbackIT {
     private static final String CALLBACK_SECRET = "callback-secret-0123456789";
+    private static final Pattern CONTENT_LENGTH = Pattern.compile("(?im)^content-length:\\s*(\\d+)");
     private static final String DEFAULTS = """
             {"firstMessage": "Default greeting", "model": {"provider": "openai", "model": "gpt-4o-mini",
              "messages": [{"role": "system", "content": "Default prompt"}]}, "voice": {"provider": "11labs", "voiceId": "v1"}}
@@ -92,6 +104,28 @@ class ConfigCallbackIT {
         assertEquals(agent, body.path("agent_id").asText());
         assertEquals("+14155552671", body.path("call").path("customer").path("number").asText());
         assertEquals(1764201600000L, body.path("timestamp").asLong());
+    }
+
+    @Test
+    void givenCallbackAnsweringHttp10UntilClose_postWebhook_mergesItsOverrides() throws IOException {
+        String greeting = "Hello from a small HTTP/1.0 server";
+        try (ServerSocket http10 = http10Callback("{\"assistant\": {\"firstMessage\": \"" + greeting + "\"}}")) {
+            String agent = masker.createAgent(agentJson("http://127.0.0.1:" + http10.getLocalPort() + "/overrides", 1500));
+            List<String> logs = new CopyOnWriteArrayList<>();
+
+            HttpResponse<String> response = LogCapture.during(logs,
+                    () -> masker.webhook(agent, RunningMasker.assistantRequest("call-" + UUID.randomUUID(), "+14155552671")));
+
+            JsonNode assistant = RunningMasker.read(response.body()).path("assistant");
+            String logText = LogCapture.runText(logs);
+            assertAll(
+                    () -> assertEquals(200, response.statusCode(), response.body()),
+                    () -> assertEquals(greeting, assistant.path("firstMessage").asText()),
+                    () -> assertEquals("custom-llm", assistant.path("model").path("provider").asText()),
+                    () -> assertEquals("callback", auditData(agent).path("config_source").asText()),
+                    () -> assertFalse(logText.contains(greeting), "a log line holds the callback's answer"),
+                    () -> assertFalse(logText.contains(CALLBACK_SECRET), "a log line holds the callback secret"));
+        }
     }
 
     @Test
@@ -164,6 +198,42 @@ class ConfigCallbackIT {
                 {"name": "callback %s", "upstream": "openai:gpt-4o-mini", "assistant": %s,
                  "config_callback": {"url": "%s", "secret": "%s", "timeout_ms": %d}}
                 """.formatted(UUID.randomUUID(), DEFAULTS, url, CALLBACK_SECRET, timeoutMs);
+    }
+
+    /**
+     * A callback as the smallest servers write one: it reads the request, answers {@code HTTP/1.0 200} without a
+     * {@code Content-Length}, and ends the body by closing the connection.
+     */
+    private static ServerSocket http10Callback(String answer) throws IOException {
+        ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        byte[] bytes = ("HTTP/1.0 200 OK\r\nContent-Type: application/json\r\n\r\n" + answer).getBytes(StandardCharsets.UTF_8);
+        Thread.ofVirtual().name("http10-callback").start(() -> {
+            while (!server.isClosed()) {
+                try (Socket socket = server.accept()) {
+                    InputStream in = socket.getInputStream();
+                    Matcher length = CONTENT_LENGTH.matcher(head(in));
+                    // Read the whole request: closing on unread bytes would reset the connection instead of ending it.
+                    in.readNBytes(length.find() ? Integer.parseInt(length.group(1)) : 0);
+                    socket.getOutputStream().write(bytes);
+                } catch (IOException closedOrHungUp) {
+                    // The test closed the server, or the client went away: nothing to answer.
+                }
+            }
+        });
+        return server;
+    }
+
+    /** A request's line and headers, up to and with the empty line. */
+    private static String head(InputStream in) throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                throw new EOFException("the request ended inside its head");
+            }
+            head.write(b);
+        }
+        return head.toString(StandardCharsets.ISO_8859_1);
     }
 
     private static void assertSignedByMasker(Map<String, String> request) {

@@ -7,7 +7,7 @@ import dev.masker.domain.agent.ConfigCallback;
 import dev.masker.domain.assistant.AssistantConfig;
 import dev.masker.domain.assistant.CallbackFailure;
 import dev.masker.domain.error.DomainException;
-import io.helidon.webclient.api.HttpClientResponse;
+import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Calls an agent's configuration callback with Helidon WebClient: a POST signed with
+ * Calls an agent's configuration callback with the JDK's HTTP client: a POST signed with
  * {@code X-Masker-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>}, answered within the
  * callback's timeout in total (connect, wait and read together), and an answer of at most 256 KiB. Any failure is
  * an outcome, never an exception, so the use case can fall back to the static defaults.
@@ -39,22 +39,15 @@ public final class WebClientConfigCallbackAdapter implements FetchAssistantOverr
                 reason -> failed(callback, "timeout".equals(reason) ? CallbackFailure.TIMEOUT : CallbackFailure.UNREACHABLE));
     }
 
-    private CallbackOutcome post(ConfigCallback callback, byte[] body) {
-        try (HttpClientResponse answer = posts.post(callback.url(), callback.secret(), body)) {
-            if (answer.status().family() != io.helidon.http.Status.Family.SUCCESSFUL) {
-                return failed(callback, CallbackFailure.ERROR_STATUS);
-            }
-            return overrides(callback, SignedPosts.readLimited(answer, MAX_ANSWER_BYTES));
-        } catch (RuntimeException e) {
-            // WebClient reports refused connections, TLS failures and resets as various runtime exceptions.
-            return failed(callback, CallbackFailure.UNREACHABLE);
-        }
+    private CallbackOutcome post(ConfigCallback callback, byte[] body) throws IOException, InterruptedException {
+        return switch (posts.post(callback.url(), callback.secret(), body, MAX_ANSWER_BYTES)) {
+            case SignedPosts.Answer.Body answer -> overrides(callback, answer.bytes());
+            case SignedPosts.Answer.TooLong tooLong -> failed(callback, CallbackFailure.INVALID_BODY);
+            case SignedPosts.Answer.ErrorStatus status -> failed(callback, CallbackFailure.ERROR_STATUS);
+        };
     }
 
     private CallbackOutcome overrides(ConfigCallback callback, byte[] answer) {
-        if (answer == null) {
-            return failed(callback, CallbackFailure.INVALID_BODY);
-        }
         try {
             JsonNode root = json.readTree(answer);
             JsonNode assistant = root.get("assistant");

@@ -4,14 +4,13 @@ import dev.masker.adapters.http.JsonCodec;
 import dev.masker.application.port.out.RelayVapiMessagePort;
 import dev.masker.domain.agent.ForwardTarget;
 import dev.masker.domain.error.DomainException;
-import io.helidon.http.Status;
-import io.helidon.webclient.api.HttpClientResponse;
+import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.util.Objects;
 
 /**
- * Relays Vapi messages to an agent's backend with Helidon WebClient: a POST of the message's bytes as Vapi sent them,
+ * Relays Vapi messages to an agent's backend with the JDK's HTTP client: a POST of the message's bytes as Vapi sent them,
  * signed with {@code X-Masker-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>} exactly like the
  * configuration callback, answered within the target's timeout in total. An answer counts when it is a 2xx whose body
  * is a JSON object of at most 1 MiB. Failures are outcomes and log lines with the host and the reason, never the
@@ -40,23 +39,16 @@ public final class WebClientVapiRelayAdapter implements RelayVapiMessagePort, Au
         posts.inBackground(() -> relay(target, copy));
     }
 
-    private RelayOutcome post(ForwardTarget target, byte[] message) {
-        try (HttpClientResponse answer = posts.post(target.url(), target.secret(), message)) {
-            if (answer.status().family() != Status.Family.SUCCESSFUL) {
-                return failed(target, "error_status");
-            }
-            byte[] body = SignedPosts.readLimited(answer, MAX_ANSWER_BYTES);
-            return isJsonObject(body) ? new RelayOutcome.Answered(body) : failed(target, "invalid_body");
-        } catch (RuntimeException e) {
-            // WebClient reports refused connections, TLS failures and resets as various runtime exceptions.
-            return failed(target, "unreachable");
-        }
+    private RelayOutcome post(ForwardTarget target, byte[] message) throws IOException, InterruptedException {
+        return switch (posts.post(target.url(), target.secret(), message, MAX_ANSWER_BYTES)) {
+            case SignedPosts.Answer.Body answer when isJsonObject(answer.bytes()) -> new RelayOutcome.Answered(answer.bytes());
+            case SignedPosts.Answer.Body answer -> failed(target, "invalid_body");
+            case SignedPosts.Answer.TooLong tooLong -> failed(target, "invalid_body");
+            case SignedPosts.Answer.ErrorStatus status -> failed(target, "error_status");
+        };
     }
 
     private boolean isJsonObject(byte[] body) {
-        if (body == null) {
-            return false;
-        }
         try {
             return json.readTree(body).isObject();
         } catch (DomainException e) {

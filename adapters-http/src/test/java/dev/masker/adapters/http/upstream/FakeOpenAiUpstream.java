@@ -1,19 +1,12 @@
 package dev.masker.adapters.http.upstream;
 
-import java.io.ByteArrayOutputStream;
+import dev.masker.adapters.http.RawHttpServer;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -30,98 +23,37 @@ final class FakeOpenAiUpstream implements AutoCloseable {
 
     /** One request as the upstream received it; header names in lower case. */
     record Received(String method, String path, Map<String, String> headers, String body) {
+        static Received of(RawHttpServer.Request request) {
+            String body = new String(request.body(), StandardCharsets.UTF_8);
+            return new Received(request.method(), request.path(), request.headers(), body);
+        }
     }
 
-    private final ServerSocket server;
-    private final Script script;
-    private final List<Received> received = new CopyOnWriteArrayList<>();
-    private final List<Socket> connections = new CopyOnWriteArrayList<>();
-    /** Counted down when a write to the client fails: the client closed the connection. */
-    final CountDownLatch sawDisconnect = new CountDownLatch(1);
+    private final RawHttpServer server;
+    /** Counted down when a read or write fails: the client closed the connection. */
+    final CountDownLatch sawDisconnect;
 
     FakeOpenAiUpstream(Script script) throws IOException {
-        this.script = script;
-        this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        Thread.ofVirtual().name("fake-upstream-accept").start(this::accept);
+        this.server = new RawHttpServer("fake-upstream", (request, out) -> {
+            Reply reply = new Reply(out);
+            script.answer(Received.of(request), reply);
+            return reply.closeAfter;
+        });
+        this.sawDisconnect = server.sawDisconnect;
     }
 
     /** The base URL to configure, e.g. {@code http://127.0.0.1:4711/v1}. */
     URI baseUrl() {
-        return URI.create("http://127.0.0.1:" + server.getLocalPort() + "/v1");
+        return URI.create("http://127.0.0.1:" + server.port() + "/v1");
     }
 
     List<Received> received() {
-        return received;
-    }
-
-    private void accept() {
-        while (!server.isClosed()) {
-            try {
-                Socket socket = server.accept();
-                connections.add(socket);
-                Thread.ofVirtual().name("fake-upstream-connection").start(() -> serve(socket));
-            } catch (IOException closed) {
-                return;
-            }
-        }
-    }
-
-    private void serve(Socket socket) {
-        try (socket) {
-            InputStream in = socket.getInputStream();
-            OutputStream out = socket.getOutputStream();
-            while (true) {
-                Received request = readRequest(in);
-                if (request == null) {
-                    return;
-                }
-                received.add(request);
-                Reply reply = new Reply(out);
-                script.answer(request, reply);
-                if (reply.closeAfter) {
-                    return;
-                }
-            }
-        } catch (IOException e) {
-            sawDisconnect.countDown();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static Received readRequest(InputStream in) throws IOException {
-        String requestLine = line(in);
-        if (requestLine == null || requestLine.isEmpty()) {
-            return null;
-        }
-        Map<String, String> headers = new TreeMap<>();
-        for (String header = line(in); header != null && !header.isEmpty(); header = line(in)) {
-            int colon = header.indexOf(':');
-            headers.put(header.substring(0, colon).strip().toLowerCase(Locale.ROOT), header.substring(colon + 1).strip());
-        }
-        int length = Integer.parseInt(headers.getOrDefault("content-length", "0"));
-        String body = new String(in.readNBytes(length), StandardCharsets.UTF_8);
-        String[] parts = requestLine.split(" ");
-        return new Received(parts[0], parts[1], headers, body);
-    }
-
-    private static String line(InputStream in) throws IOException {
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
-        int b;
-        while ((b = in.read()) >= 0 && b != '\n') {
-            if (b != '\r') {
-                line.write(b);
-            }
-        }
-        return b < 0 && line.size() == 0 ? null : line.toString(StandardCharsets.ISO_8859_1);
+        return server.received().stream().map(Received::of).toList();
     }
 
     @Override
     public void close() throws IOException {
         server.close();
-        for (Socket socket : connections) {
-            socket.close();
-        }
     }
 
     /** Writes one answer, byte for byte, flushing after every call. */
