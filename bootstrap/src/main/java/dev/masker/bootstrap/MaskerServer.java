@@ -155,7 +155,8 @@ public final class MaskerServer implements AutoCloseable {
                     new JacksonVapiMessageAdapter(json), agents, outbound.callbacks(), audit, proxySessions, auditStats,
                     outbound.relays(), ids), clock,
                     // The caller's fingerprint is the number's MSKV1 PHONE token value under the healthcare kid.
-                    new PhoneFingerprinter(vaultTokens, MaskingPolicy.HEALTHCARE_KID), urls);
+                    new PhoneFingerprinter(vaultTokens, MaskingPolicy.HEALTHCARE_KID), urls,
+                    config.signatureTolerance());
             Set<String> policies = MaskerConfig.BUILT_IN_POLICIES.keySet();
             YamlPolicyAdapter policyReader = new YamlPolicyAdapter();
             // A custom policy is accepted only for a kid this server holds a key for (checked at create and update).

@@ -226,8 +226,13 @@ final class RunningMasker implements AutoCloseable {
     }
 
     static byte[] assistantRequest(String callId, String customerNumber) {
+        return assistantRequest(callId, customerNumber, System.currentTimeMillis());
+    }
+
+    /** An assistant-request in Vapi's documented envelope, stamped with {@code timestampMillis} as Vapi stamps it. */
+    static byte[] assistantRequest(String callId, String customerNumber, long timestampMillis) {
         return ("{\"type\":\"assistant-request\",\"call\":{\"id\":\"" + callId + "\",\"assistantId\":\"asst_1\","
-                + "\"customer\":{\"number\":\"" + customerNumber + "\"}},\"timestamp\":1764201600000}")
+                + "\"customer\":{\"number\":\"" + customerNumber + "\"}},\"timestamp\":" + timestampMillis + "}")
                 .getBytes(StandardCharsets.UTF_8);
     }
 

@@ -77,8 +77,23 @@ class VapiWebhookIT {
     }
 
     @Test
+    void givenASignedAssistantRequestSentAgainADayLater_postWebhook_refusesItAndHandsOutNoProxyKey() {
+        String callId = newCallId();
+        byte[] replayed = RunningMasker.assistantRequest(callId, "+14155552671",
+                System.currentTimeMillis() - 86_400_000L);
+
+        HttpResponse<String> response = masker.webhook(agentId, replayed);
+
+        assertError(response, 401, "bad_signature");
+        assertFalse(response.body().contains("mpk_"), response.body());
+        assertTrue(masker.callStartedRows(agentId).stream().noneMatch(row -> row.get("body").contains(callId)));
+    }
+
+    @Test
     void givenVapiMessageEnvelope_postWebhook_answersAssistant() throws Exception {
-        byte[] body = fixture("assistant-request.envelope.json");
+        // The fixture as Vapi would send it now: a message stamped long ago is refused as sent again.
+        byte[] body = new String(fixture("assistant-request.envelope.json"), StandardCharsets.UTF_8)
+                .replace("1764201600000", Long.toString(System.currentTimeMillis())).getBytes(StandardCharsets.UTF_8);
 
         HttpResponse<String> response = masker.webhook(agentId, body);
 

@@ -79,9 +79,10 @@ class VapiWholeCallIT {
         backend.stop();
     }
 
-    /** A server message in Vapi's real envelope, {@code {"message": {...}}}, for the call. */
+    /** A server message in Vapi's real envelope, {@code {"message": {...}}}, for the call, stamped now as Vapi does. */
     private static byte[] message(String type, String callId, String fields) {
-        return ("{\"message\": {\"type\": \"" + type + "\", \"timestamp\": 1764201605000, \"call\": {\"id\": \"" + callId
+        return ("{\"message\": {\"type\": \"" + type + "\", \"timestamp\": " + System.currentTimeMillis()
+                + ", \"call\": {\"id\": \"" + callId
                 + "\", \"customer\": {\"number\": \"+14155550132\"}}" + fields + "}}").getBytes(StandardCharsets.UTF_8);
     }
 

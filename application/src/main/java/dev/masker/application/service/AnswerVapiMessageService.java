@@ -74,6 +74,7 @@ public final class AnswerVapiMessageService implements AnswerVapiMessageUseCase 
     private final Clock clock;
     private final PhoneFingerprinter fingerprints;
     private final AgentUrls urls;
+    private final Duration replayWindow;
 
     /** The ports the webhook reads and writes through. */
     public record Ports(RateLimitPort rateLimit, VerifySignaturePort signatures, ReadVapiMessagePort messages,
@@ -82,7 +83,12 @@ public final class AnswerVapiMessageService implements AnswerVapiMessageUseCase 
                         IdGeneratorPort ids) {
     }
 
-    public AnswerVapiMessageService(Ports ports, Clock clock, PhoneFingerprinter fingerprints, AgentUrls urls) {
+    /**
+     * @param replayWindow how far the time stamp in an assistant-request or a message that needs an answer may be from
+     *        now: a body signed without a time stamp in its signature could otherwise be sent again much later
+     */
+    public AnswerVapiMessageService(Ports ports, Clock clock, PhoneFingerprinter fingerprints, AgentUrls urls,
+                                    Duration replayWindow) {
         this.rateLimit = Objects.requireNonNull(ports.rateLimit(), "rateLimit");
         this.signatures = Objects.requireNonNull(ports.signatures(), "signatures");
         this.messages = Objects.requireNonNull(ports.messages(), "messages");
@@ -96,6 +102,7 @@ public final class AnswerVapiMessageService implements AnswerVapiMessageUseCase 
         this.clock = Objects.requireNonNull(clock, "clock");
         this.fingerprints = Objects.requireNonNull(fingerprints, "fingerprints");
         this.urls = Objects.requireNonNull(urls, "urls");
+        this.replayWindow = Objects.requireNonNull(replayWindow, "replayWindow");
     }
 
     @Override
@@ -118,6 +125,14 @@ public final class AnswerVapiMessageService implements AnswerVapiMessageUseCase 
         Agent agent = found.orElseThrow(AnswerVapiMessageService::agentNotFound);
         VapiMessageKind kind = message.kind().orElseThrow(() -> DomainException.of(ErrorCode.UNSUPPORTED_EVENT,
                 "The message has no type."));
+        // A signed assistant-request answers with the agent's proxy key, and a relayed message may make the clinic act:
+        // neither is answered when its own signed time stamp shows it was sent long ago.
+        if ((kind == VapiMessageKind.ASSISTANT_REQUEST || kind == VapiMessageKind.NEEDS_ANSWER)
+                && message.isStale(clock.instant(), replayWindow)) {
+            LOG.log(System.Logger.Level.WARNING, () -> "vapi webhook refused (bad_signature): stale message timestamp"
+                    + " (a delivery sent again?), request " + command.requestId().value());
+            throw DomainException.of(ErrorCode.BAD_SIGNATURE, "The webhook signature is missing or wrong.");
+        }
         return switch (kind) {
             case ASSISTANT_REQUEST -> VapiAnswer.assistant(assistant(agent, message, command));
             case END_OF_CALL_REPORT -> {

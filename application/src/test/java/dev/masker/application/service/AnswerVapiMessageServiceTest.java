@@ -146,7 +146,8 @@ class AnswerVapiMessageServiceTest {
                     totalsAsked.add(session);
                     return totals;
                 },
-                relay, new SequentialIds()), Clock.fixed(NOW, ZoneOffset.UTC), fingerprinter, new AgentUrls(PUBLIC_URL));
+                relay, new SequentialIds()), Clock.fixed(NOW, ZoneOffset.UTC), fingerprinter, new AgentUrls(PUBLIC_URL),
+                Duration.ofSeconds(300));
     }
 
     /** The assistant configuration the service answers the command with. */
@@ -401,6 +402,43 @@ class AnswerVapiMessageServiceTest {
         return new VapiMessage(Optional.of("tool-calls"), Optional.of(call(Optional.of(CALL_ID), Optional.empty())),
                 OptionalLong.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 List.of(new VapiToolCall("call_tool_1", Optional.of("book_visit"))));
+    }
+
+    // --- A signed message sent again later ---
+
+    private static VapiMessage sentAt(VapiMessage message, long millis) {
+        return new VapiMessage(message.type(), message.call(), OptionalLong.of(millis), message.endedReason(),
+                message.startedAt(), message.endedAt(), message.toolCalls());
+    }
+
+    @Test
+    void givenAnAssistantRequestSignedMoreThanTheWindowAgo_answer_refusesItWithoutAnsweringTheProxyKey() {
+        givenAnAgentWithACallback();
+        message = sentAt(assistantRequest(call(Optional.of(CALL_ID), Optional.empty())), NOW.minusSeconds(301).toEpochMilli());
+
+        assertEquals(ErrorCode.BAD_SIGNATURE, rejection(AGENT_TEXT).code());
+        assertNothingResolvedOrAudited();
+    }
+
+    @Test
+    void givenToolCallsSignedADayAgo_answer_refusesThemWithoutRelaying() {
+        givenAnAgentWithABackend();
+        message = sentAt(toolCalls(), NOW.minusSeconds(86_400).getEpochSecond());
+
+        assertEquals(ErrorCode.BAD_SIGNATURE, rejection(AGENT_TEXT).code());
+        assertTrue(relayedTo.isEmpty(), "nothing relayed");
+    }
+
+    @Test
+    void givenMessagesWithinTheWindowOrWithoutATimestampOrInformational_answer_answersThem() {
+        givenAnAgentWithACallback();
+        message = sentAt(assistantRequest(call(Optional.of(CALL_ID), Optional.empty())), NOW.plusSeconds(299).toEpochMilli());
+        assertTrue(service().answer(command(AGENT_TEXT)).assistant().isPresent(), "within the window");
+        message = new VapiMessage(Optional.of("assistant-request"), Optional.of(call(Optional.of(CALL_ID), Optional.empty())),
+                OptionalLong.empty());
+        assertTrue(service().answer(command(AGENT_TEXT)).assistant().isPresent(), "no time stamp to judge by");
+        message = new VapiMessage(Optional.of("status-update"), Optional.empty(), OptionalLong.of(0L));
+        assertEquals(Map.of(), reply(command(AGENT_TEXT)), "an informational message is answered whenever it comes");
     }
 
     @Test

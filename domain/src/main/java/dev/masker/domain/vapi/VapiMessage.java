@@ -1,5 +1,6 @@
 package dev.masker.domain.vapi;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -19,6 +20,8 @@ public record VapiMessage(Optional<String> type, Optional<VapiCall> call, Option
                           List<VapiToolCall> toolCalls) {
     public static final String ASSISTANT_REQUEST = "assistant-request";
     /** Vapi's ended reasons are identifiers ("customer-ended-call", "pipeline-error-openai-llm-failed"). */
+    /** Time stamps from 10^11 on are milliseconds (10^11 seconds is the year 5138). */
+    private static final long MILLIS_THRESHOLD = 100_000_000_000L;
     private static final Pattern ENDED_REASON = Pattern.compile("[a-z0-9][a-z0-9.-]{0,119}");
 
     public VapiMessage {
@@ -38,6 +41,19 @@ public record VapiMessage(Optional<String> type, Optional<VapiCall> call, Option
 
     public boolean isAssistantRequest() {
         return type.filter(ASSISTANT_REQUEST::equals).isPresent();
+    }
+
+    /**
+     * Whether the message's own time stamp (Vapi's milliseconds, or seconds) is further than {@code window} from
+     * {@code now}: a message signed long ago and sent again. A message without a time stamp is never stale.
+     */
+    public boolean isStale(Instant now, Duration window) {
+        if (timestamp.isEmpty()) {
+            return false;
+        }
+        long value = timestamp.getAsLong();
+        long millis = Math.abs(value) >= MILLIS_THRESHOLD ? value : value * 1000;
+        return Math.abs(now.toEpochMilli() - millis) > window.toMillis();
     }
 
     /** What Masker does with the message; empty when it has no type. */
