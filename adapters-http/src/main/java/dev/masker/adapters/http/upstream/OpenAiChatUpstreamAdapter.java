@@ -43,7 +43,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * stream is read on after {@code [DONE]} to the end of its body (within {@link #BODY_END_AFTER_DONE}) before the call
  * returns. Otherwise every streamed turn would pay a new TCP and TLS handshake.
  *
- * <p>Nothing the upstream sent reaches an error message or a log line: logs carry the status and the time taken only.
+ * <p>Nothing the upstream sent reaches an error message or a log line: logs carry the status, the time taken and the
+ * failure's cause as {@link FailureCause} describes it.
  */
 public final class OpenAiChatUpstreamAdapter implements ChatUpstreamPort {
     private static final System.Logger LOG = System.getLogger(OpenAiChatUpstreamAdapter.class.getName());
@@ -249,8 +250,8 @@ public final class OpenAiChatUpstreamAdapter implements ChatUpstreamPort {
                 // The caller gave up and closed the socket with this interrupt; nobody waits for a signal.
                 clean = false;
             } catch (RuntimeException | IOException e) {
-                // WebClient reports refused connections, resets, TLS failures and timeouts as various exceptions; their
-                // messages stay out of the log, which gets the kind of failure only.
+                // WebClient reports refused connections, resets, TLS failures and timeouts as various exceptions; the log
+                // gets their classes and the JDK's own messages, never a message that could quote the answer.
                 if (!abandoned) {
                     signalQuietly(new Signal.Failed(failure(e, response != null)));
                 }
@@ -283,7 +284,8 @@ public final class OpenAiChatUpstreamAdapter implements ChatUpstreamPort {
                 LOG.log(Level.WARNING, "upstream connection timed out after {0} ms", elapsedMillis());
                 return DomainException.of(ErrorCode.UPSTREAM_TIMEOUT, "The upstream could not be reached in time.");
             }
-            LOG.log(Level.WARNING, "upstream call failed ({0}) after {1} ms", e.getClass().getSimpleName(), elapsedMillis());
+            LOG.log(Level.WARNING, "upstream call failed {0} ({1}) after {2} ms", answered ? "mid-answer" : "before answering",
+                    FailureCause.describe(e), elapsedMillis());
             return DomainException.of(ErrorCode.UPSTREAM_ERROR, answered
                     ? "The upstream connection broke off." : "The upstream could not be reached.");
         }
