@@ -129,6 +129,20 @@ class OpenAiSdkProxyIT {
         });
     }
 
+    @Test
+    @Order(11)
+    void givenThirtyStreamedTurnsInARow_createStreaming_reusesTheUpstreamConnection() {
+        int before = upstream.connectionsAccepted();
+        for (int turn = 0; turn < 30; turn++) {
+            try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions().createStreaming(hello(MODEL))) {
+                assertTrue(stream.stream().count() > 1, "turn " + turn + " streamed");
+            }
+        }
+
+        int opened = upstream.connectionsAccepted() - before;
+        assertTrue(opened <= 1, opened + " upstream connections opened for 30 streamed turns");
+    }
+
     /** Sends every record as one turn of its own and checks what the upstream received and what the client got back. */
     private static void throughTheSdk(Function<ChatCompletionCreateParams, String> send) {
         List<String> survivors = new ArrayList<>();
