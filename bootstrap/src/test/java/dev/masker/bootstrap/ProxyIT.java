@@ -81,7 +81,11 @@ class ProxyIT {
             assertTrue(events[i].startsWith("data: {") && !events[i].contains("\n"), "one data line per event: " + events[i]);
             JsonNode chunk = RunningMasker.read(events[i].substring("data: ".length()));
             assertEquals("chat.completion.chunk", chunk.path("object").asText());
-            streamed.append(chunk.at("/choices/0/delta/content").asText(""));
+            JsonNode delta = chunk.at("/choices/0/delta");
+            // The stub sends an empty content with the role only; every other chunk it sends has content or a finish.
+            assertFalse(delta.size() == 1 && "".equals(delta.path("content").asText(null)),
+                    "an empty delta the upstream never sent: " + events[i]);
+            streamed.append(delta.path("content").asText(""));
         }
         assertEquals(whole, streamed.toString());
         VALUES.forEach(value -> assertTrue(whole.contains(value), whole));

@@ -160,7 +160,7 @@ public final class ProxyChatCompletionService implements ProxyChatCompletionUseC
                 if (turn.firstByteAt == 0) {
                     turn.firstByteAt = nanoTime.getAsLong();
                 }
-                sink.accept(new AnswerPart.Chunk(rehydrator.accept(chunk)));
+                rehydrator.accept(chunk).ifPresent(rehydrated -> sink.accept(new AnswerPart.Chunk(rehydrated)));
             });
             turn.upstreamDoneAt = nanoTime.getAsLong();
             rehydrator.finish().ifPresent(rest -> sink.accept(new AnswerPart.Chunk(rest)));
