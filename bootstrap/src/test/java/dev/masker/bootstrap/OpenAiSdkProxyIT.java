@@ -241,6 +241,18 @@ class OpenAiSdkProxyIT {
     }
 
     @Test
+    @Order(13)
+    void givenTheAgentsKey_listModelsThroughTheSdk_findsTheUpstreamsModelAndAWrongKeyIsRefused() {
+        assertEquals(List.of(MODEL), client.models().list().data().stream().map(model -> model.id()).toList());
+        OpenAIClient stranger = sdk("mpk_not-the-key");
+        try {
+            assertEquals(401, assertThrows(UnauthorizedException.class, () -> stranger.models().list()).statusCode());
+        } finally {
+            stranger.close();
+        }
+    }
+
+    @Test
     @Order(6)
     void givenAModelTheAgentDoesNotAllow_create_failsWith422AndOurCode() {
         int before = upstream.bodies().size();

@@ -145,6 +145,47 @@ class ProxyIT {
     }
 
     @Test
+    void givenAllowedModels_listModels_answersTheUpstreamsModelAndTheListedOnesInOpenAisShape() {
+        JsonNode agent = createStubAgent();
+        String id = agent.path("id").asText();
+        String key = agent.path("proxy_key").asText();
+        masker.admin("PATCH", "/api/v1/agents/" + id, "{\"allowed_models\": [\"stub-large\", \"stub\"]}");
+
+        HttpResponse<String> response = masker.send(HttpRequest.newBuilder(masker.uri("/proxy/" + id + "/v1/models"))
+                .header("Authorization", "Bearer " + key).GET());
+
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+        assertEquals(RunningMasker.read("""
+                {"object": "list", "data": [
+                  {"id": "stub", "object": "model", "created": 0, "owned_by": "masker"},
+                  {"id": "stub-large", "object": "model", "created": 0, "owned_by": "masker"}]}
+                """), RunningMasker.read(response.body()));
+    }
+
+    @Test
+    void givenEachCheckFailing_listModels_answersItsCodeInOpenAisShape() {
+        String other = createStubAgent().path("proxy_key").asText();
+        assertAll(
+                () -> assertProxyError(models("agt_01JD8Q7M2K3N4P5Q6R7S8T9V0W", proxyKey), 404, "agent_not_found",
+                        "not_found_error"),
+                () -> assertProxyError(models(agentId, null), 401, "unauthenticated", "authentication_error"),
+                () -> assertProxyError(models(agentId, other), 401, "unauthenticated", "authentication_error"),
+                () -> assertProxyError(masker.send(HttpRequest.newBuilder(masker.uri("/proxy/" + agentId + "/v1/models"))
+                        .header("X-Masker-Proxy-Key", proxyKey).POST(HttpRequest.BodyPublishers.ofString("{}"))), 405,
+                        "method_not_allowed", "invalid_request_error"),
+                () -> assertEquals(200, models(agentId, proxyKey).statusCode()));
+    }
+
+    private HttpResponse<String> models(String agent, String key) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(masker.uri("/proxy/" + agent + "/v1/models")).GET();
+        if (key != null) {
+            request.header("X-Masker-Proxy-Key", key);
+        }
+        return masker.send(request);
+    }
+
+    @Test
     void givenWrongMethodOrContentType_complete_answersInOpenAisShape() {
         HttpResponse<String> get = masker.send(HttpRequest.newBuilder(
                 masker.uri("/proxy/" + agentId + "/v1/chat/completions")).GET());
