@@ -1,16 +1,21 @@
 /*
  * Benchmark (not a test) of the PHI proxy's added latency, run by bench/proxy.sh as a single-file program:
  *
- *   java bench/ProxyBench.java fake PORT_FILE
- *       a fake OpenAI upstream on a free port of 127.0.0.1 (written to PORT_FILE): POST /v1/chat/completions answers at
- *       once, as chat.completion or as chat.completion.chunk server-sent events ending with "data: [DONE]". The reply
- *       names the last two PHI tokens it was sent, so Masker has something to rehydrate.
+ *   java bench/ProxyBench.java fake PORT_FILE [KEYSTORE]
+ *       a fake OpenAI upstream on free ports of 127.0.0.1: plain HTTP, and HTTPS too when a PKCS12 KEYSTORE (password
+ *       "changeit") is given; PORT_FILE gets "PLAIN_PORT TLS_PORT" (TLS_PORT 0 without a keystore).
+ *       POST /v1/chat/completions answers at once, as chat.completion or as chat.completion.chunk server-sent events
+ *       ending with "data: [DONE]". The reply names the last two PHI tokens it was sent, so Masker has something to
+ *       rehydrate. GET /stats (plain port) answers how many connections callers other than the benchmark's direct
+ *       client (its requests carry X-Bench-Direct) opened, i.e. Masker's upstream connections: with TLS, its handshakes.
  *
- *   java bench/ProxyBench.java client FAKE_PORT MASKER_PORT AGENT_ID PROXY_KEY DEVSET RUN_ID
- *       the load: one request at a time over keep-alive connections, each turn to the fake directly and then the very
- *       same bytes through Masker, streaming and not; prints percentiles per round and a summary.
- *       Settings (environment): BENCH_WARMUP (2000), BENCH_REQUESTS (1000), BENCH_ROUNDS (3), BENCH_TURN_BYTES (2048),
- *       BENCH_TURNS_PER_CALL (50), BENCH_SEED (42).
+ *   java bench/ProxyBench.java client FAKE_PORT MASKER_PORT AGENT_ID PROXY_KEY DEVSET RUN_ID [STATS_PORT]
+ *       the load: one request at a time, each turn to the fake directly and then the very same bytes through Masker,
+ *       streaming and not; first the first turns of new calls, each on a new connection to Masker, then later turns of
+ *       calls over keep-alive connections; prints percentiles per round and a summary. The direct client speaks TLS
+ *       when -Dbench.tls=true (trusting the JVM's javax.net.ssl.trustStore).
+ *       Settings (environment): BENCH_WARMUP (2000), BENCH_REQUESTS (1000), BENCH_ROUNDS (3), BENCH_FIRST_TURNS (300),
+ *       BENCH_TURN_BYTES (2048), BENCH_TURNS_PER_CALL (50), BENCH_SEED (42).
  *
  * Only the JDK: com.sun.net.httpserver for the fake, a raw-socket HTTP/1.1 client (so that the time to first token is
  * taken when the bytes of the first content event are read, with no client library in between).
@@ -18,11 +23,18 @@
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.KeyStore;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -35,7 +47,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,12 +66,12 @@ public final class ProxyBench {
 
     public static void main(String[] args) throws Exception {
         switch (args.length > 0 ? args[0] : "") {
-            case "fake" -> Fake.run(Path.of(args[1]));
+            case "fake" -> Fake.run(Path.of(args[1]), args.length > 2 ? Path.of(args[2]) : null);
             case "client" -> Client.run(args);
             default -> {
                 // Standard output is the benchmark's report; anything else goes through the logger.
                 System.getLogger("ProxyBench").log(System.Logger.Level.ERROR,
-                        "usage: ProxyBench fake PORT_FILE | client FAKE_PORT MASKER_PORT AGENT_ID KEY DEVSET RUN");
+                        "usage: ProxyBench fake PORT_FILE [KEYSTORE] | client FAKE_PORT MASKER_PORT AGENT_ID KEY DEVSET RUN [STATS_PORT]");
                 System.exit(2);
             }
         }
@@ -63,21 +81,57 @@ public final class ProxyBench {
 
     static final class Fake {
         static final AtomicLong ids = new AtomicLong();
+        /** The remote addresses of callers other than the direct client: one per connection they opened. */
+        static final Set<String> proxyConnections = ConcurrentHashMap.newKeySet();
 
-        static void run(Path portFile) throws IOException {
+        static void run(Path portFile, Path keyStore) throws Exception {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
             server.setExecutor(Executors.newFixedThreadPool(4));
             server.createContext("/v1/chat/completions", Fake::answer);
+            server.createContext("/stats", Fake::stats);
             server.start();
+            int tlsPort = 0;
+            if (keyStore != null) {
+                HttpsServer tls = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+                tls.setHttpsConfigurator(new HttpsConfigurator(sslContext(keyStore)));
+                tls.setExecutor(Executors.newFixedThreadPool(4));
+                tls.createContext("/v1/chat/completions", Fake::answer);
+                tls.start();
+                tlsPort = tls.getAddress().getPort();
+            }
             Path tmp = portFile.resolveSibling(portFile.getFileName() + ".tmp");
-            Files.writeString(tmp, Integer.toString(server.getAddress().getPort()));
+            Files.writeString(tmp, server.getAddress().getPort() + " " + tlsPort + "\n");
             Files.move(tmp, portFile);
-            System.getLogger("ProxyBench.fake").log(System.Logger.Level.INFO, "fake upstream listening on port {0}",
-                    Integer.toString(server.getAddress().getPort()));
+            System.getLogger("ProxyBench.fake").log(System.Logger.Level.INFO, "fake upstream on ports {0} (plain), {1} (TLS)",
+                    Integer.toString(server.getAddress().getPort()), Integer.toString(tlsPort));
+        }
+
+        static SSLContext sslContext(Path keyStore) throws Exception {
+            char[] password = "changeit".toCharArray();
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            try (InputStream in = Files.newInputStream(keyStore)) {
+                store.load(in, password);
+            }
+            KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            keys.init(store, password);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(keys.getKeyManagers(), null, null);
+            return context;
+        }
+
+        static void stats(HttpExchange exchange) throws IOException {
+            try (exchange) {
+                byte[] out = Integer.toString(proxyConnections.size()).getBytes(StandardCharsets.US_ASCII);
+                exchange.sendResponseHeaders(200, out.length);
+                exchange.getResponseBody().write(out);
+            }
         }
 
         static void answer(HttpExchange exchange) throws IOException {
             try (exchange) {
+                if (!exchange.getRequestHeaders().containsKey("X-Bench-Direct")) {
+                    proxyConnections.add(exchange.getRemoteAddress().toString());
+                }
                 String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
                 if (!"POST".equals(exchange.getRequestMethod())) {
                     exchange.sendResponseHeaders(405, -1);
@@ -274,22 +328,39 @@ public final class ProxyBench {
         final int port;
         final String path;
         final String authorization;
+        final boolean tls;
         Socket socket;
         InputStream in;
         OutputStream out;
         int reconnects = -1;
 
-        Connection(int port, String path, String authorization) {
+        Connection(int port, String path, String authorization, boolean tls) {
             this.port = port;
             this.path = path;
             this.authorization = authorization;
+            this.tls = tls;
+        }
+
+        /** Closes the connection: the next request opens a new one (TCP, and TLS when it speaks TLS). */
+        void close() throws IOException {
+            if (socket != null) {
+                socket.close();
+                socket = null;
+            }
         }
 
         void open() throws IOException {
             if (socket != null) {
                 socket.close();
             }
-            socket = new Socket(InetAddress.getLoopbackAddress(), port);
+            if (tls) {
+                SSLSocket secure = (SSLSocket) SSLSocketFactory.getDefault().createSocket(InetAddress.getLoopbackAddress(), port);
+                secure.setTcpNoDelay(true);
+                secure.startHandshake();
+                socket = secure;
+            } else {
+                socket = new Socket(InetAddress.getLoopbackAddress(), port);
+            }
             socket.setTcpNoDelay(true);
             in = new BufferedInputStream(socket.getInputStream(), 65536);
             out = socket.getOutputStream();
@@ -298,17 +369,18 @@ public final class ProxyBench {
 
         /** Sends one request; the answer's time to first content (ns, 0 if none) and total time (ns). */
         Result send(byte[] body, boolean streaming) throws IOException {
+            long start = System.nanoTime();
             if (socket == null) {
+                // Connecting (and the TLS handshake) is part of the turn the caller waits for.
                 open();
             }
             String head = "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nContent-Type: application/json\r\n"
                     + "Accept: " + (streaming ? "text/event-stream" : "application/json") + "\r\n"
-                    + (authorization == null ? "" : "Authorization: Bearer " + authorization + "\r\n")
+                    + (authorization == null ? "X-Bench-Direct: 1\r\n" : "Authorization: Bearer " + authorization + "\r\n")
                     + "Content-Length: " + body.length + "\r\n\r\n";
             byte[] headBytes = head.getBytes(StandardCharsets.US_ASCII);
             byte[] request = Arrays.copyOf(headBytes, headBytes.length + body.length);
             System.arraycopy(body, 0, request, headBytes.length, body.length);
-            long start = System.nanoTime();
             out.write(request);
             out.flush();
             String status = line(in);
@@ -504,10 +576,15 @@ public final class ProxyBench {
             int rounds = env("BENCH_ROUNDS", 3);
             int turnBytes = env("BENCH_TURN_BYTES", 2048);
             int turnsPerCall = env("BENCH_TURNS_PER_CALL", 50);
+            int firstTurns = env("BENCH_FIRST_TURNS", 300);
             Random random = new Random(env("BENCH_SEED", 42));
+            boolean tls = Boolean.getBoolean("bench.tls");
+            int statsPort = args.length > 7 ? Integer.parseInt(args[7]) : fakePort;
 
-            Connection direct = new Connection(fakePort, "/v1/chat/completions", null);
-            Connection masker = new Connection(maskerPort, "/proxy/" + agent + "/v1/chat/completions", key);
+            Connection direct = new Connection(fakePort, "/v1/chat/completions", null, tls);
+            Connection masker = new Connection(maskerPort, "/proxy/" + agent + "/v1/chat/completions", key, false);
+            boolean[] firstOfCall = {false};
+            int[] firstCalls = {0};
             long[] sent = {0};
             int[] turnNo = {0};
             long[] textBytes = {0};
@@ -523,6 +600,12 @@ public final class ProxyBench {
             Pair pair = (streaming, into, at) -> {
                 int n = turnNo[0]++;
                 String callId = "call-" + runId + "-" + (n / turnsPerCall);
+                if (firstOfCall[0]) {
+                    // The first turn of a new call, on a new client connection to Masker: a platform opens one per call.
+                    // The direct connection stays open, as a platform's pooled connection to its LLM would.
+                    callId = "call-" + runId + "-first-" + firstCalls[0]++;
+                    masker.close();
+                }
                 Turn turn = turn(devSet, random, turnBytes, callId);
                 textBytes[0] += turn.textBytes();
                 spans[0] += turn.spans();
@@ -568,6 +651,28 @@ public final class ProxyBench {
             System.out.printf("warm-up: %d turns direct + %d through Masker (half streaming) in %.1f s%n", warmup, warmup,
                     (System.nanoTime() - warmStart) / 1e9);
 
+            // The first turn of each call: a new session, every value new to the vault, a new client connection to Masker
+            // (whose own upstream connection, TLS or not, is what it keeps alive).
+            int before = upstreamConnections(statsPort);
+            firstOfCall[0] = true;
+            long[][] firstWhole = new long[6][firstTurns];
+            long[][] firstStream = new long[6][firstTurns];
+            long firstStart = System.nanoTime();
+            for (int i = 0; i < firstTurns; i++) {
+                pair.run(false, firstWhole, i);
+                pair.run(true, firstStream, i);
+            }
+            firstOfCall[0] = false;
+            int firstOpened = upstreamConnections(statsPort) - before;
+            System.out.printf("%n=== first turns of calls: %d per mode, each a new call on a new connection to Masker, %.1f s, "
+                    + "load average %s ===%n", firstTurns, (System.nanoTime() - firstStart) / 1e9, load());
+            table("non-streaming round trip", firstWhole[0], firstWhole[1]);
+            table("streaming, time to first token", firstStream[0], firstStream[1]);
+            table("streaming, whole stream", firstStream[2], firstStream[3]);
+            System.out.printf("upstream connections Masker opened: %d for %d turns (%d streamed)%n", firstOpened,
+                    2 * firstTurns, firstTurns);
+
+            before = upstreamConnections(statsPort);
             List<long[][]> wholeRounds = new ArrayList<>();
             List<long[][]> streamRounds = new ArrayList<>();
             for (int r = 1; r <= rounds; r++) {
@@ -588,23 +693,51 @@ public final class ProxyBench {
                 table("  streaming, whole stream", stream[2], stream[3]);
                 table("  streaming, status line", stream[4], stream[5]);
             }
+            int laterOpened = upstreamConnections(statsPort) - before;
             long[][] allWhole = merge(wholeRounds);
             long[][] allStream = merge(streamRounds);
-            System.out.printf("%n=== all %d rounds (%d turns per mode) ===%n", rounds, allWhole[0].length);
+            System.out.printf("%n=== later turns of calls: all %d rounds (%d turns per mode) ===%n", rounds,
+                    allWhole[0].length);
             table("non-streaming round trip", allWhole[0], allWhole[1]);
             table("streaming, time to first token", allStream[0], allStream[1]);
             table("streaming, whole stream", allStream[2], allStream[3]);
             table("streaming, status line", allStream[4], allStream[5]);
+            System.out.printf("upstream connections Masker opened: %d for %d turns (%d streamed)%n", laterOpened,
+                    2 * allWhole[0].length, allWhole[0].length);
             System.out.printf("%nspread of the added latency over the %d rounds (min .. max of the per-round value):%n",
                     rounds);
             spread("non-streaming", wholeRounds);
             spread("streaming TTFT", streamRounds);
+
+            // Keep-alive: 100 streamed turns in a row through Masker alone, counting the upstream connections opened.
+            before = upstreamConnections(statsPort);
+            int streamBad = 0;
+            for (int i = 0; i < 100; i++) {
+                Turn turn = turn(devSet, random, turnBytes, "call-" + runId + "-keepalive");
+                Result r = masker.send(turn.streaming(), true);
+                sent[0]++;
+                streamBad += r.status() == 200 && !r.content().contains("[no DONE]") ? 0 : 1;
+            }
+            System.out.printf("%nkeep-alive: 100 streamed turns in a row through Masker opened %d upstream connection(s)"
+                    + " (%s upstream); %d answers not right%n", upstreamConnections(statsPort) - before,
+                    tls ? "TLS" : "plain HTTP", streamBad);
+            System.out.printf("upstream connections Masker opened in the whole run: %d%n", upstreamConnections(statsPort));
             System.out.printf("%naverage turn: %d bytes of conversation, %.1f PHI spans (dev-set labels)%n",
                     textBytes[0] / Math.max(1, sent[0]), (double) spans[0] / Math.max(1, sent[0]));
             System.out.printf("connections reopened: direct %d, Masker %d%n", direct.reconnects, masker.reconnects);
             System.out.printf("answers not right (status, token left, no content): %d%n", bad[0]);
             badSamples.forEach(s -> System.out.println("  e.g. " + s));
             System.out.println("BENCH masker_requests=" + sent[0] + " bad=" + bad[0]);
+        }
+
+        /** How many connections Masker opened to the fake so far (the fake's count). */
+        static int upstreamConnections(int statsPort) {
+            try (HttpClient client = HttpClient.newHttpClient()) {
+                return Integer.parseInt(client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + statsPort
+                        + "/stats")).build(), HttpResponse.BodyHandlers.ofString()).body().strip());
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException("the fake upstream's /stats did not answer", e);
+            }
         }
 
         static String load() {

@@ -5,8 +5,11 @@
 #
 #   bench/proxy.sh
 #
-# Settings (environment, all optional): BENCH_WARMUP (2000), BENCH_REQUESTS (1000 per mode per round),
-# BENCH_ROUNDS (3), BENCH_TURN_BYTES (2048), BENCH_TURNS_PER_CALL (50), BENCH_SEED (42), BENCH_PGHOST (127.0.0.1),
+# Settings (environment, all optional): BENCH_UPSTREAM (tls: the fake upstream speaks HTTPS with a self-signed
+# certificate made by keytool for this run and trusted through a trust store given to Masker's and the client's JVMs;
+# plain: HTTP), BENCH_WARMUP (2000), BENCH_REQUESTS (1000 per mode per round), BENCH_ROUNDS (3), BENCH_FIRST_TURNS
+# (300 first turns of new calls per mode), BENCH_TURN_BYTES (2048), BENCH_TURNS_PER_CALL (50), BENCH_SEED (42),
+# BENCH_PGHOST (127.0.0.1),
 # BENCH_PGPORT (5432), BENCH_PGUSER (postgres), BENCH_PGDATABASE (test), BENCH_PGPASSWORD (empty),
 # BENCH_KEEP_WORKDIR (unset: the temporary folder is removed). Any MASKER_* variable already set (e.g. MASKER_JAVA_OPTS
 # for a JFR recording) is passed to the server as is, except the ones this script owns (database, schema, secrets,
@@ -26,22 +29,51 @@ bench_on_exit() { [ -z "$fake_pid" ] || bench_stop "$fake_pid" "the fake upstrea
 bench_setup
 
 # ---- 1. the fake upstream and the server ------------------------------------------------------------------------
+upstream_mode="${BENCH_UPSTREAM:-tls}"
+tls_opts=()
+keystore=()
+case "$upstream_mode" in
+  tls)
+    # A self-signed certificate for 127.0.0.1, made for this run; Masker and the client trust it through a trust store
+    # holding only it (Masker has no upstream trust store setting: the JVM's javax.net.ssl.trustStore is what it reads).
+    keytool="${JAVA_HOME:+$JAVA_HOME/bin/}keytool"
+    "$keytool" -genkeypair -alias fake -keyalg EC -groupname secp256r1 -validity 2 -dname "CN=127.0.0.1" \
+      -ext "SAN=ip:127.0.0.1,dns:localhost" -keystore "$work/fake.p12" -storetype PKCS12 -storepass changeit \
+      -keypass changeit >/dev/null 2>&1
+    "$keytool" -exportcert -alias fake -keystore "$work/fake.p12" -storepass changeit -file "$work/fake.cer" >/dev/null 2>&1
+    "$keytool" -importcert -noprompt -alias fake -file "$work/fake.cer" -keystore "$work/trust.p12" -storetype PKCS12 \
+      -storepass changeit >/dev/null 2>&1
+    tls_opts=(-Djavax.net.ssl.trustStore="$work/trust.p12" -Djavax.net.ssl.trustStorePassword=changeit
+      -Djavax.net.ssl.trustStoreType=PKCS12)
+    keystore=("$work/fake.p12")
+    ;;
+  plain) ;;
+  *) log "BENCH_UPSTREAM must be tls or plain, not $upstream_mode"; exit 1 ;;
+esac
 # The JDK's HTTP server leaves Nagle's algorithm on unless told otherwise; a real upstream would not delay chunks.
-log "starting the fake OpenAI upstream"
-setsid "$java" -Dsun.net.httpserver.nodelay=true "$here/ProxyBench.java" fake "$work/fake.port" >"$work/fake.log" 2>&1 &
+log "starting the fake OpenAI upstream ($upstream_mode)"
+setsid "$java" -Dsun.net.httpserver.nodelay=true "$here/ProxyBench.java" fake "$work/fake.port" "${keystore[@]}" \
+  >"$work/fake.log" 2>&1 &
 fake_pid=$!
 for _ in $(seq 1 300); do
   [ -s "$work/fake.port" ] && break
   kill -0 "$fake_pid" 2>/dev/null || { cat "$work/fake.log" >&2; log "the fake upstream did not start"; exit 1; }
   sleep 0.1
 done
-fake_port="$(cat "$work/fake.port")"
-log "fake upstream on port $fake_port"
+read -r plain_port tls_port <"$work/fake.port"
+if [ "$upstream_mode" = tls ]; then
+  fake_port="$tls_port"; fake_url="https://127.0.0.1:$tls_port/v1"
+  # MASKER_JAVA_OPTS replaces the launcher's -Xmx512m: keep it.
+  export MASKER_JAVA_OPTS="${MASKER_JAVA_OPTS:--Xmx512m} ${tls_opts[*]}"
+else
+  fake_port="$plain_port"; fake_url="http://127.0.0.1:$plain_port/v1"
+fi
+log "fake upstream at $fake_url"
 
 unset MASKER_UPSTREAM_OPENAI_API_KEY
 # One agent takes every turn, faster than a real call would: its proxy rate limit (100/s, burst 200) must not be what
 # is measured.
-bench_start_masker MASKER_UPSTREAM_OPENAI_BASE_URL="http://127.0.0.1:$fake_port/v1" \
+bench_start_masker MASKER_UPSTREAM_OPENAI_BASE_URL="$fake_url" \
   MASKER_PROXY_RATE_LIMIT_PER_SECOND=1000000 MASKER_PROXY_RATE_LIMIT_BURST=1000000
 
 # ---- 2. the agent -----------------------------------------------------------------------------------------------
@@ -61,9 +93,10 @@ log "probe: 200, the answer names the caller again (rehydrated)"
 
 # ---- 3. the measurement -----------------------------------------------------------------------------------------
 echo "=== proxy latency, run $run_id: $(nproc) cores shared by the client, the fake upstream, Masker and PostgreSQL ==="
-echo "machine load before the run: $load_before"
-"$java" "$here/ProxyBench.java" client "$fake_port" "$port" "$agent_id" "$proxy_key" \
-  "$root/bootstrap/src/test/resources/phi/phi-dev.jsonl" "$run_id" | tee "$work/client.out"
+echo "upstream: $fake_url ($upstream_mode); machine load before the run: $load_before"
+"$java" "${tls_opts[@]}" -Dbench.tls="$([ "$upstream_mode" = tls ] && echo true || echo false)" "$here/ProxyBench.java" \
+  client "$fake_port" "$port" "$agent_id" "$proxy_key" "$root/bootstrap/src/test/resources/phi/phi-dev.jsonl" "$run_id" \
+  "$plain_port" | tee "$work/client.out"
 
 # ---- 4. the audit -----------------------------------------------------------------------------------------------
 requests="$(sed -n 's/^BENCH masker_requests=\([0-9]*\).*/\1/p' "$work/client.out")"

@@ -43,6 +43,7 @@ import dev.masker.application.service.CreateAgentService;
 import dev.masker.application.service.DeleteAgentService;
 import dev.masker.application.service.GetAgentService;
 import dev.masker.application.service.ListAgentsService;
+import dev.masker.application.service.ListProxyModelsService;
 import dev.masker.application.service.MaskTextService;
 import dev.masker.application.service.ProxyChatCompletionService;
 import dev.masker.application.service.RehydrateTextService;
@@ -195,7 +196,7 @@ public final class MaskerServer implements AutoCloseable {
                     adminAuthentication, List.of(
                     new MetricsHttpAdapter(metrics.registry(), config.metricsTokens()),
                     new VapiWebhookHttpAdapter(vapiMessages, bodies, json),
-                    new ProxyHttpAdapter(proxy, bodies, json),
+                    new ProxyHttpAdapter(proxy, new ListProxyModelsService(agents), bodies, json),
                     new OpenApiHttpAdapter(),
                     new AgentsHttpAdapter(agentUseCases, bodies, json, urls),
                     auth,

@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A fake OpenAI chat-completions upstream for bootstrap's tests, on a random loopback port, speaking HTTP/1.1 from a raw
@@ -58,6 +59,7 @@ final class FakeOpenAiUpstream implements AutoCloseable {
     private final ServerSocket server;
     private final List<String> bodies = new CopyOnWriteArrayList<>();
     private final List<Socket> connections = new CopyOnWriteArrayList<>();
+    private final AtomicInteger accepted = new AtomicInteger();
     private final BlockingQueue<Instant> hangUps = new LinkedBlockingQueue<>();
     private volatile Behaviour behaviour = Behaviour.ECHO;
 
@@ -80,6 +82,11 @@ final class FakeOpenAiUpstream implements AutoCloseable {
         return List.copyOf(bodies);
     }
 
+    /** How many TCP connections the upstream accepted so far: a caller that reuses its connections opens few. */
+    int connectionsAccepted() {
+        return accepted.get();
+    }
+
     /** When a {@link Behaviour#TRICKLE} answer found its caller gone, one entry per such answer. */
     BlockingQueue<Instant> hangUps() {
         return hangUps;
@@ -89,6 +96,7 @@ final class FakeOpenAiUpstream implements AutoCloseable {
         while (!server.isClosed()) {
             try {
                 Socket socket = server.accept();
+                accepted.incrementAndGet();
                 connections.add(socket);
                 Thread.ofVirtual().name("fake-openai-connection").start(() -> serve(socket));
             } catch (IOException closed) {

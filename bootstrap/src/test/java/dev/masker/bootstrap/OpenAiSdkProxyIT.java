@@ -129,6 +129,20 @@ class OpenAiSdkProxyIT {
         });
     }
 
+    @Test
+    @Order(11)
+    void givenThirtyStreamedTurnsInARow_createStreaming_reusesTheUpstreamConnection() {
+        int before = upstream.connectionsAccepted();
+        for (int turn = 0; turn < 30; turn++) {
+            try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions().createStreaming(hello(MODEL))) {
+                assertTrue(stream.stream().count() > 1, "turn " + turn + " streamed");
+            }
+        }
+
+        int opened = upstream.connectionsAccepted() - before;
+        assertTrue(opened <= 1, opened + " upstream connections opened for 30 streamed turns");
+    }
+
     /** Sends every record as one turn of its own and checks what the upstream received and what the client got back. */
     private static void throughTheSdk(Function<ChatCompletionCreateParams, String> send) {
         List<String> survivors = new ArrayList<>();
@@ -222,6 +236,18 @@ class OpenAiSdkProxyIT {
             assertEquals(Optional.of("unauthenticated"), e.code());
         } finally {
             // The SDK's client is not AutoCloseable, but holds OkHttp's threads and connections.
+            stranger.close();
+        }
+    }
+
+    @Test
+    @Order(13)
+    void givenTheAgentsKey_listModelsThroughTheSdk_findsTheUpstreamsModelAndAWrongKeyIsRefused() {
+        assertEquals(List.of(MODEL), client.models().list().data().stream().map(model -> model.id()).toList());
+        OpenAIClient stranger = sdk("mpk_not-the-key");
+        try {
+            assertEquals(401, assertThrows(UnauthorizedException.class, () -> stranger.models().list()).statusCode());
+        } finally {
             stranger.close();
         }
     }

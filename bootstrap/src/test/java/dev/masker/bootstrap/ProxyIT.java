@@ -81,7 +81,11 @@ class ProxyIT {
             assertTrue(events[i].startsWith("data: {") && !events[i].contains("\n"), "one data line per event: " + events[i]);
             JsonNode chunk = RunningMasker.read(events[i].substring("data: ".length()));
             assertEquals("chat.completion.chunk", chunk.path("object").asText());
-            streamed.append(chunk.at("/choices/0/delta/content").asText(""));
+            JsonNode delta = chunk.at("/choices/0/delta");
+            // The stub sends an empty content with the role only; every other chunk it sends has content or a finish.
+            assertFalse(delta.size() == 1 && "".equals(delta.path("content").asText(null)),
+                    "an empty delta the upstream never sent: " + events[i]);
+            streamed.append(delta.path("content").asText(""));
         }
         assertEquals(whole, streamed.toString());
         VALUES.forEach(value -> assertTrue(whole.contains(value), whole));
@@ -138,6 +142,47 @@ class ProxyIT {
                 .asText()));
 
         assertEquals(200, proxy(id, key, asksForOther).statusCode());
+    }
+
+    @Test
+    void givenAllowedModels_listModels_answersTheUpstreamsModelAndTheListedOnesInOpenAisShape() {
+        JsonNode agent = createStubAgent();
+        String id = agent.path("id").asText();
+        String key = agent.path("proxy_key").asText();
+        masker.admin("PATCH", "/api/v1/agents/" + id, "{\"allowed_models\": [\"stub-large\", \"stub\"]}");
+
+        HttpResponse<String> response = masker.send(HttpRequest.newBuilder(masker.uri("/proxy/" + id + "/v1/models"))
+                .header("Authorization", "Bearer " + key).GET());
+
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+        assertEquals(RunningMasker.read("""
+                {"object": "list", "data": [
+                  {"id": "stub", "object": "model", "created": 0, "owned_by": "masker"},
+                  {"id": "stub-large", "object": "model", "created": 0, "owned_by": "masker"}]}
+                """), RunningMasker.read(response.body()));
+    }
+
+    @Test
+    void givenEachCheckFailing_listModels_answersItsCodeInOpenAisShape() {
+        String other = createStubAgent().path("proxy_key").asText();
+        assertAll(
+                () -> assertProxyError(models("agt_01JD8Q7M2K3N4P5Q6R7S8T9V0W", proxyKey), 404, "agent_not_found",
+                        "not_found_error"),
+                () -> assertProxyError(models(agentId, null), 401, "unauthenticated", "authentication_error"),
+                () -> assertProxyError(models(agentId, other), 401, "unauthenticated", "authentication_error"),
+                () -> assertProxyError(masker.send(HttpRequest.newBuilder(masker.uri("/proxy/" + agentId + "/v1/models"))
+                        .header("X-Masker-Proxy-Key", proxyKey).POST(HttpRequest.BodyPublishers.ofString("{}"))), 405,
+                        "method_not_allowed", "invalid_request_error"),
+                () -> assertEquals(200, models(agentId, proxyKey).statusCode()));
+    }
+
+    private HttpResponse<String> models(String agent, String key) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(masker.uri("/proxy/" + agent + "/v1/models")).GET();
+        if (key != null) {
+            request.header("X-Masker-Proxy-Key", key);
+        }
+        return masker.send(request);
     }
 
     @Test

@@ -2,10 +2,16 @@ package dev.masker.bootstrap;
 
 import static dev.masker.bootstrap.VapiWebhookIT.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -66,6 +72,33 @@ class ResilienceIT {
             assertEquals(200, ready);
             // The refused call was never recorded; the ones answered 200 were, each once.
             assertEquals(2, masker.callStartedRows(agent).size());
+        }
+    }
+
+    @Test
+    void givenAnUpstreamRefusingConnections_proxyTurn_answers502AndLogsTheCauseWithItsMessageButNoPhi() throws IOException {
+        int port;
+        try (ServerSocket closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = closed.getLocalPort();
+        }
+        try (RunningMasker masker = RunningMasker.start(Map.of(
+                "MASKER_UPSTREAM_OPENAI_BASE_URL", "http://127.0.0.1:" + port + "/v1"))) {
+            JsonNode agent = RunningMasker.read(masker.admin("POST", "/api/v1/agents",
+                    "{\"name\":\"refused " + UUID.randomUUID() + "\",\"upstream\":\"openai:gpt-4o-mini\"}").body()).path("agent");
+            String body = "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":"
+                    + "\"Please call Harriet Quellenberg back on 415-555-0142.\"}]}";
+            HttpRequest.Builder turn = HttpRequest.newBuilder(masker.uri("/proxy/" + agent.path("id").asText()
+                            + "/v1/chat/completions")).header("Content-Type", "application/json")
+                    .header("X-Masker-Proxy-Key", agent.path("proxy_key").asText())
+                    .POST(HttpRequest.BodyPublishers.ofString(body));
+
+            List<String> lines = LogCapture.during(() -> assertEquals(502, masker.send(turn).statusCode()));
+
+            List<String> failures = lines.stream().filter(line -> line.contains("upstream call failed")).toList();
+            assertEquals(1, failures.size(), "one failure line: " + lines);
+            String failure = failures.getFirst();
+            assertTrue(failure.contains("ConnectException: Connection refused"), "the cause and its message: " + failure);
+            assertFalse(failure.contains("Quellenberg") || failure.contains("0142"), failure);
         }
     }
 

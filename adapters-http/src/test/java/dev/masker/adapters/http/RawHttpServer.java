@@ -63,6 +63,11 @@ public final class RawHttpServer implements AutoCloseable {
         return received;
     }
 
+    /** How many TCP connections the server accepted so far: a client that reuses its connections opens few. */
+    public int connectionsAccepted() {
+        return connections.size();
+    }
+
     private void accept() {
         while (!server.isClosed()) {
             try {

@@ -90,12 +90,8 @@ public final class ProxyChatCompletionService implements ProxyChatCompletionUseC
     @Override
     public void answer(ProxyChatCommand command, AnswerSink sink) {
         long started = nanoTime.getAsLong();
-        AgentId agentId = AgentId.parse(command.agentIdText()).orElseThrow(ProxyChatCompletionService::agentNotFound);
-        Agent agent = agents.load(agentId).orElseThrow(ProxyChatCompletionService::agentNotFound);
-        if (!agent.proxyAccess().admits(command.presentedKey())) {
-            throw DomainException.of(ErrorCode.UNAUTHENTICATED, "Send the agent's proxy key as X-Masker-Proxy-Key or as "
-                    + "Authorization: Bearer.");
-        }
+        Agent agent = ProxyCallers.admitted(agents, command.agentIdText(), command.presentedKey());
+        AgentId agentId = agent.id();
         if (rateLimit.tryAcquire("proxy:" + agentId.value()) instanceof RateDecision.Limited limited) {
             throw DomainException.rateLimited(limited.retryAfter());
         }
@@ -160,7 +156,7 @@ public final class ProxyChatCompletionService implements ProxyChatCompletionUseC
                 if (turn.firstByteAt == 0) {
                     turn.firstByteAt = nanoTime.getAsLong();
                 }
-                sink.accept(new AnswerPart.Chunk(rehydrator.accept(chunk)));
+                rehydrator.accept(chunk).ifPresent(rehydrated -> sink.accept(new AnswerPart.Chunk(rehydrated)));
             });
             turn.upstreamDoneAt = nanoTime.getAsLong();
             rehydrator.finish().ifPresent(rest -> sink.accept(new AnswerPart.Chunk(rest)));
@@ -189,10 +185,6 @@ public final class ProxyChatCompletionService implements ProxyChatCompletionUseC
             LOG.log(Level.WARNING, "{0}: the audit log did not take the record of turn in session {1}: {2}",
                     command.requestId(), session, e.code().wireName());
         }
-    }
-
-    private static DomainException agentNotFound() {
-        return DomainException.of(ErrorCode.AGENT_NOT_FOUND, "No agent has this id.");
     }
 
     /** What is known of one turn as it goes, for its audit record. */

@@ -17,8 +17,17 @@ import java.util.TreeSet;
  * as it cannot be part of a token, and only a possible token prefix is held back. What a stream still holds is
  * released in the chunk that finishes its choice ({@code finish_reason} set) or, when the upstream never finishes it,
  * by {@link #finish}. Chunks keep every other field as they came.
+ *
+ * <p>A chunk whose every piece of text is held back, and that carries nothing else (no role, tool call id or name,
+ * {@code finish_reason}, {@code logprobs} or {@code usage}), is not sent at all: the client would get an empty
+ * {@code delta} the upstream never sent. The text it held comes in a later chunk. A chunk the upstream itself sent
+ * empty is passed on as it came.
  */
 public final class ChatStreamRehydrator {
+    private static final Set<String> ONLY_INDEX_DELTA_FINISH_LOGPROBS = Set.of("index", "delta", "finish_reason", "logprobs");
+    private static final Set<String> ONLY_CONTENT_TOOL_CALLS = Set.of("content", "tool_calls");
+    private static final Set<String> ONLY_INDEX_FUNCTION = Set.of("index", "function");
+
     private final TokenLookup lookup;
     private final Map<Integer, StreamingRehydrator> contents = new LinkedHashMap<>();
     private final Map<List<Integer>, StreamingRehydrator> arguments = new LinkedHashMap<>();
@@ -30,15 +39,64 @@ public final class ChatStreamRehydrator {
         this.lookup = lookup;
     }
 
-    /** The chunk to send on: a copy of the upstream's chunk with its text rehydrated as far as it can be yet. */
-    public Map<String, Object> accept(Map<String, Object> chunk) {
+    /**
+     * The chunk to send on: a copy of the upstream's chunk with its text rehydrated as far as it can be yet; empty when
+     * all its text is held back and it carries nothing else.
+     */
+    public Optional<Map<String, Object>> accept(Map<String, Object> chunk) {
         if (!(chunk.get("choices") instanceof List<?> choices) || choices.isEmpty()) {
-            return chunk;
+            return Optional.of(chunk);
         }
         lastChunk = chunk;
+        List<Object> rehydrated = choices.stream().map(this::choice).toList();
+        boolean allHeldBack = chunk.get("usage") == null;
+        for (int i = 0; i < choices.size() && allHeldBack; i++) {
+            allHeldBack = heldBack(choices.get(i), rehydrated.get(i));
+        }
+        if (allHeldBack) {
+            return Optional.empty();
+        }
         Map<String, Object> copy = JsonTrees.copy(chunk);
-        copy.put("choices", choices.stream().map(this::choice).toList());
-        return copy;
+        copy.put("choices", rehydrated);
+        return Optional.of(copy);
+    }
+
+    /** Whether the upstream's choice carried text only, all of it now held back: nothing is left to send. */
+    private static boolean heldBack(Object upstream, Object rehydrated) {
+        if (!(upstream instanceof Map<?, ?> given) || !(rehydrated instanceof Map<?, ?> sent)
+                || !ONLY_INDEX_DELTA_FINISH_LOGPROBS.containsAll(given.keySet())
+                || given.get("finish_reason") != null || given.get("logprobs") != null
+                || !(given.get("delta") instanceof Map<?, ?> delta) || !(sent.get("delta") instanceof Map<?, ?> left)
+                || !ONLY_CONTENT_TOOL_CALLS.containsAll(delta.keySet())) {
+            return false;
+        }
+        boolean hadText = delta.get("content") instanceof String text && !text.isEmpty();
+        if (left.get("content") != null && !"".equals(left.get("content"))) {
+            return false;
+        }
+        if (left.get("tool_calls") instanceof List<?> calls) {
+            for (int i = 0; i < calls.size(); i++) {
+                if (!argumentsOnly(calls.get(i)) || !argumentsOnly(((List<?>) delta.get("tool_calls")).get(i))
+                        || !"".equals(arguments(calls.get(i)))) {
+                    return false;
+                }
+                hadText |= !"".equals(arguments(((List<?>) delta.get("tool_calls")).get(i)));
+            }
+        } else if (left.containsKey("tool_calls")) {
+            return false;
+        }
+        return hadText;
+    }
+
+    /** Whether a tool call delta holds its index and a piece of arguments, and nothing else. */
+    private static boolean argumentsOnly(Object call) {
+        return call instanceof Map<?, ?> map && ONLY_INDEX_FUNCTION.containsAll(map.keySet())
+                && map.get("function") instanceof Map<?, ?> function && Set.of("arguments").equals(function.keySet())
+                && function.get("arguments") instanceof String;
+    }
+
+    private static Object arguments(Object call) {
+        return ((Map<?, ?>) ((Map<?, ?>) call).get("function")).get("arguments");
     }
 
     /**

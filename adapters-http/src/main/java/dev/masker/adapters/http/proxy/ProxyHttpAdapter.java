@@ -6,6 +6,8 @@ import dev.masker.adapters.http.HttpErrorMapper;
 import dev.masker.adapters.http.JsonCodec;
 import dev.masker.adapters.http.RequestBodies;
 import dev.masker.adapters.http.RequestIdFilter;
+import dev.masker.application.port.in.ListProxyModelsQuery;
+import dev.masker.application.port.in.ListProxyModelsUseCase;
 import dev.masker.application.port.in.ProxyChatCommand;
 import dev.masker.application.port.in.ProxyChatCompletionUseCase;
 import dev.masker.application.port.in.ProxyChatCompletionUseCase.AnswerPart;
@@ -27,6 +29,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -38,6 +41,9 @@ import java.util.Optional;
  * JSON object; a streaming one is OpenAI's server-sent events — {@code data: <json>} and a blank line per chunk, each
  * flushed as it is rehydrated, ending with {@code data: [DONE]}. A failure before the first chunk is an ordinary error
  * answer; after it, one {@code data: {"error": ...}} event ends the stream.
+ *
+ * <p>{@code GET /proxy/{agent_id}/v1/models} lists the models the agent answers to, in OpenAI's shape, behind the same
+ * key: some OpenAI clients call it before their first turn.
  */
 public final class ProxyHttpAdapter implements HttpService {
     private static final System.Logger LOG = System.getLogger(ProxyHttpAdapter.class.getName());
@@ -47,11 +53,14 @@ public final class ProxyHttpAdapter implements HttpService {
     private static final byte[] DONE = "data: [DONE]\n\n".getBytes(StandardCharsets.US_ASCII);
 
     private final ProxyChatCompletionUseCase proxy;
+    private final ListProxyModelsUseCase models;
     private final RequestBodies bodies;
     private final JsonCodec json;
 
-    public ProxyHttpAdapter(ProxyChatCompletionUseCase proxy, RequestBodies bodies, JsonCodec json) {
+    public ProxyHttpAdapter(ProxyChatCompletionUseCase proxy, ListProxyModelsUseCase models, RequestBodies bodies,
+                            JsonCodec json) {
         this.proxy = Objects.requireNonNull(proxy, "proxy");
+        this.models = Objects.requireNonNull(models, "models");
         this.bodies = Objects.requireNonNull(bodies, "bodies");
         this.json = Objects.requireNonNull(json, "json");
     }
@@ -62,6 +71,27 @@ public final class ProxyHttpAdapter implements HttpService {
                 "/proxy/{agent_id}/v1/chat/completions/chat/completions"}) {
             rules.post(path, this::complete).any(path, HttpErrorMapper.methodNotAllowed("POST"));
         }
+        String models = "/proxy/{agent_id}/v1/models";
+        rules.get(models, this::models).any(models, HttpErrorMapper.methodNotAllowed("GET"));
+    }
+
+    /** OpenAI's model list: {@code {"object": "list", "data": [{"id", "object": "model", "created", "owned_by"}]}}. */
+    private void models(ServerRequest request, ServerResponse response) {
+        List<String> ids = models.models(new ListProxyModelsQuery(request.path().pathParameters().get("agent_id"),
+                presentedKey(request)));
+        List<Map<String, Object>> data = ids.stream().map(id -> {
+            Map<String, Object> model = new LinkedHashMap<>();
+            model.put("id", id);
+            model.put("object", "model");
+            // Masker does not know when the upstream's model was made; 0 is the Unix epoch, a valid integer.
+            model.put("created", 0);
+            model.put("owned_by", "masker");
+            return model;
+        }).toList();
+        Map<String, Object> list = new LinkedHashMap<>();
+        list.put("object", "list");
+        list.put("data", data);
+        json.send(response, Status.OK_200, list);
     }
 
     private void complete(ServerRequest request, ServerResponse response) {

@@ -39,7 +39,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * interrupts the reader: a virtual thread blocked in socket I/O that is interrupted has its socket closed, so the
  * upstream connection is dropped at once, never left to drain. The connect limit is the socket's own.
  *
- * <p>Nothing the upstream sent reaches an error message or a log line: logs carry the status and the time taken only.
+ * <p>Connections are kept alive: WebClient pools a connection again only once its answer was read to the end, so a
+ * stream is read on after {@code [DONE]} to the end of its body (within {@link #BODY_END_AFTER_DONE}) before the call
+ * returns. Otherwise every streamed turn would pay a new TCP and TLS handshake.
+ *
+ * <p>Nothing the upstream sent reaches an error message or a log line: logs carry the status, the time taken and the
+ * failure's cause as {@link FailureCause} describes it.
  */
 public final class OpenAiChatUpstreamAdapter implements ChatUpstreamPort {
     private static final System.Logger LOG = System.getLogger(OpenAiChatUpstreamAdapter.class.getName());
@@ -48,6 +53,14 @@ public final class OpenAiChatUpstreamAdapter implements ChatUpstreamPort {
     private static final int READ_BUFFER_BYTES = 8192;
     private static final int QUEUE_CAPACITY = 64;
     private static final String DONE = "[DONE]";
+    /** The most bytes read and thrown away after {@code [DONE]} while waiting for the body's end; nothing should come. */
+    private static final int MAX_BYTES_AFTER_DONE = 64 * 1024;
+    /**
+     * How long the caller waits after {@code [DONE]} for the body's end (the chunked encoding's last chunk, sent in the
+     * same breath by any sound upstream). Only a body read to its end gives its connection back to the pool; one that
+     * does not end in time is dropped, and the stream is over for the caller either way.
+     */
+    static final Duration BODY_END_AFTER_DONE = Duration.ofMillis(200);
 
     private final OpenAiUpstreamSettings settings;
     private final JsonCodec json;
@@ -105,7 +118,11 @@ public final class OpenAiChatUpstreamAdapter implements ChatUpstreamPort {
         record Answer(Map<String, Object> answer) implements Signal {
         }
 
-        /** The stream ended, with {@code [DONE]} or without. */
+        /** The stream sent {@code [DONE]}: nothing more for the consumer; the reader reads on to the body's end. */
+        record Done() implements Signal {
+        }
+
+        /** The stream ended, with {@code [DONE]} or without, and the body was read to its end. */
         record End() implements Signal {
         }
 
@@ -134,12 +151,19 @@ public final class OpenAiChatUpstreamAdapter implements ChatUpstreamPort {
             boolean answered = false;
             boolean finished = false;
             long waitingSince = started;
+            long bodyEnd = 0;
+            boolean done = false;
             try {
                 while (true) {
-                    long deadline = answered
+                    long deadline = done ? bodyEnd : answered
                             ? Math.max(lastBytes.get(), waitingSince) + settings.idleTimeout().toNanos()
                             : started + settings.firstByteTimeout().toNanos();
                     long now = System.nanoTime();
+                    if (done && now - Math.min(deadline, total) >= 0) {
+                        // The stream is complete; its connection is dropped (below) rather than waited for.
+                        LOG.log(Level.DEBUG, "upstream stream did not end its body after [DONE]; connection dropped");
+                        return null;
+                    }
                     if (now - Math.min(deadline, total) >= 0) {
                         throw timedOut(total - now <= 0 ? "total" : answered ? "idle" : "first-byte");
                     }
@@ -150,6 +174,10 @@ public final class OpenAiChatUpstreamAdapter implements ChatUpstreamPort {
                     switch (signal) {
                         case Signal.Headers headers -> answered = true;
                         case Signal.Chunk chunk -> consumer.accept(chunk.chunk());
+                        case Signal.Done last -> {
+                            done = true;
+                            bodyEnd = System.nanoTime() + BODY_END_AFTER_DONE.toNanos();
+                        }
                         case Signal.Answer answer -> {
                             finished = true;
                             return answer.answer();
@@ -208,8 +236,7 @@ public final class OpenAiChatUpstreamAdapter implements ChatUpstreamPort {
                 }
                 signal(new Signal.Headers());
                 if (streaming) {
-                    readEvents(response.inputStream());
-                    clean = true;
+                    clean = readEvents(response.inputStream());
                 } else {
                     byte[] answer = readAll(response.inputStream());
                     clean = true;
@@ -223,8 +250,8 @@ public final class OpenAiChatUpstreamAdapter implements ChatUpstreamPort {
                 // The caller gave up and closed the socket with this interrupt; nobody waits for a signal.
                 clean = false;
             } catch (RuntimeException | IOException e) {
-                // WebClient reports refused connections, resets, TLS failures and timeouts as various exceptions; their
-                // messages stay out of the log, which gets the kind of failure only.
+                // WebClient reports refused connections, resets, TLS failures and timeouts as various exceptions; the log
+                // gets their classes and the JDK's own messages, never a message that could quote the answer.
                 if (!abandoned) {
                     signalQuietly(new Signal.Failed(failure(e, response != null)));
                 }
@@ -257,12 +284,14 @@ public final class OpenAiChatUpstreamAdapter implements ChatUpstreamPort {
                 LOG.log(Level.WARNING, "upstream connection timed out after {0} ms", elapsedMillis());
                 return DomainException.of(ErrorCode.UPSTREAM_TIMEOUT, "The upstream could not be reached in time.");
             }
-            LOG.log(Level.WARNING, "upstream call failed ({0}) after {1} ms", e.getClass().getSimpleName(), elapsedMillis());
+            LOG.log(Level.WARNING, "upstream call failed {0} ({1}) after {2} ms", answered ? "mid-answer" : "before answering",
+                    FailureCause.describe(e), elapsedMillis());
             return DomainException.of(ErrorCode.UPSTREAM_ERROR, answered
                     ? "The upstream connection broke off." : "The upstream could not be reached.");
         }
 
-        private void readEvents(InputStream in) throws IOException, InterruptedException {
+        /** Hands the stream's events over; whether its body was read to the end, so its connection can be reused. */
+        private boolean readEvents(InputStream in) throws IOException, InterruptedException {
             ServerSentEvents events = new ServerSentEvents(MAX_ANSWER_BYTES);
             byte[] buffer = new byte[READ_BUFFER_BYTES];
             int read;
@@ -270,8 +299,10 @@ public final class OpenAiChatUpstreamAdapter implements ChatUpstreamPort {
                 lastBytes.set(System.nanoTime());
                 for (String data : events.feed(buffer, read)) {
                     if (DONE.equals(data.strip())) {
+                        signal(new Signal.Done());
+                        boolean ended = readToTheEnd(in);
                         signal(new Signal.End());
-                        return;
+                        return ended;
                     }
                     if (!data.isBlank()) {
                         signal(new Signal.Chunk(object(data.getBytes(StandardCharsets.UTF_8))));
@@ -279,6 +310,26 @@ public final class OpenAiChatUpstreamAdapter implements ChatUpstreamPort {
                 }
             }
             signal(new Signal.End());
+            return true;
+        }
+
+        /**
+         * Reads what follows {@code [DONE]} to the end of the body, throwing it away: WebClient gives a connection back to
+         * its pool only when the response's entity was read to its end, and drops it otherwise, so a stream left unread
+         * after {@code [DONE]} would cost the next turn a new TCP (and TLS) handshake.
+         */
+        private boolean readToTheEnd(InputStream in) throws IOException {
+            byte[] buffer = new byte[READ_BUFFER_BYTES];
+            int total = 0;
+            int read;
+            while ((read = in.read(buffer)) >= 0) {
+                total += read;
+                if (total > MAX_BYTES_AFTER_DONE) {
+                    // Not worth reading on for: the connection is dropped.
+                    return false;
+                }
+            }
+            return true;
         }
 
         private byte[] readAll(InputStream in) throws IOException {

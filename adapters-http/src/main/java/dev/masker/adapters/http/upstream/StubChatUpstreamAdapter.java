@@ -3,9 +3,6 @@ package dev.masker.adapters.http.upstream;
 import dev.masker.application.port.out.ChatUpstreamPort;
 import dev.masker.domain.agent.Upstream;
 import dev.masker.domain.phi.PhiToken;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -16,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 
 /**
@@ -23,7 +21,8 @@ import java.util.regex.Matcher;
  * last user message, so that rehydration is visible to whoever reads it. It answers in OpenAI's exact shapes: a
  * {@code chat.completion}, or {@code chat.completion.chunk}s of at most {@value #PIECE_LENGTH} characters of content
  * (so tokens arrive split across chunks), the usage chunk last when {@code stream_options.include_usage} asks for it.
- * The same request always gets the same answer at the same clock reading.
+ * The same request always gets the same text; each completion has an id of its own, shared by the chunks of a stream,
+ * as OpenAI's have.
  */
 public final class StubChatUpstreamAdapter implements ChatUpstreamPort {
     static final String MODEL = "stub";
@@ -47,7 +46,7 @@ public final class StubChatUpstreamAdapter implements ChatUpstreamPort {
         choice.put("message", message);
         choice.put("logprobs", null);
         choice.put("finish_reason", "stop");
-        Map<String, Object> answer = header(content, "chat.completion");
+        Map<String, Object> answer = header(completionId(), "chat.completion");
         answer.put("choices", List.of(choice));
         answer.put("usage", usage(body, content));
         return answer;
@@ -58,17 +57,18 @@ public final class StubChatUpstreamAdapter implements ChatUpstreamPort {
         String content = content(body);
         boolean includeUsage = body.get("stream_options") instanceof Map<?, ?> options
                 && Boolean.TRUE.equals(options.get("include_usage"));
+        String id = completionId();
         Map<String, Object> opening = new LinkedHashMap<>();
         opening.put("role", "assistant");
         opening.put("content", "");
-        consumer.accept(chunk(content, opening, null, includeUsage));
+        consumer.accept(chunk(id, opening, null, includeUsage));
         for (int at = 0; at < content.length(); at += PIECE_LENGTH) {
             String piece = content.substring(at, Math.min(content.length(), at + PIECE_LENGTH));
-            consumer.accept(chunk(content, Map.of("content", piece), null, includeUsage));
+            consumer.accept(chunk(id, Map.of("content", piece), null, includeUsage));
         }
-        consumer.accept(chunk(content, Map.of(), "stop", includeUsage));
+        consumer.accept(chunk(id, Map.of(), "stop", includeUsage));
         if (includeUsage) {
-            Map<String, Object> usage = header(content, "chat.completion.chunk");
+            Map<String, Object> usage = header(id, "chat.completion.chunk");
             usage.put("choices", List.of());
             usage.put("usage", usage(body, content));
             consumer.accept(usage);
@@ -128,13 +128,13 @@ public final class StubChatUpstreamAdapter implements ChatUpstreamPort {
         return String.join(" ", texts);
     }
 
-    private Map<String, Object> chunk(String content, Map<String, Object> delta, String finishReason, boolean includeUsage) {
+    private Map<String, Object> chunk(String id, Map<String, Object> delta, String finishReason, boolean includeUsage) {
         Map<String, Object> choice = new LinkedHashMap<>();
         choice.put("index", 0);
         choice.put("delta", delta);
         choice.put("logprobs", null);
         choice.put("finish_reason", finishReason);
-        Map<String, Object> chunk = header(content, "chat.completion.chunk");
+        Map<String, Object> chunk = header(id, "chat.completion.chunk");
         chunk.put("choices", List.of(choice));
         if (includeUsage) {
             // OpenAI sends "usage": null on every chunk but the last when usage was asked for.
@@ -143,9 +143,9 @@ public final class StubChatUpstreamAdapter implements ChatUpstreamPort {
         return chunk;
     }
 
-    private Map<String, Object> header(String content, String object) {
+    private Map<String, Object> header(String id, String object) {
         Map<String, Object> header = new LinkedHashMap<>();
-        header.put("id", "chatcmpl-stub-" + digest(content));
+        header.put("id", id);
         header.put("object", object);
         header.put("created", clock.instant().getEpochSecond());
         header.put("model", MODEL);
@@ -176,12 +176,10 @@ public final class StubChatUpstreamAdapter implements ChatUpstreamPort {
         return (chars + CHARS_PER_TOKEN - 1) / CHARS_PER_TOKEN;
     }
 
-    private static String digest(String content) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
-        }
+    /** A new completion id: {@code chatcmpl-stub-} and 24 random hex digits, as unique as OpenAI's. */
+    private static String completionId() {
+        byte[] random = new byte[12];
+        ThreadLocalRandom.current().nextBytes(random);
+        return "chatcmpl-stub-" + HexFormat.of().formatHex(random);
     }
 }

@@ -51,6 +51,10 @@ final class FakeOpenAiUpstream implements AutoCloseable {
         return server.received().stream().map(Received::of).toList();
     }
 
+    int connectionsAccepted() {
+        return server.connectionsAccepted();
+    }
+
     @Override
     public void close() throws IOException {
         server.close();

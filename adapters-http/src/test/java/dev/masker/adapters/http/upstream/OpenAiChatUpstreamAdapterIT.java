@@ -86,6 +86,13 @@ class OpenAiChatUpstreamAdapterIT {
         return (String) ((Map<?, ?>) ((Map<?, ?>) choices.getFirst()).get("delta")).get("content");
     }
 
+    /** One chunk saying "Hello", then {@code [DONE]}, each flushed on its own; the body's end is up to the test. */
+    private static void helloThenDone(FakeOpenAiUpstream.Reply reply) throws IOException {
+        reply.startStream();
+        reply.chunk(event(chunkJson(0, "Hello")));
+        reply.chunk("data: [DONE]\n\n");
+    }
+
     private static DomainException failure(ErrorCode expected, Duration within, Executable call) {
         DomainException failure = assertTimeoutPreemptively(within, () -> assertThrows(DomainException.class, call));
         assertEquals(expected, failure.code(), failure.getMessage());
@@ -151,7 +158,7 @@ class OpenAiChatUpstreamAdapterIT {
                 reply.chunk(event(chunkJson(i, "piece" + i)));
             }
             reply.chunk("data: [DONE]\n\n");
-            // Anything after [DONE] is not read.
+            // Anything after [DONE] is read to the body's end but not handed over.
             reply.chunk(event(chunkJson(99, "after")));
             reply.endStream();
         });
@@ -165,6 +172,57 @@ class OpenAiChatUpstreamAdapterIT {
         assertEquals(true, sent.get("stream"));
         assertEquals("gpt-4o-mini", sent.get("model"));
         assertEquals("text/event-stream", fake.received().getFirst().headers().get("accept"));
+    }
+
+    @Test
+    void givenThirtyStreamedTurnsInARow_stream_reusesOneUpstreamConnection() throws Exception {
+        FakeOpenAiUpstream fake = fake((request, reply) -> {
+            helloThenDone(reply);
+            // The stream's end comes after [DONE], as a separate write: the client reads on to it.
+            reply.endStream();
+        });
+        OpenAiChatUpstreamAdapter adapter = adapter(fake);
+
+        for (int turn = 0; turn < 30; turn++) {
+            List<Map<String, Object>> chunks = new ArrayList<>();
+            adapter.stream(GPT, turn("Hi " + turn), chunks::add);
+            assertEquals(List.of("Hello"), chunks.stream().map(OpenAiChatUpstreamAdapterIT::contentOf).toList());
+        }
+
+        assertEquals(30, fake.received().size());
+        assertEquals(1, fake.connectionsAccepted(), "upstream connections opened for 30 streamed turns");
+    }
+
+    @Test
+    void givenAStreamWhoseBodyNeverEndsAfterDone_stream_returnsSoonAndTheNextTurnStillWorks() throws Exception {
+        FakeOpenAiUpstream fake = fake((request, reply) -> {
+            helloThenDone(reply);
+            reply.stall(10_000);
+        });
+        OpenAiChatUpstreamAdapter adapter = adapter(fake);
+
+        for (int turn = 0; turn < 2; turn++) {
+            long started = System.nanoTime();
+            List<Map<String, Object>> chunks = new ArrayList<>();
+            assertTimeoutPreemptively(Duration.ofSeconds(3), () -> adapter.stream(GPT, turn("Hi"), chunks::add));
+            assertEquals(1, chunks.size());
+            long millis = elapsedMillis(started);
+            assertTrue(millis >= OpenAiChatUpstreamAdapter.BODY_END_AFTER_DONE.toMillis() && millis < 2000,
+                    "stream returned after " + millis + " ms");
+        }
+        assertEquals(2, fake.connectionsAccepted());
+    }
+
+    @Test
+    void givenThirtyTurnsInARow_complete_reusesOneUpstreamConnection() throws Exception {
+        FakeOpenAiUpstream fake = fake((request, reply) -> reply.send(200, "application/json", ANSWER));
+        OpenAiChatUpstreamAdapter adapter = adapter(fake);
+
+        for (int turn = 0; turn < 30; turn++) {
+            adapter.complete(GPT, turn("Hi " + turn));
+        }
+
+        assertEquals(1, fake.connectionsAccepted(), "upstream connections opened for 30 turns");
     }
 
     @Test

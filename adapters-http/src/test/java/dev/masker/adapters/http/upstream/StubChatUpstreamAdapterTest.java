@@ -2,6 +2,7 @@ package dev.masker.adapters.http.upstream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -82,8 +84,21 @@ class StubChatUpstreamAdapterTest {
     }
 
     @Test
-    void givenTheSameRequest_complete_answersTheSame() {
-        assertEquals(stub.complete(STUB, body("Hi " + NAME)), stub.complete(STUB, body("Hi " + NAME)));
+    void givenTheSameRequest_complete_answersTheSameTextUnderANewId() {
+        Map<String, Object> first = new LinkedHashMap<>(stub.complete(STUB, body("Hi " + NAME)));
+        Map<String, Object> second = new LinkedHashMap<>(stub.complete(STUB, body("Hi " + NAME)));
+
+        assertNotEquals(first.remove("id"), second.remove("id"), "each completion has its own id");
+        assertEquals(first, second);
+    }
+
+    @Test
+    void givenTwoStreams_stream_givesEachItsOwnIdSharedByItsChunks() {
+        List<Map<String, Object>> first = chunks(body("Hi " + NAME));
+        List<Map<String, Object>> second = chunks(body("Hi " + NAME));
+
+        assertEquals(1, first.stream().map(chunk -> chunk.get("id")).distinct().count());
+        assertNotEquals(first.getFirst().get("id"), second.getFirst().get("id"));
     }
 
     @Test
