@@ -199,9 +199,20 @@ public final class MaskerServer implements AutoCloseable {
                     new AgentsHttpAdapter(agentUseCases, bodies, json, urls),
                     auth,
                     new HealthHttpAdapter(readiness, json)));
+            int maxConnections = config.listener().connectionsForThisProcess();
+            if (config.listener().maxConnections() > maxConnections) {
+                LOG.log(Level.WARNING, "MASKER_MAX_CONNECTIONS is {0}, but the file-descriptor limit leaves room for {1}"
+                        + " connections only; holding at most {1} (raise the limit with `ulimit -n`)",
+                        config.listener().maxConnections(), maxConnections);
+            }
             WebServer server = WebServer.builder()
                     .host(config.host())
                     .port(config.port())
+                    // Never more connections than the free file descriptors allow (ListenerLimits): Helidon's listener
+                    // stops for good when accept fails for want of one. Connections past the limit wait in the backlog.
+                    .maxTcpConnections(maxConnections)
+                    .idleConnectionTimeout(config.listener().idleTimeout())
+                    .idleConnectionPeriod(config.listener().idleCheckPeriod())
                     .shutdownHook(false)
                     .shutdownGracePeriod(config.shutdownGrace())
                     // Streamed answers go out a chunk per write; with Nagle's algorithm each small write after the first
@@ -215,6 +226,8 @@ public final class MaskerServer implements AutoCloseable {
                 server.stop();
                 throw new PortInUseException(config.host(), config.port());
             }
+            LOG.log(Level.INFO, "Holding at most {0} client connections; idle ones close after {1} s", maxConnections,
+                    config.listener().idleTimeout().toSeconds());
             return new MaskerServer(config, database, metrics, audit, outbound, agentChanges, server, routing.services(),
                     phiTokens);
         } catch (RuntimeException e) {
