@@ -4,6 +4,7 @@ import dev.masker.adapters.audit.AuditCallCountAdapter;
 import dev.masker.adapters.audit.ChainedAuditAdapter;
 import dev.masker.adapters.http.AdminAuthentication;
 import dev.masker.adapters.http.AccessLogFilter;
+import dev.masker.adapters.http.DirectErrorHandler;
 import dev.masker.adapters.http.HttpErrorMapper;
 import dev.masker.adapters.http.JsonCodec;
 import dev.masker.adapters.http.MaskerRouting;
@@ -62,7 +63,9 @@ import dev.masker.domain.phi.Kid;
 import dev.masker.domain.phi.MaskingPolicy;
 import dev.masker.domain.phi.VaultTokens;
 import dev.masker.domain.phi.detect.PhiDetector;
+import io.helidon.http.DirectHandler;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.DirectHandlers;
 import io.helidon.webserver.http.HttpService;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
@@ -189,6 +192,7 @@ public final class MaskerServer implements AutoCloseable {
                             clock),
                     new SignOutService(adminSessions, audit, ids, clock), bodies, json);
 
+            DirectErrorHandler directErrors = new DirectErrorHandler(ids, json);
             MaskerRouting routing = new MaskerRouting(new RequestIdFilter(ids),
                     List.of(new AccessLogFilter(), new HttpMetricsFilter(metrics.registry())), new HttpErrorMapper(json),
                     adminAuthentication, List.of(
@@ -218,6 +222,8 @@ public final class MaskerServer implements AutoCloseable {
                     // Streamed answers go out a chunk per write; with Nagle's algorithm each small write after the first
                     // waited for the client's delayed ACK (up to 40 ms on Linux), per stream, in a voice call's path.
                     .connectionOptions(socket -> socket.tcpNoDelay(true))
+                    // What the web server refuses before routing gets Masker's error body and a request id too.
+                    .directHandlers(directHandlers(directErrors))
                     .routing(routing::configure)
                     .build()
                     .start();
@@ -258,6 +264,15 @@ public final class MaskerServer implements AutoCloseable {
         RehydrateTextService rehydration = new RehydrateTextService(vaultTokens, vault, reversible);
         return new PhiTokenUseCases(new TokenizeValueService(vaultTokens, vault, reversible, clock),
                 new RevealTokenService(vaultTokens, vault, reversible), masking, masking, rehydration, rehydration);
+    }
+
+    /** The one handler for every kind of error the web server answers by itself. */
+    private static DirectHandlers directHandlers(DirectErrorHandler handler) {
+        DirectHandlers.Builder handlers = DirectHandlers.builder();
+        for (DirectHandler.EventType type : DirectHandler.EventType.values()) {
+            handlers.addHandler(type, handler);
+        }
+        return handlers.build();
     }
 
     /** Fails with {@link PortInUseException} when something already listens on the host and port (0: any port). */
