@@ -5,6 +5,7 @@ import dev.masker.adapters.audit.ChainedAuditAdapter;
 import dev.masker.adapters.http.AdminAuthentication;
 import dev.masker.adapters.http.AccessLogFilter;
 import dev.masker.adapters.http.DirectErrorHandler;
+import dev.masker.adapters.http.Http10ConnectionSelector;
 import dev.masker.adapters.http.HttpErrorMapper;
 import dev.masker.adapters.http.JsonCodec;
 import dev.masker.adapters.http.MaskerRouting;
@@ -67,6 +68,7 @@ import io.helidon.http.DirectHandler;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.DirectHandlers;
 import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http1.Http1Config;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
@@ -224,6 +226,9 @@ public final class MaskerServer implements AutoCloseable {
                     .connectionOptions(socket -> socket.tcpNoDelay(true))
                     // What the web server refuses before routing gets Masker's error body and a request id too.
                     .directHandlers(directHandlers(directErrors))
+                    // HTTP/1.0 too (nginx proxies with it by default): Masker's selector replaces Helidon's HTTP/1.1 one.
+                    .protocolsDiscoverServices(false)
+                    .addConnectionSelector(new Http10ConnectionSelector(Http1Config.create()))
                     .routing(routing::configure)
                     .build()
                     .start();

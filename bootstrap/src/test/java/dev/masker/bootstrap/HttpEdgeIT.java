@@ -113,6 +113,25 @@ class HttpEdgeIT {
     }
 
     @Test
+    void givenHttp10WithoutHost_get_isServedAndTheConnectionCloses() throws IOException {
+        Answer answer = send("GET /health HTTP/1.0\r\n\r\n");
+
+        assertEquals(200, answer.status(), answer.head() + answer.body());
+        assertEquals("up", RunningMasker.read(answer.body()).path("status").asText());
+        assertTrue(answer.closes(), answer.head());
+    }
+
+    @Test
+    void givenHttp10AsNginxSendsIt_post_isServed() throws IOException {
+        String body = "{\"name\": \"nginx " + UUID.randomUUID() + "\", \"upstream\": \"stub\"}";
+        Answer answer = send("POST /api/v1/agents HTTP/1.0\r\nHost: masker\r\nConnection: close\r\n" + ADMIN
+                + "Content-Type: application/json\r\nContent-Length: " + body.length() + "\r\n\r\n" + body);
+
+        assertEquals(201, answer.status(), answer.head() + answer.body());
+        assertTrue(answer.closes(), answer.head());
+    }
+
+    @Test
     void givenARequestLineTooLong_send_is414WithTheErrorBodyAndARequestId() throws IOException {
         assertError(send("GET /" + "a".repeat(5_000) + " HTTP/1.1\r\nHost: masker\r\n\r\n"), 414, "uri_too_long");
     }
