@@ -108,7 +108,8 @@ bench_start_masker() {
       MASKER_VAPI_WEBHOOK_SECRET="$webhook_secret" MASKER_DATA_DIR="$work/data" \
       MASKER_SHUTDOWN_GRACE_SECONDS="${MASKER_SHUTDOWN_GRACE_SECONDS:-5}"
     [ "$#" -eq 0 ] || export "$@"
-    exec setsid ./masker serve
+    # BENCH_SERVE_PREFIX runs the server under another command, e.g. `prlimit --nofile=1024:1024`.
+    exec setsid ${BENCH_SERVE_PREFIX:-} ./masker serve
   ) >"$work/server.log" 2>&1 &
   server_pid=$!
   # The launcher may build first (when the sources are newer than the jar), hence the generous limit.

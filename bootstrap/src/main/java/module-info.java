@@ -11,6 +11,10 @@ module dev.masker.bootstrap {
     requires java.sql;
     requires java.logging;
     requires java.net.http;
+    // The process's file-descriptor limit, which sizes the HTTP listener's connection limit.
+    requires jdk.management;
+    // sun.misc.Signal: SIGTERM ends the process with 0 once the shutdown has drained.
+    requires jdk.unsupported;
     requires com.fasterxml.jackson.databind;
     requires info.picocli;
     // Micrometer has no module descriptors; these are their automatic modules.

@@ -53,7 +53,8 @@ public record MaskerConfig(
         String logLevel,
         List<String> metricsTokens,
         KeyRing tokenKeys,
-        OpenAiUpstreamSettings upstreamSettings) {
+        OpenAiUpstreamSettings upstreamSettings,
+        ListenerLimits listener) {
 
     /** An external PostgreSQL: JDBC URL and credentials. */
     public record Database(String url, String user, String password) {
@@ -146,6 +147,9 @@ public record MaskerConfig(
         Duration auditTimeout = Duration.ofMillis(read.integer("MASKER_AUDIT_TIMEOUT_MS", 3000, 100, 60_000));
         Duration cacheTtl = Duration.ofMillis(read.integer("MASKER_AGENT_CACHE_MS", 5000, 0, 3_600_000));
         Duration grace = Duration.ofSeconds(read.integer("MASKER_SHUTDOWN_GRACE_SECONDS", 10, 0, 600));
+        // 0: as many as the file-descriptor limit leaves room for (ListenerLimits).
+        ListenerLimits listener = new ListenerLimits(read.integer("MASKER_MAX_CONNECTIONS", 0, 0, 1_000_000),
+                Duration.ofSeconds(read.integer("MASKER_IDLE_TIMEOUT_SECONDS", 75, 1, 3600)));
         String logLevel = read.value("MASKER_LOG_LEVEL", "INFO", "one of SEVERE, WARNING, INFO, FINE, FINER, ALL", text -> {
             java.util.logging.Level.parse(text.toUpperCase(java.util.Locale.ROOT));
             return text.toUpperCase(java.util.Locale.ROOT);
@@ -172,7 +176,7 @@ public record MaskerConfig(
         read.failIfAny();
         return new MaskerConfig(host, port, publicUrl, webhookCredentials, tolerance, tokens, database, dataDir, schema,
                 poolSize, maxBody, rate, burst, apiRate, apiBurst, proxyRate, proxyBurst, fingerprintKey, batch, auditTimeout,
-                cacheTtl, grace, logLevel, metricsTokens, tokenKeys, upstreamSettings);
+                cacheTtl, grace, logLevel, metricsTokens, tokenKeys, upstreamSettings, listener);
     }
 
     /**

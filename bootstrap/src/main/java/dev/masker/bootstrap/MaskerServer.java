@@ -4,6 +4,8 @@ import dev.masker.adapters.audit.AuditCallCountAdapter;
 import dev.masker.adapters.audit.ChainedAuditAdapter;
 import dev.masker.adapters.http.AdminAuthentication;
 import dev.masker.adapters.http.AccessLogFilter;
+import dev.masker.adapters.http.DirectErrorHandler;
+import dev.masker.adapters.http.Http10ConnectionSelector;
 import dev.masker.adapters.http.HttpErrorMapper;
 import dev.masker.adapters.http.JsonCodec;
 import dev.masker.adapters.http.MaskerRouting;
@@ -63,8 +65,11 @@ import dev.masker.domain.phi.Kid;
 import dev.masker.domain.phi.MaskingPolicy;
 import dev.masker.domain.phi.VaultTokens;
 import dev.masker.domain.phi.detect.PhiDetector;
+import io.helidon.http.DirectHandler;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.DirectHandlers;
 import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http1.Http1Config;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
@@ -191,6 +196,7 @@ public final class MaskerServer implements AutoCloseable {
                             clock),
                     new SignOutService(adminSessions, audit, ids, clock), bodies, json);
 
+            DirectErrorHandler directErrors = new DirectErrorHandler(ids, json);
             MaskerRouting routing = new MaskerRouting(new RequestIdFilter(ids),
                     List.of(new AccessLogFilter(), new HttpMetricsFilter(metrics.registry())), new HttpErrorMapper(json),
                     adminAuthentication, List.of(
@@ -201,14 +207,30 @@ public final class MaskerServer implements AutoCloseable {
                     new AgentsHttpAdapter(agentUseCases, bodies, json, urls),
                     auth,
                     new HealthHttpAdapter(readiness, json)));
+            int maxConnections = config.listener().connectionsForThisProcess();
+            if (config.listener().maxConnections() > maxConnections) {
+                LOG.log(Level.WARNING, "MASKER_MAX_CONNECTIONS is {0}, but the file-descriptor limit leaves room for {1}"
+                        + " connections only; holding at most {1} (raise the limit with `ulimit -n`)",
+                        config.listener().maxConnections(), maxConnections);
+            }
             WebServer server = WebServer.builder()
                     .host(config.host())
                     .port(config.port())
+                    // Never more connections than the free file descriptors allow (ListenerLimits): Helidon's listener
+                    // stops for good when accept fails for want of one. Connections past the limit wait in the backlog.
+                    .maxTcpConnections(maxConnections)
+                    .idleConnectionTimeout(config.listener().idleTimeout())
+                    .idleConnectionPeriod(config.listener().idleCheckPeriod())
                     .shutdownHook(false)
                     .shutdownGracePeriod(config.shutdownGrace())
                     // Streamed answers go out a chunk per write; with Nagle's algorithm each small write after the first
                     // waited for the client's delayed ACK (up to 40 ms on Linux), per stream, in a voice call's path.
                     .connectionOptions(socket -> socket.tcpNoDelay(true))
+                    // What the web server refuses before routing gets Masker's error body and a request id too.
+                    .directHandlers(directHandlers(directErrors))
+                    // HTTP/1.0 too (nginx proxies with it by default): Masker's selector replaces Helidon's HTTP/1.1 one.
+                    .protocolsDiscoverServices(false)
+                    .addConnectionSelector(new Http10ConnectionSelector(Http1Config.create()))
                     .routing(routing::configure)
                     .build()
                     .start();
@@ -217,6 +239,8 @@ public final class MaskerServer implements AutoCloseable {
                 server.stop();
                 throw new PortInUseException(config.host(), config.port());
             }
+            LOG.log(Level.INFO, "Holding at most {0} client connections; idle ones close after {1} s", maxConnections,
+                    config.listener().idleTimeout().toSeconds());
             return new MaskerServer(config, database, metrics, audit, outbound, agentChanges, server, routing.services(),
                     phiTokens);
         } catch (RuntimeException e) {
@@ -247,6 +271,15 @@ public final class MaskerServer implements AutoCloseable {
         RehydrateTextService rehydration = new RehydrateTextService(vaultTokens, vault, reversible);
         return new PhiTokenUseCases(new TokenizeValueService(vaultTokens, vault, reversible, clock),
                 new RevealTokenService(vaultTokens, vault, reversible), masking, masking, rehydration, rehydration);
+    }
+
+    /** The one handler for every kind of error the web server answers by itself. */
+    private static DirectHandlers directHandlers(DirectErrorHandler handler) {
+        DirectHandlers.Builder handlers = DirectHandlers.builder();
+        for (DirectHandler.EventType type : DirectHandler.EventType.values()) {
+            handlers.addHandler(type, handler);
+        }
+        return handlers.build();
     }
 
     /** Fails with {@link PortInUseException} when something already listens on the host and port (0: any port). */

@@ -217,8 +217,16 @@ public final class ChainedAuditAdapter implements AppendAuditEventPort, AutoClos
             took = Duration.ofNanos(System.nanoTime() - started);
         } catch (RuntimeException e) {
             rollbackQuietly(tx);
+            String state = sqlState(e);
+            if (batch.size() > 1 && refusedAnEvent(state)) {
+                // One event the database refuses must not fail the innocent ones committed beside it: each is tried alone.
+                LOG.log(Level.WARNING, "an audit batch of {0} events was refused (SQL state {1}); committing them one by one",
+                        batch.size(), state);
+                batch.forEach(pending -> write(List.of(pending)));
+                return;
+            }
             LOG.log(Level.WARNING, "an audit batch of {0} events was not committed ({1}, SQL state {2})", batch.size(),
-                    e.getClass().getSimpleName(), sqlState(e));
+                    e.getClass().getSimpleName(), state);
             failAll(batch);
             return;
         }
@@ -262,6 +270,14 @@ public final class ChainedAuditAdapter implements AppendAuditEventPort, AutoClos
         } catch (RuntimeException e) {
             // The connection is gone with the transaction; there is nothing left to undo.
         }
+    }
+
+    /**
+     * Whether the database refused what an event holds (a data exception, class 22, or an integrity violation, class 23)
+     * rather than the batch failing as a whole (a lost connection): only then is trying each event alone worth it.
+     */
+    private static boolean refusedAnEvent(String sqlState) {
+        return sqlState.startsWith("22") || sqlState.startsWith("23");
     }
 
     private static String sqlState(Throwable failure) {

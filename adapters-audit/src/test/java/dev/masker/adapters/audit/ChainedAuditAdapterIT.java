@@ -45,6 +45,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -53,6 +54,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -252,6 +254,47 @@ class ChainedAuditAdapterIT {
         assertTrue(outcomes.stream().allMatch(AppendOutcome.Appended.class::isInstance), "outcomes: " + outcomes);
         assertEquals(queued, count("SELECT count(*) FROM audit_event"));
         assertEquals(queued, batchSizes.stream().mapToInt(Integer::intValue).sum());
+    }
+
+    @Test
+    void givenOneEventTheDatabaseRefusesInABatch_append_onlyThatEventFailsAndTheOthersAreCommitted() throws Exception {
+        AuditEvent recorded = SampleEvents.agentCreated();
+        open(schema.db(), 100).append(recorded);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger connectionsAsked = new AtomicInteger();
+        ChainedAuditAdapter audit = open(heldBack(release, connectionsAsked), 100);
+        // The same event id again: a unique violation only the database sees, inside a batch of innocent events.
+        AuditEvent refused = new AuditEvent(recorded.id(), recorded.type(), recorded.occurredAt(), recorded.agentId(),
+                recorded.data(), Optional.empty());
+        Map<AuditEvent, Object> outcomes = new ConcurrentHashMap<>();
+        List<AuditEvent> events = new ArrayList<>(List.of(SampleEvents.agentCreated()));
+        List<Thread> appenders = new ArrayList<>();
+        Consumer<AuditEvent> appendOne = event -> appenders.add(Thread.ofVirtual().start(() -> {
+            try {
+                outcomes.put(event, audit.append(event));
+            } catch (RuntimeException e) {
+                outcomes.put(event, e);
+            }
+        }));
+        appendOne.accept(events.getFirst());
+        awaitTrue(() -> connectionsAsked.get() > 0);
+        for (int i = 0; i < 5; i++) {
+            events.add(SampleEvents.agentCreated());
+        }
+        events.add(3, refused);
+        events.subList(1, events.size()).forEach(appendOne);
+        awaitTrue(() -> appenders.stream().allMatch(t -> t.getState() == Thread.State.TIMED_WAITING));
+
+        release.countDown();
+        for (Thread appender : appenders) {
+            appender.join(Duration.ofSeconds(30));
+        }
+
+        assertInstanceOf(DomainException.class, outcomes.get(refused));
+        events.stream().filter(event -> event != refused)
+                .forEach(event -> assertInstanceOf(AppendOutcome.Appended.class, outcomes.get(event), event.toString()));
+        assertEquals(events.size(), count("SELECT count(*) FROM audit_event"));
+        assertEquals(events.size(), count("SELECT max(seq) FROM audit_event"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.masker.domain.error.DomainException;
 import dev.masker.domain.error.ErrorCode;
 import dev.masker.domain.id.RequestId;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
 import io.helidon.http.HttpException;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.Handler;
@@ -34,6 +35,7 @@ public final class HttpErrorMapper {
     public void register(HttpRouting.Builder routing) {
         routing.error(DomainException.class, this::rejected)
                 .error(HttpException.class, this::helidonRejected)
+                .error(UnreadableBodyException.class, this::unreadableBody)
                 .error(RuntimeException.class, this::unexpected);
     }
 
@@ -55,6 +57,24 @@ public final class HttpErrorMapper {
             case UPSTREAM_ERROR -> Status.BAD_GATEWAY_502;
             case UPSTREAM_TIMEOUT -> Status.GATEWAY_TIMEOUT_504;
             case INTERNAL_ERROR -> Status.INTERNAL_SERVER_ERROR_500;
+            case URI_TOO_LONG -> Status.REQUEST_URI_TOO_LONG_414;
+            case NOT_IMPLEMENTED -> Status.NOT_IMPLEMENTED_501;
+            case HTTP_VERSION_NOT_SUPPORTED -> Status.HTTP_VERSION_NOT_SUPPORTED_505;
+        };
+    }
+
+    /** The code of an error the web server itself raised with this status. */
+    static ErrorCode codeOf(Status status) {
+        return switch (status.code()) {
+            case 404 -> ErrorCode.NOT_FOUND;
+            case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
+            case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
+            case 414 -> ErrorCode.URI_TOO_LONG;
+            case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
+            case 501 -> ErrorCode.NOT_IMPLEMENTED;
+            case 503 -> ErrorCode.UNAVAILABLE;
+            case 505 -> ErrorCode.HTTP_VERSION_NOT_SUPPORTED;
+            default -> status.code() >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.BAD_REQUEST;
         };
     }
 
@@ -84,18 +104,18 @@ public final class HttpErrorMapper {
     }
 
     private void helidonRejected(ServerRequest request, ServerResponse response, HttpException rejection) {
-        int status = rejection.status().code();
-        ErrorCode code = switch (status) {
-            case 404 -> ErrorCode.NOT_FOUND;
-            case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
-            case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
-            case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
-            default -> status >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.BAD_REQUEST;
-        };
+        ErrorCode code = codeOf(rejection.status());
         if (code == ErrorCode.INTERNAL_ERROR) {
-            LOG.log(Level.ERROR, "{0} failed inside the web server with status {1}", requestIdOf(request), status);
+            LOG.log(Level.ERROR, "{0} failed inside the web server with status {1}", requestIdOf(request),
+                    rejection.status().code());
         }
         send(request, response, code, messageFor(code), List.of());
+    }
+
+    private void unreadableBody(ServerRequest request, ServerResponse response, UnreadableBodyException failure) {
+        // Where the next request on this connection would start is lost with the framing.
+        response.header(HeaderValues.CONNECTION_CLOSE);
+        send(request, response, ErrorCode.BAD_REQUEST, messageFor(ErrorCode.BAD_REQUEST), List.of());
     }
 
     private void unexpected(ServerRequest request, ServerResponse response, RuntimeException failure) {
@@ -136,12 +156,17 @@ public final class HttpErrorMapper {
         return request.context().get(RequestId.class).map(RequestId::value).orElse("");
     }
 
-    private static String messageFor(ErrorCode code) {
+    /** The message of an error the web server raised, or of one whose cause must not be told. */
+    static String messageFor(ErrorCode code) {
         return switch (code) {
             case NOT_FOUND -> "No such route.";
             case METHOD_NOT_ALLOWED -> "This route does not answer that method.";
             case PAYLOAD_TOO_LARGE -> "The body is too large.";
             case UNSUPPORTED_MEDIA_TYPE -> "Send the body as application/json.";
+            case URI_TOO_LONG -> "The request line is too long.";
+            case NOT_IMPLEMENTED -> "This server does not implement that method.";
+            case HTTP_VERSION_NOT_SUPPORTED -> "Use HTTP/1.1 (HTTP/1.0 is served too).";
+            case UNAVAILABLE -> "The server is busy or stopping; retry shortly.";
             case INTERNAL_ERROR -> "Something went wrong; the request id identifies it in the server log.";
             default -> "The request could not be understood.";
         };

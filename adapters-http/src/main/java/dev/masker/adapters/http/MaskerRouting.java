@@ -35,6 +35,8 @@ public final class MaskerRouting {
         routing.addFilter(requestIds);
         // Helidon maps errors inside the innermost filter, so each observer sees the status the caller got.
         observers.forEach(routing::addFilter);
+        // After the observers, so that a refusal is logged and counted like any other answer.
+        routing.addFilter(new RequestTextFilter());
         // Registered here, ahead of every service, so that no /api/v1 route is reachable without it, whatever services
         // there are and in whatever order they come.
         routing.any("/api/v1", adminAuthentication).any("/api/v1/*", adminAuthentication);

@@ -167,6 +167,11 @@ public final class AnswerVapiMessageService implements AnswerVapiMessageUseCase 
     private AssistantConfig assistant(Agent agent, VapiMessage message, AnswerVapiMessageCommand command) {
         VapiCall call = message.call().orElseThrow(() -> DomainException.invalid("call", "must be an object"));
         CallId callId = callId(call);
+        // Recorded in the audit log beside the call id, so held to the same form.
+        if (call.assistantId().filter(id -> !CallId.isValid(id)).isPresent()) {
+            throw DomainException.invalid("call.assistantId", "must be a non-empty string of at most " + CallId.MAX_LENGTH
+                    + " printable characters");
+        }
         ResolvedAssistant resolved = resolve(agent, call, message);
         AssistantConfig routed = resolved.config()
                 .routedThroughProxy(urls.proxyUrl(agent.id()), agent.upstream().model(),

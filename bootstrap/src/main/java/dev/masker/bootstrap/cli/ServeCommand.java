@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
+import sun.misc.Signal;
 import picocli.CommandLine.Command;
 
 /** Starts the server with the configuration from the environment and runs until the process is stopped. */
@@ -49,6 +50,9 @@ final class ServeCommand implements Callable<Integer> {
             out.println("Masker stopped; the audit log is flushed.");
             out.flush();
         }, "masker-shutdown"));
+        // SIGTERM is how docker, Kubernetes and systemd ask a service to stop; stopped cleanly after the drain, Masker exits
+        // 0 rather than the JVM's 143, so that a supervisor does not count a requested stop as a failure.
+        Signal.handle(new Signal("TERM"), signal -> System.exit(0));
         String base = config.publicUrl().toString();
         out.printf("""
                 Masker is listening on %s:%d (%s database).

@@ -36,6 +36,15 @@ public record AuditEvent(EventId id, AuditEventType type, Instant occurredAt, Op
             if (!isDataKey(key) || value == null) {
                 throw new IllegalArgumentException("audit data keys are snake_case and values are never null");
             }
+            // PostgreSQL's jsonb refuses \u0000, and a lone surrogate has no UTF-8 form: either would break the log.
+            if (value.indexOf('\0') >= 0 || !CallId.isWellFormed(value)) {
+                throw new IllegalArgumentException("audit data values are well-formed text without NUL");
+            }
+        });
+        dedupKey.ifPresent(key -> {
+            if (key.indexOf('\0') >= 0 || !CallId.isWellFormed(key)) {
+                throw new IllegalArgumentException("audit dedup keys are well-formed text without NUL");
+            }
         });
         data = Collections.unmodifiableMap(new LinkedHashMap<>(data));
     }

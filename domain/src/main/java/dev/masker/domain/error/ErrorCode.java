@@ -28,7 +28,10 @@ public enum ErrorCode {
     MODEL_NOT_ALLOWED,
     UPSTREAM_ERROR,
     UPSTREAM_TIMEOUT,
-    CSRF_CHECK_FAILED;
+    CSRF_CHECK_FAILED,
+    URI_TOO_LONG,
+    NOT_IMPLEMENTED,
+    HTTP_VERSION_NOT_SUPPORTED;
 
     /** The code as it appears on the wire, e.g. {@code bad_signature}. */
     public String wireName() {

@@ -145,4 +145,26 @@ class AuditEventTest {
             assertTrue(event.dedupKey().isEmpty());
         }
     }
+
+    @Test
+    void givenADataValueWithANulOrALoneSurrogate_create_isRefused() {
+        for (String value : new String[] {"a\u0000b", "p-1\ud800", "\udc00x"}) {
+            assertThrows(IllegalArgumentException.class, () -> new AuditEvent(EVENT, AuditEventType.AGENT_CREATED, AT,
+                    Optional.of(AGENT), Map.of("principal", value), Optional.empty()), value);
+        }
+    }
+
+    @Test
+    void givenADataValueWithAPairedSurrogate_create_isAccepted() {
+        assertEquals("call \ud83d\ude00", new AuditEvent(EVENT, AuditEventType.AGENT_CREATED, AT, Optional.of(AGENT),
+                Map.of("principal", "call \ud83d\ude00"), Optional.empty()).data().get("principal"));
+    }
+
+    @Test
+    void givenCallIdsWithLoneSurrogates_isValid_refusesThem() {
+        assertFalse(CallId.isValid("p-1\ud800"));
+        assertFalse(CallId.isValid("\udc00p-1"));
+        assertFalse(CallId.isValid("p-1\ude00\ud83d"));
+        assertTrue(CallId.isValid("p-1\ud83d\ude00"));
+    }
 }
