@@ -25,6 +25,7 @@ import dev.masker.domain.agent.ForwardTarget;
 import dev.masker.domain.agent.ProxyKey;
 import dev.masker.domain.agent.WebhookCredential;
 import dev.masker.domain.assistant.AssistantConfig;
+import dev.masker.domain.assistant.CallbackFailure;
 import dev.masker.domain.assistant.ResolvedAssistant;
 import dev.masker.domain.audit.AuditEvent;
 import dev.masker.domain.audit.AuditEvent.CallTotals;
@@ -243,8 +244,14 @@ public final class AnswerVapiMessageService implements AnswerVapiMessageUseCase 
         CallbackOutcome outcome = callbacks.fetch(agent.configCallback().get(),
                 new CallbackRequest(agent.id(), call, message.timestamp()));
         return switch (outcome) {
-            case CallbackOutcome.Overrides overrides ->
-                    ResolvedAssistant.fromCallback(agent.assistantDefaults(), overrides.assistant());
+            case CallbackOutcome.Overrides overrides -> {
+                ResolvedAssistant merged = ResolvedAssistant.fromCallback(agent.assistantDefaults(), overrides.assistant());
+                String model = merged.config().modelName();
+                // A model the agent's own proxy refuses would fail every turn of the call (and may be any text at all):
+                // the defaults, which were checked when saved, answer instead.
+                yield model.isBlank() || agent.allowsModel(model) ? merged
+                        : ResolvedAssistant.fallback(agent.assistantDefaults(), CallbackFailure.MODEL_NOT_ALLOWED);
+            }
             case CallbackOutcome.Failed failed -> ResolvedAssistant.fallback(agent.assistantDefaults(), failed.reason());
         };
     }

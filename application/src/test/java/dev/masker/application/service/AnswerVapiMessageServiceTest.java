@@ -627,7 +627,8 @@ class AnswerVapiMessageServiceTest {
 
     @Test
     void givenACallbackWithOverrides_answer_mergesThemOverTheDefaultsAndRecordsTheCallbackSource() {
-        givenAnAgentWithACallback();
+        Agent agent = agent("openai:gpt-4o-mini", DEFAULTS, Optional.of(CALLBACK));
+        agents.with(agent.withProxyAccess(agent.proxyAccess().withAllowedModels(List.of("gpt-4o"))));
         callbackOutcome = new CallbackOutcome.Overrides(AssistantConfig.of(Map.of(
                 "firstMessage", "Hi Ana, calling about Tuesday?",
                 "voice", Map.of("voiceId", "elliot"),
@@ -646,6 +647,22 @@ class AnswerVapiMessageServiceTest {
         assertEquals("callback", event.data().get("config_source"));
         assertEquals("gpt-4o", event.data().get("model"));
         assertFalse(event.data().containsKey("fallback_reason"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"gpt-4o", "gpt-4o-mini\u0000", "gpt\ud800"})
+    void givenACallbackNamingAModelTheProxyRefuses_answer_fallsBackToTheDefaults(String model) {
+        givenAnAgentWithACallback();
+        callbackOutcome = new CallbackOutcome.Overrides(AssistantConfig.of(Map.of(
+                "firstMessage", "Hi there", "model", Map.of("model", model))));
+
+        AssistantConfig answered = assistant(service(), command(AGENT_TEXT));
+
+        assertEquals(DEFAULTS.routedThroughProxy(URI.create(PROXY_URL), "gpt-4o-mini"), answered);
+        AuditEvent event = onlyEvent();
+        assertEquals("callback_fallback", event.data().get("config_source"));
+        assertEquals("model_not_allowed", event.data().get("fallback_reason"));
+        assertEquals("gpt-4o-mini", event.data().get("model"));
     }
 
     @Test
@@ -679,7 +696,7 @@ class AnswerVapiMessageServiceTest {
 
     @Test
     void givenEachFailure_wireName_isTheAuditSpelling() {
-        assertEquals(List.of("timeout", "error_status", "invalid_body", "unreachable"),
+        assertEquals(List.of("timeout", "error_status", "invalid_body", "unreachable", "model_not_allowed"),
                 Arrays.stream(CallbackFailure.values()).map(CallbackFailure::wireName).toList());
     }
 

@@ -11,7 +11,9 @@ public enum CallbackFailure {
     /** The answer was not JSON of the form {@code {"assistant": {...}}}. */
     INVALID_BODY,
     /** The callback could not be reached (refused, DNS, TLS). */
-    UNREACHABLE;
+    UNREACHABLE,
+    /** The overrides name a model the agent's proxy would refuse on every turn (not its upstream's, nor allowed). */
+    MODEL_NOT_ALLOWED;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
