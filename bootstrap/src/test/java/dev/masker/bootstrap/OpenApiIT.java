@@ -106,7 +106,11 @@ class OpenApiIT {
         List<String> answered = new ArrayList<>();
 
         examples.properties().forEach(example -> {
-            byte[] body = example.getValue().path("value").toString().getBytes(StandardCharsets.UTF_8);
+            // Stamped now, as Vapi stamps what it sends: an example's fixed time is long past the replay window.
+            JsonNode value = example.getValue().path("value").deepCopy();
+            ObjectNode stamped = value.has("message") ? (ObjectNode) value.path("message") : (ObjectNode) value;
+            stamped.put("timestamp", System.currentTimeMillis());
+            byte[] body = value.toString().getBytes(StandardCharsets.UTF_8);
             HttpResponse<String> response = masker.webhook(agentId, body);
             JsonNode model = RunningMasker.read(response.body()).path("assistant").path("model");
             if (response.statusCode() == 200 && "custom-llm".equals(model.path("provider").asText())
