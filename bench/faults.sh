@@ -90,30 +90,30 @@ report() {
   [ "$lost" = 0 ]
 }
 
+# Starts Masker and an agent, then the load (loader = its pid) tagged $1, and waits a third of the run.
+start_under_load() {
+  bench_start_masker MASKER_VAPI_RATE_LIMIT_PER_SECOND=1000000 MASKER_VAPI_RATE_LIMIT_BURST=1000000
+  bench_create_agent '{"name": "faults '"$1 $run_id"'", "upstream": "stub"}'
+  log "$1: $workers clients for $seconds s; the fault after $((seconds / 3)) s"
+  load "$1" >"$work/$1.txt" &
+  loader=$!
+  sleep "$((seconds / 3))"
+}
+
 status=0
 bench_setup
 if [ "$scenario" = all ] || [ "$scenario" = pg-restart ]; then
-  bench_start_masker MASKER_VAPI_RATE_LIMIT_PER_SECOND=1000000 MASKER_VAPI_RATE_LIMIT_BURST=1000000
-  bench_create_agent '{"name": "faults '"$run_id"'", "upstream": "stub"}'
-  log "pg-restart: $workers clients for $seconds s; PostgreSQL restarts after $((seconds / 3)) s"
-  load pgrestart >"$work/pg-restart.txt" &
-  loader=$!
-  sleep "$((seconds / 3))"
+  start_under_load pgrestart
   pg_restart
   log "PostgreSQL restarted"
   wait "$loader"
   until psql_q 'SELECT 1' >/dev/null 2>&1; do sleep 0.5; done
-  report pgrestart "$work/pg-restart.txt" || status=1
+  report pgrestart "$work/pgrestart.txt" || status=1
   bench_stop "$server_pid" "the server"
   server_pid=""
 fi
 if [ "$scenario" = all ] || [ "$scenario" = sigterm ]; then
-  bench_start_masker MASKER_VAPI_RATE_LIMIT_PER_SECOND=1000000 MASKER_VAPI_RATE_LIMIT_BURST=1000000
-  bench_create_agent '{"name": "faults term '"$run_id"'", "upstream": "stub"}'
-  log "sigterm: $workers clients for $seconds s; SIGTERM after $((seconds / 3)) s"
-  load sigterm >"$work/sigterm.txt" &
-  loader=$!
-  sleep "$((seconds / 3))"
+  start_under_load sigterm
   kill -TERM -- "-$server_pid"
   exit_code=0
   wait "$server_pid" || exit_code=$?
