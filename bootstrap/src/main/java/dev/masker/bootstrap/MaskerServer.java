@@ -11,6 +11,7 @@ import dev.masker.adapters.http.JsonCodec;
 import dev.masker.adapters.http.MaskerRouting;
 import dev.masker.adapters.http.RequestBodies;
 import dev.masker.adapters.http.RequestIdFilter;
+import dev.masker.adapters.http.ShutdownDrain;
 import dev.masker.adapters.http.agents.AgentsHttpAdapter;
 import dev.masker.adapters.http.auth.AuthHttpAdapter;
 import dev.masker.adapters.http.health.HealthHttpAdapter;
@@ -105,11 +106,13 @@ public final class MaskerServer implements AutoCloseable {
     private final WebServer server;
     private final List<HttpService> httpServices;
     private final PhiTokenUseCases phiTokens;
+    private final ShutdownDrain drain;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private MaskerServer(MaskerConfig config, MaskerDatabase database, MaskerMetrics metrics, ChainedAuditAdapter audit,
-                         OutboundCalls outbound, AgentChangeListener agentChanges, WebServer server,
+                         OutboundCalls outbound, AgentChangeListener agentChanges, WebServer server, ShutdownDrain drain,
                          List<HttpService> httpServices, PhiTokenUseCases phiTokens) {
+        this.drain = drain;
         this.agentChanges = agentChanges;
         this.phiTokens = phiTokens;
         this.config = config;
@@ -197,6 +200,7 @@ public final class MaskerServer implements AutoCloseable {
                     new SignOutService(adminSessions, audit, ids, clock), bodies, json);
 
             DirectErrorHandler directErrors = new DirectErrorHandler(ids, json);
+            ShutdownDrain drain = new ShutdownDrain();
             MaskerRouting routing = new MaskerRouting(new RequestIdFilter(ids),
                     List.of(new AccessLogFilter(), new HttpMetricsFilter(metrics.registry())), new HttpErrorMapper(json),
                     adminAuthentication, List.of(
@@ -206,7 +210,7 @@ public final class MaskerServer implements AutoCloseable {
                     new OpenApiHttpAdapter(),
                     new AgentsHttpAdapter(agentUseCases, bodies, json, urls),
                     auth,
-                    new HealthHttpAdapter(readiness, json)));
+                    new HealthHttpAdapter(readiness, json)), drain);
             int maxConnections = config.listener().connectionsForThisProcess();
             if (config.listener().maxConnections() > maxConnections) {
                 LOG.log(Level.WARNING, "MASKER_MAX_CONNECTIONS is {0}, but the file-descriptor limit leaves room for {1}"
@@ -241,7 +245,8 @@ public final class MaskerServer implements AutoCloseable {
             }
             LOG.log(Level.INFO, "Holding at most {0} client connections; idle ones close after {1} s", maxConnections,
                     config.listener().idleTimeout().toSeconds());
-            return new MaskerServer(config, database, metrics, audit, outbound, agentChanges, server, routing.services(),
+            return new MaskerServer(config, database, metrics, audit, outbound, agentChanges, server, drain,
+                    routing.services(),
                     phiTokens);
         } catch (RuntimeException e) {
             if (agentChanges != null) {
@@ -349,6 +354,14 @@ public final class MaskerServer implements AutoCloseable {
             return;
         }
         LOG.log(Level.INFO, "Masker is shutting down: finishing requests in flight");
+        // For the notice period, new requests on open connections get 503 with Connection: close rather than a
+        // connection closed in silence, so their clients retry elsewhere; then the listener stops.
+        drain.begin();
+        try {
+            Thread.sleep(config.shutdownNotice());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         server.stop();
         audit.close();
         outbound.close();

@@ -70,6 +70,7 @@ final class RunningMasker implements AutoCloseable {
         env.put("MASKER_FINGERPRINT_KEY", Base64.getEncoder().encodeToString(new byte[32]));
         env.put("MASKER_KEY_K_HEALTHCARE", TOKEN_KEY);
         env.put("MASKER_DATABASE_POOL_SIZE", "4");
+        env.put("MASKER_SHUTDOWN_NOTICE_MS", "0"); // ShutdownDrainIT sets its own
         env.putAll(overrides);
         return new RunningMasker(MaskerServer.start(MaskerConfig.from(env), clock), schema);
     }

@@ -18,11 +18,16 @@ public final class MaskerRouting {
     private final HttpErrorMapper errors;
     private final AdminAuthentication adminAuthentication;
     private final List<HttpService> services;
+    private final ShutdownDrain drain;
 
-    /** @param observers filters that see every request once it is answered, after the request id is given */
+    /**
+     * @param observers filters that see every request once it is answered, after the request id is given
+     * @param drain refuses new requests once a shutdown has begun
+     */
     public MaskerRouting(RequestIdFilter requestIds, List<Filter> observers, HttpErrorMapper errors,
                          AdminAuthentication adminAuthentication,
-                         List<HttpService> services) {
+                         List<HttpService> services, ShutdownDrain drain) {
+        this.drain = Objects.requireNonNull(drain, "drain");
         this.requestIds = Objects.requireNonNull(requestIds, "requestIds");
         this.observers = List.copyOf(observers);
         this.errors = Objects.requireNonNull(errors, "errors");
@@ -36,6 +41,7 @@ public final class MaskerRouting {
         // Helidon maps errors inside the innermost filter, so each observer sees the status the caller got.
         observers.forEach(routing::addFilter);
         // After the observers, so that a refusal is logged and counted like any other answer.
+        routing.addFilter(drain);
         routing.addFilter(new RequestTextFilter());
         // Registered here, ahead of every service, so that no /api/v1 route is reachable without it, whatever services
         // there are and in whatever order they come.
