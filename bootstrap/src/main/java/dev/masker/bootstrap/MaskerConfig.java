@@ -188,7 +188,8 @@ public record MaskerConfig(
      */
     private static DeploymentCredentials webhookCredentials(Reader read, List<String> secrets) {
         boolean secretIsBase64 = read.bool("MASKER_VAPI_SECRET_IS_BASE64", false);
-        if (secretIsBase64 && !secrets.stream().allMatch(WebhookCredential.Hmac::isBase64)) {
+        boolean secretsReadable = !secretIsBase64 || secrets.stream().allMatch(WebhookCredential.Hmac::isBase64);
+        if (!secretsReadable) {
             read.problem("MASKER_VAPI_WEBHOOK_SECRET must be base64 while MASKER_VAPI_SECRET_IS_BASE64 is true");
         }
         Algorithm algorithm = read.value("MASKER_VAPI_HMAC_ALGORITHM", "sha256", "one of sha256, sha512, sha1",
@@ -208,7 +209,7 @@ public record MaskerConfig(
             }
             return header;
         });
-        if (secrets.isEmpty() || (secretIsBase64 && !secrets.stream().allMatch(WebhookCredential.Hmac::isBase64))) {
+        if (secrets.isEmpty() || !secretsReadable) {
             // Reported above; a stand-in keeps the other checks going.
             return DeploymentCredentials.of(List.of("unset"), false);
         }

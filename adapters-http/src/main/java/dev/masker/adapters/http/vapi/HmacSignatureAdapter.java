@@ -12,9 +12,11 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import javax.crypto.Mac;
@@ -32,6 +34,11 @@ public final class HmacSignatureAdapter implements VerifySignaturePort {
     private static final List<String> PLAIN_SECRET_HEADERS = List.of("authorization", "x-vapi-secret");
 
     private final List<WebhookCredential> deployment;
+    /**
+     * An initialised MAC per HMAC credential of the deployment, cloned for each use: looking up and keying a new one for
+     * every delivery is what the webhook's hot path need not do. An agent's own credential is keyed per delivery.
+     */
+    private final Map<Hmac, Mac> deploymentMacs;
     private final Duration tolerance;
     private final Clock clock;
 
@@ -44,6 +51,10 @@ public final class HmacSignatureAdapter implements VerifySignaturePort {
             throw new IllegalArgumentException("at least one webhook credential is required");
         }
         this.deployment = List.copyOf(deployment);
+        Map<Hmac, Mac> macs = new HashMap<>();
+        deployment.stream().filter(Hmac.class::isInstance).map(Hmac.class::cast)
+                .forEach(hmac -> macs.computeIfAbsent(hmac, HmacSignatureAdapter::keyed));
+        this.deploymentMacs = Map.copyOf(macs);
         this.tolerance = Objects.requireNonNull(tolerance, "tolerance");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -166,13 +177,24 @@ public final class HmacSignatureAdapter implements VerifySignaturePort {
         return Optional.empty();
     }
 
-    private static byte[] hmac(Hmac credential, byte[] prefix, byte[] body) {
+    private byte[] hmac(Hmac credential, byte[] prefix, byte[] body) {
+        Mac prototype = deploymentMacs.get(credential);
+        try {
+            Mac mac = prototype != null ? (Mac) prototype.clone() : keyed(credential);
+            mac.update(prefix);
+            return mac.doFinal(body);
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("this JDK's " + credential.algorithm().jcaName() + " cannot be cloned", e);
+        }
+    }
+
+    /** A MAC of the credential's algorithm, keyed with its secret. */
+    private static Mac keyed(Hmac credential) {
         Algorithm algorithm = credential.algorithm();
         try {
             Mac mac = Mac.getInstance(algorithm.jcaName());
             mac.init(new SecretKeySpec(credential.key(), algorithm.jcaName()));
-            mac.update(prefix);
-            return mac.doFinal(body);
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(algorithm.jcaName() + " is missing from this JDK", e);
         }
