@@ -52,6 +52,7 @@ import dev.masker.application.service.ProxyChatCompletionService;
 import dev.masker.application.service.RehydrateTextService;
 import dev.masker.application.service.RevealTokenService;
 import dev.masker.application.service.TokenizeValueService;
+import dev.masker.application.service.TurnMasker;
 import dev.masker.application.service.UpdateAgentService;
 import dev.masker.application.service.SignInService;
 import dev.masker.application.service.SignOutService;
@@ -82,6 +83,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import javax.crypto.Mac;
@@ -96,6 +98,8 @@ public final class MaskerServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(MaskerServer.class.getName());
     private static final int MAX_RATE_LIMIT_KEYS = 100_000;
     private static final int AUDIT_QUEUE_CAPACITY = 50_000;
+    /** Runs each proxied turn's vault write beside its upstream call, one virtual thread per write. */
+    private static final Executor VAULT_WRITES = task -> Thread.ofVirtual().name("vault-write").start(task);
 
     private final MaskerConfig config;
     private final MaskerDatabase database;
@@ -184,8 +188,8 @@ public final class MaskerServer implements AutoCloseable {
                     agents, new TokenBucketRateLimitAdapter(config.proxyRatePerSecond(), config.proxyRateBurst(),
                             MAX_RATE_LIMIT_KEYS, System::nanoTime),
                     proxySessions,
-                    new AgentMaskingPolicies(MaskerConfig.BUILT_IN_POLICIES, policyReader), phiTokens.maskTurn(),
-                    phiTokens.sessionTokens(), upstream, audit, ids), clock, System::nanoTime);
+                    new AgentMaskingPolicies(MaskerConfig.BUILT_IN_POLICIES, policyReader), phiTokens.turnMasker(),
+                    phiTokens.sessionTokens(), upstream, audit, ids), VAULT_WRITES, clock, System::nanoTime);
             CheckReadinessService readiness = new CheckReadinessService(List.of(new JdbcReadinessAdapter(database.app())));
 
             // Admin API authentication (issue 3): bearer token or sign-in session cookie, rate limited per principal.
@@ -271,11 +275,11 @@ public final class MaskerServer implements AutoCloseable {
     private static PhiTokenUseCases phiTokens(KeyRing keys, VaultTokens vaultTokens, MaskerDatabase database, Clock clock) {
         JdbcTokenVaultAdapter vault = new JdbcTokenVaultAdapter(database.turns());
         TinkReversibleTokenAdapter reversible = new TinkReversibleTokenAdapter(keys);
-        MaskTextService masking = new MaskTextService(PhiDetector.withBundledNameLists(), vaultTokens, vault, reversible,
-                clock);
+        TurnMasker masker = new TurnMasker(PhiDetector.withBundledNameLists(), vaultTokens, vault, reversible, clock);
         RehydrateTextService rehydration = new RehydrateTextService(vaultTokens, vault, reversible);
         return new PhiTokenUseCases(new TokenizeValueService(vaultTokens, vault, reversible, clock),
-                new RevealTokenService(vaultTokens, vault, reversible), masking, masking, rehydration, rehydration);
+                new RevealTokenService(vaultTokens, vault, reversible), new MaskTextService(masker), masker, rehydration,
+                rehydration);
     }
 
     /** The one handler for every kind of error the web server answers by itself. */

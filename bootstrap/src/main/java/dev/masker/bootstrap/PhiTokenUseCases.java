@@ -2,10 +2,10 @@ package dev.masker.bootstrap;
 
 import dev.masker.application.port.in.FindSessionTokensUseCase;
 import dev.masker.application.port.in.MaskTextUseCase;
-import dev.masker.application.port.in.MaskTurnUseCase;
 import dev.masker.application.port.in.RehydrateTextUseCase;
 import dev.masker.application.port.in.RevealTokenUseCase;
 import dev.masker.application.port.in.TokenizeValueUseCase;
+import dev.masker.application.service.TurnMasker;
 import java.util.Objects;
 
 /**
@@ -13,12 +13,12 @@ import java.util.Objects;
  * rehydration of issue 4 and the proxy of SPEC §7 drive.
  */
 public record PhiTokenUseCases(TokenizeValueUseCase tokenize, RevealTokenUseCase reveal, MaskTextUseCase mask,
-        MaskTurnUseCase maskTurn, RehydrateTextUseCase rehydrate, FindSessionTokensUseCase sessionTokens) {
+        TurnMasker turnMasker, RehydrateTextUseCase rehydrate, FindSessionTokensUseCase sessionTokens) {
     public PhiTokenUseCases {
         Objects.requireNonNull(tokenize, "tokenize");
         Objects.requireNonNull(reveal, "reveal");
         Objects.requireNonNull(mask, "mask");
-        Objects.requireNonNull(maskTurn, "maskTurn");
+        Objects.requireNonNull(turnMasker, "turnMasker");
         Objects.requireNonNull(rehydrate, "rehydrate");
         Objects.requireNonNull(sessionTokens, "sessionTokens");
     }

@@ -92,6 +92,21 @@ class ProxyIT {
     }
 
     @Test
+    void givenAnsweredTurns_complete_hasEveryValueInTheVaultWhenTheAnswerEnds() {
+        String whole = "call-" + UUID.randomUUID();
+        String streamed = "call-" + UUID.randomUUID();
+
+        assertEquals(200, proxy(agentId, proxyKey, body(false, whole)).statusCode());
+        int wholeRows = masker.vaultRowsOfCall(whole);
+        assertEquals(200, proxy(agentId, proxyKey, body(true, streamed)).statusCode());
+        int streamedRows = masker.vaultRowsOfCall(streamed);
+
+        // The write runs beside the upstream call; the answer's end (the whole answer, [DONE]) waits for it.
+        assertEquals(VALUES.size(), wholeRows);
+        assertEquals(VALUES.size(), streamedRows);
+    }
+
+    @Test
     void givenDoubledSuffix_complete_answersAsTheProxy() {
         HttpResponse<String> response = masker.send(HttpRequest.newBuilder(
                         masker.uri("/proxy/" + agentId + "/v1/chat/completions/chat/completions"))

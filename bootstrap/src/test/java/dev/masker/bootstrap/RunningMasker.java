@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -185,6 +186,21 @@ final class RunningMasker implements AutoCloseable {
                 result.add(row);
             }
             return result;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** How many vault rows the session of the call holds. */
+    int vaultRowsOfCall(String callId) {
+        try (Connection connection = TestDatabase.connect(schema);
+             PreparedStatement statement = connection.prepareStatement("SELECT count(*) FROM token_vault v "
+                     + "JOIN proxy_session s ON s.id = v.session_id WHERE s.call_id = ?")) {
+            statement.setString(1, callId);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

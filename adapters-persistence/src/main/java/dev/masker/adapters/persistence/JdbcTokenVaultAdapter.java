@@ -19,9 +19,8 @@ import java.util.StringJoiner;
 
 /**
  * The token vault in PostgreSQL through Helidon DbClient: one row per session and token, holding the sealed original
- * (nonce and ciphertext), never the plaintext. A proxied request carries the whole conversation, so each turn brings
- * the tokens of the turns before it again: the adapter remembers which (session, token) pairs it has stored (the last
- * 100,000) and writes only the others. Lookups are never cached.
+ * (nonce and ciphertext), never the plaintext. Nothing is cached: which values a session already stored is the
+ * masker's to remember (it then neither seals nor sends them again).
  */
 public final class JdbcTokenVaultAdapter implements TokenVaultPort {
     // The first row for a session and token wins: a value seen again keeps its original, concurrent stores included.
@@ -41,11 +40,7 @@ public final class JdbcTokenVaultAdapter implements TokenVaultPort {
     /** Rows per statement: 7 parameters each stays far below PostgreSQL's 32,767 bind parameters. */
     private static final int ROWS_PER_STATEMENT = 500;
 
-    private static final int MAX_REMEMBERED = 100_000;
-
     private final DbClient db;
-    // Session id + " " + token text of rows this adapter has stored; a row once stored is never changed or removed.
-    private final RecentEntries<String, Boolean> stored = new RecentEntries<>(MAX_REMEMBERED);
 
     public JdbcTokenVaultAdapter(DbClient db) {
         this.db = Objects.requireNonNull(db, "db");
@@ -70,8 +65,7 @@ public final class JdbcTokenVaultAdapter implements TokenVaultPort {
 
     /** One multi-row INSERT per 500 entries: a turn's values reach the vault in one round trip. */
     @Override
-    public void storeAll(List<VaultEntry> given) {
-        List<VaultEntry> entries = given.stream().filter(entry -> !stored.contains(key(entry))).toList();
+    public void storeAll(List<VaultEntry> entries) {
         for (int from = 0; from < entries.size(); from += ROWS_PER_STATEMENT) {
             List<VaultEntry> rows = entries.subList(from, Math.min(entries.size(), from + ROWS_PER_STATEMENT));
             StringJoiner sql = new StringJoiner(", ", INSERT_MANY_HEAD, INSERT_MANY_TAIL);
@@ -91,12 +85,7 @@ public final class JdbcTokenVaultAdapter implements TokenVaultPort {
             } catch (RuntimeException e) {
                 throw translate(e);
             }
-            rows.forEach(entry -> stored.put(key(entry), Boolean.TRUE));
         }
-    }
-
-    private static String key(VaultEntry entry) {
-        return entry.session().value() + " " + entry.token().text();
     }
 
     @Override

@@ -26,7 +26,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -126,27 +125,6 @@ class JdbcTokenVaultAdapterIT extends TokenVaultContractTest {
             assertEquals(1, rows.getInt(1));
         }
         assertTrue(entries.contains(vault().find(session, entries.getFirst().token()).orElseThrow()));
-    }
-
-    @Test
-    void givenEntriesStoredBefore_storeAllAgain_writesOnlyTheNewOnes() {
-        SessionId session = newSession();
-        VaultEntry known = entry(session, PhiKind.EMAIL, EMAIL);
-        VaultEntry fresh = entry(session, PhiKind.NAME, "Jane Doe");
-        AtomicBoolean reachable = new AtomicBoolean(true);
-        try (HikariDataSource dead = TestPostgres.unreachablePool();
-             DbClient db = TestPostgres.dbClient(() -> (reachable.get() ? schema.pool() : dead).getConnection())) {
-            JdbcTokenVaultAdapter adapter = new JdbcTokenVaultAdapter(db);
-            adapter.storeAll(List.of(known));
-            reachable.set(false);
-
-            // The database is gone for this adapter: what it stored before needs no write, a new entry does.
-            adapter.storeAll(List.of(known));
-            DomainException failure = assertThrows(DomainException.class, () -> adapter.storeAll(List.of(known, fresh)));
-            assertEquals(ErrorCode.UNAVAILABLE, failure.code());
-        }
-        assertTrue(vault().find(session, known.token()).isPresent());
-        assertTrue(vault().find(session, fresh.token()).isEmpty());
     }
 
     @Test

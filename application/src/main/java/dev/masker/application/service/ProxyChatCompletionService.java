@@ -1,6 +1,5 @@
 package dev.masker.application.service;
 
-import dev.masker.application.port.in.MaskTurnUseCase;
 import dev.masker.application.port.in.MaskTextsCommand;
 import dev.masker.application.port.in.MaskedTexts;
 import dev.masker.application.port.in.ProxyChatCommand;
@@ -33,6 +32,9 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.function.LongSupplier;
 
 /**
@@ -40,6 +42,11 @@ import java.util.function.LongSupplier;
  * turn. The answer is rehydrated first from the tokens this turn issued (a request carries the whole conversation, so
  * these are nearly always all the answer can hold) and only then from the session's vault; a token of another session
  * or a forged one is left as it is and counted.
+ *
+ * <p>The turn's new values are written to the vault on the {@code background} executor while the upstream answers,
+ * not before the upstream is called: the write is a PostgreSQL commit, and a caller would otherwise hear it on every
+ * turn. The answer's last part (the whole answer, or a stream's {@code [DONE]}) waits for the write, so no answer ends
+ * before the vault holds its session's tokens; when the write fails, the turn fails with the vault's error instead.
  */
 public final class ProxyChatCompletionService implements ProxyChatCompletionUseCase {
     private static final System.Logger LOG = System.getLogger(ProxyChatCompletionService.class.getName());
@@ -48,24 +55,25 @@ public final class ProxyChatCompletionService implements ProxyChatCompletionUseC
     private final RateLimitPort rateLimit;
     private final ProxySessionPort sessions;
     private final AgentMaskingPolicies policies;
-    private final MaskTurnUseCase masking;
+    private final TurnMasker masker;
     private final FindSessionTokensUseCase sessionTokens;
     private final ChatUpstreamPort upstream;
     private final AppendAuditEventPort audit;
     private final IdGeneratorPort ids;
+    private final Executor background;
     private final Clock clock;
     private final LongSupplier nanoTime;
 
     /** The ports and services a turn goes through. */
     public record Collaborators(LoadAgentPort agents, RateLimitPort rateLimit, ProxySessionPort sessions,
-                                AgentMaskingPolicies policies, MaskTurnUseCase masking, FindSessionTokensUseCase sessionTokens,
+                                AgentMaskingPolicies policies, TurnMasker masker, FindSessionTokensUseCase sessionTokens,
                                 ChatUpstreamPort upstream, AppendAuditEventPort audit, IdGeneratorPort ids) {
         public Collaborators {
             Objects.requireNonNull(agents, "agents");
             Objects.requireNonNull(rateLimit, "rateLimit");
             Objects.requireNonNull(sessions, "sessions");
             Objects.requireNonNull(policies, "policies");
-            Objects.requireNonNull(masking, "masking");
+            Objects.requireNonNull(masker, "masker");
             Objects.requireNonNull(sessionTokens, "sessionTokens");
             Objects.requireNonNull(upstream, "upstream");
             Objects.requireNonNull(audit, "audit");
@@ -73,16 +81,18 @@ public final class ProxyChatCompletionService implements ProxyChatCompletionUseC
         }
     }
 
-    public ProxyChatCompletionService(Collaborators with, Clock clock, LongSupplier nanoTime) {
+    /** {@code background} runs each turn's vault write beside its upstream call. */
+    public ProxyChatCompletionService(Collaborators with, Executor background, Clock clock, LongSupplier nanoTime) {
         this.agents = with.agents();
         this.rateLimit = with.rateLimit();
         this.sessions = with.sessions();
         this.policies = with.policies();
-        this.masking = with.masking();
+        this.masker = with.masker();
         this.sessionTokens = with.sessionTokens();
         this.upstream = with.upstream();
         this.audit = with.audit();
         this.ids = with.ids();
+        this.background = Objects.requireNonNull(background, "background");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
     }
@@ -103,14 +113,16 @@ public final class ProxyChatCompletionService implements ProxyChatCompletionUseC
         }
 
         SessionId session = sessions.sessionFor(agentId, request.callId(), new SessionId(ids.next()), clock.instant());
-        MaskedTexts masked = masking.maskTurn(new MaskTextsCommand(session, request.maskableTexts(),
+        TurnMasker.MaskedTurn maskedTurn = masker.mask(new MaskTextsCommand(session, request.maskableTexts(),
                 request.participantNames(), policies.forAgent(agent)));
+        MaskedTexts masked = maskedTurn.texts();
         Map<String, Object> body = request.forUpstream(masked.texts(), model);
         TokenLookup stored = sessionTokens.tokensOf(new SessionTokensQuery(session));
         TokenLookup issued = masked.issued();
         TokenLookup lookup = token -> issued.originalOf(token).or(() -> stored.originalOf(token));
         Turn turn = new Turn(new Upstream(agent.upstream().provider(), model), request.stream(), masked, started,
                 nanoTime.getAsLong());
+        turn.vaultWrite = storeInBackground(maskedTurn);
         AnswerSink watched = part -> {
             try {
                 sink.accept(part);
@@ -146,6 +158,7 @@ public final class ProxyChatCompletionService implements ProxyChatCompletionUseC
         Map<String, Object> rehydrated = rehydrator.rehydrate(answer);
         turn.restored = rehydrator.restored();
         turn.leakFindings = rehydrator.findings().size();
+        awaitVault(turn);
         sink.accept(new AnswerPart.Whole(rehydrated));
     }
 
@@ -159,11 +172,39 @@ public final class ProxyChatCompletionService implements ProxyChatCompletionUseC
                 rehydrator.accept(chunk).ifPresent(rehydrated -> sink.accept(new AnswerPart.Chunk(rehydrated)));
             });
             turn.upstreamDoneAt = nanoTime.getAsLong();
+            awaitVault(turn);
             rehydrator.finish().ifPresent(rest -> sink.accept(new AnswerPart.Chunk(rest)));
             sink.accept(new AnswerPart.Done());
         } finally {
             turn.restored = rehydrator.restored();
             turn.leakFindings = rehydrator.findings().size();
+        }
+    }
+
+    /** The turn's vault write started on the background executor; done at once when it has nothing to write. */
+    private CompletableFuture<Long> storeInBackground(TurnMasker.MaskedTurn maskedTurn) {
+        if (!maskedTurn.needsVault()) {
+            return CompletableFuture.completedFuture(0L);
+        }
+        return CompletableFuture.supplyAsync(() -> {
+            long from = nanoTime.getAsLong();
+            maskedTurn.storeInVault();
+            return nanoTime.getAsLong() - from;
+        }, background);
+    }
+
+    /** Waits for the turn's vault write; its failure (a {@link DomainException} such as {@code unavailable}) is the turn's. */
+    private void awaitVault(Turn turn) {
+        long from = nanoTime.getAsLong();
+        try {
+            turn.vaultNanos = turn.vaultWrite.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        } finally {
+            turn.vaultWaitNanos = nanoTime.getAsLong() - from;
         }
     }
 
@@ -176,7 +217,7 @@ public final class ProxyChatCompletionService implements ProxyChatCompletionUseC
                 turn.outcome, turn.masked.counts(), turn.restored,
                 turn.leakFindings, Duration.ofNanos(turn.maskedAt - turn.startedAt),
                 Duration.ofNanos(firstByte - turn.maskedAt), Duration.ofNanos(upstreamDone - turn.maskedAt),
-                Duration.ofNanos(now - turn.startedAt));
+                Duration.ofNanos(turn.vaultNanos), Duration.ofNanos(turn.vaultWaitNanos), Duration.ofNanos(now - turn.startedAt));
         try {
             audit.appendWithoutWaiting(AuditEvent.turnProxied(new EventId(ids.next()), clock.instant(), agentId, record,
                     command.requestId()));
@@ -194,6 +235,9 @@ public final class ProxyChatCompletionService implements ProxyChatCompletionUseC
         private final MaskedTexts masked;
         private final long startedAt;
         private final long maskedAt;
+        private CompletableFuture<Long> vaultWrite = CompletableFuture.completedFuture(0L);
+        private long vaultNanos;
+        private long vaultWaitNanos;
         private long firstByteAt;
         private long upstreamDoneAt;
         private int restored;

@@ -47,7 +47,8 @@ class MaskTextServiceTest {
     private final VaultTokens vaultTokens = new VaultTokens(KeyRing.of(Map.of(KID, new KeyRing.Keys(key(), Optional.empty()))),
             RANDOM);
     private final ReadableReversibleTokens reversible = new ReadableReversibleTokens();
-    private final MaskTextService mask = new MaskTextService(DETECTOR, vaultTokens, vault, reversible, new SettableClock(NOW));
+    private final TurnMasker masker = new TurnMasker(DETECTOR, vaultTokens, vault, reversible, new SettableClock(NOW));
+    private final MaskTextService mask = new MaskTextService(masker);
     private final RehydrateTextService rehydrate = new RehydrateTextService(vaultTokens, vault, reversible);
 
     private static byte[] key() {
@@ -153,8 +154,11 @@ class MaskTextServiceTest {
     void givenTheTextsOfATurn_maskTurn_masksEachInOrderWithOneVaultWriteAndCountsOverAll() {
         SessionId session = newSession();
 
-        MaskedTexts masked = mask.maskTurn(new MaskTextsCommand(session, List.of("SSN 123-45-6789", "no phi here",
+        TurnMasker.MaskedTurn turn = masker.mask(new MaskTextsCommand(session, List.of("SSN 123-45-6789", "no phi here",
                 "again 123-45-6789, mail jane.doe@example.com"), MaskingPolicy.healthcareDefault()));
+        assertEquals(0, vault.writes(), "masking alone writes nothing");
+        turn.storeInVault();
+        MaskedTexts masked = turn.texts();
 
         String ssnToken = masked.texts().get(0).substring("SSN ".length());
         assertEquals("no phi here", masked.texts().get(1));
@@ -166,8 +170,8 @@ class MaskTextServiceTest {
 
     @Test
     void givenAParticipantsName_maskTurn_masksItWholeAsANameEvenWhenDetectionFindsNone() {
-        MaskedTexts masked = mask.maskTurn(new MaskTextsCommand(newSession(), List.of("front_desk", "front_desk", " "),
-                Set.of(0, 2), MaskingPolicy.healthcareDefault()));
+        MaskedTexts masked = masker.mask(new MaskTextsCommand(newSession(), List.of("front_desk", "front_desk", " "),
+                Set.of(0, 2), MaskingPolicy.healthcareDefault())).texts();
 
         assertTrue(masked.texts().get(0).startsWith("MSKV1.NAME."), masked.texts().get(0));
         assertEquals("front_desk", masked.issuedOriginals().get(masked.texts().get(0)));
@@ -180,13 +184,36 @@ class MaskTextServiceTest {
     void givenATurnWithTokensAndRedactions_maskTurn_issuesTheTokensWithTheirOriginalsOnly() {
         MaskingPolicy policy = new MaskingPolicy(KID, TokenScheme.MSKV1, Map.of(PhiKind.EMAIL, MaskAction.REDACT));
 
-        MaskedTexts masked = mask.maskTurn(new MaskTextsCommand(newSession(), List.of(TURN), policy));
+        MaskedTexts masked = masker.mask(new MaskTextsCommand(newSession(), List.of(TURN), policy)).texts();
 
         assertEquals(1, masked.issuedOriginals().size());
         String token = masked.issuedOriginals().keySet().iterator().next();
         assertEquals("123-45-6789", masked.issuedOriginals().get(token));
         assertEquals(Optional.of("123-45-6789"), masked.issued().originalOf(PhiToken.parse(token).orElseThrow()));
         assertFalse(masked.toString().contains("6789"));
+    }
+
+    @Test
+    void givenValuesStoredBefore_storeInVault_writesOnlyTheNewOnesAndNothingWhenNoneIsNew() {
+        SessionId session = newSession();
+        masker.mask(new MaskTextsCommand(session, List.of("SSN 123-45-6789"), MaskingPolicy.healthcareDefault()))
+                .storeInVault();
+
+        TurnMasker.MaskedTurn again = masker.mask(new MaskTextsCommand(session, List.of("SSN 123-45-6789"),
+                MaskingPolicy.healthcareDefault()));
+        TurnMasker.MaskedTurn more = masker.mask(new MaskTextsCommand(session,
+                List.of("SSN 123-45-6789 mail jane.doe@example.com"), MaskingPolicy.healthcareDefault()));
+        TurnMasker.MaskedTurn elsewhere = masker.mask(new MaskTextsCommand(newSession(), List.of("SSN 123-45-6789"),
+                MaskingPolicy.healthcareDefault()));
+
+        assertFalse(again.needsVault());
+        assertTrue(more.needsVault());
+        assertTrue(elsewhere.needsVault(), "another session's vault does not hold it");
+        again.storeInVault();
+        more.storeInVault();
+        assertEquals(2, vault.writes());
+        assertEquals(2, vault.all().size());
+        assertFalse(more.toString().contains("6789") || more.toString().contains("jane"), more.toString());
     }
 
     @ParameterizedTest

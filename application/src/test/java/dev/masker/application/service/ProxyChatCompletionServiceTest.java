@@ -45,6 +45,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
@@ -76,6 +77,8 @@ class ProxyChatCompletionServiceTest {
     private final InMemoryAuditLog audit = new InMemoryAuditLog();
     private final List<AnswerPart> parts = new ArrayList<>();
     private long nanos;
+    /** Where the service's vault writes run: at once, unless a test says otherwise. */
+    private Executor background = Runnable::run;
 
     private final ProxyChatCompletionService service = new ProxyChatCompletionService(
             new ProxyChatCompletionService.Collaborators(agents, key -> {
@@ -85,9 +88,9 @@ class ProxyChatCompletionServiceTest {
                     MaskingPolicy.HEALTHCARE_KID, Tokenization.VAULT_DETERMINISTIC, Map.of())), yaml -> {
                         throw new AssertionError("no agent here has its own policy");
                     }),
-                    new MaskTextService(DETECTOR, vaultTokens, vault, reversible, clock),
+                    new TurnMasker(DETECTOR, vaultTokens, vault, reversible, clock),
                     new RehydrateTextService(vaultTokens, vault, reversible), upstream, audit, new SequentialIds()),
-            clock, () -> nanos += 1_000);
+            task -> background.execute(task), clock, () -> nanos += 1_000);
 
     private static byte[] filled(int length, int value) {
         byte[] bytes = new byte[length];
@@ -406,12 +409,76 @@ class ProxyChatCompletionServiceTest {
         assertEquals("upstream_error", onlyTurnEvent().data().get("outcome"));
     }
 
+    // --- the vault write, beside the upstream call ----------------------------------------------------------------
+
+    @Test
+    void givenATurnWithNewValues_answer_writesTheVaultWhileTheUpstreamAnswersAndAnswersAfterTheWrite() {
+        givenAnAgent();
+        List<Runnable> writes = new ArrayList<>();
+        background = writes::add;
+        upstream.answer = body -> {
+            assertEquals(0, vault.writes(), "the upstream is called before the vault write is made");
+            assertEquals(1, writes.size());
+            writes.forEach(Runnable::run);
+            return completion(maskedTurn(0));
+        };
+
+        answer(body());
+
+        assertEquals(1, vault.writes());
+        assertEquals(2, vault.all().size());
+        assertEquals(TURN, contentOf(parts.getFirst()));
+        Map<String, String> data = onlyTurnEvent().data();
+        assertTrue(Long.parseLong(data.get("vault_us")) > 0, data.toString());
+        assertTrue(data.containsKey("vault_wait_us"), data.toString());
+    }
+
+    @Test
+    void givenTheSameCallAgain_answer_neitherSealsNorWritesTheValuesItsVaultHolds() {
+        givenAnAgent();
+        upstream.answer = body -> completion("ok");
+        answer(body());
+
+        answer(body());
+
+        assertEquals(1, vault.writes());
+    }
+
+    @Test
+    void givenAVaultThatFails_answer_failsUnavailableWithoutAnAnswerAndWritesAgainNextTurn() {
+        givenAnAgent();
+        upstream.answer = body -> completion(maskedTurn(0));
+        vault.failWrites(DomainException.of(ErrorCode.UNAVAILABLE, "The database is unavailable; retry shortly."));
+
+        assertEquals(ErrorCode.UNAVAILABLE, refused(command(Optional.of(KEY.reveal()), body())).code());
+
+        assertEquals(List.of(), parts);
+        assertEquals("unavailable", onlyTurnEvent().data().get("outcome"));
+        vault.failWrites(null);
+        answer(body());
+        assertEquals(2, vault.all().size(), "a failed write is not remembered as stored");
+    }
+
+    @Test
+    void givenAVaultThatFailsDuringAStream_answer_endsItWithTheErrorInsteadOfDone() {
+        givenAnAgent();
+        upstream.chunks = body -> List.of(chunk("Hello"), chunk(" there"));
+        vault.failWrites(DomainException.of(ErrorCode.UNAVAILABLE, "The database is unavailable; retry shortly."));
+
+        assertEquals(ErrorCode.UNAVAILABLE,
+                refused(command(Optional.of(KEY.reveal()), body(Optional.empty(), true, Optional.of("c")))).code());
+
+        assertFalse(parts.isEmpty());
+        assertTrue(parts.stream().noneMatch(AnswerPart.Done.class::isInstance), parts.toString());
+        assertEquals("unavailable", onlyTurnEvent().data().get("outcome"));
+    }
+
     // --- the audit record and sessions ------------------------------------------------------------------------------
 
     @Test
     void givenAnAnswerWithAForeignToken_answer_recordsTheTurnWithCountsAndNoPhi() {
         givenAnAgent();
-        String foreign = new MaskTextService(DETECTOR, vaultTokens, new CountingTokenVault(), reversible, clock)
+        String foreign = new MaskTextService(new TurnMasker(DETECTOR, vaultTokens, new CountingTokenVault(), reversible, clock))
                 .mask(new MaskTextCommand(new SessionId(new Ulid("01JD8Q2W3E4R5T6Y7V8X9Z0P9Z")), "SSN 987-65-4321",
                         MaskingPolicy.healthcareDefault()))
                 .text();

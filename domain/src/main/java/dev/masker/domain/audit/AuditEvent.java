@@ -167,6 +167,8 @@ public record AuditEvent(EventId id, AuditEventType type, Instant occurredAt, Op
         data.put("mask_us", Long.toString(turn.maskTime().toNanos() / 1_000));
         data.put("upstream_first_byte_us", Long.toString(turn.upstreamFirstByte().toNanos() / 1_000));
         data.put("upstream_us", Long.toString(turn.upstreamTime().toNanos() / 1_000));
+        data.put("vault_us", Long.toString(turn.vaultTime().toNanos() / 1_000));
+        data.put("vault_wait_us", Long.toString(turn.vaultWait().toNanos() / 1_000));
         data.put("total_us", Long.toString(turn.totalTime().toNanos() / 1_000));
         return new AuditEvent(id, AuditEventType.TURN_PROXIED, at, Optional.of(agentId), data, Optional.empty());
     }
@@ -174,7 +176,8 @@ public record AuditEvent(EventId id, AuditEventType type, Instant occurredAt, Op
     /** What a {@code turn_proxied} event records of one turn. */
     public record TurnRecord(SessionId session, String upstream, String model, boolean stream, String outcome,
                              Map<PhiKind, Integer> masked, int restored, int leakFindings, Duration maskTime,
-                             Duration upstreamFirstByte, Duration upstreamTime, Duration totalTime) {
+                             Duration upstreamFirstByte, Duration upstreamTime, Duration vaultTime, Duration vaultWait,
+                             Duration totalTime) {
         public TurnRecord {
             Objects.requireNonNull(session, "session");
             Objects.requireNonNull(upstream, "upstream");
@@ -184,6 +187,8 @@ public record AuditEvent(EventId id, AuditEventType type, Instant occurredAt, Op
             Objects.requireNonNull(maskTime, "maskTime");
             Objects.requireNonNull(upstreamFirstByte, "upstreamFirstByte");
             Objects.requireNonNull(upstreamTime, "upstreamTime");
+            Objects.requireNonNull(vaultTime, "vaultTime");
+            Objects.requireNonNull(vaultWait, "vaultWait");
             Objects.requireNonNull(totalTime, "totalTime");
         }
     }
