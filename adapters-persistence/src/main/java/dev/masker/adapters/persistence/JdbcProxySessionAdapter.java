@@ -21,8 +21,14 @@ import java.util.Optional;
  */
 public final class JdbcProxySessionAdapter implements ProxySessionPort {
     // ON CONFLICT DO UPDATE (a no-op update) makes RETURNING give the existing row's id when the call has one.
+    // The statement commits without waiting for the WAL flush (synchronous_commit off for its own transaction only,
+    // set by set_config in the row source): a call's first turn then does not wait on a disk flush (~1.3 ms here).
+    // The row is made durable by the next flushed commit, at the latest the turn's vault write, which the answer waits
+    // for; what a crash of PostgreSQL itself could lose is the session row of a just-started call whose turn had no new
+    // value, and that call's next turn then starts it again.
     private static final String START_OR_FIND = """
-            INSERT INTO proxy_session (id, agent_id, call_id, started_at) VALUES (:id, :agent_id, :call_id, :started_at)
+            INSERT INTO proxy_session (id, agent_id, call_id, started_at)
+            SELECT :id, :agent_id, :call_id, :started_at FROM (SELECT set_config('synchronous_commit', 'off', true)) AS unflushed
             ON CONFLICT (agent_id, call_id) DO UPDATE SET call_id = EXCLUDED.call_id
             RETURNING id
             """;
