@@ -74,6 +74,9 @@ public final class OpenAiChatUpstreamAdapter implements ChatUpstreamPort {
                 .connectTimeout(settings.connectTimeout())
                 // A backstop only: the caller's deadlines end every call earlier, by interrupting its reader.
                 .readTimeout(settings.totalTimeout().plus(settings.connectTimeout()))
+                // Helidon leaves Nagle's algorithm on by default: a small write (a request's last bytes) would then wait
+                // for the upstream's ACK of the one before.
+                .socketOptions(socket -> socket.tcpNoDelay(true))
                 .build();
     }
 
