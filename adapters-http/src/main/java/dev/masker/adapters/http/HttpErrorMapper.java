@@ -44,7 +44,7 @@ public final class HttpErrorMapper {
         return switch (code) {
             case BAD_SIGNATURE, UNAUTHENTICATED -> Status.UNAUTHORIZED_401;
             case CSRF_CHECK_FAILED -> Status.FORBIDDEN_403;
-            case AGENT_NOT_FOUND, NOT_FOUND -> Status.NOT_FOUND_404;
+            case AGENT_NOT_FOUND, SESSION_NOT_FOUND, NOT_FOUND -> Status.NOT_FOUND_404;
             case UNSUPPORTED_EVENT, VALIDATION_FAILED, UNKNOWN_UPSTREAM, UNKNOWN_POLICY, POLICY_YAML_INVALID,
                  MODEL_NOT_ALLOWED -> Status.UNPROCESSABLE_CONTENT_422;
             case INVALID_JSON, BAD_REQUEST -> Status.BAD_REQUEST_400;

@@ -31,7 +31,8 @@ public enum ErrorCode {
     CSRF_CHECK_FAILED,
     URI_TOO_LONG,
     NOT_IMPLEMENTED,
-    HTTP_VERSION_NOT_SUPPORTED;
+    HTTP_VERSION_NOT_SUPPORTED,
+    SESSION_NOT_FOUND;
 
     /** The code as it appears on the wire, e.g. {@code bad_signature}. */
     public String wireName() {
