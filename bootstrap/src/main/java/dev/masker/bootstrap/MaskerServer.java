@@ -275,7 +275,8 @@ public final class MaskerServer implements AutoCloseable {
     private static PhiTokenUseCases phiTokens(KeyRing keys, VaultTokens vaultTokens, MaskerDatabase database, Clock clock) {
         JdbcTokenVaultAdapter vault = new JdbcTokenVaultAdapter(database.turns());
         TinkReversibleTokenAdapter reversible = new TinkReversibleTokenAdapter(keys);
-        TurnMasker masker = new TurnMasker(PhiDetector.withBundledNameLists(), vaultTokens, vault, reversible, clock);
+        TurnMasker masker = new TurnMasker(PhiDetector.withBundledNameLists(), vaultTokens, vault, reversible, clock,
+                System::nanoTime);
         RehydrateTextService rehydration = new RehydrateTextService(vaultTokens, vault, reversible);
         return new PhiTokenUseCases(new TokenizeValueService(vaultTokens, vault, reversible, clock),
                 new RevealTokenService(vaultTokens, vault, reversible), new MaskTextService(masker), masker, rehydration,

@@ -43,8 +43,9 @@ class AuditCallCountAdapterIT {
 
     private void turn(AgentId agent, SessionId session, Instant at, Map<PhiKind, Integer> masked) {
         audit.append(AuditEvent.turnProxied(new EventId(ulid()), at, agent, new TurnRecord(session, "stub", "stub", false,
-                "ok", masked, 0, 0, Duration.ofMillis(1), Duration.ofMillis(2), Duration.ofMillis(3), Duration.ZERO,
-                Duration.ZERO, Duration.ofMillis(4)), new RequestId(ulid())));
+                "ok", "healthcare-default", 1, masked, 0, 0, new AuditEvent.StageTimes(Duration.ofMillis(1), Duration.ofMillis(1),
+                Duration.ofMillis(2), Duration.ofMillis(3), Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ofMillis(4))),
+                new RequestId(ulid())));
     }
 
     @Test

@@ -327,8 +327,9 @@ class ChainedAuditAdapterIT {
 
     private static AuditEvent turnProxied() {
         AuditEvent.TurnRecord turn = new AuditEvent.TurnRecord(new SessionId(Ulid.generate(SampleEvents.AT,
-                new SecureRandom())), "openai", "gpt-4o", true, "ok", Map.of(PhiKind.SSN, 2), 2, 0, Duration.ofMillis(1),
-                Duration.ofMillis(20), Duration.ofMillis(90), Duration.ofMillis(3), Duration.ZERO, Duration.ofMillis(95));
+                new SecureRandom())), "openai", "gpt-4o", true, "ok", "healthcare-default", 1, Map.of(PhiKind.SSN, 2), 2, 0,
+                new AuditEvent.StageTimes(Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofMillis(20),
+                        Duration.ofMillis(90), Duration.ofMillis(1), Duration.ofMillis(3), Duration.ZERO, Duration.ofMillis(95)));
         return AuditEvent.turnProxied(new EventId(Ulid.generate(SampleEvents.AT, new SecureRandom())), SampleEvents.AT,
                 SampleEvents.newAgentId(), turn, new RequestId(Ulid.generate(SampleEvents.AT, new SecureRandom())));
     }

@@ -24,7 +24,15 @@ public final class AgentMaskingPolicies {
 
     private final Map<String, Policy> builtIns;
     private final ReadPolicyPort reader;
-    private final Map<String, MaskingPolicy> custom = new ConcurrentHashMap<>();
+    private final Map<String, InEffect> custom = new ConcurrentHashMap<>();
+
+    /** A policy as it applies to an agent: its name and version, and what it does to each kind. */
+    public record InEffect(String name, int version, MaskingPolicy masking) {
+        public InEffect {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(masking, "masking");
+        }
+    }
 
     public AgentMaskingPolicies(Map<String, Policy> builtIns, ReadPolicyPort reader) {
         this.builtIns = Map.copyOf(builtIns);
@@ -38,15 +46,24 @@ public final class AgentMaskingPolicies {
      *         when the agent was saved)
      */
     public MaskingPolicy forAgent(Agent agent) {
+        return inEffect(agent).masking();
+    }
+
+    /**
+     * The agent's policy with its name and version, as a turn's audit record names it.
+     *
+     * @throws IllegalStateException as {@link #forAgent} does
+     */
+    public InEffect inEffect(Agent agent) {
         TokenScheme scheme = agent.tokenization() == Tokenization.REVERSIBLE_AEAD ? TokenScheme.MSK1 : TokenScheme.MSKV1;
         if (agent.customPolicyYaml().isPresent()) {
             String yaml = agent.customPolicyYaml().get();
             String key = scheme.name() + "\n" + yaml;
-            MaskingPolicy known = custom.get(key);
+            InEffect known = custom.get(key);
             if (known != null) {
                 return known;
             }
-            MaskingPolicy read = masking(reader.read(yaml), scheme);
+            InEffect read = inEffect(reader.read(yaml), scheme);
             if (custom.size() >= MAX_REMEMBERED) {
                 custom.clear();
             }
@@ -57,10 +74,10 @@ public final class AgentMaskingPolicies {
         if (policy == null) {
             throw new IllegalStateException("agent " + agent.id() + " names a policy this server does not ship");
         }
-        return masking(policy, scheme);
+        return inEffect(policy, scheme);
     }
 
-    private static MaskingPolicy masking(Policy policy, TokenScheme scheme) {
+    private static InEffect inEffect(Policy policy, TokenScheme scheme) {
         Map<PhiKind, MaskAction> actions = new EnumMap<>(PhiKind.class);
         for (PhiKind kind : PhiKind.values()) {
             EntityRule rule = policy.rule(kind);
@@ -70,6 +87,6 @@ public final class AgentMaskingPolicies {
                 case PASS -> MaskAction.PASS;
             });
         }
-        return new MaskingPolicy(policy.kid(), scheme, actions);
+        return new InEffect(policy.name(), policy.version(), new MaskingPolicy(policy.kid(), scheme, actions));
     }
 }

@@ -32,6 +32,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -113,15 +114,17 @@ public final class ProxyChatCompletionService implements ProxyChatCompletionUseC
         }
 
         SessionId session = sessions.sessionFor(agentId, request.callId(), new SessionId(ids.next()), clock.instant());
+        AgentMaskingPolicies.InEffect policy = policies.inEffect(agent);
         TurnMasker.MaskedTurn maskedTurn = masker.mask(new MaskTextsCommand(session, request.maskableTexts(),
-                request.participantNames(), policies.forAgent(agent)));
+                request.participantNames(), policy.masking()));
         MaskedTexts masked = maskedTurn.texts();
         Map<String, Object> body = request.forUpstream(masked.texts(), model);
         TokenLookup stored = sessionTokens.tokensOf(new SessionTokensQuery(session));
         TokenLookup issued = masked.issued();
         TokenLookup lookup = token -> issued.originalOf(token).or(() -> stored.originalOf(token));
-        Turn turn = new Turn(new Upstream(agent.upstream().provider(), model), request.stream(), masked, started,
+        Turn turn = new Turn(new Upstream(agent.upstream().provider(), model), request.stream(), policy, masked, started,
                 nanoTime.getAsLong());
+        turn.detectNanos = maskedTurn.detectNanos();
         turn.vaultWrite = storeInBackground(maskedTurn);
         AnswerSink watched = part -> {
             try {
@@ -155,7 +158,9 @@ public final class ProxyChatCompletionService implements ProxyChatCompletionUseC
         turn.firstByteAt = nanoTime.getAsLong();
         turn.upstreamDoneAt = turn.firstByteAt;
         ChatCompletionAnswer rehydrator = new ChatCompletionAnswer(lookup);
+        long from = nanoTime.getAsLong();
         Map<String, Object> rehydrated = rehydrator.rehydrate(answer);
+        turn.rehydrateNanos = nanoTime.getAsLong() - from;
         turn.restored = rehydrator.restored();
         turn.leakFindings = rehydrator.findings().size();
         awaitVault(turn);
@@ -169,7 +174,10 @@ public final class ProxyChatCompletionService implements ProxyChatCompletionUseC
                 if (turn.firstByteAt == 0) {
                     turn.firstByteAt = nanoTime.getAsLong();
                 }
-                rehydrator.accept(chunk).ifPresent(rehydrated -> sink.accept(new AnswerPart.Chunk(rehydrated)));
+                long from = nanoTime.getAsLong();
+                Optional<Map<String, Object>> rehydrated = rehydrator.accept(chunk);
+                turn.rehydrateNanos += nanoTime.getAsLong() - from;
+                rehydrated.ifPresent(part -> sink.accept(new AnswerPart.Chunk(part)));
             });
             turn.upstreamDoneAt = nanoTime.getAsLong();
             awaitVault(turn);
@@ -214,10 +222,12 @@ public final class ProxyChatCompletionService implements ProxyChatCompletionUseC
         long upstreamDone = turn.upstreamDoneAt == 0 ? now : turn.upstreamDoneAt;
         AuditEvent.TurnRecord record = new AuditEvent.TurnRecord(session,
                 turn.upstream.provider().name().toLowerCase(Locale.ROOT), turn.upstream.model(), turn.stream,
-                turn.outcome, turn.masked.counts(), turn.restored,
-                turn.leakFindings, Duration.ofNanos(turn.maskedAt - turn.startedAt),
-                Duration.ofNanos(firstByte - turn.maskedAt), Duration.ofNanos(upstreamDone - turn.maskedAt),
-                Duration.ofNanos(turn.vaultNanos), Duration.ofNanos(turn.vaultWaitNanos), Duration.ofNanos(now - turn.startedAt));
+                turn.outcome, turn.policy.name(), turn.policy.version(), turn.masked.counts(), turn.restored,
+                turn.leakFindings, new AuditEvent.StageTimes(Duration.ofNanos(turn.detectNanos),
+                        Duration.ofNanos(turn.maskedAt - turn.startedAt), Duration.ofNanos(firstByte - turn.maskedAt),
+                        Duration.ofNanos(upstreamDone - turn.maskedAt), Duration.ofNanos(turn.rehydrateNanos),
+                        Duration.ofNanos(turn.vaultNanos), Duration.ofNanos(turn.vaultWaitNanos),
+                        Duration.ofNanos(now - turn.startedAt)));
         try {
             audit.appendWithoutWaiting(AuditEvent.turnProxied(new EventId(ids.next()), clock.instant(), agentId, record,
                     command.requestId()));
@@ -232,10 +242,13 @@ public final class ProxyChatCompletionService implements ProxyChatCompletionUseC
     private static final class Turn {
         private final Upstream upstream;
         private final boolean stream;
+        private final AgentMaskingPolicies.InEffect policy;
         private final MaskedTexts masked;
         private final long startedAt;
         private final long maskedAt;
         private CompletableFuture<Long> vaultWrite = CompletableFuture.completedFuture(0L);
+        private long detectNanos;
+        private long rehydrateNanos;
         private long vaultNanos;
         private long vaultWaitNanos;
         private long firstByteAt;
@@ -245,9 +258,11 @@ public final class ProxyChatCompletionService implements ProxyChatCompletionUseC
         private String outcome = "failed";
         private boolean clientGone;
 
-        Turn(Upstream upstream, boolean stream, MaskedTexts masked, long startedAt, long maskedAt) {
+        Turn(Upstream upstream, boolean stream, AgentMaskingPolicies.InEffect policy, MaskedTexts masked, long startedAt,
+                long maskedAt) {
             this.upstream = upstream;
             this.stream = stream;
+            this.policy = policy;
             this.masked = masked;
             this.startedAt = startedAt;
             this.maskedAt = maskedAt;

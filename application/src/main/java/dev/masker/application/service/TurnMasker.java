@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.LongSupplier;
 
 /**
  * Masks the texts of one turn together: the detector's spans, each replaced as the policy says — its token (MSKV1 with
@@ -46,6 +47,7 @@ public final class TurnMasker {
     private final TokenVaultPort vault;
     private final ReversibleTokenPort reversible;
     private final Clock clock;
+    private final LongSupplier nanoTime;
     // Session id + " " + token text of entries stored; a vault entry once stored is never changed or removed.
     private final Map<String, Boolean> stored = new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
@@ -54,14 +56,16 @@ public final class TurnMasker {
         }
     };
 
+    /** {@code nanoTime} times detection for the turn's record. */
     public TurnMasker(PhiDetector detector, VaultTokens vaultTokens, TokenVaultPort vault, ReversibleTokenPort reversible,
-            Clock clock) {
+            Clock clock, LongSupplier nanoTime) {
         // A platform re-sends the whole conversation every turn: each message is read once, not once per turn.
         this.detector = new RecentDetections(Objects.requireNonNull(detector, "detector")::detect, RECENT_TEXTS);
         this.vaultTokens = Objects.requireNonNull(vaultTokens, "vaultTokens");
         this.vault = Objects.requireNonNull(vault, "vault");
         this.reversible = Objects.requireNonNull(reversible, "reversible");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
     }
 
     /** The turn's texts masked; nothing is written to the vault until {@link MaskedTurn#storeInVault}. */
@@ -69,9 +73,12 @@ public final class TurnMasker {
         Turn turn = new Turn(command.session(), command.policy());
         Map<PhiKind, Integer> counts = new EnumMap<>(PhiKind.class);
         List<String> masked = new ArrayList<>(command.texts().size());
+        long detecting = 0;
         for (int i = 0; i < command.texts().size(); i++) {
             String text = command.texts().get(i);
+            long from = nanoTime.getAsLong();
             List<PhiSpan> spans = command.wholeNames().contains(i) ? wholeName(text) : detector.detect(text);
+            detecting += nanoTime.getAsLong() - from;
             if (spans.isEmpty()) {
                 masked.add(text);
                 continue;
@@ -87,7 +94,7 @@ public final class TurnMasker {
             masked.add(out.append(text, copied, text.length()).toString());
         }
         return new MaskedTurn(command.session(), new MaskedTexts(masked, counts, turn.issued),
-                List.copyOf(turn.toStore.values()));
+                List.copyOf(turn.toStore.values()), detecting);
     }
 
     /** A participant's name as one NAME span, its surrounding blanks left out; none when it holds no letter or digit. */
@@ -119,15 +126,22 @@ public final class TurnMasker {
         private final SessionId session;
         private final MaskedTexts texts;
         private final List<Unsealed> toStore;
+        private final long detectNanos;
 
-        private MaskedTurn(SessionId session, MaskedTexts texts, List<Unsealed> toStore) {
+        private MaskedTurn(SessionId session, MaskedTexts texts, List<Unsealed> toStore, long detectNanos) {
             this.session = session;
             this.texts = texts;
             this.toStore = toStore;
+            this.detectNanos = detectNanos;
         }
 
         public MaskedTexts texts() {
             return texts;
+        }
+
+        /** How long detection took (a text read before takes only its lookup). */
+        public long detectNanos() {
+            return detectNanos;
         }
 
         /** Whether {@link #storeInVault} has anything to write. */

@@ -47,7 +47,8 @@ class MaskTextServiceTest {
     private final VaultTokens vaultTokens = new VaultTokens(KeyRing.of(Map.of(KID, new KeyRing.Keys(key(), Optional.empty()))),
             RANDOM);
     private final ReadableReversibleTokens reversible = new ReadableReversibleTokens();
-    private final TurnMasker masker = new TurnMasker(DETECTOR, vaultTokens, vault, reversible, new SettableClock(NOW));
+    private final TurnMasker masker = new TurnMasker(DETECTOR, vaultTokens, vault, reversible, new SettableClock(NOW),
+            System::nanoTime);
     private final MaskTextService mask = new MaskTextService(masker);
     private final RehydrateTextService rehydrate = new RehydrateTextService(vaultTokens, vault, reversible);
 

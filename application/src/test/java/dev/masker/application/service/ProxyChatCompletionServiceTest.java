@@ -88,7 +88,7 @@ class ProxyChatCompletionServiceTest {
                     MaskingPolicy.HEALTHCARE_KID, Tokenization.VAULT_DETERMINISTIC, Map.of())), yaml -> {
                         throw new AssertionError("no agent here has its own policy");
                     }),
-                    new TurnMasker(DETECTOR, vaultTokens, vault, reversible, clock),
+                    new TurnMasker(DETECTOR, vaultTokens, vault, reversible, clock, () -> nanos += 1_000),
                     new RehydrateTextService(vaultTokens, vault, reversible), upstream, audit, new SequentialIds()),
             task -> background.execute(task), clock, () -> nanos += 1_000);
 
@@ -478,7 +478,8 @@ class ProxyChatCompletionServiceTest {
     @Test
     void givenAnAnswerWithAForeignToken_answer_recordsTheTurnWithCountsAndNoPhi() {
         givenAnAgent();
-        String foreign = new MaskTextService(new TurnMasker(DETECTOR, vaultTokens, new CountingTokenVault(), reversible, clock))
+        String foreign = new MaskTextService(new TurnMasker(DETECTOR, vaultTokens, new CountingTokenVault(), reversible, clock,
+                System::nanoTime))
                 .mask(new MaskTextCommand(new SessionId(new Ulid("01JD8Q2W3E4R5T6Y7V8X9Z0P9Z")), "SSN 987-65-4321",
                         MaskingPolicy.healthcareDefault()))
                 .text();
@@ -501,6 +502,12 @@ class ProxyChatCompletionServiceTest {
         assertEquals("ok", data.get("outcome"));
         assertEquals(REQUEST_ID.value(), data.get("request_id"));
         assertTrue(data.get("session_id").startsWith("sess_"), data.get("session_id"));
+        assertEquals(Agent.DEFAULT_POLICY, data.get("policy"));
+        assertEquals("1", data.get("policy_version"));
+        // The test's clock moves 1 µs per reading: each timed stage took at least one.
+        for (String stage : List.of("detect_us", "mask_us", "upstream_us", "rehydrate_us", "total_us")) {
+            assertTrue(Long.parseLong(data.get(stage)) >= 1, stage + " in " + data);
+        }
         String all = data.toString();
         PHI.forEach(value -> assertFalse(all.contains(value), value));
         assertFalse(all.contains("987-65-4321"));

@@ -159,37 +159,60 @@ public record AuditEvent(EventId id, AuditEventType type, Instant occurredAt, Op
         data.put("model", turn.model());
         data.put("stream", Boolean.toString(turn.stream()));
         data.put("outcome", turn.outcome());
+        data.put("policy", turn.policyName());
+        data.put("policy_version", Integer.toString(turn.policyVersion()));
         data.put("masked_total", Integer.toString(turn.masked().values().stream().mapToInt(Integer::intValue).sum()));
         data.put("masked", turn.masked().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .map(entry -> entry.getKey().name() + ":" + entry.getValue()).collect(Collectors.joining(",")));
         data.put("restored", Integer.toString(turn.restored()));
         data.put("leak_findings", Integer.toString(turn.leakFindings()));
-        data.put("mask_us", Long.toString(turn.maskTime().toNanos() / 1_000));
-        data.put("upstream_first_byte_us", Long.toString(turn.upstreamFirstByte().toNanos() / 1_000));
-        data.put("upstream_us", Long.toString(turn.upstreamTime().toNanos() / 1_000));
-        data.put("vault_us", Long.toString(turn.vaultTime().toNanos() / 1_000));
-        data.put("vault_wait_us", Long.toString(turn.vaultWait().toNanos() / 1_000));
-        data.put("total_us", Long.toString(turn.totalTime().toNanos() / 1_000));
+        StageTimes times = turn.times();
+        data.put("detect_us", micros(times.detect()));
+        data.put("mask_us", micros(times.mask()));
+        data.put("upstream_first_byte_us", micros(times.upstreamFirstByte()));
+        data.put("upstream_us", micros(times.upstream()));
+        data.put("rehydrate_us", micros(times.rehydrate()));
+        data.put("vault_us", micros(times.vault()));
+        data.put("vault_wait_us", micros(times.vaultWait()));
+        data.put("total_us", micros(times.total()));
         return new AuditEvent(id, AuditEventType.TURN_PROXIED, at, Optional.of(agentId), data, Optional.empty());
     }
 
-    /** What a {@code turn_proxied} event records of one turn. */
+    private static String micros(Duration duration) {
+        return Long.toString(duration.toNanos() / 1_000);
+    }
+
+    /** What a {@code turn_proxied} event records of one turn; the policy is the one its values were masked under. */
     public record TurnRecord(SessionId session, String upstream, String model, boolean stream, String outcome,
-                             Map<PhiKind, Integer> masked, int restored, int leakFindings, Duration maskTime,
-                             Duration upstreamFirstByte, Duration upstreamTime, Duration vaultTime, Duration vaultWait,
-                             Duration totalTime) {
+                             String policyName, int policyVersion, Map<PhiKind, Integer> masked, int restored,
+                             int leakFindings, StageTimes times) {
         public TurnRecord {
             Objects.requireNonNull(session, "session");
             Objects.requireNonNull(upstream, "upstream");
             Objects.requireNonNull(model, "model");
             Objects.requireNonNull(outcome, "outcome");
+            Objects.requireNonNull(policyName, "policyName");
             masked = Map.copyOf(masked);
-            Objects.requireNonNull(maskTime, "maskTime");
+            Objects.requireNonNull(times, "times");
+        }
+    }
+
+    /**
+     * A turn's stage timings: detection, masking as a whole (detection and tokens), the upstream's first byte and whole
+     * answer (from the end of masking), rehydration of the answer, the vault write made beside the upstream call and how
+     * long the answer's end waited for it, and the whole turn.
+     */
+    public record StageTimes(Duration detect, Duration mask, Duration upstreamFirstByte, Duration upstream,
+                             Duration rehydrate, Duration vault, Duration vaultWait, Duration total) {
+        public StageTimes {
+            Objects.requireNonNull(detect, "detect");
+            Objects.requireNonNull(mask, "mask");
             Objects.requireNonNull(upstreamFirstByte, "upstreamFirstByte");
-            Objects.requireNonNull(upstreamTime, "upstreamTime");
-            Objects.requireNonNull(vaultTime, "vaultTime");
+            Objects.requireNonNull(upstream, "upstream");
+            Objects.requireNonNull(rehydrate, "rehydrate");
+            Objects.requireNonNull(vault, "vault");
             Objects.requireNonNull(vaultWait, "vaultWait");
-            Objects.requireNonNull(totalTime, "totalTime");
+            Objects.requireNonNull(total, "total");
         }
     }
 
