@@ -24,6 +24,7 @@ module dev.masker.adapters.http {
     exports dev.masker.adapters.http.policy to dev.masker.bootstrap;
     exports dev.masker.adapters.http.proxy to dev.masker.bootstrap;
     exports dev.masker.adapters.http.upstream to dev.masker.bootstrap;
+    exports dev.masker.adapters.http.sessions to dev.masker.bootstrap;
 
     // Jackson writes the response records and reads the request records of these packages.
     opens dev.masker.adapters.http to com.fasterxml.jackson.databind;

@@ -13,6 +13,7 @@ import dev.masker.adapters.http.RequestBodies;
 import dev.masker.adapters.http.RequestIdFilter;
 import dev.masker.adapters.http.ShutdownDrain;
 import dev.masker.adapters.http.agents.AgentsHttpAdapter;
+import dev.masker.adapters.http.sessions.SessionsHttpAdapter;
 import dev.masker.adapters.http.auth.AuthHttpAdapter;
 import dev.masker.adapters.http.health.HealthHttpAdapter;
 import dev.masker.adapters.http.openapi.OpenApiHttpAdapter;
@@ -34,6 +35,7 @@ import dev.masker.adapters.persistence.AgentChangeListener;
 import dev.masker.adapters.persistence.JdbcAdminSessionAdapter;
 import dev.masker.adapters.persistence.JdbcAgentAdapter;
 import dev.masker.adapters.persistence.JdbcProxySessionAdapter;
+import dev.masker.adapters.persistence.JdbcSessionsAdapter;
 import dev.masker.adapters.persistence.JdbcReadinessAdapter;
 import dev.masker.adapters.persistence.JdbcTokenVaultAdapter;
 import dev.masker.application.port.out.ChatUpstreamPort;
@@ -45,7 +47,9 @@ import dev.masker.application.service.CheckReadinessService;
 import dev.masker.application.service.CreateAgentService;
 import dev.masker.application.service.DeleteAgentService;
 import dev.masker.application.service.GetAgentService;
+import dev.masker.application.service.GetSessionService;
 import dev.masker.application.service.ListAgentsService;
+import dev.masker.application.service.ListSessionsService;
 import dev.masker.application.service.ListProxyModelsService;
 import dev.masker.application.service.MaskTextService;
 import dev.masker.application.service.ProxyChatCompletionService;
@@ -213,6 +217,7 @@ public final class MaskerServer implements AutoCloseable {
                     new ProxyHttpAdapter(proxy, new ListProxyModelsService(agents), bodies, json),
                     new OpenApiHttpAdapter(),
                     new AgentsHttpAdapter(agentUseCases, bodies, json, urls),
+                    sessionsApi(database, cursorKey(fingerprintKey), clock, json),
                     auth,
                     new HealthHttpAdapter(readiness, json)), drain);
             int maxConnections = config.listener().connectionsForThisProcess();
@@ -281,6 +286,13 @@ public final class MaskerServer implements AutoCloseable {
         return new PhiTokenUseCases(new TokenizeValueService(vaultTokens, vault, reversible, clock),
                 new RevealTokenService(vaultTokens, vault, reversible), new MaskTextService(masker), masker, rehydration,
                 rehydration);
+    }
+
+    /** The sessions API (SPEC §8), read from the proxy's sessions and the audit log's record of their turns. */
+    private static SessionsHttpAdapter sessionsApi(MaskerDatabase database, byte[] cursorKey, Clock clock, JsonCodec json) {
+        JdbcSessionsAdapter sessions = new JdbcSessionsAdapter(database.app());
+        return new SessionsHttpAdapter(new ListSessionsService(sessions, new PageCursors(cursorKey), clock),
+                new GetSessionService(sessions), json);
     }
 
     /** The one handler for every kind of error the web server answers by itself. */

@@ -14,10 +14,21 @@ import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
 /** Reads and writes JSON for every route with one strictly configured mapper. */
 public final class JsonCodec {
+    private static final DateTimeFormatter RFC_3339_MILLIS =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    /** A time as every {@code /api/v1} answer writes it (SPEC §3): RFC 3339 UTC with milliseconds. */
+    public static String timestamp(Instant instant) {
+        return RFC_3339_MILLIS.format(instant);
+    }
+
     private final ObjectMapper mapper = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)

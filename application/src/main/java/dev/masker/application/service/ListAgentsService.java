@@ -11,7 +11,6 @@ import dev.masker.domain.agent.AgentId;
 import dev.masker.domain.error.DomainException;
 import dev.masker.domain.error.FieldProblem;
 import dev.masker.domain.page.PageCursors;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -22,8 +21,6 @@ import java.util.Optional;
  * a client pages never make it skip or repeat one.
  */
 public final class ListAgentsService implements ListAgentsUseCase {
-    static final int DEFAULT_LIMIT = 25;
-    static final int MAX_LIMIT = 100;
     private static final int MAX_NAME_CONTAINS = 64;
 
     private final ListAgentsPort agents;
@@ -37,7 +34,7 @@ public final class ListAgentsService implements ListAgentsUseCase {
     @Override
     public AgentPage list(ListAgentsQuery query) {
         List<FieldProblem> problems = new ArrayList<>();
-        int limit = limit(query.limit(), problems);
+        int limit = Paging.limit(query.limit(), problems);
         Optional<Position> after = query.cursor().flatMap(cursor -> {
             Optional<Position> position = cursors.decode(cursor).flatMap(ListAgentsService::position);
             if (position.isEmpty()) {
@@ -62,37 +59,12 @@ public final class ListAgentsService implements ListAgentsUseCase {
         return new AgentPage(page, Optional.of(cursors.encode(position(last))));
     }
 
-    private static int limit(Optional<String> text, List<FieldProblem> problems) {
-        if (text.isEmpty()) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int limit = Integer.parseInt(text.get());
-            if (limit >= 1 && limit <= MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException notANumber) {
-            // Reported below.
-        }
-        problems.add(new FieldProblem("limit", "must be a whole number from 1 to " + MAX_LIMIT));
-        return DEFAULT_LIMIT;
-    }
-
     private static String position(Agent agent) {
-        Instant created = agent.createdAt();
-        return "agents:" + created.getEpochSecond() + ":" + created.getNano() + ":" + agent.id().value();
+        return Paging.position("agents", agent.createdAt(), agent.id().value());
     }
 
     private static Optional<Position> position(String text) {
-        String[] parts = text.split(":");
-        if (parts.length != 4 || !"agents".equals(parts[0])) {
-            return Optional.empty();
-        }
-        try {
-            Instant created = Instant.ofEpochSecond(Long.parseLong(parts[1]), Integer.parseInt(parts[2]));
-            return AgentId.parse(parts[3]).map(id -> new Position(created, id));
-        } catch (RuntimeException malformed) {
-            return Optional.empty();
-        }
+        return Paging.keyset("agents", text)
+                .flatMap(keyset -> AgentId.parse(keyset.id()).map(id -> new Position(keyset.at(), id)));
     }
 }

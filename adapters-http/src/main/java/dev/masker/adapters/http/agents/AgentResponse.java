@@ -1,6 +1,7 @@
 package dev.masker.adapters.http.agents;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.masker.adapters.http.JsonCodec;
 import dev.masker.application.port.in.AgentDetails;
 import dev.masker.domain.agent.Agent;
 import dev.masker.domain.agent.AgentUrls;
@@ -10,8 +11,6 @@ import dev.masker.domain.agent.WebhookCredential.Bearer;
 import dev.masker.domain.agent.WebhookCredential.Hmac;
 import dev.masker.domain.agent.WebhookCredential.Timestamp;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,9 +29,6 @@ public record AgentResponse(String id, String name, String upstream, String toke
                             List<String> allowed_models, @JsonInclude(JsonInclude.Include.ALWAYS) ForwardResponse forward,
                             @JsonInclude(JsonInclude.Include.ALWAYS) Map<String, Object> webhook_credential,
                             String proxy_url, String proxy_key, String webhook_url, String created_at, Stats stats) {
-    private static final DateTimeFormatter RFC_3339_MILLIS =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
-
     /**
      * The agent's activity; shown by {@code GET /api/v1/agents/{id}} only. The added-latency percentiles are null when
      * the agent had no proxied turn in the last 24 hours.
@@ -102,6 +98,6 @@ public record AgentResponse(String id, String name, String upstream, String toke
     }
 
     static String timestamp(Instant instant) {
-        return RFC_3339_MILLIS.format(instant);
+        return JsonCodec.timestamp(instant);
     }
 }
