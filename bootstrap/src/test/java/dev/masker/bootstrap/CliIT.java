@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.masker.bootstrap.cli.MaskerCommand;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -92,11 +94,44 @@ class CliIT {
     void givenEveryCommand_help_describesItAndExitsZero() {
         for (String[] command : new String[][] {{"--help"}, {"serve", "--help"}, {"agents", "--help"},
             {"agents", "create", "--help"}, {"agents", "list", "--help"}, {"agents", "get", "--help"},
-            {"agents", "update", "--help"}, {"agents", "delete", "--help"}}) {
+            {"agents", "update", "--help"}, {"agents", "delete", "--help"}, {"sessions", "list", "--help"},
+            {"sessions", "get", "--help"}}) {
             Run help = run(command);
             assertEquals(0, help.exitCode(), String.join(" ", command));
             assertTrue(help.out().startsWith("Usage: masker"), help.out());
         }
+    }
+
+    @Test
+    void givenAProxiedTurn_sessionsListAndGet_showItsCountsAndNoValue() throws InterruptedException {
+        Run created = run("agents", "create", "--server", server(), "--token", RunningMasker.ADMIN_TOKEN, "--name",
+                "cli sessions " + System.nanoTime(), "--upstream", "stub", "--json");
+        JsonNode agent = RunningMasker.read(created.out()).path("agent");
+        String agentId = agent.path("id").asText();
+        assertEquals(200, masker.send(HttpRequest.newBuilder(
+                masker.uri("/proxy/" + agentId + "/v1/chat/completions")).header("Content-Type", "application/json")
+                .header("X-Masker-Proxy-Key", agent.path("proxy_key").asText())
+                .POST(HttpRequest.BodyPublishers.ofString("{\"model\": \"stub\", \"messages\": [{\"role\": "
+                        + "\"user\", \"content\": \"This is Maria Lopez, 415-555-0132.\"}], \"call\": {\"id\": \"c-1\"}}")))
+                .statusCode());
+        Run list = run("sessions", "list", "--server", server(), "--token", RunningMasker.ADMIN_TOKEN, "--agent", agentId);
+        for (int attempt = 0; attempt < 50 && !list.out().contains("1 turns"); attempt++) {
+            Thread.sleep(50); // the turn's audit event is queued after the answer
+            list = run("sessions", "list", "--server", server(), "--token", RunningMasker.ADMIN_TOKEN, "--agent", agentId);
+        }
+        Matcher id = Pattern.compile("(sess_[0-9A-Z]{26})").matcher(list.out());
+
+        assertEquals(0, list.exitCode(), list.err());
+        assertTrue(id.find(), list.out());
+        assertTrue(list.out().contains("ok  1 turns  2 masked"), list.out());
+        Run get = run("sessions", "get", "--server", server(), "--token", RunningMasker.ADMIN_TOKEN, id.group(1));
+        assertEquals(0, get.exitCode(), get.err());
+        assertTrue(get.out().contains("Policy:       healthcare-default v1"), get.out());
+        assertTrue(get.out().contains("Masked:       2 (NAME 1, PHONE 1)"), get.out());
+        assertFalse(get.out().contains("Maria") || get.out().contains("0132") || list.out().contains("Maria"), get.out());
+        Run unknown = run("sessions", "get", "--server", server(), "--token", RunningMasker.ADMIN_TOKEN, "sess_nope");
+        assertEquals(1, unknown.exitCode());
+        assertTrue(unknown.err().contains("session_not_found"), unknown.err());
     }
 
     @Test

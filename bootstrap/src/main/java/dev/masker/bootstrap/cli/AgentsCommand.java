@@ -20,6 +20,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.function.BiConsumer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -329,6 +330,11 @@ final class AgentsCommand implements Runnable {
         private CommandLine.Model.CommandSpec spec;
 
         int send(String method, String path, JsonNode body) {
+            return send(method, path, body, Api::printAgents);
+        }
+
+        /** Sends the request; a successful answer is printed by {@code printer} unless {@code --json} asks for it as is. */
+        int send(String method, String path, JsonNode body, BiConsumer<JsonNode, PrintWriter> printer) {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             HttpRequest.Builder request = HttpRequest.newBuilder(options.base().resolve(path))
@@ -351,10 +357,11 @@ final class AgentsCommand implements Runnable {
                 Thread.currentThread().interrupt();
                 return MaskerCommand.UNREACHABLE;
             }
-            return print(response, out, err);
+            return print(response, out, err, printer);
         }
 
-        private int print(HttpResponse<String> response, PrintWriter out, PrintWriter err) {
+        private int print(HttpResponse<String> response, PrintWriter out, PrintWriter err,
+                          BiConsumer<JsonNode, PrintWriter> printer) {
             if (response.statusCode() == 204) {
                 out.println("Done.");
                 return MaskerCommand.OK;
@@ -376,7 +383,14 @@ final class AgentsCommand implements Runnable {
             }
             if (options.json) {
                 out.println(answer.toPrettyString());
-            } else if (answer.has("data")) {
+            } else {
+                printer.accept(answer, out);
+            }
+            return MaskerCommand.OK;
+        }
+
+        private static void printAgents(JsonNode answer, PrintWriter out) {
+            if (answer.has("data")) {
                 answer.path("data").forEach(agent -> out.println(agent.path("id").asText() + "  "
                         + agent.path("upstream").asText() + "  " + agent.path("name").asText()));
                 if (!answer.path("next_cursor").isNull()) {
@@ -427,7 +441,6 @@ final class AgentsCommand implements Runnable {
                     }
                 }
             }
-            return MaskerCommand.OK;
         }
     }
 }
