@@ -17,6 +17,7 @@ module dev.masker.adapters.http {
     exports dev.masker.adapters.http.vapi to dev.masker.bootstrap;
     exports dev.masker.adapters.http.agents to dev.masker.bootstrap;
     exports dev.masker.adapters.http.auth to dev.masker.bootstrap;
+    exports dev.masker.adapters.http.audit to dev.masker.bootstrap;
     exports dev.masker.adapters.http.health to dev.masker.bootstrap;
     exports dev.masker.adapters.http.ratelimit to dev.masker.bootstrap;
     exports dev.masker.adapters.http.openapi to dev.masker.bootstrap;
@@ -30,5 +31,6 @@ module dev.masker.adapters.http {
     opens dev.masker.adapters.http to com.fasterxml.jackson.databind;
     opens dev.masker.adapters.http.agents to com.fasterxml.jackson.databind;
     opens dev.masker.adapters.http.auth to com.fasterxml.jackson.databind;
+    opens dev.masker.adapters.http.audit to com.fasterxml.jackson.databind;
     opens dev.masker.adapters.http.health to com.fasterxml.jackson.databind;
 }

@@ -1,6 +1,8 @@
 package dev.masker.bootstrap;
 
 import dev.masker.adapters.audit.AuditCallCountAdapter;
+import dev.masker.adapters.audit.AuditChainReaderAdapter;
+import dev.masker.adapters.audit.AuditChainVerifierAdapter;
 import dev.masker.adapters.audit.ChainedAuditAdapter;
 import dev.masker.adapters.http.AdminAuthentication;
 import dev.masker.adapters.http.AccessLogFilter;
@@ -13,6 +15,7 @@ import dev.masker.adapters.http.RequestBodies;
 import dev.masker.adapters.http.RequestIdFilter;
 import dev.masker.adapters.http.ShutdownDrain;
 import dev.masker.adapters.http.agents.AgentsHttpAdapter;
+import dev.masker.adapters.http.audit.AuditHttpAdapter;
 import dev.masker.adapters.http.sessions.SessionsHttpAdapter;
 import dev.masker.adapters.http.auth.AuthHttpAdapter;
 import dev.masker.adapters.http.health.HealthHttpAdapter;
@@ -46,6 +49,7 @@ import dev.masker.application.service.AuthenticateService;
 import dev.masker.application.service.CheckReadinessService;
 import dev.masker.application.service.CreateAgentService;
 import dev.masker.application.service.DeleteAgentService;
+import dev.masker.application.service.ExportAuditChainService;
 import dev.masker.application.service.GetAgentService;
 import dev.masker.application.service.GetSessionService;
 import dev.masker.application.service.ListAgentsService;
@@ -58,6 +62,7 @@ import dev.masker.application.service.RevealTokenService;
 import dev.masker.application.service.TokenizeValueService;
 import dev.masker.application.service.TurnMasker;
 import dev.masker.application.service.UpdateAgentService;
+import dev.masker.application.service.VerifyAuditChainService;
 import dev.masker.application.service.SignInService;
 import dev.masker.application.service.SignOutService;
 import dev.masker.domain.admin.AdminSessionSecret;
@@ -207,6 +212,12 @@ public final class MaskerServer implements AutoCloseable {
                             clock),
                     new SignOutService(adminSessions, audit, ids, clock), bodies, json);
 
+            // The chain's verdict and export (issue 13) read through the app pool: the audit pool's two connections are
+            // the writer's, and a long check or a slow client taking an export must not hold up appends.
+            AuditHttpAdapter auditChain = new AuditHttpAdapter(
+                    new VerifyAuditChainService(new AuditChainVerifierAdapter(database.app()), clock),
+                    new ExportAuditChainService(new AuditChainReaderAdapter(database.app())), json);
+
             DirectErrorHandler directErrors = new DirectErrorHandler(ids, json);
             ShutdownDrain drain = new ShutdownDrain();
             MaskerRouting routing = new MaskerRouting(new RequestIdFilter(ids),
@@ -219,6 +230,7 @@ public final class MaskerServer implements AutoCloseable {
                     new AgentsHttpAdapter(agentUseCases, bodies, json, urls),
                     sessionsApi(database, cursorKey(fingerprintKey), clock, json),
                     auth,
+                    auditChain,
                     new HealthHttpAdapter(readiness, json)), drain);
             int maxConnections = config.listener().connectionsForThisProcess();
             if (config.listener().maxConnections() > maxConnections) {

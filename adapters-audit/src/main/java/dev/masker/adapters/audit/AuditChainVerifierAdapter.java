@@ -1,7 +1,10 @@
 package dev.masker.adapters.audit;
 
 import dev.masker.application.port.out.VerifyAuditChainPort;
+import dev.masker.domain.audit.ChainLink;
+import dev.masker.domain.audit.ChainPosition;
 import dev.masker.domain.audit.ChainVerification;
+import dev.masker.domain.audit.ChainWalk;
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
@@ -43,60 +46,36 @@ public final class AuditChainVerifierAdapter implements VerifyAuditChainPort {
             snapshot.commit();
             return result;
         } catch (RuntimeException e) {
-            if (snapshot != null) {
-                try {
-                    snapshot.rollback();
-                } catch (RuntimeException ignored) {
-                    // The connection is gone; there is nothing to undo in a read-only transaction.
-                }
-            }
+            ChainedAuditAdapter.rollbackQuietly(snapshot);
             throw ChainedAuditAdapter.unavailable();
         }
     }
 
     private ChainVerification walk(DbExecute db) {
-        Optional<DbRow> head = db.get("SELECT seq, hash FROM audit_chain_head WHERE id = 1");
-        if (head.isEmpty()) {
-            return new ChainVerification.Broken(0, "the chain head row is missing");
+        Optional<DbRow> headRow = db.get("SELECT seq, hash FROM audit_chain_head WHERE id = 1");
+        if (headRow.isEmpty()) {
+            return new ChainVerification.Broken(0, "the chain head row is missing", 0, Optional.empty());
         }
-        long headSequence = head.get().column("seq").get(Long.class);
-        String headHash = head.get().column("hash").get(String.class);
-        long expected = 1;
-        String previousHash = CanonicalEvent.GENESIS_HASH;
+        ChainPosition head = new ChainPosition(headRow.get().column("seq").get(Long.class),
+                headRow.get().column("hash").get(String.class));
+        ChainWalk walk = ChainWalk.fromGenesis();
         while (true) {
-            List<DbRow> rows = db.createQuery(PAGE_QUERY).params(expected - 1, PAGE).execute().toList();
+            List<DbRow> rows = db.createQuery(PAGE_QUERY).params(walk.position().sequence(), PAGE).execute().toList();
             for (DbRow row : rows) {
-                long sequence = row.column("seq").get(Long.class);
-                if (sequence != expected) {
-                    return new ChainVerification.Broken(expected, "event " + expected + " is missing");
+                ChainLink link = new ChainLink(row.column("seq").get(Long.class), row.column("prev_hash").get(String.class),
+                        row.column("hash").get(String.class), row.column("body").get(String.class));
+                Optional<ChainVerification.Broken> broken = walk.next(link, sound -> agreesWithBody(row, sound.sequence(),
+                        CanonicalEvent.parse(sound.body())) ? Optional.empty()
+                        : Optional.of("the row's columns disagree with its hashed body"));
+                if (broken.isPresent()) {
+                    return broken.get().claimingHead(head);
                 }
-                String body = row.column("body").get(String.class);
-                if (!previousHash.equals(row.column("prev_hash").get(String.class))) {
-                    return new ChainVerification.Broken(sequence, "prev_hash is not the previous event's hash");
-                }
-                String hash = CanonicalEvent.hash(previousHash, body);
-                if (!hash.equals(row.column("hash").get(String.class))) {
-                    return new ChainVerification.Broken(sequence, "the body does not hash to the stored hash");
-                }
-                if (!agreesWithBody(row, sequence, CanonicalEvent.parse(body))) {
-                    return new ChainVerification.Broken(sequence, "the row's columns disagree with its hashed body");
-                }
-                previousHash = hash;
-                expected++;
             }
             if (rows.size() < PAGE) {
                 break;
             }
         }
-        if (expected - 1 != headSequence) {
-            long at = Math.min(expected, headSequence);
-            return new ChainVerification.Broken(at, "the chain head names event " + headSequence
-                    + " but the log ends at event " + (expected - 1));
-        }
-        if (!previousHash.equals(headHash)) {
-            return new ChainVerification.Broken(headSequence, "the chain head's hash is not the last event's hash");
-        }
-        return new ChainVerification.Intact(headSequence, previousHash);
+        return walk.endAt(head);
     }
 
     private static boolean agreesWithBody(DbRow row, long sequence, Map<String, Object> body) {

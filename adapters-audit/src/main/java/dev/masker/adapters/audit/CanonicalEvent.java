@@ -5,29 +5,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.masker.domain.audit.AuditEvent;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The canonical form of an audit event and the chain's hash rule, written down in docs/AUDIT.md so that anyone can
- * verify the log offline: JSON with every object's keys sorted, no white space, strings escaped as JSON requires;
- * {@code hash = lower-hex SHA-256(UTF-8(prev_hash + body))}, the first event's {@code prev_hash} being 64 zeros.
+ * The canonical form of an audit event, written down in docs/AUDIT.md so that anyone can verify the log offline: JSON
+ * with every object's keys sorted, no white space, strings escaped as JSON requires. The chain's hash rule over it is
+ * {@link dev.masker.domain.audit.ChainHash}'s.
  */
 final class CanonicalEvent {
-    static final String GENESIS_HASH = "0".repeat(64);
-
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .build();
-    /** Never used itself, only cloned: a clone skips the provider look-up. */
-    private static final MessageDigest SHA_256 = sha256();
     private static final DateTimeFormatter RFC_3339_MILLIS =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
@@ -47,24 +39,6 @@ final class CanonicalEvent {
             return JSON.writeValueAsString(body);
         } catch (JacksonException e) {
             throw new IllegalStateException("an audit event could not be written as JSON", e);
-        }
-    }
-
-    /** The hash that links an event with this body to the event before it. */
-    static String hash(String previousHash, String body) {
-        try {
-            MessageDigest sha256 = (MessageDigest) SHA_256.clone();
-            return HexFormat.of().formatHex(sha256.digest((previousHash + body).getBytes(StandardCharsets.UTF_8)));
-        } catch (CloneNotSupportedException e) {
-            throw new IllegalStateException("this JDK's SHA-256 cannot be cloned", e);
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.masker.adapters.audit;
 
 import dev.masker.application.port.out.AppendAuditEventPort;
 import dev.masker.domain.audit.AuditEvent;
+import dev.masker.domain.audit.ChainHash;
 import dev.masker.domain.error.DomainException;
 import dev.masker.domain.error.ErrorCode;
 import io.helidon.dbclient.DbClient;
@@ -192,7 +193,7 @@ public final class ChainedAuditAdapter implements AppendAuditEventPort, AutoClos
                 sequence++;
                 String body = CanonicalEvent.body(event, sequence);
                 String previous = hash;
-                hash = CanonicalEvent.hash(previous, body);
+                hash = ChainHash.of(previous, body);
                 params.add(sequence);
                 params.add(event.id().value());
                 params.add(event.type().wireName());
@@ -261,7 +262,8 @@ public final class ChainedAuditAdapter implements AppendAuditEventPort, AutoClos
         batch.forEach(pending -> pending.outcome().completeExceptionally(failure));
     }
 
-    private static void rollbackQuietly(DbTransaction tx) {
+    /** Rolls back, if there is anything to roll back, ignoring a connection that is already gone. */
+    static void rollbackQuietly(DbTransaction tx) {
         if (tx == null) {
             return;
         }

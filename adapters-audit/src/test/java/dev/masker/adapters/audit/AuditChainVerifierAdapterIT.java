@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.masker.domain.audit.ChainHash;
 import dev.masker.domain.audit.ChainVerification;
 import dev.masker.domain.error.DomainException;
 import dev.masker.domain.error.ErrorCode;
@@ -82,7 +83,7 @@ class AuditChainVerifierAdapterIT {
     void givenEditedBodyWithItsHashRecomputed_verify_isBrokenAtTheNextEvent() throws SQLException {
         appendEvents();
         String forged = column("body", 3).replace("\"ops-admin\"", "\"someone-else\"");
-        String forgedHash = CanonicalEvent.hash(column("prev_hash", 3), forged);
+        String forgedHash = ChainHash.of(column("prev_hash", 3), forged);
 
         try (Connection connection = schema.connect();
              PreparedStatement update = connection.prepareStatement("UPDATE audit_event SET body = ?, hash = ? WHERE seq = 3")) {

@@ -20,7 +20,11 @@ final class SampleEvents {
     }
 
     static AuditEvent agentCreated() {
-        return AuditEvent.agentCreated(new EventId(ulid()), AT, newAgentId(), "ops-admin", Optional.empty(),
+        return agentCreatedAt(AT);
+    }
+
+    static AuditEvent agentCreatedAt(Instant at) {
+        return AuditEvent.agentCreated(new EventId(ulid()), at, newAgentId(), "ops-admin", Optional.empty(),
                 new RequestId(ulid()));
     }
 

@@ -7,8 +7,8 @@ import picocli.CommandLine.Command;
 /** The root of the {@code masker} command line. */
 @Command(name = "masker", mixinStandardHelpOptions = true, version = "masker 0.1.0",
         description = "Masker: a compliance firewall for voice AI agents in healthcare.",
-        subcommands = {ServeCommand.class, AgentsCommand.class, SessionsCommand.class, PhiCommand.class,
-            CommandLine.HelpCommand.class},
+        subcommands = {ServeCommand.class, AgentsCommand.class, SessionsCommand.class, AuditCommand.class,
+            PhiCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:the server refused the request (its error code is printed)",
             "2:bad usage or configuration", "3:the server could not be reached"})
