@@ -55,7 +55,8 @@ public record MaskerConfig(
         List<String> metricsTokens,
         KeyRing tokenKeys,
         OpenAiUpstreamSettings upstreamSettings,
-        ListenerLimits listener) {
+        ListenerLimits listener,
+        int retentionDays) {
 
     /** An external PostgreSQL: JDBC URL and credentials. */
     public record Database(String url, String user, String password) {
@@ -149,6 +150,7 @@ public record MaskerConfig(
         Duration cacheTtl = Duration.ofMillis(read.integer("MASKER_AGENT_CACHE_MS", 5000, 0, 3_600_000));
         Duration grace = Duration.ofSeconds(read.integer("MASKER_SHUTDOWN_GRACE_SECONDS", 10, 0, 600));
         Duration notice = Duration.ofMillis(read.integer("MASKER_SHUTDOWN_NOTICE_MS", 1000, 0, 60_000));
+        int retentionDays = read.integer("MASKER_RETENTION_DAYS", 30, 1, 3650);
         // 0: as many as the file-descriptor limit leaves room for (ListenerLimits).
         ListenerLimits listener = new ListenerLimits(read.integer("MASKER_MAX_CONNECTIONS", 0, 0, 1_000_000),
                 Duration.ofSeconds(read.integer("MASKER_IDLE_TIMEOUT_SECONDS", 75, 1, 3600)));
@@ -178,7 +180,7 @@ public record MaskerConfig(
         read.failIfAny();
         return new MaskerConfig(host, port, publicUrl, webhookCredentials, tolerance, tokens, database, dataDir, schema,
                 poolSize, maxBody, rate, burst, apiRate, apiBurst, proxyRate, proxyBurst, fingerprintKey, batch, auditTimeout,
-                cacheTtl, grace, notice, logLevel, metricsTokens, tokenKeys, upstreamSettings, listener);
+                cacheTtl, grace, notice, logLevel, metricsTokens, tokenKeys, upstreamSettings, listener, retentionDays);
     }
 
     /**

@@ -41,6 +41,7 @@ import dev.masker.adapters.persistence.JdbcProxySessionAdapter;
 import dev.masker.adapters.persistence.JdbcSessionsAdapter;
 import dev.masker.adapters.persistence.JdbcReadinessAdapter;
 import dev.masker.adapters.persistence.JdbcTokenVaultAdapter;
+import dev.masker.adapters.persistence.JdbcVaultRetentionAdapter;
 import dev.masker.application.port.out.ChatUpstreamPort;
 import dev.masker.application.port.out.IdGeneratorPort;
 import dev.masker.application.service.AgentMaskingPolicies;
@@ -57,6 +58,7 @@ import dev.masker.application.service.ListSessionsService;
 import dev.masker.application.service.ListProxyModelsService;
 import dev.masker.application.service.MaskTextService;
 import dev.masker.application.service.ProxyChatCompletionService;
+import dev.masker.application.service.PurgeVaultService;
 import dev.masker.application.service.RehydrateTextService;
 import dev.masker.application.service.RevealTokenService;
 import dev.masker.application.service.TokenizeValueService;
@@ -92,6 +94,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
@@ -120,12 +123,14 @@ public final class MaskerServer implements AutoCloseable {
     private final List<HttpService> httpServices;
     private final PhiTokenUseCases phiTokens;
     private final ShutdownDrain drain;
+    private final VaultRetention retention;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private MaskerServer(MaskerConfig config, MaskerDatabase database, MaskerMetrics metrics, ChainedAuditAdapter audit,
                          OutboundCalls outbound, AgentChangeListener agentChanges, WebServer server, ShutdownDrain drain,
-                         List<HttpService> httpServices, PhiTokenUseCases phiTokens) {
+                         List<HttpService> httpServices, PhiTokenUseCases phiTokens, VaultRetention retention) {
         this.drain = drain;
+        this.retention = retention;
         this.agentChanges = agentChanges;
         this.phiTokens = phiTokens;
         this.config = config;
@@ -266,9 +271,11 @@ public final class MaskerServer implements AutoCloseable {
             }
             LOG.log(Level.INFO, "Holding at most {0} client connections; idle ones close after {1} s", maxConnections,
                     config.listener().idleTimeout().toSeconds());
+            // The vault's retention (issue 13): purged now and every day, the audit log recording each purge.
+            VaultRetention retention = VaultRetention.start(new PurgeVaultService(
+                    new JdbcVaultRetentionAdapter(database.turns()), audit, ids, clock, config.retentionDays()));
             return new MaskerServer(config, database, metrics, audit, outbound, agentChanges, server, drain,
-                    routing.services(),
-                    phiTokens);
+                    routing.services(), phiTokens, retention);
         } catch (RuntimeException e) {
             if (agentChanges != null) {
                 agentChanges.close();
@@ -376,6 +383,11 @@ public final class MaskerServer implements AutoCloseable {
         return database.isEmbedded();
     }
 
+    /** Done once the vault's first retention purge after the start has run. */
+    CompletableFuture<Void> firstRetentionPurge() {
+        return retention.firstRun();
+    }
+
     /** Stops taking requests and finishes those in flight, flushes the audit log, then closes the database. */
     @Override
     public void close() {
@@ -392,6 +404,7 @@ public final class MaskerServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         server.stop();
+        retention.close();
         audit.close();
         outbound.close();
         agentChanges.close();

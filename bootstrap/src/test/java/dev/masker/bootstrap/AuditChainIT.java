@@ -32,6 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AuditChainIT {
     private static final int AGENTS = 3;
+    /** The vault retention's purge at start, then the agents created. */
+    private static final int EVENTS = 1 + AGENTS;
 
     private RunningMasker masker;
 
@@ -70,8 +72,8 @@ class AuditChainIT {
         assertEquals(200, response.statusCode(), response.body());
         JsonNode result = RunningMasker.read(response.body());
         assertTrue(result.path("intact").asBoolean(), response.body());
-        assertEquals(AGENTS, result.path("events_checked").asLong());
-        assertEquals(AGENTS, result.path("head").path("seq").asLong());
+        assertEquals(EVENTS, result.path("events_checked").asLong());
+        assertEquals(EVENTS, result.path("head").path("seq").asLong());
         assertEquals(headHash(), result.path("head").path("hash").asText());
         assertTrue(result.path("first_break").isNull(), response.body());
         assertTrue(result.path("verified_at").asText().matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z"));
@@ -88,17 +90,18 @@ class AuditChainIT {
         Run online = cli("audit", "verify", "--server", server(), "--token", RunningMasker.ADMIN_TOKEN);
 
         assertEquals(0, exported.exitCode(), exported.err());
-        assertTrue(exported.err().contains("Exported 3 events (seq 1 to 3) to " + export), exported.err());
+        assertTrue(exported.err().contains("Exported " + EVENTS + " events (seq 1 to " + EVENTS + ") to " + export),
+                exported.err());
         List<String> lines = Files.readAllLines(export);
-        assertEquals(AGENTS, lines.size());
+        assertEquals(EVENTS, lines.size());
         JsonNode first = RunningMasker.read(lines.getFirst());
         assertEquals(List.of("seq", "prev_hash", "hash", "body"), fieldNames(first));
         assertEquals(masker.auditRows().getFirst().get("body"), first.path("body").asText());
         assertEquals(0, checked.exitCode(), checked.out());
-        assertTrue(checked.out().contains("Head:          seq 3, hash " + headHash()), checked.out());
+        assertTrue(checked.out().contains("Head:          seq " + EVENTS + ", hash " + headHash()), checked.out());
         assertEquals(0, online.exitCode(), online.out() + online.err());
-        assertTrue(online.out().contains("The audit chain is intact: 3 events checked."), online.out());
-        assertTrue(online.out().contains("Head:     seq 3, hash " + headHash()), online.out());
+        assertTrue(online.out().contains("The audit chain is intact: " + EVENTS + " events checked."), online.out());
+        assertTrue(online.out().contains("Head:     seq " + EVENTS + ", hash " + headHash()), online.out());
     }
 
     @Test
@@ -145,7 +148,7 @@ class AuditChainIT {
         assertFalse(result.path("intact").asBoolean(true), response.body());
         assertEquals(2, result.path("first_break").path("seq").asLong(), response.body());
         assertEquals(1, result.path("events_checked").asLong());
-        assertEquals(AGENTS, result.path("head").path("seq").asLong());
+        assertEquals(EVENTS, result.path("head").path("seq").asLong());
         assertEquals(1, cli.exitCode(), cli.out() + cli.err());
         assertTrue(cli.out().contains("The audit chain is BROKEN at event 2: "), cli.out());
     }

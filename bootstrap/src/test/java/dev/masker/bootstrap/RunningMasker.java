@@ -24,6 +24,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
@@ -73,7 +74,10 @@ final class RunningMasker implements AutoCloseable {
         env.put("MASKER_DATABASE_POOL_SIZE", "4");
         env.put("MASKER_SHUTDOWN_NOTICE_MS", "0"); // ShutdownDrainIT sets its own
         env.putAll(overrides);
-        return new RunningMasker(MaskerServer.start(MaskerConfig.from(env), clock), schema);
+        MaskerServer server = MaskerServer.start(MaskerConfig.from(env), clock);
+        // The retention purge runs right after the start and audits itself: tests that count events start after it.
+        server.firstRetentionPurge().orTimeout(10, TimeUnit.SECONDS).join();
+        return new RunningMasker(server, schema);
     }
 
     /** The port this server listens on. */

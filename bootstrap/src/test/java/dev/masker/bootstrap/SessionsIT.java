@@ -242,6 +242,23 @@ class SessionsIT {
         assertEquals(200, masker.admin("GET", "/api/v1/sessions/" + id, null).statusCode());
     }
 
+    @Test
+    void givenAStartedServer_theVaultRetention_hasPurgedAndAuditedIt() throws InterruptedException {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            for (Map<String, String> row : masker.auditRows()) {
+                if ("vault_purged".equals(row.get("type"))) {
+                    JsonNode data = RunningMasker.read(row.get("body")).path("data");
+                    assertEquals("30", data.path("retention_days").asText(), "MASKER_RETENTION_DAYS's default");
+                    assertEquals("0", data.path("removed").asText(), "this server's vault is younger than 30 days");
+                    assertTrue(Instant.parse(data.path("cutoff").asText()).isBefore(Instant.now().minusSeconds(29 * 86_400L)));
+                    return;
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no vault_purged event after the start");
+    }
+
     private static void assertNoPhi(String text) {
         assertFalse(text.contains("Maria") || text.contains("Lopez") || text.contains("0132") || text.contains("MSKV1"), text);
     }

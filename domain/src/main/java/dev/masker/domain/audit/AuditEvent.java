@@ -128,6 +128,18 @@ public record AuditEvent(EventId id, AuditEventType type, Instant occurredAt, Op
         return new AuditEvent(id, AuditEventType.AGENT_DELETED, at, Optional.of(agentId), data, Optional.empty());
     }
 
+    /**
+     * The record of a retention purge (issue 13): how many token-vault entries it removed, and the cutoff — entries of
+     * sessions whose last activity was before it. Never a session id or a token: only the count.
+     */
+    public static AuditEvent vaultPurged(EventId id, Instant at, Instant cutoff, int retentionDays, long removed) {
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put("removed", Long.toString(removed));
+        data.put("cutoff", cutoff.toString());
+        data.put("retention_days", Integer.toString(retentionDays));
+        return new AuditEvent(id, AuditEventType.VAULT_PURGED, at, Optional.empty(), data, Optional.empty());
+    }
+
     /** The record of an admin signing in to the API from a browser, and as whom; never the token or the cookie. */
     public static AuditEvent adminSignedIn(EventId id, Instant at, AdminPrincipal principal, RequestId requestId) {
         return adminEvent(AuditEventType.ADMIN_SIGNED_IN, id, at, principal, requestId);

@@ -9,7 +9,8 @@ public enum AuditEventType {
     AGENT_DELETED("agent_deleted"),
     ADMIN_SIGNED_IN("admin_signed_in"),
     ADMIN_SIGNED_OUT("admin_signed_out"),
-    TURN_PROXIED("turn_proxied");
+    TURN_PROXIED("turn_proxied"),
+    VAULT_PURGED("vault_purged");
 
     private final String wireName;
 

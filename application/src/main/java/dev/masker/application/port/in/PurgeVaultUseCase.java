@@ -1,0 +1,11 @@
+package dev.masker.application.port.in;
+
+/** Removes token-vault entries older than the retention period, and records that it did (issue 13). */
+public interface PurgeVaultUseCase {
+    /**
+     * Purges and records a {@code vault_purged} audit event; how many entries were removed.
+     *
+     * @throws dev.masker.domain.error.DomainException with {@code unavailable} or {@code audit_unavailable}
+     */
+    long purge();
+}

@@ -1,0 +1,55 @@
+package dev.masker.application.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.masker.domain.audit.AuditEvent;
+import dev.masker.domain.audit.AuditEventType;
+import dev.masker.domain.error.DomainException;
+import dev.masker.domain.error.ErrorCode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PurgeVaultServiceTest {
+    private static final Instant NOW = Instant.parse("2026-12-07T12:00:00Z");
+
+    private final InMemoryAuditLog audit = new InMemoryAuditLog();
+    private final List<Instant> cutoffs = new ArrayList<>();
+
+    @Test
+    void givenARetentionOfThirtyDays_purge_removesBeforeTheCutoffAndAuditsTheCount() {
+        PurgeVaultService service = new PurgeVaultService(cutoff -> {
+            cutoffs.add(cutoff);
+            return 42;
+        }, audit, new SequentialIds(), new SettableClock(NOW), 30);
+
+        assertEquals(42, service.purge());
+
+        assertEquals(List.of(NOW.minus(Duration.ofDays(30))), cutoffs);
+        AuditEvent event = audit.events.getFirst();
+        assertEquals(AuditEventType.VAULT_PURGED, event.type());
+        assertEquals(Map.of("removed", "42", "cutoff", "2026-11-07T12:00:00Z", "retention_days", "30"), event.data());
+        assertTrue(event.agentId().isEmpty());
+    }
+
+    @Test
+    void givenAVaultThatFails_purge_failsAndAuditsNothing() {
+        PurgeVaultService service = new PurgeVaultService(cutoff -> {
+            throw DomainException.of(ErrorCode.UNAVAILABLE, "The database is unavailable; retry shortly.");
+        }, audit, new SequentialIds(), new SettableClock(NOW), 30);
+
+        assertEquals(ErrorCode.UNAVAILABLE, assertThrows(DomainException.class, service::purge).code());
+        assertTrue(audit.events.isEmpty());
+    }
+
+    @Test
+    void givenARetentionUnderADay_theService_refusesIt() {
+        assertThrows(IllegalArgumentException.class, () -> new PurgeVaultService(cutoff -> 0, audit, new SequentialIds(),
+                new SettableClock(NOW), 0));
+    }
+}
