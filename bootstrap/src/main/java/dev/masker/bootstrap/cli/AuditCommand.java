@@ -164,20 +164,25 @@ final class AuditCommand implements Runnable {
             if (until != null) {
                 query.add("until=" + URLEncoder.encode(until, StandardCharsets.UTF_8));
             }
-            HttpResponse<InputStream> response;
-            try {
-                response = send(server, "/api/v1/audit/export" + query, HttpResponse.BodyHandlers.ofInputStream());
-            } catch (IOException e) {
-                return unreachable(server, e, err);
-            }
-            if (response.statusCode() != 200) {
-                try (InputStream body = response.body()) {
-                    return refused(response.statusCode(), body.readAllBytes(), err);
+            // The client is closed only once the body is read: closing it waits for the exchange to finish.
+            try (HttpClient client = client()) {
+                HttpResponse<InputStream> response;
+                try {
+                    response = send(client, server, "/api/v1/audit/export" + query,
+                            HttpResponse.BodyHandlers.ofInputStream());
                 } catch (IOException e) {
                     return unreachable(server, e, err);
                 }
+                if (response.statusCode() != 200) {
+                    try (InputStream body = response.body()) {
+                        return refused(response.statusCode(), body.readAllBytes(), err);
+                    } catch (IOException e) {
+                        return unreachable(server, e, err);
+                    }
+                }
+                return out == null ? copy(response.body(), spec.commandLine().getOut(), "standard output")
+                        : copyToFile(response);
             }
-            return out == null ? copy(response.body(), spec.commandLine().getOut(), "standard output") : copyToFile(response);
         }
 
         private int copyToFile(HttpResponse<InputStream> response) {
@@ -243,8 +248,8 @@ final class AuditCommand implements Runnable {
 
     private static Answer get(AgentsCommand.ServerOptions server, String path, PrintWriter err) {
         HttpResponse<byte[]> response;
-        try {
-            response = send(server, path, HttpResponse.BodyHandlers.ofByteArray());
+        try (HttpClient client = client()) {
+            response = send(client, server, path, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             return new Answer(unreachable(server, e, err), null);
         }
@@ -259,14 +264,18 @@ final class AuditCommand implements Runnable {
         }
     }
 
-    private static <T> HttpResponse<T> send(AgentsCommand.ServerOptions server, String path,
+    private static HttpClient client() {
+        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    private static <T> HttpResponse<T> send(HttpClient client, AgentsCommand.ServerOptions server, String path,
                                             HttpResponse.BodyHandler<T> handler) throws IOException {
         HttpRequest request = HttpRequest.newBuilder(server.base().resolve(path))
                 // The time to the answer's headers; a long export's body may take longer.
                 .timeout(Duration.ofMinutes(5))
                 .header("Authorization", "Bearer " + server.token())
                 .GET().build();
-        try (HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
+        try {
             return client.send(request, handler);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
