@@ -8,6 +8,10 @@ module dev.masker.adapters.http {
     // The signed POSTs to clinics' endpoints: the JDK client reads HTTP/1.0 and close-delimited answers (vapi.SignedPosts).
     requires java.net.http;
     requires org.snakeyaml.engine;
+    // PDFBox has no module descriptor; this is its automatic module (Automatic-Module-Name in its manifest).
+    requires org.apache.pdfbox;
+    // PDFBox's fonts and content streams use AWT's geometry classes, which an automatic module cannot require itself.
+    requires java.desktop;
     // Micrometer has no module descriptors; these are their automatic modules.
     requires micrometer.core;
     requires micrometer.registry.prometheus;
@@ -26,6 +30,7 @@ module dev.masker.adapters.http {
     exports dev.masker.adapters.http.proxy to dev.masker.bootstrap;
     exports dev.masker.adapters.http.upstream to dev.masker.bootstrap;
     exports dev.masker.adapters.http.sessions to dev.masker.bootstrap;
+    exports dev.masker.adapters.http.reports to dev.masker.bootstrap;
 
     // Jackson writes the response records and reads the request records of these packages.
     opens dev.masker.adapters.http to com.fasterxml.jackson.databind;

@@ -3,6 +3,7 @@ package dev.masker.bootstrap;
 import dev.masker.adapters.audit.AuditCallCountAdapter;
 import dev.masker.adapters.audit.AuditChainReaderAdapter;
 import dev.masker.adapters.audit.AuditChainVerifierAdapter;
+import dev.masker.adapters.audit.AuditScopeAdapter;
 import dev.masker.adapters.audit.ChainedAuditAdapter;
 import dev.masker.adapters.http.AdminAuthentication;
 import dev.masker.adapters.http.AccessLogFilter;
@@ -24,6 +25,7 @@ import dev.masker.adapters.http.policy.YamlPolicyAdapter;
 import dev.masker.adapters.http.metrics.HttpMetricsFilter;
 import dev.masker.adapters.http.metrics.MetricsHttpAdapter;
 import dev.masker.adapters.http.ratelimit.TokenBucketRateLimitAdapter;
+import dev.masker.adapters.http.reports.ReportsHttpAdapter;
 import dev.masker.adapters.http.proxy.ProxyHttpAdapter;
 import dev.masker.adapters.http.upstream.OpenAiChatUpstreamAdapter;
 import dev.masker.adapters.http.upstream.RoutingChatUpstreamAdapter;
@@ -53,6 +55,7 @@ import dev.masker.application.service.DeleteAgentService;
 import dev.masker.application.service.ExportAuditChainService;
 import dev.masker.application.service.GetAgentService;
 import dev.masker.application.service.GetSessionService;
+import dev.masker.application.service.GetReportService;
 import dev.masker.application.service.ListAgentsService;
 import dev.masker.application.service.ListSessionsService;
 import dev.masker.application.service.ListProxyModelsService;
@@ -204,6 +207,9 @@ public final class MaskerServer implements AutoCloseable {
                     proxySessions,
                     new AgentMaskingPolicies(MaskerConfig.BUILT_IN_POLICIES, policyReader), phiTokens.turnMasker(),
                     phiTokens.sessionTokens(), upstream, audit, ids), VAULT_WRITES, clock, System::nanoTime);
+            // Reports (issue 13) read the audit log on the API's pool: a long report must not hold the audit writer's.
+            GetReportService reports = new GetReportService(agents, new AuditScopeAdapter(database.app()),
+                    MaskerConfig.BUILT_IN_POLICIES, policyReader, ids, clock);
             CheckReadinessService readiness = new CheckReadinessService(List.of(new JdbcReadinessAdapter(database.app())));
 
             // Admin API authentication (issue 3): bearer token or sign-in session cookie, rate limited per principal.
@@ -234,6 +240,7 @@ public final class MaskerServer implements AutoCloseable {
                     new OpenApiHttpAdapter(),
                     new AgentsHttpAdapter(agentUseCases, bodies, json, urls),
                     sessionsApi(database, cursorKey(fingerprintKey), clock, json),
+                    new ReportsHttpAdapter(reports, json),
                     auth,
                     auditChain,
                     new HealthHttpAdapter(readiness, json)), drain);

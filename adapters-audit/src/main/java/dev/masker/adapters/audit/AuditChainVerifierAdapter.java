@@ -8,7 +8,6 @@ import dev.masker.domain.audit.ChainWalk;
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
-import io.helidon.dbclient.DbTransaction;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -37,18 +36,8 @@ public final class AuditChainVerifierAdapter implements VerifyAuditChainPort {
 
     @Override
     public ChainVerification verify() {
-        DbTransaction snapshot = null;
-        try {
-            snapshot = db.transaction();
-            // One snapshot for the whole walk: appends committed meanwhile are neither seen nor mistaken for tampering.
-            snapshot.dml("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
-            ChainVerification result = walk(snapshot);
-            snapshot.commit();
-            return result;
-        } catch (RuntimeException e) {
-            ChainedAuditAdapter.rollbackQuietly(snapshot);
-            throw ChainedAuditAdapter.unavailable();
-        }
+        // One snapshot for the whole walk: appends committed meanwhile are neither seen nor mistaken for tampering.
+        return ReadSnapshot.read(db, this::walk);
     }
 
     private ChainVerification walk(DbExecute db) {
