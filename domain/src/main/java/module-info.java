@@ -12,6 +12,7 @@ module dev.masker.domain {
     exports dev.masker.domain.phi.detect;
     exports dev.masker.domain.policy;
     exports dev.masker.domain.session;
+    exports dev.masker.domain.session.activity;
     exports dev.masker.domain.report;
     exports dev.masker.domain.chat;
     exports dev.masker.domain.admin;

@@ -317,8 +317,8 @@ public final class MaskerServer implements AutoCloseable {
     /** The sessions API (SPEC §8), read from the proxy's sessions and the audit log's record of their turns. */
     private static SessionsHttpAdapter sessionsApi(MaskerDatabase database, byte[] cursorKey, Clock clock, JsonCodec json) {
         JdbcSessionsAdapter sessions = new JdbcSessionsAdapter(database.app());
-        return new SessionsHttpAdapter(new ListSessionsService(sessions, new PageCursors(cursorKey), clock),
-                new GetSessionService(sessions), json);
+        ListSessionsService list = new ListSessionsService(sessions, new PageCursors(cursorKey), clock);
+        return new SessionsHttpAdapter(list, list, new GetSessionService(sessions), json);
     }
 
     /** The one handler for every kind of error the web server answers by itself. */

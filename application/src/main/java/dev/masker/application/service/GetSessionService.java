@@ -4,7 +4,7 @@ import dev.masker.application.port.in.GetSessionUseCase;
 import dev.masker.application.port.out.ReadSessionsPort;
 import dev.masker.domain.error.DomainException;
 import dev.masker.domain.error.ErrorCode;
-import dev.masker.domain.session.SessionDetail;
+import dev.masker.domain.session.activity.SessionDetail;
 import dev.masker.domain.session.SessionId;
 import java.util.Objects;
 

@@ -1,5 +1,6 @@
 package dev.masker.application.service;
 
+import dev.masker.application.port.in.ListAgentSessionsUseCase;
 import dev.masker.application.port.in.ListSessionsQuery;
 import dev.masker.application.port.in.ListSessionsUseCase;
 import dev.masker.application.port.in.SessionPage;
@@ -12,8 +13,8 @@ import dev.masker.domain.error.ErrorCode;
 import dev.masker.domain.error.FieldProblem;
 import dev.masker.domain.page.PageCursors;
 import dev.masker.domain.session.SessionId;
-import dev.masker.domain.session.SessionStatus;
-import dev.masker.domain.session.SessionSummary;
+import dev.masker.domain.session.activity.SessionStatus;
+import dev.masker.domain.session.activity.SessionSummary;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +29,7 @@ import java.util.Optional;
  * Pages through the proxy's sessions newest first with a signed keyset cursor (start time and id), so sessions started
  * while a client pages never make it skip or repeat one. Every parameter is checked and each bad one named.
  */
-public final class ListSessionsService implements ListSessionsUseCase {
+public final class ListSessionsService implements ListSessionsUseCase, ListAgentSessionsUseCase {
     static final Duration DEFAULT_SINCE = Duration.ofHours(24);
     private static final Map<String, Duration> SINCE_SHORTHANDS = Map.of("1h", Duration.ofHours(1), "24h",
             Duration.ofHours(24), "7d", Duration.ofDays(7), "30d", Duration.ofDays(30));

@@ -3,13 +3,14 @@ package dev.masker.adapters.http.sessions;
 import dev.masker.adapters.http.HttpErrorMapper;
 import dev.masker.adapters.http.JsonCodec;
 import dev.masker.application.port.in.GetSessionUseCase;
+import dev.masker.application.port.in.ListAgentSessionsUseCase;
 import dev.masker.application.port.in.ListSessionsQuery;
 import dev.masker.application.port.in.ListSessionsUseCase;
 import dev.masker.application.port.in.SessionPage;
 import dev.masker.domain.phi.PhiKind;
-import dev.masker.domain.session.SessionDetail;
-import dev.masker.domain.session.SessionSummary;
-import dev.masker.domain.session.SessionTurn;
+import dev.masker.domain.session.activity.SessionDetail;
+import dev.masker.domain.session.activity.SessionSummary;
+import dev.masker.domain.session.activity.SessionTurn;
 import io.helidon.common.uri.UriQuery;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
@@ -30,11 +31,14 @@ import java.util.Objects;
  */
 public final class SessionsHttpAdapter implements HttpService {
     private final ListSessionsUseCase list;
+    private final ListAgentSessionsUseCase listOfAgent;
     private final GetSessionUseCase get;
     private final JsonCodec json;
 
-    public SessionsHttpAdapter(ListSessionsUseCase list, GetSessionUseCase get, JsonCodec json) {
+    public SessionsHttpAdapter(ListSessionsUseCase list, ListAgentSessionsUseCase listOfAgent, GetSessionUseCase get,
+            JsonCodec json) {
         this.list = Objects.requireNonNull(list, "list");
+        this.listOfAgent = Objects.requireNonNull(listOfAgent, "listOfAgent");
         this.get = Objects.requireNonNull(get, "get");
         this.json = Objects.requireNonNull(json, "json");
     }
@@ -54,7 +58,7 @@ public final class SessionsHttpAdapter implements HttpService {
     }
 
     private void listOfAgent(ServerRequest request, ServerResponse response) {
-        send(response, list.listOfAgent(request.path().pathParameters().get("id"), query(request.query())));
+        send(response, listOfAgent.listOfAgent(request.path().pathParameters().get("id"), query(request.query())));
     }
 
     private void get(ServerRequest request, ServerResponse response) {

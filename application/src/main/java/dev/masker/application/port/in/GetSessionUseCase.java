@@ -1,6 +1,6 @@
 package dev.masker.application.port.in;
 
-import dev.masker.domain.session.SessionDetail;
+import dev.masker.domain.session.activity.SessionDetail;
 
 /** Shows one session with its turns (SPEC §8). */
 public interface GetSessionUseCase {

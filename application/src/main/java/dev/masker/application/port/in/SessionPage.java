@@ -1,6 +1,6 @@
 package dev.masker.application.port.in;
 
-import dev.masker.domain.session.SessionSummary;
+import dev.masker.domain.session.activity.SessionSummary;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,10 +1,10 @@
 package dev.masker.application.port.out;
 
 import dev.masker.domain.agent.AgentId;
-import dev.masker.domain.session.SessionDetail;
+import dev.masker.domain.session.activity.SessionDetail;
 import dev.masker.domain.session.SessionId;
-import dev.masker.domain.session.SessionStatus;
-import dev.masker.domain.session.SessionSummary;
+import dev.masker.domain.session.activity.SessionStatus;
+import dev.masker.domain.session.activity.SessionSummary;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;

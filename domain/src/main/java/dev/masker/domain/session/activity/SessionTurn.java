@@ -1,4 +1,4 @@
-package dev.masker.domain.session;
+package dev.masker.domain.session.activity;
 
 import dev.masker.domain.phi.PhiKind;
 import java.time.Duration;

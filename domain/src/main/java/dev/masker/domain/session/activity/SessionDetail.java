@@ -1,4 +1,4 @@
-package dev.masker.domain.session;
+package dev.masker.domain.session.activity;
 
 import java.time.Duration;
 import java.time.Instant;

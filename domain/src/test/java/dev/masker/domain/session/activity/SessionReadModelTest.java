@@ -1,4 +1,4 @@
-package dev.masker.domain.session;
+package dev.masker.domain.session.activity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.masker.domain.agent.AgentId;
 import dev.masker.domain.id.Ulid;
 import dev.masker.domain.phi.PhiKind;
+import dev.masker.domain.session.SessionId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

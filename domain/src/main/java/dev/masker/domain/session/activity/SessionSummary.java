@@ -1,7 +1,8 @@
-package dev.masker.domain.session;
+package dev.masker.domain.session.activity;
 
 import dev.masker.domain.agent.AgentId;
 import dev.masker.domain.phi.PhiKind;
+import dev.masker.domain.session.SessionId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
