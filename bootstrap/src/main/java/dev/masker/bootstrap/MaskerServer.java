@@ -43,8 +43,10 @@ import dev.masker.adapters.persistence.JdbcProxySessionAdapter;
 import dev.masker.adapters.persistence.JdbcSessionsAdapter;
 import dev.masker.adapters.persistence.JdbcReadinessAdapter;
 import dev.masker.adapters.persistence.JdbcTokenVaultAdapter;
+import dev.masker.adapters.persistence.JdbcTurnPayloadAdapter;
 import dev.masker.adapters.persistence.JdbcVaultRetentionAdapter;
 import dev.masker.application.port.out.ChatUpstreamPort;
+import dev.masker.application.port.out.KeepTurnPayloadsPort;
 import dev.masker.application.port.out.IdGeneratorPort;
 import dev.masker.application.service.AgentMaskingPolicies;
 import dev.masker.application.service.AnswerVapiMessageService;
@@ -79,6 +81,7 @@ import dev.masker.domain.page.PageCursors;
 import dev.masker.domain.phi.KeyRing;
 import dev.masker.domain.phi.Kid;
 import dev.masker.domain.phi.MaskingPolicy;
+import dev.masker.domain.phi.TurnPayloads;
 import dev.masker.domain.phi.VaultTokens;
 import dev.masker.domain.phi.detect.PhiDetector;
 import io.helidon.http.DirectHandler;
@@ -167,6 +170,8 @@ public final class MaskerServer implements AutoCloseable {
             KeyRing tokenKeys = MaskerDatabase.tokenKeys(config);
             VaultTokens vaultTokens = new VaultTokens(tokenKeys, random);
             PhiTokenUseCases phiTokens = phiTokens(tokenKeys, vaultTokens, database, clock);
+            // Turn payloads, kept only for policies with log_payloads: true, sealed under the policy's kid (issue 13).
+            KeepTurnPayloadsPort turnPayloads = new JdbcTurnPayloadAdapter(database.turns(), new TurnPayloads(tokenKeys, random));
 
             database.recordPoolMetrics(metrics.registry());
             JdbcAgentAdapter agents = new JdbcAgentAdapter(database.app(), config.agentCacheTtl(), System::nanoTime);
@@ -206,7 +211,7 @@ public final class MaskerServer implements AutoCloseable {
                             MAX_RATE_LIMIT_KEYS, System::nanoTime),
                     proxySessions,
                     new AgentMaskingPolicies(MaskerConfig.BUILT_IN_POLICIES, policyReader), phiTokens.turnMasker(),
-                    phiTokens.sessionTokens(), upstream, audit, ids), VAULT_WRITES, clock, System::nanoTime);
+                    phiTokens.sessionTokens(), upstream, audit, ids, turnPayloads), VAULT_WRITES, clock, System::nanoTime);
             // Reports (issue 13) read the audit log on the API's pool: a long report must not hold the audit writer's.
             GetReportService reports = new GetReportService(agents, new AuditScopeAdapter(database.app()),
                     MaskerConfig.BUILT_IN_POLICIES, policyReader, ids, clock);
@@ -239,7 +244,7 @@ public final class MaskerServer implements AutoCloseable {
                     new ProxyHttpAdapter(proxy, new ListProxyModelsService(agents), bodies, json),
                     new OpenApiHttpAdapter(),
                     new AgentsHttpAdapter(agentUseCases, bodies, json, urls),
-                    sessionsApi(database, cursorKey(fingerprintKey), clock, json),
+                    sessionsApi(database, turnPayloads, cursorKey(fingerprintKey), clock, json),
                     new ReportsHttpAdapter(reports, json),
                     auth,
                     auditChain,
@@ -315,10 +320,11 @@ public final class MaskerServer implements AutoCloseable {
     }
 
     /** The sessions API (SPEC §8), read from the proxy's sessions and the audit log's record of their turns. */
-    private static SessionsHttpAdapter sessionsApi(MaskerDatabase database, byte[] cursorKey, Clock clock, JsonCodec json) {
+    private static SessionsHttpAdapter sessionsApi(MaskerDatabase database, KeepTurnPayloadsPort turnPayloads, byte[] cursorKey,
+            Clock clock, JsonCodec json) {
         JdbcSessionsAdapter sessions = new JdbcSessionsAdapter(database.app());
         ListSessionsService list = new ListSessionsService(sessions, new PageCursors(cursorKey), clock);
-        return new SessionsHttpAdapter(list, list, new GetSessionService(sessions), json);
+        return new SessionsHttpAdapter(list, list, new GetSessionService(sessions, turnPayloads), json);
     }
 
     /** The one handler for every kind of error the web server answers by itself. */

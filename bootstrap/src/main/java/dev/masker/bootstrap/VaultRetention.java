@@ -1,6 +1,7 @@
 package dev.masker.bootstrap;
 
 import dev.masker.application.port.in.PurgeVaultUseCase;
+import dev.masker.application.port.out.PurgeVaultPort;
 import dev.masker.domain.error.DomainException;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -50,8 +51,9 @@ final class VaultRetention implements AutoCloseable {
 
     private static void run(PurgeVaultUseCase purge) {
         try {
-            long removed = purge.purge();
-            LOG.log(Level.INFO, "vault retention: removed {0} entries past the retention period", removed);
+            PurgeVaultPort.Purged removed = purge.purge();
+            LOG.log(Level.INFO, "vault retention: removed {0} vault entries and {1} turn payloads past the retention"
+                    + " period", removed.vaultEntries(), removed.turnPayloads());
         } catch (DomainException e) {
             LOG.log(Level.WARNING, "vault retention: the purge failed ({0}); it runs again in a day", e.code().wireName());
         } catch (RuntimeException e) {

@@ -243,6 +243,55 @@ class SessionsIT {
     }
 
     @Test
+    void givenAPolicyWithLogPayloads_get_showsEachTurnsPayloadAndTheTableHoldsNoPlaintext() throws Exception {
+        String yaml = "name: front-desk-debug\\nversion: 1\\nkid: K_HEALTHCARE\\ntokenization: vault-deterministic\\n"
+                + "log_payloads: true\\n";
+        HttpResponse<String> created = masker.admin("POST", "/api/v1/agents", "{\"name\": \"debug " + UUID.randomUUID()
+                + "\", \"upstream\": \"stub\", \"policy_yaml\": \"" + yaml + "\"}");
+        assertEquals(201, created.statusCode(), created.body());
+        JsonNode agent = RunningMasker.read(created.body()).path("agent");
+        String debugAgent = agent.path("id").asText();
+        HttpResponse<String> answered = masker.send(HttpRequest.newBuilder(
+                masker.uri("/proxy/" + debugAgent + "/v1/chat/completions")).header("Content-Type", "application/json")
+                .header("X-Masker-Proxy-Key", agent.path("proxy_key").asText())
+                .POST(HttpRequest.BodyPublishers.ofString("{\"model\": \"stub\", \"messages\": [{\"role\": \"user\", "
+                        + "\"content\": \"" + TURN + "\"}], \"call\": {\"id\": \"call-debug\"}}")));
+        assertEquals(200, answered.statusCode(), answered.body());
+        String requestId = answered.headers().firstValue("X-Request-Id").orElseThrow();
+
+        JsonNode payload = null;
+        for (int attempt = 0; attempt < 100 && payload == null; attempt++) {
+            JsonNode sessions = list("/api/v1/agents/" + debugAgent + "/sessions");
+            if (!sessions.path("data").isEmpty() && sessions.path("data").get(0).path("turns").asInt() == 1) {
+                JsonNode session = RunningMasker.read(masker.admin("GET", "/api/v1/sessions/"
+                        + sessions.path("data").get(0).path("id").asText(), null).body()).path("session");
+                JsonNode event = session.path("events").get(0);
+                payload = event.has("payload") ? event.path("payload") : null;
+            }
+            if (payload == null) {
+                Thread.sleep(50); // the turn's event and payload are written after its answer
+            }
+        }
+
+        assertTrue(payload != null, "no payload for the turn");
+        assertTrue(payload.path("request").toString().contains(PATIENT), payload.toString());
+        assertFalse(payload.path("upstream_request").toString().contains(PATIENT), payload.toString());
+        assertTrue(payload.path("upstream_request").toString().contains("MSKV1.NAME."), payload.toString());
+        assertTrue(payload.path("answer").toString().contains(PATIENT), payload.toString());
+        assertEquals("ok", payload.path("outcome").asText());
+        try (java.sql.Connection connection = TestDatabase.connect(masker.schema());
+             java.sql.Statement statement = connection.createStatement();
+             java.sql.ResultSet rows = statement.executeQuery("SELECT request_id, kid, encode(ciphertext, 'escape') AS sealed "
+                     + "FROM turn_payload")) {
+            assertTrue(rows.next(), "the payload row");
+            assertEquals(requestId, rows.getString("request_id"));
+            assertEquals("K_HEALTHCARE", rows.getString("kid"));
+            assertNoPhi(rows.getString("sealed"));
+            assertFalse(rows.next(), "only the logging policy's turn keeps a payload");
+        }
+    }
+
+    @Test
     void givenAStartedServer_theVaultRetention_hasPurgedAndAuditedIt() throws InterruptedException {
         for (int attempt = 0; attempt < 100; attempt++) {
             for (Map<String, String> row : masker.auditRows()) {

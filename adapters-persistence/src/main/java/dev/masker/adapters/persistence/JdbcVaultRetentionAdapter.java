@@ -8,16 +8,17 @@ import java.time.ZoneOffset;
 import java.util.Objects;
 
 /**
- * Removes token-vault rows past their retention, a bounded batch per statement so that no purge holds a long
- * transaction or lock over the vault the proxy writes to.
+ * Removes token-vault rows and kept turn payloads past their retention, a bounded batch per statement so that no purge
+ * holds a long transaction or lock over the tables the proxy writes to.
  */
 public final class JdbcVaultRetentionAdapter implements PurgeVaultPort {
     private static final int BATCH = 10_000;
     // A row goes when it was stored before the cutoff and its session (if the row has one) was last active before it:
     // ended before it, or, never ended, started before it (a call lasts minutes, not the retention period).
+    // Kept turn payloads go by the same rule.
     private static final String PURGE = """
-            DELETE FROM token_vault WHERE ctid IN (
-                SELECT v.ctid FROM token_vault v
+            DELETE FROM %1$s WHERE ctid IN (
+                SELECT v.ctid FROM %1$s v
                 WHERE v.created_at < ?
                   AND NOT EXISTS (SELECT 1 FROM proxy_session s
                                   WHERE s.id = v.session_id AND coalesce(s.ended_at, s.started_at) >= ?)
@@ -38,13 +39,18 @@ public final class JdbcVaultRetentionAdapter implements PurgeVaultPort {
     }
 
     @Override
-    public long purgeBefore(Instant cutoff) {
+    public Purged purgeBefore(Instant cutoff) {
+        return new Purged(purge("token_vault", cutoff), purge("turn_payload", cutoff));
+    }
+
+    private long purge(String table, Instant cutoff) {
         OffsetDateTime at = OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC);
+        String sql = PURGE.formatted(table);
         long removed = 0;
         try {
             long deleted;
             do {
-                deleted = db.execute().createDelete(PURGE).params(at, at, batch).execute();
+                deleted = db.execute().createDelete(sql).params(at, at, batch).execute();
                 removed += deleted;
             } while (deleted == batch);
         } catch (RuntimeException e) {

@@ -4,13 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.masker.application.port.out.KeepTurnPayloadsPort;
+import dev.masker.application.port.out.PurgeVaultPort;
 import dev.masker.domain.agent.Agent;
 import dev.masker.domain.agent.AgentId;
 import dev.masker.domain.error.DomainException;
 import dev.masker.domain.error.ErrorCode;
 import dev.masker.domain.id.Ulid;
+import dev.masker.domain.phi.KeyRing;
 import dev.masker.domain.phi.PhiKind;
 import dev.masker.domain.phi.PhiToken;
+import dev.masker.domain.phi.TurnPayloads;
 import dev.masker.domain.phi.VaultEntry;
 import dev.masker.domain.session.SessionId;
 import dev.masker.domain.vapi.CallId;
@@ -18,6 +22,8 @@ import io.helidon.dbclient.DbClient;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -82,7 +88,7 @@ class JdbcVaultRetentionAdapterIT {
         SessionId withoutSessionRow = new SessionId(Ulid.generate(NOW.minus(Duration.ofDays(50)), RANDOM));
         store(withoutSessionRow, NOW.minus(Duration.ofDays(50)), "Old Value");
 
-        long removed = new JdbcVaultRetentionAdapter(schema.db(), 3).purgeBefore(CUTOFF);
+        long removed = new JdbcVaultRetentionAdapter(schema.db(), 3).purgeBefore(CUTOFF).vaultEntries();
 
         assertEquals(5, removed, "2 + 2 + 1 rows, over several batches of 3");
         assertEquals(0, rowsOf(endedLongAgo));
@@ -90,7 +96,27 @@ class JdbcVaultRetentionAdapterIT {
         assertEquals(0, rowsOf(neverEndedLongAgo));
         assertEquals(2, rowsOf(neverEndedLately));
         assertEquals(0, rowsOf(withoutSessionRow));
-        assertEquals(0, new JdbcVaultRetentionAdapter(schema.db()).purgeBefore(CUTOFF), "a second purge finds nothing");
+        assertEquals(0, new JdbcVaultRetentionAdapter(schema.db()).purgeBefore(CUTOFF).vaultEntries(),
+                "a second purge finds nothing");
+    }
+
+    @Test
+    void givenKeptTurnPayloads_purgeBefore_removesThemByTheSameRule() {
+        AgentId agent = storedAgent();
+        SessionId old = call(agent, NOW.minus(Duration.ofDays(40)), Optional.of(NOW.minus(Duration.ofDays(40))));
+        SessionId late = call(agent, NOW.minus(Duration.ofDays(40)), Optional.of(NOW.minus(Duration.ofDays(1))));
+        JdbcTurnPayloadAdapter payloads = new JdbcTurnPayloadAdapter(schema.db(), new TurnPayloads(KeyRing.of(Map.of(
+                TokenVaultContractTest.KID, new KeyRing.Keys(TokenVaultContractTest.randomKey(), Optional.empty()))), RANDOM));
+        for (SessionId session : List.of(old, late)) {
+            payloads.keep(new KeepTurnPayloadsPort.TurnPayload(session, "req_1", TokenVaultContractTest.KID,
+                    NOW.minus(Duration.ofDays(40)), Map.of("request", Map.of("content", "Jane Doe"))));
+        }
+
+        PurgeVaultPort.Purged removed = new JdbcVaultRetentionAdapter(schema.db()).purgeBefore(CUTOFF);
+
+        assertEquals(1, removed.turnPayloads());
+        assertEquals(Map.of(), payloads.ofSession(old));
+        assertEquals(Map.of("req_1", Map.of("request", Map.of("content", "Jane Doe"))), payloads.ofSession(late));
     }
 
     @Test
@@ -106,7 +132,7 @@ class JdbcVaultRetentionAdapterIT {
     void givenNothingOld_purgeBefore_removesNothing() {
         SessionId recent = call(storedAgent(), NOW.minus(Duration.ofDays(3)), Optional.of(NOW.minus(Duration.ofDays(3))));
 
-        assertEquals(0, new JdbcVaultRetentionAdapter(schema.db()).purgeBefore(CUTOFF));
+        assertEquals(0, new JdbcVaultRetentionAdapter(schema.db()).purgeBefore(CUTOFF).vaultEntries());
         assertEquals(2, rowsOf(recent));
     }
 }

@@ -26,8 +26,11 @@ public final class AgentMaskingPolicies {
     private final ReadPolicyPort reader;
     private final Map<String, InEffect> custom = new ConcurrentHashMap<>();
 
-    /** A policy as it applies to an agent: its name and version, and what it does to each kind. */
-    public record InEffect(String name, int version, MaskingPolicy masking) {
+    /**
+     * A policy as it applies to an agent: its name and version, what it does to each kind, and whether its turns'
+     * payloads are kept ({@code log_payloads}).
+     */
+    public record InEffect(String name, int version, MaskingPolicy masking, boolean logPayloads) {
         public InEffect {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(masking, "masking");
@@ -87,6 +90,7 @@ public final class AgentMaskingPolicies {
                 case PASS -> MaskAction.PASS;
             });
         }
-        return new InEffect(policy.name(), policy.version(), new MaskingPolicy(policy.kid(), scheme, actions));
+        return new InEffect(policy.name(), policy.version(), new MaskingPolicy(policy.kid(), scheme, actions),
+                policy.logPayloads());
     }
 }

@@ -10,6 +10,7 @@ import dev.masker.application.port.in.FindSessionTokensUseCase;
 import dev.masker.application.port.out.AppendAuditEventPort;
 import dev.masker.application.port.out.ChatUpstreamPort;
 import dev.masker.application.port.out.IdGeneratorPort;
+import dev.masker.application.port.out.KeepTurnPayloadsPort;
 import dev.masker.application.port.out.LoadAgentPort;
 import dev.masker.application.port.out.ProxySessionPort;
 import dev.masker.application.port.out.RateLimitPort;
@@ -29,6 +30,9 @@ import dev.masker.domain.session.SessionId;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -61,6 +65,7 @@ public final class ProxyChatCompletionService implements ProxyChatCompletionUseC
     private final ChatUpstreamPort upstream;
     private final AppendAuditEventPort audit;
     private final IdGeneratorPort ids;
+    private final KeepTurnPayloadsPort payloads;
     private final Executor background;
     private final Clock clock;
     private final LongSupplier nanoTime;
@@ -68,7 +73,8 @@ public final class ProxyChatCompletionService implements ProxyChatCompletionUseC
     /** The ports and services a turn goes through. */
     public record Collaborators(LoadAgentPort agents, RateLimitPort rateLimit, ProxySessionPort sessions,
                                 AgentMaskingPolicies policies, TurnMasker masker, FindSessionTokensUseCase sessionTokens,
-                                ChatUpstreamPort upstream, AppendAuditEventPort audit, IdGeneratorPort ids) {
+                                ChatUpstreamPort upstream, AppendAuditEventPort audit, IdGeneratorPort ids,
+                                KeepTurnPayloadsPort payloads) {
         public Collaborators {
             Objects.requireNonNull(agents, "agents");
             Objects.requireNonNull(rateLimit, "rateLimit");
@@ -79,6 +85,7 @@ public final class ProxyChatCompletionService implements ProxyChatCompletionUseC
             Objects.requireNonNull(upstream, "upstream");
             Objects.requireNonNull(audit, "audit");
             Objects.requireNonNull(ids, "ids");
+            Objects.requireNonNull(payloads, "payloads");
         }
     }
 
@@ -93,6 +100,7 @@ public final class ProxyChatCompletionService implements ProxyChatCompletionUseC
         this.upstream = with.upstream();
         this.audit = with.audit();
         this.ids = with.ids();
+        this.payloads = with.payloads();
         this.background = Objects.requireNonNull(background, "background");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
@@ -125,8 +133,12 @@ public final class ProxyChatCompletionService implements ProxyChatCompletionUseC
         Turn turn = new Turn(new Upstream(agent.upstream().provider(), model), request.stream(), policy, masked, started,
                 nanoTime.getAsLong());
         turn.detectNanos = maskedTurn.detectNanos();
+        turn.sent = policy.logPayloads() ? new ArrayList<>() : null;
         turn.vaultWrite = storeInBackground(maskedTurn);
         AnswerSink watched = part -> {
+            if (turn.sent != null) {
+                turn.sent.add(part);
+            }
             try {
                 sink.accept(part);
             } catch (RuntimeException e) {
@@ -150,7 +162,41 @@ public final class ProxyChatCompletionService implements ProxyChatCompletionUseC
             throw e;
         } finally {
             record(agentId, session, turn, command);
+            if (policy.logPayloads()) {
+                keepPayload(session, turn, command, body);
+            }
         }
+    }
+
+    /**
+     * Keeps the turn's payloads for a policy with {@code log_payloads}: the request as the platform sent it, what went
+     * upstream and the answer as it was sent, on the background executor, after the answer. A payload that cannot be kept
+     * is logged by ids only; the turn has been answered either way.
+     */
+    private void keepPayload(SessionId session, Turn turn, ProxyChatCommand command, Map<String, Object> upstreamBody) {
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put("request", command.body());
+        content.put("upstream_request", upstreamBody);
+        content.put("answer", turn.sent.stream().map(ProxyChatCompletionService::partOf).filter(Objects::nonNull).toList());
+        content.put("outcome", turn.outcome);
+        KeepTurnPayloadsPort.TurnPayload payload = new KeepTurnPayloadsPort.TurnPayload(session, command.requestId().value(),
+                turn.policy.masking().kid(), clock.instant(), content);
+        background.execute(() -> {
+            try {
+                payloads.keep(payload);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "{0}: the payload of a turn in session {1} was not kept ({2})", command.requestId(),
+                        session, e instanceof DomainException domain ? domain.code().wireName() : e.getClass().getSimpleName());
+            }
+        });
+    }
+
+    private static Map<String, Object> partOf(AnswerPart part) {
+        return switch (part) {
+            case AnswerPart.Whole whole -> whole.answer();
+            case AnswerPart.Chunk chunk -> chunk.chunk();
+            case AnswerPart.Done done -> null;
+        };
     }
 
     private void whole(Turn turn, Map<String, Object> body, TokenLookup lookup, AnswerSink sink) {
@@ -247,6 +293,8 @@ public final class ProxyChatCompletionService implements ProxyChatCompletionUseC
         private final long startedAt;
         private final long maskedAt;
         private CompletableFuture<Long> vaultWrite = CompletableFuture.completedFuture(0L);
+        /** The parts sent to the caller, kept only for a policy with {@code log_payloads}. */
+        private List<AnswerPart> sent;
         private long detectNanos;
         private long rehydrateNanos;
         private long vaultNanos;

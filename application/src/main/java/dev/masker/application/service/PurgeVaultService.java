@@ -12,9 +12,9 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * The vault's retention: the originals of a session's tokens are kept for {@code retentionDays} after its last
- * activity, then removed; the audit log records each purge with its count. Sessions and their audit events stay (a
- * session's report still works); its tokens simply no longer open.
+ * The vault's retention: the originals of a session's tokens (and its kept turn payloads) are kept for
+ * {@code retentionDays} after its last activity, then removed; the audit log records each purge with its counts.
+ * Sessions and their audit events stay (a session's report still works); its tokens simply no longer open.
  */
 public final class PurgeVaultService implements PurgeVaultUseCase {
     private final PurgeVaultPort vault;
@@ -36,11 +36,12 @@ public final class PurgeVaultService implements PurgeVaultUseCase {
     }
 
     @Override
-    public long purge() {
+    public PurgeVaultPort.Purged purge() {
         Instant now = clock.instant();
         Instant cutoff = now.minus(Duration.ofDays(retentionDays));
-        long removed = vault.purgeBefore(cutoff);
-        audit.append(AuditEvent.vaultPurged(new EventId(ids.next()), now, cutoff, retentionDays, removed));
+        PurgeVaultPort.Purged removed = vault.purgeBefore(cutoff);
+        audit.append(AuditEvent.vaultPurged(new EventId(ids.next()), now, cutoff, retentionDays, removed.vaultEntries(),
+                removed.turnPayloads()));
         return removed;
     }
 }

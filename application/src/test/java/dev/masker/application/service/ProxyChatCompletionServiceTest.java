@@ -13,6 +13,7 @@ import dev.masker.application.port.in.ProxyChatCommand;
 import dev.masker.application.port.in.ProxyChatCompletionUseCase.AnswerPart;
 import dev.masker.application.port.in.ProxyChatCompletionUseCase.AnswerSink;
 import dev.masker.application.port.out.ChatUpstreamPort;
+import dev.masker.application.port.out.KeepTurnPayloadsPort;
 import dev.masker.domain.agent.Agent;
 import dev.masker.domain.agent.AgentId;
 import dev.masker.domain.agent.AgentName;
@@ -62,6 +63,7 @@ class ProxyChatCompletionServiceTest {
     /** Every PHI value of {@link #TURN} and of the platform fields, and telling pieces of them. */
     private static final List<String> PHI = List.of("123-45-6789", "6789", "jane.doe", "example.com", "+14155550100",
             "5550100", "Jane Doe");
+    private static final String LOGGING_POLICY_YAML = "name: front-desk-debug\nlog_payloads: true\n";
     private static final Pattern TOKEN = Pattern.compile("MSK1?V?1?\\.[A-Z_]+\\.K_[A-Z0-9]+\\.[A-Z2-7]+");
 
     private final InMemoryAgents agents = new InMemoryAgents();
@@ -75,6 +77,7 @@ class ProxyChatCompletionServiceTest {
     private final SettableClock clock = new SettableClock(NOW);
     private final ScriptedUpstream upstream = new ScriptedUpstream();
     private final InMemoryAuditLog audit = new InMemoryAuditLog();
+    private final InMemoryTurnPayloads payloads = new InMemoryTurnPayloads();
     private final List<AnswerPart> parts = new ArrayList<>();
     private long nanos;
     /** Where the service's vault writes run: at once, unless a test says otherwise. */
@@ -86,10 +89,14 @@ class ProxyChatCompletionServiceTest {
                 return rateDecision;
             }, sessions, new AgentMaskingPolicies(Map.of(Agent.DEFAULT_POLICY, new Policy(Agent.DEFAULT_POLICY, 1,
                     MaskingPolicy.HEALTHCARE_KID, Tokenization.VAULT_DETERMINISTIC, Map.of())), yaml -> {
-                        throw new AssertionError("no agent here has its own policy");
+                        if (!yaml.equals(LOGGING_POLICY_YAML)) {
+                            throw new AssertionError("the only agent here with its own policy keeps its payloads");
+                        }
+                        return new Policy("front-desk-debug", 2, MaskingPolicy.HEALTHCARE_KID,
+                                Tokenization.VAULT_DETERMINISTIC, Map.of(), true);
                     }),
                     new TurnMasker(DETECTOR, vaultTokens, vault, reversible, clock, () -> nanos += 1_000),
-                    new RehydrateTextService(vaultTokens, vault, reversible), upstream, audit, new SequentialIds()),
+                    new RehydrateTextService(vaultTokens, vault, reversible), upstream, audit, new SequentialIds(), payloads),
             task -> background.execute(task), clock, () -> nanos += 1_000);
 
     private static byte[] filled(int length, int value) {
@@ -471,6 +478,41 @@ class ProxyChatCompletionServiceTest {
         assertFalse(parts.isEmpty());
         assertTrue(parts.stream().noneMatch(AnswerPart.Done.class::isInstance), parts.toString());
         assertEquals("unavailable", onlyTurnEvent().data().get("outcome"));
+    }
+
+    // --- payloads, kept only when the policy says so ---------------------------------------------------------------
+
+    @Test
+    void givenADefaultPolicy_answer_keepsNoPayload() {
+        givenAnAgent();
+        upstream.answer = body -> completion(maskedTurn(0));
+
+        answer(body());
+
+        assertEquals(List.of(), payloads.kept);
+    }
+
+    @Test
+    void givenAPolicyWithLogPayloads_answer_keepsTheRequestTheMaskedBodyAndTheAnswerAfterTheRecord() {
+        agents.with(agent(Tokenization.VAULT_DETERMINISTIC).withPolicy("front-desk-debug", Optional.of(LOGGING_POLICY_YAML)));
+        upstream.answer = body -> completion(maskedTurn(0));
+
+        answer(body());
+
+        assertEquals(1, payloads.kept.size());
+        KeepTurnPayloadsPort.TurnPayload kept = payloads.kept.getFirst();
+        assertEquals(REQUEST_ID.value(), kept.requestId());
+        assertEquals(MaskingPolicy.HEALTHCARE_KID, kept.kid());
+        Map<String, Object> content = kept.content();
+        assertTrue(content.get("request").toString().contains("123-45-6789"), "the request as the platform sent it");
+        String upstreamRequest = content.get("upstream_request").toString();
+        assertFalse(upstreamRequest.contains("123-45-6789"), upstreamRequest);
+        assertTrue(TOKEN.matcher(upstreamRequest).find(), upstreamRequest);
+        assertTrue(content.get("answer").toString().contains("jane.doe@example.com"), "the answer as the caller got it");
+        assertEquals("ok", content.get("outcome"));
+        assertFalse(kept.toString().contains("6789"), kept.toString());
+        assertEquals("front-desk-debug", onlyTurnEvent().data().get("policy"));
+        assertEquals("2", onlyTurnEvent().data().get("policy_version"));
     }
 
     // --- the audit record and sessions ------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.masker.application.port.out.PurgeVaultPort;
 import dev.masker.domain.audit.AuditEvent;
 import dev.masker.domain.audit.AuditEventType;
 import dev.masker.domain.error.DomainException;
@@ -25,15 +26,16 @@ class PurgeVaultServiceTest {
     void givenARetentionOfThirtyDays_purge_removesBeforeTheCutoffAndAuditsTheCount() {
         PurgeVaultService service = new PurgeVaultService(cutoff -> {
             cutoffs.add(cutoff);
-            return 42;
+            return new PurgeVaultPort.Purged(42, 7);
         }, audit, new SequentialIds(), new SettableClock(NOW), 30);
 
-        assertEquals(42, service.purge());
+        assertEquals(new PurgeVaultPort.Purged(42, 7), service.purge());
 
         assertEquals(List.of(NOW.minus(Duration.ofDays(30))), cutoffs);
         AuditEvent event = audit.events.getFirst();
         assertEquals(AuditEventType.VAULT_PURGED, event.type());
-        assertEquals(Map.of("removed", "42", "cutoff", "2026-11-07T12:00:00Z", "retention_days", "30"), event.data());
+        assertEquals(Map.of("removed", "42", "payloads_removed", "7", "cutoff", "2026-11-07T12:00:00Z", "retention_days",
+                "30"), event.data());
         assertTrue(event.agentId().isEmpty());
     }
 
@@ -49,7 +51,7 @@ class PurgeVaultServiceTest {
 
     @Test
     void givenARetentionUnderADay_theService_refusesIt() {
-        assertThrows(IllegalArgumentException.class, () -> new PurgeVaultService(cutoff -> 0, audit, new SequentialIds(),
-                new SettableClock(NOW), 0));
+        assertThrows(IllegalArgumentException.class, () -> new PurgeVaultService(cutoff -> new PurgeVaultPort.Purged(0, 0),
+                audit, new SequentialIds(), new SettableClock(NOW), 0));
     }
 }

@@ -37,7 +37,7 @@ class SessionServicesTest {
     private final Sessions sessions = new Sessions();
     private final PageCursors cursors = new PageCursors(filled());
     private final ListSessionsService list = new ListSessionsService(sessions, cursors, new SettableClock(NOW));
-    private final GetSessionService get = new GetSessionService(sessions);
+    private final GetSessionService get = new GetSessionService(sessions, new InMemoryTurnPayloads());
 
     private static byte[] filled() {
         byte[] key = new byte[32];

@@ -129,12 +129,14 @@ public record AuditEvent(EventId id, AuditEventType type, Instant occurredAt, Op
     }
 
     /**
-     * The record of a retention purge (issue 13): how many token-vault entries it removed, and the cutoff — entries of
-     * sessions whose last activity was before it. Never a session id or a token: only the count.
+     * The record of a retention purge (issue 13): how many token-vault entries and kept turn payloads it removed, and
+     * the cutoff — those of sessions whose last activity was before it. Never a session id or a token: only counts.
      */
-    public static AuditEvent vaultPurged(EventId id, Instant at, Instant cutoff, int retentionDays, long removed) {
+    public static AuditEvent vaultPurged(EventId id, Instant at, Instant cutoff, int retentionDays, long removed,
+                                         long payloadsRemoved) {
         Map<String, String> data = new LinkedHashMap<>();
         data.put("removed", Long.toString(removed));
+        data.put("payloads_removed", Long.toString(payloadsRemoved));
         data.put("cutoff", cutoff.toString());
         data.put("retention_days", Integer.toString(retentionDays));
         return new AuditEvent(id, AuditEventType.VAULT_PURGED, at, Optional.empty(), data, Optional.empty());

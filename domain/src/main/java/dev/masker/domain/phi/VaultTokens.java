@@ -1,20 +1,14 @@
 package dev.masker.domain.phi;
 
 import dev.masker.domain.session.SessionId;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import javax.crypto.AEADBadTagException;
-import javax.crypto.Cipher;
 import javax.crypto.Mac;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The {@link TokenScheme#MSKV1} (vault-deterministic) scheme, with the JDK's own primitives:
@@ -31,18 +25,16 @@ public final class VaultTokens {
     /** The label the vault encryption key is derived with; changing it makes every stored entry unreadable. */
     public static final String VAULT_KEY_LABEL = "masker/MSKV1/vault/AES-256-GCM/v1";
     private static final int TOKEN_BYTES = 16;
-    private static final int TAG_BITS = SealedValue.TAG_BYTES * 8;
 
     private final KeyRing keys;
-    private final SecureRandom random;
+    private final LabelledAead vault;
     // Computed once: per kid, an initialised HMAC to clone for tokens; per kid key, the derived vault encryption key.
     private final Map<Kid, Mac> tokenMacs = new ConcurrentHashMap<>();
-    private final Map<ByteBuffer, SecretKeySpec> vaultKeys = new ConcurrentHashMap<>();
 
     /** Tokens under the ring's keys, vault nonces from the random source. */
     public VaultTokens(KeyRing keys, SecureRandom random) {
         this.keys = Objects.requireNonNull(keys, "keys");
-        this.random = Objects.requireNonNull(random, "random");
+        this.vault = new LabelledAead(VAULT_KEY_LABEL, random);
     }
 
     /** The MSKV1 token of the value: the same for the same normalised value, kind and kid. */
@@ -55,15 +47,8 @@ public final class VaultTokens {
     /** The value sealed for the vault under the token's kid's current key, bound to the session and the token. */
     public SealedValue seal(SessionId session, PhiToken token, String value) {
         requireVaultToken(token);
-        byte[] nonce = new byte[SealedValue.NONCE_BYTES];
-        random.nextBytes(nonce);
-        try {
-            Cipher cipher = gcm(Cipher.ENCRYPT_MODE, keys.require(token.kid()).current(), nonce);
-            cipher.updateAAD(associatedData(session, token));
-            return new SealedValue(nonce, cipher.doFinal(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-256-GCM is not available in this JDK", e);
-        }
+        return vault.seal(keys.require(token.kid()).current(), associatedData(session, token),
+                value.getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -72,22 +57,8 @@ public final class VaultTokens {
      */
     public Optional<String> open(SessionId session, PhiToken token, SealedValue sealed) {
         requireVaultToken(token);
-        Optional<KeyRing.Keys> kidKeys = keys.keys(token.kid());
-        if (kidKeys.isEmpty()) {
-            return Optional.empty();
-        }
-        for (byte[] key : kidKeys.get().newestFirst()) {
-            try {
-                Cipher cipher = gcm(Cipher.DECRYPT_MODE, key, sealed.nonce());
-                cipher.updateAAD(associatedData(session, token));
-                return Optional.of(new String(cipher.doFinal(sealed.ciphertext()), StandardCharsets.UTF_8));
-            } catch (AEADBadTagException wrongKeyOrTampered) {
-                // Not this key: try the next one.
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("AES-256-GCM is not available in this JDK", e);
-            }
-        }
-        return Optional.empty();
+        return keys.keys(token.kid()).flatMap(kidKeys -> vault.open(kidKeys, associatedData(session, token), sealed))
+                .map(plain -> new String(plain, StandardCharsets.UTF_8));
     }
 
     private static void requireVaultToken(PhiToken token) {
@@ -101,39 +72,17 @@ public final class VaultTokens {
      * reused). The ring is immutable, so the kid names its key for good.
      */
     private Mac tokenMac(Kid kid) {
-        Mac prototype = tokenMacs.computeIfAbsent(kid, k -> newMac(keys.require(k).current()));
+        Mac prototype = tokenMacs.computeIfAbsent(kid, k -> LabelledAead.newMac(keys.require(k).current()));
         try {
             return (Mac) prototype.clone();
         } catch (CloneNotSupportedException e) {
             // A provider whose HMAC cannot be cloned: initialise a new one each time.
-            return newMac(keys.require(kid).current());
+            return LabelledAead.newMac(keys.require(kid).current());
         }
-    }
-
-    private Cipher gcm(int mode, byte[] kidKey, byte[] nonce) throws GeneralSecurityException {
-        SecretKeySpec vaultKey = vaultKeys.computeIfAbsent(ByteBuffer.wrap(kidKey),
-                key -> new SecretKeySpec(hmac(kidKey, VAULT_KEY_LABEL), "AES"));
-        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-        cipher.init(mode, vaultKey, new GCMParameterSpec(TAG_BITS, nonce));
-        return cipher;
     }
 
     private static byte[] associatedData(SessionId session, PhiToken token) {
         // A NUL cannot occur in a session id or a token, so the two parts cannot be shifted into each other.
         return (session.value() + "\u0000" + token.text()).getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static byte[] hmac(byte[] key, String text) {
-        return newMac(key).doFinal(text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static Mac newMac(byte[] key) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available in this JDK", e);
-        }
     }
 }

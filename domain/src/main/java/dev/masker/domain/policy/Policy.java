@@ -11,8 +11,11 @@ import java.util.regex.Pattern;
 /**
  * A named, versioned policy (SPEC §6): the kid its tokens are made with, how they are made, and per PHI kind whether it
  * is looked for and what is done with it. A kind the policy does not list is looked for and tokenized.
+ * {@code logPayloads} (off unless the policy says {@code log_payloads: true}) keeps each proxied turn's request, masked
+ * payload and answer, sealed under the kid's key, for the session detail and until the vault's retention purges them.
  */
-public record Policy(String name, int version, Kid kid, Tokenization tokenization, Map<PhiKind, EntityRule> entities) {
+public record Policy(String name, int version, Kid kid, Tokenization tokenization, Map<PhiKind, EntityRule> entities,
+                     boolean logPayloads) {
     /** The largest version a policy may carry. */
     public static final int MAX_VERSION = 1_000_000;
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
@@ -35,6 +38,11 @@ public record Policy(String name, int version, Kid kid, Tokenization tokenizatio
             all.put(kind, Objects.requireNonNullElse(entities.get(kind), EntityRule.DEFAULT));
         }
         entities = Map.copyOf(all);
+    }
+
+    /** A policy that keeps no payload. */
+    public Policy(String name, int version, Kid kid, Tokenization tokenization, Map<PhiKind, EntityRule> entities) {
+        this(name, version, kid, tokenization, entities, false);
     }
 
     /** Why the text cannot name a policy, or null if it can. */

@@ -23,8 +23,12 @@ public record PolicySnapshot(String name, int version, String yaml) {
                 .append("name: ").append(policy.name()).append('\n')
                 .append("version: ").append(policy.version()).append('\n')
                 .append("kid: ").append(policy.kid().value()).append('\n')
-                .append("tokenization: ").append(policy.tokenization().wireName()).append('\n')
-                .append("entities:\n");
+                .append("tokenization: ").append(policy.tokenization().wireName()).append('\n');
+        if (policy.logPayloads()) {
+            // A reviewer must see that a policy keeps its turns' payloads (PHI at rest); off is the default, left out.
+            yaml.append("log_payloads: true\n");
+        }
+        yaml.append("entities:\n");
         for (PhiKind kind : PhiKind.values()) {
             EntityRule rule = policy.rule(kind);
             yaml.append("  ").append(kind.name()).append(": { enabled: ").append(rule.enabled()).append(", action: ")

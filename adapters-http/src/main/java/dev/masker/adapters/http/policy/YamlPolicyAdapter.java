@@ -49,7 +49,7 @@ public final class YamlPolicyAdapter implements ReadPolicyPort {
     /** The built-in policies, shipped as resources next to this class. */
     public static final List<String> BUILT_IN = List.of("healthcare-default");
 
-    private static final Set<String> TOP = Set.of("name", "version", "kid", "tokenization", "entities");
+    private static final Set<String> TOP = Set.of("name", "version", "kid", "tokenization", "entities", "log_payloads");
     private static final Set<String> RULE = Set.of("enabled", "action");
     private static final Pattern SHOWN_KEY = Pattern.compile("[A-Za-z0-9_-]{1,40}");
     private static final Pattern WHOLE = Pattern.compile("[0-9]{1,9}");
@@ -123,10 +123,23 @@ public final class YamlPolicyAdapter implements ReadPolicyPort {
             return parsed;
         }).orElse(null);
         Map<PhiKind, EntityRule> entities = entities(fields.get("entities"), problems);
+        boolean logPayloads = logPayloads(fields.get("log_payloads"), problems);
         if (!problems.isEmpty()) {
             throw DomainException.invalidPolicy(problems);
         }
-        return new Policy(name, version, kid, tokenization, entities);
+        return new Policy(name, version, kid, tokenization, entities, logPayloads);
+    }
+
+    /** {@code log_payloads}: optional, {@code true} or {@code false}; off when absent. */
+    private static boolean logPayloads(Node node, List<FieldProblem> problems) {
+        if (node == null) {
+            return false;
+        }
+        if (node instanceof ScalarNode scalar && ("true".equals(scalar.getValue()) || "false".equals(scalar.getValue()))) {
+            return "true".equals(scalar.getValue());
+        }
+        problems.add(problem("log_payloads", node, "must be true or false"));
+        return false;
     }
 
     private static Map<PhiKind, EntityRule> entities(Node node, List<FieldProblem> problems) {

@@ -110,7 +110,15 @@ public final class SessionsHttpAdapter implements HttpService {
         stages.put("upstream", millis(medians.get(SessionTurn.Stage.UPSTREAM)));
         stages.put("rehydrate", millis(medians.get(SessionTurn.Stage.REHYDRATION)));
         fields.put("stage_durations_ms", stages);
-        fields.put("events", detail.turns().stream().map(SessionsHttpAdapter::turn).toList());
+        fields.put("events", detail.turns().stream().map(turn -> {
+            Map<String, Object> event = turn(turn);
+            // Only for a policy with log_payloads: true; PHI, shown to the admin who asked, never logged.
+            Map<String, Object> payload = detail.payloads().get(turn.requestId());
+            if (payload != null) {
+                event.put("payload", payload);
+            }
+            return event;
+        }).toList());
         fields.put("leak_findings", detail.leakFindings().stream().map(turn -> Map.of("seq", turn.seq(),
                 "request_id", turn.requestId(), "count", turn.leakFindings())).toList());
         fields.put("call_ended", detail.callEnd().map(end -> {

@@ -59,6 +59,18 @@ class YamlPolicyAdapterTest {
         assertEquals(new EntityRule(true, PolicyAction.REDACT), policy.rule(PhiKind.NAME));
         assertEquals(new EntityRule(false, PolicyAction.PASS), policy.rule(PhiKind.AGE));
         assertEquals(EntityRule.DEFAULT, policy.rule(PhiKind.SSN));
+        assertFalse(policy.logPayloads(), "payloads are kept only when the policy says so");
+        assertFalse(reader.builtIns().get("healthcare-default").logPayloads());
+    }
+
+    @Test
+    void givenLogPayloads_read_takesTrueOrFalseAndRefusesAnythingElse() {
+        assertTrue(reader.read(VALID + "log_payloads: true\n").logPayloads());
+        assertFalse(reader.read(VALID + "log_payloads: false\n").logPayloads());
+
+        DomainException refused = assertThrows(DomainException.class, () -> reader.read(VALID + "log_payloads: yes\n"));
+        assertEquals("log_payloads", refused.details().getFirst().field());
+        assertTrue(refused.details().getFirst().problem().contains("must be true or false"), refused.details().toString());
     }
 
     @Test

@@ -11,14 +11,33 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A session with its turns in order and, once the call has ended, what its end-of-call report recorded. Everything here
- * comes from the audit log and holds counts, kinds, ids and timings only.
+ * A session with its turns in order and, once the call has ended, what its end-of-call report recorded: from the audit
+ * log, counts, kinds, ids and timings only. {@code payloads} holds, by request id, the turns' kept payloads when the
+ * policy said {@code log_payloads: true} — PHI, never part of {@link #toString}; empty otherwise.
  */
-public record SessionDetail(SessionSummary summary, List<SessionTurn> turns, Optional<CallEnd> callEnd) {
+public record SessionDetail(SessionSummary summary, List<SessionTurn> turns, Optional<CallEnd> callEnd,
+                            Map<String, Map<String, Object>> payloads) {
     public SessionDetail {
         Objects.requireNonNull(summary, "summary");
         turns = List.copyOf(turns);
         Objects.requireNonNull(callEnd, "callEnd");
+        payloads = Map.copyOf(payloads);
+    }
+
+    /** A session without kept payloads. */
+    public SessionDetail(SessionSummary summary, List<SessionTurn> turns, Optional<CallEnd> callEnd) {
+        this(summary, turns, callEnd, Map.of());
+    }
+
+    /** The same session with the kept payloads of its turns. */
+    public SessionDetail withPayloads(Map<String, Map<String, Object>> kept) {
+        return new SessionDetail(summary, turns, callEnd, kept);
+    }
+
+    @Override
+    public String toString() {
+        return "SessionDetail[" + summary + ", turns=" + turns.size() + ", callEnd=" + callEnd + ", payloads="
+                + payloads.size() + "]";
     }
 
     /** What the {@code call_ended} event recorded: when, why (Vapi's identifier) and how long the call lasted. */
