@@ -81,6 +81,28 @@ class ReportsIT {
     }
 
     @Test
+    void givenTheSameCalls_sessionsReportAndVerifier_agreeWithWhatWasSent() {
+        JsonNode listed = RunningMasker.read(masker.admin("GET", "/api/v1/agents/" + frontDesk + "/sessions", null).body())
+                .path("data").get(0);
+        JsonNode session = RunningMasker.read(masker.admin("GET", "/api/v1/sessions/" + firstSession, null).body())
+                .path("session");
+        JsonNode report = RunningMasker.read(masker.admin("GET", "/api/v1/sessions/" + firstSession + "/report", null)
+                .body()).path("report");
+        JsonNode verdict = RunningMasker.read(masker.admin("GET", "/api/v1/audit/verify", null).body());
+
+        assertAll(
+                () -> assertEquals(firstSession, listed.path("id").asText()),
+                () -> assertEquals(2, listed.path("turns").asInt(), "two turns were sent"),
+                () -> assertEquals(report.at("/totals/turns").asLong(), session.path("turns").asLong()),
+                () -> assertEquals(report.at("/totals/masked").asLong(), session.path("redaction_count").asLong(),
+                        report.toString()),
+                () -> assertEquals("customer-ended-call", session.at("/call_ended/ended_reason").asText()),
+                () -> assertEquals("ok", session.path("status").asText()),
+                () -> assertTrue(verdict.path("intact").asBoolean(), verdict.toString()),
+                () -> assertTrue(verdict.path("events_checked").asLong() >= report.at("/totals/events").asLong()));
+    }
+
+    @Test
     void givenAnEndedCall_sessionReport_countsItsTurnsAndMaskedValuesAndProvesItsEvents() throws Exception {
         HttpResponse<String> response = masker.admin("GET", "/api/v1/sessions/" + firstSession + "/report", null);
         assertEquals(200, response.statusCode(), response.body());
