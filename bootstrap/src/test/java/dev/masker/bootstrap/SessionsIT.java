@@ -159,6 +159,12 @@ class SessionsIT {
                 () -> assertEquals("ok", events.get(1).path("outcome").asText()),
                 () -> assertTrue(events.get(0).path("request_id").asText().startsWith("req_")),
                 () -> assertTrue(events.get(0).path("durations_ms").path("total").asDouble() > 0, events.toString()),
+                () -> assertEquals(PATIENT, TURN.substring(events.get(0).at("/values/0/start").asInt(),
+                        events.get(0).at("/values/0/end").asInt()), events.get(0).path("values").toString()),
+                () -> assertEquals("NAME", events.get(0).at("/values/0/kind").asText()),
+                () -> assertEquals("MSKV1", events.get(0).at("/values/0/scheme").asText()),
+                () -> assertEquals("PHONE", events.get(0).at("/values/1/kind").asText()),
+                () -> assertEquals(0, events.get(1).path("values").size(), "the second turn brought no new message"),
                 () -> assertTrue(session.path("stage_durations_ms").path("detection").isNumber(), session.toString()),
                 () -> assertTrue(session.path("stage_durations_ms").path("upstream").isNumber(), session.toString()),
                 () -> assertEquals(0, session.path("leak_findings").size()),
@@ -309,6 +315,7 @@ class SessionsIT {
     }
 
     private static void assertNoPhi(String text) {
-        assertFalse(text.contains("Maria") || text.contains("Lopez") || text.contains("0132") || text.contains("MSKV1"), text);
+        // A token would show as MSKV1.<KIND>.<kid>.<value>; the scheme's name alone is listed per value.
+        assertFalse(text.contains("Maria") || text.contains("Lopez") || text.contains("0132") || text.contains("MSKV1."), text);
     }
 }

@@ -133,6 +133,7 @@ public final class ProxyChatCompletionService implements ProxyChatCompletionUseC
         Turn turn = new Turn(new Upstream(agent.upstream().provider(), model), request.stream(), policy, masked, started,
                 nanoTime.getAsLong());
         turn.detectNanos = maskedTurn.detectNanos();
+        turn.values = maskedTurn.values();
         turn.sent = policy.logPayloads() ? new ArrayList<>() : null;
         turn.vaultWrite = storeInBackground(maskedTurn);
         AnswerSink watched = part -> {
@@ -273,7 +274,7 @@ public final class ProxyChatCompletionService implements ProxyChatCompletionUseC
                         Duration.ofNanos(turn.maskedAt - turn.startedAt), Duration.ofNanos(firstByte - turn.maskedAt),
                         Duration.ofNanos(upstreamDone - turn.maskedAt), Duration.ofNanos(turn.rehydrateNanos),
                         Duration.ofNanos(turn.vaultNanos), Duration.ofNanos(turn.vaultWaitNanos),
-                        Duration.ofNanos(now - turn.startedAt)));
+                        Duration.ofNanos(now - turn.startedAt)), turn.values);
         try {
             audit.appendWithoutWaiting(AuditEvent.turnProxied(new EventId(ids.next()), clock.instant(), agentId, record,
                     command.requestId()));
@@ -295,6 +296,7 @@ public final class ProxyChatCompletionService implements ProxyChatCompletionUseC
         private CompletableFuture<Long> vaultWrite = CompletableFuture.completedFuture(0L);
         /** The parts sent to the caller, kept only for a policy with {@code log_payloads}. */
         private List<AnswerPart> sent;
+        private List<AuditEvent.MaskedValue> values = List.of();
         private long detectNanos;
         private long rehydrateNanos;
         private long vaultNanos;

@@ -4,10 +4,13 @@ import dev.masker.application.port.in.MaskTextsCommand;
 import dev.masker.application.port.in.MaskedTexts;
 import dev.masker.application.port.out.ReversibleTokenPort;
 import dev.masker.application.port.out.TokenVaultPort;
+import dev.masker.domain.audit.AuditEvent;
+import dev.masker.domain.phi.MaskAction;
 import dev.masker.domain.phi.MaskingPolicy;
 import dev.masker.domain.phi.PhiKind;
 import dev.masker.domain.phi.PhiSpan;
 import dev.masker.domain.phi.PhiToken;
+import dev.masker.domain.phi.TokenScheme;
 import dev.masker.domain.phi.VaultEntry;
 import dev.masker.domain.phi.VaultTokens;
 import dev.masker.domain.phi.detect.PhiDetector;
@@ -23,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.LongSupplier;
 
 /**
@@ -60,7 +64,7 @@ public final class TurnMasker {
     public TurnMasker(PhiDetector detector, VaultTokens vaultTokens, TokenVaultPort vault, ReversibleTokenPort reversible,
             Clock clock, LongSupplier nanoTime) {
         // A platform re-sends the whole conversation every turn: each message is read once, not once per turn.
-        this.detector = new RecentDetections(Objects.requireNonNull(detector, "detector")::detect, RECENT_TEXTS);
+        this.detector = RecentDetections.explaining(Objects.requireNonNull(detector, "detector"), RECENT_TEXTS);
         this.vaultTokens = Objects.requireNonNull(vaultTokens, "vaultTokens");
         this.vault = Objects.requireNonNull(vault, "vault");
         this.reversible = Objects.requireNonNull(reversible, "reversible");
@@ -74,10 +78,23 @@ public final class TurnMasker {
         Map<PhiKind, Integer> counts = new EnumMap<>(PhiKind.class);
         List<String> masked = new ArrayList<>(command.texts().size());
         long detecting = 0;
+        List<AuditEvent.MaskedValue> values = new ArrayList<>();
         for (int i = 0; i < command.texts().size(); i++) {
             String text = command.texts().get(i);
             long from = nanoTime.getAsLong();
-            List<PhiSpan> spans = command.wholeNames().contains(i) ? wholeName(text) : detector.detect(text);
+            List<PhiSpan> spans;
+            if (command.wholeNames().contains(i)) {
+                // A participant's name is re-sent with every turn: counted, not listed.
+                spans = wholeName(text);
+            } else {
+                RecentDetections.Reading reading = detector.read(text);
+                spans = reading.found().stream().map(RecentDetections.Found::span).toList();
+                if (reading.firstTime()) {
+                    for (RecentDetections.Found found : reading.found()) {
+                        values.add(turn.describe(i, text, found));
+                    }
+                }
+            }
             detecting += nanoTime.getAsLong() - from;
             if (spans.isEmpty()) {
                 masked.add(text);
@@ -94,7 +111,7 @@ public final class TurnMasker {
             masked.add(out.append(text, copied, text.length()).toString());
         }
         return new MaskedTurn(command.session(), new MaskedTexts(masked, counts, turn.issued),
-                List.copyOf(turn.toStore.values()), detecting);
+                List.copyOf(turn.toStore.values()), detecting, values);
     }
 
     /** A participant's name as one NAME span, its surrounding blanks left out; none when it holds no letter or digit. */
@@ -109,6 +126,11 @@ public final class TurnMasker {
         }
         boolean hasLetterOrDigit = text.codePoints().anyMatch(Character::isLetterOrDigit);
         return hasLetterOrDigit ? List.of(new PhiSpan(start, end, PhiKind.NAME)) : List.of();
+    }
+
+    /** An MSK1 token holds its value: one too long for it is redacted rather than sent upstream. */
+    private static boolean tooLongForMsk1(String value) {
+        return value.getBytes(StandardCharsets.UTF_8).length > ReversibleTokenPort.MAX_VALUE_BYTES;
     }
 
     private static String storedKey(SessionId session, PhiToken token) {
@@ -127,12 +149,20 @@ public final class TurnMasker {
         private final MaskedTexts texts;
         private final List<Unsealed> toStore;
         private final long detectNanos;
+        private final List<AuditEvent.MaskedValue> values;
 
-        private MaskedTurn(SessionId session, MaskedTexts texts, List<Unsealed> toStore, long detectNanos) {
+        private MaskedTurn(SessionId session, MaskedTexts texts, List<Unsealed> toStore, long detectNanos,
+                           List<AuditEvent.MaskedValue> values) {
             this.session = session;
             this.texts = texts;
             this.toStore = toStore;
             this.detectNanos = detectNanos;
+            this.values = List.copyOf(values);
+        }
+
+        /** The values masked in the texts read for the first time, where they are and how each was treated. */
+        public List<AuditEvent.MaskedValue> values() {
+            return values;
         }
 
         public MaskedTexts texts() {
@@ -192,6 +222,20 @@ public final class TurnMasker {
             this.policy = policy;
         }
 
+        /** Where a value was found and how the policy treats it: its kind, action, scheme and kid, never the value. */
+        AuditEvent.MaskedValue describe(int index, String text, RecentDetections.Found found) {
+            PhiSpan span = found.span();
+            MaskAction action = policy.actionFor(span.kind());
+            if (action == MaskAction.TOKENIZE && policy.scheme() == TokenScheme.MSK1 && tooLongForMsk1(
+                    text.substring(span.start(), span.end()))) {
+                action = MaskAction.REDACT;
+            }
+            boolean tokenized = action == MaskAction.TOKENIZE;
+            return new AuditEvent.MaskedValue(index, span.start(), span.end(), span.kind(), action,
+                    tokenized ? Optional.of(policy.scheme()) : Optional.empty(),
+                    tokenized ? Optional.of(policy.kid()) : Optional.empty(), found.recognizer());
+        }
+
         String replacement(PhiKind kind, String value) {
             return switch (policy.actionFor(kind)) {
                 case PASS -> value;
@@ -206,7 +250,7 @@ public final class TurnMasker {
                         }
                         yield issue(token, value);
                     }
-                    case MSK1 -> value.getBytes(StandardCharsets.UTF_8).length > ReversibleTokenPort.MAX_VALUE_BYTES
+                    case MSK1 -> tooLongForMsk1(value)
                             ? MaskingPolicy.redaction(kind)
                             : issue(reversible.seal(session, kind, policy.kid(), value), value);
                 };

@@ -10,6 +10,7 @@ import dev.masker.application.port.in.MaskedText;
 import dev.masker.application.port.in.MaskedTexts;
 import dev.masker.application.port.in.RehydrateTextCommand;
 import dev.masker.application.port.in.SessionTokensQuery;
+import dev.masker.domain.audit.AuditEvent;
 import dev.masker.domain.id.Ulid;
 import dev.masker.domain.phi.KeyRing;
 import dev.masker.domain.phi.Kid;
@@ -192,6 +193,31 @@ class MaskTextServiceTest {
         assertEquals("123-45-6789", masked.issuedOriginals().get(token));
         assertEquals(Optional.of("123-45-6789"), masked.issued().originalOf(PhiToken.parse(token).orElseThrow()));
         assertFalse(masked.toString().contains("6789"));
+    }
+
+    @Test
+    void givenATextReadForTheFirstTime_mask_listsItsValuesAndATextReadBeforeListsNone() {
+        SessionId session = newSession();
+        MaskingPolicy policy = new MaskingPolicy(KID, TokenScheme.MSKV1, Map.of(PhiKind.EMAIL, MaskAction.REDACT));
+
+        TurnMasker.MaskedTurn first = masker.mask(new MaskTextsCommand(session, List.of("no phi here", TURN), policy));
+        TurnMasker.MaskedTurn again = masker.mask(new MaskTextsCommand(session, List.of("no phi here", TURN), policy));
+
+        List<AuditEvent.MaskedValue> values = first.values();
+        assertEquals(3, values.size(), values.toString());
+        AuditEvent.MaskedValue ssn = values.getFirst();
+        assertEquals(1, ssn.text());
+        assertEquals("123-45-6789", TURN.substring(ssn.start(), ssn.end()));
+        assertEquals(PhiKind.SSN, ssn.kind());
+        assertEquals(MaskAction.TOKENIZE, ssn.action());
+        assertEquals(Optional.of(TokenScheme.MSKV1), ssn.scheme());
+        assertEquals(Optional.of(KID), ssn.kid());
+        assertFalse(ssn.recognizer().isEmpty());
+        AuditEvent.MaskedValue email = values.get(1);
+        assertEquals(MaskAction.REDACT, email.action());
+        assertEquals(Optional.empty(), email.scheme());
+        assertEquals(List.of(), again.values(), "a text read before was listed with its own turn");
+        assertFalse(values.toString().contains("6789") || values.toString().contains("jane"), values.toString());
     }
 
     @Test

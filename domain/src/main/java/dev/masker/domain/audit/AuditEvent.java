@@ -6,7 +6,10 @@ import dev.masker.domain.agent.ConfigCallback;
 import dev.masker.domain.assistant.ResolvedAssistant;
 import dev.masker.domain.id.EventId;
 import dev.masker.domain.id.RequestId;
+import dev.masker.domain.phi.Kid;
+import dev.masker.domain.phi.MaskAction;
 import dev.masker.domain.phi.PhiKind;
+import dev.masker.domain.phi.TokenScheme;
 import dev.masker.domain.session.SessionId;
 import dev.masker.domain.vapi.CallId;
 import java.time.Duration;
@@ -14,6 +17,7 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -189,6 +193,13 @@ public record AuditEvent(EventId id, AuditEventType type, Instant occurredAt, Op
         data.put("vault_us", micros(times.vault()));
         data.put("vault_wait_us", micros(times.vaultWait()));
         data.put("total_us", micros(times.total()));
+        if (!turn.values().isEmpty()) {
+            data.put("values", turn.values().stream().limit(MAX_VALUES_LISTED).map(MaskedValue::encode)
+                    .collect(Collectors.joining(";")));
+            if (turn.values().size() > MAX_VALUES_LISTED) {
+                data.put("values_omitted", Integer.toString(turn.values().size() - MAX_VALUES_LISTED));
+            }
+        }
         return new AuditEvent(id, AuditEventType.TURN_PROXIED, at, Optional.of(agentId), data, Optional.empty());
     }
 
@@ -196,10 +207,15 @@ public record AuditEvent(EventId id, AuditEventType type, Instant occurredAt, Op
         return Long.toString(duration.toNanos() / 1_000);
     }
 
-    /** What a {@code turn_proxied} event records of one turn; the policy is the one its values were masked under. */
+    /**
+     * What a {@code turn_proxied} event records of one turn; the policy is the one its values were masked under.
+     * {@code values} lists the values masked in the texts read for the first time (a platform re-sends the whole
+     * conversation, so each turn lists its new messages' values), where they are and how each was treated — never the
+     * value or its token.
+     */
     public record TurnRecord(SessionId session, String upstream, String model, boolean stream, String outcome,
                              String policyName, int policyVersion, Map<PhiKind, Integer> masked, int restored,
-                             int leakFindings, StageTimes times) {
+                             int leakFindings, StageTimes times, List<MaskedValue> values) {
         public TurnRecord {
             Objects.requireNonNull(session, "session");
             Objects.requireNonNull(upstream, "upstream");
@@ -208,8 +224,50 @@ public record AuditEvent(EventId id, AuditEventType type, Instant occurredAt, Op
             Objects.requireNonNull(policyName, "policyName");
             masked = Map.copyOf(masked);
             Objects.requireNonNull(times, "times");
+            values = List.copyOf(values);
+        }
+
+        /** A turn whose values are not listed. */
+        public TurnRecord(SessionId session, String upstream, String model, boolean stream, String outcome,
+                          String policyName, int policyVersion, Map<PhiKind, Integer> masked, int restored,
+                          int leakFindings, StageTimes times) {
+            this(session, upstream, model, stream, outcome, policyName, policyVersion, masked, restored, leakFindings, times,
+                    List.of());
         }
     }
+
+    /**
+     * One masked value of a turn, without the value: which of the request's maskable texts held it (message contents,
+     * names and tool-call arguments, in the request's order) and where in it, its kind, what the policy did with it, the
+     * token scheme and kid when it was tokenized, and the recognizer that found it.
+     */
+    public record MaskedValue(int text, int start, int end, PhiKind kind, MaskAction action, Optional<TokenScheme> scheme,
+                              Optional<Kid> kid, String recognizer) {
+        public MaskedValue {
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(action, "action");
+            Objects.requireNonNull(scheme, "scheme");
+            Objects.requireNonNull(kid, "kid");
+            Objects.requireNonNull(recognizer, "recognizer");
+            if (text < 0 || start < 0 || end < start) {
+                throw new IllegalArgumentException("a masked value's place is a text index and a span");
+            }
+        }
+
+        /**
+         * {@code t<text>:<start>-<end>:<KIND>:<action>:<scheme or ->:<kid or ->:<recognizer>}; the recognizer's name is
+         * Masker's own vocabulary, written in lower case with underscores.
+         */
+        String encode() {
+            String name = recognizer.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
+            return "t" + text + ":" + start + "-" + end + ":" + kind.name() + ":" + action.name().toLowerCase(Locale.ROOT)
+                    + ":" + scheme.map(TokenScheme::name).orElse("-") + ":" + kid.map(Kid::value).orElse("-") + ":"
+                    + (name.isEmpty() ? "-" : name);
+        }
+    }
+
+    /** The most values a turn's event lists; beyond them it says how many it left out. */
+    public static final int MAX_VALUES_LISTED = 100;
 
     /**
      * A turn's stage timings: detection, masking as a whole (detection and tokens), the upstream's first byte and whole

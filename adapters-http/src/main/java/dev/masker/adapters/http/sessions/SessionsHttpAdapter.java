@@ -147,6 +147,22 @@ public final class SessionsHttpAdapter implements HttpService {
         turn.stages().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(stage -> stages.put(stage.getKey().name().toLowerCase(Locale.ROOT), millis(stage.getValue())));
         fields.put("durations_ms", stages);
+        // The values masked in the messages this turn brought (earlier ones were listed with their own turn).
+        fields.put("values", turn.values().stream().map(value -> {
+            Map<String, Object> listed = new LinkedHashMap<>();
+            listed.put("text", value.text());
+            listed.put("start", value.start());
+            listed.put("end", value.end());
+            listed.put("kind", value.kind().name());
+            listed.put("action", value.action());
+            listed.put("scheme", value.scheme().orElse(null));
+            listed.put("kid", value.kid().orElse(null));
+            listed.put("recognizer", value.recognizer());
+            return listed;
+        }).toList());
+        if (turn.valuesOmitted() > 0) {
+            fields.put("values_omitted", turn.valuesOmitted());
+        }
         return fields;
     }
 

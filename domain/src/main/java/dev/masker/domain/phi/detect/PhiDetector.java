@@ -37,7 +37,10 @@ public final class PhiDetector {
 
     /** The spans {@link #detect} finds, each with the recognizer and the evidence that produced it. */
     public List<ExplainedSpan> explain(String text) {
-        return candidates(text).explain(text);
+        List<ExplainedSpan> spans = candidates(text).explain(text);
+        // Counts and lengths only, as for detect.
+        LOG.log(System.Logger.Level.DEBUG, () -> "explained " + spans.size() + " PHI spans in " + text.length() + " chars");
+        return spans;
     }
 
     private Candidates candidates(String text) {

@@ -13,23 +13,50 @@ import java.util.function.Function;
 /**
  * The spans of texts detected recently, so a text seen again is not read again: a voice platform re-sends the whole
  * conversation every turn, and without this each turn's masking cost grew with the length of the call. A text is
- * known by the SHA-256 of its UTF-8 bytes and only offsets and kinds are kept, so no PHI stays in memory here. Holds at
- * most {@code capacity} texts, the least recently used leaving first. Thread-safe; detection itself runs outside the
- * lock.
+ * known by the SHA-256 of its UTF-8 bytes and only offsets, kinds and recognizer names are kept, so no PHI stays in
+ * memory here. Holds at most {@code capacity} texts, the least recently used leaving first. Thread-safe; detection
+ * itself runs outside the lock.
  */
 public final class RecentDetections {
-    private final Function<String, List<PhiSpan>> detector;
-    private final Map<Digest, List<PhiSpan>> recent;
+    private final Function<String, List<Found>> detector;
+    private final Map<Digest, List<Found>> recent;
+
+    /** A span and the recognizer that found it (empty when the detector does not say). */
+    public record Found(PhiSpan span, String recognizer) {
+        public Found {
+            Objects.requireNonNull(span, "span");
+            Objects.requireNonNull(recognizer, "recognizer");
+        }
+    }
+
+    /** A text's spans, and whether this is the first time the text was read (not remembered from before). */
+    public record Reading(List<Found> found, boolean firstTime) {
+        public Reading {
+            found = List.copyOf(found);
+        }
+    }
 
     /** Remembers the spans {@code detector} finds for at most {@code capacity} texts. */
     public RecentDetections(Function<String, List<PhiSpan>> detector, int capacity) {
-        this.detector = Objects.requireNonNull(detector, "detector");
+        this(capacity, text -> detector.apply(text).stream().map(span -> new Found(span, "")).toList());
+        Objects.requireNonNull(detector, "detector");
+    }
+
+    /** Remembers the spans, with their recognizers, that the detector explains for at most {@code capacity} texts. */
+    public static RecentDetections explaining(PhiDetector detector, int capacity) {
+        Objects.requireNonNull(detector, "detector");
+        return new RecentDetections(capacity, text -> detector.explain(text).stream()
+                .map(explained -> new Found(explained.span(), explained.recognizer())).toList());
+    }
+
+    private RecentDetections(int capacity, Function<String, List<Found>> detector) {
+        this.detector = detector;
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be at least 1");
         }
         this.recent = new LinkedHashMap<>(Math.min(capacity, 1 << 16), 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<Digest, List<PhiSpan>> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<Digest, List<Found>> eldest) {
                 return size() > capacity;
             }
         };
@@ -37,18 +64,23 @@ public final class RecentDetections {
 
     /** The spans of the text: remembered when it was seen recently, else detected and remembered. */
     public List<PhiSpan> detect(String text) {
+        return read(text).found().stream().map(Found::span).toList();
+    }
+
+    /** The text's spans with their recognizers, and whether it was read now for the first time. */
+    public Reading read(String text) {
         Digest key = Digest.of(text);
         synchronized (recent) {
-            List<PhiSpan> known = recent.get(key);
+            List<Found> known = recent.get(key);
             if (known != null) {
-                return known;
+                return new Reading(known, false);
             }
         }
-        List<PhiSpan> spans = List.copyOf(detector.apply(text));
+        List<Found> found = List.copyOf(detector.apply(text));
         synchronized (recent) {
-            recent.put(key, spans);
+            recent.put(key, found);
         }
-        return spans;
+        return new Reading(found, true);
     }
 
     /** How many texts are remembered. */

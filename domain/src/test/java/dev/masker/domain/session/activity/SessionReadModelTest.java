@@ -41,6 +41,19 @@ class SessionReadModelTest {
     }
 
     @Test
+    void givenListedValues_of_readsEachAndSkipsWhatItCannotRead() {
+        Map<String, String> data = Map.of("values", "t1:12-23:NAME:tokenize:MSKV1:K_HEALTHCARE:name;"
+                + "t1:30-42:PHONE:redact:-:-:value_run;t2:0-5:SHOE:tokenize:MSKV1:K_X:name;garbage", "values_omitted", "4");
+
+        SessionTurn turn = SessionTurn.of(1, AT, data);
+
+        assertEquals(List.of(new SessionTurn.Value(1, 12, 23, PhiKind.NAME, "tokenize", Optional.of("MSKV1"),
+                Optional.of("K_HEALTHCARE"), "name"), new SessionTurn.Value(1, 30, 42, PhiKind.PHONE, "redact",
+                Optional.empty(), Optional.empty(), "value_run")), turn.values());
+        assertEquals(4, turn.valuesOmitted());
+    }
+
+    @Test
     void givenAnOlderOrDamagedEvent_of_leavesOutWhatItCannotRead() {
         SessionTurn turn = SessionTurn.of(1, AT, Map.of("masked", "NAME:x,WHAT:3,,PHONE:2", "restored", "many"));
 
