@@ -124,6 +124,9 @@ class ReportsIT {
                 () -> assertEquals(0, report.at("/leak_findings/total").asLong()),
                 () -> assertEquals(2, report.at("/latency_ms/mask/turns").asLong()),
                 () -> assertEquals("healthcare-default", report.at("/policies/0/name").asText()),
+                () -> assertEquals("healthcare-default", report.at("/policies_recorded/0/name").asText()),
+                () -> assertEquals(1, report.at("/policies_recorded/0/version").asInt()),
+                () -> assertEquals(2, report.at("/policies_recorded/0/turns").asLong()),
                 () -> assertEquals(18, report.at("/policies/0/safe_harbor").size()),
                 () -> assertEquals("masked", report.at("/policies/0/safe_harbor/0/status").asText()),
                 () -> assertEquals("not detected", report.at("/policies/0/safe_harbor/15/status").asText()),
@@ -145,6 +148,7 @@ class ReportsIT {
                     () -> assertTrue(text.contains(firstSession), text),
                     () -> assertTrue(text.contains("AUDIT LOG INTACT"), text),
                     () -> assertTrue(text.contains("NO LEAKS FOUND"), text),
+                    () -> assertTrue(text.contains("Masked under: healthcare-default version 1 (2 turns)."), text),
                     () -> assertTrue(text.contains("Values masked by kind (" + report.at("/totals/masked").asLong()
                             + " in all)"), text),
                     () -> assertTrue(text.contains(report.at("/chain/merkle_root").asText()), text),

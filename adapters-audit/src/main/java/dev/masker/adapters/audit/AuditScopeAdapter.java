@@ -77,7 +77,8 @@ public final class AuditScopeAdapter implements ReadAuditScopePort {
                 SELECT seq, type, agent_id, occurred_at FROM audit_event WHERE %1$s
             ), turns AS MATERIALIZED (
                 SELECT seq, occurred_at, d ->> 'session_id' AS session_id, d ->> 'request_id' AS request_id,
-                       d ->> 'masked' AS masked, d ->> 'outcome' AS outcome,
+                       d ->> 'masked' AS masked, d ->> 'outcome' AS outcome, d ->> 'policy' AS policy,
+                       d ->> 'policy_version' AS policy_version,
                        CAST(d ->> 'masked_total' AS bigint) AS masked_total,
                        CAST(d ->> 'leak_findings' AS bigint) AS leak_findings, %5$s
                 FROM (SELECT seq, occurred_at, CAST(body AS jsonb) -> 'data' AS d FROM audit_event
@@ -109,6 +110,9 @@ public final class AuditScopeAdapter implements ReadAuditScopePort {
                                SELECT CAST(extract(epoch FROM date_trunc('%3$s', occurred_at AT TIME ZONE 'UTC')) AS bigint)
                                           AS bucket, count(*) AS n, coalesce(sum(masked_total), 0) AS masked
                                FROM turns GROUP BY 1) AS buckets),
+                'policies', (SELECT coalesce(jsonb_object_agg(p, n), '{}') FROM (
+                               SELECT coalesce(policy, '') || ':' || coalesce(policy_version, '') AS p, count(*) AS n
+                               FROM turns GROUP BY 1) AS policies),
                 'latency', (SELECT jsonb_build_object(%4$s) FROM turns)
             ) AS text) AS summary
             """;
@@ -329,6 +333,9 @@ public final class AuditScopeAdapter implements ReadAuditScopePort {
             Instant start = Instant.ofEpochSecond(bucket.get(0).asLong());
             timeline.put(start, new TimeBucket(start, bucket.get(1).asLong(), bucket.get(2).asLong()));
         }
+        // "name:version" of the policy each turn recorded; ":" for turns recorded before turns named their policy.
+        Map<String, Long> policies = new LinkedHashMap<>();
+        summary.path("policies").properties().forEach(entry -> policies.put(entry.getKey(), entry.getValue().asLong()));
         List<AgentId> agents = new ArrayList<>();
         for (JsonNode agent : summary.path("agents")) {
             AgentId.parse(agent.asText()).ifPresent(agents::add);
@@ -337,7 +344,8 @@ public final class AuditScopeAdapter implements ReadAuditScopePort {
                 instant(summary.path("last_at")), summary.path("turns").asLong(), summary.path("sessions").asLong(),
                 summary.path("calls_started").asLong(), summary.path("calls_ended").asLong(),
                 summary.path("masked_total").asLong(), masked, summary.path("leak_findings").asLong(),
-                summary.path("leak_turn_count").asLong(), leaks, outcomes, latencies, List.copyOf(timeline.values()), agents);
+                summary.path("leak_turn_count").asLong(), leaks, outcomes, latencies, List.copyOf(timeline.values()), agents,
+                policies);
     }
 
     private static Optional<Instant> instant(JsonNode millis) {

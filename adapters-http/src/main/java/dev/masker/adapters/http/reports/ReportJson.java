@@ -59,6 +59,15 @@ final class ReportJson {
             body.put("timeline", timeline(report));
         }
         body.put("policies", policies(report.policies()));
+        // The policy each turn recorded it was masked under (null for turns recorded before turns named it): shows a
+        // policy that changed within the period, where `policies` shows the agents' policies as they are now.
+        body.put("policies_recorded", report.activity().recordedPolicies().stream().map(recorded -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("name", recorded.name().orElse(null));
+            entry.put("version", recorded.version().orElse(null));
+            entry.put("turns", recorded.turns());
+            return entry;
+        }).toList());
         body.put("agents_without_policy", report.policies().stream().filter(policy -> policy.snapshot().isEmpty())
                 .map(policy -> policy.agent().value()).toList());
         body.put("chain", chain(report.proof(), report.check()));

@@ -166,6 +166,16 @@ final class ReportPdf {
                         millis(stage.p50Millis()), millis(stage.p95Millis())), widths, REGULAR);
             }
         }
+        if (!activity.recordedPolicies().isEmpty()) {
+            canvas.gap(8);
+            StringBuilder recorded = new StringBuilder("Masked under: ");
+            for (ScopeActivity.RecordedPolicy policy : activity.recordedPolicies()) {
+                recorded.append(policy.name().map(name -> name + policy.version().map(version -> " version " + version)
+                        .orElse("")).orElse("a policy not recorded (older turns)")).append(" (").append(policy.turns())
+                        .append(policy.turns() == 1 ? " turn), " : " turns), ");
+            }
+            canvas.paragraph(recorded.substring(0, recorded.length() - 2) + ".", REGULAR, 10, MUTED);
+        }
         if (!activity.outcomes().isEmpty()) {
             canvas.gap(8);
             StringBuilder outcomes = new StringBuilder("Turn outcomes: ");
