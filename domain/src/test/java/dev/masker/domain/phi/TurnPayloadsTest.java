@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class TurnPayloadsTest {
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Instant AT = Instant.parse("2026-12-07T12:00:00Z");
     private static final Kid KID = new Kid("K_HEALTHCARE");
     private static final String PAYLOAD = "{\"request\":{\"content\":\"Jane Doe, 415-555-0132\"}}";
 
@@ -25,7 +26,7 @@ class TurnPayloadsTest {
     }
 
     private static SessionId session() {
-        return new SessionId(Ulid.generate(Instant.now(), RANDOM));
+        return new SessionId(Ulid.generate(AT, RANDOM));
     }
 
     @Test
