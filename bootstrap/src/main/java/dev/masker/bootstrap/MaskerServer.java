@@ -31,10 +31,10 @@ import dev.masker.adapters.http.upstream.OpenAiChatUpstreamAdapter;
 import dev.masker.adapters.http.upstream.RoutingChatUpstreamAdapter;
 import dev.masker.adapters.http.upstream.StubChatUpstreamAdapter;
 import dev.masker.adapters.http.vapi.HmacSignatureAdapter;
+import dev.masker.adapters.http.vapi.HttpConfigCallbackAdapter;
+import dev.masker.adapters.http.vapi.HttpVapiRelayAdapter;
 import dev.masker.adapters.http.vapi.JacksonVapiMessageAdapter;
 import dev.masker.adapters.http.vapi.VapiWebhookHttpAdapter;
-import dev.masker.adapters.http.vapi.WebClientConfigCallbackAdapter;
-import dev.masker.adapters.http.vapi.WebClientVapiRelayAdapter;
 import dev.masker.adapters.persistence.tokens.TinkReversibleTokenAdapter;
 import dev.masker.adapters.persistence.AgentChangeListener;
 import dev.masker.adapters.persistence.JdbcAdminSessionAdapter;
@@ -183,8 +183,8 @@ public final class MaskerServer implements AutoCloseable {
             agentChanges = new AgentChangeListener(agents, database::openDedicatedConnection);
             audit = new ChainedAuditAdapter(database.audit(), config.auditBatchSize(), AUDIT_QUEUE_CAPACITY,
                     config.auditTimeout(), metrics.auditBatches());
-            outbound = new OutboundCalls(new WebClientConfigCallbackAdapter(json, clock),
-                    new WebClientVapiRelayAdapter(json, clock));
+            outbound = new OutboundCalls(new HttpConfigCallbackAdapter(json, clock),
+                    new HttpVapiRelayAdapter(json, clock));
 
             JdbcProxySessionAdapter proxySessions = new JdbcProxySessionAdapter(database.turns());
             AuditCallCountAdapter auditStats = new AuditCallCountAdapter(database.audit());

@@ -1,10 +1,10 @@
 package dev.masker.bootstrap;
 
-import dev.masker.adapters.http.vapi.WebClientConfigCallbackAdapter;
-import dev.masker.adapters.http.vapi.WebClientVapiRelayAdapter;
+import dev.masker.adapters.http.vapi.HttpConfigCallbackAdapter;
+import dev.masker.adapters.http.vapi.HttpVapiRelayAdapter;
 
 /** The clients Masker calls clinics' own servers with: configuration callbacks and Vapi message relays. */
-record OutboundCalls(WebClientConfigCallbackAdapter callbacks, WebClientVapiRelayAdapter relays) implements AutoCloseable {
+record OutboundCalls(HttpConfigCallbackAdapter callbacks, HttpVapiRelayAdapter relays) implements AutoCloseable {
     @Override
     public void close() {
         callbacks.close();

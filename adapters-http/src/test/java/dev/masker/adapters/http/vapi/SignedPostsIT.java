@@ -54,8 +54,8 @@ class SignedPostsIT {
     private static final byte[] MESSAGE = """
             {"message": {"type": "tool-calls", "call": {"id": "call-1"}, "toolCallList": []}}"""
             .getBytes(StandardCharsets.UTF_8);
-    private static final WebClientConfigCallbackAdapter CALLBACKS = new WebClientConfigCallbackAdapter(JSON, Clock.systemUTC());
-    private static final WebClientVapiRelayAdapter RELAYS = new WebClientVapiRelayAdapter(JSON, Clock.systemUTC());
+    private static final HttpConfigCallbackAdapter CALLBACKS = new HttpConfigCallbackAdapter(JSON, Clock.systemUTC());
+    private static final HttpVapiRelayAdapter RELAYS = new HttpVapiRelayAdapter(JSON, Clock.systemUTC());
 
     /** Who posts; what became of a post is one word: "answered" (the answer read whole) or the failure's reason. */
     enum Caller {

@@ -16,14 +16,14 @@ import java.util.Objects;
  * is a JSON object of at most 1 MiB. Failures are outcomes and log lines with the host and the reason, never the
  * message, the answer or the secret.
  */
-public final class WebClientVapiRelayAdapter implements RelayVapiMessagePort, AutoCloseable {
-    private static final System.Logger LOG = System.getLogger(WebClientVapiRelayAdapter.class.getName());
+public final class HttpVapiRelayAdapter implements RelayVapiMessagePort, AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(HttpVapiRelayAdapter.class.getName());
     private static final int MAX_ANSWER_BYTES = 1024 * 1024;
 
     private final SignedPosts posts;
     private final JsonCodec json;
 
-    public WebClientVapiRelayAdapter(JsonCodec json, Clock clock) {
+    public HttpVapiRelayAdapter(JsonCodec json, Clock clock) {
         this.json = Objects.requireNonNull(json, "json");
         this.posts = new SignedPosts(ForwardTarget.MAX_TIMEOUT, clock);
     }

@@ -20,14 +20,14 @@ import java.util.Objects;
  * callback's timeout in total (connect, wait and read together), and an answer of at most 256 KiB. Any failure is
  * an outcome, never an exception, so the use case can fall back to the static defaults.
  */
-public final class WebClientConfigCallbackAdapter implements FetchAssistantOverridesPort, AutoCloseable {
-    private static final System.Logger LOG = System.getLogger(WebClientConfigCallbackAdapter.class.getName());
+public final class HttpConfigCallbackAdapter implements FetchAssistantOverridesPort, AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(HttpConfigCallbackAdapter.class.getName());
     private static final int MAX_ANSWER_BYTES = 256 * 1024;
 
     private final SignedPosts posts;
     private final JsonCodec json;
 
-    public WebClientConfigCallbackAdapter(JsonCodec json, Clock clock) {
+    public HttpConfigCallbackAdapter(JsonCodec json, Clock clock) {
         this.json = Objects.requireNonNull(json, "json");
         this.posts = new SignedPosts(ConfigCallback.MAX_TIMEOUT, clock);
     }
