@@ -88,7 +88,7 @@ public final class TurnMasker {
                 spans = wholeName(text);
             } else {
                 RecentDetections.Reading reading = detector.read(text);
-                spans = reading.found().stream().map(RecentDetections.Found::span).toList();
+                spans = reading.spans();
                 if (reading.firstTime()) {
                     for (RecentDetections.Found found : reading.found()) {
                         values.add(turn.describe(i, text, found));

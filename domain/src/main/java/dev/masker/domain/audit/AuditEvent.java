@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -259,12 +260,16 @@ public record AuditEvent(EventId id, AuditEventType type, Instant occurredAt, Op
          * Masker's own vocabulary, written in lower case with underscores.
          */
         String encode() {
-            String name = recognizer.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
+            String name = TRIMMED_UNDERSCORES.matcher(NOT_NAME.matcher(recognizer.toLowerCase(Locale.ROOT)).replaceAll("_"))
+                    .replaceAll("");
             return "t" + text + ":" + start + "-" + end + ":" + kind.name() + ":" + action.name().toLowerCase(Locale.ROOT)
                     + ":" + scheme.map(TokenScheme::name).orElse("-") + ":" + kid.map(Kid::value).orElse("-") + ":"
                     + (name.isEmpty() ? "-" : name);
         }
     }
+
+    private static final Pattern NOT_NAME = Pattern.compile("[^a-z0-9]+");
+    private static final Pattern TRIMMED_UNDERSCORES = Pattern.compile("^_|_$");
 
     /** The most values a turn's event lists; beyond them it says how many it left out. */
     public static final int MAX_VALUES_LISTED = 100;

@@ -19,7 +19,7 @@ import java.util.function.Function;
  */
 public final class RecentDetections {
     private final Function<String, List<Found>> detector;
-    private final Map<Digest, List<Found>> recent;
+    private final Map<Digest, Reading> recent;
 
     /** A span and the recognizer that found it (empty when the detector does not say). */
     public record Found(PhiSpan span, String recognizer) {
@@ -29,10 +29,22 @@ public final class RecentDetections {
         }
     }
 
-    /** A text's spans, and whether this is the first time the text was read (not remembered from before). */
-    public record Reading(List<Found> found, boolean firstTime) {
+    /**
+     * A text's spans with their recognizers, the spans alone (kept with them, so a text read again costs no copy), and
+     * whether this is the first time the text was read (not remembered from before).
+     */
+    public record Reading(List<Found> found, List<PhiSpan> spans, boolean firstTime) {
         public Reading {
             found = List.copyOf(found);
+            spans = List.copyOf(spans);
+        }
+
+        Reading(List<Found> found) {
+            this(found, found.stream().map(Found::span).toList(), true);
+        }
+
+        Reading remembered() {
+            return new Reading(found, spans, false);
         }
     }
 
@@ -56,7 +68,7 @@ public final class RecentDetections {
         }
         this.recent = new LinkedHashMap<>(Math.min(capacity, 1 << 16), 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<Digest, List<Found>> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<Digest, Reading> eldest) {
                 return size() > capacity;
             }
         };
@@ -64,23 +76,23 @@ public final class RecentDetections {
 
     /** The spans of the text: remembered when it was seen recently, else detected and remembered. */
     public List<PhiSpan> detect(String text) {
-        return read(text).found().stream().map(Found::span).toList();
+        return read(text).spans();
     }
 
     /** The text's spans with their recognizers, and whether it was read now for the first time. */
     public Reading read(String text) {
         Digest key = Digest.of(text);
         synchronized (recent) {
-            List<Found> known = recent.get(key);
+            Reading known = recent.get(key);
             if (known != null) {
-                return new Reading(known, false);
+                return known.remembered();
             }
         }
-        List<Found> found = List.copyOf(detector.apply(text));
+        Reading first = new Reading(detector.apply(text));
         synchronized (recent) {
-            recent.put(key, found);
+            recent.put(key, first);
         }
-        return new Reading(found, true);
+        return first;
     }
 
     /** How many texts are remembered. */
