@@ -18,13 +18,16 @@ public record NameLists(Set<String> firstNames, Set<String> surnames, Set<String
 
     /**
      * The lists shipped with Masker as resources of this package: the US census lists, and the given names, surnames
-     * and name parts of many populations (see the README beside them), all in lower-case ASCII letters.
+     * and name parts of many populations, Chinese and Korean ones romanized (see the README beside them), all in
+     * lower-case ASCII letters.
      */
     public static NameLists bundled() {
         Set<String> first = read("first-names.txt");
         first.addAll(read("world-first-names.txt"));
         Set<String> last = read("surnames.txt");
         last.addAll(read("world-surnames.txt"));
+        first.addAll(read("romanized-first-names.txt"));
+        last.addAll(read("romanized-surnames.txt"));
         Set<String> parts = read("world-name-parts.txt");
         first.addAll(parts);
         last.addAll(parts);

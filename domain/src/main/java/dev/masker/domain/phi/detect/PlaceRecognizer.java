@@ -1,6 +1,7 @@
 package dev.masker.domain.phi.detect;
 
 import dev.masker.domain.phi.PhiKind;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -19,6 +20,8 @@ final class PlaceRecognizer {
     private PlaceRecognizer() {
     }
 
+    /** Abbreviations place names are written with, and the words the gazetteer holds for them. */
+    private static final Map<String, String> SPELLED_OUT = Map.of("st", "saint", "ste", "sainte", "mt", "mount", "ft", "fort");
     /** Place name (lower case, ASCII) to the codes of the states that have a place of that name. */
     private static final Map<String, Set<String>> STATES_BY_PLACE = new HashMap<>();
     /** Places whose one-word name is a common English word. */
@@ -34,7 +37,42 @@ final class PlaceRecognizer {
                 COMMON.add(parts[0]);
             }
         }
-        FIRST_WORDS = new AsciiWordSet(STATES_BY_PLACE.keySet().stream().map(name -> name.split("[ .'-]")[0]).toList());
+        List<String> firstWords = new ArrayList<>(STATES_BY_PLACE.keySet().stream().map(name -> name.split(" ")[0]).toList());
+        firstWords.addAll(SPELLED_OUT.keySet()); // "St. Louis" starts with "st"
+        FIRST_WORDS = new AsciiWordSet(firstWords);
+    }
+
+    /**
+     * The gazetteer's key for a place name as written: lower-case ASCII words, hyphens, apostrophes and full stops as
+     * blanks, abbreviations spelled out, so "Winston-Salem", "Coeur d'Alene" and "Sault Ste. Marie" are found however
+     * they are punctuated ({@code tools/detector-data/places.mjs} writes the list with the same key).
+     */
+    static String key(String words) {
+        String folded = NormalizedText.foldLetters(words).toLowerCase(Locale.ROOT);
+        StringBuilder key = new StringBuilder(folded.length());
+        int at = 0;
+        while (at < folded.length()) {
+            while (at < folded.length() && isKeyBreak(folded.charAt(at))) {
+                at++;
+            }
+            int end = at;
+            while (end < folded.length() && !isKeyBreak(folded.charAt(end))) {
+                end++;
+            }
+            if (end > at) {
+                String word = folded.substring(at, end);
+                if (!key.isEmpty()) {
+                    key.append(' ');
+                }
+                key.append(SPELLED_OUT.getOrDefault(word, word));
+            }
+            at = end;
+        }
+        return key.toString();
+    }
+
+    private static boolean isKeyBreak(char c) {
+        return c == '-' || c == '\'' || c == '’' || c == '.' || RegexText.isBlank(c);
     }
 
     private static final int MAX_WORDS = 3;
@@ -117,22 +155,26 @@ final class PlaceRecognizer {
         for (int words = 0; words < MAX_WORDS; words++) {
             int wordEnd = end;
             while (wordEnd < text.length() && (Character.isLetter(text.charAt(wordEnd)) || text.charAt(wordEnd) == '\''
-                    || text.charAt(wordEnd) == '-' || text.charAt(wordEnd) == '.' && wordEnd > end)) {
+                    || text.charAt(wordEnd) == '’' || text.charAt(wordEnd) == '-'
+                    || text.charAt(wordEnd) == '.' && wordEnd > end)) {
                 wordEnd++;
             }
-            if (wordEnd == end || words > 0 && !lowerCaseText && !Character.isUpperCase(text.charAt(end))) {
+            if (wordEnd == end || words > 0 && !lowerCaseText && !Character.isUpperCase(text.charAt(end))
+                    && !isLowerCaseJoin(text, end, wordEnd)) {
                 break;
             }
             if (words > 0) {
                 name.append(' ');
             }
-            name.append(NormalizedText.foldLetters(text.substring(end, wordEnd)).toLowerCase(Locale.ROOT));
-            String candidate = name.charAt(name.length() - 1) == '.' && words == 0 ? name.substring(0, name.length() - 1)
-                    : name.toString();
+            name.append(text, end, wordEnd);
+            // A full stop after the name's last word ends the sentence unless it ends an abbreviation ("St.").
+            int candidateEnd = text.charAt(wordEnd - 1) == '.' && !isAbbreviation(text, end, wordEnd) ? wordEnd - 1
+                    : wordEnd;
+            String candidate = key(name.substring(0, name.length() - (wordEnd - candidateEnd)));
             Set<String> states = STATES_BY_PLACE.get(candidate);
             // A state is never a city, even where a town bears its name ("I live in Michigan").
-            if (states != null && !AddressRecognizer.STATE_NAME_SET.contains(candidate)) {
-                int candidateEnd = candidate.length() < name.length() ? wordEnd - 1 : wordEnd;
+            if (states != null && !AddressRecognizer.STATE_NAME_SET.contains(candidate)
+                    && Character.isLetter(text.charAt(candidateEnd - 1))) {
                 String stateCode = UsStates.codeAfter(text, candidateEnd);
                 if (stateCode != null && states.contains(stateCode)) {
                     bestEnd = candidateEnd;
@@ -162,7 +204,21 @@ final class PlaceRecognizer {
 
     /** Whether the words (any case, one blank between them) name a US city or town of the gazetteer. */
     static boolean isPlaceName(String words) {
-        return STATES_BY_PLACE.containsKey(NormalizedText.foldLetters(words).toLowerCase(Locale.ROOT));
+        return STATES_BY_PLACE.containsKey(key(words));
+    }
+
+    /**
+     * Whether the lower-case word {@code text[start, end)} may stand inside a capitalized place's name: a short joining
+     * word ("Truth or Consequences", "Havre de Grace") or an elided article ("Coeur d'Alene").
+     */
+    private static boolean isLowerCaseJoin(String text, int start, int end) {
+        return end - start <= 3 && end < text.length() && text.charAt(end) == ' '
+                || text.startsWith("d'", start) || text.startsWith("d’", start);
+    }
+
+    /** Whether the word {@code text[start, end)}, which ends in a full stop, is an abbreviation a place name uses. */
+    private static boolean isAbbreviation(String text, int start, int end) {
+        return SPELLED_OUT.containsKey(text.substring(start, end - 1).toLowerCase(Locale.ROOT));
     }
 
     private static boolean hasUpperCase(String text) {

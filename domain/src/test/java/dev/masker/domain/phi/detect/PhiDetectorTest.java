@@ -367,6 +367,15 @@ class PhiDetectorTest {
     }
 
     @Test
+    void givenAPlaceNamePunctuatedOrAbbreviated_detect_findsTheWholeCity() {
+        assertEquals(List.of("Winston-Salem/CITY"), found("Caller lives in Winston-Salem, NC now."));
+        assertEquals(List.of("Sault Ste. Marie/CITY"), found("Lives in Sault Ste. Marie, MI with her son."));
+        assertEquals(List.of("Truth or Consequences/CITY"), found("Lives in Truth or Consequences, NM alone."));
+        assertEquals(List.of("Coeur d'Alene/CITY"), found("She moved to Coeur d'Alene last year."));
+        assertEquals(List.of("Wauwatosa/CITY"), found("I commute in from Wauwatosa every day."));
+    }
+
+    @Test
     void givenPlaceNamesUsedAsWordsOrStates_detect_findsNoCity() {
         assertEquals(List.of(), found("I was reading in bed when the Mobile app crashed."));
         assertEquals(List.of(), found("Hello, I live in Michigan."));
