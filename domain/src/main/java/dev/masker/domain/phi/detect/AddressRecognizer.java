@@ -24,7 +24,7 @@ final class AddressRecognizer {
             Pattern.compile("\\d+ (?:st|dr)\\.? [a-z].*").asMatchPredicate();
 
     private static final StartFilter.FirstChars ADDRESS_FIRST =
-            StartFilter.FirstChars.of(TextScan.DIGITS + "stfenhdzoSTFENHDZOpP", false);
+            StartFilter.FirstChars.of(TextScan.DIGITS + "stfenhdzowSTFENHDZOWpP", false);
 
     private static final StartFilter.FirstChars WHEREABOUTS_FIRST = StartFilter.FirstChars.of("mjlcoiMJLCOI", false);
     private static final StartFilter.FirstChars ZIP_FIRST = StartFilter.FirstChars.of(TextScan.ASCII_LETTERS + ",", false);
@@ -46,17 +46,27 @@ final class AddressRecognizer {
             + "|tpke|expressway|expy|freeway|fwy|alley|aly|row|path|walk|grove|grv|heights|hts|meadow|meadows|mdw|mdws"
             + "|view|vw|vista|vis|creek|crk|glen|gln|causeway|cswy|bypass|byp|spur|trace|trce|manor|mnr|knoll|knl"
             + "|landing|lndg)";
-    /** Units after a street line: "Apt 3", "Bldg 9 Apt 3", "Suite 200", "# 4B". */
-    private static final String UNIT = "(?:apt\\.?|apartment|unit|bldg\\.?|building|ste\\.?|suite|fl\\.?|floor|rm\\.?|room|lot"
-            + "|spc|space|#)";
+    /** Unit words after a street line: "Apt 3", "Bldg 9 Apt 3", "Suite 200", "# 4B", "number 846". */
+    private static final String UNIT_WORD = "(?:apt\\.?|apartment|unit|bldg\\.?|building|ste\\.?|suite|fl\\.?|floor|rm\\.?"
+            + "|room|lot|spc|space|number|no\\.|#)";
+    /**
+     * Up to two units: a unit word and its number, said ("apartment five b") or written ("Apt 5B", "# 4"), a letter after
+     * a spoken number belonging to it ("unit two F"; "a" and "i" are words before they are unit letters).
+     */
+    private static final String UNITS = "(?:,? " + UNIT_WORD + " ?(?:" + NW + "(?: " + NW + "){0,3}\\b(?: [b-hj-z]\\b)?"
+            + "|[a-z0-9-]+\\b)|,? #\\d+){0,2}";
+    /** A house number: digits, digits joined by a hyphen (Queens: "65-64"), a grid number ("E1058", "N4056"), or said. */
+    private static final String HOUSE_NUMBER = "(?:\\d{1,6}(?:-\\d{1,4})?|[nsew]\\d{3,5}|" + NW + "(?: " + NW + "){0,5})";
+    /** Road types that take a route number or letter after them: "County Road 73", "Cty Rd K", "Highway 12". */
+    private static final String ROUTE_NUMBER = "(?:(?<=road|rd|highway|hwy)(?: \\d{1,4}[a-z]?\\b| [b-hj-z]\\b(?!')))?";
     /** A word of a street name: not a time ("3:45 pm with Dr. Chen") nor a function word. */
     private static final String STREET_WORD = "(?!(?:with|by|to|from|and|see|at|for|the|of|am|pm|an|in|on|is|or)\\b)"
             + "(?-i:(?!a\\b))"
             + "[a-z0-9][a-z0-9'.]*";
     private static final Pattern ADDRESS = Pattern.compile(
-            "\\b(?:\\d{1,6}|" + NW + "(?: " + NW + "){0,5}) (?:(?:n|s|e|w|ne|nw|se|sw|north|south|east|west)\\.? )?"
-            + "(?:(?:" + STREET_WORD + "(?: " + STREET_WORD + "){0,2} " + STREET + ")|broadway)\\b\\.?"
-            + "(?:,? " + UNIT + " ?(?:" + NW + "(?: " + NW + "){0,3}\\b|[a-z0-9-]+\\b)|,? #\\d+){0,2}"
+            "\\b" + HOUSE_NUMBER + " (?:(?:n|s|e|w|ne|nw|se|sw|north|south|east|west)\\.? )?"
+            + "(?:(?:" + STREET_WORD + "(?: " + STREET_WORD + "){0,2} " + STREET + ")|broadway)\\b" + ROUTE_NUMBER + "\\.?"
+            + UNITS
             + "|\\bp\\.? ?o\\.? box (?:\\d+|" + NW + "(?: " + NW + "){0,6})\\b", Pattern.CASE_INSENSITIVE);
     /** A rural route or highway contract box, the address of many rural patients: "RR 6 Box 16", "HC 74 Box 1204". */
     private static final Pattern RURAL_BOX = Pattern.compile("\\b(?:rural route|r\\.r\\.|rr|hc|highway contract(?: route)?"
@@ -69,17 +79,24 @@ final class AddressRecognizer {
     /** What follows "via" in ordinary speech ("send it via fax"): never a street's name. */
     private static final String NOT_A_STREET_NAME = "(?!(?:fax|e-?mail|text|mail|phone|portal|chat|app|ups|fedex|usps"
             + "|mychart|message|the|a|an|our|your|my)\\b)";
+    /** A unit word ends a street's name written after its type: "Calle Real Bldg 1 Apt 8". */
+    private static final String NOT_A_UNIT = "(?!(?:apt|apartment|unit|bldg|building|ste|suite|fl|floor|rm|room|lot|spc|space"
+            + "|number|no)\\b)";
     /** A house number, a direction, a street type before the name, one to four words of the name, a unit. */
     private static final Pattern PREFIX_ADDRESS = Pattern.compile(
-            "\\b(?:\\d{1,6}(?:-\\d{1,4})?|" + NW + "(?: " + NW + "){0,5}) "
+            "\\b" + HOUSE_NUMBER + " "
             + "(?:(?:n|s|e|w|ne|nw|se|sw|north|south|east|west|northeast|northwest|southeast|southwest)\\.? )?"
             + "(?:calle|camino|paseo|via|avenida|rue|plaza|placita|corte|circulo|vereda|caminito|entrada|alameda|callejon"
-            + "|carretera|rua|viale|piazza|chemin|allee) " + NOT_A_STREET_NAME + STREET_WORD + "(?: " + STREET_WORD + "){0,3}"
-            + "(?:,? (?:apt\\.?|apartment|unit|number|no\\.|#) ?(?:" + NW + "(?: " + NW + "){0,3}\\b|[a-z0-9-]+\\b)|,? #\\d+)?",
+            + "|carretera|rua|viale|piazza|chemin|allee) " + NOT_A_STREET_NAME + STREET_WORD + "(?: " + NOT_A_UNIT + STREET_WORD
+            + "){0,3}"
+            + UNITS,
             Pattern.CASE_INSENSITIVE);
     private static final Pattern CITY_AFTER_ADDRESS = Pattern.compile(
             "^(?:,\\s*|\\s+in\\s+|\\s+)((?:[A-Za-z][A-Za-z.'-]*)(?:\\s+[A-Za-z][A-Za-z.'-]*){0,2}?)(?=,?\\s+(?:(?i:"
-            + STATE_NAMES + ")|(?:" + STATE_CODES + "))\\b|, ?(?i:" + STATE_CODES + ")\\b|[.,]?\\s*$|\\.\\s)");
+            + STATE_NAMES + ")|(?:" + STATE_CODES + "))\\b|, ?(?i:" + STATE_CODES + ")\\b|[.,]?\\s*$|\\.\\s"
+            + "|,?\\s+\\d{5}(?:-\\d{4})?\\b)");
+    /** A ZIP code right after a city, with no state between ("Cicero, 70296"). */
+    private static final Pattern ZIP_AFTER_CITY = Pattern.compile(",?\\s+(\\d{5}(?:-\\d{4})?)\\b");
 
     private static final Pattern WHEREABOUTS = Pattern.compile(
             "\\b(?i:moved (?:here )?from|just moved to|moving to|live in|living in|clinic in|lab in|office in|located in|i am in"
@@ -162,12 +179,22 @@ final class AddressRecognizer {
             int after = city.end(1);
             boolean stateAfter = !(text.length() - after <= 4 && text.substring(after).matches("[.,]?\\s*")
                     || after + 1 < text.length() && text.charAt(after) == '.' && Character.isWhitespace(text.charAt(after + 1)));
+            // A ZIP code without a state before it makes any number after a street line a ZIP: the gazetteer decides.
+            Matcher zip = ZIP_AFTER_CITY.matcher(text).region(after, text.length());
+            boolean zipAfter = zip.lookingAt();
             if (!name.isBlank() && casesAgree && !STATE_AT_END.matcher(name).matches()
-                    && (stateAfter || !EverydayWords.allEveryday(name))) {
+                    && (zipAfter ? PlaceRecognizer.isPlaceName(name) : stateAfter || !EverydayWords.allEveryday(name))) {
                 out.add(city.start(1), withoutFullStop(text, city.start(1), city.end(1)), PhiKind.CITY, 74);
+                if (zipAfter) {
+                    out.add(zip.start(1), zip.end(1), PhiKind.ZIP, 73);
+                }
             }
         }
     }
+
+    /** UNIT_WORD's words without their full stops: a lower-case one goes on a capitalized street line ("number 846"). */
+    private static final Set<String> UNIT_WORDS = Set.of("apt", "apartment", "unit", "bldg", "building", "ste", "suite",
+            "fl", "floor", "rm", "room", "lot", "spc", "space", "number", "no");
 
     /** Small words inside a street's name ("Paseo de la Reina", "Calle del Sol"). */
     private static final Set<String> NAME_PARTICLES = Set.of("de", "del", "la", "las", "los", "el", "di", "da", "du",
@@ -198,7 +225,8 @@ final class AddressRecognizer {
             wordEnd = Math.max(word + 1, TextScan.letterRunEnd(text, word));
             boolean capitalized = Character.isUpperCase(text.charAt(word)) || Character.isDigit(text.charAt(word))
                     || text.charAt(word) == '#';
-            if (!capitalized && !NAME_PARTICLES.contains(text.substring(word, wordEnd).toLowerCase(Locale.ROOT))) {
+            String lower = text.substring(word, wordEnd).toLowerCase(Locale.ROOT);
+            if (!capitalized && !NAME_PARTICLES.contains(lower) && !UNIT_WORDS.contains(lower)) {
                 break;
             }
             nameEnd = wordEnd;
@@ -327,7 +355,7 @@ final class AddressRecognizer {
     }
 
     private static boolean isStreetPathChar(char c) {
-        return TextScan.isAsciiAlnum(c) || c == ' ' || c == '.' || c == '\'';
+        return TextScan.isAsciiAlnum(c) || c == ' ' || c == '.' || c == '\'' || c == '-';
     }
 
     /** The word starts and the commas of the text, ascending. */
@@ -370,18 +398,27 @@ final class AddressRecognizer {
     }
 
     /**
-     * Whether ADDRESS's house number can start here: a number word ({@link TextScan#startsNumber}), or one to six digits
-     * followed by a space, as {@code \\d{1,6} } needs.
+     * Whether ADDRESS's house number can start here: a number word ({@link TextScan#startsNumber}), one to six digits
+     * (perhaps a hyphen and more digits) followed by a space, or a grid number's direction letter and digits.
      */
     private static boolean startsAddressNumber(String text, int at) {
-        if (!TextScan.isDigit(text.charAt(at))) {
+        int from = at;
+        if ("nsewNSEW".indexOf(text.charAt(at)) >= 0 && at + 1 < text.length() && TextScan.isDigit(text.charAt(at + 1))) {
+            from = at + 1;
+        } else if (!TextScan.isDigit(text.charAt(at))) {
             return TextScan.startsNumber(text, at);
         }
-        int end = at;
+        int end = from;
         while (end < text.length() && TextScan.isDigit(text.charAt(end))) {
             end++;
         }
-        return end - at <= 6 && end < text.length() && text.charAt(end) == ' ';
+        if (from == at && end + 1 < text.length() && text.charAt(end) == '-' && TextScan.isDigit(text.charAt(end + 1))) {
+            end++;
+            while (end < text.length() && TextScan.isDigit(text.charAt(end))) {
+                end++;
+            }
+        }
+        return end - at <= 11 && end < text.length() && text.charAt(end) == ' ';
     }
 
     /** What {@code p\\.? ?o}, the start of ADDRESS's post office box, needs here, told without the regex. */

@@ -183,6 +183,31 @@ class PhiDetectorTest {
     }
 
     @Test
+    void givenUnitsQueensAndGridHouseNumbersAndRouteNumbers_detect_findsTheWholeStreetLine() {
+        assertEquals(List.of("65-64 E Center Street Unit F/ADDRESS", "West Des Moines/CITY", "39799/ZIP"),
+                found("Your address is now 65-64 E Center Street Unit F, West Des Moines, KY 39799, ok?"));
+        assertEquals(List.of("E1058 Birch Ln/ADDRESS", "Brownsville/CITY", "65017-8006/ZIP"),
+                found("I moved to E1058 Birch Ln, Brownsville, TX 65017-8006."));
+        assertEquals(List.of("22660 County Road 34/ADDRESS", "Lafayette/CITY", "10746/ZIP"),
+                found("I moved to 22660 County Road 34, Lafayette, LA 10746."));
+        assertEquals(List.of("9763 Calle Real Bldg 1 Apt 8/ADDRESS", "Merced/CITY"),
+                found("So, new address is 9763 Calle Real Bldg 1 Apt 8, Merced, South Carolina"));
+        assertEquals(List.of("fifty three ninety five bluebonnet lane number 682/ADDRESS", "loveland/CITY", "15175/ZIP"),
+                found("ship it to fifty three ninety five bluebonnet lane number 682 loveland wisconsin 15175"));
+        assertEquals(List.of("two eight eight two one kamehameha avenue apartment five b/ADDRESS"),
+                found("i live at two eight eight two one kamehameha avenue apartment five b"));
+    }
+
+    @Test
+    void givenAZipRightAfterACityWithNoState_detect_findsCityAndZipOnlyForAKnownPlace() {
+        assertEquals(List.of("523 Old Mill Rd/ADDRESS", "Cicero/CITY", "70296/ZIP"),
+                found("My address is 523 Old Mill Rd, Cicero, 70296."));
+        assertEquals(List.of("7205 West High Street/ADDRESS", "Rialto/CITY", "seven one eight two five/ZIP"),
+                found("We are at 7205 West High Street Rialto seven one eight two five."));
+        assertEquals(List.of("12 Elm Street/ADDRESS"), found("Send it to 12 Elm Street today 10000 times."));
+    }
+
+    @Test
     void givenALowerCaseAddressLine_detect_readsTheStateCodeAfterTheCity() {
         assertEquals(List.of("632 s state street/ADDRESS", "utica/CITY", "82227/ZIP"),
                 found("um, my address is 632 s state street, utica, pa 82227."));
