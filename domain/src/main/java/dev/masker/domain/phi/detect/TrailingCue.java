@@ -23,7 +23,10 @@ final class TrailingCue {
 
     /** What may follow the phrase up to the end of the window. */
     private enum Tail {
-        /** {@code \W{0,3}}: up to three characters that are no ASCII letter, digit or underscore. */
+        /**
+         * {@code \W{0,3}}: up to three characters that are no ASCII letter, digit or underscore, and none of them a
+         * full stop, ? or ! (a cue does not reach past its sentence).
+         */
         NON_WORD_CHARS,
         /** {@code \s}: exactly one blank. */
         ONE_BLANK,
@@ -77,7 +80,10 @@ final class TrailingCue {
         return phrase.substring(start, end);
     }
 
-    /** The phrases followed by at most three characters that are no ASCII word characters ({@code \W{0,3}$}). */
+    /**
+     * The phrases followed by at most three characters that are no ASCII word characters ({@code \W{0,3}$}) and end no
+     * sentence.
+     */
     static TrailingCue thenNonWordChars(Collection<String> phrases) {
         return new TrailingCue(phrases, Tail.NON_WORD_CHARS);
     }
@@ -182,8 +188,12 @@ final class TrailingCue {
             if (phraseEndsAt(text, from, end)) {
                 return true;
             }
-            if (tailLength == 3 || end == from || RegexText.isWordChar(text.charAt(end - 1))) {
+            char tailChar = end > from ? text.charAt(end - 1) : 'x';
+            if (tailLength == 3 || end == from || RegexText.isWordChar(tailChar)) {
                 return false; // the tail holds no word character
+            }
+            if (tailChar == '.' || tailChar == '!' || tailChar == '?') {
+                return false; // nor a sentence's end: "the patient. House rules" cues nothing
             }
             boolean pair = end - 2 >= from && Character.isLowSurrogate(text.charAt(end - 1))
                     && Character.isHighSurrogate(text.charAt(end - 2));

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class TrailingCueTest {
     private static final List<String> PHRASES = TrailingCue.phrases("name is", "patient[ is]", "thanks[,]", "dr[.]",
             "confirm,", "name's", "my wife");
-    private static final Pattern NON_WORD_TAIL = regex(PHRASES, "\\W{0,3}$");
+    private static final Pattern NON_WORD_TAIL = regex(PHRASES, "[^\\w.!?]{0,3}$");
     private static final Pattern ONE_BLANK_TAIL = regex(PHRASES, "\\s$");
     /** Matched whole, after any prefix. */
     private static final Pattern BLANKS_TAIL = Pattern.compile("(?s).*" + regex(PHRASES, "\\s*").pattern(),
@@ -56,6 +56,8 @@ class TrailingCueTest {
         assertTrue(cue.endsWindow("xxpatient ", 2, 10)); // the window's start is a word's start
         assertTrue(cue.endsWindow("ask dr.  \n", 0, 10)); // three after "dr.", then a final line terminator
         assertFalse(cue.endsWindow("ask dr.    \n", 0, 12));
+        assertFalse(cue.endsWindow("the patient.\n\n", 0, 14)); // a cue does not reach past its sentence
+        assertFalse(cue.endsWindow("thanks! ", 0, 8));
     }
 
     @Test
