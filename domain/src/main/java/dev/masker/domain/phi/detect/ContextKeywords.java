@@ -6,11 +6,15 @@ import java.util.Locale;
 
 /**
  * The words before a run of digits or number words that say what the value is ("fax", "member", "last four",
- * "date of birth" by "birth"). Each keyword is a whole word or phrase ({@code \b} on both sides, lower case); of the
- * keywords a left-to-right search finds in the window, without overlaps, the last one decides.
+ * "date of birth" by "birth"), or that it is a code of medicine or billing and no identifier ("CPT", "procedure code").
+ * Each keyword is a whole word or phrase ({@code \b} on both sides, lower case); of the keywords a left-to-right search
+ * finds in the window, without overlaps, the last one decides.
  */
 final class ContextKeywords {
-    /** A keyword, and the length of its first run of letters ("medi" of "medi-cal", "number" of "number to call"). */
+    /**
+     * A keyword, the kind it gives (null for a code's name), and the length of its first run of letters ("medi" of
+     * "medi-cal", "number" of "number to call").
+     */
     private record Keyword(PhiKind kind, String phrase, int firstWordLength) {
         static Keyword of(PhiKind kind, String phrase) {
             int end = 0;
@@ -21,6 +25,9 @@ final class ContextKeywords {
         }
     }
 
+    /** The marker of a code's name among the kinds of {@link #KEYWORDS}. */
+    private static final Object CODE = new Object();
+
     /** In the order they are tried at a position: the first kind that matches there wins, then its first phrase. */
     private static final List<Keyword> KEYWORDS = keywords(
             PhiKind.FAX, "faxed", "fax",
@@ -28,16 +35,18 @@ final class ContextKeywords {
             "number to call",
             PhiKind.SSN, "social", "ssn", "security", "last four",
             PhiKind.MRN, "mrn", "medical record", "chart", "record number", "patient id", "hospital number",
-            "patient number", "pt id",
+            "patient number", "pt id", "mr number",
             PhiKind.HEALTH_PLAN, "member", "subscriber", "policy", "insurance", "mbi", "medicare", "medicaid", "medi-cal",
             "plan", "group",
-            PhiKind.ACCOUNT, "account",
+            PhiKind.ACCOUNT, "account", "guarantor",
             PhiKind.CARD, "card",
             PhiKind.VEHICLE, "plate", "vin", "tag",
-            PhiKind.LICENSE, "npi", "dea", "license", "licence", "state id",
+            PhiKind.LICENSE, "npi", "national provider identifier", "provider identifier", "dea", "license", "licence",
+            "state id",
             PhiKind.DEVICE, "serial", "udi", "device",
             PhiKind.ZIP, "zip", "postal", "near",
-            PhiKind.DOB, "birth", "born", "dob", "birthday");
+            PhiKind.DOB, "birth", "born", "dob", "birthday",
+            CODE, "cpt", "procedure code", "diagnosis code", "billing code", "icd", "hcpcs", "loinc", "ndc");
 
     /** The keywords by their first letter ('a' to 'z'), in the order above. */
     private static final Keyword[][] BY_FIRST_LETTER = new Keyword[26][];
@@ -53,12 +62,25 @@ final class ContextKeywords {
     private ContextKeywords() {
     }
 
+    /** What the last keyword of a window says. */
+    enum Cue {
+        /** No keyword: the value's format decides. */
+        NONE,
+        /** A keyword of a kind ({@link #lastKind} gives it). */
+        KIND,
+        /** The name of a code system or a code ("CPT 71046", "procedure code 81002"): no identifier follows. */
+        CODE
+    }
+
+
     private static List<Keyword> keywords(Object... kindsAndPhrases) {
         List<Keyword> all = new java.util.ArrayList<>();
         PhiKind kind = null;
         for (Object item : kindsAndPhrases) {
             if (item instanceof PhiKind next) {
                 kind = next;
+            } else if (item == CODE) {
+                kind = null;
             } else {
                 all.add(Keyword.of(kind, (String) item));
             }
@@ -72,17 +94,28 @@ final class ContextKeywords {
      * lower-case text (a Kelvin sign lower-cases to "k").
      */
     static PhiKind lastKind(String text, int from, int to) {
+        Keyword last = last(text, from, to);
+        return last == null ? null : last.kind();
+    }
+
+    /** What the last keyword in {@code text[from, to)} says, as {@link #lastKind} finds it. */
+    static Cue lastCue(String text, int from, int to) {
+        Keyword last = last(text, from, to);
+        return last == null ? Cue.NONE : last.kind() == null ? Cue.CODE : Cue.KIND;
+    }
+
+    private static Keyword last(String text, int from, int to) {
         for (int i = from; i < to; i++) {
             if (text.charAt(i) >= 128) {
                 String lower = text.substring(from, to).toLowerCase(Locale.ROOT);
-                return lastKindAscii(lower, 0, lower.length());
+                return lastAscii(lower, 0, lower.length());
             }
         }
-        return lastKindAscii(text, from, to);
+        return lastAscii(text, from, to);
     }
 
-    private static PhiKind lastKindAscii(String text, int from, int to) {
-        PhiKind kind = null;
+    private static Keyword lastAscii(String text, int from, int to) {
+        Keyword last = null;
         for (int at = from; at < to; at++) {
             char c = text.charAt(at);
             if (!RegexText.isLetter(c)) {
@@ -103,13 +136,13 @@ final class ContextKeywords {
                 if (keyword.firstWordLength() == letters - at && end <= to
                         && RegexText.regionMatchesIgnoringCase(text, at, keyword.phrase())
                         && RegexText.isBoundary(text, end, from, to)) {
-                    kind = keyword.kind();
+                    last = keyword;
                     next = end - 1; // the next search starts where this match ends
                     break;
                 }
             }
             at = next;
         }
-        return kind;
+        return last;
     }
 }

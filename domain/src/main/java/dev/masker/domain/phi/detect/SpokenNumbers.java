@@ -47,6 +47,40 @@ final class SpokenNumbers {
         return WORDS_AND_DASH.containsLetters(text, start, end);
     }
 
+    /**
+     * The digits of words said one digit at a time ("four", "oh", "double five", "3"), or null when a word says more than
+     * one digit ("forty") or is no number at all.
+     */
+    static String digitByDigit(List<String> lowerWords) {
+        StringBuilder digits = new StringBuilder(lowerWords.size());
+        int times = 1;
+        for (String word : lowerWords) {
+            if (isRepeater(word)) {
+                times = word.equals("double") ? 2 : 3;
+                continue;
+            }
+            String written = switch (word) {
+                case "zero", "oh" -> "0";
+                case "one" -> "1";
+                case "two" -> "2";
+                case "three" -> "3";
+                case "four" -> "4";
+                case "five" -> "5";
+                case "six" -> "6";
+                case "seven" -> "7";
+                case "eight" -> "8";
+                case "nine" -> "9";
+                default -> word.chars().allMatch(c -> c >= '0' && c <= '9') ? word : null;
+            };
+            if (written == null || written.isEmpty()) {
+                return null;
+            }
+            digits.append(written.repeat(times));
+            times = 1;
+        }
+        return digits.toString();
+    }
+
     static boolean isRepeater(String lower) {
         return lower.equals("double") || lower.equals("triple");
     }

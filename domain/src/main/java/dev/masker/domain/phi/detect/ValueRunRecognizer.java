@@ -30,6 +30,8 @@ final class ValueRunRecognizer {
     private static final Pattern AMOUNT_AFTER = Pattern.compile(
             "^\\s*(?:dollars|bucks|cents|mg|milligrams|percent|pounds|units)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern IN_BEFORE = Pattern.compile("\\bin\\s*$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern YEAR_BEFORE = Pattern.compile("\\b(?:in|since|from|until|by|of)\\s+$",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern WORD_AFTER = Pattern.compile("^\\s+[A-Za-z]");
 
     private static final Pattern SSN_FORMAT = Pattern.compile("\\d{3}-\\d{2}-\\d{4}");
@@ -167,6 +169,9 @@ final class ValueRunRecognizer {
             symbols += Character.isLetterOrDigit(core.charAt(i)) ? 1 : 0;
             digits += Character.isDigit(core.charAt(i)) ? 1 : 0;
         }
+        if (isQuantity(core)) {
+            return null; // "a 100-day supply", "3-month follow-up": a number and its unit
+        }
         if (digits > 0 && (isAlphanumericValue(core) || core.indexOf('.') > 0 && PHONE_FORMAT.matcher(core).matches())) {
             return new Token(s, e, lower, symbols, digits, sentenceEnd);
         }
@@ -174,6 +179,24 @@ final class ValueRunRecognizer {
     }
 
     // A phone written with full stops ("802.987.2945") is one token; other dotted numbers (versions, decimals) are not.
+
+    /** Digits, a hyphen and a lower-case word of three or more letters: "100-day", "12-month", "5-year-old". */
+    private static boolean isQuantity(String core) {
+        int at = 0;
+        while (at < core.length() && TextScan.isDigit(core.charAt(at))) {
+            at++;
+        }
+        if (at == 0 || at + 4 > core.length() || core.charAt(at) != '-') {
+            return false; // digits, a hyphen and at least three letters
+        }
+        for (int i = at + 1; i < core.length(); i++) {
+            char c = core.charAt(i);
+            if (!(c >= 'a' && c <= 'z') && !(c == '-' && i > at + 1)) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     /** What matching {@code [+(]?[0-9A-Za-z][0-9A-Za-z()#-]*} tells: an ASCII identifier, perhaps after a + or (. */
     private static boolean isAlphanumericValue(String core) {
@@ -287,6 +310,13 @@ final class ValueRunRecognizer {
                 && AMOUNT_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 16))).lookingAt()) {
             return; // an amount or a dose, not an identifier
         }
+        if (ContextKeywords.lastCue(text, Math.max(0, start - 50), start) == ContextKeywords.Cue.CODE) {
+            return; // "procedure code 81002", "CPT 71046": a code, not an identifier
+        }
+        if (run.size() == 1 && YEAR_DIGITS.test(raw) && YEAR_BEFORE.matcher(text.substring(Math.max(0, start - 7), start))
+                .find()) {
+            return; // "purchased in 2022", "since 2019": a year, whatever the words before say
+        }
         PhiKind kind = contextKind(text, start);
         if (kind == PhiKind.PHONE || kind == PhiKind.FAX) {
             if (symbols >= 7) {
@@ -323,8 +353,10 @@ final class ValueRunRecognizer {
             out.add(start, end, PhiKind.ZIP, 55, "after a state");
             return;
         }
-        PhiKind byFormat = formatKind(raw, compact, formatted, symbols);
+        PhiKind byFormat = formatted ? formatKind(raw, compact, true, symbols) : spokenKind(run, raw, compact, symbols);
         if (byFormat != null) {
+            // A long run said in words is no phone number; the view reads its digits and types it by their format
+            // (a card by its check digit), and that reading wins over this one, which stays only to mask the run.
             out.add(start, end, byFormat, 50, "its format");
         }
     }
@@ -370,6 +402,20 @@ final class ValueRunRecognizer {
             }
         }
         return kept.toString();
+    }
+
+    /**
+     * The kind of a run said in words: a card when it is read digit by digit ("four two eight three, three oh double
+     * five ...") and its 13 to 19 digits pass the Luhn check, else what its count of symbols says.
+     */
+    private static PhiKind spokenKind(List<Token> run, String raw, String compact, int symbols) {
+        if (symbols >= 13 && symbols <= 19) {
+            String digits = SpokenNumbers.digitByDigit(run.stream().map(Token::lower).toList());
+            if (digits != null && Checksums.luhn(digits)) {
+                return PhiKind.CARD;
+            }
+        }
+        return formatKind(raw, compact, false, symbols);
     }
 
     private static PhiKind formatKind(String raw, String compact, boolean formatted, int symbols) {

@@ -177,6 +177,29 @@ class PhiDetectorTest {
     }
 
     @Test
+    void givenCodesQuantitiesAndYears_detect_findsNoIdentifier() {
+        assertEquals(List.of(), found("Insurance rejected procedure code 71046."));
+        assertEquals(List.of(), found("insurance rejected procedure code eighty one zero oh two"));
+        assertEquals(List.of(), found("Prior authorization is required for CPT 99214 per the insurance plan."));
+        assertEquals(List.of(), found("Insurance typically allows a 100-day supply for that prescription."));
+        assertEquals(List.of("A4AR-77721-06/DEVICE"), found("Glucose monitor serial A4AR-77721-06, purchased in 2022."));
+    }
+
+    @Test
+    void givenTheWordsThatNameAnIdentifier_detect_typesTheValueByThem() {
+        assertEquals(List.of("7675821498/MRN"), found("My MR number is 7675821498. If that helps."));
+        assertEquals(List.of("one nine seven three oh five six two six four/LICENSE"),
+                found("national provider identifier one nine seven three oh five six two six four"));
+        assertEquals(List.of("993513613/ACCOUNT"), found("Guarantor number 993513613."));
+    }
+
+    @Test
+    void givenACardNumberSaidDigitByDigit_detect_typesItByItsCheckDigit() {
+        assertEquals(List.of("four oh seven three, eight four seven three, seven four three six, oh three five oh/CARD"),
+                found("Let us put it on four oh seven three, eight four seven three, seven four three six, oh three five oh."));
+    }
+
+    @Test
     void givenAnAddressLine_detect_findsStreetCityAndZip() {
         assertEquals(List.of("919 E 6th Street/ADDRESS", "Georgetown/CITY", "78626/ZIP"),
                 found("I live at 919 E 6th Street, Georgetown, TX 78626."));
