@@ -21,11 +21,13 @@ import java.util.regex.Pattern;
 final class NameFormRecognizer {
     private static final String CAP_WORD = "\\p{Lu}\\p{L}*(?:['’-]\\p{L}+)*";
     private static final String WORD = "\\p{L}+(?:['’-]\\p{L}+)*";
+    /** Up to two name particles before a capitalized word: "Anahí del Toro", "Maria de la Cruz". */
+    private static final String PARTICLES = "(?:(?:" + String.join("|", NameParticles.WORDS) + ") ){0,2}";
 
     /** Credentials written after a clinician's name; a ZIP code after "MD" makes it Maryland instead. */
-    private static final Pattern CREDENTIAL = Pattern.compile("(?<![\\p{L}'’-])(" + CAP_WORD + "(?: (?:\\p{Lu}\\.|" + CAP_WORD
-            + ")){0,3}(?:, " + CAP_WORD + "(?: \\p{Lu}\\.?)?)?),? (?:MD|M\\.D\\.|DO|D\\.O\\.|RN|NP|PA-C|PhD|DDS|DMD|FNP-C|FNP"
-            + "|APRN|LPN|CNM|CRNA|LCSW|PharmD|DPM|MBBS|DNP|MSN|BSN)\\b(?![ ,]*\\d)");
+    private static final Pattern CREDENTIAL = Pattern.compile("(?<![\\p{L}'’-])(" + CAP_WORD + "(?: (?:\\p{Lu}\\.|" + PARTICLES
+            + CAP_WORD + ")){0,3}(?:, " + CAP_WORD + "(?: \\p{Lu}\\.?)?)?),? (?:MD|M\\.D\\.|DO|D\\.O\\.|RN|NP|PA-C|PhD|DDS|DMD"
+            + "|FNP-C|FNP|APRN|LPN|CNM|CRNA|LCSW|PharmD|DPM|MBBS|DNP|MSN|BSN)\\b(?![ ,]*\\d)");
     /** One to three initials, then a capitalized surname and perhaps a second one. */
     private static final Pattern INITIALS = Pattern.compile(
             "(?<![\\p{L}.’'-])((?:\\p{Lu}\\. ?){1,3})(" + CAP_WORD + ")(?: (" + CAP_WORD + "))?");

@@ -29,12 +29,15 @@ final class NameRecognizer {
     private static final StartFilter.FirstChars SENTENCE_END = StartFilter.FirstChars.of(".!?", false);
 
     /** A title, then perhaps initials ("Dr. M.P. Yellowhair"), a capitalized name, a middle initial and a surname. */
+    /** Up to two name particles before a capitalized word: "Dr. de la Fuente", "Dr. Anahí del Toro". */
+    private static final String PARTICLES = "(?:(?:" + String.join("|", NameParticles.WORDS) + ") ){0,2}";
     private static final Pattern TITLE_NAME = Pattern.compile("\\b(?:Dr\\.?|Doctor|Mr\\.?|Mrs\\.?|Ms\\.?|Miss|Nurse) "
-            + "((?:\\p{Lu}\\.(?: ?\\p{Lu}\\.)* )?\\p{Lu}[\\p{L}]*(?:['’-][\\p{L}]+)*"
-            + "(?: [A-Z]\\.)?(?: \\p{Lu}[\\p{L}]*(?:['’-][\\p{L}]+)*)?)");
+            + "((?:\\p{Lu}\\.(?: ?\\p{Lu}\\.)* )?" + PARTICLES + "\\p{Lu}[\\p{L}]*(?:['’-][\\p{L}]+)*"
+            + "(?: [A-Z]\\.)?(?: " + PARTICLES + "\\p{Lu}[\\p{L}]*(?:['’-][\\p{L}]+)*)?)");
     private static final Pattern LOWER_TITLE_NAME = Pattern.compile("\\b(?:doctor|dr) ([a-z][a-z'-]+)");
     private static final Pattern CAPITALIZED_RUN = Pattern.compile(
-            "(?<![\\p{L}'’-])\\p{Lu}[\\p{L}]*(?:['’-][\\p{L}]+)*(?: (?:[A-Z]\\.|\\p{Lu}[\\p{L}]*(?:['’-][\\p{L}]+)*)){0,3}");
+            "(?<![\\p{L}'’-])\\p{Lu}[\\p{L}]*(?:['’-][\\p{L}]+)*(?: (?:[A-Z]\\.|\\p{Lu}[\\p{L}]*(?:['’-][\\p{L}]+)*"
+            + "|(?:" + String.join("|", NameParticles.WORDS) + ")(?= \\p{Lu}))){0,3}");
     private static final Pattern EHR_NAME = Pattern.compile("\\b[A-Z][A-Z'-]{1,}, [A-Z][A-Z'-]+\\b");
     private static final List<String> RELATIVES = List.of("mom", "dad", "mother", "father", "husband", "wife", "son",
             "daughter", "brother", "sister", "grandmother", "grandfather", "grandma", "grandpa", "aunt", "uncle",
@@ -255,8 +258,8 @@ final class NameRecognizer {
     /**
      * Where the match of CAPITALIZED_RUN starting at {@code at} ends, -1 if none starts there, told by walking the
      * characters: a capital not after a letter, apostrophe or hyphen; a word of letters joined by apostrophes and
-     * hyphens; up to three more after single spaces, each an initial ("J.") or such a word. The pattern reads code
-     * points, so next to a surrogate it is asked itself.
+     * hyphens; up to three more after single spaces, each an initial ("J."), such a word, or a name particle before a
+     * capital ("del Toro"). The pattern reads code points, so next to a surrogate it is asked itself.
      */
     private static int capitalizedRunEnd(String text, int at) {
         if (at > 0) {
@@ -278,6 +281,8 @@ final class NameRecognizer {
                 end += 3; // the initial is the pattern's first alternative, so it wins over a one-letter word
             } else if (isCapital(next)) {
                 end = nameWordEnd(text, end + 1);
+            } else if (NameParticles.endsBeforeCapital(text, end + 1) > 0) {
+                end = NameParticles.endsBeforeCapital(text, end + 1); // "Anahí del Toro": the capital comes next
             } else {
                 break;
             }
@@ -360,18 +365,28 @@ final class NameRecognizer {
             }
             to--;
         }
+        // "triage RN Liang Xie-Zheng": a clinician's credential before the run says a name follows it.
+        boolean credentialBefore = to - from >= 2 && CREDENTIALS_BEFORE.contains(text.substring(starts[from], ends[from]));
+        if (credentialBefore) {
+            from++;
+        }
         if (from >= to) {
             return;
         }
         int start = starts[from];
         int end = ends[to - 1];
-        boolean strong = CAP_STRONG_TRIGGER.endsWindow(text, Math.max(0, start - 40), start);
+        boolean strong = credentialBefore || CAP_STRONG_TRIGGER.endsWindow(text, Math.max(0, start - 40), start);
         boolean weak = CAP_WEAK_TRIGGER.endsWindow(text, Math.max(0, start - 40), start);
         int count = to - from;
         String firstWord = lower[from];
         String lastWord = lower[to - 1];
-        boolean firstKnown = names.isFirstName(firstWord);
-        boolean lastKnown = names.isSurname(lastWord) || names.isFirstName(lastWord);
+        // A hyphenated word of listed parts counts beside another word only: alone it is as often an eponym
+        // ("Guillain-Barré") as a surname.
+        boolean firstKnown = names.isFirstName(firstWord) || count >= 2 && isHyphenatedName(firstWord);
+        boolean lastKnown = names.isSurname(lastWord) || names.isFirstName(lastWord) || count >= 2 && isHyphenatedName(lastWord);
+        // "Rodel H. Dimaculangan": a middle initial between two words that are no everyday words is a name's form.
+        boolean middleInitial = count >= 3 && hasInitialInside(text, starts, ends, from, to)
+                && !names.isCommonWord(firstWord) && !names.isCommonWord(lastWord);
         boolean identity = mayBeIdentityAfter(text, end)
                 && IDENTITY_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 40))).lookingAt()
                 || (text.startsWith(" spelled", end) || text.startsWith(" is spelled", end))
@@ -379,7 +394,7 @@ final class NameRecognizer {
         boolean vocative = weak && text.startsWith(",", end);
         boolean accept;
         if (count >= 2) {
-            accept = firstKnown || lastKnown || strong || weak || identity;
+            accept = firstKnown || lastKnown || strong || weak || identity || middleInitial;
         } else {
             accept = (strong || identity || vocative || firstKnown && (weak || !startsSentence(text, start)))
                     && !isAllCaps(text, start, end);
@@ -401,6 +416,36 @@ final class NameRecognizer {
             spanEnd -= 2;
         }
         out.add(start, spanEnd, PhiKind.NAME, count >= 2 ? 50 : 45);
+    }
+
+    /** Credentials written before a clinician's name ("RN", "NP"), as written, upper case. */
+    private static final Set<String> CREDENTIALS_BEFORE = Set.of("RN", "NP", "PA", "PA-C", "LPN", "LVN", "CNA", "APRN",
+            "FNP", "CRNA", "CNM", "RPh", "PharmD");
+
+    /**
+     * Whether the word is hyphenated and each part a listed name and no everyday word ("meza-montalvo", "xie-zheng";
+     * not "pre-op" or "check-in").
+     */
+    private boolean isHyphenatedName(String lower) {
+        if (lower.indexOf('-') <= 0) {
+            return false;
+        }
+        for (String part : lower.split("-")) {
+            if (part.length() < 2 || names.isCommonWord(part) || !names.isFirstName(part) && !names.isSurname(part)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether one of the words {@code (from, to - 1)} is an initial: a capital and a full stop ("H."). */
+    private static boolean hasInitialInside(String text, int[] starts, int[] ends, int from, int to) {
+        for (int k = from + 1; k < to - 1; k++) {
+            if (ends[k] - starts[k] == 2 && text.charAt(ends[k] - 1) == '.') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether only blanks, or a line break and then only blanks, come before {@code start} in the 40 characters before it. */
@@ -431,7 +476,9 @@ final class NameRecognizer {
     private static final Pattern CLINICAL_TERM = Pattern.compile("(?i)^(?:'s?)?(?: [A-Z][a-z]+)? (?:scale|score|criteria"
             + "|index|test|classification|maneuver|manoeuvre|syndrome|disease|palsy|sign|reflex|procedure|protocol|rule"
             + "|staging|questionnaire|inventory|equation|formula|ratio|grade|method|technique|operation|repair|fracture"
-            + "|lymphoma|sarcoma|tumor|tumour|cyst|ulcer|position|catheter|line|stocking|stockings|method)\\b");
+            + "|lymphoma|sarcoma|tumor|tumour|cyst|ulcer|position|catheter|line|stocking|stockings|method|virus|infection"
+            + "|pattern|block|tube|cells?|nodes?|murmur|phenomenon|hernia|anomaly|deformity|contracture|shunt|bodies"
+            + "|dementia|ataxia|dystrophy|neuralgia|encephalopathy|thyroiditis|esophagus|diverticulum)\\b");
 
     /** Whether the run is, or is followed by, a clinical term named after a person. */
     private static boolean isClinicalTerm(String text, int end, String value) {
@@ -633,10 +680,17 @@ final class NameRecognizer {
                 continue;
             }
             int j = i;
-            while (j < count && j < i + 3) {
+            int particles = 0; // "samira el gamal", "maria de la cruz": a particle does not count as a word of the name
+            while (j < count && j < i + 3 + particles) {
                 String word = word(text, starts[j], ends[j]);
                 String gap = j == i ? " " : text.substring(ends[j - 1], starts[j]);
                 boolean initialBefore = j > i && ends[j - 1] - starts[j - 1] == 1;
+                boolean particleBefore = j > i && NameParticles.contains(word(text, starts[j - 1], ends[j - 1]));
+                if (j > i && NameParticles.contains(word) && j + 1 < count) {
+                    particles++;
+                    j++;
+                    continue;
+                }
                 boolean adjacent = gap.equals(" ") || initialBefore && gap.equals(". ");
                 boolean known = names.isFirstName(word) || names.isSurname(word);
                 boolean everyday = j > i && word.length() > 1 && names.isCommonWord(word) && !names.isSurname(word); // "joy set"
@@ -644,10 +698,13 @@ final class NameRecognizer {
                         || SpokenNumbers.isNumberWord(word) || word.length() < 2 && !initialFollows(text, starts[j], ends[j])) {
                     break;
                 }
-                if (j > i + 1 && !known && !initialBefore) {
+                if (j > i + 1 && !known && !initialBefore && !particleBefore) {
                     break;
                 }
                 j++;
+            }
+            while (j > i + 1 && NameParticles.contains(word(text, starts[j - 1], ends[j - 1]))) {
+                j--; // a particle with no name after it is no part of one
             }
             if (j > i) {
                 out.add(start, ends[j - 1], PhiKind.NAME, 42);

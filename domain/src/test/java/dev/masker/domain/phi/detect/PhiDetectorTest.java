@@ -200,6 +200,21 @@ class PhiDetectorTest {
     }
 
     @Test
+    void givenNamesByTheirForm_detect_findsTheWholeName() {
+        assertEquals(List.of("Liang Xie-Zheng/NAME"), found("Team on this chart: triage RN Liang Xie-Zheng; call first."));
+        assertEquals(List.of("Haruki T. Matsudaira/NAME"), found("cc: Haruki T. Matsudaira"));
+        assertEquals(List.of("Anahí del Toro/NAME"), found("Yesterday Anahí del Toro called the office."));
+        assertEquals(List.of("de la Fuente/NAME"), found("Hi Dr. de la Fuente, can we move my visit?"));
+        assertEquals(List.of("samira el gamal/NAME"), found("yeah hi my name is samira el gamal"));
+    }
+
+    @Test
+    void givenEponymsAndHyphenatedTerms_detect_findsNoName() {
+        assertEquals(List.of(), found("We discussed Guillain-Barré and the Epstein-Barr virus today."));
+        assertEquals(List.of(), found("Ordered a Pre-Op Clearance and a Follow-Up Visit."));
+    }
+
+    @Test
     void givenAnAddressLine_detect_findsStreetCityAndZip() {
         assertEquals(List.of("919 E 6th Street/ADDRESS", "Georgetown/CITY", "78626/ZIP"),
                 found("I live at 919 E 6th Street, Georgetown, TX 78626."));
