@@ -47,8 +47,10 @@ final class ContactRecognizer {
     private static final Pattern URL = Pattern.compile(
             "\\b(?:https?://)?(?:www\\.)?[a-z0-9-]+(?:\\.[a-z0-9-]+)*\\." + TLD + "\\b(?:/[^\\s,;!?)\"]*)?",
             Pattern.CASE_INSENSITIVE);
+    /** A spoken host's label: words joined by spoken hyphens and underscores ("ngoc dash ly"). */
+    private static final String SPOKEN_LABEL = "[a-z0-9]+(?: (?:dash|hyphen|underscore) [a-z0-9]+)*";
     private static final Pattern SPOKEN_URL = Pattern.compile(
-            "\\b(?:www dot )?[a-z0-9]+(?: dot [a-z0-9]+)* dot " + TLD + "\\b", Pattern.CASE_INSENSITIVE);
+            "\\b(?:www dot )?" + SPOKEN_LABEL + "(?: dot " + SPOKEN_LABEL + ")* dot " + TLD + "\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern IPV4 = Pattern.compile(
             "(?<![\\d.])(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})(?![\\d]|\\.\\d)");
     private static final Pattern IPV6 = Pattern.compile(
@@ -130,7 +132,7 @@ final class ContactRecognizer {
             out.add(m.start(), TextScan.trimEnd(text, m.start(), m.end()), PhiKind.URL, 88);
         }
         for (MatchResult spoken : StartFilter.all(SPOKEN_URL, text, wordsBeforeDots(text, spokenDots), ALNUM,
-                at -> alnumRunThenDot(text, at))) {
+                at -> alnumRunThenDot(text, at) || alnumRunThenJoiner(text, at))) {
             int end = spoken.end();
             // Follow the path: "slash in slash jane dash doe dash a f seven three".
             for (int path = matchEnd(URL_PATH, text, end); path >= 0; path = matchEnd(URL_PATH, text, end)) {
@@ -140,7 +142,8 @@ final class ContactRecognizer {
                 }
             }
             String formatted = text.substring(spoken.start(), end).toLowerCase(Locale.ROOT)
-                    .replace(" dot ", ".").replace(" slash ", "/");
+                    .replace(" dot ", ".").replace(" slash ", "/").replace(" dash ", "-").replace(" hyphen ", "-")
+                    .replace(" underscore ", "_");
             String before = text.substring(Math.max(0, spoken.start() - 30), spoken.start()).toLowerCase(Locale.ROOT);
             if (!isClinicUrl(formatted) && !before.contains("mychart") && !before.contains("portal")) {
                 out.add(spoken.start(), end, PhiKind.URL, 84);
@@ -287,7 +290,10 @@ final class ContactRecognizer {
         return found.toArray();
     }
 
-    /** The word starts whose run of ASCII letters and digits ends where a " dot " starts, ascending. */
+    /**
+     * The word starts whose run of ASCII letters and digits ends where a " dot " starts, and the starts of the words
+     * joined to such a run by a spoken hyphen or underscore ("ngoc" of "ngoc dash ly dot"), ascending.
+     */
     private static int[] wordsBeforeDots(String text, int[] dots) {
         Positions found = new Positions();
         for (int dot : dots) {
@@ -296,10 +302,47 @@ final class ContactRecognizer {
                 start--;
             }
             if (start < dot && TextScan.isWordStart(text, start)) {
-                found.addRange(start, start + 1); // ascending; a run ends at one " dot " only
+                found.add(start);
+                for (int joined = joinedBefore(text, start); joined > 0; joined = joinedBefore(text, joined)) {
+                    found.add(joined);
+                }
             }
         }
-        return found.toArray();
+        return found.toSortedDistinctArray();
+    }
+
+    private static final List<String> SPOKEN_JOINERS = List.of(" dash ", " hyphen ", " underscore ");
+
+    /**
+     * The start of the word that a spoken hyphen or underscore joins to the word at {@code at} ("ngoc" before
+     * " dash ly"), or 0 when none does.
+     */
+    private static int joinedBefore(String text, int at) {
+        for (String joiner : SPOKEN_JOINERS) {
+            int joinerStart = at - joiner.length();
+            if (joinerStart > 0 && text.regionMatches(true, joinerStart, joiner, 0, joiner.length())) {
+                int start = joinerStart;
+                while (start > 0 && TextScan.isAsciiAlnum(text.charAt(start - 1))) {
+                    start--;
+                }
+                return start < joinerStart && TextScan.isWordStart(text, start) ? start : 0;
+            }
+        }
+        return 0;
+    }
+
+    /** Whether the letters and digits from {@code at} are followed by a spoken hyphen or underscore. */
+    private static boolean alnumRunThenJoiner(String text, int at) {
+        int end = at;
+        while (end < text.length() && TextScan.isAsciiAlnum(text.charAt(end))) {
+            end++;
+        }
+        for (String joiner : SPOKEN_JOINERS) {
+            if (text.regionMatches(true, end, joiner, 0, joiner.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the letters and digits from {@code at} are followed by " dot ", as a spoken host's first word is. */

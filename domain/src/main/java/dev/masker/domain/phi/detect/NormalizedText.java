@@ -379,7 +379,7 @@ final class NormalizedText {
                     "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
                     "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
                     "ninety", "hundred", "thousand", "double", "triple", "point", "dot", "period", "dash", "hyphen", "slash",
-                    "underscore", "at", "sign", "symbol"));
+                    "underscore", "at", "sign", "symbol", "all", "word"));
             known.addAll(TOP_LEVEL_DOMAINS);
             known.addAll(MONTHS);
             return new AsciiWordSet(known);
@@ -637,7 +637,13 @@ final class NormalizedText {
 
         private void emails(List<Replacement> found) {
             for (int a = 1; a + 1 < words.length; a++) {
-                if (!words[a].equals("at") || !blankGap(a - 1) || !blankGap(a)) {
+                if (!words[a].equals("at") || !blankGap(a)) {
+                    continue;
+                }
+                // "norbert kelly nineteen seventy seven, all one word, at ...": the dictation says the words before it
+                // are one local part.
+                int dictation = dictationBefore(a);
+                if (dictation < 0 && !blankGap(a - 1) || dictation == 0) {
                     continue;
                 }
                 int domainStart = a + 1;
@@ -651,13 +657,14 @@ final class NormalizedText {
                 if (domainEnd < 0 || domainEnd < words.length && separator(words[domainEnd]) == '/') {
                     continue; // no domain, or a web address with a path ("my profile at facebook dot com slash ...")
                 }
-                int localStart = localStart(a - 1);
-                boolean separated = localStart < a - 1;
-                if (!separated && NOT_LOCAL_PARTS.containsLetters(text, starts[a - 1], ends[a - 1])) {
+                int last = dictation > 0 ? dictation - 1 : a - 1;
+                int localStart = localStart(last, 2);
+                boolean separated = localStart < last;
+                if (!separated && NOT_LOCAL_PARTS.containsLetters(text, starts[last], ends[last])) {
                     continue;
                 }
                 StringBuilder written = new StringBuilder();
-                appendJoined(written, localStart, a);
+                appendJoined(written, localStart, last + 1);
                 written.append('@');
                 appendJoined(written, domainStart, domainEnd);
                 for (int k = localStart; k < domainEnd; k++) {
@@ -697,22 +704,52 @@ final class NormalizedText {
         }
 
         /**
-         * The first word of the local part that ends at word {@code last}: words joined by spoken symbols, a number
-         * said as words, and one word glued before such a number ("darrell fifty two at ...").
+         * The first word of "all one word" or "one word" ending just before word {@code at}, blanks and at most one
+         * comma between its words and around it; -1 if there is none.
          */
-        private int localStart(int last) {
+        private int dictationBefore(int at) {
+            if (at < 3 || !words[at - 1].equals("word") || !words[at - 2].equals("one") || !commaGap(at - 1)
+                    || !commaGap(at - 2)) {
+                return -1;
+            }
+            return words[at - 3].equals("all") && commaGap(at - 3) ? at - 3 : at - 2;
+        }
+
+        /** Blanks and at most one comma between word {@code i} and the next. */
+        private boolean commaGap(int i) {
+            int commas = 0;
+            for (int at = ends[i]; at < starts[i + 1]; at++) {
+                char c = text.charAt(at);
+                if (c == ',' && ++commas == 1) {
+                    continue;
+                }
+                if (!RegexText.isBlank(c)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /**
+         * The first word of the local part that ends at word {@code last}: words joined by spoken symbols, a number
+         * said as words, and up to {@code gluedWords} words glued before such a number ("darrell fifty two at ...",
+         * "trevion nguyen nineteen ninety five all one word at ..."), the earlier ones no everyday words.
+         */
+        private int localStart(int last, int gluedWords) {
             int k = last;
-            boolean glued = false;
+            int glued = 0;
             while (k > 0) {
                 if (isNumber(k) && isNumber(k - 1) && numberGap(k - 1)) {
                     k--;
                 } else if (k >= 2 && separator(words[k - 1]) != 0 && separator(words[k - 2]) == 0 && blankGap(k - 2)
                         && blankGap(k - 1)) {
                     k -= 2;
-                } else if (!glued && isNumber(k) && !isNumber(k - 1) && separator(words[k - 1]) == 0 && blankGap(k - 1)
-                        && !NOT_LOCAL_PARTS.containsLetters(text, starts[k - 1], ends[k - 1])) {
+                } else if (glued < gluedWords && (glued > 0 || isNumber(k)) && !isNumber(k - 1)
+                        && separator(words[k - 1]) == 0 && blankGap(k - 1)
+                        && !NOT_LOCAL_PARTS.containsLetters(text, starts[k - 1], ends[k - 1])
+                        && (glued == 0 || !EverydayWords.allEveryday(text.substring(starts[k - 1], ends[k - 1])))) {
                     k--;
-                    glued = true;
+                    glued++;
                 } else {
                     break;
                 }

@@ -215,6 +215,15 @@ class PhiDetectorTest {
     }
 
     @Test
+    void givenSpokenAddressesWithDictationOrJoinedWords_detect_findsTheWholeAddress() {
+        assertEquals(List.of("norbert kelly nineteen seventy seven, all one word, at a t t period net/EMAIL"),
+                found("locked out again, norbert kelly nineteen seventy seven, all one word, at a t t period net, and"));
+        assertEquals(List.of("rosalia vallejo nineteen eighty one at sign verizon period net/EMAIL"),
+                found("send the invoice to rosalia vallejo nineteen eighty one at sign verizon period net instead?"));
+        assertEquals(List.of("ngoc dash ly dot blog/URL"), found("I cannot visit ngoc dash ly dot blog from our system."));
+    }
+
+    @Test
     void givenAnAddressLine_detect_findsStreetCityAndZip() {
         assertEquals(List.of("919 E 6th Street/ADDRESS", "Georgetown/CITY", "78626/ZIP"),
                 found("I live at 919 E 6th Street, Georgetown, TX 78626."));
