@@ -190,6 +190,12 @@ final class StructuredFieldRecognizer {
     /** The longest field name, written out: longer keys are not looked up. */
     private static final int LONGEST_KEY = 40;
 
+    /** Abbreviations for "number" written after a field's name. */
+    private static final Set<String> NUMBER_WORDS = Set.of("no", "num", "nbr", "nr", "number");
+    /** Words before a field's name that say whose or which it is. */
+    private static final Set<String> OWNER_WORDS = Set.of("pt", "patient", "device", "primary", "current", "home",
+            "subscriber", "insured", "member", "guarantor", "caller", "client");
+
     /** The kind a field's name gives its values, or {@code null}. */
     static PhiKind kindOf(String fieldName) {
         String key = keyOf(fieldName);
@@ -202,6 +208,16 @@ final class StructuredFieldRecognizer {
         }
         if (kind == null && key.endsWith(" 1")) {
             kind = FIELDS.get(key.substring(0, key.length() - 2));
+        }
+        // "policy_no", "member nbr", "device_sn", "pt phone": an abbreviation for "number" after the field's name, or a
+        // word saying whose field it is before it, leaves the name itself.
+        int lastBlank = key.lastIndexOf(' ');
+        if (kind == null && lastBlank > 0 && NUMBER_WORDS.contains(key.substring(lastBlank + 1))) {
+            kind = FIELDS.get(key.substring(0, lastBlank));
+        }
+        int firstBlank = key.indexOf(' ');
+        if (kind == null && firstBlank > 0 && OWNER_WORDS.contains(key.substring(0, firstBlank))) {
+            kind = FIELDS.get(key.substring(firstBlank + 1));
         }
         return kind;
     }

@@ -35,6 +35,8 @@ final class ValueRunRecognizer {
     private static final Pattern WORD_AFTER = Pattern.compile("^\\s+[A-Za-z]");
 
     private static final Pattern SSN_FORMAT = Pattern.compile("\\d{3}-\\d{2}-\\d{4}");
+    /** A ZIP code as written: five digits, perhaps a hyphen and four more ("2345-7", a LOINC code, is none). */
+    private static final Pattern ZIP_FORMAT = Pattern.compile("\\d{5}(?:[- ]?\\d{4})?");
     private static final Pattern PHONE_FORMAT = Pattern.compile(
             "(?:\\+?1[ .-]?)?(?:\\(\\d{3}\\) ?|\\d{3}[ .-])\\d{3}[ .-]\\d{4}");
 
@@ -340,6 +342,9 @@ final class ValueRunRecognizer {
             }
             return;
         }
+        if (kind == PhiKind.ACCOUNT && formatted && formatKind(raw, compact, true, symbols) == PhiKind.CARD) {
+            kind = PhiKind.CARD; // "account B-376446-3 and I'll pay with 6011-9678-1768-1830": the check digit says card
+        }
         if (kind != null && symbols >= 4) {
             out.add(start, end, kind, 60, "a context word");
             return;
@@ -349,7 +354,8 @@ final class ValueRunRecognizer {
             out.add(start, end, PhiKind.SSN, 55, "nine digits before \"social\"");
             return;
         }
-        if ((symbols == 5 || symbols == 9) && digits == symbols && UsStates.endWindow(text, Math.max(0, start - 20), start)) {
+        if ((symbols == 5 || symbols == 9) && digits == symbols && (!formatted || ZIP_FORMAT.matcher(raw).matches())
+                && UsStates.endWindow(text, Math.max(0, start - 20), start)) {
             out.add(start, end, PhiKind.ZIP, 55, "after a state");
             return;
         }

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * What the text's structure says a candidate cannot be, whichever recognizer proposed it: a country is never a person's
  * city, nor a name where a place is spoken of ("moved from Poland"); the header segment of an HL7 message ({@code MSH})
  * names systems and facilities, never a patient, and an X12 {@code NM1} segment of entity type 2 an organisation (only
- * its NPI is kept).
+ * its NPI is kept); a street line never holds an HL7 component separator ({@code ^}).
  * Asked once per candidate, after every recognizer has run.
  */
 final class Vetoes {
@@ -74,7 +74,13 @@ final class Vetoes {
             if (kind == PhiKind.CITY) {
                 return !usTown;
             }
-            return PLACE_BEFORE.matcher(text.substring(Math.max(0, start - 20), start)).find();
+            // "El Salvador", "Czech Republic": a country of two words is no person's name wherever it stands.
+            return text.indexOf(' ', start) >= 0 && text.indexOf(' ', start) < end
+                    || PLACE_BEFORE.matcher(text.substring(Math.max(0, start - 20), start)).find();
+        }
+        // An HL7 component separator never stands inside a street line: "2345-7^Glucose^LN" is a coded lab test.
+        if (kind == PhiKind.ADDRESS && text.indexOf('^', start) >= 0 && text.indexOf('^', start) < end) {
+            return true;
         }
         return false;
     }

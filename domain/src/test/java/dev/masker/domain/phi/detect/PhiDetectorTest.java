@@ -224,6 +224,21 @@ class PhiDetectorTest {
     }
 
     @Test
+    void givenFieldNamesWithNumberAbbreviationsOrOwners_detect_typesTheColumns() {
+        assertEquals(List.of("MV8774732/MRN", "GLM221924826/HEALTH_PLAN", "06LF27706/DEVICE"),
+                found("patient_id | policy_no | device_sn\nMV8774732 | GLM221924826 | 06LF27706"));
+    }
+
+    @Test
+    void givenCodedLabTestsCountriesAndPayments_detect_typesOrLeavesThemAsTheyAre() {
+        assertEquals(List.of(), found("OBX|1|NM|2345-7^Glucose^LN||133|mg/dL|70-99|H|||F"));
+        assertEquals(List.of(), found("need my insulin b4 we leave for El Salvador lol"));
+        assertEquals(List.of("337-267-7385/PHONE"), found("DEA on file; pager 337-267-7385"));
+        assertEquals(List.of("B-376446-3/ACCOUNT", "6011-9678-1768-1830/CARD"),
+                found("My account number is B-376446-3 and I'll pay with 6011-9678-1768-1830."));
+    }
+
+    @Test
     void givenAnAddressLine_detect_findsStreetCityAndZip() {
         assertEquals(List.of("919 E 6th Street/ADDRESS", "Georgetown/CITY", "78626/ZIP"),
                 found("I live at 919 E 6th Street, Georgetown, TX 78626."));
