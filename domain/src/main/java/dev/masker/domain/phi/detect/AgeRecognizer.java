@@ -13,12 +13,14 @@ final class AgeRecognizer {
 
     private static final Pattern AGE = Pattern.compile(
             "\\b(9\\d|1[01]\\d|ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
-            + "|(?:one|a) hundred(?: and)?(?: (?:one|two|three|four|five|six|seven|eight|nine|ten))?)\\b",
+            + "|(?:one|a) hundred(?: and)?(?: (?:one|two|three|four|five|six|seven|eight|nine|ten))?)"
+            + "(?:\\b|(?=y/?o\\b|yrs?\\b|y\\.o\\.))",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern AGE_BEFORE = Pattern.compile(
             "(?:\\b(?:i'm|i am|he's|she's|he is|she is|is|age|aged|turned|turning|turns)\\W{0,2})$", Pattern.CASE_INSENSITIVE);
-    private static final Pattern AGE_AFTER = Pattern.compile("^(?:[- ]years?[- ]old|[- ]year[- ]old|[- ]?yo\\b|\\s+years\\b)",
-            Pattern.CASE_INSENSITIVE);
+    /** "92 years old", "92-year-old", "93yo", "92 y/o", "91 y.o.", "95 yrs": the words of an age after it. */
+    private static final Pattern AGE_AFTER = Pattern.compile("^(?:[- ]years?[- ]old|[- ]year[- ]old|[- ]?y/?o\\b|\\s?y\\.o\\."
+            + "|\\s?yrs?\\b|\\s+years\\b)", Pattern.CASE_INSENSITIVE);
     private static final Pattern NOT_AGE_AFTER = Pattern.compile(
             "^\\s*(?:-|\\s)?(?:mg|milligrams?|percent|%|days?|minutes?|pounds?|lbs?|degrees?|over|dollars|units?|ml|mcg"
             + "|count|tablets?|pills?|capsules?|refills?|visits?|\\$)", Pattern.CASE_INSENSITIVE);

@@ -38,6 +38,9 @@ final class ContactRecognizer {
     private static final StartFilter.FirstChars NUMBER = StartFilter.FirstChars.of(TextScan.DIGITS + "stfenhdzoSTFENHDZO", false);
 
     private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
+    /** An address written to dodge harvesters: "jsmith [at] gmail [dot] com", "j.smith(at)yahoo.com". */
+    private static final Pattern BRACKETED_EMAIL = Pattern.compile("(?i)[a-z0-9._%+-]+ ?[\\[(]at[\\])] ?[a-z0-9-]+"
+            + "(?:(?: ?[\\[(]dot[\\])] ?|\\.)[a-z0-9-]+)*(?: ?[\\[(]dot[\\])] ?|\\.)[a-z]{2,}\\b");
     private static final Pattern SPOKEN_EMAIL_DOMAIN = Pattern.compile(
             "\\s+at\\s+((?:(?!at\\s)[a-z0-9]+\\s+){1,12}?)dot\\s+(?:com|net|org|edu|gov|us|io|co|info|biz)\\b",
             Pattern.CASE_INSENSITIVE);
@@ -66,6 +69,11 @@ final class ContactRecognizer {
     // ---------------------------------------------------------------- e-mail, URL, IP
 
     static void emails(String text, Candidates out) {
+        if (text.indexOf("at]") >= 0 || text.indexOf("at)") >= 0 || text.indexOf("AT]") >= 0 || text.indexOf("AT)") >= 0) {
+            for (MatchResult m : BRACKETED_EMAIL.matcher(text).results().toList()) {
+                out.add(m.start(), m.end(), PhiKind.EMAIL, 90);
+            }
+        }
         IntPredicate localPart = c -> TextScan.isAsciiAlnum((char) c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
         for (MatchResult m : StartFilter.all(EMAIL, text, StartFilter.runsUpTo(text, '@', localPart), LOCAL_PART,
                 StartFilter.runReaches(text, '@', localPart))) {

@@ -61,7 +61,7 @@ final class StructuredFieldRecognizer {
         put(f, PhiKind.LICENSE, "license", "drivers license", "driver license", "dl", "license number", "npi", "dea",
                 "state id");
         put(f, PhiKind.VEHICLE, "vin", "plate", "license plate", "plates", "tag");
-        put(f, PhiKind.DEVICE, "serial", "serial number", "device serial", "udi", "device id", "sn");
+        put(f, PhiKind.DEVICE, "serial", "serial number", "device serial", "udi", "device id", "sn", "s n");
         put(f, PhiKind.URL, "url", "website", "profile", "homepage");
         put(f, PhiKind.IP, "ip", "ip address", "ipv4", "ipv6", "client ip");
         put(f, PhiKind.AGE, "age");

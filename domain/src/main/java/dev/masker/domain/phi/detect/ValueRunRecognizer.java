@@ -37,6 +37,7 @@ final class ValueRunRecognizer {
     private static final Pattern SSN_FORMAT = Pattern.compile("\\d{3}-\\d{2}-\\d{4}");
     /** A ZIP code as written: five digits, perhaps a hyphen and four more ("2345-7", a LOINC code, is none). */
     private static final Pattern ZIP_FORMAT = Pattern.compile("\\d{5}(?:[- ]?\\d{4})?");
+    private static final Pattern LOCAL_PHONE_FORMAT = Pattern.compile("\\d{3}[-.]\\d{4}");
     private static final Pattern PHONE_FORMAT = Pattern.compile(
             "(?:\\+?1[ .-]?)?(?:\\(\\d{3}\\) ?|\\d{3}[ .-])\\d{3}[ .-]\\d{4}");
 
@@ -448,6 +449,9 @@ final class ValueRunRecognizer {
         }
         if (formatted && (length == 10 || length == 11) && TEN_DIGITS_PERHAPS_AFTER_ONE.test(compact)) {
             return PhiKind.PHONE;
+        }
+        if (formatted && raw.length() == 8 && LOCAL_PHONE_FORMAT.matcher(raw).matches()) {
+            return PhiKind.PHONE; // "867-5309": a number without its area code
         }
         if (!formatted && symbols >= 10) {
             return PhiKind.PHONE;

@@ -239,6 +239,17 @@ class PhiDetectorTest {
     }
 
     @Test
+    void givenAbbreviatedAgesLocalNumbersAndObfuscatedAddresses_detect_findsThem() {
+        assertEquals(List.of("92/AGE"), found("92 y/o male with CHF"));
+        assertEquals(List.of("93yo/AGE"), found("93yo F presents"));
+        assertEquals(List.of(), found("62yo F with HTN"));
+        assertEquals(List.of("867-5309/PHONE"), found("home 867-5309"));
+        assertEquals(List.of("4Y7K-22881/DEVICE"), found("S/N: 4Y7K-22881"));
+        assertEquals(List.of("jsmith [at] gmail [dot] com/EMAIL"), found("write to jsmith [at] gmail [dot] com"));
+        assertEquals(List.of("j.smith(at)yahoo.com/EMAIL"), found("contact j.smith(at)yahoo.com"));
+    }
+
+    @Test
     void givenAnAddressLine_detect_findsStreetCityAndZip() {
         assertEquals(List.of("919 E 6th Street/ADDRESS", "Georgetown/CITY", "78626/ZIP"),
                 found("I live at 919 E 6th Street, Georgetown, TX 78626."));
