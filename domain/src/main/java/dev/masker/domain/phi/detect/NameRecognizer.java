@@ -62,7 +62,8 @@ final class NameRecognizer {
     private static final TrailingCue LOWER_STRONG_TRIGGER = TrailingCue.thenNonWordChars(LOWER_STRONG_PHRASES);
     /** Lower-case speech: words after which a listed name is a name. */
     private static final List<String> LOWER_WEAK_PHRASES = union(TrailingCue.phrases("patient[ is]", "calling for",
-            "calling about", "i am", "i'm", "it is", "it's", "yeah", "hi", "hello", "add", "for", "doctor", "dr[.]"),
+            "calling about", "i am", "i'm", "it is", "it's", "yeah", "hi", "hello", "add", "for", "doctor", "dr[.]",
+            "thanks", "thank you"),
             TrailingCue.withEndings(MY_RELATIVES, "", " is"));
     private static final TrailingCue LOWER_WEAK_TRIGGER = TrailingCue.thenNonWordChars(LOWER_WEAK_PHRASES);
     /** Either of the two: one test where most words have neither before them. */
@@ -117,6 +118,9 @@ final class NameRecognizer {
             "why", "how", "who", "which", "can", "could", "would", "should", "will", "do", "does", "did", "is", "are",
             "was", "were", "be", "been", "have", "has", "had", "please", "thanks", "thank", "sure", "great", "good",
             "perfect", "sorry", "also", "just", "well", "oh", "alright", "all", "got", "let", "let's", "one", "two",
+            "pt", "mom", "dad", "mother", "father", "daughter", "son", "wife", "husband", "sister", "brother",
+            "grandmother", "grandfather", "grandma", "grandpa", "aunt", "uncle", "guardian", "caller", "attending", "bye",
+            "goodbye",
             "name", "date", "birth", "dob", "age", "mrn", "phone", "fax", "email", "address", "insurance", "primary",
             "care", "team", "nurse", "coordinator", "covering", "physician", "emergency", "contact", "patient",
             "summary", "billing", "guarantor", "account", "card", "file", "notes", "caller", "devices", "device",
@@ -393,13 +397,17 @@ final class NameRecognizer {
                         && names.isNameOrNameParts(lower[to - 1]); // "Puga-Haro spelled wrong", not "Tylenol is spelled"
         boolean vocative = weak && text.startsWith(",", end);
         boolean accept;
+        // "To: Utilization Review", "Return to Pod C. Copay": after a weak cue, everyday words alone make no name.
+        boolean weakName = weak && !EverydayWords.allEveryday(text.substring(start, end).replace(".", ""));
         if (count >= 2) {
-            accept = firstKnown || lastKnown || strong || weak || identity || middleInitial;
+            accept = firstKnown || lastKnown || strong || weakName || identity || middleInitial;
         } else {
             accept = (strong || identity || vocative || firstKnown && (weak || !startsSentence(text, start)))
                     && !isAllCaps(text, start, end);
         }
-        if (!accept) {
+        // "House rules:", "CONFIDENTIALITY NOTICE:": everyday or capital words before a colon label what follows.
+        if (!accept || text.startsWith(":", end) && !strong
+                && (EverydayWords.allEveryday(text.substring(start, end)) || count >= 2 && isAllCaps(text, start, end))) {
             return;
         }
         // The vetoes matter only for a run that would be accepted, and most are not: that is decided first.

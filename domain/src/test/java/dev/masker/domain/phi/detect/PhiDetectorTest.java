@@ -250,6 +250,14 @@ class PhiDetectorTest {
     }
 
     @Test
+    void givenHeadingsRelativesAndEverydayWordsAfterWeakCues_detect_keepsThemOutOfNames() {
+        assertEquals(List.of(), found("Fax sent.\nCONFIDENTIALITY NOTICE: intended only for the named recipient."));
+        assertEquals(List.of("Mai Vang/NAME"), found("Daughter Mai Vang will drive her."));
+        assertEquals(List.of("ayesha siddiqui/NAME"), found("spoke to mom ayesha siddiqui on phone"));
+        assertEquals(List.of(), found("I hope that's okay. Thanks, bye."));
+    }
+
+    @Test
     void givenAnAddressLine_detect_findsStreetCityAndZip() {
         assertEquals(List.of("919 E 6th Street/ADDRESS", "Georgetown/CITY", "78626/ZIP"),
                 found("I live at 919 E 6th Street, Georgetown, TX 78626."));
