@@ -17,7 +17,8 @@ final class AgeRecognizer {
             + "(?:\\b|(?=y/?o\\b|yrs?\\b|y\\.o\\.))",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern AGE_BEFORE = Pattern.compile(
-            "(?:\\b(?:i'm|i am|he's|she's|he is|she is|is|age|aged|turned|turning|turns)\\W{0,2})$", Pattern.CASE_INSENSITIVE);
+            "(?:\\b(?:i'm|i am|he's|she's|he is|she is|is|age|aged|turned|turning|turns|be)\\W{0,2})$",
+            Pattern.CASE_INSENSITIVE);
     /** "92 years old", "92-year-old", "93yo", "92 y/o", "91 y.o.", "95 yrs": the words of an age after it. */
     private static final Pattern AGE_AFTER = Pattern.compile("^(?:[- ]years?[- ]old|[- ]year[- ]old|[- ]?y/?o\\b|\\s?y\\.o\\."
             + "|\\s?yrs?\\b|\\s+years\\b)", Pattern.CASE_INSENSITIVE);

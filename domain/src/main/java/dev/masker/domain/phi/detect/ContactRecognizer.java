@@ -97,10 +97,12 @@ final class ContactRecognizer {
                     break;
                 }
                 int wordStart = pos;
-                while (wordStart > 0 && Character.isLetterOrDigit(text.charAt(wordStart - 1))) {
-                    wordStart--;
+                while (wordStart > 0 && (Character.isLetterOrDigit(text.charAt(wordStart - 1))
+                        || "'’".indexOf(text.charAt(wordStart - 1)) >= 0 && wordStart > 1
+                        && Character.isLetter(text.charAt(wordStart - 2)))) {
+                    wordStart--; // "it's" is one word
                 }
-                String word = text.substring(wordStart, pos).toLowerCase(Locale.ROOT);
+                String word = text.substring(wordStart, pos).toLowerCase(Locale.ROOT).replace('’', '\'');
                 if (EMAIL_STOP.contains(word)) {
                     stop = word;
                     break;

@@ -4,6 +4,8 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The turn written the way the recognizers read it, with each character's place in the original: one view in which
@@ -24,6 +26,7 @@ import java.util.Set;
  *       ({@code twelve slash thirteen slash eighty seven} is {@code 12/13/87}).</li>
  *   <li><b>Spoken e-mail addresses</b>: {@code c period corona at sign i cloud dot com} is {@code c.corona@icloud.com},
  *       when the words after {@code at} end in a top-level domain.</li>
+ *   <li><b>Letters said "as in" a word</b>: {@code W as in william} is {@code W}.</li>
  * </ul>
  * Lengths change only where spoken words are written: every character of a written piece maps back to the whole
  * original stretch it stands for, so a span found here covers, in the original, every word it was made from.
@@ -405,7 +408,9 @@ final class NormalizedText {
                     end++;
                 }
                 // A word glued to digits or other letters ("x204", "Ωmega") is no spoken word.
-                boolean alone = (at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1)))
+                // ... nor is one after an apostrophe: the "s" of "it's".
+                boolean alone = (at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1))
+                        && "'’".indexOf(text.charAt(at - 1)) < 0)
                         && (end == text.length() || !Character.isLetterOrDigit(text.charAt(end)));
                 if (alone) {
                     s.add(at);
@@ -431,8 +436,27 @@ final class NormalizedText {
             }
             emails(found);
             numbers(found);
+            lettersAsIn(found);
             found.sort((a, b) -> Integer.compare(a.start(), b.start()));
             return found;
+        }
+
+        /** A letter said with the word that tells it: "W as in william" is "W". */
+        private static final Pattern LETTER_AS_IN = Pattern.compile("(?i)(?<![\\p{L}'’])([a-z]),? as in [a-z]+\\b");
+
+        /** The letters said "as in" a word, each written as the letter alone, so the value it belongs to reads whole. */
+        private void lettersAsIn(List<Replacement> found) {
+            if (TextScan.indexOfIgnoreCase(text, " as in ", 0) >= text.length()) {
+                return;
+            }
+            Matcher m = LETTER_AS_IN.matcher(text);
+            while (m.find()) {
+                int start = m.start();
+                int end = m.end();
+                if (found.stream().noneMatch(other -> other.start() < end && start < other.end())) {
+                    found.add(new Replacement(start, end, m.group(1)));
+                }
+            }
         }
 
         /** Only blanks between word {@code i} and the next. */

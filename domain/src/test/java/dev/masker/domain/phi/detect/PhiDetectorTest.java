@@ -258,6 +258,15 @@ class PhiDetectorTest {
     }
 
     @Test
+    void givenLettersSaidAsInAWordContractionsAndFutureAges_detect_readsThemInTheValue() {
+        assertEquals(List.of("W as in william two nine three eight four seven five six one zero/HEALTH_PLAN"),
+                found("Member ID is W as in william two nine three eight four seven five six one zero"));
+        assertEquals(List.of("maria g eighty four at outlook dot com/EMAIL"),
+                found("it's maria g eighty four at outlook dot com"));
+        assertEquals(List.of("a hundred/AGE"), found("he'll be a hundred in may"));
+    }
+
+    @Test
     void givenAnAddressLine_detect_findsStreetCityAndZip() {
         assertEquals(List.of("919 E 6th Street/ADDRESS", "Georgetown/CITY", "78626/ZIP"),
                 found("I live at 919 E 6th Street, Georgetown, TX 78626."));
