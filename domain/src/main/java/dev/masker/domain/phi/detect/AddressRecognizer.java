@@ -48,15 +48,21 @@ final class AddressRecognizer {
             + "|landing|lndg)";
     /** Unit words after a street line: "Apt 3", "Bldg 9 Apt 3", "Suite 200", "# 4B", "number 846". */
     private static final String UNIT_WORD = "(?:apt\\.?|apartment|unit|bldg\\.?|building|ste\\.?|suite|fl\\.?|floor|rm\\.?"
-            + "|room|lot|spc|space|number|no\\.|#)";
+            + "|room|lot|spc|space|trlr|trailer|number|no\\.|#)";
     /**
      * Up to two units: a unit word and its number, said ("apartment five b") or written ("Apt 5B", "# 4"), a letter after
      * a spoken number belonging to it ("unit two F"; "a" and "i" are words before they are unit letters).
      */
     private static final String UNITS = "(?:,? " + UNIT_WORD + " ?(?:" + NW + "(?: " + NW + "){0,3}\\b(?: [b-hj-z]\\b)?"
-            + "|[a-z0-9-]+\\b)|,? #\\d+){0,2}";
-    /** A house number: digits, digits joined by a hyphen (Queens: "65-64"), a grid number ("E1058", "N4056"), or said. */
-    private static final String HOUSE_NUMBER = "(?:\\d{1,6}(?:-\\d{1,4})?|[nsew]\\d{3,5}|" + NW + "(?: " + NW + "){0,5})";
+            + "|[a-z0-9-]+\\b)|,? #\\d+|,? (?:rear|upper|lower|front|basement|bsmt)\\b){0,2}";
+    /**
+     * A house number: digits, digits joined by a hyphen (Queens: "65-64"), perhaps a fraction ("12 1/2"), a grid number
+     * ("E1058", "N4056"), or said.
+     */
+    private static final String HOUSE_NUMBER = "(?:\\d{1,6}(?:-\\d{1,4})?(?: [1-3]/[2-4])?|[nsew]\\d{3,5}|" + NW
+            + "(?: " + NW + "){0,5})";
+    /** A direction after the street's type, in capitals: "Bobwhite Ct E", "Arroyo Seco Loop NE". */
+    private static final String DIRECTION_AFTER = "(?-i:(?: (?:N|S|E|W|NE|NW|SE|SW)\\b(?!['’-])))?";
     /** Road types that take a route number or letter after them: "County Road 73", "Cty Rd K", "Highway 12". */
     private static final String ROUTE_NUMBER = "(?:(?<=road|rd|highway|hwy)(?: \\d{1,4}[a-z]?\\b| [b-hj-z]\\b(?!')))?";
     /** A word of a street name: not a time ("3:45 pm with Dr. Chen") nor a function word. */
@@ -66,8 +72,9 @@ final class AddressRecognizer {
     private static final Pattern ADDRESS = Pattern.compile(
             "\\b" + HOUSE_NUMBER + " (?:(?:n|s|e|w|ne|nw|se|sw|north|south|east|west)\\.? )?"
             + "(?:(?:" + STREET_WORD + "(?: " + STREET_WORD + "){0,2} " + STREET + ")|broadway)\\b" + ROUTE_NUMBER + "\\.?"
-            + UNITS
-            + "|\\bp\\.? ?o\\.? box (?:\\d+|" + NW + "(?: " + NW + "){0,6})\\b", Pattern.CASE_INSENSITIVE);
+            + DIRECTION_AFTER + UNITS
+            + "|\\b(?:p\\.? ?o\\.?|post office) (?:box|drawer) (?:\\d+|" + NW + "(?: " + NW + "){0,6})\\b",
+            Pattern.CASE_INSENSITIVE);
     /** A rural route or highway contract box, the address of many rural patients: "RR 6 Box 16", "HC 74 Box 1204". */
     private static final Pattern RURAL_BOX = Pattern.compile("\\b(?:rural route|r\\.r\\.|rr|hc|highway contract(?: route)?"
             + "|star route) ?#?(?:\\d{1,4}|" + NW + "),? box (?:\\d{1,6}|" + NW + "(?:[ -]" + NW + "){0,5})\\b",
@@ -81,7 +88,7 @@ final class AddressRecognizer {
             + "|mychart|message|the|a|an|our|your|my)\\b)";
     /** A unit word ends a street's name written after its type: "Calle Real Bldg 1 Apt 8". */
     private static final String NOT_A_UNIT = "(?!(?:apt|apartment|unit|bldg|building|ste|suite|fl|floor|rm|room|lot|spc|space"
-            + "|number|no)\\b)";
+            + "|trlr|number|no)\\b)";
     /** A house number, a direction, a street type before the name, one to four words of the name, a unit. */
     private static final Pattern PREFIX_ADDRESS = Pattern.compile(
             "\\b" + HOUSE_NUMBER + " "
@@ -194,7 +201,7 @@ final class AddressRecognizer {
 
     /** UNIT_WORD's words without their full stops: a lower-case one goes on a capitalized street line ("number 846"). */
     private static final Set<String> UNIT_WORDS = Set.of("apt", "apartment", "unit", "bldg", "building", "ste", "suite",
-            "fl", "floor", "rm", "room", "lot", "spc", "space", "number", "no");
+            "fl", "floor", "rm", "room", "lot", "spc", "space", "trlr", "trailer", "number", "no");
 
     /** Small words inside a street's name ("Paseo de la Reina", "Calle del Sol"). */
     private static final Set<String> NAME_PARTICLES = Set.of("de", "del", "la", "las", "los", "el", "di", "da", "du",
@@ -355,7 +362,7 @@ final class AddressRecognizer {
     }
 
     private static boolean isStreetPathChar(char c) {
-        return TextScan.isAsciiAlnum(c) || c == ' ' || c == '.' || c == '\'' || c == '-';
+        return TextScan.isAsciiAlnum(c) || c == ' ' || c == '.' || c == '\'' || c == '-' || c == '/';
     }
 
     /** The word starts and the commas of the text, ascending. */

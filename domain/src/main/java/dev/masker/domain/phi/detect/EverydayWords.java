@@ -17,6 +17,16 @@ final class EverydayWords {
      * Whether each blank-separated word of {@code words} (any case, ASCII) is an everyday word, or one of the words
      * that open sentences and so are capitalized in subtitles ("thanks", "okay"), which the name rules never take.
      */
+    /** Whether any of the blank-separated words (any case) is an everyday word or a word that never names anyone. */
+    static boolean anyEveryday(String words) {
+        for (String word : words.toLowerCase(Locale.ROOT).split("\\s+")) {
+            if (WORDS.contains(word) || NameRecognizer.NOT_NAMES.contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static boolean allEveryday(String words) {
         for (String word : words.toLowerCase(Locale.ROOT).split("\\s+")) {
             if (!WORDS.contains(word) && !NameRecognizer.NOT_NAMES.contains(word)) {

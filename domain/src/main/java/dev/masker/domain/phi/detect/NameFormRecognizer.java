@@ -108,7 +108,9 @@ final class NameFormRecognizer {
                 notName |= NameRecognizer.NOT_NAMES.contains(lower(word)) || NOT_BEFORE_CREDENTIAL.contains(lower(word));
             }
             // "Silver Spring, MD" is a place before its state: the gazetteer knows it.
-            if (words.length >= 2 && (listed >= 1 || m.group(1).contains(",")) && !notName
+            // A credential vouches for two words no list knows ("Farhad Rahimzadeh, MD") unless one is an everyday word.
+            boolean unlistedName = !EverydayWords.anyEveryday(m.group(1).replace(",", ""));
+            if (words.length >= 2 && (listed >= 1 || m.group(1).contains(",") || unlistedName) && !notName
                     && !PlaceRecognizer.isPlaceName(m.group(1))) {
                 out.add(m.start(1), m.end(1), PhiKind.NAME, 55);
             }

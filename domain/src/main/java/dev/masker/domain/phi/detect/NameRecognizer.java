@@ -24,14 +24,15 @@ final class NameRecognizer {
 
     private static final StartFilter.FirstChars UPPER_OR_OTHER =
             StartFilter.FirstChars.of(TextScan.ASCII_LETTERS.substring(26), true);
-    private static final StartFilter.FirstChars TITLE_FIRST = StartFilter.FirstChars.of("DMN", false);
+    private static final StartFilter.FirstChars TITLE_FIRST = StartFilter.FirstChars.of("DMNPS", false);
     private static final StartFilter.FirstChars LOWER_TITLE_FIRST = StartFilter.FirstChars.of("d", false);
     private static final StartFilter.FirstChars SENTENCE_END = StartFilter.FirstChars.of(".!?", false);
 
     /** A title, then perhaps initials ("Dr. M.P. Yellowhair"), a capitalized name, a middle initial and a surname. */
     /** Up to two name particles before a capitalized word: "Dr. de la Fuente", "Dr. Anahí del Toro". */
     private static final String PARTICLES = "(?:(?:" + String.join("|", NameParticles.WORDS) + ") ){0,2}";
-    private static final Pattern TITLE_NAME = Pattern.compile("\\b(?:Dr\\.?|Doctor|Mr\\.?|Mrs\\.?|Ms\\.?|Miss|Nurse) "
+    private static final Pattern TITLE_NAME = Pattern.compile("\\b(?:Dr\\.?|Doctor|Mr\\.?|Mrs\\.?|Ms\\.?|Mx\\.?|Miss|Nurse"
+            + "|Prof\\.?|Sra?\\.?|Srta\\.?|Dra\\.?) "
             + "((?:\\p{Lu}\\.(?: ?\\p{Lu}\\.)* )?" + PARTICLES + "\\p{Lu}[\\p{L}]*(?:['’-][\\p{L}]+)*"
             + "(?: [A-Z]\\.)?(?: " + PARTICLES + "\\p{Lu}[\\p{L}]*(?:['’-][\\p{L}]+)*)?)");
     private static final Pattern LOWER_TITLE_NAME = Pattern.compile("\\b(?:doctor|dr) ([a-z][a-z'-]+)");
@@ -50,7 +51,8 @@ final class NameRecognizer {
             "name is", "name's", "name:", "this is", "i am", "i'm", "it is", "it's", "patient[ is]", "found", "called",
             "is this", "caller is[ not]", "user", "contact:", "coordinator:", "nurse:", "physician:", "provider:",
             "thanks[,]", "thank you[,]", "got it[,]", "confirm,", "first name[ is]", "last name[ is]", "surname[ is]",
-            "verified:", "speaking with", "records for", "patient of"),
+            "verified:", "speaking with", "records for", "patient of", "caregiver", "representative[,]", "guardian[,]",
+            "spouse", "billed by", "referred by", "signed by"),
             TrailingCue.withEndings(RELATIVES, "", ":", " on file", " on file:")));
     /** Words after which a capitalized word is a name only when a list knows it ("for Ozempic" is not). */
     private static final TrailingCue CAP_WEAK_TRIGGER = TrailingCue.thenNonWordChars(TrailingCue.phrases(
@@ -77,6 +79,8 @@ final class NameRecognizer {
             TrailingCue.thenNonWordChars(union(MY_RELATIVES, List.of("patient is", "patient's name is")));
     /** A capitalized run directly followed by these is the name they belong to ("Zolen Trenne, date of birth ..."). */
     private static final Pattern IDENTITY_AFTER = Pattern.compile("^,? (?:date of birth|DOB|born|MRN|D\\.O\\.B)\\b");
+    /** A person's contact after a run ("Tayanita Runningwater cell: ...", "Keala Vaifale's cell"). */
+    private static final Pattern CONTACT_AFTER = Pattern.compile("^(?:'s|’s|,)? (?:cell|mobile|phone|fax|email|e-mail|tel)\\b");
     /** Words that make a capitalized run an organisation, not a person. */
     /** Words that end the name of a clinic, practice or other organisation ("Three Rivers Pulmonology"). */
     private static final List<String> ORGANISATION_ENDINGS = List.of(
@@ -222,10 +226,14 @@ final class NameRecognizer {
         return found.toSortedDistinctArray();
     }
 
-    /** Whether one of TITLE_NAME's titles starts here ("Dr", "Doctor", "Mr", "Mrs", "Ms", "Miss", "Nurse"). */
+    /**
+     * Whether one of TITLE_NAME's titles starts here ("Dr", "Doctor", "Mr", "Mrs", "Ms", "Mx", "Miss", "Nurse", "Prof",
+     * and the Spanish "Sr", "Sra", "Srta", "Dra").
+     */
     private static boolean startsTitle(String text, int at) {
         return text.startsWith("Dr", at) || text.startsWith("Doctor", at) || text.startsWith("Mr", at)
-                || text.startsWith("Ms", at) || text.startsWith("Miss", at) || text.startsWith("Nurse", at);
+                || text.startsWith("Ms", at) || text.startsWith("Mx", at) || text.startsWith("Miss", at)
+                || text.startsWith("Nurse", at) || text.startsWith("Prof", at) || text.startsWith("Sr", at);
     }
 
     /** What EHR_NAME's {@code [A-Z][A-Z'-]{1,}, [A-Z]} needs here, told without the regex ("DOE, JANE"). */
@@ -391,8 +399,11 @@ final class NameRecognizer {
         // "Rodel H. Dimaculangan": a middle initial between two words that are no everyday words is a name's form.
         boolean middleInitial = count >= 3 && hasInitialInside(text, starts, ends, from, to)
                 && !names.isCommonWord(firstWord) && !names.isCommonWord(lastWord);
-        boolean identity = mayBeIdentityAfter(text, end)
-                && IDENTITY_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 40))).lookingAt()
+        String after = mayBeIdentityAfter(text, end) ? text.substring(end, Math.min(text.length(), end + 40)) : "";
+        // A contact names its owner when the run looks like a name: "Reply fax:" or "Home phone" do not.
+        boolean contactOwner = !after.isEmpty() && (count >= 2 || firstKnown) && CONTACT_AFTER.matcher(after).lookingAt()
+                && !EverydayWords.anyEveryday(text.substring(start, end));
+        boolean identity = contactOwner || !after.isEmpty() && IDENTITY_AFTER.matcher(after).lookingAt()
                 || (text.startsWith(" spelled", end) || text.startsWith(" is spelled", end))
                         && names.isNameOrNameParts(lower[to - 1]); // "Puga-Haro spelled wrong", not "Tylenol is spelled"
         boolean vocative = weak && text.startsWith(",", end);
@@ -485,7 +496,7 @@ final class NameRecognizer {
             + "|index|test|classification|maneuver|manoeuvre|syndrome|disease|palsy|sign|reflex|procedure|protocol|rule"
             + "|staging|questionnaire|inventory|equation|formula|ratio|grade|method|technique|operation|repair|fracture"
             + "|lymphoma|sarcoma|tumor|tumour|cyst|ulcer|position|catheter|line|stocking|stockings|method|virus|infection"
-            + "|pattern|block|tube|cells?|nodes?|murmur|phenomenon|hernia|anomaly|deformity|contracture|shunt|bodies"
+            + "|pattern|block|tube|nodes?|murmur|phenomenon|hernia|anomaly|deformity|contracture|shunt|bodies"
             + "|dementia|ataxia|dystrophy|neuralgia|encephalopathy|thyroiditis|esophagus|diverticulum)\\b");
 
     /** Whether the run is, or is followed by, a clinical term named after a person. */
@@ -542,8 +553,8 @@ final class NameRecognizer {
      * one of its words ("date of birth", "DOB", "born", "MRN", "D.O.B").
      */
     private static boolean mayBeIdentityAfter(String text, int end) {
-        int at = text.startsWith(",", end) ? end + 1 : end;
-        return at + 1 < text.length() && text.charAt(at) == ' ' && "dDbM".indexOf(text.charAt(at + 1)) >= 0;
+        int at = text.startsWith(",", end) ? end + 1 : text.startsWith("'s", end) || text.startsWith("’s", end) ? end + 2 : end;
+        return at + 1 < text.length() && text.charAt(at) == ' ' && "dDbMcpfetCPFET".indexOf(text.charAt(at + 1)) >= 0;
     }
 
     /** Whether {@code text[start, end)} equals its upper-case form, as comparing it with a copy upper-cased tells. */

@@ -36,7 +36,8 @@ final class StructuredFieldRecognizer {
                 "emergency contact", "contact name", "caregiver", "parent", "guardian", "spouse", "next of kin", "nok",
                 "mother", "father", "provider", "attending", "physician", "pcp", "referring provider", "referring",
                 "ordering provider", "nurse", "rn", "caller", "member name", "patient first name", "patient last name",
-                "responsible party", "requested by", "signed by");
+                "responsible party", "requested by", "signed by", "family", "given", "account holder", "policy holder",
+                "policyholder", "cardholder", "representative", "patient representative");
         put(f, PhiKind.DOB, "dob", "d o b", "date of birth", "birth date", "birthdate", "birthday", "born", "patient dob");
         put(f, PhiKind.DATE, "date of service", "dos", "admit date", "admission date", "discharge date", "visit date",
                 "appointment", "appointment date", "appt", "appt date", "service date", "surgery date", "procedure date",
@@ -80,6 +81,15 @@ final class StructuredFieldRecognizer {
             // (1) the quote's escape, when the JSON is itself inside a JSON string (tool-call arguments quoting a note)
             "(\\\\?)\"([A-Za-z][A-Za-z0-9_ .-]{0,40})\\1\"\\s*:\\s*"
                     + "(?:\\1\"((?:[^\"\\\\\\n]|\\\\[^\"\\n]){1,200}?)\\1\"|(-?[0-9][0-9.]{0,30}))");
+    /** {@code "key": ["value", ...]}: an array of strings, as FHIR writes given names ({@code "given": ["Chidi"]}). */
+    private static final Pattern JSON_ARRAY_FIELD = Pattern.compile(
+            "\"([A-Za-z][A-Za-z0-9_ .-]{0,40})\"\\s*:\\s*\\[((?:\\s*\"[^\"\\\\\\n]{1,200}\"\\s*,?){1,10})\\s*]");
+    private static final Pattern JSON_STRING = Pattern.compile("\"([^\"\\\\\\n]{1,200})\"");
+    /** XML: {@code <family value="Okafor"/>} (FHIR's form) and {@code <dob>1952-03-15</dob>}. */
+    private static final Pattern XML_VALUE_ATTRIBUTE = Pattern.compile(
+            "<([A-Za-z][A-Za-z0-9_.-]{0,40})\\b[^<>]{0,80}?\\bvalue=\"([^\"<>]{1,200})\"");
+    private static final Pattern XML_ELEMENT =
+            Pattern.compile("<([A-Za-z][A-Za-z0-9_.-]{0,40})(?:\\s[^<>]{0,80})?>([^<>]{1,200})</\\1>");
     /** {@code key=value} in a query string or form body. */
     private static final Pattern QUERY_FIELD = Pattern.compile(
             "(?:^|[?&;\\s])([A-Za-z][A-Za-z0-9_.-]{0,40})=([^&;\\s#\"'{}<>\\\\]{1,200})");
@@ -90,6 +100,23 @@ final class StructuredFieldRecognizer {
             while (m.find()) {
                 int group = m.group(3) != null ? 3 : 4;
                 value(text, m.group(2), m.start(group), m.end(group), out);
+            }
+        }
+        if (text.indexOf('[') >= 0 && text.indexOf('"') >= 0) {
+            Matcher m = JSON_ARRAY_FIELD.matcher(text);
+            while (m.find()) {
+                Matcher item = JSON_STRING.matcher(text).region(m.start(2), m.end(2));
+                while (item.find()) {
+                    value(text, m.group(1), item.start(1), item.end(1), out);
+                }
+            }
+        }
+        if (text.indexOf('<') >= 0 && (text.indexOf("/>") >= 0 || text.indexOf("</") >= 0)) {
+            for (Pattern xml : List.of(XML_VALUE_ATTRIBUTE, XML_ELEMENT)) {
+                Matcher m = xml.matcher(text);
+                while (m.find()) {
+                    value(text, m.group(1), m.start(2), m.end(2), out);
+                }
             }
         }
         if (text.indexOf('=') >= 0) {
@@ -190,6 +217,18 @@ final class StructuredFieldRecognizer {
     /** The longest field name, written out: longer keys are not looked up. */
     private static final int LONGEST_KEY = 40;
 
+    /** Fields that hold a plan's ID or the name of the person it covers, told apart by the value. */
+    private static final Set<String> HOLDER_KEYS = Set.of("member", "subscriber", "insured", "beneficiary");
+
+    private static boolean hasDigit(String text, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (Character.isDigit(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Abbreviations for "number" written after a field's name. */
     private static final Set<String> NUMBER_WORDS = Set.of("no", "num", "nbr", "nr", "number");
     /** Words before a field's name that say whose or which it is. */
@@ -256,6 +295,9 @@ final class StructuredFieldRecognizer {
         PhiKind kind = kindOf(fieldName);
         if (kind == null) {
             return;
+        }
+        if (kind == PhiKind.HEALTH_PLAN && HOLDER_KEYS.contains(keyOf(fieldName)) && !hasDigit(text, start, end)) {
+            kind = PhiKind.NAME; // "Member: Tanveer Nadkarni": the field names the member, not the member's ID
         }
         while (start < end && " \t\"'#([".indexOf(text.charAt(start)) >= 0) {
             start++;

@@ -3,7 +3,10 @@ package dev.masker.domain.phi.detect;
 import java.util.List;
 import java.util.Locale;
 
-/** The US states (and DC) by name and by postal code, and the tests the address and ZIP recognizers ask of them. */
+/**
+ * The US states, DC and the territories with a postal address of their own (Puerto Rico, Guam, the Virgin Islands) by
+ * name and by postal code, and the tests the address and ZIP recognizers ask of them.
+ */
 final class UsStates {
     static final List<String> NAMES = List.of("Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado",
             "Connecticut", "Delaware", "Florida", "Georgia", "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa", "Kansas",
@@ -11,11 +14,11 @@ final class UsStates {
             "Missouri", "Montana", "Nebraska", "Nevada", "New Hampshire", "New Jersey", "New Mexico", "New York",
             "North Carolina", "North Dakota", "Ohio", "Oklahoma", "Oregon", "Pennsylvania", "Rhode Island",
             "South Carolina", "South Dakota", "Tennessee", "Texas", "Utah", "Vermont", "Virginia", "Washington",
-            "West Virginia", "Wisconsin", "Wyoming");
+            "West Virginia", "Wisconsin", "Wyoming", "Puerto Rico", "Guam", "Virgin Islands");
     static final List<String> CODES = List.of("AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID",
             "IL", "IN", "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ",
             "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV",
-            "WI", "WY", "DC");
+            "WI", "WY", "PR", "GU", "VI", "DC");
 
     private static final List<String> LOWER_NAMES = NAMES.stream().map(name -> name.toLowerCase(Locale.ROOT)).toList();
     /** The codes as a table of their two letters, 'A' to 'Z' each. */

@@ -267,6 +267,34 @@ class PhiDetectorTest {
     }
 
     @Test
+    void givenFhirXmlAndArraysAndHolderFields_detect_typesEachValueByItsElement() {
+        assertEquals(List.of("Her/NAME", "Xay/NAME"), found("<name><family value=\"Her\"/><given value=\"Xay\"/></name>"));
+        assertEquals(List.of("1952-03-15/DOB"), found("<patient><dob>1952-03-15</dob></patient>"));
+        assertEquals(List.of("Okafor/NAME", "Chidi/NAME"), found("{\"name\":[{\"family\":\"Okafor\",\"given\":[\"Chidi\"]}]}"));
+        assertEquals(List.of("Tanveer Nadkarni/NAME", "JB55254552/HEALTH_PLAN"),
+                found("Member: Tanveer Nadkarni   Member ID: JB55254552"));
+    }
+
+    @Test
+    void givenTitlesRolesCredentialsAndContactsAroundANameNoListKnows_detect_findsTheName() {
+        assertEquals(List.of("Deshpande/NAME"), found("Dear Sr. Deshpande,"));
+        assertEquals(List.of("Akinyi Ruto/NAME"), found("have your representative, Akinyi Ruto, sign the form."));
+        assertEquals(List.of("Farhad Rahimzadeh/NAME", "1060726423/LICENSE"),
+                found("services billed by Farhad Rahimzadeh, MD (NPI 1060726423)."));
+        assertEquals(List.of("Tayanita Runningwater/NAME", "763-491-7833/PHONE"),
+                found("• Tayanita Runningwater cell: 763-491-7833"));
+    }
+
+    @Test
+    void givenFractionsDirectionsRearUnitsDrawersAndTerritories_detect_findsTheWholeAddress() {
+        assertEquals(List.of("42414 1/2 Arroyo Seco Loop NE/ADDRESS", "Mayagüez/CITY", "75046/ZIP"),
+                found("cc: 42414 1/2 Arroyo Seco Loop NE, Mayagüez, Puerto Rico 75046"));
+        assertEquals(List.of("PO Drawer 8197/ADDRESS", "Ojo Caliente/CITY", "83779-6856/ZIP"),
+                found("Mail to: PO Drawer 8197, Ojo Caliente NM 83779-6856"));
+        assertEquals(List.of("38973 1/2 Sweetgum Loop, Rear/ADDRESS"), found("cc: 38973 1/2 Sweetgum Loop, Rear"));
+    }
+
+    @Test
     void givenAnAddressLine_detect_findsStreetCityAndZip() {
         assertEquals(List.of("919 E 6th Street/ADDRESS", "Georgetown/CITY", "78626/ZIP"),
                 found("I live at 919 E 6th Street, Georgetown, TX 78626."));
