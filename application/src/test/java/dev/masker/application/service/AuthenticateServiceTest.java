@@ -18,6 +18,7 @@ import dev.masker.domain.admin.Credential;
 import dev.masker.domain.error.DomainException;
 import dev.masker.domain.error.ErrorCode;
 import dev.masker.domain.ratelimit.RateDecision;
+import dev.masker.testsupport.clock.SettableClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +32,7 @@ class AuthenticateServiceTest {
     private static final AdminPrincipal PRINCIPAL = AdminTokens.of(List.of(TOKEN)).match(TOKEN).orElseThrow();
 
     private final InMemoryAdminSessions sessions = new InMemoryAdminSessions();
-    private final SettableClock clock = new SettableClock(SignInServiceTest.NOW);
+    private final SettableClock clock = SettableClock.fixedAt(SignInServiceTest.NOW);
     private final List<String> charged = new ArrayList<>();
     private RateDecision decision = RateDecision.ALLOWED;
     private AdminTokens tokens = AdminTokens.of(List.of(TOKEN));

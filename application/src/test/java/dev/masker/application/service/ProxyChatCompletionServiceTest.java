@@ -36,6 +36,7 @@ import dev.masker.domain.phi.detect.PhiDetector;
 import dev.masker.domain.policy.Policy;
 import dev.masker.domain.ratelimit.RateDecision;
 import dev.masker.domain.session.SessionId;
+import dev.masker.testsupport.clock.SettableClock;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -74,7 +75,7 @@ class ProxyChatCompletionServiceTest {
     private final VaultTokens vaultTokens = new VaultTokens(KeyRing.of(Map.of(MaskingPolicy.HEALTHCARE_KID,
             new KeyRing.Keys(filled(KeyRing.KEY_BYTES, 9), Optional.empty()))), new SecureRandom());
     private final ReadableReversibleTokens reversible = new ReadableReversibleTokens();
-    private final SettableClock clock = new SettableClock(NOW);
+    private final SettableClock clock = SettableClock.fixedAt(NOW);
     private final ScriptedUpstream upstream = new ScriptedUpstream();
     private final InMemoryAuditLog audit = new InMemoryAuditLog();
     private final InMemoryTurnPayloads payloads = new InMemoryTurnPayloads();

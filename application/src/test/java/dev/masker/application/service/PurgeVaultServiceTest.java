@@ -9,6 +9,7 @@ import dev.masker.domain.audit.AuditEvent;
 import dev.masker.domain.audit.AuditEventType;
 import dev.masker.domain.error.DomainException;
 import dev.masker.domain.error.ErrorCode;
+import dev.masker.testsupport.clock.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,7 +28,7 @@ class PurgeVaultServiceTest {
         PurgeVaultService service = new PurgeVaultService(cutoff -> {
             cutoffs.add(cutoff);
             return new PurgeVaultPort.Purged(42, 7);
-        }, audit, new SequentialIds(), new SettableClock(NOW), 30);
+        }, audit, new SequentialIds(), SettableClock.fixedAt(NOW), 30);
 
         assertEquals(new PurgeVaultPort.Purged(42, 7), service.purge());
 
@@ -43,7 +44,7 @@ class PurgeVaultServiceTest {
     void givenAVaultThatFails_purge_failsAndAuditsNothing() {
         PurgeVaultService service = new PurgeVaultService(cutoff -> {
             throw DomainException.of(ErrorCode.UNAVAILABLE, "The database is unavailable; retry shortly.");
-        }, audit, new SequentialIds(), new SettableClock(NOW), 30);
+        }, audit, new SequentialIds(), SettableClock.fixedAt(NOW), 30);
 
         assertEquals(ErrorCode.UNAVAILABLE, assertThrows(DomainException.class, service::purge).code());
         assertTrue(audit.events.isEmpty());
@@ -52,6 +53,6 @@ class PurgeVaultServiceTest {
     @Test
     void givenARetentionUnderADay_theService_refusesIt() {
         assertThrows(IllegalArgumentException.class, () -> new PurgeVaultService(cutoff -> new PurgeVaultPort.Purged(0, 0),
-                audit, new SequentialIds(), new SettableClock(NOW), 0));
+                audit, new SequentialIds(), SettableClock.fixedAt(NOW), 0));
     }
 }

@@ -17,6 +17,7 @@ import dev.masker.domain.error.DomainException;
 import dev.masker.domain.error.ErrorCode;
 import dev.masker.domain.id.RequestId;
 import dev.masker.domain.id.Ulid;
+import dev.masker.testsupport.clock.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -32,7 +33,7 @@ class SignInServiceTest {
     private final InMemoryAdminSessions sessions = new InMemoryAdminSessions();
     private final InMemoryAuditLog audit = new InMemoryAuditLog();
     private final SignInService service = new SignInService(AdminTokens.of(List.of("other-admin-token-000000", TOKEN)),
-            sessions, () -> SECRET, audit, new SequentialIds(), new SettableClock(NOW));
+            sessions, () -> SECRET, audit, new SequentialIds(), SettableClock.fixedAt(NOW));
 
     @Test
     void givenAConfiguredToken_signIn_storesOnlyTheDigestAndAuditsThePrincipal() {

@@ -9,6 +9,7 @@ import dev.masker.domain.admin.AdminSession;
 import dev.masker.domain.audit.AuditEventType;
 import dev.masker.domain.error.DomainException;
 import dev.masker.domain.error.ErrorCode;
+import dev.masker.testsupport.clock.SettableClock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +20,7 @@ class SignOutServiceTest {
 
     private final InMemoryAdminSessions sessions = new InMemoryAdminSessions();
     private final InMemoryAuditLog audit = new InMemoryAuditLog();
-    private final SettableClock clock = new SettableClock(SignInServiceTest.NOW);
+    private final SettableClock clock = SettableClock.fixedAt(SignInServiceTest.NOW);
     private final SignOutService service = new SignOutService(sessions, audit, new SequentialIds(), clock);
     private final AdminSession session = AdminSession.create(SignInServiceTest.SECRET.digest(), PRINCIPAL, clock.instant());
 
