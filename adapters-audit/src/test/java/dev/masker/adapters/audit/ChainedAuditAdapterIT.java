@@ -27,6 +27,7 @@ import dev.masker.domain.phi.PhiKind;
 import dev.masker.domain.phi.VaultTokens;
 import dev.masker.domain.session.SessionId;
 import dev.masker.domain.vapi.CallId;
+import dev.masker.testsupport.postgres.TestPostgres;
 import io.helidon.dbclient.DbClient;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

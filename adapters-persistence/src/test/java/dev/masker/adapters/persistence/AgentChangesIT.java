@@ -15,6 +15,7 @@ import dev.masker.domain.agent.Agent;
 import dev.masker.domain.agent.AgentName;
 import dev.masker.domain.error.DomainException;
 import dev.masker.domain.error.ErrorCode;
+import dev.masker.testsupport.postgres.TestPostgres;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.masker.adapters.persistence;
+package dev.masker.testsupport.postgres;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -17,20 +17,21 @@ import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The real PostgreSQL the integration tests use: {@code MASKER_TEST_DATABASE_URL} when set, else the local server on
- * 127.0.0.1:5432, else (or with {@code MASKER_TEST_EMBEDDED=true}, as environment variable or system property) an
- * embedded one started once per test JVM. Every test class, or test, works in a fresh schema of its own, so nothing is
+ * The real PostgreSQL every module's integration tests use: {@code MASKER_TEST_DATABASE_URL} when set, else the local
+ * server on 127.0.0.1:5432, else (or with {@code MASKER_TEST_EMBEDDED=true}, as environment variable or system property)
+ * an embedded one started once per test JVM. Every test class, or test, works in a fresh schema of its own, so nothing is
  * truncated and nothing is shared.
  */
-final class TestPostgres {
+public final class TestPostgres {
     private static final System.Logger LOG = System.getLogger(TestPostgres.class.getName());
     private static final String LOCAL_URL = "jdbc:postgresql://127.0.0.1:5432/test";
     private static Server server;
     private static EmbeddedPostgres embedded;
 
     /** Where the server is and who logs in; the user may change session_replication_role (a superuser). */
-    record Server(String url, String user, String password) {
-        Connection connect() throws SQLException {
+    public record Server(String url, String user, String password) {
+        /** A plain JDBC connection, giving up after two seconds. */
+        public Connection connect() throws SQLException {
             Properties properties = new Properties();
             properties.setProperty("user", user);
             properties.setProperty("password", password);
@@ -40,12 +41,20 @@ final class TestPostgres {
     }
 
     /** A fresh schema with a pool whose connections use it; closing drops the schema. */
-    record Schema(String name, HikariDataSource pool, DbClient db) implements AutoCloseable {
+    public record Schema(String name, HikariDataSource pool, DbClient db) implements AutoCloseable {
         /** A plain JDBC connection outside the pool, in this schema. */
-        Connection connect() throws SQLException {
+        public Connection connect() throws SQLException {
             Connection connection = server().connect();
             connection.setSchema(name);
             return connection;
+        }
+
+        /** Runs the statement as a superuser with every ordinary trigger off: what an attacker with the database could do. */
+        public int executeBypassingTriggers(String sql) throws SQLException {
+            try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+                statement.execute("SET session_replication_role = replica");
+                return statement.executeUpdate(sql);
+            }
         }
 
         @Override
@@ -62,14 +71,15 @@ final class TestPostgres {
 
     /** Where a DbClient gets its connections from. */
     @FunctionalInterface
-    interface ConnectionSource {
+    public interface ConnectionSource {
         Connection connection() throws SQLException;
     }
 
     private TestPostgres() {
     }
 
-    static synchronized Server server() {
+    /** The server, found (or started) on first use. */
+    public static synchronized Server server() {
         if (server == null) {
             server = locate();
             // Without the query string, where a password could be.
@@ -79,7 +89,7 @@ final class TestPostgres {
     }
 
     /** A new schema name (not yet created) with a pool of connections set to it. */
-    static Schema freshSchema() {
+    public static Schema freshSchema() {
         String name = "t_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
         HikariConfig config = new HikariConfig();
         config.setPoolName(name);
@@ -94,7 +104,7 @@ final class TestPostgres {
     }
 
     /** A pool pointing at a loopback port nobody listens on: every connection attempt fails within about 500 ms. */
-    static HikariDataSource unreachablePool() {
+    public static HikariDataSource unreachablePool() {
         HikariConfig config = new HikariConfig();
         config.setPoolName("unreachable");
         config.setJdbcUrl("jdbc:postgresql://127.0.0.1:" + closedPort() + "/test");
@@ -106,7 +116,7 @@ final class TestPostgres {
     }
 
     /** A DbClient over the source, wrapped the way the bootstrap wraps its Hikari pools. */
-    static DbClient dbClient(ConnectionSource source) {
+    public static DbClient dbClient(ConnectionSource source) {
         return JdbcClientBuilder.create()
                 .connectionPool(() -> {
                     try {
