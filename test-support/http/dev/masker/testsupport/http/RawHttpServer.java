@@ -1,4 +1,4 @@
-package dev.masker.adapters.http;
+package dev.masker.testsupport.http;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -51,7 +51,7 @@ public final class RawHttpServer implements AutoCloseable {
     public RawHttpServer(String name, Handler handler) throws IOException {
         this.name = name;
         this.handler = handler;
-        this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        this.server = new ServerSocket(0, 100, InetAddress.getLoopbackAddress());
         Thread.ofVirtual().name(name + "-accept").start(this::accept);
     }
 
