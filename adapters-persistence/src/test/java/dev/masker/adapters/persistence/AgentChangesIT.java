@@ -1,8 +1,8 @@
 package dev.masker.adapters.persistence;
 
-import static dev.masker.adapters.persistence.AgentRepositoryContractTest.agent;
-import static dev.masker.adapters.persistence.AgentRepositoryContractTest.newId;
-import static dev.masker.adapters.persistence.AgentRepositoryContractTest.uniqueName;
+import static dev.masker.testsupport.ports.AgentRepositoryContractTest.agent;
+import static dev.masker.testsupport.ports.AgentRepositoryContractTest.newId;
+import static dev.masker.testsupport.ports.AgentRepositoryContractTest.uniqueName;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;

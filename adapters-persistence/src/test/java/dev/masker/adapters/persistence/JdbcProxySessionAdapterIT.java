@@ -15,6 +15,7 @@ import dev.masker.domain.error.ErrorCode;
 import dev.masker.domain.id.Ulid;
 import dev.masker.domain.session.SessionId;
 import dev.masker.domain.vapi.CallId;
+import dev.masker.testsupport.ports.AgentRepositoryContractTest;
 import dev.masker.testsupport.postgres.TestPostgres;
 import io.helidon.dbclient.DbClient;
 import java.sql.Connection;

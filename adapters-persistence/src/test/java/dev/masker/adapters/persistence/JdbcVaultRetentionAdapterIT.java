@@ -18,6 +18,8 @@ import dev.masker.domain.phi.TurnPayloads;
 import dev.masker.domain.phi.VaultEntry;
 import dev.masker.domain.session.SessionId;
 import dev.masker.domain.vapi.CallId;
+import dev.masker.testsupport.ports.AgentRepositoryContractTest;
+import dev.masker.testsupport.ports.TokenVaultContractTest;
 import dev.masker.testsupport.postgres.TestPostgres;
 import io.helidon.dbclient.DbClient;
 import java.security.SecureRandom;

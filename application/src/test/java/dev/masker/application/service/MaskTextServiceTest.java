@@ -26,6 +26,7 @@ import dev.masker.domain.phi.VaultTokens;
 import dev.masker.domain.phi.detect.PhiDetector;
 import dev.masker.domain.session.SessionId;
 import dev.masker.testsupport.clock.SettableClock;
+import dev.masker.testsupport.ports.CountingTokenVault;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Arrays;

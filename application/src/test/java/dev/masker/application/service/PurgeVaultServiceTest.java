@@ -10,6 +10,7 @@ import dev.masker.domain.audit.AuditEventType;
 import dev.masker.domain.error.DomainException;
 import dev.masker.domain.error.ErrorCode;
 import dev.masker.testsupport.clock.SettableClock;
+import dev.masker.testsupport.ports.InMemoryAuditLog;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ class PurgeVaultServiceTest {
         assertEquals(new PurgeVaultPort.Purged(42, 7), service.purge());
 
         assertEquals(List.of(NOW.minus(Duration.ofDays(30))), cutoffs);
-        AuditEvent event = audit.events.getFirst();
+        AuditEvent event = audit.events().getFirst();
         assertEquals(AuditEventType.VAULT_PURGED, event.type());
         assertEquals(Map.of("removed", "42", "payloads_removed", "7", "cutoff", "2026-11-07T12:00:00Z", "retention_days",
                 "30"), event.data());
@@ -47,7 +48,7 @@ class PurgeVaultServiceTest {
         }, audit, new SequentialIds(), SettableClock.fixedAt(NOW), 30);
 
         assertEquals(ErrorCode.UNAVAILABLE, assertThrows(DomainException.class, service::purge).code());
-        assertTrue(audit.events.isEmpty());
+        assertTrue(audit.events().isEmpty());
     }
 
     @Test

@@ -19,6 +19,7 @@ import dev.masker.domain.session.SessionId;
 import dev.masker.domain.session.activity.SessionStatus;
 import dev.masker.domain.session.activity.SessionSummary;
 import dev.masker.testsupport.clock.SettableClock;
+import dev.masker.testsupport.ports.InMemoryTurnPayloads;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;

@@ -18,6 +18,8 @@ import dev.masker.domain.error.ErrorCode;
 import dev.masker.domain.id.RequestId;
 import dev.masker.domain.id.Ulid;
 import dev.masker.testsupport.clock.SettableClock;
+import dev.masker.testsupport.ports.InMemoryAdminSessions;
+import dev.masker.testsupport.ports.InMemoryAuditLog;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -45,9 +47,9 @@ class SignInServiceTest {
         assertEquals(principal, stored.principal());
         assertEquals(NOW, stored.createdAt());
         assertEquals(NOW.plus(Duration.ofDays(30)), stored.expiresAt());
-        assertEquals(1, sessions.sessions.size());
-        assertEquals(1, audit.events.size());
-        AuditEvent event = audit.events.getFirst();
+        assertEquals(1, sessions.sessions().size());
+        assertEquals(1, audit.events().size());
+        AuditEvent event = audit.events().getFirst();
         assertEquals(AuditEventType.ADMIN_SIGNED_IN, event.type());
         assertEquals(Map.of("principal", principal.value(), "request_id", REQUEST.value()), event.data());
         assertFalse(event.data().values().stream().anyMatch(value -> value.contains(TOKEN) || value.contains(SECRET.value())));
@@ -60,13 +62,13 @@ class SignInServiceTest {
 
         assertEquals(ErrorCode.UNAUTHENTICATED, refused.code());
         assertFalse(refused.getMessage().contains(TOKEN));
-        assertTrue(sessions.sessions.isEmpty());
-        assertTrue(audit.events.isEmpty());
+        assertTrue(sessions.sessions().isEmpty());
+        assertTrue(audit.events().isEmpty());
     }
 
     @Test
     void givenAnUnavailableAuditLog_signIn_failsSoTheSecretIsNeverHandedOut() {
-        audit.unavailable = true;
+        audit.makeUnavailable();
 
         DomainException refused = assertThrows(DomainException.class,
                 () -> service.signIn(new SignInCommand(TOKEN, "127.0.0.1", REQUEST)));

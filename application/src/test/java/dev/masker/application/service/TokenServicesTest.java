@@ -17,6 +17,7 @@ import dev.masker.domain.phi.VaultEntry;
 import dev.masker.domain.phi.VaultTokens;
 import dev.masker.domain.session.SessionId;
 import dev.masker.testsupport.clock.SettableClock;
+import dev.masker.testsupport.ports.InMemoryTokenVault;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.masker.adapters.persistence;
+package dev.masker.testsupport.ports;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -14,18 +14,20 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * The contract of the admin session store ({@link AdminSessionStorePort}), run against the in-memory fake and the
- * PostgreSQL adapter alike. Every test signs in with a new secret: the store is never emptied.
+ * The contract of the admin session store ({@link AdminSessionStorePort}), run against the in-memory fake the service
+ * tests use ({@link InMemoryAdminSessions}) and the PostgreSQL adapter alike. Every test signs in with a new secret: the
+ * store is never emptied.
  */
-abstract class AdminSessionStoreContractTest {
-    static final Instant SIGNED_IN = Instant.parse("2026-03-01T09:30:15.123Z");
-    static final AdminPrincipal PRINCIPAL = new AdminPrincipal("admin-token:bb9e266a");
+public abstract class AdminSessionStoreContractTest {
+    public static final Instant SIGNED_IN = Instant.parse("2026-03-01T09:30:15.123Z");
+    public static final AdminPrincipal PRINCIPAL = new AdminPrincipal("admin-token:bb9e266a");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** The store under test. */
     protected abstract AdminSessionStorePort store();
 
-    static AdminSessionSecret newSecret() {
+    /** A new secret, so a new digest. */
+    public static AdminSessionSecret newSecret() {
         return AdminSessionSecret.generate(RANDOM);
     }
 

@@ -1,4 +1,4 @@
-package dev.masker.adapters.persistence;
+package dev.masker.testsupport.ports;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -20,31 +20,35 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * The contract of the token vault ({@link TokenVaultPort}), run against the in-memory fake and the PostgreSQL adapter
- * alike. Every test works in new sessions: the vault is never emptied.
+ * The contract of the token vault ({@link TokenVaultPort}), run against the in-memory fakes the service tests use
+ * ({@link InMemoryTokenVault}, {@link CountingTokenVault}) and the PostgreSQL adapter alike. Every test works in new
+ * sessions: the vault is never emptied.
  */
-abstract class TokenVaultContractTest {
-    static final Instant STORED = Instant.parse("2026-11-27T09:15:30.123Z");
-    static final Kid KID = new Kid("K_HEALTHCARE");
-    static final String EMAIL = "jane.doe@example.com";
+public abstract class TokenVaultContractTest {
+    public static final Instant STORED = Instant.parse("2026-11-27T09:15:30.123Z");
+    public static final Kid KID = new Kid("K_HEALTHCARE");
+    public static final String EMAIL = "jane.doe@example.com";
     private static final SecureRandom RANDOM = new SecureRandom();
-    static final VaultTokens TOKENS = new VaultTokens(KeyRing.of(Map.of(KID, new KeyRing.Keys(randomKey(), Optional.empty()))),
-            RANDOM);
+    public static final VaultTokens TOKENS = new VaultTokens(
+            KeyRing.of(Map.of(KID, new KeyRing.Keys(randomKey(), Optional.empty()))), RANDOM);
 
     /** The vault under test. */
     protected abstract TokenVaultPort vault();
 
-    static byte[] randomKey() {
+    /** A random key of the size a key ring takes. */
+    public static byte[] randomKey() {
         byte[] key = new byte[KeyRing.KEY_BYTES];
         RANDOM.nextBytes(key);
         return key;
     }
 
-    static SessionId newSession() {
+    /** A new session id. */
+    public static SessionId newSession() {
         return new SessionId(Ulid.generate(STORED, RANDOM));
     }
 
-    static VaultEntry entry(SessionId session, PhiKind kind, String value) {
+    /** The session's entry for the value: its token under {@link #KID}, the value sealed, stored at {@link #STORED}. */
+    public static VaultEntry entry(SessionId session, PhiKind kind, String value) {
         PhiToken token = TOKENS.token(kind, KID, value);
         return new VaultEntry(session, token, TOKENS.seal(session, token, value), STORED);
     }

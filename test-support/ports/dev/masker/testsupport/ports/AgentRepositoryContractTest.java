@@ -1,4 +1,4 @@
-package dev.masker.adapters.persistence;
+package dev.masker.testsupport.ports;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -30,15 +30,18 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /**
  * The contract of the agent repository ({@link LoadAgentPort} and {@link SaveAgentPort}), run against the in-memory
- * fake and the PostgreSQL adapter alike. Every test makes agents with new ids and names: the store is never emptied.
+ * fake the service tests use ({@link InMemoryAgents}) and the PostgreSQL adapter alike. Every test makes agents with new
+ * ids and names: the store is never emptied.
  */
-abstract class AgentRepositoryContractTest {
+public abstract class AgentRepositoryContractTest {
     // Microseconds: PostgreSQL's timestamptz keeps exactly these, so a store must give them back.
-    static final Instant CREATED_AT = Instant.parse("2026-03-01T09:30:15.123456Z");
+    public static final Instant CREATED_AT = Instant.parse("2026-03-01T09:30:15.123456Z");
+    private static final AtomicLong LAST_ID_MILLIS = new AtomicLong();
 
     /** The reading side of the store under test. */
     protected abstract LoadAgentPort loadPort();
@@ -153,15 +156,19 @@ abstract class AgentRepositoryContractTest {
         assertEquals(1, stored, "agents stored under the name");
     }
 
-    static AgentId newId() {
-        return new AgentId(Ulid.generate(Instant.now(), ThreadLocalRandom.current()));
+    /** A new id, later than every id made here before it: agents made one after another are ordered by their ids. */
+    public static AgentId newId() {
+        long millis = LAST_ID_MILLIS.updateAndGet(last -> Math.max(last + 1, System.currentTimeMillis()));
+        return new AgentId(Ulid.generate(Instant.ofEpochMilli(millis), ThreadLocalRandom.current()));
     }
 
-    static AgentName uniqueName(String prefix) {
+    /** A name no other test uses: the prefix and a random suffix. */
+    public static AgentName uniqueName(String prefix) {
         return new AgentName(prefix + " " + Long.toString(ThreadLocalRandom.current().nextLong() >>> 1, 36));
     }
 
-    static Agent agent(AgentId id, AgentName name) {
+    /** An agent with an OpenAI upstream, the default policy and a first message, created at {@link #CREATED_AT}. */
+    public static Agent agent(AgentId id, AgentName name) {
         return Agent.create(id, name, Upstream.parse("openai:gpt-4o").orElseThrow(), Tokenization.VAULT_DETERMINISTIC,
                 Agent.DEFAULT_POLICY, AssistantConfig.of(Map.of("firstMessage", "Hello")), Optional.empty(), CREATED_AT);
     }

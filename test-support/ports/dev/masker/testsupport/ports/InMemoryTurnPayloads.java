@@ -1,4 +1,4 @@
-package dev.masker.application.service;
+package dev.masker.testsupport.ports;
 
 import dev.masker.application.port.out.KeepTurnPayloadsPort;
 import dev.masker.domain.session.SessionId;
@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /** Turn payloads in memory, in the order kept; the first for a session and request wins, as in the real store. */
-final class InMemoryTurnPayloads implements KeepTurnPayloadsPort {
-    final List<TurnPayload> kept = new ArrayList<>();
+public final class InMemoryTurnPayloads implements KeepTurnPayloadsPort {
+    private final List<TurnPayload> kept = new ArrayList<>();
 
     @Override
     public synchronized void keep(TurnPayload payload) {
@@ -26,5 +26,10 @@ final class InMemoryTurnPayloads implements KeepTurnPayloadsPort {
         kept.stream().filter(payload -> payload.session().equals(session))
                 .forEach(payload -> payloads.put(payload.requestId(), payload.content()));
         return payloads;
+    }
+
+    /** Every payload kept, in order. */
+    public synchronized List<TurnPayload> kept() {
+        return List.copyOf(kept);
     }
 }

@@ -1,4 +1,4 @@
-package dev.masker.application.service;
+package dev.masker.testsupport.ports;
 
 import dev.masker.application.port.out.AdminSessionStorePort;
 import dev.masker.domain.admin.AdminSession;
@@ -8,27 +8,27 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** An in-memory session store that counts extensions, for tests of the services. */
-final class InMemoryAdminSessions implements AdminSessionStorePort {
-    final Map<AdminSessionDigest, AdminSession> sessions = new HashMap<>();
-    int finds;
-    int extensions;
+/** The admin session store in memory, for tests of the services; it counts reads and extensions. */
+public final class InMemoryAdminSessions implements AdminSessionStorePort {
+    private final Map<AdminSessionDigest, AdminSession> sessions = new HashMap<>();
+    private int finds;
+    private int extensions;
 
     @Override
-    public void create(AdminSession session) {
+    public synchronized void create(AdminSession session) {
         if (sessions.putIfAbsent(session.digest(), session) != null) {
             throw new IllegalStateException("a session with this digest is already stored");
         }
     }
 
     @Override
-    public Optional<AdminSession> find(AdminSessionDigest digest) {
+    public synchronized Optional<AdminSession> find(AdminSessionDigest digest) {
         finds++;
         return Optional.ofNullable(sessions.get(digest));
     }
 
     @Override
-    public void extend(AdminSessionDigest digest, Instant lastSeenAt, Instant expiresAt) {
+    public synchronized void extend(AdminSessionDigest digest, Instant lastSeenAt, Instant expiresAt) {
         extensions++;
         sessions.computeIfPresent(digest, (key, stored) -> stored.revokedAt().isPresent()
                 || !expiresAt.isAfter(stored.expiresAt()) ? stored
@@ -36,9 +36,24 @@ final class InMemoryAdminSessions implements AdminSessionStorePort {
     }
 
     @Override
-    public void revoke(AdminSessionDigest digest, Instant revokedAt) {
+    public synchronized void revoke(AdminSessionDigest digest, Instant revokedAt) {
         sessions.computeIfPresent(digest, (key, stored) -> stored.revokedAt().isPresent() ? stored
                 : AdminSession.restore(key, stored.principal(), stored.createdAt(), stored.lastSeenAt(),
                         stored.expiresAt(), Optional.of(revokedAt)));
+    }
+
+    /** Every session stored, by digest. */
+    public synchronized Map<AdminSessionDigest, AdminSession> sessions() {
+        return Map.copyOf(sessions);
+    }
+
+    /** How often a session was looked up. */
+    public synchronized int finds() {
+        return finds;
+    }
+
+    /** How often a session's use was recorded. */
+    public synchronized int extensions() {
+        return extensions;
     }
 }

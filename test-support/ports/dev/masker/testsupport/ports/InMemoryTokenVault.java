@@ -1,4 +1,4 @@
-package dev.masker.application.service;
+package dev.masker.testsupport.ports;
 
 import dev.masker.application.port.out.TokenVaultPort;
 import dev.masker.domain.phi.PhiToken;
@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** The token vault in memory, keyed by session and token as the real one is. */
-final class InMemoryTokenVault implements TokenVaultPort {
+public final class InMemoryTokenVault implements TokenVaultPort {
     private final Map<String, VaultEntry> entries = new ConcurrentHashMap<>();
 
     @Override
@@ -23,7 +23,8 @@ final class InMemoryTokenVault implements TokenVaultPort {
         return Optional.ofNullable(entries.get(key(session, token)));
     }
 
-    List<VaultEntry> all() {
+    /** Every entry stored. */
+    public List<VaultEntry> all() {
         return List.copyOf(entries.values());
     }
 

@@ -1,4 +1,4 @@
-package dev.masker.application.service;
+package dev.masker.testsupport.ports;
 
 import dev.masker.application.port.out.TokenVaultPort;
 import dev.masker.domain.error.DomainException;
@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** The in-memory vault, counting the round trips a service makes to it; its writes can be made to fail. */
-final class CountingTokenVault implements TokenVaultPort {
+public final class CountingTokenVault implements TokenVaultPort {
     private final InMemoryTokenVault entries = new InMemoryTokenVault();
     private int writes;
     private DomainException writeFailure;
@@ -29,7 +29,7 @@ final class CountingTokenVault implements TokenVaultPort {
     }
 
     /** Every write from now on fails with {@code failure}, storing nothing. */
-    void failWrites(DomainException failure) {
+    public void failWrites(DomainException failure) {
         writeFailure = failure;
     }
 
@@ -38,11 +38,13 @@ final class CountingTokenVault implements TokenVaultPort {
         return entries.find(session, token);
     }
 
-    int writes() {
+    /** The writes so far: one per {@code store} or {@code storeAll}, failed ones too. */
+    public int writes() {
         return writes;
     }
 
-    List<VaultEntry> all() {
+    /** Every entry stored. */
+    public List<VaultEntry> all() {
         return entries.all();
     }
 }

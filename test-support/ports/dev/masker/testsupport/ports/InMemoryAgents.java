@@ -1,4 +1,4 @@
-package dev.masker.application.service;
+package dev.masker.testsupport.ports;
 
 import dev.masker.application.port.out.ChangeAgentPort;
 import dev.masker.application.port.out.ListAgentsPort;
@@ -8,31 +8,38 @@ import dev.masker.domain.agent.Agent;
 import dev.masker.domain.agent.AgentId;
 import dev.masker.domain.error.DomainException;
 import dev.masker.domain.error.ErrorCode;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** An in-memory agent repository that counts how often it is read, with live names unique ignoring case. */
-final class InMemoryAgents implements LoadAgentPort, SaveAgentPort, ChangeAgentPort, ListAgentsPort {
+/**
+ * The agent repository in memory, for tests of the services: live names unique ignoring case, and it counts how often it
+ * is read. It holds the contracts of the agent ports as the PostgreSQL adapter does, except that a deleted agent is
+ * forgotten rather than kept out of sight.
+ */
+public final class InMemoryAgents implements LoadAgentPort, SaveAgentPort, ChangeAgentPort, ListAgentsPort {
     private final Map<AgentId, Agent> agents = new LinkedHashMap<>();
-    final List<AgentId> loads = new ArrayList<>();
+    private final List<AgentId> loads = new ArrayList<>();
 
-    InMemoryAgents with(Agent agent) {
+    /** Stores the agent as it is, without the name check: a repository that already holds it. */
+    public synchronized InMemoryAgents with(Agent agent) {
         agents.put(agent.id(), agent);
         return this;
     }
 
     @Override
-    public Optional<Agent> load(AgentId id) {
+    public synchronized Optional<Agent> load(AgentId id) {
         loads.add(id);
         return Optional.ofNullable(agents.get(id));
     }
 
     @Override
-    public void create(Agent agent) {
+    public synchronized void create(Agent agent) {
         String name = agent.name().value().toLowerCase(Locale.ROOT);
         if (agents.values().stream().anyMatch(a -> a.name().value().toLowerCase(Locale.ROOT).equals(name))) {
             throw DomainException.of(ErrorCode.NAME_TAKEN, "An agent already has this name.");
@@ -41,7 +48,7 @@ final class InMemoryAgents implements LoadAgentPort, SaveAgentPort, ChangeAgentP
     }
 
     @Override
-    public ChangeOutcome update(Agent agent) {
+    public synchronized ChangeOutcome update(Agent agent) {
         if (!agents.containsKey(agent.id())) {
             return new ChangeOutcome.NotFound();
         }
@@ -55,13 +62,13 @@ final class InMemoryAgents implements LoadAgentPort, SaveAgentPort, ChangeAgentP
     }
 
     @Override
-    public ChangeOutcome delete(AgentId id, java.time.Instant at) {
+    public synchronized ChangeOutcome delete(AgentId id, Instant at) {
         return agents.remove(id) == null ? new ChangeOutcome.NotFound() : new ChangeOutcome.Changed();
     }
 
     @Override
-    public List<Agent> list(Listing listing) {
-        java.util.Comparator<Agent> newestFirst = java.util.Comparator.comparing(Agent::createdAt)
+    public synchronized List<Agent> list(Listing listing) {
+        Comparator<Agent> newestFirst = Comparator.comparing(Agent::createdAt)
                 .thenComparing(agent -> agent.id().value()).reversed();
         return agents.values().stream()
                 .filter(agent -> listing.after().map(position -> newestFirst.compare(agent,
@@ -75,7 +82,13 @@ final class InMemoryAgents implements LoadAgentPort, SaveAgentPort, ChangeAgentP
                 .toList();
     }
 
-    List<Agent> all() {
+    /** Every agent stored, in the order stored. */
+    public synchronized List<Agent> all() {
         return List.copyOf(agents.values());
+    }
+
+    /** The id of every load so far, in order. */
+    public synchronized List<AgentId> loads() {
+        return List.copyOf(loads);
     }
 }
