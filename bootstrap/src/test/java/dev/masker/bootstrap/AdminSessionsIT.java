@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.masker.testsupport.clock.SettableClock;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -46,7 +47,7 @@ class AdminSessionsIT {
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
     private static final String CLEARED = "masker_session=; Path=/api/v1; HttpOnly; Secure; SameSite=Lax; Max-Age=0";
 
-    private final SettableClock clock = new SettableClock();
+    private final SettableClock clock = SettableClock.followingSystem();
     private RunningMasker masker;
 
     @BeforeAll

@@ -23,6 +23,7 @@ import com.openai.errors.UnprocessableEntityException;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import dev.masker.testsupport.http.FakeOpenAiUpstream;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -73,7 +74,7 @@ class OpenAiSdkProxyIT {
         capture = LogCapture.open(LOGS);
         upstream = new FakeOpenAiUpstream();
         masker = RunningMasker.start(Map.of("MASKER_LOG_LEVEL", "ALL",
-                "MASKER_UPSTREAM_OPENAI_BASE_URL", upstream.baseUrl(),
+                "MASKER_UPSTREAM_OPENAI_BASE_URL", upstream.baseUrl().toString(),
                 "MASKER_UPSTREAM_FIRST_BYTE_TIMEOUT_MS", "2000",
                 "MASKER_PROXY_RATE_LIMIT_PER_SECOND", "1000000",
                 "MASKER_PROXY_RATE_LIMIT_BURST", "1000000"));

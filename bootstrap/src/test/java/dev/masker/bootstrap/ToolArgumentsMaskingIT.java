@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.masker.testsupport.http.FakeOpenAiUpstream;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -42,7 +43,7 @@ class ToolArgumentsMaskingIT {
         int nameSurvivors = 0;
         int names = 0;
         try (FakeOpenAiUpstream upstream = new FakeOpenAiUpstream();
-             RunningMasker masker = RunningMasker.start(Map.of("MASKER_UPSTREAM_OPENAI_BASE_URL", upstream.baseUrl(),
+             RunningMasker masker = RunningMasker.start(Map.of("MASKER_UPSTREAM_OPENAI_BASE_URL", upstream.baseUrl().toString(),
                      "MASKER_PROXY_RATE_LIMIT_PER_SECOND", "1000000", "MASKER_PROXY_RATE_LIMIT_BURST", "1000000"))) {
             JsonNode agent = RunningMasker.read(masker.admin("POST", "/api/v1/agents", "{\"name\":\"tools "
                     + TestDatabase.freshSchema() + "\",\"upstream\":\"openai:gpt-4o-mini\"}").body()).path("agent");

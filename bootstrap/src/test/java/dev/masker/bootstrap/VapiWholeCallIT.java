@@ -94,7 +94,7 @@ class VapiWholeCallIT {
     }
 
     @Test
-    void givenAWholeCall_everyMessage_isAnsweredAndTheCallEndsWithOneCallEndedHoldingNoPhi() {
+    void givenAWholeCall_everyMessage_isAnsweredAndTheCallEndsWithOneCallEndedHoldingNoPhi() throws InterruptedException {
         String callId = "call-" + UUID.randomUUID();
 
         HttpResponse<String> assistant = masker.webhook(agentId, message("assistant-request", callId, ""));
@@ -106,6 +106,7 @@ class VapiWholeCallIT {
                 + ".\"}, {\"role\": \"assistant\", \"content\": \"\", \"tool_calls\": [{\"id\": \"call_tool_1\", \"type\": "
                 + "\"function\", \"function\": {\"name\": \"book_visit\", \"arguments\": \"{\\\"phone\\\": \\\"" + PHONE
                 + "\\\"}\"}}]}]");
+        awaitTurnsRecorded(2);
         HttpResponse<String> tools = masker.webhook(agentId, message("tool-calls", callId,
                 ", \"toolCallList\": [{\"id\": \"call_tool_1\", \"type\": \"function\", \"function\": {\"name\": "
                         + "\"book_visit\", \"arguments\": {\"phone\": \"" + PHONE + "\"}}}]"));
@@ -208,6 +209,19 @@ class VapiWholeCallIT {
 
         assertEquals(200, response.statusCode(), type + ": " + response.body());
         assertTrue(RunningMasker.read(response.body()).isObject(), response.body());
+    }
+
+    /**
+     * Waits until the agent's proxied turns are in the audit log. A turn's event is appended without waiting for its commit,
+     * and the call's end counts the turns committed; Vapi's report comes seconds after the last turn, here milliseconds.
+     */
+    private void awaitTurnsRecorded(int turns) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (masker.auditRows().stream()
+                .filter(row -> "turn_proxied".equals(row.get("type")) && agentId.equals(row.get("agent_id"))).count() < turns) {
+            assertTrue(System.nanoTime() < deadline, "the turns' audit events were not committed within 10 s");
+            Thread.sleep(20);
+        }
     }
 
     private String endedReason(String callId) {

@@ -11,6 +11,8 @@ import dev.masker.domain.id.RequestId;
 import dev.masker.domain.id.Ulid;
 import dev.masker.domain.phi.PhiKind;
 import dev.masker.domain.session.SessionId;
+import dev.masker.testsupport.ports.SampleEvents;
+import dev.masker.testsupport.postgres.TestPostgres;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;

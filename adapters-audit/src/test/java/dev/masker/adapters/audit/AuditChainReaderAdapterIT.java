@@ -13,6 +13,8 @@ import dev.masker.domain.audit.ChainVerification;
 import dev.masker.domain.audit.ChainWalk;
 import dev.masker.domain.error.DomainException;
 import dev.masker.domain.error.ErrorCode;
+import dev.masker.testsupport.ports.SampleEvents;
+import dev.masker.testsupport.postgres.TestPostgres;
 import io.helidon.dbclient.DbClient;
 import java.time.Duration;
 import java.time.Instant;

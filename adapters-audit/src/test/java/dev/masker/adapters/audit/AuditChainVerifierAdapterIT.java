@@ -10,6 +10,8 @@ import dev.masker.domain.audit.ChainHash;
 import dev.masker.domain.audit.ChainVerification;
 import dev.masker.domain.error.DomainException;
 import dev.masker.domain.error.ErrorCode;
+import dev.masker.testsupport.ports.SampleEvents;
+import dev.masker.testsupport.postgres.TestPostgres;
 import io.helidon.dbclient.DbClient;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.masker.application.port.out.AppendAuditEventPort;
 import dev.masker.application.port.out.AppendAuditEventPort.AppendOutcome;
 import dev.masker.domain.agent.AgentId;
 import dev.masker.domain.assistant.AssistantConfig;
@@ -27,6 +28,9 @@ import dev.masker.domain.phi.PhiKind;
 import dev.masker.domain.phi.VaultTokens;
 import dev.masker.domain.session.SessionId;
 import dev.masker.domain.vapi.CallId;
+import dev.masker.testsupport.ports.AppendAuditEventContractTest;
+import dev.masker.testsupport.ports.SampleEvents;
+import dev.masker.testsupport.postgres.TestPostgres;
 import io.helidon.dbclient.DbClient;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -60,13 +64,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The group-committing, hash-chained audit log on a real PostgreSQL; every test has a fresh schema, so a fresh chain. */
-class ChainedAuditAdapterIT {
+/**
+ * The audit log contract and the group-committing, hash-chained log behind it, held by {@link ChainedAuditAdapter} on a
+ * real PostgreSQL; every test has a fresh schema, so a fresh chain.
+ */
+class ChainedAuditAdapterIT extends AppendAuditEventContractTest {
     private static final Duration APPEND_TIMEOUT = Duration.ofSeconds(20);
 
     private final Queue<Integer> batchSizes = new ConcurrentLinkedQueue<>();
     private final List<AutoCloseable> toClose = new ArrayList<>();
     private TestPostgres.Schema schema;
+    private ChainedAuditAdapter log;
 
     @BeforeEach
     void migrateFreshSchema() {
@@ -80,6 +88,25 @@ class ChainedAuditAdapterIT {
             closeable.close();
         }
         schema.close();
+    }
+
+    /** One log on this test's schema, opened on first use. */
+    @Override
+    protected synchronized AppendAuditEventPort log() {
+        if (log == null) {
+            log = open(schema.db(), 100);
+        }
+        return log;
+    }
+
+    /** A log whose pool points at a port nobody listens on: every commit fails once the pool gives up, after 500 ms. */
+    @Override
+    protected AppendAuditEventPort unavailableLog() {
+        HikariDataSource dead = TestPostgres.unreachablePool();
+        toClose.add(dead);
+        DbClient db = TestPostgres.dbClient(dead::getConnection);
+        toClose.add(db);
+        return open(db, 100);
     }
 
     private ChainedAuditAdapter open(DbClient db, int maxBatch) {
@@ -202,11 +229,7 @@ class ChainedAuditAdapterIT {
 
     @Test
     void givenUnreachableDatabase_append_failsAsAuditUnavailableWithinBoundedTime() {
-        HikariDataSource dead = TestPostgres.unreachablePool();
-        toClose.add(dead);
-        DbClient db = TestPostgres.dbClient(dead::getConnection);
-        toClose.add(db);
-        ChainedAuditAdapter audit = open(db, 100);
+        AppendAuditEventPort audit = unavailableLog();
         long started = System.nanoTime();
 
         DomainException refused = assertThrows(DomainException.class, () -> audit.append(SampleEvents.agentCreated()));

@@ -1,33 +1,27 @@
 package dev.masker.adapters.persistence;
 
-import static dev.masker.adapters.persistence.AgentRepositoryContractTest.agent;
-import static dev.masker.adapters.persistence.AgentRepositoryContractTest.newId;
-import static dev.masker.adapters.persistence.AgentRepositoryContractTest.uniqueName;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static dev.masker.testsupport.ports.AgentRepositoryContractTest.agent;
+import static dev.masker.testsupport.ports.AgentRepositoryContractTest.newId;
+import static dev.masker.testsupport.ports.AgentRepositoryContractTest.uniqueName;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.masker.application.port.out.ChangeAgentPort.ChangeOutcome;
-import dev.masker.application.port.out.ListAgentsPort.Listing;
-import dev.masker.application.port.out.ListAgentsPort.Position;
+import dev.masker.application.port.out.ChangeAgentPort;
+import dev.masker.application.port.out.LoadAgentPort;
+import dev.masker.application.port.out.SaveAgentPort;
 import dev.masker.domain.agent.Agent;
-import dev.masker.domain.agent.AgentName;
-import dev.masker.domain.error.DomainException;
-import dev.masker.domain.error.ErrorCode;
+import dev.masker.testsupport.ports.ChangeAgentContractTest;
+import dev.masker.testsupport.postgres.TestPostgres;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Updates, deletes, keyset listing and cross-instance cache invalidation of the agent store, on real PostgreSQL. */
-class AgentChangesIT {
+/**
+ * The contract of the agent repository's changing side, held by {@link JdbcAgentAdapter} on a real PostgreSQL, and the
+ * invalidation of other instances' caches that a change sends. A fresh schema for every test.
+ */
+class AgentChangesIT extends ChangeAgentContractTest {
     private static final Duration TTL = Duration.ofMinutes(10);
 
     private TestPostgres.Schema schema;
@@ -43,92 +37,23 @@ class AgentChangesIT {
         schema.close();
     }
 
-    @Test
-    void givenLiveAgent_updateAndDelete_changeItOnceAndThenFindNothing() {
-        JdbcAgentAdapter agents = new JdbcAgentAdapter(schema.db(), Duration.ZERO, System::nanoTime);
-        Agent agent = agent(newId(), uniqueName("Before"));
-        agents.create(agent);
-        AgentName renamed = uniqueName("After");
-
-        ChangeOutcome updated = agents.update(agent.revised(renamed, agent.upstream(), agent.tokenization(),
-                agent.policyName(), agent.assistantDefaults(), agent.configCallback()));
-        ChangeOutcome deleted = agents.delete(agent.id(), Instant.now());
-        ChangeOutcome deletedAgain = agents.delete(agent.id(), Instant.now());
-
-        assertInstanceOf(ChangeOutcome.Changed.class, updated);
-        assertInstanceOf(ChangeOutcome.Changed.class, deleted);
-        assertInstanceOf(ChangeOutcome.NotFound.class, deletedAgain);
-        assertTrue(agents.load(agent.id()).isEmpty());
-        assertInstanceOf(ChangeOutcome.NotFound.class, agents.update(agent));
+    private JdbcAgentAdapter agents() {
+        return new JdbcAgentAdapter(schema.db(), Duration.ZERO, System::nanoTime);
     }
 
-    @Test
-    void givenDeletedAgent_createWithItsName_succeeds() {
-        JdbcAgentAdapter agents = new JdbcAgentAdapter(schema.db(), Duration.ZERO, System::nanoTime);
-        AgentName name = uniqueName("Reused");
-        Agent first = agent(newId(), name);
-        agents.create(first);
-        agents.delete(first.id(), Instant.now());
-
-        agents.create(agent(newId(), name));
-
-        assertEquals(1, agents.list(new Listing(10, Optional.empty(), Optional.of(name.value()))).size());
+    @Override
+    protected ChangeAgentPort changePort() {
+        return agents();
     }
 
-    @Test
-    void givenRenameToATakenName_update_answersNameTaken() {
-        JdbcAgentAdapter agents = new JdbcAgentAdapter(schema.db(), Duration.ZERO, System::nanoTime);
-        Agent taken = agent(newId(), uniqueName("Taken"));
-        Agent other = agent(newId(), uniqueName("Other"));
-        agents.create(taken);
-        agents.create(other);
-
-        DomainException e = assertThrows(DomainException.class, () -> agents.update(other.revised(
-                new AgentName(taken.name().value().toUpperCase()), other.upstream(), other.tokenization(),
-                other.policyName(), other.assistantDefaults(), other.configCallback())));
-
-        assertEquals(ErrorCode.NAME_TAKEN, e.code());
+    @Override
+    protected LoadAgentPort loadPort() {
+        return agents();
     }
 
-    @Test
-    void givenPagesAndInsertsBetweenThem_list_neverSkipsOrRepeats() {
-        JdbcAgentAdapter agents = new JdbcAgentAdapter(schema.db(), Duration.ZERO, System::nanoTime);
-        for (int i = 0; i < 7; i++) {
-            agents.create(agent(newId(), uniqueName("Paged")));
-        }
-        Set<String> seen = new HashSet<>();
-        List<String> order = new ArrayList<>();
-        Optional<Position> after = Optional.empty();
-        while (true) {
-            List<Agent> page = agents.list(new Listing(3, after, Optional.empty()));
-            page.forEach(agent -> {
-                assertTrue(seen.add(agent.id().value()), "repeated " + agent.id());
-                order.add(agent.id().value());
-            });
-            // Agents created while paging are newer than every cursor: they belong before page one.
-            agents.create(agent(newId(), uniqueName("Inserted meanwhile")));
-            if (page.size() < 3) {
-                break;
-            }
-            Agent last = page.get(page.size() - 1);
-            after = Optional.of(new Position(last.createdAt(), last.id()));
-        }
-
-        assertEquals(7, seen.size());
-        List<String> sorted = new ArrayList<>(order);
-        sorted.sort(java.util.Comparator.reverseOrder());
-        assertEquals(sorted, order, "same creation time: newest id first");
-    }
-
-    @Test
-    void givenLikeWildcardsInTheSearch_list_matchesThemLiterally() {
-        JdbcAgentAdapter agents = new JdbcAgentAdapter(schema.db(), Duration.ZERO, System::nanoTime);
-        agents.create(agent(newId(), new AgentName("Front desk 100% " + newId().value())));
-        agents.create(agent(newId(), new AgentName("Front desk 1000 " + newId().value())));
-
-        assertEquals(1, agents.list(new Listing(10, Optional.empty(), Optional.of("100%"))).size());
-        assertEquals(2, agents.list(new Listing(10, Optional.empty(), Optional.of("FRONT DESK"))).size());
-        assertEquals(0, agents.list(new Listing(10, Optional.empty(), Optional.of("desk_1"))).size());
+    @Override
+    protected SaveAgentPort savePort() {
+        return agents();
     }
 
     @Test

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.masker.domain.agent.Agent;
 import dev.masker.domain.agent.AgentId;
+import dev.masker.testsupport.ports.AgentRepositoryContractTest;
+import dev.masker.testsupport.postgres.TestPostgres;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -12,6 +12,8 @@ import dev.masker.domain.admin.AdminSessionDigest;
 import dev.masker.domain.admin.AdminSessionSecret;
 import dev.masker.domain.error.DomainException;
 import dev.masker.domain.error.ErrorCode;
+import dev.masker.testsupport.ports.AdminSessionStoreContractTest;
+import dev.masker.testsupport.postgres.TestPostgres;
 import io.helidon.dbclient.DbClient;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

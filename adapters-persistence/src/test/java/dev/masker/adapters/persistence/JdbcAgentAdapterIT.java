@@ -16,6 +16,8 @@ import dev.masker.domain.agent.WebhookCredential.Algorithm;
 import dev.masker.domain.agent.WebhookCredential.Timestamp;
 import dev.masker.domain.error.DomainException;
 import dev.masker.domain.error.ErrorCode;
+import dev.masker.testsupport.ports.AgentRepositoryContractTest;
+import dev.masker.testsupport.postgres.TestPostgres;
 import io.helidon.dbclient.DbClient;
 import java.net.URI;
 import java.sql.Connection;

@@ -12,16 +12,17 @@ import dev.masker.domain.agent.Agent;
 import dev.masker.domain.agent.AgentId;
 import dev.masker.domain.error.DomainException;
 import dev.masker.domain.error.ErrorCode;
-import dev.masker.domain.id.Ulid;
 import dev.masker.domain.session.SessionId;
 import dev.masker.domain.vapi.CallId;
+import dev.masker.testsupport.ports.AgentRepositoryContractTest;
+import dev.masker.testsupport.ports.ProxySessionContractTest;
+import dev.masker.testsupport.postgres.TestPostgres;
 import io.helidon.dbclient.DbClient;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -31,15 +32,16 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The proxy's sessions in a real PostgreSQL, shared by several instances ("servers") of the adapter. */
-class JdbcProxySessionAdapterIT {
-    private static final Instant NOW = Instant.parse("2026-11-27T09:00:00Z");
+/**
+ * The proxy session contract, held by {@link JdbcProxySessionAdapter} on a real PostgreSQL, and the sessions' rows there,
+ * shared by several instances ("servers") of the adapter.
+ */
+class JdbcProxySessionAdapterIT extends ProxySessionContractTest {
     private static TestPostgres.Schema schema;
     private static DbClient secondServer;
 
@@ -56,19 +58,18 @@ class JdbcProxySessionAdapterIT {
         schema.close();
     }
 
-    private static AgentId storedAgent() {
+    @Override
+    protected ProxySessionPort sessions() {
+        return new JdbcProxySessionAdapter(schema.db());
+    }
+
+    /** An agent row: a session names its agent. */
+    @Override
+    protected AgentId storedAgent() {
         Agent agent = AgentRepositoryContractTest.agent(AgentRepositoryContractTest.newId(),
                 AgentRepositoryContractTest.uniqueName("Proxy"));
         new JdbcAgentAdapter(schema.db(), Duration.ZERO, System::nanoTime).create(agent);
         return agent.id();
-    }
-
-    private static SessionId fresh() {
-        return new SessionId(Ulid.generate(NOW, ThreadLocalRandom.current()));
-    }
-
-    private static String callId() {
-        return "call-" + Long.toString(ThreadLocalRandom.current().nextLong() >>> 1, 36);
     }
 
     private static long rows(AgentId agent, Optional<String> callId) throws SQLException {

@@ -12,6 +12,8 @@ import dev.masker.domain.error.ErrorCode;
 import dev.masker.domain.phi.PhiKind;
 import dev.masker.domain.phi.VaultEntry;
 import dev.masker.domain.session.SessionId;
+import dev.masker.testsupport.ports.TokenVaultContractTest;
+import dev.masker.testsupport.postgres.TestPostgres;
 import io.helidon.dbclient.DbClient;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;

@@ -23,6 +23,8 @@ import dev.masker.domain.error.FieldProblem;
 import dev.masker.domain.id.RequestId;
 import dev.masker.domain.id.Ulid;
 import dev.masker.domain.page.PageCursors;
+import dev.masker.testsupport.ports.InMemoryAgents;
+import dev.masker.testsupport.ports.InMemoryAuditLog;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -71,8 +73,8 @@ class AgentChangeServicesTest {
         assertEquals("openai:gpt-4o", updated.upstream().value());
         assertEquals("Front desk", updated.name().value());
         assertEquals(updated.upstream(), agents.load(agent.id()).orElseThrow().upstream());
-        assertEquals(AuditEventType.AGENT_UPDATED, audit.events.get(0).type());
-        assertEquals("upstream", audit.events.get(0).data().get("fields"));
+        assertEquals(AuditEventType.AGENT_UPDATED, audit.events().get(0).type());
+        assertEquals("upstream", audit.events().get(0).data().get("fields"));
     }
 
     @Test
@@ -86,7 +88,7 @@ class AgentChangeServicesTest {
         assertEquals(List.of("name", "config_callback.url", "config_callback.secret"),
                 e.details().stream().map(problem -> problem.field()).toList());
         assertEquals("Intake", agents.load(agent.id()).orElseThrow().name().value());
-        assertTrue(audit.events.isEmpty());
+        assertTrue(audit.events().isEmpty());
     }
 
     @Test
@@ -102,7 +104,7 @@ class AgentChangeServicesTest {
         assertEquals(List.of(new FieldProblem("assistant.firstMesage",
                 "is not a field of Vapi's assistant; did you mean \"firstMessage\"?")), e.details());
         assertEquals(agent.assistantDefaults(), agents.load(agent.id()).orElseThrow().assistantDefaults());
-        assertTrue(audit.events.isEmpty());
+        assertTrue(audit.events().isEmpty());
     }
 
     @Test
@@ -129,7 +131,7 @@ class AgentChangeServicesTest {
         assertEquals(ErrorCode.AGENT_NOT_FOUND, assertThrows(DomainException.class, () -> deletes.delete(
                 new DeleteAgentCommand("agt_bad", "admin-token:abcd1234", REQUEST_ID))).code());
         assertTrue(agents.all().isEmpty(), "nothing was stored");
-        assertTrue(audit.events.isEmpty(), "nothing was audited");
+        assertTrue(audit.events().isEmpty(), "nothing was audited");
     }
 
     @Test
@@ -140,8 +142,8 @@ class AgentChangeServicesTest {
         deletes.delete(new DeleteAgentCommand(agent.id().value(), "admin-token:abcd1234", REQUEST_ID));
 
         assertTrue(agents.load(agent.id()).isEmpty());
-        assertEquals(AuditEventType.AGENT_DELETED, audit.events.get(0).type());
-        assertEquals("admin-token:abcd1234", audit.events.get(0).data().get("principal"));
+        assertEquals(AuditEventType.AGENT_DELETED, audit.events().get(0).type());
+        assertEquals("admin-token:abcd1234", audit.events().get(0).data().get("principal"));
         assertThrows(DomainException.class,
                 () -> deletes.delete(new DeleteAgentCommand(agent.id().value(), "admin-token:abcd1234", REQUEST_ID)));
     }

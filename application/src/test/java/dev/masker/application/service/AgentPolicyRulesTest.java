@@ -16,6 +16,8 @@ import dev.masker.domain.id.RequestId;
 import dev.masker.domain.id.Ulid;
 import dev.masker.domain.phi.Kid;
 import dev.masker.domain.policy.Policy;
+import dev.masker.testsupport.ports.InMemoryAgents;
+import dev.masker.testsupport.ports.InMemoryAuditLog;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -45,6 +45,9 @@ import dev.masker.domain.vapi.SignedWebhook;
 import dev.masker.domain.vapi.VapiCall;
 import dev.masker.domain.vapi.VapiMessage;
 import dev.masker.domain.vapi.VapiToolCall;
+import dev.masker.testsupport.ports.InMemoryAgents;
+import dev.masker.testsupport.ports.InMemoryAuditLog;
+import dev.masker.testsupport.ports.InMemoryProxySessions;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -208,7 +211,7 @@ class AnswerVapiMessageServiceTest {
 
     private void assertNothingResolvedOrAudited() {
         assertTrue(callbackRequests.isEmpty(), "no callback");
-        assertEquals(0, audit.attempts, "no audit event");
+        assertEquals(0, audit.attempts(), "no audit event");
     }
 
     // --- The order of the checks (SPEC §4) ---
@@ -223,7 +226,7 @@ class AnswerVapiMessageServiceTest {
         assertEquals(Optional.of(Duration.ofMillis(2500)), thrown.retryAfter());
         assertTrue(verified.isEmpty(), "the signature is not checked");
         assertTrue(parsed.isEmpty());
-        assertTrue(agents.loads.isEmpty());
+        assertTrue(agents.loads().isEmpty());
         assertNothingResolvedOrAudited();
     }
 
@@ -237,7 +240,7 @@ class AnswerVapiMessageServiceTest {
         assertEquals(ErrorCode.BAD_SIGNATURE, thrown.code());
         assertEquals(1, verified.size());
         assertTrue(parsed.isEmpty(), "nothing is parsed before the signature is checked");
-        assertEquals(List.of(AGENT_ID), agents.loads, "looked up by the path alone, for a credential of its own");
+        assertEquals(List.of(AGENT_ID), agents.loads(), "looked up by the path alone, for a credential of its own");
         assertEquals(List.of(Optional.empty()), credentialsChecked, "an unknown agent: the deployment's credential");
         assertNothingResolvedOrAudited();
     }
@@ -279,7 +282,7 @@ class AnswerVapiMessageServiceTest {
         DomainException thrown = rejection("agt_malformed");
 
         assertEquals(ErrorCode.INVALID_JSON, thrown.code());
-        assertTrue(agents.loads.isEmpty());
+        assertTrue(agents.loads().isEmpty());
         assertNothingResolvedOrAudited();
     }
 
@@ -293,7 +296,7 @@ class AnswerVapiMessageServiceTest {
         DomainException thrown = rejection(AGENT_TEXT);
 
         assertEquals(ErrorCode.AGENT_NOT_FOUND, thrown.code());
-        assertEquals(List.of(AGENT_ID), agents.loads);
+        assertEquals(List.of(AGENT_ID), agents.loads());
         assertNothingResolvedOrAudited();
     }
 
@@ -494,9 +497,9 @@ class AnswerVapiMessageServiceTest {
 
         assertEquals(Map.of(), reply(command(AGENT_TEXT)));
 
-        assertEquals(Map.of(AGENT_TEXT + " " + CALL_ID, "customer-ended-call"), sessions.ended);
+        assertEquals(Map.of(AGENT_TEXT + " " + CALL_ID, "customer-ended-call"), sessions.ended());
         assertEquals(List.of(session), totalsAsked);
-        AuditEvent ended = audit.events.getFirst();
+        AuditEvent ended = audit.events().getFirst();
         assertEquals(AuditEventType.CALL_ENDED, ended.type());
         assertEquals(Map.of("call_id", CALL_ID, "session_id", session.value(), "duration_ms", "300000",
                 "ended_reason", "customer-ended-call", "turns", "7", "masked_total", "4", "masked", "NAME:3,PHONE:1",
@@ -513,8 +516,8 @@ class AnswerVapiMessageServiceTest {
         service.answer(command(AGENT_TEXT));
         service.answer(command(AGENT_TEXT));
 
-        assertEquals(2, audit.attempts);
-        assertEquals(1, audit.events.size());
+        assertEquals(2, audit.attempts());
+        assertEquals(1, audit.events().size());
     }
 
     @Test
@@ -524,7 +527,7 @@ class AnswerVapiMessageServiceTest {
 
         reply(command(AGENT_TEXT));
 
-        Map<String, String> data = audit.events.getFirst().data();
+        Map<String, String> data = audit.events().getFirst().data();
         assertEquals("other", data.get("ended_reason"), "free text is never recorded");
         assertEquals("0", data.get("turns"));
         assertFalse(data.containsKey("session_id"));
@@ -547,7 +550,7 @@ class AnswerVapiMessageServiceTest {
     @Test
     void givenAnAuditLogThatCannotTakeTheReport_answer_failsWithAuditUnavailable() {
         givenAStaticAgent();
-        audit.unavailable = true;
+        audit.makeUnavailable();
         message = endOfCallReport(Optional.of("customer-ended-call"), Optional.empty(), Optional.empty());
 
         assertEquals(ErrorCode.AUDIT_UNAVAILABLE, rejection(AGENT_TEXT).code());
@@ -564,7 +567,7 @@ class AnswerVapiMessageServiceTest {
         DomainException thrown = rejection(agentIdText);
 
         assertEquals(ErrorCode.AGENT_NOT_FOUND, thrown.code());
-        assertTrue(agents.loads.isEmpty(), "the agent store is not touched");
+        assertTrue(agents.loads().isEmpty(), "the agent store is not touched");
         assertNothingResolvedOrAudited();
     }
 
@@ -753,7 +756,7 @@ class AnswerVapiMessageServiceTest {
     @Test
     void givenAnAuditLogThatCannotTakeTheEvent_answer_failsWithAuditUnavailableAndAnswersNothing() {
         givenAStaticAgent();
-        audit.unavailable = true;
+        audit.makeUnavailable();
         AnswerVapiMessageService service = service();
         List<AssistantConfig> answers = new ArrayList<>();
 
@@ -762,8 +765,8 @@ class AnswerVapiMessageServiceTest {
 
         assertEquals(ErrorCode.AUDIT_UNAVAILABLE, thrown.code());
         assertTrue(answers.isEmpty());
-        assertEquals(1, audit.attempts);
-        assertTrue(audit.events.isEmpty());
+        assertEquals(1, audit.attempts());
+        assertTrue(audit.events().isEmpty());
     }
 
     @Test
@@ -775,8 +778,8 @@ class AnswerVapiMessageServiceTest {
         AssistantConfig second = assistant(service, command(AGENT_TEXT));
 
         assertEquals(first, second);
-        assertEquals(2, audit.attempts);
-        assertEquals(1, audit.events.size());
+        assertEquals(2, audit.attempts());
+        assertEquals(1, audit.events().size());
     }
 
     @Test
@@ -788,12 +791,12 @@ class AnswerVapiMessageServiceTest {
         message = assistantRequest(call(Optional.of("call_2"), Optional.of(CUSTOMER)));
         service.answer(command(AGENT_TEXT));
 
-        assertEquals(List.of(CALL_ID, "call_2"), audit.events.stream().map(e -> e.data().get("call_id")).toList());
-        assertNotEquals(audit.events.get(0).id(), audit.events.get(1).id());
+        assertEquals(List.of(CALL_ID, "call_2"), audit.events().stream().map(e -> e.data().get("call_id")).toList());
+        assertNotEquals(audit.events().get(0).id(), audit.events().get(1).id());
     }
 
     private AuditEvent onlyEvent() {
-        assertEquals(1, audit.events.size(), "exactly one audit event");
-        return assertInstanceOf(AuditEvent.class, audit.events.get(0));
+        assertEquals(1, audit.events().size(), "exactly one audit event");
+        return assertInstanceOf(AuditEvent.class, audit.events().get(0));
     }
 }

@@ -18,6 +18,8 @@ import dev.masker.domain.admin.Credential;
 import dev.masker.domain.error.DomainException;
 import dev.masker.domain.error.ErrorCode;
 import dev.masker.domain.ratelimit.RateDecision;
+import dev.masker.testsupport.clock.SettableClock;
+import dev.masker.testsupport.ports.InMemoryAdminSessions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +33,7 @@ class AuthenticateServiceTest {
     private static final AdminPrincipal PRINCIPAL = AdminTokens.of(List.of(TOKEN)).match(TOKEN).orElseThrow();
 
     private final InMemoryAdminSessions sessions = new InMemoryAdminSessions();
-    private final SettableClock clock = new SettableClock(SignInServiceTest.NOW);
+    private final SettableClock clock = SettableClock.fixedAt(SignInServiceTest.NOW);
     private final List<String> charged = new ArrayList<>();
     private RateDecision decision = RateDecision.ALLOWED;
     private AdminTokens tokens = AdminTokens.of(List.of(TOKEN));
@@ -86,7 +88,7 @@ class AuthenticateServiceTest {
     void givenACookieNotShapedLikeASecret_authenticate_isAnonymousWithoutALookUp() {
         assertEquals(AuthenticationFailure.UNKNOWN_SESSION, failure(withCookie("garbage")));
         assertEquals(AuthenticationFailure.UNKNOWN_SESSION, failure(withCookie("")));
-        assertEquals(0, sessions.finds);
+        assertEquals(0, sessions.finds());
     }
 
     @Test
@@ -107,7 +109,7 @@ class AuthenticateServiceTest {
         assertEquals(Credential.SESSION, authenticated.via());
         assertEquals(session.expiresAt(), authenticated.session().orElseThrow().expiresAt());
         assertFalse(authenticated.renewed());
-        assertEquals(0, sessions.extensions);
+        assertEquals(0, sessions.extensions());
         assertEquals(List.of("principal:" + PRINCIPAL.value()), charged);
     }
 
@@ -123,11 +125,11 @@ class AuthenticateServiceTest {
         AdminSession stored = sessions.find(SignInServiceTest.SECRET.digest()).orElseThrow();
         assertEquals(clock.instant(), stored.lastSeenAt());
         assertEquals(clock.instant().plus(Duration.ofDays(30)), stored.expiresAt());
-        assertEquals(1, sessions.extensions);
+        assertEquals(1, sessions.extensions());
 
         clock.advance(Duration.ofSeconds(30));
         assertFalse(assertInstanceOf(Authenticated.class, withCookie(SECRET)).renewed());
-        assertEquals(1, sessions.extensions, "a second use within the minute does not write");
+        assertEquals(1, sessions.extensions(), "a second use within the minute does not write");
     }
 
     @Test
@@ -136,7 +138,7 @@ class AuthenticateServiceTest {
         clock.advance(Duration.ofDays(30));
 
         assertEquals(AuthenticationFailure.EXPIRED_SESSION, failure(withCookie(SECRET)));
-        assertEquals(0, sessions.extensions);
+        assertEquals(0, sessions.extensions());
     }
 
     @Test
@@ -168,7 +170,7 @@ class AuthenticateServiceTest {
         assertEquals(ErrorCode.RATE_LIMITED, limited.code());
         assertEquals(Optional.of(Duration.ofMillis(1500)), limited.retryAfter());
         assertEquals(ErrorCode.RATE_LIMITED, anonymousLimited.code());
-        assertEquals(0, sessions.extensions);
+        assertEquals(0, sessions.extensions());
     }
 
     @Test

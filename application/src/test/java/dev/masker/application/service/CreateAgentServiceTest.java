@@ -21,6 +21,8 @@ import dev.masker.domain.error.ErrorCode;
 import dev.masker.domain.error.FieldProblem;
 import dev.masker.domain.id.RequestId;
 import dev.masker.domain.id.Ulid;
+import dev.masker.testsupport.ports.InMemoryAgents;
+import dev.masker.testsupport.ports.InMemoryAuditLog;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -65,7 +67,7 @@ class CreateAgentServiceTest {
 
     private void assertNothingStoredOrAudited() {
         assertTrue(agents.all().isEmpty(), "no agent stored");
-        assertEquals(0, audit.attempts, "no audit event");
+        assertEquals(0, audit.attempts(), "no audit event");
     }
 
     @Test
@@ -87,8 +89,8 @@ class CreateAgentServiceTest {
     void givenANewAgent_create_appendsAnAgentCreatedEventNamingThePrincipal() {
         Agent agent = service.create(command("Front desk", "stub"));
 
-        assertEquals(1, audit.events.size());
-        AuditEvent event = audit.events.get(0);
+        assertEquals(1, audit.events().size());
+        AuditEvent event = audit.events().get(0);
         assertEquals(AuditEventType.AGENT_CREATED, event.type());
         assertEquals(Optional.of(agent.id()), event.agentId());
         assertEquals(NOW, event.occurredAt());
@@ -116,8 +118,8 @@ class CreateAgentServiceTest {
         assertEquals(URI.create("https://ops.example.com/cb"), callback.url());
         assertEquals(SECRET, callback.secret());
         assertEquals(Duration.ofMillis(1500), callback.timeout());
-        assertEquals("true", audit.events.get(0).data().get("has_config_callback"));
-        assertFalse(String.join("|", audit.events.get(0).data().values()).contains(SECRET), "the secret is not audited");
+        assertEquals("true", audit.events().get(0).data().get("has_config_callback"));
+        assertFalse(String.join("|", audit.events().get(0).data().values()).contains(SECRET), "the secret is not audited");
     }
 
     @Test
@@ -316,6 +318,6 @@ class CreateAgentServiceTest {
 
         assertEquals(ErrorCode.NAME_TAKEN, thrown.code());
         assertEquals(1, agents.all().size());
-        assertEquals(1, audit.events.size());
+        assertEquals(1, audit.events().size());
     }
 }

@@ -25,6 +25,8 @@ import dev.masker.domain.phi.TokenScheme;
 import dev.masker.domain.phi.VaultTokens;
 import dev.masker.domain.phi.detect.PhiDetector;
 import dev.masker.domain.session.SessionId;
+import dev.masker.testsupport.clock.SettableClock;
+import dev.masker.testsupport.ports.CountingTokenVault;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Arrays;
@@ -48,7 +50,7 @@ class MaskTextServiceTest {
     private final VaultTokens vaultTokens = new VaultTokens(KeyRing.of(Map.of(KID, new KeyRing.Keys(key(), Optional.empty()))),
             RANDOM);
     private final ReadableReversibleTokens reversible = new ReadableReversibleTokens();
-    private final TurnMasker masker = new TurnMasker(DETECTOR, vaultTokens, vault, reversible, new SettableClock(NOW),
+    private final TurnMasker masker = new TurnMasker(DETECTOR, vaultTokens, vault, reversible, SettableClock.fixedAt(NOW),
             System::nanoTime);
     private final MaskTextService mask = new MaskTextService(masker);
     private final RehydrateTextService rehydrate = new RehydrateTextService(vaultTokens, vault, reversible);

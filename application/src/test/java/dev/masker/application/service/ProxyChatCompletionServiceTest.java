@@ -36,6 +36,12 @@ import dev.masker.domain.phi.detect.PhiDetector;
 import dev.masker.domain.policy.Policy;
 import dev.masker.domain.ratelimit.RateDecision;
 import dev.masker.domain.session.SessionId;
+import dev.masker.testsupport.clock.SettableClock;
+import dev.masker.testsupport.ports.CountingTokenVault;
+import dev.masker.testsupport.ports.InMemoryAgents;
+import dev.masker.testsupport.ports.InMemoryAuditLog;
+import dev.masker.testsupport.ports.InMemoryProxySessions;
+import dev.masker.testsupport.ports.InMemoryTurnPayloads;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -74,7 +80,7 @@ class ProxyChatCompletionServiceTest {
     private final VaultTokens vaultTokens = new VaultTokens(KeyRing.of(Map.of(MaskingPolicy.HEALTHCARE_KID,
             new KeyRing.Keys(filled(KeyRing.KEY_BYTES, 9), Optional.empty()))), new SecureRandom());
     private final ReadableReversibleTokens reversible = new ReadableReversibleTokens();
-    private final SettableClock clock = new SettableClock(NOW);
+    private final SettableClock clock = SettableClock.fixedAt(NOW);
     private final ScriptedUpstream upstream = new ScriptedUpstream();
     private final InMemoryAuditLog audit = new InMemoryAuditLog();
     private final InMemoryTurnPayloads payloads = new InMemoryTurnPayloads();
@@ -151,8 +157,8 @@ class ProxyChatCompletionServiceTest {
     }
 
     private AuditEvent onlyTurnEvent() {
-        assertEquals(1, audit.events.size());
-        AuditEvent event = audit.events.getFirst();
+        assertEquals(1, audit.events().size());
+        AuditEvent event = audit.events().getFirst();
         assertEquals(AuditEventType.TURN_PROXIED, event.type());
         return event;
     }
@@ -189,7 +195,7 @@ class ProxyChatCompletionServiceTest {
         DomainException e = refused(new ProxyChatCommand("not-an-agent", Optional.empty(), Map.of(), REQUEST_ID));
 
         assertEquals(ErrorCode.AGENT_NOT_FOUND, e.code());
-        assertEquals(List.of(), agents.loads);
+        assertEquals(List.of(), agents.loads());
     }
 
     @Test
@@ -197,7 +203,7 @@ class ProxyChatCompletionServiceTest {
         DomainException e = refused(command(Optional.empty(), Map.of()));
 
         assertEquals(ErrorCode.AGENT_NOT_FOUND, e.code());
-        assertEquals(List.of(AGENT_ID), agents.loads);
+        assertEquals(List.of(AGENT_ID), agents.loads());
     }
 
     @Test
@@ -241,7 +247,7 @@ class ProxyChatCompletionServiceTest {
         assertEquals(ErrorCode.VALIDATION_FAILED, e.code());
         assertEquals(List.of("messages", "model"), e.details().stream().map(FieldProblem::field).toList());
         assertEquals(List.of(), upstream.bodies);
-        assertEquals(List.of(), sessions.asked);
+        assertEquals(List.of(), sessions.asked());
     }
 
     @Test
@@ -254,7 +260,7 @@ class ProxyChatCompletionServiceTest {
         assertEquals(ErrorCode.MODEL_NOT_ALLOWED, e.code());
         assertEquals(List.of(), upstream.bodies);
         assertEquals(0, vault.writes());
-        assertEquals(List.of(), audit.events);
+        assertEquals(List.of(), audit.events());
     }
 
     @Test
@@ -489,7 +495,7 @@ class ProxyChatCompletionServiceTest {
 
         answer(body());
 
-        assertEquals(List.of(), payloads.kept);
+        assertEquals(List.of(), payloads.kept());
     }
 
     @Test
@@ -499,8 +505,8 @@ class ProxyChatCompletionServiceTest {
 
         answer(body());
 
-        assertEquals(1, payloads.kept.size());
-        KeepTurnPayloadsPort.TurnPayload kept = payloads.kept.getFirst();
+        assertEquals(1, payloads.kept().size());
+        KeepTurnPayloadsPort.TurnPayload kept = payloads.kept().getFirst();
         assertEquals(REQUEST_ID.value(), kept.requestId());
         assertEquals(MaskingPolicy.HEALTHCARE_KID, kept.kid());
         Map<String, Object> content = kept.content();
@@ -577,9 +583,9 @@ class ProxyChatCompletionServiceTest {
         firstTurnThenAnAnswerQuotingItIn("call-7");
 
         assertEquals(TURN, contentOf(parts.getLast()));
-        assertEquals(audit.events.get(0).data().get("session_id"), audit.events.get(1).data().get("session_id"));
-        assertEquals(List.of(Optional.of("call-7"), Optional.of("call-7")), sessions.asked);
-        assertEquals("0", audit.events.get(1).data().get("leak_findings"));
+        assertEquals(audit.events().get(0).data().get("session_id"), audit.events().get(1).data().get("session_id"));
+        assertEquals(List.of(Optional.of("call-7"), Optional.of("call-7")), sessions.asked());
+        assertEquals("0", audit.events().get(1).data().get("leak_findings"));
     }
 
     @Test
@@ -587,8 +593,8 @@ class ProxyChatCompletionServiceTest {
         String firstTokens = firstTurnThenAnAnswerQuotingItIn("call-8");
 
         assertEquals(firstTokens, contentOf(parts.getLast()));
-        assertNotEquals(audit.events.get(0).data().get("session_id"), audit.events.get(1).data().get("session_id"));
-        assertEquals("3", audit.events.get(1).data().get("leak_findings"));
+        assertNotEquals(audit.events().get(0).data().get("session_id"), audit.events().get(1).data().get("session_id"));
+        assertEquals("3", audit.events().get(1).data().get("leak_findings"));
     }
 
     @Test
@@ -599,19 +605,19 @@ class ProxyChatCompletionServiceTest {
         answer(body(Optional.empty(), false, Optional.empty()));
         answer(body(Optional.empty(), false, Optional.empty()));
 
-        assertNotEquals(audit.events.get(0).data().get("session_id"), audit.events.get(1).data().get("session_id"));
+        assertNotEquals(audit.events().get(0).data().get("session_id"), audit.events().get(1).data().get("session_id"));
     }
 
     @Test
     void givenAnAuditLogThatRefuses_answer_stillAnswers() {
         givenAnAgent();
         upstream.answer = body -> completion(maskedTurn(0));
-        audit.unavailable = true;
+        audit.makeUnavailable();
 
         answer(body());
 
         assertEquals(TURN, contentOf(parts.getFirst()));
-        assertEquals(1, audit.attempts);
+        assertEquals(1, audit.attempts());
     }
 
     /** An upstream that answers as a test scripts it, remembering what it was sent. */

@@ -18,6 +18,8 @@ import dev.masker.domain.session.activity.SessionDetail;
 import dev.masker.domain.session.SessionId;
 import dev.masker.domain.session.activity.SessionStatus;
 import dev.masker.domain.session.activity.SessionSummary;
+import dev.masker.testsupport.clock.SettableClock;
+import dev.masker.testsupport.ports.InMemoryTurnPayloads;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,7 +38,7 @@ class SessionServicesTest {
 
     private final Sessions sessions = new Sessions();
     private final PageCursors cursors = new PageCursors(filled());
-    private final ListSessionsService list = new ListSessionsService(sessions, cursors, new SettableClock(NOW));
+    private final ListSessionsService list = new ListSessionsService(sessions, cursors, SettableClock.fixedAt(NOW));
     private final GetSessionService get = new GetSessionService(sessions, new InMemoryTurnPayloads());
 
     private static byte[] filled() {

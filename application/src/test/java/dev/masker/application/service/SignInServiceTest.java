@@ -17,6 +17,9 @@ import dev.masker.domain.error.DomainException;
 import dev.masker.domain.error.ErrorCode;
 import dev.masker.domain.id.RequestId;
 import dev.masker.domain.id.Ulid;
+import dev.masker.testsupport.clock.SettableClock;
+import dev.masker.testsupport.ports.InMemoryAdminSessions;
+import dev.masker.testsupport.ports.InMemoryAuditLog;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -32,7 +35,7 @@ class SignInServiceTest {
     private final InMemoryAdminSessions sessions = new InMemoryAdminSessions();
     private final InMemoryAuditLog audit = new InMemoryAuditLog();
     private final SignInService service = new SignInService(AdminTokens.of(List.of("other-admin-token-000000", TOKEN)),
-            sessions, () -> SECRET, audit, new SequentialIds(), new SettableClock(NOW));
+            sessions, () -> SECRET, audit, new SequentialIds(), SettableClock.fixedAt(NOW));
 
     @Test
     void givenAConfiguredToken_signIn_storesOnlyTheDigestAndAuditsThePrincipal() {
@@ -44,9 +47,9 @@ class SignInServiceTest {
         assertEquals(principal, stored.principal());
         assertEquals(NOW, stored.createdAt());
         assertEquals(NOW.plus(Duration.ofDays(30)), stored.expiresAt());
-        assertEquals(1, sessions.sessions.size());
-        assertEquals(1, audit.events.size());
-        AuditEvent event = audit.events.getFirst();
+        assertEquals(1, sessions.sessions().size());
+        assertEquals(1, audit.events().size());
+        AuditEvent event = audit.events().getFirst();
         assertEquals(AuditEventType.ADMIN_SIGNED_IN, event.type());
         assertEquals(Map.of("principal", principal.value(), "request_id", REQUEST.value()), event.data());
         assertFalse(event.data().values().stream().anyMatch(value -> value.contains(TOKEN) || value.contains(SECRET.value())));
@@ -59,13 +62,13 @@ class SignInServiceTest {
 
         assertEquals(ErrorCode.UNAUTHENTICATED, refused.code());
         assertFalse(refused.getMessage().contains(TOKEN));
-        assertTrue(sessions.sessions.isEmpty());
-        assertTrue(audit.events.isEmpty());
+        assertTrue(sessions.sessions().isEmpty());
+        assertTrue(audit.events().isEmpty());
     }
 
     @Test
     void givenAnUnavailableAuditLog_signIn_failsSoTheSecretIsNeverHandedOut() {
-        audit.unavailable = true;
+        audit.makeUnavailable();
 
         DomainException refused = assertThrows(DomainException.class,
                 () -> service.signIn(new SignInCommand(TOKEN, "127.0.0.1", REQUEST)));

@@ -9,6 +9,9 @@ import dev.masker.domain.admin.AdminSession;
 import dev.masker.domain.audit.AuditEventType;
 import dev.masker.domain.error.DomainException;
 import dev.masker.domain.error.ErrorCode;
+import dev.masker.testsupport.clock.SettableClock;
+import dev.masker.testsupport.ports.InMemoryAdminSessions;
+import dev.masker.testsupport.ports.InMemoryAuditLog;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +22,7 @@ class SignOutServiceTest {
 
     private final InMemoryAdminSessions sessions = new InMemoryAdminSessions();
     private final InMemoryAuditLog audit = new InMemoryAuditLog();
-    private final SettableClock clock = new SettableClock(SignInServiceTest.NOW);
+    private final SettableClock clock = SettableClock.fixedAt(SignInServiceTest.NOW);
     private final SignOutService service = new SignOutService(sessions, audit, new SequentialIds(), clock);
     private final AdminSession session = AdminSession.create(SignInServiceTest.SECRET.digest(), PRINCIPAL, clock.instant());
 
@@ -33,15 +36,15 @@ class SignOutServiceTest {
         AdminSession stored = sessions.find(session.digest()).orElseThrow();
         assertEquals(Optional.of(clock.instant()), stored.revokedAt());
         assertEquals(AdminSession.Status.REVOKED, stored.statusAt(clock.instant()));
-        assertEquals(AuditEventType.ADMIN_SIGNED_OUT, audit.events.getFirst().type());
+        assertEquals(AuditEventType.ADMIN_SIGNED_OUT, audit.events().getFirst().type());
         assertEquals(Map.of("principal", PRINCIPAL.value(), "request_id", SignInServiceTest.REQUEST.value()),
-                audit.events.getFirst().data());
+                audit.events().getFirst().data());
     }
 
     @Test
     void givenAnUnavailableAuditLog_signOut_stillRevokesTheSession() {
         sessions.create(session);
-        audit.unavailable = true;
+        audit.makeUnavailable();
 
         DomainException refused = assertThrows(DomainException.class,
                 () -> service.signOut(new SignOutCommand(session.digest(), PRINCIPAL, SignInServiceTest.REQUEST)));

@@ -16,6 +16,8 @@ import dev.masker.domain.phi.TokenScheme;
 import dev.masker.domain.phi.VaultEntry;
 import dev.masker.domain.phi.VaultTokens;
 import dev.masker.domain.session.SessionId;
+import dev.masker.testsupport.clock.SettableClock;
+import dev.masker.testsupport.ports.InMemoryTokenVault;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -35,7 +37,7 @@ class TokenServicesTest {
             RANDOM);
     private final ReadableReversibleTokens reversible = new ReadableReversibleTokens();
     private final TokenizeValueService tokenize = new TokenizeValueService(vaultTokens, vault, reversible,
-            new SettableClock(NOW));
+            SettableClock.fixedAt(NOW));
     private final RevealTokenService reveal = new RevealTokenService(vaultTokens, vault, reversible);
 
     private static byte[] key() {

@@ -11,6 +11,7 @@ import dev.masker.adapters.http.JsonCodec;
 import dev.masker.domain.agent.Upstream;
 import dev.masker.domain.error.DomainException;
 import dev.masker.domain.error.ErrorCode;
+import dev.masker.testsupport.http.FakeOpenAiUpstream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;

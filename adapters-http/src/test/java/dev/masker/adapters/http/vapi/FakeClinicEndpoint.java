@@ -1,6 +1,6 @@
 package dev.masker.adapters.http.vapi;
 
-import dev.masker.adapters.http.RawHttpServer;
+import dev.masker.testsupport.http.RawHttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
