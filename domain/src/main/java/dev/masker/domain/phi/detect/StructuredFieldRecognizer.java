@@ -24,6 +24,7 @@ final class StructuredFieldRecognizer {
 
     /** The evidence of a field's name: above a keyword nearby (60), below a date's or an address's own shape. */
     private static final int PRIORITY = 61;
+    private static final int DOB_PRIORITY = 73;
 
     /** Field names (lower case, words separated by single spaces) and the kind of their values. */
     private static final Map<String, PhiKind> FIELDS = fields();
@@ -129,6 +130,7 @@ final class StructuredFieldRecognizer {
             labelled(text, colon, out);
         }
         tables(text, out);
+        fixedWidthTables(text, out);
         Hl7Segments.fields(text, out);
         X12Segments.fields(text, out);
     }
@@ -316,7 +318,8 @@ final class StructuredFieldRecognizer {
         }
         int[] span = fitting(text, start, end, kind);
         if (span != null) {
-            out.add(span[0], span[1], kind, PRIORITY, "field \"" + keyOf(fieldName) + "\"");
+            // A birth date's field outranks the date recognizers, which call a date a birth date only near birth words.
+            out.add(span[0], span[1], kind, kind == PhiKind.DOB ? DOB_PRIORITY : PRIORITY, "field \"" + keyOf(fieldName) + "\"");
         }
     }
 
@@ -502,6 +505,72 @@ final class StructuredFieldRecognizer {
             }
             i = row - 1;
         }
+    }
+
+    /**
+     * Fixed-width tables, the columns padded with blanks ("NAME      DOB      MEMBER ID"): a line
+     * of field names two or more blanks apart, most of them known and none with a digit, heads the rows below it that
+     * have as many cells; each cell is typed by its column's name.
+     */
+    private static void fixedWidthTables(String text, Candidates out) {
+        if (text.indexOf('\n') < 0 || !text.contains("  ")) {
+            return;
+        }
+        List<int[]> lines = lines(text);
+        for (int i = 0; i + 1 < lines.size(); i++) {
+            int[] header = lines.get(i);
+            if (header[1] - header[0] > MAX_HEADER || !text.substring(header[0], header[1]).contains("  ")) {
+                continue;
+            }
+            List<int[]> headerCells = paddedCells(text, header[0], header[1]);
+            int named = 0;
+            boolean digits = false;
+            for (int[] cell : headerCells) {
+                named += kindOf(text.substring(cell[0], cell[1])) != null ? 1 : 0;
+                digits |= hasDigit(text, cell[0], cell[1]);
+            }
+            if (headerCells.size() < 2 || named < 2 || named * 2 < headerCells.size() || digits) {
+                continue;
+            }
+            int row = i + 1;
+            for (; row < lines.size(); row++) {
+                int[] line = lines.get(row);
+                List<int[]> rowCells = paddedCells(text, line[0], line[1]);
+                if (rowCells.size() != headerCells.size()) {
+                    break;
+                }
+                for (int c = 0; c < rowCells.size(); c++) {
+                    value(text, text.substring(headerCells.get(c)[0], headerCells.get(c)[1]), rowCells.get(c)[0],
+                            rowCells.get(c)[1], out);
+                }
+            }
+            i = row - 1;
+        }
+    }
+
+    /** The cells of {@code text[start, end)} that two or more blanks (or a tab) keep apart, each without its blanks. */
+    private static List<int[]> paddedCells(String text, int start, int end) {
+        List<int[]> cells = new ArrayList<>();
+        int at = start;
+        while (at < end) {
+            while (at < end && RegexText.isBlank(text.charAt(at))) {
+                at++;
+            }
+            if (at >= end) {
+                break;
+            }
+            int cellEnd = at;
+            while (cellEnd < end && !(text.charAt(cellEnd) == '\t' || text.startsWith("  ", cellEnd))) {
+                cellEnd++;
+            }
+            int trimmed = cellEnd;
+            while (trimmed > at && RegexText.isBlank(text.charAt(trimmed - 1))) {
+                trimmed--;
+            }
+            cells.add(new int[] {at, trimmed});
+            at = cellEnd;
+        }
+        return cells;
     }
 
     /**

@@ -295,6 +295,14 @@ class PhiDetectorTest {
     }
 
     @Test
+    void givenAFixedWidthTable_detect_typesEachCellByItsColumn() {
+        String table = "NAME                      DOB         MEMBER ID       PCP\n"
+                + "KAHANANUI, MAKANA         11/11/1961  80848769914     WEKESA\n";
+        assertEquals(List.of("KAHANANUI, MAKANA/NAME", "11/11/1961/DOB", "80848769914/HEALTH_PLAN", "WEKESA/NAME"),
+                found(table));
+    }
+
+    @Test
     void givenAnAddressLine_detect_findsStreetCityAndZip() {
         assertEquals(List.of("919 E 6th Street/ADDRESS", "Georgetown/CITY", "78626/ZIP"),
                 found("I live at 919 E 6th Street, Georgetown, TX 78626."));
