@@ -382,7 +382,8 @@ final class NormalizedText {
                     "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
                     "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
                     "ninety", "hundred", "thousand", "double", "triple", "point", "dot", "period", "dash", "hyphen", "slash",
-                    "underscore", "at", "sign", "symbol", "all", "word"));
+                    "underscore", "at", "sign", "symbol", "all", "word", "uh", "um", "er", "ah", "erm", "like", "you",
+                    "know"));
             known.addAll(TOP_LEVEL_DOMAINS);
             known.addAll(MONTHS);
             return new AsciiWordSet(known);
@@ -437,8 +438,35 @@ final class NormalizedText {
             emails(found);
             numbers(found);
             lettersAsIn(found);
+            fillers(found);
             found.sort((a, b) -> Integer.compare(a.start(), b.start()));
             return found;
+        }
+
+        /** Words said while thinking, which speech puts inside a value: "july eighth uh nineteen seventy five". */
+        private static final Set<String> FILLERS = Set.of("uh", "um", "er", "ah", "erm", "like");
+
+        /**
+         * The fillers ("uh", "um", "like", "you know") between a number or an ordinal and a number, left out of the view
+         * with the blank after them, so the value reads whole; the span found maps back over them.
+         */
+        private void fillers(List<Replacement> found) {
+            for (int k = 1; k + 1 < words.length; k++) {
+                int last = words[k].equals("you") && words[k + 1].equals("know") ? k + 1 : k;
+                if (!FILLERS.contains(words[k]) && last == k || last + 1 >= words.length || !isNumber(last + 1)
+                        || !commaGap(k - 1) || !commaGap(last) || last > k && !blankGap(k) || used[k]) {
+                    continue;
+                }
+                String before = text.substring(starts[k - 1], ends[k - 1]).toLowerCase(java.util.Locale.ROOT);
+                boolean numberBefore = isNumber(k - 1) || before.endsWith("th") || before.endsWith("st")
+                        || before.endsWith("nd") || before.endsWith("rd");
+                int end = starts[last + 1];
+                int start = starts[k];
+                if (numberBefore && found.stream().noneMatch(other -> other.start() < end && start < other.end())) {
+                    found.add(new Replacement(start, end, ""));
+                }
+                k = last;
+            }
         }
 
         /** A letter said with the word that tells it: "W as in william" is "W". */

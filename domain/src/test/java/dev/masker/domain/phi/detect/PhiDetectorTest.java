@@ -303,6 +303,15 @@ class PhiDetectorTest {
     }
 
     @Test
+    void givenFillersInsideASpokenValue_detect_findsTheWholeValue() {
+        assertEquals(List.of("february twenty fifth you know nineteen fifty one/DOB"),
+                found("my date of birth is february twenty fifth you know nineteen fifty one and"));
+        assertEquals(List.of("five five five uh one two three four five six seven/PHONE"),
+                found("my number is five five five uh one two three four five six seven"));
+        assertEquals(List.of(), found("I like pizza and like two slices"));
+    }
+
+    @Test
     void givenAnAddressLine_detect_findsStreetCityAndZip() {
         assertEquals(List.of("919 E 6th Street/ADDRESS", "Georgetown/CITY", "78626/ZIP"),
                 found("I live at 919 E 6th Street, Georgetown, TX 78626."));
