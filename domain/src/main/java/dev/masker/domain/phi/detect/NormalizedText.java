@@ -383,7 +383,7 @@ final class NormalizedText {
                     "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
                     "ninety", "hundred", "thousand", "double", "triple", "point", "dot", "period", "dash", "hyphen", "slash",
                     "underscore", "at", "sign", "symbol", "all", "word", "uh", "um", "er", "ah", "erm", "like", "you",
-                    "know"));
+                    "know", "scratch", "that", "i", "mean", "no", "wait", "sorry"));
             known.addAll(TOP_LEVEL_DOMAINS);
             known.addAll(MONTHS);
             return new AsciiWordSet(known);
@@ -444,15 +444,18 @@ final class NormalizedText {
         }
 
         /** Words said while thinking, which speech puts inside a value: "july eighth uh nineteen seventy five". */
-        private static final Set<String> FILLERS = Set.of("uh", "um", "er", "ah", "erm", "like");
+        private static final Set<String> FILLERS = Set.of("uh", "um", "er", "ah", "erm", "like", "sorry", "wait");
+        /** Two-word fillers and the corrections said inside a value ("six oh five scratch that nine three oh ..."). */
+        private static final Set<String> TWO_WORD_FILLERS = Set.of("you know", "scratch that", "i mean", "no wait");
 
         /**
-         * The fillers ("uh", "um", "like", "you know") between a number or an ordinal and a number, left out of the view
-         * with the blank after them, so the value reads whole; the span found maps back over them.
+         * The fillers ("uh", "um", "like", "you know") and corrections ("scratch that", "i mean") between a number or an
+         * ordinal and a number, left out of the view with the blank after them, so the value reads whole; the span found
+         * maps back over them (a corrected value is masked with what it corrects).
          */
         private void fillers(List<Replacement> found) {
             for (int k = 1; k + 1 < words.length; k++) {
-                int last = words[k].equals("you") && words[k + 1].equals("know") ? k + 1 : k;
+                int last = TWO_WORD_FILLERS.contains(words[k] + " " + words[k + 1]) ? k + 1 : k;
                 if (!FILLERS.contains(words[k]) && last == k || last + 1 >= words.length || !isNumber(last + 1)
                         || !commaGap(k - 1) || !commaGap(last) || last > k && !blankGap(k) || used[k]) {
                     continue;

@@ -160,10 +160,11 @@ final class SpelledNameRecognizer {
         return true;
     }
 
-    /** "E for Echo" and "E as in Echo": the letter, then a word that starts with it. */
+    /** "E for Echo", "E like Echo" and "E as in Echo": the letter, then a word that starts with it. */
     private static Unit phoneticUnit(String text, List<int[]> tokens, int index, char letter) {
         int wordIndex;
-        if (index + 2 < tokens.size() && tokenIs(text, tokens.get(index + 1), "for")) {
+        if (index + 2 < tokens.size() && (tokenIs(text, tokens.get(index + 1), "for")
+                || tokenIs(text, tokens.get(index + 1), "like"))) {
             wordIndex = index + 2;
         } else if (index + 3 < tokens.size() && tokenIs(text, tokens.get(index + 1), "as")
                 && tokenIs(text, tokens.get(index + 2), "in")) {

@@ -309,6 +309,15 @@ class PhiDetectorTest {
         assertEquals(List.of("five five five uh one two three four five six seven/PHONE"),
                 found("my number is five five five uh one two three four five six seven"));
         assertEquals(List.of(), found("I like pizza and like two slices"));
+        assertEquals(List.of("six oh five nine three three scratch that nine three oh two eight seven three/PHONE"),
+                found("you can reach me at six oh five nine three three scratch that nine three oh two eight seven three"));
+    }
+
+    @Test
+    void givenANameSpelledWithLike_detect_findsTheWholeSpelling() {
+        assertEquals(List.of("Tehrani/NAME", "T like Tango E Echo H Hotel R Romeo A like Alfa N like November I like India/NAME"),
+                found("last name is Tehrani, that's T like Tango E Echo H Hotel R Romeo A like Alfa N like November"
+                        + " I like India"));
     }
 
     @Test
