@@ -198,6 +198,11 @@ final class NameFormRecognizer {
         return at;
     }
 
+    /** The words of the NATO spelling alphabet, lower case. */
+    private static final Set<String> SPELLING_ALPHABET = Set.of("alfa", "alpha", "bravo", "charlie", "delta", "echo",
+            "foxtrot", "golf", "hotel", "india", "juliett", "juliet", "kilo", "lima", "mike", "november", "oscar", "papa",
+            "quebec", "romeo", "sierra", "tango", "uniform", "victor", "whiskey", "xray", "yankee", "zulu");
+
     /** Two words side by side, lower case, a listed given name and a listed surname, neither an everyday word. */
     private void lowerCasePairs(String text, Candidates out) {
         int previousStart = -1;
@@ -215,7 +220,9 @@ final class NameFormRecognizer {
             if (previousGiven && previousEnd == at - 1 && text.charAt(previousEnd) == ' ' && lower
                     && isListedSurname(word) && isNameLike(word)) {
                 String given = text.substring(previousStart, previousEnd);
-                if (!PlaceRecognizer.isPlaceName(given + " " + word) && !organisationAfter(text, end)) {
+                // "victor foxtrot echo six ...": two words of the spelling alphabet spell, they name no one.
+                boolean spelling = SPELLING_ALPHABET.contains(given) && SPELLING_ALPHABET.contains(word);
+                if (!spelling && !PlaceRecognizer.isPlaceName(given + " " + word) && !organisationAfter(text, end)) {
                     out.add(previousStart, end, PhiKind.NAME, 40);
                 }
             }

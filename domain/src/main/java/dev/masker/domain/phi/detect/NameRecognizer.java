@@ -124,6 +124,7 @@ final class NameRecognizer {
             "perfect", "sorry", "also", "just", "well", "oh", "alright", "all", "got", "let", "let's", "one", "two",
             "pt", "mom", "dad", "mother", "father", "daughter", "son", "wife", "husband", "sister", "brother",
             "grandmother", "grandfather", "grandma", "grandpa", "aunt", "uncle", "guardian", "caller", "attending", "bye",
+            "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "pay",
             "goodbye",
             "name", "date", "birth", "dob", "age", "mrn", "phone", "fax", "email", "address", "insurance", "primary",
             "care", "team", "nurse", "coordinator", "covering", "physician", "emergency", "contact", "patient",
@@ -415,6 +416,11 @@ final class NameRecognizer {
         } else {
             accept = (strong || identity || vocative || firstKnown && (weak || !startsSentence(text, start)))
                     && !isAllCaps(text, start, end);
+        }
+        // "WARD TRANSFER", "REF RANGE": capitals with an everyday word among them head a section, they name no one.
+        if (accept && !strong && count >= 2 && isAllCaps(text, start, end) && EverydayWords.anyEveryday(
+                text.substring(start, end).replaceAll("\\b\\p{L}{1,2}\\b", " ").strip())) {
+            return;
         }
         // "House rules:", "CONFIDENTIALITY NOTICE:": everyday or capital words before a colon label what follows.
         if (!accept || text.startsWith(":", end) && !strong

@@ -439,6 +439,7 @@ final class NormalizedText {
             numbers(found);
             lettersAsIn(found);
             fillers(found);
+            spellingAlphabet(found);
             found.sort((a, b) -> Integer.compare(a.start(), b.start()));
             return found;
         }
@@ -470,6 +471,39 @@ final class NormalizedText {
                 }
                 k = last;
             }
+        }
+
+        /** The words of the NATO spelling alphabet, each standing for its first letter. */
+        private static final Set<String> SPELLING_ALPHABET = Set.of("alfa", "alpha", "bravo", "charlie", "delta", "echo",
+                "foxtrot", "golf", "hotel", "india", "juliett", "juliet", "kilo", "lima", "mike", "november", "oscar",
+                "papa", "quebec", "romeo", "sierra", "tango", "uniform", "victor", "whiskey", "xray", "yankee", "zulu");
+
+        /**
+         * Spelling-alphabet words said inside an identifier, written as their letters: "nine one victor papa seven four"
+         * is "91 V P 74", so the value recognizers read one value. A word counts only beside a number word or another
+         * alphabet word ("victor" alone is a name; "november" needs another alphabet word).
+         */
+        private void spellingAlphabet(List<Replacement> found) {
+            for (int k = 0; k < words.length; k++) {
+                String word = text.substring(starts[k], ends[k]).toLowerCase(java.util.Locale.ROOT);
+                if (!SPELLING_ALPHABET.contains(word) || used[k]) {
+                    continue;
+                }
+                // "november" is a month before a number: it spells only beside another alphabet word.
+                boolean numbersCount = !word.equals("november");
+                boolean before = k > 0 && blankGap(k - 1) && (numbersCount && isNumber(k - 1) || isAlphabetWord(k - 1));
+                boolean after = k + 1 < words.length && blankGap(k)
+                        && (numbersCount && isNumber(k + 1) || isAlphabetWord(k + 1));
+                int start = starts[k];
+                int end = ends[k];
+                if ((before || after) && found.stream().noneMatch(other -> other.start() < end && start < other.end())) {
+                    found.add(new Replacement(start, end, word.substring(0, 1).toUpperCase(java.util.Locale.ROOT)));
+                }
+            }
+        }
+
+        private boolean isAlphabetWord(int k) {
+            return SPELLING_ALPHABET.contains(text.substring(starts[k], ends[k]).toLowerCase(java.util.Locale.ROOT));
         }
 
         /** A letter said with the word that tells it: "W as in william" is "W". */

@@ -219,6 +219,15 @@ final class StructuredFieldRecognizer {
     /** The longest field name, written out: longer keys are not looked up. */
     private static final int LONGEST_KEY = 40;
 
+    /** Whether the last word of {@code text[start, end)} ends an organisation's name ("Cardiology", "Associates"). */
+    private static boolean endsWithOrganisationWord(String text, int start, int end) {
+        int word = end;
+        while (word > start && Character.isLetter(text.charAt(word - 1))) {
+            word--;
+        }
+        return word < end && NameRecognizer.isOrganisationWord(text.substring(word, end));
+    }
+
     /** Fields that hold a plan's ID or the name of the person it covers, told apart by the value. */
     private static final Set<String> HOLDER_KEYS = Set.of("member", "subscriber", "insured", "beneficiary");
 
@@ -317,6 +326,9 @@ final class StructuredFieldRecognizer {
             }
         }
         int[] span = fitting(text, start, end, kind);
+        if (span != null && kind == PhiKind.NAME && endsWithOrganisationWord(text, span[0], span[1])) {
+            return; // <name value="Copper Basin Cardiology"/>: an organisation's name field
+        }
         if (span != null) {
             // A birth date's field outranks the date recognizers, which call a date a birth date only near birth words.
             out.add(span[0], span[1], kind, kind == PhiKind.DOB ? DOB_PRIORITY : PRIORITY, "field \"" + keyOf(fieldName) + "\"");

@@ -321,6 +321,10 @@ final class ValueRunRecognizer {
             return; // "purchased in 2022", "since 2019": a year, whatever the words before say
         }
         PhiKind kind = contextKind(text, start);
+        if (kind != null && kind != PhiKind.PHONE && kind != PhiKind.FAX && formatted && PHONE_FORMAT.matcher(raw).matches()
+                && ContextKeywords.lastKind(text, Math.max(0, start - 20), start) != kind) {
+            kind = PhiKind.PHONE; // "member ID is ... -- c: 541.758.6915": a phone's shape outweighs a cue further off
+        }
         if (kind == PhiKind.PHONE || kind == PhiKind.FAX) {
             if (symbols >= 7) {
                 out.add(start, end, kind, 60, "a context word");

@@ -321,6 +321,17 @@ class PhiDetectorTest {
     }
 
     @Test
+    void givenHeadingsWeekdaysOrganisationFieldsAndSpellingWords_detect_findsNoName() {
+        assertEquals(List.of(), found("WARD TRANSFER\n• Hunter syndrome: refer"));
+        assertEquals(List.of(), found("> On Tue, the clinic wrote:"));
+        assertEquals(List.of(), found("<name value=\"Copper Basin Cardiology\"/>"));
+        assertEquals(List.of("victor papa seven four two two one/DEVICE"),
+                found("and the serial on the pump reads victor papa seven four two two one"));
+        assertEquals(List.of("RAMIRO VALDIVIA Y YBARRA/NAME", "92/AGE"),
+                found("S: RAMIRO VALDIVIA Y YBARRA, 92 y/o F in Suite 330"));
+    }
+
+    @Test
     void givenAnAddressLine_detect_findsStreetCityAndZip() {
         assertEquals(List.of("919 E 6th Street/ADDRESS", "Georgetown/CITY", "78626/ZIP"),
                 found("I live at 919 E 6th Street, Georgetown, TX 78626."));
