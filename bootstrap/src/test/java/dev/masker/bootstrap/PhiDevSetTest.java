@@ -19,11 +19,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Runs the four labeled sets through {@code masker phi detect} and guards the measured quality: the leak rate (gold
+ * Runs the five labeled sets through {@code masker phi detect} and guards the measured quality: the leak rate (gold
  * PHI characters no span covers, as {@code phi-score.py} computes it) and the lenient precision must not get worse, and
  * nothing logged during the run may contain a labeled PHI value. The sets (rules in {@code PHI-DEV.md} beside them):
- * copies of {@code shared/fixtures/phi-dev.jsonl} and {@code phi-dev2.jsonl}, our own adversarial set and a held-out
- * set written blind and never tuned on (both {@code tools/adversarial/}). The limits sit just above what
+ * copies of {@code shared/fixtures/phi-dev.jsonl} and {@code phi-dev2.jsonl}, our own two adversarial sets and a
+ * held-out set written blind and never tuned on (all three {@code tools/adversarial/}). The limits sit just above what
  * docs/PHI-DETECTION.md reports.
  */
 class PhiDevSetTest {
@@ -38,12 +38,15 @@ class PhiDevSetTest {
     @CsvSource({
         // measured 0.0018 (77/41785 chars), precision 1.000
         "phi-dev.jsonl, 0.003, 0.99",
-        // measured 0.013 (558/44217 chars), precision 0.979
-        "phi-dev2.jsonl, 0.016, 0.975",
-        // measured 0.018 (508/28795 chars), precision 0.930; tuned on since issue 10's second session
-        "phi-adversarial.jsonl, 0.022, 0.92",
-        // written blind by tools/adversarial/generate_heldout.py, measured and never tuned on: 0.097, precision 0.855
-        "phi-heldout.jsonl, 0.10, 0.85"})
+        // measured 0.0048 (213/44217 chars), precision 0.996
+        "phi-dev2.jsonl, 0.006, 0.99",
+        // measured 0.0062 (179/28795 chars), precision 0.957; tuned on since issue 10's second session
+        "phi-adversarial.jsonl, 0.008, 0.95",
+        // written blind by tools/adversarial/generate_adv2.py: 0.102 / 0.846 when first measured, tuned on since:
+        // 0.058 (1770/30591 chars), precision 0.881
+        "phi-adversarial2.jsonl, 0.065, 0.87",
+        // written blind by tools/adversarial/generate_heldout.py, measured and never tuned on: 0.074, precision 0.889
+        "phi-heldout.jsonl, 0.08, 0.88"})
     void givenALabelledSet_phiDetect_leaksNoMoreThanMeasuredAndLogsNoPhi(String set, double maxLeakRate,
             double minLenientPrecision) throws IOException {
         List<String> input = Files.readAllLines(SETS.resolve(set), StandardCharsets.UTF_8);
