@@ -37,7 +37,14 @@ final class ContactRecognizer {
     /** A digit or the first letter of a number word ({@code SpokenNumbers.WORD}). */
     private static final StartFilter.FirstChars NUMBER = StartFilter.FirstChars.of(TextScan.DIGITS + "stfenhdzoSTFENHDZO", false);
 
-    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
+    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
+    /**
+     * An address written with blanks around its sign or with "at" for it before a written domain: "jsmith @ gmail.com",
+     * "write jsmith at gmail.com" (the local part then holds a digit, full stop or underscore, or the address follows
+     * an e-mail word).
+     */
+    private static final Pattern SPACED_EMAIL = Pattern.compile("(?i)(?<![\\w.@])([a-z0-9._%+-]+)(?: @ ?| ?@ | at )"
+            + "([a-z0-9-]+(?:\\.[a-z0-9-]+)*\\.(?:com|net|org|edu|gov|us|io|co|me|info|biz|health))\\b");
     /** An address written to dodge harvesters: "jsmith [at] gmail [dot] com", "j.smith(at)yahoo.com". */
     private static final Pattern BRACKETED_EMAIL = Pattern.compile("(?i)[a-z0-9._%+-]+ ?[\\[(]at[\\])] ?[a-z0-9-]+"
             + "(?:(?: ?[\\[(]dot[\\])] ?|\\.)[a-z0-9-]+)*(?: ?[\\[(]dot[\\])] ?|\\.)[a-z]{2,}\\b");
@@ -69,12 +76,26 @@ final class ContactRecognizer {
     // ---------------------------------------------------------------- e-mail, URL, IP
 
     static void emails(String text, Candidates out) {
+        if (text.contains(" @") || text.contains("@ ") || TextScan.indexOfIgnoreCase(text, " at ", 0) < text.length()) {
+            Matcher spaced = SPACED_EMAIL.matcher(text);
+            while (spaced.find()) {
+                String local = spaced.group(1);
+                int at = text.indexOf('@', spaced.end(1));
+                boolean sign = at >= 0 && at < spaced.start(2);
+                boolean handle = local.chars().anyMatch(c -> Character.isDigit(c) || c == '.' || c == '_');
+                String before = text.substring(Math.max(0, spaced.start() - 30), spaced.start()).toLowerCase(Locale.ROOT);
+                if (sign || handle || before.contains("email") || before.contains("e-mail")) {
+                    out.add(spaced.start(), spaced.end(), PhiKind.EMAIL, 90);
+                }
+            }
+        }
         if (text.indexOf("at]") >= 0 || text.indexOf("at)") >= 0 || text.indexOf("AT]") >= 0 || text.indexOf("AT)") >= 0) {
             for (MatchResult m : BRACKETED_EMAIL.matcher(text).results().toList()) {
                 out.add(m.start(), m.end(), PhiKind.EMAIL, 90);
             }
         }
-        IntPredicate localPart = c -> TextScan.isAsciiAlnum((char) c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
+        IntPredicate localPart = c -> TextScan.isAsciiAlnum((char) c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-'
+                || c == '\'';
         for (MatchResult m : StartFilter.all(EMAIL, text, StartFilter.runsUpTo(text, '@', localPart), LOCAL_PART,
                 StartFilter.runReaches(text, '@', localPart))) {
             out.add(m.start(), TextScan.trimEnd(text, m.start(), m.end()), PhiKind.EMAIL, 90);

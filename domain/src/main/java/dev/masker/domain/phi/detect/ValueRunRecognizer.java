@@ -37,6 +37,10 @@ final class ValueRunRecognizer {
     private static final Pattern SSN_FORMAT = Pattern.compile("\\d{3}-\\d{2}-\\d{4}");
     /** A ZIP code as written: five digits, perhaps a hyphen and four more ("2345-7", a LOINC code, is none). */
     private static final Pattern ZIP_FORMAT = Pattern.compile("\\d{5}(?:[- ]?\\d{4})?");
+    /** "last4", "last_4": the words naming a value's last digits, glued. */
+    private static final Pattern LAST_DIGITS = Pattern.compile("last_?\\d");
+    /** An SSN written with full stops: "123.45.6789". */
+    private static final Pattern DOTTED_SSN = Pattern.compile("\\d{3}\\.\\d{2}\\.\\d{4}");
     private static final Pattern LOCAL_PHONE_FORMAT = Pattern.compile("\\d{3}[-.]\\d{4}");
     private static final Pattern PHONE_FORMAT = Pattern.compile(
             "(?:\\+?1[ .-]?)?(?:\\(\\d{3}\\) ?|\\d{3}[ .-])\\d{3}[ .-]\\d{4}");
@@ -172,10 +176,14 @@ final class ValueRunRecognizer {
             symbols += Character.isLetterOrDigit(core.charAt(i)) ? 1 : 0;
             digits += Character.isDigit(core.charAt(i)) ? 1 : 0;
         }
+        if (LAST_DIGITS.matcher(lower).matches()) {
+            return null; // "ssn_last4": the field's name, not its value
+        }
         if (isQuantity(core)) {
             return null; // "a 100-day supply", "3-month follow-up": a number and its unit
         }
-        if (digits > 0 && (isAlphanumericValue(core) || core.indexOf('.') > 0 && PHONE_FORMAT.matcher(core).matches())) {
+        if (digits > 0 && (isAlphanumericValue(core) || core.indexOf('.') > 0 && (PHONE_FORMAT.matcher(core).matches()
+                || DOTTED_SSN.matcher(core).matches()))) {
             return new Token(s, e, lower, symbols, digits, sentenceEnd);
         }
         return null;

@@ -14,18 +14,23 @@ import org.junit.jupiter.api.Test;
 class ContextKeywordsTest {
     private static final Pattern RULE = Pattern.compile(
             "(?<fax>\\bfax(?:ed)?\\b)"
-            + "|(?<phone>\\b(?:phone|cell|mobile|telephone|call|text|reach|line|contact|callback|number to call)\\b)"
-            + "|(?<ssn>\\b(?:social|ssn|security|last four)\\b)"
-            + "|(?<mrn>\\b(?:mrn|medical record|chart|record number|patient id|hospital number|patient number)\\b)"
-            + "|(?<plan>\\b(?:member|subscriber|policy|insurance|mbi|medicare|medicaid|medi-cal|plan|group)\\b)"
-            + "|(?<account>\\baccount\\b)|(?<card>\\bcard\\b)|(?<vehicle>\\b(?:plate|vin|tag)\\b)"
-            + "|(?<license>\\b(?:npi|dea|license|licence|state id)\\b)"
-            + "|(?<device>\\b(?:serial|udi|device)\\b)|(?<zip>\\b(?:zip|postal)\\b)"
-            + "|(?<dob>\\b(?:birth|born|dob|birthday)\\b)");
+            + "|(?<phone>\\b(?:phone|cell|mobile|telephone|call|text|reach|line|contact|callback|number to call|pager"
+            + "|beeper)\\b)"
+            + "|(?<ssn>\\b(?:social|ssn|ss|security|last four)\\b)"
+            + "|(?<mrn>\\b(?:mrn|medical record|chart|record number|patient id|hospital number|patient number|pt id"
+            + "|mr number)\\b)"
+            + "|(?<plan>\\b(?:member|subscriber|policy|insurance|mbi|medicare|medicaid|medi-cal|plan|group|bcbs|aetna|cigna"
+            + "|humana|anthem|tricare|molina|unitedhealthcare)\\b)"
+            + "|(?<account>\\b(?:account|guarantor)\\b)|(?<card>\\b(?:card|pay with|put it on|charge it to)\\b)"
+            + "|(?<vehicle>\\b(?:plate|vin|tag)\\b)"
+            + "|(?<license>\\b(?:npi|national provider identifier|provider identifier|dea|license|licence|state id)\\b)"
+            + "|(?<device>\\b(?:serial|udi|device)\\b)|(?<zip>\\b(?:zip|postal|near)\\b)"
+            + "|(?<dob>\\b(?:birth|born|dob|birthday)\\b)"
+            + "|(?<code>\\b(?:cpt|procedure code|diagnosis code|billing code|icd|hcpcs|loinc|ndc)\\b)");
     private static final String[] GROUPS = {"fax", "phone", "ssn", "mrn", "plan", "account", "card", "vehicle", "license",
-        "device", "zip", "dob"};
+        "device", "zip", "dob", "code"};
     private static final PhiKind[] KINDS = {PhiKind.FAX, PhiKind.PHONE, PhiKind.SSN, PhiKind.MRN, PhiKind.HEALTH_PLAN,
-        PhiKind.ACCOUNT, PhiKind.CARD, PhiKind.VEHICLE, PhiKind.LICENSE, PhiKind.DEVICE, PhiKind.ZIP, PhiKind.DOB};
+        PhiKind.ACCOUNT, PhiKind.CARD, PhiKind.VEHICLE, PhiKind.LICENSE, PhiKind.DEVICE, PhiKind.ZIP, PhiKind.DOB, null};
 
     private static PhiKind byRule(String window) {
         Matcher m = RULE.matcher(window.toLowerCase(Locale.ROOT));
@@ -58,7 +63,8 @@ class ContextKeywordsTest {
         List<String> pieces = List.of("fax", "faxed", "ed", "call", "back", "callback", "number", " to ", "medical", "record",
             "patient", " id", "last", " four", "medi", "-cal", "Medi-Cal", "state", "card", "birth", "day", "PHONE",
             " ", "  ", ",", ".", "_", "7", "x", "é", "\u212A", "İ", "ſ", "\u017Fsn", "s", "sn", "number to call",
-            "hospital number", "Zip", "dob", "d.o.b", "-",
+            "hospital number", "Zip", "dob", "d.o.b", "-", "pager", "ss", "cpt", "code", "procedure", "pay", " with",
+            "near", "mr", "guarantor",
             "\u0301", "\u0307", "e\u0301", "\uD835\uDC00", "\uD834\uDD67", "\uD835", "\uDC00");
         for (RandomWindows.Window window : RandomWindows.of("ab", pieces, 8, 200_000)) {
             String text = window.text();

@@ -332,6 +332,16 @@ class PhiDetectorTest {
     }
 
     @Test
+    void givenSsnAndEmailFormsOfEveryday_detect_findsTheValueAlone() {
+        assertEquals(List.of("123.45.6789/SSN"), found("SSN 123.45.6789"));
+        assertEquals(List.of("6789/SSN"), found("{\"ssn_last4\": \"6789\"}"));
+        assertEquals(List.of("123456789/SSN"), found("ss# 123456789"));
+        assertEquals(List.of("jsmith @ gmail.com/EMAIL"), found("jsmith @ gmail.com"));
+        assertEquals(List.of("john.o'neil@aol.com/EMAIL"), found("john.o'neil@aol.com is my email"));
+        assertEquals(List.of("ABC123456789/HEALTH_PLAN"), found("BCBS #ABC123456789"));
+    }
+
+    @Test
     void givenAnAddressLine_detect_findsStreetCityAndZip() {
         assertEquals(List.of("919 E 6th Street/ADDRESS", "Georgetown/CITY", "78626/ZIP"),
                 found("I live at 919 E 6th Street, Georgetown, TX 78626."));
