@@ -91,6 +91,9 @@ final class StructuredFieldRecognizer {
             "<([A-Za-z][A-Za-z0-9_.-]{0,40})\\b[^<>]{0,80}?\\bvalue=\"([^\"<>]{1,200})\"");
     private static final Pattern XML_ELEMENT =
             Pattern.compile("<([A-Za-z][A-Za-z0-9_.-]{0,40})(?:\\s[^<>]{0,80})?>([^<>]{1,200})</\\1>");
+    /** {@code key="value with blanks"} in a log line. */
+    private static final Pattern QUOTED_FIELD = Pattern.compile(
+            "(?:^|[?&;\\s])([A-Za-z][A-Za-z0-9_.-]{0,40})=\"([^\"\\n]{1,200})\"");
     /** {@code key=value} in a query string or form body. */
     private static final Pattern QUERY_FIELD = Pattern.compile(
             "(?:^|[?&;\\s])([A-Za-z][A-Za-z0-9_.-]{0,40})=([^&;\\s#\"'{}<>\\\\]{1,200})");
@@ -124,6 +127,12 @@ final class StructuredFieldRecognizer {
             Matcher m = QUERY_FIELD.matcher(text);
             while (m.find()) {
                 value(text, m.group(1), m.start(2), m.end(2), out);
+            }
+            if (text.indexOf("=\"") >= 0) {
+                Matcher quoted = QUOTED_FIELD.matcher(text);
+                while (quoted.find()) {
+                    value(text, quoted.group(1), quoted.start(2), quoted.end(2), out);
+                }
             }
         }
         for (int colon = text.indexOf(':'); colon >= 0; colon = text.indexOf(':', colon + 1)) {
@@ -326,6 +335,9 @@ final class StructuredFieldRecognizer {
             }
         }
         int[] span = fitting(text, start, end, kind);
+        if (span == null && kind == PhiKind.NAME && !"name".equals(keyOf(fieldName))) {
+            span = lowerCaseName(text, start, end); // caller="nisreen al-amoudi": a person's field, written lower case
+        }
         if (span != null && kind == PhiKind.NAME && endsWithOrganisationWord(text, span[0], span[1])) {
             return; // <name value="Copper Basin Cardiology"/>: an organisation's name field
         }
@@ -409,6 +421,26 @@ final class StructuredFieldRecognizer {
         }
         return Character.isUpperCase(text.charAt(start))
                 || PARTICLES.contains(text.substring(start, end).toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * A value of one to four lower-case words, none an everyday word ("nisreen al-amoudi"), as logs and speech write a
+     * person's name; {@code null} otherwise. Asked only of fields that name a person, not of a bare "name", which as
+     * often names a drug or a clinic.
+     */
+    private static int[] lowerCaseName(String text, int start, int end) {
+        String value = text.substring(start, end);
+        String[] words = value.split(" ");
+        if (words.length > 4 || isPlaceholder(text, start, end) || !value.equals(value.toLowerCase(Locale.ROOT))) {
+            return null;
+        }
+        for (String word : words) {
+            if (word.isEmpty() || !word.chars().allMatch(c -> Character.isLetter(c) || c == '-' || c == '\'')
+                    || EverydayWords.anyEveryday(word) && !PARTICLES.contains(word)) {
+                return null;
+            }
+        }
+        return new int[] {start, end};
     }
 
     /** Values that say a field is empty: "N/A", "none", "unknown", "null". */

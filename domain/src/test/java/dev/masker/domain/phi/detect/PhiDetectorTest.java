@@ -342,6 +342,13 @@ class PhiDetectorTest {
     }
 
     @Test
+    void givenALowerCaseNameInAPersonsField_detect_findsIt() {
+        assertEquals(List.of("nisreen al-amoudi/NAME", "02/04/1938/DOB"),
+                found("INFO ivr.flow event=lookup caller=\"nisreen al-amoudi\" dob=02/04/1938"));
+        assertEquals(List.of(), found("{\"name\": \"metformin\", \"dose\": \"500 mg\"}"));
+    }
+
+    @Test
     void givenAnAddressLine_detect_findsStreetCityAndZip() {
         assertEquals(List.of("919 E 6th Street/ADDRESS", "Georgetown/CITY", "78626/ZIP"),
                 found("I live at 919 E 6th Street, Georgetown, TX 78626."));
