@@ -87,6 +87,8 @@ final class AddressRecognizer {
             + " ([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?|[a-z]+(?=\\s*$|[.,?!]))");
 
     static final Set<String> STATE_NAME_SET = Set.of(STATE_NAMES.toLowerCase(Locale.ROOT).split("\\|"));
+    /** {@link #STATE_NAME_SET} for words asked in place: the one-word state names. */
+    static final AsciiWordSet STATE_NAME_WORDS = new AsciiWordSet(STATE_NAME_SET);
     static final Set<String> STATE_CODE_SET = Set.of(STATE_CODES.split("\\|"));
 
     // ---------------------------------------------------------------- addresses, cities, ZIP codes

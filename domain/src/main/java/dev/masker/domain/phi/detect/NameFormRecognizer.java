@@ -44,9 +44,9 @@ final class NameFormRecognizer {
     /** Words after which an all-capital credential is no name: "Annapolis, MD" is a place, "Dr. Lee, MD" is a title. */
     private static final Set<String> NOT_BEFORE_CREDENTIAL = TextScan.words("dr", "doctor", "signed", "sincerely");
 
-    private final NameLists names;
+    private final NameIndex names;
 
-    NameFormRecognizer(NameLists names) {
+    NameFormRecognizer(NameIndex names) {
         this.names = names;
     }
 
@@ -198,7 +198,7 @@ final class NameFormRecognizer {
     private void lowerCasePairs(String text, Candidates out) {
         int previousStart = -1;
         int previousEnd = -1;
-        boolean previousGiven = false; // whether the word before is a listed given name that can start a pair
+        boolean previousLower = false; // whether the word before is lower case and may start a pair
         for (int at = 0; at < text.length(); at++) {
             if (!Character.isLetter(text.charAt(at))) {
                 continue;
@@ -206,16 +206,17 @@ final class NameFormRecognizer {
             int end = wordEnd(text, at);
             boolean afterLetterOrMark = at > 0 && "'’-".indexOf(text.charAt(at - 1)) >= 0;
             boolean lower = !afterLetterOrMark && end - at >= 2 && Character.isLowerCase(text.charAt(at));
-            // Each word is copied and looked up once: as the family name of the pair it ends, then as a given name.
-            String word = lower ? text.substring(at, end) : null;
-            if (previousGiven && previousEnd == at - 1 && text.charAt(previousEnd) == ' ' && lower
-                    && isListedSurname(word) && isNameLike(word)) {
+            // The words are looked up in place, and only where a pair can stand: the everyday-word test, which most
+            // words of speech fail, first.
+            if (previousLower && previousEnd == at - 1 && text.charAt(previousEnd) == ' ' && lower
+                    && isNameLike(text, at, end) && isListedSurname(text, at, end)
+                    && isNameLike(text, previousStart, previousEnd) && isListedFirstName(text, previousStart, previousEnd)) {
                 String given = text.substring(previousStart, previousEnd);
-                if (!PlaceRecognizer.isPlaceName(given + " " + word) && !organisationAfter(text, end)) {
+                if (!PlaceRecognizer.isPlaceName(given + " " + text.substring(at, end)) && !organisationAfter(text, end)) {
                     out.add(previousStart, end, PhiKind.NAME, 40);
                 }
             }
-            previousGiven = lower && isListedFirstName(word) && isNameLike(word);
+            previousLower = lower;
             previousStart = at;
             previousEnd = end;
             at = end - 1;
@@ -262,6 +263,17 @@ final class NameFormRecognizer {
         }
     }
 
+    /** {@link #isNameLike(String)} of {@code text[start, end)}: a word of ASCII letters is looked up in place. */
+    private boolean isNameLike(String text, int start, int end) {
+        if (!NameIndex.isAsciiLetters(text, start, end)) {
+            return isNameLike(text.substring(start, end));
+        }
+        // For ASCII letters the everyday test is the list's alone, and the word sets compare them lower-cased.
+        return !names.isCommonWord(text, start, end) && !NameRecognizer.NOT_NAME_WORDS.containsLetters(text, start, end)
+                && !SpokenNumbers.isNumberWordAt(text, start, end)
+                && !AddressRecognizer.STATE_NAME_WORDS.containsLetters(text, start, end);
+    }
+
     /** A word that can be a name: no everyday English word, no number, no word the name rules never take. */
     private boolean isNameLike(String word) {
         String lower = lower(word);
@@ -302,6 +314,18 @@ final class NameFormRecognizer {
         return anyPart(word, false);
     }
 
+    /** {@link #isListedFirstName(String)} of {@code text[start, end)}, looked up in place where it has no part mark. */
+    private boolean isListedFirstName(String text, int start, int end) {
+        return names.isFirstName(text, start, end) || hasNamePartMark(text, start, end)
+                && anyPart(text.substring(start, end), true);
+    }
+
+    /** {@link #isListedSurname(String)} of {@code text[start, end)}, looked up in place where it has no part mark. */
+    private boolean isListedSurname(String text, int start, int end) {
+        return names.isSurname(text, start, end) || hasNamePartMark(text, start, end)
+                && anyPart(text.substring(start, end), false);
+    }
+
     /** Whether the word, or each part of a hyphenated or two-word one, is on the given-name or surname list. */
     private boolean anyPart(String word, boolean given) {
         if (given ? names.isFirstName(word) : names.isSurname(word)) {
@@ -321,8 +345,12 @@ final class NameFormRecognizer {
 
     /** Whether the word has a hyphen, an apostrophe or a blank between parts. */
     private static boolean hasNamePartMark(String word) {
-        for (int i = 0; i < word.length(); i++) {
-            char c = word.charAt(i);
+        return hasNamePartMark(word, 0, word.length());
+    }
+
+    private static boolean hasNamePartMark(String text, int start, int end) {
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
             if (c == '-' || c == '\'' || c == '’' || c == ' ') {
                 return true;
             }

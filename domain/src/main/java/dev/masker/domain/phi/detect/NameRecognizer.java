@@ -143,6 +143,8 @@ final class NameRecognizer {
             "later", "soon", "before", "after", "because", "if", "as", "at", "by", "for", "from", "in", "into", "on",
             "to", "with", "without", "about", "over", "under", "again", "once", "more", "most", "some", "such",
             "only", "own", "same", "than", "too", "very", "even", "ever", "both", "each", "few", "other", "another");
+    /** {@link #NOT_NAMES} for words asked in place ({@link AsciiWordSet}): those of ASCII letters only can match. */
+    static final AsciiWordSet NOT_NAME_WORDS = new AsciiWordSet(NOT_NAMES);
     private static final Set<String> TITLE_NOT_NAMES = TextScan.words("office", "offices", "visit", "appointment", "the", "and",
             "or", "will", "can", "said", "is", "says", "who", "if");
     private static final Set<String> LOWER_STOP = TextScan.words("said", "due", "almost", "below", "above", "agrees", "going",
@@ -160,10 +162,10 @@ final class NameRecognizer {
             "born", "age", "years", "year", "old", "ninety", "hundred", "like", "want", "wanted", "needed", "got",
             "get", "getting", "having", "had", "just", "now", "then", "well", "yeah", "yep", "sure", "right");
 
-    private final NameLists names;
+    private final NameIndex names;
 
     /** A recognizer that checks name candidates against the given lists. */
-    NameRecognizer(NameLists names) {
+    NameRecognizer(NameIndex names) {
         this.names = names;
     }
 
