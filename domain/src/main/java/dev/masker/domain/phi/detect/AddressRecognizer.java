@@ -26,6 +26,7 @@ final class AddressRecognizer {
     private static final StartFilter.FirstChars ADDRESS_FIRST =
             StartFilter.FirstChars.of(TextScan.DIGITS + "stfenhdzoSTFENHDZOpP", false);
 
+    private static final StartFilter.FirstChars RURAL_BOX_FIRST = StartFilter.FirstChars.of("rRhHsS", false);
     private static final StartFilter.FirstChars WHEREABOUTS_FIRST = StartFilter.FirstChars.of("mjlcoiMJLCOI", false);
     private static final StartFilter.FirstChars ZIP_FIRST = StartFilter.FirstChars.of(TextScan.ASCII_LETTERS + ",", false);
 
@@ -95,7 +96,8 @@ final class AddressRecognizer {
 
     static void addresses(String text, int[] wordStarts, Candidates out) {
         if (TextScan.indexOfIgnoreCase(text, "box", 0) < text.length()) {
-            for (MatchResult m : RURAL_BOX.matcher(text).results().toList()) {
+            // RURAL_BOX opens with \\b and the first letter of one of its words: tried at those word starts only.
+            for (MatchResult m : StartFilter.all(RURAL_BOX, text, wordStarts, RURAL_BOX_FIRST)) {
                 addressWithCity(text, m.start(), m.end(), out);
             }
         }

@@ -237,6 +237,9 @@ final class NameFormRecognizer {
             int searchedTo = 0;
             for (int at = TextScan.indexOfIgnoreCase(text, cue, 0); at < text.length();
                     at = TextScan.indexOfIgnoreCase(text, cue, at + cue.length())) {
+                if (at == 0 || text.charAt(at - 1) != ' ') {
+                    continue; // the pattern has a space before the cue: "there" and "where" are no "here"
+                }
                 // The opener, at most three names and the fillers before them lie within the reach before the cue.
                 m.region(Math.max(searchedTo, at - INTRODUCTION_REACH),
                         Math.min(text.length(), at + cue.length() + 1));
