@@ -64,11 +64,25 @@ final class NameFormRecognizer {
     /** The credentials CREDENTIAL ends with, longest first where one begins another ("M.D." before "MD"). */
     private static final List<String> CREDENTIALS = List.of("M.D.", "MD", "D.O.", "DO", "RN", "NP", "PA-C", "PhD", "DDS",
             "DMD", "FNP-C", "FNP", "APRN", "LPN", "CNM", "CRNA", "LCSW", "PharmD", "DPM", "MBBS", "DNP", "MSN", "BSN");
+    /** The first two characters of the credentials, by the first capital's index and the second character. */
+    private static final boolean[] CREDENTIAL_STARTS = new boolean[26 * 128];
+
+    static {
+        for (String credential : CREDENTIALS) {
+            CREDENTIAL_STARTS[(credential.charAt(0) - 'A') * 128 + credential.charAt(1)] = true;
+        }
+    }
+
     /** Where a credential starting at {@code at} after a blank or a comma ends as a whole word; -1 if none does. */
     private static int credentialEnd(String text, int at) {
         char first = text.charAt(at);
         char before = text.charAt(at - 1);
         if (first < 'A' || first > 'Z' || before != ' ' && before != ',') {
+            return -1;
+        }
+        // Asked after every capital that follows a blank: most capitalized words fail on their second character.
+        char second = at + 1 < text.length() ? text.charAt(at + 1) : 0;
+        if (second == 0 || second >= 128 || !CREDENTIAL_STARTS[(first - 'A') * 128 + second]) {
             return -1;
         }
         for (String credential : CREDENTIALS) {
@@ -159,7 +173,11 @@ final class NameFormRecognizer {
                 continue;
             }
             // "Last, First" or "Two Bulls, First": the pattern starts at most two words before the comma.
-            m.region(Math.max(searchedTo, twoWordsBefore(text, comma)), Math.min(text.length(), comma + 2 + NAME_REACH));
+            int from = Math.max(searchedTo, twoWordsBefore(text, comma));
+            if (text.indexOf(',', from) == comma && !capitalizedBefore(text, comma)) {
+                continue; // "thanks, I": the only comma a match here could have follows no capitalized word
+            }
+            m.region(from, Math.min(text.length(), comma + 2 + NAME_REACH));
             if (!m.find() || m.start() > comma) {
                 continue;
             }
@@ -176,6 +194,20 @@ final class NameFormRecognizer {
                 out.add(m.start(), m.end(), PhiKind.NAME, inField ? 52 : 46);
             }
         }
+    }
+
+    /**
+     * Whether the word before the comma at {@code comma}, the run of letters, apostrophes and hyphens there, starts
+     * with a capital ({@code \\p{Lu}}), as LAST_FIRST's last word before its comma must (its look-behind or a space
+     * stands before it). Next to a surrogate, which may be half of a letter, the answer is yes.
+     */
+    private static boolean capitalizedBefore(String text, int comma) {
+        int start = comma;
+        while (start > 0 && (Character.isLetter(text.charAt(start - 1)) || "'’-".indexOf(text.charAt(start - 1)) >= 0)) {
+            start--;
+        }
+        return start > 0 && Character.isSurrogate(text.charAt(start - 1))
+                || start < comma && Character.getType(text.charAt(start)) == Character.UPPERCASE_LETTER;
     }
 
     /** Where the second word before {@code end} starts (or the first, or {@code end} itself, near the text's start). */

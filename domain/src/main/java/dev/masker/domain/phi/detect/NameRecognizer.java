@@ -195,7 +195,8 @@ final class NameRecognizer {
         }
         capitalizedNames(text, out);
         lowerCaseNames(text, out);
-        for (MatchResult identity : StartFilter.all(LOWER_IDENTITY, text, sentenceEnds(text), SENTENCE_END)) {
+        for (MatchResult identity : StartFilter.all(LOWER_IDENTITY, text, sentenceEnds(text), SENTENCE_END,
+                at -> mayOpenIdentity(text, at))) {
             String first = identity.group(1).split(" ")[0];
             if (!LOWER_STOP.contains(first) && !NOT_NAMES.contains(first) && !SpokenNumbers.isNumberWord(first)) {
                 out.add(identity.start(1), identity.end(1), PhiKind.NAME, 42);
@@ -215,6 +216,37 @@ final class NameRecognizer {
             }
         }
         return found.toSortedDistinctArray();
+    }
+
+    /**
+     * A necessary condition for LOWER_IDENTITY at {@code at}: from the start of the turn or after the full stop and its
+     * blanks, only characters its name can hold (lower-case letters, {@code ' - .} and spaces) up to a comma, a space
+     * and the first letter of "date of birth", "dob" or "born". Most sentences are no such opening, and the pattern is
+     * then not tried.
+     */
+    private static boolean mayOpenIdentity(String text, int at) {
+        if (at == 0 && reachesIdentityCue(text, 0)) {
+            return true;
+        }
+        if (".!?".indexOf(text.charAt(at)) < 0) {
+            return false;
+        }
+        int name = at + 1;
+        while (name < text.length() && Character.isWhitespace(text.charAt(name))) {
+            name++;
+        }
+        return reachesIdentityCue(text, name);
+    }
+
+    private static boolean reachesIdentityCue(String text, int from) {
+        int at = from;
+        // A surrogate may be half of a lower-case letter: it is let through, as the condition must never refuse a match.
+        while (at < text.length() && (Character.isLowerCase(text.charAt(at)) || "'-. ".indexOf(text.charAt(at)) >= 0
+                || Character.isSurrogate(text.charAt(at)))) {
+            at++;
+        }
+        return at + 2 < text.length() && text.charAt(at) == ',' && text.charAt(at + 1) == ' '
+                && (text.charAt(at + 2) == 'd' || text.charAt(at + 2) == 'b');
     }
 
     /** Whether one of TITLE_NAME's titles starts here ("Dr", "Doctor", "Mr", "Mrs", "Ms", "Miss", "Nurse"). */
