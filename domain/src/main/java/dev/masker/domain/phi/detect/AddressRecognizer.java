@@ -26,6 +26,7 @@ final class AddressRecognizer {
     private static final StartFilter.FirstChars ADDRESS_FIRST =
             StartFilter.FirstChars.of(TextScan.DIGITS + "stfenhdzowSTFENHDZOWpP", false);
 
+    private static final StartFilter.FirstChars RURAL_BOX_FIRST = StartFilter.FirstChars.of("rRhHsS", false);
     private static final StartFilter.FirstChars WHEREABOUTS_FIRST = StartFilter.FirstChars.of("mjlcoiMJLCOI", false);
     private static final StartFilter.FirstChars ZIP_FIRST = StartFilter.FirstChars.of(TextScan.ASCII_LETTERS + ",", false);
 
@@ -111,13 +112,16 @@ final class AddressRecognizer {
             + " ([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?|[a-z]+(?=\\s*$|[.,?!]))");
 
     static final Set<String> STATE_NAME_SET = Set.of(STATE_NAMES.toLowerCase(Locale.ROOT).split("\\|"));
+    /** {@link #STATE_NAME_SET} for words asked in place: the one-word state names. */
+    static final AsciiWordSet STATE_NAME_WORDS = new AsciiWordSet(STATE_NAME_SET);
     static final Set<String> STATE_CODE_SET = Set.of(STATE_CODES.split("\\|"));
 
     // ---------------------------------------------------------------- addresses, cities, ZIP codes
 
     static void addresses(String text, int[] wordStarts, Candidates out) {
         if (TextScan.indexOfIgnoreCase(text, "box", 0) < text.length()) {
-            for (MatchResult m : RURAL_BOX.matcher(text).results().toList()) {
+            // RURAL_BOX opens with \\b and the first letter of one of its words: tried at those word starts only.
+            for (MatchResult m : StartFilter.all(RURAL_BOX, text, wordStarts, RURAL_BOX_FIRST)) {
                 addressWithCity(text, m.start(), m.end(), out);
             }
         }

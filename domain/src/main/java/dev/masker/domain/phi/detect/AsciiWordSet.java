@@ -9,12 +9,24 @@ import java.util.Set;
  * The words are in a hash table keyed by {@link String#hashCode()}; the region's hash is computed the same way from its
  * characters with the ASCII case bit set, so a lookup compares only the few words of that hash (the gazetteer's first
  * words are thousands, and a scan of those of one length and first letter was a hot spot).
+ * <p>
+ * The name lists are asked about nearly every word of a turn, and their tables (100,000 words and more) do not stay in
+ * the processor's caches: the cost of a lookup is the memory it reads. So each slot of the table is one {@code long}
+ * holding the word's hash, length and place in one array of all the words' characters: a lookup that finds nothing
+ * reads one slot (or a few), one that finds a word reads its characters besides, and no string object is read.
  */
 final class AsciiWordSet {
-    /** Open addressing, linear probing; a power of two at least twice the number of words. */
-    private final String[] table;
-    /** The hash of each word in {@link #table}, compared before the word itself is read. */
-    private final int[] hashes;
+    /**
+     * Open addressing, linear probing, a power of two at least twice the number of words: per slot, 0 when empty, else
+     * the word's hash in the high 32 bits, then its offset in {@link #letters} ({@link #OFFSET_BITS}) and its length
+     * ({@link #LENGTH_BITS}). A slot of a word is never 0, since the empty word is kept apart.
+     */
+    private final long[] slots;
+    /** The words' characters, one word after another. */
+    private final char[] letters;
+    /** The words themselves, by slot, for {@link #find}. */
+    private final String[] words;
+    private final boolean hasEmptyWord;
     private final int mask;
     private final int longest;
     /**
@@ -25,28 +37,43 @@ final class AsciiWordSet {
     /** The first characters of the words, bits as {@link #bucket} numbers them. */
     private final int firstBuckets;
 
+    private static final int LENGTH_BITS = 10;
+    private static final int OFFSET_BITS = 22;
+    private static final long LENGTH_MASK = (1L << LENGTH_BITS) - 1;
+    private static final long HASH_MASK = -1L << 32;
+
     AsciiWordSet(Collection<String> words) {
         Set<String> distinct = Set.copyOf(words);
         int size = Integer.highestOneBit(Math.max(1, distinct.size()) * 2) * 2;
-        this.table = new String[size];
-        this.hashes = new int[size];
+        this.slots = new long[size];
+        this.words = new String[size];
         this.mask = size - 1;
         int max = distinct.stream().mapToInt(String::length).max().orElse(0);
+        int total = distinct.stream().mapToInt(String::length).sum();
+        if (max > LENGTH_MASK || total >= 1 << OFFSET_BITS) {
+            throw new IllegalArgumentException("words too long or too many for a word set");
+        }
+        this.letters = new char[total];
+        int offset = 0;
         int first = 0;
         this.edges = new long[((max + 1) * 27 * 27 >> 6) + 1];
         for (String word : distinct) {
+            if (word.isEmpty()) {
+                continue;
+            }
             int slot = spread(word.hashCode()) & mask;
-            while (table[slot] != null) {
+            while (slots[slot] != 0) {
                 slot = (slot + 1) & mask;
             }
-            table[slot] = word;
-            hashes[slot] = word.hashCode();
-            if (!word.isEmpty()) {
-                int bit = edgeBit(word.length(), word.charAt(0), word.charAt(word.length() - 1));
-                edges[bit >> 6] |= 1L << bit;
-                first |= 1 << bucket(word.charAt(0));
-            }
+            word.getChars(0, word.length(), letters, offset);
+            slots[slot] = (long) word.hashCode() << 32 | (long) offset << LENGTH_BITS | word.length();
+            this.words[slot] = word;
+            offset += word.length();
+            int bit = edgeBit(word.length(), word.charAt(0), word.charAt(word.length() - 1));
+            edges[bit >> 6] |= 1L << bit;
+            first |= 1 << bucket(word.charAt(0));
         }
+        this.hasEmptyWord = distinct.contains("");
         this.longest = max;
         this.firstBuckets = first;
     }
@@ -78,7 +105,7 @@ final class AsciiWordSet {
      * Whether {@code text[start, end)}, which must hold ASCII letters only, is one of the words in any ASCII case.
      */
     boolean containsLetters(String text, int start, int end) {
-        return find(text, start, end) != null;
+        return slotOf(text, start, end) != -1;
     }
 
     /**
@@ -87,37 +114,49 @@ final class AsciiWordSet {
      * each character of the region is compared as one lower-case character.
      */
     String find(String text, int start, int end) {
+        int slot = slotOf(text, start, end);
+        return slot >= 0 ? words[slot] : slot == EMPTY_WORD ? "" : null;
+    }
+
+    /** What {@link #slotOf} gives for the empty region when the set holds the empty word. */
+    private static final int EMPTY_WORD = -2;
+
+    /** The slot of the word the region is, -1 if none ({@link #EMPTY_WORD} for the empty word). */
+    private int slotOf(String text, int start, int end) {
         int length = end - start;
         if (length > longest) {
-            return null;
+            return -1;
         }
-        if (length > 0) {
-            // A word matches only if its first and last characters are the region's, lower-cased as compared below.
-            int bit = edgeBit(length, text.charAt(start) | 0x20, text.charAt(end - 1) | 0x20);
-            if ((edges[bit >> 6] & 1L << bit) == 0) {
-                return null;
-            }
+        if (length == 0) {
+            return hasEmptyWord ? EMPTY_WORD : -1;
+        }
+        // A word matches only if its first and last characters are the region's, lower-cased as compared below.
+        int bit = edgeBit(length, text.charAt(start) | 0x20, text.charAt(end - 1) | 0x20);
+        if ((edges[bit >> 6] & 1L << bit) == 0) {
+            return -1;
         }
         int hash = 0;
         for (int i = start; i < end; i++) {
             hash = 31 * hash + (text.charAt(i) | 0x20);
         }
-        for (int slot = spread(hash) & mask; table[slot] != null; slot = (slot + 1) & mask) {
-            String word = table[slot];
-            if (hashes[slot] == hash && word.length() == length && sameLetters(word, text, start, length)) {
-                return word;
+        long key = (long) hash << 32;
+        for (int slot = spread(hash) & mask; slots[slot] != 0; slot = (slot + 1) & mask) {
+            long entry = slots[slot];
+            if ((entry & HASH_MASK) == key && (entry & LENGTH_MASK) == length
+                    && sameLetters((int) (entry >>> LENGTH_BITS & ((1L << OFFSET_BITS) - 1)), text, start, length)) {
+                return slot;
             }
         }
-        return null;
+        return -1;
     }
 
     /**
      * Whether the region, ASCII letters, is the lower-case word in any case: setting the case bit of an ASCII letter
      * gives its lower case, and no letter becomes a word's non-letter ("b-day") that way.
      */
-    private static boolean sameLetters(String word, String text, int start, int length) {
+    private boolean sameLetters(int offset, String text, int start, int length) {
         for (int i = 0; i < length; i++) {
-            if ((text.charAt(start + i) | 0x20) != word.charAt(i)) {
+            if ((text.charAt(start + i) | 0x20) != letters[offset + i]) {
                 return false;
             }
         }

@@ -46,9 +46,9 @@ final class NameFormRecognizer {
     /** Words after which an all-capital credential is no name: "Annapolis, MD" is a place, "Dr. Lee, MD" is a title. */
     private static final Set<String> NOT_BEFORE_CREDENTIAL = TextScan.words("dr", "doctor", "signed", "sincerely");
 
-    private final NameLists names;
+    private final NameIndex names;
 
-    NameFormRecognizer(NameLists names) {
+    NameFormRecognizer(NameIndex names) {
         this.names = names;
     }
 
@@ -66,11 +66,25 @@ final class NameFormRecognizer {
     /** The credentials CREDENTIAL ends with, longest first where one begins another ("M.D." before "MD"). */
     private static final List<String> CREDENTIALS = List.of("M.D.", "MD", "D.O.", "DO", "RN", "NP", "PA-C", "PhD", "DDS",
             "DMD", "FNP-C", "FNP", "APRN", "LPN", "CNM", "CRNA", "LCSW", "PharmD", "DPM", "MBBS", "DNP", "MSN", "BSN");
+    /** The first two characters of the credentials, by the first capital's index and the second character. */
+    private static final boolean[] CREDENTIAL_STARTS = new boolean[26 * 128];
+
+    static {
+        for (String credential : CREDENTIALS) {
+            CREDENTIAL_STARTS[(credential.charAt(0) - 'A') * 128 + credential.charAt(1)] = true;
+        }
+    }
+
     /** Where a credential starting at {@code at} after a blank or a comma ends as a whole word; -1 if none does. */
     private static int credentialEnd(String text, int at) {
         char first = text.charAt(at);
         char before = text.charAt(at - 1);
         if (first < 'A' || first > 'Z' || before != ' ' && before != ',') {
+            return -1;
+        }
+        // Asked after every capital that follows a blank: most capitalized words fail on their second character.
+        char second = at + 1 < text.length() ? text.charAt(at + 1) : 0;
+        if (second == 0 || second >= 128 || !CREDENTIAL_STARTS[(first - 'A') * 128 + second]) {
             return -1;
         }
         for (String credential : CREDENTIALS) {
@@ -163,7 +177,11 @@ final class NameFormRecognizer {
                 continue;
             }
             // "Last, First" or "Two Bulls, First": the pattern starts at most two words before the comma.
-            m.region(Math.max(searchedTo, twoWordsBefore(text, comma)), Math.min(text.length(), comma + 2 + NAME_REACH));
+            int from = Math.max(searchedTo, twoWordsBefore(text, comma));
+            if (text.indexOf(',', from) == comma && !capitalizedBefore(text, comma)) {
+                continue; // "thanks, I": the only comma a match here could have follows no capitalized word
+            }
+            m.region(from, Math.min(text.length(), comma + 2 + NAME_REACH));
             if (!m.find() || m.start() > comma) {
                 continue;
             }
@@ -180,6 +198,20 @@ final class NameFormRecognizer {
                 out.add(m.start(), m.end(), PhiKind.NAME, inField ? 52 : 46);
             }
         }
+    }
+
+    /**
+     * Whether the word before the comma at {@code comma}, the run of letters, apostrophes and hyphens there, starts
+     * with a capital ({@code \\p{Lu}}), as LAST_FIRST's last word before its comma must (its look-behind or a space
+     * stands before it). Next to a surrogate, which may be half of a letter, the answer is yes.
+     */
+    private static boolean capitalizedBefore(String text, int comma) {
+        int start = comma;
+        while (start > 0 && (Character.isLetter(text.charAt(start - 1)) || "'’-".indexOf(text.charAt(start - 1)) >= 0)) {
+            start--;
+        }
+        return start > 0 && Character.isSurrogate(text.charAt(start - 1))
+                || start < comma && Character.getType(text.charAt(start)) == Character.UPPERCASE_LETTER;
     }
 
     /** Where the second word before {@code end} starts (or the first, or {@code end} itself, near the text's start). */
@@ -207,7 +239,7 @@ final class NameFormRecognizer {
     private void lowerCasePairs(String text, Candidates out) {
         int previousStart = -1;
         int previousEnd = -1;
-        boolean previousGiven = false; // whether the word before is a listed given name that can start a pair
+        boolean previousLower = false; // whether the word before is lower case and may start a pair
         for (int at = 0; at < text.length(); at++) {
             if (!Character.isLetter(text.charAt(at))) {
                 continue;
@@ -215,18 +247,20 @@ final class NameFormRecognizer {
             int end = wordEnd(text, at);
             boolean afterLetterOrMark = at > 0 && "'’-".indexOf(text.charAt(at - 1)) >= 0;
             boolean lower = !afterLetterOrMark && end - at >= 2 && Character.isLowerCase(text.charAt(at));
-            // Each word is copied and looked up once: as the family name of the pair it ends, then as a given name.
-            String word = lower ? text.substring(at, end) : null;
-            if (previousGiven && previousEnd == at - 1 && text.charAt(previousEnd) == ' ' && lower
-                    && isListedSurname(word) && isNameLike(word)) {
+            // The words are looked up in place, and only where a pair can stand: the everyday-word test, which most
+            // words of speech fail, first.
+            if (previousLower && previousEnd == at - 1 && text.charAt(previousEnd) == ' ' && lower
+                    && isNameLike(text, at, end) && isListedSurname(text, at, end)
+                    && isNameLike(text, previousStart, previousEnd) && isListedFirstName(text, previousStart, previousEnd)) {
                 String given = text.substring(previousStart, previousEnd);
+                String word = text.substring(at, end);
                 // "victor foxtrot echo six ...": two words of the spelling alphabet spell, they name no one.
                 boolean spelling = SPELLING_ALPHABET.contains(given) && SPELLING_ALPHABET.contains(word);
                 if (!spelling && !PlaceRecognizer.isPlaceName(given + " " + word) && !organisationAfter(text, end)) {
                     out.add(previousStart, end, PhiKind.NAME, 40);
                 }
             }
-            previousGiven = lower && isListedFirstName(word) && isNameLike(word);
+            previousLower = lower;
             previousStart = at;
             previousEnd = end;
             at = end - 1;
@@ -247,6 +281,9 @@ final class NameFormRecognizer {
             int searchedTo = 0;
             for (int at = TextScan.indexOfIgnoreCase(text, cue, 0); at < text.length();
                     at = TextScan.indexOfIgnoreCase(text, cue, at + cue.length())) {
+                if (at == 0 || text.charAt(at - 1) != ' ') {
+                    continue; // the pattern has a space before the cue: "there" and "where" are no "here"
+                }
                 // The opener, at most three names and the fillers before them lie within the reach before the cue.
                 m.region(Math.max(searchedTo, at - INTRODUCTION_REACH),
                         Math.min(text.length(), at + cue.length() + 1));
@@ -271,6 +308,17 @@ final class NameFormRecognizer {
         if (allNameLike && (anyListed || m.group(2).equalsIgnoreCase("here") && words.length <= 2)) {
             out.add(m.start(1), m.end(1), PhiKind.NAME, 42);
         }
+    }
+
+    /** {@link #isNameLike(String)} of {@code text[start, end)}: a word of ASCII letters is looked up in place. */
+    private boolean isNameLike(String text, int start, int end) {
+        if (!NameIndex.isAsciiLetters(text, start, end)) {
+            return isNameLike(text.substring(start, end));
+        }
+        // For ASCII letters the everyday test is the list's alone, and the word sets compare them lower-cased.
+        return !names.isCommonWord(text, start, end) && !NameRecognizer.NOT_NAME_WORDS.containsLetters(text, start, end)
+                && !SpokenNumbers.isNumberWordAt(text, start, end)
+                && !AddressRecognizer.STATE_NAME_WORDS.containsLetters(text, start, end);
     }
 
     /** A word that can be a name: no everyday English word, no number, no word the name rules never take. */
@@ -313,6 +361,18 @@ final class NameFormRecognizer {
         return anyPart(word, false);
     }
 
+    /** {@link #isListedFirstName(String)} of {@code text[start, end)}, looked up in place where it has no part mark. */
+    private boolean isListedFirstName(String text, int start, int end) {
+        return names.isFirstName(text, start, end) || hasNamePartMark(text, start, end)
+                && anyPart(text.substring(start, end), true);
+    }
+
+    /** {@link #isListedSurname(String)} of {@code text[start, end)}, looked up in place where it has no part mark. */
+    private boolean isListedSurname(String text, int start, int end) {
+        return names.isSurname(text, start, end) || hasNamePartMark(text, start, end)
+                && anyPart(text.substring(start, end), false);
+    }
+
     /** Whether the word, or each part of a hyphenated or two-word one, is on the given-name or surname list. */
     private boolean anyPart(String word, boolean given) {
         if (given ? names.isFirstName(word) : names.isSurname(word)) {
@@ -332,8 +392,12 @@ final class NameFormRecognizer {
 
     /** Whether the word has a hyphen, an apostrophe or a blank between parts. */
     private static boolean hasNamePartMark(String word) {
-        for (int i = 0; i < word.length(); i++) {
-            char c = word.charAt(i);
+        return hasNamePartMark(word, 0, word.length());
+    }
+
+    private static boolean hasNamePartMark(String text, int start, int end) {
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
             if (c == '-' || c == '\'' || c == '’' || c == ' ') {
                 return true;
             }

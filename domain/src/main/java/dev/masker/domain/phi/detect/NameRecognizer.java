@@ -155,6 +155,8 @@ final class NameRecognizer {
             "later", "soon", "before", "after", "because", "if", "as", "at", "by", "for", "from", "in", "into", "on",
             "to", "with", "without", "about", "over", "under", "again", "once", "more", "most", "some", "such",
             "only", "own", "same", "than", "too", "very", "even", "ever", "both", "each", "few", "other", "another");
+    /** {@link #NOT_NAMES} for words asked in place ({@link AsciiWordSet}): those of ASCII letters only can match. */
+    static final AsciiWordSet NOT_NAME_WORDS = new AsciiWordSet(NOT_NAMES);
     private static final Set<String> TITLE_NOT_NAMES = TextScan.words("office", "offices", "visit", "appointment", "the", "and",
             "or", "will", "can", "said", "is", "says", "who", "if");
     private static final Set<String> LOWER_STOP = TextScan.words("said", "due", "almost", "below", "above", "agrees", "going",
@@ -172,10 +174,10 @@ final class NameRecognizer {
             "born", "age", "years", "year", "old", "ninety", "hundred", "like", "want", "wanted", "needed", "got",
             "get", "getting", "having", "had", "just", "now", "then", "well", "yeah", "yep", "sure", "right");
 
-    private final NameLists names;
+    private final NameIndex names;
 
     /** A recognizer that checks name candidates against the given lists. */
-    NameRecognizer(NameLists names) {
+    NameRecognizer(NameIndex names) {
         this.names = names;
     }
 
@@ -205,7 +207,8 @@ final class NameRecognizer {
         }
         capitalizedNames(text, out);
         lowerCaseNames(text, out);
-        for (MatchResult identity : StartFilter.all(LOWER_IDENTITY, text, sentenceEnds(text), SENTENCE_END)) {
+        for (MatchResult identity : StartFilter.all(LOWER_IDENTITY, text, sentenceEnds(text), SENTENCE_END,
+                at -> mayOpenIdentity(text, at))) {
             String first = identity.group(1).split(" ")[0];
             if (!LOWER_STOP.contains(first) && !NOT_NAMES.contains(first) && !SpokenNumbers.isNumberWord(first)) {
                 out.add(identity.start(1), identity.end(1), PhiKind.NAME, 42);
@@ -225,6 +228,37 @@ final class NameRecognizer {
             }
         }
         return found.toSortedDistinctArray();
+    }
+
+    /**
+     * A necessary condition for LOWER_IDENTITY at {@code at}: from the start of the turn or after the full stop and its
+     * blanks, only characters its name can hold (lower-case letters, {@code ' - .} and spaces) up to a comma, a space
+     * and the first letter of "date of birth", "dob" or "born". Most sentences are no such opening, and the pattern is
+     * then not tried.
+     */
+    private static boolean mayOpenIdentity(String text, int at) {
+        if (at == 0 && reachesIdentityCue(text, 0)) {
+            return true;
+        }
+        if (".!?".indexOf(text.charAt(at)) < 0) {
+            return false;
+        }
+        int name = at + 1;
+        while (name < text.length() && Character.isWhitespace(text.charAt(name))) {
+            name++;
+        }
+        return reachesIdentityCue(text, name);
+    }
+
+    private static boolean reachesIdentityCue(String text, int from) {
+        int at = from;
+        // A surrogate may be half of a lower-case letter: it is let through, as the condition must never refuse a match.
+        while (at < text.length() && (Character.isLowerCase(text.charAt(at)) || "'-. ".indexOf(text.charAt(at)) >= 0
+                || Character.isSurrogate(text.charAt(at)))) {
+            at++;
+        }
+        return at + 2 < text.length() && text.charAt(at) == ',' && text.charAt(at + 1) == ' '
+                && (text.charAt(at + 2) == 'd' || text.charAt(at + 2) == 'b');
     }
 
     /**

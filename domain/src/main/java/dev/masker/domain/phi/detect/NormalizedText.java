@@ -106,10 +106,12 @@ final class NormalizedText {
                     at = r.end();
                     next++;
                 } else {
-                    out.append(base[at]);
-                    starts.add(at);
-                    ends.add(at + 1);
-                    at++;
+                    // The characters up to the next replacement or the window's end, written as one run.
+                    int runEnd = r != null && r.start() > at && r.start() < end ? r.start() : end;
+                    out.append(base, at, runEnd - at);
+                    starts.addSequence(at, runEnd);
+                    ends.addSequence(at + 1, runEnd + 1);
+                    at = runEnd;
                 }
             }
             out.append('\n');

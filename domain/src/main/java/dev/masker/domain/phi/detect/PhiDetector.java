@@ -18,8 +18,9 @@ public final class PhiDetector {
 
     /** A detector that checks name candidates against the given lists. */
     public PhiDetector(NameLists names) {
-        this.names = new NameRecognizer(Objects.requireNonNull(names, "names"));
-        this.nameForms = new NameFormRecognizer(names);
+        NameIndex index = new NameIndex(Objects.requireNonNull(names, "names"));
+        this.names = new NameRecognizer(index);
+        this.nameForms = new NameFormRecognizer(index);
     }
 
     /** A detector with the census name lists shipped in this module. */

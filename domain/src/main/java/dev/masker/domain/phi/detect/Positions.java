@@ -25,6 +25,19 @@ final class Positions {
         }
     }
 
+    /** Adds {@code from, from + 1, ..., to - 1}, each of them whatever was added before. */
+    void addSequence(int from, int to) {
+        if (to <= from) {
+            return;
+        }
+        if (count + (to - from) > values.length) {
+            values = Arrays.copyOf(values, Math.max(values.length * 2, count + (to - from)));
+        }
+        for (int at = from; at < to; at++) {
+            values[count++] = at;
+        }
+    }
+
     /** How many positions there are. */
     int size() {
         return count;

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Finds values by the field that holds them, wherever a turn carries structure: JSON ({@code "dob": "1987-05-03"}, what
@@ -257,6 +258,9 @@ final class StructuredFieldRecognizer {
 
     /** The kind a field's name gives its values, or {@code null}. */
     static PhiKind kindOf(String fieldName) {
+        if (!mayNameField(fieldName)) {
+            return null;
+        }
         String key = keyOf(fieldName);
         if (key == null) {
             return null;
@@ -282,6 +286,39 @@ final class StructuredFieldRecognizer {
     }
 
     /**
+     * The first words of the field names, and "patient", which {@link #kindOf} also reads before one: every key it knows
+     * starts with one of them.
+     */
+    private static final AsciiWordSet FIELD_FIRST_WORDS = new AsciiWordSet(Stream.concat(
+            FIELDS.keySet().stream().map(name -> name.split(" ")[0]), Stream.of("patient")).toList());
+
+    /**
+     * A necessary condition for {@link #kindOf}, told without building the key: the name's first word is the first word
+     * of a field name. Asked of every cell of every line that could head a table, most of them words of prose. A first
+     * word of other than ASCII letters and digits (which keep their value lower-cased as the word set compares them)
+     * is left to the whole rule.
+     */
+    private static boolean mayNameField(String fieldName) {
+        int start = 0;
+        while (start < fieldName.length() && isKeySeparator(fieldName.charAt(start))) {
+            start++;
+        }
+        int end = start;
+        while (end < fieldName.length() && !isKeySeparator(fieldName.charAt(end))) {
+            if (!TextScan.isAsciiAlnum(fieldName.charAt(end))) {
+                return true;
+            }
+            end++;
+        }
+        return FIELD_FIRST_WORDS.containsLetters(fieldName, start, end);
+    }
+
+    /** What {@link #keyOf} reads as a blank between words. */
+    private static boolean isKeySeparator(char c) {
+        return Character.isWhitespace(c) || c == '_' || c == '.' || c == '-' || c == '/' || c == '#' || c == '\'';
+    }
+
+    /**
      * The field name as FIELDS holds it: lower case, {@code _ . - / # '} as blanks, single blanks between words; or
      * {@code null} for a name too long to be one.
      */
@@ -293,7 +330,7 @@ final class StructuredFieldRecognizer {
         boolean blank = true; // drops leading blanks and runs of blanks
         for (int i = 0; i < fieldName.length(); i++) {
             char c = fieldName.charAt(i);
-            if (Character.isWhitespace(c) || c == '_' || c == '.' || c == '-' || c == '/' || c == '#' || c == '\'') {
+            if (isKeySeparator(c)) {
                 if (!blank) {
                     key.append(' ');
                     blank = true;

@@ -120,22 +120,49 @@ final class TextScan {
         };
     }
 
-    /** Where {@code word} starts at or after {@code from} in any ASCII case (or a wider one); the length if nowhere. */
+    /**
+     * Where {@code word} starts at or after {@code from} in any ASCII case (or a wider one), as the first position where
+     * {@link String#regionMatches(boolean, int, String, int, int)} holds; the length if nowhere. Only the places where
+     * the word's first letter stands in one of its forms are compared: those are found by {@link String#indexOf(int,
+     * int)}, which scans far faster than a comparison at every character (the callers search whole turns).
+     */
     static int indexOfIgnoreCase(String text, String word, int from) {
-        char first = word.charAt(0);
-        if (!RegexText.isLetter(first) && first < 128) {
-            // Only the character itself equals an ASCII non-letter ignoring case: String.indexOf finds the candidates.
-            for (int i = text.indexOf(first, Math.max(0, from)); i >= 0 && i + word.length() <= text.length();
-                    i = text.indexOf(first, i + 1)) {
-                if ((word.length() < 2 || mayEqualIgnoringCase(text.charAt(i + 1), word.charAt(1)))
-                        && text.regionMatches(true, i, word, 0, word.length())) {
-                    return i;
+        int anchor = 0; // the word's first ASCII letter, or its first character if it has none
+        while (anchor < word.length() - 1 && !RegexText.isLetter(word.charAt(anchor))) {
+            anchor++;
+        }
+        char c = word.charAt(anchor);
+        char[] forms = RegexText.isLetter(c) ? CASE_FORMS[(c | 0x20) - 'a'] : c < 128 ? new char[] {c} : null;
+        if (forms == null) {
+            return indexOfIgnoreCaseAnywhere(text, word, from);
+        }
+        int[] next = new int[forms.length]; // where each form occurs next, -1 once it occurs no more
+        Arrays.fill(next, Integer.MIN_VALUE);
+        for (int at = Math.max(0, from) + anchor; at + word.length() - anchor <= text.length(); at++) {
+            int nearest = Integer.MAX_VALUE;
+            for (int f = 0; f < forms.length; f++) {
+                if (next[f] != -1 && next[f] < at) {
+                    next[f] = text.indexOf(forms[f], at);
+                }
+                if (next[f] >= 0) {
+                    nearest = Math.min(nearest, next[f]);
                 }
             }
-            return text.length();
+            if (nearest == Integer.MAX_VALUE || nearest + word.length() - anchor > text.length()) {
+                return text.length();
+            }
+            at = nearest;
+            if (text.regionMatches(true, at - anchor, word, 0, word.length())) {
+                return at - anchor;
+            }
         }
+        return text.length();
+    }
+
+    /** The search above for a word whose first character is no ASCII one: compared at every position. */
+    private static int indexOfIgnoreCaseAnywhere(String text, String word, int from) {
         for (int i = Math.max(0, from); i + word.length() <= text.length(); i++) {
-            if (mayEqualIgnoringCase(text.charAt(i), first) && text.regionMatches(true, i, word, 0, word.length())) {
+            if (text.regionMatches(true, i, word, 0, word.length())) {
                 return i;
             }
         }
@@ -143,10 +170,34 @@ final class TextScan {
     }
 
     /**
-     * Whether {@code c} can equal {@code wanted} ignoring case as regionMatches compares them: only {@code wanted}
-     * itself, its other ASCII case, or a character from U+0080 on (the Kelvin sign is a k there).
+     * For each ASCII letter 'a' to 'z', the characters equal to it ignoring case as {@link String#regionMatches(boolean,
+     * int, String, int, int)} compares them: its two cases and the few others the JDK folds to it (the Kelvin sign to
+     * k, the dotted and dotless I to i, the long s to s). Found from the JDK's own comparison, over the characters
+     * whose upper or lower case is ASCII.
      */
-    private static boolean mayEqualIgnoringCase(char c, char wanted) {
-        return c == wanted || c >= 128 || RegexText.isLetter(wanted) && (c | 0x20) == (wanted | 0x20);
+    private static final char[][] CASE_FORMS = new char[26][];
+
+    static {
+        StringBuilder[] others = new StringBuilder[26];
+        for (int letter = 0; letter < 26; letter++) {
+            others[letter] = new StringBuilder().append((char) ('a' + letter)).append((char) ('A' + letter));
+        }
+        for (int c = 128; c <= Character.MAX_VALUE; c++) {
+            int upper = Character.toUpperCase(c);
+            int lower = Character.toLowerCase(upper);
+            for (int folded : new int[] {upper, lower, Character.toLowerCase(c)}) {
+                if (folded < 128 && RegexText.isLetter((char) folded)) {
+                    int letter = (folded | 0x20) - 'a';
+                    String one = String.valueOf((char) c);
+                    if (one.regionMatches(true, 0, String.valueOf((char) ('a' + letter)), 0, 1)
+                            && others[letter].indexOf(one) < 0) {
+                        others[letter].append((char) c);
+                    }
+                }
+            }
+        }
+        for (int letter = 0; letter < 26; letter++) {
+            CASE_FORMS[letter] = others[letter].toString().toCharArray();
+        }
     }
 }
