@@ -76,12 +76,14 @@ final class ContactRecognizer {
     // ---------------------------------------------------------------- e-mail, URL, IP
 
     static void emails(String text, Candidates out) {
-        if (text.contains(" @") || text.contains("@ ") || TextScan.indexOfIgnoreCase(text, " at ", 0) < text.length()) {
+        // Blanks around a sign, or "at" before a written domain: a full stop must follow an "at" for either.
+        int spokenAt = TextScan.indexOfIgnoreCase(text, " at ", 0);
+        if (text.contains(" @") || text.contains("@ ") || spokenAt < text.length() && text.indexOf('.', spokenAt) > 0) {
             Matcher spaced = SPACED_EMAIL.matcher(text);
             while (spaced.find()) {
                 String local = spaced.group(1);
-                int at = text.indexOf('@', spaced.end(1));
-                boolean sign = at >= 0 && at < spaced.start(2);
+                int signAt = text.indexOf('@', spaced.end(1));
+                boolean sign = signAt >= 0 && signAt < spaced.start(2);
                 boolean handle = local.chars().anyMatch(c -> Character.isDigit(c) || c == '.' || c == '_');
                 String before = text.substring(Math.max(0, spaced.start() - 30), spaced.start()).toLowerCase(Locale.ROOT);
                 if (sign || handle || before.contains("email") || before.contains("e-mail")) {

@@ -376,6 +376,11 @@ final class NormalizedText {
                 "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
                 "sep", "sept", "oct", "nov", "dec");
 
+        /** The words of the NATO spelling alphabet, each standing for its first letter. */
+        private static final Set<String> SPELLING_ALPHABET = Set.of("alfa", "alpha", "bravo", "charlie", "delta", "echo",
+                "foxtrot", "golf", "hotel", "india", "juliett", "juliet", "kilo", "lima", "mike", "november", "oscar",
+                "papa", "quebec", "romeo", "sierra", "tango", "uniform", "victor", "whiskey", "xray", "yankee", "zulu");
+
         /** Every word a rule below asks about. */
         private static final AsciiWordSet KNOWN_WORDS = knownWords();
 
@@ -386,6 +391,7 @@ final class NormalizedText {
                     "ninety", "hundred", "thousand", "double", "triple", "point", "dot", "period", "dash", "hyphen", "slash",
                     "underscore", "at", "sign", "symbol", "all", "word", "uh", "um", "er", "ah", "erm", "like", "you",
                     "know", "scratch", "that", "i", "mean", "no", "wait", "sorry"));
+            known.addAll(SPELLING_ALPHABET);
             known.addAll(TOP_LEVEL_DOMAINS);
             known.addAll(MONTHS);
             return new AsciiWordSet(known);
@@ -475,11 +481,6 @@ final class NormalizedText {
             }
         }
 
-        /** The words of the NATO spelling alphabet, each standing for its first letter. */
-        private static final Set<String> SPELLING_ALPHABET = Set.of("alfa", "alpha", "bravo", "charlie", "delta", "echo",
-                "foxtrot", "golf", "hotel", "india", "juliett", "juliet", "kilo", "lima", "mike", "november", "oscar",
-                "papa", "quebec", "romeo", "sierra", "tango", "uniform", "victor", "whiskey", "xray", "yankee", "zulu");
-
         /**
          * Spelling-alphabet words said inside an identifier, written as their letters: "nine one victor papa seven four"
          * is "91 V P 74", so the value recognizers read one value. A word counts only beside a number word or another
@@ -487,7 +488,7 @@ final class NormalizedText {
          */
         private void spellingAlphabet(List<Replacement> found) {
             for (int k = 0; k < words.length; k++) {
-                String word = text.substring(starts[k], ends[k]).toLowerCase(java.util.Locale.ROOT);
+                String word = words[k]; // "" unless a rule asks about the word, as every alphabet word is
                 if (!SPELLING_ALPHABET.contains(word) || used[k]) {
                     continue;
                 }
@@ -505,7 +506,7 @@ final class NormalizedText {
         }
 
         private boolean isAlphabetWord(int k) {
-            return SPELLING_ALPHABET.contains(text.substring(starts[k], ends[k]).toLowerCase(java.util.Locale.ROOT));
+            return SPELLING_ALPHABET.contains(words[k]);
         }
 
         /** A letter said with the word that tells it: "W as in william" is "W". */
