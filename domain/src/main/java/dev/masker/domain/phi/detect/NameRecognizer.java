@@ -240,7 +240,7 @@ final class NameRecognizer {
         if (at == 0 && reachesIdentityCue(text, 0)) {
             return true;
         }
-        if (".!?".indexOf(text.charAt(at)) < 0) {
+        if (at >= text.length() || ".!?".indexOf(text.charAt(at)) < 0) {
             return false;
         }
         int name = at + 1;

@@ -349,6 +349,13 @@ class PhiDetectorTest {
     }
 
     @Test
+    void givenAnEmptyOrBlankText_detect_findsNothingAndDoesNotFail() {
+        assertEquals(List.of(), DETECTOR.detect(""));
+        assertEquals(List.of(), DETECTOR.detect(" "));
+        assertEquals(List.of(), DETECTOR.detect("."));
+    }
+
+    @Test
     void givenAnAddressLine_detect_findsStreetCityAndZip() {
         assertEquals(List.of("919 E 6th Street/ADDRESS", "Georgetown/CITY", "78626/ZIP"),
                 found("I live at 919 E 6th Street, Georgetown, TX 78626."));
