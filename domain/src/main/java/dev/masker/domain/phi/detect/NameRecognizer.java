@@ -122,7 +122,7 @@ final class NameRecognizer {
             "why", "how", "who", "which", "can", "could", "would", "should", "will", "do", "does", "did", "is", "are",
             "was", "were", "be", "been", "have", "has", "had", "please", "thanks", "thank", "sure", "great", "good",
             "perfect", "sorry", "also", "just", "well", "oh", "alright", "all", "got", "let", "let's", "one", "two",
-            "pt", "mom", "dad", "mother", "father", "daughter", "son", "wife", "husband", "sister", "brother",
+            "pt", "mom", "dad", "mother", "father", "daughter", "wife", "husband", "sister", "brother",
             "grandmother", "grandfather", "grandma", "grandpa", "aunt", "uncle", "guardian", "caller", "attending", "bye",
             "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "pay",
             "goodbye",

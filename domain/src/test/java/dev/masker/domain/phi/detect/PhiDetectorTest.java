@@ -253,6 +253,7 @@ class PhiDetectorTest {
     void givenHeadingsRelativesAndEverydayWordsAfterWeakCues_detect_keepsThemOutOfNames() {
         assertEquals(List.of(), found("Fax sent.\nCONFIDENTIALITY NOTICE: intended only for the named recipient."));
         assertEquals(List.of("Mai Vang/NAME"), found("Daughter Mai Vang will drive her."));
+        assertEquals(List.of("Nguyen Van Son/NAME"), found("Patient Nguyen Van Son called.")); // "Son" is a surname too
         assertEquals(List.of("ayesha siddiqui/NAME"), found("spoke to mom ayesha siddiqui on phone"));
         assertEquals(List.of(), found("I hope that's okay. Thanks, bye."));
     }
