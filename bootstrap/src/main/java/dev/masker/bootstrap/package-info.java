@@ -1,2 +1,2 @@
-/** The composition root: configuration, database, wiring and the server's life cycle. */
+/** Composition root: configuration, database, wiring and the server's life cycle. */
 package dev.masker.bootstrap;
