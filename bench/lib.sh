@@ -4,7 +4,7 @@
 #   bench_require HINT TOOL...
 #                        exits 2 naming the missing tools (and how to get them, on Debian) unless all are on the PATH
 #   bench_setup          checks PostgreSQL; picks the run id, schema, work folder, free port and fresh secrets (run_id,
-#                        schema, work, port, base, admin_token, webhook_secret, fingerprint_key, token_key, load_before)
+#                        schema, work, port, base, admin_token, webhook_secret, cursor_key, token_key, load_before)
 #                        and installs the exit trap
 #   bench_start_masker [NAME=VALUE...]
 #                        builds the jar if missing, starts `./masker serve` in its own process group (server_pid) with
@@ -53,7 +53,7 @@ bench_setup() {
   base="http://127.0.0.1:$port"
   admin_token="$(openssl rand -hex 32)"
   webhook_secret="$(openssl rand -hex 32)"
-  fingerprint_key="$(openssl rand -base64 32)"
+  cursor_key="$(openssl rand -base64 32)"
   token_key="$(openssl rand -base64 32)"
   trap bench_cleanup EXIT
   trap 'exit 130' INT TERM
@@ -104,7 +104,7 @@ bench_start_masker() {
     export MASKER_HOST=127.0.0.1 MASKER_PORT="$port" MASKER_PUBLIC_URL="$base" \
       MASKER_DATABASE_URL="jdbc:postgresql://$pghost:$pgport/$pgdb" MASKER_DATABASE_USER="$pguser" \
       MASKER_DATABASE_PASSWORD="$PGPASSWORD" MASKER_DATABASE_SCHEMA="$schema" \
-      MASKER_FINGERPRINT_KEY="$fingerprint_key" MASKER_KEY_K_HEALTHCARE="$token_key" MASKER_ADMIN_TOKEN="$admin_token" \
+      MASKER_CURSOR_KEY="$cursor_key" MASKER_KEY_K_HEALTHCARE="$token_key" MASKER_ADMIN_TOKEN="$admin_token" \
       MASKER_VAPI_WEBHOOK_SECRET="$webhook_secret" MASKER_DATA_DIR="$work/data" \
       MASKER_SHUTDOWN_GRACE_SECONDS="${MASKER_SHUTDOWN_GRACE_SECONDS:-5}"
     [ "$#" -eq 0 ] || export "$@"

@@ -45,7 +45,7 @@ public record MaskerConfig(
         int apiRateBurst,
         int proxyRatePerSecond,
         int proxyRateBurst,
-        Optional<byte[]> fingerprintKey,
+        Optional<byte[]> cursorKey,
         int auditBatchSize,
         Duration auditTimeout,
         Duration agentCacheTtl,
@@ -76,6 +76,11 @@ public record MaskerConfig(
             .sorted(Comparator.comparing(Kid::value)).toList();
     static final String KEY_PREFIX = "MASKER_KEY_";
     static final String OLD_KEY_SUFFIX = "_OLD";
+    /** The key the list cursors' signing key is derived from. */
+    static final String CURSOR_KEY = "MASKER_CURSOR_KEY";
+    /** Its name until issue 14: read when the new name is not set, with a warning. */
+    static final String OLD_CURSOR_KEY = "MASKER_FINGERPRINT_KEY";
+    private static final System.Logger LOG = System.getLogger(MaskerConfig.class.getName());
 
     /** Reads the configuration from the process environment. */
     public static MaskerConfig fromEnvironment() {
@@ -128,7 +133,14 @@ public record MaskerConfig(
         int apiBurst = read.integer("MASKER_API_RATE_LIMIT_BURST", 60, 1, 1_000_000);
         int proxyRate = read.integer("MASKER_PROXY_RATE_LIMIT_PER_SECOND", 100, 1, 1_000_000);
         int proxyBurst = read.integer("MASKER_PROXY_RATE_LIMIT_BURST", 200, 1, 1_000_000);
-        Optional<byte[]> fingerprintKey = read.optional("MASKER_FINGERPRINT_KEY").flatMap(text -> {
+        // MASKER_CURSOR_KEY was MASKER_FINGERPRINT_KEY until it stopped keying fingerprints: the old name still works.
+        Optional<String> cursorKeyText = read.optional(CURSOR_KEY);
+        if (cursorKeyText.isEmpty() && read.optional(OLD_CURSOR_KEY).isPresent()) {
+            LOG.log(System.Logger.Level.WARNING, OLD_CURSOR_KEY + " is the old name of " + CURSOR_KEY
+                    + ", which it is read as; rename the variable.");
+            cursorKeyText = read.optional(OLD_CURSOR_KEY);
+        }
+        Optional<byte[]> cursorKey = cursorKeyText.flatMap(text -> {
             try {
                 byte[] key = Base64.getDecoder().decode(text.strip());
                 if (key.length == 32) {
@@ -137,12 +149,12 @@ public record MaskerConfig(
             } catch (IllegalArgumentException notBase64) {
                 // Reported below.
             }
-            read.problem("MASKER_FINGERPRINT_KEY must be base64 of 32 random bytes (`openssl rand -base64 32`)");
+            read.problem(CURSOR_KEY + " must be base64 of 32 random bytes (`openssl rand -base64 32`)");
             return Optional.empty();
         });
-        if (database.isPresent() && read.optional("MASKER_FINGERPRINT_KEY").isEmpty()) {
-            read.problem("MASKER_FINGERPRINT_KEY is not set: with an external database it must be set to base64 of 32"
-                    + " random bytes (`openssl rand -base64 32`), the same on every instance, which sign the agent list's"
+        if (database.isPresent() && cursorKeyText.isEmpty()) {
+            read.problem(CURSOR_KEY + " is not set: with an external database it must be set to base64 of 32"
+                    + " random bytes (`openssl rand -base64 32`), the same on every instance, which sign the lists'"
                     + " cursors with a key derived from it; keep it out of the database.");
         }
         int batch = read.integer("MASKER_AUDIT_BATCH_SIZE", 500, 1, 1000);
@@ -179,7 +191,7 @@ public record MaskerConfig(
         }
         read.failIfAny();
         return new MaskerConfig(host, port, publicUrl, webhookCredentials, tolerance, tokens, database, dataDir, schema,
-                poolSize, maxBody, rate, burst, apiRate, apiBurst, proxyRate, proxyBurst, fingerprintKey, batch, auditTimeout,
+                poolSize, maxBody, rate, burst, apiRate, apiBurst, proxyRate, proxyBurst, cursorKey, batch, auditTimeout,
                 cacheTtl, grace, notice, logLevel, metricsTokens, tokenKeys, upstreamSettings, listener, retentionDays);
     }
 

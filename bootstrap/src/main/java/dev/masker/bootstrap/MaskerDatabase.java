@@ -115,15 +115,17 @@ public final class MaskerDatabase implements AutoCloseable {
     }
 
     /**
-     * The key {@code MASKER_FINGERPRINT_KEY}, from which the list-cursor key is derived (phone fingerprints are made
-     * with the token keys since issue 4): the configured one, or — with the embedded database only — one made at first
-     * start and kept beside it in the data directory (readable by its owner only).
+     * The key {@code MASKER_CURSOR_KEY}, from which the list-cursor key is derived: the configured one, or — with the
+     * embedded database only — one made at first start and kept beside it in the data directory (readable by its owner
+     * only). A data directory made before the variable's rename keeps its key in {@code fingerprint.key}, which is read.
      */
-    public static byte[] fingerprintKey(MaskerConfig config) {
-        if (config.fingerprintKey().isPresent()) {
-            return config.fingerprintKey().get();
+    public static byte[] cursorKey(MaskerConfig config) {
+        if (config.cursorKey().isPresent()) {
+            return config.cursorKey().get();
         }
-        return keyFile(config.dataDir().resolve("fingerprint.key"));
+        Path old = config.dataDir().resolve("fingerprint.key");
+        Path current = config.dataDir().resolve("cursor.key");
+        return keyFile(Files.exists(old) && !Files.exists(current) ? old : current);
     }
 
     /**

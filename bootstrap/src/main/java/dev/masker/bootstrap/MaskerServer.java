@@ -171,7 +171,7 @@ public final class MaskerServer implements AutoCloseable {
             JsonCodec json = new JsonCodec();
             RequestBodies bodies = new RequestBodies(config.maxBodyBytes());
             AgentUrls urls = new AgentUrls(config.publicUrl());
-            byte[] fingerprintKey = MaskerDatabase.fingerprintKey(config);
+            byte[] cursorKeySeed = MaskerDatabase.cursorKey(config);
             KeyRing tokenKeys = MaskerDatabase.tokenKeys(config);
             VaultTokens vaultTokens = new VaultTokens(tokenKeys, random);
             PhiTokenUseCases phiTokens = phiTokens(tokenKeys, vaultTokens, database, clock);
@@ -203,7 +203,7 @@ public final class MaskerServer implements AutoCloseable {
             Predicate<Kid> hasKey = kid -> tokenKeys.missing(List.of(kid)).isEmpty();
             AgentsHttpAdapter.AgentUseCases agentUseCases = new AgentsHttpAdapter.AgentUseCases(
                     new CreateAgentService(agents, audit, ids, clock, policies, policyReader, hasKey),
-                    new ListAgentsService(agents, new PageCursors(cursorKey(fingerprintKey))),
+                    new ListAgentsService(agents, new PageCursors(cursorKey(cursorKeySeed))),
                     new GetAgentService(agents, auditStats, clock),
                     new UpdateAgentService(agents, agents, audit, ids, clock, policies, policyReader, hasKey),
                     new DeleteAgentService(agents, audit, ids, clock));
@@ -249,7 +249,7 @@ public final class MaskerServer implements AutoCloseable {
                     new ProxyHttpAdapter(proxy, new ListProxyModelsService(agents), bodies, json),
                     new OpenApiHttpAdapter(),
                     new AgentsHttpAdapter(agentUseCases, bodies, json, urls),
-                    sessionsApi(database, turnPayloads, cursorKey(fingerprintKey), clock, json),
+                    sessionsApi(database, turnPayloads, cursorKey(cursorKeySeed), clock, json),
                     new ReportsHttpAdapter(reports, json),
                     auth,
                     auditChain,
@@ -359,11 +359,11 @@ public final class MaskerServer implements AutoCloseable {
         }
     }
 
-    /** A key for signing list cursors, derived from {@code MASKER_FINGERPRINT_KEY} (now its only use), never that key itself. */
-    private static byte[] cursorKey(byte[] fingerprintKey) {
+    /** A key for signing list cursors, derived from {@code MASKER_CURSOR_KEY}, never that key itself. */
+    private static byte[] cursorKey(byte[] seed) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(fingerprintKey, "HmacSHA256"));
+            mac.init(new SecretKeySpec(seed, "HmacSHA256"));
             return mac.doFinal("masker/list-cursor/v1".getBytes(StandardCharsets.US_ASCII));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is missing from this JDK", e);

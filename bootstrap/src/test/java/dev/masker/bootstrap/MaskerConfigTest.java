@@ -1,5 +1,6 @@
 package dev.masker.bootstrap;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -116,23 +117,38 @@ class MaskerConfigTest {
         env.put("MASKER_VAPI_ACCEPT_PLAIN_SECRET", "yes");
         env.put("MASKER_ADMIN_TOKEN", "short");
         env.put("MASKER_DATABASE_URL", "jdbc:postgresql://db:5432/masker");
-        env.put("MASKER_FINGERPRINT_KEY", "not base64 of 32 bytes");
+        env.put("MASKER_CURSOR_KEY", "not base64 of 32 bytes");
 
         ConfigurationException e = assertThrows(ConfigurationException.class, () -> MaskerConfig.from(env));
 
         assertNamesEach(e, List.of("MASKER_PORT", "MASKER_PUBLIC_URL", "MASKER_VAPI_ACCEPT_PLAIN_SECRET",
-                "MASKER_ADMIN_TOKEN", "MASKER_FINGERPRINT_KEY"));
+                "MASKER_ADMIN_TOKEN", "MASKER_CURSOR_KEY"));
         assertFalse(e.getMessage().contains("short"), "the message never repeats a token");
     }
 
     @Test
-    void givenExternalDatabaseWithoutFingerprintKey_from_refusesToStart() {
+    void givenExternalDatabaseWithoutCursorKey_from_refusesToStart() {
         Map<String, String> env = minimal();
         env.put("MASKER_DATABASE_URL", "jdbc:postgresql://db:5432/masker");
 
         ConfigurationException e = assertThrows(ConfigurationException.class, () -> MaskerConfig.from(env));
 
-        assertTrue(e.getMessage().contains("MASKER_FINGERPRINT_KEY"));
+        assertTrue(e.getMessage().contains("MASKER_CURSOR_KEY"));
+    }
+
+    @Test
+    void givenTheCursorKeyUnderItsOldName_from_readsItAndWarnsToRenameIt() {
+        Map<String, String> env = minimal();
+        env.put("MASKER_DATABASE_URL", "jdbc:postgresql://db:5432/masker");
+        env.put("MASKER_KEY_K_HEALTHCARE", tokenKey(2));
+        env.put("MASKER_FINGERPRINT_KEY", tokenKey(1));
+
+        List<String> logs = LogCapture.during(() -> assertArrayEquals(Base64.getDecoder().decode(tokenKey(1)),
+                MaskerConfig.from(env).cursorKey().orElseThrow()));
+
+        assertTrue(logs.stream().anyMatch(line -> line.contains(
+                "MASKER_FINGERPRINT_KEY is the old name of MASKER_CURSOR_KEY")), String.join("\n", logs));
+        assertFalse(String.join("\n", logs).contains(tokenKey(1)), "the key itself is never logged");
     }
 
     @Test
@@ -244,7 +260,7 @@ class MaskerConfigTest {
     void givenExternalDatabaseWithoutTheHealthcareKey_from_refusesNamingTheVariableAndThePolicy() {
         Map<String, String> env = minimal();
         env.put("MASKER_DATABASE_URL", "jdbc:postgresql://db:5432/masker");
-        env.put("MASKER_FINGERPRINT_KEY", tokenKey(1));
+        env.put("MASKER_CURSOR_KEY", tokenKey(1));
 
         ConfigurationException e = assertThrows(ConfigurationException.class, () -> MaskerConfig.from(env));
 
@@ -270,7 +286,7 @@ class MaskerConfigTest {
     void givenACurrentAndAnOldKey_from_readsBothForTheKid() {
         Map<String, String> env = minimal();
         env.put("MASKER_DATABASE_URL", "jdbc:postgresql://db:5432/masker");
-        env.put("MASKER_FINGERPRINT_KEY", tokenKey(1));
+        env.put("MASKER_CURSOR_KEY", tokenKey(1));
         env.put("MASKER_KEY_K_HEALTHCARE", tokenKey(2));
         env.put("MASKER_KEY_K_HEALTHCARE_OLD", " " + tokenKey(3) + " ");
         env.put("MASKER_KEY_K_BILLING", tokenKey(4));

@@ -66,7 +66,7 @@ final class MaskerProcess implements AutoCloseable {
         env.put("MASKER_DATABASE_USER", db.user());
         env.put("MASKER_DATABASE_PASSWORD", db.password());
         env.put("MASKER_DATABASE_SCHEMA", TestDatabase.freshSchema());
-        env.put("MASKER_FINGERPRINT_KEY", Base64.getEncoder().encodeToString(new byte[32]));
+        env.put("MASKER_CURSOR_KEY", Base64.getEncoder().encodeToString(new byte[32]));
         env.put("MASKER_KEY_K_HEALTHCARE", RunningMasker.TOKEN_KEY);
         env.put("MASKER_DATABASE_POOL_SIZE", "4");
         env.putAll(overrides);

@@ -69,7 +69,7 @@ final class RunningMasker implements AutoCloseable {
         env.put("MASKER_DATABASE_USER", db.user());
         env.put("MASKER_DATABASE_PASSWORD", db.password());
         env.put("MASKER_DATABASE_SCHEMA", schema);
-        env.put("MASKER_FINGERPRINT_KEY", Base64.getEncoder().encodeToString(new byte[32]));
+        env.put("MASKER_CURSOR_KEY", Base64.getEncoder().encodeToString(new byte[32]));
         env.put("MASKER_KEY_K_HEALTHCARE", TOKEN_KEY);
         env.put("MASKER_DATABASE_POOL_SIZE", "4");
         env.put("MASKER_SHUTDOWN_NOTICE_MS", "0"); // ShutdownDrainIT sets its own
