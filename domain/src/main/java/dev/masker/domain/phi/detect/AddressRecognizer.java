@@ -26,7 +26,7 @@ final class AddressRecognizer {
     private static final StartFilter.FirstChars ADDRESS_FIRST =
             StartFilter.FirstChars.of(TextScan.DIGITS + "stfenhdzowSTFENHDZOWpP", false);
 
-    private static final StartFilter.FirstChars RURAL_BOX_FIRST = StartFilter.FirstChars.of("rRhHsS", false);
+    private static final StartFilter.FirstChars RURAL_BOX_FIRST = StartFilter.FirstChars.of("rRhHsSpPcC", false);
     private static final StartFilter.FirstChars WHEREABOUTS_FIRST = StartFilter.FirstChars.of("mjlcoiMJLCOI", false);
     private static final StartFilter.FirstChars ZIP_FIRST = StartFilter.FirstChars.of(TextScan.ASCII_LETTERS + ",", false);
 
@@ -74,11 +74,15 @@ final class AddressRecognizer {
             "\\b" + HOUSE_NUMBER + " (?:(?:n|s|e|w|ne|nw|se|sw|north|south|east|west)\\.? )?"
             + "(?:(?:" + STREET_WORD + "(?: " + STREET_WORD + "){0,2} " + STREET + ")|broadway)\\b" + ROUTE_NUMBER + "\\.?"
             + DIRECTION_AFTER + UNITS
-            + "|\\b(?:p\\.? ?o\\.?|post office) (?:box|drawer) (?:\\d+|" + NW + "(?: " + NW + "){0,6})\\b",
+            + "|\\b(?:p\\.? ?o\\.?|post office) (?:box|drawer) (?:\\d+|" + NW + "(?: " + NW + "){0,6})\\b"
+            + "|\\bp\\.? ?o\\.? ?b\\.? \\d+\\b",
             Pattern.CASE_INSENSITIVE);
-    /** A rural route or highway contract box, the address of many rural patients: "RR 6 Box 16", "HC 74 Box 1204". */
+    /**
+     * A rural route or highway contract box, the address of many rural patients ("RR 6 Box 16", "HC 74 Box 1204"), and
+     * a military postal box ("PSC 3366, Box 4220").
+     */
     private static final Pattern RURAL_BOX = Pattern.compile("\\b(?:rural route|r\\.r\\.|rr|hc|highway contract(?: route)?"
-            + "|star route) ?#?(?:\\d{1,4}|" + NW + "),? box (?:\\d{1,6}|" + NW + "(?:[ -]" + NW + "){0,5})\\b",
+            + "|star route|psc|cmr) ?#?(?:\\d{1,4}|" + NW + "),? box (?:\\d{1,6}|" + NW + "(?:[ -]" + NW + "){0,5})\\b",
             Pattern.CASE_INSENSITIVE);
     /** Street types written before the street's name, as in Spanish, Italian and French ("Calle del Sol"). */
     private static final AsciiWordSet PREFIX_STREET_WORDS = new AsciiWordSet(List.of("calle", "camino", "paseo", "via",
@@ -102,7 +106,9 @@ final class AddressRecognizer {
     private static final Pattern CITY_AFTER_ADDRESS = Pattern.compile(
             "^(?:,\\s*|\\s+in\\s+|\\s+)((?:[A-Za-z][A-Za-z.'-]*)(?:\\s+[A-Za-z][A-Za-z.'-]*){0,2}?)(?=,?\\s+(?:(?i:"
             + STATE_NAMES + ")|(?:" + STATE_CODES + "))\\b|, ?(?i:" + STATE_CODES + ")\\b|[.,]?\\s*$|\\.\\s"
-            + "|,?\\s+\\d{5}(?:-\\d{4})?\\b)");
+            + "|,?\\s+\\d{5}(?:-\\d{4})?\\b|[.,]?[ \\t]*\\r?\\n)");
+    /** The end of a line right after a city: "Location: 73 E Chinaberry Circle, Kensington⏎". */
+    private static final Pattern LINE_END = Pattern.compile("[.,]?[ \\t]*\\r?\\n");
     /** A ZIP code right after a city, with no state between ("Cicero, 70296"). */
     private static final Pattern ZIP_AFTER_CITY = Pattern.compile(",?\\s+(\\d{5}(?:-\\d{4})?)\\b");
 
@@ -193,8 +199,13 @@ final class AddressRecognizer {
             // A ZIP code without a state before it makes any number after a street line a ZIP: the gazetteer decides.
             Matcher zip = ZIP_AFTER_CITY.matcher(text).region(after, text.length());
             boolean zipAfter = zip.lookingAt();
-            if (!name.isBlank() && casesAgree && !STATE_AT_END.matcher(name).matches()
-                    && (zipAfter ? PlaceRecognizer.isPlaceName(name) : stateAfter || !EverydayWords.allEveryday(name))) {
+            // A line ending after the city is the street line's end too: the city must be no everyday word or a place.
+            boolean lineEnd = !zipAfter && LINE_END.matcher(text).region(after, text.length()).lookingAt()
+                    && UsStates.codeAfter(text, after) == null;
+            boolean fits = zipAfter ? PlaceRecognizer.isPlaceName(name)
+                    : lineEnd ? PlaceRecognizer.isPlaceName(name) || !EverydayWords.allEveryday(name)
+                    : stateAfter || !EverydayWords.allEveryday(name);
+            if (!name.isBlank() && casesAgree && !STATE_AT_END.matcher(name).matches() && fits) {
                 out.add(city.start(1), withoutFullStop(text, city.start(1), city.end(1)), PhiKind.CITY, 74);
                 if (zipAfter) {
                     out.add(zip.start(1), zip.end(1), PhiKind.ZIP, 73);

@@ -304,7 +304,7 @@ final class StructuredFieldRecognizer {
             start++;
         }
         int end = start;
-        while (end < fieldName.length() && !isKeySeparator(fieldName.charAt(end))) {
+        while (end < fieldName.length() && !isKeySeparator(fieldName.charAt(end)) && !isCamelBoundary(fieldName, end)) {
             if (!TextScan.isAsciiAlnum(fieldName.charAt(end))) {
                 return true;
             }
@@ -313,13 +313,19 @@ final class StructuredFieldRecognizer {
         return FIELD_FIRST_WORDS.containsLetters(fieldName, start, end);
     }
 
+    /** Whether a word of a camel-case name starts at {@code at}: a capital after a small letter ("postalCode"). */
+    private static boolean isCamelBoundary(String fieldName, int at) {
+        return at > 0 && Character.isUpperCase(fieldName.charAt(at)) && Character.isLowerCase(fieldName.charAt(at - 1));
+    }
+
     /** What {@link #keyOf} reads as a blank between words. */
     private static boolean isKeySeparator(char c) {
         return Character.isWhitespace(c) || c == '_' || c == '.' || c == '-' || c == '/' || c == '#' || c == '\'';
     }
 
     /**
-     * The field name as FIELDS holds it: lower case, {@code _ . - / # '} as blanks, single blanks between words; or
+     * The field name as FIELDS holds it: lower case, {@code _ . - / # '} and camel-case word starts as blanks, single
+     * blanks between words; or
      * {@code null} for a name too long to be one.
      */
     private static String keyOf(String fieldName) {
@@ -330,6 +336,9 @@ final class StructuredFieldRecognizer {
         boolean blank = true; // drops leading blanks and runs of blanks
         for (int i = 0; i < fieldName.length(); i++) {
             char c = fieldName.charAt(i);
+            if (isCamelBoundary(fieldName, i) && !blank) {
+                key.append(' '); // "postalCode" is "postal code"
+            }
             if (isKeySeparator(c)) {
                 if (!blank) {
                     key.append(' ');

@@ -39,6 +39,8 @@ final class ValueRunRecognizer {
     private static final Pattern ZIP_FORMAT = Pattern.compile("\\d{5}(?:[- ]?\\d{4})?");
     /** "last4", "last_4": the words naming a value's last digits, glued. */
     private static final Pattern LAST_DIGITS = Pattern.compile("last_?\\d");
+    /** An SSN masked but for its last four digits: "***-**-2347", "XXX-XX-2347", "###-##-2347". */
+    private static final Pattern MASKED_SSN = Pattern.compile("(?:\\*{3}|[xX]{3}|#{3})-(?:\\*{2}|[xX]{2}|#{2})-(\\d{4})\\b");
     /** An SSN written with full stops: "123.45.6789". */
     private static final Pattern DOTTED_SSN = Pattern.compile("\\d{3}\\.\\d{2}\\.\\d{4}");
     private static final Pattern LOCAL_PHONE_FORMAT = Pattern.compile("\\d{3}[-.]\\d{4}");
@@ -58,6 +60,12 @@ final class ValueRunRecognizer {
 
     static void valueRuns(String text, Candidates out) {
         plates(text, out);
+        if (text.indexOf("**-") >= 0 || text.indexOf("##-") >= 0) {
+            Matcher masked = MASKED_SSN.matcher(text);
+            while (masked.find()) {
+                out.add(masked.start(1), masked.end(1), PhiKind.SSN, 60, "the shape of a masked SSN");
+            }
+        }
         List<Token> run = new ArrayList<>();
         for (int at = 0; at < text.length(); at++) {
             if (RegexText.isBlank(text.charAt(at))) {

@@ -357,6 +357,16 @@ class PhiDetectorTest {
     }
 
     @Test
+    void givenCamelCaseKeysLineEndsMaskedSsnsAndMilitaryBoxes_detect_findsTheValues() {
+        assertEquals(List.of("21401/ZIP"), found("<postalCode value=\"21401\"/>"));
+        assertEquals(List.of("73 E Chinaberry Circle/ADDRESS", "Kensington/CITY"),
+                found("Location: 73 E Chinaberry Circle, Kensington\nSx: dizzy"));
+        assertEquals(List.of("2347/SSN"), found("Verified: SSN on file ***-**-2347"));
+        assertEquals(List.of("PSC 3366, Box 4220/ADDRESS"), found("Ship to: PSC 3366, Box 4220, APO AA 34825"));
+        assertEquals(List.of("POB 7103/ADDRESS"), found("Location: POB 7103"));
+    }
+
+    @Test
     void givenAnAddressLine_detect_findsStreetCityAndZip() {
         assertEquals(List.of("919 E 6th Street/ADDRESS", "Georgetown/CITY", "78626/ZIP"),
                 found("I live at 919 E 6th Street, Georgetown, TX 78626."));
