@@ -40,11 +40,11 @@ class PhiDevSetTest {
         "phi-dev.jsonl, 0.003, 0.99",
         // measured 0.0048 (213/44217 chars), precision 0.996
         "phi-dev2.jsonl, 0.006, 0.99",
-        // measured 0.0062 (179/28795 chars), precision 0.957; tuned on since issue 10's second session
+        // measured 0.0059 (171/28795 chars), precision 0.964; tuned on since issue 10's second session
         "phi-adversarial.jsonl, 0.008, 0.95",
         // written blind by tools/adversarial/generate_adv2.py: 0.102 / 0.846 when first measured, tuned on since:
-        // 0.058 (1770/30591 chars), precision 0.881
-        "phi-adversarial2.jsonl, 0.065, 0.87",
+        // 0.049 (1513/30591 chars), precision 0.886
+        "phi-adversarial2.jsonl, 0.055, 0.88",
         // written blind by tools/adversarial/generate_heldout.py, measured and never tuned on: 0.074, precision 0.889
         "phi-heldout.jsonl, 0.08, 0.88"})
     void givenALabelledSet_phiDetect_leaksNoMoreThanMeasuredAndLogsNoPhi(String set, double maxLeakRate,
