@@ -36,7 +36,7 @@ class LifecycleIT {
             agentId = RunningMasker.read(post(first, "/api/v1/agents", "{\"name\":\"kept\",\"upstream\":\"stub\"}").body())
                     .path("agent").path("id").asText();
         }
-        byte[] key = Files.readAllBytes(dataDir.resolve("fingerprint.key"));
+        byte[] key = Files.readAllBytes(dataDir.resolve("cursor.key"));
 
         try (MaskerServer second = MaskerServer.start(MaskerConfig.from(env), Clock.systemUTC())) {
             HttpResponse<String> fetched = RunningMasker.client().send(HttpRequest.newBuilder(
@@ -47,8 +47,8 @@ class LifecycleIT {
             assertEquals("kept", RunningMasker.read(fetched.body()).path("agent").path("name").asText());
         }
         assertEquals(Base64.getEncoder().encodeToString(key),
-                Base64.getEncoder().encodeToString(Files.readAllBytes(dataDir.resolve("fingerprint.key"))),
-                "the fingerprint key is kept across restarts");
+                Base64.getEncoder().encodeToString(Files.readAllBytes(dataDir.resolve("cursor.key"))),
+                "the cursor key is kept across restarts");
     }
 
     @Test
