@@ -54,6 +54,9 @@ final class NameRecognizer {
             "verified:", "speaking with", "records for", "patient of", "caregiver", "representative[,]", "guardian[,]",
             "spouse", "billed by", "referred by", "signed by"),
             TrailingCue.withEndings(RELATIVES, "", ":", " on file", " on file:")));
+    /** Greetings before a name said to its bearer ("Hi Hastiin!", "Hola Fue,", "Dear Yusuf,"). */
+    private static final TrailingCue GREETING = TrailingCue.thenOneBlank(TrailingCue.phrases("hi", "hello", "hey", "hola",
+            "dear", "good morning", "good afternoon", "good evening", "buenos dias", "buenas tardes"));
     /** Words after which a capitalized word is a name only when a list knows it ("for Ozempic" is not). */
     private static final TrailingCue CAP_WEAK_TRIGGER = TrailingCue.thenNonWordChars(TrailingCue.phrases(
             "for", "with", "from", "to", "add", "hi[,]", "hello[,]", "okay[,]", "called", "and"));
@@ -80,7 +83,8 @@ final class NameRecognizer {
     /** A capitalized run directly followed by these is the name they belong to ("Zolen Trenne, date of birth ..."). */
     private static final Pattern IDENTITY_AFTER = Pattern.compile("^,? (?:date of birth|DOB|born|MRN|D\\.O\\.B)\\b");
     /** A person's contact after a run ("Tayanita Runningwater cell: ...", "Keala Vaifale's cell"). */
-    private static final Pattern CONTACT_AFTER = Pattern.compile("^(?:'s|’s|,)? (?:cell|mobile|phone|fax|email|e-mail|tel)\\b");
+    private static final Pattern CONTACT_AFTER = Pattern.compile("^(?:(?:'s|’s|,)? (?:cell|mobile|phone|fax|email|e-mail|tel)\\b"
+            + "|(?:'s|’s)? (?:" + String.join("|", RELATIVES) + "|pager|chart|appointment|account)\\b)");
     /** Words that make a capitalized run an organisation, not a person. */
     /** Words that end the name of a clinic, practice or other organisation ("Three Rivers Pulmonology"). */
     private static final List<String> ORGANISATION_ENDINGS = List.of(
@@ -124,7 +128,8 @@ final class NameRecognizer {
             "perfect", "sorry", "also", "just", "well", "oh", "alright", "all", "got", "let", "let's", "one", "two",
             "pt", "mom", "dad", "mother", "father", "daughter", "wife", "husband", "sister", "brother",
             "grandmother", "grandfather", "grandma", "grandpa", "aunt", "uncle", "guardian", "caller", "attending", "bye",
-            "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "pay",
+            "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "pay", "caregiver", "representative",
+            "spouse", "hola",
             "goodbye",
             "name", "date", "birth", "dob", "age", "mrn", "phone", "fax", "email", "address", "insurance", "primary",
             "care", "team", "nurse", "coordinator", "covering", "physician", "emergency", "contact", "patient",
@@ -434,14 +439,21 @@ final class NameRecognizer {
         // "Rodel H. Dimaculangan": a middle initial between two words that are no everyday words is a name's form.
         boolean middleInitial = count >= 3 && hasInitialInside(text, starts, ends, from, to)
                 && !names.isCommonWord(firstWord) && !names.isCommonWord(lastWord);
+        // A run that ends in a possessive ("Xiaoling Sima's pager") is asked what follows its "'s".
+        boolean possessive = text.startsWith("'s", end - 2) || text.startsWith("’s", end - 2);
         String after = mayBeIdentityAfter(text, end) ? text.substring(end, Math.min(text.length(), end + 40)) : "";
+        if (possessive && CONTACT_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 40))).lookingAt()) {
+            after = text.substring(end, Math.min(text.length(), end + 40));
+        }
         // A contact names its owner when the run looks like a name: "Reply fax:" or "Home phone" do not.
         boolean contactOwner = !after.isEmpty() && (count >= 2 || firstKnown) && CONTACT_AFTER.matcher(after).lookingAt()
                 && !EverydayWords.anyEveryday(text.substring(start, end));
         boolean identity = contactOwner || !after.isEmpty() && IDENTITY_AFTER.matcher(after).lookingAt()
                 || (text.startsWith(" spelled", end) || text.startsWith(" is spelled", end))
                         && names.isNameOrNameParts(lower[to - 1]); // "Puga-Haro spelled wrong", not "Tylenol is spelled"
-        boolean vocative = weak && text.startsWith(",", end);
+        boolean vocative = weak && text.startsWith(",", end) && !EverydayWords.anyEveryday(text.substring(start, end))
+                || (text.startsWith(",", end) || text.startsWith("!", end)) && GREETING.endsWindow(text, Math.max(0, start - 12),
+                start) && !EverydayWords.anyEveryday(text.substring(start, end)); // "Hi Hastiin!", "Hola Fue,"
         boolean accept;
         // "To: Utilization Review", "Return to Pod C. Copay": after a weak cue, everyday words alone make no name.
         boolean weakName = weak && !EverydayWords.allEveryday(text.substring(start, end).replace(".", ""));
@@ -594,7 +606,8 @@ final class NameRecognizer {
      */
     private static boolean mayBeIdentityAfter(String text, int end) {
         int at = text.startsWith(",", end) ? end + 1 : text.startsWith("'s", end) || text.startsWith("’s", end) ? end + 2 : end;
-        return at + 1 < text.length() && text.charAt(at) == ' ' && "dDbMcpfetCPFET".indexOf(text.charAt(at + 1)) >= 0;
+        return at + 1 < text.length() && text.charAt(at) == ' '
+                && "dDbMcpfetCPFETmgsauhwn".indexOf(text.charAt(at + 1)) >= 0;
     }
 
     /** Whether {@code text[start, end)} equals its upper-case form, as comparing it with a copy upper-cased tells. */

@@ -39,7 +39,8 @@ final class StructuredFieldRecognizer {
                 "mother", "father", "provider", "attending", "physician", "pcp", "referring provider", "referring",
                 "ordering provider", "nurse", "rn", "caller", "member name", "patient first name", "patient last name",
                 "responsible party", "requested by", "signed by", "family", "given", "account holder", "policy holder",
-                "policyholder", "cardholder", "representative", "patient representative");
+                "policyholder", "cardholder", "representative", "patient representative", "ordering", "ordering provider name",
+                "reconciled by", "reviewed by", "verified by", "cc");
         put(f, PhiKind.DOB, "dob", "d o b", "date of birth", "birth date", "birthdate", "birthday", "born", "patient dob");
         put(f, PhiKind.DATE, "date of service", "dos", "admit date", "admission date", "discharge date", "visit date",
                 "appointment", "appointment date", "appt", "appt date", "service date", "surgery date", "procedure date",

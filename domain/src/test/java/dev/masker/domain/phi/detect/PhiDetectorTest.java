@@ -367,6 +367,16 @@ class PhiDetectorTest {
     }
 
     @Test
+    void givenGreetingsPossessivesRolesAndOrderingFields_detect_findsTheName() {
+        assertEquals(List.of("Hastiin/NAME"), found("Hi Hastiin! Reminder: appt w/ the clinic"));
+        assertEquals(List.of(), found("Hi Team! The clinic is open"));
+        assertEquals(List.of(), found("Hello Everyone, welcome"));
+        assertEquals(List.of("Xiaoling Sima/NAME", "208-594-8968/PHONE"), found("Xiaoling Sima's pager 208-594-8968"));
+        assertEquals(List.of("Royal Magsaysay/NAME"), found("* Caregiver Royal Magsaysay will call"));
+        assertEquals(List.of("A. Haidari/NAME", "2324082496/LICENSE"), found("Ordering: A. Haidari, NPI 2324082496"));
+    }
+
+    @Test
     void givenAnAddressLine_detect_findsStreetCityAndZip() {
         assertEquals(List.of("919 E 6th Street/ADDRESS", "Georgetown/CITY", "78626/ZIP"),
                 found("I live at 919 E 6th Street, Georgetown, TX 78626."));
