@@ -38,14 +38,14 @@ class PhiDevSetTest {
     @CsvSource({
         // measured 0.0018 (77/41785 chars), precision 1.000
         "phi-dev.jsonl, 0.003, 0.99",
-        // measured 0.0048 (213/44217 chars), precision 0.996
+        // measured 0.0049 (218/44217 chars), precision 0.996
         "phi-dev2.jsonl, 0.006, 0.99",
         // measured 0.0059 (171/28795 chars), precision 0.964; tuned on since issue 10's second session
         "phi-adversarial.jsonl, 0.008, 0.95",
         // written blind by tools/adversarial/generate_adv2.py: 0.102 / 0.846 when first measured, tuned on since:
-        // 0.049 (1513/30591 chars), precision 0.886
-        "phi-adversarial2.jsonl, 0.055, 0.88",
-        // written blind by tools/adversarial/generate_heldout.py, measured and never tuned on: 0.074, precision 0.889
+        // 0.045 (1369/30591 chars), precision 0.887
+        "phi-adversarial2.jsonl, 0.05, 0.88",
+        // written blind by tools/adversarial/generate_heldout.py, measured and never tuned on: 0.072, precision 0.889
         "phi-heldout.jsonl, 0.08, 0.88"})
     void givenALabelledSet_phiDetect_leaksNoMoreThanMeasuredAndLogsNoPhi(String set, double maxLeakRate,
             double minLenientPrecision) throws IOException {
