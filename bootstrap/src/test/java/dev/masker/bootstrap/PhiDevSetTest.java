@@ -45,8 +45,9 @@ class PhiDevSetTest {
         // written blind by tools/adversarial/generate_adv2.py: 0.102 / 0.846 when first measured, tuned on since:
         // 0.045 (1369/30591 chars), precision 0.887
         "phi-adversarial2.jsonl, 0.05, 0.88",
-        // written blind by tools/adversarial/generate_heldout.py, measured and never tuned on: 0.072, precision 0.889
-        "phi-heldout.jsonl, 0.08, 0.88"})
+        // written blind by tools/adversarial/generate_heldout.py, measured and never tuned on: 0.038 (1317/34562
+        // chars), precision 0.898 (0.072 / 0.889 before Spanish was read, a language its family list names)
+        "phi-heldout.jsonl, 0.045, 0.88"})
     void givenALabelledSet_phiDetect_leaksNoMoreThanMeasuredAndLogsNoPhi(String set, double maxLeakRate,
             double minLenientPrecision) throws IOException {
         List<String> input = Files.readAllLines(SETS.resolve(set), StandardCharsets.UTF_8);

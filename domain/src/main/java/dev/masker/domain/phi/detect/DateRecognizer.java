@@ -66,7 +66,7 @@ final class DateRecognizer {
     private static final Pattern DATE_NUMERIC = Pattern.compile(
             "(?<![\\d/.-])(?:(\\d{1,2})[/-](\\d{1,2})(?:[/-](\\d{4}|\\d{2}))?|(\\d{4})-(\\d{2})-(\\d{2}))(?![\\d/-]|\\.\\d)");
     private static final Pattern DOB_BEFORE = Pattern.compile(
-            "(?:birth(?: ?date)?|born|dob|d\\.o\\.b|d o b|birthday|b-day)\\W{0,12}(?:is |was |on |of |as |:)?\\W{0,3}$",
+            "(?:birth(?: ?date)?|born|dob|d\\.o\\.b|d o b|birthday|b-day)(?:\\W{1,12}[a-z]{1,3}){0,2}\\W{0,12}$",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern DOB_AFTER = Pattern.compile(
             "^\\W{0,3}(?:as|is|for)? ?(?:your|my|his|her|the)? ?(?:date of birth|birth ?date|birthday|dob)",

@@ -256,7 +256,9 @@ final class NameFormRecognizer {
                 String word = text.substring(at, end);
                 // "victor foxtrot echo six ...": two words of the spelling alphabet spell, they name no one.
                 boolean spelling = SPELLING_ALPHABET.contains(given) && SPELLING_ALPHABET.contains(word);
-                if (!spelling && !PlaceRecognizer.isPlaceName(given + " " + word) && !organisationAfter(text, end)) {
+                // "naci el ...": a particle on its own ends no one's name, it leads into the surname after it.
+                boolean particle = NameParticles.contains(word) || NameParticles.contains(given);
+                if (!spelling && !particle && !PlaceRecognizer.isPlaceName(given + " " + word) && !organisationAfter(text, end)) {
                     out.add(previousStart, end, PhiKind.NAME, 40);
                 }
             }

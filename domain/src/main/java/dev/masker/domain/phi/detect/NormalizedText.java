@@ -2,6 +2,7 @@ package dev.masker.domain.phi.detect;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -381,6 +382,10 @@ final class NormalizedText {
                 "foxtrot", "golf", "hotel", "india", "juliett", "juliet", "kilo", "lima", "mike", "november", "oscar",
                 "papa", "quebec", "romeo", "sierra", "tango", "uniform", "victor", "whiskey", "xray", "yankee", "zulu");
 
+        /** Words that sound like digits and stand for them inside a long spoken number ("ate oh too, won for for"). */
+        private static final java.util.Map<String, String> HOMOPHONES = java.util.Map.of("for", "four", "to", "two",
+                "too", "two", "won", "one", "ate", "eight");
+
         /** Every word a rule below asks about. */
         private static final AsciiWordSet KNOWN_WORDS = knownWords();
 
@@ -394,13 +399,22 @@ final class NormalizedText {
             known.addAll(SPELLING_ALPHABET);
             known.addAll(TOP_LEVEL_DOMAINS);
             known.addAll(MONTHS);
+            known.addAll(HOMOPHONES.keySet());
+            known.addAll(SpokenSpanish.words());
             return new AsciiWordSet(known);
         }
 
         private final String text;
         private final int[] starts;
         private final int[] ends;
+        /** Each word as the rules read it: a known English word (a Spanish one translated), else "". */
         private final String[] words;
+        /** What a translated word is written as when no rule wrote it as part of a value; null for the others. */
+        private final String[] translations;
+        /** Whether the stretch after a word is a spoken joiner that reads as one blank ("y" of "treinta y uno"). */
+        private final boolean[] joined;
+        /** Whether a word is a year's century said in Spanish ("mil novecientos"), before which a unit takes a zero. */
+        private final boolean[] century;
         private final boolean[] used;
 
         SpokenForms(String text) {
@@ -427,15 +441,116 @@ final class NormalizedText {
                 }
                 at = end;
             }
-            this.starts = s.toArray();
-            this.ends = e.toArray();
-            this.words = new String[starts.length];
-            for (int i = 0; i < starts.length; i++) {
-                // Only the words some rule asks about are copied; every other word reads "" and matches none.
-                String known = KNOWN_WORDS.find(text, starts[i], ends[i]);
-                words[i] = known != null ? known : "";
-            }
+            Words read = new Words(text, s.toArray(), e.toArray());
+            this.starts = Arrays.copyOf(read.starts, read.count);
+            this.ends = Arrays.copyOf(read.ends, read.count);
+            this.words = Arrays.copyOf(read.words, read.count);
+            this.translations = Arrays.copyOf(read.translations, read.count);
+            this.joined = Arrays.copyOf(read.joined, read.count);
+            this.century = Arrays.copyOf(read.century, read.count);
             this.used = new boolean[starts.length];
+            homophones();
+        }
+
+        /**
+         * The words of a text as the rules read them. Only the words some rule asks about are copied; every other word
+         * reads "" and matches none. A Spanish word is read as its English word ({@link SpokenSpanish}): a number word
+         * as one or two number words ("veintidos" as "twenty" and an empty "two" after it), two words of a pair as one,
+         * and the "y" that joins tens to a unit as the blank between them.
+         */
+        private static final class Words {
+            final int[] starts;
+            final int[] ends;
+            final String[] words;
+            final String[] translations;
+            final boolean[] joined;
+            final boolean[] century;
+            int count;
+
+            Words(String text, int[] rawStarts, int[] rawEnds) {
+                int n = rawStarts.length;
+                String[] known = new String[n];
+                boolean anyKnown = false;
+                for (int i = 0; i < n; i++) {
+                    String word = KNOWN_WORDS.find(text, rawStarts[i], rawEnds[i]);
+                    known[i] = word != null ? word : "";
+                    anyKnown |= word != null;
+                }
+                int capacity = anyKnown ? 2 * n : n; // a Spanish number word may be read as two
+                starts = new int[capacity];
+                ends = new int[capacity];
+                words = new String[capacity];
+                translations = new String[capacity];
+                joined = new boolean[capacity];
+                century = new boolean[capacity];
+                boolean afterJoiner = false;
+                for (int i = 0; i < n; i++) {
+                    String word = known[i];
+                    if (word.isEmpty()) {
+                        add(rawStarts[i], rawEnds[i], word, null);
+                        afterJoiner = false;
+                        continue;
+                    }
+                    boolean joinedBefore = afterJoiner;
+                    afterJoiner = false;
+                    String next = i + 1 < n && blanksOnly(text, rawEnds[i], rawStarts[i + 1]) ? known[i + 1] : "";
+                    String previous = i > 0 && blanksOnly(text, rawEnds[i - 1], rawStarts[i]) ? known[i - 1] : "";
+                    if (word.equals("y") && SpokenSpanish.isTens(previous) && SpokenSpanish.isUnit(next)) {
+                        joined[count - 1] = true;
+                        afterJoiner = true;
+                        continue;
+                    }
+                    String pair = SpokenSpanish.pair(word, next);
+                    if (pair != null) {
+                        add(rawStarts[i], rawEnds[i + 1], pair, pair);
+                        century[count - 1] = SpokenSpanish.isCentury(word, next);
+                        i++;
+                        continue;
+                    }
+                    List<String> number = SpokenSpanish.number(word);
+                    if (number != null && (!SpokenSpanish.needsNumberBeside(word) || joinedBefore
+                            || isNumberWord(previous) || isNumberWord(next))) {
+                        add(rawStarts[i], rawEnds[i], number.get(0), String.join(" ", number));
+                        for (int k = 1; k < number.size(); k++) {
+                            add(rawEnds[i], rawEnds[i], number.get(k), null);
+                        }
+                        continue;
+                    }
+                    String english = firstNonNull(SpokenSpanish.symbol(word), SpokenSpanish.month(word));
+                    if (english != null) {
+                        add(rawStarts[i], rawEnds[i], english, english);
+                    } else if (SpokenSpanish.cue(word) != null) {
+                        add(rawStarts[i], rawEnds[i], "", SpokenSpanish.cue(word));
+                    } else {
+                        add(rawStarts[i], rawEnds[i], word, null);
+                    }
+                }
+            }
+
+            private static boolean isNumberWord(String word) {
+                return SpokenNumbers.digits(word) > 0 || SpokenSpanish.number(word) != null;
+            }
+
+            private static String firstNonNull(String a, String b) {
+                return a != null ? a : b;
+            }
+
+            private void add(int start, int end, String word, String translation) {
+                starts[count] = start;
+                ends[count] = end;
+                words[count] = word;
+                translations[count] = translation;
+                count++;
+            }
+        }
+
+        private static boolean blanksOnly(String text, int from, int to) {
+            for (int at = from; at < to; at++) {
+                if (!RegexText.isBlank(text.charAt(at))) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         List<Replacement> replacements() {
@@ -443,11 +558,13 @@ final class NormalizedText {
             if (starts.length == 0) {
                 return found;
             }
+            spanishDates(found);
             emails(found);
             numbers(found);
             lettersAsIn(found);
             fillers(found);
             spellingAlphabet(found);
+            translations(found);
             found.sort((a, b) -> Integer.compare(a.start(), b.start()));
             return found;
         }
@@ -465,19 +582,177 @@ final class NormalizedText {
         private void fillers(List<Replacement> found) {
             for (int k = 1; k + 1 < words.length; k++) {
                 int last = TWO_WORD_FILLERS.contains(words[k] + " " + words[k + 1]) ? k + 1 : k;
-                if (!FILLERS.contains(words[k]) && last == k || last + 1 >= words.length || !isNumber(last + 1)
+                if (!FILLERS.contains(words[k]) && last == k || last + 1 >= words.length
+                        || !isNumber(last + 1) && !(MONTHS.contains(words[k - 1]) && isOrdinal(last + 1))
                         || !commaGap(k - 1) || !commaGap(last) || last > k && !blankGap(k) || used[k]) {
                     continue;
                 }
                 String before = text.substring(starts[k - 1], ends[k - 1]).toLowerCase(java.util.Locale.ROOT);
-                boolean numberBefore = isNumber(k - 1) || before.endsWith("th") || before.endsWith("st")
-                        || before.endsWith("nd") || before.endsWith("rd");
+                boolean numberBefore = isNumber(k - 1) || MONTHS.contains(words[k - 1]) || before.endsWith("th")
+                        || before.endsWith("st") || before.endsWith("nd") || before.endsWith("rd");
                 int end = starts[last + 1];
                 int start = starts[k];
                 if (numberBefore && found.stream().noneMatch(other -> other.start() < end && start < other.end())) {
                     found.add(new Replacement(start, end, ""));
                 }
                 k = last;
+            }
+        }
+
+        /** The ordinals a day of the month is said with ("march uh third"). */
+        private static final Set<String> DAY_ORDINALS = Set.of("first", "second", "third", "fourth", "fifth", "sixth",
+                "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
+                "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth", "thirtieth");
+
+        private boolean isOrdinal(int k) {
+            return DAY_ORDINALS.contains(text.substring(starts[k], ends[k]).toLowerCase(java.util.Locale.ROOT));
+        }
+
+        /** The shortest run of number words and homophones that holds an identifier said aloud (a local phone number). */
+        private static final int IDENTIFIER_WORDS = 7;
+        /** Homophones that lead into a number or follow one as words ("faxed to ...", "... for the payment"). */
+        private static final Set<String> FUNCTION_HOMOPHONES = Set.of("to", "too", "for");
+
+        /**
+         * The homophones of digits said inside a spoken identifier, read as the digits: in a run of number words and
+         * homophones joined by blanks, a hyphen, one comma or a full stop, without the "to" and "for" at its ends, of
+         * {@link #IDENTIFIER_WORDS} words or more, three of them number words ("eight fifteen to six thirty" is a time).
+         */
+        private void homophones() {
+            int i = 0;
+            while (i < words.length) {
+                if (!isNumberOrHomophone(i)) {
+                    i++;
+                    continue;
+                }
+                int end = i + 1;
+                while (end < words.length && isNumberOrHomophone(end)
+                        && (numberGap(end - 1) || commaGap(end - 1) || periodGap(end - 1))) {
+                    end++;
+                }
+                int next = end;
+                int first = i;
+                while (first < end && FUNCTION_HOMOPHONES.contains(words[first])) {
+                    first++;
+                }
+                while (end > first && FUNCTION_HOMOPHONES.contains(words[end - 1])) {
+                    end--;
+                }
+                int numbers = 0;
+                for (int k = first; k < end; k++) {
+                    numbers += HOMOPHONES.containsKey(words[k]) ? 0 : 1;
+                }
+                if (end - first >= IDENTIFIER_WORDS && numbers >= 3 && numbers < end - first) {
+                    for (int k = first; k < end; k++) {
+                        words[k] = HOMOPHONES.getOrDefault(words[k], words[k]);
+                    }
+                }
+                i = next;
+            }
+        }
+
+        private boolean isNumberOrHomophone(int k) {
+            return HOMOPHONES.containsKey(words[k]) || SpokenNumbers.digits(words[k]) > 0
+                    || SpokenNumbers.isRepeater(words[k]);
+        }
+
+        /**
+         * Dates said in Spanish, written as the English the date rules read: "doce de abril de mil novecientos treinta y
+         * uno" is "12 April 1931", "12 de abril de 1931" reads "12 April 1931", "abril de 2023" "April 2023". The day or
+         * the year may be digits or words; the article before the day stays outside.
+         */
+        private void spanishDates(List<Replacement> found) {
+            for (int k = 0; k < words.length; k++) {
+                if (translations[k] == null || !MONTHS.contains(words[k])) {
+                    continue; // only a Spanish month has a translation and an English month as its word
+                }
+                String month = words[k];
+                boolean deBefore = k > 0 && isDateJoiner(k - 1) && blankGap(k - 1);
+                int dayStart = deBefore ? numberRunStart(k - 2) : -1;
+                boolean dayDigits = deBefore && dayStart < 0 && digitsBefore(starts[k - 1]);
+                boolean deAfter = k + 1 < words.length && isDateJoiner(k + 1) && blankGap(k);
+                int yearEnd = deAfter && k + 2 < words.length && blankGap(k + 1) ? runEnd(k + 2) : -1;
+                boolean yearWords = yearEnd > k + 2;
+                boolean yearDigits = deAfter && !yearWords && digitsAfter(ends[k + 1]);
+                if (dayStart < 0 && !dayDigits && !yearWords && !yearDigits) {
+                    continue;
+                }
+                // Day, month and year are written each on its own, so that a span of the month and year alone maps
+                // back to those words only.
+                if (dayStart >= 0) {
+                    found.add(new Replacement(starts[dayStart], ends[k - 2], digitsOf(dayStart, k - 1)));
+                }
+                int monthStart = deBefore ? starts[k - 1] : starts[k];
+                int monthEnd = yearDigits ? ends[k + 1] : ends[k];
+                found.add(new Replacement(monthStart, monthEnd, Character.toUpperCase(month.charAt(0)) + month.substring(1)));
+                if (yearWords) {
+                    found.add(new Replacement(starts[k + 1], ends[yearEnd - 1], digitsOf(k + 2, yearEnd)));
+                }
+                for (int w = dayStart >= 0 ? dayStart : k; w < (yearWords ? yearEnd : k + 1); w++) {
+                    used[w] = true;
+                }
+                k = yearWords ? yearEnd - 1 : k;
+            }
+        }
+
+        private boolean isDateJoiner(int k) {
+            return SpokenSpanish.DATE_JOINERS.contains(words[k]);
+        }
+
+        /** The first word of the run of number words that ends at word {@code last} (with a blank after it), or -1. */
+        private int numberRunStart(int last) {
+            if (last < 0 || !blankGap(last) || !isNumber(last) || used[last]) {
+                return -1;
+            }
+            int k = last;
+            while (k > 0 && isNumber(k - 1) && numberGap(k - 1) && !used[k - 1]) {
+                k--;
+            }
+            return k;
+        }
+
+        /** Whether one or two digits and a blank stand just before {@code at}. */
+        private boolean digitsBefore(int at) {
+            int i = at - 1;
+            while (i >= 0 && RegexText.isBlank(text.charAt(i))) {
+                i--;
+            }
+            int digits = 0;
+            while (i >= 0 && TextScan.isDigit(text.charAt(i))) {
+                digits++;
+                i--;
+            }
+            return i < at - 1 - digits && digits >= 1 && digits <= 2 && (i < 0 || !Character.isLetterOrDigit(text.charAt(i)));
+        }
+
+        /** Whether a blank and four digits stand just after {@code at}. */
+        private boolean digitsAfter(int at) {
+            int i = at;
+            while (i < text.length() && RegexText.isBlank(text.charAt(i))) {
+                i++;
+            }
+            int digits = 0;
+            while (i < text.length() && TextScan.isDigit(text.charAt(i))) {
+                digits++;
+                i++;
+            }
+            return i > at + digits && digits == 4 && (i == text.length() || !Character.isLetterOrDigit(text.charAt(i)));
+        }
+
+        /**
+         * The translated words no rule wrote as part of a value, each written as its English word ("telefono" is
+         * "phone", "anos" "years old"), so that the cues and the rules of the written forms read them.
+         */
+        private void translations(List<Replacement> found) {
+            for (int k = 0; k < words.length; k++) {
+                if (translations[k] == null || used[k]) {
+                    continue;
+                }
+                int start = starts[k];
+                int end = ends[k];
+                if (found.stream().noneMatch(other -> other.start() < end && start < other.end())) {
+                    found.add(new Replacement(start, end, translations[k]));
+                }
             }
         }
 
@@ -529,6 +804,9 @@ final class NormalizedText {
 
         /** Only blanks between word {@code i} and the next. */
         private boolean blankGap(int i) {
+            if (joined[i]) {
+                return true;
+            }
             for (int at = ends[i]; at < starts[i + 1]; at++) {
                 if (!RegexText.isBlank(text.charAt(at))) {
                     return false;
@@ -539,6 +817,9 @@ final class NormalizedText {
 
         /** Blanks or one hyphen ("twenty-one") between word {@code i} and the next. */
         private boolean numberGap(int i) {
+            if (joined[i]) {
+                return true;
+            }
             int hyphens = 0;
             for (int at = ends[i]; at < starts[i + 1]; at++) {
                 char c = text.charAt(at);
@@ -549,6 +830,23 @@ final class NormalizedText {
                 }
             }
             return hyphens <= 1;
+        }
+
+        /**
+         * A full stop that speech-to-text put inside a number said in groups ("nine three nine. four six seven."): one
+         * between two number words, after two number words, read as the blank it was.
+         */
+        private boolean periodGap(int i) {
+            if (i < 1 || i + 1 >= words.length || ends[i] >= text.length() || text.charAt(ends[i]) != '.') {
+                return false;
+            }
+            for (int at = ends[i] + 1; at < starts[i + 1]; at++) {
+                if (!RegexText.isBlank(text.charAt(at))) {
+                    return false;
+                }
+            }
+            return starts[i + 1] > ends[i] + 1 && isNumberOrHomophone(i - 1) && numberGap(i - 1)
+                    && isNumberOrHomophone(i) && isNumberOrHomophone(i + 1);
         }
 
         private static char separator(String word) {
@@ -575,7 +873,7 @@ final class NormalizedText {
                 return i;
             }
             int j = i + 1;
-            while (j < words.length && !used[j] && numberGap(j - 1)
+            while (j < words.length && !used[j] && (numberGap(j - 1) || periodGap(j - 1))
                     && (isNumber(j) || isMultiplier(j) && j > i && SpokenNumbers.digits(words[j - 1]) == 1)) {
                 j++;
             }
@@ -669,6 +967,9 @@ final class NormalizedText {
                     // "one hundred twenty" is 120, "two thousand five" 2005: the next group fills the last places.
                     int filled = next.isEmpty() ? 0 : SpokenNumbers.isUnit(next) || next.equals("oh") ? 1 : 2;
                     value = "0".repeat(Math.max(0, zeros - filled));
+                } else if (century[k]) {
+                    // "mil novecientos cinco" is 1905, "mil novecientos treinta" 1930
+                    value = smallValue(w) + (SpokenNumbers.isUnit(next) ? "0" : "");
                 } else if (SpokenNumbers.isTens(w) && SpokenNumbers.isUnit(next)) {
                     value = String.valueOf(tensValue(w) + unitValue(next));
                     k++;
@@ -809,6 +1110,9 @@ final class NormalizedText {
 
         /** Blanks and at most one comma between word {@code i} and the next. */
         private boolean commaGap(int i) {
+            if (joined[i]) {
+                return true;
+            }
             int commas = 0;
             for (int at = ends[i]; at < starts[i + 1]; at++) {
                 char c = text.charAt(at);

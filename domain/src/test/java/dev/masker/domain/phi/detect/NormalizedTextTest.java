@@ -63,6 +63,33 @@ class NormalizedTextTest {
     }
 
     @Test
+    void givenSpanishNumbersDatesAndSymbols_of_writesThemAsTheEnglishRulesReadThem() {
+        assertEquals("mi social security es 524, 71, 3308",
+                view("mi seguro social es cinco dos cuatro, siete uno, tres tres cero ocho"));
+        assertEquals("tiene 92 years old", view("tiene noventa y dos años"));
+        assertEquals("el 12 April 1931", view("el doce de abril de mil novecientos treinta y uno"));
+        assertEquals("el 1 May 1905", view("el primero de mayo de mil novecientos cinco"));
+        assertEquals("born el 12 April 1931", view("nació el 12 de abril de 1931"));
+        assertEquals("in March 2023", view("in marzo de 2023"));
+        assertEquals("maria.lopez@gmail.com", view("maria punto lopez arroba gmail punto com"));
+        assertEquals("2024", view("dos mil veinticuatro"));
+        assertEquals("take it once a day", view("take it once a day"), "\"once\" is a number beside another only");
+    }
+
+    @Test
+    void givenDigitHomophonesInsideALongSpokenNumber_of_readsThemAsDigits() {
+        assertEquals("call me at 802, 144, 6789", view("call me at ate oh too, won for for, six seven ate nine"));
+        assertEquals("faxed to 2144958278", view("faxed to two one four four nine five eight two seven eight"));
+        assertEquals("open 815 to 630", view("open eight fifteen to six thirty"), "a time range keeps its \"to\"");
+    }
+
+    @Test
+    void givenFullStopsBetweenGroupsOfASpokenNumber_of_readsOneNumber() {
+        assertEquals("my number is 9394674136", view("my number is nine three nine. four six seven. four one three. six"));
+        assertEquals("I have two. Three are gone", view("I have two. Three are gone"), "a sentence's end stays");
+    }
+
+    @Test
     void givenALoneNumberWord_of_leavesItAWord() {
         assertEquals("I have two kids and oh well", view("I have two kids and oh well"));
     }

@@ -315,6 +315,38 @@ class PhiDetectorTest {
     }
 
     @Test
+    void givenValuesSaidInSpanish_detect_findsThemWithTheirKinds() {
+        assertEquals(List.of("cinco dos cuatro, siete uno, tres tres cero ocho/SSN"),
+                found("mi seguro social es cinco dos cuatro, siete uno, tres tres cero ocho"));
+        assertEquals(List.of("tres cero cinco, cuatro cuatro dos, uno ocho siete seis/PHONE"),
+                found("mi teléfono es tres cero cinco, cuatro cuatro dos, uno ocho siete seis"));
+        assertEquals(List.of("maria punto lopez arroba gmail punto com/EMAIL"),
+                found("mi correo es maria punto lopez arroba gmail punto com"));
+        assertEquals(List.of("doce de abril de mil novecientos treinta y uno/DOB"),
+                found("mi fecha de nacimiento es el doce de abril de mil novecientos treinta y uno"));
+        assertEquals(List.of("12 de abril de 1931/DOB"), found("nací el 12 de abril de 1931"));
+        assertEquals(List.of("noventa y dos/AGE"), found("mi mamá tiene noventa y dos años"));
+        assertEquals(List.of(), found("mi mamá tiene ochenta y nueve años y toma dos pastillas"));
+    }
+
+    @Test
+    void givenHomophonesAndFullStopsInsideASpokenNumber_detect_findsTheWholeNumber() {
+        assertEquals(List.of("ate oh too, won for for, six seven ate nine/PHONE"),
+                found("call me at ate oh too, won for for, six seven ate nine"));
+        assertEquals(List.of("nine three nine. four six seven. four one three. six/PHONE"),
+                found("my number is nine three nine. four six seven. four one three. six"));
+        assertEquals(List.of("two one four four nine five eight two seven eight/FAX"),
+                found("I will fax the records to two one four four nine five eight two seven eight."));
+        assertEquals(List.of(), found("Walk-in vaccines are available every Wednesday, eight fifteen to six thirty."));
+    }
+
+    @Test
+    void givenFillersBetweenABirthCueAndTheDate_detect_findsADateOfBirth() {
+        assertEquals(List.of("march uh third nineteen forty/DOB"),
+                found("uh my date of birth is um march uh third nineteen forty"));
+    }
+
+    @Test
     void givenANameSpelledWithLike_detect_findsTheWholeSpelling() {
         assertEquals(List.of("Tehrani/NAME", "T like Tango E Echo H Hotel R Romeo A like Alfa N like November I like India/NAME"),
                 found("last name is Tehrani, that's T like Tango E Echo H Hotel R Romeo A like Alfa N like November"
