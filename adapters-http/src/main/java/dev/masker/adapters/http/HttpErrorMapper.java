@@ -88,8 +88,9 @@ public final class HttpErrorMapper {
 
     private void rejected(ServerRequest request, ServerResponse response, DomainException rejection) {
         ErrorCode code = rejection.code();
-        Duration retryAfter = rejection.retryAfter().orElse(
-                code == ErrorCode.UNAVAILABLE || code == ErrorCode.AUDIT_UNAVAILABLE ? DEFAULT_RETRY_AFTER : null);
+        // SPEC §3 and §4 give each of these codes a Retry-After, whether or not the rejection says how long.
+        Duration retryAfter = rejection.retryAfter().orElse(code == ErrorCode.UNAVAILABLE
+                || code == ErrorCode.AUDIT_UNAVAILABLE || code == ErrorCode.RATE_LIMITED ? DEFAULT_RETRY_AFTER : null);
         if (retryAfter != null) {
             // Whole seconds, at least one (SPEC §3).
             long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
