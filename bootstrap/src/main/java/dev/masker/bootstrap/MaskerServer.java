@@ -66,6 +66,7 @@ import dev.masker.application.service.ProxyChatCompletionService;
 import dev.masker.application.service.PurgeVaultService;
 import dev.masker.application.service.RehydrateTextService;
 import dev.masker.application.service.RevealTokenService;
+import dev.masker.application.service.SessionTokenLookup;
 import dev.masker.application.service.TokenizeValueService;
 import dev.masker.application.service.TurnMasker;
 import dev.masker.application.service.UpdateAgentService;
@@ -323,10 +324,10 @@ public final class MaskerServer implements AutoCloseable {
             detector.detect(WARM_UP_TURN);
         }
         TurnMasker masker = new TurnMasker(detector, vaultTokens, vault, reversible, clock, System::nanoTime);
-        RehydrateTextService rehydration = new RehydrateTextService(vaultTokens, vault, reversible);
+        SessionTokenLookup sessionTokens = new SessionTokenLookup(vaultTokens, vault, reversible);
         return new PhiTokenUseCases(new TokenizeValueService(vaultTokens, vault, reversible, clock),
-                new RevealTokenService(vaultTokens, vault, reversible), new MaskTextService(masker), masker, rehydration,
-                rehydration);
+                new RevealTokenService(vaultTokens, vault, reversible), new MaskTextService(masker), masker,
+                new RehydrateTextService(sessionTokens), sessionTokens);
     }
 
     /** The sessions API (SPEC §8), read from the proxy's sessions and the audit log's record of their turns. */

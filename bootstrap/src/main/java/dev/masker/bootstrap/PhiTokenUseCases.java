@@ -1,10 +1,10 @@
 package dev.masker.bootstrap;
 
-import dev.masker.application.port.in.FindSessionTokensUseCase;
 import dev.masker.application.port.in.MaskTextUseCase;
 import dev.masker.application.port.in.RehydrateTextUseCase;
 import dev.masker.application.port.in.RevealTokenUseCase;
 import dev.masker.application.port.in.TokenizeValueUseCase;
+import dev.masker.application.service.SessionTokenLookup;
 import dev.masker.application.service.TurnMasker;
 import java.util.Objects;
 
@@ -13,7 +13,7 @@ import java.util.Objects;
  * rehydration of issue 4 and the proxy of SPEC §7 drive.
  */
 public record PhiTokenUseCases(TokenizeValueUseCase tokenize, RevealTokenUseCase reveal, MaskTextUseCase mask,
-        TurnMasker turnMasker, RehydrateTextUseCase rehydrate, FindSessionTokensUseCase sessionTokens) {
+        TurnMasker turnMasker, RehydrateTextUseCase rehydrate, SessionTokenLookup sessionTokens) {
     public PhiTokenUseCases {
         Objects.requireNonNull(tokenize, "tokenize");
         Objects.requireNonNull(reveal, "reveal");

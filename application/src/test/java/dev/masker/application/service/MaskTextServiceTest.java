@@ -9,7 +9,6 @@ import dev.masker.application.port.in.MaskTextsCommand;
 import dev.masker.application.port.in.MaskedText;
 import dev.masker.application.port.in.MaskedTexts;
 import dev.masker.application.port.in.RehydrateTextCommand;
-import dev.masker.application.port.in.SessionTokensQuery;
 import dev.masker.domain.audit.AuditEvent;
 import dev.masker.domain.id.Ulid;
 import dev.masker.domain.phi.KeyRing;
@@ -53,7 +52,8 @@ class MaskTextServiceTest {
     private final TurnMasker masker = new TurnMasker(DETECTOR, vaultTokens, vault, reversible, SettableClock.fixedAt(NOW),
             System::nanoTime);
     private final MaskTextService mask = new MaskTextService(masker);
-    private final RehydrateTextService rehydrate = new RehydrateTextService(vaultTokens, vault, reversible);
+    private final SessionTokenLookup sessionTokens = new SessionTokenLookup(vaultTokens, vault, reversible);
+    private final RehydrateTextService rehydrate = new RehydrateTextService(sessionTokens);
 
     private static byte[] key() {
         byte[] key = new byte[KeyRing.KEY_BYTES];
@@ -247,17 +247,17 @@ class MaskTextServiceTest {
 
     @ParameterizedTest
     @EnumSource(TokenScheme.class)
-    void givenTokensOfTwoSessions_tokensOf_opensOnlyTheAskingSessionsOwn(TokenScheme scheme) {
+    void givenTokensOfTwoSessions_forSession_opensOnlyTheAskingSessionsOwn(TokenScheme scheme) {
         SessionId session = newSession();
         SessionId other = newSession();
         PhiToken own = onlyToken(mask(session, "SSN 123-45-6789", MaskingPolicy.tokenizeAll(KID, scheme)).text());
         PhiToken foreign = onlyToken(mask(other, "SSN 987-65-4321", MaskingPolicy.tokenizeAll(KID, scheme)).text());
 
-        TokenLookup lookup = rehydrate.tokensOf(new SessionTokensQuery(session));
+        TokenLookup lookup = sessionTokens.forSession(session);
 
         assertEquals(Optional.of("123-45-6789"), lookup.originalOf(own));
         assertEquals(Optional.empty(), lookup.originalOf(foreign));
-        assertEquals(Optional.of("987-65-4321"), rehydrate.tokensOf(new SessionTokensQuery(other)).originalOf(foreign));
+        assertEquals(Optional.of("987-65-4321"), sessionTokens.forSession(other).originalOf(foreign));
     }
 
     private static PhiToken onlyToken(String text) {

@@ -102,7 +102,7 @@ class ProxyChatCompletionServiceTest {
                                 Tokenization.VAULT_DETERMINISTIC, Map.of(), true);
                     }),
                     new TurnMasker(DETECTOR, vaultTokens, vault, reversible, clock, () -> nanos += 1_000),
-                    new RehydrateTextService(vaultTokens, vault, reversible), upstream, audit, new SequentialIds(), payloads),
+                    new SessionTokenLookup(vaultTokens, vault, reversible), upstream, audit, new SequentialIds(), payloads),
             task -> background.execute(task), clock, () -> nanos += 1_000);
 
     private static byte[] filled(int length, int value) {
