@@ -65,9 +65,7 @@ import dev.masker.application.service.MaskTextService;
 import dev.masker.application.service.ProxyChatCompletionService;
 import dev.masker.application.service.PurgeVaultService;
 import dev.masker.application.service.RehydrateTextService;
-import dev.masker.application.service.RevealTokenService;
 import dev.masker.application.service.SessionTokenLookup;
-import dev.masker.application.service.TokenizeValueService;
 import dev.masker.application.service.TurnMasker;
 import dev.masker.application.service.UpdateAgentService;
 import dev.masker.application.service.VerifyAuditChainService;
@@ -325,9 +323,8 @@ public final class MaskerServer implements AutoCloseable {
         }
         TurnMasker masker = new TurnMasker(detector, vaultTokens, vault, reversible, clock, System::nanoTime);
         SessionTokenLookup sessionTokens = new SessionTokenLookup(vaultTokens, vault, reversible);
-        return new PhiTokenUseCases(new TokenizeValueService(vaultTokens, vault, reversible, clock),
-                new RevealTokenService(vaultTokens, vault, reversible), new MaskTextService(masker), masker,
-                new RehydrateTextService(sessionTokens), sessionTokens);
+        return new PhiTokenUseCases(new MaskTextService(masker), masker, new RehydrateTextService(sessionTokens),
+                sessionTokens);
     }
 
     /** The sessions API (SPEC §8), read from the proxy's sessions and the audit log's record of their turns. */
