@@ -2,12 +2,22 @@ package dev.masker.architecture;
 
 import static com.tngtech.archunit.base.DescribedPredicate.alwaysTrue;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.onionArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /** The hexagon's dependency directions (SPEC §2, STYLE §2 and §22): inward only, adapters apart, bootstrap on top. */
 final class LayerRules {
@@ -37,6 +47,18 @@ final class LayerRules {
         .that().resideInAPackage(Masker.ADAPTERS)
         .should().dependOnClassesThat().resideInAPackage(Masker.SERVICES)
         .because("application.service is exported only to dev.masker.bootstrap, which wires services to adapters (STYLE §2)")
+        .allowEmptyShould(false);
+
+    /**
+     * A service drives no other service's use case: what two services share is a driven port, a domain collaborator or
+     * a plain class of the service package (such as {@code TurnMasker}), never an in-port. The onion allows it (both sit
+     * in the same rings), so it is a rule of its own.
+     */
+    @ArchTest
+    static final ArchRule servicesUseNoUseCaseButTheirOwn = classes()
+        .that().resideInAPackage(Masker.SERVICES)
+        .should(useNoUseCaseTheyDoNotImplement())
+        .because("services depend on driven ports and domain collaborators only; in-ports are for adapters to drive")
         .allowEmptyShould(false);
 
     @ArchTest
@@ -73,5 +95,36 @@ final class LayerRules {
         .allowEmptyShould(false);
 
     private LayerRules() {
+    }
+
+    /**
+     * Depend on no {@code *UseCase} of {@code application.port.in} but those the class implements, or its enclosing class
+     * does (a service's nested and anonymous classes share its use case).
+     */
+    static ArchCondition<JavaClass> useNoUseCaseTheyDoNotImplement() {
+        return new ArchCondition<>("use no *UseCase of application.port.in but those they implement") {
+            @Override
+            public void check(JavaClass javaClass, ConditionEvents events) {
+                Set<JavaClass> own = implementedHereOrAround(javaClass);
+                List<Dependency> foreign = javaClass.getDirectDependenciesFromSelf().stream()
+                    .filter(dependency -> Masker.isUseCase(dependency.getTargetClass().getBaseComponentType()))
+                    .filter(dependency -> !own.contains(dependency.getTargetClass().getBaseComponentType()))
+                    .toList();
+                if (foreign.isEmpty()) {
+                    events.add(SimpleConditionEvent.satisfied(javaClass,
+                        javaClass.getName() + " uses no use case it does not implement"));
+                }
+                foreign.forEach(dependency -> events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription())));
+            }
+        };
+    }
+
+    /** The interfaces the class and every class enclosing it implement. */
+    private static Set<JavaClass> implementedHereOrAround(JavaClass javaClass) {
+        Set<JavaClass> interfaces = new HashSet<>();
+        for (Optional<JavaClass> level = Optional.of(javaClass); level.isPresent(); level = level.get().getEnclosingClass()) {
+            interfaces.addAll(level.get().getAllRawInterfaces());
+        }
+        return interfaces;
     }
 }

@@ -113,7 +113,8 @@ final class Masker {
                 .anyMatch(type -> isOutPort(type) || type.getName().equals(HELIDON_HTTP_SERVICE)));
     }
 
-    private static boolean isUseCase(JavaClass type) {
+    /** Whether the type is an in-port: an interface of {@code application.port.in} named {@code *UseCase}. */
+    static boolean isUseCase(JavaClass type) {
         return type.getPackageName().equals("dev.masker.application.port.in") && type.getSimpleName().endsWith("UseCase");
     }
 

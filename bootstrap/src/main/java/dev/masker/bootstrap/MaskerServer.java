@@ -61,12 +61,9 @@ import dev.masker.application.service.GetReportService;
 import dev.masker.application.service.ListAgentsService;
 import dev.masker.application.service.ListSessionsService;
 import dev.masker.application.service.ListProxyModelsService;
-import dev.masker.application.service.MaskTextService;
 import dev.masker.application.service.ProxyChatCompletionService;
 import dev.masker.application.service.PurgeVaultService;
-import dev.masker.application.service.RehydrateTextService;
-import dev.masker.application.service.RevealTokenService;
-import dev.masker.application.service.TokenizeValueService;
+import dev.masker.application.service.SessionTokenLookup;
 import dev.masker.application.service.TurnMasker;
 import dev.masker.application.service.UpdateAgentService;
 import dev.masker.application.service.VerifyAuditChainService;
@@ -132,14 +129,14 @@ public final class MaskerServer implements AutoCloseable {
     private final AgentChangeListener agentChanges;
     private final WebServer server;
     private final List<HttpService> httpServices;
-    private final PhiTokenUseCases phiTokens;
+    private final PhiTokens phiTokens;
     private final ShutdownDrain drain;
     private final VaultRetention retention;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private MaskerServer(MaskerConfig config, MaskerDatabase database, MaskerMetrics metrics, ChainedAuditAdapter audit,
                          OutboundCalls outbound, AgentChangeListener agentChanges, WebServer server, ShutdownDrain drain,
-                         List<HttpService> httpServices, PhiTokenUseCases phiTokens, VaultRetention retention) {
+                         List<HttpService> httpServices, PhiTokens phiTokens, VaultRetention retention) {
         this.drain = drain;
         this.retention = retention;
         this.agentChanges = agentChanges;
@@ -174,7 +171,7 @@ public final class MaskerServer implements AutoCloseable {
             byte[] cursorKeySeed = MaskerDatabase.cursorKey(config);
             KeyRing tokenKeys = MaskerDatabase.tokenKeys(config);
             VaultTokens vaultTokens = new VaultTokens(tokenKeys, random);
-            PhiTokenUseCases phiTokens = phiTokens(tokenKeys, vaultTokens, database, clock);
+            PhiTokens phiTokens = phiTokens(tokenKeys, vaultTokens, database, clock);
             // Turn payloads, kept only for policies with log_payloads: true, sealed under the policy's kid (issue 13).
             KeepTurnPayloadsPort turnPayloads = new JdbcTurnPayloadAdapter(database.turns(), new TurnPayloads(tokenKeys, random));
 
@@ -313,7 +310,7 @@ public final class MaskerServer implements AutoCloseable {
      * Tokens (SPEC §6): MSKV1 with the JDK's primitives and the vault in PostgreSQL, MSK1 with Tink's AES-SIV; masking
      * with the detector and the census name lists, and rehydration over the same keys and vault.
      */
-    private static PhiTokenUseCases phiTokens(KeyRing keys, VaultTokens vaultTokens, MaskerDatabase database, Clock clock) {
+    private static PhiTokens phiTokens(KeyRing keys, VaultTokens vaultTokens, MaskerDatabase database, Clock clock) {
         JdbcTokenVaultAdapter vault = new JdbcTokenVaultAdapter(database.turns());
         TinkReversibleTokenAdapter reversible = new TinkReversibleTokenAdapter(keys);
         PhiDetector detector = PhiDetector.withBundledNameLists();
@@ -323,10 +320,7 @@ public final class MaskerServer implements AutoCloseable {
             detector.detect(WARM_UP_TURN);
         }
         TurnMasker masker = new TurnMasker(detector, vaultTokens, vault, reversible, clock, System::nanoTime);
-        RehydrateTextService rehydration = new RehydrateTextService(vaultTokens, vault, reversible);
-        return new PhiTokenUseCases(new TokenizeValueService(vaultTokens, vault, reversible, clock),
-                new RevealTokenService(vaultTokens, vault, reversible), new MaskTextService(masker), masker, rehydration,
-                rehydration);
+        return new PhiTokens(masker, new SessionTokenLookup(vaultTokens, vault, reversible));
     }
 
     /** The sessions API (SPEC §8), read from the proxy's sessions and the audit log's record of their turns. */
@@ -393,8 +387,8 @@ public final class MaskerServer implements AutoCloseable {
         return httpServices;
     }
 
-    /** The token use cases; the proxy (SPEC §7) is their first user. */
-    public PhiTokenUseCases phiTokens() {
+    /** The server's masker and token lookup, which the proxy (SPEC §7) uses; tests mask and rehydrate texts with them. */
+    public PhiTokens phiTokens() {
         return phiTokens;
     }
 

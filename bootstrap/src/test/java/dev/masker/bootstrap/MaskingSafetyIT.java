@@ -3,9 +3,7 @@ package dev.masker.bootstrap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.masker.application.port.in.MaskTextCommand;
-import dev.masker.application.port.in.MaskedText;
-import dev.masker.application.port.in.RehydrateTextCommand;
+import dev.masker.application.port.in.MaskedTexts;
 import dev.masker.domain.id.Ulid;
 import dev.masker.domain.phi.MaskingPolicy;
 import dev.masker.domain.phi.PhiToken;
@@ -43,25 +41,24 @@ class MaskingSafetyIT {
         List<String> values = new ArrayList<>();
         List<String> logs = LogCapture.during(() -> {
             try (RunningMasker masker = RunningMasker.start(Map.of("MASKER_LOG_LEVEL", "ALL"))) {
-                PhiTokenUseCases phi = masker.server().phiTokens();
                 for (int i = 0; i < records.size(); i++) {
                     LabelledDevSet.Gold gold = records.get(i);
                     SessionId session = newSession();
-                    MaskedText masked = phi.mask().mask(new MaskTextCommand(session, gold.text(),
-                            MaskingPolicy.healthcareDefault()));
+                    MaskedTexts masked = masker.mask(session, gold.text(), MaskingPolicy.healthcareDefault());
+                    String text = masked.texts().getFirst();
                     values.addAll(gold.values());
                     totals[0] += gold.spans().size();
-                    survivors.addAll(gold.survivors(i, masked.text()));
-                    totals[1] += masked.total();
-                    int tokens = (int) PhiToken.SHAPE.matcher(masked.text()).results().count();
+                    survivors.addAll(gold.survivors(i, text));
+                    totals[1] += masked.counts().values().stream().mapToInt(Integer::intValue).sum();
+                    int tokens = (int) PhiToken.SHAPE.matcher(text).results().count();
                     totals[2] += tokens;
 
-                    Rehydration back = phi.rehydrate().rehydrate(new RehydrateTextCommand(session, masked.text()));
+                    Rehydration back = masker.rehydrate(session, text);
                     if (!back.text().equals(gold.text()) || back.restored() != tokens || !back.findings().isEmpty()) {
                         notExact.add("record " + i);
                     }
-                    Rehydration foreign = phi.rehydrate().rehydrate(new RehydrateTextCommand(newSession(), masked.text()));
-                    assertEquals(masked.text(), foreign.text(), "another session rehydrated record " + i);
+                    Rehydration foreign = masker.rehydrate(newSession(), text);
+                    assertEquals(text, foreign.text(), "another session rehydrated record " + i);
                     assertEquals(0, foreign.restored());
                     assertEquals(tokens, foreign.findings().size());
                     totals[3] += foreign.findings().size();

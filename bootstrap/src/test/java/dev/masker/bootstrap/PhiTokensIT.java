@@ -2,12 +2,8 @@ package dev.masker.bootstrap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.masker.application.port.in.MaskTextCommand;
-import dev.masker.application.port.in.RehydrateTextCommand;
-import dev.masker.application.port.in.RevealTokenQuery;
-import dev.masker.application.port.in.TokenizeValueCommand;
+import dev.masker.application.service.SessionTokenLookup;
 import dev.masker.domain.id.Ulid;
 import dev.masker.domain.phi.Kid;
 import dev.masker.domain.phi.LeakFinding;
@@ -27,7 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** The token use cases as the server wires them: the configured key, the vault in PostgreSQL, Tink's AES-SIV. */
+/** Masking and rehydration as the server wires them: the configured key, the vault in PostgreSQL, Tink's AES-SIV. */
 class PhiTokensIT {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Kid KID = new Kid("K_HEALTHCARE");
@@ -50,30 +46,34 @@ class PhiTokensIT {
 
     @ParameterizedTest
     @EnumSource(TokenScheme.class)
-    void givenAValueTokenizedInASession_reveal_givesItBackInThatSessionOnly(TokenScheme scheme) {
-        PhiTokenUseCases tokens = masker.server().phiTokens();
+    void givenAValueMaskedInASession_sessionTokens_openItInThatSessionOnly(TokenScheme scheme) {
+        SessionTokenLookup sessionTokens = masker.server().phiTokens().sessionTokens();
         SessionId session = newSession();
 
-        PhiToken token = tokens.tokenize().tokenize(new TokenizeValueCommand(session, scheme, PhiKind.PHONE, KID, PHONE));
+        String masked = masker.mask(session, "Call me at " + PHONE + ".", MaskingPolicy.tokenizeAll(KID, scheme)).texts()
+                .getFirst();
+        List<PhiToken> found = PhiToken.SHAPE.matcher(masked).results().map(m -> PhiToken.parse(m.group()).orElseThrow())
+                .toList();
 
+        assertEquals(1, found.size(), masked);
+        PhiToken token = found.getFirst();
         assertEquals(scheme, token.scheme());
-        assertTrue(PhiToken.SHAPE.matcher(token.text()).matches());
+        assertEquals(PhiKind.PHONE, token.kind());
         // The value is base32 of a MAC or a ciphertext, where "555" turns up by chance; the whole number only by a leak.
         assertFalse(token.text().contains(PHONE) || token.text().contains("4155550100"), token.text());
-        assertEquals(Optional.of(PHONE), tokens.reveal().reveal(new RevealTokenQuery(session, token)));
-        assertEquals(Optional.empty(), tokens.reveal().reveal(new RevealTokenQuery(newSession(), token)));
+        assertEquals(Optional.of(PHONE), sessionTokens.forSession(session).originalOf(token));
+        assertEquals(Optional.empty(), sessionTokens.forSession(newSession()).originalOf(token));
     }
 
     @ParameterizedTest
     @EnumSource(TokenScheme.class)
     void givenATurnMaskedInASession_rehydrate_restoresItThereAndReportsEveryTokenAsALeakElsewhere(TokenScheme scheme) {
-        PhiTokenUseCases tokens = masker.server().phiTokens();
         SessionId session = newSession();
         String turn = "Call me at " + PHONE + " or write to jane.doe@example.com.";
 
-        String masked = tokens.mask().mask(new MaskTextCommand(session, turn, MaskingPolicy.tokenizeAll(KID, scheme))).text();
-        Rehydration own = tokens.rehydrate().rehydrate(new RehydrateTextCommand(session, masked));
-        Rehydration foreign = tokens.rehydrate().rehydrate(new RehydrateTextCommand(newSession(), masked));
+        String masked = masker.mask(session, turn, MaskingPolicy.tokenizeAll(KID, scheme)).texts().getFirst();
+        Rehydration own = masker.rehydrate(session, masked);
+        Rehydration foreign = masker.rehydrate(newSession(), masked);
 
         assertEquals(2, PhiToken.SHAPE.matcher(masked).results().filter(m -> m.group(1).equals(scheme.name())).count());
         assertEquals(turn, own.text());

@@ -2,6 +2,13 @@ package dev.masker.bootstrap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.masker.application.port.in.MaskTextsCommand;
+import dev.masker.application.port.in.MaskedTexts;
+import dev.masker.application.service.TurnMasker;
+import dev.masker.domain.phi.MaskingPolicy;
+import dev.masker.domain.phi.Rehydration;
+import dev.masker.domain.phi.Rehydrator;
+import dev.masker.domain.session.SessionId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -95,6 +102,18 @@ final class RunningMasker implements AutoCloseable {
 
     MaskerServer server() {
         return server;
+    }
+
+    /** One text masked by the server's own masker, its new values stored in the vault, as the proxy masks a turn. */
+    MaskedTexts mask(SessionId session, String text, MaskingPolicy policy) {
+        TurnMasker.MaskedTurn turn = server.phiTokens().turnMasker().mask(new MaskTextsCommand(session, List.of(text), policy));
+        turn.storeInVault();
+        return turn.texts();
+    }
+
+    /** The text with the session's tokens put back through the server's own lookup, as the proxy rehydrates an answer. */
+    Rehydration rehydrate(SessionId session, String text) {
+        return new Rehydrator(server.phiTokens().sessionTokens().forSession(session)).rehydrate(text);
     }
 
     String schema() {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.masker.application.port.in.MaskTextCommand;
 import dev.masker.domain.id.Ulid;
 import dev.masker.domain.phi.MaskingPolicy;
 import dev.masker.domain.phi.PhiKind;
@@ -159,9 +158,8 @@ class VapiWebhookIT {
         String freshAgent = masker.createAgentWithAssistant(ASSISTANT);
         masker.webhook(freshAgent, RunningMasker.assistantRequest("call-fp-" + UUID.randomUUID(), "+1 (415) 555-0100"));
         masker.webhook(freshAgent, RunningMasker.assistantRequest("call-fp-" + UUID.randomUUID(), "14155550100"));
-        String masked = masker.server().phiTokens().mask().mask(new MaskTextCommand(
-                new SessionId(Ulid.generate(Instant.now(), new SecureRandom())), "Call me back at 415 555 0100 please.",
-                MaskingPolicy.healthcareDefault())).text();
+        String masked = masker.mask(new SessionId(Ulid.generate(Instant.now(), new SecureRandom())),
+                "Call me back at 415 555 0100 please.", MaskingPolicy.healthcareDefault()).texts().getFirst();
         PhiToken token = PhiToken.SHAPE.matcher(masked).results().map(m -> PhiToken.parse(m.group()).orElseThrow())
                 .findFirst().orElseThrow();
 

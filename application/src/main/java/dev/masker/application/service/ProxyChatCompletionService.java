@@ -5,8 +5,6 @@ import dev.masker.application.port.in.MaskedTexts;
 import dev.masker.application.port.in.ProxyChatCommand;
 import dev.masker.application.port.in.ProxyChatCompletionUseCase;
 import dev.masker.application.port.in.ProxyChatCompletionUseCase.AnswerPart;
-import dev.masker.application.port.in.SessionTokensQuery;
-import dev.masker.application.port.in.FindSessionTokensUseCase;
 import dev.masker.application.port.out.AppendAuditEventPort;
 import dev.masker.application.port.out.ChatUpstreamPort;
 import dev.masker.application.port.out.IdGeneratorPort;
@@ -61,7 +59,7 @@ public final class ProxyChatCompletionService implements ProxyChatCompletionUseC
     private final ProxySessionPort sessions;
     private final AgentMaskingPolicies policies;
     private final TurnMasker masker;
-    private final FindSessionTokensUseCase sessionTokens;
+    private final SessionTokenLookup sessionTokens;
     private final ChatUpstreamPort upstream;
     private final AppendAuditEventPort audit;
     private final IdGeneratorPort ids;
@@ -70,9 +68,9 @@ public final class ProxyChatCompletionService implements ProxyChatCompletionUseC
     private final Clock clock;
     private final LongSupplier nanoTime;
 
-    /** The ports and services a turn goes through. */
+    /** The driven ports and the collaborators a turn goes through. */
     public record Collaborators(LoadAgentPort agents, RateLimitPort rateLimit, ProxySessionPort sessions,
-                                AgentMaskingPolicies policies, TurnMasker masker, FindSessionTokensUseCase sessionTokens,
+                                AgentMaskingPolicies policies, TurnMasker masker, SessionTokenLookup sessionTokens,
                                 ChatUpstreamPort upstream, AppendAuditEventPort audit, IdGeneratorPort ids,
                                 KeepTurnPayloadsPort payloads) {
         public Collaborators {
@@ -127,7 +125,7 @@ public final class ProxyChatCompletionService implements ProxyChatCompletionUseC
                 request.participantNames(), policy.masking()));
         MaskedTexts masked = maskedTurn.texts();
         Map<String, Object> body = request.forUpstream(masked.texts(), model);
-        TokenLookup stored = sessionTokens.tokensOf(new SessionTokensQuery(session));
+        TokenLookup stored = sessionTokens.forSession(session);
         TokenLookup issued = masked.issued();
         TokenLookup lookup = token -> issued.originalOf(token).or(() -> stored.originalOf(token));
         Turn turn = new Turn(new Upstream(agent.upstream().provider(), model), request.stream(), policy, masked, started,

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.masker.application.port.in.MaskTextCommand;
+import dev.masker.application.port.in.MaskTextsCommand;
 import dev.masker.application.port.in.ProxyChatCommand;
 import dev.masker.application.port.in.ProxyChatCompletionUseCase.AnswerPart;
 import dev.masker.application.port.in.ProxyChatCompletionUseCase.AnswerSink;
@@ -102,7 +102,7 @@ class ProxyChatCompletionServiceTest {
                                 Tokenization.VAULT_DETERMINISTIC, Map.of(), true);
                     }),
                     new TurnMasker(DETECTOR, vaultTokens, vault, reversible, clock, () -> nanos += 1_000),
-                    new RehydrateTextService(vaultTokens, vault, reversible), upstream, audit, new SequentialIds(), payloads),
+                    new SessionTokenLookup(vaultTokens, vault, reversible), upstream, audit, new SequentialIds(), payloads),
             task -> background.execute(task), clock, () -> nanos += 1_000);
 
     private static byte[] filled(int length, int value) {
@@ -526,11 +526,11 @@ class ProxyChatCompletionServiceTest {
     @Test
     void givenAnAnswerWithAForeignToken_answer_recordsTheTurnWithCountsAndNoPhi() {
         givenAnAgent();
-        String foreign = new MaskTextService(new TurnMasker(DETECTOR, vaultTokens, new CountingTokenVault(), reversible, clock,
-                System::nanoTime))
-                .mask(new MaskTextCommand(new SessionId(new Ulid("01JD8Q2W3E4R5T6Y7V8X9Z0P9Z")), "SSN 987-65-4321",
+        // Masked in another session, whose vault this service never sees.
+        String foreign = new TurnMasker(DETECTOR, vaultTokens, new CountingTokenVault(), reversible, clock, System::nanoTime)
+                .mask(new MaskTextsCommand(new SessionId(new Ulid("01JD8Q2W3E4R5T6Y7V8X9Z0P9Z")), List.of("SSN 987-65-4321"),
                         MaskingPolicy.healthcareDefault()))
-                .text();
+                .texts().texts().getFirst();
         upstream.answer = body -> completion(maskedTurn(0) + " and " + foreign);
 
         answer(body(Optional.of("gpt-4o"), false, Optional.of("call-1")));

@@ -4,12 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.masker.application.port.in.MaskTextCommand;
 import dev.masker.application.port.in.MaskTextsCommand;
-import dev.masker.application.port.in.MaskedText;
 import dev.masker.application.port.in.MaskedTexts;
-import dev.masker.application.port.in.RehydrateTextCommand;
-import dev.masker.application.port.in.SessionTokensQuery;
 import dev.masker.domain.audit.AuditEvent;
 import dev.masker.domain.id.Ulid;
 import dev.masker.domain.phi.KeyRing;
@@ -20,6 +16,7 @@ import dev.masker.domain.phi.MaskingPolicy;
 import dev.masker.domain.phi.PhiKind;
 import dev.masker.domain.phi.PhiToken;
 import dev.masker.domain.phi.Rehydration;
+import dev.masker.domain.phi.Rehydrator;
 import dev.masker.domain.phi.TokenLookup;
 import dev.masker.domain.phi.TokenScheme;
 import dev.masker.domain.phi.VaultTokens;
@@ -39,7 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-class MaskTextServiceTest {
+class TurnMaskerTest {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Instant NOW = Instant.parse("2026-11-27T09:00:00Z");
     private static final Kid KID = new Kid("K_HEALTHCARE");
@@ -52,8 +49,7 @@ class MaskTextServiceTest {
     private final ReadableReversibleTokens reversible = new ReadableReversibleTokens();
     private final TurnMasker masker = new TurnMasker(DETECTOR, vaultTokens, vault, reversible, SettableClock.fixedAt(NOW),
             System::nanoTime);
-    private final MaskTextService mask = new MaskTextService(masker);
-    private final RehydrateTextService rehydrate = new RehydrateTextService(vaultTokens, vault, reversible);
+    private final SessionTokenLookup sessionTokens = new SessionTokenLookup(vaultTokens, vault, reversible);
 
     private static byte[] key() {
         byte[] key = new byte[KeyRing.KEY_BYTES];
@@ -65,8 +61,20 @@ class MaskTextServiceTest {
         return new SessionId(Ulid.generate(NOW, RANDOM));
     }
 
-    private MaskedText mask(SessionId session, String text, MaskingPolicy policy) {
-        return mask.mask(new MaskTextCommand(session, text, policy));
+    /** One text masked as a turn's and its new values stored, as the proxy does with a turn. */
+    private String mask(SessionId session, String text, MaskingPolicy policy) {
+        return maskStored(session, text, policy).texts().getFirst();
+    }
+
+    private MaskedTexts maskStored(SessionId session, String text, MaskingPolicy policy) {
+        TurnMasker.MaskedTurn turn = masker.mask(new MaskTextsCommand(session, List.of(text), policy));
+        turn.storeInVault();
+        return turn.texts();
+    }
+
+    /** The text with the session's tokens put back, as the proxy rehydrates an answer. */
+    private Rehydration rehydrate(SessionId session, String text) {
+        return new Rehydrator(sessionTokens.forSession(session)).rehydrate(text);
     }
 
     private static int count(Pattern pattern, String text) {
@@ -75,14 +83,14 @@ class MaskTextServiceTest {
 
     @Test
     void givenATurnWithPhi_maskWithMskv1_replacesEachValueByItsTokenAndCountsByKind() {
-        MaskedText masked = mask(newSession(), TURN, MaskingPolicy.healthcareDefault());
+        MaskedTexts masked = maskStored(newSession(), TURN, MaskingPolicy.healthcareDefault());
+        String text = masked.texts().getFirst();
 
-        assertFalse(masked.text().contains("6789"));
-        assertFalse(masked.text().contains("example"));
-        assertTrue(masked.text().startsWith("My SSN is MSKV1.SSN.K_HEALTHCARE."));
-        assertEquals(3, count(Pattern.compile("MSKV1\\.(SSN|EMAIL)\\.K_HEALTHCARE\\.[A-Z2-7]{26}"), masked.text()));
+        assertFalse(text.contains("6789"));
+        assertFalse(text.contains("example"));
+        assertTrue(text.startsWith("My SSN is MSKV1.SSN.K_HEALTHCARE."));
+        assertEquals(3, count(Pattern.compile("MSKV1\\.(SSN|EMAIL)\\.K_HEALTHCARE\\.[A-Z2-7]{26}"), text));
         assertEquals(Map.of(PhiKind.SSN, 2, PhiKind.EMAIL, 1), masked.counts());
-        assertEquals(3, masked.total());
     }
 
     @Test
@@ -97,9 +105,9 @@ class MaskTextServiceTest {
     void givenATurnWithoutPhi_mask_leavesItAndDoesNotWriteTheVault() {
         String turn = "I need a refill of my inhaler, 2 puffs at 8 am.";
 
-        MaskedText masked = mask(newSession(), turn, MaskingPolicy.healthcareDefault());
+        MaskedTexts masked = maskStored(newSession(), turn, MaskingPolicy.healthcareDefault());
 
-        assertEquals(turn, masked.text());
+        assertEquals(turn, masked.texts().getFirst());
         assertEquals(Map.of(), masked.counts());
         assertEquals(0, vault.writes());
     }
@@ -107,9 +115,9 @@ class MaskTextServiceTest {
     @Test
     void givenAMaskedTurn_rehydrateInTheSameSession_givesBackTheOriginalExactly() {
         SessionId session = newSession();
-        String masked = mask(session, TURN, MaskingPolicy.healthcareDefault()).text();
+        String masked = mask(session, TURN, MaskingPolicy.healthcareDefault());
 
-        Rehydration back = rehydrate.rehydrate(new RehydrateTextCommand(session, masked));
+        Rehydration back = rehydrate(session, masked);
 
         assertEquals(TURN, back.text());
         assertEquals(3, back.restored());
@@ -120,15 +128,15 @@ class MaskTextServiceTest {
     @EnumSource(TokenScheme.class)
     void givenAMaskedTurn_rehydrateInAnotherSession_leavesTheTokensAndReportsLeaks(TokenScheme scheme) {
         SessionId session = newSession();
-        String masked = mask(session, TURN, MaskingPolicy.tokenizeAll(KID, scheme)).text();
+        String masked = mask(session, TURN, MaskingPolicy.tokenizeAll(KID, scheme));
 
-        Rehydration back = rehydrate.rehydrate(new RehydrateTextCommand(newSession(), masked));
+        Rehydration back = rehydrate(newSession(), masked);
 
         assertEquals(masked, back.text());
         assertEquals(0, back.restored());
         assertEquals(List.of(LeakFinding.foreignOrForged(scheme, PhiKind.SSN), LeakFinding.foreignOrForged(scheme, PhiKind.EMAIL),
                 LeakFinding.foreignOrForged(scheme, PhiKind.SSN)), back.findings());
-        assertEquals(TURN, rehydrate.rehydrate(new RehydrateTextCommand(session, masked)).text());
+        assertEquals(TURN, rehydrate(session, masked).text());
     }
 
     @Test
@@ -136,9 +144,10 @@ class MaskTextServiceTest {
         MaskingPolicy policy = new MaskingPolicy(KID, TokenScheme.MSKV1,
                 Map.of(PhiKind.SSN, MaskAction.REDACT, PhiKind.EMAIL, MaskAction.PASS));
 
-        MaskedText masked = mask(newSession(), TURN, policy);
+        MaskedTexts masked = maskStored(newSession(), TURN, policy);
 
-        assertEquals("My SSN is [REDACTED:SSN] and my email is jane.doe@example.com, again [REDACTED:SSN].", masked.text());
+        assertEquals("My SSN is [REDACTED:SSN] and my email is jane.doe@example.com, again [REDACTED:SSN].",
+                masked.texts().getFirst());
         assertEquals(Map.of(PhiKind.SSN, 2, PhiKind.EMAIL, 1), masked.counts());
         assertEquals(0, vault.writes());
     }
@@ -146,12 +155,12 @@ class MaskTextServiceTest {
     @Test
     void givenAnMsk1Policy_mask_sealsTokensWithoutTheVaultAndRehydrateOpensThem() {
         SessionId session = newSession();
-        MaskedText masked = mask(session, TURN, MaskingPolicy.tokenizeAll(KID, TokenScheme.MSK1));
+        String masked = mask(session, TURN, MaskingPolicy.tokenizeAll(KID, TokenScheme.MSK1));
 
-        assertFalse(masked.text().contains("123-45-6789"));
-        assertEquals(3, count(Pattern.compile("MSK1\\.(SSN|EMAIL)\\.K_HEALTHCARE\\."), masked.text()));
+        assertFalse(masked.contains("123-45-6789"));
+        assertEquals(3, count(Pattern.compile("MSK1\\.(SSN|EMAIL)\\.K_HEALTHCARE\\."), masked));
         assertEquals(0, vault.writes());
-        assertEquals(TURN, rehydrate.rehydrate(new RehydrateTextCommand(session, masked.text())).text());
+        assertEquals(TURN, rehydrate(session, masked).text());
     }
 
     @Test
@@ -247,17 +256,17 @@ class MaskTextServiceTest {
 
     @ParameterizedTest
     @EnumSource(TokenScheme.class)
-    void givenTokensOfTwoSessions_tokensOf_opensOnlyTheAskingSessionsOwn(TokenScheme scheme) {
+    void givenTokensOfTwoSessions_forSession_opensOnlyTheAskingSessionsOwn(TokenScheme scheme) {
         SessionId session = newSession();
         SessionId other = newSession();
-        PhiToken own = onlyToken(mask(session, "SSN 123-45-6789", MaskingPolicy.tokenizeAll(KID, scheme)).text());
-        PhiToken foreign = onlyToken(mask(other, "SSN 987-65-4321", MaskingPolicy.tokenizeAll(KID, scheme)).text());
+        PhiToken own = onlyToken(mask(session, "SSN 123-45-6789", MaskingPolicy.tokenizeAll(KID, scheme)));
+        PhiToken foreign = onlyToken(mask(other, "SSN 987-65-4321", MaskingPolicy.tokenizeAll(KID, scheme)));
 
-        TokenLookup lookup = rehydrate.tokensOf(new SessionTokensQuery(session));
+        TokenLookup lookup = sessionTokens.forSession(session);
 
         assertEquals(Optional.of("123-45-6789"), lookup.originalOf(own));
         assertEquals(Optional.empty(), lookup.originalOf(foreign));
-        assertEquals(Optional.of("987-65-4321"), rehydrate.tokensOf(new SessionTokensQuery(other)).originalOf(foreign));
+        assertEquals(Optional.of("987-65-4321"), sessionTokens.forSession(other).originalOf(foreign));
     }
 
     private static PhiToken onlyToken(String text) {
@@ -268,9 +277,9 @@ class MaskTextServiceTest {
     }
 
     @Test
-    void givenAMaskedText_toString_showsCountsButNoValues() {
-        MaskedText masked = mask(newSession(), TURN, MaskingPolicy.healthcareDefault());
-        MaskTextCommand command = new MaskTextCommand(newSession(), TURN, MaskingPolicy.healthcareDefault());
+    void givenMaskedTexts_toString_showsCountsButNoValues() {
+        MaskedTexts masked = maskStored(newSession(), TURN, MaskingPolicy.healthcareDefault());
+        MaskTextsCommand command = new MaskTextsCommand(newSession(), List.of(TURN), MaskingPolicy.healthcareDefault());
 
         assertFalse(masked.toString().contains("MSKV1"));
         assertTrue(masked.toString().contains("SSN=2"));
