@@ -43,7 +43,7 @@ final class ContextKeywords {
             PhiKind.VEHICLE, "plate", "vin", "tag",
             PhiKind.LICENSE, "npi", "national provider identifier", "provider identifier", "dea", "license", "licence",
             "state id",
-            PhiKind.DEVICE, "serial", "udi", "device",
+            PhiKind.DEVICE, "serial", "udi", "device", "sn", "transmitter", "imei",
             PhiKind.ZIP, "zip", "postal", "near",
             PhiKind.DOB, "birth", "born", "dob", "birthday",
             CODE, "cpt", "procedure code", "diagnosis code", "billing code", "icd", "hcpcs", "loinc", "ndc");

@@ -91,6 +91,9 @@ final class DateRecognizer {
                 if (value.startsWith("may ") && !MAY_DAY.matcher(value).matches()) {
                     continue;
                 }
+                if (value.startsWith("november") && SpellingAlphabet.wordBefore(text, m.start())) {
+                    continue; // "sierra november four four two one" spells a serial
+                }
                 int end = TextScan.trimEnd(text, m.start(), m.end());
                 PhiKind kind = dateKind(text, m.start(), end);
                 // A two-digit year joins a date of birth, whose cue may come before the date or after that year.

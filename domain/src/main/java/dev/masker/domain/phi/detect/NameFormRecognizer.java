@@ -230,11 +230,6 @@ final class NameFormRecognizer {
         return at;
     }
 
-    /** The words of the NATO spelling alphabet, lower case. */
-    private static final Set<String> SPELLING_ALPHABET = Set.of("alfa", "alpha", "bravo", "charlie", "delta", "echo",
-            "foxtrot", "golf", "hotel", "india", "juliett", "juliet", "kilo", "lima", "mike", "november", "oscar", "papa",
-            "quebec", "romeo", "sierra", "tango", "uniform", "victor", "whiskey", "xray", "yankee", "zulu");
-
     /** Two words side by side, lower case, a listed given name and a listed surname, neither an everyday word. */
     private void lowerCasePairs(String text, Candidates out) {
         int previousStart = -1;
@@ -255,7 +250,7 @@ final class NameFormRecognizer {
                 String given = text.substring(previousStart, previousEnd);
                 String word = text.substring(at, end);
                 // "victor foxtrot echo six ...": two words of the spelling alphabet spell, they name no one.
-                boolean spelling = SPELLING_ALPHABET.contains(given) && SPELLING_ALPHABET.contains(word);
+                boolean spelling = SpellingAlphabet.contains(given) && SpellingAlphabet.contains(word);
                 // "naci el ...": a particle on its own ends no one's name, it leads into the surname after it.
                 boolean particle = NameParticles.contains(word) || NameParticles.contains(given);
                 if (!spelling && !particle && !PlaceRecognizer.isPlaceName(given + " " + word) && !organisationAfter(text, end)) {

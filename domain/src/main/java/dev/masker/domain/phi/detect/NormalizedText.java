@@ -377,11 +377,6 @@ final class NormalizedText {
                 "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
                 "sep", "sept", "oct", "nov", "dec");
 
-        /** The words of the NATO spelling alphabet, each standing for its first letter. */
-        private static final Set<String> SPELLING_ALPHABET = Set.of("alfa", "alpha", "bravo", "charlie", "delta", "echo",
-                "foxtrot", "golf", "hotel", "india", "juliett", "juliet", "kilo", "lima", "mike", "november", "oscar",
-                "papa", "quebec", "romeo", "sierra", "tango", "uniform", "victor", "whiskey", "xray", "yankee", "zulu");
-
         /** Words that sound like digits and stand for them inside a long spoken number ("ate oh too, won for for"). */
         private static final java.util.Map<String, String> HOMOPHONES = java.util.Map.of("for", "four", "to", "two",
                 "too", "two", "won", "one", "ate", "eight");
@@ -396,7 +391,7 @@ final class NormalizedText {
                     "ninety", "hundred", "thousand", "double", "triple", "point", "dot", "period", "dash", "hyphen", "slash",
                     "underscore", "at", "sign", "symbol", "all", "word", "uh", "um", "er", "ah", "erm", "like", "you",
                     "know", "scratch", "that", "i", "mean", "no", "wait", "sorry"));
-            known.addAll(SPELLING_ALPHABET);
+            known.addAll(SpellingAlphabet.WORDS);
             known.addAll(TOP_LEVEL_DOMAINS);
             known.addAll(MONTHS);
             known.addAll(HOMOPHONES.keySet());
@@ -764,7 +759,7 @@ final class NormalizedText {
         private void spellingAlphabet(List<Replacement> found) {
             for (int k = 0; k < words.length; k++) {
                 String word = words[k]; // "" unless a rule asks about the word, as every alphabet word is
-                if (!SPELLING_ALPHABET.contains(word) || used[k]) {
+                if (!SpellingAlphabet.contains(word) || used[k]) {
                     continue;
                 }
                 // "november" is a month before a number: it spells only beside another alphabet word.
@@ -781,7 +776,7 @@ final class NormalizedText {
         }
 
         private boolean isAlphabetWord(int k) {
-            return SPELLING_ALPHABET.contains(words[k]);
+            return SpellingAlphabet.contains(words[k]);
         }
 
         /** A letter said with the word that tells it: "W as in william" is "W". */

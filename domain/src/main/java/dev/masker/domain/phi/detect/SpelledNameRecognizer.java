@@ -29,11 +29,6 @@ final class SpelledNameRecognizer {
             "(?:spell\\w*|spelling|name is|name|that's|that is|it's|it is|last name|first name)\\W{0,4}$",
             Pattern.CASE_INSENSITIVE);
 
-    /** The ICAO spelling alphabet, as callers and agents say it. */
-    private static final AsciiWordSet SPELLING_ALPHABET = new AsciiWordSet(List.of("alfa", "alpha", "bravo",
-            "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliet", "juliett", "kilo", "lima", "mike",
-            "november", "oscar", "papa", "quebec", "romeo", "sierra", "tango", "uniform", "victor", "whiskey", "whisky",
-            "x-ray", "xray", "yankee", "zulu"));
     /** Words said between spelled letters for the marks of a name. */
     private static final AsciiWordSet SPELLED_MARKS = new AsciiWordSet(List.of("dash", "hyphen", "apostrophe", "space"));
     /** How many letters a dotted chain needs to be spelling by itself: "A.S.A.P." and "U.S.A." are not. */
@@ -136,7 +131,7 @@ final class SpelledNameRecognizer {
         if (!lettersOrMarks(text, start, end)) {
             return null;
         }
-        if (SPELLING_ALPHABET.containsLetters(text, start, end)) {
+        if (SpellingAlphabet.containsLetters(text, start, end)) {
             return new Unit(start, end, 1, false, false);
         }
         if (SPELLED_MARKS.containsLetters(text, start, end)) {
@@ -242,7 +237,7 @@ final class SpelledNameRecognizer {
         if (coreEnd - start == 1 || coreEnd - start >= 3 && (text.charAt(start + 1) == '.' || text.charAt(start + 1) == '-')) {
             return true;
         }
-        return lettersOrMarks(text, start, coreEnd) && (SPELLING_ALPHABET.containsLetters(text, start, coreEnd)
+        return lettersOrMarks(text, start, coreEnd) && (SpellingAlphabet.containsLetters(text, start, coreEnd)
                 || SPELLED_MARKS.containsLetters(text, start, coreEnd));
     }
 

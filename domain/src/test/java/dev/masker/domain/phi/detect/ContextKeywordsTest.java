@@ -24,7 +24,7 @@ class ContextKeywordsTest {
             + "|(?<account>\\b(?:account|guarantor)\\b)|(?<card>\\b(?:card|pay with|put it on|charge it to)\\b)"
             + "|(?<vehicle>\\b(?:plate|vin|tag)\\b)"
             + "|(?<license>\\b(?:npi|national provider identifier|provider identifier|dea|license|licence|state id)\\b)"
-            + "|(?<device>\\b(?:serial|udi|device)\\b)|(?<zip>\\b(?:zip|postal|near)\\b)"
+            + "|(?<device>\\b(?:serial|udi|device|sn|transmitter|imei)\\b)|(?<zip>\\b(?:zip|postal|near)\\b)"
             + "|(?<dob>\\b(?:birth|born|dob|birthday)\\b)"
             + "|(?<code>\\b(?:cpt|procedure code|diagnosis code|billing code|icd|hcpcs|loinc|ndc)\\b)");
     private static final String[] GROUPS = {"fax", "phone", "ssn", "mrn", "plan", "account", "card", "vehicle", "license",

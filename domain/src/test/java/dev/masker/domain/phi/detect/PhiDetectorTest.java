@@ -341,6 +341,17 @@ class PhiDetectorTest {
     }
 
     @Test
+    void givenADeviceCueOrASpelledSerial_detect_findsADeviceSerial() {
+        assertEquals(List.of("7H4K2299/DEVICE"), found("SN# 7H4K2299"));
+        assertEquals(List.of("22161234567/DEVICE"), found("CPAP machine: ResMed AirSense 10, SN 22161234567"));
+        assertEquals(List.of("8G4KZ1/DEVICE"), found("The CGM transmitter ID is 8G4KZ1"));
+        assertEquals(List.of("356938035643809/DEVICE"), found("IMEI 356938035643809"), "an IMEI passes Luhn: no card");
+        assertEquals(List.of("sierra november four four two one/DEVICE"),
+                found("serial number: sierra november four four two one"));
+        assertEquals(List.of("november fourth/DATE"), found("the appointment is november fourth"));
+    }
+
+    @Test
     void givenFillersBetweenABirthCueAndTheDate_detect_findsADateOfBirth() {
         assertEquals(List.of("march uh third nineteen forty/DOB"),
                 found("uh my date of birth is um march uh third nineteen forty"));
