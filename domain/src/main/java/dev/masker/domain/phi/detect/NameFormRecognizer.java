@@ -24,10 +24,15 @@ final class NameFormRecognizer {
     /** Up to two name particles before a capitalized word: "Anahí del Toro", "Maria de la Cruz". */
     private static final String PARTICLES = "(?:(?:" + String.join("|", NameParticles.WORDS) + ") ){0,2}";
 
+    /** Initials before a name ("A. ", "M.P. "). */
+    private static final String INITIALS_BEFORE = "(?:\\p{Lu}\\. ?){0,3}";
+    /** A surname may open with an Arabic article joined by a hyphen: "al-Tamimi", "El-Sayed". */
+    private static final String SURNAME = "(?:(?:[aAeE]l|ibn|bin)-)?" + CAP_WORD;
     /** Credentials written after a clinician's name; a ZIP code after "MD" makes it Maryland instead. */
-    private static final Pattern CREDENTIAL = Pattern.compile("(?<![\\p{L}'’-])(" + CAP_WORD + "(?: (?:\\p{Lu}\\.|" + PARTICLES
-            + CAP_WORD + ")){0,3}(?:, " + CAP_WORD + "(?: \\p{Lu}\\.?)?)?),? (?:MD|M\\.D\\.|DO|D\\.O\\.|RN|NP|PA-C|PhD|DDS|DMD"
-            + "|FNP-C|FNP|APRN|LPN|CNM|CRNA|LCSW|PharmD|DPM|MBBS|DNP|MSN|BSN)\\b(?![ ,]*\\d)");
+    private static final Pattern CREDENTIAL = Pattern.compile("(?<![\\p{L}'’.-])(" + INITIALS_BEFORE + SURNAME
+            + "(?: (?:\\p{Lu}\\.|" + PARTICLES + SURNAME + ")){0,3}(?:, " + CAP_WORD + "(?: \\p{Lu}\\.?)?)?),? "
+            + "(?:MD|M\\.D\\.|DO|D\\.O\\.|RN|NP|PA-C|PhD|DDS|DMD|FNP-C|FNP|APRN|LPN|CNM|CRNA|LCSW|PharmD|DPM|MBBS|DNP"
+            + "|MSN|BSN)\\b(?![ ,]*\\d)");
     /** One to three initials, then a capitalized surname and perhaps a second one. */
     private static final Pattern INITIALS = Pattern.compile(
             "(?<![\\p{L}.’'-])((?:\\p{Lu}\\. ?){1,3})(" + CAP_WORD + ")(?: (" + CAP_WORD + "))?");
@@ -61,6 +66,55 @@ final class NameFormRecognizer {
         }
         lowerCasePairs(text, out);
         selfIntroductions(text, out);
+        signatures(text, out);
+        surnamesBeforeFirstNames(text, out);
+    }
+
+    /** A surname said before its first name is asked for: "yes Woldemariam, first name Meseret". */
+    private static final Pattern SURNAME_BEFORE_FIRST_NAME = Pattern.compile("(?<![\\p{L}'’-])(" + WORD
+            + "),? (?:and )?(?:the )?$", Pattern.CASE_INSENSITIVE);
+    /** How far before "first name" the surname may stand ("Woldemariam, and the "). */
+    private static final int SURNAME_REACH = 60;
+
+    private void surnamesBeforeFirstNames(String text, Candidates out) {
+        for (String cue : List.of("first name", "given name")) {
+            for (int at = TextScan.indexOfIgnoreCase(text, cue, 0); at < text.length();
+                    at = TextScan.indexOfIgnoreCase(text, cue, at + cue.length())) {
+                // "$" is the region's end, right before the cue; the look-behind sees past the region's start.
+                Matcher m = SURNAME_BEFORE_FIRST_NAME.matcher(text).region(Math.max(0, at - SURNAME_REACH), at)
+                        .useTransparentBounds(true);
+                if (!m.find()) {
+                    continue;
+                }
+                String word = m.group(1);
+                if (word.length() >= 2 && !isEveryday(word) && !EverydayWords.anyEveryday(word)
+                        && !NameRecognizer.NOT_NAMES.contains(lower(word))) {
+                    out.add(m.start(1), m.end(1), PhiKind.NAME, 50);
+                }
+            }
+        }
+    }
+
+    /** A signature block's first line after its delimiter ("-- " alone on a line): one to three capitalized words. */
+    private static final Pattern SIGNATURE = Pattern.compile("(?m)^--[ \\t]*\\n(" + CAP_WORD + "(?: " + CAP_WORD
+            + "){0,2})[ \\t]*$");
+
+    /** The name that signs an e-mail or a portal message under its signature delimiter: "-- / Hiếu / cell ...". */
+    private void signatures(String text, Candidates out) {
+        if (!text.contains("--")) {
+            return;
+        }
+        Matcher m = SIGNATURE.matcher(text);
+        while (m.find()) {
+            boolean words = false;
+            for (String word : m.group(1).split(" ")) {
+                words |= isEveryday(word) || NameRecognizer.NOT_NAMES.contains(lower(word))
+                        || NameRecognizer.isOrganisationWord(word);
+            }
+            if (!words) {
+                out.add(m.start(1), m.end(1), PhiKind.NAME, 48);
+            }
+        }
     }
 
     /** The credentials CREDENTIAL ends with, longest first where one begins another ("M.D." before "MD"). */
@@ -116,16 +170,25 @@ final class NameFormRecognizer {
             }
             String[] words = m.group(1).replace(",", "").split(" ");
             int listed = 0;
+            int initials = 0;
             boolean notName = false;
+            StringBuilder fullWords = new StringBuilder();
             for (String word : words) {
+                if (word.length() >= 2 && word.endsWith(".") && word.chars().filter(Character::isLetter).count() <= 2) {
+                    initials++; // "A." or "M.P.": an initial vouches for the name it stands before
+                    continue;
+                }
                 listed += names.isNameOrNameParts(word) ? 1 : 0;
                 notName |= NameRecognizer.NOT_NAMES.contains(lower(word)) || NOT_BEFORE_CREDENTIAL.contains(lower(word));
+                fullWords.append(word).append(' ');
             }
             // "Silver Spring, MD" is a place before its state: the gazetteer knows it.
-            // A credential vouches for two words no list knows ("Farhad Rahimzadeh, MD") unless one is an everyday word.
-            boolean unlistedName = !EverydayWords.anyEveryday(m.group(1).replace(",", ""));
+            // A credential vouches for two words no list knows ("Farhad Rahimzadeh, MD") unless one is an everyday word,
+            // and for an initial and a surname ("A. Zakharova, PharmD").
+            String named = fullWords.toString().strip();
+            boolean unlistedName = !named.isEmpty() && !EverydayWords.anyEveryday(named);
             if (words.length >= 2 && (listed >= 1 || m.group(1).contains(",") || unlistedName) && !notName
-                    && !PlaceRecognizer.isPlaceName(m.group(1))) {
+                    && (initials == 0 || unlistedName) && !PlaceRecognizer.isPlaceName(m.group(1))) {
                 out.add(m.start(1), m.end(1), PhiKind.NAME, 55);
             }
         }
@@ -160,11 +223,24 @@ final class NameFormRecognizer {
             }
             String surname = m.group(2);
             String second = m.group(3);
-            if (!names.isSurname(surname) || isEveryday(surname) || NameRecognizer.NOT_NAMES.contains(lower(surname))) {
+            if (isEveryday(surname) || NameRecognizer.NOT_NAMES.contains(lower(surname))) {
                 continue;
             }
-            int end = second != null && names.isSurname(second) && !isEveryday(second) ? m.end(3) : m.end(2);
-            out.add(m.start(1), end, PhiKind.NAME, 50);
+            // A surname no list knows counts after one initial when it is no word, place or organisation at all:
+            // "anyone reach M. Gedi?", "Ride booking — W. Beauplan"; "Plan A. Discussed", "U.S. Army" stay words.
+            boolean listed = names.isSurname(surname);
+            if (!listed && (surname.length() < 3 || m.group(1).length() > 5 || !isUnknownWord(surname)
+                    || second != null && !isUnknownWord(second) && !names.isSurname(second)
+                    || PlaceRecognizer.isPlaceName(surname) || NameRecognizer.isOrganisationWord(surname))) {
+                continue;
+            }
+            boolean secondName = second != null && !isEveryday(second)
+                    && (names.isSurname(second) || !listed && isUnknownWord(second));
+            int end = secondName ? m.end(3) : m.end(2);
+            if (text.startsWith("'s", end - 2) || text.startsWith("’s", end - 2)) {
+                end -= 2; // a possessive is no part of the name: "Xochitl I. Gollum's chart"
+            }
+            out.add(m.start(1), end, PhiKind.NAME, listed ? 50 : 45);
         }
     }
 
@@ -348,6 +424,19 @@ final class NameFormRecognizer {
             }
         }
         return true;
+    }
+
+    /**
+     * Whether the capitalized word is no word of the language at all: no everyday word, no word that is never a name,
+     * no acronym ("MRI"). What such a word is after an initial, a name is more often than anything else.
+     */
+    private boolean isUnknownWord(String word) {
+        boolean lowerCase = false;
+        for (int i = 1; i < word.length() && !lowerCase; i++) {
+            lowerCase = Character.isLowerCase(word.charAt(i));
+        }
+        return lowerCase && !isEveryday(word) && !EverydayWords.anyEveryday(word)
+                && !NameRecognizer.NOT_NAMES.contains(lower(word));
     }
 
     private boolean isListedFirstName(String word) {

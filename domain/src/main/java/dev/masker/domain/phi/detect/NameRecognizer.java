@@ -36,6 +36,10 @@ final class NameRecognizer {
             + "((?:\\p{Lu}\\.(?: ?\\p{Lu}\\.)* )?" + PARTICLES + "\\p{Lu}[\\p{L}]*(?:['’-][\\p{L}]+)*"
             + "(?: [A-Z]\\.)?(?: " + PARTICLES + "\\p{Lu}[\\p{L}]*(?:['’-][\\p{L}]+)*)?)");
     private static final Pattern LOWER_TITLE_NAME = Pattern.compile("\\b(?:doctor|dr) ([a-z][a-z'-]+)");
+    /** A title said lower case before a capitalized name, as speech-to-text writes it: "doctor Esfandiari is ...". */
+    private static final Pattern LOWER_TITLE_CAPITALIZED = Pattern.compile("\\b(?:doctor|dr\\.?|nurse) (\\p{Lu}\\p{Ll}[\\p{L}]*"
+            + "(?:['’-][\\p{L}]+)*(?: \\p{Lu}\\p{Ll}[\\p{L}]*(?:['’-][\\p{L}]+)*)?)");
+    private static final StartFilter.FirstChars LOWER_TITLE_OR_NURSE_FIRST = StartFilter.FirstChars.of("dn", false);
     private static final Pattern CAPITALIZED_RUN = Pattern.compile(
             "(?<![\\p{L}'’-])\\p{Lu}[\\p{L}]*(?:['’-][\\p{L}]+)*(?: (?:[A-Z]\\.|\\p{Lu}[\\p{L}]*(?:['’-][\\p{L}]+)*"
             + "|(?:" + String.join("|", NameParticles.WORDS) + ")(?= \\p{Lu}))){0,3}");
@@ -201,6 +205,16 @@ final class NameRecognizer {
             String word = lowerTitle.group(1);
             if (!LOWER_STOP.contains(word) && names.isSurname(word)) {
                 out.add(lowerTitle.start(1), lowerTitle.end(1), PhiKind.NAME, 40);
+            }
+        }
+        for (MatchResult lowerTitle : StartFilter.all(LOWER_TITLE_CAPITALIZED, text, wordStarts, LOWER_TITLE_OR_NURSE_FIRST,
+                at -> text.startsWith("dr", at) || text.startsWith("doctor ", at) || text.startsWith("nurse ", at))) {
+            String name = lowerTitle.group(1);
+            String first = name.split(" ")[0];
+            // "doctor Monday", "nurse Practitioner": the capital must start a name, no everyday word.
+            if (!EverydayWords.anyEveryday(first) && !TITLE_NOT_NAMES.contains(first.toLowerCase(Locale.ROOT))) {
+                int end = EverydayWords.anyEveryday(name) ? lowerTitle.start(1) + first.length() : lowerTitle.end(1);
+                out.add(lowerTitle.start(1), end, PhiKind.NAME, 60);
             }
         }
         for (MatchResult ehr : StartFilter.all(EHR_NAME, text, wordStarts, UPPER_OR_OTHER,

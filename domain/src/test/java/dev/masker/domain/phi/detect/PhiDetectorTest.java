@@ -352,6 +352,33 @@ class PhiDetectorTest {
     }
 
     @Test
+    void givenAnInitialBeforeASurnameNoListKnows_detect_findsTheNameButNotWordsAfterAnInitial() {
+        assertEquals(List.of("M. Gedi/NAME"), found("anyone reach M. Gedi?"));
+        assertEquals(List.of("W. Beauplan/NAME"), found("Ride booking — W. Beauplan"));
+        assertEquals(List.of("A. Zakharova/NAME"), found("Reconciled by A. Zakharova, PharmD"));
+        assertEquals(List.of("H. al-Tamimi/NAME"), found("Attending: H. al-Tamimi, MD"));
+        assertEquals(List.of("68JV848842/DEVICE", "Xochitl I. Gollum/NAME"),
+                found("Device 68JV848842 is now linked to Xochitl I. Gollum's chart."), "a possessive is no part of it");
+        assertEquals(List.of(), found("Plan A. Discussed with family."));
+        assertEquals(List.of(), found("Take vitamin D. Then call us."));
+        assertEquals(List.of(), found("He served in the U.S. Army for years."));
+        assertEquals(List.of(), found("Results from the MRI. CBC pending."));
+    }
+
+    @Test
+    void givenSpokenNameForms_detect_findsTheNames() {
+        assertEquals(List.of("Esfandiari/NAME"), found("doctor Esfandiari is my doctor."));
+        assertEquals(List.of("Woldemariam/NAME", "Meseret/NAME"), found("yes Woldemariam, first name Meseret"));
+        assertEquals(List.of(), found("I will see the doctor Monday, first name basis with her."));
+    }
+
+    @Test
+    void givenASignatureBlock_detect_findsTheNameUnderTheDelimiter() {
+        assertEquals(List.of("Zoua/NAME", "541-758-6915/PHONE"), found("Thanks for the refill.\n\n-- \nZoua\ncell 541-758-6915"));
+        assertEquals(List.of(), found("Refill request\n--\nPharmacy Team\n"));
+    }
+
+    @Test
     void givenFillersBetweenABirthCueAndTheDate_detect_findsADateOfBirth() {
         assertEquals(List.of("march uh third nineteen forty/DOB"),
                 found("uh my date of birth is um march uh third nineteen forty"));
