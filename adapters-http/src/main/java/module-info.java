@@ -23,7 +23,6 @@ module dev.masker.adapters.http {
     exports dev.masker.adapters.http.auth to dev.masker.bootstrap;
     exports dev.masker.adapters.http.audit to dev.masker.bootstrap;
     exports dev.masker.adapters.http.health to dev.masker.bootstrap;
-    exports dev.masker.adapters.http.ratelimit to dev.masker.bootstrap;
     exports dev.masker.adapters.http.openapi to dev.masker.bootstrap;
     exports dev.masker.adapters.http.metrics to dev.masker.bootstrap;
     exports dev.masker.adapters.http.policy to dev.masker.bootstrap;
