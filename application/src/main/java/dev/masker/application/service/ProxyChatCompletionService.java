@@ -11,7 +11,7 @@ import dev.masker.application.port.out.IdGeneratorPort;
 import dev.masker.application.port.out.KeepTurnPayloadsPort;
 import dev.masker.application.port.out.LoadAgentPort;
 import dev.masker.application.port.out.ProxySessionPort;
-import dev.masker.application.port.out.RateLimitPort;
+import dev.masker.application.port.out.LimitRequestRatePort;
 import dev.masker.domain.agent.Agent;
 import dev.masker.domain.agent.AgentId;
 import dev.masker.domain.agent.Upstream;
@@ -55,7 +55,7 @@ public final class ProxyChatCompletionService implements ProxyChatCompletionUseC
     private static final System.Logger LOG = System.getLogger(ProxyChatCompletionService.class.getName());
 
     private final LoadAgentPort agents;
-    private final RateLimitPort rateLimit;
+    private final LimitRequestRatePort rateLimit;
     private final ProxySessionPort sessions;
     private final AgentMaskingPolicies policies;
     private final TurnMasker masker;
@@ -69,7 +69,7 @@ public final class ProxyChatCompletionService implements ProxyChatCompletionUseC
     private final LongSupplier nanoTime;
 
     /** The driven ports and the collaborators a turn goes through. */
-    public record Collaborators(LoadAgentPort agents, RateLimitPort rateLimit, ProxySessionPort sessions,
+    public record Collaborators(LoadAgentPort agents, LimitRequestRatePort rateLimit, ProxySessionPort sessions,
                                 AgentMaskingPolicies policies, TurnMasker masker, SessionTokenLookup sessionTokens,
                                 ChatUpstreamPort upstream, AppendAuditEventPort audit, IdGeneratorPort ids,
                                 KeepTurnPayloadsPort payloads) {

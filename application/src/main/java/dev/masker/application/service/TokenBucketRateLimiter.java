@@ -1,6 +1,6 @@
 package dev.masker.application.service;
 
-import dev.masker.application.port.out.RateLimitPort;
+import dev.masker.application.port.out.LimitRequestRatePort;
 import dev.masker.domain.ratelimit.RateDecision;
 import dev.masker.domain.ratelimit.TokenBucket;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,7 +17,7 @@ import java.util.function.LongSupplier;
  * full bucket and a new one behave the same), at most once a second; if it is still full, new keys share one overflow
  * bucket until room is made. A bucket that is still limiting is never forgotten.
  */
-public final class TokenBucketRateLimiter implements RateLimitPort {
+public final class TokenBucketRateLimiter implements LimitRequestRatePort {
     private static final long SWEEP_INTERVAL_NANOS = 1_000_000_000L;
 
     private final double perSecond;
