@@ -2,7 +2,7 @@ package dev.masker.application.service;
 
 import dev.masker.application.port.in.MaskTextsCommand;
 import dev.masker.application.port.in.MaskedTexts;
-import dev.masker.application.port.in.ProxyChatCommand;
+import dev.masker.application.port.in.ProxyChatCompletionCommand;
 import dev.masker.application.port.in.ProxyChatCompletionUseCase;
 import dev.masker.application.port.in.ProxyChatCompletionUseCase.AnswerPart;
 import dev.masker.application.port.out.AppendAuditEventPort;
@@ -105,7 +105,7 @@ public final class ProxyChatCompletionService implements ProxyChatCompletionUseC
     }
 
     @Override
-    public void answer(ProxyChatCommand command, AnswerSink sink) {
+    public void answer(ProxyChatCompletionCommand command, AnswerSink sink) {
         long started = nanoTime.getAsLong();
         Agent agent = ProxyCallers.admitted(agents, command.agentIdText(), command.presentedKey());
         AgentId agentId = agent.id();
@@ -172,7 +172,7 @@ public final class ProxyChatCompletionService implements ProxyChatCompletionUseC
      * upstream and the answer as it was sent, on the background executor, after the answer. A payload that cannot be kept
      * is logged by ids only; the turn has been answered either way.
      */
-    private void keepPayload(SessionId session, Turn turn, ProxyChatCommand command, Map<String, Object> upstreamBody) {
+    private void keepPayload(SessionId session, Turn turn, ProxyChatCompletionCommand command, Map<String, Object> upstreamBody) {
         Map<String, Object> content = new LinkedHashMap<>();
         content.put("request", command.body());
         content.put("upstream_request", upstreamBody);
@@ -261,7 +261,7 @@ public final class ProxyChatCompletionService implements ProxyChatCompletionUseC
         }
     }
 
-    private void record(AgentId agentId, SessionId session, Turn turn, ProxyChatCommand command) {
+    private void record(AgentId agentId, SessionId session, Turn turn, ProxyChatCompletionCommand command) {
         long now = nanoTime.getAsLong();
         long firstByte = turn.firstByteAt == 0 ? now : turn.firstByteAt;
         long upstreamDone = turn.upstreamDoneAt == 0 ? now : turn.upstreamDoneAt;
