@@ -1,7 +1,5 @@
 package dev.masker.application.service;
 
-import dev.masker.application.port.in.MaskTextsCommand;
-import dev.masker.application.port.in.MaskedTexts;
 import dev.masker.application.port.in.ProxyChatCompletionCommand;
 import dev.masker.application.port.in.ProxyChatCompletionUseCase;
 import dev.masker.application.port.in.ProxyChatCompletionUseCase.AnswerPart;
@@ -121,7 +119,7 @@ public final class ProxyChatCompletionService implements ProxyChatCompletionUseC
 
         SessionId session = sessions.sessionFor(agentId, request.callId(), new SessionId(ids.next()), clock.instant());
         AgentMaskingPolicies.InEffect policy = policies.inEffect(agent);
-        TurnMasker.MaskedTurn maskedTurn = masker.mask(new MaskTextsCommand(session, request.maskableTexts(),
+        TurnMasker.MaskedTurn maskedTurn = masker.mask(new TurnTexts(session, request.maskableTexts(),
                 request.participantNames(), policy.masking()));
         MaskedTexts masked = maskedTurn.texts();
         Map<String, Object> body = request.forUpstream(masked.texts(), model);

@@ -1,7 +1,5 @@
 package dev.masker.application.service;
 
-import dev.masker.application.port.in.MaskTextsCommand;
-import dev.masker.application.port.in.MaskedTexts;
 import dev.masker.application.port.out.ReversibleTokenPort;
 import dev.masker.application.port.out.KeepVaultEntriesPort;
 import dev.masker.domain.audit.AuditEvent;
@@ -73,17 +71,17 @@ public final class TurnMasker {
     }
 
     /** The turn's texts masked; nothing is written to the vault until {@link MaskedTurn#storeInVault}. */
-    public MaskedTurn mask(MaskTextsCommand command) {
-        Turn turn = new Turn(command.session(), command.policy());
+    public MaskedTurn mask(TurnTexts toMask) {
+        Turn turn = new Turn(toMask.session(), toMask.policy());
         Map<PhiKind, Integer> counts = new EnumMap<>(PhiKind.class);
-        List<String> masked = new ArrayList<>(command.texts().size());
+        List<String> masked = new ArrayList<>(toMask.texts().size());
         long detecting = 0;
         List<AuditEvent.MaskedValue> values = new ArrayList<>();
-        for (int i = 0; i < command.texts().size(); i++) {
-            String text = command.texts().get(i);
+        for (int i = 0; i < toMask.texts().size(); i++) {
+            String text = toMask.texts().get(i);
             long from = nanoTime.getAsLong();
             List<PhiSpan> spans;
-            if (command.wholeNames().contains(i)) {
+            if (toMask.wholeNames().contains(i)) {
                 // A participant's name is re-sent with every turn: counted, not listed.
                 spans = wholeName(text);
             } else {
@@ -110,7 +108,7 @@ public final class TurnMasker {
             }
             masked.add(out.append(text, copied, text.length()).toString());
         }
-        return new MaskedTurn(command.session(), new MaskedTexts(masked, counts, turn.issued),
+        return new MaskedTurn(toMask.session(), new MaskedTexts(masked, counts, turn.issued),
                 List.copyOf(turn.toStore.values()), detecting, values);
     }
 

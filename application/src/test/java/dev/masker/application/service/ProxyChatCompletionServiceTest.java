@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.masker.application.port.in.MaskTextsCommand;
 import dev.masker.application.port.in.ProxyChatCompletionCommand;
 import dev.masker.application.port.in.ProxyChatCompletionUseCase.AnswerPart;
 import dev.masker.application.port.in.ProxyChatCompletionUseCase.AnswerSink;
@@ -528,7 +527,7 @@ class ProxyChatCompletionServiceTest {
         givenAnAgent();
         // Masked in another session, whose vault this service never sees.
         String foreign = new TurnMasker(DETECTOR, vaultTokens, new CountingTokenVault(), reversible, clock, System::nanoTime)
-                .mask(new MaskTextsCommand(new SessionId(new Ulid("01JD8Q2W3E4R5T6Y7V8X9Z0P9Z")), List.of("SSN 987-65-4321"),
+                .mask(new TurnTexts(new SessionId(new Ulid("01JD8Q2W3E4R5T6Y7V8X9Z0P9Z")), List.of("SSN 987-65-4321"),
                         MaskingPolicy.healthcareDefault()))
                 .texts().texts().getFirst();
         upstream.answer = body -> completion(maskedTurn(0) + " and " + foreign);
