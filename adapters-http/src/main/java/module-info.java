@@ -7,7 +7,6 @@ module dev.masker.adapters.http {
     requires com.fasterxml.jackson.databind;
     // The signed POSTs to clinics' endpoints: the JDK client reads HTTP/1.0 and close-delimited answers (vapi.SignedPosts).
     requires java.net.http;
-    requires org.snakeyaml.engine;
     // PDFBox has no module descriptor; this is its automatic module (Automatic-Module-Name in its manifest).
     requires org.apache.pdfbox;
     // PDFBox's fonts and content streams use AWT's geometry classes, which an automatic module cannot require itself.
@@ -23,10 +22,8 @@ module dev.masker.adapters.http {
     exports dev.masker.adapters.http.auth to dev.masker.bootstrap;
     exports dev.masker.adapters.http.audit to dev.masker.bootstrap;
     exports dev.masker.adapters.http.health to dev.masker.bootstrap;
-    exports dev.masker.adapters.http.ratelimit to dev.masker.bootstrap;
     exports dev.masker.adapters.http.openapi to dev.masker.bootstrap;
     exports dev.masker.adapters.http.metrics to dev.masker.bootstrap;
-    exports dev.masker.adapters.http.policy to dev.masker.bootstrap;
     exports dev.masker.adapters.http.proxy to dev.masker.bootstrap;
     exports dev.masker.adapters.http.upstream to dev.masker.bootstrap;
     exports dev.masker.adapters.http.sessions to dev.masker.bootstrap;

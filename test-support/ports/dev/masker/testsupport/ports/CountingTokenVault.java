@@ -1,6 +1,6 @@
 package dev.masker.testsupport.ports;
 
-import dev.masker.application.port.out.TokenVaultPort;
+import dev.masker.application.port.out.KeepVaultEntriesPort;
 import dev.masker.domain.error.DomainException;
 import dev.masker.domain.phi.PhiToken;
 import dev.masker.domain.phi.VaultEntry;
@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** The in-memory vault, counting the round trips a service makes to it; its writes can be made to fail. */
-public final class CountingTokenVault implements TokenVaultPort {
+public final class CountingTokenVault implements KeepVaultEntriesPort {
     private final InMemoryTokenVault entries = new InMemoryTokenVault();
     private int writes;
     private DomainException writeFailure;

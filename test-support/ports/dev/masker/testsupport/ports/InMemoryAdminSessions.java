@@ -1,6 +1,6 @@
 package dev.masker.testsupport.ports;
 
-import dev.masker.application.port.out.AdminSessionStorePort;
+import dev.masker.application.port.out.KeepAdminSessionsPort;
 import dev.masker.domain.admin.AdminSession;
 import dev.masker.domain.admin.AdminSessionDigest;
 import java.time.Instant;
@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The admin session store in memory, for tests of the services; it counts reads and extensions. */
-public final class InMemoryAdminSessions implements AdminSessionStorePort {
+public final class InMemoryAdminSessions implements KeepAdminSessionsPort {
     private final Map<AdminSessionDigest, AdminSession> sessions = new HashMap<>();
     private int finds;
     private int extensions;

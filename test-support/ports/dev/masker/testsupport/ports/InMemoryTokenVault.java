@@ -1,6 +1,6 @@
 package dev.masker.testsupport.ports;
 
-import dev.masker.application.port.out.TokenVaultPort;
+import dev.masker.application.port.out.KeepVaultEntriesPort;
 import dev.masker.domain.phi.PhiToken;
 import dev.masker.domain.phi.VaultEntry;
 import dev.masker.domain.session.SessionId;
@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** The token vault in memory, keyed by session and token as the real one is. */
-public final class InMemoryTokenVault implements TokenVaultPort {
+public final class InMemoryTokenVault implements KeepVaultEntriesPort {
     private final Map<String, VaultEntry> entries = new ConcurrentHashMap<>();
 
     @Override

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The contract of the kept turn payloads ({@link KeepTurnPayloadsPort}), run against the in-memory fake the service
  * tests use ({@link InMemoryTurnPayloads}) and the PostgreSQL adapter alike. Every test keeps payloads of new sessions:
- * the store is never emptied. Payloads are kept under {@link TokenVaultContractTest#KID}, whose key the store must hold.
+ * the store is never emptied. Payloads are kept under {@link KeepVaultEntriesContractTest#KID}, whose key the store must hold.
  */
 public abstract class KeepTurnPayloadsContractTest {
     private static final Instant KEPT = Instant.parse("2026-11-27T09:15:30.123Z");
@@ -24,7 +24,7 @@ public abstract class KeepTurnPayloadsContractTest {
     protected abstract KeepTurnPayloadsPort payloads();
 
     private static TurnPayload payload(SessionId session, String requestId, Instant at, Map<String, Object> content) {
-        return new TurnPayload(session, requestId, TokenVaultContractTest.KID, at, content);
+        return new TurnPayload(session, requestId, KeepVaultEntriesContractTest.KID, at, content);
     }
 
     /** A turn as the proxy keeps it: nested objects, a list, numbers, a boolean and text with PHI in it. */
@@ -38,7 +38,7 @@ public abstract class KeepTurnPayloadsContractTest {
 
     @Test
     void givenKeptPayloads_ofSession_givesEachByItsRequestIdInTheOrderKept() {
-        SessionId session = TokenVaultContractTest.newSession();
+        SessionId session = KeepVaultEntriesContractTest.newSession();
 
         payloads().keep(payload(session, "req_1", KEPT, turn("I am Jane Doe")));
         payloads().keep(payload(session, "req_2", KEPT.plus(Duration.ofSeconds(4)), turn("born 03/05/1961")));
@@ -51,7 +51,7 @@ public abstract class KeepTurnPayloadsContractTest {
 
     @Test
     void givenAPayloadKeptForARequest_keepAnotherForIt_keepsTheFirst() {
-        SessionId session = TokenVaultContractTest.newSession();
+        SessionId session = KeepVaultEntriesContractTest.newSession();
 
         payloads().keep(payload(session, "req_1", KEPT, turn("first")));
         payloads().keep(payload(session, "req_1", KEPT.plusSeconds(1), turn("second")));
@@ -61,8 +61,8 @@ public abstract class KeepTurnPayloadsContractTest {
 
     @Test
     void givenAnotherSessionsPayloads_ofSession_leavesThemOut() {
-        SessionId session = TokenVaultContractTest.newSession();
-        SessionId other = TokenVaultContractTest.newSession();
+        SessionId session = KeepVaultEntriesContractTest.newSession();
+        SessionId other = KeepVaultEntriesContractTest.newSession();
         payloads().keep(payload(other, "req_1", KEPT, turn("not yours")));
 
         assertEquals(Map.of(), payloads().ofSession(session));

@@ -28,6 +28,10 @@ final class Masker {
     static final String HTTP_ADAPTER = "dev.masker.adapters.http..";
     static final String PERSISTENCE_ADAPTER = "dev.masker.adapters.persistence..";
     static final String AUDIT_ADAPTER = "dev.masker.adapters.audit..";
+    /** The policy reader, the one home of snakeyaml-engine. */
+    static final String POLICY_READER = "dev.masker.adapters.persistence.policy..";
+    /** The MSK1 token scheme, the one home of Tink. */
+    static final String MSK1_SCHEME = "dev.masker.adapters.persistence.msk1..";
     static final String BOOTSTRAP = "dev.masker.bootstrap..";
     static final String CLI = "dev.masker.bootstrap.cli..";
 
@@ -36,7 +40,7 @@ final class Masker {
     /** Libraries that must stay out of the domain and the application (SPEC §2: they never see Helidon, Jackson, JDBC). */
     static final String[] TECHNOLOGY = {
         "io.helidon..", "com.fasterxml..", "java.sql..", "javax.sql..", "com.zaxxer..", "org.flywaydb..", "org.postgresql..",
-        "com.google.crypto.tink..", "com.google.protobuf..",
+        "com.google.crypto.tink..", "com.google.protobuf..", "org.snakeyaml..",
     };
 
     /** Logging APIs other than {@link System.Logger} (STYLE §25); only the composition root may configure them. */

@@ -37,6 +37,26 @@ final class TechnologyRules {
         .because("domain and application never see Helidon, Jackson, JDBC, Hikari, Flyway or the PostgreSQL driver (SPEC §2)")
         .allowEmptyShould(false);
 
+    /**
+     * The policy reader and the MSK1 scheme live in {@code adapters-persistence} for want of a module of their own
+     * (DECISIONS, "Port implementations that are neither HTTP nor PostgreSQL"); their libraries stay in their package
+     * rather than spread through a module whose other adapters keep rows.
+     */
+    @ArchTest
+    static final ArchRule onlyThePolicyReaderSeesSnakeyaml = noClasses()
+        .that().resideOutsideOfPackage(Masker.POLICY_READER)
+        .should().dependOnClassesThat().resideInAPackage("org.snakeyaml..")
+        .because("policies are read from YAML in one place: adapters.persistence.policy")
+        .allowEmptyShould(false);
+
+    /** See {@link #onlyThePolicyReaderSeesSnakeyaml}. */
+    @ArchTest
+    static final ArchRule onlyTheMsk1SchemeSeesTink = noClasses()
+        .that().resideOutsideOfPackage(Masker.MSK1_SCHEME)
+        .should().dependOnClassesThat().resideInAPackage("com.google.crypto.tink..")
+        .because("Tink's AES-SIV serves MSK1 tokens only, in adapters.persistence.msk1")
+        .allowEmptyShould(false);
+
     private TechnologyRules() {
     }
 }

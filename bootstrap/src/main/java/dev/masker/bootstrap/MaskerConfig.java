@@ -1,6 +1,6 @@
 package dev.masker.bootstrap;
 
-import dev.masker.adapters.http.policy.YamlPolicyAdapter;
+import dev.masker.adapters.persistence.policy.YamlPolicyAdapter;
 import dev.masker.adapters.http.upstream.OpenAiUpstreamSettings;
 import dev.masker.adapters.http.vapi.DeploymentCredentials;
 import dev.masker.domain.agent.WebhookCredential;

@@ -21,10 +21,8 @@ import dev.masker.adapters.http.sessions.SessionsHttpAdapter;
 import dev.masker.adapters.http.auth.AuthHttpAdapter;
 import dev.masker.adapters.http.health.HealthHttpAdapter;
 import dev.masker.adapters.http.openapi.OpenApiHttpAdapter;
-import dev.masker.adapters.http.policy.YamlPolicyAdapter;
 import dev.masker.adapters.http.metrics.HttpMetricsFilter;
 import dev.masker.adapters.http.metrics.MetricsHttpAdapter;
-import dev.masker.adapters.http.ratelimit.TokenBucketRateLimitAdapter;
 import dev.masker.adapters.http.reports.ReportsHttpAdapter;
 import dev.masker.adapters.http.proxy.ProxyHttpAdapter;
 import dev.masker.adapters.http.upstream.OpenAiChatUpstreamAdapter;
@@ -35,7 +33,6 @@ import dev.masker.adapters.http.vapi.HttpConfigCallbackAdapter;
 import dev.masker.adapters.http.vapi.HttpVapiRelayAdapter;
 import dev.masker.adapters.http.vapi.JacksonVapiMessageAdapter;
 import dev.masker.adapters.http.vapi.VapiWebhookHttpAdapter;
-import dev.masker.adapters.persistence.tokens.TinkReversibleTokenAdapter;
 import dev.masker.adapters.persistence.AgentChangeListener;
 import dev.masker.adapters.persistence.JdbcAdminSessionAdapter;
 import dev.masker.adapters.persistence.JdbcAgentAdapter;
@@ -45,6 +42,8 @@ import dev.masker.adapters.persistence.JdbcReadinessAdapter;
 import dev.masker.adapters.persistence.JdbcTokenVaultAdapter;
 import dev.masker.adapters.persistence.JdbcTurnPayloadAdapter;
 import dev.masker.adapters.persistence.JdbcVaultRetentionAdapter;
+import dev.masker.adapters.persistence.msk1.TinkReversibleTokenAdapter;
+import dev.masker.adapters.persistence.policy.YamlPolicyAdapter;
 import dev.masker.application.port.out.ChatUpstreamPort;
 import dev.masker.application.port.out.KeepTurnPayloadsPort;
 import dev.masker.application.port.out.IdGeneratorPort;
@@ -64,6 +63,7 @@ import dev.masker.application.service.ListProxyModelsService;
 import dev.masker.application.service.ProxyChatCompletionService;
 import dev.masker.application.service.PurgeVaultService;
 import dev.masker.application.service.SessionTokenLookup;
+import dev.masker.application.service.TokenBucketRateLimiter;
 import dev.masker.application.service.TurnMasker;
 import dev.masker.application.service.UpdateAgentService;
 import dev.masker.application.service.VerifyAuditChainService;
@@ -186,7 +186,7 @@ public final class MaskerServer implements AutoCloseable {
             JdbcProxySessionAdapter proxySessions = new JdbcProxySessionAdapter(database.turns());
             AuditCallCountAdapter auditStats = new AuditCallCountAdapter(database.audit());
             AnswerVapiMessageService vapiMessages = new AnswerVapiMessageService(new AnswerVapiMessageService.Ports(
-                    new TokenBucketRateLimitAdapter(config.webhookRatePerSecond(), config.webhookRateBurst(),
+                    new TokenBucketRateLimiter(config.webhookRatePerSecond(), config.webhookRateBurst(),
                             MAX_RATE_LIMIT_KEYS, System::nanoTime),
                     new HmacSignatureAdapter(config.webhookCredentials().credentials(), config.signatureTolerance(), clock),
                     new JacksonVapiMessageAdapter(json), agents, outbound.callbacks(), audit, proxySessions, auditStats,
@@ -209,7 +209,7 @@ public final class MaskerServer implements AutoCloseable {
             ChatUpstreamPort upstream = new RoutingChatUpstreamAdapter(
                     new OpenAiChatUpstreamAdapter(config.upstreamSettings(), json), new StubChatUpstreamAdapter(clock));
             ProxyChatCompletionService proxy = new ProxyChatCompletionService(new ProxyChatCompletionService.Collaborators(
-                    agents, new TokenBucketRateLimitAdapter(config.proxyRatePerSecond(), config.proxyRateBurst(),
+                    agents, new TokenBucketRateLimiter(config.proxyRatePerSecond(), config.proxyRateBurst(),
                             MAX_RATE_LIMIT_KEYS, System::nanoTime),
                     proxySessions,
                     new AgentMaskingPolicies(MaskerConfig.BUILT_IN_POLICIES, policyReader), phiTokens.turnMasker(),
@@ -223,7 +223,7 @@ public final class MaskerServer implements AutoCloseable {
             AdminTokens adminTokens = AdminTokens.of(config.adminTokens());
             JdbcAdminSessionAdapter adminSessions = new JdbcAdminSessionAdapter(database.app());
             AdminAuthentication adminAuthentication = new AdminAuthentication(new AuthenticateService(adminTokens,
-                    adminSessions, new TokenBucketRateLimitAdapter(config.apiRatePerSecond(), config.apiRateBurst(),
+                    adminSessions, new TokenBucketRateLimiter(config.apiRatePerSecond(), config.apiRateBurst(),
                             MAX_RATE_LIMIT_KEYS, System::nanoTime), clock));
             AuthHttpAdapter auth = new AuthHttpAdapter(
                     new SignInService(adminTokens, adminSessions, () -> AdminSessionSecret.generate(random), audit, ids,

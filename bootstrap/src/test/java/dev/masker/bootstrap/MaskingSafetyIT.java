@@ -3,7 +3,7 @@ package dev.masker.bootstrap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.masker.application.port.in.MaskedTexts;
+import dev.masker.application.service.MaskedTexts;
 import dev.masker.domain.id.Ulid;
 import dev.masker.domain.phi.MaskingPolicy;
 import dev.masker.domain.phi.PhiToken;

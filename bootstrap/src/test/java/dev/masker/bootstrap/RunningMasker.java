@@ -2,9 +2,9 @@ package dev.masker.bootstrap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.masker.application.port.in.MaskTextsCommand;
-import dev.masker.application.port.in.MaskedTexts;
+import dev.masker.application.service.MaskedTexts;
 import dev.masker.application.service.TurnMasker;
+import dev.masker.application.service.TurnTexts;
 import dev.masker.domain.phi.MaskingPolicy;
 import dev.masker.domain.phi.Rehydration;
 import dev.masker.domain.phi.Rehydrator;
@@ -106,7 +106,7 @@ final class RunningMasker implements AutoCloseable {
 
     /** One text masked by the server's own masker, its new values stored in the vault, as the proxy masks a turn. */
     MaskedTexts mask(SessionId session, String text, MaskingPolicy policy) {
-        TurnMasker.MaskedTurn turn = server.phiTokens().turnMasker().mask(new MaskTextsCommand(session, List.of(text), policy));
+        TurnMasker.MaskedTurn turn = server.phiTokens().turnMasker().mask(new TurnTexts(session, List.of(text), policy));
         turn.storeInVault();
         return turn.texts();
     }

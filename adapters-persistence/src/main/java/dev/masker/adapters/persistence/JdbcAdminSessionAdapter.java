@@ -1,6 +1,6 @@
 package dev.masker.adapters.persistence;
 
-import dev.masker.application.port.out.AdminSessionStorePort;
+import dev.masker.application.port.out.KeepAdminSessionsPort;
 import dev.masker.domain.admin.AdminPrincipal;
 import dev.masker.domain.admin.AdminSession;
 import dev.masker.domain.admin.AdminSessionDigest;
@@ -19,7 +19,7 @@ import java.util.Optional;
  * Sign-in sessions in PostgreSQL through Helidon DbClient, keyed by the SHA-256 of their secret. Nothing is cached:
  * every request reads its session, so a sign-out holds at once on every instance sharing the database.
  */
-public final class JdbcAdminSessionAdapter implements AdminSessionStorePort {
+public final class JdbcAdminSessionAdapter implements KeepAdminSessionsPort {
     private static final String INSERT = """
             INSERT INTO admin_session (secret_sha256, principal, created_at, last_seen_at, expires_at, revoked_at)
             VALUES (:digest, :principal, :created_at, :last_seen_at, :expires_at, :revoked_at)

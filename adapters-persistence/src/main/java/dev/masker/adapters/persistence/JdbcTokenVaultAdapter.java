@@ -1,6 +1,6 @@
 package dev.masker.adapters.persistence;
 
-import dev.masker.application.port.out.TokenVaultPort;
+import dev.masker.application.port.out.KeepVaultEntriesPort;
 import dev.masker.domain.phi.PhiToken;
 import dev.masker.domain.phi.SealedValue;
 import dev.masker.domain.phi.VaultEntry;
@@ -22,7 +22,7 @@ import java.util.StringJoiner;
  * (nonce and ciphertext), never the plaintext. Nothing is cached: which values a session already stored is the
  * masker's to remember (it then neither seals nor sends them again).
  */
-public final class JdbcTokenVaultAdapter implements TokenVaultPort {
+public final class JdbcTokenVaultAdapter implements KeepVaultEntriesPort {
     // The first row for a session and token wins: a value seen again keeps its original, concurrent stores included.
     private static final String INSERT = """
             INSERT INTO token_vault (session_id, token, kind, kid, nonce, ciphertext, created_at)

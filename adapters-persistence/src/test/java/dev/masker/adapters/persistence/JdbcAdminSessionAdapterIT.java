@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.masker.application.port.out.AdminSessionStorePort;
+import dev.masker.application.port.out.KeepAdminSessionsPort;
 import dev.masker.domain.admin.AdminSession;
 import dev.masker.domain.admin.AdminSessionDigest;
 import dev.masker.domain.admin.AdminSessionSecret;
 import dev.masker.domain.error.DomainException;
 import dev.masker.domain.error.ErrorCode;
-import dev.masker.testsupport.ports.AdminSessionStoreContractTest;
+import dev.masker.testsupport.ports.KeepAdminSessionsContractTest;
 import dev.masker.testsupport.postgres.TestPostgres;
 import io.helidon.dbclient.DbClient;
 import java.sql.Connection;
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
 /** The admin session store contract, held by {@link JdbcAdminSessionAdapter} on a real PostgreSQL. */
-class JdbcAdminSessionAdapterIT extends AdminSessionStoreContractTest {
+class JdbcAdminSessionAdapterIT extends KeepAdminSessionsContractTest {
     private static TestPostgres.Schema schema;
 
     @BeforeAll
@@ -42,7 +42,7 @@ class JdbcAdminSessionAdapterIT extends AdminSessionStoreContractTest {
     }
 
     @Override
-    protected AdminSessionStorePort store() {
+    protected KeepAdminSessionsPort store() {
         return new JdbcAdminSessionAdapter(schema.db());
     }
 

@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.masker.application.port.out.TokenVaultPort;
+import dev.masker.application.port.out.KeepVaultEntriesPort;
 import dev.masker.domain.error.DomainException;
 import dev.masker.domain.error.ErrorCode;
 import dev.masker.domain.phi.PhiKind;
 import dev.masker.domain.phi.VaultEntry;
 import dev.masker.domain.session.SessionId;
-import dev.masker.testsupport.ports.TokenVaultContractTest;
+import dev.masker.testsupport.ports.KeepVaultEntriesContractTest;
 import dev.masker.testsupport.postgres.TestPostgres;
 import io.helidon.dbclient.DbClient;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
 /** The token vault contract, held by {@link JdbcTokenVaultAdapter} on a real PostgreSQL. */
-class JdbcTokenVaultAdapterIT extends TokenVaultContractTest {
+class JdbcTokenVaultAdapterIT extends KeepVaultEntriesContractTest {
     private static TestPostgres.Schema schema;
 
     @BeforeAll
@@ -50,7 +50,7 @@ class JdbcTokenVaultAdapterIT extends TokenVaultContractTest {
     }
 
     @Override
-    protected TokenVaultPort vault() {
+    protected KeepVaultEntriesPort vault() {
         return new JdbcTokenVaultAdapter(schema.db());
     }
 

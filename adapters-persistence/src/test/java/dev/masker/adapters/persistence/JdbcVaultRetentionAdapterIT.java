@@ -19,7 +19,7 @@ import dev.masker.domain.phi.VaultEntry;
 import dev.masker.domain.session.SessionId;
 import dev.masker.domain.vapi.CallId;
 import dev.masker.testsupport.ports.AgentRepositoryContractTest;
-import dev.masker.testsupport.ports.TokenVaultContractTest;
+import dev.masker.testsupport.ports.KeepVaultEntriesContractTest;
 import dev.masker.testsupport.postgres.TestPostgres;
 import io.helidon.dbclient.DbClient;
 import java.security.SecureRandom;
@@ -71,8 +71,8 @@ class JdbcVaultRetentionAdapterIT {
     private static void store(SessionId session, Instant at, String... values) {
         JdbcTokenVaultAdapter vault = new JdbcTokenVaultAdapter(schema.db());
         for (String value : values) {
-            PhiToken token = TokenVaultContractTest.TOKENS.token(PhiKind.NAME, TokenVaultContractTest.KID, value);
-            vault.store(new VaultEntry(session, token, TokenVaultContractTest.TOKENS.seal(session, token, value), at));
+            PhiToken token = KeepVaultEntriesContractTest.TOKENS.token(PhiKind.NAME, KeepVaultEntriesContractTest.KID, value);
+            vault.store(new VaultEntry(session, token, KeepVaultEntriesContractTest.TOKENS.seal(session, token, value), at));
         }
     }
 
@@ -108,10 +108,11 @@ class JdbcVaultRetentionAdapterIT {
         AgentId agent = storedAgent();
         SessionId old = call(agent, NOW.minus(Duration.ofDays(40)), Optional.of(NOW.minus(Duration.ofDays(40))));
         SessionId late = call(agent, NOW.minus(Duration.ofDays(40)), Optional.of(NOW.minus(Duration.ofDays(1))));
-        JdbcTurnPayloadAdapter payloads = new JdbcTurnPayloadAdapter(schema.db(), new TurnPayloads(KeyRing.of(Map.of(
-                TokenVaultContractTest.KID, new KeyRing.Keys(TokenVaultContractTest.randomKey(), Optional.empty()))), RANDOM));
+        KeyRing.Keys keys = new KeyRing.Keys(KeepVaultEntriesContractTest.randomKey(), Optional.empty());
+        JdbcTurnPayloadAdapter payloads = new JdbcTurnPayloadAdapter(schema.db(),
+                new TurnPayloads(KeyRing.of(Map.of(KeepVaultEntriesContractTest.KID, keys)), RANDOM));
         for (SessionId session : List.of(old, late)) {
-            payloads.keep(new KeepTurnPayloadsPort.TurnPayload(session, "req_1", TokenVaultContractTest.KID,
+            payloads.keep(new KeepTurnPayloadsPort.TurnPayload(session, "req_1", KeepVaultEntriesContractTest.KID,
                     NOW.minus(Duration.ofDays(40)), Map.of("request", Map.of("content", "Jane Doe"))));
         }
 

@@ -11,7 +11,7 @@ import dev.masker.application.port.out.IdGeneratorPort;
 import dev.masker.application.port.out.LoadAgentPort;
 import dev.masker.application.port.out.ProxySessionPort;
 import dev.masker.application.port.out.ProxySessionPort.CallSession;
-import dev.masker.application.port.out.RateLimitPort;
+import dev.masker.application.port.out.LimitRequestRatePort;
 import dev.masker.application.port.out.ReadVapiMessagePort;
 import dev.masker.application.port.out.RelayVapiMessagePort;
 import dev.masker.application.port.out.RelayVapiMessagePort.RelayOutcome;
@@ -62,7 +62,7 @@ public final class AnswerVapiMessageService implements AnswerVapiMessageUseCase 
     /** What Vapi is told when no backend answers a message that needs one. */
     static final String NO_BACKEND = "No backend answered this message through Masker.";
 
-    private final RateLimitPort rateLimit;
+    private final LimitRequestRatePort rateLimit;
     private final VerifySignaturePort signatures;
     private final ReadVapiMessagePort messages;
     private final LoadAgentPort agents;
@@ -78,7 +78,7 @@ public final class AnswerVapiMessageService implements AnswerVapiMessageUseCase 
     private final Duration replayWindow;
 
     /** The ports the webhook reads and writes through. */
-    public record Ports(RateLimitPort rateLimit, VerifySignaturePort signatures, ReadVapiMessagePort messages,
+    public record Ports(LimitRequestRatePort rateLimit, VerifySignaturePort signatures, ReadVapiMessagePort messages,
                         LoadAgentPort agents, FetchAssistantOverridesPort callbacks, AppendAuditEventPort audit,
                         ProxySessionPort sessions, SessionTurnTotalsPort turnTotals, RelayVapiMessagePort relay,
                         IdGeneratorPort ids) {

@@ -2,8 +2,8 @@ package dev.masker.application.service;
 
 import dev.masker.application.port.in.AuthenticateCommand;
 import dev.masker.application.port.in.AuthenticateUseCase;
-import dev.masker.application.port.out.AdminSessionStorePort;
-import dev.masker.application.port.out.RateLimitPort;
+import dev.masker.application.port.out.KeepAdminSessionsPort;
+import dev.masker.application.port.out.LimitRequestRatePort;
 import dev.masker.domain.admin.AdminPrincipal;
 import dev.masker.domain.admin.AdminSession;
 import dev.masker.domain.admin.AdminSessionSecret;
@@ -25,11 +25,11 @@ import java.util.Optional;
  */
 public final class AuthenticateService implements AuthenticateUseCase {
     private final AdminTokens tokens;
-    private final AdminSessionStorePort sessions;
-    private final RateLimitPort rateLimit;
+    private final KeepAdminSessionsPort sessions;
+    private final LimitRequestRatePort rateLimit;
     private final Clock clock;
 
-    public AuthenticateService(AdminTokens tokens, AdminSessionStorePort sessions, RateLimitPort rateLimit, Clock clock) {
+    public AuthenticateService(AdminTokens tokens, KeepAdminSessionsPort sessions, LimitRequestRatePort rateLimit, Clock clock) {
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.sessions = Objects.requireNonNull(sessions, "sessions");
         this.rateLimit = Objects.requireNonNull(rateLimit, "rateLimit");

@@ -1,5 +1,6 @@
 package dev.masker.application.service;
 
+import dev.masker.application.port.in.GetSessionQuery;
 import dev.masker.application.port.in.GetSessionUseCase;
 import dev.masker.application.port.out.KeepTurnPayloadsPort;
 import dev.masker.application.port.out.ReadSessionsPort;
@@ -24,8 +25,8 @@ public final class GetSessionService implements GetSessionUseCase {
     }
 
     @Override
-    public SessionDetail get(String sessionIdText) {
-        SessionId id = SessionId.parse(sessionIdText).orElseThrow(GetSessionService::notFound);
+    public SessionDetail get(GetSessionQuery query) {
+        SessionId id = SessionId.parse(query.sessionIdText()).orElseThrow(GetSessionService::notFound);
         SessionDetail detail = sessions.find(id).orElseThrow(GetSessionService::notFound);
         Map<String, Map<String, Object>> kept = payloads.ofSession(id);
         return kept.isEmpty() ? detail : detail.withPayloads(kept);

@@ -1,5 +1,6 @@
 package dev.masker.application.service;
 
+import dev.masker.application.port.in.ListAgentSessionsQuery;
 import dev.masker.application.port.in.ListAgentSessionsUseCase;
 import dev.masker.application.port.in.ListSessionsQuery;
 import dev.masker.application.port.in.ListSessionsUseCase;
@@ -59,10 +60,10 @@ public final class ListSessionsService implements ListSessionsUseCase, ListAgent
     }
 
     @Override
-    public SessionPage listOfAgent(String agentIdText, ListSessionsQuery query) {
-        AgentId agent = AgentId.parse(agentIdText).filter(sessions::agentKnown)
+    public SessionPage listOfAgent(ListAgentSessionsQuery query) {
+        AgentId agent = AgentId.parse(query.agentIdText()).filter(sessions::agentKnown)
                 .orElseThrow(() -> DomainException.of(ErrorCode.AGENT_NOT_FOUND, "No agent has this id."));
-        return page(query, Optional.of(agent), new ArrayList<>());
+        return page(query.parameters(), Optional.of(agent), new ArrayList<>());
     }
 
     private SessionPage page(ListSessionsQuery query, Optional<AgentId> agent, List<FieldProblem> problems) {

@@ -1,8 +1,6 @@
 package dev.masker.application.service;
 
-import dev.masker.application.port.in.MaskTextsCommand;
-import dev.masker.application.port.in.MaskedTexts;
-import dev.masker.application.port.in.ProxyChatCommand;
+import dev.masker.application.port.in.ProxyChatCompletionCommand;
 import dev.masker.application.port.in.ProxyChatCompletionUseCase;
 import dev.masker.application.port.in.ProxyChatCompletionUseCase.AnswerPart;
 import dev.masker.application.port.out.AppendAuditEventPort;
@@ -11,7 +9,7 @@ import dev.masker.application.port.out.IdGeneratorPort;
 import dev.masker.application.port.out.KeepTurnPayloadsPort;
 import dev.masker.application.port.out.LoadAgentPort;
 import dev.masker.application.port.out.ProxySessionPort;
-import dev.masker.application.port.out.RateLimitPort;
+import dev.masker.application.port.out.LimitRequestRatePort;
 import dev.masker.domain.agent.Agent;
 import dev.masker.domain.agent.AgentId;
 import dev.masker.domain.agent.Upstream;
@@ -55,7 +53,7 @@ public final class ProxyChatCompletionService implements ProxyChatCompletionUseC
     private static final System.Logger LOG = System.getLogger(ProxyChatCompletionService.class.getName());
 
     private final LoadAgentPort agents;
-    private final RateLimitPort rateLimit;
+    private final LimitRequestRatePort rateLimit;
     private final ProxySessionPort sessions;
     private final AgentMaskingPolicies policies;
     private final TurnMasker masker;
@@ -69,7 +67,7 @@ public final class ProxyChatCompletionService implements ProxyChatCompletionUseC
     private final LongSupplier nanoTime;
 
     /** The driven ports and the collaborators a turn goes through. */
-    public record Collaborators(LoadAgentPort agents, RateLimitPort rateLimit, ProxySessionPort sessions,
+    public record Collaborators(LoadAgentPort agents, LimitRequestRatePort rateLimit, ProxySessionPort sessions,
                                 AgentMaskingPolicies policies, TurnMasker masker, SessionTokenLookup sessionTokens,
                                 ChatUpstreamPort upstream, AppendAuditEventPort audit, IdGeneratorPort ids,
                                 KeepTurnPayloadsPort payloads) {
@@ -105,7 +103,7 @@ public final class ProxyChatCompletionService implements ProxyChatCompletionUseC
     }
 
     @Override
-    public void answer(ProxyChatCommand command, AnswerSink sink) {
+    public void answer(ProxyChatCompletionCommand command, AnswerSink sink) {
         long started = nanoTime.getAsLong();
         Agent agent = ProxyCallers.admitted(agents, command.agentIdText(), command.presentedKey());
         AgentId agentId = agent.id();
@@ -121,7 +119,7 @@ public final class ProxyChatCompletionService implements ProxyChatCompletionUseC
 
         SessionId session = sessions.sessionFor(agentId, request.callId(), new SessionId(ids.next()), clock.instant());
         AgentMaskingPolicies.InEffect policy = policies.inEffect(agent);
-        TurnMasker.MaskedTurn maskedTurn = masker.mask(new MaskTextsCommand(session, request.maskableTexts(),
+        TurnMasker.MaskedTurn maskedTurn = masker.mask(new TurnTexts(session, request.maskableTexts(),
                 request.participantNames(), policy.masking()));
         MaskedTexts masked = maskedTurn.texts();
         Map<String, Object> body = request.forUpstream(masked.texts(), model);
@@ -172,7 +170,7 @@ public final class ProxyChatCompletionService implements ProxyChatCompletionUseC
      * upstream and the answer as it was sent, on the background executor, after the answer. A payload that cannot be kept
      * is logged by ids only; the turn has been answered either way.
      */
-    private void keepPayload(SessionId session, Turn turn, ProxyChatCommand command, Map<String, Object> upstreamBody) {
+    private void keepPayload(SessionId session, Turn turn, ProxyChatCompletionCommand command, Map<String, Object> upstreamBody) {
         Map<String, Object> content = new LinkedHashMap<>();
         content.put("request", command.body());
         content.put("upstream_request", upstreamBody);
@@ -261,7 +259,7 @@ public final class ProxyChatCompletionService implements ProxyChatCompletionUseC
         }
     }
 
-    private void record(AgentId agentId, SessionId session, Turn turn, ProxyChatCommand command) {
+    private void record(AgentId agentId, SessionId session, Turn turn, ProxyChatCompletionCommand command) {
         long now = nanoTime.getAsLong();
         long firstByte = turn.firstByteAt == 0 ? now : turn.firstByteAt;
         long upstreamDone = turn.upstreamDoneAt == 0 ? now : turn.upstreamDoneAt;

@@ -1,7 +1,7 @@
 package dev.masker.application.service;
 
 import dev.masker.application.port.out.ReversibleTokenPort;
-import dev.masker.application.port.out.TokenVaultPort;
+import dev.masker.application.port.out.KeepVaultEntriesPort;
 import dev.masker.domain.phi.TokenLookup;
 import dev.masker.domain.phi.VaultTokens;
 import dev.masker.domain.session.SessionId;
@@ -14,10 +14,10 @@ import java.util.Objects;
  */
 public final class SessionTokenLookup {
     private final VaultTokens vaultTokens;
-    private final TokenVaultPort vault;
+    private final KeepVaultEntriesPort vault;
     private final ReversibleTokenPort reversible;
 
-    public SessionTokenLookup(VaultTokens vaultTokens, TokenVaultPort vault, ReversibleTokenPort reversible) {
+    public SessionTokenLookup(VaultTokens vaultTokens, KeepVaultEntriesPort vault, ReversibleTokenPort reversible) {
         this.vaultTokens = Objects.requireNonNull(vaultTokens, "vaultTokens");
         this.vault = Objects.requireNonNull(vault, "vault");
         this.reversible = Objects.requireNonNull(reversible, "reversible");

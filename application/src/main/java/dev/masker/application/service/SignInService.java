@@ -3,7 +3,7 @@ package dev.masker.application.service;
 import dev.masker.application.port.in.SignInCommand;
 import dev.masker.application.port.in.SignInUseCase;
 import dev.masker.application.port.in.SignedIn;
-import dev.masker.application.port.out.AdminSessionStorePort;
+import dev.masker.application.port.out.KeepAdminSessionsPort;
 import dev.masker.application.port.out.AppendAuditEventPort;
 import dev.masker.application.port.out.IdGeneratorPort;
 import dev.masker.application.port.out.SessionSecretGeneratorPort;
@@ -30,13 +30,13 @@ public final class SignInService implements SignInUseCase {
     private static final System.Logger LOG = System.getLogger(SignInService.class.getName());
 
     private final AdminTokens tokens;
-    private final AdminSessionStorePort sessions;
+    private final KeepAdminSessionsPort sessions;
     private final SessionSecretGeneratorPort secrets;
     private final AppendAuditEventPort audit;
     private final IdGeneratorPort ids;
     private final Clock clock;
 
-    public SignInService(AdminTokens tokens, AdminSessionStorePort sessions, SessionSecretGeneratorPort secrets,
+    public SignInService(AdminTokens tokens, KeepAdminSessionsPort sessions, SessionSecretGeneratorPort secrets,
                          AppendAuditEventPort audit, IdGeneratorPort ids, Clock clock) {
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.sessions = Objects.requireNonNull(sessions, "sessions");

@@ -2,7 +2,7 @@ package dev.masker.application.service;
 
 import dev.masker.application.port.in.SignOutCommand;
 import dev.masker.application.port.in.SignOutUseCase;
-import dev.masker.application.port.out.AdminSessionStorePort;
+import dev.masker.application.port.out.KeepAdminSessionsPort;
 import dev.masker.application.port.out.AppendAuditEventPort;
 import dev.masker.application.port.out.IdGeneratorPort;
 import dev.masker.domain.audit.AuditEvent;
@@ -12,12 +12,12 @@ import java.util.Objects;
 
 /** Revokes a sign-in session in the store (so it fails on every instance from now on), then audits the sign-out. */
 public final class SignOutService implements SignOutUseCase {
-    private final AdminSessionStorePort sessions;
+    private final KeepAdminSessionsPort sessions;
     private final AppendAuditEventPort audit;
     private final IdGeneratorPort ids;
     private final Clock clock;
 
-    public SignOutService(AdminSessionStorePort sessions, AppendAuditEventPort audit, IdGeneratorPort ids, Clock clock) {
+    public SignOutService(KeepAdminSessionsPort sessions, AppendAuditEventPort audit, IdGeneratorPort ids, Clock clock) {
         this.sessions = Objects.requireNonNull(sessions, "sessions");
         this.audit = Objects.requireNonNull(audit, "audit");
         this.ids = Objects.requireNonNull(ids, "ids");

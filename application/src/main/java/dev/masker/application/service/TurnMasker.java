@@ -1,9 +1,7 @@
 package dev.masker.application.service;
 
-import dev.masker.application.port.in.MaskTextsCommand;
-import dev.masker.application.port.in.MaskedTexts;
 import dev.masker.application.port.out.ReversibleTokenPort;
-import dev.masker.application.port.out.TokenVaultPort;
+import dev.masker.application.port.out.KeepVaultEntriesPort;
 import dev.masker.domain.audit.AuditEvent;
 import dev.masker.domain.phi.MaskAction;
 import dev.masker.domain.phi.MaskingPolicy;
@@ -37,7 +35,7 @@ import java.util.function.LongSupplier;
  *
  * <p>Masking and the vault write are two steps, so that a caller can make the write beside other work (the proxy makes
  * it while the upstream answers): {@link #mask} touches no database, {@link MaskedTurn#storeInVault} makes the turn's one
- * {@link TokenVaultPort#storeAll}. Values the vault already holds for the session (stored by this masker recently) are
+ * {@link KeepVaultEntriesPort#storeAll}. Values the vault already holds for the session (stored by this masker recently) are
  * neither sealed nor written again: a platform re-sends the whole conversation every turn.
  */
 public final class TurnMasker {
@@ -48,7 +46,7 @@ public final class TurnMasker {
 
     private final RecentDetections detector;
     private final VaultTokens vaultTokens;
-    private final TokenVaultPort vault;
+    private final KeepVaultEntriesPort vault;
     private final ReversibleTokenPort reversible;
     private final Clock clock;
     private final LongSupplier nanoTime;
@@ -61,7 +59,7 @@ public final class TurnMasker {
     };
 
     /** {@code nanoTime} times detection for the turn's record. */
-    public TurnMasker(PhiDetector detector, VaultTokens vaultTokens, TokenVaultPort vault, ReversibleTokenPort reversible,
+    public TurnMasker(PhiDetector detector, VaultTokens vaultTokens, KeepVaultEntriesPort vault, ReversibleTokenPort reversible,
             Clock clock, LongSupplier nanoTime) {
         // A platform re-sends the whole conversation every turn: each message is read once, not once per turn.
         this.detector = RecentDetections.explaining(Objects.requireNonNull(detector, "detector"), RECENT_TEXTS);
@@ -73,17 +71,17 @@ public final class TurnMasker {
     }
 
     /** The turn's texts masked; nothing is written to the vault until {@link MaskedTurn#storeInVault}. */
-    public MaskedTurn mask(MaskTextsCommand command) {
-        Turn turn = new Turn(command.session(), command.policy());
+    public MaskedTurn mask(TurnTexts toMask) {
+        Turn turn = new Turn(toMask.session(), toMask.policy());
         Map<PhiKind, Integer> counts = new EnumMap<>(PhiKind.class);
-        List<String> masked = new ArrayList<>(command.texts().size());
+        List<String> masked = new ArrayList<>(toMask.texts().size());
         long detecting = 0;
         List<AuditEvent.MaskedValue> values = new ArrayList<>();
-        for (int i = 0; i < command.texts().size(); i++) {
-            String text = command.texts().get(i);
+        for (int i = 0; i < toMask.texts().size(); i++) {
+            String text = toMask.texts().get(i);
             long from = nanoTime.getAsLong();
             List<PhiSpan> spans;
-            if (command.wholeNames().contains(i)) {
+            if (toMask.wholeNames().contains(i)) {
                 // A participant's name is re-sent with every turn: counted, not listed.
                 spans = wholeName(text);
             } else {
@@ -110,7 +108,7 @@ public final class TurnMasker {
             }
             masked.add(out.append(text, copied, text.length()).toString());
         }
-        return new MaskedTurn(command.session(), new MaskedTexts(masked, counts, turn.issued),
+        return new MaskedTurn(toMask.session(), new MaskedTexts(masked, counts, turn.issued),
                 List.copyOf(turn.toStore.values()), detecting, values);
     }
 

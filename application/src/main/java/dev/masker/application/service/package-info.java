@@ -1,2 +1,5 @@
-/** Application services: the implementations of the use cases, built only by the composition root. */
+/**
+ * Application services: the implementations of the use cases and the plain classes they share (the turn masker, the
+ * in-process rate limiter), built only by the composition root.
+ */
 package dev.masker.application.service;

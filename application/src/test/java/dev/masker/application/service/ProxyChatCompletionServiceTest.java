@@ -8,8 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.masker.application.port.in.MaskTextsCommand;
-import dev.masker.application.port.in.ProxyChatCommand;
+import dev.masker.application.port.in.ProxyChatCompletionCommand;
 import dev.masker.application.port.in.ProxyChatCompletionUseCase.AnswerPart;
 import dev.masker.application.port.in.ProxyChatCompletionUseCase.AnswerSink;
 import dev.masker.application.port.out.ChatUpstreamPort;
@@ -144,15 +143,15 @@ class ProxyChatCompletionServiceTest {
         return body(Optional.empty(), false, Optional.of("call-1"));
     }
 
-    private static ProxyChatCommand command(Optional<String> key, Map<String, Object> body) {
-        return new ProxyChatCommand(AGENT_TEXT, key, body, REQUEST_ID);
+    private static ProxyChatCompletionCommand command(Optional<String> key, Map<String, Object> body) {
+        return new ProxyChatCompletionCommand(AGENT_TEXT, key, body, REQUEST_ID);
     }
 
     private void answer(Map<String, Object> body) {
         service.answer(command(Optional.of(KEY.reveal()), body), parts::add);
     }
 
-    private DomainException refused(ProxyChatCommand command) {
+    private DomainException refused(ProxyChatCompletionCommand command) {
         return assertThrows(DomainException.class, () -> service.answer(command, parts::add));
     }
 
@@ -192,7 +191,7 @@ class ProxyChatCompletionServiceTest {
     void givenAMalformedAgentIdAndNoKey_answer_failsAgentNotFoundWithoutLoadingAnything() {
         givenAnAgent();
 
-        DomainException e = refused(new ProxyChatCommand("not-an-agent", Optional.empty(), Map.of(), REQUEST_ID));
+        DomainException e = refused(new ProxyChatCompletionCommand("not-an-agent", Optional.empty(), Map.of(), REQUEST_ID));
 
         assertEquals(ErrorCode.AGENT_NOT_FOUND, e.code());
         assertEquals(List.of(), agents.loads());
@@ -528,7 +527,7 @@ class ProxyChatCompletionServiceTest {
         givenAnAgent();
         // Masked in another session, whose vault this service never sees.
         String foreign = new TurnMasker(DETECTOR, vaultTokens, new CountingTokenVault(), reversible, clock, System::nanoTime)
-                .mask(new MaskTextsCommand(new SessionId(new Ulid("01JD8Q2W3E4R5T6Y7V8X9Z0P9Z")), List.of("SSN 987-65-4321"),
+                .mask(new TurnTexts(new SessionId(new Ulid("01JD8Q2W3E4R5T6Y7V8X9Z0P9Z")), List.of("SSN 987-65-4321"),
                         MaskingPolicy.healthcareDefault()))
                 .texts().texts().getFirst();
         upstream.answer = body -> completion(maskedTurn(0) + " and " + foreign);

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.masker.application.port.in.GetSessionQuery;
+import dev.masker.application.port.in.ListAgentSessionsQuery;
 import dev.masker.application.port.in.ListSessionsQuery;
 import dev.masker.application.port.in.SessionPage;
 import dev.masker.application.port.out.ReadSessionsPort;
@@ -51,6 +53,10 @@ class SessionServicesTest {
                                            String minRedactions) {
         return new ListSessionsQuery(Optional.ofNullable(limit), Optional.ofNullable(cursor), Optional.ofNullable(since),
                 Optional.ofNullable(agent), Optional.ofNullable(status), Optional.ofNullable(minRedactions));
+    }
+
+    private static ListAgentSessionsQuery ofAgent(String agentIdText, ListSessionsQuery parameters) {
+        return new ListAgentSessionsQuery(agentIdText, parameters);
     }
 
     private SessionSummary started(AgentId agent, Duration ago, long turns, long failed, long masked) {
@@ -115,10 +121,10 @@ class SessionServicesTest {
         sessions.knownAgents.add(AGENT);
 
         assertEquals(ErrorCode.AGENT_NOT_FOUND, assertThrows(DomainException.class,
-                () -> list.listOfAgent(OTHER.value(), query(null, null, null, null, null, null))).code());
+                () -> list.listOfAgent(ofAgent(OTHER.value(), query(null, null, null, null, null, null)))).code());
         assertEquals(ErrorCode.AGENT_NOT_FOUND, assertThrows(DomainException.class,
-                () -> list.listOfAgent("not-an-agent", query(null, null, null, null, null, null))).code());
-        list.listOfAgent(AGENT.value(), query(null, null, null, OTHER.value(), null, null));
+                () -> list.listOfAgent(ofAgent("not-an-agent", query(null, null, null, null, null, null)))).code());
+        list.listOfAgent(ofAgent(AGENT.value(), query(null, null, null, OTHER.value(), null, null)));
         assertEquals(Optional.of(AGENT), sessions.asked.getLast().agent(), "the path's agent, not the query's");
     }
 
@@ -126,9 +132,10 @@ class SessionServicesTest {
     void givenUnknownOrMalformedIds_get_failsSessionNotFound() {
         SessionSummary known = started(AGENT, Duration.ofMinutes(1), 1, 0, 1);
 
-        assertEquals(known, get.get(known.id().value()).summary());
+        assertEquals(known, get.get(new GetSessionQuery(known.id().value())).summary());
         for (String id : List.of("sess_01JD8Q2W3E4R5T6Y7V8X9Z0P9Z", "sess_", "", "agt_01JD8Q7M2K3N4P5Q6R7S8T9V0W")) {
-            assertEquals(ErrorCode.SESSION_NOT_FOUND, assertThrows(DomainException.class, () -> get.get(id)).code(), id);
+            assertEquals(ErrorCode.SESSION_NOT_FOUND, assertThrows(DomainException.class,
+                    () -> get.get(new GetSessionQuery(id))).code(), id);
         }
     }
 

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.masker.application.port.in.MaskTextsCommand;
-import dev.masker.application.port.in.MaskedTexts;
 import dev.masker.domain.audit.AuditEvent;
 import dev.masker.domain.id.Ulid;
 import dev.masker.domain.phi.KeyRing;
@@ -67,7 +65,7 @@ class TurnMaskerTest {
     }
 
     private MaskedTexts maskStored(SessionId session, String text, MaskingPolicy policy) {
-        TurnMasker.MaskedTurn turn = masker.mask(new MaskTextsCommand(session, List.of(text), policy));
+        TurnMasker.MaskedTurn turn = masker.mask(new TurnTexts(session, List.of(text), policy));
         turn.storeInVault();
         return turn.texts();
     }
@@ -167,7 +165,7 @@ class TurnMaskerTest {
     void givenTheTextsOfATurn_maskTurn_masksEachInOrderWithOneVaultWriteAndCountsOverAll() {
         SessionId session = newSession();
 
-        TurnMasker.MaskedTurn turn = masker.mask(new MaskTextsCommand(session, List.of("SSN 123-45-6789", "no phi here",
+        TurnMasker.MaskedTurn turn = masker.mask(new TurnTexts(session, List.of("SSN 123-45-6789", "no phi here",
                 "again 123-45-6789, mail jane.doe@example.com"), MaskingPolicy.healthcareDefault()));
         assertEquals(0, vault.writes(), "masking alone writes nothing");
         turn.storeInVault();
@@ -183,7 +181,7 @@ class TurnMaskerTest {
 
     @Test
     void givenAParticipantsName_maskTurn_masksItWholeAsANameEvenWhenDetectionFindsNone() {
-        MaskedTexts masked = masker.mask(new MaskTextsCommand(newSession(), List.of("front_desk", "front_desk", " "),
+        MaskedTexts masked = masker.mask(new TurnTexts(newSession(), List.of("front_desk", "front_desk", " "),
                 Set.of(0, 2), MaskingPolicy.healthcareDefault())).texts();
 
         assertTrue(masked.texts().get(0).startsWith("MSKV1.NAME."), masked.texts().get(0));
@@ -197,7 +195,7 @@ class TurnMaskerTest {
     void givenATurnWithTokensAndRedactions_maskTurn_issuesTheTokensWithTheirOriginalsOnly() {
         MaskingPolicy policy = new MaskingPolicy(KID, TokenScheme.MSKV1, Map.of(PhiKind.EMAIL, MaskAction.REDACT));
 
-        MaskedTexts masked = masker.mask(new MaskTextsCommand(newSession(), List.of(TURN), policy)).texts();
+        MaskedTexts masked = masker.mask(new TurnTexts(newSession(), List.of(TURN), policy)).texts();
 
         assertEquals(1, masked.issuedOriginals().size());
         String token = masked.issuedOriginals().keySet().iterator().next();
@@ -211,8 +209,8 @@ class TurnMaskerTest {
         SessionId session = newSession();
         MaskingPolicy policy = new MaskingPolicy(KID, TokenScheme.MSKV1, Map.of(PhiKind.EMAIL, MaskAction.REDACT));
 
-        TurnMasker.MaskedTurn first = masker.mask(new MaskTextsCommand(session, List.of("no phi here", TURN), policy));
-        TurnMasker.MaskedTurn again = masker.mask(new MaskTextsCommand(session, List.of("no phi here", TURN), policy));
+        TurnMasker.MaskedTurn first = masker.mask(new TurnTexts(session, List.of("no phi here", TURN), policy));
+        TurnMasker.MaskedTurn again = masker.mask(new TurnTexts(session, List.of("no phi here", TURN), policy));
 
         List<AuditEvent.MaskedValue> values = first.values();
         assertEquals(3, values.size(), values.toString());
@@ -234,14 +232,14 @@ class TurnMaskerTest {
     @Test
     void givenValuesStoredBefore_storeInVault_writesOnlyTheNewOnesAndNothingWhenNoneIsNew() {
         SessionId session = newSession();
-        masker.mask(new MaskTextsCommand(session, List.of("SSN 123-45-6789"), MaskingPolicy.healthcareDefault()))
+        masker.mask(new TurnTexts(session, List.of("SSN 123-45-6789"), MaskingPolicy.healthcareDefault()))
                 .storeInVault();
 
-        TurnMasker.MaskedTurn again = masker.mask(new MaskTextsCommand(session, List.of("SSN 123-45-6789"),
+        TurnMasker.MaskedTurn again = masker.mask(new TurnTexts(session, List.of("SSN 123-45-6789"),
                 MaskingPolicy.healthcareDefault()));
-        TurnMasker.MaskedTurn more = masker.mask(new MaskTextsCommand(session,
+        TurnMasker.MaskedTurn more = masker.mask(new TurnTexts(session,
                 List.of("SSN 123-45-6789 mail jane.doe@example.com"), MaskingPolicy.healthcareDefault()));
-        TurnMasker.MaskedTurn elsewhere = masker.mask(new MaskTextsCommand(newSession(), List.of("SSN 123-45-6789"),
+        TurnMasker.MaskedTurn elsewhere = masker.mask(new TurnTexts(newSession(), List.of("SSN 123-45-6789"),
                 MaskingPolicy.healthcareDefault()));
 
         assertFalse(again.needsVault());
@@ -279,7 +277,7 @@ class TurnMaskerTest {
     @Test
     void givenMaskedTexts_toString_showsCountsButNoValues() {
         MaskedTexts masked = maskStored(newSession(), TURN, MaskingPolicy.healthcareDefault());
-        MaskTextsCommand command = new MaskTextsCommand(newSession(), List.of(TURN), MaskingPolicy.healthcareDefault());
+        TurnTexts command = new TurnTexts(newSession(), List.of(TURN), MaskingPolicy.healthcareDefault());
 
         assertFalse(masked.toString().contains("MSKV1"));
         assertTrue(masked.toString().contains("SSN=2"));

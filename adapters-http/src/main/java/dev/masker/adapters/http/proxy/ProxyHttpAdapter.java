@@ -8,7 +8,7 @@ import dev.masker.adapters.http.RequestBodies;
 import dev.masker.adapters.http.RequestIdFilter;
 import dev.masker.application.port.in.ListProxyModelsQuery;
 import dev.masker.application.port.in.ListProxyModelsUseCase;
-import dev.masker.application.port.in.ProxyChatCommand;
+import dev.masker.application.port.in.ProxyChatCompletionCommand;
 import dev.masker.application.port.in.ProxyChatCompletionUseCase;
 import dev.masker.application.port.in.ProxyChatCompletionUseCase.AnswerPart;
 import dev.masker.application.port.in.ProxyChatCompletionUseCase.AnswerSink;
@@ -102,7 +102,7 @@ public final class ProxyHttpAdapter implements HttpService {
         Map<String, Object> body = json.readObject(raw);
         SseSink sink = new SseSink(response, requestId);
         try {
-            proxy.answer(new ProxyChatCommand(agentId, key, body, requestId), sink);
+            proxy.answer(new ProxyChatCompletionCommand(agentId, key, body, requestId), sink);
         } catch (DomainException e) {
             if (!sink.started()) {
                 throw e;

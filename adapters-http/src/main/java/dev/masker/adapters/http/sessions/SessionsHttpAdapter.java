@@ -2,7 +2,9 @@ package dev.masker.adapters.http.sessions;
 
 import dev.masker.adapters.http.HttpErrorMapper;
 import dev.masker.adapters.http.JsonCodec;
+import dev.masker.application.port.in.GetSessionQuery;
 import dev.masker.application.port.in.GetSessionUseCase;
+import dev.masker.application.port.in.ListAgentSessionsQuery;
 import dev.masker.application.port.in.ListAgentSessionsUseCase;
 import dev.masker.application.port.in.ListSessionsQuery;
 import dev.masker.application.port.in.ListSessionsUseCase;
@@ -58,11 +60,12 @@ public final class SessionsHttpAdapter implements HttpService {
     }
 
     private void listOfAgent(ServerRequest request, ServerResponse response) {
-        send(response, listOfAgent.listOfAgent(request.path().pathParameters().get("id"), query(request.query())));
+        String agentIdText = request.path().pathParameters().get("id");
+        send(response, listOfAgent.listOfAgent(new ListAgentSessionsQuery(agentIdText, query(request.query()))));
     }
 
     private void get(ServerRequest request, ServerResponse response) {
-        SessionDetail detail = get.get(request.path().pathParameters().get("id"));
+        SessionDetail detail = get.get(new GetSessionQuery(request.path().pathParameters().get("id")));
         json.send(response, Status.OK_200, Map.of("session", detail(detail)));
     }
 

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.masker.adapters.http.RecordingStub;
 import dev.masker.adapters.http.RoutedServer;
 import dev.masker.application.port.in.ListProxyModelsQuery;
-import dev.masker.application.port.in.ProxyChatCommand;
+import dev.masker.application.port.in.ProxyChatCompletionCommand;
 import dev.masker.application.port.in.ProxyChatCompletionUseCase.AnswerPart;
 import dev.masker.application.port.in.ProxyChatCompletionUseCase.AnswerSink;
 import dev.masker.domain.error.DomainException;
@@ -41,7 +41,8 @@ class ProxyHttpAdapterIT {
     private static final Map<String, Object> ANSWER = Map.of("id", "chatcmpl-1", "object", "chat.completion");
     private static final String PHI = "John Smith 415-555-0137";
 
-    private static final RecordingStub<ProxyChatCommand, Consumer<AnswerSink>> PROXY = new RecordingStub<>(command -> null);
+    private static final RecordingStub<ProxyChatCompletionCommand, Consumer<AnswerSink>> PROXY =
+            new RecordingStub<>(command -> null);
     private static final RecordingStub<ListProxyModelsQuery, List<String>> MODELS = new RecordingStub<>(query -> null);
 
     private static RoutedServer server;
@@ -79,7 +80,7 @@ class ProxyHttpAdapterIT {
         HttpResponse<String> response = server.send(server.request("POST", COMPLETIONS, TURN).header(header, value));
 
         assertEquals(200, response.statusCode(), response.body());
-        ProxyChatCommand command = PROXY.last();
+        ProxyChatCompletionCommand command = PROXY.last();
         assertEquals(AGENT, command.agentIdText());
         assertEquals(Optional.of(key), command.presentedKey());
         assertEquals(RoutedServer.JSON.readObject(TURN.getBytes()), command.body());

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.masker.adapters.http.RecordingStub;
 import dev.masker.adapters.http.RoutedServer;
+import dev.masker.application.port.in.GetSessionQuery;
+import dev.masker.application.port.in.ListAgentSessionsQuery;
 import dev.masker.application.port.in.ListSessionsQuery;
 import dev.masker.application.port.in.SessionPage;
 import dev.masker.domain.agent.AgentId;
@@ -43,18 +45,16 @@ class SessionsHttpAdapterIT {
             Optional.of("gpt-4o-mini"));
 
     /** One call of the agent's list: the agent id from the path and the query. */
-    private record OfAgent(String agentIdText, ListSessionsQuery query) { }
 
     private static final RecordingStub<ListSessionsQuery, SessionPage> LIST = new RecordingStub<>(query -> null);
-    private static final RecordingStub<OfAgent, SessionPage> LIST_OF_AGENT = new RecordingStub<>(call -> null);
-    private static final RecordingStub<String, SessionDetail> GET = new RecordingStub<>(id -> null);
+    private static final RecordingStub<ListAgentSessionsQuery, SessionPage> LIST_OF_AGENT = new RecordingStub<>(query -> null);
+    private static final RecordingStub<GetSessionQuery, SessionDetail> GET = new RecordingStub<>(query -> null);
 
     private static RoutedServer server;
 
     @BeforeAll
     static void serve() {
-        server = RoutedServer.start(new SessionsHttpAdapter(LIST::call,
-                (agentIdText, query) -> LIST_OF_AGENT.call(new OfAgent(agentIdText, query)), GET::call, RoutedServer.JSON));
+        server = RoutedServer.start(new SessionsHttpAdapter(LIST::call, LIST_OF_AGENT::call, GET::call, RoutedServer.JSON));
     }
 
     @AfterAll
@@ -125,7 +125,7 @@ class SessionsHttpAdapterIT {
 
         assertEquals(200, response.statusCode(), response.body());
         assertEquals(AGENT.value(), LIST_OF_AGENT.last().agentIdText());
-        assertEquals(Optional.of("5"), LIST_OF_AGENT.last().query().limit());
+        assertEquals(Optional.of("5"), LIST_OF_AGENT.last().parameters().limit());
         assertEquals("next-page", json(response).get("next_cursor").asText());
     }
 
@@ -141,7 +141,7 @@ class SessionsHttpAdapterIT {
         HttpResponse<String> response = server.asAdmin("GET", "/api/v1/sessions/" + SESSION.id().value(), null);
 
         assertEquals(200, response.statusCode(), response.body());
-        assertEquals(SESSION.id().value(), GET.last());
+        assertEquals(SESSION.id().value(), GET.last().sessionIdText());
         JsonNode session = json(response).get("session");
         assertEquals(SESSION.id().value(), session.get("id").asText());
         assertEquals("[]", session.get("events").toString());
@@ -154,7 +154,7 @@ class SessionsHttpAdapterIT {
         GET.rejectWith(ErrorCode.SESSION_NOT_FOUND);
 
         assertError(server.asAdmin("GET", "/api/v1/sessions/sess_nope", null), 404, "session_not_found");
-        assertEquals("sess_nope", GET.last());
+        assertEquals("sess_nope", GET.last().sessionIdText());
     }
 
     @ParameterizedTest

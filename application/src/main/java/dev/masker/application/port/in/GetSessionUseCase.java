@@ -10,5 +10,5 @@ public interface GetSessionUseCase {
      * @throws dev.masker.domain.error.DomainException with {@code session_not_found} when the text is not a session id
      *         or names none
      */
-    SessionDetail get(String sessionIdText);
+    SessionDetail get(GetSessionQuery query);
 }

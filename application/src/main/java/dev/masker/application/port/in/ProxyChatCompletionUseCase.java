@@ -17,7 +17,7 @@ public interface ProxyChatCompletionUseCase {
      * were sent is thrown too, and the sink's owner decides how to end the stream. An exception thrown by the sink
      * (the client went away) cancels the upstream call and is rethrown.
      */
-    void answer(ProxyChatCommand command, AnswerSink sink);
+    void answer(ProxyChatCompletionCommand command, AnswerSink sink);
 
     /** Where the rehydrated answer goes: the HTTP adapter's response, as JSON or as server-sent events. */
     @FunctionalInterface

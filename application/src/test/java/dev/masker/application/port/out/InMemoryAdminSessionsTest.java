@@ -1,14 +1,14 @@
 package dev.masker.application.port.out;
 
-import dev.masker.testsupport.ports.AdminSessionStoreContractTest;
+import dev.masker.testsupport.ports.KeepAdminSessionsContractTest;
 import dev.masker.testsupport.ports.InMemoryAdminSessions;
 
 /** The admin session store contract, held by the in-memory fake the service tests use. */
-class InMemoryAdminSessionsTest extends AdminSessionStoreContractTest {
+class InMemoryAdminSessionsTest extends KeepAdminSessionsContractTest {
     private final InMemoryAdminSessions store = new InMemoryAdminSessions();
 
     @Override
-    protected AdminSessionStorePort store() {
+    protected KeepAdminSessionsPort store() {
         return store;
     }
 }

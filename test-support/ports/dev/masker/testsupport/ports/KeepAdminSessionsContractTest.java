@@ -2,7 +2,7 @@ package dev.masker.testsupport.ports;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.masker.application.port.out.AdminSessionStorePort;
+import dev.masker.application.port.out.KeepAdminSessionsPort;
 import dev.masker.domain.admin.AdminPrincipal;
 import dev.masker.domain.admin.AdminSession;
 import dev.masker.domain.admin.AdminSessionDigest;
@@ -14,17 +14,17 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * The contract of the admin session store ({@link AdminSessionStorePort}), run against the in-memory fake the service
+ * The contract of the admin session store ({@link KeepAdminSessionsPort}), run against the in-memory fake the service
  * tests use ({@link InMemoryAdminSessions}) and the PostgreSQL adapter alike. Every test signs in with a new secret: the
  * store is never emptied.
  */
-public abstract class AdminSessionStoreContractTest {
+public abstract class KeepAdminSessionsContractTest {
     public static final Instant SIGNED_IN = Instant.parse("2026-03-01T09:30:15.123Z");
     public static final AdminPrincipal PRINCIPAL = new AdminPrincipal("admin-token:bb9e266a");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** The store under test. */
-    protected abstract AdminSessionStorePort store();
+    protected abstract KeepAdminSessionsPort store();
 
     /** A new secret, so a new digest. */
     public static AdminSessionSecret newSecret() {

@@ -1,4 +1,4 @@
-package dev.masker.adapters.http.ratelimit;
+package dev.masker.application.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -11,25 +11,25 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
-class TokenBucketRateLimitAdapterTest {
+class TokenBucketRateLimiterTest {
     private static final long MILLI = 1_000_000L;
 
     private final AtomicLong nanos = new AtomicLong(42_000_000_000L);
 
-    private TokenBucketRateLimitAdapter limiter(double perSecond, int burst, int maxKeys) {
-        return new TokenBucketRateLimitAdapter(perSecond, burst, maxKeys, nanos::get);
+    private TokenBucketRateLimiter limiter(double perSecond, int burst, int maxKeys) {
+        return new TokenBucketRateLimiter(perSecond, burst, maxKeys, nanos::get);
     }
 
     /** How many buckets the adapter holds: the memory the bound is about, and invisible to callers by design. */
-    private static int bucketCount(TokenBucketRateLimitAdapter limiter) throws ReflectiveOperationException {
-        var field = TokenBucketRateLimitAdapter.class.getDeclaredField("buckets");
+    private static int bucketCount(TokenBucketRateLimiter limiter) throws ReflectiveOperationException {
+        var field = TokenBucketRateLimiter.class.getDeclaredField("buckets");
         field.setAccessible(true);
         return ((Map<?, ?>) field.get(limiter)).size();
     }
 
     @Test
     void givenOneKey_tryAcquire_allowsItsBurstThenLimitsItWithAPositiveRetryAfter() {
-        TokenBucketRateLimitAdapter limiter = limiter(100, 200, 1000);
+        TokenBucketRateLimiter limiter = limiter(100, 200, 1000);
 
         for (int i = 0; i < 200; i++) {
             assertInstanceOf(RateDecision.Allowed.class, limiter.tryAcquire("agt_a"), "request " + i);
@@ -42,7 +42,7 @@ class TokenBucketRateLimitAdapterTest {
 
     @Test
     void givenOneKeyOverItsLimit_tryAcquire_stillAllowsOtherKeys() {
-        TokenBucketRateLimitAdapter limiter = limiter(1, 2, 1000);
+        TokenBucketRateLimiter limiter = limiter(1, 2, 1000);
         limiter.tryAcquire("agt_a");
         limiter.tryAcquire("agt_a");
 
@@ -54,7 +54,7 @@ class TokenBucketRateLimitAdapterTest {
 
     @Test
     void givenALimitedKey_tryAcquire_allowsItAgainOnceItsBucketRefills() {
-        TokenBucketRateLimitAdapter limiter = limiter(10, 1, 1000);
+        TokenBucketRateLimiter limiter = limiter(10, 1, 1000);
         limiter.tryAcquire("agt_a");
         RateDecision.Limited limited = assertInstanceOf(RateDecision.Limited.class, limiter.tryAcquire("agt_a"));
 
@@ -66,7 +66,7 @@ class TokenBucketRateLimitAdapterTest {
 
     @Test
     void givenManyKeysOverTime_tryAcquire_keepsNoMoreThanMaxKeysBuckets() throws ReflectiveOperationException {
-        TokenBucketRateLimitAdapter limiter = limiter(100, 5, 10);
+        TokenBucketRateLimiter limiter = limiter(100, 5, 10);
 
         for (int i = 0; i < 1000; i++) {
             assertInstanceOf(RateDecision.Allowed.class, limiter.tryAcquire("agt_made_up_" + i));
@@ -77,7 +77,7 @@ class TokenBucketRateLimitAdapterTest {
 
     @Test
     void givenAFloodOfNewKeys_tryAcquire_neverForgetsABucketThatIsStillLimiting() {
-        TokenBucketRateLimitAdapter limiter = limiter(1, 1, 10);
+        TokenBucketRateLimiter limiter = limiter(1, 1, 10);
         limiter.tryAcquire("agt_busy");
 
         for (int i = 0; i < 100; i++) {
@@ -90,7 +90,7 @@ class TokenBucketRateLimitAdapterTest {
 
     @Test
     void givenAForgottenFullBucket_tryAcquire_behavesAsIfItHadBeenKept() {
-        TokenBucketRateLimitAdapter limiter = limiter(100, 2, 1);
+        TokenBucketRateLimiter limiter = limiter(100, 2, 1);
         limiter.tryAcquire("agt_a");
         nanos.addAndGet(1_000 * MILLI);
         limiter.tryAcquire("agt_b"); // agt_a is full again and is forgotten
@@ -109,7 +109,7 @@ class TokenBucketRateLimitAdapterTest {
     @Test
     void givenAFloodOfNewKeysAtOneInstant_tryAcquire_keepsNoMoreThanMaxKeysAndSharesAnOverflowBucket()
             throws ReflectiveOperationException {
-        TokenBucketRateLimitAdapter limiter = limiter(1, 3, 10);
+        TokenBucketRateLimiter limiter = limiter(1, 3, 10);
 
         int allowed = 0;
         for (int i = 0; i < 10_000; i++) {

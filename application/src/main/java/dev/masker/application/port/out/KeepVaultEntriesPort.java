@@ -11,7 +11,7 @@ import java.util.Optional;
  * plaintext. Every method throws {@link dev.masker.domain.error.DomainException} with {@code unavailable} when the
  * vault cannot be reached.
  */
-public interface TokenVaultPort {
+public interface KeepVaultEntriesPort {
     /** Keeps the entry; storing the same session and token again keeps the entry stored first and does not fail. */
     void store(VaultEntry entry);
 

@@ -1,4 +1,4 @@
-package dev.masker.application.port.in;
+package dev.masker.application.service;
 
 import dev.masker.domain.phi.PhiKind;
 import dev.masker.domain.phi.TokenLookup;
@@ -9,10 +9,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The masked texts of one turn, in the order given, how many values of each kind were found in them, and the tokens
- * this pass issued with their originals (token text to value) — so that the answer to the turn can be rehydrated
- * without going back to the vault. The originals are PHI: they are held only for the turn and never shown by
- * {@link #toString}.
+ * What {@link TurnMasker} made of a turn's texts: the masked texts, in the order given, how many values of each kind
+ * were found in them, and the tokens this pass issued with their originals (token text to value) — so that the answer
+ * to the turn can be rehydrated without going back to the vault. The originals are PHI: they are held only for the turn
+ * and never shown by {@link #toString}.
  */
 public record MaskedTexts(List<String> texts, Map<PhiKind, Integer> counts, Map<String, String> issuedOriginals) {
     public MaskedTexts {

@@ -10,7 +10,7 @@ import java.util.Optional;
  * itself is never handed to it). Every method throws {@link dev.masker.domain.error.DomainException} with
  * {@code unavailable} when the store cannot be reached.
  */
-public interface AdminSessionStorePort {
+public interface KeepAdminSessionsPort {
     /** Stores a new session. */
     void create(AdminSession session);
 

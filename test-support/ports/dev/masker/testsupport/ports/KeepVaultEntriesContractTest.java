@@ -2,7 +2,7 @@ package dev.masker.testsupport.ports;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.masker.application.port.out.TokenVaultPort;
+import dev.masker.application.port.out.KeepVaultEntriesPort;
 import dev.masker.domain.id.Ulid;
 import dev.masker.domain.phi.KeyRing;
 import dev.masker.domain.phi.Kid;
@@ -20,11 +20,11 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * The contract of the token vault ({@link TokenVaultPort}), run against the in-memory fakes the service tests use
+ * The contract of the token vault ({@link KeepVaultEntriesPort}), run against the in-memory fakes the service tests use
  * ({@link InMemoryTokenVault}, {@link CountingTokenVault}) and the PostgreSQL adapter alike. Every test works in new
  * sessions: the vault is never emptied.
  */
-public abstract class TokenVaultContractTest {
+public abstract class KeepVaultEntriesContractTest {
     public static final Instant STORED = Instant.parse("2026-11-27T09:15:30.123Z");
     public static final Kid KID = new Kid("K_HEALTHCARE");
     public static final String EMAIL = "jane.doe@example.com";
@@ -33,7 +33,7 @@ public abstract class TokenVaultContractTest {
             KeyRing.of(Map.of(KID, new KeyRing.Keys(randomKey(), Optional.empty()))), RANDOM);
 
     /** The vault under test. */
-    protected abstract TokenVaultPort vault();
+    protected abstract KeepVaultEntriesPort vault();
 
     /** A random key of the size a key ring takes. */
     public static byte[] randomKey() {

@@ -1,6 +1,6 @@
-package dev.masker.adapters.http.ratelimit;
+package dev.masker.application.service;
 
-import dev.masker.application.port.out.RateLimitPort;
+import dev.masker.application.port.out.LimitRequestRatePort;
 import dev.masker.domain.ratelimit.RateDecision;
 import dev.masker.domain.ratelimit.TokenBucket;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,12 +9,15 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
- * One token bucket per key, in this process, for at most {@code maxKeys} keys. The limit is checked before anything
- * else (even before a signature), so keys can be made up: when the table is full, buckets that have refilled are
- * forgotten (a forgotten full bucket and a new one behave the same), at most once a second; if it is still full, new
- * keys share one overflow bucket until room is made. A bucket that is still limiting is never forgotten.
+ * The rate limit port kept in this process: pure logic, no I/O, so it needs no adapter module (see DECISIONS); the
+ * webhook, proxy and admin API services each get one from bootstrap.
+ *
+ * <p>One token bucket per key, for at most {@code maxKeys} keys. The limit is checked before anything else (even before
+ * a signature), so keys can be made up: when the table is full, buckets that have refilled are forgotten (a forgotten
+ * full bucket and a new one behave the same), at most once a second; if it is still full, new keys share one overflow
+ * bucket until room is made. A bucket that is still limiting is never forgotten.
  */
-public final class TokenBucketRateLimitAdapter implements RateLimitPort {
+public final class TokenBucketRateLimiter implements LimitRequestRatePort {
     private static final long SWEEP_INTERVAL_NANOS = 1_000_000_000L;
 
     private final double perSecond;
@@ -25,7 +28,7 @@ public final class TokenBucketRateLimitAdapter implements RateLimitPort {
     private final TokenBucket overflow;
     private final AtomicLong lastSweep;
 
-    public TokenBucketRateLimitAdapter(double perSecond, int burst, int maxKeys, LongSupplier nanoTime) {
+    public TokenBucketRateLimiter(double perSecond, int burst, int maxKeys, LongSupplier nanoTime) {
         if (maxKeys < 1) {
             throw new IllegalArgumentException("at least one key must fit");
         }

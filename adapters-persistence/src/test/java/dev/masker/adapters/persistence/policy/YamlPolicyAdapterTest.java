@@ -1,4 +1,4 @@
-package dev.masker.adapters.http.policy;
+package dev.masker.adapters.persistence.policy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package dev.masker.adapters.http.policy;
+package dev.masker.adapters.persistence.policy;
 
 import dev.masker.application.port.out.ReadPolicyPort;
 import dev.masker.domain.agent.Tokenization;

@@ -1,4 +1,4 @@
-package dev.masker.adapters.persistence.tokens;
+package dev.masker.adapters.persistence.msk1;
 
 import com.google.crypto.tink.DeterministicAead;
 import com.google.crypto.tink.InsecureSecretKeyAccess;

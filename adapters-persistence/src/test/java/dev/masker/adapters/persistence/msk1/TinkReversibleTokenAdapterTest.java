@@ -1,4 +1,4 @@
-package dev.masker.adapters.persistence.tokens;
+package dev.masker.adapters.persistence.msk1;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package dev.masker.application.port.in;
+package dev.masker.application.service;
 
 import dev.masker.domain.phi.MaskingPolicy;
 import dev.masker.domain.session.SessionId;
@@ -7,11 +7,12 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The texts of one turn (every message of a request) to mask together under a policy, in the session they belong to.
- * The texts at {@code wholeNames} are participants' names, each masked whole as a NAME rather than searched.
+ * What {@link TurnMasker} masks: the texts of one turn (every message of a request), together under a policy, in the
+ * session they belong to. The texts at {@code wholeNames} are participants' names, each masked whole as a NAME rather
+ * than searched.
  */
-public record MaskTextsCommand(SessionId session, List<String> texts, Set<Integer> wholeNames, MaskingPolicy policy) {
-    public MaskTextsCommand {
+public record TurnTexts(SessionId session, List<String> texts, Set<Integer> wholeNames, MaskingPolicy policy) {
+    public TurnTexts {
         Objects.requireNonNull(session, "session");
         texts = List.copyOf(texts);
         wholeNames = Set.copyOf(wholeNames);
@@ -19,14 +20,14 @@ public record MaskTextsCommand(SessionId session, List<String> texts, Set<Intege
     }
 
     /** Texts that are all searched for PHI, none of them a participant's name. */
-    public MaskTextsCommand(SessionId session, List<String> texts, MaskingPolicy policy) {
+    public TurnTexts(SessionId session, List<String> texts, MaskingPolicy policy) {
         this(session, texts, Set.of(), policy);
     }
 
     @Override
     public String toString() {
         // The texts are PHI: never part of a log line.
-        return "MaskTextsCommand[session=" + session + ", texts=" + texts.size() + ", wholeNames=" + wholeNames.size()
+        return "TurnTexts[session=" + session + ", texts=" + texts.size() + ", wholeNames=" + wholeNames.size()
                 + ", policy=" + policy + "]";
     }
 }

@@ -9,9 +9,9 @@ import java.util.Optional;
  * One chat-completions request to an agent's proxy: the agent id from the URL, the proxy key the caller presented (if
  * any), the JSON body as received and the request's id.
  */
-public record ProxyChatCommand(String agentIdText, Optional<String> presentedKey, Map<String, Object> body,
+public record ProxyChatCompletionCommand(String agentIdText, Optional<String> presentedKey, Map<String, Object> body,
                                RequestId requestId) {
-    public ProxyChatCommand {
+    public ProxyChatCompletionCommand {
         Objects.requireNonNull(agentIdText, "agentIdText");
         Objects.requireNonNull(presentedKey, "presentedKey");
         Objects.requireNonNull(body, "body");
@@ -21,6 +21,6 @@ public record ProxyChatCommand(String agentIdText, Optional<String> presentedKey
     @Override
     public String toString() {
         // The body is the conversation, and the key a secret: neither is ever part of a log line.
-        return "ProxyChatCommand[agent=" + agentIdText + ", request=" + requestId + "]";
+        return "ProxyChatCompletionCommand[agent=" + agentIdText + ", request=" + requestId + "]";
     }
 }
