@@ -379,6 +379,15 @@ class PhiDetectorTest {
     }
 
     @Test
+    void givenAbbreviatedPlanAndAccountLabels_detect_typesTheIdentifierByThem() {
+        assertEquals(List.of("ZGP123456789/HEALTH_PLAN"), found("Insured ID: ZGP123456789"));
+        assertEquals(List.of("JQX4471920/HEALTH_PLAN"), found("Mbr ID# JQX4471920"));
+        assertEquals(List.of("88412937701/HEALTH_PLAN"), found("Sub ID 88412937701"));
+        assertEquals(List.of("5512890034/HEALTH_PLAN"), found("Cert # 5512890034"), "no phone for its ten digits");
+        assertEquals(List.of("PB3148104/ACCOUNT"), found("Mbr - CN40562020\tAcct # - PB3148104").subList(1, 2));
+    }
+
+    @Test
     void givenFillersBetweenABirthCueAndTheDate_detect_findsADateOfBirth() {
         assertEquals(List.of("march uh third nineteen forty/DOB"),
                 found("uh my date of birth is um march uh third nineteen forty"));
