@@ -91,15 +91,8 @@ final class NameRecognizer {
             + "|(?:'s|’s)? (?:" + String.join("|", RELATIVES) + "|pager|chart|appointment|account)\\b)");
     /** Words that make a capitalized run an organisation, not a person. */
     /** Words that end the name of a clinic, practice or other organisation ("Three Rivers Pulmonology"). */
-    private static final List<String> ORGANISATION_ENDINGS = List.of(
-            "Allergy", "Associates", "Audiology", "Cardiology", "Care", "Center", "Centre", "Clinic", "Clinics", "College",
-            "Dental", "Dentistry", "Dermatology", "Endocrinology", "Family", "Foundation", "Gastroenterology", "Geriatrics",
-            "Group", "Gynecology", "Health", "Healthcare", "Hematology", "Hospice", "Hospital", "Hospitals", "Imaging",
-            "Institute", "Internal", "Lab", "Labs", "Medical", "Medicine", "Nephrology", "Network", "Neurology",
-            "Obstetrics", "Oncology", "Ophthalmology", "Orthopedics", "Otolaryngology", "Partners", "Pediatrics",
-            "Pharmacy", "Physicians", "Podiatry", "Practice", "Psychiatry", "Pulmonology", "Radiology", "Rehab",
-            "Rehabilitation", "Rheumatology", "Services", "Specialists", "Surgery", "Surgical", "System", "Therapy",
-            "University", "Urology", "Wellness");
+    private static final List<String> ORGANISATION_ENDINGS = WordListResource.read("organisation-endings.txt").stream()
+            .map(word -> Character.toUpperCase(word.charAt(0)) + word.substring(1)).sorted().toList();
     /** The same words in lower case, for speech transcribed without capitals. */
     private static final Set<String> LOWER_ORGANISATION_ENDINGS = ORGANISATION_ENDINGS.stream()
             .map(word -> word.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
@@ -123,65 +116,12 @@ final class NameRecognizer {
             .map(name -> name.split(" ")[0]).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     /** Capitalized words that start sentences or label fields and are never names by themselves. */
-    static final Set<String> NOT_NAMES = TextScan.words(
-            "i", "i'm", "i'll", "i've", "i'd", "hi", "hello", "hey", "yes", "yeah", "yep", "no", "nope", "okay", "ok", "um",
-            "uh", "so", "and", "but", "or", "the", "a", "an", "my", "your", "our", "his", "her", "their", "we", "you",
-            "he", "she", "they", "it", "it's", "this", "that", "these", "those", "there", "here", "what", "when", "where",
-            "why", "how", "who", "which", "can", "could", "would", "should", "will", "do", "does", "did", "is", "are",
-            "was", "were", "be", "been", "have", "has", "had", "please", "thanks", "thank", "sure", "great", "good",
-            "perfect", "sorry", "also", "just", "well", "oh", "alright", "all", "got", "let", "let's", "one", "two",
-            "pt", "mom", "dad", "mother", "father", "daughter", "wife", "husband", "sister", "brother",
-            "grandmother", "grandfather", "grandma", "grandpa", "aunt", "uncle", "guardian", "caller", "attending", "bye",
-            "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "pay", "caregiver", "representative",
-            "spouse", "hola",
-            "goodbye",
-            "name", "date", "birth", "dob", "age", "mrn", "phone", "fax", "email", "address", "insurance", "primary",
-            "care", "team", "nurse", "coordinator", "covering", "physician", "emergency", "contact", "patient",
-            "summary", "billing", "guarantor", "account", "card", "file", "notes", "caller", "devices", "device",
-            "parking", "registered", "vehicle", "plate", "allergies", "active", "medications", "medication", "recent",
-            "encounters", "visit", "note", "referring", "provider", "portal", "support", "clinic", "policy", "policies",
-            "home", "mobile", "work", "cell", "office", "lab", "labs", "draw", "results", "appointment", "next",
-            "last", "first", "middle", "new", "medicare", "medicaid", "cigna", "aetna", "humana", "kaiser", "blue",
-            "cross", "shield", "united", "healthcare", "anthem", "tricare", "medi-cal", "dr", "doctor", "mr", "mrs",
-            "ms", "miss", "mx", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-            "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-            "november", "december", "today", "tomorrow", "yesterday", "morning", "afternoon", "evening", "street",
-            "avenue", "road", "drive", "lane", "suite", "room", "apt", "unit", "npi", "dea", "ssn", "cpt", "icd",
-            "vin", "ip", "id", "ok.", "mychart", "riverside", "family", "medicine", "pediatrics", "health", "cedar",
-            "valley", "lakeview", "center", "hospital", "medical", "pharmacy", "cvs", "walgreens", "rite", "aid",
-            "speak", "confirm", "identity", "full", "never", "do", "not", "reveal", "keep", "answers", "short",
-            "verified", "context", "validation", "user", "member", "subscriber", "social", "security", "number",
-            "record", "serial", "license", "driver's", "state", "diabetes", "hypertension", "parkinson's",
-            "alzheimer's", "metformin", "lisinopril", "eliquis", "atorvastatin", "insulin", "cpap", "pump",
-            "pacemaker", "north", "south", "east", "west", "apartment", "box", "po", "us", "usa", "america",
-            "american", "english", "spanish", "christmas", "thanksgiving", "easter", "memorial", "labor", "day",
-            "independence", "new", "year", "year's", "fourth", "bill", "will", "mark", "grace", "hope", "faith",
-            "joy", "summer", "autumn", "winter", "spring", "rose", "iris",
-            "sunny", "honey", "baby", "love", "dear", "sir", "ma'am", "madam", "god", "lord", "ai",
-            "wow", "right", "correct", "wait", "hold", "sounds", "fine", "absolutely", "certainly", "of", "course",
-            "called", "calling", "see", "seen", "tell", "need", "want", "send", "fax", "text", "call", "reach",
-            "check", "is", "could", "any", "anything", "nothing", "something", "everything", "still", "then", "now",
-            "later", "soon", "before", "after", "because", "if", "as", "at", "by", "for", "from", "in", "into", "on",
-            "to", "with", "without", "about", "over", "under", "again", "once", "more", "most", "some", "such",
-            "only", "own", "same", "than", "too", "very", "even", "ever", "both", "each", "few", "other", "another");
+    static final Set<String> NOT_NAMES = Set.copyOf(WordListResource.read("not-names.txt"));
     /** {@link #NOT_NAMES} for words asked in place ({@link AsciiWordSet}): those of ASCII letters only can match. */
     static final AsciiWordSet NOT_NAME_WORDS = new AsciiWordSet(NOT_NAMES);
     private static final Set<String> TITLE_NOT_NAMES = TextScan.words("office", "offices", "visit", "appointment", "the", "and",
             "or", "will", "can", "said", "is", "says", "who", "if");
-    private static final Set<String> LOWER_STOP = TextScan.words("said", "due", "almost", "below", "above", "agrees", "going",
-            "trying", "looking", "not", "out", "office", "calling", "on", "seen", "by", "off", "back", "about",
-            "and", "my", "is", "i", "the", "a", "an", "date", "of", "birth", "calling", "about", "for", "to", "he", "she",
-            "it", "was", "at", "in", "on", "with", "from", "last", "first", "name", "phone", "number", "email", "um",
-            "uh", "so", "but", "please", "thanks", "thank", "you", "yes", "no", "okay", "ok", "hi", "hello", "we",
-            "they", "her", "his", "their", "your", "our", "me", "him", "them", "that", "this", "who", "has", "have",
-            "had", "needs", "need", "wants", "want", "will", "would", "can", "could", "should", "just", "also", "not",
-            "do", "does", "did", "be", "been", "are", "were", "am", "seen", "see", "called", "call", "here", "there",
-            "again", "today", "yesterday", "tomorrow", "doctor", "dr", "patient", "social", "security", "address",
-            "mrn", "dob", "spelled", "spell", "as", "or", "if", "when", "since", "because", "still", "really", "very",
-            "out", "up", "down", "off", "sick", "fever", "pain", "refill", "prescription", "appointment", "visit",
-            "account", "insurance", "member", "id", "card", "plate", "license", "serial", "fax", "ip", "zip",
-            "born", "age", "years", "year", "old", "ninety", "hundred", "like", "want", "wanted", "needed", "got",
-            "get", "getting", "having", "had", "just", "now", "then", "well", "yeah", "yep", "sure", "right");
+    private static final Set<String> LOWER_STOP = Set.copyOf(WordListResource.read("lower-case-stop-words.txt"));
 
     private final NameIndex names;
 
@@ -575,11 +515,7 @@ final class NameRecognizer {
     }
 
     /** US health insurers and plan brands, lower case; some are surnames too, so context decides (see isInsurer). */
-    private static final Set<String> INSURERS = TextScan.words("aetna", "cigna", "humana", "anthem", "ambetter", "wellcare",
-            "centene", "amerigroup", "caresource", "medica", "highmark", "elevance", "tricare", "optum", "premera",
-            "regence", "carefirst", "wellmark", "geisinger", "emblemhealth", "fidelis", "molina", "kaiser", "oscar",
-            "unitedhealthcare", "bcbs", "healthnet", "magellan", "superior", "sunshine", "peach", "buckeye", "meridian",
-            "priority", "excellus", "devoted", "clover", "alignment", "scan", "oxford", "horizon", "independence");
+    private static final Set<String> INSURERS = Set.copyOf(WordListResource.read("insurers.txt"));
     /** Words around an insurer's name in an insurance context: the coverage, the plan, the subscriber. */
     private static final Pattern INSURANCE_CONTEXT = Pattern.compile(
             "(?i)\\b(?:coverage|covered|insurance|insurer|insured|plan|payer|payor|carrier|subscriber|member|medicaid"
