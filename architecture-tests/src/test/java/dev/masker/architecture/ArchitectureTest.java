@@ -28,4 +28,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchTests coding = ArchTests.in(CodingRules.class);
+
+    @ArchTest
+    static final ArchTests errors = ArchTests.in(ErrorRules.class);
 }

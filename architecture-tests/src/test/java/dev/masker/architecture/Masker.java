@@ -49,6 +49,25 @@ final class Masker {
         "ch.qos.logback..", "io.helidon.logging..",
     };
 
+    /** The domain's one exception for refusals a caller can act on (STYLE §13). */
+    static final String DOMAIN_EXCEPTION = "dev.masker.domain.error.DomainException";
+
+    /**
+     * The value objects that outside input reaches: a request body or header, a Vapi payload, an agent's policy YAML.
+     * A value object joins the list when it starts taking such input (docs/DECISIONS.md, "Errors").
+     */
+    static final Set<String> OUTSIDE_INPUT_VALUES = Set.of(
+        "dev.masker.domain.agent.AgentName",
+        "dev.masker.domain.agent.Upstream",
+        "dev.masker.domain.agent.ConfigCallback",
+        "dev.masker.domain.agent.ForwardTarget",
+        "dev.masker.domain.agent.WebhookCredential$Hmac",
+        "dev.masker.domain.agent.WebhookCredential$Bearer",
+        "dev.masker.domain.vapi.CallId",
+        "dev.masker.domain.phi.Kid",
+        "dev.masker.domain.policy.Policy",
+        "dev.masker.domain.admin.AdminSessionSecret");
+
     /** The root package of each Maven module with production code, by artifact id, as STYLE §1 pairs them. */
     static final Map<String, String> MODULE_ROOTS = moduleRoots();
 
@@ -102,6 +121,12 @@ final class Masker {
     static boolean inPackageTree(JavaClass javaClass, String root) {
         String name = javaClass.getPackageName();
         return name.equals(root) || name.startsWith(root + ".");
+    }
+
+    /** The value objects of {@link #OUTSIDE_INPUT_VALUES}. */
+    static DescribedPredicate<JavaClass> takingOutsideInput() {
+        return DescribedPredicate.describe("take outside input (Masker.OUTSIDE_INPUT_VALUES)",
+            javaClass -> OUTSIDE_INPUT_VALUES.contains(javaClass.getName()));
     }
 
     /** Classes implementing, directly or not, an in-port: an interface of {@code application.port.in} named {@code *UseCase}. */

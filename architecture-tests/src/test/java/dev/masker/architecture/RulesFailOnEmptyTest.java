@@ -23,7 +23,7 @@ import org.junit.jupiter.api.TestFactory;
 class RulesFailOnEmptyTest {
 
     private static final List<Class<?>> RULE_CLASSES =
-        List.of(LayerRules.class, TechnologyRules.class, NamingRules.class, CodingRules.class);
+        List.of(LayerRules.class, TechnologyRules.class, NamingRules.class, CodingRules.class, ErrorRules.class);
 
     /** An import with no class at all, as a misspelled root package or a missing jar would give. */
     private static final JavaClasses NOTHING = new ClassFileImporter().importClasses();
@@ -52,6 +52,17 @@ class RulesFailOnEmptyTest {
         AssertionError failure = assertThrows(AssertionError.class, () -> misspelled.check(Masker.importProductionClasses()));
 
         assertTrue(failure.getMessage().contains("failed to check any classes"), failure.getMessage());
+    }
+
+    @Test
+    void givenTheValueObjectsTakingOutsideInput_eachNameIsAProductionClass() {
+        // A misspelled or renamed entry would drop out of both error rules while the others keep them from being empty.
+        List<String> missing = Masker.OUTSIDE_INPUT_VALUES.stream()
+            .filter(name -> !Masker.importProductionClasses().contain(name))
+            .sorted()
+            .toList();
+
+        assertTrue(missing.isEmpty(), "not production classes: " + missing);
     }
 
     @Test

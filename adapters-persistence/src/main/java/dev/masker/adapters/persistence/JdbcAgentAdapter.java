@@ -249,6 +249,16 @@ public final class JdbcAgentAdapter implements LoadAgentPort, SaveAgentPort, Cha
     }
 
     private Agent agent(DbRow row) {
+        try {
+            return restore(row);
+        } catch (DomainException rejected) {
+            // A stored field that the value objects refuse is damage (or a rule tightened since it was stored), never the
+            // caller's fault: a 500 like any unreadable row, not the 422 the same value gets when a request sends it.
+            throw corrupt(rejected.details().isEmpty() ? "field" : rejected.details().getFirst().field());
+        }
+    }
+
+    private Agent restore(DbRow row) {
         String callbackUrl = row.column("callback_url").get(String.class);
         Optional<ConfigCallback> callback = callbackUrl == null ? Optional.empty()
                 : Optional.of(new ConfigCallback(URI.create(callbackUrl), row.column("callback_secret").get(String.class),
@@ -289,7 +299,7 @@ public final class JdbcAgentAdapter implements LoadAgentPort, SaveAgentPort, Cha
             node.path("messages").forEach(type -> messages.add(type.asText()));
             return new ForwardTarget(URI.create(node.path("url").asText()), node.path("secret").asText(),
                     Duration.ofMillis(node.path("timeout_ms").asLong()), messages);
-        } catch (JacksonException | IllegalArgumentException e) {
+        } catch (JacksonException | IllegalArgumentException | DomainException e) {
             throw corrupt("forward");
         }
     }
@@ -329,7 +339,7 @@ public final class JdbcAgentAdapter implements LoadAgentPort, SaveAgentPort, Cha
                 case "bearer" -> new Bearer(node.path("token").asText(), node.path("header").asText());
                 default -> throw corrupt("webhook_credential");
             };
-        } catch (JacksonException | IllegalArgumentException e) {
+        } catch (JacksonException | IllegalArgumentException | DomainException e) {
             throw corrupt("webhook_credential");
         }
     }

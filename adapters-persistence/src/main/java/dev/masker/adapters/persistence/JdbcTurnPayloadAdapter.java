@@ -80,7 +80,12 @@ public final class JdbcTurnPayloadAdapter implements KeepTurnPayloadsPort {
 
     private Optional<Map<String, Object>> open(SessionId session, String requestId, DbRow row) {
         SealedValue sealed = new SealedValue(row.column("nonce").get(byte[].class), row.column("ciphertext").get(byte[].class));
-        return sealer.open(session, requestId, new Kid(row.column("kid").get(String.class)), sealed).map(json -> {
+        String kid = row.column("kid").get(String.class);
+        if (!Kid.isValid(kid)) {
+            // Checked here so that a damaged row is a 500, not the 422 a bad kid in a policy's YAML gets.
+            throw new IllegalStateException("a stored turn payload names no kid");
+        }
+        return sealer.open(session, requestId, new Kid(kid), sealed).map(json -> {
             try {
                 return JSON.readValue(json, OBJECT);
             } catch (JsonProcessingException e) {

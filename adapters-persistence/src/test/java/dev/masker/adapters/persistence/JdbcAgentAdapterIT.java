@@ -171,6 +171,21 @@ class JdbcAgentAdapterIT extends AgentRepositoryContractTest {
         assertEquals(Optional.empty(), loadPort().load(keyless.id()));
     }
 
+    @Test
+    void givenAStoredNameTheRulesRefuse_load_failsAsAnUnreadableRowNotAsTheCallersMistake() throws Exception {
+        Agent agent = agent(newId(), uniqueName("Damaged"));
+        savePort().create(agent);
+        try (Connection connection = schema.connect();
+             PreparedStatement update = connection.prepareStatement("UPDATE agent SET name = ? WHERE id = ?")) {
+            update.setString(1, " leading space");
+            update.setString(2, agent.id().value());
+            assertEquals(1, update.executeUpdate());
+        }
+
+        // A DomainException here would answer 422 validation_failed to whoever merely read the agent.
+        assertThrows(IllegalStateException.class, () -> loadPort().load(agent.id()));
+    }
+
     private static byte[] filled(int value) {
         byte[] bytes = new byte[ProxyKey.RANDOM_BYTES];
         Arrays.fill(bytes, (byte) value);

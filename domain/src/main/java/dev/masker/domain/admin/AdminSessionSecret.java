@@ -1,5 +1,7 @@
 package dev.masker.domain.admin;
 
+import dev.masker.domain.error.DomainException;
+import dev.masker.domain.error.ErrorCode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -22,7 +24,8 @@ public record AdminSessionSecret(String value) {
 
     public AdminSessionSecret {
         if (value == null || !FORM.matcher(value).matches()) {
-            throw new IllegalArgumentException("a session secret is 43 base64url characters");
+            // The value comes from a cookie: whatever reaches here unchecked is refused as a bad credential (401).
+            throw DomainException.of(ErrorCode.UNAUTHENTICATED, "The session cookie is not valid; sign in again.");
         }
     }
 

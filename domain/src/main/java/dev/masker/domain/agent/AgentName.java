@@ -1,5 +1,6 @@
 package dev.masker.domain.agent;
 
+import dev.masker.domain.error.DomainException;
 import java.util.Objects;
 
 /** An agent's human name: 1 to 64 characters, no control characters, unique among live agents ignoring case. */
@@ -10,7 +11,8 @@ public record AgentName(String value) {
         Objects.requireNonNull(value, "value");
         String problem = problemWith(value);
         if (problem != null) {
-            throw new IllegalArgumentException("name " + problem);
+            // The name comes from a request body: a caller that skipped problemWith still gets a 422, not a 500.
+            throw DomainException.invalid("name", problem);
         }
     }
 

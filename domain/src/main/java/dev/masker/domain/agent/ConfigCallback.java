@@ -1,7 +1,11 @@
 package dev.masker.domain.agent;
 
+import dev.masker.domain.error.DomainException;
+import dev.masker.domain.error.FieldProblem;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -17,9 +21,28 @@ public record ConfigCallback(URI url, String secret, Duration timeout) {
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(secret, "secret");
         Objects.requireNonNull(timeout, "timeout");
-        if (urlProblem(url) != null || secret.length() < MIN_SECRET_LENGTH || timeoutProblem(timeout.toMillis()) != null) {
-            throw new IllegalArgumentException("invalid configuration callback");
+        // The fields come from a request body: each problem is named as the API names it (422 validation_failed).
+        List<FieldProblem> problems = endpointProblems("config_callback", url, secret);
+        String timeoutProblem = timeoutProblem(timeout.toMillis());
+        if (timeoutProblem != null) {
+            problems.add(new FieldProblem("config_callback.timeout_ms", timeoutProblem));
         }
+        if (!problems.isEmpty()) {
+            throw DomainException.invalid(problems);
+        }
+    }
+
+    /** The problems of a signed endpoint's URL and secret, named {@code <field>.url} and {@code <field>.secret}. */
+    static List<FieldProblem> endpointProblems(String field, URI url, String secret) {
+        List<FieldProblem> problems = new ArrayList<>();
+        String urlProblem = urlProblem(url);
+        if (urlProblem != null) {
+            problems.add(new FieldProblem(field + ".url", urlProblem));
+        }
+        if (secret.length() < MIN_SECRET_LENGTH) {
+            problems.add(new FieldProblem(field + ".secret", "must be at least " + MIN_SECRET_LENGTH + " characters"));
+        }
+        return problems;
     }
 
     /** Why the URL cannot be a callback, or {@code null} when it can. */

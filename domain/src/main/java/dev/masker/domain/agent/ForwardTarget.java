@@ -1,7 +1,10 @@
 package dev.masker.domain.agent;
 
+import dev.masker.domain.error.DomainException;
+import dev.masker.domain.error.FieldProblem;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -24,10 +27,19 @@ public record ForwardTarget(URI url, String secret, Duration timeout, Set<String
         Objects.requireNonNull(secret, "secret");
         Objects.requireNonNull(timeout, "timeout");
         messages = Set.copyOf(messages);
-        if (ConfigCallback.urlProblem(url) != null || secret.length() < ConfigCallback.MIN_SECRET_LENGTH
-                || timeoutProblem(timeout.toMillis()) != null || messages.stream().anyMatch(type -> messageProblem(type) != null)
-                || messages.size() > MAX_MESSAGES) {
-            throw new IllegalArgumentException("invalid forward target");
+        // The fields come from a request body: each problem is named as the API names it (422 validation_failed).
+        List<FieldProblem> problems = ConfigCallback.endpointProblems("forward", url, secret);
+        String timeoutProblem = timeoutProblem(timeout.toMillis());
+        if (timeoutProblem != null) {
+            problems.add(new FieldProblem("forward.timeout_ms", timeoutProblem));
+        }
+        if (messages.size() > MAX_MESSAGES) {
+            problems.add(new FieldProblem("forward.messages", "must list at most " + MAX_MESSAGES + " message types"));
+        }
+        messages.stream().map(ForwardTarget::messageProblem).filter(Objects::nonNull).findFirst()
+                .ifPresent(problem -> problems.add(new FieldProblem("forward.messages", problem)));
+        if (!problems.isEmpty()) {
+            throw DomainException.invalid(problems);
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.masker.domain.agent;
 
+import dev.masker.domain.error.DomainException;
+import dev.masker.domain.error.ErrorCode;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -18,7 +20,8 @@ public record Upstream(Provider provider, String model) {
         Objects.requireNonNull(provider, "provider");
         Objects.requireNonNull(model, "model");
         if (!MODEL.matcher(model).matches()) {
-            throw new IllegalArgumentException("bad model name");
+            // The model comes from a request (an agent's upstream, a proxied turn's model): refused as the API refuses it.
+            throw DomainException.of(ErrorCode.UNKNOWN_UPSTREAM, "Unknown upstream; use openai:<model> or stub.");
         }
     }
 

@@ -1,7 +1,11 @@
 package dev.masker.domain.agent;
 
+import dev.masker.domain.error.DomainException;
+import dev.masker.domain.error.FieldProblem;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,12 +21,23 @@ public sealed interface WebhookCredential {
     /** The shortest secret or token an agent may carry: as for the callback and forward secrets. */
     int MIN_SECRET_LENGTH = ConfigCallback.MIN_SECRET_LENGTH;
 
+    /** The prefix of this credential's fields in the API. */
+    String FIELD = "webhook_credential.";
+
     /** An HTTP header name (RFC 9110 token), at most 64 characters. */
     Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]{1,64}");
 
     /** Why the text cannot name a header, or {@code null} when it can. */
     static String headerProblem(String name) {
         return HEADER_NAME.matcher(name).matches() ? null : "must be an HTTP header name (letters, digits, -), at most 64";
+    }
+
+    /** Adds the problem of a header name, if any, as the field {@code webhook_credential.<field>}. */
+    private static void addHeaderProblem(String field, String name, List<FieldProblem> problems) {
+        String problem = name == null ? "is required" : headerProblem(name);
+        if (problem != null) {
+            problems.add(new FieldProblem(FIELD + field, problem));
+        }
     }
 
     /** Vapi's HMAC algorithms. */
@@ -90,9 +105,17 @@ public sealed interface WebhookCredential {
             Objects.requireNonNull(algorithm, "algorithm");
             Objects.requireNonNull(signaturePrefix, "signaturePrefix");
             Objects.requireNonNull(timestamp, "timestamp");
-            if (secret.isEmpty() || (secretIsBase64 && !isBase64(secret)) || headerProblem(signatureHeader) != null
-                    || headerProblem(timestampHeader) != null) {
-                throw new IllegalArgumentException("invalid HMAC webhook credential");
+            // The fields come from a request body: each problem is named as the API names it (422 validation_failed).
+            List<FieldProblem> problems = new ArrayList<>();
+            if (secret.isEmpty()) {
+                problems.add(new FieldProblem(FIELD + "secret", "must not be empty"));
+            } else if (secretIsBase64 && !isBase64(secret)) {
+                problems.add(new FieldProblem(FIELD + "secret", "must be base64 while secret_is_base64 is true"));
+            }
+            addHeaderProblem("signature_header", signatureHeader, problems);
+            addHeaderProblem("timestamp_header", timestampHeader, problems);
+            if (!problems.isEmpty()) {
+                throw DomainException.invalid(problems);
             }
             signatureHeader = signatureHeader.toLowerCase(Locale.ROOT);
             timestampHeader = timestampHeader.toLowerCase(Locale.ROOT);
@@ -130,8 +153,13 @@ public sealed interface WebhookCredential {
 
         public Bearer {
             Objects.requireNonNull(token, "token");
-            if (token.isEmpty() || headerProblem(header) != null) {
-                throw new IllegalArgumentException("invalid bearer webhook credential");
+            List<FieldProblem> problems = new ArrayList<>();
+            if (token.isEmpty()) {
+                problems.add(new FieldProblem(FIELD + "token", "must not be empty"));
+            }
+            addHeaderProblem("header", header, problems);
+            if (!problems.isEmpty()) {
+                throw DomainException.invalid(problems);
             }
             header = header.toLowerCase(Locale.ROOT);
         }

@@ -1,5 +1,8 @@
 package dev.masker.domain.phi;
 
+import dev.masker.domain.error.DomainException;
+import dev.masker.domain.error.FieldProblem;
+import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -13,7 +16,9 @@ public record Kid(String value) {
     public Kid {
         Objects.requireNonNull(value, "value");
         if (!FORM.matcher(value).matches()) {
-            throw new IllegalArgumentException("a kid is K_ followed by 1 to 30 upper-case letters or digits");
+            // A kid comes from outside in an agent's policy YAML, so a bad one is refused as that YAML is.
+            throw DomainException.invalidPolicy(List.of(new FieldProblem("kid",
+                    "must be K_ followed by 1 to 30 upper-case letters or digits")));
         }
     }
 

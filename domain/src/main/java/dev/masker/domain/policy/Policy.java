@@ -1,9 +1,12 @@
 package dev.masker.domain.policy;
 
 import dev.masker.domain.agent.Tokenization;
+import dev.masker.domain.error.DomainException;
+import dev.masker.domain.error.FieldProblem;
 import dev.masker.domain.phi.Kid;
 import dev.masker.domain.phi.PhiKind;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -27,11 +30,11 @@ public record Policy(String name, int version, Kid kid, Tokenization tokenizatio
         Objects.requireNonNull(entities, "entities");
         String problem = nameProblem(name);
         if (problem != null) {
-            throw new IllegalArgumentException("name " + problem);
+            throw DomainException.invalidPolicy(List.of(new FieldProblem("name", problem)));
         }
         problem = versionProblem(version);
         if (problem != null) {
-            throw new IllegalArgumentException("version " + problem);
+            throw DomainException.invalidPolicy(List.of(new FieldProblem("version", problem)));
         }
         Map<PhiKind, EntityRule> all = new EnumMap<>(PhiKind.class);
         for (PhiKind kind : PhiKind.values()) {

@@ -1,5 +1,6 @@
 package dev.masker.domain.vapi;
 
+import dev.masker.domain.error.DomainException;
 import java.util.Objects;
 
 /** The voice platform's id of one phone call: 1 to 200 printable characters, well-formed Unicode. */
@@ -9,7 +10,9 @@ public record CallId(String value) {
     public CallId {
         Objects.requireNonNull(value, "value");
         if (!isValid(value)) {
-            throw new IllegalArgumentException("not a call id");
+            // The id comes from Vapi's payload; the id itself is not repeated in the message.
+            throw DomainException.invalid("call.id", "must be a non-empty string of at most " + MAX_LENGTH
+                    + " printable characters");
         }
     }
 

@@ -1,11 +1,12 @@
 package dev.masker.domain.admin;
 
+import static dev.masker.domain.error.Rejections.assertRefused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.masker.domain.error.ErrorCode;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HashSet;
@@ -54,7 +55,7 @@ class AdminSessionSecretTest {
         assertEquals(Optional.empty(), AdminSessionSecret.parse("A".repeat(42) + "+"));
         String wellFormed = "a_-" + "Z".repeat(40);
         assertEquals(Optional.of(new AdminSessionSecret(wellFormed)), AdminSessionSecret.parse(wellFormed));
-        assertThrows(IllegalArgumentException.class, () -> new AdminSessionSecret("short"));
+        assertRefused(ErrorCode.UNAUTHENTICATED, () -> new AdminSessionSecret("short-cookie"), "short-cookie");
     }
 
     @Test

@@ -2,8 +2,12 @@ package dev.masker.domain.agent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static dev.masker.domain.error.Rejections.assertRefused;
 
+import dev.masker.domain.error.DomainException;
+import dev.masker.domain.error.ErrorCode;
+import dev.masker.domain.error.FieldProblem;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -58,8 +62,16 @@ class AgentNameTest {
     }
 
     @Test
-    void givenAnInvalidName_constructor_throwsWithTheProblem() {
-        IllegalArgumentException thrown = assertThrows(IllegalArgumentException.class, () -> new AgentName(" x"));
-        assertEquals("name must not start or end with white space", thrown.getMessage());
+    void givenAnInvalidName_constructor_refusesItAsValidationFailedNamingTheField() {
+        DomainException thrown = assertRefused(ErrorCode.VALIDATION_FAILED, () -> new AgentName(" Dr. Jane Roe"), "Jane Roe");
+
+        assertEquals(List.of(new FieldProblem("name", "must not start or end with white space")), thrown.details());
+    }
+
+    @Test
+    void givenATooLongName_constructor_refusesItWithoutRepeatingIt() {
+        String name = "Scheduler for Jane Roe " + "x".repeat(64);
+
+        assertRefused(ErrorCode.VALIDATION_FAILED, () -> new AgentName(name), name, "Jane Roe");
     }
 }

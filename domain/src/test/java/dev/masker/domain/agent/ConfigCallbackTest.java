@@ -1,14 +1,18 @@
 package dev.masker.domain.agent;
 
+import static dev.masker.domain.error.Rejections.assertRefused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.masker.domain.error.DomainException;
+import dev.masker.domain.error.ErrorCode;
+import dev.masker.domain.error.FieldProblem;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -56,21 +60,40 @@ class ConfigCallbackTest {
     }
 
     @Test
-    void givenASecretShorterThan16Characters_constructor_throws() {
-        assertThrows(IllegalArgumentException.class, () -> new ConfigCallback(URL, "x".repeat(15), Duration.ofSeconds(1)));
+    void givenASecretShorterThan16Characters_constructor_refusesItAsValidationFailedWithoutShowingIt() {
+        DomainException thrown = assertRefused(ErrorCode.VALIDATION_FAILED,
+                () -> new ConfigCallback(URL, "short_secret_15", Duration.ofSeconds(1)), "short_secret_15");
+
+        assertEquals(List.of("config_callback.secret"), fields(thrown));
         assertNotNull(new ConfigCallback(URL, "x".repeat(16), Duration.ofSeconds(1)));
     }
 
     @Test
-    void givenATimeoutOver4Seconds_constructor_throws() {
-        assertThrows(IllegalArgumentException.class, () -> new ConfigCallback(URL, SECRET, Duration.ofMillis(4001)));
-        assertThrows(IllegalArgumentException.class, () -> new ConfigCallback(URL, SECRET, Duration.ZERO));
+    void givenATimeoutOver4Seconds_constructor_refusesItAsValidationFailed() {
+        DomainException tooLong = assertRefused(ErrorCode.VALIDATION_FAILED,
+                () -> new ConfigCallback(URL, SECRET, Duration.ofMillis(4001)));
+        assertRefused(ErrorCode.VALIDATION_FAILED, () -> new ConfigCallback(URL, SECRET, Duration.ZERO));
+
+        assertEquals(List.of("config_callback.timeout_ms"), fields(tooLong));
     }
 
     @Test
-    void givenABadUrl_constructor_throws() {
-        assertThrows(IllegalArgumentException.class,
-                () -> new ConfigCallback(URI.create("ftp://ops.example.com/cb"), SECRET, Duration.ofSeconds(1)));
+    void givenABadUrl_constructor_refusesItWithoutShowingTheUrl() {
+        // A callback URL may carry a patient's details in its path or query.
+        URI url = URI.create("ftp://ops.example.com/cb?patient=jane-roe");
+
+        DomainException thrown = assertRefused(ErrorCode.VALIDATION_FAILED, () -> new ConfigCallback(url, SECRET,
+                Duration.ofSeconds(1)), url.toString(), "jane-roe", SECRET);
+
+        assertEquals(List.of("config_callback.url"), fields(thrown));
+    }
+
+    @Test
+    void givenEveryFieldWrong_constructor_namesEachOfThem() {
+        DomainException thrown = assertRefused(ErrorCode.VALIDATION_FAILED,
+                () -> new ConfigCallback(URI.create("/relative"), "", Duration.ZERO));
+
+        assertEquals(List.of("config_callback.url", "config_callback.secret", "config_callback.timeout_ms"), fields(thrown));
     }
 
     @Test
@@ -79,5 +102,9 @@ class ConfigCallbackTest {
 
         assertFalse(text.contains(SECRET));
         assertTrue(text.contains(URL.toString()));
+    }
+
+    private static List<String> fields(DomainException thrown) {
+        return thrown.details().stream().map(FieldProblem::field).toList();
     }
 }

@@ -1,9 +1,10 @@
 package dev.masker.domain.agent;
 
+import static dev.masker.domain.error.Rejections.assertRefused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.masker.domain.error.ErrorCode;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -49,7 +50,7 @@ class UpstreamTest {
     }
 
     @Test
-    void givenABadModelName_constructor_throws() {
-        assertThrows(IllegalArgumentException.class, () -> new Upstream(Upstream.Provider.OPENAI, "gpt 4o"));
+    void givenABadModelName_constructor_refusesItAsAnUnknownUpstream() {
+        assertRefused(ErrorCode.UNKNOWN_UPSTREAM, () -> new Upstream(Upstream.Provider.OPENAI, "gpt 4o"), "gpt 4o");
     }
 }

@@ -1,11 +1,15 @@
 package dev.masker.domain.policy;
 
+import static dev.masker.domain.error.Rejections.assertRefused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.masker.domain.agent.Tokenization;
+import dev.masker.domain.error.DomainException;
+import dev.masker.domain.error.ErrorCode;
+import dev.masker.domain.error.FieldProblem;
 import dev.masker.domain.phi.Kid;
 import dev.masker.domain.phi.PhiKind;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -24,11 +28,14 @@ class PolicyTest {
     }
 
     @Test
-    void givenBadNameOrVersion_create_isRefused() {
-        assertThrows(IllegalArgumentException.class,
-                () -> new Policy("Front Desk", 1, KID, Tokenization.VAULT_DETERMINISTIC, Map.of()));
-        assertThrows(IllegalArgumentException.class,
+    void givenBadNameOrVersion_create_isRefusedAsAnInvalidPolicyNamingTheKey() {
+        DomainException badName = assertRefused(ErrorCode.POLICY_YAML_INVALID,
+                () -> new Policy("Jane Roe", 1, KID, Tokenization.VAULT_DETERMINISTIC, Map.of()), "Jane Roe");
+        DomainException badVersion = assertRefused(ErrorCode.POLICY_YAML_INVALID,
                 () -> new Policy("front-desk", 0, KID, Tokenization.VAULT_DETERMINISTIC, Map.of()));
+
+        assertEquals(List.of("name"), badName.details().stream().map(FieldProblem::field).toList());
+        assertEquals(List.of("version"), badVersion.details().stream().map(FieldProblem::field).toList());
     }
 
     @Test
