@@ -77,9 +77,10 @@ final class PlaceRecognizer {
 
     private static final int MAX_WORDS = 3;
     /** Words just before a place that say someone is, lives, works or moved there. */
-    private static final Pattern PLACE_CUE = Pattern.compile("(?i)\\b(?:in|near|around|outside(?: of)?|(?:moved|moving"
-            + "|relocated|relocating|commute|commuting|drive|driving|travel(?:l?ing)?|went|going|headed|heading|flew|flying"
-            + "|transferred)(?: back)? (?:to|from|in from|down from|up from|over from|out to))\\s+$");
+    private static final Pattern PLACE_CUE = Pattern.compile("(?i)\\b(?:in|near|around|outside(?: of)?"
+            + "|(?:a |the )?(?:resident|native)s? of|(?:moved|moving|relocated|relocating|commute|commuting|drive|drives"
+            + "|drove|driving|travel(?:l?ing)?|went|going|headed|heading|flew|flying|transferred|come|comes|came|coming"
+            + "|calling|called|visiting)(?: back)? (?:to|from|in from|down from|up from|over from|out to))\\s+$");
 
     /** Finds the places of the text. */
     static void places(String text, int[] wordStarts, Candidates out) {

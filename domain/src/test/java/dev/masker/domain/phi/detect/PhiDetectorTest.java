@@ -388,6 +388,14 @@ class PhiDetectorTest {
     }
 
     @Test
+    void givenAPlaceAfterWordsOfComingFromOrLivingThere_detect_findsTheCity() {
+        assertEquals(List.of("Kotzebue/CITY"), found("I'm calling from Kotzebue"));
+        assertEquals(List.of("Eagle Butte/CITY"), found("I'm a resident of Eagle Butte."));
+        assertEquals(List.of("Hialeah/CITY"), found("my daughter drives up from Hialeah on weekends"));
+        assertEquals(List.of(), found("I'm calling from the pharmacy about a refill"));
+    }
+
+    @Test
     void givenFillersBetweenABirthCueAndTheDate_detect_findsADateOfBirth() {
         assertEquals(List.of("march uh third nineteen forty/DOB"),
                 found("uh my date of birth is um march uh third nineteen forty"));
