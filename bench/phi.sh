@@ -5,7 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
-JMH_VERSION="${JMH_VERSION:-1.36}"
+# The version domain/pom.xml compiles the benchmark with (version.lib.jmh in pom.xml).
+JMH_VERSION="${JMH_VERSION:-1.37}"
 M2="${M2_REPO:-$HOME/.m2/repository}"
 jar() { echo "$M2/$1"; }
 JMH_CORE=$(jar "org/openjdk/jmh/jmh-core/$JMH_VERSION/jmh-core-$JMH_VERSION.jar")
@@ -19,7 +20,8 @@ for f in "$JMH_CORE" "$JMH_APT" "$JOPT" "$MATH"; do
         break
     fi
 done
-# The domain's classes only (no tests, no install); the benchmark lives outside the normal build in domain/src/jmh.
+# The domain's classes only (no tests, no install); `mvn verify` compiles the benchmark in domain/src/jmh with the
+# tests, and this script compiles it again on its own class path to run it.
 mvn -q -B -o -pl domain compile -Dcheckstyle.skip
 OUT=domain/target/jmh
 rm -rf "$OUT" && mkdir -p "$OUT/classes"

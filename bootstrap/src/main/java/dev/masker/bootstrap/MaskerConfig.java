@@ -1,6 +1,5 @@
 package dev.masker.bootstrap;
 
-import dev.masker.adapters.persistence.policy.YamlPolicyAdapter;
 import dev.masker.adapters.http.upstream.OpenAiUpstreamSettings;
 import dev.masker.adapters.http.vapi.DeploymentCredentials;
 import dev.masker.domain.agent.WebhookCredential;
@@ -26,61 +25,134 @@ import java.util.stream.Collectors;
 /**
  * Masker's configuration, read once from environment variables and checked as a whole: every problem is reported at
  * once, each saying which variable to set. The README lists every variable with its default.
+ *
+ * <p>Loading this class reads nothing: {@link #from(Map)} reads the variables and the built-in policies, whose kids
+ * need keys.
+ *
+ * @param server where and how the HTTP listener runs
+ * @param credentials what Vapi, the admin API's clients and the metrics scraper prove themselves with
+ * @param database where the data is kept, and for how long
+ * @param keys the keys list cursors and PHI tokens are made with
+ * @param limits the largest request body and the rate limits
+ * @param audit how the audit writer commits
+ * @param upstream where agents with an {@code openai:<model>} upstream are forwarded, with the key and the time limits
+ * @param policies the built-in policies, read from their resources
  */
 public record MaskerConfig(
-        String host,
-        int port,
-        URI publicUrl,
-        DeploymentCredentials webhookCredentials,
-        Duration signatureTolerance,
-        List<String> adminTokens,
-        Optional<Database> database,
-        Path dataDir,
-        String schema,
-        int poolSize,
-        long maxBodyBytes,
-        double webhookRatePerSecond,
-        int webhookRateBurst,
-        int apiRatePerSecond,
-        int apiRateBurst,
-        int proxyRatePerSecond,
-        int proxyRateBurst,
-        Optional<byte[]> cursorKey,
-        int auditBatchSize,
-        Duration auditTimeout,
-        Duration agentCacheTtl,
-        Duration shutdownGrace,
-        Duration shutdownNotice,
-        String logLevel,
-        List<String> metricsTokens,
-        KeyRing tokenKeys,
-        OpenAiUpstreamSettings upstreamSettings,
-        ListenerLimits listener,
-        int retentionDays) {
+        Server server,
+        Credentials credentials,
+        Database database,
+        Keys keys,
+        Limits limits,
+        Audit audit,
+        OpenAiUpstreamSettings upstream,
+        BuiltInPolicies policies) {
 
-    /** An external PostgreSQL: JDBC URL and credentials. */
-    public record Database(String url, String user, String password) {
+    /**
+     * Where and how the HTTP listener runs.
+     *
+     * @param host the interface to listen on
+     * @param port the port ({@code 0}: any free one)
+     * @param publicUrl the address Vapi reaches Masker at
+     * @param listener how many connections the listener holds and how long an idle one is kept
+     * @param shutdownNotice how long new requests are answered 503 at shutdown before the listener stops
+     * @param shutdownGrace how long shutdown waits for requests in flight
+     * @param logLevel the level of Masker's own loggers, a JUL level name
+     */
+    public record Server(String host, int port, URI publicUrl, ListenerLimits listener, Duration shutdownNotice,
+                         Duration shutdownGrace, String logLevel) {
+    }
+
+    /**
+     * What callers prove themselves with.
+     *
+     * @param webhook how Vapi's deliveries are signed for agents without a credential of their own
+     * @param signatureTolerance how far a signed timestamp may be from now
+     * @param adminTokens the bearer tokens of {@code /api/v1}
+     * @param metricsTokens the bearer tokens {@code /metrics} requires; empty: it is open
+     */
+    public record Credentials(DeploymentCredentials webhook, Duration signatureTolerance, List<String> adminTokens,
+                              List<String> metricsTokens) {
         @Override
         public String toString() {
-            return "Database[url=" + url + ", user=" + user + "]";
+            // Secrets and tokens never reach a log line.
+            return "Credentials[signatureTolerance=" + signatureTolerance + ", adminTokens=" + adminTokens.size()
+                    + ", metricsTokens=" + metricsTokens.size() + "]";
         }
     }
 
+    /**
+     * Where the data is kept, and for how long.
+     *
+     * @param external the external PostgreSQL; empty: the embedded one, in {@code dataDir}
+     * @param dataDir where the embedded PostgreSQL and the generated keys live
+     * @param schema the schema Masker creates and migrates
+     * @param poolSize the connections of the API's pool, and of the proxy's
+     * @param agentCacheTtl how long a loaded agent is served from memory
+     * @param retentionDays how long the token vault keeps a session's originals
+     */
+    public record Database(Optional<Target> external, Path dataDir, String schema, int poolSize, Duration agentCacheTtl,
+                           int retentionDays) {
+
+        /** A PostgreSQL to connect to: JDBC URL and credentials. */
+        public record Target(String url, String user, String password) {
+            @Override
+            public String toString() {
+                return "Database[url=" + url + ", user=" + user + "]";
+            }
+        }
+    }
+
+    /**
+     * The keys that are configured; the embedded database's data directory holds the others.
+     *
+     * @param cursorKey the key the list cursors' signing key is derived from
+     * @param tokenKeys the keys PHI tokens are made with, by kid
+     */
+    public record Keys(Optional<byte[]> cursorKey, KeyRing tokenKeys) {
+        @Override
+        public String toString() {
+            // Keys never reach a log line.
+            return "Keys[cursorKey=" + (cursorKey.isPresent() ? "set" : "unset") + ", tokenKeys=" + tokenKeys.kids() + "]";
+        }
+    }
+
+    /**
+     * The largest request body and the rate limits, per instance.
+     *
+     * @param maxBodyBytes the largest request body
+     * @param webhook webhook calls per agent
+     * @param api {@code /api/v1} requests per principal, or per client address when unauthenticated
+     * @param proxy proxy requests per agent
+     */
+    public record Limits(long maxBodyBytes, RateLimit webhook, RateLimit api, RateLimit proxy) {
+    }
+
+    /**
+     * A token bucket.
+     *
+     * @param perSecond how many tokens it gains each second
+     * @param burst how many it holds
+     */
+    public record RateLimit(int perSecond, int burst) {
+    }
+
+    /**
+     * How the audit writer commits.
+     *
+     * @param batchSize the most events committed in one transaction
+     * @param timeout how long a request waits for its event to commit
+     */
+    public record Audit(int batchSize, Duration timeout) {
+    }
+
     static final int MIN_ADMIN_TOKEN_LENGTH = 16;
-
-    /** The built-in policies, read once from their YAML resources at startup (SPEC §6), by name. */
-    public static final Map<String, Policy> BUILT_IN_POLICIES = new YamlPolicyAdapter().builtIns();
-
-    /** The kids the built-in policies tokenize with, each needing {@code MASKER_KEY_<KID>}. */
-    public static final List<Kid> POLICY_KIDS = YamlPolicyAdapter.kids(BUILT_IN_POLICIES).stream()
-            .sorted(Comparator.comparing(Kid::value)).toList();
     static final String KEY_PREFIX = "MASKER_KEY_";
     static final String OLD_KEY_SUFFIX = "_OLD";
     /** The key the list cursors' signing key is derived from. */
     static final String CURSOR_KEY = "MASKER_CURSOR_KEY";
     /** Its name until issue 14: read when the new name is not set, with a warning. */
     static final String OLD_CURSOR_KEY = "MASKER_FINGERPRINT_KEY";
-    private static final System.Logger LOG = System.getLogger(MaskerConfig.class.getName());
 
     /** Reads the configuration from the process environment. */
     public static MaskerConfig fromEnvironment() {
@@ -113,7 +185,7 @@ public record MaskerConfig(
             read.problem("MASKER_ADMIN_TOKEN: every token must be at least " + MIN_ADMIN_TOKEN_LENGTH
                     + " characters (e.g. `openssl rand -hex 32`).");
         }
-        Optional<Database> database = read.optional("MASKER_DATABASE_URL").map(url -> new Database(url,
+        Optional<Database.Target> database = read.optional("MASKER_DATABASE_URL").map(url -> new Database.Target(url,
                 read.text("MASKER_DATABASE_USER", "postgres"), read.text("MASKER_DATABASE_PASSWORD", "")));
         database.ifPresent(db -> {
             if (!db.url().startsWith("jdbc:postgresql://")) {
@@ -136,8 +208,8 @@ public record MaskerConfig(
         // MASKER_CURSOR_KEY was MASKER_FINGERPRINT_KEY until it stopped keying fingerprints: the old name still works.
         Optional<String> cursorKeyText = read.optional(CURSOR_KEY);
         if (cursorKeyText.isEmpty() && read.optional(OLD_CURSOR_KEY).isPresent()) {
-            LOG.log(System.Logger.Level.WARNING, OLD_CURSOR_KEY + " is the old name of " + CURSOR_KEY
-                    + ", which it is read as; rename the variable.");
+            System.getLogger(MaskerConfig.class.getName()).log(System.Logger.Level.WARNING, OLD_CURSOR_KEY
+                    + " is the old name of " + CURSOR_KEY + ", which it is read as; rename the variable.");
             cursorKeyText = read.optional(OLD_CURSOR_KEY);
         }
         Optional<byte[]> cursorKey = cursorKeyText.flatMap(text -> {
@@ -180,9 +252,10 @@ public record MaskerConfig(
         }
         KeyRing tokenKeys = tokenKeys(read, env);
         OpenAiUpstreamSettings upstreamSettings = upstreamSettings(read);
+        BuiltInPolicies policies = BuiltInPolicies.read();
         if (database.isPresent()) {
-            for (Kid kid : tokenKeys.missing(POLICY_KIDS)) {
-                String users = BUILT_IN_POLICIES.values().stream().filter(policy -> policy.kid().equals(kid))
+            for (Kid kid : tokenKeys.missing(policies.kids())) {
+                String users = policies.byName().values().stream().filter(policy -> policy.kid().equals(kid))
                         .map(Policy::name).sorted().collect(Collectors.joining(", "));
                 read.problem(kid.keyVariable() + " is not set: policy " + users + " tokenizes PHI with kid " + kid
                         + ", so with an external database it must be set to base64 of 32 random bytes"
@@ -190,9 +263,13 @@ public record MaskerConfig(
             }
         }
         read.failIfAny();
-        return new MaskerConfig(host, port, publicUrl, webhookCredentials, tolerance, tokens, database, dataDir, schema,
-                poolSize, maxBody, rate, burst, apiRate, apiBurst, proxyRate, proxyBurst, cursorKey, batch, auditTimeout,
-                cacheTtl, grace, notice, logLevel, metricsTokens, tokenKeys, upstreamSettings, listener, retentionDays);
+        return new MaskerConfig(new Server(host, port, publicUrl, listener, notice, grace, logLevel),
+                new Credentials(webhookCredentials, tolerance, tokens, metricsTokens),
+                new Database(database, dataDir, schema, poolSize, cacheTtl, retentionDays),
+                new Keys(cursorKey, tokenKeys),
+                new Limits(maxBody, new RateLimit(rate, burst), new RateLimit(apiRate, apiBurst),
+                        new RateLimit(proxyRate, proxyBurst)),
+                new Audit(batch, auditTimeout), upstreamSettings, policies);
     }
 
     /**
@@ -311,8 +388,9 @@ public record MaskerConfig(
     @Override
     public String toString() {
         // Secrets, tokens and keys never reach a log line.
-        return "MaskerConfig[host=" + host + ", port=" + port + ", publicUrl=" + publicUrl + ", database="
-                + database.map(Database::toString).orElse("embedded in " + dataDir) + ", schema=" + schema + "]";
+        return "MaskerConfig[host=" + server.host() + ", port=" + server.port() + ", publicUrl=" + server.publicUrl()
+                + ", database=" + database.external().map(Database.Target::toString).orElse("embedded in "
+                + database.dataDir()) + ", schema=" + database.schema() + "]";
     }
 
     /** Reads variables, collecting problems instead of stopping at the first. */

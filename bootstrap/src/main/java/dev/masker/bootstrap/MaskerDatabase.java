@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import dev.masker.adapters.audit.AuditMigrations;
 import dev.masker.adapters.persistence.AgentMigrations;
+import dev.masker.bootstrap.MaskerConfig.Database.Target;
 import dev.masker.domain.phi.KeyRing;
 import dev.masker.domain.phi.Kid;
 import io.helidon.dbclient.DbClient;
@@ -37,7 +38,7 @@ public final class MaskerDatabase implements AutoCloseable {
     private static final int AUDIT_POOL_SIZE = 2;
 
     private final Optional<EmbeddedDatabase> embedded;
-    private final MaskerConfig.Database target;
+    private final Target target;
     private final HikariDataSource appPool;
     private final HikariDataSource auditPool;
     private final HikariDataSource turnsPool;
@@ -45,7 +46,7 @@ public final class MaskerDatabase implements AutoCloseable {
     private final DbClient audit;
     private final DbClient turns;
 
-    private MaskerDatabase(Optional<EmbeddedDatabase> embedded, MaskerConfig.Database target, HikariDataSource appPool,
+    private MaskerDatabase(Optional<EmbeddedDatabase> embedded, Target target, HikariDataSource appPool,
                            HikariDataSource auditPool, HikariDataSource turnsPool) {
         this.embedded = embedded;
         this.target = target;
@@ -59,19 +60,19 @@ public final class MaskerDatabase implements AutoCloseable {
 
     /** Connects (starting the embedded database when none is configured) and migrates the schema. */
     public static MaskerDatabase open(MaskerConfig config) {
-        Optional<EmbeddedDatabase> embedded = config.database().isPresent() ? Optional.empty()
-                : Optional.of(EmbeddedDatabase.start(config.dataDir().resolve("postgres")));
-        MaskerConfig.Database target = config.database()
-                .orElseGet(() -> new MaskerConfig.Database(embedded.get().jdbcUrl(), "postgres", ""));
+        MaskerConfig.Database settings = config.database();
+        Optional<EmbeddedDatabase> embedded = settings.external().isPresent() ? Optional.empty()
+                : Optional.of(EmbeddedDatabase.start(settings.dataDir().resolve("postgres")));
+        Target target = settings.external().orElseGet(() -> new Target(embedded.get().jdbcUrl(), "postgres", ""));
         HikariDataSource appPool = null;
         HikariDataSource auditPool = null;
         try {
-            appPool = pool("masker-app", target, config.schema(), config.poolSize(), false);
-            AgentMigrations.migrate(appPool, config.schema());
-            AuditMigrations.migrate(appPool, config.schema());
-            auditPool = pool("masker-audit", target, config.schema(), AUDIT_POOL_SIZE, false);
+            appPool = pool("masker-app", target, settings.schema(), settings.poolSize(), false);
+            AgentMigrations.migrate(appPool, settings.schema());
+            AuditMigrations.migrate(appPool, settings.schema());
+            auditPool = pool("masker-audit", target, settings.schema(), AUDIT_POOL_SIZE, false);
             return new MaskerDatabase(embedded, target, appPool, auditPool,
-                    pool("masker-turns", target, config.schema(), config.poolSize(), true));
+                    pool("masker-turns", target, settings.schema(), settings.poolSize(), true));
         } catch (RuntimeException e) {
             if (auditPool != null) {
                 auditPool.close();
@@ -120,11 +121,11 @@ public final class MaskerDatabase implements AutoCloseable {
      * only). A data directory made before the variable's rename keeps its key in {@code fingerprint.key}, which is read.
      */
     public static byte[] cursorKey(MaskerConfig config) {
-        if (config.cursorKey().isPresent()) {
-            return config.cursorKey().get();
+        if (config.keys().cursorKey().isPresent()) {
+            return config.keys().cursorKey().get();
         }
-        Path old = config.dataDir().resolve("fingerprint.key");
-        Path current = config.dataDir().resolve("cursor.key");
+        Path old = config.database().dataDir().resolve("fingerprint.key");
+        Path current = config.database().dataDir().resolve("cursor.key");
         return keyFile(Files.exists(old) && !Files.exists(current) ? old : current);
     }
 
@@ -134,14 +135,15 @@ public final class MaskerDatabase implements AutoCloseable {
      * owner only). With an external database the configuration already refused to start without them.
      */
     public static KeyRing tokenKeys(MaskerConfig config) {
-        List<Kid> missing = config.tokenKeys().missing(MaskerConfig.POLICY_KIDS);
-        if (missing.isEmpty() || config.database().isPresent()) {
-            return config.tokenKeys();
+        KeyRing configured = config.keys().tokenKeys();
+        List<Kid> missing = configured.missing(config.policies().kids());
+        if (missing.isEmpty() || config.database().external().isPresent()) {
+            return configured;
         }
         Map<Kid, KeyRing.Keys> keys = new HashMap<>();
-        config.tokenKeys().kids().forEach(kid -> keys.put(kid, config.tokenKeys().require(kid)));
+        configured.kids().forEach(kid -> keys.put(kid, configured.require(kid)));
         for (Kid kid : missing) {
-            keys.put(kid, new KeyRing.Keys(keyFile(config.dataDir().resolve("keys").resolve(kid.value() + ".key")),
+            keys.put(kid, new KeyRing.Keys(keyFile(config.database().dataDir().resolve("keys").resolve(kid.value() + ".key")),
                     Optional.empty()));
         }
         return KeyRing.of(keys);
@@ -168,7 +170,7 @@ public final class MaskerDatabase implements AutoCloseable {
         }
     }
 
-    private static HikariDataSource pool(String name, MaskerConfig.Database target, String schema, int size,
+    private static HikariDataSource pool(String name, Target target, String schema, int size,
                                          boolean asyncCommit) {
         HikariConfig hikari = new HikariConfig();
         if (asyncCommit) {

@@ -152,10 +152,10 @@ public final class MaskerServer implements AutoCloseable {
 
     /** Builds everything and starts serving. */
     public static MaskerServer start(MaskerConfig config, Clock clock) {
-        LogLevels.apply(config.logLevel());
+        LogLevels.apply(config.server().logLevel());
         // Before the database: a second Masker on the same port would otherwise fail on the embedded data directory
         // the first one holds, with a message that does not say what to change.
-        ensurePortFree(config.host(), config.port());
+        ensurePortFree(config.server().host(), config.server().port());
         MaskerDatabase database = MaskerDatabase.open(config);
         MaskerMetrics metrics = new MaskerMetrics();
         ChainedAuditAdapter audit = null;
@@ -166,8 +166,8 @@ public final class MaskerServer implements AutoCloseable {
             SecureRandom random = drbg();
             IdGeneratorPort ids = () -> Ulid.generate(clock.instant(), random);
             JsonCodec json = new JsonCodec();
-            RequestBodies bodies = new RequestBodies(config.maxBodyBytes());
-            AgentUrls urls = new AgentUrls(config.publicUrl());
+            RequestBodies bodies = new RequestBodies(config.limits().maxBodyBytes());
+            AgentUrls urls = new AgentUrls(config.server().publicUrl());
             byte[] cursorKeySeed = MaskerDatabase.cursorKey(config);
             KeyRing tokenKeys = MaskerDatabase.tokenKeys(config);
             VaultTokens vaultTokens = new VaultTokens(tokenKeys, random);
@@ -176,25 +176,26 @@ public final class MaskerServer implements AutoCloseable {
             KeepTurnPayloadsPort turnPayloads = new JdbcTurnPayloadAdapter(database.turns(), new TurnPayloads(tokenKeys, random));
 
             database.recordPoolMetrics(metrics.registry());
-            JdbcAgentAdapter agents = new JdbcAgentAdapter(database.app(), config.agentCacheTtl(), System::nanoTime);
+            JdbcAgentAdapter agents = new JdbcAgentAdapter(database.app(), config.database().agentCacheTtl(), System::nanoTime);
             agentChanges = new AgentChangeListener(agents, database::openDedicatedConnection);
-            audit = new ChainedAuditAdapter(database.audit(), config.auditBatchSize(), AUDIT_QUEUE_CAPACITY,
-                    config.auditTimeout(), metrics.auditBatches());
+            audit = new ChainedAuditAdapter(database.audit(), config.audit().batchSize(), AUDIT_QUEUE_CAPACITY,
+                    config.audit().timeout(), metrics.auditBatches());
             outbound = new OutboundCalls(new HttpConfigCallbackAdapter(json, clock),
                     new HttpVapiRelayAdapter(json, clock));
 
             JdbcProxySessionAdapter proxySessions = new JdbcProxySessionAdapter(database.turns());
             AuditCallCountAdapter auditStats = new AuditCallCountAdapter(database.audit());
             AnswerVapiMessageService vapiMessages = new AnswerVapiMessageService(new AnswerVapiMessageService.Ports(
-                    new TokenBucketRateLimiter(config.webhookRatePerSecond(), config.webhookRateBurst(),
+                    new TokenBucketRateLimiter(config.limits().webhook().perSecond(), config.limits().webhook().burst(),
                             MAX_RATE_LIMIT_KEYS, System::nanoTime),
-                    new HmacSignatureAdapter(config.webhookCredentials().credentials(), config.signatureTolerance(), clock),
+                    new HmacSignatureAdapter(config.credentials().webhook().credentials(),
+                            config.credentials().signatureTolerance(), clock),
                     new JacksonVapiMessageAdapter(json), agents, outbound.callbacks(), audit, proxySessions, auditStats,
                     outbound.relays(), ids), clock,
                     // The caller's fingerprint is the number's MSKV1 PHONE token value under the healthcare kid.
                     new PhoneFingerprinter(vaultTokens, MaskingPolicy.HEALTHCARE_KID), urls,
-                    config.signatureTolerance());
-            Set<String> policies = MaskerConfig.BUILT_IN_POLICIES.keySet();
+                    config.credentials().signatureTolerance());
+            Set<String> policies = config.policies().byName().keySet();
             YamlPolicyAdapter policyReader = new YamlPolicyAdapter();
             // A custom policy is accepted only for a kid this server holds a key for (checked at create and update).
             Predicate<Kid> hasKey = kid -> tokenKeys.missing(List.of(kid)).isEmpty();
@@ -207,23 +208,23 @@ public final class MaskerServer implements AutoCloseable {
             // The upstream LLM (SPEC §7): agents' openai:<model> turns go to the configured OpenAI-compatible endpoint,
             // stub turns to the built-in stub model.
             ChatUpstreamPort upstream = new RoutingChatUpstreamAdapter(
-                    new OpenAiChatUpstreamAdapter(config.upstreamSettings(), json), new StubChatUpstreamAdapter(clock));
+                    new OpenAiChatUpstreamAdapter(config.upstream(), json), new StubChatUpstreamAdapter(clock));
             ProxyChatCompletionService proxy = new ProxyChatCompletionService(new ProxyChatCompletionService.Collaborators(
-                    agents, new TokenBucketRateLimiter(config.proxyRatePerSecond(), config.proxyRateBurst(),
+                    agents, new TokenBucketRateLimiter(config.limits().proxy().perSecond(), config.limits().proxy().burst(),
                             MAX_RATE_LIMIT_KEYS, System::nanoTime),
                     proxySessions,
-                    new AgentMaskingPolicies(MaskerConfig.BUILT_IN_POLICIES, policyReader), phiTokens.turnMasker(),
+                    new AgentMaskingPolicies(config.policies().byName(), policyReader), phiTokens.turnMasker(),
                     phiTokens.sessionTokens(), upstream, audit, ids, turnPayloads), VAULT_WRITES, clock, System::nanoTime);
             // Reports (issue 13) read the audit log on the API's pool: a long report must not hold the audit writer's.
             GetReportService reports = new GetReportService(agents, new AuditScopeAdapter(database.app()),
-                    MaskerConfig.BUILT_IN_POLICIES, policyReader, ids, clock);
+                    config.policies().byName(), policyReader, ids, clock);
             CheckReadinessService readiness = new CheckReadinessService(List.of(new JdbcReadinessAdapter(database.app())));
 
             // Admin API authentication (issue 3): bearer token or sign-in session cookie, rate limited per principal.
-            AdminTokens adminTokens = AdminTokens.of(config.adminTokens());
+            AdminTokens adminTokens = AdminTokens.of(config.credentials().adminTokens());
             JdbcAdminSessionAdapter adminSessions = new JdbcAdminSessionAdapter(database.app());
             AdminAuthentication adminAuthentication = new AdminAuthentication(new AuthenticateService(adminTokens,
-                    adminSessions, new TokenBucketRateLimiter(config.apiRatePerSecond(), config.apiRateBurst(),
+                    adminSessions, new TokenBucketRateLimiter(config.limits().api().perSecond(), config.limits().api().burst(),
                             MAX_RATE_LIMIT_KEYS, System::nanoTime), clock));
             AuthHttpAdapter auth = new AuthHttpAdapter(
                     new SignInService(adminTokens, adminSessions, () -> AdminSessionSecret.generate(random), audit, ids,
@@ -241,7 +242,7 @@ public final class MaskerServer implements AutoCloseable {
             MaskerRouting routing = new MaskerRouting(new RequestIdFilter(ids),
                     List.of(new AccessLogFilter(), new HttpMetricsFilter(metrics.registry())), new HttpErrorMapper(json),
                     adminAuthentication, List.of(
-                    new MetricsHttpAdapter(metrics.registry(), config.metricsTokens()),
+                    new MetricsHttpAdapter(metrics.registry(), config.credentials().metricsTokens()),
                     new VapiWebhookHttpAdapter(vapiMessages, bodies, json),
                     new ProxyHttpAdapter(proxy, new ListProxyModelsService(agents), bodies, json),
                     new OpenApiHttpAdapter(),
@@ -251,22 +252,22 @@ public final class MaskerServer implements AutoCloseable {
                     auth,
                     auditChain,
                     new HealthHttpAdapter(readiness, json)), drain);
-            int maxConnections = config.listener().connectionsForThisProcess();
-            if (config.listener().maxConnections() > maxConnections) {
+            int maxConnections = config.server().listener().connectionsForThisProcess();
+            if (config.server().listener().maxConnections() > maxConnections) {
                 LOG.log(Level.WARNING, "MASKER_MAX_CONNECTIONS is {0}, but the file-descriptor limit leaves room for {1}"
                         + " connections only; holding at most {1} (raise the limit with `ulimit -n`)",
-                        config.listener().maxConnections(), maxConnections);
+                        config.server().listener().maxConnections(), maxConnections);
             }
             WebServer server = WebServer.builder()
-                    .host(config.host())
-                    .port(config.port())
+                    .host(config.server().host())
+                    .port(config.server().port())
                     // Never more connections than the free file descriptors allow (ListenerLimits): Helidon's listener
                     // stops for good when accept fails for want of one. Connections past the limit wait in the backlog.
                     .maxTcpConnections(maxConnections)
-                    .idleConnectionTimeout(config.listener().idleTimeout())
-                    .idleConnectionPeriod(config.listener().idleCheckPeriod())
+                    .idleConnectionTimeout(config.server().listener().idleTimeout())
+                    .idleConnectionPeriod(config.server().listener().idleCheckPeriod())
                     .shutdownHook(false)
-                    .shutdownGracePeriod(config.shutdownGrace())
+                    .shutdownGracePeriod(config.server().shutdownGrace())
                     // Streamed answers go out a chunk per write; with Nagle's algorithm each small write after the first
                     // waited for the client's delayed ACK (up to 40 ms on Linux), per stream, in a voice call's path.
                     .connectionOptions(socket -> socket.tcpNoDelay(true))
@@ -281,13 +282,13 @@ public final class MaskerServer implements AutoCloseable {
             if (server.port() < 0) {
                 // Helidon logs the bind failure and goes on without a listener; Masker must not.
                 server.stop();
-                throw new PortInUseException(config.host(), config.port());
+                throw new PortInUseException(config.server().host(), config.server().port());
             }
             LOG.log(Level.INFO, "Holding at most {0} client connections; idle ones close after {1} s", maxConnections,
-                    config.listener().idleTimeout().toSeconds());
+                    config.server().listener().idleTimeout().toSeconds());
             // The vault's retention (issue 13): purged now and every day, the audit log recording each purge.
             VaultRetention retention = VaultRetention.start(new PurgeVaultService(
-                    new JdbcVaultRetentionAdapter(database.turns()), audit, ids, clock, config.retentionDays()));
+                    new JdbcVaultRetentionAdapter(database.turns()), audit, ids, clock, config.database().retentionDays()));
             return new MaskerServer(config, database, metrics, audit, outbound, agentChanges, server, drain,
                     routing.services(), phiTokens, retention);
         } catch (RuntimeException e) {
@@ -416,7 +417,7 @@ public final class MaskerServer implements AutoCloseable {
         // connection closed in silence, so their clients retry elsewhere; then the listener stops.
         drain.begin();
         try {
-            Thread.sleep(config.shutdownNotice());
+            Thread.sleep(config.server().shutdownNotice());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

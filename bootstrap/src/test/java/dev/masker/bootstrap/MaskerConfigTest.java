@@ -32,18 +32,18 @@ class MaskerConfigTest {
     void givenOnlyTheSecrets_from_takesTheDocumentedDefaults() {
         MaskerConfig config = MaskerConfig.from(minimal());
 
-        assertEquals("127.0.0.1", config.host());
-        assertEquals(8080, config.port());
-        assertEquals("http://localhost:8080", config.publicUrl().toString());
-        assertEquals(DeploymentCredentials.of(List.of("whsec_a", "whsec_b"), false), config.webhookCredentials());
-        assertEquals(Duration.ofSeconds(300), config.signatureTolerance());
-        assertTrue(config.database().isEmpty());
-        assertEquals("masker", config.schema());
-        assertEquals(1_048_576, config.maxBodyBytes());
-        assertEquals(100, config.webhookRatePerSecond());
-        assertEquals(200, config.webhookRateBurst());
-        assertEquals(30, config.apiRatePerSecond());
-        assertEquals(60, config.apiRateBurst());
+        assertEquals("127.0.0.1", config.server().host());
+        assertEquals(8080, config.server().port());
+        assertEquals("http://localhost:8080", config.server().publicUrl().toString());
+        assertEquals(DeploymentCredentials.of(List.of("whsec_a", "whsec_b"), false), config.credentials().webhook());
+        assertEquals(Duration.ofSeconds(300), config.credentials().signatureTolerance());
+        assertTrue(config.database().external().isEmpty());
+        assertEquals("masker", config.database().schema());
+        assertEquals(1_048_576, config.limits().maxBodyBytes());
+        assertEquals(100, config.limits().webhook().perSecond());
+        assertEquals(200, config.limits().webhook().burst());
+        assertEquals(30, config.limits().api().perSecond());
+        assertEquals(60, config.limits().api().burst());
     }
 
     @Test
@@ -58,7 +58,7 @@ class MaskerConfigTest {
         env.put("MASKER_VAPI_ACCEPT_PLAIN_SECRET", "true");
         env.put("MASKER_VAPI_TOKEN_HEADER", "X-Vapi-Token");
 
-        DeploymentCredentials credentials = MaskerConfig.from(env).webhookCredentials();
+        DeploymentCredentials credentials = MaskerConfig.from(env).credentials().webhook();
 
         assertEquals(new DeploymentCredentials(List.of("c2VjcmV0LWJ5dGVzLWZvci1obWFj"), true, Algorithm.SHA512,
                 "X-Clinic-Signature", "X-Clinic-Time", Optional.of("v1="), true, Optional.of("X-Vapi-Token")), credentials);
@@ -93,8 +93,8 @@ class MaskerConfigTest {
 
         ConfigurationException e = assertThrows(ConfigurationException.class, () -> MaskerConfig.from(env));
 
-        assertEquals(5, config.apiRatePerSecond());
-        assertEquals(12, config.apiRateBurst());
+        assertEquals(5, config.limits().api().perSecond());
+        assertEquals(12, config.limits().api().burst());
         assertEquals(2, e.problems().size());
         assertTrue(e.getMessage().contains("MASKER_API_RATE_LIMIT_PER_SECOND"));
         assertTrue(e.getMessage().contains("MASKER_API_RATE_LIMIT_BURST"));
@@ -144,7 +144,7 @@ class MaskerConfigTest {
         env.put("MASKER_FINGERPRINT_KEY", tokenKey(1));
 
         List<String> logs = LogCapture.during(() -> assertArrayEquals(Base64.getDecoder().decode(tokenKey(1)),
-                MaskerConfig.from(env).cursorKey().orElseThrow()));
+                MaskerConfig.from(env).keys().cursorKey().orElseThrow()));
 
         assertTrue(logs.stream().anyMatch(line -> line.contains(
                 "MASKER_FINGERPRINT_KEY is the old name of MASKER_CURSOR_KEY")), String.join("\n", logs));
@@ -153,7 +153,7 @@ class MaskerConfigTest {
 
     @Test
     void givenNoMetricsToken_from_leavesMetricsOpen() {
-        assertEquals(List.of(), MaskerConfig.from(minimal()).metricsTokens());
+        assertEquals(List.of(), MaskerConfig.from(minimal()).credentials().metricsTokens());
     }
 
     @Test
@@ -161,7 +161,8 @@ class MaskerConfigTest {
         Map<String, String> env = minimal();
         env.put("MASKER_METRICS_TOKEN", "metrics-token-old-0123, metrics-token-new-0123");
 
-        assertEquals(List.of("metrics-token-old-0123", "metrics-token-new-0123"), MaskerConfig.from(env).metricsTokens());
+        assertEquals(List.of("metrics-token-old-0123", "metrics-token-new-0123"),
+                MaskerConfig.from(env).credentials().metricsTokens());
     }
 
     @Test
@@ -189,7 +190,7 @@ class MaskerConfigTest {
 
     @Test
     void givenNoUpstreamVariables_from_takesOpenAiAndTheDocumentedTimeLimits() {
-        var upstream = MaskerConfig.from(minimal()).upstreamSettings();
+        var upstream = MaskerConfig.from(minimal()).upstream();
 
         assertEquals("https://api.openai.com/v1/chat/completions", upstream.chatCompletionsUrl().toString());
         assertTrue(upstream.apiKey().isEmpty());
@@ -211,7 +212,7 @@ class MaskerConfigTest {
 
         MaskerConfig config = MaskerConfig.from(env);
 
-        var upstream = config.upstreamSettings();
+        var upstream = config.upstream();
         assertEquals("http://llm.internal:8000/v1/chat/completions", upstream.chatCompletionsUrl().toString());
         assertEquals("sk-upstream-secret-42", upstream.apiKey().orElseThrow());
         assertEquals(List.of(Duration.ofMillis(500), Duration.ofMillis(7000), Duration.ofMillis(4000), Duration.ofSeconds(60)),
@@ -244,10 +245,16 @@ class MaskerConfigTest {
 
     @Test
     void givenConfig_toString_showsNoSecret() {
-        String text = MaskerConfig.from(minimal()).toString();
+        Map<String, String> env = minimal();
+        env.put("MASKER_CURSOR_KEY", tokenKey(1));
+        env.put("MASKER_KEY_K_HEALTHCARE", tokenKey(2));
+        MaskerConfig config = MaskerConfig.from(env);
 
-        assertFalse(text.contains("whsec_a"));
-        assertFalse(text.contains("admin-token"));
+        for (String text : List.of(config.toString(), config.credentials().toString(), config.keys().toString())) {
+            assertFalse(text.contains("whsec_a"), text);
+            assertFalse(text.contains("admin-token"), text);
+            assertFalse(text.contains(tokenKey(1)) || text.contains(tokenKey(2)), text);
+        }
     }
 
     private static String tokenKey(int fill) {
@@ -270,16 +277,18 @@ class MaskerConfigTest {
     }
 
     @Test
-    void givenShippedPolicies_startup_loadsHealthcareDefaultAndNeedsItsKid() {
-        assertTrue(MaskerConfig.BUILT_IN_POLICIES.containsKey("healthcare-default"));
-        assertEquals(List.of(new Kid("K_HEALTHCARE")), MaskerConfig.POLICY_KIDS);
+    void givenShippedPolicies_from_readsHealthcareDefaultAndNeedsItsKid() {
+        BuiltInPolicies policies = MaskerConfig.from(minimal()).policies();
+
+        assertTrue(policies.byName().containsKey("healthcare-default"));
+        assertEquals(List.of(new Kid("K_HEALTHCARE")), policies.kids());
     }
 
     @Test
     void givenEmbeddedDatabaseWithoutTokenKeys_from_acceptsAndLeavesThemToTheDataDirectory() {
         MaskerConfig config = MaskerConfig.from(minimal());
 
-        assertEquals(MaskerConfig.POLICY_KIDS, config.tokenKeys().missing(MaskerConfig.POLICY_KIDS));
+        assertEquals(config.policies().kids(), config.keys().tokenKeys().missing(config.policies().kids()));
     }
 
     @Test
@@ -293,10 +302,10 @@ class MaskerConfigTest {
 
         MaskerConfig config = MaskerConfig.from(env);
 
-        KeyRing.Keys healthcare = config.tokenKeys().require(new Kid("K_HEALTHCARE"));
+        KeyRing.Keys healthcare = config.keys().tokenKeys().require(new Kid("K_HEALTHCARE"));
         assertEquals(2, healthcare.current()[0]);
         assertEquals(3, healthcare.old().orElseThrow()[0]);
-        assertTrue(config.tokenKeys().require(new Kid("K_BILLING")).old().isEmpty());
+        assertTrue(config.keys().tokenKeys().require(new Kid("K_BILLING")).old().isEmpty());
         assertFalse(config.toString().contains(tokenKey(2)), "the configuration never prints a key");
     }
 

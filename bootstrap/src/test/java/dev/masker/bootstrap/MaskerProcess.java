@@ -43,7 +43,7 @@ final class MaskerProcess implements AutoCloseable {
      * @param overrides variables laid over the test defaults
      */
     static MaskerProcess start(int descriptorLimit, Map<String, String> overrides) throws IOException, InterruptedException {
-        MaskerConfig.Database db = TestDatabase.target();
+        MaskerConfig.Database.Target db = TestDatabase.target();
         List<String> command = new ArrayList<>();
         if (descriptorLimit > 0) {
             command.add("prlimit");

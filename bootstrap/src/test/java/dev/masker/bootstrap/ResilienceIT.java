@@ -25,7 +25,7 @@ class ResilienceIT {
 
     @Test
     void givenDatabaseUnreachable_webhookAndApi_answer503UntilItReturns() throws Exception {
-        MaskerConfig.Database db = TestDatabase.target();
+        MaskerConfig.Database.Target db = TestDatabase.target();
         Matcher url = JDBC.matcher(db.url());
         assertTrue(url.matches(), db.url());
         try (TcpProxy proxy = new TcpProxy(url.group(1), Integer.parseInt(url.group(2)));

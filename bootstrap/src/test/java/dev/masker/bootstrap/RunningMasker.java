@@ -65,7 +65,7 @@ final class RunningMasker implements AutoCloseable {
 
     /** Starts Masker with test defaults, the given variables laid over them. */
     static RunningMasker start(Map<String, String> overrides, Clock clock) {
-        MaskerConfig.Database db = TestDatabase.target();
+        MaskerConfig.Database.Target db = TestDatabase.target();
         String schema = overrides.getOrDefault("MASKER_DATABASE_SCHEMA", TestDatabase.freshSchema());
         Map<String, String> env = new HashMap<>();
         env.put("MASKER_PORT", "0");

@@ -16,9 +16,9 @@ final class TestDatabase {
     private TestDatabase() {
     }
 
-    static MaskerConfig.Database target() {
+    static MaskerConfig.Database.Target target() {
         TestPostgres.Server server = TestPostgres.server();
-        return new MaskerConfig.Database(server.url(), server.user(), server.password());
+        return new MaskerConfig.Database.Target(server.url(), server.user(), server.password());
     }
 
     /** A new, unused schema name. */

@@ -57,7 +57,7 @@ final class AuditCommand implements Runnable {
                 "2:bad usage, or the file cannot be read", "3:the server could not be reached"})
     static final class Verify implements Callable<Integer> {
         @CommandLine.Mixin
-        private AgentsCommand.ServerOptions server = new AgentsCommand.ServerOptions();
+        private ServerOptions server = new ServerOptions();
 
         @Option(names = "--file", paramLabel = "FILE",
                 description = "An export (masker audit export) to verify offline instead of the server's log.")
@@ -138,7 +138,7 @@ final class AuditCommand implements Runnable {
                 "2:bad usage, or the file cannot be written", "3:the server could not be reached, or the export was cut off"})
     static final class Export implements Callable<Integer> {
         @CommandLine.Mixin
-        private AgentsCommand.ServerOptions server = new AgentsCommand.ServerOptions();
+        private ServerOptions server = new ServerOptions();
 
         @Option(names = "--since", paramLabel = "TIME", description = "RFC 3339 time, e.g. 2026-05-01T00:00:00Z "
                 + "(default: the first event).")
@@ -246,7 +246,7 @@ final class AuditCommand implements Runnable {
     /** The answer of a GET to the API as JSON, or the exit code of why there is none. */
     private record Answer(int exitCode, JsonNode json) { }
 
-    private static Answer get(AgentsCommand.ServerOptions server, String path, PrintWriter err) {
+    private static Answer get(ServerOptions server, String path, PrintWriter err) {
         HttpResponse<byte[]> response;
         try (HttpClient client = client()) {
             response = send(client, server, path, HttpResponse.BodyHandlers.ofByteArray());
@@ -268,7 +268,7 @@ final class AuditCommand implements Runnable {
         return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     }
 
-    private static <T> HttpResponse<T> send(HttpClient client, AgentsCommand.ServerOptions server, String path,
+    private static <T> HttpResponse<T> send(HttpClient client, ServerOptions server, String path,
                                             HttpResponse.BodyHandler<T> handler) throws IOException {
         HttpRequest request = HttpRequest.newBuilder(server.base().resolve(path))
                 // The time to the answer's headers; a long export's body may take longer.
@@ -283,7 +283,7 @@ final class AuditCommand implements Runnable {
         }
     }
 
-    private static int unreachable(AgentsCommand.ServerOptions server, IOException e, PrintWriter err) {
+    private static int unreachable(ServerOptions server, IOException e, PrintWriter err) {
         err.println(e instanceof ConnectException ? "Cannot reach Masker at " + server.base() + ": is `masker serve` running?"
                 : "The request to " + server.base() + " failed: " + e.getClass().getSimpleName());
         return MaskerCommand.UNREACHABLE;

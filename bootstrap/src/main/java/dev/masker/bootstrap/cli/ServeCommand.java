@@ -53,7 +53,7 @@ final class ServeCommand implements Callable<Integer> {
         // SIGTERM is how docker, Kubernetes and systemd ask a service to stop; stopped cleanly after the drain, Masker exits
         // 0 rather than the JVM's 143, so that a supervisor does not count a requested stop as a failure.
         Signal.handle(new Signal("TERM"), signal -> System.exit(0));
-        String base = config.publicUrl().toString();
+        String base = config.server().publicUrl().toString();
         out.printf("""
                 Masker is listening on %s:%d (%s database).
                   Health:          %s/health/ready
@@ -65,7 +65,7 @@ final class ServeCommand implements Callable<Integer> {
                   ./masker agents create --name "Front desk" --upstream openai:gpt-4o-mini
                 (--upstream stub tries the proxy without an LLM account: see the README.)
                 Stop with Ctrl+C: requests in flight finish and the audit log is flushed.
-                """, config.host(), server.port(), server.usesEmbeddedDatabase() ? "embedded" : "external",
+                """, config.server().host(), server.port(), server.usesEmbeddedDatabase() ? "embedded" : "external",
                 base, base, base, base, base);
         out.flush();
         return MaskerCommand.KEEP_RUNNING;

@@ -31,7 +31,7 @@ final class SessionsCommand implements Runnable {
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List sessions, newest first.")
     static final class ListSessions implements Callable<Integer> {
         @CommandLine.Mixin
-        private AgentsCommand.Api api;
+        private AdminApi api;
 
         @Option(names = "--agent", paramLabel = "AGENT_ID", description = "Only this agent's sessions (a deleted one's too).")
         private String agent;
@@ -74,7 +74,7 @@ final class SessionsCommand implements Runnable {
     @Command(name = "get", mixinStandardHelpOptions = true, description = "Show one session with its turns.")
     static final class Get implements Callable<Integer> {
         @CommandLine.Mixin
-        private AgentsCommand.Api api;
+        private AdminApi api;
 
         @Parameters(paramLabel = "SESSION_ID", description = "sess_...")
         private String id;
