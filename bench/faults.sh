@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fault script (issue 12): faults under load, and what they cost. Two scenarios, each on a fresh schema:
+# Fault script: faults under load, and what they cost. Two scenarios, each on a fresh schema:
 #
 #   pg-restart  signed assistant-requests for FAULT_SECONDS (default 12) from FAULT_WORKERS (default 16) clients;
 #               PostgreSQL is restarted after a third of that time with FAULT_PG_RESTART (default: pg_ctlcluster for

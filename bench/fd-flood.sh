@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Fault script (issue 12): a flood of idle connections against Masker at a low file-descriptor limit.
+# Fault script: a flood of idle connections against Masker at a low file-descriptor limit.
 #
 # Starts `./masker serve` under `prlimit --nofile=$FLOOD_NOFILE` (default 1024) on a fresh schema of the PostgreSQL
 # that bench/lib.sh names, creates a stub agent, opens $FLOOD_CONNECTIONS (default 1100) idle connections and, while
 # they are held, sends $FLOOD_REQUESTS (default 100) signed assistant-requests, each on a new connection. Then it
 # releases the flood and prints what was lost: requests that got no answer, answers 200 without their call_started
-# audit event, and whether the listener still answers. Before issue 12 the listener died on "Too many open files" and
+# audit event, and whether the listener still answers. Before the connection cap the listener died on "Too many open files" and
 # the port stayed closed while the process lived on.
 #
 # Needs: python3, curl, psql, prlimit, openssl. Exit 0 when nothing was lost and the listener answers, else 1.

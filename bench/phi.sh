@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# JMH benchmark of PHI detection + MSKV1 tokenization (issue 4 item 6): µs per call for 1, 10 and 100 KB of turn text.
+# JMH benchmark of PHI detection + MSKV1 tokenization: µs per call for 1, 10 and 100 KB of turn text.
 # Usage: bench/phi.sh [extra JMH options, e.g. -p kb=10 -prof stack]
 # JMH_OPTS replaces the defaults: 1 fork, 3 x 2 s warm-up, 5 x 2 s measurement, 1 thread (about 2.5 minutes in all).
 set -euo pipefail

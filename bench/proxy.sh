@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmark (not a test) of the PHI proxy POST /proxy/{agent_id}/v1/chat/completions (issue 5 item 7): the latency
+# Benchmark (not a test) of the PHI proxy POST /proxy/{agent_id}/v1/chat/completions: the latency
 # Masker adds to a ~2 KB turn with PHI over calling a fake OpenAI upstream directly — non-streaming round trip and
 # streaming time to first token — one request at a time, against a real PostgreSQL. See bench/README.md.
 #

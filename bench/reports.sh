@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmark (not a test) of the compliance reports (issue 13): how long GET /api/v1/reports,
+# Benchmark (not a test) of the compliance reports: how long GET /api/v1/reports,
 # /api/v1/agents/{id}/report and /api/v1/sessions/{id}/report take over an audit log of BENCH_EVENTS (100,000)
 # synthetic turn_proxied events with a valid hash chain, JSON and PDF, against a real PostgreSQL. See bench/README.md.
 #
