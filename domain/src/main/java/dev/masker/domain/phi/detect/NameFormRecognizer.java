@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  *   <li>initials before a listed surname: "provider Q. Diệp", "M.W. Moyo";</li>
  *   <li>a listed surname and a listed given name written "Last, First": "Hoàng, Uyên", "García-López, Ximena M";</li>
  *   <li>two listed names side by side in lower-case speech, neither an everyday word: "keeley flores";</li>
- *   <li>a speaker naming themself: "finn here", "Julieta again".</li>
+ *   <li>a speaker naming themself: "finn here", "Julieta again", "Siosaia Taufa calling".</li>
  * </ul>
  * Words are Unicode letters throughout; the lists are asked with diacritics folded.
  */
@@ -46,7 +46,7 @@ final class NameFormRecognizer {
     /** A speaker naming themself at the start of a turn, a sentence or a quoted string, after the usual openers. */
     private static final Pattern SELF_INTRODUCTION = Pattern.compile("(?i)(?:^|[.!?,]\\s+|\\n|\")(?:(?:uh|um|hi|hey|yes|yeah|so|"
             + "alright|all right|okay|ok|well|oh|good (?:morning|afternoon|evening))[,.]?\\s+)*(" + WORD + "(?: " + WORD
-            + "){0,2}),? (here|again)\\b");
+            + "){0,2}),? (here|again|calling|speaking)\\b");
 
     /** Words after which an all-capital credential is no name: "Annapolis, MD" is a place, "Dr. Lee, MD" is a title. */
     private static final Set<String> NOT_BEFORE_CREDENTIAL = TextScan.words("dr", "doctor", "signed", "sincerely");
@@ -350,7 +350,7 @@ final class NameFormRecognizer {
 
     private void selfIntroductions(String text, Candidates out) {
         Matcher m = SELF_INTRODUCTION.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
-        for (String cue : List.of("here", "again")) {
+        for (String cue : List.of("here", "again", "calling", "speaking")) {
             int searchedTo = 0;
             for (int at = TextScan.indexOfIgnoreCase(text, cue, 0); at < text.length();
                     at = TextScan.indexOfIgnoreCase(text, cue, at + cue.length())) {
@@ -377,8 +377,11 @@ final class NameFormRecognizer {
             anyListed |= names.isNameOrNameParts(word);
             allNameLike &= isNameLike(word);
         }
-        // "Metformin again" is no person: "again" needs a listed name, "here" any word that is no everyday one.
-        if (allNameLike && (anyListed || m.group(2).equalsIgnoreCase("here") && words.length <= 2)) {
+        // "Metformin again" is no person: "again" needs a listed name, "here" any word that is no everyday one;
+        // "calling" and "speaking" a listed name or two such words, a given name and a surname ("Walgreens calling").
+        String cue = m.group(2).toLowerCase(Locale.ROOT);
+        boolean unlisted = cue.equals("here") ? words.length <= 2 : !cue.equals("again") && words.length == 2;
+        if (allNameLike && (anyListed || unlisted)) {
             out.add(m.start(1), m.end(1), PhiKind.NAME, 42);
         }
     }

@@ -396,6 +396,14 @@ class PhiDetectorTest {
     }
 
     @Test
+    void givenASpeakerNamingThemselfBeforeCallingOrSpeaking_detect_findsTheName() {
+        assertEquals(List.of("Siosaia Taufa/NAME"), found("Siosaia Taufa calling about my refill"));
+        assertEquals(List.of("Siosaia Taufa/NAME"), found("Hi, Siosaia Taufa speaking."));
+        assertEquals(List.of(), found("Walgreens calling about your prescription"));
+        assertEquals(List.of(), found("Riverside Pharmacy calling about your prescription"));
+    }
+
+    @Test
     void givenFillersBetweenABirthCueAndTheDate_detect_findsADateOfBirth() {
         assertEquals(List.of("march uh third nineteen forty/DOB"),
                 found("uh my date of birth is um march uh third nineteen forty"));
