@@ -30,17 +30,17 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.security.KeyStore;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -50,18 +50,19 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 public final class ProxyBench {
     /** Masker's token shape (domain PhiToken.SHAPE). */
-    static final Pattern TOKEN = Pattern.compile(
-            "\\b(MSKV1|MSK1)\\.([A-Z_]{2,11})\\.(K_[A-Z0-9]{1,30})\\.([A-Z2-7]{16,1024})\\b");
+    static final Pattern TOKEN =
+            Pattern.compile("\\b(MSKV1|MSK1)\\.([A-Z_]{2,11})\\.(K_[A-Z0-9]{1,30})\\.([A-Z2-7]{16,1024})\\b");
+
     static final Pattern CONTENT = Pattern.compile("\"content\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     public static void main(String[] args) throws Exception {
@@ -70,8 +71,10 @@ public final class ProxyBench {
             case "client" -> Client.run(args);
             default -> {
                 // Standard output is the benchmark's report; anything else goes through the logger.
-                System.getLogger("ProxyBench").log(System.Logger.Level.ERROR,
-                        "usage: ProxyBench fake PORT_FILE [KEYSTORE] | client FAKE_PORT MASKER_PORT AGENT_ID KEY DEVSET RUN [STATS_PORT]");
+                System.getLogger("ProxyBench")
+                        .log(
+                                System.Logger.Level.ERROR,
+                                "usage: ProxyBench fake PORT_FILE [KEYSTORE] | client FAKE_PORT MASKER_PORT AGENT_ID KEY DEVSET RUN [STATS_PORT]");
                 System.exit(2);
             }
         }
@@ -102,8 +105,12 @@ public final class ProxyBench {
             Path tmp = portFile.resolveSibling(portFile.getFileName() + ".tmp");
             Files.writeString(tmp, server.getAddress().getPort() + " " + tlsPort + "\n");
             Files.move(tmp, portFile);
-            System.getLogger("ProxyBench.fake").log(System.Logger.Level.INFO, "fake upstream on ports {0} (plain), {1} (TLS)",
-                    Integer.toString(server.getAddress().getPort()), Integer.toString(tlsPort));
+            System.getLogger("ProxyBench.fake")
+                    .log(
+                            System.Logger.Level.INFO,
+                            "fake upstream on ports {0} (plain), {1} (TLS)",
+                            Integer.toString(server.getAddress().getPort()),
+                            Integer.toString(tlsPort));
         }
 
         static SSLContext sslContext(Path keyStore) throws Exception {
@@ -154,11 +161,11 @@ public final class ProxyBench {
                 boolean stream = body.matches("(?s).*\"stream\"\\s*:\\s*true.*");
                 if (!stream) {
                     byte[] out = ("{\"id\":\"" + id + "\",\"object\":\"chat.completion\",\"created\":" + created
-                            + ",\"model\":\"gpt-4o-mini-2024-07-18\",\"choices\":[{\"index\":0,\"message\":{\"role\":"
-                            + "\"assistant\",\"content\":\"" + reply + "\",\"refusal\":null},\"logprobs\":null,"
-                            + "\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":" + body.length() / 4
-                            + ",\"completion_tokens\":" + reply.length() / 4 + ",\"total_tokens\":"
-                            + (body.length() + reply.length()) / 4 + "},\"system_fingerprint\":\"fp_bench\"}")
+                                    + ",\"model\":\"gpt-4o-mini-2024-07-18\",\"choices\":[{\"index\":0,\"message\":{\"role\":"
+                                    + "\"assistant\",\"content\":\"" + reply + "\",\"refusal\":null},\"logprobs\":null,"
+                                    + "\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":" + body.length() / 4
+                                    + ",\"completion_tokens\":" + reply.length() / 4 + ",\"total_tokens\":"
+                                    + (body.length() + reply.length()) / 4 + "},\"system_fingerprint\":\"fp_bench\"}")
                             .getBytes(StandardCharsets.UTF_8);
                     exchange.getResponseHeaders().add("Content-Type", "application/json");
                     exchange.sendResponseHeaders(200, out.length);
@@ -170,10 +177,15 @@ public final class ProxyBench {
                 OutputStream out = exchange.getResponseBody();
                 String head = "data: {\"id\":\"" + id + "\",\"object\":\"chat.completion.chunk\",\"created\":" + created
                         + ",\"model\":\"gpt-4o-mini-2024-07-18\",\"system_fingerprint\":\"fp_bench\",\"choices\":[{\"index\":0,";
-                event(out, head + "\"delta\":{\"role\":\"assistant\",\"content\":\"\",\"refusal\":null},"
-                        + "\"logprobs\":null,\"finish_reason\":null}]}\n\n");
+                event(
+                        out,
+                        head + "\"delta\":{\"role\":\"assistant\",\"content\":\"\",\"refusal\":null},"
+                                + "\"logprobs\":null,\"finish_reason\":null}]}\n\n");
                 for (String piece : pieces(reply)) {
-                    event(out, head + "\"delta\":{\"content\":\"" + piece + "\"},\"logprobs\":null,\"finish_reason\":null}]}\n\n");
+                    event(
+                            out,
+                            head + "\"delta\":{\"content\":\"" + piece
+                                    + "\"},\"logprobs\":null,\"finish_reason\":null}]}\n\n");
                 }
                 event(out, head + "\"delta\":{},\"logprobs\":null,\"finish_reason\":\"stop\"}]}\n\n");
                 event(out, "data: [DONE]\n\n");
@@ -199,8 +211,7 @@ public final class ProxyBench {
 
     // ---- the turns ------------------------------------------------------------------------------------------------
 
-    record Line(String role, String text, int spans) {
-    }
+    record Line(String role, String text, int spans) {}
 
     static List<Line> devSet(Path file) throws IOException {
         List<Line> lines = new ArrayList<>();
@@ -269,11 +280,11 @@ public final class ProxyBench {
     }
 
     /** One turn: a request body, the bytes of conversation text in it and the PHI spans the dev set marks in them. */
-    record Turn(byte[] streaming, byte[] whole, int textBytes, int spans) {
-    }
+    record Turn(byte[] streaming, byte[] whole, int textBytes, int spans) {}
 
-    static final String SYSTEM = "You are the scheduling assistant of Bayside Family Clinic. Verify the caller's identity "
-            + "before discussing appointments, prescriptions or bills. Be brief; this is a phone call.";
+    static final String SYSTEM =
+            "You are the scheduling assistant of Bayside Family Clinic. Verify the caller's identity "
+                    + "before discussing appointments, prescriptions or bills. Be brief; this is a phone call.";
 
     /**
      * A turn of up to {@code bytes} bytes of conversation (the system prompt aside), nearly full: dev-set lines drawn at
@@ -311,14 +322,23 @@ public final class ProxyBench {
             }
         }
         StringBuilder body = new StringBuilder("{\"model\":\"gpt-4o-mini\",\"temperature\":0.3,\"messages\":[")
-                .append("{\"role\":\"system\",\"content\":").append(quote(SYSTEM)).append('}');
+                .append("{\"role\":\"system\",\"content\":")
+                .append(quote(SYSTEM))
+                .append('}');
         for (String[] message : messages) {
-            body.append(",{\"role\":\"").append(message[0]).append("\",\"content\":").append(quote(message[1])).append('}');
+            body.append(",{\"role\":\"")
+                    .append(message[0])
+                    .append("\",\"content\":")
+                    .append(quote(message[1]))
+                    .append('}');
         }
         body.append("],\"call\":{\"id\":").append(quote(callId)).append(",\"orgId\":\"org_bench\"},\"stream\":");
         String prefix = body.toString();
-        return new Turn((prefix + "true}").getBytes(StandardCharsets.UTF_8),
-                (prefix + "false}").getBytes(StandardCharsets.UTF_8), size, spans);
+        return new Turn(
+                (prefix + "true}").getBytes(StandardCharsets.UTF_8),
+                (prefix + "false}").getBytes(StandardCharsets.UTF_8),
+                size,
+                spans);
     }
 
     // ---- the client -----------------------------------------------------------------------------------------------
@@ -354,7 +374,8 @@ public final class ProxyBench {
                 socket.close();
             }
             if (tls) {
-                SSLSocket secure = (SSLSocket) SSLSocketFactory.getDefault().createSocket(InetAddress.getLoopbackAddress(), port);
+                SSLSocket secure =
+                        (SSLSocket) SSLSocketFactory.getDefault().createSocket(InetAddress.getLoopbackAddress(), port);
                 secure.setTcpNoDelay(true);
                 secure.startHandshake();
                 socket = secure;
@@ -374,10 +395,13 @@ public final class ProxyBench {
                 // Connecting (and the TLS handshake) is part of the turn the caller waits for.
                 open();
             }
-            String head = "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nContent-Type: application/json\r\n"
-                    + "Accept: " + (streaming ? "text/event-stream" : "application/json") + "\r\n"
-                    + (authorization == null ? "X-Bench-Direct: 1\r\n" : "Authorization: Bearer " + authorization + "\r\n")
-                    + "Content-Length: " + body.length + "\r\n\r\n";
+            String head =
+                    "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nContent-Type: application/json\r\n"
+                            + "Accept: " + (streaming ? "text/event-stream" : "application/json") + "\r\n"
+                            + (authorization == null
+                                    ? "X-Bench-Direct: 1\r\n"
+                                    : "Authorization: Bearer " + authorization + "\r\n")
+                            + "Content-Length: " + body.length + "\r\n\r\n";
             byte[] headBytes = head.getBytes(StandardCharsets.US_ASCII);
             byte[] request = Arrays.copyOf(headBytes, headBytes.length + body.length);
             System.arraycopy(body, 0, request, headBytes.length, body.length);
@@ -444,8 +468,7 @@ public final class ProxyBench {
         }
     }
 
-    record Result(int status, long statusLineNanos, long firstContentNanos, long totalNanos, String content) {
-    }
+    record Result(int status, long statusLineNanos, long firstContentNanos, long totalNanos, String content) {}
 
     /** A CRLF- or LF-ended line, or null at the end of the stream. */
     static String line(InputStream in) throws IOException {
@@ -601,7 +624,8 @@ public final class ProxyBench {
                 int n = turnNo[0]++;
                 String callId = "call-" + runId + "-" + (n / turnsPerCall);
                 if (firstOfCall[0]) {
-                    // The first turn of a new call, on a new client connection to Masker: a platform opens one per call.
+                    // The first turn of a new call, on a new client connection to Masker: a platform opens one per
+                    // call.
                     // The direct connection stays open, as a platform's pooled connection to its LLM would.
                     callId = "call-" + runId + "-first-" + firstCalls[0]++;
                     masker.close();
@@ -620,16 +644,23 @@ public final class ProxyBench {
                     d = direct.send(body, streaming);
                 }
                 sent[0]++;
-                String problem = p.status() != 200 || d.status() != 200 ? "status"
-                        : p.content().contains("MSKV1.") || p.content().contains("MSK1.") ? "token left in the answer"
-                        : !p.content().startsWith("Thanks, I have ") || p.content().contains("[no DONE]")
-                                || d.content().contains("[no DONE]") ? "unexpected answer"
-                        : streaming && (p.firstContentNanos() == 0 || d.firstContentNanos() == 0) ? "no content event"
-                        : null;
+                String problem = p.status() != 200 || d.status() != 200
+                        ? "status"
+                        : p.content().contains("MSKV1.") || p.content().contains("MSK1.")
+                                ? "token left in the answer"
+                                : !p.content().startsWith("Thanks, I have ")
+                                                || p.content().contains("[no DONE]")
+                                                || d.content().contains("[no DONE]")
+                                        ? "unexpected answer"
+                                        : streaming && (p.firstContentNanos() == 0 || d.firstContentNanos() == 0)
+                                                ? "no content event"
+                                                : null;
                 if (problem != null) {
                     bad[0]++;
                     if (badSamples.size() < 3) {
-                        badSamples.add(problem + ": " + p.content().substring(0, Math.min(300, p.content().length())));
+                        badSamples.add(problem + ": "
+                                + p.content()
+                                        .substring(0, Math.min(300, p.content().length())));
                     }
                 }
                 if (into != null) {
@@ -642,16 +673,19 @@ public final class ProxyBench {
                 }
             };
 
-            System.out.printf("turns: ~%d bytes of conversation each (dev-set lines), %d turns per call, seed %d%n",
+            System.out.printf(
+                    "turns: ~%d bytes of conversation each (dev-set lines), %d turns per call, seed %d%n",
                     turnBytes, turnsPerCall, env("BENCH_SEED", 42));
             long warmStart = System.nanoTime();
             for (int i = 0; i < warmup; i++) {
                 pair.run(i % 2 == 1, null, 0);
             }
-            System.out.printf("warm-up: %d turns direct + %d through Masker (half streaming) in %.1f s%n", warmup, warmup,
-                    (System.nanoTime() - warmStart) / 1e9);
+            System.out.printf(
+                    "warm-up: %d turns direct + %d through Masker (half streaming) in %.1f s%n",
+                    warmup, warmup, (System.nanoTime() - warmStart) / 1e9);
 
-            // The first turn of each call: a new session, every value new to the vault, a new client connection to Masker
+            // The first turn of each call: a new session, every value new to the vault, a new client connection to
+            // Masker
             // (whose own upstream connection, TLS or not, is what it keeps alive).
             int before = upstreamConnections(statsPort);
             firstOfCall[0] = true;
@@ -664,13 +698,16 @@ public final class ProxyBench {
             }
             firstOfCall[0] = false;
             int firstOpened = upstreamConnections(statsPort) - before;
-            System.out.printf("%n=== first turns of calls: %d per mode, each a new call on a new connection to Masker, %.1f s, "
-                    + "load average %s ===%n", firstTurns, (System.nanoTime() - firstStart) / 1e9, load());
+            System.out.printf(
+                    "%n=== first turns of calls: %d per mode, each a new call on a new connection to Masker, %.1f s, "
+                            + "load average %s ===%n",
+                    firstTurns, (System.nanoTime() - firstStart) / 1e9, load());
             table("non-streaming round trip", firstWhole[0], firstWhole[1]);
             table("streaming, time to first token", firstStream[0], firstStream[1]);
             table("streaming, whole stream", firstStream[2], firstStream[3]);
-            System.out.printf("upstream connections Masker opened: %d for %d turns (%d streamed)%n", firstOpened,
-                    2 * firstTurns, firstTurns);
+            System.out.printf(
+                    "upstream connections Masker opened: %d for %d turns (%d streamed)%n",
+                    firstOpened, 2 * firstTurns, firstTurns);
 
             before = upstreamConnections(statsPort);
             List<long[][]> wholeRounds = new ArrayList<>();
@@ -686,8 +723,9 @@ public final class ProxyBench {
                 }
                 wholeRounds.add(whole);
                 streamRounds.add(stream);
-                System.out.printf("%nround %d: %d turns per mode, %.1f s, load average %s%n", r, requests,
-                        (System.nanoTime() - roundStart) / 1e9, load());
+                System.out.printf(
+                        "%nround %d: %d turns per mode, %.1f s, load average %s%n",
+                        r, requests, (System.nanoTime() - roundStart) / 1e9, load());
                 table("  non-streaming round trip", whole[0], whole[1]);
                 table("  streaming, time to first token", stream[0], stream[1]);
                 table("  streaming, whole stream", stream[2], stream[3]);
@@ -696,16 +734,17 @@ public final class ProxyBench {
             int laterOpened = upstreamConnections(statsPort) - before;
             long[][] allWhole = merge(wholeRounds);
             long[][] allStream = merge(streamRounds);
-            System.out.printf("%n=== later turns of calls: all %d rounds (%d turns per mode) ===%n", rounds,
-                    allWhole[0].length);
+            System.out.printf(
+                    "%n=== later turns of calls: all %d rounds (%d turns per mode) ===%n", rounds, allWhole[0].length);
             table("non-streaming round trip", allWhole[0], allWhole[1]);
             table("streaming, time to first token", allStream[0], allStream[1]);
             table("streaming, whole stream", allStream[2], allStream[3]);
             table("streaming, status line", allStream[4], allStream[5]);
-            System.out.printf("upstream connections Masker opened: %d for %d turns (%d streamed)%n", laterOpened,
-                    2 * allWhole[0].length, allWhole[0].length);
-            System.out.printf("%nspread of the added latency over the %d rounds (min .. max of the per-round value):%n",
-                    rounds);
+            System.out.printf(
+                    "upstream connections Masker opened: %d for %d turns (%d streamed)%n",
+                    laterOpened, 2 * allWhole[0].length, allWhole[0].length);
+            System.out.printf(
+                    "%nspread of the added latency over the %d rounds (min .. max of the per-round value):%n", rounds);
             spread("non-streaming", wholeRounds);
             spread("streaming TTFT", streamRounds);
 
@@ -718,11 +757,14 @@ public final class ProxyBench {
                 sent[0]++;
                 streamBad += r.status() == 200 && !r.content().contains("[no DONE]") ? 0 : 1;
             }
-            System.out.printf("%nkeep-alive: 100 streamed turns in a row through Masker opened %d upstream connection(s)"
-                    + " (%s upstream); %d answers not right%n", upstreamConnections(statsPort) - before,
-                    tls ? "TLS" : "plain HTTP", streamBad);
-            System.out.printf("upstream connections Masker opened in the whole run: %d%n", upstreamConnections(statsPort));
-            System.out.printf("%naverage turn: %d bytes of conversation, %.1f PHI spans (dev-set labels)%n",
+            System.out.printf(
+                    "%nkeep-alive: 100 streamed turns in a row through Masker opened %d upstream connection(s)"
+                            + " (%s upstream); %d answers not right%n",
+                    upstreamConnections(statsPort) - before, tls ? "TLS" : "plain HTTP", streamBad);
+            System.out.printf(
+                    "upstream connections Masker opened in the whole run: %d%n", upstreamConnections(statsPort));
+            System.out.printf(
+                    "%naverage turn: %d bytes of conversation, %.1f PHI spans (dev-set labels)%n",
                     textBytes[0] / Math.max(1, sent[0]), (double) spans[0] / Math.max(1, sent[0]));
             System.out.printf("connections reopened: direct %d, Masker %d%n", direct.reconnects, masker.reconnects);
             System.out.printf("answers not right (status, token left, no content): %d%n", bad[0]);
@@ -733,8 +775,12 @@ public final class ProxyBench {
         /** How many connections Masker opened to the fake so far (the fake's count). */
         static int upstreamConnections(int statsPort) {
             try (HttpClient client = HttpClient.newHttpClient()) {
-                return Integer.parseInt(client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + statsPort
-                        + "/stats")).build(), HttpResponse.BodyHandlers.ofString()).body().strip());
+                return Integer.parseInt(client.send(
+                                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + statsPort + "/stats"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body()
+                        .strip());
             } catch (IOException | InterruptedException e) {
                 throw new IllegalStateException("the fake upstream's /stats did not answer", e);
             }
@@ -742,7 +788,9 @@ public final class ProxyBench {
 
         static String load() {
             try {
-                return Files.readString(Path.of("/proc/loadavg")).substring(0, 14).strip();
+                return Files.readString(Path.of("/proc/loadavg"))
+                        .substring(0, 14)
+                        .strip();
             } catch (IOException e) {
                 return "?";
             }
@@ -752,7 +800,8 @@ public final class ProxyBench {
             long[][] all = new long[6][];
             for (int k = 0; k < 6; k++) {
                 int k2 = k;
-                all[k] = rounds.stream().flatMapToLong(r -> Arrays.stream(r[k2])).toArray();
+                all[k] =
+                        rounds.stream().flatMapToLong(r -> Arrays.stream(r[k2])).toArray();
             }
             return all;
         }
@@ -772,13 +821,19 @@ public final class ProxyBench {
             System.out.printf("%-34s %9s %9s %9s %9s   (ms)%n", title, "p50", "p90", "p99", "max");
             row("    direct to the fake", d);
             row("    through Masker", m);
-            System.out.printf("%-34s %9.3f %9.3f %9.3f %9.3f%n", "    added (Masker - direct)", pct(m, 50) - pct(d, 50),
-                    pct(m, 90) - pct(d, 90), pct(m, 99) - pct(d, 99), (m[m.length - 1] - d[d.length - 1]) / 1e6);
+            System.out.printf(
+                    "%-34s %9.3f %9.3f %9.3f %9.3f%n",
+                    "    added (Masker - direct)",
+                    pct(m, 50) - pct(d, 50),
+                    pct(m, 90) - pct(d, 90),
+                    pct(m, 99) - pct(d, 99),
+                    (m[m.length - 1] - d[d.length - 1]) / 1e6);
         }
 
         static void row(String name, long[] sorted) {
-            System.out.printf("%-34s %9.3f %9.3f %9.3f %9.3f%n", name, pct(sorted, 50), pct(sorted, 90), pct(sorted, 99),
-                    sorted[sorted.length - 1] / 1e6);
+            System.out.printf(
+                    "%-34s %9.3f %9.3f %9.3f %9.3f%n",
+                    name, pct(sorted, 50), pct(sorted, 90), pct(sorted, 99), sorted[sorted.length - 1] / 1e6);
         }
 
         static void spread(String title, List<long[][]> rounds) {

@@ -1,4 +1,3 @@
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.lang.reflect.Method;
@@ -45,8 +44,8 @@ public final class DetectorCpu {
         Object[] detectors = new Object[count];
         Method[] detect = new Method[count];
         for (int d = 0; d < count; d++) {
-            ClassLoader loader = new URLClassLoader(new URL[] {Path.of(args[3 + d]).toUri().toURL()},
-                    DetectorCpu.class.getClassLoader());
+            ClassLoader loader = new URLClassLoader(
+                    new URL[] {Path.of(args[3 + d]).toUri().toURL()}, DetectorCpu.class.getClassLoader());
             Class<?> type = loader.loadClass("dev.masker.domain.phi.detect.PhiDetector");
             detectors[d] = type.getMethod("withBundledNameLists").invoke(null);
             detect[d] = type.getMethod("detect", String.class);
@@ -76,8 +75,13 @@ public final class DetectorCpu {
             }
             long[] sorted = times[d].clone();
             Arrays.sort(sorted);
-            System.out.printf("%s kb=%d best %.2f ms median %.2f ms per 100 KB (%d spans)%s%n", args[3 + d], kb,
-                    sorted[0] / 1e6, sorted[reps / 2] / 1e6, spans[d] / (2L * reps),
+            System.out.printf(
+                    "%s kb=%d best %.2f ms median %.2f ms per 100 KB (%d spans)%s%n",
+                    args[3 + d],
+                    kb,
+                    sorted[0] / 1e6,
+                    sorted[reps / 2] / 1e6,
+                    spans[d] / (2L * reps),
                     d > 0 ? String.format(", median ratio to the first %.3f", ratios[reps / 2]) : "");
         }
     }

@@ -21,7 +21,12 @@ public final class DetectorDiff {
                 for (String escaped : Files.readAllLines(corpus, StandardCharsets.UTF_8)) {
                     StringBuilder spans = new StringBuilder().append(line++);
                     for (PhiSpan span : detector.detect(unescape(escaped))) {
-                        spans.append(' ').append(span.start()).append(',').append(span.end()).append(',').append(span.kind());
+                        spans.append(' ')
+                                .append(span.start())
+                                .append(',')
+                                .append(span.end())
+                                .append(',')
+                                .append(span.kind());
                     }
                     out.println(spans);
                 }

@@ -39,8 +39,11 @@ public final class DetectorFuzz {
     }
 
     private static Object detector(Path classes) throws Exception {
-        ClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, ClassLoader.getPlatformClassLoader());
-        return loader.loadClass("dev.masker.domain.phi.detect.PhiDetector").getMethod("withBundledNameLists").invoke(null);
+        ClassLoader loader =
+                new URLClassLoader(new URL[] {classes.toUri().toURL()}, ClassLoader.getPlatformClassLoader());
+        return loader.loadClass("dev.masker.domain.phi.detect.PhiDetector")
+                .getMethod("withBundledNameLists")
+                .invoke(null);
     }
 
     private static String unescape(String pieces) {

@@ -8,7 +8,8 @@ module dev.masker.adapters.audit {
     // Flyway has no module descriptor; this is its automatic, file-name based module.
     requires flyway.core;
 
-    exports dev.masker.adapters.audit to dev.masker.bootstrap;
+    exports dev.masker.adapters.audit to
+            dev.masker.bootstrap;
 
     // Flyway finds the SQL migrations by scanning this package's resources.
     opens dev.masker.adapters.audit.migration;

@@ -19,9 +19,12 @@ module dev.masker.adapters.persistence {
     // MSK1's AES-SIV (persistence.msk1). Tink has no descriptor; this is the Automatic-Module-Name of its manifest.
     requires com.google.crypto.tink;
 
-    exports dev.masker.adapters.persistence to dev.masker.bootstrap;
-    exports dev.masker.adapters.persistence.msk1 to dev.masker.bootstrap;
-    exports dev.masker.adapters.persistence.policy to dev.masker.bootstrap;
+    exports dev.masker.adapters.persistence to
+            dev.masker.bootstrap;
+    exports dev.masker.adapters.persistence.msk1 to
+            dev.masker.bootstrap;
+    exports dev.masker.adapters.persistence.policy to
+            dev.masker.bootstrap;
 
     // Flyway finds the SQL migrations by scanning this package's resources.
     opens dev.masker.adapters.persistence.migration;

@@ -6,5 +6,6 @@ module dev.masker.application {
     exports dev.masker.application.port.in;
     exports dev.masker.application.port.out;
     // Only the composition root builds services; adapters see use cases and ports.
-    exports dev.masker.application.service to dev.masker.bootstrap;
+    exports dev.masker.application.service to
+            dev.masker.bootstrap;
 }

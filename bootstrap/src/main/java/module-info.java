@@ -25,5 +25,6 @@ module dev.masker.bootstrap {
 
     exports dev.masker.bootstrap;
     // picocli fills the command classes' annotated fields reflectively.
-    opens dev.masker.bootstrap.cli to info.picocli;
+    opens dev.masker.bootstrap.cli to
+            info.picocli;
 }

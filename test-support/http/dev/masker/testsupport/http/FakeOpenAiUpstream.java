@@ -34,6 +34,7 @@ public final class FakeOpenAiUpstream implements AutoCloseable {
     private static final int[] PIECES = {3, 11, 17, 29};
     /** Fake PHI the upstream puts in its error body: none of it may reach a client, a log line or an audit row. */
     public static final List<String> PHI_IN_ERROR = List.of("Rosalind Vantongeren", "QX-55104782");
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int CHUNKS_BEFORE_BREAK = 3;
     private static final long TRICKLE_MILLIS = 50;
@@ -70,6 +71,7 @@ public final class FakeOpenAiUpstream implements AutoCloseable {
     private final RawHttpServer server;
     /** Counted down when a read or write fails: the client closed the connection. */
     public final CountDownLatch sawDisconnect;
+
     private final BlockingQueue<Instant> hangUps = new LinkedBlockingQueue<>();
     private volatile Behaviour behaviour = Behaviour.ECHO;
 
@@ -136,9 +138,13 @@ public final class FakeOpenAiUpstream implements AutoCloseable {
                     reply.send(200, "application/json", JSON.writeValueAsString(completion(echo)));
                 }
             }
-            case FAIL -> reply.send(500, "application/json", "{\"error\":{\"message\":\"internal failure for patient "
-                    + PHI_IN_ERROR.get(0) + ", MRN " + PHI_IN_ERROR.get(1)
-                    + "\",\"type\":\"server_error\",\"param\":null,\"code\":null}}");
+            case FAIL ->
+                reply.send(
+                        500,
+                        "application/json",
+                        "{\"error\":{\"message\":\"internal failure for patient "
+                                + PHI_IN_ERROR.get(0) + ", MRN " + PHI_IN_ERROR.get(1)
+                                + "\",\"type\":\"server_error\",\"param\":null,\"code\":null}}");
             case STALL -> {
                 // Say nothing: the server goes on reading the connection, which ends when the caller gives up.
             }
@@ -182,16 +188,21 @@ public final class FakeOpenAiUpstream implements AutoCloseable {
 
     private static ObjectNode completion(String text) {
         ObjectNode answer = envelope("chat.completion");
-        ObjectNode choice = answer.putArray("choices").addObject().put("index", 0).put("finish_reason", "stop");
+        ObjectNode choice =
+                answer.putArray("choices").addObject().put("index", 0).put("finish_reason", "stop");
         choice.putNull("logprobs");
-        choice.putObject("message").put("role", "assistant").put("content", text).putNull("refusal");
+        choice.putObject("message")
+                .put("role", "assistant")
+                .put("content", text)
+                .putNull("refusal");
         usage(answer, text);
         return answer;
     }
 
     private static ObjectNode chunk(String text, String finishReason) {
         ObjectNode chunk = envelope("chat.completion.chunk");
-        ObjectNode choice = chunk.putArray("choices").addObject().put("index", 0).put("finish_reason", finishReason);
+        ObjectNode choice =
+                chunk.putArray("choices").addObject().put("index", 0).put("finish_reason", finishReason);
         choice.putNull("logprobs");
         ObjectNode delta = choice.putObject("delta");
         if (text != null) {
@@ -201,14 +212,19 @@ public final class FakeOpenAiUpstream implements AutoCloseable {
     }
 
     private static ObjectNode envelope(String object) {
-        ObjectNode answer = JSON.createObjectNode().put("id", "chatcmpl-fake").put("object", object)
-                .put("created", 1_764_201_600L).put("model", "gpt-4o-mini-2024-07-18");
+        ObjectNode answer = JSON.createObjectNode()
+                .put("id", "chatcmpl-fake")
+                .put("object", object)
+                .put("created", 1_764_201_600L)
+                .put("model", "gpt-4o-mini-2024-07-18");
         answer.putNull("system_fingerprint");
         return answer;
     }
 
     private static void usage(ObjectNode answer, String text) {
-        answer.putObject("usage").put("prompt_tokens", text.length()).put("completion_tokens", text.length())
+        answer.putObject("usage")
+                .put("prompt_tokens", text.length())
+                .put("completion_tokens", text.length())
                 .put("total_tokens", 2 * text.length());
     }
 
@@ -248,14 +264,16 @@ public final class FakeOpenAiUpstream implements AutoCloseable {
         /** A whole answer with a Content-Length. */
         public void send(int status, String contentType, String body) throws IOException {
             byte[] head = ("HTTP/1.1 " + status + " Status\r\nContent-Type: " + contentType + "\r\nContent-Length: "
-                    + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
+                            + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1);
             write(head, body.getBytes(StandardCharsets.UTF_8));
         }
 
         /** The headers of a chunked event stream. */
         public void startStream() throws IOException {
             write(("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream; charset=utf-8\r\nTransfer-Encoding: chunked\r\n"
-                    + "Cache-Control: no-cache\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                            + "Cache-Control: no-cache\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
         }
 
         /** The text's bytes as one HTTP chunk: the client may read them in one piece or several. */
@@ -265,7 +283,9 @@ public final class FakeOpenAiUpstream implements AutoCloseable {
 
         /** The bytes as one HTTP chunk. */
         public void chunk(byte[] bytes) throws IOException {
-            write((Integer.toHexString(bytes.length) + "\r\n").getBytes(StandardCharsets.US_ASCII), bytes,
+            write(
+                    (Integer.toHexString(bytes.length) + "\r\n").getBytes(StandardCharsets.US_ASCII),
+                    bytes,
                     "\r\n".getBytes(StandardCharsets.US_ASCII));
         }
 

@@ -51,14 +51,24 @@ public abstract class AgentRepositoryContractTest {
 
     @Test
     void givenSavedAgentWithCallback_load_returnsEveryField() {
-        ConfigCallback callback = new ConfigCallback(URI.create("https://ops.example.com/masker/config?tenant=7"),
-                "s3cret-s3cret-s3cret", Duration.ofMillis(2750));
+        ConfigCallback callback = new ConfigCallback(
+                URI.create("https://ops.example.com/masker/config?tenant=7"),
+                "s3cret-s3cret-s3cret",
+                Duration.ofMillis(2750));
         AssistantConfig assistant = AssistantConfig.of(assistantTree());
-        Agent agent = Agent.create(newId(), uniqueName("Front desk"), new Upstream(Upstream.Provider.OPENAI, "gpt-4o-mini"),
-                Tokenization.REVERSIBLE_AEAD, "cardiology-strict", assistant, Optional.of(callback), CREATED_AT);
+        Agent agent = Agent.create(
+                newId(),
+                uniqueName("Front desk"),
+                new Upstream(Upstream.Provider.OPENAI, "gpt-4o-mini"),
+                Tokenization.REVERSIBLE_AEAD,
+                "cardiology-strict",
+                assistant,
+                Optional.of(callback),
+                CREATED_AT);
 
         savePort().create(agent);
-        Agent loaded = loadPort().load(agent.id()).orElseThrow(() -> new AssertionError("the saved agent is not found"));
+        Agent loaded =
+                loadPort().load(agent.id()).orElseThrow(() -> new AssertionError("the saved agent is not found"));
 
         assertEquals(agent.id(), loaded.id());
         assertEquals(agent.name(), loaded.name());
@@ -73,11 +83,19 @@ public abstract class AgentRepositoryContractTest {
 
     @Test
     void givenSavedAgentWithoutCallback_load_returnsItWithoutCallback() {
-        Agent agent = Agent.create(newId(), uniqueName("Night line"), Upstream.parse("stub").orElseThrow(),
-                Tokenization.VAULT_DETERMINISTIC, Agent.DEFAULT_POLICY, AssistantConfig.empty(), Optional.empty(), CREATED_AT);
+        Agent agent = Agent.create(
+                newId(),
+                uniqueName("Night line"),
+                Upstream.parse("stub").orElseThrow(),
+                Tokenization.VAULT_DETERMINISTIC,
+                Agent.DEFAULT_POLICY,
+                AssistantConfig.empty(),
+                Optional.empty(),
+                CREATED_AT);
 
         savePort().create(agent);
-        Agent loaded = loadPort().load(agent.id()).orElseThrow(() -> new AssertionError("the saved agent is not found"));
+        Agent loaded =
+                loadPort().load(agent.id()).orElseThrow(() -> new AssertionError("the saved agent is not found"));
 
         assertEquals(Optional.empty(), loaded.configCallback());
         assertEquals(AssistantConfig.empty(), loaded.assistantDefaults());
@@ -89,12 +107,20 @@ public abstract class AgentRepositoryContractTest {
     @Test
     void givenAgentWithItsOwnPolicy_load_returnsTheYamlAsSent() {
         String yaml = "# front desk\nname: front-desk\nversion: 1\nkid: K_FRONTDESK\ntokenization: reversible-aead\n";
-        Agent agent = Agent.create(newId(), uniqueName("Own policy"), Upstream.parse("stub").orElseThrow(),
-                Tokenization.VAULT_DETERMINISTIC, "front-desk", AssistantConfig.empty(), Optional.empty(), CREATED_AT)
+        Agent agent = Agent.create(
+                        newId(),
+                        uniqueName("Own policy"),
+                        Upstream.parse("stub").orElseThrow(),
+                        Tokenization.VAULT_DETERMINISTIC,
+                        "front-desk",
+                        AssistantConfig.empty(),
+                        Optional.empty(),
+                        CREATED_AT)
                 .withPolicy("front-desk", Optional.of(yaml));
 
         savePort().create(agent);
-        Agent loaded = loadPort().load(agent.id()).orElseThrow(() -> new AssertionError("the saved agent is not found"));
+        Agent loaded =
+                loadPort().load(agent.id()).orElseThrow(() -> new AssertionError("the saved agent is not found"));
 
         assertEquals("front-desk", loaded.policyName());
         assertEquals(Optional.of(yaml), loaded.customPolicyYaml());
@@ -111,7 +137,8 @@ public abstract class AgentRepositoryContractTest {
         savePort().create(agent(newId(), name));
         AgentId second = newId();
 
-        DomainException refused = assertThrows(DomainException.class,
+        DomainException refused = assertThrows(
+                DomainException.class,
                 () -> savePort().create(agent(second, new AgentName(name.value().toUpperCase(Locale.ROOT)))));
 
         assertEquals(ErrorCode.NAME_TAKEN, refused.code());
@@ -164,13 +191,21 @@ public abstract class AgentRepositoryContractTest {
 
     /** A name no other test uses: the prefix and a random suffix. */
     public static AgentName uniqueName(String prefix) {
-        return new AgentName(prefix + " " + Long.toString(ThreadLocalRandom.current().nextLong() >>> 1, 36));
+        return new AgentName(
+                prefix + " " + Long.toString(ThreadLocalRandom.current().nextLong() >>> 1, 36));
     }
 
     /** An agent with an OpenAI upstream, the default policy and a first message, created at {@link #CREATED_AT}. */
     public static Agent agent(AgentId id, AgentName name) {
-        return Agent.create(id, name, Upstream.parse("openai:gpt-4o").orElseThrow(), Tokenization.VAULT_DETERMINISTIC,
-                Agent.DEFAULT_POLICY, AssistantConfig.of(Map.of("firstMessage", "Hello")), Optional.empty(), CREATED_AT);
+        return Agent.create(
+                id,
+                name,
+                Upstream.parse("openai:gpt-4o").orElseThrow(),
+                Tokenization.VAULT_DETERMINISTIC,
+                Agent.DEFAULT_POLICY,
+                AssistantConfig.of(Map.of("firstMessage", "Hello")),
+                Optional.empty(),
+                CREATED_AT);
     }
 
     /** A Vapi assistant with nested objects, arrays, integers, decimals, booleans, a null and escaped text. */
@@ -179,9 +214,18 @@ public abstract class AgentRepositoryContractTest {
         model.put("model", "gpt-4o-mini");
         model.put("temperature", 0.7);
         model.put("maxTokens", 250);
-        model.put("messages", List.of(Map.of("role", "system", "content", "You are \"Ava\",\nthe clinic's line — be brief.")));
-        model.put("tools", List.of(Map.of("type", "function", "async", false,
-                "function", Map.of("name", "book", "parameters", Map.of("required", List.of("date", "time"))))));
+        model.put(
+                "messages",
+                List.of(Map.of("role", "system", "content", "You are \"Ava\",\nthe clinic's line — be brief.")));
+        model.put(
+                "tools",
+                List.of(Map.of(
+                        "type",
+                        "function",
+                        "async",
+                        false,
+                        "function",
+                        Map.of("name", "book", "parameters", Map.of("required", List.of("date", "time"))))));
         Map<String, Object> tree = new LinkedHashMap<>();
         tree.put("firstMessage", "Hi, this is Ava. ¿En qué puedo ayudarle?");
         tree.put("model", model);

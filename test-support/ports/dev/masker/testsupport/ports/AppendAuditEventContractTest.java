@@ -84,8 +84,9 @@ public abstract class AppendAuditEventContractTest {
                 results.add(appenders.submit(() -> {
                     start.await();
                     for (int i = 0; i < perThread; i++) {
-                        sequences.add(assertInstanceOf(AppendOutcome.Appended.class,
-                                log().append(SampleEvents.agentCreated())).sequence());
+                        sequences.add(assertInstanceOf(
+                                        AppendOutcome.Appended.class, log().append(SampleEvents.agentCreated()))
+                                .sequence());
                     }
                     return null;
                 }));
@@ -119,15 +120,24 @@ public abstract class AppendAuditEventContractTest {
         }
 
         assertEquals(attempts, outcomes.size());
-        assertEquals(1, outcomes.stream().filter(AppendOutcome.Appended.class::isInstance).count());
-        assertEquals(attempts - 1, outcomes.stream().filter(AppendOutcome.AlreadyRecorded.class::isInstance).count());
+        assertEquals(
+                1,
+                outcomes.stream()
+                        .filter(AppendOutcome.Appended.class::isInstance)
+                        .count());
+        assertEquals(
+                attempts - 1,
+                outcomes.stream()
+                        .filter(AppendOutcome.AlreadyRecorded.class::isInstance)
+                        .count());
     }
 
     @Test
     void givenALogThatCannotTakeEvents_append_failsAsAuditUnavailableWithATimeToRetry() {
         AppendAuditEventPort unavailable = unavailableLog();
 
-        DomainException refused = assertThrows(DomainException.class, () -> unavailable.append(SampleEvents.agentCreated()));
+        DomainException refused =
+                assertThrows(DomainException.class, () -> unavailable.append(SampleEvents.agentCreated()));
 
         assertEquals(ErrorCode.AUDIT_UNAVAILABLE, refused.code());
         assertTrue(refused.retryAfter().isPresent(), "the caller is told when to retry");

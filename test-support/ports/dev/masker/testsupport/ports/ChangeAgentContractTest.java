@@ -42,8 +42,14 @@ public abstract class ChangeAgentContractTest {
         savePort().create(agent);
         AgentName renamed = uniqueName("After");
 
-        ChangeOutcome updated = changePort().update(agent.revised(renamed, agent.upstream(), agent.tokenization(),
-                agent.policyName(), agent.assistantDefaults(), agent.configCallback()));
+        ChangeOutcome updated = changePort()
+                .update(agent.revised(
+                        renamed,
+                        agent.upstream(),
+                        agent.tokenization(),
+                        agent.policyName(),
+                        agent.assistantDefaults(),
+                        agent.configCallback()));
         ChangeOutcome deleted = changePort().delete(agent.id(), Instant.now());
         ChangeOutcome deletedAgain = changePort().delete(agent.id(), Instant.now());
 
@@ -61,10 +67,17 @@ public abstract class ChangeAgentContractTest {
         AgentName renamed = uniqueName("Renamed");
         Upstream upstream = Upstream.parse("stub").orElseThrow();
 
-        changePort().update(agent.revised(renamed, upstream, agent.tokenization(), "cardiology-strict",
-                agent.assistantDefaults(), agent.configCallback()));
+        changePort()
+                .update(agent.revised(
+                        renamed,
+                        upstream,
+                        agent.tokenization(),
+                        "cardiology-strict",
+                        agent.assistantDefaults(),
+                        agent.configCallback()));
 
-        Agent loaded = loadPort().load(agent.id()).orElseThrow(() -> new AssertionError("the updated agent is not found"));
+        Agent loaded =
+                loadPort().load(agent.id()).orElseThrow(() -> new AssertionError("the updated agent is not found"));
         assertEquals(renamed, loaded.name());
         assertEquals(upstream, loaded.upstream());
         assertEquals("cardiology-strict", loaded.policyName());
@@ -87,9 +100,16 @@ public abstract class ChangeAgentContractTest {
         savePort().create(taken);
         savePort().create(other);
 
-        DomainException e = assertThrows(DomainException.class, () -> changePort().update(other.revised(
-                new AgentName(taken.name().value().toUpperCase(Locale.ROOT)), other.upstream(), other.tokenization(),
-                other.policyName(), other.assistantDefaults(), other.configCallback())));
+        DomainException e = assertThrows(
+                DomainException.class,
+                () -> changePort()
+                        .update(other.revised(
+                                new AgentName(taken.name().value().toUpperCase(Locale.ROOT)),
+                                other.upstream(),
+                                other.tokenization(),
+                                other.policyName(),
+                                other.assistantDefaults(),
+                                other.configCallback())));
 
         assertEquals(ErrorCode.NAME_TAKEN, e.code());
     }
@@ -100,8 +120,14 @@ public abstract class ChangeAgentContractTest {
         savePort().create(agent);
         AgentName shouted = new AgentName(agent.name().value().toUpperCase(Locale.ROOT));
 
-        ChangeOutcome updated = changePort().update(agent.revised(shouted, agent.upstream(), agent.tokenization(),
-                agent.policyName(), agent.assistantDefaults(), agent.configCallback()));
+        ChangeOutcome updated = changePort()
+                .update(agent.revised(
+                        shouted,
+                        agent.upstream(),
+                        agent.tokenization(),
+                        agent.policyName(),
+                        agent.assistantDefaults(),
+                        agent.configCallback()));
 
         assertInstanceOf(ChangeOutcome.Changed.class, updated);
         assertEquals(shouted, loadPort().load(agent.id()).orElseThrow().name());

@@ -30,16 +30,27 @@ public final class InMemoryAdminSessions implements KeepAdminSessionsPort {
     @Override
     public synchronized void extend(AdminSessionDigest digest, Instant lastSeenAt, Instant expiresAt) {
         extensions++;
-        sessions.computeIfPresent(digest, (key, stored) -> stored.revokedAt().isPresent()
-                || !expiresAt.isAfter(stored.expiresAt()) ? stored
-                : AdminSession.restore(key, stored.principal(), stored.createdAt(), lastSeenAt, expiresAt, Optional.empty()));
+        sessions.computeIfPresent(
+                digest,
+                (key, stored) -> stored.revokedAt().isPresent() || !expiresAt.isAfter(stored.expiresAt())
+                        ? stored
+                        : AdminSession.restore(
+                                key, stored.principal(), stored.createdAt(), lastSeenAt, expiresAt, Optional.empty()));
     }
 
     @Override
     public synchronized void revoke(AdminSessionDigest digest, Instant revokedAt) {
-        sessions.computeIfPresent(digest, (key, stored) -> stored.revokedAt().isPresent() ? stored
-                : AdminSession.restore(key, stored.principal(), stored.createdAt(), stored.lastSeenAt(),
-                        stored.expiresAt(), Optional.of(revokedAt)));
+        sessions.computeIfPresent(
+                digest,
+                (key, stored) -> stored.revokedAt().isPresent()
+                        ? stored
+                        : AdminSession.restore(
+                                key,
+                                stored.principal(),
+                                stored.createdAt(),
+                                stored.lastSeenAt(),
+                                stored.expiresAt(),
+                                Optional.of(revokedAt)));
     }
 
     /** Every session stored, by digest. */

@@ -41,7 +41,8 @@ public final class InMemoryAgents implements LoadAgentPort, SaveAgentPort, Chang
     @Override
     public synchronized void create(Agent agent) {
         String name = agent.name().value().toLowerCase(Locale.ROOT);
-        if (agents.values().stream().anyMatch(a -> a.name().value().toLowerCase(Locale.ROOT).equals(name))) {
+        if (agents.values().stream()
+                .anyMatch(a -> a.name().value().toLowerCase(Locale.ROOT).equals(name))) {
             throw DomainException.of(ErrorCode.NAME_TAKEN, "An agent already has this name.");
         }
         agents.put(agent.id(), agent);
@@ -53,8 +54,9 @@ public final class InMemoryAgents implements LoadAgentPort, SaveAgentPort, Chang
             return new ChangeOutcome.NotFound();
         }
         String name = agent.name().value().toLowerCase(Locale.ROOT);
-        if (agents.values().stream().anyMatch(a -> !a.id().equals(agent.id())
-                && a.name().value().toLowerCase(Locale.ROOT).equals(name))) {
+        if (agents.values().stream()
+                .anyMatch(a -> !a.id().equals(agent.id())
+                        && a.name().value().toLowerCase(Locale.ROOT).equals(name))) {
             throw DomainException.of(ErrorCode.NAME_TAKEN, "An agent already has this name.");
         }
         agents.put(agent.id(), agent);
@@ -69,14 +71,27 @@ public final class InMemoryAgents implements LoadAgentPort, SaveAgentPort, Chang
     @Override
     public synchronized List<Agent> list(Listing listing) {
         Comparator<Agent> newestFirst = Comparator.comparing(Agent::createdAt)
-                .thenComparing(agent -> agent.id().value()).reversed();
+                .thenComparing(agent -> agent.id().value())
+                .reversed();
         return agents.values().stream()
-                .filter(agent -> listing.after().map(position -> newestFirst.compare(agent,
-                        Agent.restore(position.id(), agent.name(), agent.upstream(), agent.tokenization(),
-                                agent.policyName(), agent.assistantDefaults(), agent.configCallback(),
-                                position.createdAt())) > 0).orElse(true))
-                .filter(agent -> listing.nameContains().map(text -> agent.name().value().toLowerCase(Locale.ROOT)
-                        .contains(text.toLowerCase(Locale.ROOT))).orElse(true))
+                .filter(agent -> listing.after()
+                        .map(position -> newestFirst.compare(
+                                        agent,
+                                        Agent.restore(
+                                                position.id(),
+                                                agent.name(),
+                                                agent.upstream(),
+                                                agent.tokenization(),
+                                                agent.policyName(),
+                                                agent.assistantDefaults(),
+                                                agent.configCallback(),
+                                                position.createdAt()))
+                                > 0)
+                        .orElse(true))
+                .filter(agent -> listing.nameContains()
+                        .map(text ->
+                                agent.name().value().toLowerCase(Locale.ROOT).contains(text.toLowerCase(Locale.ROOT)))
+                        .orElse(true))
                 .sorted(newestFirst)
                 .limit(listing.limit())
                 .toList();

@@ -21,8 +21,8 @@ public final class InMemoryAuditLog implements AppendAuditEventPort {
     public synchronized AppendOutcome append(AuditEvent event) {
         attempts++;
         if (unavailable) {
-            throw DomainException.retryable(ErrorCode.AUDIT_UNAVAILABLE, "The audit log cannot take events now.",
-                    Duration.ofSeconds(1));
+            throw DomainException.retryable(
+                    ErrorCode.AUDIT_UNAVAILABLE, "The audit log cannot take events now.", Duration.ofSeconds(1));
         }
         if (event.dedupKey().isPresent() && !dedupKeys.add(event.dedupKey().get())) {
             return new AppendOutcome.AlreadyRecorded();

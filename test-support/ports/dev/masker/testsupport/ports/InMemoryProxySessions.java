@@ -17,6 +17,7 @@ public final class InMemoryProxySessions implements ProxySessionPort {
     private final Map<String, Instant> started = new HashMap<>();
     /** The ends recorded, by agent and call id: the first one wins, as in the real store. */
     private final Map<String, String> ended = new HashMap<>();
+
     private final List<Optional<String>> asked = new ArrayList<>();
 
     /** A session the call already has, started at {@code at}. */

@@ -13,8 +13,9 @@ public final class InMemoryTurnPayloads implements KeepTurnPayloadsPort {
 
     @Override
     public synchronized void keep(TurnPayload payload) {
-        boolean known = kept.stream().anyMatch(other -> other.session().equals(payload.session())
-                && other.requestId().equals(payload.requestId()));
+        boolean known = kept.stream()
+                .anyMatch(other -> other.session().equals(payload.session())
+                        && other.requestId().equals(payload.requestId()));
         if (!known) {
             kept.add(payload);
         }
@@ -23,7 +24,8 @@ public final class InMemoryTurnPayloads implements KeepTurnPayloadsPort {
     @Override
     public synchronized Map<String, Map<String, Object>> ofSession(SessionId session) {
         Map<String, Map<String, Object>> payloads = new LinkedHashMap<>();
-        kept.stream().filter(payload -> payload.session().equals(session))
+        kept.stream()
+                .filter(payload -> payload.session().equals(session))
                 .forEach(payload -> payloads.put(payload.requestId(), payload.content()));
         return payloads;
     }

@@ -30,7 +30,8 @@ public abstract class KeepTurnPayloadsContractTest {
     /** A turn as the proxy keeps it: nested objects, a list, numbers, a boolean and text with PHI in it. */
     private static Map<String, Object> turn(String said) {
         Map<String, Object> content = new LinkedHashMap<>();
-        content.put("request", Map.of("messages", List.of(Map.of("role", "user", "content", said)), "temperature", 0.5));
+        content.put(
+                "request", Map.of("messages", List.of(Map.of("role", "user", "content", said)), "temperature", 0.5));
         content.put("upstream", Map.of("model", "gpt-4o", "max_tokens", 250, "stream", true));
         content.put("answer", List.of("Hello ", "Jane"));
         return content;

@@ -29,8 +29,8 @@ public abstract class KeepVaultEntriesContractTest {
     public static final Kid KID = new Kid("K_HEALTHCARE");
     public static final String EMAIL = "jane.doe@example.com";
     private static final SecureRandom RANDOM = new SecureRandom();
-    public static final VaultTokens TOKENS = new VaultTokens(
-            KeyRing.of(Map.of(KID, new KeyRing.Keys(randomKey(), Optional.empty()))), RANDOM);
+    public static final VaultTokens TOKENS =
+            new VaultTokens(KeyRing.of(Map.of(KID, new KeyRing.Keys(randomKey(), Optional.empty()))), RANDOM);
 
     /** The vault under test. */
     protected abstract KeepVaultEntriesPort vault();

@@ -94,8 +94,11 @@ public abstract class ListAgentsContractTest {
         savePort().create(newer);
 
         assertEquals(List.of(newer.id(), older.id()), ids(listPort().list(all(10))));
-        assertEquals(List.of(older.id()), ids(listPort().list(new Listing(10,
-                Optional.of(new Position(newer.createdAt(), newer.id())), Optional.empty()))));
+        assertEquals(
+                List.of(older.id()),
+                ids(listPort()
+                        .list(new Listing(
+                                10, Optional.of(new Position(newer.createdAt(), newer.id())), Optional.empty()))));
     }
 
     @Test
@@ -115,9 +118,21 @@ public abstract class ListAgentsContractTest {
         savePort().create(agent(newId(), new AgentName("Front desk 100% " + newId().value())));
         savePort().create(agent(newId(), new AgentName("Front desk 1000 " + newId().value())));
 
-        assertEquals(1, listPort().list(new Listing(10, Optional.empty(), Optional.of("100%"))).size());
-        assertEquals(2, listPort().list(new Listing(10, Optional.empty(), Optional.of("FRONT DESK"))).size());
-        assertEquals(0, listPort().list(new Listing(10, Optional.empty(), Optional.of("desk_1"))).size());
+        assertEquals(
+                1,
+                listPort()
+                        .list(new Listing(10, Optional.empty(), Optional.of("100%")))
+                        .size());
+        assertEquals(
+                2,
+                listPort()
+                        .list(new Listing(10, Optional.empty(), Optional.of("FRONT DESK")))
+                        .size());
+        assertEquals(
+                0,
+                listPort()
+                        .list(new Listing(10, Optional.empty(), Optional.of("desk_1")))
+                        .size());
     }
 
     @Test
@@ -145,7 +160,14 @@ public abstract class ListAgentsContractTest {
     }
 
     private static Agent createdAt(AgentId id, Instant at) {
-        return Agent.create(id, uniqueName("Timed"), Upstream.parse("stub").orElseThrow(), Tokenization.VAULT_DETERMINISTIC,
-                Agent.DEFAULT_POLICY, AssistantConfig.empty(), Optional.empty(), at);
+        return Agent.create(
+                id,
+                uniqueName("Timed"),
+                Upstream.parse("stub").orElseThrow(),
+                Tokenization.VAULT_DETERMINISTIC,
+                Agent.DEFAULT_POLICY,
+                AssistantConfig.empty(),
+                Optional.empty(),
+                at);
     }
 }

@@ -126,8 +126,10 @@ public abstract class ProxySessionContractTest {
         SessionId session = sessions().sessionFor(agent, Optional.of(call), fresh(), NOW);
         sessions().sessionFor(agent, Optional.of(call), fresh(), NOW.plusSeconds(30));
 
-        Optional<CallSession> ended = sessions().endCall(agent, new CallId(call), NOW.plusSeconds(90), "customer-ended-call");
-        Optional<CallSession> again = sessions().endCall(agent, new CallId(call), NOW.plusSeconds(95), "silence-timed-out");
+        Optional<CallSession> ended =
+                sessions().endCall(agent, new CallId(call), NOW.plusSeconds(90), "customer-ended-call");
+        Optional<CallSession> again =
+                sessions().endCall(agent, new CallId(call), NOW.plusSeconds(95), "silence-timed-out");
 
         assertEquals(Optional.of(new CallSession(session, NOW)), ended);
         assertEquals(ended, again);

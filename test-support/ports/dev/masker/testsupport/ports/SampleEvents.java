@@ -16,8 +16,7 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class SampleEvents {
     public static final Instant AT = Instant.parse("2026-03-01T09:30:00.000Z");
 
-    private SampleEvents() {
-    }
+    private SampleEvents() {}
 
     /** An {@code agent_created} at {@link #AT}, for a new agent, without a dedup key. */
     public static AuditEvent agentCreated() {
@@ -26,14 +25,22 @@ public final class SampleEvents {
 
     /** An {@code agent_created} at the instant, for a new agent, without a dedup key. */
     public static AuditEvent agentCreatedAt(Instant at) {
-        return AuditEvent.agentCreated(new EventId(ulid()), at, newAgentId(), "ops-admin", Optional.empty(),
-                new RequestId(ulid()));
+        return AuditEvent.agentCreated(
+                new EventId(ulid()), at, newAgentId(), "ops-admin", Optional.empty(), new RequestId(ulid()));
     }
 
     /** A {@code call_started} for the agent and call; each one has its own event id but they share one dedup key. */
     public static AuditEvent callStarted(AgentId agent, CallId call) {
-        return AuditEvent.callStarted(new EventId(ulid()), AT, agent, call, Optional.of("asst-front-desk"), "gpt-4o",
-                ResolvedAssistant.fromDefaults(AssistantConfig.empty()), new RequestId(ulid()), Optional.empty());
+        return AuditEvent.callStarted(
+                new EventId(ulid()),
+                AT,
+                agent,
+                call,
+                Optional.of("asst-front-desk"),
+                "gpt-4o",
+                ResolvedAssistant.fromDefaults(AssistantConfig.empty()),
+                new RequestId(ulid()),
+                Optional.empty());
     }
 
     /** A new agent id. */

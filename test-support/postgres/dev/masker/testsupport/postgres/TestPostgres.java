@@ -51,7 +51,8 @@ public final class TestPostgres {
 
         /** Runs the statement as a superuser with every ordinary trigger off: what an attacker with the database could do. */
         public int executeBypassingTriggers(String sql) throws SQLException {
-            try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            try (Connection connection = connect();
+                    Statement statement = connection.createStatement()) {
                 statement.execute("SET session_replication_role = replica");
                 return statement.executeUpdate(sql);
             }
@@ -61,7 +62,8 @@ public final class TestPostgres {
         public void close() {
             db.close();
             pool.close();
-            try (Connection connection = server().connect(); Statement statement = connection.createStatement()) {
+            try (Connection connection = server().connect();
+                    Statement statement = connection.createStatement()) {
                 statement.execute("DROP SCHEMA IF EXISTS " + name + " CASCADE");
             } catch (SQLException e) {
                 throw new IllegalStateException("the test schema " + name + " could not be dropped", e);
@@ -75,22 +77,25 @@ public final class TestPostgres {
         Connection connection() throws SQLException;
     }
 
-    private TestPostgres() {
-    }
+    private TestPostgres() {}
 
     /** The server, found (or started) on first use. */
     public static synchronized Server server() {
         if (server == null) {
             server = locate();
             // Without the query string, where a password could be.
-            LOG.log(System.Logger.Level.INFO, "integration tests use PostgreSQL at {0}", server.url().split("\\?")[0]);
+            LOG.log(
+                    System.Logger.Level.INFO,
+                    "integration tests use PostgreSQL at {0}",
+                    server.url().split("\\?")[0]);
         }
         return server;
     }
 
     /** A new schema name (not yet created) with a pool of connections set to it. */
     public static Schema freshSchema() {
-        String name = "t_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
+        String name =
+                "t_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
         HikariConfig config = new HikariConfig();
         config.setPoolName(name);
         config.setJdbcUrl(server().url());
@@ -139,11 +144,13 @@ public final class TestPostgres {
     private static Server locate() {
         String url = System.getenv("MASKER_TEST_DATABASE_URL");
         if (url != null && !url.isBlank()) {
-            return new Server(url, System.getenv().getOrDefault("MASKER_TEST_DATABASE_USER", "postgres"),
+            return new Server(
+                    url,
+                    System.getenv().getOrDefault("MASKER_TEST_DATABASE_USER", "postgres"),
                     System.getenv().getOrDefault("MASKER_TEST_DATABASE_PASSWORD", ""));
         }
-        boolean embeddedForced = "true".equals(System.getenv("MASKER_TEST_EMBEDDED"))
-                || Boolean.getBoolean("MASKER_TEST_EMBEDDED");
+        boolean embeddedForced =
+                "true".equals(System.getenv("MASKER_TEST_EMBEDDED")) || Boolean.getBoolean("MASKER_TEST_EMBEDDED");
         Server local = new Server(LOCAL_URL, "postgres", "");
         if (!embeddedForced) {
             try {

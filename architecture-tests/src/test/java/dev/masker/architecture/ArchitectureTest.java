@@ -10,8 +10,9 @@ import com.tngtech.archunit.junit.ArchTests;
  * the jars that the test-scoped dependency on bootstrap puts on the class path. {@link Masker#importProductionClasses()}
  * builds the same import for tests that need one by hand.
  */
-@AnalyzeClasses(packages = Masker.ROOT,
-    importOptions = {ImportOption.DoNotIncludeTests.class, ImportOption.DoNotIncludePackageInfos.class})
+@AnalyzeClasses(
+        packages = Masker.ROOT,
+        importOptions = {ImportOption.DoNotIncludeTests.class, ImportOption.DoNotIncludePackageInfos.class})
 class ArchitectureTest {
 
     @ArchTest

@@ -18,19 +18,22 @@ final class ErrorRules {
     /** Each value object that outside input reaches refuses it with a {@code DomainException}, so never as a 500. */
     @ArchTest
     static final ArchRule outsideInputIsRefusedWithADomainException = classes()
-        .that(Masker.takingOutsideInput())
-        .should().dependOnClassesThat().haveFullyQualifiedName(Masker.DOMAIN_EXCEPTION)
-        .because("input from a request, a Vapi payload or a policy's YAML is refused with its documented error code")
-        .allowEmptyShould(false);
+            .that(Masker.takingOutsideInput())
+            .should()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName(Masker.DOMAIN_EXCEPTION)
+            .because(
+                    "input from a request, a Vapi payload or a policy's YAML is refused with its documented error code")
+            .allowEmptyShould(false);
 
     /** ...and not also with an {@code IllegalArgumentException}, which the HTTP edge answers with 500. */
     @ArchTest
     static final ArchRule outsideInputIsNeverRefusedAsAProgrammingError = noClasses()
-        .that(Masker.takingOutsideInput())
-        .should().callConstructorWhere(target(owner(assignableTo(IllegalArgumentException.class))))
-        .because("an IllegalArgumentException means a broken invariant, and answers 500 internal_error")
-        .allowEmptyShould(false);
+            .that(Masker.takingOutsideInput())
+            .should()
+            .callConstructorWhere(target(owner(assignableTo(IllegalArgumentException.class))))
+            .because("an IllegalArgumentException means a broken invariant, and answers 500 internal_error")
+            .allowEmptyShould(false);
 
-    private ErrorRules() {
-    }
+    private ErrorRules() {}
 }

@@ -25,36 +25,41 @@ final class ImportGuards {
         assertAll(Masker.MODULE_ROOTS.entrySet().stream().map(module -> () -> {
             String artifact = module.getKey();
             String root = module.getValue();
-            long inPackage = classes.stream().filter(c -> Masker.inPackageTree(c, root)).count();
+            long inPackage =
+                    classes.stream().filter(c -> Masker.inPackageTree(c, root)).count();
             long fromArtifact = classes.stream()
-                .filter(c -> Masker.inPackageTree(c, root) && isArtifact(container(c), artifact))
-                .count();
-            assertTrue(fromArtifact > 0, "no production class of module " + artifact + " was imported from its artifact ("
-                + inPackage + " classes under " + root + " in all): is its jar on the test class path?");
+                    .filter(c -> Masker.inPackageTree(c, root) && isArtifact(container(c), artifact))
+                    .count();
+            assertTrue(
+                    fromArtifact > 0,
+                    "no production class of module " + artifact + " was imported from its artifact (" + inPackage
+                            + " classes under " + root + " in all): is its jar on the test class path?");
         }));
     }
 
     @ArchTest
     static void givenTheProductionImport_lookingForStrayPackages_findsEveryClassUnderAModuleRoot(JavaClasses classes) {
         List<String> stray = classes.stream()
-            .filter(c -> Masker.MODULE_ROOTS.values().stream().noneMatch(root -> Masker.inPackageTree(c, root)))
-            .map(JavaClass::getName)
-            .toList();
-        assertEquals(List.of(), stray, "classes outside every module root package; add their module to Masker.MODULE_ROOTS");
+                .filter(c -> Masker.MODULE_ROOTS.values().stream().noneMatch(root -> Masker.inPackageTree(c, root)))
+                .map(JavaClass::getName)
+                .toList();
+        assertEquals(
+                List.of(), stray, "classes outside every module root package; add their module to Masker.MODULE_ROOTS");
     }
 
     @ArchTest
     static void givenTheProductionImport_lookingForTestCode_findsNone(JavaClasses classes) {
         List<String> tests = classes.stream()
-            .filter(c -> c.getPackageName().startsWith("dev.masker.architecture")
-                || c.getSource().map(source -> source.getUri().toString().contains("test-classes")).orElse(false))
-            .map(JavaClass::getName)
-            .toList();
+                .filter(c -> c.getPackageName().startsWith("dev.masker.architecture")
+                        || c.getSource()
+                                .map(source -> source.getUri().toString().contains("test-classes"))
+                                .orElse(false))
+                .map(JavaClass::getName)
+                .toList();
         assertEquals(List.of(), tests, "test classes were imported; ImportOption.DoNotIncludeTests is not in effect");
     }
 
-    private ImportGuards() {
-    }
+    private ImportGuards() {}
 
     /**
      * Whether the container is the module's output directory or its jar, wherever that jar was copied (the bootstrap
@@ -66,7 +71,8 @@ final class ImportGuards {
 
     /** The jar or class directory the class was read from, without the class's own path inside it. */
     private static String container(JavaClass javaClass) {
-        String uri = javaClass.getSource().map(source -> source.getUri().toString()).orElse("");
+        String uri =
+                javaClass.getSource().map(source -> source.getUri().toString()).orElse("");
         int inJar = uri.indexOf("!/");
         if (inJar >= 0) {
             return uri.substring(0, inJar);

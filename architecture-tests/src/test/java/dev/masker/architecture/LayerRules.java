@@ -29,25 +29,29 @@ final class LayerRules {
      */
     @ArchTest
     static final ArchRule onionArchitecture = onionArchitecture()
-        .domainModels(Masker.DOMAIN)
-        .domainServices(Masker.PORTS)
-        .applicationServices(Masker.SERVICES)
-        .adapter("http", Masker.HTTP_ADAPTER)
-        .adapter("persistence", Masker.PERSISTENCE_ADAPTER)
-        .adapter("audit", Masker.AUDIT_ADAPTER)
-        .withOptionalLayers(false)
-        .ignoreDependency(resideInAPackage(Masker.BOOTSTRAP), alwaysTrue())
-        .ensureAllClassesAreContainedInArchitectureIgnoring(Masker.BOOTSTRAP)
-        .because("dependencies point inwards: adapters -> services -> ports -> domain (SPEC §2)")
-        .allowEmptyShould(false);
+            .domainModels(Masker.DOMAIN)
+            .domainServices(Masker.PORTS)
+            .applicationServices(Masker.SERVICES)
+            .adapter("http", Masker.HTTP_ADAPTER)
+            .adapter("persistence", Masker.PERSISTENCE_ADAPTER)
+            .adapter("audit", Masker.AUDIT_ADAPTER)
+            .withOptionalLayers(false)
+            .ignoreDependency(resideInAPackage(Masker.BOOTSTRAP), alwaysTrue())
+            .ensureAllClassesAreContainedInArchitectureIgnoring(Masker.BOOTSTRAP)
+            .because("dependencies point inwards: adapters -> services -> ports -> domain (SPEC §2)")
+            .allowEmptyShould(false);
 
     /** The onion lets adapters reach services; Masker's do not: they drive use cases and implement ports only. */
     @ArchTest
     static final ArchRule adaptersUseTheApplicationOnlyThroughItsPorts = noClasses()
-        .that().resideInAPackage(Masker.ADAPTERS)
-        .should().dependOnClassesThat().resideInAPackage(Masker.SERVICES)
-        .because("application.service is exported only to dev.masker.bootstrap, which wires services to adapters (STYLE §2)")
-        .allowEmptyShould(false);
+            .that()
+            .resideInAPackage(Masker.ADAPTERS)
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage(Masker.SERVICES)
+            .because(
+                    "application.service is exported only to dev.masker.bootstrap, which wires services to adapters (STYLE §2)")
+            .allowEmptyShould(false);
 
     /**
      * A service drives no other service's use case: what two services share is a driven port, a domain collaborator or
@@ -56,46 +60,54 @@ final class LayerRules {
      */
     @ArchTest
     static final ArchRule servicesUseNoUseCaseButTheirOwn = classes()
-        .that().resideInAPackage(Masker.SERVICES)
-        .should(useNoUseCaseTheyDoNotImplement())
-        .because("services depend on driven ports and domain collaborators only; in-ports are for adapters to drive")
-        .allowEmptyShould(false);
+            .that()
+            .resideInAPackage(Masker.SERVICES)
+            .should(useNoUseCaseTheyDoNotImplement())
+            .because(
+                    "services depend on driven ports and domain collaborators only; in-ports are for adapters to drive")
+            .allowEmptyShould(false);
 
     @ArchTest
     static final ArchRule nothingDependsOnBootstrap = noClasses()
-        .that().resideOutsideOfPackage(Masker.BOOTSTRAP)
-        .should().dependOnClassesThat().resideInAPackage(Masker.BOOTSTRAP)
-        .because("bootstrap is the only composition root and sits above every module (SPEC §2)")
-        .allowEmptyShould(false);
+            .that()
+            .resideOutsideOfPackage(Masker.BOOTSTRAP)
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage(Masker.BOOTSTRAP)
+            .because("bootstrap is the only composition root and sits above every module (SPEC §2)")
+            .allowEmptyShould(false);
 
     @ArchTest
-    static final ArchRule adaptersDoNotDependOnEachOther = slices()
-        .matching("dev.masker.adapters.(*)..").namingSlices("adapter '$1'")
-        .should().notDependOnEachOther()
-        .because("adapters never import each other; only bootstrap joins them (SPEC §2)")
-        .allowEmptyShould(false);
+    static final ArchRule adaptersDoNotDependOnEachOther = slices().matching("dev.masker.adapters.(*)..")
+            .namingSlices("adapter '$1'")
+            .should()
+            .notDependOnEachOther()
+            .because("adapters never import each other; only bootstrap joins them (SPEC §2)")
+            .allowEmptyShould(false);
 
     @ArchTest
-    static final ArchRule topLevelSlicesAreFreeOfCycles = slices()
-        .matching("dev.masker.(*)..").namingSlices("'dev.masker.$1'")
-        .should().beFreeOfCycles()
-        .allowEmptyShould(false);
+    static final ArchRule topLevelSlicesAreFreeOfCycles = slices().matching("dev.masker.(*)..")
+            .namingSlices("'dev.masker.$1'")
+            .should()
+            .beFreeOfCycles()
+            .allowEmptyShould(false);
 
     /** Package by package, so a cycle inside one adapter module (e.g. http and http.vapi) fails too. */
     @ArchTest
-    static final ArchRule adapterPackagesAreFreeOfCycles = slices()
-        .matching("dev.masker.adapters.(**)").namingSlices("'dev.masker.adapters.$1'")
-        .should().beFreeOfCycles()
-        .allowEmptyShould(false);
+    static final ArchRule adapterPackagesAreFreeOfCycles = slices().matching("dev.masker.adapters.(**)")
+            .namingSlices("'dev.masker.adapters.$1'")
+            .should()
+            .beFreeOfCycles()
+            .allowEmptyShould(false);
 
     @ArchTest
-    static final ArchRule domainPackagesAreFreeOfCycles = slices()
-        .matching("dev.masker.domain.(**)").namingSlices("'dev.masker.domain.$1'")
-        .should().beFreeOfCycles()
-        .allowEmptyShould(false);
+    static final ArchRule domainPackagesAreFreeOfCycles = slices().matching("dev.masker.domain.(**)")
+            .namingSlices("'dev.masker.domain.$1'")
+            .should()
+            .beFreeOfCycles()
+            .allowEmptyShould(false);
 
-    private LayerRules() {
-    }
+    private LayerRules() {}
 
     /**
      * Depend on no {@code *UseCase} of {@code application.port.in} but those the class implements, or its enclosing class
@@ -107,14 +119,17 @@ final class LayerRules {
             public void check(JavaClass javaClass, ConditionEvents events) {
                 Set<JavaClass> own = implementedHereOrAround(javaClass);
                 List<Dependency> foreign = javaClass.getDirectDependenciesFromSelf().stream()
-                    .filter(dependency -> Masker.isUseCase(dependency.getTargetClass().getBaseComponentType()))
-                    .filter(dependency -> !own.contains(dependency.getTargetClass().getBaseComponentType()))
-                    .toList();
+                        .filter(dependency ->
+                                Masker.isUseCase(dependency.getTargetClass().getBaseComponentType()))
+                        .filter(dependency ->
+                                !own.contains(dependency.getTargetClass().getBaseComponentType()))
+                        .toList();
                 if (foreign.isEmpty()) {
-                    events.add(SimpleConditionEvent.satisfied(javaClass,
-                        javaClass.getName() + " uses no use case it does not implement"));
+                    events.add(SimpleConditionEvent.satisfied(
+                            javaClass, javaClass.getName() + " uses no use case it does not implement"));
                 }
-                foreign.forEach(dependency -> events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription())));
+                foreign.forEach(dependency ->
+                        events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription())));
             }
         };
     }
@@ -122,7 +137,9 @@ final class LayerRules {
     /** The interfaces the class and every class enclosing it implement. */
     private static Set<JavaClass> implementedHereOrAround(JavaClass javaClass) {
         Set<JavaClass> interfaces = new HashSet<>();
-        for (Optional<JavaClass> level = Optional.of(javaClass); level.isPresent(); level = level.get().getEnclosingClass()) {
+        for (Optional<JavaClass> level = Optional.of(javaClass);
+                level.isPresent();
+                level = level.get().getEnclosingClass()) {
             interfaces.addAll(level.get().getAllRawInterfaces());
         }
         return interfaces;

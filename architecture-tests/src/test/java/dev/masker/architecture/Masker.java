@@ -32,6 +32,7 @@ final class Masker {
     static final String POLICY_READER = "dev.masker.adapters.persistence.policy..";
     /** The MSK1 token scheme, the one home of Tink. */
     static final String MSK1_SCHEME = "dev.masker.adapters.persistence.msk1..";
+
     static final String BOOTSTRAP = "dev.masker.bootstrap..";
     static final String CLI = "dev.masker.bootstrap.cli..";
 
@@ -39,14 +40,27 @@ final class Masker {
 
     /** Libraries that must stay out of the domain and the application (SPEC §2: they never see Helidon, Jackson, JDBC). */
     static final String[] TECHNOLOGY = {
-        "io.helidon..", "com.fasterxml..", "java.sql..", "javax.sql..", "com.zaxxer..", "org.flywaydb..", "org.postgresql..",
-        "com.google.crypto.tink..", "com.google.protobuf..", "org.snakeyaml..",
+        "io.helidon..",
+        "com.fasterxml..",
+        "java.sql..",
+        "javax.sql..",
+        "com.zaxxer..",
+        "org.flywaydb..",
+        "org.postgresql..",
+        "com.google.crypto.tink..",
+        "com.google.protobuf..",
+        "org.snakeyaml..",
     };
 
     /** Logging APIs other than {@link System.Logger} (STYLE §25); only the composition root may configure them. */
     static final String[] OTHER_LOGGING = {
-        "java.util.logging..", "org.slf4j..", "org.apache.logging..", "org.apache.log4j..", "org.apache.commons.logging..",
-        "ch.qos.logback..", "io.helidon.logging..",
+        "java.util.logging..",
+        "org.slf4j..",
+        "org.apache.logging..",
+        "org.apache.log4j..",
+        "org.apache.commons.logging..",
+        "ch.qos.logback..",
+        "io.helidon.logging..",
     };
 
     /** The domain's one exception for refusals a caller can act on (STYLE §13). */
@@ -57,16 +71,16 @@ final class Masker {
      * A value object joins the list when it starts taking such input (docs/DECISIONS.md, "Errors").
      */
     static final Set<String> OUTSIDE_INPUT_VALUES = Set.of(
-        "dev.masker.domain.agent.AgentName",
-        "dev.masker.domain.agent.Upstream",
-        "dev.masker.domain.agent.ConfigCallback",
-        "dev.masker.domain.agent.ForwardTarget",
-        "dev.masker.domain.agent.WebhookCredential$Hmac",
-        "dev.masker.domain.agent.WebhookCredential$Bearer",
-        "dev.masker.domain.vapi.CallId",
-        "dev.masker.domain.phi.Kid",
-        "dev.masker.domain.policy.Policy",
-        "dev.masker.domain.admin.AdminSessionSecret");
+            "dev.masker.domain.agent.AgentName",
+            "dev.masker.domain.agent.Upstream",
+            "dev.masker.domain.agent.ConfigCallback",
+            "dev.masker.domain.agent.ForwardTarget",
+            "dev.masker.domain.agent.WebhookCredential$Hmac",
+            "dev.masker.domain.agent.WebhookCredential$Bearer",
+            "dev.masker.domain.vapi.CallId",
+            "dev.masker.domain.phi.Kid",
+            "dev.masker.domain.policy.Policy",
+            "dev.masker.domain.admin.AdminSessionSecret");
 
     /** The root package of each Maven module with production code, by artifact id, as STYLE §1 pairs them. */
     static final Map<String, String> MODULE_ROOTS = moduleRoots();
@@ -82,13 +96,12 @@ final class Masker {
     /** Imported once, on first use. */
     private static final class ProductionClasses {
         static final JavaClasses IMPORTED = new ClassFileImporter()
-            .withImportOption(new ImportOption.DoNotIncludeTests())
-            .withImportOption(new ImportOption.DoNotIncludePackageInfos())
-            .importPackages(ROOT);
+                .withImportOption(new ImportOption.DoNotIncludeTests())
+                .withImportOption(new ImportOption.DoNotIncludePackageInfos())
+                .importPackages(ROOT);
     }
 
-    private Masker() {
-    }
+    private Masker() {}
 
     private static Map<String, String> moduleRoots() {
         Map<String, String> roots = new LinkedHashMap<>();
@@ -108,9 +121,9 @@ final class Masker {
      */
     static DescribedPredicate<JavaClass> inJavaBase() {
         Set<String> exported = Object.class.getModule().getDescriptor().exports().stream()
-            .filter(export -> !export.isQualified())
-            .map(ModuleDescriptor.Exports::source)
-            .collect(Collectors.toUnmodifiableSet());
+                .filter(export -> !export.isQualified())
+                .map(ModuleDescriptor.Exports::source)
+                .collect(Collectors.toUnmodifiableSet());
         return DescribedPredicate.describe("are in module java.base", javaClass -> {
             JavaClass type = javaClass.isArray() ? javaClass.getBaseComponentType() : javaClass;
             return type.isPrimitive() || exported.contains(type.getPackageName());
@@ -125,29 +138,37 @@ final class Masker {
 
     /** The value objects of {@link #OUTSIDE_INPUT_VALUES}. */
     static DescribedPredicate<JavaClass> takingOutsideInput() {
-        return DescribedPredicate.describe("take outside input (Masker.OUTSIDE_INPUT_VALUES)",
-            javaClass -> OUTSIDE_INPUT_VALUES.contains(javaClass.getName()));
+        return DescribedPredicate.describe(
+                "take outside input (Masker.OUTSIDE_INPUT_VALUES)",
+                javaClass -> OUTSIDE_INPUT_VALUES.contains(javaClass.getName()));
     }
 
     /** Classes implementing, directly or not, an in-port: an interface of {@code application.port.in} named {@code *UseCase}. */
     static DescribedPredicate<JavaClass> implementingAUseCase() {
-        return DescribedPredicate.describe("implement a *UseCase of application.port.in",
-            javaClass -> !javaClass.isInterface() && javaClass.getAllRawInterfaces().stream().anyMatch(Masker::isUseCase));
+        return DescribedPredicate.describe(
+                "implement a *UseCase of application.port.in",
+                javaClass -> !javaClass.isInterface()
+                        && javaClass.getAllRawInterfaces().stream().anyMatch(Masker::isUseCase));
     }
 
     /** Classes implementing, directly or not, an out-port ({@code port.out.*Port}) or Helidon's {@code HttpService}. */
     static DescribedPredicate<JavaClass> implementingAPortOrHttpService() {
-        return DescribedPredicate.describe("implement a *Port of application.port.out or Helidon's HttpService",
-            javaClass -> !javaClass.isInterface() && javaClass.getAllRawInterfaces().stream()
-                .anyMatch(type -> isOutPort(type) || type.getName().equals(HELIDON_HTTP_SERVICE)));
+        return DescribedPredicate.describe(
+                "implement a *Port of application.port.out or Helidon's HttpService",
+                javaClass -> !javaClass.isInterface()
+                        && javaClass.getAllRawInterfaces().stream()
+                                .anyMatch(type ->
+                                        isOutPort(type) || type.getName().equals(HELIDON_HTTP_SERVICE)));
     }
 
     /** Whether the type is an in-port: an interface of {@code application.port.in} named {@code *UseCase}. */
     static boolean isUseCase(JavaClass type) {
-        return type.getPackageName().equals("dev.masker.application.port.in") && type.getSimpleName().endsWith("UseCase");
+        return type.getPackageName().equals("dev.masker.application.port.in")
+                && type.getSimpleName().endsWith("UseCase");
     }
 
     private static boolean isOutPort(JavaClass type) {
-        return type.getPackageName().equals("dev.masker.application.port.out") && type.getSimpleName().endsWith("Port");
+        return type.getPackageName().equals("dev.masker.application.port.out")
+                && type.getSimpleName().endsWith("Port");
     }
 }

@@ -7,11 +7,11 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
-import com.tngtech.archunit.junit.ArchTest;
 
 /** Names that say what a thing is in the hexagon (STYLE §5 to §8). */
 final class NamingRules {
@@ -22,34 +22,50 @@ final class NamingRules {
      */
     @ArchTest
     static final ArchRule inPortInterfacesAreUseCases = classes()
-        .that().resideInAPackage(Masker.PORT_IN).and().areTopLevelClasses().and().areInterfaces()
-        .should().haveSimpleNameEndingWith("UseCase")
-        .because("in-ports are named <Verb><Noun>UseCase (STYLE §5)")
-        .allowEmptyShould(false);
+            .that()
+            .resideInAPackage(Masker.PORT_IN)
+            .and()
+            .areTopLevelClasses()
+            .and()
+            .areInterfaces()
+            .should()
+            .haveSimpleNameEndingWith("UseCase")
+            .because("in-ports are named <Verb><Noun>UseCase (STYLE §5)")
+            .allowEmptyShould(false);
 
     @ArchTest
     static final ArchRule inPortValuesAreRecords = classes()
-        .that().resideInAPackage(Masker.PORT_IN).and().areNotInterfaces()
-        .should().beRecords()
-        .because("use cases take <Verb><Noun>Command / ...Query records and answer with values (STYLE §5, §9)")
-        .allowEmptyShould(false);
+            .that()
+            .resideInAPackage(Masker.PORT_IN)
+            .and()
+            .areNotInterfaces()
+            .should()
+            .beRecords()
+            .because("use cases take <Verb><Noun>Command / ...Query records and answer with values (STYLE §5, §9)")
+            .allowEmptyShould(false);
 
     @ArchTest
     static final ArchRule useCasesAreInPortInterfacesWithOneMethod = classes()
-        .that().haveSimpleNameEndingWith("UseCase")
-        .should().resideInAPackage(Masker.PORT_IN)
-        .andShould(beInterfaces())
-        .andShould(declareExactlyOneMethod())
-        .because("an in-port is one interface with one method (STYLE §5)")
-        .allowEmptyShould(false);
+            .that()
+            .haveSimpleNameEndingWith("UseCase")
+            .should()
+            .resideInAPackage(Masker.PORT_IN)
+            .andShould(beInterfaces())
+            .andShould(declareExactlyOneMethod())
+            .because("an in-port is one interface with one method (STYLE §5)")
+            .allowEmptyShould(false);
 
     @ArchTest
     static final ArchRule outPortsAreInterfacesNamedPort = classes()
-        .that().resideInAPackage(Masker.PORT_OUT).and().areTopLevelClasses()
-        .should(beInterfaces())
-        .andShould().haveSimpleNameEndingWith("Port")
-        .because("driven ports are <Capability>Port interfaces (STYLE §5)")
-        .allowEmptyShould(false);
+            .that()
+            .resideInAPackage(Masker.PORT_OUT)
+            .and()
+            .areTopLevelClasses()
+            .should(beInterfaces())
+            .andShould()
+            .haveSimpleNameEndingWith("Port")
+            .because("driven ports are <Capability>Port interfaces (STYLE §5)")
+            .allowEmptyShould(false);
 
     /**
      * Types nested in a port (e.g. {@code AppendAuditEventPort.AppendOutcome}) are what the port takes or answers, or a
@@ -57,51 +73,75 @@ final class NamingRules {
      */
     @ArchTest
     static final ArchRule typesNestedInPortsAreRecordsOrSealedInterfaces = classes()
-        .that().resideInAPackage(Masker.PORTS).and().areNestedClasses()
-        .should(beRecords().or(beSealedInterfaces()).or(beFunctionalInterfaces()))
-        .because("outcomes a caller branches on are sealed result types, not booleans (STYLE §14)")
-        .allowEmptyShould(false);
+            .that()
+            .resideInAPackage(Masker.PORTS)
+            .and()
+            .areNestedClasses()
+            .should(beRecords().or(beSealedInterfaces()).or(beFunctionalInterfaces()))
+            .because("outcomes a caller branches on are sealed result types, not booleans (STYLE §14)")
+            .allowEmptyShould(false);
 
     @ArchTest
     static final ArchRule useCaseImplementationsAreFinalServices = classes()
-        .that(Masker.implementingAUseCase())
-        .should().resideInAPackage(Masker.SERVICES)
-        .andShould().haveSimpleNameEndingWith("Service")
-        .andShould().haveModifier(JavaModifier.FINAL)
-        .because("services are final <Verb><Noun>Service classes implementing <Verb><Noun>UseCase (STYLE §6)")
-        .allowEmptyShould(false);
+            .that(Masker.implementingAUseCase())
+            .should()
+            .resideInAPackage(Masker.SERVICES)
+            .andShould()
+            .haveSimpleNameEndingWith("Service")
+            .andShould()
+            .haveModifier(JavaModifier.FINAL)
+            .because("services are final <Verb><Noun>Service classes implementing <Verb><Noun>UseCase (STYLE §6)")
+            .allowEmptyShould(false);
 
     @ArchTest
     static final ArchRule portAndHttpServiceImplementationsAreAdapters = classes()
-        .that().resideInAPackage(Masker.ADAPTERS).and().areNotAnonymousClasses().and(Masker.implementingAPortOrHttpService())
-        .should().haveSimpleNameEndingWith("Adapter")
-        .because("classes that implement a port or a Helidon HttpService end in Adapter (STYLE §7)")
-        .allowEmptyShould(false);
+            .that()
+            .resideInAPackage(Masker.ADAPTERS)
+            .and()
+            .areNotAnonymousClasses()
+            .and(Masker.implementingAPortOrHttpService())
+            .should()
+            .haveSimpleNameEndingWith("Adapter")
+            .because("classes that implement a port or a Helidon HttpService end in Adapter (STYLE §7)")
+            .allowEmptyShould(false);
 
     @ArchTest
     static final ArchRule adaptersImplementAPortOrHttpService = classes()
-        .that().resideInAPackage(Masker.ADAPTERS).and().haveSimpleNameEndingWith("Adapter")
-        .should(implementAPortOrHttpService())
-        .because("a name says what a thing is: an *Adapter plugs a port or serves HTTP (STYLE §7, §8)")
-        .allowEmptyShould(false);
+            .that()
+            .resideInAPackage(Masker.ADAPTERS)
+            .and()
+            .haveSimpleNameEndingWith("Adapter")
+            .should(implementAPortOrHttpService())
+            .because("a name says what a thing is: an *Adapter plugs a port or serves HTTP (STYLE §7, §8)")
+            .allowEmptyShould(false);
 
     @ArchTest
     static final ArchRule noGrabBagPackages = noClasses()
-        .should().resideInAnyPackage(
-            "..util..", "..utils..", "..common..", "..commons..", "..helper..", "..helpers..", "..manager..", "..managers..")
-        .because("no util, common, helper or manager packages: a name says what a thing is (STYLE §8)")
-        .allowEmptyShould(false);
+            .should()
+            .resideInAnyPackage(
+                    "..util..",
+                    "..utils..",
+                    "..common..",
+                    "..commons..",
+                    "..helper..",
+                    "..helpers..",
+                    "..manager..",
+                    "..managers..")
+            .because("no util, common, helper or manager packages: a name says what a thing is (STYLE §8)")
+            .allowEmptyShould(false);
 
-    private NamingRules() {
-    }
+    private NamingRules() {}
 
     private static ArchCondition<JavaClass> declareExactlyOneMethod() {
         return new ArchCondition<>("declare exactly one method") {
             @Override
             public void check(JavaClass javaClass, ConditionEvents events) {
                 int count = javaClass.getMethods().size();
-                events.add(new SimpleConditionEvent(javaClass, count == 1,
-                    javaClass.getName() + " declares " + count + " methods in " + javaClass.getSourceCodeLocation()));
+                events.add(new SimpleConditionEvent(
+                        javaClass,
+                        count == 1,
+                        javaClass.getName() + " declares " + count + " methods in "
+                                + javaClass.getSourceCodeLocation()));
             }
         };
     }
@@ -111,9 +151,11 @@ final class NamingRules {
             @Override
             public void check(JavaClass javaClass, ConditionEvents events) {
                 boolean sealedInterface = javaClass.isInterface() && javaClass.isSealed();
-                events.add(new SimpleConditionEvent(javaClass, sealedInterface,
-                    javaClass.getName() + (sealedInterface ? " is" : " is not") + " a sealed interface in "
-                        + javaClass.getSourceCodeLocation()));
+                events.add(new SimpleConditionEvent(
+                        javaClass,
+                        sealedInterface,
+                        javaClass.getName() + (sealedInterface ? " is" : " is not") + " a sealed interface in "
+                                + javaClass.getSourceCodeLocation()));
             }
         };
     }
@@ -123,9 +165,11 @@ final class NamingRules {
             @Override
             public void check(JavaClass javaClass, ConditionEvents events) {
                 boolean functional = javaClass.isInterface() && javaClass.isAnnotatedWith(FunctionalInterface.class);
-                events.add(new SimpleConditionEvent(javaClass, functional,
-                    javaClass.getName() + (functional ? " is" : " is not") + " a functional interface in "
-                        + javaClass.getSourceCodeLocation()));
+                events.add(new SimpleConditionEvent(
+                        javaClass,
+                        functional,
+                        javaClass.getName() + (functional ? " is" : " is not") + " a functional interface in "
+                                + javaClass.getSourceCodeLocation()));
             }
         };
     }
@@ -135,9 +179,12 @@ final class NamingRules {
             @Override
             public void check(JavaClass javaClass, ConditionEvents events) {
                 boolean implementing = Masker.implementingAPortOrHttpService().test(javaClass);
-                String verdict = implementing ? " implements a port or HttpService" : " implements no port and no HttpService";
-                events.add(new SimpleConditionEvent(javaClass, implementing,
-                    javaClass.getName() + verdict + " in " + javaClass.getSourceCodeLocation()));
+                String verdict =
+                        implementing ? " implements a port or HttpService" : " implements no port and no HttpService";
+                events.add(new SimpleConditionEvent(
+                        javaClass,
+                        implementing,
+                        javaClass.getName() + verdict + " in " + javaClass.getSourceCodeLocation()));
             }
         };
     }

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.TestFactory;
 class RulesFailOnEmptyTest {
 
     private static final List<Class<?>> RULE_CLASSES =
-        List.of(LayerRules.class, TechnologyRules.class, NamingRules.class, CodingRules.class, ErrorRules.class);
+            List.of(LayerRules.class, TechnologyRules.class, NamingRules.class, CodingRules.class, ErrorRules.class);
 
     /** An import with no class at all, as a misspelled root package or a missing jar would give. */
     private static final JavaClasses NOTHING = new ClassFileImporter().importClasses();
@@ -31,25 +31,33 @@ class RulesFailOnEmptyTest {
     @TestFactory
     Stream<DynamicTest> givenAnEmptyImport_checkingEachRule_fails() {
         List<Field> rules = RULE_CLASSES.stream()
-            .flatMap(type -> Arrays.stream(type.getDeclaredFields()))
-            .filter(field -> Modifier.isStatic(field.getModifiers()) && ArchRule.class.isAssignableFrom(field.getType()))
-            .toList();
+                .flatMap(type -> Arrays.stream(type.getDeclaredFields()))
+                .filter(field ->
+                        Modifier.isStatic(field.getModifiers()) && ArchRule.class.isAssignableFrom(field.getType()))
+                .toList();
         assertFalse(rules.isEmpty(), "found no rules to check");
-        return rules.stream().map(field -> dynamicTest(field.getDeclaringClass().getSimpleName() + "." + field.getName(), () -> {
-            ArchRule rule = (ArchRule) field.get(null);
-            assertThrows(AssertionError.class, () -> rule.check(NOTHING),
-                "rule passed on an empty import, so it could pass vacuously: " + rule.getDescription());
-        }));
+        return rules.stream()
+                .map(field -> dynamicTest(field.getDeclaringClass().getSimpleName() + "." + field.getName(), () -> {
+                    ArchRule rule = (ArchRule) field.get(null);
+                    assertThrows(
+                            AssertionError.class,
+                            () -> rule.check(NOTHING),
+                            "rule passed on an empty import, so it could pass vacuously: " + rule.getDescription());
+                }));
     }
 
     @Test
     void givenAMisspelledPackage_checkingARuleOnTheRealImport_failsForHavingNothingToCheck() {
         ArchRule misspelled = noClasses()
-            .that().resideInAPackage("dev.masker.domian..")
-            .should().dependOnClassesThat().resideInAnyPackage(Masker.TECHNOLOGY)
-            .allowEmptyShould(false);
+                .that()
+                .resideInAPackage("dev.masker.domian..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(Masker.TECHNOLOGY)
+                .allowEmptyShould(false);
 
-        AssertionError failure = assertThrows(AssertionError.class, () -> misspelled.check(Masker.importProductionClasses()));
+        AssertionError failure =
+                assertThrows(AssertionError.class, () -> misspelled.check(Masker.importProductionClasses()));
 
         assertTrue(failure.getMessage().contains("failed to check any classes"), failure.getMessage());
     }
@@ -58,19 +66,19 @@ class RulesFailOnEmptyTest {
     void givenTheValueObjectsTakingOutsideInput_eachNameIsAProductionClass() {
         // A misspelled or renamed entry would drop out of both error rules while the others keep them from being empty.
         List<String> missing = Masker.OUTSIDE_INPUT_VALUES.stream()
-            .filter(name -> !Masker.importProductionClasses().contain(name))
-            .sorted()
-            .toList();
+                .filter(name -> !Masker.importProductionClasses().contain(name))
+                .sorted()
+                .toList();
 
         assertTrue(missing.isEmpty(), "not production classes: " + missing);
     }
 
     @Test
     void givenAMisspelledSlicePattern_checkingItOnTheRealImport_failsForHavingNothingToCheck() {
-        ArchRule misspelled = slices()
-            .matching("dev.masker.adaptors.(*)..")
-            .should().notDependOnEachOther()
-            .allowEmptyShould(false);
+        ArchRule misspelled = slices().matching("dev.masker.adaptors.(*)..")
+                .should()
+                .notDependOnEachOther()
+                .allowEmptyShould(false);
 
         assertThrows(AssertionError.class, () -> misspelled.check(Masker.importProductionClasses()));
     }

@@ -20,9 +20,8 @@ import org.junit.jupiter.api.Test;
  */
 class ServiceRuleTest {
 
-    private static final ArchRule CONDITION_ALONE = classes()
-        .should(LayerRules.useNoUseCaseTheyDoNotImplement())
-        .allowEmptyShould(false);
+    private static final ArchRule CONDITION_ALONE =
+            classes().should(LayerRules.useNoUseCaseTheyDoNotImplement()).allowEmptyShould(false);
 
     @Test
     void givenAServiceDrivingAnotherUseCase_checkingTheCondition_failsNamingThatUseCase() {

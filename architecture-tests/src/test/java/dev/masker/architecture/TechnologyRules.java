@@ -17,25 +17,33 @@ final class TechnologyRules {
      */
     @ArchTest
     static final ArchRule domainDependsOnlyOnJavaBase = classes()
-        .that().resideInAPackage(Masker.DOMAIN)
-        .should().onlyDependOnClassesThat(Masker.inJavaBase().or(resideInAPackage(Masker.DOMAIN)))
-        .because("the domain module requires only java.base (SPEC §2, STYLE §2)")
-        .allowEmptyShould(false);
+            .that()
+            .resideInAPackage(Masker.DOMAIN)
+            .should()
+            .onlyDependOnClassesThat(Masker.inJavaBase().or(resideInAPackage(Masker.DOMAIN)))
+            .because("the domain module requires only java.base (SPEC §2, STYLE §2)")
+            .allowEmptyShould(false);
 
     @ArchTest
     static final ArchRule applicationDependsOnlyOnJavaBaseAndDomain = classes()
-        .that().resideInAPackage(Masker.APPLICATION)
-        .should().onlyDependOnClassesThat(Masker.inJavaBase().or(resideInAnyPackage(Masker.DOMAIN, Masker.APPLICATION)))
-        .because("the application module requires only the domain (SPEC §2, STYLE §2)")
-        .allowEmptyShould(false);
+            .that()
+            .resideInAPackage(Masker.APPLICATION)
+            .should()
+            .onlyDependOnClassesThat(Masker.inJavaBase().or(resideInAnyPackage(Masker.DOMAIN, Masker.APPLICATION)))
+            .because("the application module requires only the domain (SPEC §2, STYLE §2)")
+            .allowEmptyShould(false);
 
     /** Says by name what the two rules above imply, so a failure points straight at the library that leaked in. */
     @ArchTest
     static final ArchRule domainAndApplicationNeverSeeFrameworksOrJdbc = noClasses()
-        .that().resideInAnyPackage(Masker.DOMAIN, Masker.APPLICATION)
-        .should().dependOnClassesThat().resideInAnyPackage(Masker.TECHNOLOGY)
-        .because("domain and application never see Helidon, Jackson, JDBC, Hikari, Flyway or the PostgreSQL driver (SPEC §2)")
-        .allowEmptyShould(false);
+            .that()
+            .resideInAnyPackage(Masker.DOMAIN, Masker.APPLICATION)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(Masker.TECHNOLOGY)
+            .because(
+                    "domain and application never see Helidon, Jackson, JDBC, Hikari, Flyway or the PostgreSQL driver (SPEC §2)")
+            .allowEmptyShould(false);
 
     /**
      * The policy reader and the MSK1 scheme live in {@code adapters-persistence} for want of a module of their own
@@ -44,19 +52,24 @@ final class TechnologyRules {
      */
     @ArchTest
     static final ArchRule onlyThePolicyReaderSeesSnakeyaml = noClasses()
-        .that().resideOutsideOfPackage(Masker.POLICY_READER)
-        .should().dependOnClassesThat().resideInAPackage("org.snakeyaml..")
-        .because("policies are read from YAML in one place: adapters.persistence.policy")
-        .allowEmptyShould(false);
+            .that()
+            .resideOutsideOfPackage(Masker.POLICY_READER)
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("org.snakeyaml..")
+            .because("policies are read from YAML in one place: adapters.persistence.policy")
+            .allowEmptyShould(false);
 
     /** See {@link #onlyThePolicyReaderSeesSnakeyaml}. */
     @ArchTest
     static final ArchRule onlyTheMsk1SchemeSeesTink = noClasses()
-        .that().resideOutsideOfPackage(Masker.MSK1_SCHEME)
-        .should().dependOnClassesThat().resideInAPackage("com.google.crypto.tink..")
-        .because("Tink's AES-SIV serves MSK1 tokens only, in adapters.persistence.msk1")
-        .allowEmptyShould(false);
+            .that()
+            .resideOutsideOfPackage(Masker.MSK1_SCHEME)
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("com.google.crypto.tink..")
+            .because("Tink's AES-SIV serves MSK1 tokens only, in adapters.persistence.msk1")
+            .allowEmptyShould(false);
 
-    private TechnologyRules() {
-    }
+    private TechnologyRules() {}
 }

@@ -27,7 +27,10 @@ public record BuiltInPolicies(Map<String, Policy> byName, List<Kid> kids) {
     /** Reads the built-in policies from their resources; a resource that does not read is a broken build. */
     public static BuiltInPolicies read() {
         Map<String, Policy> byName = new YamlPolicyAdapter().builtIns();
-        return new BuiltInPolicies(byName, YamlPolicyAdapter.kids(byName).stream()
-                .sorted(Comparator.comparing(Kid::value)).toList());
+        return new BuiltInPolicies(
+                byName,
+                YamlPolicyAdapter.kids(byName).stream()
+                        .sorted(Comparator.comparing(Kid::value))
+                        .toList());
     }
 }

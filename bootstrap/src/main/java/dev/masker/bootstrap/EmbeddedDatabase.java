@@ -33,11 +33,15 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setPGStartupWait(Duration.ofSeconds(30))
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .start();
-            LOG.log(Level.INFO, "{0} embedded PostgreSQL with its data in {1}",
-                    existing ? "Restarted the" : "Created an", dataDirectory);
+            LOG.log(
+                    Level.INFO,
+                    "{0} embedded PostgreSQL with its data in {1}",
+                    existing ? "Restarted the" : "Created an",
+                    dataDirectory);
             return new EmbeddedDatabase(postgres);
         } catch (IOException e) {
-            throw new UncheckedIOException("the embedded PostgreSQL did not start (data directory " + dataDirectory + ")", e);
+            throw new UncheckedIOException(
+                    "the embedded PostgreSQL did not start (data directory " + dataDirectory + ")", e);
         }
     }
 

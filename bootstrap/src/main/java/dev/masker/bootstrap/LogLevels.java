@@ -21,8 +21,7 @@ public final class LogLevels {
     private static final Logger MASKER = Logger.getLogger("dev.masker");
     private static final Logger ACCESS = Logger.getLogger("dev.masker.access");
 
-    private LogLevels() {
-    }
+    private LogLevels() {}
 
     /**
      * Applies the levels (the libraries' are pinned as soon as this class loads): {@code maskerLevel} is a JUL level

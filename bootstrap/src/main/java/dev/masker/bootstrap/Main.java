@@ -4,8 +4,7 @@ import dev.masker.bootstrap.cli.MaskerCommand;
 
 /** The {@code masker} command: {@code masker serve}, {@code masker agents ...}; see {@code masker --help}. */
 public final class Main {
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         int exitCode = MaskerCommand.run(args);

@@ -59,9 +59,14 @@ public record MaskerConfig(
      * @param shutdownGrace how long shutdown waits for requests in flight
      * @param logLevel the level of Masker's own loggers, a JUL level name
      */
-    public record Server(String host, int port, URI publicUrl, ListenerLimits listener, Duration shutdownNotice,
-                         Duration shutdownGrace, String logLevel) {
-    }
+    public record Server(
+            String host,
+            int port,
+            URI publicUrl,
+            ListenerLimits listener,
+            Duration shutdownNotice,
+            Duration shutdownGrace,
+            String logLevel) {}
 
     /**
      * What callers prove themselves with.
@@ -71,8 +76,11 @@ public record MaskerConfig(
      * @param adminTokens the bearer tokens of {@code /api/v1}
      * @param metricsTokens the bearer tokens {@code /metrics} requires; empty: it is open
      */
-    public record Credentials(DeploymentCredentials webhook, Duration signatureTolerance, List<String> adminTokens,
-                              List<String> metricsTokens) {
+    public record Credentials(
+            DeploymentCredentials webhook,
+            Duration signatureTolerance,
+            List<String> adminTokens,
+            List<String> metricsTokens) {
         @Override
         public String toString() {
             // Secrets and tokens never reach a log line.
@@ -91,8 +99,13 @@ public record MaskerConfig(
      * @param agentCacheTtl how long a loaded agent is served from memory
      * @param retentionDays how long the token vault keeps a session's originals
      */
-    public record Database(Optional<Target> external, Path dataDir, String schema, int poolSize, Duration agentCacheTtl,
-                           int retentionDays) {
+    public record Database(
+            Optional<Target> external,
+            Path dataDir,
+            String schema,
+            int poolSize,
+            Duration agentCacheTtl,
+            int retentionDays) {
 
         /** A PostgreSQL to connect to: JDBC URL and credentials. */
         public record Target(String url, String user, String password) {
@@ -113,7 +126,8 @@ public record MaskerConfig(
         @Override
         public String toString() {
             // Keys never reach a log line.
-            return "Keys[cursorKey=" + (cursorKey.isPresent() ? "set" : "unset") + ", tokenKeys=" + tokenKeys.kids() + "]";
+            return "Keys[cursorKey=" + (cursorKey.isPresent() ? "set" : "unset") + ", tokenKeys=" + tokenKeys.kids()
+                    + "]";
         }
     }
 
@@ -125,8 +139,7 @@ public record MaskerConfig(
      * @param api {@code /api/v1} requests per principal, or per client address when unauthenticated
      * @param proxy proxy requests per agent
      */
-    public record Limits(long maxBodyBytes, RateLimit webhook, RateLimit api, RateLimit proxy) {
-    }
+    public record Limits(long maxBodyBytes, RateLimit webhook, RateLimit api, RateLimit proxy) {}
 
     /**
      * A token bucket.
@@ -134,8 +147,7 @@ public record MaskerConfig(
      * @param perSecond how many tokens it gains each second
      * @param burst how many it holds
      */
-    public record RateLimit(int perSecond, int burst) {
-    }
+    public record RateLimit(int perSecond, int burst) {}
 
     /**
      * How the audit writer commits.
@@ -143,8 +155,7 @@ public record MaskerConfig(
      * @param batchSize the most events committed in one transaction
      * @param timeout how long a request waits for its event to commit
      */
-    public record Audit(int batchSize, Duration timeout) {
-    }
+    public record Audit(int batchSize, Duration timeout) {}
 
     static final int MIN_ADMIN_TOKEN_LENGTH = 16;
     static final String KEY_PREFIX = "MASKER_KEY_";
@@ -168,12 +179,16 @@ public record MaskerConfig(
         Reader read = new Reader(env);
         String host = read.text("MASKER_HOST", "127.0.0.1");
         int port = read.integer("MASKER_PORT", 8080, 0, 65535);
-        URI publicUrl = read.value("MASKER_PUBLIC_URL", "http://localhost:" + (port == 0 ? 8080 : port),
-                "an absolute http(s) URL without a trailing slash, e.g. https://masker.example.com", MaskerConfig::url);
+        URI publicUrl = read.value(
+                "MASKER_PUBLIC_URL",
+                "http://localhost:" + (port == 0 ? 8080 : port),
+                "an absolute http(s) URL without a trailing slash, e.g. https://masker.example.com",
+                MaskerConfig::url);
         List<String> secrets = read.list("MASKER_VAPI_WEBHOOK_SECRET");
         if (secrets.isEmpty()) {
-            read.problem("MASKER_VAPI_WEBHOOK_SECRET is not set: set it to the secret configured in Vapi for the Server URL"
-                    + " (a comma-separated list is accepted while rotating). Masker never accepts unsigned webhooks.");
+            read.problem(
+                    "MASKER_VAPI_WEBHOOK_SECRET is not set: set it to the secret configured in Vapi for the Server URL"
+                            + " (a comma-separated list is accepted while rotating). Masker never accepts unsigned webhooks.");
         }
         DeploymentCredentials webhookCredentials = webhookCredentials(read, secrets);
         Duration tolerance = Duration.ofSeconds(read.integer("MASKER_VAPI_SIGNATURE_TOLERANCE_SECONDS", 300, 1, 3600));
@@ -185,11 +200,13 @@ public record MaskerConfig(
             read.problem("MASKER_ADMIN_TOKEN: every token must be at least " + MIN_ADMIN_TOKEN_LENGTH
                     + " characters (e.g. `openssl rand -hex 32`).");
         }
-        Optional<Database.Target> database = read.optional("MASKER_DATABASE_URL").map(url -> new Database.Target(url,
-                read.text("MASKER_DATABASE_USER", "postgres"), read.text("MASKER_DATABASE_PASSWORD", "")));
+        Optional<Database.Target> database = read.optional("MASKER_DATABASE_URL")
+                .map(url -> new Database.Target(
+                        url, read.text("MASKER_DATABASE_USER", "postgres"), read.text("MASKER_DATABASE_PASSWORD", "")));
         database.ifPresent(db -> {
             if (!db.url().startsWith("jdbc:postgresql://")) {
-                read.problem("MASKER_DATABASE_URL must be a PostgreSQL JDBC URL, e.g. jdbc:postgresql://db:5432/masker");
+                read.problem(
+                        "MASKER_DATABASE_URL must be a PostgreSQL JDBC URL, e.g. jdbc:postgresql://db:5432/masker");
             }
         });
         Path dataDir = Path.of(read.text("MASKER_DATA_DIR", "data")).toAbsolutePath();
@@ -208,8 +225,11 @@ public record MaskerConfig(
         // MASKER_CURSOR_KEY was MASKER_FINGERPRINT_KEY until it stopped keying fingerprints: the old name still works.
         Optional<String> cursorKeyText = read.optional(CURSOR_KEY);
         if (cursorKeyText.isEmpty() && read.optional(OLD_CURSOR_KEY).isPresent()) {
-            System.getLogger(MaskerConfig.class.getName()).log(System.Logger.Level.WARNING, OLD_CURSOR_KEY
-                    + " is the old name of " + CURSOR_KEY + ", which it is read as; rename the variable.");
+            System.getLogger(MaskerConfig.class.getName())
+                    .log(
+                            System.Logger.Level.WARNING,
+                            OLD_CURSOR_KEY + " is the old name of " + CURSOR_KEY
+                                    + ", which it is read as; rename the variable.");
             cursorKeyText = read.optional(OLD_CURSOR_KEY);
         }
         Optional<byte[]> cursorKey = cursorKeyText.flatMap(text -> {
@@ -236,12 +256,14 @@ public record MaskerConfig(
         Duration notice = Duration.ofMillis(read.integer("MASKER_SHUTDOWN_NOTICE_MS", 1000, 0, 60_000));
         int retentionDays = read.integer("MASKER_RETENTION_DAYS", 30, 1, 3650);
         // 0: as many as the file-descriptor limit leaves room for (ListenerLimits).
-        ListenerLimits listener = new ListenerLimits(read.integer("MASKER_MAX_CONNECTIONS", 0, 0, 1_000_000),
+        ListenerLimits listener = new ListenerLimits(
+                read.integer("MASKER_MAX_CONNECTIONS", 0, 0, 1_000_000),
                 Duration.ofSeconds(read.integer("MASKER_IDLE_TIMEOUT_SECONDS", 75, 1, 3600)));
-        String logLevel = read.value("MASKER_LOG_LEVEL", "INFO", "one of SEVERE, WARNING, INFO, FINE, FINER, ALL", text -> {
-            java.util.logging.Level.parse(text.toUpperCase(java.util.Locale.ROOT));
-            return text.toUpperCase(java.util.Locale.ROOT);
-        });
+        String logLevel =
+                read.value("MASKER_LOG_LEVEL", "INFO", "one of SEVERE, WARNING, INFO, FINE, FINER, ALL", text -> {
+                    java.util.logging.Level.parse(text.toUpperCase(java.util.Locale.ROOT));
+                    return text.toUpperCase(java.util.Locale.ROOT);
+                });
         List<String> metricsTokens = read.list("MASKER_METRICS_TOKEN");
         if (metricsTokens.stream().anyMatch(token -> token.length() < MIN_ADMIN_TOKEN_LENGTH)) {
             read.problem("MASKER_METRICS_TOKEN: every token must be at least " + MIN_ADMIN_TOKEN_LENGTH
@@ -255,21 +277,31 @@ public record MaskerConfig(
         BuiltInPolicies policies = BuiltInPolicies.read();
         if (database.isPresent()) {
             for (Kid kid : tokenKeys.missing(policies.kids())) {
-                String users = policies.byName().values().stream().filter(policy -> policy.kid().equals(kid))
-                        .map(Policy::name).sorted().collect(Collectors.joining(", "));
-                read.problem(kid.keyVariable() + " is not set: policy " + users + " tokenizes PHI with kid " + kid
-                        + ", so with an external database it must be set to base64 of 32 random bytes"
-                        + " (`openssl rand -base64 32`) and kept out of the database, which holds the sealed originals.");
+                String users = policies.byName().values().stream()
+                        .filter(policy -> policy.kid().equals(kid))
+                        .map(Policy::name)
+                        .sorted()
+                        .collect(Collectors.joining(", "));
+                read.problem(
+                        kid.keyVariable() + " is not set: policy " + users + " tokenizes PHI with kid " + kid
+                                + ", so with an external database it must be set to base64 of 32 random bytes"
+                                + " (`openssl rand -base64 32`) and kept out of the database, which holds the sealed originals.");
             }
         }
         read.failIfAny();
-        return new MaskerConfig(new Server(host, port, publicUrl, listener, notice, grace, logLevel),
+        return new MaskerConfig(
+                new Server(host, port, publicUrl, listener, notice, grace, logLevel),
                 new Credentials(webhookCredentials, tolerance, tokens, metricsTokens),
                 new Database(database, dataDir, schema, poolSize, cacheTtl, retentionDays),
                 new Keys(cursorKey, tokenKeys),
-                new Limits(maxBody, new RateLimit(rate, burst), new RateLimit(apiRate, apiBurst),
+                new Limits(
+                        maxBody,
+                        new RateLimit(rate, burst),
+                        new RateLimit(apiRate, apiBurst),
                         new RateLimit(proxyRate, proxyBurst)),
-                new Audit(batch, auditTimeout), upstreamSettings, policies);
+                new Audit(batch, auditTimeout),
+                upstreamSettings,
+                policies);
     }
 
     /**
@@ -283,12 +315,21 @@ public record MaskerConfig(
         if (!secretsReadable) {
             read.problem("MASKER_VAPI_WEBHOOK_SECRET must be base64 while MASKER_VAPI_SECRET_IS_BASE64 is true");
         }
-        Algorithm algorithm = read.value("MASKER_VAPI_HMAC_ALGORITHM", "sha256", "one of sha256, sha512, sha1",
+        Algorithm algorithm = read.value(
+                "MASKER_VAPI_HMAC_ALGORITHM",
+                "sha256",
+                "one of sha256, sha512, sha1",
                 text -> Algorithm.named(text).orElseThrow(IllegalArgumentException::new));
-        String signatureHeader = read.value("MASKER_VAPI_SIGNATURE_HEADER", Hmac.DEFAULT_SIGNATURE_HEADER,
-                "an HTTP header name, e.g. x-signature", MaskerConfig::headerName);
-        String timestampHeader = read.value("MASKER_VAPI_TIMESTAMP_HEADER", Hmac.DEFAULT_TIMESTAMP_HEADER,
-                "an HTTP header name, e.g. x-timestamp", MaskerConfig::headerName);
+        String signatureHeader = read.value(
+                "MASKER_VAPI_SIGNATURE_HEADER",
+                Hmac.DEFAULT_SIGNATURE_HEADER,
+                "an HTTP header name, e.g. x-signature",
+                MaskerConfig::headerName);
+        String timestampHeader = read.value(
+                "MASKER_VAPI_TIMESTAMP_HEADER",
+                Hmac.DEFAULT_TIMESTAMP_HEADER,
+                "an HTTP header name, e.g. x-timestamp",
+                MaskerConfig::headerName);
         Optional<String> prefix = read.optional("MASKER_VAPI_SIGNATURE_PREFIX");
         boolean plain = read.bool("MASKER_VAPI_ACCEPT_PLAIN_SECRET", false);
         Optional<String> tokenHeader = read.optional("MASKER_VAPI_TOKEN_HEADER").map(header -> {
@@ -304,7 +345,14 @@ public record MaskerConfig(
             // Reported above; a stand-in keeps the other checks going.
             return DeploymentCredentials.of(List.of("unset"), false);
         }
-        return new DeploymentCredentials(secrets, secretIsBase64, algorithm, signatureHeader, timestampHeader, prefix, plain,
+        return new DeploymentCredentials(
+                secrets,
+                secretIsBase64,
+                algorithm,
+                signatureHeader,
+                timestampHeader,
+                prefix,
+                plain,
                 tokenHeader.filter(header -> WebhookCredential.headerProblem(header) == null));
     }
 
@@ -317,8 +365,11 @@ public record MaskerConfig(
 
     /** Where agents with an {@code openai:<model>} upstream are forwarded (SPEC §7), with the key and the time limits. */
     private static OpenAiUpstreamSettings upstreamSettings(Reader read) {
-        URI baseUrl = read.value("MASKER_UPSTREAM_OPENAI_BASE_URL", "https://api.openai.com/v1",
-                "an absolute http(s) URL without a trailing slash or query, e.g. https://api.openai.com/v1", text -> {
+        URI baseUrl = read.value(
+                "MASKER_UPSTREAM_OPENAI_BASE_URL",
+                "https://api.openai.com/v1",
+                "an absolute http(s) URL without a trailing slash or query, e.g. https://api.openai.com/v1",
+                text -> {
                     URI uri = url(text);
                     if (uri.getRawQuery() != null) {
                         throw new IllegalArgumentException();
@@ -327,7 +378,8 @@ public record MaskerConfig(
                 });
         Optional<String> apiKey = read.optional("MASKER_UPSTREAM_OPENAI_API_KEY");
         Duration connect = Duration.ofMillis(read.integer("MASKER_UPSTREAM_CONNECT_TIMEOUT_MS", 3000, 100, 60_000));
-        Duration firstByte = Duration.ofMillis(read.integer("MASKER_UPSTREAM_FIRST_BYTE_TIMEOUT_MS", 20_000, 100, 600_000));
+        Duration firstByte =
+                Duration.ofMillis(read.integer("MASKER_UPSTREAM_FIRST_BYTE_TIMEOUT_MS", 20_000, 100, 600_000));
         Duration idle = Duration.ofMillis(read.integer("MASKER_UPSTREAM_IDLE_TIMEOUT_MS", 20_000, 100, 600_000));
         Duration total = Duration.ofMillis(read.integer("MASKER_UPSTREAM_TOTAL_TIMEOUT_MS", 120_000, 100, 3_600_000));
         return new OpenAiUpstreamSettings(baseUrl, apiKey, connect, firstByte, idle, total);
@@ -340,16 +392,20 @@ public record MaskerConfig(
     private static KeyRing tokenKeys(Reader read, Map<String, String> env) {
         Map<Kid, byte[]> current = new TreeMap<>(Comparator.comparing(Kid::value));
         Map<Kid, byte[]> old = new TreeMap<>(Comparator.comparing(Kid::value));
-        for (String name : env.keySet().stream().filter(name -> name.startsWith(KEY_PREFIX)).sorted().toList()) {
+        for (String name : env.keySet().stream()
+                .filter(name -> name.startsWith(KEY_PREFIX))
+                .sorted()
+                .toList()) {
             String kidText = name.substring(KEY_PREFIX.length());
-            boolean isOld = kidText.endsWith(OLD_KEY_SUFFIX) && Kid.isValid(
-                    kidText.substring(0, kidText.length() - OLD_KEY_SUFFIX.length()));
+            boolean isOld = kidText.endsWith(OLD_KEY_SUFFIX)
+                    && Kid.isValid(kidText.substring(0, kidText.length() - OLD_KEY_SUFFIX.length()));
             if (isOld) {
                 kidText = kidText.substring(0, kidText.length() - OLD_KEY_SUFFIX.length());
             }
             if (!Kid.isValid(kidText)) {
-                read.problem(name + " names no kid: token keys are MASKER_KEY_<KID> and MASKER_KEY_<KID>_OLD, a kid being"
-                        + " K_ and 1 to 30 upper-case letters or digits, e.g. MASKER_KEY_K_HEALTHCARE.");
+                read.problem(
+                        name + " names no kid: token keys are MASKER_KEY_<KID> and MASKER_KEY_<KID>_OLD, a kid being"
+                                + " K_ and 1 to 30 upper-case letters or digits, e.g. MASKER_KEY_K_HEALTHCARE.");
                 continue;
             }
             Optional<byte[]> key = read.optional(name).flatMap(MaskerConfig::key);
@@ -360,9 +416,12 @@ public record MaskerConfig(
             (isOld ? old : current).put(new Kid(kidText), key.get());
         }
         Map<Kid, KeyRing.Keys> keys = new TreeMap<>(Comparator.comparing(Kid::value));
-        old.keySet().stream().filter(kid -> !current.containsKey(kid)).forEach(kid -> read.problem(kid.keyVariable()
-                + OLD_KEY_SUFFIX + " is set without " + kid.keyVariable() + ": during a rotation the new key goes in "
-                + kid.keyVariable() + " and the previous one in " + kid.keyVariable() + OLD_KEY_SUFFIX + "."));
+        old.keySet().stream()
+                .filter(kid -> !current.containsKey(kid))
+                .forEach(kid -> read.problem(kid.keyVariable()
+                        + OLD_KEY_SUFFIX + " is set without " + kid.keyVariable()
+                        + ": during a rotation the new key goes in "
+                        + kid.keyVariable() + " and the previous one in " + kid.keyVariable() + OLD_KEY_SUFFIX + "."));
         current.forEach((kid, key) -> keys.put(kid, new KeyRing.Keys(key, Optional.ofNullable(old.get(kid)))));
         return KeyRing.of(keys);
     }
@@ -378,7 +437,9 @@ public record MaskerConfig(
 
     private static URI url(String text) {
         URI uri = URI.create(text);
-        if (!uri.isAbsolute() || uri.getHost() == null || text.endsWith("/")
+        if (!uri.isAbsolute()
+                || uri.getHost() == null
+                || text.endsWith("/")
                 || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
             throw new IllegalArgumentException();
         }
@@ -389,8 +450,9 @@ public record MaskerConfig(
     public String toString() {
         // Secrets, tokens and keys never reach a log line.
         return "MaskerConfig[host=" + server.host() + ", port=" + server.port() + ", publicUrl=" + server.publicUrl()
-                + ", database=" + database.external().map(Database.Target::toString).orElse("embedded in "
-                + database.dataDir()) + ", schema=" + database.schema() + "]";
+                + ", database="
+                + database.external().map(Database.Target::toString).orElse("embedded in " + database.dataDir())
+                + ", schema=" + database.schema() + "]";
     }
 
     /** Reads variables, collecting problems instead of stopping at the first. */
@@ -411,8 +473,12 @@ public record MaskerConfig(
         }
 
         List<String> list(String name) {
-            return optional(name).map(value -> Arrays.stream(value.split(",")).map(String::strip)
-                    .filter(part -> !part.isEmpty()).toList()).orElse(List.of());
+            return optional(name)
+                    .map(value -> Arrays.stream(value.split(","))
+                            .map(String::strip)
+                            .filter(part -> !part.isEmpty())
+                            .toList())
+                    .orElse(List.of());
         }
 
         int integer(String name, int fallback, int min, int max) {

@@ -46,8 +46,12 @@ public final class MaskerDatabase implements AutoCloseable {
     private final DbClient audit;
     private final DbClient turns;
 
-    private MaskerDatabase(Optional<EmbeddedDatabase> embedded, Target target, HikariDataSource appPool,
-                           HikariDataSource auditPool, HikariDataSource turnsPool) {
+    private MaskerDatabase(
+            Optional<EmbeddedDatabase> embedded,
+            Target target,
+            HikariDataSource appPool,
+            HikariDataSource auditPool,
+            HikariDataSource turnsPool) {
         this.embedded = embedded;
         this.target = target;
         this.appPool = appPool;
@@ -61,9 +65,11 @@ public final class MaskerDatabase implements AutoCloseable {
     /** Connects (starting the embedded database when none is configured) and migrates the schema. */
     public static MaskerDatabase open(MaskerConfig config) {
         MaskerConfig.Database settings = config.database();
-        Optional<EmbeddedDatabase> embedded = settings.external().isPresent() ? Optional.empty()
+        Optional<EmbeddedDatabase> embedded = settings.external().isPresent()
+                ? Optional.empty()
                 : Optional.of(EmbeddedDatabase.start(settings.dataDir().resolve("postgres")));
-        Target target = settings.external().orElseGet(() -> new Target(embedded.get().jdbcUrl(), "postgres", ""));
+        Target target =
+                settings.external().orElseGet(() -> new Target(embedded.get().jdbcUrl(), "postgres", ""));
         HikariDataSource appPool = null;
         HikariDataSource auditPool = null;
         try {
@@ -71,7 +77,11 @@ public final class MaskerDatabase implements AutoCloseable {
             AgentMigrations.migrate(appPool, settings.schema());
             AuditMigrations.migrate(appPool, settings.schema());
             auditPool = pool("masker-audit", target, settings.schema(), AUDIT_POOL_SIZE, false);
-            return new MaskerDatabase(embedded, target, appPool, auditPool,
+            return new MaskerDatabase(
+                    embedded,
+                    target,
+                    appPool,
+                    auditPool,
                     pool("masker-turns", target, settings.schema(), settings.poolSize(), true));
         } catch (RuntimeException e) {
             if (auditPool != null) {
@@ -143,8 +153,11 @@ public final class MaskerDatabase implements AutoCloseable {
         Map<Kid, KeyRing.Keys> keys = new HashMap<>();
         configured.kids().forEach(kid -> keys.put(kid, configured.require(kid)));
         for (Kid kid : missing) {
-            keys.put(kid, new KeyRing.Keys(keyFile(config.database().dataDir().resolve("keys").resolve(kid.value() + ".key")),
-                    Optional.empty()));
+            keys.put(
+                    kid,
+                    new KeyRing.Keys(
+                            keyFile(config.database().dataDir().resolve("keys").resolve(kid.value() + ".key")),
+                            Optional.empty()));
         }
         return KeyRing.of(keys);
     }
@@ -170,8 +183,7 @@ public final class MaskerDatabase implements AutoCloseable {
         }
     }
 
-    private static HikariDataSource pool(String name, Target target, String schema, int size,
-                                         boolean asyncCommit) {
+    private static HikariDataSource pool(String name, Target target, String schema, int size, boolean asyncCommit) {
         HikariConfig hikari = new HikariConfig();
         if (asyncCommit) {
             hikari.setConnectionInitSql("SET synchronous_commit TO off");

@@ -5,8 +5,8 @@ import dev.masker.adapters.audit.AuditChainReaderAdapter;
 import dev.masker.adapters.audit.AuditChainVerifierAdapter;
 import dev.masker.adapters.audit.AuditScopeAdapter;
 import dev.masker.adapters.audit.ChainedAuditAdapter;
-import dev.masker.adapters.http.AdminAuthentication;
 import dev.masker.adapters.http.AccessLogFilter;
+import dev.masker.adapters.http.AdminAuthentication;
 import dev.masker.adapters.http.DirectErrorHandler;
 import dev.masker.adapters.http.Http10ConnectionSelector;
 import dev.masker.adapters.http.HttpErrorMapper;
@@ -17,14 +17,14 @@ import dev.masker.adapters.http.RequestIdFilter;
 import dev.masker.adapters.http.ShutdownDrain;
 import dev.masker.adapters.http.agents.AgentsHttpAdapter;
 import dev.masker.adapters.http.audit.AuditHttpAdapter;
-import dev.masker.adapters.http.sessions.SessionsHttpAdapter;
 import dev.masker.adapters.http.auth.AuthHttpAdapter;
 import dev.masker.adapters.http.health.HealthHttpAdapter;
-import dev.masker.adapters.http.openapi.OpenApiHttpAdapter;
 import dev.masker.adapters.http.metrics.HttpMetricsFilter;
 import dev.masker.adapters.http.metrics.MetricsHttpAdapter;
-import dev.masker.adapters.http.reports.ReportsHttpAdapter;
+import dev.masker.adapters.http.openapi.OpenApiHttpAdapter;
 import dev.masker.adapters.http.proxy.ProxyHttpAdapter;
+import dev.masker.adapters.http.reports.ReportsHttpAdapter;
+import dev.masker.adapters.http.sessions.SessionsHttpAdapter;
 import dev.masker.adapters.http.upstream.OpenAiChatUpstreamAdapter;
 import dev.masker.adapters.http.upstream.RoutingChatUpstreamAdapter;
 import dev.masker.adapters.http.upstream.StubChatUpstreamAdapter;
@@ -37,16 +37,16 @@ import dev.masker.adapters.persistence.AgentChangeListener;
 import dev.masker.adapters.persistence.JdbcAdminSessionAdapter;
 import dev.masker.adapters.persistence.JdbcAgentAdapter;
 import dev.masker.adapters.persistence.JdbcProxySessionAdapter;
-import dev.masker.adapters.persistence.JdbcSessionsAdapter;
 import dev.masker.adapters.persistence.JdbcReadinessAdapter;
+import dev.masker.adapters.persistence.JdbcSessionsAdapter;
 import dev.masker.adapters.persistence.JdbcTokenVaultAdapter;
 import dev.masker.adapters.persistence.JdbcTurnPayloadAdapter;
 import dev.masker.adapters.persistence.JdbcVaultRetentionAdapter;
 import dev.masker.adapters.persistence.msk1.TinkReversibleTokenAdapter;
 import dev.masker.adapters.persistence.policy.YamlPolicyAdapter;
 import dev.masker.application.port.out.ChatUpstreamPort;
-import dev.masker.application.port.out.KeepTurnPayloadsPort;
 import dev.masker.application.port.out.IdGeneratorPort;
+import dev.masker.application.port.out.KeepTurnPayloadsPort;
 import dev.masker.application.service.AgentMaskingPolicies;
 import dev.masker.application.service.AnswerVapiMessageService;
 import dev.masker.application.service.AuthenticateService;
@@ -55,20 +55,20 @@ import dev.masker.application.service.CreateAgentService;
 import dev.masker.application.service.DeleteAgentService;
 import dev.masker.application.service.ExportAuditChainService;
 import dev.masker.application.service.GetAgentService;
-import dev.masker.application.service.GetSessionService;
 import dev.masker.application.service.GetReportService;
+import dev.masker.application.service.GetSessionService;
 import dev.masker.application.service.ListAgentsService;
-import dev.masker.application.service.ListSessionsService;
 import dev.masker.application.service.ListProxyModelsService;
+import dev.masker.application.service.ListSessionsService;
 import dev.masker.application.service.ProxyChatCompletionService;
 import dev.masker.application.service.PurgeVaultService;
 import dev.masker.application.service.SessionTokenLookup;
+import dev.masker.application.service.SignInService;
+import dev.masker.application.service.SignOutService;
 import dev.masker.application.service.TokenBucketRateLimiter;
 import dev.masker.application.service.TurnMasker;
 import dev.masker.application.service.UpdateAgentService;
 import dev.masker.application.service.VerifyAuditChainService;
-import dev.masker.application.service.SignInService;
-import dev.masker.application.service.SignOutService;
 import dev.masker.domain.admin.AdminSessionSecret;
 import dev.masker.domain.admin.AdminTokens;
 import dev.masker.domain.agent.AgentUrls;
@@ -114,12 +114,15 @@ public final class MaskerServer implements AutoCloseable {
     private static final int MAX_RATE_LIMIT_KEYS = 100_000;
     private static final int AUDIT_QUEUE_CAPACITY = 50_000;
     /** Made-up text (no real person) that reaches every kind of recognizer once, to warm the detector at start. */
-    private static final String WARM_UP_TURN = "Hi, this is Jane Example, born March 5th 1990; call me at (555) 010-0199 or "
-            + "jane.example@example.com. MRN: 00000000, member ID XYZ000000000. I live at 12 Example Street, Springfield, "
-            + "IL 62701. My SSN is 000-00-0000, I am 45, and my card ends 0000. Visit https://example.com from 192.0.2.1.";
+    private static final String WARM_UP_TURN =
+            "Hi, this is Jane Example, born March 5th 1990; call me at (555) 010-0199 or "
+                    + "jane.example@example.com. MRN: 00000000, member ID XYZ000000000. I live at 12 Example Street, Springfield, "
+                    + "IL 62701. My SSN is 000-00-0000, I am 45, and my card ends 0000. Visit https://example.com from 192.0.2.1.";
+
     private static final int WARM_UP_ROUNDS = 20;
     /** Runs each proxied turn's vault write beside its upstream call, one virtual thread per write. */
-    private static final Executor VAULT_WRITES = task -> Thread.ofVirtual().name("vault-write").start(task);
+    private static final Executor VAULT_WRITES =
+            task -> Thread.ofVirtual().name("vault-write").start(task);
 
     private final MaskerConfig config;
     private final MaskerDatabase database;
@@ -134,9 +137,18 @@ public final class MaskerServer implements AutoCloseable {
     private final VaultRetention retention;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private MaskerServer(MaskerConfig config, MaskerDatabase database, MaskerMetrics metrics, ChainedAuditAdapter audit,
-                         OutboundCalls outbound, AgentChangeListener agentChanges, WebServer server, ShutdownDrain drain,
-                         List<HttpService> httpServices, PhiTokens phiTokens, VaultRetention retention) {
+    private MaskerServer(
+            MaskerConfig config,
+            MaskerDatabase database,
+            MaskerMetrics metrics,
+            ChainedAuditAdapter audit,
+            OutboundCalls outbound,
+            AgentChangeListener agentChanges,
+            WebServer server,
+            ShutdownDrain drain,
+            List<HttpService> httpServices,
+            PhiTokens phiTokens,
+            VaultRetention retention) {
         this.drain = drain;
         this.retention = retention;
         this.agentChanges = agentChanges;
@@ -173,27 +185,47 @@ public final class MaskerServer implements AutoCloseable {
             VaultTokens vaultTokens = new VaultTokens(tokenKeys, random);
             PhiTokens phiTokens = phiTokens(tokenKeys, vaultTokens, database, clock);
             // Turn payloads, kept only for policies with log_payloads: true, sealed under the policy's kid (issue 13).
-            KeepTurnPayloadsPort turnPayloads = new JdbcTurnPayloadAdapter(database.turns(), new TurnPayloads(tokenKeys, random));
+            KeepTurnPayloadsPort turnPayloads =
+                    new JdbcTurnPayloadAdapter(database.turns(), new TurnPayloads(tokenKeys, random));
 
             database.recordPoolMetrics(metrics.registry());
-            JdbcAgentAdapter agents = new JdbcAgentAdapter(database.app(), config.database().agentCacheTtl(), System::nanoTime);
+            JdbcAgentAdapter agents =
+                    new JdbcAgentAdapter(database.app(), config.database().agentCacheTtl(), System::nanoTime);
             agentChanges = new AgentChangeListener(agents, database::openDedicatedConnection);
-            audit = new ChainedAuditAdapter(database.audit(), config.audit().batchSize(), AUDIT_QUEUE_CAPACITY,
-                    config.audit().timeout(), metrics.auditBatches());
-            outbound = new OutboundCalls(new HttpConfigCallbackAdapter(json, clock),
-                    new HttpVapiRelayAdapter(json, clock));
+            audit = new ChainedAuditAdapter(
+                    database.audit(),
+                    config.audit().batchSize(),
+                    AUDIT_QUEUE_CAPACITY,
+                    config.audit().timeout(),
+                    metrics.auditBatches());
+            outbound = new OutboundCalls(
+                    new HttpConfigCallbackAdapter(json, clock), new HttpVapiRelayAdapter(json, clock));
 
             JdbcProxySessionAdapter proxySessions = new JdbcProxySessionAdapter(database.turns());
             AuditCallCountAdapter auditStats = new AuditCallCountAdapter(database.audit());
-            AnswerVapiMessageService vapiMessages = new AnswerVapiMessageService(new AnswerVapiMessageService.Ports(
-                    new TokenBucketRateLimiter(config.limits().webhook().perSecond(), config.limits().webhook().burst(),
-                            MAX_RATE_LIMIT_KEYS, System::nanoTime),
-                    new HmacSignatureAdapter(config.credentials().webhook().credentials(),
-                            config.credentials().signatureTolerance(), clock),
-                    new JacksonVapiMessageAdapter(json), agents, outbound.callbacks(), audit, proxySessions, auditStats,
-                    outbound.relays(), ids), clock,
+            AnswerVapiMessageService vapiMessages = new AnswerVapiMessageService(
+                    new AnswerVapiMessageService.Ports(
+                            new TokenBucketRateLimiter(
+                                    config.limits().webhook().perSecond(),
+                                    config.limits().webhook().burst(),
+                                    MAX_RATE_LIMIT_KEYS,
+                                    System::nanoTime),
+                            new HmacSignatureAdapter(
+                                    config.credentials().webhook().credentials(),
+                                    config.credentials().signatureTolerance(),
+                                    clock),
+                            new JacksonVapiMessageAdapter(json),
+                            agents,
+                            outbound.callbacks(),
+                            audit,
+                            proxySessions,
+                            auditStats,
+                            outbound.relays(),
+                            ids),
+                    clock,
                     // The caller's fingerprint is the number's MSKV1 PHONE token value under the healthcare kid.
-                    new PhoneFingerprinter(vaultTokens, MaskingPolicy.HEALTHCARE_KID), urls,
+                    new PhoneFingerprinter(vaultTokens, MaskingPolicy.HEALTHCARE_KID),
+                    urls,
                     config.credentials().signatureTolerance());
             Set<String> policies = config.policies().byName().keySet();
             YamlPolicyAdapter policyReader = new YamlPolicyAdapter();
@@ -209,54 +241,90 @@ public final class MaskerServer implements AutoCloseable {
             // stub turns to the built-in stub model.
             ChatUpstreamPort upstream = new RoutingChatUpstreamAdapter(
                     new OpenAiChatUpstreamAdapter(config.upstream(), json), new StubChatUpstreamAdapter(clock));
-            ProxyChatCompletionService proxy = new ProxyChatCompletionService(new ProxyChatCompletionService.Collaborators(
-                    agents, new TokenBucketRateLimiter(config.limits().proxy().perSecond(), config.limits().proxy().burst(),
-                            MAX_RATE_LIMIT_KEYS, System::nanoTime),
-                    proxySessions,
-                    new AgentMaskingPolicies(config.policies().byName(), policyReader), phiTokens.turnMasker(),
-                    phiTokens.sessionTokens(), upstream, audit, ids, turnPayloads), VAULT_WRITES, clock, System::nanoTime);
+            ProxyChatCompletionService proxy = new ProxyChatCompletionService(
+                    new ProxyChatCompletionService.Collaborators(
+                            agents,
+                            new TokenBucketRateLimiter(
+                                    config.limits().proxy().perSecond(),
+                                    config.limits().proxy().burst(),
+                                    MAX_RATE_LIMIT_KEYS,
+                                    System::nanoTime),
+                            proxySessions,
+                            new AgentMaskingPolicies(config.policies().byName(), policyReader),
+                            phiTokens.turnMasker(),
+                            phiTokens.sessionTokens(),
+                            upstream,
+                            audit,
+                            ids,
+                            turnPayloads),
+                    VAULT_WRITES,
+                    clock,
+                    System::nanoTime);
             // Reports (issue 13) read the audit log on the API's pool: a long report must not hold the audit writer's.
-            GetReportService reports = new GetReportService(agents, new AuditScopeAdapter(database.app()),
-                    config.policies().byName(), policyReader, ids, clock);
-            CheckReadinessService readiness = new CheckReadinessService(List.of(new JdbcReadinessAdapter(database.app())));
+            GetReportService reports = new GetReportService(
+                    agents,
+                    new AuditScopeAdapter(database.app()),
+                    config.policies().byName(),
+                    policyReader,
+                    ids,
+                    clock);
+            CheckReadinessService readiness =
+                    new CheckReadinessService(List.of(new JdbcReadinessAdapter(database.app())));
 
             // Admin API authentication (issue 3): bearer token or sign-in session cookie, rate limited per principal.
             AdminTokens adminTokens = AdminTokens.of(config.credentials().adminTokens());
             JdbcAdminSessionAdapter adminSessions = new JdbcAdminSessionAdapter(database.app());
-            AdminAuthentication adminAuthentication = new AdminAuthentication(new AuthenticateService(adminTokens,
-                    adminSessions, new TokenBucketRateLimiter(config.limits().api().perSecond(), config.limits().api().burst(),
-                            MAX_RATE_LIMIT_KEYS, System::nanoTime), clock));
+            AdminAuthentication adminAuthentication = new AdminAuthentication(new AuthenticateService(
+                    adminTokens,
+                    adminSessions,
+                    new TokenBucketRateLimiter(
+                            config.limits().api().perSecond(),
+                            config.limits().api().burst(),
+                            MAX_RATE_LIMIT_KEYS,
+                            System::nanoTime),
+                    clock));
             AuthHttpAdapter auth = new AuthHttpAdapter(
-                    new SignInService(adminTokens, adminSessions, () -> AdminSessionSecret.generate(random), audit, ids,
-                            clock),
-                    new SignOutService(adminSessions, audit, ids, clock), bodies, json);
+                    new SignInService(
+                            adminTokens, adminSessions, () -> AdminSessionSecret.generate(random), audit, ids, clock),
+                    new SignOutService(adminSessions, audit, ids, clock),
+                    bodies,
+                    json);
 
             // The chain's verdict and export (issue 13) read through the app pool: the audit pool's two connections are
             // the writer's, and a long check or a slow client taking an export must not hold up appends.
             AuditHttpAdapter auditChain = new AuditHttpAdapter(
                     new VerifyAuditChainService(new AuditChainVerifierAdapter(database.app()), clock),
-                    new ExportAuditChainService(new AuditChainReaderAdapter(database.app())), json);
+                    new ExportAuditChainService(new AuditChainReaderAdapter(database.app())),
+                    json);
 
             DirectErrorHandler directErrors = new DirectErrorHandler(ids, json);
             ShutdownDrain drain = new ShutdownDrain();
-            MaskerRouting routing = new MaskerRouting(new RequestIdFilter(ids),
-                    List.of(new AccessLogFilter(), new HttpMetricsFilter(metrics.registry())), new HttpErrorMapper(json),
-                    adminAuthentication, List.of(
-                    new MetricsHttpAdapter(metrics.registry(), config.credentials().metricsTokens()),
-                    new VapiWebhookHttpAdapter(vapiMessages, bodies, json),
-                    new ProxyHttpAdapter(proxy, new ListProxyModelsService(agents), bodies, json),
-                    new OpenApiHttpAdapter(),
-                    new AgentsHttpAdapter(agentUseCases, bodies, json, urls),
-                    sessionsApi(database, turnPayloads, cursorKey(cursorKeySeed), clock, json),
-                    new ReportsHttpAdapter(reports, json),
-                    auth,
-                    auditChain,
-                    new HealthHttpAdapter(readiness, json)), drain);
+            MaskerRouting routing = new MaskerRouting(
+                    new RequestIdFilter(ids),
+                    List.of(new AccessLogFilter(), new HttpMetricsFilter(metrics.registry())),
+                    new HttpErrorMapper(json),
+                    adminAuthentication,
+                    List.of(
+                            new MetricsHttpAdapter(
+                                    metrics.registry(), config.credentials().metricsTokens()),
+                            new VapiWebhookHttpAdapter(vapiMessages, bodies, json),
+                            new ProxyHttpAdapter(proxy, new ListProxyModelsService(agents), bodies, json),
+                            new OpenApiHttpAdapter(),
+                            new AgentsHttpAdapter(agentUseCases, bodies, json, urls),
+                            sessionsApi(database, turnPayloads, cursorKey(cursorKeySeed), clock, json),
+                            new ReportsHttpAdapter(reports, json),
+                            auth,
+                            auditChain,
+                            new HealthHttpAdapter(readiness, json)),
+                    drain);
             int maxConnections = config.server().listener().connectionsForThisProcess();
             if (config.server().listener().maxConnections() > maxConnections) {
-                LOG.log(Level.WARNING, "MASKER_MAX_CONNECTIONS is {0}, but the file-descriptor limit leaves room for {1}"
-                        + " connections only; holding at most {1} (raise the limit with `ulimit -n`)",
-                        config.server().listener().maxConnections(), maxConnections);
+                LOG.log(
+                        Level.WARNING,
+                        "MASKER_MAX_CONNECTIONS is {0}, but the file-descriptor limit leaves room for {1}"
+                                + " connections only; holding at most {1} (raise the limit with `ulimit -n`)",
+                        config.server().listener().maxConnections(),
+                        maxConnections);
             }
             WebServer server = WebServer.builder()
                     .host(config.server().host())
@@ -268,12 +336,14 @@ public final class MaskerServer implements AutoCloseable {
                     .idleConnectionPeriod(config.server().listener().idleCheckPeriod())
                     .shutdownHook(false)
                     .shutdownGracePeriod(config.server().shutdownGrace())
-                    // Streamed answers go out a chunk per write; with Nagle's algorithm each small write after the first
+                    // Streamed answers go out a chunk per write; with Nagle's algorithm each small write after the
+                    // first
                     // waited for the client's delayed ACK (up to 40 ms on Linux), per stream, in a voice call's path.
                     .connectionOptions(socket -> socket.tcpNoDelay(true))
                     // What the web server refuses before routing gets Masker's error body and a request id too.
                     .directHandlers(directHandlers(directErrors))
-                    // HTTP/1.0 too (nginx proxies with it by default): Masker's selector replaces Helidon's HTTP/1.1 one.
+                    // HTTP/1.0 too (nginx proxies with it by default): Masker's selector replaces Helidon's HTTP/1.1
+                    // one.
                     .protocolsDiscoverServices(false)
                     .addConnectionSelector(new Http10ConnectionSelector(Http1Config.create()))
                     .routing(routing::configure)
@@ -282,15 +352,33 @@ public final class MaskerServer implements AutoCloseable {
             if (server.port() < 0) {
                 // Helidon logs the bind failure and goes on without a listener; Masker must not.
                 server.stop();
-                throw new PortInUseException(config.server().host(), config.server().port());
+                throw new PortInUseException(
+                        config.server().host(), config.server().port());
             }
-            LOG.log(Level.INFO, "Holding at most {0} client connections; idle ones close after {1} s", maxConnections,
+            LOG.log(
+                    Level.INFO,
+                    "Holding at most {0} client connections; idle ones close after {1} s",
+                    maxConnections,
                     config.server().listener().idleTimeout().toSeconds());
             // The vault's retention (issue 13): purged now and every day, the audit log recording each purge.
             VaultRetention retention = VaultRetention.start(new PurgeVaultService(
-                    new JdbcVaultRetentionAdapter(database.turns()), audit, ids, clock, config.database().retentionDays()));
-            return new MaskerServer(config, database, metrics, audit, outbound, agentChanges, server, drain,
-                    routing.services(), phiTokens, retention);
+                    new JdbcVaultRetentionAdapter(database.turns()),
+                    audit,
+                    ids,
+                    clock,
+                    config.database().retentionDays()));
+            return new MaskerServer(
+                    config,
+                    database,
+                    metrics,
+                    audit,
+                    outbound,
+                    agentChanges,
+                    server,
+                    drain,
+                    routing.services(),
+                    phiTokens,
+                    retention);
         } catch (RuntimeException e) {
             if (agentChanges != null) {
                 agentChanges.close();
@@ -315,7 +403,8 @@ public final class MaskerServer implements AutoCloseable {
         JdbcTokenVaultAdapter vault = new JdbcTokenVaultAdapter(database.turns());
         TinkReversibleTokenAdapter reversible = new TinkReversibleTokenAdapter(keys);
         PhiDetector detector = PhiDetector.withBundledNameLists();
-        // The first detection loads and compiles every recognizer (about 0.2 s measured on the first proxied turn after a
+        // The first detection loads and compiles every recognizer (about 0.2 s measured on the first proxied turn after
+        // a
         // start); it is done here, on made-up text, rather than on a caller's first turn.
         for (int round = 0; round < WARM_UP_ROUNDS; round++) {
             detector.detect(WARM_UP_TURN);
@@ -325,8 +414,8 @@ public final class MaskerServer implements AutoCloseable {
     }
 
     /** The sessions API (SPEC §8), read from the proxy's sessions and the audit log's record of their turns. */
-    private static SessionsHttpAdapter sessionsApi(MaskerDatabase database, KeepTurnPayloadsPort turnPayloads, byte[] cursorKey,
-            Clock clock, JsonCodec json) {
+    private static SessionsHttpAdapter sessionsApi(
+            MaskerDatabase database, KeepTurnPayloadsPort turnPayloads, byte[] cursorKey, Clock clock, JsonCodec json) {
         JdbcSessionsAdapter sessions = new JdbcSessionsAdapter(database.app());
         ListSessionsService list = new ListSessionsService(sessions, new PageCursors(cursorKey), clock);
         return new SessionsHttpAdapter(list, list, new GetSessionService(sessions, turnPayloads), json);

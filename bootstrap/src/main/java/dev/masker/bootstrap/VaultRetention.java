@@ -37,10 +37,14 @@ final class VaultRetention implements AutoCloseable {
             return thread;
         });
         CompletableFuture<Void> firstRun = new CompletableFuture<>();
-        scheduler.scheduleAtFixedRate(() -> {
-            run(purge);
-            firstRun.complete(null);
-        }, 0, PERIOD.toSeconds(), TimeUnit.SECONDS);
+        scheduler.scheduleAtFixedRate(
+                () -> {
+                    run(purge);
+                    firstRun.complete(null);
+                },
+                0,
+                PERIOD.toSeconds(),
+                TimeUnit.SECONDS);
         return new VaultRetention(scheduler, firstRun);
     }
 
@@ -52,13 +56,21 @@ final class VaultRetention implements AutoCloseable {
     private static void run(PurgeVaultUseCase purge) {
         try {
             PurgeVaultPort.Purged removed = purge.purge();
-            LOG.log(Level.INFO, "vault retention: removed {0} vault entries and {1} turn payloads past the retention"
-                    + " period", removed.vaultEntries(), removed.turnPayloads());
+            LOG.log(
+                    Level.INFO,
+                    "vault retention: removed {0} vault entries and {1} turn payloads past the retention" + " period",
+                    removed.vaultEntries(),
+                    removed.turnPayloads());
         } catch (DomainException e) {
-            LOG.log(Level.WARNING, "vault retention: the purge failed ({0}); it runs again in a day", e.code().wireName());
+            LOG.log(
+                    Level.WARNING,
+                    "vault retention: the purge failed ({0}); it runs again in a day",
+                    e.code().wireName());
         } catch (RuntimeException e) {
             // Never let the schedule die: a failed run is retried the next day.
-            LOG.log(Level.WARNING, "vault retention: the purge failed ({0}); it runs again in a day",
+            LOG.log(
+                    Level.WARNING,
+                    "vault retention: the purge failed ({0}); it runs again in a day",
                     e.getClass().getSimpleName());
         }
     }

@@ -24,8 +24,10 @@ class AccessLogHandlerTest {
         handler.publish(second);
         handler.close();
 
-        assertEquals("2026-11-27T09:00:00.123Z method=GET route=/health status=200\n"
-                + "2026-11-27T09:00:01.000Z method=POST route=unmatched status=404\n", sink.toString(StandardCharsets.UTF_8));
+        assertEquals(
+                "2026-11-27T09:00:00.123Z method=GET route=/health status=200\n"
+                        + "2026-11-27T09:00:01.000Z method=POST route=unmatched status=404\n",
+                sink.toString(StandardCharsets.UTF_8));
     }
 
     @Test

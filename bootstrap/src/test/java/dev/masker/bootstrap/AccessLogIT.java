@@ -42,12 +42,10 @@ class AccessLogIT {
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     };
     private RunningMasker masker;
     private String agentId;
@@ -69,12 +67,12 @@ class AccessLogIT {
     @Test
     void givenSignedWebhookWithQueryAndHeaders_post_logsOneLineWithTheTemplateAndNothingTheCallerWrote() {
         byte[] body = RunningMasker.assistantRequest("call-" + UUID.randomUUID(), "+" + DIGITS);
-        HttpResponse<String> response = masker.send(HttpRequest.newBuilder(
-                        masker.uri("/vapi/webhook/" + agentId + "?customer=" + DIGITS))
-                .header("Content-Type", "application/json")
-                .header("X-Vapi-Signature", RunningMasker.sign(RunningMasker.SECRET, body))
-                .header("X-Patient-Phone", "+" + DIGITS)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+        HttpResponse<String> response =
+                masker.send(HttpRequest.newBuilder(masker.uri("/vapi/webhook/" + agentId + "?customer=" + DIGITS))
+                        .header("Content-Type", "application/json")
+                        .header("X-Vapi-Signature", RunningMasker.sign(RunningMasker.SECRET, body))
+                        .header("X-Patient-Phone", "+" + DIGITS)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
         assertEquals(200, response.statusCode(), response.body());
 
         LogRecord record = recordFor(response);
@@ -89,14 +87,16 @@ class AccessLogIT {
                 () -> assertEquals("200", fields.group(3)),
                 () -> assertTrue(Double.parseDouble(fields.group(4)) >= 0),
                 () -> assertFalse(line.contains(agentId), "no concrete path: " + line),
-                () -> assertFalse(line.contains("customer") || line.contains("5550"), "no query, header or body: " + line),
+                () -> assertFalse(
+                        line.contains("customer") || line.contains("5550"), "no query, header or body: " + line),
                 () -> assertFalse(line.contains(RunningMasker.SECRET), line));
     }
 
     @Test
     void givenUnknownRoute_get_logsItAsUnmatched404WithoutThePath() {
-        HttpResponse<String> response = masker.send(HttpRequest.newBuilder(
-                masker.uri("/patients/" + DIGITS + "?phone=" + DIGITS)).GET());
+        HttpResponse<String> response =
+                masker.send(HttpRequest.newBuilder(masker.uri("/patients/" + DIGITS + "?phone=" + DIGITS))
+                        .GET());
 
         String line = lineFor(response);
         assertAll(
@@ -115,15 +115,18 @@ class AccessLogIT {
         HttpResponse<String> notJson = masker.send(HttpRequest.newBuilder(masker.uri("/vapi/webhook/" + agentId))
                 .header("Content-Type", "text/plain")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
-        HttpResponse<String> wrongMethod = masker.send(HttpRequest.newBuilder(masker.uri("/vapi/webhook/" + agentId)).GET());
+        HttpResponse<String> wrongMethod = masker.send(
+                HttpRequest.newBuilder(masker.uri("/vapi/webhook/" + agentId)).GET());
 
         assertAll(
                 () -> assertEquals(401, badSignature.statusCode()),
                 () -> assertEquals(415, notJson.statusCode()),
                 () -> assertEquals(405, wrongMethod.statusCode()),
-                () -> assertTrue(lineFor(badSignature).startsWith("method=POST route=/vapi/webhook/{agent_id} status=401 ")),
+                () -> assertTrue(
+                        lineFor(badSignature).startsWith("method=POST route=/vapi/webhook/{agent_id} status=401 ")),
                 () -> assertTrue(lineFor(notJson).startsWith("method=POST route=/vapi/webhook/{agent_id} status=415 ")),
-                () -> assertTrue(lineFor(wrongMethod).startsWith("method=GET route=/vapi/webhook/{agent_id} status=405 ")));
+                () -> assertTrue(
+                        lineFor(wrongMethod).startsWith("method=GET route=/vapi/webhook/{agent_id} status=405 ")));
     }
 
     @Test
@@ -146,7 +149,9 @@ class AccessLogIT {
         long deadline = System.nanoTime() + 5_000_000_000L;
         List<LogRecord> found;
         do {
-            found = records.stream().filter(record -> record.getMessage().endsWith(" request_id=" + requestId)).toList();
+            found = records.stream()
+                    .filter(record -> record.getMessage().endsWith(" request_id=" + requestId))
+                    .toList();
             if (!found.isEmpty()) {
                 break;
             }

@@ -73,7 +73,8 @@ class AdminSessionsIT {
                 () -> assertEquals("", response.body()),
                 () -> assertEquals(Optional.of("no-store"), response.headers().firstValue("Cache-Control")));
         Map<String, String> event = lastAuditRow("admin_signed_in");
-        assertEquals("{\"principal\":\"" + RunningMasker.ADMIN_PRINCIPAL + "\",\"request_id\":\"" + requestId + "\"}",
+        assertEquals(
+                "{\"principal\":\"" + RunningMasker.ADMIN_PRINCIPAL + "\",\"request_id\":\"" + requestId + "\"}",
                 RunningMasker.read(event.get("body")).path("data").toString());
         assertEquals(null, event.get("agent_id"));
     }
@@ -89,7 +90,9 @@ class AdminSessionsIT {
         JsonNode me = RunningMasker.read(response.body());
         assertEquals(RunningMasker.ADMIN_PRINCIPAL, me.path("principal").asText());
         assertEquals("session", me.path("via").asText());
-        assertEquals(rfc3339(signedIn.plus(Duration.ofDays(30))), me.path("session_expires_at").asText());
+        assertEquals(
+                rfc3339(signedIn.plus(Duration.ofDays(30))),
+                me.path("session_expires_at").asText());
     }
 
     @Test
@@ -97,7 +100,8 @@ class AdminSessionsIT {
         String cookie = masker.signIn();
 
         HttpResponse<String> response = masker.send(HttpRequest.newBuilder(masker.uri("/api/v1/auth/me"))
-                .header("Cookie", "theme=dark; masker_session=" + cookie + "; other=masker_session%3Dx").GET());
+                .header("Cookie", "theme=dark; masker_session=" + cookie + "; other=masker_session%3Dx")
+                .GET());
 
         assertEquals(200, response.statusCode(), response.body());
         assertEquals("session", RunningMasker.read(response.body()).path("via").asText());
@@ -118,8 +122,12 @@ class AdminSessionsIT {
     void givenASessionCookieAndTheCsrfHeader_agentsApi_createsAndReadsAsTheSignedInPrincipal() {
         String cookie = masker.signIn();
 
-        HttpResponse<String> created = masker.withSession(cookie, "POST", "/api/v1/agents",
-                "{\"name\": \"by cookie " + UUID.randomUUID() + "\", \"upstream\": \"stub\"}", true);
+        HttpResponse<String> created = masker.withSession(
+                cookie,
+                "POST",
+                "/api/v1/agents",
+                "{\"name\": \"by cookie " + UUID.randomUUID() + "\", \"upstream\": \"stub\"}",
+                true);
         String id = RunningMasker.read(created.body()).path("agent").path("id").asText();
         HttpResponse<String> read = masker.withSession(cookie, "GET", "/api/v1/agents/" + id, null, false);
 
@@ -127,8 +135,12 @@ class AdminSessionsIT {
         assertEquals(200, read.statusCode(), read.body());
         Map<String, String> event = lastAuditRow("agent_created");
         assertEquals(id, event.get("agent_id"));
-        assertEquals(RunningMasker.ADMIN_PRINCIPAL,
-                RunningMasker.read(event.get("body")).path("data").path("principal").asText());
+        assertEquals(
+                RunningMasker.ADMIN_PRINCIPAL,
+                RunningMasker.read(event.get("body"))
+                        .path("data")
+                        .path("principal")
+                        .asText());
     }
 
     @Test
@@ -138,12 +150,22 @@ class AdminSessionsIT {
         String agent = "{\"name\": \"" + name + "\", \"upstream\": \"stub\"}";
 
         assertError(masker.withSession(cookie, "POST", "/api/v1/agents", agent, false), 403, "csrf_check_failed");
-        assertError(masker.withSession(cookie, "DELETE", "/api/v1/auth/session", null, false), 403, "csrf_check_failed");
+        assertError(
+                masker.withSession(cookie, "DELETE", "/api/v1/auth/session", null, false), 403, "csrf_check_failed");
 
-        assertEquals(200, masker.withSession(cookie, "GET", "/api/v1/auth/me", null, false).statusCode(),
+        assertEquals(
+                200,
+                masker.withSession(cookie, "GET", "/api/v1/auth/me", null, false)
+                        .statusCode(),
                 "the refused sign-out left the session alone");
-        assertEquals(0, masker.auditRows().stream().filter(row -> row.get("body").contains(name)).count());
-        assertEquals(201, masker.admin("POST", "/api/v1/agents", agent).statusCode(),
+        assertEquals(
+                0,
+                masker.auditRows().stream()
+                        .filter(row -> row.get("body").contains(name))
+                        .count());
+        assertEquals(
+                201,
+                masker.admin("POST", "/api/v1/agents", agent).statusCode(),
                 "a browser never sends Authorization by itself: the bearer token needs no CSRF header");
     }
 
@@ -165,20 +187,26 @@ class AdminSessionsIT {
         assertEquals(List.of("(body)"), fields(post("[\"" + RunningMasker.ADMIN_TOKEN + "\"]", "application/json")));
         assertEquals(List.of("token"), fields(post("{}", "application/json")));
         assertEquals(List.of("token"), fields(post("{\"token\": 42}", "application/json")));
-        assertEquals(List.of("remember_me"), fields(post("{\"token\": \"" + RunningMasker.ADMIN_TOKEN
-                + "\", \"remember_me\": true}", "application/json")));
+        assertEquals(
+                List.of("remember_me"),
+                fields(post(
+                        "{\"token\": \"" + RunningMasker.ADMIN_TOKEN + "\", \"remember_me\": true}",
+                        "application/json")));
     }
 
     @Test
     void givenNoGarbageOrForgedCookie_anyApiRoute_answersUnauthenticated() {
-        HttpRequest.Builder none = HttpRequest.newBuilder(masker.uri("/api/v1/auth/me")).GET();
+        HttpRequest.Builder none =
+                HttpRequest.newBuilder(masker.uri("/api/v1/auth/me")).GET();
         HttpRequest.Builder otherCookie = HttpRequest.newBuilder(masker.uri("/api/v1/agents/agt_x"))
-                .header("Cookie", "session=" + masker.signIn()).GET();
+                .header("Cookie", "session=" + masker.signIn())
+                .GET();
 
         assertError(masker.send(none), 401, "unauthenticated");
         assertError(masker.send(otherCookie), 401, "unauthenticated");
         assertError(masker.withSession("", "GET", "/api/v1/auth/me", null, false), 401, "unauthenticated");
-        assertError(masker.withSession("garbage; Path=/", "GET", "/api/v1/auth/me", null, false), 401, "unauthenticated");
+        assertError(
+                masker.withSession("garbage; Path=/", "GET", "/api/v1/auth/me", null, false), 401, "unauthenticated");
         assertError(masker.withSession("A".repeat(43), "GET", "/api/v1/auth/me", null, false), 401, "unauthenticated");
         assertError(masker.withSession("A".repeat(43), "POST", "/api/v1/agents", "{}", true), 401, "unauthenticated");
     }
@@ -188,7 +216,8 @@ class AdminSessionsIT {
         String cookie = masker.signIn();
 
         HttpResponse<String> response = masker.send(HttpRequest.newBuilder(masker.uri("/api/v1/auth/me"))
-                .header("Cookie", "masker_session=" + cookie).header("Authorization", "Bearer wrong-token-0123456789")
+                .header("Cookie", "masker_session=" + cookie)
+                .header("Authorization", "Bearer wrong-token-0123456789")
                 .GET());
 
         assertError(response, 401, "unauthenticated");
@@ -203,12 +232,19 @@ class AdminSessionsIT {
         assertEquals(204, signOut.statusCode(), signOut.body());
         assertEquals(List.of(CLEARED), signOut.headers().allValues("Set-Cookie"));
         assertTrue(storedSession(cookie).orElseThrow().revokedAt().isPresent());
-        assertEquals("{\"principal\":\"" + RunningMasker.ADMIN_PRINCIPAL + "\",\"request_id\":\""
+        assertEquals(
+                "{\"principal\":\"" + RunningMasker.ADMIN_PRINCIPAL + "\",\"request_id\":\""
                         + signOut.headers().firstValue("X-Request-Id").orElseThrow() + "\"}",
-                RunningMasker.read(lastAuditRow("admin_signed_out").get("body")).path("data").toString());
+                RunningMasker.read(lastAuditRow("admin_signed_out").get("body"))
+                        .path("data")
+                        .toString());
         HttpResponse<String> reused = masker.withSession(cookie, "GET", "/api/v1/auth/me", null, false);
         assertError(reused, 401, "unauthenticated");
-        assertTrue(RunningMasker.read(reused.body()).path("error").path("message").asText().contains("signed out"));
+        assertTrue(RunningMasker.read(reused.body())
+                .path("error")
+                .path("message")
+                .asText()
+                .contains("signed out"));
         assertError(masker.withSession(cookie, "GET", "/api/v1/agents/agt_x", null, false), 401, "unauthenticated");
     }
 
@@ -228,7 +264,11 @@ class AdminSessionsIT {
         HttpResponse<String> response = masker.withSession(cookie, "GET", "/api/v1/auth/me", null, false);
 
         assertError(response, 401, "unauthenticated");
-        assertTrue(RunningMasker.read(response.body()).path("error").path("message").asText().contains("expired"));
+        assertTrue(RunningMasker.read(response.body())
+                .path("error")
+                .path("message")
+                .asText()
+                .contains("expired"));
     }
 
     @Test
@@ -245,10 +285,15 @@ class AdminSessionsIT {
         HttpResponse<String> pastTheFirstExpiry = masker.withSession(cookie, "GET", "/api/v1/auth/me", null, false);
 
         assertEquals(200, first.statusCode(), first.body());
-        assertTrue(extended.lastSeenAt().isAfter(signedIn.lastSeenAt().plus(Duration.ofDays(20)).minusSeconds(1)));
+        assertTrue(extended.lastSeenAt()
+                .isAfter(signedIn.lastSeenAt().plus(Duration.ofDays(20)).minusSeconds(1)));
         assertEquals(extended.lastSeenAt().plus(Duration.ofDays(30)), extended.expiresAt());
-        assertEquals(rfc3339(extended.expiresAt()), RunningMasker.read(first.body()).path("session_expires_at").asText());
-        assertEquals(List.of(COOKIE_FORM.replace("[A-Za-z0-9_-]{43}", cookie)), first.headers().allValues("Set-Cookie"));
+        assertEquals(
+                rfc3339(extended.expiresAt()),
+                RunningMasker.read(first.body()).path("session_expires_at").asText());
+        assertEquals(
+                List.of(COOKIE_FORM.replace("[A-Za-z0-9_-]{43}", cookie)),
+                first.headers().allValues("Set-Cookie"));
         assertEquals(200, withinTheMinute.statusCode());
         assertEquals(List.of(), withinTheMinute.headers().allValues("Set-Cookie"), "no write within the minute");
         assertEquals(200, pastTheFirstExpiry.statusCode(), "day 40: alive because it was used on day 20");
@@ -260,8 +305,8 @@ class AdminSessionsIT {
         String cookie = masker.signIn();
 
         try (Connection connection = TestDatabase.connect(masker.schema());
-             PreparedStatement anywhere = connection.prepareStatement(
-                     "SELECT count(*) FROM admin_session s WHERE CAST(s AS text) LIKE ?")) {
+                PreparedStatement anywhere = connection.prepareStatement(
+                        "SELECT count(*) FROM admin_session s WHERE CAST(s AS text) LIKE ?")) {
             anywhere.setString(1, "%" + cookie + "%");
             try (ResultSet result = anywhere.executeQuery()) {
                 result.next();
@@ -278,9 +323,13 @@ class AdminSessionsIT {
         Map<String, String> sameSchema = Map.of("MASKER_DATABASE_SCHEMA", masker.schema());
         String rotatedIn = "rotated-in-admin-token-0123456789";
 
-        try (RunningMasker rotating = RunningMasker.start(withToken(sameSchema, rotatedIn + "," + RunningMasker.ADMIN_TOKEN),
-                clock); RunningMasker rotated = RunningMasker.start(withToken(sameSchema, rotatedIn), clock)) {
-            assertEquals(200, rotating.withSession(cookie, "GET", "/api/v1/auth/me", null, false).statusCode(),
+        try (RunningMasker rotating =
+                        RunningMasker.start(withToken(sameSchema, rotatedIn + "," + RunningMasker.ADMIN_TOKEN), clock);
+                RunningMasker rotated = RunningMasker.start(withToken(sameSchema, rotatedIn), clock)) {
+            assertEquals(
+                    200,
+                    rotating.withSession(cookie, "GET", "/api/v1/auth/me", null, false)
+                            .statusCode(),
                     "a session signed in on one instance holds on another");
             assertError(rotated.withSession(cookie, "GET", "/api/v1/auth/me", null, false), 401, "unauthenticated");
         }
@@ -293,38 +342,50 @@ class AdminSessionsIT {
     }
 
     private HttpResponse<String> post(String body, String contentType) {
-        return masker.send(HttpRequest.newBuilder(masker.uri("/api/v1/auth/session")).header("Content-Type", contentType)
+        return masker.send(HttpRequest.newBuilder(masker.uri("/api/v1/auth/session"))
+                .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     private static List<String> fields(HttpResponse<String> response) {
         assertError(response, 422, "validation_failed");
         List<String> fields = new ArrayList<>();
-        RunningMasker.read(response.body()).path("error").path("details").forEach(d -> fields.add(d.path("field").asText()));
+        RunningMasker.read(response.body())
+                .path("error")
+                .path("details")
+                .forEach(d -> fields.add(d.path("field").asText()));
         return fields;
     }
 
     private Map<String, String> lastAuditRow(String type) {
-        return masker.auditRows().stream().filter(row -> type.equals(row.get("type"))).reduce((first, second) -> second)
+        return masker.auditRows().stream()
+                .filter(row -> type.equals(row.get("type")))
+                .reduce((first, second) -> second)
                 .orElseThrow(() -> new AssertionError("no " + type + " event"));
     }
 
     /** The stored row of a session, looked up as Masker does: by the SHA-256 of the cookie. */
-    private record Session(Instant createdAt, Instant lastSeenAt, Instant expiresAt, Optional<Instant> revokedAt) { }
+    private record Session(Instant createdAt, Instant lastSeenAt, Instant expiresAt, Optional<Instant> revokedAt) {}
 
     private Optional<Session> storedSession(String cookie) {
         try (Connection connection = TestDatabase.connect(masker.schema());
-             PreparedStatement select = connection.prepareStatement("SELECT created_at, last_seen_at, expires_at, revoked_at"
-                     + " FROM admin_session WHERE secret_sha256 = ?")) {
-            select.setString(1, HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(cookie.getBytes(StandardCharsets.US_ASCII))));
+                PreparedStatement select =
+                        connection.prepareStatement("SELECT created_at, last_seen_at, expires_at, revoked_at"
+                                + " FROM admin_session WHERE secret_sha256 = ?")) {
+            select.setString(
+                    1,
+                    HexFormat.of()
+                            .formatHex(MessageDigest.getInstance("SHA-256")
+                                    .digest(cookie.getBytes(StandardCharsets.US_ASCII))));
             try (ResultSet row = select.executeQuery()) {
                 if (!row.next()) {
                     return Optional.empty();
                 }
                 Timestamp revoked = row.getTimestamp("revoked_at");
-                return Optional.of(new Session(row.getTimestamp("created_at").toInstant(),
-                        row.getTimestamp("last_seen_at").toInstant(), row.getTimestamp("expires_at").toInstant(),
+                return Optional.of(new Session(
+                        row.getTimestamp("created_at").toInstant(),
+                        row.getTimestamp("last_seen_at").toInstant(),
+                        row.getTimestamp("expires_at").toInstant(),
                         Optional.ofNullable(revoked).map(Timestamp::toInstant)));
             }
         } catch (SQLException | NoSuchAlgorithmException e) {

@@ -54,31 +54,41 @@ class AgentPoliciesIT {
         assertTrue(agent.path("custom_policy").asBoolean(), created.body());
         assertFalse(created.body().contains("K_FRONTDESK"), "the YAML is not shown");
 
-        JsonNode fetched = RunningMasker.read(masker.admin("GET", "/api/v1/agents/" + id, null).body()).path("agent");
+        JsonNode fetched = RunningMasker.read(
+                        masker.admin("GET", "/api/v1/agents/" + id, null).body())
+                .path("agent");
         assertEquals("front-desk", fetched.path("policy_name").asText());
         assertTrue(fetched.path("custom_policy").asBoolean());
 
-        JsonNode named = RunningMasker.read(masker.admin("PATCH", "/api/v1/agents/" + id,
-                "{\"policy_name\": \"healthcare-default\"}").body()).path("agent");
+        JsonNode named = RunningMasker.read(
+                        masker.admin("PATCH", "/api/v1/agents/" + id, "{\"policy_name\": \"healthcare-default\"}")
+                                .body())
+                .path("agent");
         assertEquals("healthcare-default", named.path("policy_name").asText());
         assertFalse(named.path("custom_policy").asBoolean());
 
-        ObjectNode patch = JsonNodeFactory.instance.objectNode()
+        ObjectNode patch = JsonNodeFactory.instance
+                .objectNode()
                 .put("policy_yaml", FRONT_DESK.replace("front-desk", "front-desk-v2"));
         HttpResponse<String> own = masker.admin("PATCH", "/api/v1/agents/" + id, patch.toString());
         assertEquals(200, own.statusCode(), own.body());
-        JsonNode refetched = RunningMasker.read(masker.admin("GET", "/api/v1/agents/" + id, null).body()).path("agent");
+        JsonNode refetched = RunningMasker.read(
+                        masker.admin("GET", "/api/v1/agents/" + id, null).body())
+                .path("agent");
         assertEquals("front-desk-v2", refetched.path("policy_name").asText());
         assertTrue(refetched.path("custom_policy").asBoolean());
     }
 
     @Test
     void givenBothPolicyFields_create_answersValidationFailedNamingBoth() {
-        HttpResponse<String> response = masker.admin("POST", "/api/v1/agents",
-                body(Map.of("policy_name", "healthcare-default", "policy_yaml", FRONT_DESK)));
+        HttpResponse<String> response = masker.admin(
+                "POST", "/api/v1/agents", body(Map.of("policy_name", "healthcare-default", "policy_yaml", FRONT_DESK)));
 
         assertError(response, 422, "validation_failed");
-        List<String> fields = RunningMasker.read(response.body()).path("error").path("details").findValuesAsText("field");
+        List<String> fields = RunningMasker.read(response.body())
+                .path("error")
+                .path("details")
+                .findValuesAsText("field");
         assertTrue(fields.containsAll(List.of("policy_name", "policy_yaml")), response.body());
     }
 
@@ -87,28 +97,39 @@ class AgentPoliciesIT {
         HttpResponse<String> created = masker.admin("POST", "/api/v1/agents", body(Map.of()));
         String id = RunningMasker.read(created.body()).path("agent").path("id").asText();
 
-        assertError(masker.admin("PATCH", "/api/v1/agents/" + id, "{\"policy_name\": \"lenient\"}"), 422, "unknown_policy");
+        assertError(
+                masker.admin("PATCH", "/api/v1/agents/" + id, "{\"policy_name\": \"lenient\"}"), 422, "unknown_policy");
     }
 
     @Test
     void givenBadActionInYaml_create_answersPolicyYamlInvalidWithLineAndColumn() {
-        HttpResponse<String> response = masker.admin("POST", "/api/v1/agents",
+        HttpResponse<String> response = masker.admin(
+                "POST",
+                "/api/v1/agents",
                 body(Map.of("policy_yaml", FRONT_DESK.replace("action: pass", "action: 555-0100"))));
 
         assertError(response, 422, "policy_yaml_invalid");
-        JsonNode detail = RunningMasker.read(response.body()).path("error").path("details").path(0);
+        JsonNode detail = RunningMasker.read(response.body())
+                .path("error")
+                .path("details")
+                .path(0);
         assertEquals("entities.AGE.action", detail.path("field").asText());
-        assertEquals("line 9, column 13: must be tokenize, redact or pass", detail.path("problem").asText());
+        assertEquals(
+                "line 9, column 13: must be tokenize, redact or pass",
+                detail.path("problem").asText());
         assertFalse(response.body().contains("555-0100"));
     }
 
     @Test
     void givenKidWithoutKey_create_answersPolicyYamlInvalidNamingTheKeyVariable() {
-        HttpResponse<String> response = masker.admin("POST", "/api/v1/agents",
-                body(Map.of("policy_yaml", FRONT_DESK.replace("K_FRONTDESK", "K_BILLING"))));
+        HttpResponse<String> response = masker.admin(
+                "POST", "/api/v1/agents", body(Map.of("policy_yaml", FRONT_DESK.replace("K_FRONTDESK", "K_BILLING"))));
 
         assertError(response, 422, "policy_yaml_invalid");
-        JsonNode detail = RunningMasker.read(response.body()).path("error").path("details").path(0);
+        JsonNode detail = RunningMasker.read(response.body())
+                .path("error")
+                .path("details")
+                .path(0);
         assertEquals("kid", detail.path("field").asText());
         assertTrue(detail.path("problem").asText().contains("MASKER_KEY_K_BILLING"), response.body());
     }

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.TestInstance;
 class AgentWebhookCredentialIT {
     private static final String HMAC_SECRET = "whsec_clinic_b_93c1d2e4f5";
     private static final String TOKEN = "tok_clinic_b_7a6b5c4d3e2f";
-    private static final byte[] STATUS_UPDATE = "{\"message\":{\"type\":\"status-update\",\"status\":\"ringing\"}}"
-            .getBytes(StandardCharsets.UTF_8);
+    private static final byte[] STATUS_UPDATE =
+            "{\"message\":{\"type\":\"status-update\",\"status\":\"ringing\"}}".getBytes(StandardCharsets.UTF_8);
 
     private RunningMasker masker;
 
@@ -42,7 +42,8 @@ class AgentWebhookCredentialIT {
 
     @Test
     void givenAnHmacCredential_post_showsItsSettingsAndNeverItsSecret() {
-        HttpResponse<String> created = masker.admin("POST", "/api/v1/agents", """
+        HttpResponse<String> created =
+                masker.admin("POST", "/api/v1/agents", """
                 {"name": "own hmac %s", "upstream": "stub", "webhook_credential":
                   {"type": "hmac", "secret": "%s", "algorithm": "sha512", "include_timestamp": false,
                    "signature_prefix": "sha512="}}
@@ -75,16 +76,25 @@ class AgentWebhookCredentialIT {
                 """.formatted(name, HMAC_SECRET));
 
         assertError(hmac, 422, "validation_failed");
-        assertEquals(List.of("webhook_credential.colour", "webhook_credential.include_timestamp",
-                "webhook_credential.secret", "webhook_credential.signature_header", "webhook_credential.algorithm"),
+        assertEquals(
+                List.of(
+                        "webhook_credential.colour",
+                        "webhook_credential.include_timestamp",
+                        "webhook_credential.secret",
+                        "webhook_credential.signature_header",
+                        "webhook_credential.algorithm"),
                 fields(hmac));
         assertEquals(List.of("webhook_credential.type"), fields(unknownType));
         assertEquals(List.of("webhook_credential"), fields(notAnObject));
         for (HttpResponse<String> refused : List.of(hmac, unknownType, notAnObject)) {
             assertFalse(refused.body().contains(HMAC_SECRET), "no secret is echoed");
         }
-        assertEquals(0, RunningMasker.read(masker.admin("GET", "/api/v1/agents?name_contains=" + name.replace(" ", "%20"),
-                null).body()).path("data").size());
+        assertEquals(
+                0,
+                RunningMasker.read(masker.admin("GET", "/api/v1/agents?name_contains=" + name.replace(" ", "%20"), null)
+                                .body())
+                        .path("data")
+                        .size());
     }
 
     @Test
@@ -104,24 +114,34 @@ class AgentWebhookCredentialIT {
         assertEquals(200, withToken.statusCode(), withToken.body());
         assertError(withDeploymentSecret, 401, "bad_signature");
         assertEquals(200, removed.statusCode(), removed.body());
-        assertEquals("null", RunningMasker.read(removed.body()).path("agent").path("webhook_credential").toString());
+        assertEquals(
+                "null",
+                RunningMasker.read(removed.body())
+                        .path("agent")
+                        .path("webhook_credential")
+                        .toString());
         assertError(tokenAfterRemoval, 401, "bad_signature");
         assertEquals(200, deploymentAfterRemoval.statusCode(), deploymentAfterRemoval.body());
         List<Map<String, String>> updates = masker.auditRows().stream()
-                .filter(row -> "agent_updated".equals(row.get("type")) && id.equals(row.get("agent_id"))).toList();
+                .filter(row -> "agent_updated".equals(row.get("type")) && id.equals(row.get("agent_id")))
+                .toList();
         assertEquals(2, updates.size());
         updates.forEach(row -> assertFalse(row.get("body").contains(TOKEN), "the audit log holds no token"));
     }
 
     private HttpResponse<String> postWithHeader(String agentId, String header, String value) {
         return masker.send(HttpRequest.newBuilder(masker.uri("/vapi/webhook/" + agentId))
-                .header("Content-Type", "application/json").header(header, value)
+                .header("Content-Type", "application/json")
+                .header(header, value)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(STATUS_UPDATE)));
     }
 
     private static List<String> fields(HttpResponse<String> response) {
         List<String> fields = new ArrayList<>();
-        RunningMasker.read(response.body()).path("error").path("details").forEach(d -> fields.add(d.path("field").asText()));
+        RunningMasker.read(response.body())
+                .path("error")
+                .path("details")
+                .forEach(d -> fields.add(d.path("field").asText()));
         return fields;
     }
 }

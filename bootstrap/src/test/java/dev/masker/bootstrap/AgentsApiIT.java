@@ -48,20 +48,27 @@ class AgentsApiIT {
                 () -> assertTrue(id.matches("agt_[0-7][0-9A-HJKMNP-TV-Z]{25}"), id),
                 () -> assertEquals(name, agent.path("name").asText()),
                 () -> assertEquals("openai:gpt-4o", agent.path("upstream").asText()),
-                () -> assertEquals("vault-deterministic", agent.path("tokenization").asText()),
-                () -> assertEquals("healthcare-default", agent.path("policy_name").asText()),
-                () -> assertEquals(RunningMasker.PUBLIC_URL + "/vapi/webhook/" + id, agent.path("webhook_url").asText()),
-                () -> assertEquals(RunningMasker.PUBLIC_URL + "/proxy/" + id + "/v1/chat/completions",
+                () -> assertEquals(
+                        "vault-deterministic", agent.path("tokenization").asText()),
+                () -> assertEquals(
+                        "healthcare-default", agent.path("policy_name").asText()),
+                () -> assertEquals(
+                        RunningMasker.PUBLIC_URL + "/vapi/webhook/" + id,
+                        agent.path("webhook_url").asText()),
+                () -> assertEquals(
+                        RunningMasker.PUBLIC_URL + "/proxy/" + id + "/v1/chat/completions",
                         agent.path("proxy_url").asText()),
-                () -> assertEquals(1500, agent.path("config_callback").path("timeout_ms").asInt()),
+                () -> assertEquals(
+                        1500, agent.path("config_callback").path("timeout_ms").asInt()),
                 () -> assertFalse(response.body().contains("callback-secret-0123456789"), "the secret is never shown"),
-                () -> assertTrue(agent.path("created_at").asText()
+                () -> assertTrue(agent.path("created_at")
+                        .asText()
                         .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z")));
 
         HttpResponse<String> fetched = masker.admin("GET", "/api/v1/agents/" + id, null);
         assertEquals(200, fetched.statusCode());
-        com.fasterxml.jackson.databind.node.ObjectNode withStats =
-                (com.fasterxml.jackson.databind.node.ObjectNode) RunningMasker.read(fetched.body()).path("agent");
+        com.fasterxml.jackson.databind.node.ObjectNode withStats = (com.fasterxml.jackson.databind.node.ObjectNode)
+                RunningMasker.read(fetched.body()).path("agent");
         assertEquals(0, withStats.remove("stats").path("webhook_calls_24h").asLong());
         assertEquals(agent, withStats);
     }
@@ -69,11 +76,14 @@ class AgentsApiIT {
     @Test
     void givenNoOrWrongToken_anyApiRoute_answersUnauthenticated() {
         HttpRequest.Builder none = HttpRequest.newBuilder(masker.uri("/api/v1/agents"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}"));
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}"));
         HttpRequest.Builder wrong = HttpRequest.newBuilder(masker.uri("/api/v1/agents/agt_x"))
-                .header("Authorization", "Bearer " + RunningMasker.ADMIN_TOKEN + "x").GET();
+                .header("Authorization", "Bearer " + RunningMasker.ADMIN_TOKEN + "x")
+                .GET();
         HttpRequest.Builder basic = HttpRequest.newBuilder(masker.uri("/api/v1/unknown"))
-                .header("Authorization", "Basic " + RunningMasker.ADMIN_TOKEN).GET();
+                .header("Authorization", "Basic " + RunningMasker.ADMIN_TOKEN)
+                .GET();
 
         assertError(masker.send(none), 401, "unauthenticated");
         assertError(masker.send(wrong), 401, "unauthenticated");
@@ -89,7 +99,10 @@ class AgentsApiIT {
 
         assertError(response, 422, "validation_failed");
         List<String> fields = new ArrayList<>();
-        RunningMasker.read(response.body()).path("error").path("details").forEach(d -> fields.add(d.path("field").asText()));
+        RunningMasker.read(response.body())
+                .path("error")
+                .path("details")
+                .forEach(d -> fields.add(d.path("field").asText()));
         assertTrue(fields.containsAll(List.of("name", "upstream", "assistant", "colour")), fields.toString());
     }
 
@@ -100,9 +113,13 @@ class AgentsApiIT {
                 """.formatted(UUID.randomUUID()));
 
         assertError(response, 422, "validation_failed");
-        assertEquals(List.of(
-                        Map.of("field", "assistant.firstMesage",
-                                "problem", "is not a field of Vapi's assistant; did you mean \"firstMessage\"?"),
+        assertEquals(
+                List.of(
+                        Map.of(
+                                "field",
+                                "assistant.firstMesage",
+                                "problem",
+                                "is not a field of Vapi's assistant; did you mean \"firstMessage\"?"),
                         Map.of("field", "assistant.voice", "problem", "must be an object")),
                 details(response));
     }
@@ -111,13 +128,20 @@ class AgentsApiIT {
     void givenAMisspelledAssistantField_patch_answersValidationFailedAndKeepsTheAssistant() {
         String id = masker.createAgentWithAssistant("{\"firstMessage\": \"Hi\"}");
 
-        HttpResponse<String> response = masker.admin("PATCH", "/api/v1/agents/" + id,
-                "{\"assistant\": {\"firstMesage\": \"Hello\"}}");
+        HttpResponse<String> response =
+                masker.admin("PATCH", "/api/v1/agents/" + id, "{\"assistant\": {\"firstMesage\": \"Hello\"}}");
 
         assertError(response, 422, "validation_failed");
-        assertEquals(List.of(Map.of("field", "assistant.firstMesage",
-                "problem", "is not a field of Vapi's assistant; did you mean \"firstMessage\"?")), details(response));
-        JsonNode stored = RunningMasker.read(masker.admin("GET", "/api/v1/agents/" + id, null).body()).path("agent");
+        assertEquals(
+                List.of(Map.of(
+                        "field",
+                        "assistant.firstMesage",
+                        "problem",
+                        "is not a field of Vapi's assistant; did you mean \"firstMessage\"?")),
+                details(response));
+        JsonNode stored = RunningMasker.read(
+                        masker.admin("GET", "/api/v1/agents/" + id, null).body())
+                .path("agent");
         assertEquals("{\"firstMessage\":\"Hi\"}", stored.path("assistant").toString());
     }
 
@@ -137,16 +161,19 @@ class AgentsApiIT {
                  "metadata": {"clinic": "north"}, "analysisPlan": {}, "artifactPlan": {}, "startSpeakingPlan": {},
                  "stopSpeakingPlan": {}, "compliancePlan": {"hipaaEnabled": true}, "credentialIds": [],
                  "modelOutputInMessagesEnabled": false}""";
-        HttpResponse<String> created = masker.admin("POST", "/api/v1/agents", """
-                {"name": "full %s", "upstream": "openai:gpt-4o-mini", "assistant": %s}"""
-                .formatted(UUID.randomUUID(), assistant));
+        HttpResponse<String> created =
+                masker.admin("POST", "/api/v1/agents", """
+                {"name": "full %s", "upstream": "openai:gpt-4o-mini", "assistant": %s}""".formatted(UUID.randomUUID(), assistant));
         assertEquals(201, created.statusCode(), created.body());
         String id = RunningMasker.read(created.body()).path("agent").path("id").asText();
 
-        HttpResponse<String> patched = masker.admin("PATCH", "/api/v1/agents/" + id, "{\"assistant\": " + assistant + "}");
+        HttpResponse<String> patched =
+                masker.admin("PATCH", "/api/v1/agents/" + id, "{\"assistant\": " + assistant + "}");
 
         assertEquals(200, patched.statusCode(), patched.body());
-        assertEquals(RunningMasker.read(assistant), RunningMasker.read(patched.body()).path("agent").path("assistant"));
+        assertEquals(
+                RunningMasker.read(assistant),
+                RunningMasker.read(patched.body()).path("agent").path("assistant"));
     }
 
     @Test
@@ -158,15 +185,25 @@ class AgentsApiIT {
 
         assertError(response, 422, "validation_failed");
         List<String> fields = new ArrayList<>();
-        RunningMasker.read(response.body()).path("error").path("details").forEach(d -> fields.add(d.path("field").asText()));
-        assertEquals(List.of("tokenization", "config_callback.url", "config_callback.secret", "config_callback.timeout_ms"),
+        RunningMasker.read(response.body())
+                .path("error")
+                .path("details")
+                .forEach(d -> fields.add(d.path("field").asText()));
+        assertEquals(
+                List.of("tokenization", "config_callback.url", "config_callback.secret", "config_callback.timeout_ms"),
                 fields);
     }
 
     private static List<Map<String, String>> details(HttpResponse<String> response) {
         List<Map<String, String>> details = new ArrayList<>();
-        RunningMasker.read(response.body()).path("error").path("details").forEach(detail -> details.add(
-                Map.of("field", detail.path("field").asText(), "problem", detail.path("problem").asText())));
+        RunningMasker.read(response.body())
+                .path("error")
+                .path("details")
+                .forEach(detail -> details.add(Map.of(
+                        "field",
+                        detail.path("field").asText(),
+                        "problem",
+                        detail.path("problem").asText())));
         return details;
     }
 
@@ -175,25 +212,40 @@ class AgentsApiIT {
         String name = "Intake " + UUID.randomUUID();
         masker.createAgent("{\"name\":\"" + name + "\",\"upstream\":\"stub\"}");
 
-        assertError(masker.admin("POST", "/api/v1/agents",
-                "{\"name\":\"" + name.toUpperCase() + "\",\"upstream\":\"stub\"}"), 409, "name_taken");
+        assertError(
+                masker.admin(
+                        "POST", "/api/v1/agents", "{\"name\":\"" + name.toUpperCase() + "\",\"upstream\":\"stub\"}"),
+                409,
+                "name_taken");
     }
 
     @Test
     void givenUnknownUpstreamOrPolicy_post_answersTheirCodes() {
-        assertError(masker.admin("POST", "/api/v1/agents",
-                "{\"name\":\"u " + UUID.randomUUID() + "\",\"upstream\":\"anthropic:claude\"}"), 422, "unknown_upstream");
-        assertError(masker.admin("POST", "/api/v1/agents",
-                "{\"name\":\"p " + UUID.randomUUID() + "\",\"upstream\":\"stub\",\"policy_name\":\"lenient\"}"), 422,
+        assertError(
+                masker.admin(
+                        "POST",
+                        "/api/v1/agents",
+                        "{\"name\":\"u " + UUID.randomUUID() + "\",\"upstream\":\"anthropic:claude\"}"),
+                422,
+                "unknown_upstream");
+        assertError(
+                masker.admin(
+                        "POST",
+                        "/api/v1/agents",
+                        "{\"name\":\"p " + UUID.randomUUID() + "\",\"upstream\":\"stub\",\"policy_name\":\"lenient\"}"),
+                422,
                 "unknown_policy");
     }
 
     @Test
     void givenMalformedJsonOrWrongType_post_answersInvalidJsonOrUnsupportedMediaType() {
         assertError(masker.admin("POST", "/api/v1/agents", "{\"name\": "), 400, "invalid_json");
-        assertError(masker.send(HttpRequest.newBuilder(masker.uri("/api/v1/agents"))
-                .header("Authorization", "Bearer " + RunningMasker.ADMIN_TOKEN)
-                .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("{}"))), 415,
+        assertError(
+                masker.send(HttpRequest.newBuilder(masker.uri("/api/v1/agents"))
+                        .header("Authorization", "Bearer " + RunningMasker.ADMIN_TOKEN)
+                        .header("Content-Type", "text/plain")
+                        .POST(HttpRequest.BodyPublishers.ofString("{}"))),
+                415,
                 "unsupported_media_type");
     }
 
@@ -205,11 +257,14 @@ class AgentsApiIT {
 
     @Test
     void givenLiveness_get_answersUp() {
-        HttpResponse<String> live = masker.send(HttpRequest.newBuilder(masker.uri("/health")).GET());
-        HttpResponse<String> ready = masker.send(HttpRequest.newBuilder(masker.uri("/health/ready")).GET());
+        HttpResponse<String> live =
+                masker.send(HttpRequest.newBuilder(masker.uri("/health")).GET());
+        HttpResponse<String> ready =
+                masker.send(HttpRequest.newBuilder(masker.uri("/health/ready")).GET());
 
         assertEquals(200, live.statusCode());
         assertEquals(200, ready.statusCode());
-        assertTrue(RunningMasker.read(ready.body()).path("checks").path("database").asBoolean());
+        assertTrue(
+                RunningMasker.read(ready.body()).path("checks").path("database").asBoolean());
     }
 }

@@ -21,31 +21,37 @@ class ApiRateLimitIT {
     @Test
     void givenOnePrincipalOverItsLimit_apiRequests_answerRateLimitedWhileAnotherPrincipalIsServed() {
         try (RunningMasker masker = RunningMasker.start(Map.of(
-                "MASKER_ADMIN_TOKEN", RunningMasker.ADMIN_TOKEN + "," + OTHER_TOKEN,
-                "MASKER_API_RATE_LIMIT_PER_SECOND", "1",
-                "MASKER_API_RATE_LIMIT_BURST", Integer.toString(BURST)))) {
+                "MASKER_ADMIN_TOKEN",
+                RunningMasker.ADMIN_TOKEN + "," + OTHER_TOKEN,
+                "MASKER_API_RATE_LIMIT_PER_SECOND",
+                "1",
+                "MASKER_API_RATE_LIMIT_BURST",
+                Integer.toString(BURST)))) {
             // Signing in is anonymous: it is charged to the client address, not to the principal.
             String cookie = masker.signIn();
 
             HttpResponse<String> limited = untilLimited(() -> masker.admin("GET", "/api/v1/auth/me", null));
 
             assertError(limited, 429, "rate_limited");
-            long retryAfter = Long.parseLong(limited.headers().firstValue("Retry-After").orElseThrow());
+            long retryAfter =
+                    Long.parseLong(limited.headers().firstValue("Retry-After").orElseThrow());
             assertTrue(retryAfter >= 1, "Retry-After in whole seconds, at least one: " + retryAfter);
             assertError(masker.withSession(cookie, "GET", "/api/v1/auth/me", null, false), 429, "rate_limited");
             assertEquals(200, asOther(masker).statusCode(), "another principal keeps its own allowance");
 
-            HttpResponse<String> anonymous = untilLimited(
-                    () -> masker.send(HttpRequest.newBuilder(masker.uri("/api/v1/agents/agt_x")).GET()));
+            HttpResponse<String> anonymous = untilLimited(() -> masker.send(
+                    HttpRequest.newBuilder(masker.uri("/api/v1/agents/agt_x")).GET()));
             assertError(anonymous, 429, "rate_limited");
             assertTrue(anonymous.headers().firstValue("Retry-After").isPresent());
-            assertEquals(200, asOther(masker).statusCode(), "a principal is not charged for its address's anonymous calls");
+            assertEquals(
+                    200, asOther(masker).statusCode(), "a principal is not charged for its address's anonymous calls");
         }
     }
 
     private static HttpResponse<String> asOther(RunningMasker masker) {
         return masker.send(HttpRequest.newBuilder(masker.uri("/api/v1/auth/me"))
-                .header("Authorization", "Bearer " + OTHER_TOKEN).GET());
+                .header("Authorization", "Bearer " + OTHER_TOKEN)
+                .GET());
     }
 
     /** Sends until the answer is 429; the bucket refills one a second, so a few more than the burst always get there. */

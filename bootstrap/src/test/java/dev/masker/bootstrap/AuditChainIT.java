@@ -40,7 +40,7 @@ class AuditChainIT {
     @TempDir
     private Path directory;
 
-    private record Run(int exitCode, String out, String err) { }
+    private record Run(int exitCode, String out, String err) {}
 
     @BeforeEach
     void startWithThreeAgentsCreated() {
@@ -58,10 +58,16 @@ class AuditChainIT {
     @Test
     void givenNoCredentials_auditRoutes_answer401() {
         for (String path : List.of("/api/v1/audit/verify", "/api/v1/audit/export")) {
-            HttpResponse<String> response = masker.send(HttpRequest.newBuilder(masker.uri(path)).GET());
+            HttpResponse<String> response =
+                    masker.send(HttpRequest.newBuilder(masker.uri(path)).GET());
 
             assertEquals(401, response.statusCode(), path);
-            assertEquals("unauthenticated", RunningMasker.read(response.body()).path("error").path("code").asText());
+            assertEquals(
+                    "unauthenticated",
+                    RunningMasker.read(response.body())
+                            .path("error")
+                            .path("code")
+                            .asText());
         }
     }
 
@@ -84,19 +90,30 @@ class AuditChainIT {
     void givenAnIntactLog_cliExportThenVerifyFile_agreesWithTheServer() throws Exception {
         Path export = directory.resolve("export.jsonl");
 
-        Run exported = cli("audit", "export", "--server", server(), "--token", RunningMasker.ADMIN_TOKEN,
-                "--since", "2000-01-01T00:00:00Z", "--out", export.toString());
+        Run exported = cli(
+                "audit",
+                "export",
+                "--server",
+                server(),
+                "--token",
+                RunningMasker.ADMIN_TOKEN,
+                "--since",
+                "2000-01-01T00:00:00Z",
+                "--out",
+                export.toString());
         Run checked = cli("audit", "verify", "--file", export.toString());
         Run online = cli("audit", "verify", "--server", server(), "--token", RunningMasker.ADMIN_TOKEN);
 
         assertEquals(0, exported.exitCode(), exported.err());
-        assertTrue(exported.err().contains("Exported " + EVENTS + " events (seq 1 to " + EVENTS + ") to " + export),
+        assertTrue(
+                exported.err().contains("Exported " + EVENTS + " events (seq 1 to " + EVENTS + ") to " + export),
                 exported.err());
         List<String> lines = Files.readAllLines(export);
         assertEquals(EVENTS, lines.size());
         JsonNode first = RunningMasker.read(lines.getFirst());
         assertEquals(List.of("seq", "prev_hash", "hash", "body"), fieldNames(first));
-        assertEquals(masker.auditRows().getFirst().get("body"), first.path("body").asText());
+        assertEquals(
+                masker.auditRows().getFirst().get("body"), first.path("body").asText());
         assertEquals(0, checked.exitCode(), checked.out());
         assertTrue(checked.out().contains("Head:          seq " + EVENTS + ", hash " + headHash()), checked.out());
         assertEquals(0, online.exitCode(), online.out() + online.err());
@@ -109,23 +126,33 @@ class AuditChainIT {
         HttpResponse<String> response = masker.admin("GET", "/api/v1/audit/export?since=2999-01-01T00:00:00Z", null);
 
         assertEquals(200, response.statusCode());
-        assertEquals("application/x-ndjson", response.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(
+                "application/x-ndjson",
+                response.headers().firstValue("Content-Type").orElse(""));
         assertEquals("", response.body());
     }
 
     @Test
     void givenBadBounds_export_answers422NamingTheParameter() {
         HttpResponse<String> notATime = masker.admin("GET", "/api/v1/audit/export?since=yesterday", null);
-        HttpResponse<String> backwards = masker.admin("GET",
-                "/api/v1/audit/export?since=2026-05-02T00:00:00Z&until=2026-05-01T00:00:00Z", null);
-        Run cli = cli("audit", "export", "--server", server(), "--token", RunningMasker.ADMIN_TOKEN, "--since", "yesterday");
+        HttpResponse<String> backwards =
+                masker.admin("GET", "/api/v1/audit/export?since=2026-05-02T00:00:00Z&until=2026-05-01T00:00:00Z", null);
+        Run cli = cli(
+                "audit", "export", "--server", server(), "--token", RunningMasker.ADMIN_TOKEN, "--since", "yesterday");
 
         assertEquals(422, notATime.statusCode(), notATime.body());
         JsonNode error = RunningMasker.read(notATime.body()).path("error");
         assertEquals("validation_failed", error.path("code").asText());
         assertEquals("since", error.path("details").path(0).path("field").asText());
         assertEquals(422, backwards.statusCode(), backwards.body());
-        assertEquals("until", RunningMasker.read(backwards.body()).path("error").path("details").path(0).path("field").asText());
+        assertEquals(
+                "until",
+                RunningMasker.read(backwards.body())
+                        .path("error")
+                        .path("details")
+                        .path(0)
+                        .path("field")
+                        .asText());
         assertEquals(1, cli.exitCode());
         assertTrue(cli.err().contains("Masker refused (422 validation_failed)"), cli.err());
         assertTrue(cli.err().contains("since: must be an RFC 3339 time"), cli.err());
@@ -133,10 +160,13 @@ class AuditChainIT {
 
     @Test
     void givenABodyEditedWithTheTriggersOff_verify_findsItAndTheCliExits1() throws SQLException {
-        try (Connection connection = TestDatabase.connect(masker.schema()); Statement statement = connection.createStatement()) {
+        try (Connection connection = TestDatabase.connect(masker.schema());
+                Statement statement = connection.createStatement()) {
             statement.execute("ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only");
-            assertEquals(1, statement.executeUpdate(
-                    "UPDATE audit_event SET body = replace(body, '\"false\"', '\"true\"') WHERE seq = 2"));
+            assertEquals(
+                    1,
+                    statement.executeUpdate(
+                            "UPDATE audit_event SET body = replace(body, '\"false\"', '\"true\"') WHERE seq = 2"));
             statement.execute("ALTER TABLE audit_event ENABLE TRIGGER audit_event_append_only");
         }
 
@@ -155,20 +185,29 @@ class AuditChainIT {
 
     @Test
     void givenARowDeletedWithTheTriggersOff_anExportOfIt_failsOfflineAtThatEvent() throws Exception {
-        try (Connection connection = TestDatabase.connect(masker.schema()); Statement statement = connection.createStatement()) {
+        try (Connection connection = TestDatabase.connect(masker.schema());
+                Statement statement = connection.createStatement()) {
             statement.execute("ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only");
             assertEquals(1, statement.executeUpdate("DELETE FROM audit_event WHERE seq = 2"));
             statement.execute("ALTER TABLE audit_event ENABLE TRIGGER audit_event_append_only");
         }
         Path export = directory.resolve("export.jsonl");
 
-        Run exported = cli("audit", "export", "--server", server(), "--token", RunningMasker.ADMIN_TOKEN, "--out",
+        Run exported = cli(
+                "audit",
+                "export",
+                "--server",
+                server(),
+                "--token",
+                RunningMasker.ADMIN_TOKEN,
+                "--out",
                 export.toString());
         Run checked = cli("audit", "verify", "--file", export.toString());
 
         assertEquals(0, exported.exitCode(), exported.err());
         assertEquals(1, checked.exitCode(), checked.out());
-        assertTrue(checked.out().contains("BROKEN at line 2 (event 2): event 2 is missing: event 3 follows event 1"),
+        assertTrue(
+                checked.out().contains("BROKEN at line 2 (event 2): event 2 is missing: event 3 follows event 1"),
                 checked.out());
     }
 
@@ -177,8 +216,9 @@ class AuditChainIT {
     }
 
     private String headHash() {
-        try (Connection connection = TestDatabase.connect(masker.schema()); Statement statement = connection.createStatement();
-             var head = statement.executeQuery("SELECT hash FROM audit_chain_head")) {
+        try (Connection connection = TestDatabase.connect(masker.schema());
+                Statement statement = connection.createStatement();
+                var head = statement.executeQuery("SELECT hash FROM audit_chain_head")) {
             head.next();
             return head.getString(1);
         } catch (SQLException e) {

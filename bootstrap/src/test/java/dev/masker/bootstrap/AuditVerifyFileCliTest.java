@@ -33,7 +33,7 @@ class AuditVerifyFileCliTest {
     @TempDir
     private Path directory;
 
-    private record Run(int exitCode, String out, String err) { }
+    private record Run(int exitCode, String out, String err) {}
 
     @Test
     void givenAnIntactExportFromTheStart_verifyFile_isIntactWithItsCountAndHead() throws IOException {
@@ -42,7 +42,8 @@ class AuditVerifyFileCliTest {
         assertEquals(0, run.exitCode(), run.out() + run.err());
         assertTrue(run.out().contains("The export is intact: 10 events checked."), run.out());
         assertTrue(run.out().contains("Head:          seq 10, hash " + hash(CHAIN.get(9))), run.out());
-        assertTrue(run.out().contains("Starts after:  seq 0, hash " + ChainHash.GENESIS + " (the start of the chain)"),
+        assertTrue(
+                run.out().contains("Starts after:  seq 0, hash " + ChainHash.GENESIS + " (the start of the chain)"),
                 run.out());
     }
 
@@ -52,7 +53,8 @@ class AuditVerifyFileCliTest {
 
         assertEquals(0, run.exitCode(), run.out() + run.err());
         assertTrue(run.out().contains("The export is intact: 4 events checked."), run.out());
-        assertTrue(run.out().contains("Starts after:  seq 4, hash " + hash(CHAIN.get(3)) + " (taken as given"), run.out());
+        assertTrue(
+                run.out().contains("Starts after:  seq 4, hash " + hash(CHAIN.get(3)) + " (taken as given"), run.out());
         assertTrue(run.out().contains("Head:          seq 8, hash " + hash(CHAIN.get(7))), run.out());
     }
 
@@ -72,7 +74,10 @@ class AuditVerifyFileCliTest {
         Run run = verify(lines);
 
         assertEquals(1, run.exitCode(), run.out() + run.err());
-        assertTrue(run.out().contains("The export is BROKEN at line 4 (event 4): the body does not hash to the stored hash"),
+        assertTrue(
+                run.out()
+                        .contains(
+                                "The export is BROKEN at line 4 (event 4): the body does not hash to the stored hash"),
                 run.out());
         assertTrue(run.out().contains("Events checked before it: 3"), run.out());
     }
@@ -85,7 +90,9 @@ class AuditVerifyFileCliTest {
         Run run = verify(lines);
 
         assertEquals(1, run.exitCode(), run.out());
-        assertTrue(run.out().contains("BROKEN at line 6 (event 6): event 6 is missing: event 7 follows event 5"), run.out());
+        assertTrue(
+                run.out().contains("BROKEN at line 6 (event 6): event 6 is missing: event 7 follows event 5"),
+                run.out());
     }
 
     @Test
@@ -96,7 +103,9 @@ class AuditVerifyFileCliTest {
         Run run = verify(lines);
 
         assertEquals(1, run.exitCode(), run.out());
-        assertTrue(run.out().contains("BROKEN at line 3 (event 3): event 3 is missing: event 7 follows event 2"), run.out());
+        assertTrue(
+                run.out().contains("BROKEN at line 3 (event 3): event 3 is missing: event 7 follows event 2"),
+                run.out());
     }
 
     @Test
@@ -109,7 +118,9 @@ class AuditVerifyFileCliTest {
         Run run = verify(lines);
 
         assertEquals(1, run.exitCode(), run.out());
-        assertTrue(run.out().contains("BROKEN at line 3 (event 3): prev_hash is not the previous event's hash"), run.out());
+        assertTrue(
+                run.out().contains("BROKEN at line 3 (event 3): prev_hash is not the previous event's hash"),
+                run.out());
     }
 
     @Test
@@ -123,7 +134,9 @@ class AuditVerifyFileCliTest {
         Run run = verify(lines);
 
         assertEquals(1, run.exitCode(), run.out());
-        assertTrue(run.out().contains("BROKEN at line 1 (event 105): the body names another sequence number than its line"),
+        assertTrue(
+                run.out()
+                        .contains("BROKEN at line 1 (event 105): the body names another sequence number than its line"),
                 run.out());
     }
 
@@ -132,7 +145,8 @@ class AuditVerifyFileCliTest {
         List<String> notJson = new ArrayList<>(CHAIN.subList(0, 3));
         notJson.add("{\"seq\": 4, \"secret-looking\": ");
         List<String> badHash = new ArrayList<>(CHAIN.subList(0, 1));
-        badHash.add(((ObjectNode) JSON.readTree(CHAIN.get(1))).put("hash", "XYZ").toString());
+        badHash.add(
+                ((ObjectNode) JSON.readTree(CHAIN.get(1))).put("hash", "XYZ").toString());
 
         Run broken = verify(notJson);
         Run wrongHash = verify(badHash);
@@ -142,13 +156,17 @@ class AuditVerifyFileCliTest {
         assertFalse(broken.out().contains("secret-looking"), broken.out());
         assertTrue(broken.err().isEmpty(), broken.err());
         assertEquals(1, wrongHash.exitCode());
-        assertTrue(wrongHash.out().contains("BROKEN at line 2 (event 2): the line has no \"hash\" of 64 lower-case hex digits"),
+        assertTrue(
+                wrongHash
+                        .out()
+                        .contains("BROKEN at line 2 (event 2): the line has no \"hash\" of 64 lower-case hex digits"),
                 wrongHash.out());
     }
 
     @Test
     void givenAMissingFile_verifyFile_isAUsageErrorNamingIt() {
-        Run run = run("audit", "verify", "--file", directory.resolve("nowhere.jsonl").toString());
+        Run run = run(
+                "audit", "verify", "--file", directory.resolve("nowhere.jsonl").toString());
 
         assertEquals(2, run.exitCode());
         assertTrue(run.err().contains("nowhere.jsonl (no such file)"), run.err());
@@ -180,7 +198,10 @@ class AuditVerifyFileCliTest {
                     + "\"event_id\":\"evt_01JD8Q2W3E4R5T6Y7V8X9Z0P" + (char) ('A' + seq) + "B\","
                     + "\"occurred_at\":\"2026-03-01T09:30:00.000Z\",\"seq\":" + seq + ",\"type\":\"agent_created\"}";
             String hash = ChainHash.of(previous, body);
-            ObjectNode line = JSON.createObjectNode().put("seq", seq).put("prev_hash", previous).put("hash", hash)
+            ObjectNode line = JSON.createObjectNode()
+                    .put("seq", seq)
+                    .put("prev_hash", previous)
+                    .put("hash", hash)
                     .put("body", body);
             lines.add(line.toString());
             previous = hash;

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CliIT {
     private RunningMasker masker;
 
-    private record Run(int exitCode, String out, String err) { }
+    private record Run(int exitCode, String out, String err) {}
 
     @BeforeAll
     void start() {
@@ -40,62 +40,133 @@ class CliIT {
 
     @Test
     void givenRunningServer_agentsCreate_printsTheVapiUrlsAndGetFindsIt() {
-        Run created = run("agents", "create", "--server", server(), "--token", RunningMasker.ADMIN_TOKEN,
-                "--name", "cli " + UUID.randomUUID(), "--upstream", "stub", "--assistant", "{\"firstMessage\":\"Hi\"}",
-                "--allowed-models", "stub-large,stub-small");
+        Run created = run(
+                "agents",
+                "create",
+                "--server",
+                server(),
+                "--token",
+                RunningMasker.ADMIN_TOKEN,
+                "--name",
+                "cli " + UUID.randomUUID(),
+                "--upstream",
+                "stub",
+                "--assistant",
+                "{\"firstMessage\":\"Hi\"}",
+                "--allowed-models",
+                "stub-large,stub-small");
 
         assertEquals(0, created.exitCode(), created.err());
         Matcher id = Pattern.compile("Agent (agt_[0-9A-Z]{26})").matcher(created.out());
         assertTrue(id.find(), created.out());
         assertTrue(created.out().contains(RunningMasker.PUBLIC_URL + "/vapi/webhook/" + id.group(1)));
         // The base URL Vapi expects: it appends /chat/completions itself.
-        assertTrue(created.out().contains("Custom LLM URL: " + RunningMasker.PUBLIC_URL + "/proxy/" + id.group(1) + "/v1\n"),
+        assertTrue(
+                created.out()
+                        .contains("Custom LLM URL: " + RunningMasker.PUBLIC_URL + "/proxy/" + id.group(1) + "/v1\n"),
                 created.out());
-        assertTrue(Pattern.compile("Proxy key: +mpk_[0-9a-f]{64}").matcher(created.out()).find(), created.out());
+        assertTrue(
+                Pattern.compile("Proxy key: +mpk_[0-9a-f]{64}")
+                        .matcher(created.out())
+                        .find(),
+                created.out());
         Run shown = run("agents", "get", "--server", server(), "--token", RunningMasker.ADMIN_TOKEN, id.group(1));
-        assertTrue(shown.out().contains("Proxy sessions:      0 in 24 h, 0 in 7 days; PHI values masked: 0 in 24 h"),
+        assertTrue(
+                shown.out().contains("Proxy sessions:      0 in 24 h, 0 in 7 days; PHI values masked: 0 in 24 h"),
                 shown.out());
         assertTrue(shown.out().contains("Allowed models:      stub-large, stub-small"), shown.out());
         assertTrue(shown.out().contains("Policy:              healthcare-default"), shown.out());
         assertTrue(shown.out().contains("Assistant fields:    firstMessage"), shown.out());
 
-        Run fetched = run("agents", "get", "--server", server(), "--token", RunningMasker.ADMIN_TOKEN, "--json", id.group(1));
+        Run fetched =
+                run("agents", "get", "--server", server(), "--token", RunningMasker.ADMIN_TOKEN, "--json", id.group(1));
         assertEquals(0, fetched.exitCode(), fetched.err());
-        assertEquals("Hi", RunningMasker.read(fetched.out()).path("agent").path("assistant").path("firstMessage").asText());
-        assertEquals("[\"stub-large\",\"stub-small\"]",
-                RunningMasker.read(fetched.out()).path("agent").path("allowed_models").toString());
+        assertEquals(
+                "Hi",
+                RunningMasker.read(fetched.out())
+                        .path("agent")
+                        .path("assistant")
+                        .path("firstMessage")
+                        .asText());
+        assertEquals(
+                "[\"stub-large\",\"stub-small\"]",
+                RunningMasker.read(fetched.out())
+                        .path("agent")
+                        .path("allowed_models")
+                        .toString());
     }
 
     @Test
     void givenAnAgent_agentsListUpdateDelete_manageIt() {
         String name = "cli-" + UUID.randomUUID().toString().substring(0, 8);
-        Run created = run("agents", "create", "--server", server(), "--token", RunningMasker.ADMIN_TOKEN, "--name", name,
-                "--callback-url", "https://clinic.example/cb", "--callback-secret", "callback-secret-0123456789");
+        Run created = run(
+                "agents",
+                "create",
+                "--server",
+                server(),
+                "--token",
+                RunningMasker.ADMIN_TOKEN,
+                "--name",
+                name,
+                "--callback-url",
+                "https://clinic.example/cb",
+                "--callback-secret",
+                "callback-secret-0123456789");
         Matcher id = Pattern.compile("Agent (agt_[0-9A-Z]{26})").matcher(created.out());
         assertTrue(id.find(), created.out() + created.err());
 
-        Run listed = run("agents", "list", "--server", server(), "--token", RunningMasker.ADMIN_TOKEN,
-                "--name-contains", name.toUpperCase());
-        Run updated = run("agents", "update", "--server", server(), "--token", RunningMasker.ADMIN_TOKEN,
-                "--upstream", "stub", "--remove-callback", "--json", id.group(1));
+        Run listed = run(
+                "agents",
+                "list",
+                "--server",
+                server(),
+                "--token",
+                RunningMasker.ADMIN_TOKEN,
+                "--name-contains",
+                name.toUpperCase());
+        Run updated = run(
+                "agents",
+                "update",
+                "--server",
+                server(),
+                "--token",
+                RunningMasker.ADMIN_TOKEN,
+                "--upstream",
+                "stub",
+                "--remove-callback",
+                "--json",
+                id.group(1));
         Run deleted = run("agents", "delete", "--server", server(), "--token", RunningMasker.ADMIN_TOKEN, id.group(1));
         Run gone = run("agents", "get", "--server", server(), "--token", RunningMasker.ADMIN_TOKEN, id.group(1));
 
         assertEquals(0, listed.exitCode(), listed.err());
         assertTrue(listed.out().startsWith(id.group(1)), listed.out());
         assertEquals(0, updated.exitCode(), updated.err());
-        assertEquals("stub", RunningMasker.read(updated.out()).path("agent").path("upstream").asText());
-        assertTrue(RunningMasker.read(updated.out()).path("agent").path("config_callback").isNull());
+        assertEquals(
+                "stub",
+                RunningMasker.read(updated.out()).path("agent").path("upstream").asText());
+        assertTrue(RunningMasker.read(updated.out())
+                .path("agent")
+                .path("config_callback")
+                .isNull());
         assertEquals(0, deleted.exitCode(), deleted.err());
         assertEquals(1, gone.exitCode());
     }
 
     @Test
     void givenEveryCommand_help_describesItAndExitsZero() {
-        for (String[] command : new String[][] {{"--help"}, {"serve", "--help"}, {"agents", "--help"},
-            {"agents", "create", "--help"}, {"agents", "list", "--help"}, {"agents", "get", "--help"},
-            {"agents", "update", "--help"}, {"agents", "delete", "--help"}, {"sessions", "list", "--help"},
-            {"sessions", "get", "--help"}}) {
+        for (String[] command : new String[][] {
+            {"--help"},
+            {"serve", "--help"},
+            {"agents", "--help"},
+            {"agents", "create", "--help"},
+            {"agents", "list", "--help"},
+            {"agents", "get", "--help"},
+            {"agents", "update", "--help"},
+            {"agents", "delete", "--help"},
+            {"sessions", "list", "--help"},
+            {"sessions", "get", "--help"}
+        }) {
             Run help = run(command);
             assertEquals(0, help.exitCode(), String.join(" ", command));
             assertTrue(help.out().startsWith("Usage: masker"), help.out());
@@ -104,20 +175,39 @@ class CliIT {
 
     @Test
     void givenAProxiedTurn_sessionsListAndGet_showItsCountsAndNoValue() throws InterruptedException {
-        Run created = run("agents", "create", "--server", server(), "--token", RunningMasker.ADMIN_TOKEN, "--name",
-                "cli sessions " + System.nanoTime(), "--upstream", "stub", "--json");
+        Run created = run(
+                "agents",
+                "create",
+                "--server",
+                server(),
+                "--token",
+                RunningMasker.ADMIN_TOKEN,
+                "--name",
+                "cli sessions " + System.nanoTime(),
+                "--upstream",
+                "stub",
+                "--json");
         JsonNode agent = RunningMasker.read(created.out()).path("agent");
         String agentId = agent.path("id").asText();
-        assertEquals(200, masker.send(HttpRequest.newBuilder(
-                masker.uri("/proxy/" + agentId + "/v1/chat/completions")).header("Content-Type", "application/json")
-                .header("X-Masker-Proxy-Key", agent.path("proxy_key").asText())
-                .POST(HttpRequest.BodyPublishers.ofString("{\"model\": \"stub\", \"messages\": [{\"role\": "
-                        + "\"user\", \"content\": \"This is Maria Lopez, 415-555-0132.\"}], \"call\": {\"id\": \"c-1\"}}")))
-                .statusCode());
-        Run list = run("sessions", "list", "--server", server(), "--token", RunningMasker.ADMIN_TOKEN, "--agent", agentId);
+        assertEquals(
+                200,
+                masker.send(
+                                HttpRequest.newBuilder(masker.uri("/proxy/" + agentId + "/v1/chat/completions"))
+                                        .header("Content-Type", "application/json")
+                                        .header(
+                                                "X-Masker-Proxy-Key",
+                                                agent.path("proxy_key").asText())
+                                        .POST(
+                                                HttpRequest.BodyPublishers.ofString(
+                                                        "{\"model\": \"stub\", \"messages\": [{\"role\": "
+                                                                + "\"user\", \"content\": \"This is Maria Lopez, 415-555-0132.\"}], \"call\": {\"id\": \"c-1\"}}")))
+                        .statusCode());
+        Run list =
+                run("sessions", "list", "--server", server(), "--token", RunningMasker.ADMIN_TOKEN, "--agent", agentId);
         for (int attempt = 0; attempt < 50 && !list.out().contains("1 turns"); attempt++) {
             Thread.sleep(50); // the turn's audit event is queued after the answer
-            list = run("sessions", "list", "--server", server(), "--token", RunningMasker.ADMIN_TOKEN, "--agent", agentId);
+            list = run(
+                    "sessions", "list", "--server", server(), "--token", RunningMasker.ADMIN_TOKEN, "--agent", agentId);
         }
         Matcher id = Pattern.compile("(sess_[0-9A-Z]{26})").matcher(list.out());
 
@@ -128,7 +218,11 @@ class CliIT {
         assertEquals(0, get.exitCode(), get.err());
         assertTrue(get.out().contains("Policy:       healthcare-default v1"), get.out());
         assertTrue(get.out().contains("Masked:       2 (NAME 1, PHONE 1)"), get.out());
-        assertFalse(get.out().contains("Maria") || get.out().contains("0132") || list.out().contains("Maria"), get.out());
+        assertFalse(
+                get.out().contains("Maria")
+                        || get.out().contains("0132")
+                        || list.out().contains("Maria"),
+                get.out());
         Run unknown = run("sessions", "get", "--server", server(), "--token", RunningMasker.ADMIN_TOKEN, "sess_nope");
         assertEquals(1, unknown.exitCode());
         assertTrue(unknown.err().contains("session_not_found"), unknown.err());
@@ -147,26 +241,70 @@ class CliIT {
 
     @Test
     void givenAMisspelledAssistantField_agentsCreate_printsTheFieldAndVapisNameAndExitsOne() {
-        Run refused = run("agents", "create", "--server", server(), "--token", RunningMasker.ADMIN_TOKEN,
-                "--name", "cli typo " + UUID.randomUUID(), "--upstream", "stub", "--assistant", "{\"firstMesage\":\"Hi\"}");
+        Run refused = run(
+                "agents",
+                "create",
+                "--server",
+                server(),
+                "--token",
+                RunningMasker.ADMIN_TOKEN,
+                "--name",
+                "cli typo " + UUID.randomUUID(),
+                "--upstream",
+                "stub",
+                "--assistant",
+                "{\"firstMesage\":\"Hi\"}");
 
         assertEquals(1, refused.exitCode(), refused.out());
         assertTrue(refused.err().contains("validation_failed"), refused.err());
-        assertTrue(refused.err().contains(
-                "  assistant.firstMesage: is not a field of Vapi's assistant; did you mean \"firstMessage\"?"), refused.err());
+        assertTrue(
+                refused.err()
+                        .contains(
+                                "  assistant.firstMesage: is not a field of Vapi's assistant; did you mean \"firstMessage\"?"),
+                refused.err());
     }
 
     @Test
     void givenBadUsage_agentsCreate_exitsTwo() {
-        assertEquals(2, run("agents", "create", "--server", server(), "--token", RunningMasker.ADMIN_TOKEN).exitCode());
-        assertEquals(2, run("agents", "create", "--server", server(), "--token", RunningMasker.ADMIN_TOKEN,
-                "--name", "x", "--assistant", "{not json").exitCode());
-        Run missingFile = run("agents", "create", "--server", server(), "--token", RunningMasker.ADMIN_TOKEN,
-                "--name", "x", "--assistant", "@/no/such/assistant.json");
+        assertEquals(
+                2,
+                run("agents", "create", "--server", server(), "--token", RunningMasker.ADMIN_TOKEN)
+                        .exitCode());
+        assertEquals(
+                2,
+                run(
+                                "agents",
+                                "create",
+                                "--server",
+                                server(),
+                                "--token",
+                                RunningMasker.ADMIN_TOKEN,
+                                "--name",
+                                "x",
+                                "--assistant",
+                                "{not json")
+                        .exitCode());
+        Run missingFile = run(
+                "agents",
+                "create",
+                "--server",
+                server(),
+                "--token",
+                RunningMasker.ADMIN_TOKEN,
+                "--name",
+                "x",
+                "--assistant",
+                "@/no/such/assistant.json");
         assertEquals(2, missingFile.exitCode());
         assertTrue(missingFile.err().contains("cannot read /no/such/assistant.json (no such file)"), missingFile.err());
         assertFalse(missingFile.err().contains("Exception"), missingFile.err());
-        Run emptyUpdate = run("agents", "update", "--server", server(), "--token", RunningMasker.ADMIN_TOKEN,
+        Run emptyUpdate = run(
+                "agents",
+                "update",
+                "--server",
+                server(),
+                "--token",
+                RunningMasker.ADMIN_TOKEN,
                 "agt_01JD8Q7M2K3N4P5Q6R7S8T9V0W");
         assertEquals(2, emptyUpdate.exitCode());
         assertTrue(emptyUpdate.err().contains("Nothing to update"), emptyUpdate.err());
@@ -181,22 +319,53 @@ class CliIT {
     }
 
     @Test
-    void givenForwardAndCredentialOptions_agentsCreateGetUpdate_setShowAndRemoveThem(@TempDir Path dir) throws Exception {
-        Path credential = Files.writeString(dir.resolve("credential.json"),
+    void givenForwardAndCredentialOptions_agentsCreateGetUpdate_setShowAndRemoveThem(@TempDir Path dir)
+            throws Exception {
+        Path credential = Files.writeString(
+                dir.resolve("credential.json"),
                 "{\"type\": \"hmac\", \"secret\": \"whsec_cli_0123456789abc\", \"algorithm\": \"sha512\"}");
-        Run created = run("agents", "create", "--server", server(), "--token", RunningMasker.ADMIN_TOKEN,
-                "--name", "cli " + UUID.randomUUID(), "--upstream", "stub",
-                "--forward", "{\"url\": \"https://clinic.example/vapi\", \"secret\": \"forward-secret-0123456789\"}",
-                "--webhook-credential", "@" + credential);
+        Run created = run(
+                "agents",
+                "create",
+                "--server",
+                server(),
+                "--token",
+                RunningMasker.ADMIN_TOKEN,
+                "--name",
+                "cli " + UUID.randomUUID(),
+                "--upstream",
+                "stub",
+                "--forward",
+                "{\"url\": \"https://clinic.example/vapi\", \"secret\": \"forward-secret-0123456789\"}",
+                "--webhook-credential",
+                "@" + credential);
         Matcher id = Pattern.compile("Agent (agt_[0-9A-Z]{26})").matcher(created.out());
         assertTrue(id.find(), created.out() + created.err());
-        Run both = run("agents", "update", "--server", server(), "--token", RunningMasker.ADMIN_TOKEN,
-                "--forward", "{}", "--remove-forward", id.group(1));
-        Run removed = run("agents", "update", "--server", server(), "--token", RunningMasker.ADMIN_TOKEN,
-                "--remove-forward", "--remove-webhook-credential", id.group(1));
+        Run both = run(
+                "agents",
+                "update",
+                "--server",
+                server(),
+                "--token",
+                RunningMasker.ADMIN_TOKEN,
+                "--forward",
+                "{}",
+                "--remove-forward",
+                id.group(1));
+        Run removed = run(
+                "agents",
+                "update",
+                "--server",
+                server(),
+                "--token",
+                RunningMasker.ADMIN_TOKEN,
+                "--remove-forward",
+                "--remove-webhook-credential",
+                id.group(1));
 
         assertTrue(created.out().contains("Forward to:          https://clinic.example/vapi"), created.out());
-        assertTrue(created.out().contains("Webhook credential:  its own HMAC-SHA512 in x-signature with a timestamp"),
+        assertTrue(
+                created.out().contains("Webhook credential:  its own HMAC-SHA512 in x-signature with a timestamp"),
                 created.out());
         assertFalse(created.out().contains("whsec_cli_0123456789abc"), "the secret is not printed");
         assertEquals(2, both.exitCode());

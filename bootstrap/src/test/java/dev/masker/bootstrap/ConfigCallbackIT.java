@@ -49,27 +49,39 @@ class ConfigCallbackIT {
 
     @BeforeAll
     void start() {
-        callbacks = WebServer.builder().host("127.0.0.1").port(0).routing(routing -> routing
-                .post("/overrides", (req, res) -> {
-                    received.add(Map.of("signature", req.headers().first(HeaderNames.create("X-Masker-Signature")).orElse(""),
-                            "body", new String(req.content().as(byte[].class), StandardCharsets.UTF_8)));
-                    res.header(HeaderNames.CONTENT_TYPE, "application/json").send("""
+        callbacks = WebServer.builder()
+                .host("127.0.0.1")
+                .port(0)
+                .routing(routing -> routing.post("/overrides", (req, res) -> {
+                            received.add(Map.of(
+                                    "signature",
+                                    req.headers()
+                                            .first(HeaderNames.create("X-Masker-Signature"))
+                                            .orElse(""),
+                                    "body",
+                                    new String(req.content().as(byte[].class), StandardCharsets.UTF_8)));
+                            res.header(HeaderNames.CONTENT_TYPE, "application/json")
+                                    .send("""
                             {"assistant": {"firstMessage": "Hello Ada", "voice": {"voiceId": "v2"},
                              "model": {"provider": "openai", "url": "https://evil.example/v1", "temperature": 0.7}}}""");
-                })
-                .post("/slow-but-in-time", (req, res) -> {
-                    Thread.sleep(300);
-                    res.header(HeaderNames.CONTENT_TYPE, "application/json")
-                            .send("{\"assistant\": {\"firstMessage\": \"Late\"}}");
-                })
-                .post("/too-slow", (req, res) -> {
-                    Thread.sleep(3000);
-                    res.send("{\"assistant\": {}}");
-                })
-                .post("/error", (req, res) -> res.status(Status.INTERNAL_SERVER_ERROR_500).send("{\"assistant\": {}}"))
-                .post("/garbage", (req, res) -> res.send("<html>not json</html>"))
-                .post("/not-an-assistant", (req, res) -> res.send("{\"assistant\": [1, 2]}")))
-                .build().start();
+                        })
+                        .post("/slow-but-in-time", (req, res) -> {
+                            Thread.sleep(300);
+                            res.header(HeaderNames.CONTENT_TYPE, "application/json")
+                                    .send("{\"assistant\": {\"firstMessage\": \"Late\"}}");
+                        })
+                        .post("/too-slow", (req, res) -> {
+                            Thread.sleep(3000);
+                            res.send("{\"assistant\": {}}");
+                        })
+                        .post(
+                                "/error",
+                                (req, res) -> res.status(Status.INTERNAL_SERVER_ERROR_500)
+                                        .send("{\"assistant\": {}}"))
+                        .post("/garbage", (req, res) -> res.send("<html>not json</html>"))
+                        .post("/not-an-assistant", (req, res) -> res.send("{\"assistant\": [1, 2]}")))
+                .build()
+                .start();
         masker = RunningMasker.start(Map.of());
     }
 
@@ -91,18 +103,35 @@ class ConfigCallbackIT {
                 () -> assertEquals(200, response.statusCode(), response.body()),
                 () -> assertEquals("Hello Ada", assistant.path("firstMessage").asText()),
                 () -> assertEquals("v2", assistant.path("voice").path("voiceId").asText()),
-                () -> assertEquals("11labs", assistant.path("voice").path("provider").asText()),
-                () -> assertEquals(0.7, assistant.path("model").path("temperature").asDouble()),
-                () -> assertEquals("Default prompt", assistant.path("model").path("messages").get(0).path("content").asText()),
-                () -> assertEquals("custom-llm", assistant.path("model").path("provider").asText()),
-                () -> assertEquals(RunningMasker.PUBLIC_URL + "/proxy/" + agent + "/v1/chat/completions",
+                () -> assertEquals(
+                        "11labs", assistant.path("voice").path("provider").asText()),
+                () -> assertEquals(
+                        0.7, assistant.path("model").path("temperature").asDouble()),
+                () -> assertEquals(
+                        "Default prompt",
+                        assistant
+                                .path("model")
+                                .path("messages")
+                                .get(0)
+                                .path("content")
+                                .asText()),
+                () -> assertEquals(
+                        "custom-llm", assistant.path("model").path("provider").asText()),
+                () -> assertEquals(
+                        RunningMasker.PUBLIC_URL + "/proxy/" + agent + "/v1/chat/completions",
                         assistant.path("model").path("url").asText()),
-                () -> assertEquals("callback", auditData(agent).path("config_source").asText()));
-        Map<String, String> request = received.stream().filter(r -> r.get("body").contains(callId)).findFirst().orElseThrow();
+                () -> assertEquals(
+                        "callback", auditData(agent).path("config_source").asText()));
+        Map<String, String> request = received.stream()
+                .filter(r -> r.get("body").contains(callId))
+                .findFirst()
+                .orElseThrow();
         assertSignedByMasker(request);
         JsonNode body = RunningMasker.read(request.get("body"));
         assertEquals(agent, body.path("agent_id").asText());
-        assertEquals("+14155552671", body.path("call").path("customer").path("number").asText());
+        assertEquals(
+                "+14155552671",
+                body.path("call").path("customer").path("number").asText());
         // Vapi's own time stamp of the message, passed on as it came.
         assertTrue(Math.abs(System.currentTimeMillis() - body.path("timestamp").asLong()) < 60_000, body.toString());
     }
@@ -111,19 +140,25 @@ class ConfigCallbackIT {
     void givenCallbackAnsweringHttp10UntilClose_postWebhook_mergesItsOverrides() throws IOException {
         String greeting = "Hello from a small HTTP/1.0 server";
         try (ServerSocket http10 = http10Callback("{\"assistant\": {\"firstMessage\": \"" + greeting + "\"}}")) {
-            String agent = masker.createAgent(agentJson("http://127.0.0.1:" + http10.getLocalPort() + "/overrides", 1500));
+            String agent =
+                    masker.createAgent(agentJson("http://127.0.0.1:" + http10.getLocalPort() + "/overrides", 1500));
             List<String> logs = new CopyOnWriteArrayList<>();
 
-            HttpResponse<String> response = LogCapture.during(logs,
-                    () -> masker.webhook(agent, RunningMasker.assistantRequest("call-" + UUID.randomUUID(), "+14155552671")));
+            HttpResponse<String> response = LogCapture.during(
+                    logs,
+                    () -> masker.webhook(
+                            agent, RunningMasker.assistantRequest("call-" + UUID.randomUUID(), "+14155552671")));
 
             JsonNode assistant = RunningMasker.read(response.body()).path("assistant");
             String logText = LogCapture.runText(logs);
             assertAll(
                     () -> assertEquals(200, response.statusCode(), response.body()),
                     () -> assertEquals(greeting, assistant.path("firstMessage").asText()),
-                    () -> assertEquals("custom-llm", assistant.path("model").path("provider").asText()),
-                    () -> assertEquals("callback", auditData(agent).path("config_source").asText()),
+                    () -> assertEquals(
+                            "custom-llm",
+                            assistant.path("model").path("provider").asText()),
+                    () -> assertEquals(
+                            "callback", auditData(agent).path("config_source").asText()),
                     () -> assertFalse(logText.contains(greeting), "a log line holds the callback's answer"),
                     () -> assertFalse(logText.contains(CALLBACK_SECRET), "a log line holds the callback secret"));
         }
@@ -136,7 +171,12 @@ class ConfigCallbackIT {
         HttpResponse<String> response =
                 masker.webhook(agent, RunningMasker.assistantRequest("call-" + UUID.randomUUID(), "+1415"));
 
-        assertEquals("Late", RunningMasker.read(response.body()).path("assistant").path("firstMessage").asText());
+        assertEquals(
+                "Late",
+                RunningMasker.read(response.body())
+                        .path("assistant")
+                        .path("firstMessage")
+                        .asText());
         assertEquals("callback", auditData(agent).path("config_source").asText());
     }
 
@@ -176,9 +216,12 @@ class ConfigCallbackIT {
         JsonNode audit = auditData(agent);
         assertAll(
                 () -> assertEquals(200, response.statusCode(), response.body()),
-                () -> assertEquals("Default greeting", assistant.path("firstMessage").asText()),
-                () -> assertEquals("custom-llm", assistant.path("model").path("provider").asText()),
-                () -> assertEquals("callback_fallback", audit.path("config_source").asText()),
+                () -> assertEquals(
+                        "Default greeting", assistant.path("firstMessage").asText()),
+                () -> assertEquals(
+                        "custom-llm", assistant.path("model").path("provider").asText()),
+                () -> assertEquals(
+                        "callback_fallback", audit.path("config_source").asText()),
                 () -> assertEquals(reason, audit.path("fallback_reason").asText()),
                 // Bounded by the callback timeout (at most 1.5 s here), far below Vapi's ~5 s.
                 () -> assertTrue(elapsedMs < 2500, "took " + elapsedMs + " ms"));
@@ -207,7 +250,8 @@ class ConfigCallbackIT {
      */
     private static ServerSocket http10Callback(String answer) throws IOException {
         ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        byte[] bytes = ("HTTP/1.0 200 OK\r\nContent-Type: application/json\r\n\r\n" + answer).getBytes(StandardCharsets.UTF_8);
+        byte[] bytes =
+                ("HTTP/1.0 200 OK\r\nContent-Type: application/json\r\n\r\n" + answer).getBytes(StandardCharsets.UTF_8);
         Thread.ofVirtual().name("http10-callback").start(() -> {
             while (!server.isClosed()) {
                 try (Socket socket = server.accept()) {
@@ -241,7 +285,9 @@ class ConfigCallbackIT {
         String header = request.get("signature");
         assertTrue(header.matches("t=\\d+,v1=[0-9a-f]{64}"), header);
         String timestamp = header.substring(2, header.indexOf(','));
-        String expected = RunningMasker.sign(CALLBACK_SECRET, (timestamp + ".").getBytes(StandardCharsets.US_ASCII),
+        String expected = RunningMasker.sign(
+                CALLBACK_SECRET,
+                (timestamp + ".").getBytes(StandardCharsets.US_ASCII),
                 request.get("body").getBytes(StandardCharsets.UTF_8));
         assertEquals("v1=" + expected, header.substring(header.indexOf(',') + 1));
         assertTrue(Math.abs(System.currentTimeMillis() / 1000 - Long.parseLong(timestamp)) < 60);

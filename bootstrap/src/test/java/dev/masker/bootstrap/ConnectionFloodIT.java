@@ -37,7 +37,8 @@ class ConnectionFloodIT {
                 // The first connections are the ones the listener took; idle, they are closed by the server.
                 Socket first = flood.get(0);
                 first.setSoTimeout(10_000);
-                assertEquals(-1, readQuietly(first.getInputStream()), "an idle connection is closed after the idle timeout");
+                assertEquals(
+                        -1, readQuietly(first.getInputStream()), "an idle connection is closed after the idle timeout");
             } finally {
                 for (Socket socket : flood) {
                     socket.close();
@@ -62,8 +63,9 @@ class ConnectionFloodIT {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
             socket.setSoTimeout(20_000);
-            socket.getOutputStream().write("GET /health HTTP/1.1\r\nHost: masker\r\nConnection: close\r\n\r\n"
-                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream()
+                    .write("GET /health HTTP/1.1\r\nHost: masker\r\nConnection: close\r\n\r\n"
+                            .getBytes(StandardCharsets.US_ASCII));
             // Only the status line: Helidon 4.5 keeps the connection open after answering "Connection: close".
             StringBuilder line = new StringBuilder();
             InputStream in = socket.getInputStream();

@@ -36,10 +36,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CredentialVectorsIT {
     private static final JsonNode FIXTURE = load();
-    private static final Clock VECTOR_CLOCK = Clock.fixed(Instant.ofEpochSecond(FIXTURE.path("now").asLong()), ZoneOffset.UTC);
+    private static final Clock VECTOR_CLOCK =
+            Clock.fixed(Instant.ofEpochSecond(FIXTURE.path("now").asLong()), ZoneOffset.UTC);
 
     /** One server per set of deployment settings, and on each one agent per credential, both started on first use. */
     private final Map<String, RunningMasker> servers = new HashMap<>();
+
     private final Map<String, String> agents = new HashMap<>();
 
     @AfterAll
@@ -49,7 +51,8 @@ class CredentialVectorsIT {
 
     Stream<Arguments> vectors() {
         List<Arguments> cases = new ArrayList<>();
-        FIXTURE.path("vectors").forEach(vector -> cases.add(Arguments.of(vector.path("form").asText(), vector)));
+        FIXTURE.path("vectors")
+                .forEach(vector -> cases.add(Arguments.of(vector.path("form").asText(), vector)));
         return cases.stream();
     }
 
@@ -59,12 +62,21 @@ class CredentialVectorsIT {
         FIXTURE.path("vectors").forEach(vectors::add);
 
         for (String type : List.of("hmac", "bearer")) {
-            assertTrue(vectors.stream().anyMatch(v -> type.equals(v.path("credential").path("type").asText())
-                    && v.path("accept").asBoolean()), type);
-            assertTrue(vectors.stream().anyMatch(v -> type.equals(v.path("credential").path("type").asText())
-                    && !v.path("accept").asBoolean()), type);
+            assertTrue(
+                    vectors.stream()
+                            .anyMatch(v -> type.equals(
+                                            v.path("credential").path("type").asText())
+                                    && v.path("accept").asBoolean()),
+                    type);
+            assertTrue(
+                    vectors.stream()
+                            .anyMatch(v -> type.equals(
+                                            v.path("credential").path("type").asText())
+                                    && !v.path("accept").asBoolean()),
+                    type);
         }
-        assertTrue(vectors.stream().anyMatch(v -> v.has("deployment") && !v.path("accept").asBoolean()));
+        assertTrue(vectors.stream()
+                .anyMatch(v -> v.has("deployment") && !v.path("accept").asBoolean()));
         assertEquals("whsec_test_7d2f9c4b1a", FIXTURE.path("deployment_secret").asText(), "RunningMasker's secret");
     }
 
@@ -84,17 +96,25 @@ class CredentialVectorsIT {
 
     private HttpResponse<String> post(JsonNode vector) {
         Map<String, String> deployment = new HashMap<>();
-        vector.path("deployment").fields().forEachRemaining(entry -> deployment.put(entry.getKey(), entry.getValue().asText()));
-        RunningMasker masker = servers.computeIfAbsent(new TreeMap<>(deployment).toString(),
-                key -> RunningMasker.start(deployment, VECTOR_CLOCK));
+        vector.path("deployment")
+                .fields()
+                .forEachRemaining(
+                        entry -> deployment.put(entry.getKey(), entry.getValue().asText()));
+        RunningMasker masker = servers.computeIfAbsent(
+                new TreeMap<>(deployment).toString(), key -> RunningMasker.start(deployment, VECTOR_CLOCK));
         String credential = vector.path("credential").toString();
-        String agentId = agents.computeIfAbsent(masker.port() + credential, key -> masker.createAgent(
-                "{\"name\":\"vectors " + TestDatabase.freshSchema() + "\",\"upstream\":\"openai:gpt-4o-mini\""
-                        + (vector.has("credential") ? ",\"webhook_credential\":" + credential : "") + "}"));
+        String agentId = agents.computeIfAbsent(
+                masker.port() + credential,
+                key -> masker.createAgent(
+                        "{\"name\":\"vectors " + TestDatabase.freshSchema() + "\",\"upstream\":\"openai:gpt-4o-mini\""
+                                + (vector.has("credential") ? ",\"webhook_credential\":" + credential : "") + "}"));
         HttpRequest.Builder request = HttpRequest.newBuilder(masker.uri("/vapi/webhook/" + agentId))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(vector.path("body").asText(), StandardCharsets.UTF_8));
-        vector.path("headers").fields().forEachRemaining(header -> request.header(header.getKey(), header.getValue().asText()));
+        vector.path("headers")
+                .fields()
+                .forEachRemaining(header ->
+                        request.header(header.getKey(), header.getValue().asText()));
         return masker.send(request);
     }
 

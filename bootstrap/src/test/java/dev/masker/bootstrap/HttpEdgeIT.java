@@ -85,7 +85,8 @@ class HttpEdgeIT {
             }
             int headEnd = text.indexOf("\r\n\r\n");
             String head = headEnd < 0 ? text.toString() : text.substring(0, headEnd + 2);
-            return new Answer(Integer.parseInt(head.substring(9, 12)), head, headEnd < 0 ? "" : text.substring(headEnd + 4));
+            return new Answer(
+                    Integer.parseInt(head.substring(9, 12)), head, headEnd < 0 ? "" : text.substring(headEnd + 4));
         }
     }
 
@@ -104,7 +105,8 @@ class HttpEdgeIT {
         Matcher requestId = REQUEST_ID.matcher(answer.head());
         assertTrue(requestId.find(), "X-Request-Id in " + answer.head());
         assertEquals(requestId.group(1), answer.error().path("request_id").asText());
-        assertTrue(answer.head().toLowerCase(java.util.Locale.ROOT).contains("content-type: application/json"),
+        assertTrue(
+                answer.head().toLowerCase(java.util.Locale.ROOT).contains("content-type: application/json"),
                 answer.head());
     }
 
@@ -152,8 +154,11 @@ class HttpEdgeIT {
     @Test
     void givenContentTypeInUpperCase_post_isReadAsJson() throws IOException {
         String body = "{\"name\": \"upper " + UUID.randomUUID() + "\", \"upstream\": \"stub\"}";
-        Answer answer = send(post("/api/v1/agents", ADMIN + "Content-Type: APPLICATION/JSON\r\nContent-Length: "
-                + body.length() + "\r\nConnection: close\r\n", body));
+        Answer answer = send(post(
+                "/api/v1/agents",
+                ADMIN + "Content-Type: APPLICATION/JSON\r\nContent-Length: " + body.length()
+                        + "\r\nConnection: close\r\n",
+                body));
 
         assertEquals(201, answer.status(), answer.head() + answer.body());
     }
@@ -164,13 +169,16 @@ class HttpEdgeIT {
                 + "Connection: close\r\n\r\n");
 
         assertError(answer, 422, "validation_failed");
-        assertEquals("name_contains", answer.error().path("details").path(0).path("field").asText(), answer.body());
+        assertEquals(
+                "name_contains",
+                answer.error().path("details").path(0).path("field").asText(),
+                answer.body());
     }
 
     @Test
     void givenAnOverlongUtf8SequenceInThePath_get_is400() throws IOException {
-        assertError(send("GET /health/%C0%AF HTTP/1.1\r\nHost: masker\r\nConnection: close\r\n\r\n"), 400,
-                "bad_request");
+        assertError(
+                send("GET /health/%C0%AF HTTP/1.1\r\nHost: masker\r\nConnection: close\r\n\r\n"), 400, "bad_request");
     }
 
     @Test
@@ -185,8 +193,12 @@ class HttpEdgeIT {
 
     private static void assertChunkedBodyRefused(String chunks) {
         List<String> logged = new CopyOnWriteArrayList<>();
-        Answer answer = LogCapture.during(logged, () -> sendQuietly(post("/api/v1/agents", ADMIN
-                + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n", chunks)));
+        Answer answer = LogCapture.during(
+                logged,
+                () -> sendQuietly(post(
+                        "/api/v1/agents",
+                        ADMIN + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n",
+                        chunks)));
 
         assertError(answer, 400, "bad_request");
         assertTrue(answer.closes(), answer.head());
@@ -198,10 +210,12 @@ class HttpEdgeIT {
         List<String> logged = new CopyOnWriteArrayList<>();
         List<Answer> answers = new ArrayList<>();
         LogCapture.during(logged, () -> {
-            answers.add(sendEnded(post("/api/v1/agents", ADMIN + "Content-Type: application/json\r\nContent-Length: 100\r\n",
-                    "{\"na")));
-            answers.add(sendEnded(post("/api/v1/agents", ADMIN
-                    + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n", "3\r\n{}\n\r\n")));
+            answers.add(sendEnded(post(
+                    "/api/v1/agents", ADMIN + "Content-Type: application/json\r\nContent-Length: 100\r\n", "{\"na")));
+            answers.add(sendEnded(post(
+                    "/api/v1/agents",
+                    ADMIN + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n",
+                    "3\r\n{}\n\r\n")));
             return null;
         });
 
@@ -220,15 +234,30 @@ class HttpEdgeIT {
         var second = masker.webhook(agent, nulAssistant.getBytes(StandardCharsets.UTF_8));
 
         assertEquals(422, first.statusCode(), first.body());
-        assertEquals("call.id", RunningMasker.read(first.body()).path("error").path("details").path(0).path("field").asText());
+        assertEquals(
+                "call.id",
+                RunningMasker.read(first.body())
+                        .path("error")
+                        .path("details")
+                        .path(0)
+                        .path("field")
+                        .asText());
         assertEquals(422, second.statusCode(), second.body());
-        assertEquals("call.assistantId",
-                RunningMasker.read(second.body()).path("error").path("details").path(0).path("field").asText());
+        assertEquals(
+                "call.assistantId",
+                RunningMasker.read(second.body())
+                        .path("error")
+                        .path("details")
+                        .path(0)
+                        .path("field")
+                        .asText());
         assertTrue(masker.callStartedRows(agent).isEmpty());
     }
 
     private static void assertNoWarnings(List<String> logged) {
-        List<String> loud = logged.stream().filter(line -> line.contains("SEVERE:") || line.contains("WARNING:")).toList();
+        List<String> loud = logged.stream()
+                .filter(line -> line.contains("SEVERE:") || line.contains("WARNING:"))
+                .toList();
         assertTrue(loud.isEmpty(), String.join("\n", loud));
     }
 

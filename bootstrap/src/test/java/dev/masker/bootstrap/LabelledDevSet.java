@@ -28,8 +28,13 @@ final class LabelledDevSet {
      * spoken DOB in run-on raw speech, a city that is also a state name ("New York, GA") in a system prompt. A ratchet:
      * any new survivor fails, and a fixed one must be struck from this list.
      */
-    static final List<String> KNOWN_MISSES = List.of("record 21 16 chars", "record 21 5 chars", "record 543 24 chars",
-            "record 731 24 chars", "record 1082 8 chars");
+    static final List<String> KNOWN_MISSES = List.of(
+            "record 21 16 chars",
+            "record 21 5 chars",
+            "record 543 24 chars",
+            "record 731 24 chars",
+            "record 1082 8 chars");
+
     private static final Path DEV_SET = Path.of("src/test/resources/phi/phi-dev.jsonl");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -42,8 +47,10 @@ final class LabelledDevSet {
 
         /** The pinned-miss name of each labelled value of record {@code index} that survives in {@code masked}. */
         List<String> survivors(int index, String masked) {
-            return values().stream().filter(value -> survives(value, masked))
-                    .map(value -> "record " + index + " " + value.length() + " chars").toList();
+            return values().stream()
+                    .filter(value -> survives(value, masked))
+                    .map(value -> "record " + index + " " + value.length() + " chars")
+                    .toList();
         }
 
         private boolean survives(String value, String masked) {
@@ -52,14 +59,15 @@ final class LabelledDevSet {
             }
             Pattern word = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(value) + "(?![\\p{L}\\p{N}])");
             long inMasked = word.matcher(masked).results().count();
-            long ordinary = word.matcher(text).results()
-                    .filter(m -> spans.stream().noneMatch(s -> s[0] < m.end() && m.start() < s[1])).count();
+            long ordinary = word.matcher(text)
+                    .results()
+                    .filter(m -> spans.stream().noneMatch(s -> s[0] < m.end() && m.start() < s[1]))
+                    .count();
             return inMasked > ordinary;
         }
     }
 
-    private LabelledDevSet() {
-    }
+    private LabelledDevSet() {}
 
     /**
      * The values found in the text: a value of digits only where it stands as a word of its own, any other value
@@ -67,8 +75,12 @@ final class LabelledDevSet {
      * a last-four by chance inside longer words; a name or an address glued to other text is still a leak.
      */
     static List<String> foundIn(List<String> values, String text) {
-        return values.stream().filter(text::contains).filter(value -> !value.chars().allMatch(Character::isDigit)
-                || Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(value) + "(?![\\p{L}\\p{N}])").matcher(text).find())
+        return values.stream()
+                .filter(text::contains)
+                .filter(value -> !value.chars().allMatch(Character::isDigit)
+                        || Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(value) + "(?![\\p{L}\\p{N}])")
+                                .matcher(text)
+                                .find())
                 .toList();
     }
 
@@ -82,7 +94,9 @@ final class LabelledDevSet {
         for (String line : Files.readAllLines(set, StandardCharsets.UTF_8)) {
             JsonNode node = JSON.readTree(line);
             List<int[]> spans = new ArrayList<>();
-            node.path("spans").forEach(s -> spans.add(new int[] {s.path("start").asInt(), s.path("end").asInt()}));
+            node.path("spans")
+                    .forEach(s -> spans.add(
+                            new int[] {s.path("start").asInt(), s.path("end").asInt()}));
             records.add(new Gold(node.path("role").asText(), node.path("text").asText(), spans));
         }
         return records;

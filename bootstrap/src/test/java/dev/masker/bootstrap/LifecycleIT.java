@@ -33,20 +33,33 @@ class LifecycleIT {
         String agentId;
         try (MaskerServer first = MaskerServer.start(MaskerConfig.from(env), Clock.systemUTC())) {
             assertTrue(first.usesEmbeddedDatabase());
-            agentId = RunningMasker.read(post(first, "/api/v1/agents", "{\"name\":\"kept\",\"upstream\":\"stub\"}").body())
-                    .path("agent").path("id").asText();
+            agentId = RunningMasker.read(post(first, "/api/v1/agents", "{\"name\":\"kept\",\"upstream\":\"stub\"}")
+                            .body())
+                    .path("agent")
+                    .path("id")
+                    .asText();
         }
         byte[] key = Files.readAllBytes(dataDir.resolve("cursor.key"));
 
         try (MaskerServer second = MaskerServer.start(MaskerConfig.from(env), Clock.systemUTC())) {
-            HttpResponse<String> fetched = RunningMasker.client().send(HttpRequest.newBuilder(
-                            java.net.URI.create("http://127.0.0.1:" + second.port() + "/api/v1/agents/" + agentId))
-                    .header("Authorization", "Bearer " + RunningMasker.ADMIN_TOKEN).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> fetched = RunningMasker.client()
+                    .send(
+                            HttpRequest.newBuilder(java.net.URI.create(
+                                            "http://127.0.0.1:" + second.port() + "/api/v1/agents/" + agentId))
+                                    .header("Authorization", "Bearer " + RunningMasker.ADMIN_TOKEN)
+                                    .GET()
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertEquals(200, fetched.statusCode(), fetched.body());
-            assertEquals("kept", RunningMasker.read(fetched.body()).path("agent").path("name").asText());
+            assertEquals(
+                    "kept",
+                    RunningMasker.read(fetched.body())
+                            .path("agent")
+                            .path("name")
+                            .asText());
         }
-        assertEquals(Base64.getEncoder().encodeToString(key),
+        assertEquals(
+                Base64.getEncoder().encodeToString(key),
                 Base64.getEncoder().encodeToString(Files.readAllBytes(dataDir.resolve("cursor.key"))),
                 "the cursor key is kept across restarts");
     }
@@ -54,12 +67,17 @@ class LifecycleIT {
     @Test
     void givenCallInFlight_close_finishesItAndFlushesItsAuditEvent() throws Exception {
         CountDownLatch callbackReached = new CountDownLatch(1);
-        WebServer slowCallback = WebServer.builder().host("127.0.0.1").port(0).routing(routing -> routing
-                .post("/slow", (req, res) -> {
+        WebServer slowCallback = WebServer.builder()
+                .host("127.0.0.1")
+                .port(0)
+                .routing(routing -> routing.post("/slow", (req, res) -> {
                     callbackReached.countDown();
                     Thread.sleep(700);
-                    res.header(HeaderNames.CONTENT_TYPE, "application/json").send("{\"assistant\":{\"firstMessage\":\"ok\"}}");
-                })).build().start();
+                    res.header(HeaderNames.CONTENT_TYPE, "application/json")
+                            .send("{\"assistant\":{\"firstMessage\":\"ok\"}}");
+                }))
+                .build()
+                .start();
         RunningMasker masker = RunningMasker.start(Map.of());
         try {
             String agent = masker.createAgent("""
@@ -74,7 +92,12 @@ class LifecycleIT {
 
             HttpResponse<String> response = inFlight.get(10, TimeUnit.SECONDS);
             assertEquals(200, response.statusCode(), response.body());
-            assertEquals("ok", RunningMasker.read(response.body()).path("assistant").path("firstMessage").asText());
+            assertEquals(
+                    "ok",
+                    RunningMasker.read(response.body())
+                            .path("assistant")
+                            .path("firstMessage")
+                            .asText());
             assertEquals(1, masker.callStartedRows(agent).size());
         } finally {
             masker.close();
@@ -83,20 +106,26 @@ class LifecycleIT {
     }
 
     private static HttpResponse<String> post(MaskerServer server, String path, String json) throws Exception {
-        return RunningMasker.client().send(HttpRequest.newBuilder(
-                        java.net.URI.create("http://127.0.0.1:" + server.port() + path))
-                .header("Authorization", "Bearer " + RunningMasker.ADMIN_TOKEN)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        return RunningMasker.client()
+                .send(
+                        HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + server.port() + path))
+                                .header("Authorization", "Bearer " + RunningMasker.ADMIN_TOKEN)
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(json))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
     void givenThePortTaken_start_failsNamingThePortInsteadOfRunningWithoutAListener() {
         try (RunningMasker first = RunningMasker.start(Map.of())) {
-            PortInUseException thrown = assertThrows(PortInUseException.class, () -> RunningMasker.start(
-                    Map.of("MASKER_PORT", Integer.toString(first.port()), "MASKER_HOST", "127.0.0.1")));
+            PortInUseException thrown = assertThrows(
+                    PortInUseException.class,
+                    () -> RunningMasker.start(
+                            Map.of("MASKER_PORT", Integer.toString(first.port()), "MASKER_HOST", "127.0.0.1")));
 
-            assertTrue(thrown.getMessage().contains("port " + first.port() + " on 127.0.0.1 is in use; set MASKER_PORT"),
+            assertTrue(
+                    thrown.getMessage().contains("port " + first.port() + " on 127.0.0.1 is in use; set MASKER_PORT"),
                     thrown.getMessage());
         }
     }

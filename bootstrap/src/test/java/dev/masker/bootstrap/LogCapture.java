@@ -14,10 +14,10 @@ import java.util.regex.Pattern;
 final class LogCapture {
     /** An address and port as the server's and clients' logs write them: {@code 127.0.0.1:34546}, {@code [::1]:8080}. */
     private static final Pattern SOCKET_PORT = Pattern.compile(
-            "(\\d{1,3}(?:\\.\\d{1,3}){3}|localhost|\\[[0-9a-fA-F:.%\\w]*]|port)[: =]+\\d{2,5}\\b", Pattern.CASE_INSENSITIVE);
+            "(\\d{1,3}(?:\\.\\d{1,3}){3}|localhost|\\[[0-9a-fA-F:.%\\w]*]|port)[: =]+\\d{2,5}\\b",
+            Pattern.CASE_INSENSITIVE);
 
-    private LogCapture() {
-    }
+    private LogCapture() {}
 
     /**
      * The captured lines as one text, as a check for leaked values reads them: the JDK's own dump of its root
@@ -25,8 +25,13 @@ final class LogCapture {
      * port, random and perhaps five digits like a ZIP, is written {@code :port}.
      */
     static String runText(List<String> lines) {
-        return SOCKET_PORT.matcher(String.join("\n", lines.stream()
-                .filter(line -> !line.contains("logX509CertificateEvent")).toList())).replaceAll("$1:port");
+        return SOCKET_PORT
+                .matcher(String.join(
+                        "\n",
+                        lines.stream()
+                                .filter(line -> !line.contains("logX509CertificateEvent"))
+                                .toList()))
+                .replaceAll("$1:port");
     }
 
     /** The lines logged while the action ran. */
@@ -66,12 +71,10 @@ final class LogCapture {
                 }
 
                 @Override
-                public void flush() {
-                }
+                public void flush() {}
 
                 @Override
-                public void close() {
-                }
+                public void close() {}
             };
             capture.setLevel(Level.ALL);
             root.addHandler(capture);

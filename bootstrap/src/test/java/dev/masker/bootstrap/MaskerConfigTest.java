@@ -35,7 +35,9 @@ class MaskerConfigTest {
         assertEquals("127.0.0.1", config.server().host());
         assertEquals(8080, config.server().port());
         assertEquals("http://localhost:8080", config.server().publicUrl().toString());
-        assertEquals(DeploymentCredentials.of(List.of("whsec_a", "whsec_b"), false), config.credentials().webhook());
+        assertEquals(
+                DeploymentCredentials.of(List.of("whsec_a", "whsec_b"), false),
+                config.credentials().webhook());
         assertEquals(Duration.ofSeconds(300), config.credentials().signatureTolerance());
         assertTrue(config.database().external().isEmpty());
         assertEquals("masker", config.database().schema());
@@ -60,8 +62,17 @@ class MaskerConfigTest {
 
         DeploymentCredentials credentials = MaskerConfig.from(env).credentials().webhook();
 
-        assertEquals(new DeploymentCredentials(List.of("c2VjcmV0LWJ5dGVzLWZvci1obWFj"), true, Algorithm.SHA512,
-                "X-Clinic-Signature", "X-Clinic-Time", Optional.of("v1="), true, Optional.of("X-Vapi-Token")), credentials);
+        assertEquals(
+                new DeploymentCredentials(
+                        List.of("c2VjcmV0LWJ5dGVzLWZvci1obWFj"),
+                        true,
+                        Algorithm.SHA512,
+                        "X-Clinic-Signature",
+                        "X-Clinic-Time",
+                        Optional.of("v1="),
+                        true,
+                        Optional.of("X-Vapi-Token")),
+                credentials);
     }
 
     @Test
@@ -75,8 +86,11 @@ class MaskerConfigTest {
 
         ConfigurationException e = assertThrows(ConfigurationException.class, () -> MaskerConfig.from(env));
 
-        for (String variable : List.of("MASKER_VAPI_WEBHOOK_SECRET must be base64", "MASKER_VAPI_HMAC_ALGORITHM",
-                "MASKER_VAPI_SIGNATURE_HEADER", "MASKER_VAPI_TOKEN_HEADER is set but MASKER_VAPI_ACCEPT_PLAIN_SECRET")) {
+        for (String variable : List.of(
+                "MASKER_VAPI_WEBHOOK_SECRET must be base64",
+                "MASKER_VAPI_HMAC_ALGORITHM",
+                "MASKER_VAPI_SIGNATURE_HEADER",
+                "MASKER_VAPI_TOKEN_HEADER is set but MASKER_VAPI_ACCEPT_PLAIN_SECRET")) {
             assertTrue(e.getMessage().contains(variable), variable + " in " + e.getMessage());
         }
         assertFalse(e.getMessage().contains("whsec_a"), "no secret in the message");
@@ -121,8 +135,14 @@ class MaskerConfigTest {
 
         ConfigurationException e = assertThrows(ConfigurationException.class, () -> MaskerConfig.from(env));
 
-        assertNamesEach(e, List.of("MASKER_PORT", "MASKER_PUBLIC_URL", "MASKER_VAPI_ACCEPT_PLAIN_SECRET",
-                "MASKER_ADMIN_TOKEN", "MASKER_CURSOR_KEY"));
+        assertNamesEach(
+                e,
+                List.of(
+                        "MASKER_PORT",
+                        "MASKER_PUBLIC_URL",
+                        "MASKER_VAPI_ACCEPT_PLAIN_SECRET",
+                        "MASKER_ADMIN_TOKEN",
+                        "MASKER_CURSOR_KEY"));
         assertFalse(e.getMessage().contains("short"), "the message never repeats a token");
     }
 
@@ -143,11 +163,14 @@ class MaskerConfigTest {
         env.put("MASKER_KEY_K_HEALTHCARE", tokenKey(2));
         env.put("MASKER_FINGERPRINT_KEY", tokenKey(1));
 
-        List<String> logs = LogCapture.during(() -> assertArrayEquals(Base64.getDecoder().decode(tokenKey(1)),
+        List<String> logs = LogCapture.during(() -> assertArrayEquals(
+                Base64.getDecoder().decode(tokenKey(1)),
                 MaskerConfig.from(env).keys().cursorKey().orElseThrow()));
 
-        assertTrue(logs.stream().anyMatch(line -> line.contains(
-                "MASKER_FINGERPRINT_KEY is the old name of MASKER_CURSOR_KEY")), String.join("\n", logs));
+        assertTrue(
+                logs.stream()
+                        .anyMatch(line -> line.contains("MASKER_FINGERPRINT_KEY is the old name of MASKER_CURSOR_KEY")),
+                String.join("\n", logs));
         assertFalse(String.join("\n", logs).contains(tokenKey(1)), "the key itself is never logged");
     }
 
@@ -161,7 +184,8 @@ class MaskerConfigTest {
         Map<String, String> env = minimal();
         env.put("MASKER_METRICS_TOKEN", "metrics-token-old-0123, metrics-token-new-0123");
 
-        assertEquals(List.of("metrics-token-old-0123", "metrics-token-new-0123"),
+        assertEquals(
+                List.of("metrics-token-old-0123", "metrics-token-new-0123"),
                 MaskerConfig.from(env).credentials().metricsTokens());
     }
 
@@ -192,7 +216,9 @@ class MaskerConfigTest {
     void givenNoUpstreamVariables_from_takesOpenAiAndTheDocumentedTimeLimits() {
         var upstream = MaskerConfig.from(minimal()).upstream();
 
-        assertEquals("https://api.openai.com/v1/chat/completions", upstream.chatCompletionsUrl().toString());
+        assertEquals(
+                "https://api.openai.com/v1/chat/completions",
+                upstream.chatCompletionsUrl().toString());
         assertTrue(upstream.apiKey().isEmpty());
         assertEquals(Duration.ofMillis(3000), upstream.connectTimeout());
         assertEquals(Duration.ofMillis(20_000), upstream.firstByteTimeout());
@@ -213,10 +239,21 @@ class MaskerConfigTest {
         MaskerConfig config = MaskerConfig.from(env);
 
         var upstream = config.upstream();
-        assertEquals("http://llm.internal:8000/v1/chat/completions", upstream.chatCompletionsUrl().toString());
+        assertEquals(
+                "http://llm.internal:8000/v1/chat/completions",
+                upstream.chatCompletionsUrl().toString());
         assertEquals("sk-upstream-secret-42", upstream.apiKey().orElseThrow());
-        assertEquals(List.of(Duration.ofMillis(500), Duration.ofMillis(7000), Duration.ofMillis(4000), Duration.ofSeconds(60)),
-                List.of(upstream.connectTimeout(), upstream.firstByteTimeout(), upstream.idleTimeout(), upstream.totalTimeout()));
+        assertEquals(
+                List.of(
+                        Duration.ofMillis(500),
+                        Duration.ofMillis(7000),
+                        Duration.ofMillis(4000),
+                        Duration.ofSeconds(60)),
+                List.of(
+                        upstream.connectTimeout(),
+                        upstream.firstByteTimeout(),
+                        upstream.idleTimeout(),
+                        upstream.totalTimeout()));
         assertFalse(config.toString().contains("sk-upstream"));
         assertFalse(upstream.toString().contains("sk-upstream"));
     }
@@ -233,8 +270,14 @@ class MaskerConfigTest {
         ConfigurationException e = assertThrows(ConfigurationException.class, () -> MaskerConfig.from(env));
 
         assertEquals(5, e.problems().size(), e.getMessage());
-        assertNamesEach(e, List.of("MASKER_UPSTREAM_OPENAI_BASE_URL", "MASKER_UPSTREAM_CONNECT_TIMEOUT_MS",
-                "MASKER_UPSTREAM_FIRST_BYTE_TIMEOUT_MS", "MASKER_UPSTREAM_IDLE_TIMEOUT_MS", "MASKER_UPSTREAM_TOTAL_TIMEOUT_MS"));
+        assertNamesEach(
+                e,
+                List.of(
+                        "MASKER_UPSTREAM_OPENAI_BASE_URL",
+                        "MASKER_UPSTREAM_CONNECT_TIMEOUT_MS",
+                        "MASKER_UPSTREAM_FIRST_BYTE_TIMEOUT_MS",
+                        "MASKER_UPSTREAM_IDLE_TIMEOUT_MS",
+                        "MASKER_UPSTREAM_TOTAL_TIMEOUT_MS"));
     }
 
     private static void assertNamesEach(ConfigurationException e, List<String> variables) {
@@ -250,7 +293,10 @@ class MaskerConfigTest {
         env.put("MASKER_KEY_K_HEALTHCARE", tokenKey(2));
         MaskerConfig config = MaskerConfig.from(env);
 
-        for (String text : List.of(config.toString(), config.credentials().toString(), config.keys().toString())) {
+        for (String text : List.of(
+                config.toString(),
+                config.credentials().toString(),
+                config.keys().toString())) {
             assertFalse(text.contains("whsec_a"), text);
             assertFalse(text.contains("admin-token"), text);
             assertFalse(text.contains(tokenKey(1)) || text.contains(tokenKey(2)), text);
@@ -288,7 +334,9 @@ class MaskerConfigTest {
     void givenEmbeddedDatabaseWithoutTokenKeys_from_acceptsAndLeavesThemToTheDataDirectory() {
         MaskerConfig config = MaskerConfig.from(minimal());
 
-        assertEquals(config.policies().kids(), config.keys().tokenKeys().missing(config.policies().kids()));
+        assertEquals(
+                config.policies().kids(),
+                config.keys().tokenKeys().missing(config.policies().kids()));
     }
 
     @Test

@@ -20,7 +20,11 @@ class MaskerDatabaseIT {
     }
 
     private static String synchronousCommit(DbClient db) {
-        return db.execute().createGet("SHOW synchronous_commit").execute().orElseThrow()
-                .column("synchronous_commit").get(String.class);
+        return db.execute()
+                .createGet("SHOW synchronous_commit")
+                .execute()
+                .orElseThrow()
+                .column("synchronous_commit")
+                .get(String.class);
     }
 }

@@ -42,20 +42,31 @@ final class MaskerProcess implements AutoCloseable {
      * @param descriptorLimit the child's file-descriptor limit (soft and hard), or 0 to keep the inherited one
      * @param overrides variables laid over the test defaults
      */
-    static MaskerProcess start(int descriptorLimit, Map<String, String> overrides) throws IOException, InterruptedException {
+    static MaskerProcess start(int descriptorLimit, Map<String, String> overrides)
+            throws IOException, InterruptedException {
         MaskerConfig.Database.Target db = TestDatabase.target();
         List<String> command = new ArrayList<>();
         if (descriptorLimit > 0) {
             command.add("prlimit");
             command.add("--nofile=" + descriptorLimit + ":" + descriptorLimit);
         }
-        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "--add-modules", "ALL-MODULE-PATH", "-p", System.getProperty("jdk.module.path"),
-                // Flyway finds its PostgreSQL support by service loading; the tests keep some libraries on the class path.
-                "-cp", System.getProperty("java.class.path"),
-                "-m", "dev.masker.bootstrap/dev.masker.bootstrap.Main", "serve"));
+        command.addAll(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "--add-modules",
+                "ALL-MODULE-PATH",
+                "-p",
+                System.getProperty("jdk.module.path"),
+                // Flyway finds its PostgreSQL support by service loading; the tests keep some libraries on the class
+                // path.
+                "-cp",
+                System.getProperty("java.class.path"),
+                "-m",
+                "dev.masker.bootstrap/dev.masker.bootstrap.Main",
+                "serve"));
         Path output = Files.createTempFile("masker-process", ".log");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(name -> name.startsWith("MASKER_"));
         env.put("MASKER_PORT", "0");

@@ -33,7 +33,8 @@ class MaskingSafetyIT {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @Test
-    void givenTheDevSet_maskAndRehydrate_leaveNoLabelledValueAndGiveTheOriginalBackInTheSessionOnly() throws IOException {
+    void givenTheDevSet_maskAndRehydrate_leaveNoLabelledValueAndGiveTheOriginalBackInTheSessionOnly()
+            throws IOException {
         List<LabelledDevSet.Gold> records = LabelledDevSet.records();
         List<String> survivors = new ArrayList<>();
         List<String> notExact = new ArrayList<>();
@@ -49,12 +50,16 @@ class MaskingSafetyIT {
                     values.addAll(gold.values());
                     totals[0] += gold.spans().size();
                     survivors.addAll(gold.survivors(i, text));
-                    totals[1] += masked.counts().values().stream().mapToInt(Integer::intValue).sum();
+                    totals[1] += masked.counts().values().stream()
+                            .mapToInt(Integer::intValue)
+                            .sum();
                     int tokens = (int) PhiToken.SHAPE.matcher(text).results().count();
                     totals[2] += tokens;
 
                     Rehydration back = masker.rehydrate(session, text);
-                    if (!back.text().equals(gold.text()) || back.restored() != tokens || !back.findings().isEmpty()) {
+                    if (!back.text().equals(gold.text())
+                            || back.restored() != tokens
+                            || !back.findings().isEmpty()) {
                         notExact.add("record " + i);
                     }
                     Rehydration foreign = masker.rehydrate(newSession(), text);
@@ -66,17 +71,29 @@ class MaskingSafetyIT {
             }
         });
 
-        assertEquals(LabelledDevSet.KNOWN_MISSES, survivors, "labelled values left in the masked text (record, length)");
+        assertEquals(
+                LabelledDevSet.KNOWN_MISSES, survivors, "labelled values left in the masked text (record, length)");
         assertEquals(List.of(), notExact, "records not rehydrated exactly in their own session");
         assertTrue(totals[0] > 2000 && totals[2] > 2000, "values " + totals[0] + ", tokens " + totals[2]);
         assertEquals(totals[2], totals[3], "every token of another session is a leak finding");
         assertTrue(logs.size() >= records.size(), "captured " + logs.size() + " log lines: the capture saw the run");
         List<String> logged = LabelledDevSet.foundIn(
-                values.stream().filter(value -> value.length() >= LabelledDevSet.SHORT).toList(), LogCapture.runText(logs));
+                values.stream()
+                        .filter(value -> value.length() >= LabelledDevSet.SHORT)
+                        .toList(),
+                LogCapture.runText(logs));
         assertEquals(0, logged.size(), logged.size() + " labelled values in the log");
-        System.getLogger(MaskingSafetyIT.class.getName()).log(System.Logger.Level.INFO, "masking safety: {0} records, {1}"
-                + " labelled values, {2} spans masked, {3} tokens, {4} foreign findings, {5} log lines", records.size(),
-                totals[0], totals[1], totals[2], totals[3], logs.size());
+        System.getLogger(MaskingSafetyIT.class.getName())
+                .log(
+                        System.Logger.Level.INFO,
+                        "masking safety: {0} records, {1}"
+                                + " labelled values, {2} spans masked, {3} tokens, {4} foreign findings, {5} log lines",
+                        records.size(),
+                        totals[0],
+                        totals[1],
+                        totals[2],
+                        totals[3],
+                        logs.size());
     }
 
     private static SessionId newSession() {

@@ -44,14 +44,18 @@ class MetricsIT {
 
     @Test
     void givenNoMetricsToken_getMetrics_answersPrometheusTextWithoutCredentials() {
-        HttpResponse<String> response = masker.send(HttpRequest.newBuilder(masker.uri("/metrics")).GET());
+        HttpResponse<String> response =
+                masker.send(HttpRequest.newBuilder(masker.uri("/metrics")).GET());
 
         assertAll(
                 () -> assertEquals(200, response.statusCode(), response.body()),
-                () -> assertEquals("text/plain; version=0.0.4; charset=utf-8",
+                () -> assertEquals(
+                        "text/plain; version=0.0.4; charset=utf-8",
                         response.headers().firstValue("Content-Type").orElse("")),
-                () -> assertTrue(response.headers().firstValue("X-Request-Id").orElse("").startsWith("req_")),
-                () -> assertTrue(response.body().contains("# TYPE http_server_requests_seconds histogram"), response.body()));
+                () -> assertTrue(
+                        response.headers().firstValue("X-Request-Id").orElse("").startsWith("req_")),
+                () -> assertTrue(
+                        response.body().contains("# TYPE http_server_requests_seconds histogram"), response.body()));
     }
 
     @Test
@@ -59,7 +63,10 @@ class MetricsIT {
         PrometheusText before = scrape();
 
         for (int i = 0; i < 3; i++) {
-            assertEquals(200, masker.webhook(agentId, RunningMasker.assistantRequest(newCallId(), "+14155552671")).statusCode());
+            assertEquals(
+                    200,
+                    masker.webhook(agentId, RunningMasker.assistantRequest(newCallId(), "+14155552671"))
+                            .statusCode());
         }
         PrometheusText after = scrape();
 
@@ -76,7 +83,8 @@ class MetricsIT {
                 .header("Content-Type", "application/json")
                 .header("X-Vapi-Signature", RunningMasker.sign("not-the-secret", body))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
-        HttpResponse<String> noAdminToken = masker.send(HttpRequest.newBuilder(masker.uri("/api/v1/agents/" + agentId)).GET());
+        HttpResponse<String> noAdminToken = masker.send(
+                HttpRequest.newBuilder(masker.uri("/api/v1/agents/" + agentId)).GET());
         HttpResponse<String> unknownAgent = masker.admin("GET", "/api/v1/agents/agt_01ARZ3NDEKTSV4RRFFQ69G5FAV", null);
         PrometheusText after = scrape();
 
@@ -95,11 +103,13 @@ class MetricsIT {
     void givenUnknownRouteAndUnansweredMethods_scrape_countsThemUnderFixedLabels() {
         PrometheusText before = scrape();
 
-        HttpResponse<String> unknown = masker.send(HttpRequest.newBuilder(
-                masker.uri("/patients/13125550199?phone=13125550199")).GET());
-        HttpResponse<String> delete = masker.send(HttpRequest.newBuilder(masker.uri("/health")).DELETE());
-        HttpResponse<String> brew = masker.send(HttpRequest.newBuilder(masker.uri("/health"))
-                .method("BREW", HttpRequest.BodyPublishers.noBody()));
+        HttpResponse<String> unknown =
+                masker.send(HttpRequest.newBuilder(masker.uri("/patients/13125550199?phone=13125550199"))
+                        .GET());
+        HttpResponse<String> delete =
+                masker.send(HttpRequest.newBuilder(masker.uri("/health")).DELETE());
+        HttpResponse<String> brew = masker.send(
+                HttpRequest.newBuilder(masker.uri("/health")).method("BREW", HttpRequest.BodyPublishers.noBody()));
         PrometheusText after = scrape();
 
         assertAll(
@@ -115,8 +125,12 @@ class MetricsIT {
 
     @Test
     void givenAnsweredRequests_scrape_hasALatencyHistogramWithCumulativeBuckets() {
-        assertEquals(200, masker.send(HttpRequest.newBuilder(masker.uri("/health")).GET()).statusCode());
-        assertEquals(200, masker.send(HttpRequest.newBuilder(masker.uri("/health")).GET()).statusCode());
+        assertEquals(
+                200,
+                masker.send(HttpRequest.newBuilder(masker.uri("/health")).GET()).statusCode());
+        assertEquals(
+                200,
+                masker.send(HttpRequest.newBuilder(masker.uri("/health")).GET()).statusCode());
         PrometheusText after = scrape();
 
         Map<String, String> series = labels("GET", "/health", 200);
@@ -139,15 +153,18 @@ class MetricsIT {
         PrometheusText after = scrape();
 
         // RunningMasker sets MASKER_DATABASE_POOL_SIZE=4; the audit writer's pool has 2.
-        for (Map.Entry<String, Integer> pool : Map.of("masker-app", 4, "masker-audit", 2).entrySet()) {
+        for (Map.Entry<String, Integer> pool :
+                Map.of("masker-app", 4, "masker-audit", 2).entrySet()) {
             Map<String, String> label = Map.of("pool", pool.getKey());
             double active = after.value("hikaricp_connections_active", label);
             double idle = after.value("hikaricp_connections_idle", label);
             double pending = after.value("hikaricp_connections_pending", label);
             double max = after.value("hikaricp_connections_max", label);
-            assertAll(pool.getKey(),
+            assertAll(
+                    pool.getKey(),
                     () -> assertEquals(pool.getValue().doubleValue(), max),
-                    () -> assertTrue(active >= 0 && idle >= 0 && active + idle <= max, active + " active, " + idle + " idle"),
+                    () -> assertTrue(
+                            active >= 0 && idle >= 0 && active + idle <= max, active + " active, " + idle + " idle"),
                     () -> assertTrue(pending >= 0, "pending " + pending));
         }
     }
@@ -160,7 +177,10 @@ class MetricsIT {
         String callId = newCallId();
         masker.createAgentWithAssistant("{}");
         for (String call : List.of(callId, newCallId(), newCallId(), callId)) {
-            assertEquals(200, masker.webhook(agentId, RunningMasker.assistantRequest(call, "+14155552671")).statusCode());
+            assertEquals(
+                    200,
+                    masker.webhook(agentId, RunningMasker.assistantRequest(call, "+14155552671"))
+                            .statusCode());
         }
         PrometheusText after = scrape();
         int appended = masker.auditRows().size() - rowsBefore;
@@ -171,8 +191,11 @@ class MetricsIT {
                 () -> assertEquals(appended, delta(before, after, "masker_audit_batch_events_sum", Map.of())),
                 () -> assertEquals(5, delta(before, after, "masker_audit_batch_events_count", Map.of())),
                 () -> assertEquals(5, delta(before, after, "masker_audit_commit_seconds_count", Map.of())),
-                () -> assertTrue(after.find("masker_audit_batch_events_bucket", Map.of()).size() >= 11),
-                () -> assertTrue(after.find("masker_audit_commit_seconds_bucket", Map.of()).size() >= 12),
+                () -> assertTrue(
+                        after.find("masker_audit_batch_events_bucket", Map.of()).size() >= 11),
+                () -> assertTrue(after.find("masker_audit_commit_seconds_bucket", Map.of())
+                                .size()
+                        >= 12),
                 () -> assertTrue(delta(before, after, "masker_audit_commit_seconds_sum", Map.of()) > 0));
     }
 
@@ -186,7 +209,8 @@ class MetricsIT {
     }
 
     private PrometheusText scrape() {
-        HttpResponse<String> response = masker.send(HttpRequest.newBuilder(masker.uri("/metrics")).GET());
+        HttpResponse<String> response =
+                masker.send(HttpRequest.newBuilder(masker.uri("/metrics")).GET());
         assertEquals(200, response.statusCode(), response.body());
         return PrometheusText.parse(response.body());
     }

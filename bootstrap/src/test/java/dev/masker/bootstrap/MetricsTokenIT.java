@@ -34,13 +34,16 @@ class MetricsTokenIT {
 
     @Test
     void givenMetricsToken_getMetricsWithoutIt_answersUnauthenticatedWithoutMetrics() {
-        HttpResponse<String> response = masker.send(HttpRequest.newBuilder(masker.uri("/metrics")).GET());
+        HttpResponse<String> response =
+                masker.send(HttpRequest.newBuilder(masker.uri("/metrics")).GET());
 
         JsonNode error = RunningMasker.read(response.body()).path("error");
         assertAll(
                 () -> assertEquals(401, response.statusCode()),
                 () -> assertEquals("unauthenticated", error.path("code").asText()),
-                () -> assertEquals(response.headers().firstValue("X-Request-Id").orElse("?"), error.path("request_id").asText()),
+                () -> assertEquals(
+                        response.headers().firstValue("X-Request-Id").orElse("?"),
+                        error.path("request_id").asText()),
                 () -> assertFalse(response.body().contains("http_server_requests"), response.body()));
     }
 
@@ -68,11 +71,15 @@ class MetricsTokenIT {
         get("Basic " + OLD_TOKEN);
         PrometheusText after = PrometheusText.parse(get("Bearer " + NEW_TOKEN).body());
 
-        assertEquals(2, after.sum("http_server_requests_seconds_count", refused)
-                - before.sum("http_server_requests_seconds_count", refused));
+        assertEquals(
+                2,
+                after.sum("http_server_requests_seconds_count", refused)
+                        - before.sum("http_server_requests_seconds_count", refused));
     }
 
     private HttpResponse<String> get(String authorization) {
-        return masker.send(HttpRequest.newBuilder(masker.uri("/metrics")).header("Authorization", authorization).GET());
+        return masker.send(HttpRequest.newBuilder(masker.uri("/metrics"))
+                .header("Authorization", authorization)
+                .GET());
     }
 }

@@ -25,36 +25,53 @@ class NoPhiInLogsIT {
     void givenCallsWithPhiAndSecrets_everyWebhookPath_logsNoneOfThem() {
         List<String> lines = LogCapture.during(() -> {
             try (RunningMasker masker = RunningMasker.start(Map.of())) {
-                String agent = masker.createAgent("""
+                String agent = masker.createAgent(
+                        """
                         {"name": "phi %s", "upstream": "stub",
                          "assistant": {"model": {"messages": [{"role": "system", "content": "%s"}]}},
                          "config_callback": {"url": "http://127.0.0.1:1/patients/%s", "secret": "%s"}}
                         """.formatted(UUID.randomUUID(), PROMPT, PHONE.substring(1), CALLBACK_SECRET));
-                assertEquals(200, masker.webhook(agent, RunningMasker.assistantRequest("call-" + UUID.randomUUID(), PHONE))
-                        .statusCode());
-                masker.webhook(agent, ("{\"type\":\"assistant-request\",\"call\":{\"id\":\"" + PHONE + "\"")
-                        .getBytes(StandardCharsets.UTF_8));
-                masker.webhook(agent, ("{\"type\":\"x\",\"customer\":{\"number\":\"" + PHONE + "\"}}")
-                        .getBytes(StandardCharsets.UTF_8));
+                assertEquals(
+                        200,
+                        masker.webhook(agent, RunningMasker.assistantRequest("call-" + UUID.randomUUID(), PHONE))
+                                .statusCode());
+                masker.webhook(
+                        agent,
+                        ("{\"type\":\"assistant-request\",\"call\":{\"id\":\"" + PHONE + "\"")
+                                .getBytes(StandardCharsets.UTF_8));
+                masker.webhook(
+                        agent,
+                        ("{\"type\":\"x\",\"customer\":{\"number\":\"" + PHONE + "\"}}")
+                                .getBytes(StandardCharsets.UTF_8));
                 masker.webhook("agt_" + PHONE, RunningMasker.assistantRequest("c", PHONE));
             }
         });
 
-        assertTrue(lines.stream().anyMatch(line -> line.contains("configuration callback")),
+        assertTrue(
+                lines.stream().anyMatch(line -> line.contains("configuration callback")),
                 "the callback failure was logged, so this test saw the log");
-        assertTrue(lines.stream().anyMatch(line -> line.contains("route=/vapi/webhook/{agent_id} status=404")),
+        assertTrue(
+                lines.stream().anyMatch(line -> line.contains("route=/vapi/webhook/{agent_id} status=404")),
                 "the access log line of the made-up agent id was seen");
         String all = String.join("\n", lines);
         // Masker's ids, the test's random schema name, durations, the server's random port, socket ids, object hashes
         // (HikariCP's "PgConnection@701996e9") and start-up timings are the run's own numbers, not PHI (a port such as
         // 35501 or a schema it_10199c2e... would otherwise match a run of the phone number by chance).
-        String withoutOwnDigits = RunningMasker.withoutOwnIds(all).replaceAll("duration_ms=[0-9.]+"
-                + "|(127\\.0\\.0\\.1|localhost):[0-9]+|0x[0-9a-f]+|(?<=\\w)@[0-9a-f]{1,8}\\b|[0-9]+ milliseconds", "");
+        String withoutOwnDigits = RunningMasker.withoutOwnIds(all)
+                .replaceAll(
+                        "duration_ms=[0-9.]+"
+                                + "|(127\\.0\\.0\\.1|localhost):[0-9]+|0x[0-9a-f]+|(?<=\\w)@[0-9a-f]{1,8}\\b|[0-9]+ milliseconds",
+                        "");
         String digits = PHONE.substring(1);
         for (int start = 0; start + 4 <= digits.length(); start++) {
             String run = digits.substring(start, start + 4);
-            assertFalse(withoutOwnDigits.contains(run), "a log line holds the digit run " + run + ": "
-                    + lines.stream().filter(line -> line.contains(run)).findFirst().orElse(""));
+            assertFalse(
+                    withoutOwnDigits.contains(run),
+                    "a log line holds the digit run " + run + ": "
+                            + lines.stream()
+                                    .filter(line -> line.contains(run))
+                                    .findFirst()
+                                    .orElse(""));
         }
         assertFalse(all.contains(PROMPT), "a log line holds the system prompt");
         assertFalse(all.contains(CALLBACK_SECRET), "a log line holds the callback secret");
@@ -74,8 +91,12 @@ class NoPhiInLogsIT {
                 String cookie = masker.signIn();
                 cookies.add(cookie);
                 masker.withSession(cookie, "GET", "/api/v1/auth/me", null, false);
-                masker.withSession(cookie, "POST", "/api/v1/agents", "{\"name\": \"logs " + UUID.randomUUID()
-                        + "\", \"upstream\": \"stub\"}", true);
+                masker.withSession(
+                        cookie,
+                        "POST",
+                        "/api/v1/agents",
+                        "{\"name\": \"logs " + UUID.randomUUID() + "\", \"upstream\": \"stub\"}",
+                        true);
                 masker.withSession(cookie, "POST", "/api/v1/agents", "{}", false);
                 masker.admin("GET", "/api/v1/auth/me", null);
                 masker.withSession(cookie, "DELETE", "/api/v1/auth/session", null, true);
@@ -86,14 +107,20 @@ class NoPhiInLogsIT {
             }
         });
 
-        assertTrue(lines.stream().anyMatch(line -> line.contains("sign-in from")),
+        assertTrue(
+                lines.stream().anyMatch(line -> line.contains("sign-in from")),
                 "the refused sign-in was logged, so this test saw the log");
         String all = String.join("\n", lines);
         String events = String.join("\n", audit);
         assertTrue(events.contains("admin_signed_in") && events.contains("admin_signed_out"), events);
         for (String secret : List.of(RunningMasker.ADMIN_TOKEN, wrongToken, cookies.getFirst())) {
-            assertFalse(all.contains(secret), "a log line holds a token or cookie: "
-                    + lines.stream().filter(line -> line.contains(secret)).findFirst().orElse(""));
+            assertFalse(
+                    all.contains(secret),
+                    "a log line holds a token or cookie: "
+                            + lines.stream()
+                                    .filter(line -> line.contains(secret))
+                                    .findFirst()
+                                    .orElse(""));
             assertFalse(events.contains(secret), "an audit event holds a token or cookie");
         }
     }

@@ -26,8 +26,8 @@ class NoPhiInMetricsIT {
     private static final String METRICS_TOKEN = "metrics-token-7c6b5a4f3e2d";
     // A route label is "unmatched" or a template: lower-case segments and {parameters}, nothing a caller wrote.
     private static final Pattern TEMPLATE = Pattern.compile("unmatched|(/([a-z0-9_*]+|\\{[a-z_]+}))+");
-    private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE",
-            "CONNECT", "OTHER");
+    private static final Set<String> METHODS =
+            Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "CONNECT", "OTHER");
 
     @Test
     void givenTrafficCarryingPhiAndSecrets_scrapeMetrics_holdsNoneOfThem() {
@@ -45,29 +45,37 @@ class NoPhiInMetricsIT {
                     masker.webhook("agt_" + digits, RunningMasker.assistantRequest("c", PHONE)),
                     masker.send(signedWebhook(masker, "/vapi/webhook/" + agent + "?customer=" + digits)),
                     masker.send(HttpRequest.newBuilder(masker.uri("/patients/" + digits + "/records?phone=" + digits))
-                            .header("X-Patient-Phone", PHONE).GET()),
+                            .header("X-Patient-Phone", PHONE)
+                            .GET()),
                     masker.admin("GET", "/api/v1/agents/" + agent, null),
                     masker.admin("GET", "/api/v1/agents/agt_" + digits, null),
                     masker.send(HttpRequest.newBuilder(masker.uri("/api/v1/agents/" + agent))
-                            .header("Authorization", "Bearer " + PHONE).GET()),
+                            .header("Authorization", "Bearer " + PHONE)
+                            .GET()),
                     masker.send(HttpRequest.newBuilder(masker.uri("/health"))
                             .method("PHONE" + digits, HttpRequest.BodyPublishers.noBody())));
-            assertEquals(200, responses.getFirst().statusCode(), responses.getFirst().body());
-            assertTrue(responses.stream().anyMatch(response -> response.statusCode() >= 400), "errors were provoked too");
+            assertEquals(
+                    200, responses.getFirst().statusCode(), responses.getFirst().body());
+            assertTrue(
+                    responses.stream().anyMatch(response -> response.statusCode() >= 400), "errors were provoked too");
 
             HttpResponse<String> response = masker.send(HttpRequest.newBuilder(masker.uri("/metrics"))
-                    .header("Authorization", "Bearer " + METRICS_TOKEN).GET());
+                    .header("Authorization", "Bearer " + METRICS_TOKEN)
+                    .GET());
             assertEquals(200, response.statusCode(), response.body());
             scrape = response.body();
         }
 
         PrometheusText metrics = PrometheusText.parse(scrape);
         assertTrue(metrics.sum("http_server_requests_seconds_count", Map.of()) >= 9, "the traffic was counted");
-        List<String> labelValues = metrics.samples().stream().flatMap(sample -> sample.labels().values().stream()).toList();
+        List<String> labelValues = metrics.samples().stream()
+                .flatMap(sample -> sample.labels().values().stream())
+                .toList();
         String digits = PHONE.substring(1);
         for (int start = 0; start + 4 <= digits.length(); start++) {
             String run = digits.substring(start, start + 4);
-            assertTrue(labelValues.stream().noneMatch(value -> value.contains(run)), "a label holds the digit run " + run);
+            assertTrue(
+                    labelValues.stream().noneMatch(value -> value.contains(run)), "a label holds the digit run " + run);
         }
         assertAll(
                 () -> assertFalse(scrape.contains(digits), "the scrape holds the phone number"),
@@ -77,7 +85,8 @@ class NoPhiInMetricsIT {
                 () -> assertFalse(scrape.contains(METRICS_TOKEN), "the scrape holds the metrics token"),
                 () -> assertFalse(scrape.contains(RunningMasker.ADMIN_TOKEN), "the scrape holds the admin token"),
                 () -> assertFalse(scrape.contains(RunningMasker.SECRET), "the scrape holds the webhook secret"),
-                () -> assertFalse(scrape.contains("customer") || scrape.contains("records"), "the scrape holds a query or path"));
+                () -> assertFalse(
+                        scrape.contains("customer") || scrape.contains("records"), "the scrape holds a query or path"));
         for (PrometheusText.Sample sample : metrics.find("http_server_requests_seconds_count", Map.of())) {
             assertTrue(TEMPLATE.matcher(sample.labels().get("route")).matches(), "not a route template: " + sample);
             assertTrue(METHODS.contains(sample.labels().get("method")), "not a standard method: " + sample);

@@ -73,13 +73,24 @@ class OpenAiSdkProxyIT {
         records = LabelledDevSet.records();
         capture = LogCapture.open(LOGS);
         upstream = new FakeOpenAiUpstream();
-        masker = RunningMasker.start(Map.of("MASKER_LOG_LEVEL", "ALL",
-                "MASKER_UPSTREAM_OPENAI_BASE_URL", upstream.baseUrl().toString(),
-                "MASKER_UPSTREAM_FIRST_BYTE_TIMEOUT_MS", "2000",
-                "MASKER_PROXY_RATE_LIMIT_PER_SECOND", "1000000",
-                "MASKER_PROXY_RATE_LIMIT_BURST", "1000000"));
-        JsonNode agent = RunningMasker.read(masker.admin("POST", "/api/v1/agents", "{\"name\":\"sdk "
-                + TestDatabase.freshSchema() + "\",\"upstream\":\"openai:" + MODEL + "\"}").body()).path("agent");
+        masker = RunningMasker.start(Map.of(
+                "MASKER_LOG_LEVEL",
+                "ALL",
+                "MASKER_UPSTREAM_OPENAI_BASE_URL",
+                upstream.baseUrl().toString(),
+                "MASKER_UPSTREAM_FIRST_BYTE_TIMEOUT_MS",
+                "2000",
+                "MASKER_PROXY_RATE_LIMIT_PER_SECOND",
+                "1000000",
+                "MASKER_PROXY_RATE_LIMIT_BURST",
+                "1000000"));
+        JsonNode agent = RunningMasker.read(masker.admin(
+                                "POST",
+                                "/api/v1/agents",
+                                "{\"name\":\"sdk " + TestDatabase.freshSchema() + "\",\"upstream\":\"openai:" + MODEL
+                                        + "\"}")
+                        .body())
+                .path("agent");
         agentId = agent.path("id").asText();
         proxyKey = agent.path("proxy_key").asText();
         assertFalse(proxyKey.isEmpty(), "the agents API shows the proxy key: " + agent);
@@ -119,7 +130,8 @@ class OpenAiSdkProxyIT {
         throughTheSdk(params -> {
             StringBuilder answer = new StringBuilder();
             int[] usages = new int[1];
-            try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions().createStreaming(params)) {
+            try (StreamResponse<ChatCompletionChunk> stream =
+                    client.chat().completions().createStreaming(params)) {
                 stream.stream().forEach(chunk -> {
                     chunk.choices().forEach(choice -> choice.delta().content().ifPresent(answer::append));
                     usages[0] += chunk.usage().isPresent() ? 1 : 0;
@@ -135,7 +147,8 @@ class OpenAiSdkProxyIT {
     void givenThirtyStreamedTurnsInARow_createStreaming_reusesTheUpstreamConnection() {
         int before = upstream.connectionsAccepted();
         for (int turn = 0; turn < 30; turn++) {
-            try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions().createStreaming(hello(MODEL))) {
+            try (StreamResponse<ChatCompletionChunk> stream =
+                    client.chat().completions().createStreaming(hello(MODEL))) {
                 assertTrue(stream.stream().count() > 1, "turn " + turn + " streamed");
             }
         }
@@ -151,7 +164,9 @@ class OpenAiSdkProxyIT {
         for (int i = 0; i < records.size(); i++) {
             LabelledDevSet.Gold gold = records.get(i);
             int before = upstream.bodies().size();
-            String answer = send.apply(message(ChatCompletionCreateParams.builder().model(MODEL), gold).build());
+            String answer =
+                    send.apply(message(ChatCompletionCreateParams.builder().model(MODEL), gold)
+                            .build());
             List<String> bodies = upstream.bodies();
             assertEquals(before + 1, bodies.size(), "record " + i + " reached the upstream once");
             survivors.addAll(gold.survivors(i, textOf(RunningMasker.read(bodies.get(before)))));
@@ -171,15 +186,18 @@ class OpenAiSdkProxyIT {
         String customerNumber = "+14155550187";
         int before = upstream.bodies().size();
 
-        List<String> requestIds = List.of(vapiTurn(callId, customerNumber, "My name is Harriet Quellenberg."),
+        List<String> requestIds = List.of(
+                vapiTurn(callId, customerNumber, "My name is Harriet Quellenberg."),
                 vapiTurn(callId, customerNumber, "I was born on March 5th, 1961."),
                 vapiTurn(otherCallId, customerNumber, "Call me back at 415-555-0142."));
 
-        List<String> bodies = upstream.bodies().subList(before, upstream.bodies().size());
+        List<String> bodies =
+                upstream.bodies().subList(before, upstream.bodies().size());
         assertEquals(3, bodies.size());
         for (String body : bodies) {
             JsonNode forwarded = RunningMasker.read(body);
-            assertAll(() -> assertFalse(forwarded.has("call"), body),
+            assertAll(
+                    () -> assertFalse(forwarded.has("call"), body),
                     () -> assertFalse(forwarded.has("customer"), body),
                     () -> assertFalse(forwarded.has("phoneNumber"), body),
                     () -> assertFalse(forwarded.has("metadata"), body),
@@ -187,7 +205,8 @@ class OpenAiSdkProxyIT {
                     () -> assertFalse(body.contains("4155550187") || body.contains("Quellenberg"), body),
                     () -> assertFalse(body.contains("Ophelia"), body));
         }
-        List<JsonNode> turns = requestIds.stream().map(OpenAiSdkProxyIT::turnProxied).toList();
+        List<JsonNode> turns =
+                requestIds.stream().map(OpenAiSdkProxyIT::turnProxied).toList();
         String session = turns.getFirst().path("session_id").asText();
         assertFalse(session.isEmpty(), turns.getFirst().toString());
         assertEquals(session, turns.get(1).path("session_id").asText(), "the same call.id is one session");
@@ -196,15 +215,20 @@ class OpenAiSdkProxyIT {
 
     /** One turn with Vapi's own fields beside OpenAI's; returns Masker's request id for it. */
     private static String vapiTurn(String callId, String customerNumber, String text) {
-        ChatCompletionCreateParams params = ChatCompletionCreateParams.builder().model(MODEL).addUserMessage(text)
-                .putAdditionalBodyProperty("call", JsonValue.from(Map.of("id", callId, "orgId", "org-1",
-                        "customer", Map.of("number", customerNumber))))
-                .putAdditionalBodyProperty("customer", JsonValue.from(Map.of("number", customerNumber,
-                        "name", "Harriet Quellenberg")))
+        ChatCompletionCreateParams params = ChatCompletionCreateParams.builder()
+                .model(MODEL)
+                .addUserMessage(text)
+                .putAdditionalBodyProperty(
+                        "call",
+                        JsonValue.from(
+                                Map.of("id", callId, "orgId", "org-1", "customer", Map.of("number", customerNumber))))
+                .putAdditionalBodyProperty(
+                        "customer", JsonValue.from(Map.of("number", customerNumber, "name", "Harriet Quellenberg")))
                 .putAdditionalBodyProperty("phoneNumber", JsonValue.from(Map.of("number", "+14155550100")))
                 .putAdditionalBodyProperty("metadata", JsonValue.from(Map.of("next_of_kin", "Ophelia Quellenberg")))
                 .build();
-        HttpResponseFor<ChatCompletion> response = client.chat().completions().withRawResponse().create(params);
+        HttpResponseFor<ChatCompletion> response =
+                client.chat().completions().withRawResponse().create(params);
         assertEquals(text, answerOf(response.parse()));
         return response.headers().values("X-Request-Id").getFirst();
     }
@@ -217,10 +241,16 @@ class OpenAiSdkProxyIT {
         try {
             int before = upstream.bodies().size();
             String text = "This is Harriet Quellenberg, born March 5th, 1961.";
-            ChatCompletion answer = platform.chat().completions()
-                    .create(ChatCompletionCreateParams.builder().model(MODEL).addUserMessage(text).build());
+            ChatCompletion answer = platform.chat()
+                    .completions()
+                    .create(ChatCompletionCreateParams.builder()
+                            .model(MODEL)
+                            .addUserMessage(text)
+                            .build());
             assertEquals(text, answerOf(answer));
-            assertFalse(upstream.bodies().get(before).contains("Quellenberg"), upstream.bodies().get(before));
+            assertFalse(
+                    upstream.bodies().get(before).contains("Quellenberg"),
+                    upstream.bodies().get(before));
         } finally {
             platform.close();
         }
@@ -231,7 +261,8 @@ class OpenAiSdkProxyIT {
     void givenAWrongProxyKey_create_failsWithTheSdksUnauthorizedExceptionAndOurCode() {
         OpenAIClient stranger = sdk("mpk_not-the-key");
         try {
-            UnauthorizedException e = assertThrows(UnauthorizedException.class,
+            UnauthorizedException e = assertThrows(
+                    UnauthorizedException.class,
                     () -> stranger.chat().completions().create(hello(MODEL)));
             assertEquals(401, e.statusCode());
             assertEquals(Optional.of("unauthenticated"), e.code());
@@ -244,10 +275,17 @@ class OpenAiSdkProxyIT {
     @Test
     @Order(13)
     void givenTheAgentsKey_listModelsThroughTheSdk_findsTheUpstreamsModelAndAWrongKeyIsRefused() {
-        assertEquals(List.of(MODEL), client.models().list().data().stream().map(model -> model.id()).toList());
+        assertEquals(
+                List.of(MODEL),
+                client.models().list().data().stream().map(model -> model.id()).toList());
         OpenAIClient stranger = sdk("mpk_not-the-key");
         try {
-            assertEquals(401, assertThrows(UnauthorizedException.class, () -> stranger.models().list()).statusCode());
+            assertEquals(
+                    401,
+                    assertThrows(
+                                    UnauthorizedException.class,
+                                    () -> stranger.models().list())
+                            .statusCode());
         } finally {
             stranger.close();
         }
@@ -257,7 +295,8 @@ class OpenAiSdkProxyIT {
     @Order(6)
     void givenAModelTheAgentDoesNotAllow_create_failsWith422AndOurCode() {
         int before = upstream.bodies().size();
-        UnprocessableEntityException e = assertThrows(UnprocessableEntityException.class,
+        UnprocessableEntityException e = assertThrows(
+                UnprocessableEntityException.class,
                 () -> client.chat().completions().create(hello("gpt-4.1")));
         assertEquals(422, e.statusCode());
         assertEquals(Optional.of("model_not_allowed"), e.code());
@@ -268,8 +307,8 @@ class OpenAiSdkProxyIT {
     @Order(7)
     void givenTheUpstreamFailsWithPhiInItsBody_create_failsWith502AndThePhiGoesNowhere() {
         upstream.behave(FakeOpenAiUpstream.Behaviour.FAIL);
-        InternalServerException e = assertThrows(InternalServerException.class,
-                () -> client.chat().completions().create(hello(MODEL)));
+        InternalServerException e = assertThrows(
+                InternalServerException.class, () -> client.chat().completions().create(hello(MODEL)));
         assertEquals(502, e.statusCode());
         assertEquals(Optional.of("upstream_error"), e.code());
         assertNoFailurePhi(e);
@@ -280,28 +319,40 @@ class OpenAiSdkProxyIT {
     void givenTheUpstreamStalls_create_failsWith504AfterTheFirstByteLimit() {
         upstream.behave(FakeOpenAiUpstream.Behaviour.STALL);
         long started = System.nanoTime();
-        InternalServerException e = assertThrows(InternalServerException.class,
-                () -> client.chat().completions().create(hello(MODEL)));
+        InternalServerException e = assertThrows(
+                InternalServerException.class, () -> client.chat().completions().create(hello(MODEL)));
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         assertEquals(504, e.statusCode());
         assertEquals(Optional.of("upstream_timeout"), e.code());
-        assertTrue(millis >= 1_900 && millis < 10_000, "answered after " + millis + " ms; the first-byte limit is 2000 ms");
+        assertTrue(
+                millis >= 1_900 && millis < 10_000,
+                "answered after " + millis + " ms; the first-byte limit is 2000 ms");
     }
 
     @Test
     @Order(9)
     void givenTheUpstreamDropsTheStreamAfterSomeChunks_createStreaming_endsWithAnErrorAndNoHang() {
         upstream.behave(FakeOpenAiUpstream.Behaviour.BREAK_MID_STREAM);
-        String text = "Please update the chart of Harriet Quellenberg, born March 5th, 1961, phone 415-555-0142, thanks.";
+        String text =
+                "Please update the chart of Harriet Quellenberg, born March 5th, 1961, phone 415-555-0142, thanks.";
         StringBuilder received = new StringBuilder();
-        OpenAIException e = assertTimeoutPreemptively(Duration.ofSeconds(15), () -> assertThrows(OpenAIException.class, () -> {
-            try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions()
-                    .createStreaming(ChatCompletionCreateParams.builder().model(MODEL).addUserMessage(text).build())) {
-                stream.stream().forEach(chunk -> chunk.choices()
-                        .forEach(choice -> choice.delta().content().ifPresent(received::append)));
-            }
-        }));
-        assertTrue(e instanceof OpenAIServiceException service && service.code().equals(Optional.of("upstream_error")),
+        OpenAIException e = assertTimeoutPreemptively(
+                Duration.ofSeconds(15),
+                () -> assertThrows(OpenAIException.class, () -> {
+                    try (StreamResponse<ChatCompletionChunk> stream = client.chat()
+                            .completions()
+                            .createStreaming(ChatCompletionCreateParams.builder()
+                                    .model(MODEL)
+                                    .addUserMessage(text)
+                                    .build())) {
+                        stream.stream()
+                                .forEach(chunk -> chunk.choices()
+                                        .forEach(choice ->
+                                                choice.delta().content().ifPresent(received::append)));
+                    }
+                }));
+        assertTrue(
+                e instanceof OpenAIServiceException service && service.code().equals(Optional.of("upstream_error")),
                 "the stream ends with our error event: " + e);
         assertFalse(received.isEmpty(), "chunks came before the break");
         assertTrue(text.startsWith(received.toString()), "what came was rehydrated: " + received);
@@ -312,8 +363,8 @@ class OpenAiSdkProxyIT {
     void givenTheClientClosesAStreamMidway_theUpstreamCallIsDroppedSoonAfter() throws InterruptedException {
         upstream.behave(FakeOpenAiUpstream.Behaviour.TRICKLE);
         upstream.hangUps().clear();
-        HttpResponseFor<StreamResponse<ChatCompletionChunk>> response = client.chat().completions().withRawResponse()
-                .createStreaming(hello(MODEL));
+        HttpResponseFor<StreamResponse<ChatCompletionChunk>> response =
+                client.chat().completions().withRawResponse().createStreaming(hello(MODEL));
         StreamResponse<ChatCompletionChunk> stream = response.parse();
         Iterator<ChatCompletionChunk> chunks = stream.stream().iterator();
         assertNotNull(chunks.next());
@@ -332,28 +383,53 @@ class OpenAiSdkProxyIT {
     @Test
     @Order(99)
     void givenEveryTurnAbove_theLogsAndTheTurnProxiedRowsHoldNoLabelledValue() {
-        List<String> values = records.stream().flatMap(gold -> gold.values().stream())
-                .filter(value -> value.length() >= LabelledDevSet.SHORT).distinct().toList();
+        List<String> values = records.stream()
+                .flatMap(gold -> gold.values().stream())
+                .filter(value -> value.length() >= LabelledDevSet.SHORT)
+                .distinct()
+                .toList();
         assertTrue(LOGS.size() >= records.size(), "captured " + LOGS.size() + " log lines: the capture saw the run");
         String logs = LogCapture.runText(LOGS);
         List<Map<String, String>> turns = masker.auditRows().stream()
-                .filter(row -> "turn_proxied".equals(row.get("type")) && agentId.equals(row.get("agent_id"))).toList();
+                .filter(row -> "turn_proxied".equals(row.get("type")) && agentId.equals(row.get("agent_id")))
+                .toList();
         assertTrue(turns.size() >= 2 * records.size(), turns.size() + " turn_proxied rows");
-        // Digits-only fields are counts and durations (a masked_total, a total_us), where a ZIP or a last-four may stand
+        // Digits-only fields are counts and durations (a masked_total, a total_us), where a ZIP or a last-four may
+        // stand
         // by chance; a value could only leak into the text fields.
-        String audit = String.join("\n", turns.stream().map(row -> strings(RunningMasker.read(row.get("body"))))
-                .flatMap(List::stream).filter(text -> !text.chars().allMatch(Character::isDigit)).toList());
-        assertAll(() -> assertEquals(List.of(), LabelledDevSet.foundIn(values, logs), "labelled values logged"),
+        String audit = String.join(
+                "\n",
+                turns.stream()
+                        .map(row -> strings(RunningMasker.read(row.get("body"))))
+                        .flatMap(List::stream)
+                        .filter(text -> !text.chars().allMatch(Character::isDigit))
+                        .toList());
+        assertAll(
+                () -> assertEquals(List.of(), LabelledDevSet.foundIn(values, logs), "labelled values logged"),
                 () -> assertEquals(List.of(), LabelledDevSet.foundIn(values, audit), "labelled values audited"),
-                () -> assertEquals(List.of(), FakeOpenAiUpstream.PHI_IN_ERROR.stream().filter(logs::contains).toList(),
+                () -> assertEquals(
+                        List.of(),
+                        FakeOpenAiUpstream.PHI_IN_ERROR.stream()
+                                .filter(logs::contains)
+                                .toList(),
                         "the upstream's error body was logged"),
-                () -> assertEquals(List.of(), FakeOpenAiUpstream.PHI_IN_ERROR.stream().filter(audit::contains).toList(),
+                () -> assertEquals(
+                        List.of(),
+                        FakeOpenAiUpstream.PHI_IN_ERROR.stream()
+                                .filter(audit::contains)
+                                .toList(),
                         "the upstream's error body was audited"));
     }
 
     private static void assertNoFailurePhi(OpenAIServiceException e) {
-        String seen = String.join("\n", String.valueOf(e.getMessage()), e.body().toString(), e.headers().toString());
-        assertEquals(List.of(), FakeOpenAiUpstream.PHI_IN_ERROR.stream().filter(seen::contains).toList(),
+        String seen = String.join(
+                "\n",
+                String.valueOf(e.getMessage()),
+                e.body().toString(),
+                e.headers().toString());
+        assertEquals(
+                List.of(),
+                FakeOpenAiUpstream.PHI_IN_ERROR.stream().filter(seen::contains).toList(),
                 "the upstream's error body reached the client: " + seen);
     }
 
@@ -361,10 +437,12 @@ class OpenAiSdkProxyIT {
     private static JsonNode turnProxied(String requestId) {
         long deadline = System.nanoTime() + AUDIT_WAIT.toNanos();
         while (System.nanoTime() < deadline) {
-            Optional<JsonNode> found = masker.auditRows().stream().filter(row -> "turn_proxied".equals(row.get("type")))
+            Optional<JsonNode> found = masker.auditRows().stream()
+                    .filter(row -> "turn_proxied".equals(row.get("type")))
                     .map(row -> RunningMasker.read(row.get("body")))
                     .filter(body -> requestId.equals(body.findPath("request_id").asText()))
-                    .map(body -> body.findParent("session_id")).findFirst();
+                    .map(body -> body.findParent("session_id"))
+                    .findFirst();
             if (found.isPresent()) {
                 return found.get();
             }
@@ -373,8 +451,8 @@ class OpenAiSdkProxyIT {
         throw new AssertionError("no turn_proxied event for " + requestId + " within " + AUDIT_WAIT);
     }
 
-    private static ChatCompletionCreateParams.Builder message(ChatCompletionCreateParams.Builder params,
-                                                              LabelledDevSet.Gold gold) {
+    private static ChatCompletionCreateParams.Builder message(
+            ChatCompletionCreateParams.Builder params, LabelledDevSet.Gold gold) {
         return switch (gold.role()) {
             case "system" -> params.addSystemMessage(gold.text());
             case "assistant" -> params.addAssistantMessage(gold.text());
@@ -383,7 +461,9 @@ class OpenAiSdkProxyIT {
     }
 
     private static ChatCompletionCreateParams hello(String model) {
-        return ChatCompletionCreateParams.builder().model(model).addUserMessage("Hello, I would like an appointment.")
+        return ChatCompletionCreateParams.builder()
+                .model(model)
+                .addUserMessage("Hello, I would like an appointment.")
                 .build();
     }
 
@@ -414,8 +494,12 @@ class OpenAiSdkProxyIT {
     }
 
     private static OpenAIClient sdk(String apiKey, String basePath) {
-        return OpenAIOkHttpClient.builder().baseUrl(masker.uri(basePath).toString()).apiKey(apiKey)
+        return OpenAIOkHttpClient.builder()
+                .baseUrl(masker.uri(basePath).toString())
+                .apiKey(apiKey)
                 // Retries would hide the proxy's answer behind the SDK's own back-off.
-                .maxRetries(0).timeout(Duration.ofSeconds(30)).build();
+                .maxRetries(0)
+                .timeout(Duration.ofSeconds(30))
+                .build();
     }
 }

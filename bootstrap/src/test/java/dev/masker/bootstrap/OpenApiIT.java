@@ -46,11 +46,19 @@ class OpenApiIT {
         JsonNode document = RunningMasker.read(response.body());
         assertAll(
                 () -> assertEquals(200, response.statusCode(), response.body()),
-                () -> assertEquals("application/json", response.headers().firstValue("Content-Type").orElse("")),
-                () -> assertEquals("public, max-age=300", response.headers().firstValue("Cache-Control").orElse("")),
-                () -> assertTrue(response.headers().firstValue("ETag").orElse("").matches("\"[0-9a-f]{32}\"")),
-                () -> assertTrue(response.headers().firstValue("X-Request-Id").orElse("").startsWith("req_")),
-                () -> assertTrue(document.path("openapi").asText().startsWith("3.1."), document.path("openapi").toString()),
+                () -> assertEquals(
+                        "application/json",
+                        response.headers().firstValue("Content-Type").orElse("")),
+                () -> assertEquals(
+                        "public, max-age=300",
+                        response.headers().firstValue("Cache-Control").orElse("")),
+                () -> assertTrue(
+                        response.headers().firstValue("ETag").orElse("").matches("\"[0-9a-f]{32}\"")),
+                () -> assertTrue(
+                        response.headers().firstValue("X-Request-Id").orElse("").startsWith("req_")),
+                () -> assertTrue(
+                        document.path("openapi").asText().startsWith("3.1."),
+                        document.path("openapi").toString()),
                 () -> assertTrue(document.path("paths").has("/vapi/webhook/{agent_id}")));
     }
 
@@ -72,7 +80,8 @@ class OpenApiIT {
     @Test
     void givenPost_onOpenApiJson_answersMethodNotAllowed() {
         HttpResponse<String> response = masker.send(HttpRequest.newBuilder(masker.uri("/openapi.json"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")));
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")));
 
         assertError(response, 405, "method_not_allowed");
         assertEquals("GET", response.headers().firstValue("Allow").orElse(""));
@@ -81,8 +90,9 @@ class OpenApiIT {
     @Test
     void givenTheDocumentedCreateExample_post_answersAnAgentWithExactlyTheDocumentedFields() {
         JsonNode document = RunningMasker.read(get(null).body());
-        ObjectNode example = (ObjectNode) document
-                .at("/paths/~1api~1v1~1agents/post/requestBody/content/application~1json/example").deepCopy();
+        ObjectNode example =
+                (ObjectNode) document.at("/paths/~1api~1v1~1agents/post/requestBody/content/application~1json/example")
+                        .deepCopy();
         example.put("name", "Documented " + UUID.randomUUID());
 
         HttpResponse<String> response = masker.admin("POST", "/api/v1/agents", example.toString());
@@ -92,16 +102,19 @@ class OpenApiIT {
         assertAll(
                 () -> assertEquals(201, response.statusCode(), response.body()),
                 () -> assertEquals(documented, names(agent)),
-                () -> assertEquals(names(document.at("/components/schemas/ConfigCallbackView/properties")),
+                () -> assertEquals(
+                        names(document.at("/components/schemas/ConfigCallbackView/properties")),
                         names(agent.path("config_callback"))),
-                () -> assertEquals("/api/v1/agents/" + agent.path("id").asText(),
+                () -> assertEquals(
+                        "/api/v1/agents/" + agent.path("id").asText(),
                         response.headers().firstValue("Location").orElse("")));
     }
 
     @Test
     void givenEachDocumentedWebhookExample_postSigned_answersTheAssistantThroughTheProxy() {
         JsonNode document = RunningMasker.read(get(null).body());
-        JsonNode examples = document.at("/paths/~1vapi~1webhook~1{agent_id}/post/requestBody/content/application~1json/examples");
+        JsonNode examples =
+                document.at("/paths/~1vapi~1webhook~1{agent_id}/post/requestBody/content/application~1json/examples");
         String agentId = masker.createAgentWithAssistant("{\"firstMessage\": \"Hello\"}");
         List<String> answered = new ArrayList<>();
 
@@ -112,8 +125,10 @@ class OpenApiIT {
             stamped.put("timestamp", System.currentTimeMillis());
             byte[] body = value.toString().getBytes(StandardCharsets.UTF_8);
             HttpResponse<String> response = masker.webhook(agentId, body);
-            JsonNode model = RunningMasker.read(response.body()).path("assistant").path("model");
-            if (response.statusCode() == 200 && "custom-llm".equals(model.path("provider").asText())
+            JsonNode model =
+                    RunningMasker.read(response.body()).path("assistant").path("model");
+            if (response.statusCode() == 200
+                    && "custom-llm".equals(model.path("provider").asText())
                     && model.path("url").asText().endsWith("/proxy/" + agentId + "/v1/chat/completions")) {
                 answered.add(example.getKey());
             }
@@ -123,7 +138,8 @@ class OpenApiIT {
     }
 
     private HttpResponse<String> get(String ifNoneMatch) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(masker.uri("/openapi.json")).GET();
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(masker.uri("/openapi.json")).GET();
         if (ifNoneMatch != null) {
             request.header("If-None-Match", ifNoneMatch);
         }

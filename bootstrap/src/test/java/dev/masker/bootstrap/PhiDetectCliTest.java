@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class PhiDetectCliTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    record Run(int exitCode, String out, String err) { }
+    record Run(int exitCode, String out, String err) {}
 
     /** Runs {@code masker phi detect} with the given standard input. */
     static Run detect(String input, String... options) {

@@ -50,16 +50,21 @@ class PhiTokensIT {
         SessionTokenLookup sessionTokens = masker.server().phiTokens().sessionTokens();
         SessionId session = newSession();
 
-        String masked = masker.mask(session, "Call me at " + PHONE + ".", MaskingPolicy.tokenizeAll(KID, scheme)).texts()
+        String masked = masker.mask(session, "Call me at " + PHONE + ".", MaskingPolicy.tokenizeAll(KID, scheme))
+                .texts()
                 .getFirst();
-        List<PhiToken> found = PhiToken.SHAPE.matcher(masked).results().map(m -> PhiToken.parse(m.group()).orElseThrow())
+        List<PhiToken> found = PhiToken.SHAPE
+                .matcher(masked)
+                .results()
+                .map(m -> PhiToken.parse(m.group()).orElseThrow())
                 .toList();
 
         assertEquals(1, found.size(), masked);
         PhiToken token = found.getFirst();
         assertEquals(scheme, token.scheme());
         assertEquals(PhiKind.PHONE, token.kind());
-        // The value is base32 of a MAC or a ciphertext, where "555" turns up by chance; the whole number only by a leak.
+        // The value is base32 of a MAC or a ciphertext, where "555" turns up by chance; the whole number only by a
+        // leak.
         assertFalse(token.text().contains(PHONE) || token.text().contains("4155550100"), token.text());
         assertEquals(Optional.of(PHONE), sessionTokens.forSession(session).originalOf(token));
         assertEquals(Optional.empty(), sessionTokens.forSession(newSession()).originalOf(token));
@@ -71,14 +76,25 @@ class PhiTokensIT {
         SessionId session = newSession();
         String turn = "Call me at " + PHONE + " or write to jane.doe@example.com.";
 
-        String masked = masker.mask(session, turn, MaskingPolicy.tokenizeAll(KID, scheme)).texts().getFirst();
+        String masked = masker.mask(session, turn, MaskingPolicy.tokenizeAll(KID, scheme))
+                .texts()
+                .getFirst();
         Rehydration own = masker.rehydrate(session, masked);
         Rehydration foreign = masker.rehydrate(newSession(), masked);
 
-        assertEquals(2, PhiToken.SHAPE.matcher(masked).results().filter(m -> m.group(1).equals(scheme.name())).count());
+        assertEquals(
+                2,
+                PhiToken.SHAPE
+                        .matcher(masked)
+                        .results()
+                        .filter(m -> m.group(1).equals(scheme.name()))
+                        .count());
         assertEquals(turn, own.text());
         assertEquals(masked, foreign.text());
-        assertEquals(List.of(LeakFinding.foreignOrForged(scheme, PhiKind.PHONE),
-                LeakFinding.foreignOrForged(scheme, PhiKind.EMAIL)), foreign.findings());
+        assertEquals(
+                List.of(
+                        LeakFinding.foreignOrForged(scheme, PhiKind.PHONE),
+                        LeakFinding.foreignOrForged(scheme, PhiKind.EMAIL)),
+                foreign.findings());
     }
 }

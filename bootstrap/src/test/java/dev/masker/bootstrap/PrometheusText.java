@@ -56,7 +56,9 @@ record PrometheusText(String text, List<Sample> samples) {
 
     /** The samples of that name carrying at least those labels. */
     List<Sample> find(String name, Map<String, String> labels) {
-        return samples.stream().filter(sample -> sample.name().equals(name) && sample.has(labels)).toList();
+        return samples.stream()
+                .filter(sample -> sample.name().equals(name) && sample.has(labels))
+                .toList();
     }
 
     /** The sum of the values of those samples; 0 when there is none (a counter not yet created). */

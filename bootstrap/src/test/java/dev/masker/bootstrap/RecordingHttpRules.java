@@ -70,8 +70,9 @@ final class RecordingHttpRules implements HttpRules {
 
     @Override
     public HttpRules route(HttpRoute route) {
-        throw new AssertionError("A service added a ready-made HttpRoute" + route.pathMatcher().map(m -> " (" + m + ")")
-                .orElse("") + ", whose method cannot be read: register it with get/post/put/patch/delete/any(path, ...), "
+        throw new AssertionError("A service added a ready-made HttpRoute"
+                + route.pathMatcher().map(m -> " (" + m + ")").orElse("")
+                + ", whose method cannot be read: register it with get/post/put/patch/delete/any(path, ...), "
                 + "or teach RecordingHttpRules to read it");
     }
 
@@ -191,7 +192,8 @@ final class RecordingHttpRules implements HttpRules {
     }
 
     private HttpRules add(String method, String path) {
-        registrations.add(new Registration(method, CONSTRAINED_PARAMETER.matcher(path).replaceAll("{$1}")));
+        registrations.add(
+                new Registration(method, CONSTRAINED_PARAMETER.matcher(path).replaceAll("{$1}")));
         return this;
     }
 

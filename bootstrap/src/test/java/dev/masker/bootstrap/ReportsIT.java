@@ -57,21 +57,42 @@ class ReportsIT {
         billingKey = created.path("proxy_key").asText();
 
         String firstCall = "call-" + UUID.randomUUID();
-        assertEquals(200, masker.webhook(frontDesk, message("assistant-request", firstCall, "")).statusCode());
-        assertEquals(200, turn(frontDesk, frontDeskKey, firstCall,
-                "Hi, this is Maria Lopez, my phone is 415-555-0132.").statusCode());
-        assertEquals(200, turn(frontDesk, frontDeskKey, firstCall, "Book me in for Tuesday, Maria Lopez.").statusCode());
+        assertEquals(
+                200,
+                masker.webhook(frontDesk, message("assistant-request", firstCall, ""))
+                        .statusCode());
+        assertEquals(
+                200,
+                turn(frontDesk, frontDeskKey, firstCall, "Hi, this is Maria Lopez, my phone is 415-555-0132.")
+                        .statusCode());
+        assertEquals(
+                200,
+                turn(frontDesk, frontDeskKey, firstCall, "Book me in for Tuesday, Maria Lopez.")
+                        .statusCode());
         awaitTurns(frontDesk, 2);
-        assertEquals(200, masker.webhook(frontDesk, message("end-of-call-report", firstCall,
-                ", \"endedReason\": \"customer-ended-call\"")).statusCode());
+        assertEquals(
+                200,
+                masker.webhook(
+                                frontDesk,
+                                message("end-of-call-report", firstCall, ", \"endedReason\": \"customer-ended-call\""))
+                        .statusCode());
 
         String secondCall = "call-" + UUID.randomUUID();
-        assertEquals(200, masker.webhook(billing, message("assistant-request", secondCall, "")).statusCode());
-        assertEquals(200, turn(billing, billingKey, secondCall, "My email is john.smith@example.com, born 03/05/1961.")
-                .statusCode());
+        assertEquals(
+                200,
+                masker.webhook(billing, message("assistant-request", secondCall, ""))
+                        .statusCode());
+        assertEquals(
+                200,
+                turn(billing, billingKey, secondCall, "My email is john.smith@example.com, born 03/05/1961.")
+                        .statusCode());
         awaitTurns(billing, 1);
-        assertEquals(200, masker.webhook(billing, message("end-of-call-report", secondCall,
-                ", \"endedReason\": \"customer-ended-call\"")).statusCode());
+        assertEquals(
+                200,
+                masker.webhook(
+                                billing,
+                                message("end-of-call-report", secondCall, ", \"endedReason\": \"customer-ended-call\""))
+                        .statusCode());
         firstSession = sessionOf(frontDesk);
     }
 
@@ -82,24 +103,36 @@ class ReportsIT {
 
     @Test
     void givenTheSameCalls_sessionsReportAndVerifier_agreeWithWhatWasSent() {
-        JsonNode listed = RunningMasker.read(masker.admin("GET", "/api/v1/agents/" + frontDesk + "/sessions", null).body())
-                .path("data").get(0);
-        JsonNode session = RunningMasker.read(masker.admin("GET", "/api/v1/sessions/" + firstSession, null).body())
+        JsonNode listed = RunningMasker.read(masker.admin("GET", "/api/v1/agents/" + frontDesk + "/sessions", null)
+                        .body())
+                .path("data")
+                .get(0);
+        JsonNode session = RunningMasker.read(masker.admin("GET", "/api/v1/sessions/" + firstSession, null)
+                        .body())
                 .path("session");
         JsonNode report = RunningMasker.read(masker.admin("GET", "/api/v1/sessions/" + firstSession + "/report", null)
-                .body()).path("report");
-        JsonNode verdict = RunningMasker.read(masker.admin("GET", "/api/v1/audit/verify", null).body());
+                        .body())
+                .path("report");
+        JsonNode verdict = RunningMasker.read(
+                masker.admin("GET", "/api/v1/audit/verify", null).body());
 
         assertAll(
                 () -> assertEquals(firstSession, listed.path("id").asText()),
                 () -> assertEquals(2, listed.path("turns").asInt(), "two turns were sent"),
-                () -> assertEquals(report.at("/totals/turns").asLong(), session.path("turns").asLong()),
-                () -> assertEquals(report.at("/totals/masked").asLong(), session.path("redaction_count").asLong(),
+                () -> assertEquals(
+                        report.at("/totals/turns").asLong(),
+                        session.path("turns").asLong()),
+                () -> assertEquals(
+                        report.at("/totals/masked").asLong(),
+                        session.path("redaction_count").asLong(),
                         report.toString()),
-                () -> assertEquals("customer-ended-call", session.at("/call_ended/ended_reason").asText()),
+                () -> assertEquals(
+                        "customer-ended-call",
+                        session.at("/call_ended/ended_reason").asText()),
                 () -> assertEquals("ok", session.path("status").asText()),
                 () -> assertTrue(verdict.path("intact").asBoolean(), verdict.toString()),
-                () -> assertTrue(verdict.path("events_checked").asLong() >= report.at("/totals/events").asLong()));
+                () -> assertTrue(verdict.path("events_checked").asLong()
+                        >= report.at("/totals/events").asLong()));
     }
 
     @Test
@@ -123,19 +156,29 @@ class ReportsIT {
                 () -> assertTrue(report.at("/masked_by_kind/PHONE").asLong() >= 1, report.toString()),
                 () -> assertEquals(0, report.at("/leak_findings/total").asLong()),
                 () -> assertEquals(2, report.at("/latency_ms/mask/turns").asLong()),
-                () -> assertEquals("healthcare-default", report.at("/policies/0/name").asText()),
-                () -> assertEquals("healthcare-default", report.at("/policies_recorded/0/name").asText()),
+                () -> assertEquals(
+                        "healthcare-default", report.at("/policies/0/name").asText()),
+                () -> assertEquals(
+                        "healthcare-default",
+                        report.at("/policies_recorded/0/name").asText()),
                 () -> assertEquals(1, report.at("/policies_recorded/0/version").asInt()),
                 () -> assertEquals(2, report.at("/policies_recorded/0/turns").asLong()),
                 () -> assertEquals(18, report.at("/policies/0/safe_harbor").size()),
-                () -> assertEquals("masked", report.at("/policies/0/safe_harbor/0/status").asText()),
-                () -> assertEquals("not detected", report.at("/policies/0/safe_harbor/15/status").asText()),
+                () -> assertEquals(
+                        "masked", report.at("/policies/0/safe_harbor/0/status").asText()),
+                () -> assertEquals(
+                        "not detected",
+                        report.at("/policies/0/safe_harbor/15/status").asText()),
                 () -> assertEquals(events.size(), report.at("/chain/events").asLong()),
-                () -> assertEquals(events.getFirst().hash(), report.at("/chain/first/hash").asText()),
-                () -> assertEquals(events.getLast().seq(), report.at("/chain/last/seq").asLong()),
-                () -> assertEquals(merkleRoot(events), report.at("/chain/merkle_root").asText()),
+                () -> assertEquals(
+                        events.getFirst().hash(), report.at("/chain/first/hash").asText()),
+                () -> assertEquals(
+                        events.getLast().seq(), report.at("/chain/last/seq").asLong()),
+                () -> assertEquals(
+                        merkleRoot(events), report.at("/chain/merkle_root").asText()),
                 () -> assertEquals("intact", report.at("/chain/verdict").asText()),
-                () -> assertTrue(report.at("/chain/segment_check/events_checked").asLong() >= events.size()));
+                () -> assertTrue(
+                        report.at("/chain/segment_check/events_checked").asLong() >= events.size()));
 
         HttpResponse<byte[]> pdf = pdf("/api/v1/sessions/" + firstSession + "/report?format=pdf");
         assertEquals(200, pdf.statusCode());
@@ -149,9 +192,12 @@ class ReportsIT {
                     () -> assertTrue(text.contains("AUDIT LOG INTACT"), text),
                     () -> assertTrue(text.contains("NO LEAKS FOUND"), text),
                     () -> assertTrue(text.contains("Masked under: healthcare-default version 1 (2 turns)."), text),
-                    () -> assertTrue(text.contains("Values masked by kind (" + report.at("/totals/masked").asLong()
-                            + " in all)"), text),
-                    () -> assertTrue(text.contains(report.at("/chain/merkle_root").asText()), text),
+                    () -> assertTrue(
+                            text.contains("Values masked by kind ("
+                                    + report.at("/totals/masked").asLong() + " in all)"),
+                            text),
+                    () -> assertTrue(
+                            text.contains(report.at("/chain/merkle_root").asText()), text),
                     () -> assertTrue(text.contains("Conversation turns proxied 2"), text));
         }
     }
@@ -173,8 +219,11 @@ class ReportsIT {
                 () -> assertEquals(2, deployment.at("/totals/sessions").asLong()),
                 () -> assertEquals(2, deployment.at("/totals/calls_ended").asLong()),
                 () -> assertEquals(both, kinds(deployment.path("masked_by_kind"))),
-                () -> assertEquals(List.of(frontDesk, billing).stream().sorted().toList(),
-                        RunningMasker.JSON.convertValue(deployment.path("agent_ids"), List.class).stream().sorted().toList()),
+                () -> assertEquals(
+                        List.of(frontDesk, billing).stream().sorted().toList(),
+                        RunningMasker.JSON.convertValue(deployment.path("agent_ids"), List.class).stream()
+                                .sorted()
+                                .toList()),
                 () -> assertEquals(2, deployment.at("/policies/0/agent_ids").size(), "one policy, both agents"),
                 () -> assertEquals("intact", deployment.at("/chain/verdict").asText()));
 
@@ -195,9 +244,11 @@ class ReportsIT {
         JsonNode details = RunningMasker.read(bad.body()).at("/error/details");
         List<String> fields = new ArrayList<>();
         details.forEach(detail -> fields.add(detail.path("field").asText()));
-        assertEquals(List.of("format", "since", "until"), fields.stream().sorted().toList(), bad.body());
+        assertEquals(
+                List.of("format", "since", "until"), fields.stream().sorted().toList(), bad.body());
         assertError(422, "validation_failed", "/api/v1/reports?since=2026-01-02T00:00:00Z&until=2026-01-01T00:00:00Z");
-        HttpResponse<String> anonymous = masker.send(HttpRequest.newBuilder(masker.uri("/api/v1/reports")).GET());
+        HttpResponse<String> anonymous = masker.send(
+                HttpRequest.newBuilder(masker.uri("/api/v1/reports")).GET());
         assertEquals(401, anonymous.statusCode());
     }
 
@@ -209,13 +260,16 @@ class ReportsIT {
         JsonNode report = report("/api/v1/agents/" + gone + "/report");
         assertAll(
                 () -> assertEquals(gone, report.at("/scope/agent_id").asText()),
-                () -> assertEquals(List.of(gone), RunningMasker.JSON.convertValue(report.path("agents_without_policy"),
-                        List.class)),
+                () -> assertEquals(
+                        List.of(gone),
+                        RunningMasker.JSON.convertValue(report.path("agents_without_policy"), List.class)),
                 () -> assertEquals(2, report.at("/totals/events").asLong(), "agent_created and agent_deleted"));
     }
 
     private JsonNode agent(String name) {
-        HttpResponse<String> created = masker.admin("POST", "/api/v1/agents",
+        HttpResponse<String> created = masker.admin(
+                "POST",
+                "/api/v1/agents",
                 "{\"name\": \"" + name + " " + UUID.randomUUID() + "\", \"upstream\": \"stub\"}");
         assertEquals(201, created.statusCode(), created.body());
         return RunningMasker.read(created.body()).path("agent");
@@ -229,9 +283,13 @@ class ReportsIT {
 
     private HttpResponse<byte[]> pdf(String path) {
         try {
-            return RunningMasker.client().send(HttpRequest.newBuilder(masker.uri(path))
-                    .header("Authorization", "Bearer " + RunningMasker.ADMIN_TOKEN).GET().build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
+            return RunningMasker.client()
+                    .send(
+                            HttpRequest.newBuilder(masker.uri(path))
+                                    .header("Authorization", "Bearer " + RunningMasker.ADMIN_TOKEN)
+                                    .GET()
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException(e);
         }
@@ -254,7 +312,8 @@ class ReportsIT {
 
     private static byte[] message(String type, String callId, String fields) {
         return ("{\"message\": {\"type\": \"" + type + "\", \"timestamp\": " + System.currentTimeMillis()
-                + ", \"call\": {\"id\": \"" + callId + "\", \"customer\": {\"number\": \"+14155550132\"}}" + fields + "}}")
+                        + ", \"call\": {\"id\": \"" + callId + "\", \"customer\": {\"number\": \"+14155550132\"}}"
+                        + fields + "}}")
                 .getBytes(StandardCharsets.UTF_8);
     }
 
@@ -262,15 +321,20 @@ class ReportsIT {
         String body = "{\"model\": \"stub\", \"messages\": [{\"role\": \"user\", \"content\": \"" + text + "\"}],"
                 + " \"call\": {\"id\": \"" + callId + "\"}}";
         return masker.send(HttpRequest.newBuilder(masker.uri("/proxy/" + agent + "/v1/chat/completions"))
-                .header("Content-Type", "application/json").header("X-Masker-Proxy-Key", key)
+                .header("Content-Type", "application/json")
+                .header("X-Masker-Proxy-Key", key)
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     /** Turn events are queued after the answer; waits until the agent's are committed. */
     private void awaitTurns(String agent, int turns) throws InterruptedException {
         long deadline = System.nanoTime() + 10_000_000_000L;
-        while (rows("SELECT seq, hash, body FROM audit_event WHERE agent_id = ? AND type = 'turn_proxied' ORDER BY seq",
-                agent).size() < turns && System.nanoTime() < deadline) {
+        while (rows(
+                                        "SELECT seq, hash, body FROM audit_event WHERE agent_id = ? AND type = 'turn_proxied' ORDER BY seq",
+                                        agent)
+                                .size()
+                        < turns
+                && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
     }
@@ -284,11 +348,15 @@ class ReportsIT {
     /** The values the agent's turns masked, by kind, summed here from the stored events. */
     private Map<String, Long> maskedByKind(String agent) {
         Map<String, Long> masked = new TreeMap<>();
-        for (Row row : rows("SELECT seq, hash, body FROM audit_event WHERE agent_id = ? AND type = 'turn_proxied'", agent)) {
-            for (String entry : RunningMasker.read(row.body()).at("/data/masked").asText().split(",")) {
+        for (Row row :
+                rows("SELECT seq, hash, body FROM audit_event WHERE agent_id = ? AND type = 'turn_proxied'", agent)) {
+            for (String entry :
+                    RunningMasker.read(row.body()).at("/data/masked").asText().split(",")) {
                 if (!entry.isEmpty()) {
-                    masked.merge(entry.substring(0, entry.indexOf(':')),
-                            Long.parseLong(entry.substring(entry.indexOf(':') + 1)), Long::sum);
+                    masked.merge(
+                            entry.substring(0, entry.indexOf(':')),
+                            Long.parseLong(entry.substring(entry.indexOf(':') + 1)),
+                            Long::sum);
                 }
             }
         }
@@ -297,7 +365,8 @@ class ReportsIT {
 
     private static Map<String, Long> kinds(JsonNode counts) {
         Map<String, Long> kinds = new TreeMap<>();
-        counts.properties().forEach(entry -> kinds.put(entry.getKey(), entry.getValue().asLong()));
+        counts.properties()
+                .forEach(entry -> kinds.put(entry.getKey(), entry.getValue().asLong()));
         return kinds;
     }
 
@@ -322,7 +391,7 @@ class ReportsIT {
 
     private List<Row> rows(String sql, String... params) {
         try (Connection connection = TestDatabase.connect(masker.schema());
-             PreparedStatement statement = connection.prepareStatement(sql)) {
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 statement.setString(i + 1, params[i]);
             }
@@ -369,6 +438,5 @@ class ReportsIT {
         }
     }
 
-    private record Row(long seq, String hash, String body) {
-    }
+    private record Row(long seq, String hash, String body) {}
 }

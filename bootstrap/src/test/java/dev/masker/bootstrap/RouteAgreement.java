@@ -19,20 +19,21 @@ import java.util.TreeSet;
  * every method on a path the document cannot describe.
  */
 final class RouteAgreement {
-    private static final Set<String> OPENAPI_METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch",
-            "trace");
+    private static final Set<String> OPENAPI_METHODS =
+            Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
 
-    private RouteAgreement() {
-    }
+    private RouteAgreement() {}
 
     /** Every operation of the OpenAPI document. */
     static SortedSet<String> documentedOperations(JsonNode document) {
         SortedSet<String> operations = new TreeSet<>();
-        document.path("paths").properties().forEach(path -> path.getValue().fieldNames().forEachRemaining(method -> {
-            if (OPENAPI_METHODS.contains(method)) {
-                operations.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey());
-            }
-        }));
+        document.path("paths")
+                .properties()
+                .forEach(path -> path.getValue().fieldNames().forEachRemaining(method -> {
+                    if (OPENAPI_METHODS.contains(method)) {
+                        operations.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey());
+                    }
+                }));
         return operations;
     }
 
@@ -73,7 +74,8 @@ final class RouteAgreement {
     /** Whether an {@code any} registration's path is the route's own path or a prefix of it. */
     private static boolean covers(String anyPath, String routePath) {
         String base = anyPath.endsWith(RecordingHttpRules.EVERY_PATH)
-                ? anyPath.substring(0, anyPath.length() - RecordingHttpRules.EVERY_PATH.length()) : anyPath;
+                ? anyPath.substring(0, anyPath.length() - RecordingHttpRules.EVERY_PATH.length())
+                : anyPath;
         return routePath.equals(base) || routePath.startsWith(base + "/");
     }
 }

@@ -34,7 +34,8 @@ class RouteAgreementIT {
     @BeforeAll
     void start() {
         masker = RunningMasker.start(Map.of());
-        HttpResponse<String> response = masker.send(HttpRequest.newBuilder(masker.uri("/openapi.json")).GET());
+        HttpResponse<String> response =
+                masker.send(HttpRequest.newBuilder(masker.uri("/openapi.json")).GET());
         assertEquals(200, response.statusCode(), response.body());
         document = RunningMasker.read(response.body());
     }
@@ -46,12 +47,15 @@ class RouteAgreementIT {
 
     @Test
     void givenEveryServiceTheServerRegisters_compareWithTheDocument_everyRouteIsDocumentedAndEveryOperationRouted() {
-        List<Registration> registrations = RecordingHttpRules.record(masker.server().httpServices());
-        List<String> mismatches = RouteAgreement.mismatches(registrations, RouteAgreement.documentedOperations(document));
+        List<Registration> registrations =
+                RecordingHttpRules.record(masker.server().httpServices());
+        List<String> mismatches =
+                RouteAgreement.mismatches(registrations, RouteAgreement.documentedOperations(document));
 
         assertTrue(registrations.size() > 5, "too few routes recorded: " + registrations);
-        assertTrue(mismatches.isEmpty(), () -> "The registered routes and /openapi.json disagree:\n  "
-                + String.join("\n  ", mismatches));
+        assertTrue(
+                mismatches.isEmpty(),
+                () -> "The registered routes and /openapi.json disagree:\n  " + String.join("\n  ", mismatches));
     }
 
     @Test
@@ -80,8 +84,9 @@ class RouteAgreementIT {
         }
 
         assertTrue(sent >= 10, "too few documented operations found: " + sent);
-        assertTrue(unrouted.isEmpty(), () -> "Documented operations the running server does not route:\n  "
-                + String.join("\n  ", unrouted));
+        assertTrue(
+                unrouted.isEmpty(),
+                () -> "Documented operations the running server does not route:\n  " + String.join("\n  ", unrouted));
     }
 
     /** The path with each template parameter replaced by the example the document gives for it. */
@@ -89,7 +94,8 @@ class RouteAgreementIT {
         Matcher matcher = TEMPLATE_PARAMETER.matcher(template);
         StringBuilder concrete = new StringBuilder();
         while (matcher.find()) {
-            matcher.appendReplacement(concrete, Matcher.quoteReplacement(example(matcher.group(1), pathItem, operation)));
+            matcher.appendReplacement(
+                    concrete, Matcher.quoteReplacement(example(matcher.group(1), pathItem, operation)));
         }
         matcher.appendTail(concrete);
         return concrete.toString();
@@ -98,7 +104,9 @@ class RouteAgreementIT {
     private String example(String name, JsonNode pathItem, JsonNode operation) {
         for (JsonNode parameters : List.of(operation.path("parameters"), pathItem.path("parameters"))) {
             for (JsonNode parameter : parameters) {
-                JsonNode resolved = parameter.has("$ref") ? document.at(parameter.path("$ref").asText().substring(1)) : parameter;
+                JsonNode resolved = parameter.has("$ref")
+                        ? document.at(parameter.path("$ref").asText().substring(1))
+                        : parameter;
                 if (name.equals(resolved.path("name").asText()) && resolved.has("example")) {
                     return resolved.path("example").asText();
                 }
@@ -109,7 +117,10 @@ class RouteAgreementIT {
 
     private static String errorCode(HttpResponse<String> response) {
         try {
-            return RunningMasker.read(response.body()).path("error").path("code").asText();
+            return RunningMasker.read(response.body())
+                    .path("error")
+                    .path("code")
+                    .asText();
         } catch (RuntimeException notJson) {
             return "";
         }

@@ -46,13 +46,15 @@ final class RunningMasker implements AutoCloseable {
     static final String TOKEN_KEY = "WlpaWlpaWlpaWlpaWlpaWlpaWlpaWlpaWlpaWlpaWlo=";
     /** The principal of {@link #ADMIN_TOKEN}: the first 8 hex digits of its SHA-256. */
     static final String ADMIN_PRINCIPAL = "admin-token:bbb6a34e";
+
     private static final Pattern SESSION_COOKIE = Pattern.compile("masker_session=([^;]*);.*");
     static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern OWN_IDS = Pattern.compile("(req|agt|evt|sess)_[0-9A-Z]{26}|it_[0-9a-f]{16}");
 
     private final MaskerServer server;
     private final String schema;
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private RunningMasker(MaskerServer server, String schema) {
         this.server = server;
@@ -106,7 +108,8 @@ final class RunningMasker implements AutoCloseable {
 
     /** One text masked by the server's own masker, its new values stored in the vault, as the proxy masks a turn. */
     MaskedTexts mask(SessionId session, String text, MaskingPolicy policy) {
-        TurnMasker.MaskedTurn turn = server.phiTokens().turnMasker().mask(new TurnTexts(session, List.of(text), policy));
+        TurnMasker.MaskedTurn turn =
+                server.phiTokens().turnMasker().mask(new TurnTexts(session, List.of(text), policy));
         turn.storeInVault();
         return turn.texts();
     }
@@ -140,15 +143,19 @@ final class RunningMasker implements AutoCloseable {
     }
 
     HttpResponse<String> admin(String method, String path, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + ADMIN_TOKEN);
-        return send(body == null ? request.method(method, HttpRequest.BodyPublishers.noBody())
-                : request.header("Content-Type", "application/json")
-                        .method(method, HttpRequest.BodyPublishers.ofString(body)));
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + ADMIN_TOKEN);
+        return send(
+                body == null
+                        ? request.method(method, HttpRequest.BodyPublishers.noBody())
+                        : request.header("Content-Type", "application/json")
+                                .method(method, HttpRequest.BodyPublishers.ofString(body)));
     }
 
     /** {@code POST /api/v1/auth/session} with the token, and no credentials. */
     HttpResponse<String> signIn(String token) {
-        return send(HttpRequest.newBuilder(uri("/api/v1/auth/session")).header("Content-Type", "application/json")
+        return send(HttpRequest.newBuilder(uri("/api/v1/auth/session"))
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"token\": \"" + token + "\"}")));
     }
 
@@ -163,8 +170,11 @@ final class RunningMasker implements AutoCloseable {
 
     /** The value the answer sets the session cookie to, if it sets it. */
     static Optional<String> sessionCookie(HttpResponse<?> response) {
-        return response.headers().allValues("Set-Cookie").stream().map(SESSION_COOKIE::matcher).filter(Matcher::matches)
-                .map(matcher -> matcher.group(1)).findFirst();
+        return response.headers().allValues("Set-Cookie").stream()
+                .map(SESSION_COOKIE::matcher)
+                .filter(Matcher::matches)
+                .map(matcher -> matcher.group(1))
+                .findFirst();
     }
 
     /**
@@ -176,9 +186,11 @@ final class RunningMasker implements AutoCloseable {
         if (csrfHeader) {
             request.header("X-Requested-With", "XMLHttpRequest");
         }
-        return send(body == null ? request.method(method, HttpRequest.BodyPublishers.noBody())
-                : request.header("Content-Type", "application/json")
-                        .method(method, HttpRequest.BodyPublishers.ofString(body)));
+        return send(
+                body == null
+                        ? request.method(method, HttpRequest.BodyPublishers.noBody())
+                        : request.header("Content-Type", "application/json")
+                                .method(method, HttpRequest.BodyPublishers.ofString(body)));
     }
 
     /** Creates an agent from the JSON fields and returns its id. */
@@ -198,8 +210,9 @@ final class RunningMasker implements AutoCloseable {
 
     /** The audit rows, in chain order: type, agent id, body. */
     List<Map<String, String>> auditRows() {
-        try (Connection connection = TestDatabase.connect(schema); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT type, agent_id, body FROM audit_event ORDER BY seq")) {
+        try (Connection connection = TestDatabase.connect(schema);
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT type, agent_id, body FROM audit_event ORDER BY seq")) {
             List<Map<String, String>> result = new ArrayList<>();
             while (rows.next()) {
                 Map<String, String> row = new HashMap<>();
@@ -217,8 +230,8 @@ final class RunningMasker implements AutoCloseable {
     /** How many vault rows the session of the call holds. */
     int vaultRowsOfCall(String callId) {
         try (Connection connection = TestDatabase.connect(schema);
-             PreparedStatement statement = connection.prepareStatement("SELECT count(*) FROM token_vault v "
-                     + "JOIN proxy_session s ON s.id = v.session_id WHERE s.call_id = ?")) {
+                PreparedStatement statement = connection.prepareStatement("SELECT count(*) FROM token_vault v "
+                        + "JOIN proxy_session s ON s.id = v.session_id WHERE s.call_id = ?")) {
             statement.setString(1, callId);
             try (ResultSet rows = statement.executeQuery()) {
                 rows.next();
@@ -231,7 +244,8 @@ final class RunningMasker implements AutoCloseable {
 
     List<Map<String, String>> callStartedRows(String agentId) {
         return auditRows().stream()
-                .filter(row -> "call_started".equals(row.get("type")) && agentId.equals(row.get("agent_id"))).toList();
+                .filter(row -> "call_started".equals(row.get("type")) && agentId.equals(row.get("agent_id")))
+                .toList();
     }
 
     /**
@@ -272,7 +286,8 @@ final class RunningMasker implements AutoCloseable {
     /** An assistant-request in Vapi's documented envelope, stamped with {@code timestampMillis} as Vapi stamps it. */
     static byte[] assistantRequest(String callId, String customerNumber, long timestampMillis) {
         return ("{\"type\":\"assistant-request\",\"call\":{\"id\":\"" + callId + "\",\"assistantId\":\"asst_1\","
-                + "\"customer\":{\"number\":\"" + customerNumber + "\"}},\"timestamp\":" + timestampMillis + "}")
+                        + "\"customer\":{\"number\":\"" + customerNumber + "\"}},\"timestamp\":" + timestampMillis
+                        + "}")
                 .getBytes(StandardCharsets.UTF_8);
     }
 

@@ -43,22 +43,32 @@ class SessionsIT {
     void start() throws InterruptedException {
         masker = RunningMasker.start(Map.of());
         agentName = "sessions " + UUID.randomUUID();
-        HttpResponse<String> created = masker.admin("POST", "/api/v1/agents",
-                "{\"name\": \"" + agentName + "\", \"upstream\": \"stub\"}");
+        HttpResponse<String> created =
+                masker.admin("POST", "/api/v1/agents", "{\"name\": \"" + agentName + "\", \"upstream\": \"stub\"}");
         assertEquals(201, created.statusCode(), created.body());
         JsonNode agent = RunningMasker.read(created.body()).path("agent");
         agentId = agent.path("id").asText();
         proxyKey = agent.path("proxy_key").asText();
 
         endedCall = "call-" + UUID.randomUUID();
-        assertEquals(200, masker.webhook(agentId, message("assistant-request", endedCall, "")).statusCode());
+        assertEquals(
+                200,
+                masker.webhook(agentId, message("assistant-request", endedCall, ""))
+                        .statusCode());
         assertEquals(200, turn(endedCall, false).statusCode());
         assertEquals(200, turn(endedCall, true).statusCode());
         // Vapi's own times of the call: it rang three minutes before it ended, a moment from now.
         Instant endedAt = Instant.now().plusSeconds(1).truncatedTo(ChronoUnit.MILLIS);
-        assertEquals(200, masker.webhook(agentId, message("end-of-call-report", endedCall,
-                ", \"endedReason\": \"customer-ended-call\", \"startedAt\": \"" + endedAt.minusSeconds(180)
-                        + "\", \"endedAt\": \"" + endedAt + "\"")).statusCode());
+        assertEquals(
+                200,
+                masker.webhook(
+                                agentId,
+                                message(
+                                        "end-of-call-report",
+                                        endedCall,
+                                        ", \"endedReason\": \"customer-ended-call\", \"startedAt\": \""
+                                                + endedAt.minusSeconds(180) + "\", \"endedAt\": \"" + endedAt + "\""))
+                        .statusCode());
         openCall = "call-" + UUID.randomUUID();
         assertEquals(200, turn(openCall, false).statusCode());
         waitForTurns(3);
@@ -71,15 +81,18 @@ class SessionsIT {
 
     private static byte[] message(String type, String callId, String fields) {
         return ("{\"message\": {\"type\": \"" + type + "\", \"timestamp\": " + System.currentTimeMillis()
-                + ", \"call\": {\"id\": \"" + callId + "\", \"customer\": {\"number\": \"+14155550132\"}}" + fields + "}}")
+                        + ", \"call\": {\"id\": \"" + callId + "\", \"customer\": {\"number\": \"+14155550132\"}}"
+                        + fields + "}}")
                 .getBytes(StandardCharsets.UTF_8);
     }
 
     private HttpResponse<String> turn(String callId, boolean stream) {
-        String body = "{\"model\": \"stub\", \"stream\": " + stream + ", \"messages\": [{\"role\": \"user\", \"content\": \""
-                + TURN + "\"}], \"call\": {\"id\": \"" + callId + "\"}}";
+        String body =
+                "{\"model\": \"stub\", \"stream\": " + stream + ", \"messages\": [{\"role\": \"user\", \"content\": \""
+                        + TURN + "\"}], \"call\": {\"id\": \"" + callId + "\"}}";
         return masker.send(HttpRequest.newBuilder(masker.uri("/proxy/" + agentId + "/v1/chat/completions"))
-                .header("Content-Type", "application/json").header("X-Masker-Proxy-Key", proxyKey)
+                .header("Content-Type", "application/json")
+                .header("X-Masker-Proxy-Key", proxyKey)
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
@@ -87,7 +100,8 @@ class SessionsIT {
     private void waitForTurns(int turns) throws InterruptedException {
         for (int attempt = 0; attempt < 100; attempt++) {
             long seen = 0;
-            for (JsonNode session : list("/api/v1/agents/" + agentId + "/sessions").path("data")) {
+            for (JsonNode session :
+                    list("/api/v1/agents/" + agentId + "/sessions").path("data")) {
                 seen += session.path("turns").asLong();
             }
             if (seen >= turns) {
@@ -129,8 +143,10 @@ class SessionsIT {
                 () -> assertEquals("stub", ended.path("upstream_model").asText()),
                 // The name and the phone, masked on each of the two turns.
                 () -> assertEquals(4, ended.path("redaction_count").asInt(), ended.toString()),
-                () -> assertEquals(2, ended.path("redactions_by_kind").path("NAME").asInt(), ended.toString()),
-                () -> assertEquals(2, ended.path("redactions_by_kind").path("PHONE").asInt(), ended.toString()),
+                () -> assertEquals(
+                        2, ended.path("redactions_by_kind").path("NAME").asInt(), ended.toString()),
+                () -> assertEquals(
+                        2, ended.path("redactions_by_kind").path("PHONE").asInt(), ended.toString()),
                 () -> assertFalse(ended.path("ended_at").isNull(), "the end-of-call report ended it"),
                 () -> assertTrue(ended.path("duration_ms").asLong() >= 0, ended.toString()),
                 () -> assertTrue(open.path("ended_at").isNull()),
@@ -149,27 +165,39 @@ class SessionsIT {
         JsonNode events = session.path("events");
         assertAll(
                 () -> assertEquals(id, session.path("id").asText()),
-                () -> assertEquals("healthcare-default", session.path("policy_name").asText()),
+                () -> assertEquals(
+                        "healthcare-default", session.path("policy_name").asText()),
                 () -> assertEquals(1, session.path("policy_version").asInt()),
                 () -> assertEquals(2, events.size()),
-                () -> assertTrue(events.get(0).path("seq").asLong() < events.get(1).path("seq").asLong()),
+                () -> assertTrue(events.get(0).path("seq").asLong()
+                        < events.get(1).path("seq").asLong()),
                 () -> assertFalse(events.get(0).path("stream").asBoolean()),
                 () -> assertTrue(events.get(1).path("stream").asBoolean()),
                 () -> assertEquals(2, events.get(0).path("masked_total").asInt()),
                 () -> assertEquals("ok", events.get(1).path("outcome").asText()),
                 () -> assertTrue(events.get(0).path("request_id").asText().startsWith("req_")),
-                () -> assertTrue(events.get(0).path("durations_ms").path("total").asDouble() > 0, events.toString()),
-                () -> assertEquals(PATIENT, TURN.substring(events.get(0).at("/values/0/start").asInt(),
-                        events.get(0).at("/values/0/end").asInt()), events.get(0).path("values").toString()),
+                () -> assertTrue(
+                        events.get(0).path("durations_ms").path("total").asDouble() > 0, events.toString()),
+                () -> assertEquals(
+                        PATIENT,
+                        TURN.substring(
+                                events.get(0).at("/values/0/start").asInt(),
+                                events.get(0).at("/values/0/end").asInt()),
+                        events.get(0).path("values").toString()),
                 () -> assertEquals("NAME", events.get(0).at("/values/0/kind").asText()),
                 () -> assertEquals("MSKV1", events.get(0).at("/values/0/scheme").asText()),
                 () -> assertEquals("PHONE", events.get(0).at("/values/1/kind").asText()),
                 () -> assertEquals(0, events.get(1).path("values").size(), "the second turn brought no new message"),
-                () -> assertTrue(session.path("stage_durations_ms").path("detection").isNumber(), session.toString()),
-                () -> assertTrue(session.path("stage_durations_ms").path("upstream").isNumber(), session.toString()),
+                () -> assertTrue(
+                        session.path("stage_durations_ms").path("detection").isNumber(), session.toString()),
+                () -> assertTrue(
+                        session.path("stage_durations_ms").path("upstream").isNumber(), session.toString()),
                 () -> assertEquals(0, session.path("leak_findings").size()),
-                () -> assertEquals("customer-ended-call", session.path("call_ended").path("ended_reason").asText()),
-                () -> assertEquals(180_000, session.path("call_ended").path("duration_ms").asLong()),
+                () -> assertEquals(
+                        "customer-ended-call",
+                        session.path("call_ended").path("ended_reason").asText()),
+                () -> assertEquals(
+                        180_000, session.path("call_ended").path("duration_ms").asLong()),
                 () -> assertNoPhi(response.body()));
     }
 
@@ -182,7 +210,9 @@ class SessionsIT {
         assertEquals(0, list(ofAgent + "&status=error").path("data").size());
         assertEquals(0, list(ofAgent + "&status=partial").path("data").size());
         assertEquals(1, list(ofAgent + "&min_redactions=3").path("data").size());
-        assertEquals(0, list(ofAgent + "&since=" + "2999-01-01T00:00:00Z").path("data").size());
+        assertEquals(
+                0,
+                list(ofAgent + "&since=" + "2999-01-01T00:00:00Z").path("data").size());
     }
 
     @Test
@@ -195,48 +225,69 @@ class SessionsIT {
         assertEquals(1, first.path("data").size());
         assertEquals(1, second.path("data").size());
         assertTrue(second.path("next_cursor").isNull(), second.toString());
-        assertFalse(first.path("data").get(0).path("id").equals(second.path("data").get(0).path("id")));
+        assertFalse(first.path("data")
+                .get(0)
+                .path("id")
+                .equals(second.path("data").get(0).path("id")));
     }
 
     @Test
     void givenBadParameters_list_answersValidationFailedNamingEach() {
-        HttpResponse<String> response = masker.admin("GET",
-                "/api/v1/sessions?limit=0&since=yesterday&status=fine&min_redactions=-1&agent_id=x&cursor=forged", null);
+        HttpResponse<String> response = masker.admin(
+                "GET",
+                "/api/v1/sessions?limit=0&since=yesterday&status=fine&min_redactions=-1&agent_id=x&cursor=forged",
+                null);
 
         assertError(response, 422, "validation_failed");
         List<String> fields = new ArrayList<>();
-        RunningMasker.read(response.body()).at("/error/details").forEach(detail -> fields.add(detail.path("field").asText()));
+        RunningMasker.read(response.body())
+                .at("/error/details")
+                .forEach(detail -> fields.add(detail.path("field").asText()));
         assertEquals(List.of("agent_id", "limit", "since", "status", "min_redactions", "cursor"), fields);
     }
 
     @Test
     void givenUnknownIds_getAndListOfAgent_answerNotFound() {
-        assertError(masker.admin("GET", "/api/v1/sessions/sess_01JD8Q2W3E4R5T6Y7V8X9Z0P9Z", null), 404, "session_not_found");
+        assertError(
+                masker.admin("GET", "/api/v1/sessions/sess_01JD8Q2W3E4R5T6Y7V8X9Z0P9Z", null),
+                404,
+                "session_not_found");
         assertError(masker.admin("GET", "/api/v1/sessions/not-a-session", null), 404, "session_not_found");
-        assertError(masker.admin("GET", "/api/v1/agents/agt_01JD8Q2W3E4R5T6Y7V8X9Z0P9Z/sessions", null), 404,
+        assertError(
+                masker.admin("GET", "/api/v1/agents/agt_01JD8Q2W3E4R5T6Y7V8X9Z0P9Z/sessions", null),
+                404,
                 "agent_not_found");
         assertError(masker.admin("POST", "/api/v1/sessions", "{}"), 405, "method_not_allowed");
     }
 
     @Test
     void givenNoAdminCredential_list_answersUnauthenticated() {
-        HttpResponse<String> response = masker.send(HttpRequest.newBuilder(masker.uri("/api/v1/sessions")).GET());
+        HttpResponse<String> response = masker.send(
+                HttpRequest.newBuilder(masker.uri("/api/v1/sessions")).GET());
 
         assertError(response, 401, "unauthenticated");
     }
 
     @Test
     void givenADeletedAgent_sessions_areKeptAndStillListed() throws InterruptedException {
-        HttpResponse<String> created = masker.admin("POST", "/api/v1/agents",
-                "{\"name\": \"deleted " + UUID.randomUUID() + "\", \"upstream\": \"stub\"}");
+        HttpResponse<String> created = masker.admin(
+                "POST", "/api/v1/agents", "{\"name\": \"deleted " + UUID.randomUUID() + "\", \"upstream\": \"stub\"}");
         JsonNode agent = RunningMasker.read(created.body()).path("agent");
         String deletedId = agent.path("id").asText();
         String call = "call-" + UUID.randomUUID();
-        assertEquals(200, masker.send(HttpRequest.newBuilder(masker.uri("/proxy/" + deletedId + "/v1/chat/completions"))
-                .header("Content-Type", "application/json").header("X-Masker-Proxy-Key", agent.path("proxy_key").asText())
-                .POST(HttpRequest.BodyPublishers.ofString("{\"model\": \"stub\", \"messages\": [{\"role\": \"user\", "
-                        + "\"content\": \"" + TURN + "\"}], \"call\": {\"id\": \"" + call + "\"}}"))).statusCode());
-        assertEquals(204, masker.admin("DELETE", "/api/v1/agents/" + deletedId, null).statusCode());
+        assertEquals(
+                200,
+                masker.send(HttpRequest.newBuilder(masker.uri("/proxy/" + deletedId + "/v1/chat/completions"))
+                                .header("Content-Type", "application/json")
+                                .header(
+                                        "X-Masker-Proxy-Key",
+                                        agent.path("proxy_key").asText())
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        "{\"model\": \"stub\", \"messages\": [{\"role\": \"user\", " + "\"content\": \""
+                                                + TURN + "\"}], \"call\": {\"id\": \"" + call + "\"}}")))
+                        .statusCode());
+        assertEquals(
+                204, masker.admin("DELETE", "/api/v1/agents/" + deletedId, null).statusCode());
 
         JsonNode sessions = list("/api/v1/agents/" + deletedId + "/sessions");
         JsonNode everywhere = list("/api/v1/sessions?agent_id=" + deletedId);
@@ -252,13 +303,17 @@ class SessionsIT {
     void givenAPolicyWithLogPayloads_get_showsEachTurnsPayloadAndTheTableHoldsNoPlaintext() throws Exception {
         String yaml = "name: front-desk-debug\\nversion: 1\\nkid: K_HEALTHCARE\\ntokenization: vault-deterministic\\n"
                 + "log_payloads: true\\n";
-        HttpResponse<String> created = masker.admin("POST", "/api/v1/agents", "{\"name\": \"debug " + UUID.randomUUID()
-                + "\", \"upstream\": \"stub\", \"policy_yaml\": \"" + yaml + "\"}");
+        HttpResponse<String> created = masker.admin(
+                "POST",
+                "/api/v1/agents",
+                "{\"name\": \"debug " + UUID.randomUUID() + "\", \"upstream\": \"stub\", \"policy_yaml\": \"" + yaml
+                        + "\"}");
         assertEquals(201, created.statusCode(), created.body());
         JsonNode agent = RunningMasker.read(created.body()).path("agent");
         String debugAgent = agent.path("id").asText();
         HttpResponse<String> answered = masker.send(HttpRequest.newBuilder(
-                masker.uri("/proxy/" + debugAgent + "/v1/chat/completions")).header("Content-Type", "application/json")
+                        masker.uri("/proxy/" + debugAgent + "/v1/chat/completions"))
+                .header("Content-Type", "application/json")
                 .header("X-Masker-Proxy-Key", agent.path("proxy_key").asText())
                 .POST(HttpRequest.BodyPublishers.ofString("{\"model\": \"stub\", \"messages\": [{\"role\": \"user\", "
                         + "\"content\": \"" + TURN + "\"}], \"call\": {\"id\": \"call-debug\"}}")));
@@ -268,9 +323,18 @@ class SessionsIT {
         JsonNode payload = null;
         for (int attempt = 0; attempt < 100 && payload == null; attempt++) {
             JsonNode sessions = list("/api/v1/agents/" + debugAgent + "/sessions");
-            if (!sessions.path("data").isEmpty() && sessions.path("data").get(0).path("turns").asInt() == 1) {
-                JsonNode session = RunningMasker.read(masker.admin("GET", "/api/v1/sessions/"
-                        + sessions.path("data").get(0).path("id").asText(), null).body()).path("session");
+            if (!sessions.path("data").isEmpty()
+                    && sessions.path("data").get(0).path("turns").asInt() == 1) {
+                JsonNode session = RunningMasker.read(masker.admin(
+                                        "GET",
+                                        "/api/v1/sessions/"
+                                                + sessions.path("data")
+                                                        .get(0)
+                                                        .path("id")
+                                                        .asText(),
+                                        null)
+                                .body())
+                        .path("session");
                 JsonNode event = session.path("events").get(0);
                 payload = event.has("payload") ? event.path("payload") : null;
             }
@@ -286,9 +350,9 @@ class SessionsIT {
         assertTrue(payload.path("answer").toString().contains(PATIENT), payload.toString());
         assertEquals("ok", payload.path("outcome").asText());
         try (java.sql.Connection connection = TestDatabase.connect(masker.schema());
-             java.sql.Statement statement = connection.createStatement();
-             java.sql.ResultSet rows = statement.executeQuery("SELECT request_id, kid, encode(ciphertext, 'escape') AS sealed "
-                     + "FROM turn_payload")) {
+                java.sql.Statement statement = connection.createStatement();
+                java.sql.ResultSet rows = statement.executeQuery(
+                        "SELECT request_id, kid, encode(ciphertext, 'escape') AS sealed " + "FROM turn_payload")) {
             assertTrue(rows.next(), "the payload row");
             assertEquals(requestId, rows.getString("request_id"));
             assertEquals("K_HEALTHCARE", rows.getString("kid"));
@@ -305,7 +369,8 @@ class SessionsIT {
                     JsonNode data = RunningMasker.read(row.get("body")).path("data");
                     assertEquals("30", data.path("retention_days").asText(), "MASKER_RETENTION_DAYS's default");
                     assertEquals("0", data.path("removed").asText(), "this server's vault is younger than 30 days");
-                    assertTrue(Instant.parse(data.path("cutoff").asText()).isBefore(Instant.now().minusSeconds(29 * 86_400L)));
+                    assertTrue(Instant.parse(data.path("cutoff").asText())
+                            .isBefore(Instant.now().minusSeconds(29 * 86_400L)));
                     return;
                 }
             }
@@ -316,6 +381,8 @@ class SessionsIT {
 
     private static void assertNoPhi(String text) {
         // A token would show as MSKV1.<KIND>.<kid>.<value>; the scheme's name alone is listed per value.
-        assertFalse(text.contains("Maria") || text.contains("Lopez") || text.contains("0132") || text.contains("MSKV1."), text);
+        assertFalse(
+                text.contains("Maria") || text.contains("Lopez") || text.contains("0132") || text.contains("MSKV1."),
+                text);
     }
 }

@@ -71,22 +71,29 @@ class SignatureVectorsIT {
     private HttpResponse<String> post(JsonNode vector) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(masker.uri("/vapi/webhook/" + agentId))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(VapiWebhookIT.fixture(vector.path("file").asText())));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(
+                        VapiWebhookIT.fixture(vector.path("file").asText())));
         if (!vector.path("value").asText().isEmpty()) {
             request.header(vector.path("header").asText(), vector.path("value").asText());
         }
         if (vector.has("timestamp_header")) {
-            request.header(vector.path("timestamp_header").asText(), vector.path("timestamp").asText());
+            request.header(
+                    vector.path("timestamp_header").asText(),
+                    vector.path("timestamp").asText());
         }
         return masker.send(request);
     }
 
     private static Stream<Arguments> cases(String list) throws Exception {
-        JsonNode fixture = RunningMasker.read(new String(VapiWebhookIT.fixture("signature-vectors.json"),
-                java.nio.charset.StandardCharsets.UTF_8));
+        JsonNode fixture = RunningMasker.read(
+                new String(VapiWebhookIT.fixture("signature-vectors.json"), java.nio.charset.StandardCharsets.UTF_8));
         List<Arguments> cases = new ArrayList<>();
-        fixture.path(list).forEach(vector -> cases.add(Arguments.of(
-                vector.path("file").asText() + " / " + vector.path(vector.has("form") ? "form" : "why").asText(), vector)));
+        fixture.path(list)
+                .forEach(vector -> cases.add(Arguments.of(
+                        vector.path("file").asText() + " / "
+                                + vector.path(vector.has("form") ? "form" : "why")
+                                        .asText(),
+                        vector)));
         if (cases.isEmpty()) {
             throw new IllegalStateException("no " + list + " in the fixture");
         }

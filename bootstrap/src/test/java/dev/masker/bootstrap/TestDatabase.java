@@ -13,8 +13,7 @@ import java.util.UUID;
  * it. Every test class gets a schema of its own, so tests never truncate or share state.
  */
 final class TestDatabase {
-    private TestDatabase() {
-    }
+    private TestDatabase() {}
 
     static MaskerConfig.Database.Target target() {
         TestPostgres.Server server = TestPostgres.server();
@@ -23,7 +22,8 @@ final class TestDatabase {
 
     /** A new, unused schema name. */
     static String freshSchema() {
-        return "it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
+        return "it_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
     }
 
     static Connection connect(String schema) throws SQLException {

@@ -38,7 +38,8 @@ class TokenKeyFilesTest {
         Path file = dataDir.resolve("keys").resolve("K_HEALTHCARE.key");
         assertEquals(KeyRing.KEY_BYTES, Files.size(file));
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
-        assertArrayEquals(first.require(HEALTHCARE).current(), second.require(HEALTHCARE).current());
+        assertArrayEquals(
+                first.require(HEALTHCARE).current(), second.require(HEALTHCARE).current());
         assertArrayEquals(Files.readAllBytes(file), first.require(HEALTHCARE).current());
     }
 
@@ -47,8 +48,8 @@ class TokenKeyFilesTest {
         byte[] key = new byte[KeyRing.KEY_BYTES];
         Arrays.fill(key, (byte) 7);
 
-        KeyRing keys = MaskerDatabase.tokenKeys(embedded(dataDir,
-                Map.of("MASKER_KEY_K_HEALTHCARE", Base64.getEncoder().encodeToString(key))));
+        KeyRing keys = MaskerDatabase.tokenKeys(embedded(
+                dataDir, Map.of("MASKER_KEY_K_HEALTHCARE", Base64.getEncoder().encodeToString(key))));
 
         assertArrayEquals(key, keys.require(HEALTHCARE).current());
         assertTrue(Files.notExists(dataDir.resolve("keys")));

@@ -43,26 +43,39 @@ class ToolArgumentsMaskingIT {
         int nameSurvivors = 0;
         int names = 0;
         try (FakeOpenAiUpstream upstream = new FakeOpenAiUpstream();
-             RunningMasker masker = RunningMasker.start(Map.of("MASKER_UPSTREAM_OPENAI_BASE_URL", upstream.baseUrl().toString(),
-                     "MASKER_PROXY_RATE_LIMIT_PER_SECOND", "1000000", "MASKER_PROXY_RATE_LIMIT_BURST", "1000000"))) {
-            JsonNode agent = RunningMasker.read(masker.admin("POST", "/api/v1/agents", "{\"name\":\"tools "
-                    + TestDatabase.freshSchema() + "\",\"upstream\":\"openai:gpt-4o-mini\"}").body()).path("agent");
+                RunningMasker masker = RunningMasker.start(Map.of(
+                        "MASKER_UPSTREAM_OPENAI_BASE_URL",
+                        upstream.baseUrl().toString(),
+                        "MASKER_PROXY_RATE_LIMIT_PER_SECOND",
+                        "1000000",
+                        "MASKER_PROXY_RATE_LIMIT_BURST",
+                        "1000000"))) {
+            JsonNode agent = RunningMasker.read(masker.admin(
+                                    "POST",
+                                    "/api/v1/agents",
+                                    "{\"name\":\"tools " + TestDatabase.freshSchema()
+                                            + "\",\"upstream\":\"openai:gpt-4o-mini\"}")
+                            .body())
+                    .path("agent");
             String agentId = agent.path("id").asText();
             String key = agent.path("proxy_key").asText();
             for (int i = 0; i < records.size(); i++) {
                 LabelledDevSet.Gold gold = records.get(i);
                 String name = firstName(gold);
-                HttpResponse<String> response = masker.send(HttpRequest.newBuilder(
-                                masker.uri("/proxy/" + agentId + "/v1/chat/completions"))
-                        .header("Content-Type", "application/json").header("X-Masker-Proxy-Key", key)
-                        .POST(HttpRequest.BodyPublishers.ofString(body(gold.text(), name))));
+                HttpResponse<String> response =
+                        masker.send(HttpRequest.newBuilder(masker.uri("/proxy/" + agentId + "/v1/chat/completions"))
+                                .header("Content-Type", "application/json")
+                                .header("X-Masker-Proxy-Key", key)
+                                .POST(HttpRequest.BodyPublishers.ofString(body(gold.text(), name))));
                 assertEquals(200, response.statusCode(), "record " + i + ": " + response.body());
 
                 List<String> bodies = upstream.bodies();
                 JsonNode messages = JSON.readTree(bodies.get(bodies.size() - 1)).path("messages");
                 String plain = messages.path(0).path("content").asText();
-                JsonNode arguments = JSON.readTree(messages.at("/1/tool_calls/0/function/arguments").asText());
-                assertTrue(arguments.isObject() && arguments.path("note").isTextual() && arguments.size() == 1,
+                JsonNode arguments = JSON.readTree(
+                        messages.at("/1/tool_calls/0/function/arguments").asText());
+                assertTrue(
+                        arguments.isObject() && arguments.path("note").isTextual() && arguments.size() == 1,
                         "record " + i + ": the masked arguments are JSON of the same shape");
                 String result = messages.path(2).path("content").asText();
 
@@ -87,9 +100,15 @@ class ToolArgumentsMaskingIT {
         assertEquals(List.of(), lostInJson, "values the plain turn masks but the JSON forms let through");
         assertTrue(plainSurvivors <= MAX_PLAIN_SURVIVORS, plainSurvivors + " labelled values survive in plain turns");
         assertEquals(0, nameSurvivors, nameSurvivors + " of " + names + " names passed through the name field");
-        System.getLogger(ToolArgumentsMaskingIT.class.getName()).log(System.Logger.Level.INFO, "tool arguments: {0}"
-                + " records, {1} values survive in plain turns and no more in JSON; {2} of {3} name fields unmasked",
-                records.size(), plainSurvivors, nameSurvivors, names);
+        System.getLogger(ToolArgumentsMaskingIT.class.getName())
+                .log(
+                        System.Logger.Level.INFO,
+                        "tool arguments: {0}"
+                                + " records, {1} values survive in plain turns and no more in JSON; {2} of {3} name fields unmasked",
+                        records.size(),
+                        plainSurvivors,
+                        nameSurvivors,
+                        names);
     }
 
     /** The record's first labelled value that is a name of letters and blanks, as a participant name: "Jane_Roe". */
@@ -109,9 +128,15 @@ class ToolArgumentsMaskingIT {
         if (name != null) {
             user.put("name", name);
         }
-        ObjectNode call = messages.addObject().put("role", "assistant").putNull("content").putArray("tool_calls")
-                .addObject().put("id", "call_1").put("type", "function");
-        call.putObject("function").put("name", "record_note")
+        ObjectNode call = messages.addObject()
+                .put("role", "assistant")
+                .putNull("content")
+                .putArray("tool_calls")
+                .addObject()
+                .put("id", "call_1")
+                .put("type", "function");
+        call.putObject("function")
+                .put("name", "record_note")
                 .put("arguments", JSON.createObjectNode().put("note", text).toString());
         messages.addObject().put("role", "tool").put("tool_call_id", "call_1").put("content", text);
         return body.toString();

@@ -59,52 +59,77 @@ class VapiWebhookIT {
 
     @Test
     void givenSignedDocumentedEnvelope_postWebhook_answersAssistantRoutedThroughTheProxy() {
-        HttpResponse<String> response = masker.webhook(agentId, RunningMasker.assistantRequest(newCallId(), "+14155552671"));
+        HttpResponse<String> response =
+                masker.webhook(agentId, RunningMasker.assistantRequest(newCallId(), "+14155552671"));
 
         JsonNode assistant = RunningMasker.read(response.body()).path("assistant");
         assertAll(
                 () -> assertEquals(200, response.statusCode(), response.body()),
-                () -> assertEquals("custom-llm", assistant.path("model").path("provider").asText()),
-                () -> assertEquals(RunningMasker.PUBLIC_URL + "/proxy/" + agentId + "/v1/chat/completions",
+                () -> assertEquals(
+                        "custom-llm", assistant.path("model").path("provider").asText()),
+                () -> assertEquals(
+                        RunningMasker.PUBLIC_URL + "/proxy/" + agentId + "/v1/chat/completions",
                         assistant.path("model").path("url").asText()),
-                () -> assertEquals("gpt-4o-mini", assistant.path("model").path("model").asText()),
-                () -> assertEquals(SYSTEM_PROMPT, assistant.path("model").path("messages").get(0).path("content").asText()),
-                () -> assertEquals(0.2, assistant.path("model").path("temperature").asDouble()),
-                () -> assertEquals("rachel", assistant.path("voice").path("voiceId").asText()),
+                () -> assertEquals(
+                        "gpt-4o-mini", assistant.path("model").path("model").asText()),
+                () -> assertEquals(
+                        SYSTEM_PROMPT,
+                        assistant
+                                .path("model")
+                                .path("messages")
+                                .get(0)
+                                .path("content")
+                                .asText()),
+                () -> assertEquals(
+                        0.2, assistant.path("model").path("temperature").asDouble()),
+                () -> assertEquals(
+                        "rachel", assistant.path("voice").path("voiceId").asText()),
                 () -> assertEquals(FIRST_MESSAGE, assistant.path("firstMessage").asText()),
-                () -> assertTrue(REQUEST_ID.matcher(response.headers().firstValue("X-Request-Id").orElse("")).matches()));
+                () -> assertTrue(REQUEST_ID
+                        .matcher(response.headers().firstValue("X-Request-Id").orElse(""))
+                        .matches()));
     }
 
     @Test
     void givenASignedAssistantRequestSentAgainADayLater_postWebhook_refusesItAndHandsOutNoProxyKey() {
         String callId = newCallId();
-        byte[] replayed = RunningMasker.assistantRequest(callId, "+14155552671",
-                System.currentTimeMillis() - 86_400_000L);
+        byte[] replayed =
+                RunningMasker.assistantRequest(callId, "+14155552671", System.currentTimeMillis() - 86_400_000L);
 
         HttpResponse<String> response = masker.webhook(agentId, replayed);
 
         assertError(response, 401, "bad_signature");
         assertFalse(response.body().contains("mpk_"), response.body());
-        assertTrue(masker.callStartedRows(agentId).stream().noneMatch(row -> row.get("body").contains(callId)));
+        assertTrue(masker.callStartedRows(agentId).stream()
+                .noneMatch(row -> row.get("body").contains(callId)));
     }
 
     @Test
     void givenVapiMessageEnvelope_postWebhook_answersAssistant() throws Exception {
         // The fixture as Vapi would send it now: a message stamped long ago is refused as sent again.
         byte[] body = new String(fixture("assistant-request.envelope.json"), StandardCharsets.UTF_8)
-                .replace("1764201600000", Long.toString(System.currentTimeMillis())).getBytes(StandardCharsets.UTF_8);
+                .replace("1764201600000", Long.toString(System.currentTimeMillis()))
+                .getBytes(StandardCharsets.UTF_8);
 
         HttpResponse<String> response = masker.webhook(agentId, body);
 
         assertEquals(200, response.statusCode(), response.body());
-        assertEquals("custom-llm", RunningMasker.read(response.body()).path("assistant").path("model").path("provider").asText());
+        assertEquals(
+                "custom-llm",
+                RunningMasker.read(response.body())
+                        .path("assistant")
+                        .path("model")
+                        .path("provider")
+                        .asText());
     }
 
     @Test
     void givenAgentWithoutModel_postWebhook_usesTheUpstreamModel() {
-        String bare = masker.createAgent("{\"name\":\"bare " + UUID.randomUUID() + "\",\"upstream\":\"openai:gpt-4o-mini\"}");
+        String bare =
+                masker.createAgent("{\"name\":\"bare " + UUID.randomUUID() + "\",\"upstream\":\"openai:gpt-4o-mini\"}");
 
-        HttpResponse<String> response = masker.webhook(bare, RunningMasker.assistantRequest(newCallId(), "+14155550000"));
+        HttpResponse<String> response =
+                masker.webhook(bare, RunningMasker.assistantRequest(newCallId(), "+14155550000"));
 
         JsonNode model = RunningMasker.read(response.body()).path("assistant").path("model");
         assertEquals("gpt-4o-mini", model.path("model").asText());
@@ -158,13 +183,25 @@ class VapiWebhookIT {
         String freshAgent = masker.createAgentWithAssistant(ASSISTANT);
         masker.webhook(freshAgent, RunningMasker.assistantRequest("call-fp-" + UUID.randomUUID(), "+1 (415) 555-0100"));
         masker.webhook(freshAgent, RunningMasker.assistantRequest("call-fp-" + UUID.randomUUID(), "14155550100"));
-        String masked = masker.mask(new SessionId(Ulid.generate(Instant.now(), new SecureRandom())),
-                "Call me back at 415 555 0100 please.", MaskingPolicy.healthcareDefault()).texts().getFirst();
-        PhiToken token = PhiToken.SHAPE.matcher(masked).results().map(m -> PhiToken.parse(m.group()).orElseThrow())
-                .findFirst().orElseThrow();
+        String masked = masker.mask(
+                        new SessionId(Ulid.generate(Instant.now(), new SecureRandom())),
+                        "Call me back at 415 555 0100 please.",
+                        MaskingPolicy.healthcareDefault())
+                .texts()
+                .getFirst();
+        PhiToken token = PhiToken.SHAPE
+                .matcher(masked)
+                .results()
+                .map(m -> PhiToken.parse(m.group()).orElseThrow())
+                .findFirst()
+                .orElseThrow();
 
         List<String> fingerprints = masker.callStartedRows(freshAgent).stream()
-                .map(row -> RunningMasker.read(row.get("body")).path("data").path("customer_fingerprint").asText()).toList();
+                .map(row -> RunningMasker.read(row.get("body"))
+                        .path("data")
+                        .path("customer_fingerprint")
+                        .asText())
+                .toList();
 
         assertEquals(PhiKind.PHONE, token.kind());
         assertEquals(MaskingPolicy.HEALTHCARE_KID, token.kid());
@@ -176,7 +213,9 @@ class VapiWebhookIT {
         byte[] body = RunningMasker.assistantRequest(newCallId(), "+14155552671");
         HttpResponse<String> response = masker.send(HttpRequest.newBuilder(masker.uri("/vapi/webhook/" + agentId))
                 .header("Content-Type", "application/json")
-                .header("X-Vapi-Signature", RunningMasker.sign(RunningMasker.SECRET, "{}".getBytes(StandardCharsets.UTF_8)))
+                .header(
+                        "X-Vapi-Signature",
+                        RunningMasker.sign(RunningMasker.SECRET, "{}".getBytes(StandardCharsets.UTF_8)))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
 
         assertError(response, 401, "bad_signature");
@@ -197,8 +236,10 @@ class VapiWebhookIT {
         String timestamp = Long.toString(System.currentTimeMillis() / 1000);
         HttpResponse<String> response = masker.send(HttpRequest.newBuilder(masker.uri("/vapi/webhook/" + agentId))
                 .header("Content-Type", "application/json")
-                .header("X-Signature", RunningMasker.sign(RunningMasker.SECRET,
-                        (timestamp + ".").getBytes(StandardCharsets.US_ASCII), body))
+                .header(
+                        "X-Signature",
+                        RunningMasker.sign(
+                                RunningMasker.SECRET, (timestamp + ".").getBytes(StandardCharsets.US_ASCII), body))
                 .header("X-Timestamp", timestamp)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
 
@@ -211,10 +252,17 @@ class VapiWebhookIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"agt_nope", "agt_01M8DZCGH2NKJRA85DGPJDCT3", "AGT_01M8DZCGH2NKJRA85DGPJDCT3G",
-        "agt_01M8DZCGH2NKJRA85DGPJDCT3G"})
+    @ValueSource(
+            strings = {
+                "agt_nope",
+                "agt_01M8DZCGH2NKJRA85DGPJDCT3",
+                "AGT_01M8DZCGH2NKJRA85DGPJDCT3G",
+                "agt_01M8DZCGH2NKJRA85DGPJDCT3G"
+            })
     void givenMalformedOrUnknownAgent_postWebhook_answersAgentNotFound(String id) {
-        assertError(masker.webhook(id, RunningMasker.assistantRequest(newCallId(), "+14155552671")), 404,
+        assertError(
+                masker.webhook(id, RunningMasker.assistantRequest(newCallId(), "+14155552671")),
+                404,
                 "agent_not_found");
     }
 
@@ -228,24 +276,36 @@ class VapiWebhookIT {
 
     @Test
     void givenMissingType_postWebhook_answersUnsupportedEvent() {
-        assertError(masker.webhook(agentId, "{\"call\":{\"id\":\"c1\"}}".getBytes(StandardCharsets.UTF_8)), 422,
+        assertError(
+                masker.webhook(agentId, "{\"call\":{\"id\":\"c1\"}}".getBytes(StandardCharsets.UTF_8)),
+                422,
                 "unsupported_event");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{\"type\":\"assistant-request\"}", "{\"type\":\"assistant-request\",\"call\":\"c1\"}",
-        "{\"type\":\"assistant-request\",\"call\":{}}"})
+    @ValueSource(
+            strings = {
+                "{\"type\":\"assistant-request\"}",
+                "{\"type\":\"assistant-request\",\"call\":\"c1\"}",
+                "{\"type\":\"assistant-request\",\"call\":{}}"
+            })
     void givenCallMissingOrNotAnObject_postWebhook_answersValidationFailed(String json) {
         HttpResponse<String> response = masker.webhook(agentId, json.getBytes(StandardCharsets.UTF_8));
 
         assertError(response, 422, "validation_failed");
-        assertTrue(RunningMasker.read(response.body()).path("error").path("details").get(0).path("field").asText()
+        assertTrue(RunningMasker.read(response.body())
+                .path("error")
+                .path("details")
+                .get(0)
+                .path("field")
+                .asText()
                 .startsWith("call"));
     }
 
     @Test
     void givenBodyOverTheLimit_postWebhook_answersPayloadTooLarge() {
-        byte[] body = ("{\"type\":\"assistant-request\",\"pad\":\"" + "x".repeat(5000) + "\"}").getBytes(StandardCharsets.UTF_8);
+        byte[] body = ("{\"type\":\"assistant-request\",\"pad\":\"" + "x".repeat(5000) + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
 
         assertError(masker.webhook(agentId, body), 413, "payload_too_large");
     }
@@ -274,13 +334,17 @@ class VapiWebhookIT {
 
     @Test
     void givenGet_onWebhook_answersMethodNotAllowed() {
-        assertError(masker.send(HttpRequest.newBuilder(masker.uri("/vapi/webhook/" + agentId)).GET()), 405,
+        assertError(
+                masker.send(HttpRequest.newBuilder(masker.uri("/vapi/webhook/" + agentId))
+                        .GET()),
+                405,
                 "method_not_allowed");
     }
 
     @Test
     void givenUnknownRoute_get_answersNotFoundInTheErrorShape() {
-        assertError(masker.send(HttpRequest.newBuilder(masker.uri("/no/such/route")).GET()), 404, "not_found");
+        assertError(
+                masker.send(HttpRequest.newBuilder(masker.uri("/no/such/route")).GET()), 404, "not_found");
     }
 
     static void assertError(HttpResponse<String> response, int status, String code) {

@@ -57,11 +57,17 @@ public final class AuditCallCountAdapter implements CountAgentCallsPort, Session
     @Override
     public CallCounts countCalls(AgentId agent, Instant sinceDay, Instant sinceWeek) {
         try {
-            DbRow row = db.execute().createGet(COUNT)
-                    .params(OffsetDateTime.ofInstant(sinceDay, ZoneOffset.UTC), agent.value(),
+            DbRow row = db.execute()
+                    .createGet(COUNT)
+                    .params(
+                            OffsetDateTime.ofInstant(sinceDay, ZoneOffset.UTC),
+                            agent.value(),
                             OffsetDateTime.ofInstant(sinceWeek, ZoneOffset.UTC))
-                    .execute().orElseThrow();
-            return new CallCounts(row.column("last_day").get(Long.class), row.column("last_week").get(Long.class));
+                    .execute()
+                    .orElseThrow();
+            return new CallCounts(
+                    row.column("last_day").get(Long.class),
+                    row.column("last_week").get(Long.class));
         } catch (RuntimeException e) {
             throw ChainedAuditAdapter.unavailable();
         }
@@ -71,11 +77,18 @@ public final class AuditCallCountAdapter implements CountAgentCallsPort, Session
     public TurnStats turnStats(AgentId agent, Instant sinceDay, Instant sinceWeek) {
         OffsetDateTime day = OffsetDateTime.ofInstant(sinceDay, ZoneOffset.UTC);
         try {
-            DbRow row = db.execute().createGet(TURNS)
+            DbRow row = db.execute()
+                    .createGet(TURNS)
                     .params(day, day, day, day, agent.value(), OffsetDateTime.ofInstant(sinceWeek, ZoneOffset.UTC))
-                    .execute().orElseThrow();
-            return new TurnStats(number(row, "sessions_day"), number(row, "sessions_week"), number(row, "masked_day"),
-                    number(row, "masked_week"), millis(row, "added_p50_us"), millis(row, "added_p95_us"));
+                    .execute()
+                    .orElseThrow();
+            return new TurnStats(
+                    number(row, "sessions_day"),
+                    number(row, "sessions_week"),
+                    number(row, "masked_day"),
+                    number(row, "masked_week"),
+                    millis(row, "added_p50_us"),
+                    millis(row, "added_p95_us"));
         } catch (RuntimeException e) {
             throw ChainedAuditAdapter.unavailable();
         }
@@ -87,7 +100,9 @@ public final class AuditCallCountAdapter implements CountAgentCallsPort, Session
 
     private static OptionalDouble millis(DbRow row, String column) {
         // Null (no turns in the window) reads as an empty value.
-        return row.column(column).asOptional().map(micros -> OptionalDouble.of(((Number) micros).doubleValue() / 1_000.0))
+        return row.column(column)
+                .asOptional()
+                .map(micros -> OptionalDouble.of(((Number) micros).doubleValue() / 1_000.0))
                 .orElse(OptionalDouble.empty());
     }
 
@@ -96,9 +111,11 @@ public final class AuditCallCountAdapter implements CountAgentCallsPort, Session
         int turns = 0;
         Map<PhiKind, Integer> masked = new EnumMap<>(PhiKind.class);
         try {
-            List<DbRow> rows = db.execute().createQuery(SESSION_TURNS)
+            List<DbRow> rows = db.execute()
+                    .createQuery(SESSION_TURNS)
                     .params(agent.value(), OffsetDateTime.ofInstant(since, ZoneOffset.UTC), session.value())
-                    .execute().toList();
+                    .execute()
+                    .toList();
             for (DbRow row : rows) {
                 turns++;
                 addCounts(row.column("masked").asOptional().map(String::valueOf).orElse(""), masked);
@@ -114,7 +131,9 @@ public final class AuditCallCountAdapter implements CountAgentCallsPort, Session
         for (String entry : counts.split(",")) {
             int colon = entry.indexOf(':');
             if (colon > 0) {
-                into.merge(PhiKind.valueOf(entry.substring(0, colon)), Integer.parseInt(entry.substring(colon + 1)),
+                into.merge(
+                        PhiKind.valueOf(entry.substring(0, colon)),
+                        Integer.parseInt(entry.substring(colon + 1)),
                         Integer::sum);
             }
         }

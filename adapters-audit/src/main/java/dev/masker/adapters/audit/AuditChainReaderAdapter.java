@@ -23,8 +23,10 @@ public final class AuditChainReaderAdapter implements ReadAuditChainPort {
     // The run is bounded by sequence numbers, not filtered by time: an event whose time is out of chain order (clocks
     // of several instances) is kept inside it, so the export has no gap that would read as a removed event.
     // 0 when there is no such event: sequence numbers start at 1.
-    private static final String FIRST_SINCE = "SELECT coalesce(min(seq), 0) AS seq FROM audit_event WHERE occurred_at >= ?";
-    private static final String LAST_BEFORE = "SELECT coalesce(max(seq), 0) AS seq FROM audit_event WHERE occurred_at < ?";
+    private static final String FIRST_SINCE =
+            "SELECT coalesce(min(seq), 0) AS seq FROM audit_event WHERE occurred_at >= ?";
+    private static final String LAST_BEFORE =
+            "SELECT coalesce(max(seq), 0) AS seq FROM audit_event WHERE occurred_at < ?";
     private static final String LAST = "SELECT coalesce(max(seq), 0) AS seq FROM audit_event";
     private static final String PAGE_QUERY = """
             SELECT seq, prev_hash, hash, body FROM audit_event WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?
@@ -57,18 +59,26 @@ public final class AuditChainReaderAdapter implements ReadAuditChainPort {
     }
 
     private static long read(DbExecute db, Period period, Consumer<ChainLink> sink) {
-        long first = period.since().map(since -> sequence(db, FIRST_SINCE, since)).orElse(1L);
-        long last = period.until().map(until -> sequence(db, LAST_BEFORE, until)).orElseGet(() -> sequence(db.get(LAST)));
+        long first =
+                period.since().map(since -> sequence(db, FIRST_SINCE, since)).orElse(1L);
+        long last =
+                period.until().map(until -> sequence(db, LAST_BEFORE, until)).orElseGet(() -> sequence(db.get(LAST)));
         if (first == 0 || last < first) {
             return 0;
         }
         long after = first - 1;
         long count = 0;
         while (after < last) {
-            List<DbRow> rows = db.createQuery(PAGE_QUERY).params(after, last, PAGE).execute().toList();
+            List<DbRow> rows = db.createQuery(PAGE_QUERY)
+                    .params(after, last, PAGE)
+                    .execute()
+                    .toList();
             for (DbRow row : rows) {
-                ChainLink link = new ChainLink(row.column("seq").get(Long.class), row.column("prev_hash").get(String.class),
-                        row.column("hash").get(String.class), row.column("body").get(String.class));
+                ChainLink link = new ChainLink(
+                        row.column("seq").get(Long.class),
+                        row.column("prev_hash").get(String.class),
+                        row.column("hash").get(String.class),
+                        row.column("body").get(String.class));
                 try {
                     sink.accept(link);
                 } catch (RuntimeException e) {
@@ -89,7 +99,9 @@ public final class AuditChainReaderAdapter implements ReadAuditChainPort {
     }
 
     private static long sequence(Optional<DbRow> row) {
-        return row.orElseThrow(() -> new IllegalStateException("an aggregate gave no row")).column("seq").get(Long.class);
+        return row.orElseThrow(() -> new IllegalStateException("an aggregate gave no row"))
+                .column("seq")
+                .get(Long.class);
     }
 
     /** What the sink threw, carried past the database failure handling to be rethrown as it was. */

@@ -45,17 +45,26 @@ public final class AuditChainVerifierAdapter implements VerifyAuditChainPort {
         if (headRow.isEmpty()) {
             return new ChainVerification.Broken(0, "the chain head row is missing", 0, Optional.empty());
         }
-        ChainPosition head = new ChainPosition(headRow.get().column("seq").get(Long.class),
+        ChainPosition head = new ChainPosition(
+                headRow.get().column("seq").get(Long.class),
                 headRow.get().column("hash").get(String.class));
         ChainWalk walk = ChainWalk.fromGenesis();
         while (true) {
-            List<DbRow> rows = db.createQuery(PAGE_QUERY).params(walk.position().sequence(), PAGE).execute().toList();
+            List<DbRow> rows = db.createQuery(PAGE_QUERY)
+                    .params(walk.position().sequence(), PAGE)
+                    .execute()
+                    .toList();
             for (DbRow row : rows) {
-                ChainLink link = new ChainLink(row.column("seq").get(Long.class), row.column("prev_hash").get(String.class),
-                        row.column("hash").get(String.class), row.column("body").get(String.class));
-                Optional<ChainVerification.Broken> broken = walk.next(link, sound -> agreesWithBody(row, sound.sequence(),
-                        CanonicalEvent.parse(sound.body())) ? Optional.empty()
-                        : Optional.of("the row's columns disagree with its hashed body"));
+                ChainLink link = new ChainLink(
+                        row.column("seq").get(Long.class),
+                        row.column("prev_hash").get(String.class),
+                        row.column("hash").get(String.class),
+                        row.column("body").get(String.class));
+                Optional<ChainVerification.Broken> broken = walk.next(
+                        link,
+                        sound -> agreesWithBody(row, sound.sequence(), CanonicalEvent.parse(sound.body()))
+                                ? Optional.empty()
+                                : Optional.of("the row's columns disagree with its hashed body"));
                 if (broken.isPresent()) {
                     return broken.get().claimingHead(head);
                 }
@@ -68,7 +77,8 @@ public final class AuditChainVerifierAdapter implements VerifyAuditChainPort {
     }
 
     private static boolean agreesWithBody(DbRow row, long sequence, Map<String, Object> body) {
-        return body.get("seq") instanceof Number seq && seq.longValue() == sequence
+        return body.get("seq") instanceof Number seq
+                && seq.longValue() == sequence
                 && Objects.equals(row.column("event_id").get(String.class), body.get("event_id"))
                 && Objects.equals(row.column("type").get(String.class), body.get("type"))
                 && Objects.equals(row.column("agent_id").get(String.class), body.get("agent_id"))

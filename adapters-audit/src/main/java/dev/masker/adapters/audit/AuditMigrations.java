@@ -5,8 +5,7 @@ import org.flywaydb.core.Flyway;
 
 /** Brings the audit log's schema up to date with Flyway, in its own history table; safe on every start. */
 public final class AuditMigrations {
-    private AuditMigrations() {
-    }
+    private AuditMigrations() {}
 
     /** Applies the pending migrations to the schema, creating it if needed. */
     public static void migrate(DataSource dataSource, String schema) {

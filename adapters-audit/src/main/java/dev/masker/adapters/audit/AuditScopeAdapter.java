@@ -119,7 +119,8 @@ public final class AuditScopeAdapter implements ReadAuditScopePort {
 
     // The segment from the scope's first to its last event, and the event before it (whose hash the first must name):
     // each event re-hashed, linked, without gaps, and its columns found in its body. The body is canonical JSON with
-    // sorted keys (agent_id, data, event_id, occurred_at, seq, type), so the columns are its start and its end; comparing
+    // sorted keys (agent_id, data, event_id, occurred_at, seq, type), so the columns are its start and its end;
+    // comparing
     // text there costs a fraction of parsing 100,000 bodies.
     private static final String SEGMENT = """
             SELECT count(*) FILTER (WHERE seq >= ?) AS checked, min(seq) FILTER (WHERE seq >= ? AND broken) AS first_break
@@ -140,7 +141,8 @@ public final class AuditScopeAdapter implements ReadAuditScopePort {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Where a report's second connection runs: a virtual thread of its own. */
-    private static final Executor OTHER_CONNECTION = task -> Thread.ofVirtual().name("report-chain").start(task);
+    private static final Executor OTHER_CONNECTION =
+            task -> Thread.ofVirtual().name("report-chain").start(task);
 
     private final DbClient db;
 
@@ -151,8 +153,11 @@ public final class AuditScopeAdapter implements ReadAuditScopePort {
     @Override
     public boolean hasEvents(AgentId agent) {
         try {
-            return db.execute().get("SELECT EXISTS (SELECT 1 FROM audit_event WHERE agent_id = ?) AS known", agent.value())
-                    .orElseThrow().column("known").get(Boolean.class);
+            return db.execute()
+                    .get("SELECT EXISTS (SELECT 1 FROM audit_event WHERE agent_id = ?) AS known", agent.value())
+                    .orElseThrow()
+                    .column("known")
+                    .get(Boolean.class);
         } catch (RuntimeException e) {
             throw ChainedAuditAdapter.unavailable();
         }
@@ -163,7 +168,8 @@ public final class AuditScopeAdapter implements ReadAuditScopePort {
         if (bucket != ChronoUnit.HOURS && bucket != ChronoUnit.DAYS) {
             throw new IllegalArgumentException("a report's timeline is by the hour or by the day");
         }
-        // One snapshot: the sums, the proof and the check cover the same events, whatever is appended meanwhile. The sums
+        // One snapshot: the sums, the proof and the check cover the same events, whatever is appended meanwhile. The
+        // sums
         // and the chain (proof, then check) are independent, so they run on two connections at once, the second in the
         // snapshot the first exports: over 100,000 events each takes about half of the report's time.
         return ReadSnapshot.read(db, snapshot -> read(snapshot, scope, bucket));
@@ -176,8 +182,12 @@ public final class AuditScopeAdapter implements ReadAuditScopePort {
             case ReportScope.Deployment ignored -> DEPLOYMENT_SCOPE;
         };
         List<Object> params = params(scope);
-        String summarySql = SUMMARY.formatted(filter, LEAK_TURNS_LISTED, bucket == ChronoUnit.HOURS ? "hour" : "day",
-                latencyColumns(), stageColumns());
+        String summarySql = SUMMARY.formatted(
+                filter,
+                LEAK_TURNS_LISTED,
+                bucket == ChronoUnit.HOURS ? "hour" : "day",
+                latencyColumns(),
+                stageColumns());
         List<Object> twice = new ArrayList<>(params);
         twice.addAll(params);
         String exported = ReadSnapshot.export(snapshot);
@@ -185,7 +195,11 @@ public final class AuditScopeAdapter implements ReadAuditScopePort {
                 () -> ReadSnapshot.readIn(db, exported, other -> chain(other, filter, params)), OTHER_CONNECTION);
         String summary;
         try {
-            summary = snapshot.createGet(summarySql).params(twice).execute().orElseThrow().column("summary")
+            summary = snapshot.createGet(summarySql)
+                    .params(twice)
+                    .execute()
+                    .orElseThrow()
+                    .column("summary")
                     .get(String.class);
         } catch (RuntimeException e) {
             chain.cancel(true);
@@ -200,13 +214,16 @@ public final class AuditScopeAdapter implements ReadAuditScopePort {
     }
 
     /** The scope's proof and its segment check, read together on the second connection. */
-    private record Chain(ChainProof proof, SegmentCheck check) {
-    }
+    private record Chain(ChainProof proof, SegmentCheck check) {}
 
     private static Chain chain(DbExecute db, String filter, List<Object> params) {
         ChainProof proof = proof(db, filter, params);
-        SegmentCheck check = proof.first().isEmpty() ? SegmentCheck.NONE
-                : check(db, proof.first().get().sequence(), proof.last().orElseThrow().sequence());
+        SegmentCheck check = proof.first().isEmpty()
+                ? SegmentCheck.NONE
+                : check(
+                        db,
+                        proof.first().get().sequence(),
+                        proof.last().orElseThrow().sequence());
         return new Chain(proof, check);
     }
 
@@ -223,8 +240,11 @@ public final class AuditScopeAdapter implements ReadAuditScopePort {
 
     private static List<Object> params(ReportScope scope) {
         return switch (scope) {
-            case ReportScope.Session session -> List.of(session.session().value(), session.session().value(),
-                    session.session().value());
+            case ReportScope.Session session ->
+                List.of(
+                        session.session().value(),
+                        session.session().value(),
+                        session.session().value());
             case ReportScope.Agent agent -> {
                 List<Object> values = new ArrayList<>(List.of(agent.agent().value()));
                 values.addAll(period(agent.period()));
@@ -235,7 +255,8 @@ public final class AuditScopeAdapter implements ReadAuditScopePort {
     }
 
     private static List<Object> period(ReportPeriod period) {
-        return List.of(OffsetDateTime.ofInstant(period.since(), ZoneOffset.UTC),
+        return List.of(
+                OffsetDateTime.ofInstant(period.since(), ZoneOffset.UTC),
                 OffsetDateTime.ofInstant(period.until(), ZoneOffset.UTC));
     }
 
@@ -248,8 +269,9 @@ public final class AuditScopeAdapter implements ReadAuditScopePort {
         MerkleRoot root = new MerkleRoot();
         ChainProof.End first = null;
         ChainProof.End last = null;
-        String chunks = "SELECT min(seq) AS first_seq, max(seq) AS last_seq, string_agg(hash, '' ORDER BY seq) AS hashes"
-                + " FROM audit_event WHERE " + filter + " GROUP BY seq / " + HASH_CHUNK + " ORDER BY min(seq)";
+        String chunks =
+                "SELECT min(seq) AS first_seq, max(seq) AS last_seq, string_agg(hash, '' ORDER BY seq) AS hashes"
+                        + " FROM audit_event WHERE " + filter + " GROUP BY seq / " + HASH_CHUNK + " ORDER BY min(seq)";
         try (Stream<DbRow> rows = db.createQuery(chunks).params(params).execute()) {
             Iterator<DbRow> iterator = rows.iterator();
             while (iterator.hasNext()) {
@@ -258,22 +280,28 @@ public final class AuditScopeAdapter implements ReadAuditScopePort {
                 for (int at = 0; at < hashes.length(); at += 64) {
                     root.add(hashes.substring(at, at + 64));
                 }
-                last = new ChainProof.End(row.column("last_seq").get(Long.class), hashes.substring(hashes.length() - 64));
+                last = new ChainProof.End(
+                        row.column("last_seq").get(Long.class), hashes.substring(hashes.length() - 64));
                 if (first == null) {
                     first = new ChainProof.End(row.column("first_seq").get(Long.class), hashes.substring(0, 64));
                 }
             }
         }
-        return first == null ? ChainProof.EMPTY
+        return first == null
+                ? ChainProof.EMPTY
                 : new ChainProof(root.count(), Optional.of(first), Optional.of(last), root.root());
     }
 
     private static SegmentCheck check(DbExecute db, long from, long to) {
-        DbRow row = db.createGet(SEGMENT).params(from, from, ChainHash.GENESIS, from, from - 1, to).execute()
+        DbRow row = db.createGet(SEGMENT)
+                .params(from, from, ChainHash.GENESIS, from, from - 1, to)
+                .execute()
                 .orElseThrow();
         long checked = row.column("checked").get(Long.class);
-        OptionalLong firstBreak = row.column("first_break").asOptional()
-                .map(value -> OptionalLong.of(((Number) value).longValue())).orElse(OptionalLong.empty());
+        OptionalLong firstBreak = row.column("first_break")
+                .asOptional()
+                .map(value -> OptionalLong.of(((Number) value).longValue()))
+                .orElse(OptionalLong.empty());
         if (firstBreak.isEmpty() && checked != to - from + 1) {
             // Rows missing at the segment's end leave no row to flag; the first missing one is the break.
             firstBreak = OptionalLong.of(from + checked);
@@ -300,7 +328,8 @@ public final class AuditScopeAdapter implements ReadAuditScopePort {
     /** Every bucket of the period (UTC hours or days), empty ones included, so that a chart shows quiet times too. */
     private static Map<Instant, TimeBucket> filled(ReportPeriod period, ChronoUnit bucket) {
         Map<Instant, TimeBucket> buckets = new LinkedHashMap<>();
-        Instant start = bucket == ChronoUnit.DAYS ? period.since().truncatedTo(ChronoUnit.DAYS)
+        Instant start = bucket == ChronoUnit.DAYS
+                ? period.since().truncatedTo(ChronoUnit.DAYS)
                 : period.since().truncatedTo(ChronoUnit.HOURS);
         for (Instant at = start; at.isBefore(period.until()); at = at.plus(1, bucket)) {
             buckets.put(at, new TimeBucket(at, 0, 0));
@@ -310,13 +339,20 @@ public final class AuditScopeAdapter implements ReadAuditScopePort {
 
     private static ScopeActivity activity(JsonNode summary, Optional<Map<Instant, TimeBucket>> empty) {
         Map<PhiKind, Long> masked = new EnumMap<>(PhiKind.class);
-        summary.path("masked").properties().forEach(entry ->
-                PhiKind.parse(entry.getKey()).ifPresent(kind -> masked.put(kind, entry.getValue().asLong())));
+        summary.path("masked")
+                .properties()
+                .forEach(entry -> PhiKind.parse(entry.getKey())
+                        .ifPresent(kind -> masked.put(kind, entry.getValue().asLong())));
         Map<String, Long> outcomes = new LinkedHashMap<>();
-        summary.path("outcomes").properties().forEach(entry -> outcomes.put(entry.getKey(), entry.getValue().asLong()));
+        summary.path("outcomes")
+                .properties()
+                .forEach(entry -> outcomes.put(entry.getKey(), entry.getValue().asLong()));
         List<LeakTurn> leaks = new ArrayList<>();
         for (JsonNode leak : summary.path("leak_turns")) {
-            leaks.add(new LeakTurn(leak.get(0).asLong(), leak.get(1).asText(""), leak.get(2).asText(""),
+            leaks.add(new LeakTurn(
+                    leak.get(0).asLong(),
+                    leak.get(1).asText(""),
+                    leak.get(2).asText(""),
                     leak.get(3).asLong()));
         }
         List<StageLatency> latencies = new ArrayList<>();
@@ -324,27 +360,46 @@ public final class AuditScopeAdapter implements ReadAuditScopePort {
         for (String stage : STAGES.keySet()) {
             JsonNode values = latency.path(stage);
             if (values.path(0).asLong() > 0) {
-                latencies.add(new StageLatency(stage, values.path(0).asLong(), values.path(1).path(0).asDouble() / 1_000.0,
+                latencies.add(new StageLatency(
+                        stage,
+                        values.path(0).asLong(),
+                        values.path(1).path(0).asDouble() / 1_000.0,
                         values.path(1).path(1).asDouble() / 1_000.0));
             }
         }
         Map<Instant, TimeBucket> timeline = new LinkedHashMap<>(empty.orElse(Map.of()));
         for (JsonNode bucket : summary.path("timeline")) {
             Instant start = Instant.ofEpochSecond(bucket.get(0).asLong());
-            timeline.put(start, new TimeBucket(start, bucket.get(1).asLong(), bucket.get(2).asLong()));
+            timeline.put(
+                    start,
+                    new TimeBucket(start, bucket.get(1).asLong(), bucket.get(2).asLong()));
         }
         // "name:version" of the policy each turn recorded; ":" for turns recorded before turns named their policy.
         Map<String, Long> policies = new LinkedHashMap<>();
-        summary.path("policies").properties().forEach(entry -> policies.put(entry.getKey(), entry.getValue().asLong()));
+        summary.path("policies")
+                .properties()
+                .forEach(entry -> policies.put(entry.getKey(), entry.getValue().asLong()));
         List<AgentId> agents = new ArrayList<>();
         for (JsonNode agent : summary.path("agents")) {
             AgentId.parse(agent.asText()).ifPresent(agents::add);
         }
-        return new ScopeActivity(summary.path("events").asLong(), instant(summary.path("first_at")),
-                instant(summary.path("last_at")), summary.path("turns").asLong(), summary.path("sessions").asLong(),
-                summary.path("calls_started").asLong(), summary.path("calls_ended").asLong(),
-                summary.path("masked_total").asLong(), masked, summary.path("leak_findings").asLong(),
-                summary.path("leak_turn_count").asLong(), leaks, outcomes, latencies, List.copyOf(timeline.values()), agents,
+        return new ScopeActivity(
+                summary.path("events").asLong(),
+                instant(summary.path("first_at")),
+                instant(summary.path("last_at")),
+                summary.path("turns").asLong(),
+                summary.path("sessions").asLong(),
+                summary.path("calls_started").asLong(),
+                summary.path("calls_ended").asLong(),
+                summary.path("masked_total").asLong(),
+                masked,
+                summary.path("leak_findings").asLong(),
+                summary.path("leak_turn_count").asLong(),
+                leaks,
+                outcomes,
+                latencies,
+                List.copyOf(timeline.values()),
+                agents,
                 policies);
     }
 
@@ -356,8 +411,9 @@ public final class AuditScopeAdapter implements ReadAuditScopePort {
     private static String latencyColumns() {
         List<String> columns = new ArrayList<>();
         // One sort per stage: percentile_cont over an array of fractions answers both from it.
-        STAGES.keySet().forEach(stage -> columns.add("'" + stage + "', jsonb_build_array(count(" + stage + "_us), "
-                + "percentile_cont(ARRAY[0.5, 0.95]) WITHIN GROUP (ORDER BY " + stage + "_us))"));
+        STAGES.keySet()
+                .forEach(stage -> columns.add("'" + stage + "', jsonb_build_array(count(" + stage + "_us), "
+                        + "percentile_cont(ARRAY[0.5, 0.95]) WITHIN GROUP (ORDER BY " + stage + "_us))"));
         return String.join(",\n                    ", columns);
     }
 

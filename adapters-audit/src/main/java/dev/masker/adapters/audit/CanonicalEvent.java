@@ -23,8 +23,7 @@ final class CanonicalEvent {
     private static final DateTimeFormatter RFC_3339_MILLIS =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
-    private CanonicalEvent() {
-    }
+    private CanonicalEvent() {}
 
     /** The canonical JSON of the event at its place in the chain. */
     static String body(AuditEvent event, long sequence) {

@@ -38,7 +38,8 @@ public final class ChainedAuditAdapter implements AppendAuditEventPort, AutoClos
     private static final System.Logger LOG = System.getLogger(ChainedAuditAdapter.class.getName());
     // Three round trips a batch: lock the head (learning which dedup keys are already recorded), insert the events and
     // move the head in one statement, commit.
-    private static final String LOCK_HEAD = "SELECT seq, hash, '' AS recorded FROM audit_chain_head WHERE id = 1 FOR UPDATE";
+    private static final String LOCK_HEAD =
+            "SELECT seq, hash, '' AS recorded FROM audit_chain_head WHERE id = 1 FOR UPDATE";
     private static final String LOCK_HEAD_AND_FIND_KEYS = """
             SELECT h.seq, h.hash,
                    (SELECT string_agg(e.dedup_key, chr(10)) FROM audit_event e WHERE e.dedup_key IN (%s)) AS recorded
@@ -62,7 +63,7 @@ public final class ChainedAuditAdapter implements AppendAuditEventPort, AutoClos
     private final Thread writer;
     private volatile boolean closing;
 
-    private record Pending(AuditEvent event, CompletableFuture<AppendOutcome> outcome) { }
+    private record Pending(AuditEvent event, CompletableFuture<AppendOutcome> outcome) {}
 
     /**
      * Starts the writer.
@@ -72,8 +73,8 @@ public final class ChainedAuditAdapter implements AppendAuditEventPort, AutoClos
      * @param appendTimeout how long an append waits for its commit before it answers {@code audit_unavailable}
      * @param batchSizes told the size of every committed batch (for metrics)
      */
-    public ChainedAuditAdapter(DbClient db, int maxBatch, int queueCapacity, Duration appendTimeout,
-                               IntConsumer batchSizes) {
+    public ChainedAuditAdapter(
+            DbClient db, int maxBatch, int queueCapacity, Duration appendTimeout, IntConsumer batchSizes) {
         this(db, maxBatch, queueCapacity, appendTimeout, sizesOnly(batchSizes));
     }
 
@@ -85,8 +86,8 @@ public final class ChainedAuditAdapter implements AppendAuditEventPort, AutoClos
      * @param appendTimeout how long an append waits for its commit before it answers {@code audit_unavailable}
      * @param batches told the size and the commit time of every committed batch (for metrics)
      */
-    public ChainedAuditAdapter(DbClient db, int maxBatch, int queueCapacity, Duration appendTimeout,
-                               AuditBatchListener batches) {
+    public ChainedAuditAdapter(
+            DbClient db, int maxBatch, int queueCapacity, Duration appendTimeout, AuditBatchListener batches) {
         this.db = Objects.requireNonNull(db, "db");
         if (maxBatch < 1 || maxBatch > 1000) {
             throw new IllegalArgumentException("the audit batch size must be between 1 and 1000");
@@ -95,7 +96,8 @@ public final class ChainedAuditAdapter implements AppendAuditEventPort, AutoClos
         this.appendTimeout = Objects.requireNonNull(appendTimeout, "appendTimeout");
         this.batches = Objects.requireNonNull(batches, "batches");
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
-        this.writer = Thread.ofPlatform().name("masker-audit-writer").daemon(false).start(this::writeUntilClosed);
+        this.writer =
+                Thread.ofPlatform().name("masker-audit-writer").daemon(false).start(this::writeUntilClosed);
     }
 
     @Override
@@ -134,7 +136,10 @@ public final class ChainedAuditAdapter implements AppendAuditEventPort, AutoClos
         List<Pending> left = drain(Integer.MAX_VALUE);
         if (!left.isEmpty()) {
             // Events queued without a waiting caller (appendWithoutWaiting) would otherwise be lost silently.
-            LOG.log(Level.WARNING, "{0} audit events were queued as the log closed and were not committed", left.size());
+            LOG.log(
+                    Level.WARNING,
+                    "{0} audit events were queued as the log closed and were not committed",
+                    left.size());
         }
         failAll(left);
     }
@@ -169,24 +174,30 @@ public final class ChainedAuditAdapter implements AppendAuditEventPort, AutoClos
         Duration took;
         try {
             tx = db.transaction();
-            List<String> keys = batch.stream().map(pending -> pending.event().dedupKey())
-                    .flatMap(Optional::stream).distinct().toList();
-            DbRow head = (keys.isEmpty() ? tx.createGet(LOCK_HEAD)
-                    : tx.createGet(LOCK_HEAD_AND_FIND_KEYS.formatted(placeholders(keys.size()))).params(keys))
+            List<String> keys = batch.stream()
+                    .map(pending -> pending.event().dedupKey())
+                    .flatMap(Optional::stream)
+                    .distinct()
+                    .toList();
+            DbRow head = (keys.isEmpty()
+                            ? tx.createGet(LOCK_HEAD)
+                            : tx.createGet(LOCK_HEAD_AND_FIND_KEYS.formatted(placeholders(keys.size())))
+                                    .params(keys))
                     .execute()
                     .orElseThrow(() -> new IllegalStateException("the audit chain head row is missing"));
             long sequence = head.column("seq").get(Long.class);
             String hash = head.column("hash").get(String.class);
             // Dedup keys never hold a line break (call ids refuse control characters), so it separates them.
             String found = head.column("recorded").get(String.class);
-            Set<String> recorded = found == null || found.isEmpty() ? new HashSet<>()
-                    : new HashSet<>(List.of(found.split("\n")));
+            Set<String> recorded =
+                    found == null || found.isEmpty() ? new HashSet<>() : new HashSet<>(List.of(found.split("\n")));
             List<Object> params = new ArrayList<>(batch.size() * 9 + 2);
             List<AppendOutcome> outcomes = new ArrayList<>(batch.size());
             for (Pending pending : batch) {
                 AuditEvent event = pending.event();
                 // A key already in the log, or earlier in this batch, is not appended again.
-                if (event.dedupKey().isPresent() && !recorded.add(event.dedupKey().get())) {
+                if (event.dedupKey().isPresent()
+                        && !recorded.add(event.dedupKey().get())) {
                     outcomes.add(new AppendOutcome.AlreadyRecorded());
                     continue;
                 }
@@ -212,7 +223,8 @@ public final class ChainedAuditAdapter implements AppendAuditEventPort, AutoClos
                 params.add(sequence);
                 params.add(hash);
                 tx.createDmlStatement(INSERT_AND_MOVE_HEAD.formatted(String.join(", ", Collections.nCopies(rows, ROW))))
-                        .params(params).execute();
+                        .params(params)
+                        .execute();
             }
             tx.commit();
             took = Duration.ofNanos(System.nanoTime() - started);
@@ -220,14 +232,22 @@ public final class ChainedAuditAdapter implements AppendAuditEventPort, AutoClos
             rollbackQuietly(tx);
             String state = sqlState(e);
             if (batch.size() > 1 && refusedAnEvent(state)) {
-                // One event the database refuses must not fail the innocent ones committed beside it: each is tried alone.
-                LOG.log(Level.WARNING, "an audit batch of {0} events was refused (SQL state {1}); committing them one by one",
-                        batch.size(), state);
+                // One event the database refuses must not fail the innocent ones committed beside it: each is tried
+                // alone.
+                LOG.log(
+                        Level.WARNING,
+                        "an audit batch of {0} events was refused (SQL state {1}); committing them one by one",
+                        batch.size(),
+                        state);
                 batch.forEach(pending -> write(List.of(pending)));
                 return;
             }
-            LOG.log(Level.WARNING, "an audit batch of {0} events was not committed ({1}, SQL state {2})", batch.size(),
-                    e.getClass().getSimpleName(), state);
+            LOG.log(
+                    Level.WARNING,
+                    "an audit batch of {0} events was not committed ({1}, SQL state {2})",
+                    batch.size(),
+                    e.getClass().getSimpleName(),
+                    state);
             failAll(batch);
             return;
         }
@@ -235,7 +255,10 @@ public final class ChainedAuditAdapter implements AppendAuditEventPort, AutoClos
         try {
             batches.committed(committedRows, took);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "the audit batch listener failed: {0}", e.getClass().getSimpleName());
+            LOG.log(
+                    Level.WARNING,
+                    "the audit batch listener failed: {0}",
+                    e.getClass().getSimpleName());
         }
         for (int i = 0; i < batch.size(); i++) {
             batch.get(i).outcome().complete(committed.get(i));
@@ -293,7 +316,8 @@ public final class ChainedAuditAdapter implements AppendAuditEventPort, AutoClos
 
     static DomainException unavailable() {
         // An append that timed out can still be committed by its batch later; a retry then finds it recorded.
-        return DomainException.retryable(ErrorCode.AUDIT_UNAVAILABLE,
+        return DomainException.retryable(
+                ErrorCode.AUDIT_UNAVAILABLE,
                 "The audit log could not confirm this event in time; the request was not completed. Retry shortly.",
                 Duration.ofSeconds(2));
     }

@@ -15,8 +15,7 @@ final class ReadSnapshot {
     /** What {@code pg_export_snapshot()} returns, e.g. {@code 00000003-0000001B-1}: checked before it is quoted in SQL. */
     private static final Pattern SNAPSHOT_ID = Pattern.compile("[0-9A-F]{1,16}(-[0-9A-F]{1,16}){1,3}");
 
-    private ReadSnapshot() {
-    }
+    private ReadSnapshot() {}
 
     static <T> T read(DbClient db, Function<DbExecute, T> work) {
         return read(db, Optional.empty(), work);
@@ -35,7 +34,10 @@ final class ReadSnapshot {
 
     /** Exports the snapshot of the transaction, for {@link #readIn} on another connection. */
     static String export(DbExecute snapshot) {
-        return snapshot.get("SELECT pg_export_snapshot() AS id").orElseThrow().column("id").get(String.class);
+        return snapshot.get("SELECT pg_export_snapshot() AS id")
+                .orElseThrow()
+                .column("id")
+                .get(String.class);
     }
 
     private static <T> T read(DbClient db, Optional<String> exportedSnapshot, Function<DbExecute, T> work) {

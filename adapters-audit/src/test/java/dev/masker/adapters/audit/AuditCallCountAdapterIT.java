@@ -30,7 +30,7 @@ class AuditCallCountAdapterIT {
     void migrateFreshSchema() {
         schema = TestPostgres.freshSchema();
         AuditMigrations.migrate(schema.pool(), schema.name());
-        audit = new ChainedAuditAdapter(schema.db(), 100, 1_000, Duration.ofSeconds(20), size -> { });
+        audit = new ChainedAuditAdapter(schema.db(), 100, 1_000, Duration.ofSeconds(20), size -> {});
     }
 
     @AfterEach
@@ -44,9 +44,30 @@ class AuditCallCountAdapterIT {
     }
 
     private void turn(AgentId agent, SessionId session, Instant at, Map<PhiKind, Integer> masked) {
-        audit.append(AuditEvent.turnProxied(new EventId(ulid()), at, agent, new TurnRecord(session, "stub", "stub", false,
-                "ok", "healthcare-default", 1, masked, 0, 0, new AuditEvent.StageTimes(Duration.ofMillis(1), Duration.ofMillis(1),
-                Duration.ofMillis(2), Duration.ofMillis(3), Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ofMillis(4))),
+        audit.append(AuditEvent.turnProxied(
+                new EventId(ulid()),
+                at,
+                agent,
+                new TurnRecord(
+                        session,
+                        "stub",
+                        "stub",
+                        false,
+                        "ok",
+                        "healthcare-default",
+                        1,
+                        masked,
+                        0,
+                        0,
+                        new AuditEvent.StageTimes(
+                                Duration.ofMillis(1),
+                                Duration.ofMillis(1),
+                                Duration.ofMillis(2),
+                                Duration.ofMillis(3),
+                                Duration.ZERO,
+                                Duration.ZERO,
+                                Duration.ZERO,
+                                Duration.ofMillis(4))),
                 new RequestId(ulid())));
     }
 
@@ -65,6 +86,7 @@ class AuditCallCountAdapterIT {
         TurnTotals totals = new AuditCallCountAdapter(schema.db()).totals(agent, session, start);
 
         assertEquals(new TurnTotals(3, Map.of(PhiKind.NAME, 3, PhiKind.PHONE, 1)), totals);
-        assertEquals(TurnTotals.NONE, new AuditCallCountAdapter(schema.db()).totals(agent, new SessionId(ulid()), start));
+        assertEquals(
+                TurnTotals.NONE, new AuditCallCountAdapter(schema.db()).totals(agent, new SessionId(ulid()), start));
     }
 }

@@ -39,7 +39,8 @@ class AuditChainReaderAdapterIT {
         reader = new AuditChainReaderAdapter(schema.db());
         // seq 1..6 at hours 0, 1, 2, 3, 4, 5 — except seq 4, stamped at hour 1 by a late clock.
         int[] hours = {0, 1, 2, 1, 4, 5};
-        try (ChainedAuditAdapter audit = new ChainedAuditAdapter(schema.db(), 1, 10, Duration.ofSeconds(10), size -> { })) {
+        try (ChainedAuditAdapter audit =
+                new ChainedAuditAdapter(schema.db(), 1, 10, Duration.ofSeconds(10), size -> {})) {
             for (int hour : hours) {
                 audit.append(SampleEvents.agentCreatedAt(T0.plus(Duration.ofHours(hour))));
             }
@@ -55,7 +56,9 @@ class AuditChainReaderAdapterIT {
     void givenNoBounds_read_givesTheWholeChainWhichVerifiesFromGenesis() {
         List<ChainLink> links = read(Optional.empty(), Optional.empty());
 
-        assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L), links.stream().map(ChainLink::sequence).toList());
+        assertEquals(
+                List.of(1L, 2L, 3L, 4L, 5L, 6L),
+                links.stream().map(ChainLink::sequence).toList());
         ChainWalk walk = ChainWalk.fromGenesis();
         links.forEach(link -> assertEquals(Optional.empty(), walk.next(link)));
         assertEquals(6, walk.eventsChecked());
@@ -64,7 +67,8 @@ class AuditChainReaderAdapterIT {
     @Test
     void givenAPeriod_read_givesTheRunFromItsFirstToItsLastEventWithoutGaps() {
         // Hours 2 to 4 (4 excluded): seq 3 is the first at or after hour 2, seq 4 (hour 1) the last before hour 4.
-        List<ChainLink> links = read(Optional.of(T0.plus(Duration.ofHours(2))), Optional.of(T0.plus(Duration.ofHours(4))));
+        List<ChainLink> links =
+                read(Optional.of(T0.plus(Duration.ofHours(2))), Optional.of(T0.plus(Duration.ofHours(4))));
 
         assertEquals(List.of(3L, 4L), links.stream().map(ChainLink::sequence).toList());
         ChainWalk walk = ChainWalk.after(new ChainPosition(2, links.getFirst().previousHash()));
@@ -83,8 +87,10 @@ class AuditChainReaderAdapterIT {
             AuditMigrations.migrate(empty.pool(), empty.name());
             List<ChainLink> links = new ArrayList<>();
 
-            assertEquals(0, new AuditChainReaderAdapter(empty.db()).read(new Period(Optional.empty(), Optional.empty()),
-                    links::add));
+            assertEquals(
+                    0,
+                    new AuditChainReaderAdapter(empty.db())
+                            .read(new Period(Optional.empty(), Optional.empty()), links::add));
             assertEquals(List.of(), links);
         }
     }
@@ -93,7 +99,8 @@ class AuditChainReaderAdapterIT {
     void givenTheSinkFails_read_passesItsFailureOnUnchanged() {
         IllegalStateException clientGone = new IllegalStateException("the client went away");
 
-        RuntimeException thrown = assertThrows(RuntimeException.class,
+        RuntimeException thrown = assertThrows(
+                RuntimeException.class,
                 () -> reader.read(new Period(Optional.empty(), Optional.empty()), link -> {
                     throw clientGone;
                 }));
@@ -105,9 +112,12 @@ class AuditChainReaderAdapterIT {
 
     @Test
     void givenUnreachableDatabase_read_failsAsAuditUnavailable() {
-        try (HikariDataSource dead = TestPostgres.unreachablePool(); DbClient db = TestPostgres.dbClient(dead::getConnection)) {
-            DomainException refused = assertThrows(DomainException.class,
-                    () -> new AuditChainReaderAdapter(db).read(new Period(Optional.empty(), Optional.empty()), link -> { }));
+        try (HikariDataSource dead = TestPostgres.unreachablePool();
+                DbClient db = TestPostgres.dbClient(dead::getConnection)) {
+            DomainException refused = assertThrows(
+                    DomainException.class,
+                    () -> new AuditChainReaderAdapter(db)
+                            .read(new Period(Optional.empty(), Optional.empty()), link -> {}));
 
             assertEquals(ErrorCode.AUDIT_UNAVAILABLE, refused.code());
         }

@@ -37,7 +37,8 @@ class AuditChainTamperingIT {
         schema = TestPostgres.freshSchema();
         AuditMigrations.migrate(schema.pool(), schema.name());
         verifier = new AuditChainVerifierAdapter(schema.db());
-        try (ChainedAuditAdapter audit = new ChainedAuditAdapter(schema.db(), 10, 10, Duration.ofSeconds(10), size -> { })) {
+        try (ChainedAuditAdapter audit =
+                new ChainedAuditAdapter(schema.db(), 10, 10, Duration.ofSeconds(10), size -> {})) {
             for (int i = 0; i < EVENTS; i++) {
                 audit.append(SampleEvents.agentCreated());
             }
@@ -53,7 +54,8 @@ class AuditChainTamperingIT {
     @Test
     void givenTriggersOn_anEdit_isRefusedByTheDatabase() {
         SQLException refused = assertThrows(SQLException.class, () -> {
-            try (Connection connection = schema.connect(); Statement statement = connection.createStatement()) {
+            try (Connection connection = schema.connect();
+                    Statement statement = connection.createStatement()) {
                 statement.executeUpdate("UPDATE audit_event SET body = body || ' ' WHERE seq = 3");
             }
         });
@@ -64,9 +66,11 @@ class AuditChainTamperingIT {
 
     @Test
     void givenABodyEditedWithTriggersOff_verify_breaksAtThatEvent() throws SQLException {
-        assertEquals(1, tamper("UPDATE audit_event SET body = replace(body, 'ops-admin', 'someone-else') WHERE seq = 3"));
+        assertEquals(
+                1, tamper("UPDATE audit_event SET body = replace(body, 'ops-admin', 'someone-else') WHERE seq = 3"));
 
-        assertEquals(new ChainVerification.Broken(3, "the body does not hash to the stored hash", 2, Optional.of(head)),
+        assertEquals(
+                new ChainVerification.Broken(3, "the body does not hash to the stored hash", 2, Optional.of(head)),
                 verifier.verify());
     }
 
@@ -74,17 +78,23 @@ class AuditChainTamperingIT {
     void givenARowDeletedWithTriggersOff_verify_breaksWhereItWas() throws SQLException {
         assertEquals(1, tamper("DELETE FROM audit_event WHERE seq = 4"));
 
-        assertEquals(new ChainVerification.Broken(4, "event 4 is missing: event 5 follows event 3", 3, Optional.of(head)),
+        assertEquals(
+                new ChainVerification.Broken(4, "event 4 is missing: event 5 follows event 3", 3, Optional.of(head)),
                 verifier.verify());
     }
 
     @Test
     void givenTwoRowsSwappedWithTriggersOff_verify_breaksAtTheFirstOfThem() throws SQLException {
         // Three steps, as the primary key is checked row by row: 2 -> 1000, 5 -> 2, 1000 -> 5.
-        assertEquals(3, tamper("UPDATE audit_event SET seq = 1000 WHERE seq = 2", "UPDATE audit_event SET seq = 2 WHERE seq = 5",
-                "UPDATE audit_event SET seq = 5 WHERE seq = 1000"));
+        assertEquals(
+                3,
+                tamper(
+                        "UPDATE audit_event SET seq = 1000 WHERE seq = 2",
+                        "UPDATE audit_event SET seq = 2 WHERE seq = 5",
+                        "UPDATE audit_event SET seq = 5 WHERE seq = 1000"));
 
-        assertEquals(new ChainVerification.Broken(2, "prev_hash is not the previous event's hash", 1, Optional.of(head)),
+        assertEquals(
+                new ChainVerification.Broken(2, "prev_hash is not the previous event's hash", 1, Optional.of(head)),
                 verifier.verify());
     }
 
@@ -106,8 +116,11 @@ class AuditChainTamperingIT {
     @Test
     void givenARowDeletedAndTheRestRenumbered_verify_breaksWhereItWas() throws SQLException {
         // Renumbered through 1000 and up, as the primary key is checked row by row.
-        tamper("DELETE FROM audit_event WHERE seq = 2", "UPDATE audit_event SET seq = seq + 1000 WHERE seq > 2",
-                "UPDATE audit_event SET seq = seq - 1001 WHERE seq > 1000", "UPDATE audit_chain_head SET seq = seq - 1");
+        tamper(
+                "DELETE FROM audit_event WHERE seq = 2",
+                "UPDATE audit_event SET seq = seq + 1000 WHERE seq > 2",
+                "UPDATE audit_event SET seq = seq - 1001 WHERE seq > 1000",
+                "UPDATE audit_chain_head SET seq = seq - 1");
 
         ChainVerification.Broken broken = assertInstanceOf(ChainVerification.Broken.class, verifier.verify());
 
@@ -120,8 +133,13 @@ class AuditChainTamperingIT {
     void givenTheNewestEventDeletedAndTheHeadLeft_verify_breaksAtTheHead() throws SQLException {
         assertEquals(1, tamper("DELETE FROM audit_event WHERE seq = " + EVENTS));
 
-        assertEquals(new ChainVerification.Broken(EVENTS, "the chain head names event 6 but the log ends at event 5",
-                EVENTS - 1, Optional.of(head)), verifier.verify());
+        assertEquals(
+                new ChainVerification.Broken(
+                        EVENTS,
+                        "the chain head names event 6 but the log ends at event 5",
+                        EVENTS - 1,
+                        Optional.of(head)),
+                verifier.verify());
     }
 
     /**
@@ -131,7 +149,8 @@ class AuditChainTamperingIT {
     @Test
     void givenTheNewestEventDeletedAndTheHeadMovedBack_verify_isIntactOnlyAShorterChain() throws SQLException {
         String previous = text("SELECT hash FROM audit_event WHERE seq = " + (EVENTS - 1));
-        tamper("DELETE FROM audit_event WHERE seq = " + EVENTS,
+        tamper(
+                "DELETE FROM audit_event WHERE seq = " + EVENTS,
                 "UPDATE audit_chain_head SET seq = " + (EVENTS - 1) + ", hash = '" + previous + "'");
 
         ChainVerification.Intact intact = assertInstanceOf(ChainVerification.Intact.class, verifier.verify());
@@ -143,7 +162,8 @@ class AuditChainTamperingIT {
     /** Runs the statements with every trigger on the audit tables disabled, as their owner can; returns rows changed. */
     private int tamper(String... statements) throws SQLException {
         int changed = 0;
-        try (Connection connection = schema.connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = schema.connect();
+                Statement statement = connection.createStatement()) {
             statement.execute("ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only");
             statement.execute("ALTER TABLE audit_chain_head DISABLE TRIGGER audit_chain_head_forward_only");
             try {
@@ -159,8 +179,9 @@ class AuditChainTamperingIT {
     }
 
     private String text(String sql) throws SQLException {
-        try (Connection connection = schema.connect(); Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery(sql)) {
+        try (Connection connection = schema.connect();
+                Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery(sql)) {
             assertTrue(result.next(), sql);
             return result.getString(1);
         }

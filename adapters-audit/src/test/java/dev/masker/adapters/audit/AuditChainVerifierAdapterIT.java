@@ -18,11 +18,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -50,7 +50,8 @@ class AuditChainVerifierAdapterIT {
     }
 
     private void appendEvents() {
-        try (ChainedAuditAdapter audit = new ChainedAuditAdapter(schema.db(), 10, 10, Duration.ofSeconds(10), size -> { })) {
+        try (ChainedAuditAdapter audit =
+                new ChainedAuditAdapter(schema.db(), 10, 10, Duration.ofSeconds(10), size -> {})) {
             for (int i = 0; i < EVENTS; i++) {
                 audit.append(SampleEvents.agentCreated());
             }
@@ -78,7 +79,10 @@ class AuditChainVerifierAdapterIT {
 
         assertEquals(1, edited);
         assertTrue(column("body", 3).contains("someone-else"), "the tampering took effect");
-        assertEquals(3, assertInstanceOf(ChainVerification.Broken.class, verifier.verify()).atSequence());
+        assertEquals(
+                3,
+                assertInstanceOf(ChainVerification.Broken.class, verifier.verify())
+                        .atSequence());
     }
 
     @Test
@@ -88,14 +92,18 @@ class AuditChainVerifierAdapterIT {
         String forgedHash = ChainHash.of(column("prev_hash", 3), forged);
 
         try (Connection connection = schema.connect();
-             PreparedStatement update = connection.prepareStatement("UPDATE audit_event SET body = ?, hash = ? WHERE seq = 3")) {
+                PreparedStatement update =
+                        connection.prepareStatement("UPDATE audit_event SET body = ?, hash = ? WHERE seq = 3")) {
             connection.createStatement().execute("SET session_replication_role = replica");
             update.setString(1, forged);
             update.setString(2, forgedHash);
             assertEquals(1, update.executeUpdate());
         }
 
-        assertEquals(4, assertInstanceOf(ChainVerification.Broken.class, verifier.verify()).atSequence());
+        assertEquals(
+                4,
+                assertInstanceOf(ChainVerification.Broken.class, verifier.verify())
+                        .atSequence());
     }
 
     @Test
@@ -104,7 +112,10 @@ class AuditChainVerifierAdapterIT {
 
         assertEquals(1, schema.executeBypassingTriggers("DELETE FROM audit_event WHERE seq = 3"));
 
-        assertEquals(3, assertInstanceOf(ChainVerification.Broken.class, verifier.verify()).atSequence());
+        assertEquals(
+                3,
+                assertInstanceOf(ChainVerification.Broken.class, verifier.verify())
+                        .atSequence());
     }
 
     @Test
@@ -113,29 +124,41 @@ class AuditChainVerifierAdapterIT {
 
         assertEquals(1, schema.executeBypassingTriggers("DELETE FROM audit_event WHERE seq = " + EVENTS));
 
-        assertEquals(EVENTS, assertInstanceOf(ChainVerification.Broken.class, verifier.verify()).atSequence());
+        assertEquals(
+                EVENTS,
+                assertInstanceOf(ChainVerification.Broken.class, verifier.verify())
+                        .atSequence());
     }
 
     @Test
     void givenHeadMovedBackBehindTheLog_verify_isBroken() throws SQLException {
         appendEvents();
 
-        assertEquals(1, schema.executeBypassingTriggers("UPDATE audit_chain_head SET seq = " + (EVENTS - 1)
-                + ", hash = (SELECT hash FROM audit_event WHERE seq = " + (EVENTS - 1) + ")"));
+        assertEquals(
+                1,
+                schema.executeBypassingTriggers("UPDATE audit_chain_head SET seq = " + (EVENTS - 1)
+                        + ", hash = (SELECT hash FROM audit_event WHERE seq = " + (EVENTS - 1) + ")"));
 
         assertInstanceOf(ChainVerification.Broken.class, verifier.verify());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"agent_id = 'agt_01M8DZCGH2NKJRA85DGPJDCT3G'",
-        "occurred_at = occurred_at + interval '1 hour'", "event_id = 'evt_01M8DZCGH2NKJRA85DGPJDCT3G'",
-        "type = 'call_started'"})
+    @ValueSource(
+            strings = {
+                "agent_id = 'agt_01M8DZCGH2NKJRA85DGPJDCT3G'",
+                "occurred_at = occurred_at + interval '1 hour'",
+                "event_id = 'evt_01M8DZCGH2NKJRA85DGPJDCT3G'",
+                "type = 'call_started'"
+            })
     void givenAColumnEditedButNotTheBody_verify_isBrokenAtThatEvent(String edit) throws SQLException {
         appendEvents();
 
         assertEquals(1, schema.executeBypassingTriggers("UPDATE audit_event SET " + edit + " WHERE seq = 2"));
 
-        assertEquals(2, assertInstanceOf(ChainVerification.Broken.class, verifier.verify()).atSequence());
+        assertEquals(
+                2,
+                assertInstanceOf(ChainVerification.Broken.class, verifier.verify())
+                        .atSequence());
     }
 
     @Test
@@ -149,8 +172,9 @@ class AuditChainVerifierAdapterIT {
 
     @Test
     void givenAppendsRunningDuringTheCheck_verify_isAlwaysIntact() throws Exception {
-        try (ChainedAuditAdapter audit = new ChainedAuditAdapter(schema.db(), 5, 1000, Duration.ofSeconds(10), size -> { });
-             ExecutorService writers = Executors.newVirtualThreadPerTaskExecutor()) {
+        try (ChainedAuditAdapter audit =
+                        new ChainedAuditAdapter(schema.db(), 5, 1000, Duration.ofSeconds(10), size -> {});
+                ExecutorService writers = Executors.newVirtualThreadPerTaskExecutor()) {
             AtomicBoolean running = new AtomicBoolean(true);
             for (int i = 0; i < 8; i++) {
                 writers.submit(() -> {
@@ -173,8 +197,10 @@ class AuditChainVerifierAdapterIT {
 
     @Test
     void givenUnreachableDatabase_verify_failsAsAuditUnavailable() {
-        try (HikariDataSource dead = TestPostgres.unreachablePool(); DbClient db = TestPostgres.dbClient(dead::getConnection)) {
-            DomainException refused = assertThrows(DomainException.class, () -> new AuditChainVerifierAdapter(db).verify());
+        try (HikariDataSource dead = TestPostgres.unreachablePool();
+                DbClient db = TestPostgres.dbClient(dead::getConnection)) {
+            DomainException refused =
+                    assertThrows(DomainException.class, () -> new AuditChainVerifierAdapter(db).verify());
 
             assertEquals(ErrorCode.AUDIT_UNAVAILABLE, refused.code());
         }
@@ -182,7 +208,8 @@ class AuditChainVerifierAdapterIT {
 
     private String column(String name, long sequence) throws SQLException {
         try (Connection connection = schema.connect();
-             PreparedStatement select = connection.prepareStatement("SELECT " + name + " FROM audit_event WHERE seq = ?")) {
+                PreparedStatement select =
+                        connection.prepareStatement("SELECT " + name + " FROM audit_event WHERE seq = ?")) {
             select.setLong(1, sequence);
             try (ResultSet row = select.executeQuery()) {
                 assertTrue(row.next(), "event " + sequence + " exists");

@@ -33,7 +33,8 @@ class AuditLogAppendOnlyIT {
     static void migrateFreshSchemaWithThreeEvents() throws SQLException {
         schema = TestPostgres.freshSchema();
         AuditMigrations.migrate(schema.pool(), schema.name());
-        try (ChainedAuditAdapter audit = new ChainedAuditAdapter(schema.db(), 10, 10, Duration.ofSeconds(10), size -> { })) {
+        try (ChainedAuditAdapter audit =
+                new ChainedAuditAdapter(schema.db(), 10, 10, Duration.ofSeconds(10), size -> {})) {
             for (int i = 0; i < 3; i++) {
                 audit.append(SampleEvents.agentCreated());
             }
@@ -47,12 +48,14 @@ class AuditLogAppendOnlyIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "UPDATE audit_event SET body = body || ' ' WHERE seq = 2",
-            "UPDATE audit_event SET agent_id = NULL",
-            "DELETE FROM audit_event WHERE seq = 3",
-            "DELETE FROM audit_event",
-            "TRUNCATE audit_event"})
+    @ValueSource(
+            strings = {
+                "UPDATE audit_event SET body = body || ' ' WHERE seq = 2",
+                "UPDATE audit_event SET agent_id = NULL",
+                "DELETE FROM audit_event WHERE seq = 3",
+                "DELETE FROM audit_event",
+                "TRUNCATE audit_event"
+            })
     void givenAppendedEvents_rewriteOrRemoveThem_isRefusedByTheDatabase(String rewrite) throws SQLException {
         SQLException refused = assertThrows(SQLException.class, () -> execute(rewrite));
 
@@ -61,12 +64,14 @@ class AuditLogAppendOnlyIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "UPDATE audit_chain_head SET seq = seq - 1",
-            "UPDATE audit_chain_head SET seq = 0, hash = repeat('0', 64)",
-            "UPDATE audit_chain_head SET hash = repeat('f', 64)",
-            "DELETE FROM audit_chain_head",
-            "TRUNCATE audit_chain_head"})
+    @ValueSource(
+            strings = {
+                "UPDATE audit_chain_head SET seq = seq - 1",
+                "UPDATE audit_chain_head SET seq = 0, hash = repeat('0', 64)",
+                "UPDATE audit_chain_head SET hash = repeat('f', 64)",
+                "DELETE FROM audit_chain_head",
+                "TRUNCATE audit_chain_head"
+            })
     void givenChainHead_moveItBackOrRemoveIt_isRefusedByTheDatabase(String rewrite) throws SQLException {
         SQLException refused = assertThrows(SQLException.class, () -> execute(rewrite));
 
@@ -75,14 +80,16 @@ class AuditLogAppendOnlyIT {
     }
 
     private static void execute(String sql) throws SQLException {
-        try (Connection connection = schema.connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = schema.connect();
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
     }
 
     private static String text(String sql) throws SQLException {
-        try (Connection connection = schema.connect(); Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery(sql)) {
+        try (Connection connection = schema.connect();
+                Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery(sql)) {
             assertTrue(result.next(), sql);
             return result.getString(1);
         }

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /** The canonical form and hash rule written down in docs/AUDIT.md, pinned to fixed vectors. */
 class CanonicalEventTest {
-    private static final AgentId AGENT = AgentId.parse("agt_01JD8Q2W3E4R5T6Y7V8X9Z0P1A").orElseThrow();
+    private static final AgentId AGENT =
+            AgentId.parse("agt_01JD8Q2W3E4R5T6Y7V8X9Z0P1A").orElseThrow();
     private static final EventId EVENT = new EventId(new Ulid("01JD8Q2W3E4R5T6Y7V8X9Z0P1B"));
     private static final RequestId REQUEST = new RequestId(new Ulid("01JD8Q2W3E4R5T6Y7V8X9Z0P1C"));
     private static final Instant AT = Instant.parse("2026-03-01T09:30:00.123456789Z");
@@ -25,17 +26,22 @@ class CanonicalEventTest {
     void givenEvent_body_isCompactJsonWithSortedKeysAndMillisecondUtcTime() {
         AuditEvent event = AuditEvent.agentCreated(EVENT, AT, AGENT, "ops-admin", Optional.empty(), REQUEST);
 
-        assertEquals("{\"agent_id\":\"agt_01JD8Q2W3E4R5T6Y7V8X9Z0P1A\",\"data\":{\"has_config_callback\":\"false\","
-                + "\"principal\":\"ops-admin\",\"request_id\":\"req_01JD8Q2W3E4R5T6Y7V8X9Z0P1C\"},"
-                + "\"event_id\":\"evt_01JD8Q2W3E4R5T6Y7V8X9Z0P1B\",\"occurred_at\":\"2026-03-01T09:30:00.123Z\","
-                + "\"seq\":7,\"type\":\"agent_created\"}", CanonicalEvent.body(event, 7));
+        assertEquals(
+                "{\"agent_id\":\"agt_01JD8Q2W3E4R5T6Y7V8X9Z0P1A\",\"data\":{\"has_config_callback\":\"false\","
+                        + "\"principal\":\"ops-admin\",\"request_id\":\"req_01JD8Q2W3E4R5T6Y7V8X9Z0P1C\"},"
+                        + "\"event_id\":\"evt_01JD8Q2W3E4R5T6Y7V8X9Z0P1B\",\"occurred_at\":\"2026-03-01T09:30:00.123Z\","
+                        + "\"seq\":7,\"type\":\"agent_created\"}",
+                CanonicalEvent.body(event, 7));
     }
 
     @Test
     void givenGenesisAndBody_hash_isLowerHexSha256OfTheirUtf8Concatenation() {
-        String body = CanonicalEvent.body(AuditEvent.agentCreated(EVENT, AT, AGENT, "ops-admin", Optional.empty(), REQUEST), 7);
+        String body = CanonicalEvent.body(
+                AuditEvent.agentCreated(EVENT, AT, AGENT, "ops-admin", Optional.empty(), REQUEST), 7);
 
-        assertEquals("d9e1fa08b855b8991b322173a5ac639f8a67459069f435202bb02811abeff6b9", ChainHash.of(ChainHash.GENESIS, body));
+        assertEquals(
+                "d9e1fa08b855b8991b322173a5ac639f8a67459069f435202bb02811abeff6b9",
+                ChainHash.of(ChainHash.GENESIS, body));
     }
 
     @Test

@@ -127,8 +127,8 @@ class ChainedAuditAdapterIT extends AppendAuditEventContractTest {
             assertEquals(new AppendOutcome.Appended(expected), outcome);
             // Another session sees the row as soon as append returns: it was committed, not merely queued.
             try (Connection connection = schema.connect();
-                 PreparedStatement select = connection.prepareStatement(
-                         "SELECT seq, type, agent_id, body, prev_hash, hash, dedup_key FROM audit_event WHERE event_id = ?")) {
+                    PreparedStatement select = connection.prepareStatement(
+                            "SELECT seq, type, agent_id, body, prev_hash, hash, dedup_key FROM audit_event WHERE event_id = ?")) {
                 select.setString(1, event.id().value());
                 try (ResultSet row = select.executeQuery()) {
                     assertTrue(row.next(), "the appended event is in the table");
@@ -159,8 +159,9 @@ class ChainedAuditAdapterIT extends AppendAuditEventContractTest {
                 results.add(appenders.submit(() -> {
                     start.await();
                     for (int i = 0; i < perThread; i++) {
-                        sequences.add(assertInstanceOf(AppendOutcome.Appended.class,
-                                audit.append(SampleEvents.agentCreated())).sequence());
+                        sequences.add(assertInstanceOf(
+                                        AppendOutcome.Appended.class, audit.append(SampleEvents.agentCreated()))
+                                .sequence());
                     }
                     return null;
                 }));
@@ -174,11 +175,14 @@ class ChainedAuditAdapterIT extends AppendAuditEventContractTest {
 
         int total = threads * perThread;
         long[] sorted = sequences.stream().mapToLong(Long::longValue).sorted().toArray();
-        assertTrue(Arrays.equals(LongStream.rangeClosed(1, total).toArray(), sorted), "sequences 1.." + total + ", once each");
+        assertTrue(
+                Arrays.equals(LongStream.rangeClosed(1, total).toArray(), sorted),
+                "sequences 1.." + total + ", once each");
         assertEquals(new ChainVerification.Intact(total, headHash()), verification);
         assertEquals(total, count("SELECT count(*) FROM audit_event"));
         assertEquals(total, batchSizes.stream().mapToInt(Integer::intValue).sum());
-        assertTrue(batchSizes.stream().anyMatch(size -> size > 1), "some commits carried several events: " + batchSizes);
+        assertTrue(
+                batchSizes.stream().anyMatch(size -> size > 1), "some commits carried several events: " + batchSizes);
     }
 
     @Test
@@ -196,8 +200,10 @@ class ChainedAuditAdapterIT extends AppendAuditEventContractTest {
         assertEquals(new AppendOutcome.AlreadyRecorded(), sameEventAgain);
         assertEquals(new AppendOutcome.AlreadyRecorded(), sameCallNewEvent);
         assertEquals(1, count("SELECT count(*) FROM audit_event"));
-        assertEquals(1, count("SELECT count(*) FROM audit_event WHERE dedup_key = '"
-                + AuditEvent.callStartedKey(agent, call) + "'"));
+        assertEquals(
+                1,
+                count("SELECT count(*) FROM audit_event WHERE dedup_key = '" + AuditEvent.callStartedKey(agent, call)
+                        + "'"));
     }
 
     @Test
@@ -221,8 +227,16 @@ class ChainedAuditAdapterIT extends AppendAuditEventContractTest {
         }
 
         assertEquals(attempts, outcomes.size());
-        assertEquals(1, outcomes.stream().filter(AppendOutcome.Appended.class::isInstance).count());
-        assertEquals(attempts - 1, outcomes.stream().filter(AppendOutcome.AlreadyRecorded.class::isInstance).count());
+        assertEquals(
+                1,
+                outcomes.stream()
+                        .filter(AppendOutcome.Appended.class::isInstance)
+                        .count());
+        assertEquals(
+                attempts - 1,
+                outcomes.stream()
+                        .filter(AppendOutcome.AlreadyRecorded.class::isInstance)
+                        .count());
         assertEquals(1, count("SELECT count(*) FROM audit_event"));
         assertEquals(new ChainVerification.Intact(1, headHash()), new AuditChainVerifierAdapter(schema.db()).verify());
     }
@@ -287,18 +301,24 @@ class ChainedAuditAdapterIT extends AppendAuditEventContractTest {
         AtomicInteger connectionsAsked = new AtomicInteger();
         ChainedAuditAdapter audit = open(heldBack(release, connectionsAsked), 100);
         // The same event id again: a unique violation only the database sees, inside a batch of innocent events.
-        AuditEvent refused = new AuditEvent(recorded.id(), recorded.type(), recorded.occurredAt(), recorded.agentId(),
-                recorded.data(), Optional.empty());
+        AuditEvent refused = new AuditEvent(
+                recorded.id(),
+                recorded.type(),
+                recorded.occurredAt(),
+                recorded.agentId(),
+                recorded.data(),
+                Optional.empty());
         Map<AuditEvent, Object> outcomes = new ConcurrentHashMap<>();
         List<AuditEvent> events = new ArrayList<>(List.of(SampleEvents.agentCreated()));
         List<Thread> appenders = new ArrayList<>();
-        Consumer<AuditEvent> appendOne = event -> appenders.add(Thread.ofVirtual().start(() -> {
-            try {
-                outcomes.put(event, audit.append(event));
-            } catch (RuntimeException e) {
-                outcomes.put(event, e);
-            }
-        }));
+        Consumer<AuditEvent> appendOne =
+                event -> appenders.add(Thread.ofVirtual().start(() -> {
+                    try {
+                        outcomes.put(event, audit.append(event));
+                    } catch (RuntimeException e) {
+                        outcomes.put(event, e);
+                    }
+                }));
         appendOne.accept(events.getFirst());
         awaitTrue(() -> connectionsAsked.get() > 0);
         for (int i = 0; i < 5; i++) {
@@ -314,8 +334,10 @@ class ChainedAuditAdapterIT extends AppendAuditEventContractTest {
         }
 
         assertInstanceOf(DomainException.class, outcomes.get(refused));
-        events.stream().filter(event -> event != refused)
-                .forEach(event -> assertInstanceOf(AppendOutcome.Appended.class, outcomes.get(event), event.toString()));
+        events.stream()
+                .filter(event -> event != refused)
+                .forEach(
+                        event -> assertInstanceOf(AppendOutcome.Appended.class, outcomes.get(event), event.toString()));
         assertEquals(events.size(), count("SELECT count(*) FROM audit_event"));
         assertEquals(events.size(), count("SELECT max(seq) FROM audit_event"));
     }
@@ -349,12 +371,32 @@ class ChainedAuditAdapterIT extends AppendAuditEventContractTest {
     }
 
     private static AuditEvent turnProxied() {
-        AuditEvent.TurnRecord turn = new AuditEvent.TurnRecord(new SessionId(Ulid.generate(SampleEvents.AT,
-                new SecureRandom())), "openai", "gpt-4o", true, "ok", "healthcare-default", 1, Map.of(PhiKind.SSN, 2), 2, 0,
-                new AuditEvent.StageTimes(Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofMillis(20),
-                        Duration.ofMillis(90), Duration.ofMillis(1), Duration.ofMillis(3), Duration.ZERO, Duration.ofMillis(95)));
-        return AuditEvent.turnProxied(new EventId(Ulid.generate(SampleEvents.AT, new SecureRandom())), SampleEvents.AT,
-                SampleEvents.newAgentId(), turn, new RequestId(Ulid.generate(SampleEvents.AT, new SecureRandom())));
+        AuditEvent.TurnRecord turn = new AuditEvent.TurnRecord(
+                new SessionId(Ulid.generate(SampleEvents.AT, new SecureRandom())),
+                "openai",
+                "gpt-4o",
+                true,
+                "ok",
+                "healthcare-default",
+                1,
+                Map.of(PhiKind.SSN, 2),
+                2,
+                0,
+                new AuditEvent.StageTimes(
+                        Duration.ofMillis(1),
+                        Duration.ofMillis(1),
+                        Duration.ofMillis(20),
+                        Duration.ofMillis(90),
+                        Duration.ofMillis(1),
+                        Duration.ofMillis(3),
+                        Duration.ZERO,
+                        Duration.ofMillis(95)));
+        return AuditEvent.turnProxied(
+                new EventId(Ulid.generate(SampleEvents.AT, new SecureRandom())),
+                SampleEvents.AT,
+                SampleEvents.newAgentId(),
+                turn,
+                new RequestId(Ulid.generate(SampleEvents.AT, new SecureRandom())));
     }
 
     @Test
@@ -371,8 +413,9 @@ class ChainedAuditAdapterIT extends AppendAuditEventContractTest {
         release.countDown();
 
         assertEquals(0, beforeRelease);
-        awaitTrue(() -> countQuietly("SELECT count(*) FROM audit_event WHERE event_id = '" + event.id().value()
-                + "' AND type = 'turn_proxied'") == 1);
+        awaitTrue(() -> countQuietly("SELECT count(*) FROM audit_event WHERE event_id = '"
+                        + event.id().value() + "' AND type = 'turn_proxied'")
+                == 1);
     }
 
     @Test
@@ -421,22 +464,32 @@ class ChainedAuditAdapterIT extends AppendAuditEventContractTest {
         ChainedAuditAdapter audit = open(schema.db(), 100);
         String phone = "+1 (415) 867-5309";
         String digits = "14158675309";
-        VaultTokens tokens = new VaultTokens(KeyRing.of(Map.of(MaskingPolicy.HEALTHCARE_KID,
-                new KeyRing.Keys(new byte[KeyRing.KEY_BYTES], Optional.empty()))), new SecureRandom());
-        PhoneFingerprint fingerprint = new PhoneFingerprinter(tokens, MaskingPolicy.HEALTHCARE_KID).fingerprint(phone)
+        VaultTokens tokens = new VaultTokens(
+                KeyRing.of(Map.of(
+                        MaskingPolicy.HEALTHCARE_KID, new KeyRing.Keys(new byte[KeyRing.KEY_BYTES], Optional.empty()))),
+                new SecureRandom());
+        PhoneFingerprint fingerprint = new PhoneFingerprinter(tokens, MaskingPolicy.HEALTHCARE_KID)
+                .fingerprint(phone)
                 .orElseThrow();
         // Fixed ids without runs of digits, so that a run found can only have come from the number.
-        AuditEvent event = AuditEvent.callStarted(new EventId(new Ulid("01JD8Q2W3E4R5T6Y7V8X9Z0P1B")), SampleEvents.AT,
-                AgentId.parse("agt_01JD8Q2W3E4R5T6Y7V8X9Z0P1A").orElseThrow(), new CallId("call-alpha-bravo"),
-                Optional.of("asst-charlie"), "gpt-4o", ResolvedAssistant.fromDefaults(AssistantConfig.empty()),
-                new RequestId(new Ulid("01JD8Q2W3E4R5T6Y7V8X9Z0P1C")), Optional.of(fingerprint));
+        AuditEvent event = AuditEvent.callStarted(
+                new EventId(new Ulid("01JD8Q2W3E4R5T6Y7V8X9Z0P1B")),
+                SampleEvents.AT,
+                AgentId.parse("agt_01JD8Q2W3E4R5T6Y7V8X9Z0P1A").orElseThrow(),
+                new CallId("call-alpha-bravo"),
+                Optional.of("asst-charlie"),
+                "gpt-4o",
+                ResolvedAssistant.fromDefaults(AssistantConfig.empty()),
+                new RequestId(new Ulid("01JD8Q2W3E4R5T6Y7V8X9Z0P1C")),
+                Optional.of(fingerprint));
 
         assertEquals(new AppendOutcome.Appended(1), audit.append(event));
 
         String stored;
-        try (Connection connection = schema.connect(); Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery(
-                     "SELECT body, dedup_key, agent_id FROM audit_event WHERE type = 'call_started'")) {
+        try (Connection connection = schema.connect();
+                Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery(
+                        "SELECT body, dedup_key, agent_id FROM audit_event WHERE type = 'call_started'")) {
             assertTrue(row.next(), "the call_started row is stored");
             stored = row.getString("body") + "|" + row.getString("dedup_key") + "|" + row.getString("agent_id");
         }
@@ -449,10 +502,10 @@ class ChainedAuditAdapterIT extends AppendAuditEventContractTest {
 
     @Test
     void givenBatchListener_append_reportsEachCommitWithItsTimeBeforeTheCallerReturns() {
-        record Commit(int events, Duration took) { }
+        record Commit(int events, Duration took) {}
         Queue<Commit> commits = new ConcurrentLinkedQueue<>();
-        ChainedAuditAdapter audit = new ChainedAuditAdapter(schema.db(), 100, 1_000, APPEND_TIMEOUT,
-                (events, took) -> commits.add(new Commit(events, took)));
+        ChainedAuditAdapter audit = new ChainedAuditAdapter(
+                schema.db(), 100, 1_000, APPEND_TIMEOUT, (events, took) -> commits.add(new Commit(events, took)));
         toClose.add(audit);
 
         for (int appended = 1; appended <= 3; appended++) {
@@ -462,7 +515,10 @@ class ChainedAuditAdapterIT extends AppendAuditEventContractTest {
         }
 
         assertEquals(List.of(1, 1, 1), commits.stream().map(Commit::events).toList());
-        assertTrue(commits.stream().allMatch(commit -> commit.took().isPositive() && commit.took().compareTo(APPEND_TIMEOUT) < 0),
+        assertTrue(
+                commits.stream()
+                        .allMatch(commit ->
+                                commit.took().isPositive() && commit.took().compareTo(APPEND_TIMEOUT) < 0),
                 "every commit took some time, less than the append timeout: " + commits);
     }
 
@@ -479,16 +535,18 @@ class ChainedAuditAdapterIT extends AppendAuditEventContractTest {
     }
 
     private String headHash() throws SQLException {
-        try (Connection connection = schema.connect(); Statement statement = connection.createStatement();
-             ResultSet head = statement.executeQuery("SELECT hash FROM audit_chain_head WHERE id = 1")) {
+        try (Connection connection = schema.connect();
+                Statement statement = connection.createStatement();
+                ResultSet head = statement.executeQuery("SELECT hash FROM audit_chain_head WHERE id = 1")) {
             assertTrue(head.next(), "the chain head row exists");
             return head.getString(1);
         }
     }
 
     private long count(String sql) throws SQLException {
-        try (Connection connection = schema.connect(); Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery(sql)) {
+        try (Connection connection = schema.connect();
+                Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery(sql)) {
             result.next();
             return result.getLong(1);
         }
@@ -504,7 +562,8 @@ class ChainedAuditAdapterIT extends AppendAuditEventContractTest {
 
     static String sha256Hex(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -29,11 +29,14 @@ public final class AccessLogFilter implements Filter {
             chain.proceed();
         } finally {
             long tenthsOfMillis = (System.nanoTime() - started) / 100_000;
-            String requestId = request.context().get(RequestId.class).map(RequestId::value).orElse("-");
+            String requestId =
+                    request.context().get(RequestId.class).map(RequestId::value).orElse("-");
             // Built by hand: String.format costs more than the rest of the line on a hot path.
-            LOG.log(Level.INFO, "method=" + RequestLabels.method(request) + " route=" + RequestLabels.route(request)
-                    + " status=" + RequestLabels.status(response) + " duration_ms=" + tenthsOfMillis / 10 + "."
-                    + tenthsOfMillis % 10 + " request_id=" + requestId);
+            LOG.log(
+                    Level.INFO,
+                    "method=" + RequestLabels.method(request) + " route=" + RequestLabels.route(request)
+                            + " status=" + RequestLabels.status(response) + " duration_ms=" + tenthsOfMillis / 10 + "."
+                            + tenthsOfMillis % 10 + " request_id=" + requestId);
         }
     }
 }

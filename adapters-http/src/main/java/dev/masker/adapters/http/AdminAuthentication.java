@@ -47,25 +47,31 @@ public final class AdminAuthentication implements Handler {
     @Override
     public void handle(ServerRequest request, ServerResponse response) {
         Optional<String> cookie = SessionCookie.read(request);
-        Authentication authentication = authenticate.authenticate(
-                new AuthenticateCommand(adminToken(request), cookie, clientAddress(request)));
-        boolean signIn = request.prologue().method() == Method.POST && SIGN_IN_PATH.equals(request.path().absolute().path());
+        Authentication authentication =
+                authenticate.authenticate(new AuthenticateCommand(adminToken(request), cookie, clientAddress(request)));
+        boolean signIn = request.prologue().method() == Method.POST
+                && SIGN_IN_PATH.equals(request.path().absolute().path());
         switch (authentication) {
             case Authenticated authenticated -> {
-                if (authenticated.via() == Credential.SESSION && !signIn
-                        && !SAFE_METHODS.contains(request.prologue().method()) && !hasCsrfHeader(request)) {
-                    throw DomainException.of(ErrorCode.CSRF_CHECK_FAILED, "A change authenticated by the session cookie must"
-                            + " carry the header " + CSRF_HEADER.defaultCase() + " (any value).");
+                if (authenticated.via() == Credential.SESSION
+                        && !signIn
+                        && !SAFE_METHODS.contains(request.prologue().method())
+                        && !hasCsrfHeader(request)) {
+                    throw DomainException.of(
+                            ErrorCode.CSRF_CHECK_FAILED,
+                            "A change authenticated by the session cookie must" + " carry the header "
+                                    + CSRF_HEADER.defaultCase() + " (any value).");
                 }
                 request.context().register(Authenticated.class, authenticated);
                 if (authenticated.renewed()) {
-                    cookie.flatMap(AdminSessionSecret::parse).ifPresent(
-                            secret -> response.header(HeaderNames.SET_COOKIE, SessionCookie.issue(secret)));
+                    cookie.flatMap(AdminSessionSecret::parse)
+                            .ifPresent(secret -> response.header(HeaderNames.SET_COOKIE, SessionCookie.issue(secret)));
                 }
             }
             case Anonymous anonymous -> {
                 if (!signIn) {
-                    throw DomainException.of(ErrorCode.UNAUTHENTICATED, anonymous.failure().message());
+                    throw DomainException.of(
+                            ErrorCode.UNAUTHENTICATED, anonymous.failure().message());
                 }
             }
         }
@@ -74,8 +80,10 @@ public final class AdminAuthentication implements Handler {
 
     /** How the request was authenticated; only for routes behind this guard (every one but sign-in). */
     public static Authenticated authentication(ServerRequest request) {
-        return request.context().get(Authenticated.class, Authenticated.class)
-                .orElseThrow(() -> new IllegalStateException("the request was not authenticated by AdminAuthentication"));
+        return request.context()
+                .get(Authenticated.class, Authenticated.class)
+                .orElseThrow(
+                        () -> new IllegalStateException("the request was not authenticated by AdminAuthentication"));
     }
 
     /** The principal the request was authenticated as, as audit events record it. */
@@ -102,6 +110,9 @@ public final class AdminAuthentication implements Handler {
     }
 
     private static boolean hasCsrfHeader(ServerRequest request) {
-        return request.headers().first(CSRF_HEADER).filter(value -> !value.isBlank()).isPresent();
+        return request.headers()
+                .first(CSRF_HEADER)
+                .filter(value -> !value.isBlank())
+                .isPresent();
     }
 }

@@ -26,17 +26,25 @@ public final class DirectErrorHandler implements DirectHandler {
     }
 
     @Override
-    public TransportResponse handle(TransportRequest request, EventType eventType, Status defaultStatus,
-                                    ServerResponseHeaders responseHeaders, String message) {
+    public TransportResponse handle(
+            TransportRequest request,
+            EventType eventType,
+            Status defaultStatus,
+            ServerResponseHeaders responseHeaders,
+            String message) {
         ErrorCode code = HttpErrorMapper.codeOf(defaultStatus);
         String requestId = new RequestId(ids.next()).value();
-        byte[] body = json.write(new ErrorResponse(new ErrorResponse.Error(code.wireName(), HttpErrorMapper.messageFor(code),
-                requestId, List.of())));
+        byte[] body = json.write(new ErrorResponse(
+                new ErrorResponse.Error(code.wireName(), HttpErrorMapper.messageFor(code), requestId, List.of())));
         responseHeaders.set(HeaderValues.CONTENT_TYPE_JSON);
         responseHeaders.set(HeaderNames.CACHE_CONTROL, "no-store");
         responseHeaders.set(RequestIdFilter.REQUEST_ID, requestId);
         responseHeaders.remove(HeaderNames.CONTENT_LENGTH);
-        return TransportResponse.builder().status(HttpErrorMapper.status(code)).headers(responseHeaders).entity(body)
-                .keepAlive(false).build();
+        return TransportResponse.builder()
+                .status(HttpErrorMapper.status(code))
+                .headers(responseHeaders)
+                .entity(body)
+                .keepAlive(false)
+                .build();
     }
 }

@@ -7,7 +7,8 @@ import java.util.List;
 public record ErrorResponse(Error error) {
     /** The error itself. */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    public record Error(String code, String message, String request_id, List<Detail> details, String type, String param) {
+    public record Error(
+            String code, String message, String request_id, List<Detail> details, String type, String param) {
         /** An error without OpenAI's fields: every route but the proxy's. */
         public Error(String code, String message, String request_id, List<Detail> details) {
             this(code, message, request_id, details, null, null);
@@ -15,5 +16,5 @@ public record ErrorResponse(Error error) {
     }
 
     /** One offending field of a {@code validation_failed} answer. */
-    public record Detail(String field, String problem) { }
+    public record Detail(String field, String problem) {}
 }

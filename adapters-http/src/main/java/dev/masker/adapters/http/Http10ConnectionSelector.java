@@ -80,7 +80,9 @@ public final class Http10ConnectionSelector implements ServerConnectionSelector 
         int lineFeed = indexOf(start, (byte) '\n');
         String head = new String(start, 0, start.length, StandardCharsets.ISO_8859_1);
         int headEnd = head.indexOf("\r\n\r\n");
-        boolean hasHost = (headEnd < 0 ? head : head.substring(0, headEnd)).toLowerCase(Locale.ROOT).contains("\nhost:");
+        boolean hasHost = (headEnd < 0 ? head : head.substring(0, headEnd))
+                .toLowerCase(Locale.ROOT)
+                .contains("\nhost:");
         ByteArrayOutputStream rewritten = new ByteArrayOutputStream(start.length + 64);
         int version = lineFeed - HTTP_1_0.length + 1;
         rewritten.write(start, 0, version);
@@ -132,7 +134,9 @@ public final class Http10ConnectionSelector implements ServerConnectionSelector 
                     socket.ensureAvailable();
                     start.writeBytes(socket.readBytes(socket.available()));
                 }
-                return asHttp11(start.toByteArray(), delegate.localPeer().host() + ":" + delegate.localPeer().port());
+                return asHttp11(
+                        start.toByteArray(),
+                        delegate.localPeer().host() + ":" + delegate.localPeer().port());
             });
         }
 

@@ -45,8 +45,12 @@ public final class HttpErrorMapper {
             case BAD_SIGNATURE, UNAUTHENTICATED -> Status.UNAUTHORIZED_401;
             case CSRF_CHECK_FAILED -> Status.FORBIDDEN_403;
             case AGENT_NOT_FOUND, SESSION_NOT_FOUND, NOT_FOUND -> Status.NOT_FOUND_404;
-            case UNSUPPORTED_EVENT, VALIDATION_FAILED, UNKNOWN_UPSTREAM, UNKNOWN_POLICY, POLICY_YAML_INVALID,
-                 MODEL_NOT_ALLOWED -> Status.UNPROCESSABLE_CONTENT_422;
+            case UNSUPPORTED_EVENT,
+                    VALIDATION_FAILED,
+                    UNKNOWN_UPSTREAM,
+                    UNKNOWN_POLICY,
+                    POLICY_YAML_INVALID,
+                    MODEL_NOT_ALLOWED -> Status.UNPROCESSABLE_CONTENT_422;
             case INVALID_JSON, BAD_REQUEST -> Status.BAD_REQUEST_400;
             case PAYLOAD_TOO_LARGE -> Status.REQUEST_ENTITY_TOO_LARGE_413;
             case RATE_LIMITED -> Status.TOO_MANY_REQUESTS_429;
@@ -89,25 +93,40 @@ public final class HttpErrorMapper {
     private void rejected(ServerRequest request, ServerResponse response, DomainException rejection) {
         ErrorCode code = rejection.code();
         // SPEC §3 and §4 give each of these codes a Retry-After, whether or not the rejection says how long.
-        Duration retryAfter = rejection.retryAfter().orElse(code == ErrorCode.UNAVAILABLE
-                || code == ErrorCode.AUDIT_UNAVAILABLE || code == ErrorCode.RATE_LIMITED ? DEFAULT_RETRY_AFTER : null);
+        Duration retryAfter = rejection
+                .retryAfter()
+                .orElse(
+                        code == ErrorCode.UNAVAILABLE
+                                        || code == ErrorCode.AUDIT_UNAVAILABLE
+                                        || code == ErrorCode.RATE_LIMITED
+                                ? DEFAULT_RETRY_AFTER
+                                : null);
         if (retryAfter != null) {
             // Whole seconds, at least one (SPEC §3).
             long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
             response.header(HeaderNames.RETRY_AFTER, Long.toString(seconds));
         }
         if (code == ErrorCode.AUDIT_UNAVAILABLE || code == ErrorCode.UNAVAILABLE) {
-            LOG.log(Level.WARNING, "{0} answered {1}: {2}", requestIdOf(request), code.wireName(), rejection.getMessage());
+            LOG.log(
+                    Level.WARNING,
+                    "{0} answered {1}: {2}",
+                    requestIdOf(request),
+                    code.wireName(),
+                    rejection.getMessage());
         }
         List<ErrorResponse.Detail> details = rejection.details().stream()
-                .map(problem -> new ErrorResponse.Detail(problem.field(), problem.problem())).toList();
+                .map(problem -> new ErrorResponse.Detail(problem.field(), problem.problem()))
+                .toList();
         send(request, response, code, rejection.getMessage(), details);
     }
 
     private void helidonRejected(ServerRequest request, ServerResponse response, HttpException rejection) {
         ErrorCode code = codeOf(rejection.status());
         if (code == ErrorCode.INTERNAL_ERROR) {
-            LOG.log(Level.ERROR, "{0} failed inside the web server with status {1}", requestIdOf(request),
+            LOG.log(
+                    Level.ERROR,
+                    "{0} failed inside the web server with status {1}",
+                    requestIdOf(request),
                     rejection.status().code());
         }
         send(request, response, code, messageFor(code), List.of());
@@ -122,13 +141,21 @@ public final class HttpErrorMapper {
     private void unexpected(ServerRequest request, ServerResponse response, RuntimeException failure) {
         // The exception's message may quote request content; log only its type and where it was thrown.
         StackTraceElement[] trace = failure.getStackTrace();
-        LOG.log(Level.ERROR, "{0} failed unexpectedly: {1} at {2}", requestIdOf(request), failure.getClass().getName(),
+        LOG.log(
+                Level.ERROR,
+                "{0} failed unexpectedly: {1} at {2}",
+                requestIdOf(request),
+                failure.getClass().getName(),
                 trace.length > 0 ? trace[0] : "?");
         send(request, response, ErrorCode.INTERNAL_ERROR, messageFor(ErrorCode.INTERNAL_ERROR), List.of());
     }
 
-    private void send(ServerRequest request, ServerResponse response, ErrorCode code, String message,
-                      List<ErrorResponse.Detail> details) {
+    private void send(
+            ServerRequest request,
+            ServerResponse response,
+            ErrorCode code,
+            String message,
+            List<ErrorResponse.Detail> details) {
         if (response.isSent()) {
             return;
         }
@@ -136,8 +163,15 @@ public final class HttpErrorMapper {
         response.header(RequestIdFilter.REQUEST_ID, requestId);
         ErrorResponse.Error error = request.path().path().startsWith(PROXY_PREFIX)
                 // OpenAI's client libraries read type and param (SPEC §3).
-                ? new ErrorResponse.Error(code.wireName(), message, requestId, details, openAiType(code),
-                        code == ErrorCode.MODEL_NOT_ALLOWED ? "model" : details.isEmpty() ? null : details.get(0).field())
+                ? new ErrorResponse.Error(
+                        code.wireName(),
+                        message,
+                        requestId,
+                        details,
+                        openAiType(code),
+                        code == ErrorCode.MODEL_NOT_ALLOWED
+                                ? "model"
+                                : details.isEmpty() ? null : details.get(0).field())
                 : new ErrorResponse.Error(code.wireName(), message, requestId, details);
         json.send(response, status(code), new ErrorResponse(error));
     }

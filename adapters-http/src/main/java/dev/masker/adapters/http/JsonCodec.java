@@ -72,7 +72,9 @@ public final class JsonCodec {
             throw new UncheckedIOException(e);
         }
         if (!(value instanceof Map<?, ?> object)) {
-            throw value == null && body.length == 0 ? invalidJson() : DomainException.invalid("(body)", "must be a JSON object");
+            throw value == null && body.length == 0
+                    ? invalidJson()
+                    : DomainException.invalid("(body)", "must be a JSON object");
         }
         return (Map<String, Object>) object;
     }

@@ -24,9 +24,13 @@ public final class MaskerRouting {
      * @param observers filters that see every request once it is answered, after the request id is given
      * @param drain refuses new requests once a shutdown has begun
      */
-    public MaskerRouting(RequestIdFilter requestIds, List<Filter> observers, HttpErrorMapper errors,
-                         AdminAuthentication adminAuthentication,
-                         List<HttpService> services, ShutdownDrain drain) {
+    public MaskerRouting(
+            RequestIdFilter requestIds,
+            List<Filter> observers,
+            HttpErrorMapper errors,
+            AdminAuthentication adminAuthentication,
+            List<HttpService> services,
+            ShutdownDrain drain) {
         this.drain = Objects.requireNonNull(drain, "drain");
         this.requestIds = Objects.requireNonNull(requestIds, "requestIds");
         this.observers = List.copyOf(observers);

@@ -38,7 +38,8 @@ public final class RequestBodies {
         if (type.isEmpty() || !isJson(type.get())) {
             throw DomainException.of(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json.");
         }
-        Optional<Long> declared = request.headers().contentLength().stream().boxed().findFirst();
+        Optional<Long> declared =
+                request.headers().contentLength().stream().boxed().findFirst();
         if (declared.isPresent() && declared.get() > maxBytes) {
             throw tooLarge();
         }
@@ -53,8 +54,10 @@ public final class RequestBodies {
         } catch (DomainException e) {
             throw e;
         } catch (RuntimeException e) {
-            // Helidon's chunked decoder fails on what it cannot parse (a chunk size of "zz", or a chunk extension, which
-            // is legal but which Helidon 4.5 does not read): the framing is lost, so this connection cannot carry another
+            // Helidon's chunked decoder fails on what it cannot parse (a chunk size of "zz", or a chunk extension,
+            // which
+            // is legal but which Helidon 4.5 does not read): the framing is lost, so this connection cannot carry
+            // another
             // request either.
             throw new UnreadableBodyException(e);
         }
@@ -90,8 +93,11 @@ public final class RequestBodies {
     private static boolean isJson(HttpMediaType type) {
         // Media types are case-insensitive (RFC 9110 §8.3.1): APPLICATION/JSON is JSON.
         String subtype = type.mediaType().subtype().toLowerCase(Locale.ROOT);
-        return "application".equalsIgnoreCase(type.mediaType().type()) && ("json".equals(subtype) || subtype.endsWith("+json"))
-                && type.charset().map(charset -> charset.equalsIgnoreCase("utf-8")).orElse(true);
+        return "application".equalsIgnoreCase(type.mediaType().type())
+                && ("json".equals(subtype) || subtype.endsWith("+json"))
+                && type.charset()
+                        .map(charset -> charset.equalsIgnoreCase("utf-8"))
+                        .orElse(true);
     }
 
     private DomainException tooLarge() {

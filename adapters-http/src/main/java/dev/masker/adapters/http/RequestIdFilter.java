@@ -36,7 +36,9 @@ public final class RequestIdFilter implements Filter {
         request.context().register(id);
         response.header(REQUEST_ID, id.value());
         if (LOG.isLoggable(Level.DEBUG)) {
-            request.headers().first(REQUEST_ID).filter(value -> CALLER_ID.matcher(value).matches())
+            request.headers()
+                    .first(REQUEST_ID)
+                    .filter(value -> CALLER_ID.matcher(value).matches())
                     .ifPresent(callerId -> LOG.log(Level.DEBUG, "{0} carries caller request id {1}", id, callerId));
         }
         chain.proceed();
@@ -44,7 +46,8 @@ public final class RequestIdFilter implements Filter {
 
     /** The id this filter gave the request. */
     public static RequestId requestId(ServerRequest request) {
-        return request.context().get(RequestId.class)
+        return request.context()
+                .get(RequestId.class)
                 .orElseThrow(() -> new IllegalStateException("RequestIdFilter is not registered"));
     }
 }

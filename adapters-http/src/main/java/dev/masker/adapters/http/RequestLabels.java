@@ -16,11 +16,10 @@ public final class RequestLabels {
     /** The method of a request whose method is not one of HTTP's standard ones. */
     public static final String OTHER_METHOD = "OTHER";
 
-    private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS",
-            "TRACE", "CONNECT");
+    private static final Set<String> METHODS =
+            Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "CONNECT");
 
-    private RequestLabels() {
-    }
+    private RequestLabels() {}
 
     /**
      * The template of the last route that took the request, e.g. {@code /vapi/webhook/{agent_id}}, as the routes

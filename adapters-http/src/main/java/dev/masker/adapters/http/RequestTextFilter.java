@@ -34,9 +34,13 @@ public final class RequestTextFilter implements Filter {
                 int equals = pair.indexOf('=');
                 Optional<String> name = decode(equals < 0 ? pair : pair.substring(0, equals), true);
                 Optional<String> value = equals < 0 ? Optional.of("") : decode(pair.substring(equals + 1), true);
-                if (name.isEmpty() || value.isEmpty() || name.get().indexOf('\0') >= 0 || value.get().indexOf('\0') >= 0) {
+                if (name.isEmpty()
+                        || value.isEmpty()
+                        || name.get().indexOf('\0') >= 0
+                        || value.get().indexOf('\0') >= 0) {
                     // A parameter's name is shown only when it looks like one: it is the caller's text.
-                    String field = name.filter(text -> SAFE_NAME.matcher(text).matches()).orElse("query");
+                    String field = name.filter(text -> SAFE_NAME.matcher(text).matches())
+                            .orElse("query");
                     throw DomainException.invalid(field, "must be UTF-8 text without NUL characters");
                 }
             }
@@ -53,7 +57,8 @@ public final class RequestTextFilter implements Filter {
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
             if (c == '%') {
-                if (i + 2 >= raw.length() || Character.digit(raw.charAt(i + 1), 16) < 0
+                if (i + 2 >= raw.length()
+                        || Character.digit(raw.charAt(i + 1), 16) < 0
                         || Character.digit(raw.charAt(i + 2), 16) < 0) {
                     return Optional.empty();
                 }
@@ -68,8 +73,12 @@ public final class RequestTextFilter implements Filter {
         }
         try {
             // Java's strict decoder refuses overlong forms, surrogates encoded in UTF-8 and stray bytes.
-            return Optional.of(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes.toByteArray())).toString());
+            return Optional.of(StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes.toByteArray()))
+                    .toString());
         } catch (CharacterCodingException e) {
             return Optional.empty();
         }

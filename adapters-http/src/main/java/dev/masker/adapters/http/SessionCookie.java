@@ -17,8 +17,7 @@ public final class SessionCookie {
 
     private static final String ATTRIBUTES = "; Path=/api/v1; HttpOnly; Secure; SameSite=Lax; Max-Age=";
 
-    private SessionCookie() {
-    }
+    private SessionCookie() {}
 
     /** The {@code Set-Cookie} value that hands the secret to the browser for a whole session lifetime. */
     public static String issue(AdminSessionSecret secret) {

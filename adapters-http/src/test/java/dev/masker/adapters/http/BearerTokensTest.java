@@ -9,8 +9,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class BearerTokensTest {
-    private final BearerTokens tokens = new BearerTokens(List.of("metrics-token-old-0123456789", "metrics-token-new-0123456789"),
-            "metrics token");
+    private final BearerTokens tokens =
+            new BearerTokens(List.of("metrics-token-old-0123456789", "metrics-token-new-0123456789"), "metrics token");
 
     @Test
     void givenEitherRotatedToken_accepts_isTrue() {

@@ -13,18 +13,21 @@ class Http10ConnectionSelectorTest {
     }
 
     private static String rewritten(String request) {
-        return new String(Http10ConnectionSelector.asHttp11(bytes(request), "127.0.0.1:8080"), StandardCharsets.ISO_8859_1);
+        return new String(
+                Http10ConnectionSelector.asHttp11(bytes(request), "127.0.0.1:8080"), StandardCharsets.ISO_8859_1);
     }
 
     @Test
     void givenAnHttp10RequestWithHost_asHttp11_becomesHttp11ThatCloses() {
-        assertEquals("GET /health HTTP/1.1\r\nConnection: close\r\nHost: masker\r\n\r\n",
+        assertEquals(
+                "GET /health HTTP/1.1\r\nConnection: close\r\nHost: masker\r\n\r\n",
                 rewritten("GET /health HTTP/1.0\r\nHost: masker\r\n\r\n"));
     }
 
     @Test
     void givenAnHttp10RequestWithoutHost_asHttp11_isGivenTheListenersAddress() {
-        assertEquals("POST /x HTTP/1.1\r\nConnection: close\r\nHost: 127.0.0.1:8080\r\nContent-Length: 2\r\n\r\n{}",
+        assertEquals(
+                "POST /x HTTP/1.1\r\nConnection: close\r\nHost: 127.0.0.1:8080\r\nContent-Length: 2\r\n\r\n{}",
                 rewritten("POST /x HTTP/1.0\r\nContent-Length: 2\r\n\r\n{}"));
     }
 

@@ -32,6 +32,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class HttpErrorMapperIT {
     /** Stands for request content an exception message might quote. */
     private static final String PHI = "John Smith 1961-03-05 415-555-0137";
+
     private static final String SAFE_MESSAGE = "A safe message for the caller.";
 
     private static RoutedServer server;
@@ -48,27 +49,38 @@ class HttpErrorMapperIT {
 
     private static void failures(HttpRules rules) {
         rules.get("/failing/rejected/{code}", (request, response) -> {
-            throw DomainException.of(code(request.path().pathParameters().get("code")), SAFE_MESSAGE);
-        }).get("/proxy/{agent_id}/failing/rejected/{code}", (request, response) -> {
-            throw DomainException.of(code(request.path().pathParameters().get("code")), SAFE_MESSAGE);
-        }).get("/failing/invalid", (request, response) -> {
-            throw DomainException.invalid(List.of(new FieldProblem("name", "is required"),
-                    new FieldProblem("upstream", "must be a string")));
-        }).get("/proxy/{agent_id}/failing/invalid", (request, response) -> {
-            throw DomainException.invalid("messages", "must be an array");
-        }).get("/failing/rate-limited", (request, response) -> {
-            throw DomainException.rateLimited(Duration.ofMillis(1_500));
-        }).get("/failing/unexpected", (request, response) -> {
-            throw new IllegalStateException("could not mask " + PHI);
-        }).get("/failing/checked", (request, response) -> {
-            throw new Exception("could not mask " + PHI);
-        }).get("/failing/error", (request, response) -> {
-            throw new AssertionError("could not mask " + PHI);
-        }).get("/failing/helidon-not-found", (request, response) -> {
-            throw new NotFoundException("no record for " + PHI);
-        }).get("/failing/helidon-bad-request", (request, response) -> {
-            throw new BadRequestException("cannot read " + PHI);
-        });
+                    throw DomainException.of(
+                            code(request.path().pathParameters().get("code")), SAFE_MESSAGE);
+                })
+                .get("/proxy/{agent_id}/failing/rejected/{code}", (request, response) -> {
+                    throw DomainException.of(
+                            code(request.path().pathParameters().get("code")), SAFE_MESSAGE);
+                })
+                .get("/failing/invalid", (request, response) -> {
+                    throw DomainException.invalid(List.of(
+                            new FieldProblem("name", "is required"), new FieldProblem("upstream", "must be a string")));
+                })
+                .get("/proxy/{agent_id}/failing/invalid", (request, response) -> {
+                    throw DomainException.invalid("messages", "must be an array");
+                })
+                .get("/failing/rate-limited", (request, response) -> {
+                    throw DomainException.rateLimited(Duration.ofMillis(1_500));
+                })
+                .get("/failing/unexpected", (request, response) -> {
+                    throw new IllegalStateException("could not mask " + PHI);
+                })
+                .get("/failing/checked", (request, response) -> {
+                    throw new Exception("could not mask " + PHI);
+                })
+                .get("/failing/error", (request, response) -> {
+                    throw new AssertionError("could not mask " + PHI);
+                })
+                .get("/failing/helidon-not-found", (request, response) -> {
+                    throw new NotFoundException("no record for " + PHI);
+                })
+                .get("/failing/helidon-bad-request", (request, response) -> {
+                    throw new BadRequestException("cannot read " + PHI);
+                });
     }
 
     private static ErrorCode code(String wireName) {
@@ -103,7 +115,9 @@ class HttpErrorMapperIT {
 
         JsonNode error = assertError(response, HttpErrorMapperTest.DOCUMENTED_STATUS.get(code), code.wireName());
         assertEquals(HttpErrorMapper.openAiType(code), error.path("type").asText());
-        assertEquals(code == ErrorCode.MODEL_NOT_ALLOWED ? "model" : null, error.path("param").textValue());
+        assertEquals(
+                code == ErrorCode.MODEL_NOT_ALLOWED ? "model" : null,
+                error.path("param").textValue());
     }
 
     @Test
@@ -111,8 +125,10 @@ class HttpErrorMapperIT {
         HttpResponse<String> response = server.send(server.request("/failing/invalid"));
 
         JsonNode error = assertError(response, 422, "validation_failed");
-        assertEquals("[{\"field\":\"name\",\"problem\":\"is required\"},"
-                + "{\"field\":\"upstream\",\"problem\":\"must be a string\"}]", error.get("details").toString());
+        assertEquals(
+                "[{\"field\":\"name\",\"problem\":\"is required\"},"
+                        + "{\"field\":\"upstream\",\"problem\":\"must be a string\"}]",
+                error.get("details").toString());
     }
 
     @Test
@@ -138,7 +154,9 @@ class HttpErrorMapperIT {
         HttpResponse<String> response = server.send(server.request(path));
 
         JsonNode error = assertError(response, 500, "internal_error");
-        assertEquals(HttpErrorMapper.messageFor(ErrorCode.INTERNAL_ERROR), error.get("message").asText());
+        assertEquals(
+                HttpErrorMapper.messageFor(ErrorCode.INTERNAL_ERROR),
+                error.get("message").asText());
         assertNoLeak(response);
     }
 

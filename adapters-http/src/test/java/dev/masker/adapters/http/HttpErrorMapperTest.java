@@ -22,8 +22,8 @@ class HttpErrorMapperTest {
     static final Map<ErrorCode, Integer> DOCUMENTED_STATUS = documentedStatus();
 
     /** The codes whose answer carries {@code Retry-After} (SPEC §3, §4). */
-    static final Set<ErrorCode> RETRY_AFTER = Set.of(ErrorCode.RATE_LIMITED, ErrorCode.UNAVAILABLE,
-            ErrorCode.AUDIT_UNAVAILABLE);
+    static final Set<ErrorCode> RETRY_AFTER =
+            Set.of(ErrorCode.RATE_LIMITED, ErrorCode.UNAVAILABLE, ErrorCode.AUDIT_UNAVAILABLE);
 
     @ParameterizedTest
     @EnumSource(ErrorCode.class)
@@ -57,7 +57,8 @@ class HttpErrorMapperTest {
         assertEquals(ErrorCode.UNSUPPORTED_MEDIA_TYPE, HttpErrorMapper.codeOf(Status.UNSUPPORTED_MEDIA_TYPE_415));
         assertEquals(ErrorCode.NOT_IMPLEMENTED, HttpErrorMapper.codeOf(Status.NOT_IMPLEMENTED_501));
         assertEquals(ErrorCode.UNAVAILABLE, HttpErrorMapper.codeOf(Status.SERVICE_UNAVAILABLE_503));
-        assertEquals(ErrorCode.HTTP_VERSION_NOT_SUPPORTED, HttpErrorMapper.codeOf(Status.HTTP_VERSION_NOT_SUPPORTED_505));
+        assertEquals(
+                ErrorCode.HTTP_VERSION_NOT_SUPPORTED, HttpErrorMapper.codeOf(Status.HTTP_VERSION_NOT_SUPPORTED_505));
     }
 
     @Test

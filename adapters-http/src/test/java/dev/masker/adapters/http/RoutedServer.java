@@ -56,8 +56,10 @@ public final class RoutedServer implements AutoCloseable {
 
     private static final ObjectMapper READER = new ObjectMapper();
     private static final IdGeneratorPort IDS = () -> Ulid.generate(Instant.now(), ThreadLocalRandom.current());
-    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private static final Set<String> ERROR_FIELDS = Set.of("code", "message", "request_id", "details", "type", "param");
 
     private final WebServer server;
@@ -73,10 +75,21 @@ public final class RoutedServer implements AutoCloseable {
         for (DirectHandler.EventType type : DirectHandler.EventType.values()) {
             direct.addHandler(type, directErrors);
         }
-        MaskerRouting routing = new MaskerRouting(new RequestIdFilter(IDS), List.of(), new HttpErrorMapper(JSON),
-                new AdminAuthentication(RoutedServer::authenticate), List.of(services), new ShutdownDrain());
-        return new RoutedServer(WebServer.builder().host("127.0.0.1").port(0).shutdownHook(false)
-                .directHandlers(direct.build()).routing(routing::configure).build().start());
+        MaskerRouting routing = new MaskerRouting(
+                new RequestIdFilter(IDS),
+                List.of(),
+                new HttpErrorMapper(JSON),
+                new AdminAuthentication(RoutedServer::authenticate),
+                List.of(services),
+                new ShutdownDrain());
+        return new RoutedServer(WebServer.builder()
+                .host("127.0.0.1")
+                .port(0)
+                .shutdownHook(false)
+                .directHandlers(direct.build())
+                .routing(routing::configure)
+                .build()
+                .start());
     }
 
     /** The bodies the routes under test read: JSON, at most {@link #BODY_LIMIT} bytes. */
@@ -86,14 +99,17 @@ public final class RoutedServer implements AutoCloseable {
 
     /** A request to the path, without credentials. */
     public HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).timeout(Duration.ofSeconds(10));
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                .timeout(Duration.ofSeconds(10));
     }
 
     /** A request to the path with the method and, unless null, the JSON body. */
     public HttpRequest.Builder request(String method, String path, String json) {
         HttpRequest.Builder request = request(path);
-        return json == null ? request.method(method, HttpRequest.BodyPublishers.noBody())
-                : request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        return json == null
+                ? request.method(method, HttpRequest.BodyPublishers.noBody())
+                : request.header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofString(json));
     }
 
     /** Sends the request with the admin token. */
@@ -103,8 +119,10 @@ public final class RoutedServer implements AutoCloseable {
 
     /** Sends the request with the session cookie, and with the CSRF header when asked. */
     public HttpResponse<String> withSessionCookie(String method, String path, String json, boolean csrfHeader) {
-        HttpRequest.Builder request = request(method, path, json).header("Cookie", SessionCookie.NAME + "=" + SESSION.value());
-        return send(csrfHeader ? request.header(AdminAuthentication.CSRF_HEADER.defaultCase(), "XMLHttpRequest") : request);
+        HttpRequest.Builder request =
+                request(method, path, json).header("Cookie", SessionCookie.NAME + "=" + SESSION.value());
+        return send(
+                csrfHeader ? request.header(AdminAuthentication.CSRF_HEADER.defaultCase(), "XMLHttpRequest") : request);
     }
 
     /** Sends the request as it is. */
@@ -152,7 +170,10 @@ public final class RoutedServer implements AutoCloseable {
         assertEquals(List.of("error"), fieldNames(body), response.body());
         JsonNode error = body.get("error");
         assertEquals(code, error.path("code").asText(), response.body());
-        assertTrue(error.path("message").isTextual() && !error.path("message").asText().isBlank(), response.body());
+        assertTrue(
+                error.path("message").isTextual()
+                        && !error.path("message").asText().isBlank(),
+                response.body());
         String requestId = error.path("request_id").asText();
         assertTrue(requestId.matches("req_[0-9A-HJKMNP-TV-Z]{26}"), response.body());
         assertEquals(Optional.of(requestId), response.headers().firstValue(RequestIdFilter.REQUEST_ID.defaultCase()));
@@ -191,8 +212,11 @@ public final class RoutedServer implements AutoCloseable {
             return new Anonymous(AuthenticationFailure.NO_CREDENTIALS);
         }
         return command.sessionSecret().get().equals(SESSION.value())
-                ? new Authenticated(ADMIN, Credential.SESSION, Optional.of(AdminSession.create(SESSION.digest(), ADMIN,
-                        SESSION_CREATED)), false)
+                ? new Authenticated(
+                        ADMIN,
+                        Credential.SESSION,
+                        Optional.of(AdminSession.create(SESSION.digest(), ADMIN, SESSION_CREATED)),
+                        false)
                 : new Anonymous(AuthenticationFailure.UNKNOWN_SESSION);
     }
 }

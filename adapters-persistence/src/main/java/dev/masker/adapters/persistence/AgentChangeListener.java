@@ -36,7 +36,8 @@ public final class AgentChangeListener implements AutoCloseable {
     public AgentChangeListener(JdbcAgentAdapter agents, Callable<Connection> connections) {
         this.agents = Objects.requireNonNull(agents, "agents");
         this.connections = Objects.requireNonNull(connections, "connections");
-        this.thread = Thread.ofPlatform().name("masker-agent-changes").daemon(true).start(this::listenUntilClosed);
+        this.thread =
+                Thread.ofPlatform().name("masker-agent-changes").daemon(true).start(this::listenUntilClosed);
     }
 
     private void listenUntilClosed() {
@@ -59,7 +60,9 @@ public final class AgentChangeListener implements AutoCloseable {
             } catch (Exception e) {
                 agents.trustCache(false);
                 if (!closed) {
-                    LOG.log(Level.WARNING, "not listening for agent changes ({0}); reading agents from the database",
+                    LOG.log(
+                            Level.WARNING,
+                            "not listening for agent changes ({0}); reading agents from the database",
                             e.getClass().getSimpleName());
                     sleep(RECONNECT_DELAY);
                 }

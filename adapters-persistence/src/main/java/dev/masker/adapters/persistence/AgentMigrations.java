@@ -8,8 +8,7 @@ import org.flywaydb.core.Flyway;
  * every start and from several instances.
  */
 public final class AgentMigrations {
-    private AgentMigrations() {
-    }
+    private AgentMigrations() {}
 
     /** Applies the pending migrations to the schema, creating it if needed. */
     public static void migrate(DataSource dataSource, String schema) {

@@ -52,7 +52,9 @@ public final class JdbcAdminSessionAdapter implements KeepAdminSessionsPort {
         params.put("created_at", timestamp(session.createdAt()));
         params.put("last_seen_at", timestamp(session.lastSeenAt()));
         params.put("expires_at", timestamp(session.expiresAt()));
-        params.put("revoked_at", session.revokedAt().map(JdbcAdminSessionAdapter::timestamp).orElse(null));
+        params.put(
+                "revoked_at",
+                session.revokedAt().map(JdbcAdminSessionAdapter::timestamp).orElse(null));
         try {
             db.execute().createInsert(INSERT).params(params).execute();
         } catch (RuntimeException e) {
@@ -67,7 +69,10 @@ public final class JdbcAdminSessionAdapter implements KeepAdminSessionsPort {
     @Override
     public Optional<AdminSession> find(AdminSessionDigest digest) {
         try {
-            return db.execute().createGet(SELECT).addParam("digest", digest.hex()).execute()
+            return db.execute()
+                    .createGet(SELECT)
+                    .addParam("digest", digest.hex())
+                    .execute()
                     .map(JdbcAdminSessionAdapter::session);
         } catch (RuntimeException e) {
             throw translate(e);

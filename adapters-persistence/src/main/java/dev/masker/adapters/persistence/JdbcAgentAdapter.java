@@ -56,6 +56,7 @@ import java.util.function.LongSupplier;
 public final class JdbcAgentAdapter implements LoadAgentPort, SaveAgentPort, ChangeAgentPort, ListAgentsPort {
     /** The PostgreSQL notification channel that carries the ids of changed agents. */
     public static final String CHANGE_CHANNEL = "masker_agent_changed";
+
     private static final String INSERT = """
             INSERT INTO agent (id, name, upstream, tokenization, policy_name, policy_yaml, assistant,
                                callback_url, callback_secret, callback_timeout_ms, proxy_key, allowed_models,
@@ -73,7 +74,8 @@ public final class JdbcAgentAdapter implements LoadAgentPort, SaveAgentPort, Cha
                    webhook_credential = CAST(:webhook_credential AS jsonb), updated_at = now()
             WHERE id = :id AND deleted_at IS NULL
             """;
-    private static final String DELETE = "UPDATE agent SET deleted_at = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL";
+    private static final String DELETE =
+            "UPDATE agent SET deleted_at = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL";
     private static final String NOTIFY = "SELECT pg_notify('" + CHANGE_CHANNEL + "', ?) AS sent";
     private static final String SELECT_COLUMNS = """
             SELECT id, name, upstream, tokenization, policy_name, policy_yaml, CAST(assistant AS text) AS assistant,
@@ -90,7 +92,7 @@ public final class JdbcAgentAdapter implements LoadAgentPort, SaveAgentPort, Cha
     private volatile boolean cacheTrusted;
     private final AtomicLong invalidations = new AtomicLong();
 
-    private record Cached(Agent agent, long loadedAt) { }
+    private record Cached(Agent agent, long loadedAt) {}
 
     /**
      * @param cacheFor how long a loaded agent is served from memory; zero turns the cache off
@@ -111,7 +113,10 @@ public final class JdbcAgentAdapter implements LoadAgentPort, SaveAgentPort, Cha
         long generation = invalidations.get();
         Optional<Agent> agent;
         try {
-            agent = db.execute().createGet(SELECT_COLUMNS + " AND id = :id").addParam("id", id.value()).execute()
+            agent = db.execute()
+                    .createGet(SELECT_COLUMNS + " AND id = :id")
+                    .addParam("id", id.value())
+                    .execute()
                     .map(this::agent);
         } catch (RuntimeException e) {
             throw translate(e);
@@ -152,12 +157,20 @@ public final class JdbcAgentAdapter implements LoadAgentPort, SaveAgentPort, Cha
         Optional<ConfigCallback> callback = agent.configCallback();
         params.put("callback_url", callback.map(c -> c.url().toString()).orElse(null));
         params.put("callback_secret", callback.map(ConfigCallback::secret).orElse(null));
-        params.put("callback_timeout_ms", callback.map(c -> (int) c.timeout().toMillis()).orElse(null));
-        params.put("proxy_key", agent.proxyAccess().key().map(ProxyKey::reveal)
-                .orElseThrow(() -> new IllegalArgumentException("an agent is stored with its proxy key")));
+        params.put(
+                "callback_timeout_ms",
+                callback.map(c -> (int) c.timeout().toMillis()).orElse(null));
+        params.put(
+                "proxy_key",
+                agent.proxyAccess()
+                        .key()
+                        .map(ProxyKey::reveal)
+                        .orElseThrow(() -> new IllegalArgumentException("an agent is stored with its proxy key")));
         params.put("allowed_models", write(agent.proxyAccess().allowedModels()));
         params.put("forward", agent.forward().map(this::forwardJson).orElse(null));
-        params.put("webhook_credential", agent.webhookCredential().map(this::credentialJson).orElse(null));
+        params.put(
+                "webhook_credential",
+                agent.webhookCredential().map(this::credentialJson).orElse(null));
         params.put("created_at", OffsetDateTime.ofInstant(agent.createdAt(), ZoneOffset.UTC));
         return params;
     }
@@ -172,7 +185,8 @@ public final class JdbcAgentAdapter implements LoadAgentPort, SaveAgentPort, Cha
     @Override
     public ChangeOutcome delete(AgentId id, Instant at) {
         OffsetDateTime when = OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
-        return change(id, tx -> tx.createUpdate(DELETE).params(when, when, id.value()).execute());
+        return change(
+                id, tx -> tx.createUpdate(DELETE).params(when, when, id.value()).execute());
     }
 
     @Override
@@ -191,7 +205,12 @@ public final class JdbcAgentAdapter implements LoadAgentPort, SaveAgentPort, Cha
         sql.append(" ORDER BY created_at DESC, id DESC LIMIT ?");
         params.add(listing.limit());
         try {
-            return db.execute().createQuery(sql.toString()).params(params).execute().map(this::agent).toList();
+            return db.execute()
+                    .createQuery(sql.toString())
+                    .params(params)
+                    .execute()
+                    .map(this::agent)
+                    .toList();
         } catch (RuntimeException e) {
             throw translate(e);
         }
@@ -252,35 +271,46 @@ public final class JdbcAgentAdapter implements LoadAgentPort, SaveAgentPort, Cha
         try {
             return restore(row);
         } catch (DomainException rejected) {
-            // A stored field that the value objects refuse is damage (or a rule tightened since it was stored), never the
+            // A stored field that the value objects refuse is damage (or a rule tightened since it was stored), never
+            // the
             // caller's fault: a 500 like any unreadable row, not the 422 the same value gets when a request sends it.
-            throw corrupt(rejected.details().isEmpty() ? "field" : rejected.details().getFirst().field());
+            throw corrupt(
+                    rejected.details().isEmpty()
+                            ? "field"
+                            : rejected.details().getFirst().field());
         }
     }
 
     private Agent restore(DbRow row) {
         String callbackUrl = row.column("callback_url").get(String.class);
-        Optional<ConfigCallback> callback = callbackUrl == null ? Optional.empty()
-                : Optional.of(new ConfigCallback(URI.create(callbackUrl), row.column("callback_secret").get(String.class),
+        Optional<ConfigCallback> callback = callbackUrl == null
+                ? Optional.empty()
+                : Optional.of(new ConfigCallback(
+                        URI.create(callbackUrl),
+                        row.column("callback_secret").get(String.class),
                         Duration.ofMillis(row.column("callback_timeout_ms").get(Integer.class))));
         String upstream = row.column("upstream").get(String.class);
         String tokenization = row.column("tokenization").get(String.class);
         return Agent.restore(
-                AgentId.parse(row.column("id").get(String.class)).orElseThrow(() -> corrupt("id")),
-                new AgentName(row.column("name").get(String.class)),
-                Upstream.parse(upstream).orElseThrow(() -> corrupt("upstream")),
-                Tokenization.parse(tokenization).orElseThrow(() -> corrupt("tokenization")),
-                row.column("policy_name").get(String.class),
-                AssistantConfig.of(read(row.column("assistant").get(String.class))),
-                callback,
-                SqlTimes.instant(row.column("created_at").get()).orElseThrow(() -> corrupt("created_at")))
-                .withPolicy(row.column("policy_name").get(String.class),
+                        AgentId.parse(row.column("id").get(String.class)).orElseThrow(() -> corrupt("id")),
+                        new AgentName(row.column("name").get(String.class)),
+                        Upstream.parse(upstream).orElseThrow(() -> corrupt("upstream")),
+                        Tokenization.parse(tokenization).orElseThrow(() -> corrupt("tokenization")),
+                        row.column("policy_name").get(String.class),
+                        AssistantConfig.of(read(row.column("assistant").get(String.class))),
+                        callback,
+                        SqlTimes.instant(row.column("created_at").get()).orElseThrow(() -> corrupt("created_at")))
+                .withPolicy(
+                        row.column("policy_name").get(String.class),
                         Optional.ofNullable(row.column("policy_yaml").get(String.class)))
-                .withProxyAccess(new ProxyAccess(Optional.of(ProxyKey.restore(row.column("proxy_key").get(String.class))),
+                .withProxyAccess(new ProxyAccess(
+                        Optional.of(ProxyKey.restore(row.column("proxy_key").get(String.class))),
                         models(row.column("allowed_models").get(String.class))))
-                .withForward(Optional.ofNullable(row.column("forward").get(String.class)).map(this::forward))
-                .withWebhookCredential(Optional.ofNullable(row.column("webhook_credential").get(String.class))
-                        .map(this::credential));
+                .withForward(Optional.ofNullable(row.column("forward").get(String.class))
+                        .map(this::forward))
+                .withWebhookCredential(
+                        Optional.ofNullable(row.column("webhook_credential").get(String.class))
+                                .map(this::credential));
     }
 
     private String forwardJson(ForwardTarget target) {
@@ -297,8 +327,11 @@ public final class JdbcAgentAdapter implements LoadAgentPort, SaveAgentPort, Cha
             JsonNode node = json.readTree(stored);
             Set<String> messages = new HashSet<>();
             node.path("messages").forEach(type -> messages.add(type.asText()));
-            return new ForwardTarget(URI.create(node.path("url").asText()), node.path("secret").asText(),
-                    Duration.ofMillis(node.path("timeout_ms").asLong()), messages);
+            return new ForwardTarget(
+                    URI.create(node.path("url").asText()),
+                    node.path("secret").asText(),
+                    Duration.ofMillis(node.path("timeout_ms").asLong()),
+                    messages);
         } catch (JacksonException | IllegalArgumentException | DomainException e) {
             throw corrupt("forward");
         }
@@ -330,13 +363,18 @@ public final class JdbcAgentAdapter implements LoadAgentPort, SaveAgentPort, Cha
         try {
             JsonNode node = json.readTree(stored);
             return switch (node.path("type").asText()) {
-                case "hmac" -> new Hmac(node.path("secret").asText(), node.path("secret_is_base64").asBoolean(),
-                        Algorithm.named(node.path("algorithm").asText()).orElseThrow(() -> corrupt("webhook_credential")),
-                        node.path("signature_header").asText(),
-                        Optional.ofNullable(node.path("signature_prefix").textValue()),
-                        node.path("include_timestamp").asBoolean() ? Timestamp.REQUIRED : Timestamp.NONE,
-                        node.path("timestamp_header").asText());
-                case "bearer" -> new Bearer(node.path("token").asText(), node.path("header").asText());
+                case "hmac" ->
+                    new Hmac(
+                            node.path("secret").asText(),
+                            node.path("secret_is_base64").asBoolean(),
+                            Algorithm.named(node.path("algorithm").asText())
+                                    .orElseThrow(() -> corrupt("webhook_credential")),
+                            node.path("signature_header").asText(),
+                            Optional.ofNullable(node.path("signature_prefix").textValue()),
+                            node.path("include_timestamp").asBoolean() ? Timestamp.REQUIRED : Timestamp.NONE,
+                            node.path("timestamp_header").asText());
+                case "bearer" ->
+                    new Bearer(node.path("token").asText(), node.path("header").asText());
                 default -> throw corrupt("webhook_credential");
             };
         } catch (JacksonException | IllegalArgumentException | DomainException e) {

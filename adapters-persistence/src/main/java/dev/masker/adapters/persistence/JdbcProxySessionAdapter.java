@@ -64,7 +64,10 @@ public final class JdbcProxySessionAdapter implements ProxySessionPort {
         params.put("started_at", OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
         SessionId session;
         try {
-            session = db.execute().createGet(START_OR_FIND).params(params).execute()
+            session = db.execute()
+                    .createGet(START_OR_FIND)
+                    .params(params)
+                    .execute()
                     .flatMap(row -> SessionId.parse(row.column("id").get(String.class)))
                     .orElseThrow(() -> new IllegalStateException("starting a session returned no session id"));
         } catch (RuntimeException e) {
@@ -84,10 +87,15 @@ public final class JdbcProxySessionAdapter implements ProxySessionPort {
         params.put("agent_id", agent.value());
         params.put("call_id", call.value());
         try {
-            return db.execute().createGet(END).params(params).execute()
-                    .map(row -> new CallSession(SessionId.parse(row.column("id").get(String.class)).orElseThrow(),
-                            SqlTimes.instant(row.column("started_at").get()).orElseThrow(
-                                    () -> new IllegalStateException("a session has an unreadable start"))));
+            return db.execute()
+                    .createGet(END)
+                    .params(params)
+                    .execute()
+                    .map(row -> new CallSession(
+                            SessionId.parse(row.column("id").get(String.class)).orElseThrow(),
+                            SqlTimes.instant(row.column("started_at").get())
+                                    .orElseThrow(
+                                            () -> new IllegalStateException("a session has an unreadable start"))));
         } catch (RuntimeException e) {
             throw failure(e);
         }
@@ -98,6 +106,7 @@ public final class JdbcProxySessionAdapter implements ProxySessionPort {
             return SqlFailures.unavailable();
         }
         // Never the driver's message: PostgreSQL quotes offending values in it.
-        return new IllegalStateException("session statement failed with SQL state " + SqlFailures.sqlState(e).orElse("unknown"));
+        return new IllegalStateException("session statement failed with SQL state "
+                + SqlFailures.sqlState(e).orElse("unknown"));
     }
 }

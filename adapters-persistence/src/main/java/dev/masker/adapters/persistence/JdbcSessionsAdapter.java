@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.masker.application.port.out.ReadSessionsPort;
 import dev.masker.domain.agent.AgentId;
 import dev.masker.domain.phi.PhiKind;
-import dev.masker.domain.session.activity.SessionDetail;
 import dev.masker.domain.session.SessionId;
+import dev.masker.domain.session.activity.SessionDetail;
 import dev.masker.domain.session.activity.SessionSummary;
 import dev.masker.domain.session.activity.SessionTurn;
 import io.helidon.dbclient.DbClient;
@@ -58,8 +58,7 @@ public final class JdbcSessionsAdapter implements ReadSessionsPort {
     private static final String AGENT_KNOWN = "SELECT 1 AS known FROM agent WHERE id = ?";
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
-    private static final TypeReference<Map<String, String>> EVENT_DATA = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, String>> EVENT_DATA = new TypeReference<>() {};
 
     private final DbClient db;
 
@@ -81,11 +80,13 @@ public final class JdbcSessionsAdapter implements ReadSessionsPort {
             params.add(OffsetDateTime.ofInstant(after.startedAt(), ZoneOffset.UTC));
             params.add(after.id().value());
         });
-        listing.status().ifPresent(status -> sql.append(switch (status) {
-            case OK -> " AND t.failed = 0";
-            case ERROR -> " AND t.failed > 0 AND t.failed = t.turns";
-            case PARTIAL -> " AND t.failed > 0 AND t.failed < t.turns";
-        }));
+        listing.status()
+                .ifPresent(status -> sql.append(
+                        switch (status) {
+                            case OK -> " AND t.failed = 0";
+                            case ERROR -> " AND t.failed > 0 AND t.failed = t.turns";
+                            case PARTIAL -> " AND t.failed > 0 AND t.failed < t.turns";
+                        }));
         if (listing.minRedactions() > 0) {
             sql.append(" AND t.masked_total >= ?");
             params.add(listing.minRedactions());
@@ -93,7 +94,11 @@ public final class JdbcSessionsAdapter implements ReadSessionsPort {
         sql.append(" ORDER BY s.started_at DESC, s.id DESC LIMIT ?");
         params.add(listing.limit());
         try {
-            return db.execute().createQuery(sql.toString()).params(params).execute().map(JdbcSessionsAdapter::summary)
+            return db.execute()
+                    .createQuery(sql.toString())
+                    .params(params)
+                    .execute()
+                    .map(JdbcSessionsAdapter::summary)
                     .toList();
         } catch (RuntimeException e) {
             throw failure(e);
@@ -103,15 +108,25 @@ public final class JdbcSessionsAdapter implements ReadSessionsPort {
     @Override
     public Optional<SessionDetail> find(SessionId id) {
         try {
-            Optional<SessionSummary> summary = db.execute().createGet(SUMMARY + "WHERE s.id = ?").params(id.value())
-                    .execute().map(JdbcSessionsAdapter::summary);
+            Optional<SessionSummary> summary = db.execute()
+                    .createGet(SUMMARY + "WHERE s.id = ?")
+                    .params(id.value())
+                    .execute()
+                    .map(JdbcSessionsAdapter::summary);
             if (summary.isEmpty()) {
                 return Optional.empty();
             }
-            List<SessionTurn> turns = db.execute().createQuery(TURNS).params(id.value()).execute()
-                    .map(row -> SessionTurn.of(row.column("seq").get(Long.class), instant(row, "occurred_at"),
-                            data(row))).toList();
-            Optional<SessionDetail.CallEnd> end = db.execute().createGet(CALL_END).params(id.value()).execute()
+            List<SessionTurn> turns = db.execute()
+                    .createQuery(TURNS)
+                    .params(id.value())
+                    .execute()
+                    .map(row ->
+                            SessionTurn.of(row.column("seq").get(Long.class), instant(row, "occurred_at"), data(row)))
+                    .toList();
+            Optional<SessionDetail.CallEnd> end = db.execute()
+                    .createGet(CALL_END)
+                    .params(id.value())
+                    .execute()
                     .map(row -> callEnd(instant(row, "occurred_at"), data(row)));
             return Optional.of(new SessionDetail(summary.get(), turns, end));
         } catch (RuntimeException e) {
@@ -122,7 +137,11 @@ public final class JdbcSessionsAdapter implements ReadSessionsPort {
     @Override
     public boolean agentKnown(AgentId agent) {
         try {
-            return db.execute().createGet(AGENT_KNOWN).params(agent.value()).execute().isPresent();
+            return db.execute()
+                    .createGet(AGENT_KNOWN)
+                    .params(agent.value())
+                    .execute()
+                    .isPresent();
         } catch (RuntimeException e) {
             throw failure(e);
         }
@@ -134,9 +153,16 @@ public final class JdbcSessionsAdapter implements ReadSessionsPort {
         AgentId agent = AgentId.parse(row.column("agent_id").get(String.class))
                 .orElseThrow(() -> new IllegalStateException("a stored agent id is malformed"));
         Map<PhiKind, Long> masked = SessionSummary.countsOf(row.column("masked").get(String.class));
-        return new SessionSummary(id, agent, row.column("agent_name").get(String.class), instant(row, "started_at"),
-                row.column("ended_at").asOptional().flatMap(SqlTimes::instant), row.column("turns").get(Long.class),
-                row.column("failed").get(Long.class), masked, row.column("model").asOptional().map(String::valueOf));
+        return new SessionSummary(
+                id,
+                agent,
+                row.column("agent_name").get(String.class),
+                instant(row, "started_at"),
+                row.column("ended_at").asOptional().flatMap(SqlTimes::instant),
+                row.column("turns").get(Long.class),
+                row.column("failed").get(Long.class),
+                masked,
+                row.column("model").asOptional().map(String::valueOf));
     }
 
     private static SessionDetail.CallEnd callEnd(Instant at, Map<String, String> data) {
@@ -168,6 +194,7 @@ public final class JdbcSessionsAdapter implements ReadSessionsPort {
         if (SqlFailures.isUnavailable(e)) {
             return SqlFailures.unavailable();
         }
-        return new IllegalStateException("sessions query failed with SQL state " + SqlFailures.sqlState(e).orElse("unknown"));
+        return new IllegalStateException("sessions query failed with SQL state "
+                + SqlFailures.sqlState(e).orElse("unknown"));
     }
 }

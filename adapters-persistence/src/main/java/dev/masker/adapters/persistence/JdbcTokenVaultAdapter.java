@@ -91,17 +91,26 @@ public final class JdbcTokenVaultAdapter implements KeepVaultEntriesPort {
     @Override
     public Optional<VaultEntry> find(SessionId session, PhiToken token) {
         try {
-            return db.execute().createGet(SELECT).addParam("session_id", session.value()).addParam("token", token.text())
-                    .execute().map(row -> entry(session, token, row));
+            return db.execute()
+                    .createGet(SELECT)
+                    .addParam("session_id", session.value())
+                    .addParam("token", token.text())
+                    .execute()
+                    .map(row -> entry(session, token, row));
         } catch (RuntimeException e) {
             throw translate(e);
         }
     }
 
     private static VaultEntry entry(SessionId session, PhiToken token, DbRow row) {
-        SealedValue sealed = new SealedValue(row.column("nonce").get(byte[].class), row.column("ciphertext").get(byte[].class));
-        return new VaultEntry(session, token, sealed, SqlTimes.instant(row.column("created_at").get())
-                .orElseThrow(() -> new IllegalStateException("a vault entry has an unreadable time")));
+        SealedValue sealed = new SealedValue(
+                row.column("nonce").get(byte[].class), row.column("ciphertext").get(byte[].class));
+        return new VaultEntry(
+                session,
+                token,
+                sealed,
+                SqlTimes.instant(row.column("created_at").get())
+                        .orElseThrow(() -> new IllegalStateException("a vault entry has an unreadable time")));
     }
 
     private static RuntimeException translate(RuntimeException failure) {

@@ -33,8 +33,7 @@ public final class JdbcTurnPayloadAdapter implements KeepTurnPayloadsPort {
             SELECT request_id, kid, nonce, ciphertext FROM turn_payload WHERE session_id = ? ORDER BY created_at, request_id
             """;
     private static final ObjectMapper JSON = JsonMapper.builder().build();
-    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
 
     private final DbClient db;
     private final TurnPayloads sealer;
@@ -55,8 +54,16 @@ public final class JdbcTurnPayloadAdapter implements KeepTurnPayloadsPort {
         }
         SealedValue sealed = sealer.seal(payload.session(), payload.requestId(), payload.kid(), json);
         try {
-            db.execute().createInsert(INSERT).params(payload.session().value(), payload.requestId(), payload.kid().value(),
-                    sealed.nonce(), sealed.ciphertext(), OffsetDateTime.ofInstant(payload.at(), ZoneOffset.UTC)).execute();
+            db.execute()
+                    .createInsert(INSERT)
+                    .params(
+                            payload.session().value(),
+                            payload.requestId(),
+                            payload.kid().value(),
+                            sealed.nonce(),
+                            sealed.ciphertext(),
+                            OffsetDateTime.ofInstant(payload.at(), ZoneOffset.UTC))
+                    .execute();
         } catch (RuntimeException e) {
             throw failure(e);
         }
@@ -66,7 +73,11 @@ public final class JdbcTurnPayloadAdapter implements KeepTurnPayloadsPort {
     public Map<String, Map<String, Object>> ofSession(SessionId session) {
         List<DbRow> rows;
         try {
-            rows = db.execute().createQuery(SELECT).params(session.value()).execute().toList();
+            rows = db.execute()
+                    .createQuery(SELECT)
+                    .params(session.value())
+                    .execute()
+                    .toList();
         } catch (RuntimeException e) {
             throw failure(e);
         }
@@ -79,7 +90,8 @@ public final class JdbcTurnPayloadAdapter implements KeepTurnPayloadsPort {
     }
 
     private Optional<Map<String, Object>> open(SessionId session, String requestId, DbRow row) {
-        SealedValue sealed = new SealedValue(row.column("nonce").get(byte[].class), row.column("ciphertext").get(byte[].class));
+        SealedValue sealed = new SealedValue(
+                row.column("nonce").get(byte[].class), row.column("ciphertext").get(byte[].class));
         String kid = row.column("kid").get(String.class);
         if (!Kid.isValid(kid)) {
             // Checked here so that a damaged row is a 500, not the 422 a bad kid in a policy's YAML gets.

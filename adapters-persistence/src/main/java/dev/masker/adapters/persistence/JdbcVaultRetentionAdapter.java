@@ -57,7 +57,8 @@ public final class JdbcVaultRetentionAdapter implements PurgeVaultPort {
             if (SqlFailures.isUnavailable(e)) {
                 throw SqlFailures.unavailable();
             }
-            throw new IllegalStateException("vault purge failed with SQL state " + SqlFailures.sqlState(e).orElse("unknown"));
+            throw new IllegalStateException("vault purge failed with SQL state "
+                    + SqlFailures.sqlState(e).orElse("unknown"));
         }
         return removed;
     }

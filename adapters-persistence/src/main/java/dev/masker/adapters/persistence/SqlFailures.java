@@ -11,8 +11,7 @@ import java.util.Optional;
 final class SqlFailures {
     private static final String UNIQUE_VIOLATION = "23505";
 
-    private SqlFailures() {
-    }
+    private SqlFailures() {}
 
     /** The SQL state of the first SQLException in the cause chain. */
     static Optional<String> sqlState(Throwable failure) {
@@ -37,12 +36,14 @@ final class SqlFailures {
                 return true;
             }
         }
-        return sqlState(failure).filter(state -> state.startsWith("08") || state.startsWith("57P")).isPresent();
+        return sqlState(failure)
+                .filter(state -> state.startsWith("08") || state.startsWith("57P"))
+                .isPresent();
     }
 
     /** The rejection for a failure that is not one the caller can act on: the store is unavailable. */
     static DomainException unavailable() {
-        return DomainException.retryable(ErrorCode.UNAVAILABLE, "The database is unavailable; retry shortly.",
-                Duration.ofSeconds(2));
+        return DomainException.retryable(
+                ErrorCode.UNAVAILABLE, "The database is unavailable; retry shortly.", Duration.ofSeconds(2));
     }
 }

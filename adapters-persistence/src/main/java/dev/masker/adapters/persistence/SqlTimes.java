@@ -7,8 +7,7 @@ import java.util.Optional;
 
 /** Reading a {@code timestamptz} column: the driver gives a {@link Timestamp} or an {@link OffsetDateTime}. */
 final class SqlTimes {
-    private SqlTimes() {
-    }
+    private SqlTimes() {}
 
     /** The instant the column's value holds; empty when it is neither type (never its value in a message). */
     static Optional<Instant> instant(Object value) {

@@ -61,7 +61,7 @@ class AgentChangesIT extends ChangeAgentContractTest {
         JdbcAgentAdapter first = new JdbcAgentAdapter(schema.db(), TTL, System::nanoTime);
         JdbcAgentAdapter second = new JdbcAgentAdapter(schema.db(), TTL, System::nanoTime);
         try (AgentChangeListener firstListens = new AgentChangeListener(first, schema::connect);
-             AgentChangeListener secondListens = new AgentChangeListener(second, schema::connect)) {
+                AgentChangeListener secondListens = new AgentChangeListener(second, schema::connect)) {
             Agent agent = agent(newId(), uniqueName("Shared"));
             first.create(agent);
             awaitTrusted(second, agent);

@@ -25,16 +25,19 @@ class AgentMigrationsIT {
         try (TestPostgres.Schema schema = TestPostgres.freshSchema()) {
             AgentMigrations.migrate(schema.pool(), schema.name());
             JdbcAgentAdapter agents = new JdbcAgentAdapter(schema.db(), Duration.ZERO, System::nanoTime);
-            Agent agent = AgentRepositoryContractTest.agent(AgentRepositoryContractTest.newId(),
-                    AgentRepositoryContractTest.uniqueName("Survivor"));
+            Agent agent = AgentRepositoryContractTest.agent(
+                    AgentRepositoryContractTest.newId(), AgentRepositoryContractTest.uniqueName("Survivor"));
             agents.create(agent);
 
-            String applied = "SELECT count(*) FROM masker_agent_schema_history WHERE version IS NOT NULL AND type = 'SQL'";
+            String applied =
+                    "SELECT count(*) FROM masker_agent_schema_history WHERE version IS NOT NULL AND type = 'SQL'";
             long scripts = count(schema, applied);
 
             AgentMigrations.migrate(schema.pool(), schema.name());
 
-            assertEquals(1, count(schema, "SELECT count(*) FROM masker_agent_schema_history WHERE version = '1' AND success"));
+            assertEquals(
+                    1,
+                    count(schema, "SELECT count(*) FROM masker_agent_schema_history WHERE version = '1' AND success"));
             assertEquals(scripts, count(schema, applied), "scripts applied by the second run");
             assertEquals(agent.id(), agents.load(agent.id()).orElseThrow().id());
         }
@@ -44,19 +47,30 @@ class AgentMigrationsIT {
     void givenSchemaAlreadyInUse_migrate_stillCreatesTheAgentTable() throws SQLException {
         try (TestPostgres.Schema schema = TestPostgres.freshSchema()) {
             // As when the audit log migrated this schema first: it exists and holds someone else's tables.
-            try (Connection connection = TestPostgres.server().connect(); Statement statement = connection.createStatement()) {
+            try (Connection connection = TestPostgres.server().connect();
+                    Statement statement = connection.createStatement()) {
                 statement.execute("CREATE SCHEMA " + schema.name());
                 statement.execute("CREATE TABLE " + schema.name() + ".someone_elses (id int)");
             }
 
             AgentMigrations.migrate(schema.pool(), schema.name());
 
-            assertEquals(1, count(schema, "SELECT count(*) FROM information_schema.tables"
-                    + " WHERE table_schema = current_schema() AND table_name = 'agent'"));
-            assertEquals(1, count(schema, "SELECT count(*) FROM masker_agent_schema_history WHERE version = '1' AND success"),
+            assertEquals(
+                    1,
+                    count(
+                            schema,
+                            "SELECT count(*) FROM information_schema.tables"
+                                    + " WHERE table_schema = current_schema() AND table_name = 'agent'"));
+            assertEquals(
+                    1,
+                    count(schema, "SELECT count(*) FROM masker_agent_schema_history WHERE version = '1' AND success"),
                     "V1 is applied, not skipped under a baseline");
-            assertEquals(1, count(schema, "SELECT count(*) FROM information_schema.tables"
-                    + " WHERE table_schema = current_schema() AND table_name = 'admin_session'"));
+            assertEquals(
+                    1,
+                    count(
+                            schema,
+                            "SELECT count(*) FROM information_schema.tables"
+                                    + " WHERE table_schema = current_schema() AND table_name = 'admin_session'"));
         }
     }
 
@@ -66,10 +80,16 @@ class AgentMigrationsIT {
             AgentMigrations.migrate(schema.pool(), schema.name());
 
             // On the class path a missing `opens` would go unnoticed: these tests must run inside the named module.
-            assertEquals("dev.masker.adapters.persistence", AgentMigrations.class.getModule().getName());
+            assertEquals(
+                    "dev.masker.adapters.persistence",
+                    AgentMigrations.class.getModule().getName());
             assertEquals(AgentMigrations.class.getModule(), getClass().getModule());
-            assertEquals(1, count(schema, "SELECT count(*) FROM information_schema.tables"
-                    + " WHERE table_schema = current_schema() AND table_name = 'agent'"));
+            assertEquals(
+                    1,
+                    count(
+                            schema,
+                            "SELECT count(*) FROM information_schema.tables"
+                                    + " WHERE table_schema = current_schema() AND table_name = 'agent'"));
         }
     }
 
@@ -78,7 +98,8 @@ class AgentMigrationsIT {
         try (TestPostgres.Schema schema = TestPostgres.freshSchema()) {
             migrateUpTo(schema, "5");
             AgentId id = AgentRepositoryContractTest.newId();
-            try (Connection connection = schema.connect(); PreparedStatement insert = connection.prepareStatement("""
+            try (Connection connection = schema.connect();
+                    PreparedStatement insert = connection.prepareStatement("""
                     INSERT INTO agent (id, name, upstream, tokenization, policy_name, assistant, created_at, updated_at)
                     VALUES (?, 'Before proxies', 'openai:gpt-4o', 'vault-deterministic', 'healthcare-default', '{}',
                             now(), now())""")) {
@@ -88,8 +109,9 @@ class AgentMigrationsIT {
 
             AgentMigrations.migrate(schema.pool(), schema.name());
 
-            try (Connection connection = schema.connect(); PreparedStatement query = connection.prepareStatement(
-                    "SELECT proxy_key, CAST(allowed_models AS text) FROM agent WHERE id = ?")) {
+            try (Connection connection = schema.connect();
+                    PreparedStatement query = connection.prepareStatement(
+                            "SELECT proxy_key, CAST(allowed_models AS text) FROM agent WHERE id = ?")) {
                 query.setString(1, id.value());
                 try (ResultSet row = query.executeQuery()) {
                     assertTrue(row.next());
@@ -97,7 +119,9 @@ class AgentMigrationsIT {
                     assertEquals("[]", row.getString(2));
                 }
             }
-            Agent loaded = new JdbcAgentAdapter(schema.db(), Duration.ZERO, System::nanoTime).load(id).orElseThrow();
+            Agent loaded = new JdbcAgentAdapter(schema.db(), Duration.ZERO, System::nanoTime)
+                    .load(id)
+                    .orElseThrow();
             assertTrue(loaded.proxyAccess().key().isPresent());
             assertEquals(List.of(), loaded.proxyAccess().allowedModels());
         }
@@ -107,7 +131,8 @@ class AgentMigrationsIT {
     void givenTwoAgentsStoredBeforeV6_migrate_givesThemDifferentKeys() throws SQLException {
         try (TestPostgres.Schema schema = TestPostgres.freshSchema()) {
             migrateUpTo(schema, "5");
-            try (Connection connection = schema.connect(); PreparedStatement insert = connection.prepareStatement("""
+            try (Connection connection = schema.connect();
+                    PreparedStatement insert = connection.prepareStatement("""
                     INSERT INTO agent (id, name, upstream, tokenization, policy_name, assistant, created_at, updated_at)
                     VALUES (?, ?, 'stub', 'vault-deterministic', 'healthcare-default', '{}', now(), now())""")) {
                 for (String name : List.of("First", "Second")) {
@@ -137,8 +162,9 @@ class AgentMigrationsIT {
     }
 
     private static long count(TestPostgres.Schema schema, String sql) throws SQLException {
-        try (Connection connection = schema.connect(); Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery(sql)) {
+        try (Connection connection = schema.connect();
+                Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery(sql)) {
             result.next();
             return result.getLong(1);
         }

@@ -53,7 +53,8 @@ class JdbcAdminSessionAdapterIT extends KeepAdminSessionsContractTest {
 
         List<String> row = new ArrayList<>();
         try (Connection connection = schema.connect();
-             PreparedStatement select = connection.prepareStatement("SELECT * FROM admin_session WHERE secret_sha256 = ?")) {
+                PreparedStatement select =
+                        connection.prepareStatement("SELECT * FROM admin_session WHERE secret_sha256 = ?")) {
             select.setString(1, secret.digest().hex());
             try (ResultSet result = select.executeQuery()) {
                 assertTrue(result.next(), "the session row is there");
@@ -69,7 +70,8 @@ class JdbcAdminSessionAdapterIT extends KeepAdminSessionsContractTest {
 
     @Test
     void givenUnreachableDatabase_everyMethod_failsAsUnavailable() {
-        try (HikariDataSource dead = TestPostgres.unreachablePool(); DbClient db = TestPostgres.dbClient(dead::getConnection)) {
+        try (HikariDataSource dead = TestPostgres.unreachablePool();
+                DbClient db = TestPostgres.dbClient(dead::getConnection)) {
             JdbcAdminSessionAdapter adapter = new JdbcAdminSessionAdapter(db);
             AdminSessionDigest digest = newSecret().digest();
             List<Executable> calls = List.of(

@@ -72,11 +72,13 @@ class JdbcAgentAdapterIT extends AgentRepositoryContractTest {
         adapter.trustCache(true);
         Agent agent = agent(newId(), uniqueName("Cached"));
         adapter.create(agent);
-        assertEquals(Agent.DEFAULT_POLICY, adapter.load(agent.id()).orElseThrow().policyName());
+        assertEquals(
+                Agent.DEFAULT_POLICY, adapter.load(agent.id()).orElseThrow().policyName());
         int afterFirstLoad = connections.get();
         // Changed behind the adapter's back: only a read of the database can see it.
         try (Connection connection = schema.connect();
-             PreparedStatement update = connection.prepareStatement("UPDATE agent SET policy_name = ? WHERE id = ?")) {
+                PreparedStatement update =
+                        connection.prepareStatement("UPDATE agent SET policy_name = ? WHERE id = ?")) {
             update.setString(1, "changed-policy");
             update.setString(2, agent.id().value());
             assertEquals(1, update.executeUpdate());
@@ -110,8 +112,9 @@ class JdbcAgentAdapterIT extends AgentRepositoryContractTest {
     @Test
     void givenAnAgentWithProxyAccess_createUpdateAndLoad_roundTripTheKeyAndAllowedModels() {
         JdbcAgentAdapter adapter = new JdbcAgentAdapter(schema.db(), Duration.ZERO, System::nanoTime);
-        Agent agent = agent(newId(), uniqueName("Proxied")).withProxyAccess(new ProxyAccess(
-                Optional.of(ProxyKey.of(filled(7))), List.of("gpt-4o", "gpt-4.1-mini")));
+        Agent agent = agent(newId(), uniqueName("Proxied"))
+                .withProxyAccess(
+                        new ProxyAccess(Optional.of(ProxyKey.of(filled(7))), List.of("gpt-4o", "gpt-4.1-mini")));
 
         adapter.create(agent);
         ProxyAccess created = loadPort().load(agent.id()).orElseThrow().proxyAccess();
@@ -122,24 +125,34 @@ class JdbcAgentAdapterIT extends AgentRepositoryContractTest {
         assertEquals(agent.proxyAccess(), created);
         assertEquals(List.of("gpt-4o", "gpt-4.1-mini"), created.allowedModels());
         assertEquals(changed.proxyAccess(), updated);
-        assertEquals(ProxyKey.of(filled(8)).reveal(), updated.key().orElseThrow().reveal());
+        assertEquals(
+                ProxyKey.of(filled(8)).reveal(), updated.key().orElseThrow().reveal());
         assertEquals(List.of("o3"), updated.allowedModels());
     }
 
     @Test
     void givenAnAgentWithItsOwnWebhookCredential_createUpdateAndLoad_roundTripEachTypeAndItsRemoval() {
         JdbcAgentAdapter adapter = new JdbcAgentAdapter(schema.db(), Duration.ZERO, System::nanoTime);
-        WebhookCredential hmac = new WebhookCredential.Hmac("whsec_clinic_0123456789", false, Algorithm.SHA512,
-                "X-Clinic-Signature", Optional.of("v1="), Timestamp.NONE, "x-clinic-time");
+        WebhookCredential hmac = new WebhookCredential.Hmac(
+                "whsec_clinic_0123456789",
+                false,
+                Algorithm.SHA512,
+                "X-Clinic-Signature",
+                Optional.of("v1="),
+                Timestamp.NONE,
+                "x-clinic-time");
         WebhookCredential bearer = new WebhookCredential.Bearer("tok_clinic_0123456789", "X-Vapi-Secret");
         Agent agent = agent(newId(), uniqueName("Own credential")).withWebhookCredential(Optional.of(hmac));
 
         adapter.create(agent);
-        Optional<WebhookCredential> created = loadPort().load(agent.id()).orElseThrow().webhookCredential();
+        Optional<WebhookCredential> created =
+                loadPort().load(agent.id()).orElseThrow().webhookCredential();
         adapter.update(agent.withWebhookCredential(Optional.of(bearer)));
-        Optional<WebhookCredential> replaced = loadPort().load(agent.id()).orElseThrow().webhookCredential();
+        Optional<WebhookCredential> replaced =
+                loadPort().load(agent.id()).orElseThrow().webhookCredential();
         adapter.update(agent.withWebhookCredential(Optional.empty()));
-        Optional<WebhookCredential> removed = loadPort().load(agent.id()).orElseThrow().webhookCredential();
+        Optional<WebhookCredential> removed =
+                loadPort().load(agent.id()).orElseThrow().webhookCredential();
 
         assertEquals(Optional.of(hmac), created);
         assertEquals(Optional.of(bearer), replaced);
@@ -149,14 +162,19 @@ class JdbcAgentAdapterIT extends AgentRepositoryContractTest {
     @Test
     void givenAnAgentWithAForwardTarget_createUpdateAndLoad_roundTripItAndItsRemoval() {
         JdbcAgentAdapter adapter = new JdbcAgentAdapter(schema.db(), Duration.ZERO, System::nanoTime);
-        ForwardTarget target = new ForwardTarget(URI.create("https://clinic.example.com/vapi"), "fw_secret_0123456789",
-                Duration.ofMillis(7000), Set.of("end-of-call-report", "status-update"));
+        ForwardTarget target = new ForwardTarget(
+                URI.create("https://clinic.example.com/vapi"),
+                "fw_secret_0123456789",
+                Duration.ofMillis(7000),
+                Set.of("end-of-call-report", "status-update"));
         Agent agent = agent(newId(), uniqueName("Forwarding")).withForward(Optional.of(target));
 
         adapter.create(agent);
-        Optional<ForwardTarget> created = loadPort().load(agent.id()).orElseThrow().forward();
+        Optional<ForwardTarget> created =
+                loadPort().load(agent.id()).orElseThrow().forward();
         adapter.update(agent.withForward(Optional.empty()));
-        Optional<ForwardTarget> removed = loadPort().load(agent.id()).orElseThrow().forward();
+        Optional<ForwardTarget> removed =
+                loadPort().load(agent.id()).orElseThrow().forward();
 
         assertEquals(Optional.of(target), created);
         assertEquals(Optional.empty(), removed);
@@ -176,7 +194,7 @@ class JdbcAgentAdapterIT extends AgentRepositoryContractTest {
         Agent agent = agent(newId(), uniqueName("Damaged"));
         savePort().create(agent);
         try (Connection connection = schema.connect();
-             PreparedStatement update = connection.prepareStatement("UPDATE agent SET name = ? WHERE id = ?")) {
+                PreparedStatement update = connection.prepareStatement("UPDATE agent SET name = ? WHERE id = ?")) {
             update.setString(1, " leading space");
             update.setString(2, agent.id().value());
             assertEquals(1, update.executeUpdate());
@@ -194,12 +212,13 @@ class JdbcAgentAdapterIT extends AgentRepositoryContractTest {
 
     @Test
     void givenUnreachableDatabase_loadAndCreate_failAsUnavailable() {
-        try (HikariDataSource dead = TestPostgres.unreachablePool(); DbClient db = TestPostgres.dbClient(dead::getConnection)) {
+        try (HikariDataSource dead = TestPostgres.unreachablePool();
+                DbClient db = TestPostgres.dbClient(dead::getConnection)) {
             JdbcAgentAdapter adapter = new JdbcAgentAdapter(db, TTL, System::nanoTime);
 
             DomainException load = assertThrows(DomainException.class, () -> adapter.load(newId()));
-            DomainException create = assertThrows(DomainException.class,
-                    () -> adapter.create(agent(newId(), uniqueName("Offline"))));
+            DomainException create =
+                    assertThrows(DomainException.class, () -> adapter.create(agent(newId(), uniqueName("Offline"))));
 
             assertEquals(ErrorCode.UNAVAILABLE, load.code());
             assertEquals(ErrorCode.UNAVAILABLE, create.code());

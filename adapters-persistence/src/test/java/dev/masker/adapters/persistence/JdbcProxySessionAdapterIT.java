@@ -66,15 +66,16 @@ class JdbcProxySessionAdapterIT extends ProxySessionContractTest {
     /** An agent row: a session names its agent. */
     @Override
     protected AgentId storedAgent() {
-        Agent agent = AgentRepositoryContractTest.agent(AgentRepositoryContractTest.newId(),
-                AgentRepositoryContractTest.uniqueName("Proxy"));
+        Agent agent = AgentRepositoryContractTest.agent(
+                AgentRepositoryContractTest.newId(), AgentRepositoryContractTest.uniqueName("Proxy"));
         new JdbcAgentAdapter(schema.db(), Duration.ZERO, System::nanoTime).create(agent);
         return agent.id();
     }
 
     private static long rows(AgentId agent, Optional<String> callId) throws SQLException {
         String sql = "SELECT count(*) FROM proxy_session WHERE agent_id = ? AND call_id IS NOT DISTINCT FROM ?";
-        try (Connection connection = schema.connect(); PreparedStatement query = connection.prepareStatement(sql)) {
+        try (Connection connection = schema.connect();
+                PreparedStatement query = connection.prepareStatement(sql)) {
             query.setString(1, agent.value());
             query.setString(2, callId.orElse(null));
             try (ResultSet result = query.executeQuery()) {
@@ -115,7 +116,8 @@ class JdbcProxySessionAdapterIT extends ProxySessionContractTest {
         String call = callId();
 
         SessionId onFirst = new JdbcProxySessionAdapter(schema.db()).sessionFor(agent, Optional.of(call), fresh(), NOW);
-        SessionId onSecond = new JdbcProxySessionAdapter(secondServer).sessionFor(agent, Optional.of(call), fresh(), NOW);
+        SessionId onSecond =
+                new JdbcProxySessionAdapter(secondServer).sessionFor(agent, Optional.of(call), fresh(), NOW);
 
         assertEquals(onFirst, onSecond);
     }
@@ -123,8 +125,8 @@ class JdbcProxySessionAdapterIT extends ProxySessionContractTest {
     @Test
     void givenTwoServersStartingTheSameCallAtOnce_sessionFor_givesEveryTurnOneSession() throws Exception {
         AgentId agent = storedAgent();
-        List<JdbcProxySessionAdapter> servers = List.of(new JdbcProxySessionAdapter(schema.db()),
-                new JdbcProxySessionAdapter(secondServer));
+        List<JdbcProxySessionAdapter> servers =
+                List.of(new JdbcProxySessionAdapter(schema.db()), new JdbcProxySessionAdapter(secondServer));
         int threads = 8;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
@@ -169,7 +171,8 @@ class JdbcProxySessionAdapterIT extends ProxySessionContractTest {
 
         assertNotEquals(first, second);
         assertEquals(first, adapter.sessionFor(one, Optional.of(call), fresh(), NOW));
-        assertEquals(second, new JdbcProxySessionAdapter(secondServer).sessionFor(other, Optional.of(call), fresh(), NOW));
+        assertEquals(
+                second, new JdbcProxySessionAdapter(secondServer).sessionFor(other, Optional.of(call), fresh(), NOW));
     }
 
     @Test
@@ -189,7 +192,8 @@ class JdbcProxySessionAdapterIT extends ProxySessionContractTest {
 
     private static Optional<String> endedReason(AgentId agent, String call) throws SQLException {
         String sql = "SELECT ended_reason, ended_at FROM proxy_session WHERE agent_id = ? AND call_id = ?";
-        try (Connection connection = schema.connect(); PreparedStatement query = connection.prepareStatement(sql)) {
+        try (Connection connection = schema.connect();
+                PreparedStatement query = connection.prepareStatement(sql)) {
             query.setString(1, agent.value());
             query.setString(2, call);
             try (ResultSet result = query.executeQuery()) {
@@ -207,10 +211,10 @@ class JdbcProxySessionAdapterIT extends ProxySessionContractTest {
         SessionId session = adapter.sessionFor(agent, Optional.of(call), fresh(), NOW);
         assertEquals(Optional.empty(), endedReason(agent, call));
 
-        Optional<ProxySessionPort.CallSession> ended = adapter.endCall(agent, new CallId(call), NOW.plusSeconds(90),
-                "customer-ended-call");
-        Optional<ProxySessionPort.CallSession> again = new JdbcProxySessionAdapter(secondServer).endCall(agent,
-                new CallId(call), NOW.plusSeconds(95), "silence-timed-out");
+        Optional<ProxySessionPort.CallSession> ended =
+                adapter.endCall(agent, new CallId(call), NOW.plusSeconds(90), "customer-ended-call");
+        Optional<ProxySessionPort.CallSession> again = new JdbcProxySessionAdapter(secondServer)
+                .endCall(agent, new CallId(call), NOW.plusSeconds(95), "silence-timed-out");
 
         assertEquals(Optional.of(new ProxySessionPort.CallSession(session, NOW)), ended);
         assertEquals(ended, again);
@@ -234,18 +238,20 @@ class JdbcProxySessionAdapterIT extends ProxySessionContractTest {
         JdbcProxySessionAdapter adapter = new JdbcProxySessionAdapter(schema.db());
         adapter.sessionFor(agent, Optional.of(call), fresh(), NOW);
 
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> adapter.endCall(agent, new CallId(call), NOW, "Jane Roe hung up"));
+        IllegalStateException e = assertThrows(
+                IllegalStateException.class, () -> adapter.endCall(agent, new CallId(call), NOW, "Jane Roe hung up"));
 
         assertFalse(e.getMessage().contains("Jane"), e.getMessage());
     }
 
     @Test
     void givenUnreachableDatabase_sessionFor_failsAsUnavailable() {
-        try (HikariDataSource dead = TestPostgres.unreachablePool(); DbClient db = TestPostgres.dbClient(dead::getConnection)) {
+        try (HikariDataSource dead = TestPostgres.unreachablePool();
+                DbClient db = TestPostgres.dbClient(dead::getConnection)) {
             JdbcProxySessionAdapter adapter = new JdbcProxySessionAdapter(db);
 
-            DomainException e = assertThrows(DomainException.class,
+            DomainException e = assertThrows(
+                    DomainException.class,
                     () -> adapter.sessionFor(AgentRepositoryContractTest.newId(), Optional.of(callId()), fresh(), NOW));
 
             assertEquals(ErrorCode.UNAVAILABLE, e.code());

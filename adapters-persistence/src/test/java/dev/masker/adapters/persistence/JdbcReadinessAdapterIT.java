@@ -25,14 +25,16 @@ class JdbcReadinessAdapterIT {
 
     @Test
     void givenUnreachableDatabase_isReady_answersFalseWithoutThrowing() {
-        try (HikariDataSource dead = TestPostgres.unreachablePool(); DbClient db = TestPostgres.dbClient(dead::getConnection)) {
+        try (HikariDataSource dead = TestPostgres.unreachablePool();
+                DbClient db = TestPostgres.dbClient(dead::getConnection)) {
             JdbcReadinessAdapter probe = new JdbcReadinessAdapter(db);
             long started = System.nanoTime();
 
             boolean ready = probe.isReady();
 
             assertFalse(ready);
-            assertTrue(Duration.ofNanos(System.nanoTime() - started).compareTo(Duration.ofSeconds(3)) < 0,
+            assertTrue(
+                    Duration.ofNanos(System.nanoTime() - started).compareTo(Duration.ofSeconds(3)) < 0,
                     "the probe answers within the pool's connection timeout");
         }
     }

@@ -64,8 +64,9 @@ class JdbcTokenVaultAdapterIT extends KeepVaultEntriesContractTest {
         }
 
         StringBuilder table = new StringBuilder();
-        try (Connection connection = schema.connect(); Statement select = connection.createStatement();
-             ResultSet rows = select.executeQuery("SELECT * FROM token_vault")) {
+        try (Connection connection = schema.connect();
+                Statement select = connection.createStatement();
+                ResultSet rows = select.executeQuery("SELECT * FROM token_vault")) {
             int columns = rows.getMetaData().getColumnCount();
             while (rows.next()) {
                 for (int column = 1; column <= columns; column++) {
@@ -73,8 +74,10 @@ class JdbcTokenVaultAdapterIT extends KeepVaultEntriesContractTest {
                     // Every column, read as text and, for bytea, as raw bytes in UTF-8 and in hex.
                     table.append(rows.getString(column)).append('\n');
                     if (bytes != null) {
-                        table.append(new String(bytes, StandardCharsets.UTF_8)).append('\n')
-                                .append(HexFormat.of().formatHex(bytes)).append('\n');
+                        table.append(new String(bytes, StandardCharsets.UTF_8))
+                                .append('\n')
+                                .append(HexFormat.of().formatHex(bytes))
+                                .append('\n');
                     }
                 }
             }
@@ -84,17 +87,19 @@ class JdbcTokenVaultAdapterIT extends KeepVaultEntriesContractTest {
         for (String value : values) {
             String lower = value.toLowerCase(Locale.ROOT);
             assertFalse(dump.contains(lower), "a column holds a plaintext");
-            assertFalse(dump.contains(HexFormat.of().formatHex(lower.getBytes(StandardCharsets.UTF_8))),
+            assertFalse(
+                    dump.contains(HexFormat.of().formatHex(lower.getBytes(StandardCharsets.UTF_8))),
                     "a column holds a plaintext's bytes");
         }
-        assertFalse(dump.contains("123456789") || dump.contains("4111111111111111"), "a column holds normalised digits");
+        assertFalse(
+                dump.contains("123456789") || dump.contains("4111111111111111"), "a column holds normalised digits");
     }
 
     @Test
     void givenTheVaultColumns_theTable_hasNoPlaintextColumn() throws SQLException {
         List<String> columns = new ArrayList<>();
         try (Connection connection = schema.connect();
-             ResultSet result = connection.getMetaData().getColumns(null, schema.name(), "token_vault", null)) {
+                ResultSet result = connection.getMetaData().getColumns(null, schema.name(), "token_vault", null)) {
             while (result.next()) {
                 columns.add(result.getString("COLUMN_NAME"));
             }
@@ -107,34 +112,42 @@ class JdbcTokenVaultAdapterIT extends KeepVaultEntriesContractTest {
     void givenOneSessionAndTokenStoredFromManyThreadsAtOnce_store_neverFailsAndKeepsOneRow() throws Exception {
         SessionId session = newSession();
         List<VaultEntry> entries = IntStream.range(0, 8)
-                .mapToObj(i -> entry(session, PhiKind.EMAIL, EMAIL)).toList();
+                .mapToObj(i -> entry(session, PhiKind.EMAIL, EMAIL))
+                .toList();
         CountDownLatch start = new CountDownLatch(1);
         try (ExecutorService pool = Executors.newFixedThreadPool(entries.size())) {
-            List<Future<Object>> stores = entries.stream().map(entry -> pool.submit(() -> {
-                start.await();
-                vault().store(entry);
-                return null;
-            })).toList();
+            List<Future<Object>> stores = entries.stream()
+                    .map(entry -> pool.submit(() -> {
+                        start.await();
+                        vault().store(entry);
+                        return null;
+                    }))
+                    .toList();
             start.countDown();
             for (Future<Object> store : stores) {
                 store.get();
             }
         }
 
-        try (Connection connection = schema.connect(); Statement count = connection.createStatement();
-             ResultSet rows = count.executeQuery("SELECT count(*) FROM token_vault WHERE session_id = '" + session + "'")) {
+        try (Connection connection = schema.connect();
+                Statement count = connection.createStatement();
+                ResultSet rows =
+                        count.executeQuery("SELECT count(*) FROM token_vault WHERE session_id = '" + session + "'")) {
             assertTrue(rows.next());
             assertEquals(1, rows.getInt(1));
         }
-        assertTrue(entries.contains(vault().find(session, entries.getFirst().token()).orElseThrow()));
+        assertTrue(entries.contains(
+                vault().find(session, entries.getFirst().token()).orElseThrow()));
     }
 
     @Test
     void givenUnreachableDatabase_everyMethod_failsAsUnavailable() {
-        try (HikariDataSource dead = TestPostgres.unreachablePool(); DbClient db = TestPostgres.dbClient(dead::getConnection)) {
+        try (HikariDataSource dead = TestPostgres.unreachablePool();
+                DbClient db = TestPostgres.dbClient(dead::getConnection)) {
             JdbcTokenVaultAdapter adapter = new JdbcTokenVaultAdapter(db);
             VaultEntry entry = entry(newSession(), PhiKind.EMAIL, EMAIL);
-            List<Executable> calls = List.of(() -> adapter.store(entry), () -> adapter.find(entry.session(), entry.token()));
+            List<Executable> calls =
+                    List.of(() -> adapter.store(entry), () -> adapter.find(entry.session(), entry.token()));
 
             for (Executable call : calls) {
                 DomainException failure = assertThrows(DomainException.class, call);

@@ -14,8 +14,11 @@ import org.junit.jupiter.api.BeforeAll;
 
 /** The kept turn payloads contract, held by {@link JdbcTurnPayloadAdapter} on a real PostgreSQL. */
 class JdbcTurnPayloadAdapterIT extends KeepTurnPayloadsContractTest {
-    private static final TurnPayloads SEALER = new TurnPayloads(KeyRing.of(Map.of(KeepVaultEntriesContractTest.KID,
-            new KeyRing.Keys(KeepVaultEntriesContractTest.randomKey(), Optional.empty()))), new SecureRandom());
+    private static final TurnPayloads SEALER = new TurnPayloads(
+            KeyRing.of(Map.of(
+                    KeepVaultEntriesContractTest.KID,
+                    new KeyRing.Keys(KeepVaultEntriesContractTest.randomKey(), Optional.empty()))),
+            new SecureRandom());
     private static TestPostgres.Schema schema;
 
     @BeforeAll

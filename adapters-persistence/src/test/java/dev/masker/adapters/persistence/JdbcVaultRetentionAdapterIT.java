@@ -51,8 +51,8 @@ class JdbcVaultRetentionAdapterIT {
     }
 
     private static AgentId storedAgent() {
-        Agent agent = AgentRepositoryContractTest.agent(AgentRepositoryContractTest.newId(),
-                AgentRepositoryContractTest.uniqueName("Retention"));
+        Agent agent = AgentRepositoryContractTest.agent(
+                AgentRepositoryContractTest.newId(), AgentRepositoryContractTest.uniqueName("Retention"));
         new JdbcAgentAdapter(schema.db(), Duration.ZERO, System::nanoTime).create(agent);
         return agent.id();
     }
@@ -61,8 +61,8 @@ class JdbcVaultRetentionAdapterIT {
     private static SessionId call(AgentId agent, Instant started, Optional<Instant> ended) {
         String call = "call-" + Long.toString(RANDOM.nextLong() >>> 1, 36);
         JdbcProxySessionAdapter sessions = new JdbcProxySessionAdapter(schema.db());
-        SessionId session = sessions.sessionFor(agent, Optional.of(call), new SessionId(Ulid.generate(started, RANDOM)),
-                started);
+        SessionId session =
+                sessions.sessionFor(agent, Optional.of(call), new SessionId(Ulid.generate(started, RANDOM)), started);
         ended.ifPresent(at -> sessions.endCall(agent, new CallId(call), at, "customer-ended-call"));
         store(session, started, "Jane Doe", "jane@example.com");
         return session;
@@ -71,27 +71,38 @@ class JdbcVaultRetentionAdapterIT {
     private static void store(SessionId session, Instant at, String... values) {
         JdbcTokenVaultAdapter vault = new JdbcTokenVaultAdapter(schema.db());
         for (String value : values) {
-            PhiToken token = KeepVaultEntriesContractTest.TOKENS.token(PhiKind.NAME, KeepVaultEntriesContractTest.KID, value);
-            vault.store(new VaultEntry(session, token, KeepVaultEntriesContractTest.TOKENS.seal(session, token, value), at));
+            PhiToken token =
+                    KeepVaultEntriesContractTest.TOKENS.token(PhiKind.NAME, KeepVaultEntriesContractTest.KID, value);
+            vault.store(new VaultEntry(
+                    session, token, KeepVaultEntriesContractTest.TOKENS.seal(session, token, value), at));
         }
     }
 
     private static long rowsOf(SessionId session) {
-        return schema.db().execute().createGet("SELECT count(*) AS n FROM token_vault WHERE session_id = ?")
-                .params(session.value()).execute().orElseThrow().column("n").get(Long.class);
+        return schema.db()
+                .execute()
+                .createGet("SELECT count(*) AS n FROM token_vault WHERE session_id = ?")
+                .params(session.value())
+                .execute()
+                .orElseThrow()
+                .column("n")
+                .get(Long.class);
     }
 
     @Test
     void givenSessionsOfEveryAge_purgeBefore_removesOnlyThoseLastActiveBeforeTheCutoff() {
         AgentId agent = storedAgent();
-        SessionId endedLongAgo = call(agent, NOW.minus(Duration.ofDays(40)), Optional.of(NOW.minus(Duration.ofDays(40))));
+        SessionId endedLongAgo =
+                call(agent, NOW.minus(Duration.ofDays(40)), Optional.of(NOW.minus(Duration.ofDays(40))));
         SessionId endedLately = call(agent, NOW.minus(Duration.ofDays(40)), Optional.of(NOW.minus(Duration.ofDays(1))));
         SessionId neverEndedLongAgo = call(agent, NOW.minus(Duration.ofDays(31)), Optional.empty());
         SessionId neverEndedLately = call(agent, NOW.minus(Duration.ofDays(2)), Optional.empty());
         SessionId withoutSessionRow = new SessionId(Ulid.generate(NOW.minus(Duration.ofDays(50)), RANDOM));
         store(withoutSessionRow, NOW.minus(Duration.ofDays(50)), "Old Value");
 
-        long removed = new JdbcVaultRetentionAdapter(schema.db(), 3).purgeBefore(CUTOFF).vaultEntries();
+        long removed = new JdbcVaultRetentionAdapter(schema.db(), 3)
+                .purgeBefore(CUTOFF)
+                .vaultEntries();
 
         assertEquals(5, removed, "2 + 2 + 1 rows, over several batches of 3");
         assertEquals(0, rowsOf(endedLongAgo));
@@ -99,7 +110,9 @@ class JdbcVaultRetentionAdapterIT {
         assertEquals(0, rowsOf(neverEndedLongAgo));
         assertEquals(2, rowsOf(neverEndedLately));
         assertEquals(0, rowsOf(withoutSessionRow));
-        assertEquals(0, new JdbcVaultRetentionAdapter(schema.db()).purgeBefore(CUTOFF).vaultEntries(),
+        assertEquals(
+                0,
+                new JdbcVaultRetentionAdapter(schema.db()).purgeBefore(CUTOFF).vaultEntries(),
                 "a second purge finds nothing");
     }
 
@@ -109,11 +122,15 @@ class JdbcVaultRetentionAdapterIT {
         SessionId old = call(agent, NOW.minus(Duration.ofDays(40)), Optional.of(NOW.minus(Duration.ofDays(40))));
         SessionId late = call(agent, NOW.minus(Duration.ofDays(40)), Optional.of(NOW.minus(Duration.ofDays(1))));
         KeyRing.Keys keys = new KeyRing.Keys(KeepVaultEntriesContractTest.randomKey(), Optional.empty());
-        JdbcTurnPayloadAdapter payloads = new JdbcTurnPayloadAdapter(schema.db(),
-                new TurnPayloads(KeyRing.of(Map.of(KeepVaultEntriesContractTest.KID, keys)), RANDOM));
+        JdbcTurnPayloadAdapter payloads = new JdbcTurnPayloadAdapter(
+                schema.db(), new TurnPayloads(KeyRing.of(Map.of(KeepVaultEntriesContractTest.KID, keys)), RANDOM));
         for (SessionId session : List.of(old, late)) {
-            payloads.keep(new KeepTurnPayloadsPort.TurnPayload(session, "req_1", KeepVaultEntriesContractTest.KID,
-                    NOW.minus(Duration.ofDays(40)), Map.of("request", Map.of("content", "Jane Doe"))));
+            payloads.keep(new KeepTurnPayloadsPort.TurnPayload(
+                    session,
+                    "req_1",
+                    KeepVaultEntriesContractTest.KID,
+                    NOW.minus(Duration.ofDays(40)),
+                    Map.of("request", Map.of("content", "Jane Doe"))));
         }
 
         PurgeVaultPort.Purged removed = new JdbcVaultRetentionAdapter(schema.db()).purgeBefore(CUTOFF);
@@ -125,18 +142,22 @@ class JdbcVaultRetentionAdapterIT {
 
     @Test
     void givenUnreachableDatabase_purgeBefore_failsAsUnavailable() {
-        try (HikariDataSource dead = TestPostgres.unreachablePool(); DbClient db = TestPostgres.dbClient(dead::getConnection)) {
-            DomainException failure = assertThrows(DomainException.class,
-                    () -> new JdbcVaultRetentionAdapter(db).purgeBefore(CUTOFF));
+        try (HikariDataSource dead = TestPostgres.unreachablePool();
+                DbClient db = TestPostgres.dbClient(dead::getConnection)) {
+            DomainException failure =
+                    assertThrows(DomainException.class, () -> new JdbcVaultRetentionAdapter(db).purgeBefore(CUTOFF));
             assertEquals(ErrorCode.UNAVAILABLE, failure.code());
         }
     }
 
     @Test
     void givenNothingOld_purgeBefore_removesNothing() {
-        SessionId recent = call(storedAgent(), NOW.minus(Duration.ofDays(3)), Optional.of(NOW.minus(Duration.ofDays(3))));
+        SessionId recent =
+                call(storedAgent(), NOW.minus(Duration.ofDays(3)), Optional.of(NOW.minus(Duration.ofDays(3))));
 
-        assertEquals(0, new JdbcVaultRetentionAdapter(schema.db()).purgeBefore(CUTOFF).vaultEntries());
+        assertEquals(
+                0,
+                new JdbcVaultRetentionAdapter(schema.db()).purgeBefore(CUTOFF).vaultEntries());
         assertEquals(2, rowsOf(recent));
     }
 }

@@ -8,6 +8,7 @@ import dev.masker.domain.agent.Agent;
 import dev.masker.domain.agent.AgentName;
 import dev.masker.domain.agent.ConfigCallback;
 import dev.masker.domain.agent.ForwardTarget;
+import dev.masker.domain.agent.ProxyAccess;
 import dev.masker.domain.agent.Tokenization;
 import dev.masker.domain.agent.Upstream;
 import dev.masker.domain.agent.WebhookCredential;
@@ -21,7 +22,6 @@ import dev.masker.domain.error.DomainException;
 import dev.masker.domain.error.ErrorCode;
 import dev.masker.domain.error.FieldProblem;
 import dev.masker.domain.phi.Kid;
-import dev.masker.domain.agent.ProxyAccess;
 import dev.masker.domain.policy.Policy;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -41,11 +41,12 @@ import java.util.function.Predicate;
 final class AgentFieldRules {
     /** A reader for when custom policies are not wired: every {@code policy_yaml} is refused. */
     static final ReadPolicyPort NO_CUSTOM_POLICIES = yaml -> {
-        throw DomainException.invalidPolicy(List.of(new FieldProblem("policy_yaml", "custom policies are not enabled")));
+        throw DomainException.invalidPolicy(
+                List.of(new FieldProblem("policy_yaml", "custom policies are not enabled")));
     };
 
     /** The policy an agent ends up with: a named one, or its own (name and YAML). */
-    record ChosenPolicy(String name, Optional<String> yaml) { }
+    record ChosenPolicy(String name, Optional<String> yaml) {}
 
     private final Set<String> policies;
     private final ReadPolicyPort reader;
@@ -67,8 +68,10 @@ final class AgentFieldRules {
     /** Both policy fields at once is a field problem, reported with the others. */
     static void checkPolicyChoice(Optional<String> name, Optional<String> yaml, List<FieldProblem> problems) {
         if (name.isPresent() && yaml.isPresent()) {
-            problems.add(new FieldProblem("policy_name", "policy_name and policy_yaml are mutually exclusive; send one"));
-            problems.add(new FieldProblem("policy_yaml", "policy_name and policy_yaml are mutually exclusive; send one"));
+            problems.add(
+                    new FieldProblem("policy_name", "policy_name and policy_yaml are mutually exclusive; send one"));
+            problems.add(
+                    new FieldProblem("policy_yaml", "policy_name and policy_yaml are mutually exclusive; send one"));
         }
     }
 
@@ -83,8 +86,11 @@ final class AgentFieldRules {
             problems.add(new FieldProblem("name", "is a built-in policy's name; choose it with policy_name instead"));
         }
         if (!hasKey.test(policy.kid())) {
-            problems.add(new FieldProblem("kid", "this server has no key for kid " + policy.kid() + ": set "
-                    + policy.kid().keyVariable() + " (base64 of 32 random bytes) and restart, or use a kid it has"));
+            problems.add(new FieldProblem(
+                    "kid",
+                    "this server has no key for kid " + policy.kid() + ": set "
+                            + policy.kid().keyVariable()
+                            + " (base64 of 32 random bytes) and restart, or use a kid it has"));
         }
         if (!problems.isEmpty()) {
             throw DomainException.invalidPolicy(problems);
@@ -115,7 +121,8 @@ final class AgentFieldRules {
         if (timeoutProblem != null) {
             problems.add(new FieldProblem("config_callback.timeout_ms", timeoutProblem));
         }
-        return problems.size() > before ? Optional.empty()
+        return problems.size() > before
+                ? Optional.empty()
                 : Optional.of(new ConfigCallback(url, fields.secret(), Duration.ofMillis(timeoutMs)));
     }
 
@@ -129,8 +136,8 @@ final class AgentFieldRules {
             problems.add(new FieldProblem("forward.timeout_ms", timeoutProblem));
         }
         if (fields.messages().size() > ForwardTarget.MAX_MESSAGES) {
-            problems.add(new FieldProblem("forward.messages", "must list at most " + ForwardTarget.MAX_MESSAGES
-                    + " message types"));
+            problems.add(new FieldProblem(
+                    "forward.messages", "must list at most " + ForwardTarget.MAX_MESSAGES + " message types"));
         }
         for (int i = 0; i < fields.messages().size(); i++) {
             String type = fields.messages().get(i);
@@ -139,8 +146,10 @@ final class AgentFieldRules {
                 problems.add(new FieldProblem("forward.messages[" + i + "]", problem));
             }
         }
-        return problems.size() > before ? Optional.empty() : Optional.of(new ForwardTarget(url, fields.secret(),
-                Duration.ofMillis(timeoutMs), Set.copyOf(fields.messages())));
+        return problems.size() > before
+                ? Optional.empty()
+                : Optional.of(new ForwardTarget(
+                        url, fields.secret(), Duration.ofMillis(timeoutMs), Set.copyOf(fields.messages())));
     }
 
     /**
@@ -152,16 +161,21 @@ final class AgentFieldRules {
         int before = problems.size();
         String field = "webhook_credential.";
         if (fields.secret() == null || fields.secret().length() < WebhookCredential.MIN_SECRET_LENGTH) {
-            problems.add(new FieldProblem(field + ("bearer".equals(fields.type()) ? "token" : "secret"),
+            problems.add(new FieldProblem(
+                    field + ("bearer".equals(fields.type()) ? "token" : "secret"),
                     "must be at least " + WebhookCredential.MIN_SECRET_LENGTH + " characters"));
         }
-        for (var header : List.of(Map.entry("signature_header", fields.signatureHeader()),
-                Map.entry("timestamp_header", fields.timestampHeader()), Map.entry("header", fields.header()))) {
-            header.getValue().map(WebhookCredential::headerProblem)
+        for (var header : List.of(
+                Map.entry("signature_header", fields.signatureHeader()),
+                Map.entry("timestamp_header", fields.timestampHeader()),
+                Map.entry("header", fields.header()))) {
+            header.getValue()
+                    .map(WebhookCredential::headerProblem)
                     .ifPresent(problem -> problems.add(new FieldProblem(field + header.getKey(), problem)));
         }
         if ("hmac".equals(fields.type())) {
-            Optional<Algorithm> algorithm = fields.algorithm().map(name -> Algorithm.named(name).orElse(null));
+            Optional<Algorithm> algorithm =
+                    fields.algorithm().map(name -> Algorithm.named(name).orElse(null));
             if (algorithm.isEmpty() && fields.algorithm().isPresent()) {
                 problems.add(new FieldProblem(field + "algorithm", "must be sha256, sha512 or sha1"));
             }
@@ -169,13 +183,20 @@ final class AgentFieldRules {
             if (base64 && fields.secret() != null && !Hmac.isBase64(fields.secret())) {
                 problems.add(new FieldProblem(field + "secret", "must be base64 while secret_is_base64 is true"));
             }
-            return problems.size() > before ? Optional.empty() : Optional.of(new Hmac(fields.secret(), base64,
-                    algorithm.orElse(Algorithm.SHA256), fields.signatureHeader().orElse(Hmac.DEFAULT_SIGNATURE_HEADER),
-                    fields.signaturePrefix(), fields.includeTimestamp().orElse(true) ? Timestamp.REQUIRED : Timestamp.NONE,
-                    fields.timestampHeader().orElse(Hmac.DEFAULT_TIMESTAMP_HEADER)));
+            return problems.size() > before
+                    ? Optional.empty()
+                    : Optional.of(new Hmac(
+                            fields.secret(),
+                            base64,
+                            algorithm.orElse(Algorithm.SHA256),
+                            fields.signatureHeader().orElse(Hmac.DEFAULT_SIGNATURE_HEADER),
+                            fields.signaturePrefix(),
+                            fields.includeTimestamp().orElse(true) ? Timestamp.REQUIRED : Timestamp.NONE,
+                            fields.timestampHeader().orElse(Hmac.DEFAULT_TIMESTAMP_HEADER)));
         }
         if ("bearer".equals(fields.type())) {
-            return problems.size() > before ? Optional.empty()
+            return problems.size() > before
+                    ? Optional.empty()
                     : Optional.of(new Bearer(fields.secret(), fields.header().orElse(Bearer.DEFAULT_HEADER)));
         }
         problems.add(new FieldProblem(field + "type", "must be hmac or bearer"));
@@ -198,8 +219,8 @@ final class AgentFieldRules {
             problems.add(new FieldProblem(field + ".url", urlProblem));
         }
         if (secret == null || secret.length() < ConfigCallback.MIN_SECRET_LENGTH) {
-            problems.add(new FieldProblem(field + ".secret", "must be at least " + ConfigCallback.MIN_SECRET_LENGTH
-                    + " characters"));
+            problems.add(new FieldProblem(
+                    field + ".secret", "must be at least " + ConfigCallback.MIN_SECRET_LENGTH + " characters"));
         }
         return urlProblem == null ? url : null;
     }
@@ -210,8 +231,9 @@ final class AgentFieldRules {
      * a caller sends is checked: a stored agent is never checked again when it is read.
      */
     static void checkAssistantShape(AssistantConfig assistant, List<FieldProblem> problems) {
-        VapiAssistantShape.vapi().problemsOf(assistant).forEach(problem ->
-                problems.add(new FieldProblem("assistant." + problem.field(), problem.problem())));
+        VapiAssistantShape.vapi()
+                .problemsOf(assistant)
+                .forEach(problem -> problems.add(new FieldProblem("assistant." + problem.field(), problem.problem())));
     }
 
     /**
@@ -222,8 +244,10 @@ final class AgentFieldRules {
     static void checkAssistantModel(Agent agent) {
         String model = agent.assistantDefaults().modelName();
         if (!model.isBlank() && !agent.allowsModel(model)) {
-            throw DomainException.invalid("assistant.model.model", "must be the upstream's model ("
-                    + agent.upstream().model() + ") or one of allowed_models, or the proxy refuses every turn");
+            throw DomainException.invalid(
+                    "assistant.model.model",
+                    "must be the upstream's model (" + agent.upstream().model()
+                            + ") or one of allowed_models, or the proxy refuses every turn");
         }
     }
 
@@ -234,8 +258,9 @@ final class AgentFieldRules {
     }
 
     Upstream upstream(String text) {
-        return Upstream.parse(text).orElseThrow(() -> DomainException.of(
-                ErrorCode.UNKNOWN_UPSTREAM, "Unknown upstream; use openai:<model> or stub."));
+        return Upstream.parse(text)
+                .orElseThrow(() -> DomainException.of(
+                        ErrorCode.UNKNOWN_UPSTREAM, "Unknown upstream; use openai:<model> or stub."));
     }
 
     String policy(Optional<String> name) {

@@ -58,7 +58,8 @@ public final class AgentMaskingPolicies {
      * @throws IllegalStateException as {@link #forAgent} does
      */
     public InEffect inEffect(Agent agent) {
-        TokenScheme scheme = agent.tokenization() == Tokenization.REVERSIBLE_AEAD ? TokenScheme.MSK1 : TokenScheme.MSKV1;
+        TokenScheme scheme =
+                agent.tokenization() == Tokenization.REVERSIBLE_AEAD ? TokenScheme.MSK1 : TokenScheme.MSKV1;
         if (agent.customPolicyYaml().isPresent()) {
             String yaml = agent.customPolicyYaml().get();
             String key = scheme.name() + "\n" + yaml;
@@ -84,13 +85,20 @@ public final class AgentMaskingPolicies {
         Map<PhiKind, MaskAction> actions = new EnumMap<>(PhiKind.class);
         for (PhiKind kind : PhiKind.values()) {
             EntityRule rule = policy.rule(kind);
-            actions.put(kind, !rule.enabled() ? MaskAction.PASS : switch (rule.action()) {
-                case TOKENIZE -> MaskAction.TOKENIZE;
-                case REDACT -> MaskAction.REDACT;
-                case PASS -> MaskAction.PASS;
-            });
+            actions.put(
+                    kind,
+                    !rule.enabled()
+                            ? MaskAction.PASS
+                            : switch (rule.action()) {
+                                case TOKENIZE -> MaskAction.TOKENIZE;
+                                case REDACT -> MaskAction.REDACT;
+                                case PASS -> MaskAction.PASS;
+                            });
         }
-        return new InEffect(policy.name(), policy.version(), new MaskingPolicy(policy.kid(), scheme, actions),
+        return new InEffect(
+                policy.name(),
+                policy.version(),
+                new MaskingPolicy(policy.kid(), scheme, actions),
                 policy.logPayloads());
     }
 }

@@ -29,7 +29,8 @@ public final class AuthenticateService implements AuthenticateUseCase {
     private final LimitRequestRatePort rateLimit;
     private final Clock clock;
 
-    public AuthenticateService(AdminTokens tokens, KeepAdminSessionsPort sessions, LimitRequestRatePort rateLimit, Clock clock) {
+    public AuthenticateService(
+            AdminTokens tokens, KeepAdminSessionsPort sessions, LimitRequestRatePort rateLimit, Clock clock) {
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.sessions = Objects.requireNonNull(sessions, "sessions");
         this.rateLimit = Objects.requireNonNull(rateLimit, "rateLimit");
@@ -39,7 +40,8 @@ public final class AuthenticateService implements AuthenticateUseCase {
     @Override
     public Authentication authenticate(AuthenticateCommand command) {
         if (command.adminToken().isPresent()) {
-            Optional<AdminPrincipal> principal = tokens.match(command.adminToken().get());
+            Optional<AdminPrincipal> principal =
+                    tokens.match(command.adminToken().get());
             if (principal.isEmpty()) {
                 return anonymous(AuthenticationFailure.UNKNOWN_TOKEN, command);
             }
@@ -50,7 +52,8 @@ public final class AuthenticateService implements AuthenticateUseCase {
             return anonymous(AuthenticationFailure.NO_CREDENTIALS, command);
         }
         // A cookie that is not shaped like a secret is not looked up.
-        Optional<AdminSession> found = AdminSessionSecret.parse(command.sessionSecret().get())
+        Optional<AdminSession> found = AdminSessionSecret.parse(
+                        command.sessionSecret().get())
                 .flatMap(secret -> sessions.find(secret.digest()));
         if (found.isEmpty()) {
             return anonymous(AuthenticationFailure.UNKNOWN_SESSION, command);
@@ -73,7 +76,8 @@ public final class AuthenticateService implements AuthenticateUseCase {
         }
         admit(session.principal());
         if (!session.isDueForExtensionAt(now)) {
-            return new Authentication.Authenticated(session.principal(), Credential.SESSION, Optional.of(session), false);
+            return new Authentication.Authenticated(
+                    session.principal(), Credential.SESSION, Optional.of(session), false);
         }
         AdminSession extended = session.extendedAt(now);
         sessions.extend(extended.digest(), extended.lastSeenAt(), extended.expiresAt());

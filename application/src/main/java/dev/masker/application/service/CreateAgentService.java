@@ -37,14 +37,20 @@ public final class CreateAgentService implements CreateAgentUseCase {
     private final Clock clock;
     private final AgentFieldRules rules;
 
-    public CreateAgentService(SaveAgentPort store, AppendAuditEventPort audit, IdGeneratorPort ids, Clock clock,
-                              Set<String> policies) {
+    public CreateAgentService(
+            SaveAgentPort store, AppendAuditEventPort audit, IdGeneratorPort ids, Clock clock, Set<String> policies) {
         this(store, audit, ids, clock, policies, AgentFieldRules.NO_CUSTOM_POLICIES, kid -> true);
     }
 
     /** With custom policies: read by {@code reader}, accepted only for kids {@code hasKey} knows. */
-    public CreateAgentService(SaveAgentPort store, AppendAuditEventPort audit, IdGeneratorPort ids, Clock clock,
-                              Set<String> policies, ReadPolicyPort reader, Predicate<Kid> hasKey) {
+    public CreateAgentService(
+            SaveAgentPort store,
+            AppendAuditEventPort audit,
+            IdGeneratorPort ids,
+            Clock clock,
+            Set<String> policies,
+            ReadPolicyPort reader,
+            Predicate<Kid> hasKey) {
         this.store = Objects.requireNonNull(store, "store");
         this.audit = Objects.requireNonNull(audit, "audit");
         this.ids = Objects.requireNonNull(ids, "ids");
@@ -59,29 +65,46 @@ public final class CreateAgentService implements CreateAgentUseCase {
         Optional<Tokenization> tokenization = command.tokenization().isEmpty()
                 ? Optional.of(Tokenization.VAULT_DETERMINISTIC)
                 : rules.tokenization(command.tokenization().get(), problems);
-        Optional<ConfigCallback> callback = command.configCallback().flatMap(fields -> rules.callback(fields, problems));
+        Optional<ConfigCallback> callback =
+                command.configCallback().flatMap(fields -> rules.callback(fields, problems));
         if (command.upstream() == null && !AgentFieldRules.names(problems, "upstream")) {
             problems.add(new FieldProblem("upstream", "is required"));
         }
         AgentFieldRules.checkPolicyChoice(command.policyName(), command.policyYaml(), problems);
-        List<String> allowedModels = AgentFieldRules.allowedModels(command.allowedModels().orElse(List.of()), problems);
-        Optional<ForwardTarget> forward = command.forward().flatMap(fields -> AgentFieldRules.forward(fields, problems));
-        Optional<WebhookCredential> credential = command.webhookCredential()
-                .flatMap(fields -> AgentFieldRules.webhookCredential(fields, problems));
+        List<String> allowedModels =
+                AgentFieldRules.allowedModels(command.allowedModels().orElse(List.of()), problems);
+        Optional<ForwardTarget> forward =
+                command.forward().flatMap(fields -> AgentFieldRules.forward(fields, problems));
+        Optional<WebhookCredential> credential =
+                command.webhookCredential().flatMap(fields -> AgentFieldRules.webhookCredential(fields, problems));
         AgentFieldRules.checkAssistantShape(command.assistant(), problems);
         rules.failIfAny(problems);
         Upstream upstream = rules.upstream(command.upstream());
         AgentFieldRules.ChosenPolicy policy = command.policyYaml().isPresent()
                 ? rules.customPolicy(command.policyYaml().get())
                 : new AgentFieldRules.ChosenPolicy(rules.policy(command.policyName()), Optional.empty());
-        Agent agent = Agent.create(new AgentId(ids.next()), new AgentName(command.name()), upstream, tokenization.get(),
-                policy.name(), command.assistant(), callback, clock.instant()).withPolicy(policy.name(), policy.yaml());
-        agent = agent.withProxyAccess(agent.proxyAccess().withAllowedModels(allowedModels)).withForward(forward)
+        Agent agent = Agent.create(
+                        new AgentId(ids.next()),
+                        new AgentName(command.name()),
+                        upstream,
+                        tokenization.get(),
+                        policy.name(),
+                        command.assistant(),
+                        callback,
+                        clock.instant())
+                .withPolicy(policy.name(), policy.yaml());
+        agent = agent.withProxyAccess(agent.proxyAccess().withAllowedModels(allowedModels))
+                .withForward(forward)
                 .withWebhookCredential(credential);
         AgentFieldRules.checkAssistantModel(agent);
         store.create(agent);
-        audit.append(AuditEvent.agentCreated(new EventId(ids.next()), clock.instant(), agent.id(), command.principal(),
-                callback, command.requestId()));
+        audit.append(AuditEvent.agentCreated(
+                new EventId(ids.next()),
+                clock.instant(),
+                agent.id(),
+                command.principal(),
+                callback,
+                command.requestId()));
         return agent;
     }
 }

@@ -34,8 +34,8 @@ public final class DeleteAgentService implements DeleteAgentUseCase {
         if (changes.delete(id, clock.instant()) instanceof ChangeOutcome.NotFound) {
             throw notFound();
         }
-        audit.append(AuditEvent.agentDeleted(new EventId(ids.next()), clock.instant(), id, command.principal(),
-                command.requestId()));
+        audit.append(AuditEvent.agentDeleted(
+                new EventId(ids.next()), clock.instant(), id, command.principal(), command.requestId()));
     }
 
     private static DomainException notFound() {

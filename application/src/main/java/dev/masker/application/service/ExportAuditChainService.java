@@ -16,7 +16,8 @@ import java.util.function.Consumer;
 
 /** Checks the period's bounds, then streams the stored chain over it. */
 public final class ExportAuditChainService implements ExportAuditChainUseCase {
-    private static final String TIME_PROBLEM = "must be an RFC 3339 time in UTC or with an offset, e.g. 2026-05-01T00:00:00Z";
+    private static final String TIME_PROBLEM =
+            "must be an RFC 3339 time in UTC or with an offset, e.g. 2026-05-01T00:00:00Z";
 
     private final ReadAuditChainPort chain;
 

@@ -33,15 +33,23 @@ public final class GetAgentService implements GetAgentUseCase {
 
     @Override
     public AgentDetails get(GetAgentQuery query) {
-        Agent agent = AgentId.parse(query.agentIdText()).flatMap(agents::load)
+        Agent agent = AgentId.parse(query.agentIdText())
+                .flatMap(agents::load)
                 .orElseThrow(() -> DomainException.of(ErrorCode.AGENT_NOT_FOUND, "No agent has this id."));
         Instant now = clock.instant();
         Instant sinceDay = now.minus(Duration.ofDays(1));
         Instant sinceWeek = now.minus(Duration.ofDays(7));
         CallCounts counts = calls.countCalls(agent.id(), sinceDay, sinceWeek);
         TurnStats turns = calls.turnStats(agent.id(), sinceDay, sinceWeek);
-        return new AgentDetails(agent, counts.lastDay(), counts.lastWeek(), turns.sessionsLastDay(),
-                turns.sessionsLastWeek(), turns.redactionsLastDay(), turns.redactionsLastWeek(), turns.addedMillisP50(),
+        return new AgentDetails(
+                agent,
+                counts.lastDay(),
+                counts.lastWeek(),
+                turns.sessionsLastDay(),
+                turns.sessionsLastWeek(),
+                turns.redactionsLastDay(),
+                turns.redactionsLastWeek(),
+                turns.addedMillisP50(),
                 turns.addedMillisP95());
     }
 }

@@ -41,8 +41,16 @@ import java.util.Set;
  */
 public final class GetReportService implements GetReportUseCase {
     /** The relative periods {@code since} takes, as the sessions list takes them. */
-    private static final Map<String, Duration> RELATIVE = Map.of("1h", Duration.ofHours(1), "24h", Duration.ofHours(24),
-            "7d", Duration.ofDays(7), "30d", Duration.ofDays(30));
+    private static final Map<String, Duration> RELATIVE = Map.of(
+            "1h",
+            Duration.ofHours(1),
+            "24h",
+            Duration.ofHours(24),
+            "7d",
+            Duration.ofDays(7),
+            "30d",
+            Duration.ofDays(30));
+
     private static final Duration DEFAULT_PERIOD = Duration.ofHours(24);
     /** The longest period a report covers: a year, charted in at most 367 days. */
     private static final Duration LONGEST_PERIOD = Duration.ofDays(366);
@@ -54,8 +62,13 @@ public final class GetReportService implements GetReportUseCase {
     private final IdGeneratorPort ids;
     private final Clock clock;
 
-    public GetReportService(LoadAgentPort agents, ReadAuditScopePort audit, Map<String, Policy> builtInPolicies,
-                            ReadPolicyPort policyReader, IdGeneratorPort ids, Clock clock) {
+    public GetReportService(
+            LoadAgentPort agents,
+            ReadAuditScopePort audit,
+            Map<String, Policy> builtInPolicies,
+            ReadPolicyPort policyReader,
+            IdGeneratorPort ids,
+            Clock clock) {
         this.agents = Objects.requireNonNull(agents, "agents");
         this.audit = Objects.requireNonNull(audit, "audit");
         this.builtInPolicies = Map.copyOf(builtInPolicies);
@@ -79,7 +92,8 @@ public final class GetReportService implements GetReportUseCase {
             case AGENT -> {
                 AgentId agent = query.idText().flatMap(AgentId::parse).orElseThrow(GetReportService::noAgent);
                 period = period(query, now, problems);
-                scope = period.<ReportScope>map(within -> new ReportScope.Agent(agent, within)).orElse(null);
+                scope = period.<ReportScope>map(within -> new ReportScope.Agent(agent, within))
+                        .orElse(null);
             }
             case DEPLOYMENT -> {
                 period = period(query, now, problems);
@@ -90,15 +104,20 @@ public final class GetReportService implements GetReportUseCase {
         if (!problems.isEmpty()) {
             throw DomainException.invalid(problems);
         }
-        if (scope instanceof ReportScope.Agent agentScope && agents.load(agentScope.agent()).isEmpty()
+        if (scope instanceof ReportScope.Agent agentScope
+                && agents.load(agentScope.agent()).isEmpty()
                 && !audit.hasEvents(agentScope.agent())) {
             throw noAgent();
         }
         ChronoUnit bucket = period.map(ReportPeriod::timelineBucket).orElse(ChronoUnit.HOURS);
         ScopeReading reading = audit.read(scope, bucket).orElseThrow(GetReportService::noSession);
         if (scope instanceof ReportScope.Session) {
-            period = reading.activity().firstAt().flatMap(first -> reading.activity().lastAt()
-                    .filter(first::isBefore).map(last -> new ReportPeriod(first, last)));
+            period = reading.activity()
+                    .firstAt()
+                    .flatMap(first -> reading.activity()
+                            .lastAt()
+                            .filter(first::isBefore)
+                            .map(last -> new ReportPeriod(first, last)));
         }
         Set<AgentId> involved = new LinkedHashSet<>();
         if (scope instanceof ReportScope.Agent agentScope) {
@@ -106,8 +125,15 @@ public final class GetReportService implements GetReportUseCase {
         }
         involved.addAll(reading.activity().agents());
         List<AgentPolicy> policies = involved.stream().map(this::policy).toList();
-        return new Report(new ReportId(ids.next()), scope, period, now, reading.activity(), reading.proof(),
-                reading.check(), policies);
+        return new Report(
+                new ReportId(ids.next()),
+                scope,
+                period,
+                now,
+                reading.activity(),
+                reading.proof(),
+                reading.check(),
+                policies);
     }
 
     private AgentPolicy policy(AgentId id) {
@@ -116,23 +142,30 @@ public final class GetReportService implements GetReportUseCase {
             return new AgentPolicy(id, false, Optional.empty(), List.of());
         }
         Optional<String> yaml = agent.get().customPolicyYaml();
-        Policy policy = yaml.isPresent() ? policyReader.read(yaml.get()) : builtInPolicies.get(agent.get().policyName());
+        Policy policy = yaml.isPresent()
+                ? policyReader.read(yaml.get())
+                : builtInPolicies.get(agent.get().policyName());
         if (policy == null) {
             // Checked when the agent was saved; a server that no longer ships the policy cannot show it.
             return new AgentPolicy(id, false, Optional.empty(), List.of());
         }
-        return new AgentPolicy(id, yaml.isPresent(), Optional.of(PolicySnapshot.of(policy)), SafeHarborCoverage.of(policy));
+        return new AgentPolicy(
+                id, yaml.isPresent(), Optional.of(PolicySnapshot.of(policy)), SafeHarborCoverage.of(policy));
     }
 
     /** The period the query names (default: the last 24 hours), or empty with its problems added. */
     private static Optional<ReportPeriod> period(GetReportQuery query, Instant now, List<FieldProblem> problems) {
-        Optional<Instant> since = query.since().isEmpty() ? Optional.of(now.minus(DEFAULT_PERIOD))
+        Optional<Instant> since = query.since().isEmpty()
+                ? Optional.of(now.minus(DEFAULT_PERIOD))
                 : since(query.since().get(), now);
         if (since.isEmpty()) {
-            problems.add(new FieldProblem("since", "must be 1h, 24h, 7d, 30d or an ISO-8601 UTC instant such as "
-                    + "2026-05-03T21:14:32.481Z"));
+            problems.add(new FieldProblem(
+                    "since",
+                    "must be 1h, 24h, 7d, 30d or an ISO-8601 UTC instant such as " + "2026-05-03T21:14:32.481Z"));
         }
-        Optional<Instant> until = query.until().isEmpty() ? Optional.of(now) : instant(query.until().get());
+        Optional<Instant> until = query.until().isEmpty()
+                ? Optional.of(now)
+                : instant(query.until().get());
         if (until.isEmpty()) {
             problems.add(new FieldProblem("until", "must be an ISO-8601 UTC instant such as 2026-05-03T21:14:32.481Z"));
         }

@@ -6,8 +6,8 @@ import dev.masker.application.port.out.KeepTurnPayloadsPort;
 import dev.masker.application.port.out.ReadSessionsPort;
 import dev.masker.domain.error.DomainException;
 import dev.masker.domain.error.ErrorCode;
-import dev.masker.domain.session.activity.SessionDetail;
 import dev.masker.domain.session.SessionId;
+import dev.masker.domain.session.activity.SessionDetail;
 import java.util.Map;
 import java.util.Objects;
 

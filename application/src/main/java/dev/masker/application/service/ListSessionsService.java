@@ -32,8 +32,15 @@ import java.util.Optional;
  */
 public final class ListSessionsService implements ListSessionsUseCase, ListAgentSessionsUseCase {
     static final Duration DEFAULT_SINCE = Duration.ofHours(24);
-    private static final Map<String, Duration> SINCE_SHORTHANDS = Map.of("1h", Duration.ofHours(1), "24h",
-            Duration.ofHours(24), "7d", Duration.ofDays(7), "30d", Duration.ofDays(30));
+    private static final Map<String, Duration> SINCE_SHORTHANDS = Map.of(
+            "1h",
+            Duration.ofHours(1),
+            "24h",
+            Duration.ofHours(24),
+            "7d",
+            Duration.ofDays(7),
+            "30d",
+            Duration.ofDays(30));
     private static final long MAX_MIN_REDACTIONS = 1_000_000_000L;
 
     private final ReadSessionsPort sessions;
@@ -49,19 +56,22 @@ public final class ListSessionsService implements ListSessionsUseCase, ListAgent
     @Override
     public SessionPage list(ListSessionsQuery query) {
         List<FieldProblem> problems = new ArrayList<>();
-        Optional<AgentId> agent = query.agentId().filter(text -> !text.isEmpty()).flatMap(text -> {
-            Optional<AgentId> id = AgentId.parse(text);
-            if (id.isEmpty()) {
-                problems.add(new FieldProblem("agent_id", "must be an agent id (agt_ and 26 characters)"));
-            }
-            return id;
-        });
+        Optional<AgentId> agent = query.agentId()
+                .filter(text -> !text.isEmpty())
+                .flatMap(text -> {
+                    Optional<AgentId> id = AgentId.parse(text);
+                    if (id.isEmpty()) {
+                        problems.add(new FieldProblem("agent_id", "must be an agent id (agt_ and 26 characters)"));
+                    }
+                    return id;
+                });
         return page(query, agent, problems);
     }
 
     @Override
     public SessionPage listOfAgent(ListAgentSessionsQuery query) {
-        AgentId agent = AgentId.parse(query.agentIdText()).filter(sessions::agentKnown)
+        AgentId agent = AgentId.parse(query.agentIdText())
+                .filter(sessions::agentKnown)
                 .orElseThrow(() -> DomainException.of(ErrorCode.AGENT_NOT_FOUND, "No agent has this id."));
         return page(query.parameters(), Optional.of(agent), new ArrayList<>());
     }
@@ -69,13 +79,15 @@ public final class ListSessionsService implements ListSessionsUseCase, ListAgent
     private SessionPage page(ListSessionsQuery query, Optional<AgentId> agent, List<FieldProblem> problems) {
         int limit = Paging.limit(query.limit(), problems);
         Instant since = since(query.since(), problems);
-        Optional<SessionStatus> status = query.status().filter(text -> !text.isEmpty()).flatMap(text -> {
-            Optional<SessionStatus> parsed = SessionStatus.parse(text);
-            if (parsed.isEmpty()) {
-                problems.add(new FieldProblem("status", "must be ok, error or partial"));
-            }
-            return parsed;
-        });
+        Optional<SessionStatus> status = query.status()
+                .filter(text -> !text.isEmpty())
+                .flatMap(text -> {
+                    Optional<SessionStatus> parsed = SessionStatus.parse(text);
+                    if (parsed.isEmpty()) {
+                        problems.add(new FieldProblem("status", "must be ok, error or partial"));
+                    }
+                    return parsed;
+                });
         long minRedactions = minRedactions(query.minRedactions(), problems);
         Optional<Position> after = query.cursor().flatMap(cursor -> {
             Optional<Position> position = cursors.decode(cursor).flatMap(ListSessionsService::position);

@@ -13,8 +13,7 @@ final class Paging {
     static final int DEFAULT_LIMIT = 25;
     static final int MAX_LIMIT = 100;
 
-    private Paging() {
-    }
+    private Paging() {}
 
     /** The page size the caller wrote, or the default; a bad one is added to the problems. */
     static int limit(Optional<String> text, List<FieldProblem> problems) {
@@ -45,14 +44,13 @@ final class Paging {
             return Optional.empty();
         }
         try {
-            return Optional.of(new Keyset(Instant.ofEpochSecond(Long.parseLong(parts[1]), Integer.parseInt(parts[2])),
-                    parts[3]));
+            return Optional.of(
+                    new Keyset(Instant.ofEpochSecond(Long.parseLong(parts[1]), Integer.parseInt(parts[2])), parts[3]));
         } catch (RuntimeException malformed) {
             return Optional.empty();
         }
     }
 
     /** An item's place in a list ordered by time, then id. */
-    record Keyset(Instant at, String id) {
-    }
+    record Keyset(Instant at, String id) {}
 }

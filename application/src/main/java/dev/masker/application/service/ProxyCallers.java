@@ -9,8 +9,7 @@ import java.util.Optional;
 
 /** The first two checks of every proxy request (SPEC §7): the agent exists, and the caller holds its proxy key. */
 final class ProxyCallers {
-    private ProxyCallers() {
-    }
+    private ProxyCallers() {}
 
     /**
      * The agent the id text names, when the presented key is its proxy key.
@@ -21,8 +20,9 @@ final class ProxyCallers {
         AgentId agentId = AgentId.parse(agentIdText).orElseThrow(ProxyCallers::agentNotFound);
         Agent agent = agents.load(agentId).orElseThrow(ProxyCallers::agentNotFound);
         if (!agent.proxyAccess().admits(presentedKey)) {
-            throw DomainException.of(ErrorCode.UNAUTHENTICATED, "Send the agent's proxy key as X-Masker-Proxy-Key or as "
-                    + "Authorization: Bearer.");
+            throw DomainException.of(
+                    ErrorCode.UNAUTHENTICATED,
+                    "Send the agent's proxy key as X-Masker-Proxy-Key or as " + "Authorization: Bearer.");
         }
         return agent;
     }

@@ -7,9 +7,9 @@ import dev.masker.application.port.out.AppendAuditEventPort;
 import dev.masker.application.port.out.ChatUpstreamPort;
 import dev.masker.application.port.out.IdGeneratorPort;
 import dev.masker.application.port.out.KeepTurnPayloadsPort;
+import dev.masker.application.port.out.LimitRequestRatePort;
 import dev.masker.application.port.out.LoadAgentPort;
 import dev.masker.application.port.out.ProxySessionPort;
-import dev.masker.application.port.out.LimitRequestRatePort;
 import dev.masker.domain.agent.Agent;
 import dev.masker.domain.agent.AgentId;
 import dev.masker.domain.agent.Upstream;
@@ -67,10 +67,17 @@ public final class ProxyChatCompletionService implements ProxyChatCompletionUseC
     private final LongSupplier nanoTime;
 
     /** The driven ports and the collaborators a turn goes through. */
-    public record Collaborators(LoadAgentPort agents, LimitRequestRatePort rateLimit, ProxySessionPort sessions,
-                                AgentMaskingPolicies policies, TurnMasker masker, SessionTokenLookup sessionTokens,
-                                ChatUpstreamPort upstream, AppendAuditEventPort audit, IdGeneratorPort ids,
-                                KeepTurnPayloadsPort payloads) {
+    public record Collaborators(
+            LoadAgentPort agents,
+            LimitRequestRatePort rateLimit,
+            ProxySessionPort sessions,
+            AgentMaskingPolicies policies,
+            TurnMasker masker,
+            SessionTokenLookup sessionTokens,
+            ChatUpstreamPort upstream,
+            AppendAuditEventPort audit,
+            IdGeneratorPort ids,
+            KeepTurnPayloadsPort payloads) {
         public Collaborators {
             Objects.requireNonNull(agents, "agents");
             Objects.requireNonNull(rateLimit, "rateLimit");
@@ -113,20 +120,26 @@ public final class ProxyChatCompletionService implements ProxyChatCompletionUseC
         ChatCompletionRequest request = ChatCompletionRequest.of(command.body());
         String model = request.model().orElse(agent.upstream().model());
         if (!agent.allowsModel(model)) {
-            throw DomainException.of(ErrorCode.MODEL_NOT_ALLOWED,
+            throw DomainException.of(
+                    ErrorCode.MODEL_NOT_ALLOWED,
                     "This agent allows its upstream's model and those in its allowed_models only.");
         }
 
         SessionId session = sessions.sessionFor(agentId, request.callId(), new SessionId(ids.next()), clock.instant());
         AgentMaskingPolicies.InEffect policy = policies.inEffect(agent);
-        TurnMasker.MaskedTurn maskedTurn = masker.mask(new TurnTexts(session, request.maskableTexts(),
-                request.participantNames(), policy.masking()));
+        TurnMasker.MaskedTurn maskedTurn = masker.mask(
+                new TurnTexts(session, request.maskableTexts(), request.participantNames(), policy.masking()));
         MaskedTexts masked = maskedTurn.texts();
         Map<String, Object> body = request.forUpstream(masked.texts(), model);
         TokenLookup stored = sessionTokens.forSession(session);
         TokenLookup issued = masked.issued();
         TokenLookup lookup = token -> issued.originalOf(token).or(() -> stored.originalOf(token));
-        Turn turn = new Turn(new Upstream(agent.upstream().provider(), model), request.stream(), policy, masked, started,
+        Turn turn = new Turn(
+                new Upstream(agent.upstream().provider(), model),
+                request.stream(),
+                policy,
+                masked,
+                started,
                 nanoTime.getAsLong());
         turn.detectNanos = maskedTurn.detectNanos();
         turn.values = maskedTurn.values();
@@ -170,20 +183,32 @@ public final class ProxyChatCompletionService implements ProxyChatCompletionUseC
      * upstream and the answer as it was sent, on the background executor, after the answer. A payload that cannot be kept
      * is logged by ids only; the turn has been answered either way.
      */
-    private void keepPayload(SessionId session, Turn turn, ProxyChatCompletionCommand command, Map<String, Object> upstreamBody) {
+    private void keepPayload(
+            SessionId session, Turn turn, ProxyChatCompletionCommand command, Map<String, Object> upstreamBody) {
         Map<String, Object> content = new LinkedHashMap<>();
         content.put("request", command.body());
         content.put("upstream_request", upstreamBody);
-        content.put("answer", turn.sent.stream().map(ProxyChatCompletionService::partOf).filter(Objects::nonNull).toList());
+        content.put(
+                "answer",
+                turn.sent.stream()
+                        .map(ProxyChatCompletionService::partOf)
+                        .filter(Objects::nonNull)
+                        .toList());
         content.put("outcome", turn.outcome);
-        KeepTurnPayloadsPort.TurnPayload payload = new KeepTurnPayloadsPort.TurnPayload(session, command.requestId().value(),
-                turn.policy.masking().kid(), clock.instant(), content);
+        KeepTurnPayloadsPort.TurnPayload payload = new KeepTurnPayloadsPort.TurnPayload(
+                session, command.requestId().value(), turn.policy.masking().kid(), clock.instant(), content);
         background.execute(() -> {
             try {
                 payloads.keep(payload);
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "{0}: the payload of a turn in session {1} was not kept ({2})", command.requestId(),
-                        session, e instanceof DomainException domain ? domain.code().wireName() : e.getClass().getSimpleName());
+                LOG.log(
+                        Level.WARNING,
+                        "{0}: the payload of a turn in session {1} was not kept ({2})",
+                        command.requestId(),
+                        session,
+                        e instanceof DomainException domain
+                                ? domain.code().wireName()
+                                : e.getClass().getSimpleName());
             }
         });
     }
@@ -237,11 +262,13 @@ public final class ProxyChatCompletionService implements ProxyChatCompletionUseC
         if (!maskedTurn.needsVault()) {
             return CompletableFuture.completedFuture(0L);
         }
-        return CompletableFuture.supplyAsync(() -> {
-            long from = nanoTime.getAsLong();
-            maskedTurn.storeInVault();
-            return nanoTime.getAsLong() - from;
-        }, background);
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    long from = nanoTime.getAsLong();
+                    maskedTurn.storeInVault();
+                    return nanoTime.getAsLong() - from;
+                },
+                background);
     }
 
     /** Waits for the turn's vault write; its failure (a {@link DomainException} such as {@code unavailable}) is the turn's. */
@@ -263,21 +290,38 @@ public final class ProxyChatCompletionService implements ProxyChatCompletionUseC
         long now = nanoTime.getAsLong();
         long firstByte = turn.firstByteAt == 0 ? now : turn.firstByteAt;
         long upstreamDone = turn.upstreamDoneAt == 0 ? now : turn.upstreamDoneAt;
-        AuditEvent.TurnRecord record = new AuditEvent.TurnRecord(session,
-                turn.upstream.provider().name().toLowerCase(Locale.ROOT), turn.upstream.model(), turn.stream,
-                turn.outcome, turn.policy.name(), turn.policy.version(), turn.masked.counts(), turn.restored,
-                turn.leakFindings, new AuditEvent.StageTimes(Duration.ofNanos(turn.detectNanos),
-                        Duration.ofNanos(turn.maskedAt - turn.startedAt), Duration.ofNanos(firstByte - turn.maskedAt),
-                        Duration.ofNanos(upstreamDone - turn.maskedAt), Duration.ofNanos(turn.rehydrateNanos),
-                        Duration.ofNanos(turn.vaultNanos), Duration.ofNanos(turn.vaultWaitNanos),
-                        Duration.ofNanos(now - turn.startedAt)), turn.values);
+        AuditEvent.TurnRecord record = new AuditEvent.TurnRecord(
+                session,
+                turn.upstream.provider().name().toLowerCase(Locale.ROOT),
+                turn.upstream.model(),
+                turn.stream,
+                turn.outcome,
+                turn.policy.name(),
+                turn.policy.version(),
+                turn.masked.counts(),
+                turn.restored,
+                turn.leakFindings,
+                new AuditEvent.StageTimes(
+                        Duration.ofNanos(turn.detectNanos),
+                        Duration.ofNanos(turn.maskedAt - turn.startedAt),
+                        Duration.ofNanos(firstByte - turn.maskedAt),
+                        Duration.ofNanos(upstreamDone - turn.maskedAt),
+                        Duration.ofNanos(turn.rehydrateNanos),
+                        Duration.ofNanos(turn.vaultNanos),
+                        Duration.ofNanos(turn.vaultWaitNanos),
+                        Duration.ofNanos(now - turn.startedAt)),
+                turn.values);
         try {
-            audit.appendWithoutWaiting(AuditEvent.turnProxied(new EventId(ids.next()), clock.instant(), agentId, record,
-                    command.requestId()));
+            audit.appendWithoutWaiting(AuditEvent.turnProxied(
+                    new EventId(ids.next()), clock.instant(), agentId, record, command.requestId()));
         } catch (DomainException e) {
             // The answer has gone out; the record of it could not be queued. Say so, with ids only.
-            LOG.log(Level.WARNING, "{0}: the audit log did not take the record of turn in session {1}: {2}",
-                    command.requestId(), session, e.code().wireName());
+            LOG.log(
+                    Level.WARNING,
+                    "{0}: the audit log did not take the record of turn in session {1}: {2}",
+                    command.requestId(),
+                    session,
+                    e.code().wireName());
         }
     }
 
@@ -292,6 +336,7 @@ public final class ProxyChatCompletionService implements ProxyChatCompletionUseC
         private CompletableFuture<Long> vaultWrite = CompletableFuture.completedFuture(0L);
         /** The parts sent to the caller, kept only for a policy with {@code log_payloads}. */
         private List<AnswerPart> sent;
+
         private List<AuditEvent.MaskedValue> values = List.of();
         private long detectNanos;
         private long rehydrateNanos;
@@ -304,7 +349,12 @@ public final class ProxyChatCompletionService implements ProxyChatCompletionUseC
         private String outcome = "failed";
         private boolean clientGone;
 
-        Turn(Upstream upstream, boolean stream, AgentMaskingPolicies.InEffect policy, MaskedTexts masked, long startedAt,
+        Turn(
+                Upstream upstream,
+                boolean stream,
+                AgentMaskingPolicies.InEffect policy,
+                MaskedTexts masked,
+                long startedAt,
                 long maskedAt) {
             this.upstream = upstream;
             this.stream = stream;

@@ -23,8 +23,8 @@ public final class PurgeVaultService implements PurgeVaultUseCase {
     private final Clock clock;
     private final int retentionDays;
 
-    public PurgeVaultService(PurgeVaultPort vault, AppendAuditEventPort audit, IdGeneratorPort ids, Clock clock,
-            int retentionDays) {
+    public PurgeVaultService(
+            PurgeVaultPort vault, AppendAuditEventPort audit, IdGeneratorPort ids, Clock clock, int retentionDays) {
         this.vault = Objects.requireNonNull(vault, "vault");
         this.audit = Objects.requireNonNull(audit, "audit");
         this.ids = Objects.requireNonNull(ids, "ids");
@@ -40,8 +40,8 @@ public final class PurgeVaultService implements PurgeVaultUseCase {
         Instant now = clock.instant();
         Instant cutoff = now.minus(Duration.ofDays(retentionDays));
         PurgeVaultPort.Purged removed = vault.purgeBefore(cutoff);
-        audit.append(AuditEvent.vaultPurged(new EventId(ids.next()), now, cutoff, retentionDays, removed.vaultEntries(),
-                removed.turnPayloads()));
+        audit.append(AuditEvent.vaultPurged(
+                new EventId(ids.next()), now, cutoff, retentionDays, removed.vaultEntries(), removed.turnPayloads()));
         return removed;
     }
 }

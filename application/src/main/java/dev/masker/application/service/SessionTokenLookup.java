@@ -1,7 +1,7 @@
 package dev.masker.application.service;
 
-import dev.masker.application.port.out.ReversibleTokenPort;
 import dev.masker.application.port.out.KeepVaultEntriesPort;
+import dev.masker.application.port.out.ReversibleTokenPort;
 import dev.masker.domain.phi.TokenLookup;
 import dev.masker.domain.phi.VaultTokens;
 import dev.masker.domain.session.SessionId;

@@ -3,9 +3,9 @@ package dev.masker.application.service;
 import dev.masker.application.port.in.SignInCommand;
 import dev.masker.application.port.in.SignInUseCase;
 import dev.masker.application.port.in.SignedIn;
-import dev.masker.application.port.out.KeepAdminSessionsPort;
 import dev.masker.application.port.out.AppendAuditEventPort;
 import dev.masker.application.port.out.IdGeneratorPort;
+import dev.masker.application.port.out.KeepAdminSessionsPort;
 import dev.masker.application.port.out.SessionSecretGeneratorPort;
 import dev.masker.domain.admin.AdminPrincipal;
 import dev.masker.domain.admin.AdminSession;
@@ -36,8 +36,13 @@ public final class SignInService implements SignInUseCase {
     private final IdGeneratorPort ids;
     private final Clock clock;
 
-    public SignInService(AdminTokens tokens, KeepAdminSessionsPort sessions, SessionSecretGeneratorPort secrets,
-                         AppendAuditEventPort audit, IdGeneratorPort ids, Clock clock) {
+    public SignInService(
+            AdminTokens tokens,
+            KeepAdminSessionsPort sessions,
+            SessionSecretGeneratorPort secrets,
+            AppendAuditEventPort audit,
+            IdGeneratorPort ids,
+            Clock clock) {
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.sessions = Objects.requireNonNull(sessions, "sessions");
         this.secrets = Objects.requireNonNull(secrets, "secrets");
@@ -50,15 +55,18 @@ public final class SignInService implements SignInUseCase {
     public SignedIn signIn(SignInCommand command) {
         Optional<AdminPrincipal> principal = tokens.match(command.token());
         if (principal.isEmpty()) {
-            LOG.log(Level.WARNING, "{0}: sign-in from {1} refused: the token is not a configured admin token",
-                    command.requestId().value(), command.clientAddress());
+            LOG.log(
+                    Level.WARNING,
+                    "{0}: sign-in from {1} refused: the token is not a configured admin token",
+                    command.requestId().value(),
+                    command.clientAddress());
             throw DomainException.of(ErrorCode.UNAUTHENTICATED, AuthenticationFailure.UNKNOWN_TOKEN.message());
         }
         AdminSessionSecret secret = secrets.next();
         AdminSession session = AdminSession.create(secret.digest(), principal.get(), clock.instant());
         sessions.create(session);
-        audit.append(AuditEvent.adminSignedIn(new EventId(ids.next()), clock.instant(), principal.get(),
-                command.requestId()));
+        audit.append(AuditEvent.adminSignedIn(
+                new EventId(ids.next()), clock.instant(), principal.get(), command.requestId()));
         return new SignedIn(secret, session);
     }
 }

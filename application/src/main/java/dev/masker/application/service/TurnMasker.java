@@ -1,7 +1,7 @@
 package dev.masker.application.service;
 
-import dev.masker.application.port.out.ReversibleTokenPort;
 import dev.masker.application.port.out.KeepVaultEntriesPort;
+import dev.masker.application.port.out.ReversibleTokenPort;
 import dev.masker.domain.audit.AuditEvent;
 import dev.masker.domain.phi.MaskAction;
 import dev.masker.domain.phi.MaskingPolicy;
@@ -59,8 +59,13 @@ public final class TurnMasker {
     };
 
     /** {@code nanoTime} times detection for the turn's record. */
-    public TurnMasker(PhiDetector detector, VaultTokens vaultTokens, KeepVaultEntriesPort vault, ReversibleTokenPort reversible,
-            Clock clock, LongSupplier nanoTime) {
+    public TurnMasker(
+            PhiDetector detector,
+            VaultTokens vaultTokens,
+            KeepVaultEntriesPort vault,
+            ReversibleTokenPort reversible,
+            Clock clock,
+            LongSupplier nanoTime) {
         // A platform re-sends the whole conversation every turn: each message is read once, not once per turn.
         this.detector = RecentDetections.explaining(Objects.requireNonNull(detector, "detector"), RECENT_TEXTS);
         this.vaultTokens = Objects.requireNonNull(vaultTokens, "vaultTokens");
@@ -108,8 +113,12 @@ public final class TurnMasker {
             }
             masked.add(out.append(text, copied, text.length()).toString());
         }
-        return new MaskedTurn(toMask.session(), new MaskedTexts(masked, counts, turn.issued),
-                List.copyOf(turn.toStore.values()), detecting, values);
+        return new MaskedTurn(
+                toMask.session(),
+                new MaskedTexts(masked, counts, turn.issued),
+                List.copyOf(turn.toStore.values()),
+                detecting,
+                values);
     }
 
     /** A participant's name as one NAME span, its surrounding blanks left out; none when it holds no letter or digit. */
@@ -149,8 +158,12 @@ public final class TurnMasker {
         private final long detectNanos;
         private final List<AuditEvent.MaskedValue> values;
 
-        private MaskedTurn(SessionId session, MaskedTexts texts, List<Unsealed> toStore, long detectNanos,
-                           List<AuditEvent.MaskedValue> values) {
+        private MaskedTurn(
+                SessionId session,
+                MaskedTexts texts,
+                List<Unsealed> toStore,
+                long detectNanos,
+                List<AuditEvent.MaskedValue> values) {
             this.session = session;
             this.texts = texts;
             this.toStore = toStore;
@@ -187,8 +200,10 @@ public final class TurnMasker {
                 return;
             }
             Instant now = clock.instant();
-            vault.storeAll(toStore.stream().map(value -> new VaultEntry(session, value.token,
-                    vaultTokens.seal(session, value.token, value.original), now)).toList());
+            vault.storeAll(toStore.stream()
+                    .map(value -> new VaultEntry(
+                            session, value.token, vaultTokens.seal(session, value.token, value.original), now))
+                    .toList());
             synchronized (stored) {
                 toStore.forEach(value -> stored.put(storedKey(session, value.token), Boolean.TRUE));
             }
@@ -224,34 +239,44 @@ public final class TurnMasker {
         AuditEvent.MaskedValue describe(int index, String text, RecentDetections.Found found) {
             PhiSpan span = found.span();
             MaskAction action = policy.actionFor(span.kind());
-            if (action == MaskAction.TOKENIZE && policy.scheme() == TokenScheme.MSK1 && tooLongForMsk1(
-                    text.substring(span.start(), span.end()))) {
+            if (action == MaskAction.TOKENIZE
+                    && policy.scheme() == TokenScheme.MSK1
+                    && tooLongForMsk1(text.substring(span.start(), span.end()))) {
                 action = MaskAction.REDACT;
             }
             boolean tokenized = action == MaskAction.TOKENIZE;
-            return new AuditEvent.MaskedValue(index, span.start(), span.end(), span.kind(), action,
+            return new AuditEvent.MaskedValue(
+                    index,
+                    span.start(),
+                    span.end(),
+                    span.kind(),
+                    action,
                     tokenized ? Optional.of(policy.scheme()) : Optional.empty(),
-                    tokenized ? Optional.of(policy.kid()) : Optional.empty(), found.recognizer());
+                    tokenized ? Optional.of(policy.kid()) : Optional.empty(),
+                    found.recognizer());
         }
 
         String replacement(PhiKind kind, String value) {
             return switch (policy.actionFor(kind)) {
                 case PASS -> value;
                 case REDACT -> MaskingPolicy.redaction(kind);
-                case TOKENIZE -> switch (policy.scheme()) {
-                    case MSKV1 -> {
-                        PhiToken token = vaultTokens.token(kind, policy.kid(), value);
-                        // The first spelling of a value in the turn is the one kept (and restored), as the vault keeps
-                        // the first stored.
-                        if (!toStore.containsKey(token.text()) && !isStored(session, token)) {
-                            toStore.put(token.text(), new Unsealed(token, value));
+                case TOKENIZE ->
+                    switch (policy.scheme()) {
+                        case MSKV1 -> {
+                            PhiToken token = vaultTokens.token(kind, policy.kid(), value);
+                            // The first spelling of a value in the turn is the one kept (and restored), as the vault
+                            // keeps
+                            // the first stored.
+                            if (!toStore.containsKey(token.text()) && !isStored(session, token)) {
+                                toStore.put(token.text(), new Unsealed(token, value));
+                            }
+                            yield issue(token, value);
                         }
-                        yield issue(token, value);
-                    }
-                    case MSK1 -> tooLongForMsk1(value)
-                            ? MaskingPolicy.redaction(kind)
-                            : issue(reversible.seal(session, kind, policy.kid(), value), value);
-                };
+                        case MSK1 ->
+                            tooLongForMsk1(value)
+                                    ? MaskingPolicy.redaction(kind)
+                                    : issue(reversible.seal(session, kind, policy.kid(), value), value);
+                    };
             };
         }
 

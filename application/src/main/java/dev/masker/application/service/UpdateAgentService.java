@@ -1,8 +1,8 @@
 package dev.masker.application.service;
 
+import dev.masker.application.port.in.CreateAgentCommand.CredentialFields;
 import dev.masker.application.port.in.UpdateAgentCommand;
 import dev.masker.application.port.in.UpdateAgentCommand.CallbackChange;
-import dev.masker.application.port.in.CreateAgentCommand.CredentialFields;
 import dev.masker.application.port.in.UpdateAgentCommand.FieldChange;
 import dev.masker.application.port.in.UpdateAgentCommand.ForwardChange;
 import dev.masker.application.port.in.UpdateAgentUseCase;
@@ -42,15 +42,26 @@ public final class UpdateAgentService implements UpdateAgentUseCase {
     private final Clock clock;
     private final AgentFieldRules rules;
 
-    public UpdateAgentService(LoadAgentPort agents, ChangeAgentPort changes, AppendAuditEventPort audit,
-                              IdGeneratorPort ids, Clock clock, Set<String> policies) {
+    public UpdateAgentService(
+            LoadAgentPort agents,
+            ChangeAgentPort changes,
+            AppendAuditEventPort audit,
+            IdGeneratorPort ids,
+            Clock clock,
+            Set<String> policies) {
         this(agents, changes, audit, ids, clock, policies, AgentFieldRules.NO_CUSTOM_POLICIES, kid -> true);
     }
 
     /** With custom policies: read by {@code reader}, accepted only for kids {@code hasKey} knows. */
-    public UpdateAgentService(LoadAgentPort agents, ChangeAgentPort changes, AppendAuditEventPort audit,
-                              IdGeneratorPort ids, Clock clock, Set<String> policies, ReadPolicyPort reader,
-                              Predicate<Kid> hasKey) {
+    public UpdateAgentService(
+            LoadAgentPort agents,
+            ChangeAgentPort changes,
+            AppendAuditEventPort audit,
+            IdGeneratorPort ids,
+            Clock clock,
+            Set<String> policies,
+            ReadPolicyPort reader,
+            Predicate<Kid> hasKey) {
         this.agents = Objects.requireNonNull(agents, "agents");
         this.changes = Objects.requireNonNull(changes, "changes");
         this.audit = Objects.requireNonNull(audit, "audit");
@@ -65,7 +76,8 @@ public final class UpdateAgentService implements UpdateAgentUseCase {
         Agent current = agents.load(id).orElseThrow(UpdateAgentService::notFound);
         List<FieldProblem> problems = new ArrayList<>(command.readProblems());
         command.name().ifPresent(name -> rules.checkName(name, problems));
-        Optional<Tokenization> tokenization = command.tokenization().flatMap(text -> rules.tokenization(text, problems));
+        Optional<Tokenization> tokenization =
+                command.tokenization().flatMap(text -> rules.tokenization(text, problems));
         Optional<ConfigCallback> callback = current.configCallback();
         if (command.configCallback() instanceof CallbackChange.Replace replace) {
             callback = rules.callback(replace.fields(), problems);
@@ -73,8 +85,8 @@ public final class UpdateAgentService implements UpdateAgentUseCase {
             callback = Optional.empty();
         }
         AgentFieldRules.checkPolicyChoice(command.policyName(), command.policyYaml(), problems);
-        Optional<List<String>> allowedModels = command.allowedModels()
-                .map(models -> AgentFieldRules.allowedModels(models, problems));
+        Optional<List<String>> allowedModels =
+                command.allowedModels().map(models -> AgentFieldRules.allowedModels(models, problems));
         Optional<ForwardTarget> forward = switch (command.forward()) {
             case ForwardChange.Keep keep -> current.forward();
             case ForwardChange.Remove remove -> Optional.empty();
@@ -83,7 +95,8 @@ public final class UpdateAgentService implements UpdateAgentUseCase {
         Optional<WebhookCredential> credential = switch (command.webhookCredential()) {
             case FieldChange.Keep<CredentialFields> keep -> current.webhookCredential();
             case FieldChange.Remove<CredentialFields> remove -> Optional.empty();
-            case FieldChange.Replace<CredentialFields> replace -> AgentFieldRules.webhookCredential(replace.fields(), problems);
+            case FieldChange.Replace<CredentialFields> replace ->
+                AgentFieldRules.webhookCredential(replace.fields(), problems);
         };
         command.assistant().ifPresent(assistant -> AgentFieldRules.checkAssistantShape(assistant, problems));
         rules.failIfAny(problems);
@@ -99,7 +112,8 @@ public final class UpdateAgentService implements UpdateAgentUseCase {
                 command.assistant().orElse(current.assistantDefaults()),
                 callback);
         if (command.policyYaml().isPresent()) {
-            AgentFieldRules.ChosenPolicy policy = rules.customPolicy(command.policyYaml().get());
+            AgentFieldRules.ChosenPolicy policy =
+                    rules.customPolicy(command.policyYaml().get());
             revised = revised.withPolicy(policy.name(), policy.yaml());
         } else if (command.policyName().isPresent()) {
             revised = revised.withPolicy(rules.policy(command.policyName()), Optional.empty());
@@ -113,8 +127,8 @@ public final class UpdateAgentService implements UpdateAgentUseCase {
             // Deleted between the load and the update.
             throw notFound();
         }
-        audit.append(AuditEvent.agentUpdated(new EventId(ids.next()), clock.instant(), id, command.principal(),
-                changed, command.requestId()));
+        audit.append(AuditEvent.agentUpdated(
+                new EventId(ids.next()), clock.instant(), id, command.principal(), changed, command.requestId()));
         return revised;
     }
 

@@ -47,16 +47,32 @@ class AgentChangeServicesTest {
     private final InMemoryAuditLog audit = new InMemoryAuditLog();
 
     private Agent agent(String name, Instant created) {
-        Agent agent = Agent.create(new AgentId(ids.next()), new AgentName(name), Upstream.parse("stub").orElseThrow(),
-                Tokenization.VAULT_DETERMINISTIC, Agent.DEFAULT_POLICY, AssistantConfig.of(Map.of("firstMessage", "Hi")),
-                Optional.empty(), created);
+        Agent agent = Agent.create(
+                new AgentId(ids.next()),
+                new AgentName(name),
+                Upstream.parse("stub").orElseThrow(),
+                Tokenization.VAULT_DETERMINISTIC,
+                Agent.DEFAULT_POLICY,
+                AssistantConfig.of(Map.of("firstMessage", "Hi")),
+                Optional.empty(),
+                created);
         agents.with(agent);
         return agent;
     }
 
-    private UpdateAgentCommand patch(Agent agent, Optional<String> name, Optional<String> upstream, CallbackChange callback) {
-        return new UpdateAgentCommand(agent.id().value(), name, upstream, Optional.empty(), Optional.empty(),
-                Optional.empty(), callback, List.of(), "admin-token:abcd1234", REQUEST_ID);
+    private UpdateAgentCommand patch(
+            Agent agent, Optional<String> name, Optional<String> upstream, CallbackChange callback) {
+        return new UpdateAgentCommand(
+                agent.id().value(),
+                name,
+                upstream,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                callback,
+                List.of(),
+                "admin-token:abcd1234",
+                REQUEST_ID);
     }
 
     private UpdateAgentService updates() {
@@ -67,8 +83,8 @@ class AgentChangeServicesTest {
     void givenOnlyAnUpstream_update_changesItAndRecordsWhichField() {
         Agent agent = agent("Front desk", NOW);
 
-        Agent updated = updates().update(patch(agent, Optional.empty(), Optional.of("openai:gpt-4o"),
-                new CallbackChange.Keep()));
+        Agent updated = updates()
+                .update(patch(agent, Optional.empty(), Optional.of("openai:gpt-4o"), new CallbackChange.Keep()));
 
         assertEquals("openai:gpt-4o", updated.upstream().value());
         assertEquals("Front desk", updated.name().value());
@@ -81,11 +97,18 @@ class AgentChangeServicesTest {
     void givenBadNameAndBadCallback_update_reportsBothAndChangesNothing() {
         Agent agent = agent("Intake", NOW);
 
-        DomainException e = assertThrows(DomainException.class, () -> updates().update(patch(agent, Optional.of(" "),
-                Optional.empty(), new CallbackChange.Replace(new CallbackFields("ftp://x", "short", Optional.empty())))));
+        DomainException e = assertThrows(
+                DomainException.class,
+                () -> updates()
+                        .update(patch(
+                                agent,
+                                Optional.of(" "),
+                                Optional.empty(),
+                                new CallbackChange.Replace(new CallbackFields("ftp://x", "short", Optional.empty())))));
 
         assertEquals(ErrorCode.VALIDATION_FAILED, e.code());
-        assertEquals(List.of("name", "config_callback.url", "config_callback.secret"),
+        assertEquals(
+                List.of("name", "config_callback.url", "config_callback.secret"),
                 e.details().stream().map(problem -> problem.field()).toList());
         assertEquals("Intake", agents.load(agent.id()).orElseThrow().name().value());
         assertTrue(audit.events().isEmpty());
@@ -94,27 +117,45 @@ class AgentChangeServicesTest {
     @Test
     void givenAnAssistantWithAFieldVapiDoesNotHave_update_namesItAndChangesNothing() {
         Agent agent = agent("Intake", NOW);
-        UpdateAgentCommand command = new UpdateAgentCommand(agent.id().value(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.of(AssistantConfig.of(Map.of("firstMesage", "Hello"))),
-                new CallbackChange.Keep(), List.of(), "admin-token:abcd1234", REQUEST_ID);
+        UpdateAgentCommand command = new UpdateAgentCommand(
+                agent.id().value(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(AssistantConfig.of(Map.of("firstMesage", "Hello"))),
+                new CallbackChange.Keep(),
+                List.of(),
+                "admin-token:abcd1234",
+                REQUEST_ID);
 
         DomainException e = assertThrows(DomainException.class, () -> updates().update(command));
 
         assertEquals(ErrorCode.VALIDATION_FAILED, e.code());
-        assertEquals(List.of(new FieldProblem("assistant.firstMesage",
-                "is not a field of Vapi's assistant; did you mean \"firstMessage\"?")), e.details());
-        assertEquals(agent.assistantDefaults(), agents.load(agent.id()).orElseThrow().assistantDefaults());
+        assertEquals(
+                List.of(new FieldProblem(
+                        "assistant.firstMesage", "is not a field of Vapi's assistant; did you mean \"firstMessage\"?")),
+                e.details());
+        assertEquals(
+                agent.assistantDefaults(), agents.load(agent.id()).orElseThrow().assistantDefaults());
         assertTrue(audit.events().isEmpty());
     }
 
     @Test
     void givenAStoredAssistantVapiWouldRefuse_anUpdateOfAnotherField_succeedsWithoutCheckingItAgain() {
-        Agent old = Agent.create(new AgentId(ids.next()), new AgentName("Old row"), Upstream.parse("stub").orElseThrow(),
-                Tokenization.VAULT_DETERMINISTIC, Agent.DEFAULT_POLICY, AssistantConfig.of(Map.of("silenceTimeoutSeconds", 30)),
-                Optional.empty(), NOW);
+        Agent old = Agent.create(
+                new AgentId(ids.next()),
+                new AgentName("Old row"),
+                Upstream.parse("stub").orElseThrow(),
+                Tokenization.VAULT_DETERMINISTIC,
+                Agent.DEFAULT_POLICY,
+                AssistantConfig.of(Map.of("silenceTimeoutSeconds", 30)),
+                Optional.empty(),
+                NOW);
         agents.with(old);
 
-        Agent updated = updates().update(patch(old, Optional.of("Renamed"), Optional.empty(), new CallbackChange.Keep()));
+        Agent updated =
+                updates().update(patch(old, Optional.of("Renamed"), Optional.empty(), new CallbackChange.Keep()));
 
         assertEquals("Renamed", updated.name().value());
         assertEquals(old.assistantDefaults(), updated.assistantDefaults());
@@ -122,14 +163,32 @@ class AgentChangeServicesTest {
 
     @Test
     void givenUnknownOrMalformedId_updateAndDelete_answerAgentNotFound() {
-        Agent ghost = Agent.create(new AgentId(ids.next()), new AgentName("Ghost"), Upstream.parse("stub").orElseThrow(),
-                Tokenization.VAULT_DETERMINISTIC, Agent.DEFAULT_POLICY, AssistantConfig.empty(), Optional.empty(), NOW);
+        Agent ghost = Agent.create(
+                new AgentId(ids.next()),
+                new AgentName("Ghost"),
+                Upstream.parse("stub").orElseThrow(),
+                Tokenization.VAULT_DETERMINISTIC,
+                Agent.DEFAULT_POLICY,
+                AssistantConfig.empty(),
+                Optional.empty(),
+                NOW);
         DeleteAgentService deletes = new DeleteAgentService(agents, audit, ids, CLOCK);
 
-        assertEquals(ErrorCode.AGENT_NOT_FOUND, assertThrows(DomainException.class, () -> updates().update(
-                patch(ghost, Optional.of("x"), Optional.empty(), new CallbackChange.Keep()))).code());
-        assertEquals(ErrorCode.AGENT_NOT_FOUND, assertThrows(DomainException.class, () -> deletes.delete(
-                new DeleteAgentCommand("agt_bad", "admin-token:abcd1234", REQUEST_ID))).code());
+        assertEquals(
+                ErrorCode.AGENT_NOT_FOUND,
+                assertThrows(
+                                DomainException.class,
+                                () -> updates()
+                                        .update(patch(
+                                                ghost, Optional.of("x"), Optional.empty(), new CallbackChange.Keep())))
+                        .code());
+        assertEquals(
+                ErrorCode.AGENT_NOT_FOUND,
+                assertThrows(
+                                DomainException.class,
+                                () -> deletes.delete(
+                                        new DeleteAgentCommand("agt_bad", "admin-token:abcd1234", REQUEST_ID)))
+                        .code());
         assertTrue(agents.all().isEmpty(), "nothing was stored");
         assertTrue(audit.events().isEmpty(), "nothing was audited");
     }
@@ -144,7 +203,8 @@ class AgentChangeServicesTest {
         assertTrue(agents.load(agent.id()).isEmpty());
         assertEquals(AuditEventType.AGENT_DELETED, audit.events().get(0).type());
         assertEquals("admin-token:abcd1234", audit.events().get(0).data().get("principal"));
-        assertThrows(DomainException.class,
+        assertThrows(
+                DomainException.class,
                 () -> deletes.delete(new DeleteAgentCommand(agent.id().value(), "admin-token:abcd1234", REQUEST_ID)));
     }
 
@@ -174,9 +234,12 @@ class AgentChangeServicesTest {
         java.util.Arrays.fill(otherKey, (byte) 7);
         String foreign = new PageCursors(otherKey).encode("agents:1:0:agt_01JD8Q2W3E4R5T6Y7V8X9Z0P1R");
 
-        DomainException e = assertThrows(DomainException.class,
+        DomainException e = assertThrows(
+                DomainException.class,
                 () -> lists.list(new ListAgentsQuery(Optional.of("0"), Optional.of(foreign), Optional.empty())));
 
-        assertEquals(List.of("limit", "cursor"), e.details().stream().map(problem -> problem.field()).toList());
+        assertEquals(
+                List.of("limit", "cursor"),
+                e.details().stream().map(problem -> problem.field()).toList());
     }
 }

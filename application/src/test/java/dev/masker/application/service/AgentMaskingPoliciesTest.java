@@ -29,24 +29,44 @@ import org.junit.jupiter.api.Test;
 class AgentMaskingPoliciesTest {
     private static final Kid FRONT_DESK = new Kid("K_FRONTDESK");
     /** A built-in policy that disables SSN (even though its action says tokenize), redacts EMAIL and passes DOB. */
-    private static final Policy BUILT_IN = new Policy("healthcare-default", 1, MaskingPolicy.HEALTHCARE_KID,
-            Tokenization.VAULT_DETERMINISTIC, Map.of(PhiKind.SSN, new EntityRule(false, PolicyAction.TOKENIZE),
-                    PhiKind.EMAIL, new EntityRule(true, PolicyAction.REDACT),
-                    PhiKind.DOB, new EntityRule(true, PolicyAction.PASS)));
+    private static final Policy BUILT_IN = new Policy(
+            "healthcare-default",
+            1,
+            MaskingPolicy.HEALTHCARE_KID,
+            Tokenization.VAULT_DETERMINISTIC,
+            Map.of(
+                    PhiKind.SSN,
+                    new EntityRule(false, PolicyAction.TOKENIZE),
+                    PhiKind.EMAIL,
+                    new EntityRule(true, PolicyAction.REDACT),
+                    PhiKind.DOB,
+                    new EntityRule(true, PolicyAction.PASS)));
 
     private final List<String> reads = new ArrayList<>();
     /** A stand-in reader: the YAML text is the policy's name; every kind but NAME tokenized under K_FRONTDESK. */
     private final ReadPolicyPort reader = yaml -> {
         reads.add(yaml);
-        return new Policy(yaml, 1, FRONT_DESK, Tokenization.VAULT_DETERMINISTIC,
+        return new Policy(
+                yaml,
+                1,
+                FRONT_DESK,
+                Tokenization.VAULT_DETERMINISTIC,
                 Map.of(PhiKind.NAME, new EntityRule(true, PolicyAction.REDACT)));
     };
-    private final AgentMaskingPolicies policies = new AgentMaskingPolicies(Map.of("healthcare-default", BUILT_IN), reader);
+
+    private final AgentMaskingPolicies policies =
+            new AgentMaskingPolicies(Map.of("healthcare-default", BUILT_IN), reader);
 
     private static Agent agent(Tokenization tokenization, String policyName) {
-        return Agent.restore(AgentId.parse("agt_01JD8Q2W3E4R5T6Y7V8X9Z0P1A").orElseThrow(), new AgentName("Front desk"),
-                new Upstream(Upstream.Provider.STUB, "stub"), tokenization, policyName, AssistantConfig.of(Map.of()),
-                Optional.empty(), Instant.parse("2025-11-27T00:00:00Z"));
+        return Agent.restore(
+                AgentId.parse("agt_01JD8Q2W3E4R5T6Y7V8X9Z0P1A").orElseThrow(),
+                new AgentName("Front desk"),
+                new Upstream(Upstream.Provider.STUB, "stub"),
+                tokenization,
+                policyName,
+                AssistantConfig.of(Map.of()),
+                Optional.empty(),
+                Instant.parse("2025-11-27T00:00:00Z"));
     }
 
     private static Agent withYaml(Tokenization tokenization, String yaml) {
@@ -67,8 +87,14 @@ class AgentMaskingPoliciesTest {
 
     @Test
     void givenAReversibleAeadAgent_forAgent_makesMsk1Tokens() {
-        assertEquals(TokenScheme.MSK1, policies.forAgent(agent(Tokenization.REVERSIBLE_AEAD, "healthcare-default")).scheme());
-        assertEquals(TokenScheme.MSK1, policies.forAgent(withYaml(Tokenization.REVERSIBLE_AEAD, "front-desk")).scheme());
+        assertEquals(
+                TokenScheme.MSK1,
+                policies.forAgent(agent(Tokenization.REVERSIBLE_AEAD, "healthcare-default"))
+                        .scheme());
+        assertEquals(
+                TokenScheme.MSK1,
+                policies.forAgent(withYaml(Tokenization.REVERSIBLE_AEAD, "front-desk"))
+                        .scheme());
     }
 
     @Test
@@ -98,6 +124,7 @@ class AgentMaskingPoliciesTest {
 
     @Test
     void givenAnAgentNamingAPolicyThisServerDoesNotShip_forAgent_refuses() {
-        assertThrows(IllegalStateException.class, () -> policies.forAgent(agent(Tokenization.VAULT_DETERMINISTIC, "gone")));
+        assertThrows(
+                IllegalStateException.class, () -> policies.forAgent(agent(Tokenization.VAULT_DETERMINISTIC, "gone")));
     }
 }

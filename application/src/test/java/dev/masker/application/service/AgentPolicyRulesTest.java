@@ -37,13 +37,27 @@ class AgentPolicyRulesTest {
     };
 
     private final InMemoryAgents agents = new InMemoryAgents();
-    private final CreateAgentService service = new CreateAgentService(agents, new InMemoryAuditLog(), new SequentialIds(),
-            Clock.fixed(Instant.parse("2025-11-27T09:30:00Z"), ZoneOffset.UTC), Set.of("healthcare-default"), READER,
+    private final CreateAgentService service = new CreateAgentService(
+            agents,
+            new InMemoryAuditLog(),
+            new SequentialIds(),
+            Clock.fixed(Instant.parse("2025-11-27T09:30:00Z"), ZoneOffset.UTC),
+            Set.of("healthcare-default"),
+            READER,
             kid -> kid.value().equals("K_HEALTHCARE") || kid.value().equals("K_FRONTDESK"));
 
     private static CreateAgentCommand command(Optional<String> policyName, Optional<String> policyYaml) {
-        return new CreateAgentCommand("Front desk", "stub", Optional.empty(), policyName, policyYaml,
-                AssistantConfig.of(Map.of()), Optional.empty(), List.of(), "admin", REQUEST_ID);
+        return new CreateAgentCommand(
+                "Front desk",
+                "stub",
+                Optional.empty(),
+                policyName,
+                policyYaml,
+                AssistantConfig.of(Map.of()),
+                Optional.empty(),
+                List.of(),
+                "admin",
+                REQUEST_ID);
     }
 
     @Test
@@ -56,17 +70,22 @@ class AgentPolicyRulesTest {
 
     @Test
     void givenPolicyNameAndYaml_create_answersValidationFailedNamingBoth() {
-        DomainException refused = assertThrows(DomainException.class,
-                () -> service.create(command(Optional.of("healthcare-default"), Optional.of("front-desk K_FRONTDESK"))));
+        DomainException refused = assertThrows(
+                DomainException.class,
+                () -> service.create(
+                        command(Optional.of("healthcare-default"), Optional.of("front-desk K_FRONTDESK"))));
 
         assertEquals(ErrorCode.VALIDATION_FAILED, refused.code());
-        assertEquals(List.of("policy_name", "policy_yaml"), refused.details().stream().map(FieldProblem::field).toList());
+        assertEquals(
+                List.of("policy_name", "policy_yaml"),
+                refused.details().stream().map(FieldProblem::field).toList());
         assertTrue(agents.all().isEmpty());
     }
 
     @Test
     void givenCustomPolicyWithAnUnkeyedKid_create_answersPolicyYamlInvalidNamingTheVariable() {
-        DomainException refused = assertThrows(DomainException.class,
+        DomainException refused = assertThrows(
+                DomainException.class,
                 () -> service.create(command(Optional.empty(), Optional.of("billing K_BILLING"))));
 
         assertEquals(ErrorCode.POLICY_YAML_INVALID, refused.code());
@@ -76,7 +95,8 @@ class AgentPolicyRulesTest {
 
     @Test
     void givenCustomPolicyTakingABuiltInName_create_answersPolicyYamlInvalid() {
-        DomainException refused = assertThrows(DomainException.class,
+        DomainException refused = assertThrows(
+                DomainException.class,
                 () -> service.create(command(Optional.empty(), Optional.of("healthcare-default K_HEALTHCARE"))));
 
         assertEquals(ErrorCode.POLICY_YAML_INVALID, refused.code());
@@ -85,8 +105,8 @@ class AgentPolicyRulesTest {
 
     @Test
     void givenUnknownPolicyName_create_answersUnknownPolicy() {
-        DomainException refused = assertThrows(DomainException.class,
-                () -> service.create(command(Optional.of("lenient"), Optional.empty())));
+        DomainException refused = assertThrows(
+                DomainException.class, () -> service.create(command(Optional.of("lenient"), Optional.empty())));
 
         assertEquals(ErrorCode.UNKNOWN_POLICY, refused.code());
     }

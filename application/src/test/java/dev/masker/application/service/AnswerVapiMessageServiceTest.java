@@ -77,13 +77,19 @@ class AnswerVapiMessageServiceTest {
     private static final URI PUBLIC_URL = URI.create("https://masker.example.com");
     private static final String PROXY_URL = "https://masker.example.com/proxy/" + AGENT_TEXT + "/v1/chat/completions";
     private static final RequestId REQUEST_ID = new RequestId(new Ulid("01JD8Q2W3E4R5T6Y7V8X9Z0P1R"));
-    private static final ConfigCallback CALLBACK = new ConfigCallback(URI.create("https://ops.example.com/masker"),
-            "cb_secret_0123456789", Duration.ofMillis(1500));
+    private static final ConfigCallback CALLBACK = new ConfigCallback(
+            URI.create("https://ops.example.com/masker"), "cb_secret_0123456789", Duration.ofMillis(1500));
     private static final AssistantConfig DEFAULTS = AssistantConfig.of(Map.of(
             "firstMessage", "Thanks for calling the clinic.",
             "voice", Map.of("provider", "11labs", "voiceId", "rachel"),
-            "model", Map.of("provider", "openai", "temperature", 0.3,
-                    "messages", List.of(Map.of("role", "system", "content", "You schedule visits.")))));
+            "model",
+                    Map.of(
+                            "provider",
+                            "openai",
+                            "temperature",
+                            0.3,
+                            "messages",
+                            List.of(Map.of("role", "system", "content", "You schedule visits.")))));
 
     // Every port passes unless a test says otherwise.
     private final List<String> rateLimitKeys = new ArrayList<>();
@@ -98,8 +104,10 @@ class AnswerVapiMessageServiceTest {
     private final List<CallbackRequest> callbackRequests = new ArrayList<>();
     private CallbackOutcome callbackOutcome = new CallbackOutcome.Failed(CallbackFailure.UNREACHABLE);
     private final InMemoryAuditLog audit = new InMemoryAuditLog();
-    private final VaultTokens vaultTokens = new VaultTokens(KeyRing.of(Map.of(MaskingPolicy.HEALTHCARE_KID,
-            new KeyRing.Keys(filled(KeyRing.KEY_BYTES, 5), Optional.empty()))), new SecureRandom());
+    private final VaultTokens vaultTokens = new VaultTokens(
+            KeyRing.of(Map.of(
+                    MaskingPolicy.HEALTHCARE_KID, new KeyRing.Keys(filled(KeyRing.KEY_BYTES, 5), Optional.empty()))),
+            new SecureRandom());
     private final PhoneFingerprinter fingerprinter = new PhoneFingerprinter(vaultTokens, MaskingPolicy.HEALTHCARE_KID);
 
     private final InMemoryProxySessions sessions = new InMemoryProxySessions();
@@ -122,34 +130,40 @@ class AnswerVapiMessageServiceTest {
     };
 
     private AnswerVapiMessageService service() {
-        return new AnswerVapiMessageService(new AnswerVapiMessageService.Ports(
-                key -> {
-                    rateLimitKeys.add(key);
-                    return rateDecision;
-                },
-                (delivery, credential) -> {
-                    verified.add(delivery);
-                    credentialsChecked.add(credential);
-                    return verdict;
-                },
-                body -> {
-                    parsed.add(body);
-                    if (parseFailure != null) {
-                        throw parseFailure;
-                    }
-                    return message;
-                },
-                agents,
-                (callback, request) -> {
-                    callbackRequests.add(request);
-                    return callbackOutcome;
-                },
-                audit, sessions,
-                (agent, session, since) -> {
-                    totalsAsked.add(session);
-                    return totals;
-                },
-                relay, new SequentialIds()), Clock.fixed(NOW, ZoneOffset.UTC), fingerprinter, new AgentUrls(PUBLIC_URL),
+        return new AnswerVapiMessageService(
+                new AnswerVapiMessageService.Ports(
+                        key -> {
+                            rateLimitKeys.add(key);
+                            return rateDecision;
+                        },
+                        (delivery, credential) -> {
+                            verified.add(delivery);
+                            credentialsChecked.add(credential);
+                            return verdict;
+                        },
+                        body -> {
+                            parsed.add(body);
+                            if (parseFailure != null) {
+                                throw parseFailure;
+                            }
+                            return message;
+                        },
+                        agents,
+                        (callback, request) -> {
+                            callbackRequests.add(request);
+                            return callbackOutcome;
+                        },
+                        audit,
+                        sessions,
+                        (agent, session, since) -> {
+                            totalsAsked.add(session);
+                            return totals;
+                        },
+                        relay,
+                        new SequentialIds()),
+                Clock.fixed(NOW, ZoneOffset.UTC),
+                fingerprinter,
+                new AgentUrls(PUBLIC_URL),
                 Duration.ofSeconds(300));
     }
 
@@ -176,12 +190,20 @@ class AnswerVapiMessageServiceTest {
     }
 
     private static VapiMessage assistantRequest(VapiCall call) {
-        return new VapiMessage(Optional.of("assistant-request"), Optional.of(call), OptionalLong.of(1_764_201_600_000L));
+        return new VapiMessage(
+                Optional.of("assistant-request"), Optional.of(call), OptionalLong.of(1_764_201_600_000L));
     }
 
     private static Agent agent(String upstream, AssistantConfig defaults, Optional<ConfigCallback> callback) {
-        return Agent.restore(AGENT_ID, new AgentName("Front desk"), Upstream.parse(upstream).orElseThrow(),
-                Tokenization.VAULT_DETERMINISTIC, Agent.DEFAULT_POLICY, defaults, callback, NOW.minusSeconds(86_400));
+        return Agent.restore(
+                AGENT_ID,
+                new AgentName("Front desk"),
+                Upstream.parse(upstream).orElseThrow(),
+                Tokenization.VAULT_DETERMINISTIC,
+                Agent.DEFAULT_POLICY,
+                defaults,
+                callback,
+                NOW.minusSeconds(86_400));
     }
 
     private void givenAStaticAgent() {
@@ -193,8 +215,11 @@ class AnswerVapiMessageServiceTest {
     }
 
     private static AnswerVapiMessageCommand command(String agentIdText) {
-        return new AnswerVapiMessageCommand(agentIdText, new SignedWebhook(
-                "{\"raw\":true}\n".getBytes(StandardCharsets.UTF_8), Map.of("X-Vapi-Signature", "sig")), REQUEST_ID);
+        return new AnswerVapiMessageCommand(
+                agentIdText,
+                new SignedWebhook(
+                        "{\"raw\":true}\n".getBytes(StandardCharsets.UTF_8), Map.of("X-Vapi-Signature", "sig")),
+                REQUEST_ID);
     }
 
     private DomainException rejection(String agentIdText) {
@@ -321,7 +346,9 @@ class AnswerVapiMessageServiceTest {
         DomainException thrown = rejection(AGENT_TEXT);
 
         assertEquals(ErrorCode.VALIDATION_FAILED, thrown.code());
-        assertEquals(List.of("call"), thrown.details().stream().map(FieldProblem::field).toList());
+        assertEquals(
+                List.of("call"),
+                thrown.details().stream().map(FieldProblem::field).toList());
         assertNothingResolvedOrAudited();
     }
 
@@ -334,7 +361,9 @@ class AnswerVapiMessageServiceTest {
         DomainException thrown = rejection(AGENT_TEXT);
 
         assertEquals(ErrorCode.VALIDATION_FAILED, thrown.code());
-        assertEquals(List.of("call.id"), thrown.details().stream().map(FieldProblem::field).toList());
+        assertEquals(
+                List.of("call.id"),
+                thrown.details().stream().map(FieldProblem::field).toList());
         assertNothingResolvedOrAudited();
     }
 
@@ -353,10 +382,25 @@ class AnswerVapiMessageServiceTest {
     // --- Every other server message (SPEC §4, step 5) ---
 
     @ParameterizedTest
-    @ValueSource(strings = {"status-update", "speech-update", "transcript", "conversation-update", "hang",
-        "user-interrupted", "model-output", "transfer-update", "language-change-detected", "voice-input",
-        "assistant-speech", "phone-call-control", "chat.created", "session.created", "call.deleted",
-        "a-type-vapi-adds-next-year"})
+    @ValueSource(
+            strings = {
+                "status-update",
+                "speech-update",
+                "transcript",
+                "conversation-update",
+                "hang",
+                "user-interrupted",
+                "model-output",
+                "transfer-update",
+                "language-change-detected",
+                "voice-input",
+                "assistant-speech",
+                "phone-call-control",
+                "chat.created",
+                "session.created",
+                "call.deleted",
+                "a-type-vapi-adds-next-year"
+            })
     void givenAnInformationalOrUnknownMessage_answer_repliesWithAnEmptyObjectAndRecordsNothing(String type) {
         givenAStaticAgent();
         message = new VapiMessage(Optional.of(type), Optional.empty(), OptionalLong.empty());
@@ -370,22 +414,45 @@ class AnswerVapiMessageServiceTest {
     @Test
     void givenToolCallsAndNoBackend_answer_repliesWithAnErrorResultForEachToolCall() {
         givenAStaticAgent();
-        message = new VapiMessage(Optional.of("tool-calls"), Optional.of(call(Optional.of(CALL_ID), Optional.empty())),
-                OptionalLong.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                List.of(new VapiToolCall("call_tool_1", Optional.of("book_visit")), new VapiToolCall("call_tool_2",
-                        Optional.empty())));
+        message = new VapiMessage(
+                Optional.of("tool-calls"),
+                Optional.of(call(Optional.of(CALL_ID), Optional.empty())),
+                OptionalLong.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                List.of(
+                        new VapiToolCall("call_tool_1", Optional.of("book_visit")),
+                        new VapiToolCall("call_tool_2", Optional.empty())));
 
         Map<String, Object> body = reply(command(AGENT_TEXT));
 
-        assertEquals(Map.of("results", List.of(
-                Map.of("toolCallId", "call_tool_1", "name", "book_visit", "error", AnswerVapiMessageService.NO_BACKEND),
-                Map.of("toolCallId", "call_tool_2", "error", AnswerVapiMessageService.NO_BACKEND))), body);
+        assertEquals(
+                Map.of(
+                        "results",
+                        List.of(
+                                Map.of(
+                                        "toolCallId",
+                                        "call_tool_1",
+                                        "name",
+                                        "book_visit",
+                                        "error",
+                                        AnswerVapiMessageService.NO_BACKEND),
+                                Map.of("toolCallId", "call_tool_2", "error", AnswerVapiMessageService.NO_BACKEND))),
+                body);
         assertNothingResolvedOrAudited();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"transfer-destination-request", "knowledge-base-request", "handoff-destination-request",
-        "voice-request", "call.endpointing.request", "campaign.predial"})
+    @ValueSource(
+            strings = {
+                "transfer-destination-request",
+                "knowledge-base-request",
+                "handoff-destination-request",
+                "voice-request",
+                "call.endpointing.request",
+                "campaign.predial"
+            })
     void givenAnotherMessageThatNeedsAnAnswerAndNoBackend_answer_repliesWithAnError(String type) {
         givenAStaticAgent();
         message = new VapiMessage(Optional.of(type), Optional.empty(), OptionalLong.empty());
@@ -394,30 +461,46 @@ class AnswerVapiMessageServiceTest {
         assertNothingResolvedOrAudited();
     }
 
-    private static final ForwardTarget FORWARD = new ForwardTarget(URI.create("https://clinic.example.com/vapi"),
-            "fw_secret_0123456789", Duration.ofSeconds(5), Set.of("status-update"));
+    private static final ForwardTarget FORWARD = new ForwardTarget(
+            URI.create("https://clinic.example.com/vapi"),
+            "fw_secret_0123456789",
+            Duration.ofSeconds(5),
+            Set.of("status-update"));
 
     private void givenAnAgentWithABackend() {
         agents.with(agent("openai:gpt-4o-mini", DEFAULTS, Optional.empty()).withForward(Optional.of(FORWARD)));
     }
 
     private static VapiMessage toolCalls() {
-        return new VapiMessage(Optional.of("tool-calls"), Optional.of(call(Optional.of(CALL_ID), Optional.empty())),
-                OptionalLong.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+        return new VapiMessage(
+                Optional.of("tool-calls"),
+                Optional.of(call(Optional.of(CALL_ID), Optional.empty())),
+                OptionalLong.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
                 List.of(new VapiToolCall("call_tool_1", Optional.of("book_visit"))));
     }
 
     // --- A signed message sent again later ---
 
     private static VapiMessage sentAt(VapiMessage message, long millis) {
-        return new VapiMessage(message.type(), message.call(), OptionalLong.of(millis), message.endedReason(),
-                message.startedAt(), message.endedAt(), message.toolCalls());
+        return new VapiMessage(
+                message.type(),
+                message.call(),
+                OptionalLong.of(millis),
+                message.endedReason(),
+                message.startedAt(),
+                message.endedAt(),
+                message.toolCalls());
     }
 
     @Test
     void givenAnAssistantRequestSignedMoreThanTheWindowAgo_answer_refusesItWithoutAnsweringTheProxyKey() {
         givenAnAgentWithACallback();
-        message = sentAt(assistantRequest(call(Optional.of(CALL_ID), Optional.empty())), NOW.minusSeconds(301).toEpochMilli());
+        message = sentAt(
+                assistantRequest(call(Optional.of(CALL_ID), Optional.empty())),
+                NOW.minusSeconds(301).toEpochMilli());
 
         assertEquals(ErrorCode.BAD_SIGNATURE, rejection(AGENT_TEXT).code());
         assertNothingResolvedOrAudited();
@@ -435,9 +518,13 @@ class AnswerVapiMessageServiceTest {
     @Test
     void givenMessagesWithinTheWindowOrWithoutATimestampOrInformational_answer_answersThem() {
         givenAnAgentWithACallback();
-        message = sentAt(assistantRequest(call(Optional.of(CALL_ID), Optional.empty())), NOW.plusSeconds(299).toEpochMilli());
+        message = sentAt(
+                assistantRequest(call(Optional.of(CALL_ID), Optional.empty())),
+                NOW.plusSeconds(299).toEpochMilli());
         assertTrue(service().answer(command(AGENT_TEXT)).assistant().isPresent(), "within the window");
-        message = new VapiMessage(Optional.of("assistant-request"), Optional.of(call(Optional.of(CALL_ID), Optional.empty())),
+        message = new VapiMessage(
+                Optional.of("assistant-request"),
+                Optional.of(call(Optional.of(CALL_ID), Optional.empty())),
                 OptionalLong.empty());
         assertTrue(service().answer(command(AGENT_TEXT)).assistant().isPresent(), "no time stamp to judge by");
         message = new VapiMessage(Optional.of("status-update"), Optional.empty(), OptionalLong.of(0L));
@@ -452,7 +539,8 @@ class AnswerVapiMessageServiceTest {
         VapiAnswer answer = service().answer(command(AGENT_TEXT));
 
         assertEquals("{\"results\":[]}", new String(answer.relayed().orElseThrow(), StandardCharsets.UTF_8));
-        assertEquals(List.of("https://clinic.example.com/vapi {\"raw\":true}\n"), relayedTo, "the raw delivery, unmasked");
+        assertEquals(
+                List.of("https://clinic.example.com/vapi {\"raw\":true}\n"), relayedTo, "the raw delivery, unmasked");
         assertNothingResolvedOrAudited();
     }
 
@@ -464,14 +552,21 @@ class AnswerVapiMessageServiceTest {
 
         Map<String, Object> body = reply(command(AGENT_TEXT));
 
-        assertEquals(List.of(Map.of("toolCallId", "call_tool_1", "name", "book_visit", "error",
-                AnswerVapiMessageService.NO_BACKEND)), body.get("results"));
+        assertEquals(
+                List.of(Map.of(
+                        "toolCallId",
+                        "call_tool_1",
+                        "name",
+                        "book_visit",
+                        "error",
+                        AnswerVapiMessageService.NO_BACKEND)),
+                body.get("results"));
     }
 
     @ParameterizedTest
     @CsvSource({"status-update, 1", "transcript, 0"})
-    void givenAnInformationalMessage_answer_relaysItInTheBackgroundOnlyWhenTheBackendListsItsType(String type,
-                                                                                                   int relays) {
+    void givenAnInformationalMessage_answer_relaysItInTheBackgroundOnlyWhenTheBackendListsItsType(
+            String type, int relays) {
         givenAnAgentWithABackend();
         message = new VapiMessage(Optional.of(type), Optional.empty(), OptionalLong.empty());
 
@@ -480,10 +575,16 @@ class AnswerVapiMessageServiceTest {
         assertTrue(relayedTo.isEmpty(), "Vapi's answer never waits on an informational relay");
     }
 
-    private static VapiMessage endOfCallReport(Optional<String> reason, Optional<Instant> startedAt,
-                                               Optional<Instant> endedAt) {
-        return new VapiMessage(Optional.of("end-of-call-report"), Optional.of(call(Optional.of(CALL_ID),
-                Optional.of(CUSTOMER))), OptionalLong.empty(), reason, startedAt, endedAt, List.of());
+    private static VapiMessage endOfCallReport(
+            Optional<String> reason, Optional<Instant> startedAt, Optional<Instant> endedAt) {
+        return new VapiMessage(
+                Optional.of("end-of-call-report"),
+                Optional.of(call(Optional.of(CALL_ID), Optional.of(CUSTOMER))),
+                OptionalLong.empty(),
+                reason,
+                startedAt,
+                endedAt,
+                List.of());
     }
 
     @Test
@@ -492,7 +593,9 @@ class AnswerVapiMessageServiceTest {
         SessionId session = new SessionId(new Ulid("01JD8Q2W3E4R5T6Y7V8X9Z0P2B"));
         sessions.withSession(AGENT_ID, CALL_ID, session, NOW.minusSeconds(300));
         totals = new TurnTotals(7, Map.of(PhiKind.NAME, 3, PhiKind.PHONE, 1));
-        message = endOfCallReport(Optional.of("customer-ended-call"), Optional.of(NOW.minusSeconds(310)),
+        message = endOfCallReport(
+                Optional.of("customer-ended-call"),
+                Optional.of(NOW.minusSeconds(310)),
                 Optional.of(NOW.minusSeconds(10)));
 
         assertEquals(Map.of(), reply(command(AGENT_TEXT)));
@@ -501,9 +604,25 @@ class AnswerVapiMessageServiceTest {
         assertEquals(List.of(session), totalsAsked);
         AuditEvent ended = audit.events().getFirst();
         assertEquals(AuditEventType.CALL_ENDED, ended.type());
-        assertEquals(Map.of("call_id", CALL_ID, "session_id", session.value(), "duration_ms", "300000",
-                "ended_reason", "customer-ended-call", "turns", "7", "masked_total", "4", "masked", "NAME:3,PHONE:1",
-                "request_id", REQUEST_ID.value()), ended.data());
+        assertEquals(
+                Map.of(
+                        "call_id",
+                        CALL_ID,
+                        "session_id",
+                        session.value(),
+                        "duration_ms",
+                        "300000",
+                        "ended_reason",
+                        "customer-ended-call",
+                        "turns",
+                        "7",
+                        "masked_total",
+                        "4",
+                        "masked",
+                        "NAME:3,PHONE:1",
+                        "request_id",
+                        REQUEST_ID.value()),
+                ended.data());
         assertFalse(ended.data().toString().contains("4155552671"), "no digits of the caller's number");
     }
 
@@ -543,7 +662,9 @@ class AnswerVapiMessageServiceTest {
         DomainException thrown = rejection(AGENT_TEXT);
 
         assertEquals(ErrorCode.VALIDATION_FAILED, thrown.code());
-        assertEquals(List.of("call"), thrown.details().stream().map(FieldProblem::field).toList());
+        assertEquals(
+                List.of("call"),
+                thrown.details().stream().map(FieldProblem::field).toList());
         assertNothingResolvedOrAudited();
     }
 
@@ -559,8 +680,17 @@ class AnswerVapiMessageServiceTest {
     // --- The agent ---
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "agt_", "01JD8Q2W3E4R5T6Y7V8X9Z0P1A", "agt_01jd8q2w3e4r5t6y7v8x9z0p1a",
-        "agt_01JD8Q2W3E4R5T6Y7V8X9Z0P1", "agt_91JD8Q2W3E4R5T6Y7V8X9Z0P1A", "agt_01JD8Q2W3E4R5T6Y7V8X9Z0P1L", "' OR 1=1 --"})
+    @ValueSource(
+            strings = {
+                "",
+                "agt_",
+                "01JD8Q2W3E4R5T6Y7V8X9Z0P1A",
+                "agt_01jd8q2w3e4r5t6y7v8x9z0p1a",
+                "agt_01JD8Q2W3E4R5T6Y7V8X9Z0P1",
+                "agt_91JD8Q2W3E4R5T6Y7V8X9Z0P1A",
+                "agt_01JD8Q2W3E4R5T6Y7V8X9Z0P1L",
+                "' OR 1=1 --"
+            })
     void givenAMalformedAgentId_answer_rejectsAsAgentNotFoundWithoutLoadingAnyAgent(String agentIdText) {
         givenAStaticAgent();
 
@@ -619,12 +749,17 @@ class AnswerVapiMessageServiceTest {
 
     @Test
     void givenDefaultsThatNameAModelAndAnotherUrl_answer_keepsTheModelButRoutesThroughTheProxy() {
-        agents.with(agent("openai:gpt-4o-mini", AssistantConfig.of(Map.of("model", Map.of(
-                "provider", "openai", "url", "https://api.openai.com/v1", "model", "gpt-4o"))), Optional.empty()));
+        agents.with(agent(
+                "openai:gpt-4o-mini",
+                AssistantConfig.of(Map.of(
+                        "model", Map.of("provider", "openai", "url", "https://api.openai.com/v1", "model", "gpt-4o"))),
+                Optional.empty()));
 
         AssistantConfig answered = assistant(service(), command(AGENT_TEXT));
 
-        assertEquals(Map.of("provider", "custom-llm", "url", PROXY_URL, "model", "gpt-4o"), answered.asMap().get("model"));
+        assertEquals(
+                Map.of("provider", "custom-llm", "url", PROXY_URL, "model", "gpt-4o"),
+                answered.asMap().get("model"));
         assertEquals("gpt-4o", onlyEvent().data().get("model"));
     }
 
@@ -640,7 +775,9 @@ class AnswerVapiMessageServiceTest {
         AssistantConfig answered = assistant(service(), command(AGENT_TEXT));
 
         assertEquals("Hi Ana, calling about Tuesday?", answered.asMap().get("firstMessage"));
-        assertEquals(Map.of("provider", "11labs", "voiceId", "elliot"), answered.asMap().get("voice"));
+        assertEquals(
+                Map.of("provider", "11labs", "voiceId", "elliot"),
+                answered.asMap().get("voice"));
         Map<?, ?> model = (Map<?, ?>) answered.asMap().get("model");
         assertEquals("gpt-4o", model.get("model"));
         assertEquals("custom-llm", model.get("provider"));
@@ -656,8 +793,8 @@ class AnswerVapiMessageServiceTest {
     @ValueSource(strings = {"gpt-4o", "gpt-4o-mini\u0000", "gpt\ud800"})
     void givenACallbackNamingAModelTheProxyRefuses_answer_fallsBackToTheDefaults(String model) {
         givenAnAgentWithACallback();
-        callbackOutcome = new CallbackOutcome.Overrides(AssistantConfig.of(Map.of(
-                "firstMessage", "Hi there", "model", Map.of("model", model))));
+        callbackOutcome = new CallbackOutcome.Overrides(
+                AssistantConfig.of(Map.of("firstMessage", "Hi there", "model", Map.of("model", model))));
 
         AssistantConfig answered = assistant(service(), command(AGENT_TEXT));
 
@@ -678,7 +815,8 @@ class AnswerVapiMessageServiceTest {
         CallbackRequest request = callbackRequests.get(0);
         assertEquals(AGENT_ID, request.agentId());
         assertEquals(Optional.of(CALL_ID), request.call().id());
-        assertEquals(Optional.of(CUSTOMER), request.call().customerNumber(), "the agent's own callback gets the number");
+        assertEquals(
+                Optional.of(CUSTOMER), request.call().customerNumber(), "the agent's own callback gets the number");
         assertEquals(OptionalLong.of(1_764_201_600_000L), request.timestamp());
     }
 
@@ -699,8 +837,11 @@ class AnswerVapiMessageServiceTest {
 
     @Test
     void givenEachFailure_wireName_isTheAuditSpelling() {
-        assertEquals(List.of("timeout", "error_status", "invalid_body", "unreachable", "model_not_allowed"),
-                Arrays.stream(CallbackFailure.values()).map(CallbackFailure::wireName).toList());
+        assertEquals(
+                List.of("timeout", "error_status", "invalid_body", "unreachable", "model_not_allowed"),
+                Arrays.stream(CallbackFailure.values())
+                        .map(CallbackFailure::wireName)
+                        .toList());
     }
 
     // --- The audit record ---
@@ -721,7 +862,10 @@ class AnswerVapiMessageServiceTest {
         assertEquals("static", event.data().get("config_source"));
         assertEquals(REQUEST_ID.value(), event.data().get("request_id"));
         // The same value as the MSKV1 PHONE token that masking gives the number, however it is written.
-        assertEquals(vaultTokens.token(PhiKind.PHONE, MaskingPolicy.HEALTHCARE_KID, "(415) 555-2671").value(),
+        assertEquals(
+                vaultTokens
+                        .token(PhiKind.PHONE, MaskingPolicy.HEALTHCARE_KID, "(415) 555-2671")
+                        .value(),
                 event.data().get("customer_fingerprint"));
         String digits = CUSTOMER.substring(1);
         for (String value : event.data().values()) {
@@ -760,8 +904,8 @@ class AnswerVapiMessageServiceTest {
         AnswerVapiMessageService service = service();
         List<AssistantConfig> answers = new ArrayList<>();
 
-        DomainException thrown = assertThrows(DomainException.class,
-                () -> answers.add(assistant(service, command(AGENT_TEXT))));
+        DomainException thrown =
+                assertThrows(DomainException.class, () -> answers.add(assistant(service, command(AGENT_TEXT))));
 
         assertEquals(ErrorCode.AUDIT_UNAVAILABLE, thrown.code());
         assertTrue(answers.isEmpty());
@@ -791,7 +935,9 @@ class AnswerVapiMessageServiceTest {
         message = assistantRequest(call(Optional.of("call_2"), Optional.of(CUSTOMER)));
         service.answer(command(AGENT_TEXT));
 
-        assertEquals(List.of(CALL_ID, "call_2"), audit.events().stream().map(e -> e.data().get("call_id")).toList());
+        assertEquals(
+                List.of(CALL_ID, "call_2"),
+                audit.events().stream().map(e -> e.data().get("call_id")).toList());
         assertNotEquals(audit.events().get(0).id(), audit.events().get(1).id());
     }
 

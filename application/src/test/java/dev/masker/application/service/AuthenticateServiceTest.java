@@ -30,7 +30,8 @@ class AuthenticateServiceTest {
     private static final String TOKEN = SignInServiceTest.TOKEN;
     private static final String SECRET = SignInServiceTest.SECRET.value();
     private static final String ADDRESS = "192.0.2.7";
-    private static final AdminPrincipal PRINCIPAL = AdminTokens.of(List.of(TOKEN)).match(TOKEN).orElseThrow();
+    private static final AdminPrincipal PRINCIPAL =
+            AdminTokens.of(List.of(TOKEN)).match(TOKEN).orElseThrow();
 
     private final InMemoryAdminSessions sessions = new InMemoryAdminSessions();
     private final SettableClock clock = SettableClock.fixedAt(SignInServiceTest.NOW);
@@ -39,10 +40,14 @@ class AuthenticateServiceTest {
     private AdminTokens tokens = AdminTokens.of(List.of(TOKEN));
 
     private Authentication authenticate(Optional<String> token, Optional<String> cookie) {
-        AuthenticateService service = new AuthenticateService(tokens, sessions, key -> {
-            charged.add(key);
-            return decision;
-        }, clock);
+        AuthenticateService service = new AuthenticateService(
+                tokens,
+                sessions,
+                key -> {
+                    charged.add(key);
+                    return decision;
+                },
+                clock);
         return service.authenticate(new AuthenticateCommand(token, cookie, ADDRESS));
     }
 
@@ -62,7 +67,8 @@ class AuthenticateServiceTest {
 
     @Test
     void givenTheAdminToken_authenticate_admitsItsPrincipalViaTokenAndChargesThePrincipal() {
-        Authenticated authenticated = assertInstanceOf(Authenticated.class, authenticate(Optional.of(TOKEN), Optional.empty()));
+        Authenticated authenticated =
+                assertInstanceOf(Authenticated.class, authenticate(Optional.of(TOKEN), Optional.empty()));
 
         assertEquals(PRINCIPAL, authenticated.principal());
         assertEquals(Credential.ADMIN_TOKEN, authenticated.via());
@@ -121,7 +127,9 @@ class AuthenticateServiceTest {
         Authenticated authenticated = assertInstanceOf(Authenticated.class, withCookie(SECRET));
 
         assertTrue(authenticated.renewed());
-        assertEquals(clock.instant().plus(Duration.ofDays(30)), authenticated.session().orElseThrow().expiresAt());
+        assertEquals(
+                clock.instant().plus(Duration.ofDays(30)),
+                authenticated.session().orElseThrow().expiresAt());
         AdminSession stored = sessions.find(SignInServiceTest.SECRET.digest()).orElseThrow();
         assertEquals(clock.instant(), stored.lastSeenAt());
         assertEquals(clock.instant().plus(Duration.ofDays(30)), stored.expiresAt());
@@ -164,8 +172,8 @@ class AuthenticateServiceTest {
         decision = new RateDecision.Limited(Duration.ofMillis(1500));
 
         DomainException limited = assertThrows(DomainException.class, () -> withCookie(SECRET));
-        DomainException anonymousLimited = assertThrows(DomainException.class,
-                () -> authenticate(Optional.empty(), Optional.empty()));
+        DomainException anonymousLimited =
+                assertThrows(DomainException.class, () -> authenticate(Optional.empty(), Optional.empty()));
 
         assertEquals(ErrorCode.RATE_LIMITED, limited.code());
         assertEquals(Optional.of(Duration.ofMillis(1500)), limited.retryAfter());

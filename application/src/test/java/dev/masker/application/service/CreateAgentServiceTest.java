@@ -9,8 +9,8 @@ import dev.masker.application.port.in.CreateAgentCommand;
 import dev.masker.application.port.in.CreateAgentCommand.CallbackFields;
 import dev.masker.application.port.in.CreateAgentCommand.ForwardFields;
 import dev.masker.domain.agent.Agent;
-import dev.masker.domain.agent.ForwardTarget;
 import dev.masker.domain.agent.ConfigCallback;
+import dev.masker.domain.agent.ForwardTarget;
 import dev.masker.domain.agent.Tokenization;
 import dev.masker.domain.agent.Upstream;
 import dev.masker.domain.assistant.AssistantConfig;
@@ -44,17 +44,37 @@ class CreateAgentServiceTest {
 
     private final InMemoryAgents agents = new InMemoryAgents();
     private final InMemoryAuditLog audit = new InMemoryAuditLog();
-    private final CreateAgentService service = new CreateAgentService(agents, audit, new SequentialIds(),
-            Clock.fixed(NOW, ZoneOffset.UTC), Set.of("healthcare-default", "dental"));
+    private final CreateAgentService service = new CreateAgentService(
+            agents,
+            audit,
+            new SequentialIds(),
+            Clock.fixed(NOW, ZoneOffset.UTC),
+            Set.of("healthcare-default", "dental"));
 
     private static CreateAgentCommand command(String name, String upstream) {
-        return new CreateAgentCommand(name, upstream, Optional.empty(), Optional.empty(), ASSISTANT, Optional.empty(),
-                List.of(), "admin", REQUEST_ID);
+        return new CreateAgentCommand(
+                name,
+                upstream,
+                Optional.empty(),
+                Optional.empty(),
+                ASSISTANT,
+                Optional.empty(),
+                List.of(),
+                "admin",
+                REQUEST_ID);
     }
 
     private static CreateAgentCommand withCallback(CallbackFields callback) {
-        return new CreateAgentCommand("Front desk", "openai:gpt-4o-mini", Optional.empty(), Optional.empty(), ASSISTANT,
-                Optional.of(callback), List.of(), "admin", REQUEST_ID);
+        return new CreateAgentCommand(
+                "Front desk",
+                "openai:gpt-4o-mini",
+                Optional.empty(),
+                Optional.empty(),
+                ASSISTANT,
+                Optional.of(callback),
+                List.of(),
+                "admin",
+                REQUEST_ID);
     }
 
     private DomainException rejection(CreateAgentCommand command) {
@@ -102,8 +122,16 @@ class CreateAgentServiceTest {
 
     @Test
     void givenExplicitChoices_create_keepsThem() {
-        Agent agent = service.create(new CreateAgentCommand("Dental line", "openai:gpt-4o", Optional.of("reversible-aead"),
-                Optional.of("dental"), ASSISTANT, Optional.empty(), List.of(), "admin", REQUEST_ID));
+        Agent agent = service.create(new CreateAgentCommand(
+                "Dental line",
+                "openai:gpt-4o",
+                Optional.of("reversible-aead"),
+                Optional.of("dental"),
+                ASSISTANT,
+                Optional.empty(),
+                List.of(),
+                "admin",
+                REQUEST_ID));
 
         assertEquals(Tokenization.REVERSIBLE_AEAD, agent.tokenization());
         assertEquals("dental", agent.policyName());
@@ -112,32 +140,50 @@ class CreateAgentServiceTest {
 
     @Test
     void givenAValidCallbackWithoutTimeout_create_usesTheDefaultTimeoutAndAuditsThatThereIsOne() {
-        Agent agent = service.create(withCallback(new CallbackFields("https://ops.example.com/cb", SECRET, Optional.empty())));
+        Agent agent = service.create(
+                withCallback(new CallbackFields("https://ops.example.com/cb", SECRET, Optional.empty())));
 
         ConfigCallback callback = agent.configCallback().orElseThrow();
         assertEquals(URI.create("https://ops.example.com/cb"), callback.url());
         assertEquals(SECRET, callback.secret());
         assertEquals(Duration.ofMillis(1500), callback.timeout());
         assertEquals("true", audit.events().get(0).data().get("has_config_callback"));
-        assertFalse(String.join("|", audit.events().get(0).data().values()).contains(SECRET), "the secret is not audited");
+        assertFalse(
+                String.join("|", audit.events().get(0).data().values()).contains(SECRET), "the secret is not audited");
     }
 
     @Test
     void givenACallbackTimeout_create_keepsIt() {
-        Agent agent = service.create(withCallback(new CallbackFields("https://ops.example.com/cb", SECRET, Optional.of(4000L))));
+        Agent agent = service.create(
+                withCallback(new CallbackFields("https://ops.example.com/cb", SECRET, Optional.of(4000L))));
 
-        assertEquals(Duration.ofMillis(4000), agent.configCallback().orElseThrow().timeout());
+        assertEquals(
+                Duration.ofMillis(4000), agent.configCallback().orElseThrow().timeout());
     }
 
     @Test
     void givenEveryFieldWrong_create_reportsAllProblemsAtOnce() {
-        DomainException thrown = rejection(new CreateAgentCommand(" ", null, Optional.of("rot13"), Optional.empty(),
-                ASSISTANT, Optional.of(new CallbackFields("ftp://ops.example.com/cb", "short", Optional.of(5000L))),
-                List.of(), "admin", REQUEST_ID));
+        DomainException thrown = rejection(new CreateAgentCommand(
+                " ",
+                null,
+                Optional.of("rot13"),
+                Optional.empty(),
+                ASSISTANT,
+                Optional.of(new CallbackFields("ftp://ops.example.com/cb", "short", Optional.of(5000L))),
+                List.of(),
+                "admin",
+                REQUEST_ID));
 
         assertEquals(ErrorCode.VALIDATION_FAILED, thrown.code());
-        assertEquals(Set.of("name", "tokenization", "config_callback.url", "config_callback.secret",
-                "config_callback.timeout_ms", "upstream"), Set.copyOf(fields(thrown)));
+        assertEquals(
+                Set.of(
+                        "name",
+                        "tokenization",
+                        "config_callback.url",
+                        "config_callback.secret",
+                        "config_callback.timeout_ms",
+                        "upstream"),
+                Set.copyOf(fields(thrown)));
         assertEquals(6, thrown.details().size());
         assertNothingStoredOrAudited();
     }
@@ -151,24 +197,45 @@ class CreateAgentServiceTest {
 
     @Test
     void givenAMissingName_create_saysItIsRequired() {
-        assertEquals(List.of(new FieldProblem("name", "is required")), rejection(command(null, "stub")).details());
+        assertEquals(
+                List.of(new FieldProblem("name", "is required")),
+                rejection(command(null, "stub")).details());
     }
 
     @Test
     void givenFieldsThatCouldNotBeRead_create_reportsThemWithTheOtherProblems() {
-        DomainException thrown = rejection(new CreateAgentCommand(null, "stub", Optional.of("rot13"), Optional.empty(),
-                ASSISTANT, Optional.empty(), List.of(new FieldProblem("name", "must be a string")), "admin", REQUEST_ID));
+        DomainException thrown = rejection(new CreateAgentCommand(
+                null,
+                "stub",
+                Optional.of("rot13"),
+                Optional.empty(),
+                ASSISTANT,
+                Optional.empty(),
+                List.of(new FieldProblem("name", "must be a string")),
+                "admin",
+                REQUEST_ID));
 
         assertEquals(ErrorCode.VALIDATION_FAILED, thrown.code());
-        assertEquals(List.of(new FieldProblem("name", "must be a string"),
-                new FieldProblem("tokenization", "must be vault-deterministic or reversible-aead")), thrown.details());
+        assertEquals(
+                List.of(
+                        new FieldProblem("name", "must be a string"),
+                        new FieldProblem("tokenization", "must be vault-deterministic or reversible-aead")),
+                thrown.details());
         assertNothingStoredOrAudited();
     }
 
     @Test
     void givenAnUpstreamThatCouldNotBeRead_create_reportsItOnceAsRead() {
-        DomainException thrown = rejection(new CreateAgentCommand("Front desk", null, Optional.empty(), Optional.empty(),
-                ASSISTANT, Optional.empty(), List.of(new FieldProblem("upstream", "must be a string")), "admin", REQUEST_ID));
+        DomainException thrown = rejection(new CreateAgentCommand(
+                "Front desk",
+                null,
+                Optional.empty(),
+                Optional.empty(),
+                ASSISTANT,
+                Optional.empty(),
+                List.of(new FieldProblem("upstream", "must be a string")),
+                "admin",
+                REQUEST_ID));
 
         assertEquals(List.of(new FieldProblem("upstream", "must be a string")), thrown.details());
     }
@@ -184,15 +251,26 @@ class CreateAgentServiceTest {
     }
 
     private static CreateAgentCommand withForward(ForwardFields forward) {
-        return new CreateAgentCommand("Front desk", "openai:gpt-4o-mini", Optional.empty(), Optional.empty(),
-                Optional.empty(), ASSISTANT, Optional.empty(), Optional.empty(), Optional.of(forward), Optional.empty(),
-                List.of(), "admin", REQUEST_ID);
+        return new CreateAgentCommand(
+                "Front desk",
+                "openai:gpt-4o-mini",
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                ASSISTANT,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(forward),
+                Optional.empty(),
+                List.of(),
+                "admin",
+                REQUEST_ID);
     }
 
     @Test
     void givenAForwardTarget_create_storesItWithTheDefaultTimeout() {
-        Agent agent = service.create(withForward(new ForwardFields("https://clinic.example.com/vapi", SECRET,
-                Optional.empty(), List.of("end-of-call-report"))));
+        Agent agent = service.create(withForward(new ForwardFields(
+                "https://clinic.example.com/vapi", SECRET, Optional.empty(), List.of("end-of-call-report"))));
 
         ForwardTarget target = agent.forward().orElseThrow();
         assertEquals(ForwardTarget.DEFAULT_TIMEOUT, target.timeout());
@@ -203,21 +281,48 @@ class CreateAgentServiceTest {
 
     @Test
     void givenEveryForwardFieldWrong_create_namesEachAndStoresNothing() {
-        assertEquals(List.of("forward.url", "forward.secret", "forward.timeout_ms", "forward.messages[1]"),
-                fields(rejection(withForward(new ForwardFields("ftp://clinic.example.com", "short", Optional.of(20_001L),
+        assertEquals(
+                List.of("forward.url", "forward.secret", "forward.timeout_ms", "forward.messages[1]"),
+                fields(rejection(withForward(new ForwardFields(
+                        "ftp://clinic.example.com",
+                        "short",
+                        Optional.of(20_001L),
                         List.of("status-update", "Status Update"))))));
         assertNothingStoredOrAudited();
     }
 
     @Test
     void givenAnAssistantModelTheProxyWouldRefuse_create_namesItAndStoresNothing() {
-        AssistantConfig assistant = AssistantConfig.of(Map.of("model", Map.of("provider", "openai", "model", "gpt-4o")));
-        CreateAgentCommand refused = new CreateAgentCommand("Front desk", "openai:gpt-4o-mini", Optional.empty(),
-                Optional.empty(), Optional.empty(), assistant, Optional.empty(), Optional.of(List.of("o3")),
-                Optional.empty(), Optional.empty(), List.of(), "admin", REQUEST_ID);
-        CreateAgentCommand allowed = new CreateAgentCommand("Front desk", "openai:gpt-4o-mini", Optional.empty(),
-                Optional.empty(), Optional.empty(), assistant, Optional.empty(), Optional.of(List.of("gpt-4o")),
-                Optional.empty(), Optional.empty(), List.of(), "admin", REQUEST_ID);
+        AssistantConfig assistant =
+                AssistantConfig.of(Map.of("model", Map.of("provider", "openai", "model", "gpt-4o")));
+        CreateAgentCommand refused = new CreateAgentCommand(
+                "Front desk",
+                "openai:gpt-4o-mini",
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                assistant,
+                Optional.empty(),
+                Optional.of(List.of("o3")),
+                Optional.empty(),
+                Optional.empty(),
+                List.of(),
+                "admin",
+                REQUEST_ID);
+        CreateAgentCommand allowed = new CreateAgentCommand(
+                "Front desk",
+                "openai:gpt-4o-mini",
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                assistant,
+                Optional.empty(),
+                Optional.of(List.of("gpt-4o")),
+                Optional.empty(),
+                Optional.empty(),
+                List.of(),
+                "admin",
+                REQUEST_ID);
 
         assertEquals(List.of("assistant.model.model"), fields(rejection(refused)));
         assertNothingStoredOrAudited();
@@ -227,11 +332,28 @@ class CreateAgentServiceTest {
     @Test
     void givenAnAssistantModelOtherThanTheUpstreamsAndNoAllowedModels_create_namesIt() {
         AssistantConfig other = AssistantConfig.of(Map.of("model", Map.of("provider", "openai", "model", "gpt-4o")));
-        AssistantConfig same = AssistantConfig.of(Map.of("model", Map.of("provider", "openai", "model", "gpt-4o-mini")));
-        CreateAgentCommand refused = new CreateAgentCommand("Front desk", "openai:gpt-4o-mini", Optional.empty(),
-                Optional.empty(), other, Optional.empty(), List.of(), "admin", REQUEST_ID);
-        CreateAgentCommand allowed = new CreateAgentCommand("Front desk", "openai:gpt-4o-mini", Optional.empty(),
-                Optional.empty(), same, Optional.empty(), List.of(), "admin", REQUEST_ID);
+        AssistantConfig same =
+                AssistantConfig.of(Map.of("model", Map.of("provider", "openai", "model", "gpt-4o-mini")));
+        CreateAgentCommand refused = new CreateAgentCommand(
+                "Front desk",
+                "openai:gpt-4o-mini",
+                Optional.empty(),
+                Optional.empty(),
+                other,
+                Optional.empty(),
+                List.of(),
+                "admin",
+                REQUEST_ID);
+        CreateAgentCommand allowed = new CreateAgentCommand(
+                "Front desk",
+                "openai:gpt-4o-mini",
+                Optional.empty(),
+                Optional.empty(),
+                same,
+                Optional.empty(),
+                List.of(),
+                "admin",
+                REQUEST_ID);
 
         assertEquals(List.of("assistant.model.model"), fields(rejection(refused)));
         assertNothingStoredOrAudited();
@@ -240,37 +362,62 @@ class CreateAgentServiceTest {
 
     @Test
     void givenAnAssistantFieldVapiDoesNotHaveAndABadName_create_reportsBothAsFieldsAndStoresNothing() {
-        CreateAgentCommand command = new CreateAgentCommand(" ", "stub", Optional.empty(), Optional.empty(),
-                AssistantConfig.of(Map.of("firstMesage", "Hello!")), Optional.empty(), List.of(), "admin", REQUEST_ID);
+        CreateAgentCommand command = new CreateAgentCommand(
+                " ",
+                "stub",
+                Optional.empty(),
+                Optional.empty(),
+                AssistantConfig.of(Map.of("firstMesage", "Hello!")),
+                Optional.empty(),
+                List.of(),
+                "admin",
+                REQUEST_ID);
 
         DomainException rejection = rejection(command);
 
         assertEquals(ErrorCode.VALIDATION_FAILED, rejection.code());
-        assertEquals(List.of(new FieldProblem("name", "must not be blank"), new FieldProblem(
-                "assistant.firstMesage", "is not a field of Vapi's assistant; did you mean \"firstMessage\"?")),
+        assertEquals(
+                List.of(
+                        new FieldProblem("name", "must not be blank"),
+                        new FieldProblem(
+                                "assistant.firstMesage",
+                                "is not a field of Vapi's assistant; did you mean \"firstMessage\"?")),
                 rejection.details());
         assertNothingStoredOrAudited();
     }
 
     @Test
     void givenAnAssistantFieldOfTheWrongType_create_namesItWithTheTypeVapiTakes() {
-        assertEquals(List.of(new FieldProblem("assistant.firstMessage", "must be a string")), rejection(new CreateAgentCommand(
-                "Front desk", "stub", Optional.empty(), Optional.empty(), AssistantConfig.of(Map.of("firstMessage", 42)),
-                Optional.empty(), List.of(), "admin", REQUEST_ID)).details());
+        assertEquals(
+                List.of(new FieldProblem("assistant.firstMessage", "must be a string")),
+                rejection(new CreateAgentCommand(
+                                "Front desk",
+                                "stub",
+                                Optional.empty(),
+                                Optional.empty(),
+                                AssistantConfig.of(Map.of("firstMessage", 42)),
+                                Optional.empty(),
+                                List.of(),
+                                "admin",
+                                REQUEST_ID))
+                        .details());
         assertNothingStoredOrAudited();
     }
 
     @Test
     void givenAMissingCallbackUrlAndSecret_create_reportsBoth() {
-        assertEquals(List.of("config_callback.url", "config_callback.secret"),
+        assertEquals(
+                List.of("config_callback.url", "config_callback.secret"),
                 fields(rejection(withCallback(new CallbackFields(null, null, Optional.empty())))));
     }
 
     @ParameterizedTest
     @ValueSource(longs = {0, -5, 4001})
     void givenACallbackTimeoutOutOfRange_create_reportsTheTimeoutField(long millis) {
-        assertEquals(List.of("config_callback.timeout_ms"),
-                fields(rejection(withCallback(new CallbackFields("https://ops.example.com/cb", SECRET, Optional.of(millis))))));
+        assertEquals(
+                List.of("config_callback.timeout_ms"),
+                fields(rejection(
+                        withCallback(new CallbackFields("https://ops.example.com/cb", SECRET, Optional.of(millis))))));
     }
 
     @ParameterizedTest
@@ -292,8 +439,16 @@ class CreateAgentServiceTest {
 
     @Test
     void givenAnUnknownPolicy_create_rejectsAsUnknownPolicy() {
-        DomainException thrown = rejection(new CreateAgentCommand("Front desk", "stub", Optional.empty(),
-                Optional.of("pediatrics"), ASSISTANT, Optional.empty(), List.of(), "admin", REQUEST_ID));
+        DomainException thrown = rejection(new CreateAgentCommand(
+                "Front desk",
+                "stub",
+                Optional.empty(),
+                Optional.of("pediatrics"),
+                ASSISTANT,
+                Optional.empty(),
+                List.of(),
+                "admin",
+                REQUEST_ID));
 
         assertEquals(ErrorCode.UNKNOWN_POLICY, thrown.code());
         assertNothingStoredOrAudited();
@@ -301,11 +456,11 @@ class CreateAgentServiceTest {
 
     @Test
     void givenNoConfiguredDefaultPolicy_create_rejectsAnAgentRelyingOnItAsUnknownPolicy() {
-        CreateAgentService withoutDefault = new CreateAgentService(agents, audit, new SequentialIds(),
-                Clock.fixed(NOW, ZoneOffset.UTC), Set.of("dental"));
+        CreateAgentService withoutDefault = new CreateAgentService(
+                agents, audit, new SequentialIds(), Clock.fixed(NOW, ZoneOffset.UTC), Set.of("dental"));
 
-        DomainException thrown = assertThrows(DomainException.class,
-                () -> withoutDefault.create(command("Front desk", "stub")));
+        DomainException thrown =
+                assertThrows(DomainException.class, () -> withoutDefault.create(command("Front desk", "stub")));
 
         assertEquals(ErrorCode.UNKNOWN_POLICY, thrown.code());
     }

@@ -24,35 +24,46 @@ class ExportAuditChainServiceTest {
 
     @Test
     void givenTimesInUtcAndWithAnOffset_export_readsThatPeriod() {
-        service.export(new ExportAuditChainQuery(Optional.of("2026-05-01T00:00:00Z"), Optional.of("2026-05-31T20:00:00-04:00")),
-                link -> { });
+        service.export(
+                new ExportAuditChainQuery(
+                        Optional.of("2026-05-01T00:00:00Z"), Optional.of("2026-05-31T20:00:00-04:00")),
+                link -> {});
 
-        assertEquals(List.of(new Period(Optional.of(Instant.parse("2026-05-01T00:00:00Z")),
-                Optional.of(Instant.parse("2026-06-01T00:00:00Z")))), read);
+        assertEquals(
+                List.of(new Period(
+                        Optional.of(Instant.parse("2026-05-01T00:00:00Z")),
+                        Optional.of(Instant.parse("2026-06-01T00:00:00Z")))),
+                read);
     }
 
     @Test
     void givenNoBounds_export_readsTheWholeChain() {
-        service.export(new ExportAuditChainQuery(Optional.empty(), Optional.empty()), link -> { });
+        service.export(new ExportAuditChainQuery(Optional.empty(), Optional.empty()), link -> {});
 
         assertEquals(List.of(new Period(Optional.empty(), Optional.empty())), read);
     }
 
     @Test
     void givenBoundsThatAreNotTimes_export_isRefusedNamingBothWithoutReading() {
-        DomainException refused = assertThrows(DomainException.class, () -> service.export(
-                new ExportAuditChainQuery(Optional.of("yesterday"), Optional.of("")), link -> { }));
+        DomainException refused = assertThrows(
+                DomainException.class,
+                () -> service.export(new ExportAuditChainQuery(Optional.of("yesterday"), Optional.of("")), link -> {}));
 
         assertEquals(ErrorCode.VALIDATION_FAILED, refused.code());
-        assertEquals(List.of("since", "until"), refused.details().stream().map(FieldProblem::field).toList());
+        assertEquals(
+                List.of("since", "until"),
+                refused.details().stream().map(FieldProblem::field).toList());
         assertEquals(List.of(), read);
     }
 
     @Test
     void givenUntilNotAfterSince_export_isRefusedNamingUntil() {
-        DomainException refused = assertThrows(DomainException.class, () -> service.export(
-                new ExportAuditChainQuery(Optional.of("2026-05-01T00:00:00Z"), Optional.of("2026-05-01T00:00:00Z")),
-                link -> { }));
+        DomainException refused = assertThrows(
+                DomainException.class,
+                () -> service.export(
+                        new ExportAuditChainQuery(
+                                Optional.of("2026-05-01T00:00:00Z"), Optional.of("2026-05-01T00:00:00Z")),
+                        link -> {}));
 
         assertEquals(List.of(new FieldProblem("until", "must be after since")), refused.details());
         assertEquals(List.of(), read);

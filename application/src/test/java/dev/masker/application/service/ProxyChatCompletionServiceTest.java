@@ -66,8 +66,9 @@ class ProxyChatCompletionServiceTest {
     private static final PhiDetector DETECTOR = PhiDetector.withBundledNameLists();
     private static final String TURN = "My SSN is 123-45-6789 and my email is jane.doe@example.com, again 123-45-6789.";
     /** Every PHI value of {@link #TURN} and of the platform fields, and telling pieces of them. */
-    private static final List<String> PHI = List.of("123-45-6789", "6789", "jane.doe", "example.com", "+14155550100",
-            "5550100", "Jane Doe");
+    private static final List<String> PHI =
+            List.of("123-45-6789", "6789", "jane.doe", "example.com", "+14155550100", "5550100", "Jane Doe");
+
     private static final String LOGGING_POLICY_YAML = "name: front-desk-debug\nlog_payloads: true\n";
     private static final Pattern TOKEN = Pattern.compile("MSK1?V?1?\\.[A-Z_]+\\.K_[A-Z0-9]+\\.[A-Z2-7]+");
 
@@ -76,8 +77,10 @@ class ProxyChatCompletionServiceTest {
     private RateDecision rateDecision = RateDecision.ALLOWED;
     private final InMemoryProxySessions sessions = new InMemoryProxySessions();
     private final CountingTokenVault vault = new CountingTokenVault();
-    private final VaultTokens vaultTokens = new VaultTokens(KeyRing.of(Map.of(MaskingPolicy.HEALTHCARE_KID,
-            new KeyRing.Keys(filled(KeyRing.KEY_BYTES, 9), Optional.empty()))), new SecureRandom());
+    private final VaultTokens vaultTokens = new VaultTokens(
+            KeyRing.of(Map.of(
+                    MaskingPolicy.HEALTHCARE_KID, new KeyRing.Keys(filled(KeyRing.KEY_BYTES, 9), Optional.empty()))),
+            new SecureRandom());
     private final ReadableReversibleTokens reversible = new ReadableReversibleTokens();
     private final SettableClock clock = SettableClock.fixedAt(NOW);
     private final ScriptedUpstream upstream = new ScriptedUpstream();
@@ -89,20 +92,44 @@ class ProxyChatCompletionServiceTest {
     private Executor background = Runnable::run;
 
     private final ProxyChatCompletionService service = new ProxyChatCompletionService(
-            new ProxyChatCompletionService.Collaborators(agents, key -> {
-                rateLimitKeys.add(key);
-                return rateDecision;
-            }, sessions, new AgentMaskingPolicies(Map.of(Agent.DEFAULT_POLICY, new Policy(Agent.DEFAULT_POLICY, 1,
-                    MaskingPolicy.HEALTHCARE_KID, Tokenization.VAULT_DETERMINISTIC, Map.of())), yaml -> {
-                        if (!yaml.equals(LOGGING_POLICY_YAML)) {
-                            throw new AssertionError("the only agent here with its own policy keeps its payloads");
-                        }
-                        return new Policy("front-desk-debug", 2, MaskingPolicy.HEALTHCARE_KID,
-                                Tokenization.VAULT_DETERMINISTIC, Map.of(), true);
-                    }),
+            new ProxyChatCompletionService.Collaborators(
+                    agents,
+                    key -> {
+                        rateLimitKeys.add(key);
+                        return rateDecision;
+                    },
+                    sessions,
+                    new AgentMaskingPolicies(
+                            Map.of(
+                                    Agent.DEFAULT_POLICY,
+                                    new Policy(
+                                            Agent.DEFAULT_POLICY,
+                                            1,
+                                            MaskingPolicy.HEALTHCARE_KID,
+                                            Tokenization.VAULT_DETERMINISTIC,
+                                            Map.of())),
+                            yaml -> {
+                                if (!yaml.equals(LOGGING_POLICY_YAML)) {
+                                    throw new AssertionError(
+                                            "the only agent here with its own policy keeps its payloads");
+                                }
+                                return new Policy(
+                                        "front-desk-debug",
+                                        2,
+                                        MaskingPolicy.HEALTHCARE_KID,
+                                        Tokenization.VAULT_DETERMINISTIC,
+                                        Map.of(),
+                                        true);
+                            }),
                     new TurnMasker(DETECTOR, vaultTokens, vault, reversible, clock, () -> nanos += 1_000),
-                    new SessionTokenLookup(vaultTokens, vault, reversible), upstream, audit, new SequentialIds(), payloads),
-            task -> background.execute(task), clock, () -> nanos += 1_000);
+                    new SessionTokenLookup(vaultTokens, vault, reversible),
+                    upstream,
+                    audit,
+                    new SequentialIds(),
+                    payloads),
+            task -> background.execute(task),
+            clock,
+            () -> nanos += 1_000);
 
     private static byte[] filled(int length, int value) {
         byte[] bytes = new byte[length];
@@ -111,8 +138,15 @@ class ProxyChatCompletionServiceTest {
     }
 
     private static Agent agent(Tokenization tokenization) {
-        return Agent.restore(AGENT_ID, new AgentName("Front desk"), Upstream.parse("openai:gpt-4o-mini").orElseThrow(),
-                tokenization, Agent.DEFAULT_POLICY, AssistantConfig.of(Map.of()), Optional.empty(), NOW.minusSeconds(60))
+        return Agent.restore(
+                        AGENT_ID,
+                        new AgentName("Front desk"),
+                        Upstream.parse("openai:gpt-4o-mini").orElseThrow(),
+                        tokenization,
+                        Agent.DEFAULT_POLICY,
+                        AssistantConfig.of(Map.of()),
+                        Optional.empty(),
+                        NOW.minusSeconds(60))
                 .withProxyAccess(new ProxyAccess(Optional.of(KEY), List.of("gpt-4o")));
     }
 
@@ -124,14 +158,19 @@ class ProxyChatCompletionServiceTest {
     private static Map<String, Object> body(Optional<String> model, boolean stream, Optional<String> callId) {
         Map<String, Object> body = new LinkedHashMap<>();
         model.ifPresent(name -> body.put("model", name));
-        body.put("messages", List.of(Map.of("role", "system", "content", "You schedule visits."),
-                Map.of("role", "user", "content", TURN)));
+        body.put(
+                "messages",
+                List.of(
+                        Map.of("role", "system", "content", "You schedule visits."),
+                        Map.of("role", "user", "content", TURN)));
         body.put("temperature", 0.1);
         if (stream) {
             body.put("stream", true);
         }
-        body.put("call", callId.<Map<String, Object>>map(id -> Map.of("id", id, "customer", Map.of("number", "+14155550100")))
-                .orElse(Map.of()));
+        body.put(
+                "call",
+                callId.<Map<String, Object>>map(id -> Map.of("id", id, "customer", Map.of("number", "+14155550100")))
+                        .orElse(Map.of()));
         body.put("customer", Map.of("number", "+14155550100", "name", "Jane Doe"));
         body.put("phoneNumber", Map.of("number", "+14155550100"));
         body.put("metadata", Map.of("patient", "Jane Doe"));
@@ -168,13 +207,25 @@ class ProxyChatCompletionServiceTest {
     }
 
     private static Map<String, Object> completion(String content) {
-        return Map.of("id", "chatcmpl-1", "object", "chat.completion", "choices", List.of(Map.of("index", 0,
-                "message", Map.of("role", "assistant", "content", content), "finish_reason", "stop")));
+        return Map.of(
+                "id",
+                "chatcmpl-1",
+                "object",
+                "chat.completion",
+                "choices",
+                List.of(Map.of(
+                        "index",
+                        0,
+                        "message",
+                        Map.of("role", "assistant", "content", content),
+                        "finish_reason",
+                        "stop")));
     }
 
     private static String contentOf(AnswerPart part) {
         Map<?, ?> answer = assertInstanceOf(AnswerPart.Whole.class, part).answer();
-        return (String) ((Map<?, ?>) ((Map<?, ?>) ((List<?>) answer.get("choices")).getFirst()).get("message")).get("content");
+        return (String)
+                ((Map<?, ?>) ((Map<?, ?>) ((List<?>) answer.get("choices")).getFirst()).get("message")).get("content");
     }
 
     private static Map<String, Object> chunk(String content) {
@@ -191,7 +242,8 @@ class ProxyChatCompletionServiceTest {
     void givenAMalformedAgentIdAndNoKey_answer_failsAgentNotFoundWithoutLoadingAnything() {
         givenAnAgent();
 
-        DomainException e = refused(new ProxyChatCompletionCommand("not-an-agent", Optional.empty(), Map.of(), REQUEST_ID));
+        DomainException e =
+                refused(new ProxyChatCompletionCommand("not-an-agent", Optional.empty(), Map.of(), REQUEST_ID));
 
         assertEquals(ErrorCode.AGENT_NOT_FOUND, e.code());
         assertEquals(List.of(), agents.loads());
@@ -211,9 +263,14 @@ class ProxyChatCompletionServiceTest {
         rateDecision = new RateDecision.Limited(Duration.ofSeconds(3));
         String wrong = ProxyKey.of(filled(ProxyKey.RANDOM_BYTES, 2)).reveal();
 
-        for (Optional<String> key : List.of(Optional.<String>empty(), Optional.of(wrong), Optional.of(""),
-                Optional.of(KEY.reveal().toUpperCase()), Optional.of(KEY.reveal() + " "))) {
-            assertEquals(ErrorCode.UNAUTHENTICATED, refused(command(key, Map.of())).code(), key.toString());
+        for (Optional<String> key : List.of(
+                Optional.<String>empty(),
+                Optional.of(wrong),
+                Optional.of(""),
+                Optional.of(KEY.reveal().toUpperCase()),
+                Optional.of(KEY.reveal() + " "))) {
+            assertEquals(
+                    ErrorCode.UNAUTHENTICATED, refused(command(key, Map.of())).code(), key.toString());
         }
         assertEquals(List.of(), rateLimitKeys);
     }
@@ -222,7 +279,9 @@ class ProxyChatCompletionServiceTest {
     void givenAnAgentWithoutAProxyKey_answer_failsUnauthenticated() {
         agents.with(agent(Tokenization.VAULT_DETERMINISTIC).withProxyAccess(ProxyAccess.NONE));
 
-        assertEquals(ErrorCode.UNAUTHENTICATED, refused(command(Optional.of(KEY.reveal()), body())).code());
+        assertEquals(
+                ErrorCode.UNAUTHENTICATED,
+                refused(command(Optional.of(KEY.reveal()), body())).code());
     }
 
     @Test
@@ -244,7 +303,9 @@ class ProxyChatCompletionServiceTest {
         DomainException e = refused(command(Optional.of(KEY.reveal()), Map.of("messages", List.of(), "model", 4)));
 
         assertEquals(ErrorCode.VALIDATION_FAILED, e.code());
-        assertEquals(List.of("messages", "model"), e.details().stream().map(FieldProblem::field).toList());
+        assertEquals(
+                List.of("messages", "model"),
+                e.details().stream().map(FieldProblem::field).toList());
         assertEquals(List.of(), upstream.bodies);
         assertEquals(List.of(), sessions.asked());
     }
@@ -253,8 +314,8 @@ class ProxyChatCompletionServiceTest {
     void givenAModelTheAgentDoesNotAllow_answer_failsModelNotAllowedAndNothingIsMasked() {
         givenAnAgent();
 
-        DomainException e = refused(command(Optional.of(KEY.reveal()), body(Optional.of("gpt-5"), false,
-                Optional.of("call-1"))));
+        DomainException e =
+                refused(command(Optional.of(KEY.reveal()), body(Optional.of("gpt-5"), false, Optional.of("call-1"))));
 
         assertEquals(ErrorCode.MODEL_NOT_ALLOWED, e.code());
         assertEquals(List.of(), upstream.bodies);
@@ -386,9 +447,10 @@ class ProxyChatCompletionServiceTest {
             }
         };
 
-        IllegalStateException thrown = assertThrows(IllegalStateException.class,
-                () -> service.answer(command(Optional.of(KEY.reveal()), body(Optional.empty(), true, Optional.of("c"))),
-                        sink));
+        IllegalStateException thrown = assertThrows(
+                IllegalStateException.class,
+                () -> service.answer(
+                        command(Optional.of(KEY.reveal()), body(Optional.empty(), true, Optional.of("c"))), sink));
 
         assertSame(gone, thrown);
         assertEquals(2, upstream.sentChunks);
@@ -402,7 +464,9 @@ class ProxyChatCompletionServiceTest {
             throw DomainException.of(ErrorCode.UPSTREAM_TIMEOUT, "The upstream did not answer in time.");
         };
 
-        assertEquals(ErrorCode.UPSTREAM_TIMEOUT, refused(command(Optional.of(KEY.reveal()), body())).code());
+        assertEquals(
+                ErrorCode.UPSTREAM_TIMEOUT,
+                refused(command(Optional.of(KEY.reveal()), body())).code());
 
         assertEquals("upstream_timeout", onlyTurnEvent().data().get("outcome"));
         assertEquals(List.of(), parts);
@@ -414,8 +478,10 @@ class ProxyChatCompletionServiceTest {
         upstream.chunks = body -> List.of(chunk("Hello"));
         upstream.failAfterChunks = DomainException.of(ErrorCode.UPSTREAM_ERROR, "The upstream broke off.");
 
-        assertEquals(ErrorCode.UPSTREAM_ERROR,
-                refused(command(Optional.of(KEY.reveal()), body(Optional.empty(), true, Optional.of("c")))).code());
+        assertEquals(
+                ErrorCode.UPSTREAM_ERROR,
+                refused(command(Optional.of(KEY.reveal()), body(Optional.empty(), true, Optional.of("c"))))
+                        .code());
 
         assertEquals(1, parts.size());
         assertEquals("upstream_error", onlyTurnEvent().data().get("outcome"));
@@ -462,7 +528,9 @@ class ProxyChatCompletionServiceTest {
         upstream.answer = body -> completion(maskedTurn(0));
         vault.failWrites(DomainException.of(ErrorCode.UNAVAILABLE, "The database is unavailable; retry shortly."));
 
-        assertEquals(ErrorCode.UNAVAILABLE, refused(command(Optional.of(KEY.reveal()), body())).code());
+        assertEquals(
+                ErrorCode.UNAVAILABLE,
+                refused(command(Optional.of(KEY.reveal()), body())).code());
 
         assertEquals(List.of(), parts);
         assertEquals("unavailable", onlyTurnEvent().data().get("outcome"));
@@ -477,8 +545,10 @@ class ProxyChatCompletionServiceTest {
         upstream.chunks = body -> List.of(chunk("Hello"), chunk(" there"));
         vault.failWrites(DomainException.of(ErrorCode.UNAVAILABLE, "The database is unavailable; retry shortly."));
 
-        assertEquals(ErrorCode.UNAVAILABLE,
-                refused(command(Optional.of(KEY.reveal()), body(Optional.empty(), true, Optional.of("c")))).code());
+        assertEquals(
+                ErrorCode.UNAVAILABLE,
+                refused(command(Optional.of(KEY.reveal()), body(Optional.empty(), true, Optional.of("c"))))
+                        .code());
 
         assertFalse(parts.isEmpty());
         assertTrue(parts.stream().noneMatch(AnswerPart.Done.class::isInstance), parts.toString());
@@ -499,7 +569,8 @@ class ProxyChatCompletionServiceTest {
 
     @Test
     void givenAPolicyWithLogPayloads_answer_keepsTheRequestTheMaskedBodyAndTheAnswerAfterTheRecord() {
-        agents.with(agent(Tokenization.VAULT_DETERMINISTIC).withPolicy("front-desk-debug", Optional.of(LOGGING_POLICY_YAML)));
+        agents.with(agent(Tokenization.VAULT_DETERMINISTIC)
+                .withPolicy("front-desk-debug", Optional.of(LOGGING_POLICY_YAML)));
         upstream.answer = body -> completion(maskedTurn(0));
 
         answer(body());
@@ -513,7 +584,8 @@ class ProxyChatCompletionServiceTest {
         String upstreamRequest = content.get("upstream_request").toString();
         assertFalse(upstreamRequest.contains("123-45-6789"), upstreamRequest);
         assertTrue(TOKEN.matcher(upstreamRequest).find(), upstreamRequest);
-        assertTrue(content.get("answer").toString().contains("jane.doe@example.com"), "the answer as the caller got it");
+        assertTrue(
+                content.get("answer").toString().contains("jane.doe@example.com"), "the answer as the caller got it");
         assertEquals("ok", content.get("outcome"));
         assertFalse(kept.toString().contains("6789"), kept.toString());
         assertEquals("front-desk-debug", onlyTurnEvent().data().get("policy"));
@@ -526,10 +598,15 @@ class ProxyChatCompletionServiceTest {
     void givenAnAnswerWithAForeignToken_answer_recordsTheTurnWithCountsAndNoPhi() {
         givenAnAgent();
         // Masked in another session, whose vault this service never sees.
-        String foreign = new TurnMasker(DETECTOR, vaultTokens, new CountingTokenVault(), reversible, clock, System::nanoTime)
-                .mask(new TurnTexts(new SessionId(new Ulid("01JD8Q2W3E4R5T6Y7V8X9Z0P9Z")), List.of("SSN 987-65-4321"),
+        String foreign = new TurnMasker(
+                        DETECTOR, vaultTokens, new CountingTokenVault(), reversible, clock, System::nanoTime)
+                .mask(new TurnTexts(
+                        new SessionId(new Ulid("01JD8Q2W3E4R5T6Y7V8X9Z0P9Z")),
+                        List.of("SSN 987-65-4321"),
                         MaskingPolicy.healthcareDefault()))
-                .texts().texts().getFirst();
+                .texts()
+                .texts()
+                .getFirst();
         upstream.answer = body -> completion(maskedTurn(0) + " and " + foreign);
 
         answer(body(Optional.of("gpt-4o"), false, Optional.of("call-1")));
@@ -582,7 +659,9 @@ class ProxyChatCompletionServiceTest {
         firstTurnThenAnAnswerQuotingItIn("call-7");
 
         assertEquals(TURN, contentOf(parts.getLast()));
-        assertEquals(audit.events().get(0).data().get("session_id"), audit.events().get(1).data().get("session_id"));
+        assertEquals(
+                audit.events().get(0).data().get("session_id"),
+                audit.events().get(1).data().get("session_id"));
         assertEquals(List.of(Optional.of("call-7"), Optional.of("call-7")), sessions.asked());
         assertEquals("0", audit.events().get(1).data().get("leak_findings"));
     }
@@ -592,7 +671,9 @@ class ProxyChatCompletionServiceTest {
         String firstTokens = firstTurnThenAnAnswerQuotingItIn("call-8");
 
         assertEquals(firstTokens, contentOf(parts.getLast()));
-        assertNotEquals(audit.events().get(0).data().get("session_id"), audit.events().get(1).data().get("session_id"));
+        assertNotEquals(
+                audit.events().get(0).data().get("session_id"),
+                audit.events().get(1).data().get("session_id"));
         assertEquals("3", audit.events().get(1).data().get("leak_findings"));
     }
 
@@ -604,7 +685,9 @@ class ProxyChatCompletionServiceTest {
         answer(body(Optional.empty(), false, Optional.empty()));
         answer(body(Optional.empty(), false, Optional.empty()));
 
-        assertNotEquals(audit.events().get(0).data().get("session_id"), audit.events().get(1).data().get("session_id"));
+        assertNotEquals(
+                audit.events().get(0).data().get("session_id"),
+                audit.events().get(1).data().get("session_id"));
     }
 
     @Test

@@ -25,7 +25,8 @@ final class ReadableReversibleTokens implements ReversibleTokenPort {
     @Override
     public Optional<String> open(SessionId session, PhiToken token) {
         String label = label(session, token.kind(), token.kid());
-        return Base32.decode(token.value()).map(bytes -> new String(bytes, StandardCharsets.UTF_8))
+        return Base32.decode(token.value())
+                .map(bytes -> new String(bytes, StandardCharsets.UTF_8))
                 .filter(text -> text.startsWith(label) && text.endsWith("................"))
                 .map(text -> text.substring(label.length(), text.length() - 16));
     }

@@ -16,8 +16,8 @@ import dev.masker.domain.error.FieldProblem;
 import dev.masker.domain.id.Ulid;
 import dev.masker.domain.page.PageCursors;
 import dev.masker.domain.phi.PhiKind;
-import dev.masker.domain.session.activity.SessionDetail;
 import dev.masker.domain.session.SessionId;
+import dev.masker.domain.session.activity.SessionDetail;
 import dev.masker.domain.session.activity.SessionStatus;
 import dev.masker.domain.session.activity.SessionSummary;
 import dev.masker.testsupport.clock.SettableClock;
@@ -35,8 +35,10 @@ import org.junit.jupiter.api.Test;
 
 class SessionServicesTest {
     private static final Instant NOW = Instant.parse("2026-12-07T12:00:00Z");
-    private static final AgentId AGENT = AgentId.parse("agt_01JD8Q7M2K3N4P5Q6R7S8T9V0W").orElseThrow();
-    private static final AgentId OTHER = AgentId.parse("agt_01JD8Q7M2K3N4P5Q6R7S8T9V0X").orElseThrow();
+    private static final AgentId AGENT =
+            AgentId.parse("agt_01JD8Q7M2K3N4P5Q6R7S8T9V0W").orElseThrow();
+    private static final AgentId OTHER =
+            AgentId.parse("agt_01JD8Q7M2K3N4P5Q6R7S8T9V0X").orElseThrow();
 
     private final Sessions sessions = new Sessions();
     private final PageCursors cursors = new PageCursors(filled());
@@ -49,10 +51,15 @@ class SessionServicesTest {
         return key;
     }
 
-    private static ListSessionsQuery query(String limit, String cursor, String since, String agent, String status,
-                                           String minRedactions) {
-        return new ListSessionsQuery(Optional.ofNullable(limit), Optional.ofNullable(cursor), Optional.ofNullable(since),
-                Optional.ofNullable(agent), Optional.ofNullable(status), Optional.ofNullable(minRedactions));
+    private static ListSessionsQuery query(
+            String limit, String cursor, String since, String agent, String status, String minRedactions) {
+        return new ListSessionsQuery(
+                Optional.ofNullable(limit),
+                Optional.ofNullable(cursor),
+                Optional.ofNullable(since),
+                Optional.ofNullable(agent),
+                Optional.ofNullable(status),
+                Optional.ofNullable(minRedactions));
     }
 
     private static ListAgentSessionsQuery ofAgent(String agentIdText, ListSessionsQuery parameters) {
@@ -60,9 +67,16 @@ class SessionServicesTest {
     }
 
     private SessionSummary started(AgentId agent, Duration ago, long turns, long failed, long masked) {
-        SessionSummary session = new SessionSummary(new SessionId(Ulid.generate(NOW.minus(ago), new SecureRandom())), agent,
-                "Front desk", NOW.minus(ago), Optional.empty(), turns, failed,
-                masked == 0 ? Map.of() : Map.of(PhiKind.NAME, masked), Optional.of("gpt-4o"));
+        SessionSummary session = new SessionSummary(
+                new SessionId(Ulid.generate(NOW.minus(ago), new SecureRandom())),
+                agent,
+                "Front desk",
+                NOW.minus(ago),
+                Optional.empty(),
+                turns,
+                failed,
+                masked == 0 ? Map.of() : Map.of(PhiKind.NAME, masked),
+                Optional.of("gpt-4o"));
         sessions.all.add(session);
         return session;
     }
@@ -83,18 +97,22 @@ class SessionServicesTest {
         list.list(query(null, null, "7d", null, null, null));
         assertEquals(NOW.minus(Duration.ofDays(7)), sessions.asked.getLast().since());
         list.list(query(null, null, "2026-12-01T00:00:00Z", null, "partial", "5"));
-        assertEquals(Instant.parse("2026-12-01T00:00:00Z"), sessions.asked.getLast().since());
-        assertEquals(Optional.of(SessionStatus.PARTIAL), sessions.asked.getLast().status());
+        assertEquals(
+                Instant.parse("2026-12-01T00:00:00Z"), sessions.asked.getLast().since());
+        assertEquals(
+                Optional.of(SessionStatus.PARTIAL), sessions.asked.getLast().status());
         assertEquals(5, sessions.asked.getLast().minRedactions());
     }
 
     @Test
     void givenEveryParameterBad_list_namesEachInOneValidationFailure() {
-        DomainException failure = assertThrows(DomainException.class,
+        DomainException failure = assertThrows(
+                DomainException.class,
                 () -> list.list(query("101", "forged.x", "last week", "agt_nope", "fine", "-1")));
 
         assertEquals(ErrorCode.VALIDATION_FAILED, failure.code());
-        assertEquals(List.of("agent_id", "limit", "since", "status", "min_redactions", "cursor"),
+        assertEquals(
+                List.of("agent_id", "limit", "since", "status", "min_redactions", "cursor"),
                 failure.details().stream().map(FieldProblem::field).toList());
         assertTrue(sessions.asked.isEmpty(), "nothing is read for a bad query");
     }
@@ -120,10 +138,20 @@ class SessionServicesTest {
     void givenAnAgentThatNeverExisted_listOfAgent_failsAgentNotFound() {
         sessions.knownAgents.add(AGENT);
 
-        assertEquals(ErrorCode.AGENT_NOT_FOUND, assertThrows(DomainException.class,
-                () -> list.listOfAgent(ofAgent(OTHER.value(), query(null, null, null, null, null, null)))).code());
-        assertEquals(ErrorCode.AGENT_NOT_FOUND, assertThrows(DomainException.class,
-                () -> list.listOfAgent(ofAgent("not-an-agent", query(null, null, null, null, null, null)))).code());
+        assertEquals(
+                ErrorCode.AGENT_NOT_FOUND,
+                assertThrows(
+                                DomainException.class,
+                                () -> list.listOfAgent(
+                                        ofAgent(OTHER.value(), query(null, null, null, null, null, null))))
+                        .code());
+        assertEquals(
+                ErrorCode.AGENT_NOT_FOUND,
+                assertThrows(
+                                DomainException.class,
+                                () -> list.listOfAgent(
+                                        ofAgent("not-an-agent", query(null, null, null, null, null, null))))
+                        .code());
         list.listOfAgent(ofAgent(AGENT.value(), query(null, null, null, OTHER.value(), null, null)));
         assertEquals(Optional.of(AGENT), sessions.asked.getLast().agent(), "the path's agent, not the query's");
     }
@@ -134,8 +162,11 @@ class SessionServicesTest {
 
         assertEquals(known, get.get(new GetSessionQuery(known.id().value())).summary());
         for (String id : List.of("sess_01JD8Q2W3E4R5T6Y7V8X9Z0P9Z", "sess_", "", "agt_01JD8Q7M2K3N4P5Q6R7S8T9V0W")) {
-            assertEquals(ErrorCode.SESSION_NOT_FOUND, assertThrows(DomainException.class,
-                    () -> get.get(new GetSessionQuery(id))).code(), id);
+            assertEquals(
+                    ErrorCode.SESSION_NOT_FOUND,
+                    assertThrows(DomainException.class, () -> get.get(new GetSessionQuery(id)))
+                            .code(),
+                    id);
         }
     }
 
@@ -149,21 +180,40 @@ class SessionServicesTest {
         public List<SessionSummary> list(Listing listing) {
             asked.add(listing);
             Comparator<SessionSummary> newestFirst = Comparator.comparing(SessionSummary::startedAt)
-                    .thenComparing(session -> session.id().value()).reversed();
+                    .thenComparing(session -> session.id().value())
+                    .reversed();
             return all.stream()
                     .filter(session -> !session.startedAt().isBefore(listing.since()))
-                    .filter(session -> listing.agent().map(session.agentId()::equals).orElse(true))
-                    .filter(session -> listing.status().map(session.status()::equals).orElse(true))
+                    .filter(session ->
+                            listing.agent().map(session.agentId()::equals).orElse(true))
+                    .filter(session ->
+                            listing.status().map(session.status()::equals).orElse(true))
                     .filter(session -> session.redactionCount() >= listing.minRedactions())
-                    .filter(session -> listing.after().map(after -> newestFirst.compare(session,
-                            new SessionSummary(after.id(), AGENT, "", after.startedAt(), Optional.empty(), 0, 0, Map.of(),
-                                    Optional.empty())) > 0).orElse(true))
-                    .sorted(newestFirst).limit(listing.limit()).toList();
+                    .filter(session -> listing.after()
+                            .map(after -> newestFirst.compare(
+                                            session,
+                                            new SessionSummary(
+                                                    after.id(),
+                                                    AGENT,
+                                                    "",
+                                                    after.startedAt(),
+                                                    Optional.empty(),
+                                                    0,
+                                                    0,
+                                                    Map.of(),
+                                                    Optional.empty()))
+                                    > 0)
+                            .orElse(true))
+                    .sorted(newestFirst)
+                    .limit(listing.limit())
+                    .toList();
         }
 
         @Override
         public Optional<SessionDetail> find(SessionId id) {
-            return all.stream().filter(session -> session.id().equals(id)).findFirst()
+            return all.stream()
+                    .filter(session -> session.id().equals(id))
+                    .findFirst()
                     .map(session -> new SessionDetail(session, List.of(), Optional.empty()));
         }
 

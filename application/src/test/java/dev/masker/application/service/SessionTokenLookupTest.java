@@ -29,8 +29,8 @@ class SessionTokenLookupTest {
     private static final String SSN = "123-45-6789";
 
     private final InMemoryTokenVault vault = new InMemoryTokenVault();
-    private final VaultTokens vaultTokens = new VaultTokens(KeyRing.of(Map.of(KID, new KeyRing.Keys(key(), Optional.empty()))),
-            RANDOM);
+    private final VaultTokens vaultTokens =
+            new VaultTokens(KeyRing.of(Map.of(KID, new KeyRing.Keys(key(), Optional.empty()))), RANDOM);
     private final ReadableReversibleTokens reversible = new ReadableReversibleTokens();
     private final SessionTokenLookup lookup = new SessionTokenLookup(vaultTokens, vault, reversible);
 

@@ -34,8 +34,13 @@ class SignInServiceTest {
 
     private final InMemoryAdminSessions sessions = new InMemoryAdminSessions();
     private final InMemoryAuditLog audit = new InMemoryAuditLog();
-    private final SignInService service = new SignInService(AdminTokens.of(List.of("other-admin-token-000000", TOKEN)),
-            sessions, () -> SECRET, audit, new SequentialIds(), SettableClock.fixedAt(NOW));
+    private final SignInService service = new SignInService(
+            AdminTokens.of(List.of("other-admin-token-000000", TOKEN)),
+            sessions,
+            () -> SECRET,
+            audit,
+            new SequentialIds(),
+            SettableClock.fixedAt(NOW));
 
     @Test
     void givenAConfiguredToken_signIn_storesOnlyTheDigestAndAuditsThePrincipal() {
@@ -52,13 +57,14 @@ class SignInServiceTest {
         AuditEvent event = audit.events().getFirst();
         assertEquals(AuditEventType.ADMIN_SIGNED_IN, event.type());
         assertEquals(Map.of("principal", principal.value(), "request_id", REQUEST.value()), event.data());
-        assertFalse(event.data().values().stream().anyMatch(value -> value.contains(TOKEN) || value.contains(SECRET.value())));
+        assertFalse(event.data().values().stream()
+                .anyMatch(value -> value.contains(TOKEN) || value.contains(SECRET.value())));
     }
 
     @Test
     void givenAWrongToken_signIn_isUnauthenticatedAndStoresAndAuditsNothing() {
-        DomainException refused = assertThrows(DomainException.class,
-                () -> service.signIn(new SignInCommand(TOKEN + "x", "127.0.0.1", REQUEST)));
+        DomainException refused = assertThrows(
+                DomainException.class, () -> service.signIn(new SignInCommand(TOKEN + "x", "127.0.0.1", REQUEST)));
 
         assertEquals(ErrorCode.UNAUTHENTICATED, refused.code());
         assertFalse(refused.getMessage().contains(TOKEN));
@@ -70,8 +76,8 @@ class SignInServiceTest {
     void givenAnUnavailableAuditLog_signIn_failsSoTheSecretIsNeverHandedOut() {
         audit.makeUnavailable();
 
-        DomainException refused = assertThrows(DomainException.class,
-                () -> service.signIn(new SignInCommand(TOKEN, "127.0.0.1", REQUEST)));
+        DomainException refused = assertThrows(
+                DomainException.class, () -> service.signIn(new SignInCommand(TOKEN, "127.0.0.1", REQUEST)));
 
         assertEquals(ErrorCode.AUDIT_UNAVAILABLE, refused.code());
     }

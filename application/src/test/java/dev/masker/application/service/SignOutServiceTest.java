@@ -24,7 +24,8 @@ class SignOutServiceTest {
     private final InMemoryAuditLog audit = new InMemoryAuditLog();
     private final SettableClock clock = SettableClock.fixedAt(SignInServiceTest.NOW);
     private final SignOutService service = new SignOutService(sessions, audit, new SequentialIds(), clock);
-    private final AdminSession session = AdminSession.create(SignInServiceTest.SECRET.digest(), PRINCIPAL, clock.instant());
+    private final AdminSession session =
+            AdminSession.create(SignInServiceTest.SECRET.digest(), PRINCIPAL, clock.instant());
 
     @Test
     void givenAnActiveSession_signOut_revokesItNowAndAuditsThePrincipal() {
@@ -37,7 +38,8 @@ class SignOutServiceTest {
         assertEquals(Optional.of(clock.instant()), stored.revokedAt());
         assertEquals(AdminSession.Status.REVOKED, stored.statusAt(clock.instant()));
         assertEquals(AuditEventType.ADMIN_SIGNED_OUT, audit.events().getFirst().type());
-        assertEquals(Map.of("principal", PRINCIPAL.value(), "request_id", SignInServiceTest.REQUEST.value()),
+        assertEquals(
+                Map.of("principal", PRINCIPAL.value(), "request_id", SignInServiceTest.REQUEST.value()),
                 audit.events().getFirst().data());
     }
 
@@ -46,10 +48,13 @@ class SignOutServiceTest {
         sessions.create(session);
         audit.makeUnavailable();
 
-        DomainException refused = assertThrows(DomainException.class,
+        DomainException refused = assertThrows(
+                DomainException.class,
                 () -> service.signOut(new SignOutCommand(session.digest(), PRINCIPAL, SignInServiceTest.REQUEST)));
 
         assertEquals(ErrorCode.AUDIT_UNAVAILABLE, refused.code());
-        assertEquals(AdminSession.Status.REVOKED, sessions.find(session.digest()).orElseThrow().statusAt(clock.instant()));
+        assertEquals(
+                AdminSession.Status.REVOKED,
+                sessions.find(session.digest()).orElseThrow().statusAt(clock.instant()));
     }
 }

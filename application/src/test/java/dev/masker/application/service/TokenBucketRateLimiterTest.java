@@ -37,7 +37,9 @@ class TokenBucketRateLimiterTest {
         RateDecision.Limited limited = assertInstanceOf(RateDecision.Limited.class, limiter.tryAcquire("agt_a"));
 
         assertTrue(limited.retryAfter().compareTo(Duration.ZERO) > 0);
-        assertTrue(limited.retryAfter().compareTo(Duration.ofMillis(10)) <= 0, limited.retryAfter().toString());
+        assertTrue(
+                limited.retryAfter().compareTo(Duration.ofMillis(10)) <= 0,
+                limited.retryAfter().toString());
     }
 
     @Test

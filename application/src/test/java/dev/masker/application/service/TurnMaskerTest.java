@@ -42,11 +42,11 @@ class TurnMaskerTest {
     private static final PhiDetector DETECTOR = PhiDetector.withBundledNameLists();
 
     private final CountingTokenVault vault = new CountingTokenVault();
-    private final VaultTokens vaultTokens = new VaultTokens(KeyRing.of(Map.of(KID, new KeyRing.Keys(key(), Optional.empty()))),
-            RANDOM);
+    private final VaultTokens vaultTokens =
+            new VaultTokens(KeyRing.of(Map.of(KID, new KeyRing.Keys(key(), Optional.empty()))), RANDOM);
     private final ReadableReversibleTokens reversible = new ReadableReversibleTokens();
-    private final TurnMasker masker = new TurnMasker(DETECTOR, vaultTokens, vault, reversible, SettableClock.fixedAt(NOW),
-            System::nanoTime);
+    private final TurnMasker masker =
+            new TurnMasker(DETECTOR, vaultTokens, vault, reversible, SettableClock.fixedAt(NOW), System::nanoTime);
     private final SessionTokenLookup sessionTokens = new SessionTokenLookup(vaultTokens, vault, reversible);
 
     private static byte[] key() {
@@ -132,19 +132,24 @@ class TurnMaskerTest {
 
         assertEquals(masked, back.text());
         assertEquals(0, back.restored());
-        assertEquals(List.of(LeakFinding.foreignOrForged(scheme, PhiKind.SSN), LeakFinding.foreignOrForged(scheme, PhiKind.EMAIL),
-                LeakFinding.foreignOrForged(scheme, PhiKind.SSN)), back.findings());
+        assertEquals(
+                List.of(
+                        LeakFinding.foreignOrForged(scheme, PhiKind.SSN),
+                        LeakFinding.foreignOrForged(scheme, PhiKind.EMAIL),
+                        LeakFinding.foreignOrForged(scheme, PhiKind.SSN)),
+                back.findings());
         assertEquals(TURN, rehydrate(session, masked).text());
     }
 
     @Test
     void givenAPolicyThatRedactsAndPasses_mask_redactsAndPassesByKindWithoutTheVault() {
-        MaskingPolicy policy = new MaskingPolicy(KID, TokenScheme.MSKV1,
-                Map.of(PhiKind.SSN, MaskAction.REDACT, PhiKind.EMAIL, MaskAction.PASS));
+        MaskingPolicy policy = new MaskingPolicy(
+                KID, TokenScheme.MSKV1, Map.of(PhiKind.SSN, MaskAction.REDACT, PhiKind.EMAIL, MaskAction.PASS));
 
         MaskedTexts masked = maskStored(newSession(), TURN, policy);
 
-        assertEquals("My SSN is [REDACTED:SSN] and my email is jane.doe@example.com, again [REDACTED:SSN].",
+        assertEquals(
+                "My SSN is [REDACTED:SSN] and my email is jane.doe@example.com, again [REDACTED:SSN].",
                 masked.texts().getFirst());
         assertEquals(Map.of(PhiKind.SSN, 2, PhiKind.EMAIL, 1), masked.counts());
         assertEquals(0, vault.writes());
@@ -165,8 +170,10 @@ class TurnMaskerTest {
     void givenTheTextsOfATurn_maskTurn_masksEachInOrderWithOneVaultWriteAndCountsOverAll() {
         SessionId session = newSession();
 
-        TurnMasker.MaskedTurn turn = masker.mask(new TurnTexts(session, List.of("SSN 123-45-6789", "no phi here",
-                "again 123-45-6789, mail jane.doe@example.com"), MaskingPolicy.healthcareDefault()));
+        TurnMasker.MaskedTurn turn = masker.mask(new TurnTexts(
+                session,
+                List.of("SSN 123-45-6789", "no phi here", "again 123-45-6789, mail jane.doe@example.com"),
+                MaskingPolicy.healthcareDefault()));
         assertEquals(0, vault.writes(), "masking alone writes nothing");
         turn.storeInVault();
         MaskedTexts masked = turn.texts();
@@ -181,10 +188,15 @@ class TurnMaskerTest {
 
     @Test
     void givenAParticipantsName_maskTurn_masksItWholeAsANameEvenWhenDetectionFindsNone() {
-        MaskedTexts masked = masker.mask(new TurnTexts(newSession(), List.of("front_desk", "front_desk", " "),
-                Set.of(0, 2), MaskingPolicy.healthcareDefault())).texts();
+        MaskedTexts masked = masker.mask(new TurnTexts(
+                        newSession(),
+                        List.of("front_desk", "front_desk", " "),
+                        Set.of(0, 2),
+                        MaskingPolicy.healthcareDefault()))
+                .texts();
 
-        assertTrue(masked.texts().get(0).startsWith("MSKV1.NAME."), masked.texts().get(0));
+        assertTrue(
+                masked.texts().get(0).startsWith("MSKV1.NAME."), masked.texts().get(0));
         assertEquals("front_desk", masked.issuedOriginals().get(masked.texts().get(0)));
         assertEquals("front_desk", masked.texts().get(1), "the same string as content is only searched");
         assertEquals(" ", masked.texts().get(2), "a blank name holds nothing to mask");
@@ -195,12 +207,15 @@ class TurnMaskerTest {
     void givenATurnWithTokensAndRedactions_maskTurn_issuesTheTokensWithTheirOriginalsOnly() {
         MaskingPolicy policy = new MaskingPolicy(KID, TokenScheme.MSKV1, Map.of(PhiKind.EMAIL, MaskAction.REDACT));
 
-        MaskedTexts masked = masker.mask(new TurnTexts(newSession(), List.of(TURN), policy)).texts();
+        MaskedTexts masked =
+                masker.mask(new TurnTexts(newSession(), List.of(TURN), policy)).texts();
 
         assertEquals(1, masked.issuedOriginals().size());
         String token = masked.issuedOriginals().keySet().iterator().next();
         assertEquals("123-45-6789", masked.issuedOriginals().get(token));
-        assertEquals(Optional.of("123-45-6789"), masked.issued().originalOf(PhiToken.parse(token).orElseThrow()));
+        assertEquals(
+                Optional.of("123-45-6789"),
+                masked.issued().originalOf(PhiToken.parse(token).orElseThrow()));
         assertFalse(masked.toString().contains("6789"));
     }
 
@@ -235,12 +250,12 @@ class TurnMaskerTest {
         masker.mask(new TurnTexts(session, List.of("SSN 123-45-6789"), MaskingPolicy.healthcareDefault()))
                 .storeInVault();
 
-        TurnMasker.MaskedTurn again = masker.mask(new TurnTexts(session, List.of("SSN 123-45-6789"),
-                MaskingPolicy.healthcareDefault()));
-        TurnMasker.MaskedTurn more = masker.mask(new TurnTexts(session,
-                List.of("SSN 123-45-6789 mail jane.doe@example.com"), MaskingPolicy.healthcareDefault()));
-        TurnMasker.MaskedTurn elsewhere = masker.mask(new TurnTexts(newSession(), List.of("SSN 123-45-6789"),
-                MaskingPolicy.healthcareDefault()));
+        TurnMasker.MaskedTurn again =
+                masker.mask(new TurnTexts(session, List.of("SSN 123-45-6789"), MaskingPolicy.healthcareDefault()));
+        TurnMasker.MaskedTurn more = masker.mask(new TurnTexts(
+                session, List.of("SSN 123-45-6789 mail jane.doe@example.com"), MaskingPolicy.healthcareDefault()));
+        TurnMasker.MaskedTurn elsewhere =
+                masker.mask(new TurnTexts(newSession(), List.of("SSN 123-45-6789"), MaskingPolicy.healthcareDefault()));
 
         assertFalse(again.needsVault());
         assertTrue(more.needsVault());
@@ -268,8 +283,11 @@ class TurnMaskerTest {
     }
 
     private static PhiToken onlyToken(String text) {
-        List<PhiToken> tokens = PhiToken.SHAPE.matcher(text).results()
-                .map(match -> PhiToken.parse(match.group()).orElseThrow()).toList();
+        List<PhiToken> tokens = PhiToken.SHAPE
+                .matcher(text)
+                .results()
+                .map(match -> PhiToken.parse(match.group()).orElseThrow())
+                .toList();
         assertEquals(1, tokens.size());
         return tokens.getFirst();
     }

@@ -33,17 +33,20 @@ final class AdminApi {
                 .timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + options.token())
                 .header("Accept", "application/json");
-        request = body == null ? request.method(method, HttpRequest.BodyPublishers.noBody())
+        request = body == null
+                ? request.method(method, HttpRequest.BodyPublishers.noBody())
                 : request.header("Content-Type", "application/json")
                         .method(method, HttpRequest.BodyPublishers.ofString(body.toString()));
         HttpResponse<String> response;
-        try (HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
+        try (HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
             response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (ConnectException e) {
             err.println("Cannot reach Masker at " + options.base() + ": is `masker serve` running?");
             return MaskerCommand.UNREACHABLE;
         } catch (IOException e) {
-            err.println("The request to " + options.base() + " failed: " + e.getClass().getSimpleName());
+            err.println("The request to " + options.base() + " failed: "
+                    + e.getClass().getSimpleName());
             return MaskerCommand.UNREACHABLE;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -52,8 +55,11 @@ final class AdminApi {
         return print(response, out, err, printer);
     }
 
-    private int print(HttpResponse<String> response, PrintWriter out, PrintWriter err,
-                      BiConsumer<JsonNode, PrintWriter> printer) {
+    private int print(
+            HttpResponse<String> response,
+            PrintWriter out,
+            PrintWriter err,
+            BiConsumer<JsonNode, PrintWriter> printer) {
         if (response.statusCode() == 204) {
             out.println("Done.");
             return MaskerCommand.OK;
@@ -67,10 +73,12 @@ final class AdminApi {
         }
         if (response.statusCode() >= 300) {
             JsonNode error = answer.path("error");
-            err.println("Masker refused (" + response.statusCode() + " " + error.path("code").asText() + "): "
+            err.println("Masker refused (" + response.statusCode() + " "
+                    + error.path("code").asText() + "): "
                     + error.path("message").asText());
-            error.path("details").forEach(detail ->
-                    err.println("  " + detail.path("field").asText() + ": " + detail.path("problem").asText()));
+            error.path("details")
+                    .forEach(detail -> err.println("  " + detail.path("field").asText() + ": "
+                            + detail.path("problem").asText()));
             return MaskerCommand.REFUSED;
         }
         if (options.json) {

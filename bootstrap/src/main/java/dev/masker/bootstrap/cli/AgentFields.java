@@ -21,7 +21,9 @@ final class AgentFields {
     @Option(names = "--upstream", description = "openai:<model> or stub (create default: openai:gpt-4o-mini).")
     String upstream;
 
-    @Option(names = "--assistant", paramLabel = "JSON|@FILE",
+    @Option(
+            names = "--assistant",
+            paramLabel = "JSON|@FILE",
             description = "Vapi assistant defaults as JSON, or @path to a JSON file.")
     String assistant;
 
@@ -40,16 +42,23 @@ final class AgentFields {
     @Option(names = "--callback-timeout-ms", description = "Callback timeout, 1-4000 ms (default 1500).")
     Long callbackTimeoutMs;
 
-    @Option(names = "--allowed-models", paramLabel = "MODEL[,MODEL...]", split = ",",
+    @Option(
+            names = "--allowed-models",
+            paramLabel = "MODEL[,MODEL...]",
+            split = ",",
             description = "Models proxy requests may name besides the upstream's own (replaces the list).")
     List<String> allowedModels;
 
-    @Option(names = "--forward", paramLabel = "JSON|@FILE",
+    @Option(
+            names = "--forward",
+            paramLabel = "JSON|@FILE",
             description = "The clinic backend Vapi messages are relayed to: {\"url\", \"secret\", \"timeout_ms\", "
                     + "\"messages\"} as JSON, or @path to a JSON file.")
     String forward;
 
-    @Option(names = "--webhook-credential", paramLabel = "JSON|@FILE",
+    @Option(
+            names = "--webhook-credential",
+            paramLabel = "JSON|@FILE",
             description = "The agent's own Vapi webhook credential, replacing MASKER_VAPI_WEBHOOK_SECRET for it: "
                     + "{\"type\": \"hmac\", \"secret\", ...} or {\"type\": \"bearer\", \"token\", \"header\"}, "
                     + "as JSON or @path to a JSON file.")
@@ -66,14 +75,19 @@ final class AgentFields {
             try {
                 text = Files.readString(Path.of(path));
             } catch (IOException | InvalidPathException e) {
-                throw new CommandLine.ParameterException(command, option + ": cannot read " + path + " ("
-                        + (e instanceof NoSuchFileException ? "no such file" : e.getClass().getSimpleName()) + ")");
+                throw new CommandLine.ParameterException(
+                        command,
+                        option + ": cannot read " + path + " ("
+                                + (e instanceof NoSuchFileException
+                                        ? "no such file"
+                                        : e.getClass().getSimpleName()) + ")");
             }
         }
         try {
             return AdminApi.JSON.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new CommandLine.ParameterException(command,
+            throw new CommandLine.ParameterException(
+                    command,
                     option + " is not valid JSON (line " + e.getLocation().getLineNr() + ")");
         }
     }
@@ -106,7 +120,8 @@ final class AgentFields {
             body.put("policy_name", policy);
         }
         if (callbackUrl != null) {
-            ObjectNode callback = body.putObject("config_callback").put("url", callbackUrl)
+            ObjectNode callback = body.putObject("config_callback")
+                    .put("url", callbackUrl)
                     .put("secret", callbackSecret != null ? callbackSecret : System.getenv("MASKER_CALLBACK_SECRET"));
             if (callbackTimeoutMs != null) {
                 callback.put("timeout_ms", callbackTimeoutMs);

@@ -10,10 +10,17 @@ import picocli.CommandLine.Command;
  * token, so that the server validates, audits and caches exactly as for any other client. Each subcommand is a class of
  * its own; they send their requests through {@link AdminApi}.
  */
-@Command(name = "agents", mixinStandardHelpOptions = true,
+@Command(
+        name = "agents",
+        mixinStandardHelpOptions = true,
         description = "Manage agents through a running Masker server (its /api/v1, with an admin token).",
-        subcommands = {AgentsCreateCommand.class, AgentsListCommand.class, AgentsGetCommand.class,
-            AgentsUpdateCommand.class, AgentsDeleteCommand.class})
+        subcommands = {
+            AgentsCreateCommand.class,
+            AgentsListCommand.class,
+            AgentsGetCommand.class,
+            AgentsUpdateCommand.class,
+            AgentsDeleteCommand.class
+        })
 final class AgentsCommand implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

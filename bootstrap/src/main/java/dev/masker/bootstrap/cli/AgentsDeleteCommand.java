@@ -6,7 +6,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code masker agents delete}: deletes an agent; its audit events stay. */
-@Command(name = "delete", mixinStandardHelpOptions = true,
+@Command(
+        name = "delete",
+        mixinStandardHelpOptions = true,
         description = "Delete an agent: its webhook answers 404 from then on; its audit events stay.")
 final class AgentsDeleteCommand implements Callable<Integer> {
     @CommandLine.Mixin

@@ -29,7 +29,9 @@ final class AgentsListCommand implements Callable<Integer> {
             path.append("limit=").append(limit).append('&');
         }
         if (cursor != null) {
-            path.append("cursor=").append(URLEncoder.encode(cursor, StandardCharsets.UTF_8)).append('&');
+            path.append("cursor=")
+                    .append(URLEncoder.encode(cursor, StandardCharsets.UTF_8))
+                    .append('&');
         }
         if (nameContains != null) {
             path.append("name_contains=").append(URLEncoder.encode(nameContains, StandardCharsets.UTF_8));

@@ -9,7 +9,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code masker agents update}: changes the settings given as options and leaves the others as they are. */
-@Command(name = "update", mixinStandardHelpOptions = true,
+@Command(
+        name = "update",
+        mixinStandardHelpOptions = true,
         description = "Change some of an agent's settings; options not given are left as they are.")
 final class AgentsUpdateCommand implements Callable<Integer> {
     @CommandLine.Mixin
@@ -24,7 +26,8 @@ final class AgentsUpdateCommand implements Callable<Integer> {
     @Option(names = "--remove-forward", description = "Remove the backend Vapi messages are relayed to.")
     private boolean removeForward;
 
-    @Option(names = "--remove-webhook-credential",
+    @Option(
+            names = "--remove-webhook-credential",
             description = "Remove the agent's own webhook credential (MASKER_VAPI_WEBHOOK_SECRET applies again).")
     private boolean removeWebhookCredential;
 
@@ -39,11 +42,14 @@ final class AgentsUpdateCommand implements Callable<Integer> {
         ObjectNode body = fields.body(spec.commandLine());
         remove(body, removeCallback, "config_callback", "--remove-callback and --callback-url");
         remove(body, removeForward, "forward", "--remove-forward and --forward");
-        remove(body, removeWebhookCredential, "webhook_credential",
+        remove(
+                body,
+                removeWebhookCredential,
+                "webhook_credential",
                 "--remove-webhook-credential and --webhook-credential");
         if (body.isEmpty()) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "Nothing to update: give at least one option (see --help)");
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "Nothing to update: give at least one option (see --help)");
         }
         return api.send("PATCH", AgentsCommand.agentPath(id), body, AgentAnswerPrinter::print);
     }

@@ -34,7 +34,9 @@ import picocli.CommandLine.Option;
  * API or offline in an export file, and exports a period of it as JSON Lines that anyone can verify (docs/AUDIT.md).
  * Only sequence numbers, hashes, counts and the reason of a break are printed, never an event's content.
  */
-@Command(name = "audit", mixinStandardHelpOptions = true,
+@Command(
+        name = "audit",
+        mixinStandardHelpOptions = true,
         description = "Verify and export the hash-chained audit log (docs/AUDIT.md).",
         subcommands = {AuditCommand.Verify.class, AuditCommand.Export.class})
 final class AuditCommand implements Runnable {
@@ -48,18 +50,28 @@ final class AuditCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    @Command(name = "verify", mixinStandardHelpOptions = true,
-            description = {"Verify the audit chain: the running server's whole log (GET /api/v1/audit/verify), "
-                + "or an export file offline with --file (no server needed).",
-                "Prints the events checked, the head, and the first break with its sequence number."},
+    @Command(
+            name = "verify",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Verify the audit chain: the running server's whole log (GET /api/v1/audit/verify), "
+                        + "or an export file offline with --file (no server needed).",
+                "Prints the events checked, the head, and the first break with its sequence number."
+            },
             exitCodeListHeading = "%nExit codes:%n",
-            exitCodeList = {"0:the chain is intact", "1:the chain is broken, or the server refused (its error code is printed)",
-                "2:bad usage, or the file cannot be read", "3:the server could not be reached"})
+            exitCodeList = {
+                "0:the chain is intact",
+                "1:the chain is broken, or the server refused (its error code is printed)",
+                "2:bad usage, or the file cannot be read",
+                "3:the server could not be reached"
+            })
     static final class Verify implements Callable<Integer> {
         @CommandLine.Mixin
         private ServerOptions server = new ServerOptions();
 
-        @Option(names = "--file", paramLabel = "FILE",
+        @Option(
+                names = "--file",
+                paramLabel = "FILE",
                 description = "An export (masker audit export) to verify offline instead of the server's log.")
         private Path file;
 
@@ -80,13 +92,17 @@ final class AuditCommand implements Runnable {
                 spec.commandLine().getErr().println("Cannot read " + file + " (" + readFailure(e) + ")");
                 return MaskerCommand.USAGE;
             }
-            verdict.start().ifPresent(start -> out.println("  Starts after:  " + position(start)
-                    + (start.sequence() == 0 ? " (the start of the chain)"
-                    : " (taken as given: compare it with event " + start.sequence() + "'s hash from an earlier export)")));
+            verdict.start()
+                    .ifPresent(start -> out.println("  Starts after:  " + position(start)
+                            + (start.sequence() == 0
+                                    ? " (the start of the chain)"
+                                    : " (taken as given: compare it with event " + start.sequence()
+                                            + "'s hash from an earlier export)")));
             return switch (verdict.verification()) {
                 case ChainVerification.Intact intact -> {
                     out.println("The export is intact: " + intact.events() + " events checked.");
-                    out.println("  Head:          " + (intact.events() == 0 ? "none (no events)" : position(intact.head())));
+                    out.println("  Head:          "
+                            + (intact.events() == 0 ? "none (no events)" : position(intact.head())));
                     yield MaskerCommand.OK;
                 }
                 case ChainVerification.Broken broken -> {
@@ -100,7 +116,8 @@ final class AuditCommand implements Runnable {
         }
 
         private int verifyServer() {
-            Answer answer = get(server, "/api/v1/audit/verify", spec.commandLine().getErr());
+            Answer answer =
+                    get(server, "/api/v1/audit/verify", spec.commandLine().getErr());
             if (answer.exitCode() != MaskerCommand.OK) {
                 return answer.exitCode();
             }
@@ -112,15 +129,20 @@ final class AuditCommand implements Runnable {
                 return intact ? MaskerCommand.OK : MaskerCommand.REFUSED;
             }
             JsonNode head = result.path("head");
-            String headText = head.isObject() ? "seq " + head.path("seq").asLong() + ", hash " + head.path("hash").asText()
+            String headText = head.isObject()
+                    ? "seq " + head.path("seq").asLong() + ", hash "
+                            + head.path("hash").asText()
                     : "missing";
             if (intact) {
-                out.println("The audit chain is intact: " + result.path("events_checked").asLong() + " events checked.");
+                out.println("The audit chain is intact: "
+                        + result.path("events_checked").asLong() + " events checked.");
                 out.println("  Head:     " + headText);
             } else {
                 JsonNode at = result.path("first_break");
-                out.println("The audit chain is BROKEN at event " + at.path("seq").asLong() + ": " + at.path("reason").asText());
-                out.println("  Events checked before it: " + result.path("events_checked").asLong());
+                out.println("The audit chain is BROKEN at event "
+                        + at.path("seq").asLong() + ": " + at.path("reason").asText());
+                out.println("  Events checked before it: "
+                        + result.path("events_checked").asLong());
                 out.println("  Head (as stored): " + headText);
             }
             out.println("  Verified: " + result.path("verified_at").asText() + " by " + server.base());
@@ -128,27 +150,43 @@ final class AuditCommand implements Runnable {
         }
     }
 
-    @Command(name = "export", mixinStandardHelpOptions = true,
-            description = {"Write the audit events of a period as JSON Lines (seq, prev_hash, hash, body as stored), "
-                + "for masker audit verify --file or any third party (docs/AUDIT.md).",
+    @Command(
+            name = "export",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Write the audit events of a period as JSON Lines (seq, prev_hash, hash, body as stored), "
+                        + "for masker audit verify --file or any third party (docs/AUDIT.md).",
                 "The export runs from the first event at or after --since to the last before --until, with every event "
-                + "between them."},
+                        + "between them."
+            },
             exitCodeListHeading = "%nExit codes:%n",
-            exitCodeList = {"0:exported", "1:the server refused (its error code is printed)",
-                "2:bad usage, or the file cannot be written", "3:the server could not be reached, or the export was cut off"})
+            exitCodeList = {
+                "0:exported",
+                "1:the server refused (its error code is printed)",
+                "2:bad usage, or the file cannot be written",
+                "3:the server could not be reached, or the export was cut off"
+            })
     static final class Export implements Callable<Integer> {
         @CommandLine.Mixin
         private ServerOptions server = new ServerOptions();
 
-        @Option(names = "--since", paramLabel = "TIME", description = "RFC 3339 time, e.g. 2026-05-01T00:00:00Z "
-                + "(default: the first event).")
+        @Option(
+                names = "--since",
+                paramLabel = "TIME",
+                description = "RFC 3339 time, e.g. 2026-05-01T00:00:00Z " + "(default: the first event).")
         private String since;
 
-        @Option(names = "--until", paramLabel = "TIME", description = "RFC 3339 time, excluded (default: the last event).")
+        @Option(
+                names = "--until",
+                paramLabel = "TIME",
+                description = "RFC 3339 time, excluded (default: the last event).")
         private String until;
 
-        @Option(names = "--out", paramLabel = "FILE", description = "Write to this file (default: standard output); "
-                + "it is written only once the whole export has arrived.")
+        @Option(
+                names = "--out",
+                paramLabel = "FILE",
+                description = "Write to this file (default: standard output); "
+                        + "it is written only once the whole export has arrived.")
         private Path out;
 
         @CommandLine.Spec
@@ -168,8 +206,8 @@ final class AuditCommand implements Runnable {
             try (HttpClient client = client()) {
                 HttpResponse<InputStream> response;
                 try {
-                    response = send(client, server, "/api/v1/audit/export" + query,
-                            HttpResponse.BodyHandlers.ofInputStream());
+                    response = send(
+                            client, server, "/api/v1/audit/export" + query, HttpResponse.BodyHandlers.ofInputStream());
                 } catch (IOException e) {
                     return unreachable(server, e, err);
                 }
@@ -180,7 +218,8 @@ final class AuditCommand implements Runnable {
                         return unreachable(server, e, err);
                     }
                 }
-                return out == null ? copy(response.body(), spec.commandLine().getOut(), "standard output")
+                return out == null
+                        ? copy(response.body(), spec.commandLine().getOut(), "standard output")
                         : copyToFile(response);
             }
         }
@@ -224,7 +263,7 @@ final class AuditCommand implements Runnable {
             String first = null;
             String last = null;
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
-                 BufferedWriter writer = new BufferedWriter(nonClosing(target))) {
+                    BufferedWriter writer = new BufferedWriter(nonClosing(target))) {
                 for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                     writer.write(line);
                     writer.write('\n');
@@ -233,18 +272,20 @@ final class AuditCommand implements Runnable {
                     first = first == null ? line : first;
                 }
             } catch (IOException e) {
-                err.println("The export was cut off after " + events + " events (" + e.getClass().getSimpleName()
-                        + "); it is incomplete" + (out != null ? " and " + out + " was not written" : "") + ".");
+                err.println("The export was cut off after " + events + " events ("
+                        + e.getClass().getSimpleName() + "); it is incomplete"
+                        + (out != null ? " and " + out + " was not written" : "") + ".");
                 return MaskerCommand.UNREACHABLE;
             }
-            err.println("Exported " + events + " events" + (events == 0 ? "" : " (seq " + sequence(first) + " to "
-                    + sequence(last) + ")") + " to " + name + ".");
+            err.println("Exported " + events + " events"
+                    + (events == 0 ? "" : " (seq " + sequence(first) + " to " + sequence(last) + ")") + " to " + name
+                    + ".");
             return MaskerCommand.OK;
         }
     }
 
     /** The answer of a GET to the API as JSON, or the exit code of why there is none. */
-    private record Answer(int exitCode, JsonNode json) { }
+    private record Answer(int exitCode, JsonNode json) {}
 
     private static Answer get(ServerOptions server, String path, PrintWriter err) {
         HttpResponse<byte[]> response;
@@ -268,13 +309,15 @@ final class AuditCommand implements Runnable {
         return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     }
 
-    private static <T> HttpResponse<T> send(HttpClient client, ServerOptions server, String path,
-                                            HttpResponse.BodyHandler<T> handler) throws IOException {
+    private static <T> HttpResponse<T> send(
+            HttpClient client, ServerOptions server, String path, HttpResponse.BodyHandler<T> handler)
+            throws IOException {
         HttpRequest request = HttpRequest.newBuilder(server.base().resolve(path))
                 // The time to the answer's headers; a long export's body may take longer.
                 .timeout(Duration.ofMinutes(5))
                 .header("Authorization", "Bearer " + server.token())
-                .GET().build();
+                .GET()
+                .build();
         try {
             return client.send(request, handler);
         } catch (InterruptedException e) {
@@ -284,8 +327,11 @@ final class AuditCommand implements Runnable {
     }
 
     private static int unreachable(ServerOptions server, IOException e, PrintWriter err) {
-        err.println(e instanceof ConnectException ? "Cannot reach Masker at " + server.base() + ": is `masker serve` running?"
-                : "The request to " + server.base() + " failed: " + e.getClass().getSimpleName());
+        err.println(
+                e instanceof ConnectException
+                        ? "Cannot reach Masker at " + server.base() + ": is `masker serve` running?"
+                        : "The request to " + server.base() + " failed: "
+                                + e.getClass().getSimpleName());
         return MaskerCommand.UNREACHABLE;
     }
 
@@ -297,9 +343,11 @@ final class AuditCommand implements Runnable {
             err.println("Masker answered " + status + " without JSON.");
             return MaskerCommand.REFUSED;
         }
-        err.println("Masker refused (" + status + " " + error.path("code").asText() + "): " + error.path("message").asText());
-        error.path("details").forEach(detail ->
-                err.println("  " + detail.path("field").asText() + ": " + detail.path("problem").asText()));
+        err.println("Masker refused (" + status + " " + error.path("code").asText() + "): "
+                + error.path("message").asText());
+        error.path("details")
+                .forEach(detail -> err.println("  " + detail.path("field").asText() + ": "
+                        + detail.path("problem").asText()));
         return MaskerCommand.REFUSED;
     }
 
@@ -316,8 +364,11 @@ final class AuditCommand implements Runnable {
     }
 
     private static String readFailure(IOException e) {
-        return e instanceof NoSuchFileException ? "no such file"
-                : e instanceof AccessDeniedException ? "permission denied" : e.getClass().getSimpleName();
+        return e instanceof NoSuchFileException
+                ? "no such file"
+                : e instanceof AccessDeniedException
+                        ? "permission denied"
+                        : e.getClass().getSimpleName();
     }
 
     private static void closeQuietly(InputStream body) {

@@ -23,8 +23,7 @@ import java.util.Optional;
 final class AuditExportFile {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private AuditExportFile() {
-    }
+    private AuditExportFile() {}
 
     /**
      * What verifying an export found.
@@ -49,13 +48,16 @@ final class AuditExportFile {
             if (parsed.problem().isPresent()) {
                 ChainWalk sofar = walk == null ? ChainWalk.fromGenesis() : walk;
                 long due = walk == null ? 0 : walk.position().sequence() + 1;
-                return new Verdict(Optional.ofNullable(walk).map(ChainWalk::start),
-                        sofar.broken(due, "the line " + parsed.problem().get()), number);
+                return new Verdict(
+                        Optional.ofNullable(walk).map(ChainWalk::start),
+                        sofar.broken(due, "the line " + parsed.problem().get()),
+                        number);
             }
             ChainLink link = parsed.link();
             if (walk == null) {
                 // Event 1 has nothing before it to take as given: its prev_hash must be the genesis hash.
-                walk = link.sequence() == 1 ? ChainWalk.fromGenesis()
+                walk = link.sequence() == 1
+                        ? ChainWalk.fromGenesis()
                         : ChainWalk.after(new ChainPosition(link.sequence() - 1, link.previousHash()));
             }
             Optional<ChainVerification.Broken> broken = walk.next(link, AuditExportFile::bodyProblem);
@@ -101,8 +103,13 @@ final class AuditExportFile {
         if (body == null || !body.isTextual()) {
             return Parsed.problem("has no \"body\" text");
         }
-        return new Parsed(new ChainLink(seq.longValue(), node.get("prev_hash").textValue(), node.get("hash").textValue(),
-                body.textValue()), Optional.empty());
+        return new Parsed(
+                new ChainLink(
+                        seq.longValue(),
+                        node.get("prev_hash").textValue(),
+                        node.get("hash").textValue(),
+                        body.textValue()),
+                Optional.empty());
     }
 
     /** The body is canonical JSON naming its own place: a line renumbered around an unchanged body is found. */
@@ -110,7 +117,8 @@ final class AuditExportFile {
         try {
             JsonNode seq = JSON.readTree(link.body()).path("seq");
             return seq.canConvertToExactIntegral() && seq.canConvertToLong() && seq.longValue() == link.sequence()
-                    ? Optional.empty() : Optional.of("the body names another sequence number than its line");
+                    ? Optional.empty()
+                    : Optional.of("the body names another sequence number than its line");
         } catch (JacksonException e) {
             return Optional.of("the body is not JSON");
         }

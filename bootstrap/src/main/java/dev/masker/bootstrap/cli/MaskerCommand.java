@@ -5,16 +5,30 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The root of the {@code masker} command line. */
-@Command(name = "masker", mixinStandardHelpOptions = true, version = "masker 0.1.0",
+@Command(
+        name = "masker",
+        mixinStandardHelpOptions = true,
+        version = "masker 0.1.0",
         description = "Masker: a compliance firewall for voice AI agents in healthcare.",
-        subcommands = {ServeCommand.class, AgentsCommand.class, SessionsCommand.class, AuditCommand.class,
-            PhiCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {
+            ServeCommand.class,
+            AgentsCommand.class,
+            SessionsCommand.class,
+            AuditCommand.class,
+            PhiCommand.class,
+            CommandLine.HelpCommand.class
+        },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success", "1:the server refused the request (its error code is printed)",
-            "2:bad usage or configuration", "3:the server could not be reached"})
+        exitCodeList = {
+            "0:success",
+            "1:the server refused the request (its error code is printed)",
+            "2:bad usage or configuration",
+            "3:the server could not be reached"
+        })
 public final class MaskerCommand implements Runnable {
     /** Exit codes shared by the commands. */
     static final int OK = 0;
+
     static final int REFUSED = 1;
     static final int USAGE = 2;
     static final int UNREACHABLE = 3;
@@ -39,6 +53,10 @@ public final class MaskerCommand implements Runnable {
 
     /** Runs the command line with its output and errors written to the given writers. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        return new CommandLine(new MaskerCommand()).setExpandAtFiles(false).setOut(out).setErr(err).execute(args);
+        return new CommandLine(new MaskerCommand())
+                .setExpandAtFiles(false)
+                .setOut(out)
+                .setErr(err)
+                .execute(args);
     }
 }

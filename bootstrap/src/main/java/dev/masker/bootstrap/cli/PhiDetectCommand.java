@@ -22,13 +22,17 @@ import picocli.CommandLine.Command;
  * Reads JSON Lines {@code {"id","text"}} on standard input and writes {@code {"id","spans":[{"start","end","kind"}]}}
  * for each, in order: the evaluation interface that {@code phi-score.py} scores.
  */
-@Command(name = "detect", mixinStandardHelpOptions = true,
-        description = {"Detect PHI in JSON Lines {\"id\",\"text\"} read from standard input.",
+@Command(
+        name = "detect",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Detect PHI in JSON Lines {\"id\",\"text\"} read from standard input.",
             "Writes one line {\"id\",\"spans\":[{\"start\",\"end\",\"kind\"}]} per input line"
-                + " (UTF-16 offsets, end exclusive).",
+                    + " (UTF-16 offsets, end exclusive).",
             "A line that is not such an object is reported on standard error and skipped; the exit code is then 2.",
             "With --explain each span also says which recognizer found it, on what evidence, and whether in the"
-                + " normalized view (spoken, structured or accented forms written out)."})
+                    + " normalized view (spoken, structured or accented forms written out)."
+        })
 final class PhiDetectCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -37,7 +41,8 @@ final class PhiDetectCommand implements Callable<Integer> {
 
     private final InputStream input;
 
-    @CommandLine.Option(names = "--explain",
+    @CommandLine.Option(
+            names = "--explain",
             description = "Add recognizer, evidence, view, priority and widened_by to each span.")
     private boolean explain;
 
@@ -74,12 +79,14 @@ final class PhiDetectCommand implements Callable<Integer> {
             return MaskerCommand.REFUSED;
         } catch (RuntimeException e) {
             // No stack trace and no message text: either could carry the turn being scanned.
-            err.println("masker phi detect: line " + lineNumber + ": detection failed (" + e.getClass().getSimpleName() + ")");
+            err.println("masker phi detect: line " + lineNumber + ": detection failed ("
+                    + e.getClass().getSimpleName() + ")");
             return MaskerCommand.REFUSED;
         }
         out.flush();
         if (bad > 0) {
-            err.println("masker phi detect: " + bad + " bad line(s); expected {\"id\": ..., \"text\": \"...\"} per line");
+            err.println(
+                    "masker phi detect: " + bad + " bad line(s); expected {\"id\": ..., \"text\": \"...\"} per line");
             err.flush();
             return MaskerCommand.USAGE;
         }
@@ -110,8 +117,11 @@ final class PhiDetectCommand implements Callable<Integer> {
         if (explain) {
             for (ExplainedSpan explained : detector.explain(text.asText())) {
                 PhiSpan span = explained.span();
-                ObjectNode described = spans.addObject().put("start", span.start()).put("end", span.end())
-                        .put("kind", span.kind().name()).put("recognizer", explained.recognizer())
+                ObjectNode described = spans.addObject()
+                        .put("start", span.start())
+                        .put("end", span.end())
+                        .put("kind", span.kind().name())
+                        .put("recognizer", explained.recognizer())
                         .put("evidence", explained.evidence())
                         .put("view", explained.normalizedView() ? "normalized" : "original")
                         .put("priority", explained.priority());
@@ -119,7 +129,10 @@ final class PhiDetectCommand implements Callable<Integer> {
             }
         } else {
             for (PhiSpan span : detector.detect(text.asText())) {
-                spans.addObject().put("start", span.start()).put("end", span.end()).put("kind", span.kind().name());
+                spans.addObject()
+                        .put("start", span.start())
+                        .put("end", span.end())
+                        .put("kind", span.kind().name());
             }
         }
         out.println(result);

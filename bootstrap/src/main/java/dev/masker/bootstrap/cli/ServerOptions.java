@@ -6,11 +6,15 @@ import picocli.CommandLine.Option;
 
 /** Where the server is and how to sign in: options every command that talks to a running server shares. */
 final class ServerOptions {
-    @Option(names = "--server", paramLabel = "URL",
+    @Option(
+            names = "--server",
+            paramLabel = "URL",
             description = "Masker's base URL (default: $MASKER_SERVER, else http://127.0.0.1:$MASKER_PORT or 8080).")
     String server;
 
-    @Option(names = "--token", paramLabel = "TOKEN",
+    @Option(
+            names = "--token",
+            paramLabel = "TOKEN",
             description = "Admin token (default: $MASKER_ADMIN_TOKEN; the first one if it is a list).")
     String token;
 

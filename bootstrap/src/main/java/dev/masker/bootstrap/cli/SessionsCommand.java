@@ -16,8 +16,11 @@ import picocli.CommandLine.Parameters;
  * {@code masker sessions list|get}: the proxy's sessions through a running server's API with an admin token — counts,
  * kinds and timings, never a value.
  */
-@Command(name = "sessions", mixinStandardHelpOptions = true,
-        description = "Show the calls the proxy saw, through a running Masker server (its /api/v1, with an admin token).",
+@Command(
+        name = "sessions",
+        mixinStandardHelpOptions = true,
+        description =
+                "Show the calls the proxy saw, through a running Masker server (its /api/v1, with an admin token).",
         subcommands = {SessionsCommand.ListSessions.class, SessionsCommand.Get.class})
 final class SessionsCommand implements Runnable {
     @CommandLine.Spec
@@ -33,7 +36,10 @@ final class SessionsCommand implements Runnable {
         @CommandLine.Mixin
         private AdminApi api;
 
-        @Option(names = "--agent", paramLabel = "AGENT_ID", description = "Only this agent's sessions (a deleted one's too).")
+        @Option(
+                names = "--agent",
+                paramLabel = "AGENT_ID",
+                description = "Only this agent's sessions (a deleted one's too).")
         private String agent;
 
         @Option(names = "--since", description = "1h, 24h (default), 7d, 30d, or an ISO-8601 UTC instant.")
@@ -42,7 +48,10 @@ final class SessionsCommand implements Runnable {
         @Option(names = "--status", description = "ok, error or partial.")
         private String status;
 
-        @Option(names = "--min-redactions", paramLabel = "N", description = "Only sessions with at least N values masked.")
+        @Option(
+                names = "--min-redactions",
+                paramLabel = "N",
+                description = "Only sessions with at least N values masked.")
         private Long minRedactions;
 
         @Option(names = "--limit", description = "Sessions per page, 1-100 (default 25).")
@@ -60,7 +69,10 @@ final class SessionsCommand implements Runnable {
             add(query, "limit", limit == null ? null : limit.toString());
             add(query, "cursor", cursor);
             String path = agent == null ? "/api/v1/sessions" : AgentsCommand.agentPath(agent) + "/sessions";
-            return api.send("GET", path + (query.isEmpty() ? "" : "?" + String.join("&", query)), null,
+            return api.send(
+                    "GET",
+                    path + (query.isEmpty() ? "" : "?" + String.join("&", query)),
+                    null,
                     SessionsCommand::printList);
         }
 
@@ -81,7 +93,10 @@ final class SessionsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            return api.send("GET", "/api/v1/sessions/" + URLEncoder.encode(id, StandardCharsets.UTF_8), null,
+            return api.send(
+                    "GET",
+                    "/api/v1/sessions/" + URLEncoder.encode(id, StandardCharsets.UTF_8),
+                    null,
                     SessionsCommand::printOne);
         }
     }
@@ -90,10 +105,13 @@ final class SessionsCommand implements Runnable {
         if (answer.path("data").isEmpty()) {
             out.println("No sessions.");
         }
-        answer.path("data").forEach(session -> out.println(session.path("id").asText() + "  "
-                + session.path("started_at").asText() + "  " + session.path("status").asText() + "  "
-                + session.path("turns").asLong() + " turns  " + session.path("redaction_count").asLong() + " masked  "
-                + session.path("agent_name").asText()));
+        answer.path("data")
+                .forEach(session -> out.println(session.path("id").asText() + "  "
+                        + session.path("started_at").asText() + "  "
+                        + session.path("status").asText() + "  "
+                        + session.path("turns").asLong() + " turns  "
+                        + session.path("redaction_count").asLong() + " masked  "
+                        + session.path("agent_name").asText()));
         if (!answer.path("next_cursor").isNull()) {
             out.println("More: --cursor " + answer.path("next_cursor").asText());
         }
@@ -101,27 +119,44 @@ final class SessionsCommand implements Runnable {
 
     private static void printOne(JsonNode answer, PrintWriter out) {
         JsonNode session = answer.path("session");
-        out.println("Session " + session.path("id").asText() + " (" + session.path("status").asText() + ")");
-        out.println("  Agent:        " + session.path("agent_name").asText() + " (" + session.path("agent_id").asText() + ")");
+        out.println("Session " + session.path("id").asText() + " ("
+                + session.path("status").asText() + ")");
+        out.println("  Agent:        " + session.path("agent_name").asText() + " ("
+                + session.path("agent_id").asText() + ")");
         out.println("  Started:      " + session.path("started_at").asText());
-        out.println("  Ended:        " + (session.path("call_ended").isObject()
-                ? session.path("ended_at").asText() + " (" + session.path("call_ended").path("ended_reason").asText() + ")"
-                : "not yet"));
-        out.println("  Policy:       " + (session.path("policy_name").isNull() ? "not recorded"
-                : session.path("policy_name").asText() + " v" + session.path("policy_version").asInt()));
-        out.println("  Turns:        " + session.path("turns").asLong() + ", model " + session.path("upstream_model").asText());
+        out.println("  Ended:        "
+                + (session.path("call_ended").isObject()
+                        ? session.path("ended_at").asText() + " ("
+                                + session.path("call_ended")
+                                        .path("ended_reason")
+                                        .asText() + ")"
+                        : "not yet"));
+        out.println("  Policy:       "
+                + (session.path("policy_name").isNull()
+                        ? "not recorded"
+                        : session.path("policy_name").asText() + " v"
+                                + session.path("policy_version").asInt()));
+        out.println("  Turns:        " + session.path("turns").asLong() + ", model "
+                + session.path("upstream_model").asText());
         List<String> kinds = new ArrayList<>();
-        session.path("redactions_by_kind").properties().forEach(kind -> kinds.add(kind.getKey() + " " + kind.getValue()));
+        session.path("redactions_by_kind")
+                .properties()
+                .forEach(kind -> kinds.add(kind.getKey() + " " + kind.getValue()));
         out.println("  Masked:       " + session.path("redaction_count").asLong()
                 + (kinds.isEmpty() ? "" : " (" + String.join(", ", kinds) + ")"));
         JsonNode stages = session.path("stage_durations_ms");
         out.println("  Stages (p50): detection " + stages.path("detection").asText() + " ms, tokenize "
-                + stages.path("tokenize").asText() + " ms, upstream " + stages.path("upstream").asText() + " ms, rehydrate "
+                + stages.path("tokenize").asText() + " ms, upstream "
+                + stages.path("upstream").asText() + " ms, rehydrate "
                 + stages.path("rehydrate").asText() + " ms");
-        out.println("  Leak findings: " + (session.path("leak_findings").isEmpty() ? "none"
-                : session.path("leak_findings").size() + " turn(s)"));
-        session.path("events").forEach(turn -> out.println("    #" + turn.path("seq").asLong() + "  "
-                + turn.path("at").asText() + "  " + turn.path("outcome").asText() + "  " + turn.path("masked_total").asLong()
-                + " masked  " + turn.path("durations_ms").path("total").asText() + " ms"));
+        out.println("  Leak findings: "
+                + (session.path("leak_findings").isEmpty()
+                        ? "none"
+                        : session.path("leak_findings").size() + " turn(s)"));
+        session.path("events")
+                .forEach(turn -> out.println("    #" + turn.path("seq").asLong() + "  "
+                        + turn.path("at").asText() + "  " + turn.path("outcome").asText() + "  "
+                        + turn.path("masked_total").asLong()
+                        + " masked  " + turn.path("durations_ms").path("total").asText() + " ms"));
     }
 }

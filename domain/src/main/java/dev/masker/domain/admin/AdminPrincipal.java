@@ -6,7 +6,9 @@ package dev.masker.domain.admin;
  */
 public record AdminPrincipal(String value) {
     public AdminPrincipal {
-        if (value == null || value.isEmpty() || value.length() > 200
+        if (value == null
+                || value.isEmpty()
+                || value.length() > 200
                 || !value.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
             throw new IllegalArgumentException("a principal is 1 to 200 printable ASCII characters without spaces");
         }

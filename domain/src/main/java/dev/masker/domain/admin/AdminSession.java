@@ -25,8 +25,13 @@ public final class AdminSession {
     private final Instant expiresAt;
     private final Instant revokedAt;
 
-    private AdminSession(AdminSessionDigest digest, AdminPrincipal principal, Instant createdAt, Instant lastSeenAt,
-                         Instant expiresAt, Instant revokedAt) {
+    private AdminSession(
+            AdminSessionDigest digest,
+            AdminPrincipal principal,
+            Instant createdAt,
+            Instant lastSeenAt,
+            Instant expiresAt,
+            Instant revokedAt) {
         this.digest = Objects.requireNonNull(digest, "digest");
         this.principal = Objects.requireNonNull(principal, "principal");
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
@@ -36,7 +41,11 @@ public final class AdminSession {
     }
 
     /** Whether a session holds at a given moment. */
-    public enum Status { ACTIVE, EXPIRED, REVOKED }
+    public enum Status {
+        ACTIVE,
+        EXPIRED,
+        REVOKED
+    }
 
     /** A session signed in now, for the principal, stored under the digest of its secret. */
     public static AdminSession create(AdminSessionDigest digest, AdminPrincipal principal, Instant now) {
@@ -45,8 +54,13 @@ public final class AdminSession {
     }
 
     /** A session as it was stored. */
-    public static AdminSession restore(AdminSessionDigest digest, AdminPrincipal principal, Instant createdAt,
-                                       Instant lastSeenAt, Instant expiresAt, Optional<Instant> revokedAt) {
+    public static AdminSession restore(
+            AdminSessionDigest digest,
+            AdminPrincipal principal,
+            Instant createdAt,
+            Instant lastSeenAt,
+            Instant expiresAt,
+            Optional<Instant> revokedAt) {
         return new AdminSession(digest, principal, createdAt, lastSeenAt, expiresAt, revokedAt.orElse(null));
     }
 

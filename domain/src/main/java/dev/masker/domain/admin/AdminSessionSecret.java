@@ -38,7 +38,9 @@ public record AdminSessionSecret(String value) {
 
     /** The secret the text is, when it has the form of one; anything else (a forged or mangled cookie) is empty. */
     public static Optional<AdminSessionSecret> parse(String text) {
-        return text != null && FORM.matcher(text).matches() ? Optional.of(new AdminSessionSecret(text)) : Optional.empty();
+        return text != null && FORM.matcher(text).matches()
+                ? Optional.of(new AdminSessionSecret(text))
+                : Optional.empty();
     }
 
     /** The SHA-256 of the secret's text: what the store keeps and looks sessions up by. */

@@ -24,10 +24,19 @@ public final class Agent {
     private final ForwardTarget forward;
     private final WebhookCredential webhookCredential;
 
-    private Agent(AgentId id, AgentName name, Upstream upstream, Tokenization tokenization, String policyName,
-                  AssistantConfig assistantDefaults, ConfigCallback configCallback, Instant createdAt,
-                  String customPolicyYaml, ProxyAccess proxyAccess, ForwardTarget forward,
-                  WebhookCredential webhookCredential) {
+    private Agent(
+            AgentId id,
+            AgentName name,
+            Upstream upstream,
+            Tokenization tokenization,
+            String policyName,
+            AssistantConfig assistantDefaults,
+            ConfigCallback configCallback,
+            Instant createdAt,
+            String customPolicyYaml,
+            ProxyAccess proxyAccess,
+            ForwardTarget forward,
+            WebhookCredential webhookCredential) {
         this.id = Objects.requireNonNull(id, "id");
         this.name = Objects.requireNonNull(name, "name");
         this.upstream = Objects.requireNonNull(upstream, "upstream");
@@ -43,28 +52,79 @@ public final class Agent {
     }
 
     /** A new agent, created now, with a fresh proxy key and no models allowed beyond its upstream's. */
-    public static Agent create(AgentId id, AgentName name, Upstream upstream, Tokenization tokenization, String policyName,
-                               AssistantConfig assistantDefaults, Optional<ConfigCallback> configCallback, Instant now) {
-        return new Agent(id, name, upstream, tokenization, policyName, assistantDefaults, configCallback.orElse(null),
-                now, null, new ProxyAccess(Optional.of(ProxyKey.generate()), List.of()), null, null);
+    public static Agent create(
+            AgentId id,
+            AgentName name,
+            Upstream upstream,
+            Tokenization tokenization,
+            String policyName,
+            AssistantConfig assistantDefaults,
+            Optional<ConfigCallback> configCallback,
+            Instant now) {
+        return new Agent(
+                id,
+                name,
+                upstream,
+                tokenization,
+                policyName,
+                assistantDefaults,
+                configCallback.orElse(null),
+                now,
+                null,
+                new ProxyAccess(Optional.of(ProxyKey.generate()), List.of()),
+                null,
+                null);
     }
 
     /**
      * An agent as it was stored (with a named policy and no proxy access; {@link #withPolicy} and
      * {@link #withProxyAccess} restore those).
      */
-    public static Agent restore(AgentId id, AgentName name, Upstream upstream, Tokenization tokenization, String policyName,
-                                AssistantConfig assistantDefaults, Optional<ConfigCallback> configCallback,
-                                Instant createdAt) {
-        return new Agent(id, name, upstream, tokenization, policyName, assistantDefaults, configCallback.orElse(null),
-                createdAt, null, ProxyAccess.NONE, null, null);
+    public static Agent restore(
+            AgentId id,
+            AgentName name,
+            Upstream upstream,
+            Tokenization tokenization,
+            String policyName,
+            AssistantConfig assistantDefaults,
+            Optional<ConfigCallback> configCallback,
+            Instant createdAt) {
+        return new Agent(
+                id,
+                name,
+                upstream,
+                tokenization,
+                policyName,
+                assistantDefaults,
+                configCallback.orElse(null),
+                createdAt,
+                null,
+                ProxyAccess.NONE,
+                null,
+                null);
     }
 
     /** This agent with new settings: same id and creation time. */
-    public Agent revised(AgentName name, Upstream upstream, Tokenization tokenization, String policyName,
-                         AssistantConfig assistantDefaults, Optional<ConfigCallback> configCallback) {
-        return new Agent(id, name, upstream, tokenization, policyName, assistantDefaults, configCallback.orElse(null),
-                createdAt, customPolicyYaml, proxyAccess, forward, webhookCredential);
+    public Agent revised(
+            AgentName name,
+            Upstream upstream,
+            Tokenization tokenization,
+            String policyName,
+            AssistantConfig assistantDefaults,
+            Optional<ConfigCallback> configCallback) {
+        return new Agent(
+                id,
+                name,
+                upstream,
+                tokenization,
+                policyName,
+                assistantDefaults,
+                configCallback.orElse(null),
+                createdAt,
+                customPolicyYaml,
+                proxyAccess,
+                forward,
+                webhookCredential);
     }
 
     /**
@@ -72,26 +132,70 @@ public final class Agent {
      * the agent and whose name is {@code policyName}.
      */
     public Agent withPolicy(String policyName, Optional<String> customPolicyYaml) {
-        return new Agent(id, name, upstream, tokenization, policyName, assistantDefaults, configCallback, createdAt,
-                customPolicyYaml.orElse(null), proxyAccess, forward, webhookCredential);
+        return new Agent(
+                id,
+                name,
+                upstream,
+                tokenization,
+                policyName,
+                assistantDefaults,
+                configCallback,
+                createdAt,
+                customPolicyYaml.orElse(null),
+                proxyAccess,
+                forward,
+                webhookCredential);
     }
 
     /** This agent with another proxy key and list of extra models its proxy callers may ask for. */
     public Agent withProxyAccess(ProxyAccess access) {
-        return new Agent(id, name, upstream, tokenization, policyName, assistantDefaults, configCallback, createdAt,
-                customPolicyYaml, access, forward, webhookCredential);
+        return new Agent(
+                id,
+                name,
+                upstream,
+                tokenization,
+                policyName,
+                assistantDefaults,
+                configCallback,
+                createdAt,
+                customPolicyYaml,
+                access,
+                forward,
+                webhookCredential);
     }
 
     /** This agent with another backend its Vapi messages are relayed to, or none. */
     public Agent withForward(Optional<ForwardTarget> target) {
-        return new Agent(id, name, upstream, tokenization, policyName, assistantDefaults, configCallback, createdAt,
-                customPolicyYaml, proxyAccess, target.orElse(null), webhookCredential);
+        return new Agent(
+                id,
+                name,
+                upstream,
+                tokenization,
+                policyName,
+                assistantDefaults,
+                configCallback,
+                createdAt,
+                customPolicyYaml,
+                proxyAccess,
+                target.orElse(null),
+                webhookCredential);
     }
 
     /** This agent with its own webhook credential, or none (the deployment's then applies). */
     public Agent withWebhookCredential(Optional<WebhookCredential> credential) {
-        return new Agent(id, name, upstream, tokenization, policyName, assistantDefaults, configCallback, createdAt,
-                customPolicyYaml, proxyAccess, forward, credential.orElse(null));
+        return new Agent(
+                id,
+                name,
+                upstream,
+                tokenization,
+                policyName,
+                assistantDefaults,
+                configCallback,
+                createdAt,
+                customPolicyYaml,
+                proxyAccess,
+                forward,
+                credential.orElse(null));
     }
 
     /** The credential Vapi's deliveries for this agent must carry, when the agent has its own. */

@@ -11,9 +11,13 @@ public record AgentUrls(URI publicBase) {
     public AgentUrls {
         Objects.requireNonNull(publicBase, "publicBase");
         String text = publicBase.toString();
-        if (!publicBase.isAbsolute() || publicBase.getHost() == null || text.endsWith("/")
-                || publicBase.getQuery() != null || publicBase.getFragment() != null) {
-            throw new IllegalArgumentException("the public URL must be absolute, without a trailing slash, query or fragment");
+        if (!publicBase.isAbsolute()
+                || publicBase.getHost() == null
+                || text.endsWith("/")
+                || publicBase.getQuery() != null
+                || publicBase.getFragment() != null) {
+            throw new IllegalArgumentException(
+                    "the public URL must be absolute, without a trailing slash, query or fragment");
         }
     }
 

@@ -47,7 +47,8 @@ public record ConfigCallback(URI url, String secret, Duration timeout) {
 
     /** Why the URL cannot be a callback, or {@code null} when it can. */
     public static String urlProblem(URI url) {
-        if (!url.isAbsolute() || url.getHost() == null
+        if (!url.isAbsolute()
+                || url.getHost() == null
                 || !("https".equals(url.getScheme()) || "http".equals(url.getScheme()))) {
             return "must be an absolute http or https URL";
         }

@@ -36,7 +36,10 @@ public record ForwardTarget(URI url, String secret, Duration timeout, Set<String
         if (messages.size() > MAX_MESSAGES) {
             problems.add(new FieldProblem("forward.messages", "must list at most " + MAX_MESSAGES + " message types"));
         }
-        messages.stream().map(ForwardTarget::messageProblem).filter(Objects::nonNull).findFirst()
+        messages.stream()
+                .map(ForwardTarget::messageProblem)
+                .filter(Objects::nonNull)
+                .findFirst()
                 .ifPresent(problem -> problems.add(new FieldProblem("forward.messages", problem)));
         if (!problems.isEmpty()) {
             throw DomainException.invalid(problems);
@@ -50,7 +53,8 @@ public record ForwardTarget(URI url, String secret, Duration timeout, Set<String
 
     /** Why the text cannot name a message type to relay, or {@code null} when it can. */
     public static String messageProblem(String type) {
-        return MESSAGE_TYPE.matcher(type).matches() ? null
+        return MESSAGE_TYPE.matcher(type).matches()
+                ? null
                 : "must be a Vapi message type: lower-case letters, digits, dots and hyphens, at most 64";
     }
 

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 public final class ProxyKey {
     /** The bytes of randomness behind a key. */
     public static final int RANDOM_BYTES = 32;
+
     private static final String PREFIX = "mpk_";
     private static final Pattern SHAPE = Pattern.compile("mpk_[0-9a-f]{64}");
 
@@ -51,8 +52,9 @@ public final class ProxyKey {
 
     /** Whether the presented text is this key; compared in constant time. */
     public boolean matches(String presented) {
-        return presented != null && MessageDigest.isEqual(value.getBytes(StandardCharsets.US_ASCII),
-                presented.getBytes(StandardCharsets.UTF_8));
+        return presented != null
+                && MessageDigest.isEqual(
+                        value.getBytes(StandardCharsets.US_ASCII), presented.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The key itself, for the agent's owner and the assistant's model headers only. */
@@ -62,8 +64,9 @@ public final class ProxyKey {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof ProxyKey key && MessageDigest.isEqual(value.getBytes(StandardCharsets.US_ASCII),
-                key.value.getBytes(StandardCharsets.US_ASCII));
+        return other instanceof ProxyKey key
+                && MessageDigest.isEqual(
+                        value.getBytes(StandardCharsets.US_ASCII), key.value.getBytes(StandardCharsets.US_ASCII));
     }
 
     @Override

@@ -14,13 +14,17 @@ public record Upstream(Provider provider, String model) {
     private static final Pattern MODEL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/-]{0,99}");
 
     /** The kinds of upstream Masker can forward to. */
-    public enum Provider { OPENAI, STUB }
+    public enum Provider {
+        OPENAI,
+        STUB
+    }
 
     public Upstream {
         Objects.requireNonNull(provider, "provider");
         Objects.requireNonNull(model, "model");
         if (!MODEL.matcher(model).matches()) {
-            // The model comes from a request (an agent's upstream, a proxied turn's model): refused as the API refuses it.
+            // The model comes from a request (an agent's upstream, a proxied turn's model): refused as the API refuses
+            // it.
             throw DomainException.of(ErrorCode.UNKNOWN_UPSTREAM, "Unknown upstream; use openai:<model> or stub.");
         }
     }
@@ -35,7 +39,9 @@ public record Upstream(Provider provider, String model) {
         if ("stub".equals(text)) {
             return Optional.of(new Upstream(Provider.STUB, "stub"));
         }
-        if (text != null && text.startsWith("openai:") && MODEL.matcher(text.substring(7)).matches()) {
+        if (text != null
+                && text.startsWith("openai:")
+                && MODEL.matcher(text.substring(7)).matches()) {
             return Optional.of(new Upstream(Provider.OPENAI, text.substring(7)));
         }
         return Optional.empty();

@@ -29,7 +29,9 @@ public sealed interface WebhookCredential {
 
     /** Why the text cannot name a header, or {@code null} when it can. */
     static String headerProblem(String name) {
-        return HEADER_NAME.matcher(name).matches() ? null : "must be an HTTP header name (letters, digits, -), at most 64";
+        return HEADER_NAME.matcher(name).matches()
+                ? null
+                : "must be an HTTP header name (letters, digits, -), at most 64";
     }
 
     /** Adds the problem of a header name, if any, as the field {@code webhook_credential.<field>}. */
@@ -42,7 +44,9 @@ public sealed interface WebhookCredential {
 
     /** Vapi's HMAC algorithms. */
     enum Algorithm {
-        SHA256("HmacSHA256", 32), SHA512("HmacSHA512", 64), SHA1("HmacSHA1", 20);
+        SHA256("HmacSHA256", 32),
+        SHA512("HmacSHA512", 64),
+        SHA1("HmacSHA1", 20);
 
         private final String jcaName;
         private final int macBytes;
@@ -94,8 +98,14 @@ public sealed interface WebhookCredential {
      *
      * @param secret the shared secret; when {@code secretIsBase64}, base64 of the key's bytes
      */
-    record Hmac(String secret, boolean secretIsBase64, Algorithm algorithm, String signatureHeader,
-                Optional<String> signaturePrefix, Timestamp timestamp, String timestampHeader)
+    record Hmac(
+            String secret,
+            boolean secretIsBase64,
+            Algorithm algorithm,
+            String signatureHeader,
+            Optional<String> signaturePrefix,
+            Timestamp timestamp,
+            String timestampHeader)
             implements WebhookCredential {
         public static final String DEFAULT_SIGNATURE_HEADER = "x-signature";
         public static final String DEFAULT_TIMESTAMP_HEADER = "x-timestamp";
@@ -124,7 +134,8 @@ public sealed interface WebhookCredential {
 
         /** The MAC key: the secret's UTF-8 bytes, or the bytes it encodes in base64. */
         public byte[] key() {
-            return secretIsBase64 ? Base64.getDecoder().decode(secret.strip())
+            return secretIsBase64
+                    ? Base64.getDecoder().decode(secret.strip())
                     : secret.getBytes(StandardCharsets.UTF_8);
         }
 

@@ -140,7 +140,8 @@ public final class AssistantConfig {
             list.forEach(element -> copy.add(freeze(element)));
             return Collections.unmodifiableList(copy);
         }
-        throw new IllegalArgumentException("not a JSON value: " + value.getClass().getSimpleName());
+        throw new IllegalArgumentException(
+                "not a JSON value: " + value.getClass().getSimpleName());
     }
 
     @Override

@@ -34,7 +34,11 @@ public final class VapiAssistantShape {
 
     /** The JSON types a field's value may take; a {@code null} has none of them. */
     public enum JsonType {
-        OBJECT("an object"), ARRAY("an array"), STRING("a string"), NUMBER("a number"), BOOLEAN("a boolean");
+        OBJECT("an object"),
+        ARRAY("an array"),
+        STRING("a string"),
+        NUMBER("a number"),
+        BOOLEAN("a boolean");
 
         private final String phrase;
 
@@ -51,7 +55,9 @@ public final class VapiAssistantShape {
                 case String text -> Optional.of(STRING);
                 case Number number -> Optional.of(NUMBER);
                 case Boolean bool -> Optional.of(BOOLEAN);
-                default -> throw new IllegalArgumentException("not a JSON value: " + value.getClass().getSimpleName());
+                default ->
+                    throw new IllegalArgumentException(
+                            "not a JSON value: " + value.getClass().getSimpleName());
             };
         }
 
@@ -89,12 +95,17 @@ public final class VapiAssistantShape {
         assistant.asMap().forEach((name, value) -> {
             Set<JsonType> types = name.contains(".") ? null : fields.get(name);
             if (types == null) {
-                problems.add(new FieldProblem(shown(name), "is not a field of Vapi's assistant"
-                        + nearestField(name).map(near -> "; did you mean \"" + near + "\"?").orElse("")));
+                problems.add(new FieldProblem(
+                        shown(name),
+                        "is not a field of Vapi's assistant"
+                                + nearestField(name)
+                                        .map(near -> "; did you mean \"" + near + "\"?")
+                                        .orElse("")));
             } else if (!JsonType.of(value).map(types::contains).orElse(false)) {
                 String expected = types.stream().map(type -> type.phrase).collect(Collectors.joining(" or "));
-                problems.add(new FieldProblem(name, "must be " + expected
-                        + (value == null ? " (leave the field out rather than send null)" : "")));
+                problems.add(new FieldProblem(
+                        name,
+                        "must be " + expected + (value == null ? " (leave the field out rather than send null)" : "")));
             }
         });
         return problems;

@@ -28,8 +28,13 @@ import java.util.stream.Collectors;
  * One append-only audit record. Its data holds identifiers, counts and choices — never PHI, prompts or secrets. An
  * event with a dedup key is recorded at most once: a second one with the same key is not appended.
  */
-public record AuditEvent(EventId id, AuditEventType type, Instant occurredAt, Optional<AgentId> agentId,
-                         Map<String, String> data, Optional<String> dedupKey) {
+public record AuditEvent(
+        EventId id,
+        AuditEventType type,
+        Instant occurredAt,
+        Optional<AgentId> agentId,
+        Map<String, String> data,
+        Optional<String> dedupKey) {
 
     public AuditEvent {
         Objects.requireNonNull(id, "id");
@@ -58,9 +63,16 @@ public record AuditEvent(EventId id, AuditEventType type, Instant occurredAt, Op
      * The record of a call starting: which agent and call, the assistant id, the chosen model, where the configuration
      * came from, the request and the customer's fingerprint. The configuration itself is never recorded.
      */
-    public static AuditEvent callStarted(EventId id, Instant at, AgentId agentId, CallId callId,
-                                         Optional<String> assistantId, String model, ResolvedAssistant resolved,
-                                         RequestId requestId, Optional<PhoneFingerprint> customer) {
+    public static AuditEvent callStarted(
+            EventId id,
+            Instant at,
+            AgentId agentId,
+            CallId callId,
+            Optional<String> assistantId,
+            String model,
+            ResolvedAssistant resolved,
+            RequestId requestId,
+            Optional<PhoneFingerprint> customer) {
         Map<String, String> data = new LinkedHashMap<>();
         data.put("call_id", callId.value());
         assistantId.ifPresent(value -> data.put("assistant_id", value));
@@ -69,7 +81,12 @@ public record AuditEvent(EventId id, AuditEventType type, Instant occurredAt, Op
         resolved.fallbackReason().ifPresent(reason -> data.put("fallback_reason", reason.wireName()));
         data.put("request_id", requestId.value());
         customer.ifPresent(fingerprint -> data.put("customer_fingerprint", fingerprint.value()));
-        return new AuditEvent(id, AuditEventType.CALL_STARTED, at, Optional.of(agentId), data,
+        return new AuditEvent(
+                id,
+                AuditEventType.CALL_STARTED,
+                at,
+                Optional.of(agentId),
+                data,
                 Optional.of(callStartedKey(agentId, callId)));
     }
 
@@ -78,25 +95,42 @@ public record AuditEvent(EventId id, AuditEventType type, Instant occurredAt, Op
      * lasted, Vapi's ended reason (an identifier), and how many turns were proxied and values masked, by kind. Never the
      * transcript, the summary, the recording or any value.
      */
-    public static AuditEvent callEnded(EventId id, Instant at, AgentId agentId, CallId callId, CallTotals totals,
-                                       RequestId requestId) {
+    public static AuditEvent callEnded(
+            EventId id, Instant at, AgentId agentId, CallId callId, CallTotals totals, RequestId requestId) {
         Map<String, String> data = new LinkedHashMap<>();
         data.put("call_id", callId.value());
         totals.session().ifPresent(session -> data.put("session_id", session.value()));
         totals.duration().ifPresent(duration -> data.put("duration_ms", Long.toString(duration.toMillis())));
         data.put("ended_reason", totals.endedReason());
         data.put("turns", Integer.toString(totals.turns()));
-        data.put("masked_total", Integer.toString(totals.masked().values().stream().mapToInt(Integer::intValue).sum()));
-        data.put("masked", totals.masked().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .map(entry -> entry.getKey().name() + ":" + entry.getValue()).collect(Collectors.joining(",")));
+        data.put(
+                "masked_total",
+                Integer.toString(totals.masked().values().stream()
+                        .mapToInt(Integer::intValue)
+                        .sum()));
+        data.put(
+                "masked",
+                totals.masked().entrySet().stream()
+                        .sorted(Map.Entry.comparingByKey())
+                        .map(entry -> entry.getKey().name() + ":" + entry.getValue())
+                        .collect(Collectors.joining(",")));
         data.put("request_id", requestId.value());
-        return new AuditEvent(id, AuditEventType.CALL_ENDED, at, Optional.of(agentId), data,
+        return new AuditEvent(
+                id,
+                AuditEventType.CALL_ENDED,
+                at,
+                Optional.of(agentId),
+                data,
                 Optional.of("call_ended:" + agentId.value() + ":" + callId.value()));
     }
 
     /** What a {@code call_ended} event records of a call: its session, length, ended reason, turns and masked values. */
-    public record CallTotals(Optional<SessionId> session, Optional<Duration> duration, String endedReason, int turns,
-                             Map<PhiKind, Integer> masked) {
+    public record CallTotals(
+            Optional<SessionId> session,
+            Optional<Duration> duration,
+            String endedReason,
+            int turns,
+            Map<PhiKind, Integer> masked) {
         public CallTotals {
             Objects.requireNonNull(session, "session");
             Objects.requireNonNull(duration, "duration");
@@ -106,8 +140,13 @@ public record AuditEvent(EventId id, AuditEventType type, Instant occurredAt, Op
     }
 
     /** The record of an agent being created, and by whom; the agent's configuration is not recorded. */
-    public static AuditEvent agentCreated(EventId id, Instant at, AgentId agentId, String principal,
-                                          Optional<ConfigCallback> callback, RequestId requestId) {
+    public static AuditEvent agentCreated(
+            EventId id,
+            Instant at,
+            AgentId agentId,
+            String principal,
+            Optional<ConfigCallback> callback,
+            RequestId requestId) {
         Map<String, String> data = new LinkedHashMap<>();
         data.put("principal", principal);
         data.put("has_config_callback", Boolean.toString(callback.isPresent()));
@@ -116,8 +155,8 @@ public record AuditEvent(EventId id, AuditEventType type, Instant occurredAt, Op
     }
 
     /** The record of an agent's settings changing: who, and which fields — never their values. */
-    public static AuditEvent agentUpdated(EventId id, Instant at, AgentId agentId, String principal,
-                                          List<String> fields, RequestId requestId) {
+    public static AuditEvent agentUpdated(
+            EventId id, Instant at, AgentId agentId, String principal, List<String> fields, RequestId requestId) {
         Map<String, String> data = new LinkedHashMap<>();
         data.put("principal", principal);
         data.put("fields", String.join(",", fields));
@@ -126,7 +165,8 @@ public record AuditEvent(EventId id, AuditEventType type, Instant occurredAt, Op
     }
 
     /** The record of an agent being deleted, and by whom. */
-    public static AuditEvent agentDeleted(EventId id, Instant at, AgentId agentId, String principal, RequestId requestId) {
+    public static AuditEvent agentDeleted(
+            EventId id, Instant at, AgentId agentId, String principal, RequestId requestId) {
         Map<String, String> data = new LinkedHashMap<>();
         data.put("principal", principal);
         data.put("request_id", requestId.value());
@@ -137,8 +177,8 @@ public record AuditEvent(EventId id, AuditEventType type, Instant occurredAt, Op
      * The record of a retention purge (issue 13): how many token-vault entries and kept turn payloads it removed, and
      * the cutoff — those of sessions whose last activity was before it. Never a session id or a token: only counts.
      */
-    public static AuditEvent vaultPurged(EventId id, Instant at, Instant cutoff, int retentionDays, long removed,
-                                         long payloadsRemoved) {
+    public static AuditEvent vaultPurged(
+            EventId id, Instant at, Instant cutoff, int retentionDays, long removed, long payloadsRemoved) {
         Map<String, String> data = new LinkedHashMap<>();
         data.put("removed", Long.toString(removed));
         data.put("payloads_removed", Long.toString(payloadsRemoved));
@@ -157,8 +197,8 @@ public record AuditEvent(EventId id, AuditEventType type, Instant occurredAt, Op
         return adminEvent(AuditEventType.ADMIN_SIGNED_OUT, id, at, principal, requestId);
     }
 
-    private static AuditEvent adminEvent(AuditEventType type, EventId id, Instant at, AdminPrincipal principal,
-                                         RequestId requestId) {
+    private static AuditEvent adminEvent(
+            AuditEventType type, EventId id, Instant at, AdminPrincipal principal, RequestId requestId) {
         Map<String, String> data = new LinkedHashMap<>();
         data.put("principal", principal.value());
         data.put("request_id", requestId.value());
@@ -170,7 +210,8 @@ public record AuditEvent(EventId id, AuditEventType type, Instant occurredAt, Op
      * masked, how many tokens were put back and left alone, the upstream model, the outcome and the stage timings —
      * never a value, a token or a prompt.
      */
-    public static AuditEvent turnProxied(EventId id, Instant at, AgentId agentId, TurnRecord turn, RequestId requestId) {
+    public static AuditEvent turnProxied(
+            EventId id, Instant at, AgentId agentId, TurnRecord turn, RequestId requestId) {
         Map<String, String> data = new LinkedHashMap<>();
         data.put("session_id", turn.session().value());
         data.put("request_id", requestId.value());
@@ -180,9 +221,17 @@ public record AuditEvent(EventId id, AuditEventType type, Instant occurredAt, Op
         data.put("outcome", turn.outcome());
         data.put("policy", turn.policyName());
         data.put("policy_version", Integer.toString(turn.policyVersion()));
-        data.put("masked_total", Integer.toString(turn.masked().values().stream().mapToInt(Integer::intValue).sum()));
-        data.put("masked", turn.masked().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .map(entry -> entry.getKey().name() + ":" + entry.getValue()).collect(Collectors.joining(",")));
+        data.put(
+                "masked_total",
+                Integer.toString(turn.masked().values().stream()
+                        .mapToInt(Integer::intValue)
+                        .sum()));
+        data.put(
+                "masked",
+                turn.masked().entrySet().stream()
+                        .sorted(Map.Entry.comparingByKey())
+                        .map(entry -> entry.getKey().name() + ":" + entry.getValue())
+                        .collect(Collectors.joining(",")));
         data.put("restored", Integer.toString(turn.restored()));
         data.put("leak_findings", Integer.toString(turn.leakFindings()));
         StageTimes times = turn.times();
@@ -195,8 +244,12 @@ public record AuditEvent(EventId id, AuditEventType type, Instant occurredAt, Op
         data.put("vault_wait_us", micros(times.vaultWait()));
         data.put("total_us", micros(times.total()));
         if (!turn.values().isEmpty()) {
-            data.put("values", turn.values().stream().limit(MAX_VALUES_LISTED).map(MaskedValue::encode)
-                    .collect(Collectors.joining(";")));
+            data.put(
+                    "values",
+                    turn.values().stream()
+                            .limit(MAX_VALUES_LISTED)
+                            .map(MaskedValue::encode)
+                            .collect(Collectors.joining(";")));
             if (turn.values().size() > MAX_VALUES_LISTED) {
                 data.put("values_omitted", Integer.toString(turn.values().size() - MAX_VALUES_LISTED));
             }
@@ -214,9 +267,19 @@ public record AuditEvent(EventId id, AuditEventType type, Instant occurredAt, Op
      * conversation, so each turn lists its new messages' values), where they are and how each was treated — never the
      * value or its token.
      */
-    public record TurnRecord(SessionId session, String upstream, String model, boolean stream, String outcome,
-                             String policyName, int policyVersion, Map<PhiKind, Integer> masked, int restored,
-                             int leakFindings, StageTimes times, List<MaskedValue> values) {
+    public record TurnRecord(
+            SessionId session,
+            String upstream,
+            String model,
+            boolean stream,
+            String outcome,
+            String policyName,
+            int policyVersion,
+            Map<PhiKind, Integer> masked,
+            int restored,
+            int leakFindings,
+            StageTimes times,
+            List<MaskedValue> values) {
         public TurnRecord {
             Objects.requireNonNull(session, "session");
             Objects.requireNonNull(upstream, "upstream");
@@ -229,10 +292,30 @@ public record AuditEvent(EventId id, AuditEventType type, Instant occurredAt, Op
         }
 
         /** A turn whose values are not listed. */
-        public TurnRecord(SessionId session, String upstream, String model, boolean stream, String outcome,
-                          String policyName, int policyVersion, Map<PhiKind, Integer> masked, int restored,
-                          int leakFindings, StageTimes times) {
-            this(session, upstream, model, stream, outcome, policyName, policyVersion, masked, restored, leakFindings, times,
+        public TurnRecord(
+                SessionId session,
+                String upstream,
+                String model,
+                boolean stream,
+                String outcome,
+                String policyName,
+                int policyVersion,
+                Map<PhiKind, Integer> masked,
+                int restored,
+                int leakFindings,
+                StageTimes times) {
+            this(
+                    session,
+                    upstream,
+                    model,
+                    stream,
+                    outcome,
+                    policyName,
+                    policyVersion,
+                    masked,
+                    restored,
+                    leakFindings,
+                    times,
                     List.of());
         }
     }
@@ -242,8 +325,15 @@ public record AuditEvent(EventId id, AuditEventType type, Instant occurredAt, Op
      * names and tool-call arguments, in the request's order) and where in it, its kind, what the policy did with it, the
      * token scheme and kid when it was tokenized, and the recognizer that found it.
      */
-    public record MaskedValue(int text, int start, int end, PhiKind kind, MaskAction action, Optional<TokenScheme> scheme,
-                              Optional<Kid> kid, String recognizer) {
+    public record MaskedValue(
+            int text,
+            int start,
+            int end,
+            PhiKind kind,
+            MaskAction action,
+            Optional<TokenScheme> scheme,
+            Optional<Kid> kid,
+            String recognizer) {
         public MaskedValue {
             Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(action, "action");
@@ -260,10 +350,14 @@ public record AuditEvent(EventId id, AuditEventType type, Instant occurredAt, Op
          * Masker's own vocabulary, written in lower case with underscores.
          */
         String encode() {
-            String name = TRIMMED_UNDERSCORES.matcher(NOT_NAME.matcher(recognizer.toLowerCase(Locale.ROOT)).replaceAll("_"))
+            String name = TRIMMED_UNDERSCORES
+                    .matcher(NOT_NAME.matcher(recognizer.toLowerCase(Locale.ROOT))
+                            .replaceAll("_"))
                     .replaceAll("");
-            return "t" + text + ":" + start + "-" + end + ":" + kind.name() + ":" + action.name().toLowerCase(Locale.ROOT)
-                    + ":" + scheme.map(TokenScheme::name).orElse("-") + ":" + kid.map(Kid::value).orElse("-") + ":"
+            return "t" + text + ":" + start + "-" + end + ":" + kind.name() + ":"
+                    + action.name().toLowerCase(Locale.ROOT)
+                    + ":" + scheme.map(TokenScheme::name).orElse("-") + ":"
+                    + kid.map(Kid::value).orElse("-") + ":"
                     + (name.isEmpty() ? "-" : name);
         }
     }
@@ -279,8 +373,15 @@ public record AuditEvent(EventId id, AuditEventType type, Instant occurredAt, Op
      * answer (from the end of masking), rehydration of the answer, the vault write made beside the upstream call and how
      * long the answer's end waited for it, and the whole turn.
      */
-    public record StageTimes(Duration detect, Duration mask, Duration upstreamFirstByte, Duration upstream,
-                             Duration rehydrate, Duration vault, Duration vaultWait, Duration total) {
+    public record StageTimes(
+            Duration detect,
+            Duration mask,
+            Duration upstreamFirstByte,
+            Duration upstream,
+            Duration rehydrate,
+            Duration vault,
+            Duration vaultWait,
+            Duration total) {
         public StageTimes {
             Objects.requireNonNull(detect, "detect");
             Objects.requireNonNull(mask, "mask");

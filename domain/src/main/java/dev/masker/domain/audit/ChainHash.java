@@ -19,8 +19,7 @@ public final class ChainHash {
     /** Never used itself, only cloned: a clone skips the provider look-up. */
     private static final MessageDigest SHA_256 = sha256();
 
-    private ChainHash() {
-    }
+    private ChainHash() {}
 
     /** The hash that links an event with this body to the event whose hash is {@code previousHash}. */
     public static String of(String previousHash, String body) {

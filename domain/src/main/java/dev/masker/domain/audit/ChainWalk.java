@@ -49,13 +49,16 @@ public final class ChainWalk {
      *
      * @param contentProblem what is wrong with a link whose hash holds, or empty when nothing is
      */
-    public Optional<ChainVerification.Broken> next(ChainLink link, Function<ChainLink, Optional<String>> contentProblem) {
+    public Optional<ChainVerification.Broken> next(
+            ChainLink link, Function<ChainLink, Optional<String>> contentProblem) {
         long expected = position.sequence() + 1;
         if (link.sequence() != expected) {
             String previous = checked == 0 ? "the start" : "event " + position.sequence();
-            return Optional.of(broken(expected, link.sequence() > expected
-                    ? "event " + expected + " is missing: event " + link.sequence() + " follows " + previous
-                    : "event " + link.sequence() + " is out of place: it follows " + previous));
+            return Optional.of(broken(
+                    expected,
+                    link.sequence() > expected
+                            ? "event " + expected + " is missing: event " + link.sequence() + " follows " + previous
+                            : "event " + link.sequence() + " is out of place: it follows " + previous));
         }
         if (!position.hash().equals(link.previousHash())) {
             return Optional.of(broken(expected, "prev_hash is not the previous event's hash"));
@@ -82,11 +85,15 @@ public final class ChainWalk {
     public ChainVerification endAt(ChainPosition head) {
         Objects.requireNonNull(head, "head");
         if (head.sequence() != position.sequence()) {
-            return broken(Math.min(position.sequence() + 1, head.sequence()), "the chain head names event "
-                    + head.sequence() + " but the log ends at event " + position.sequence()).claimingHead(head);
+            return broken(
+                            Math.min(position.sequence() + 1, head.sequence()),
+                            "the chain head names event " + head.sequence() + " but the log ends at event "
+                                    + position.sequence())
+                    .claimingHead(head);
         }
         if (!head.hash().equals(position.hash())) {
-            return broken(head.sequence(), "the chain head's hash is not the last event's hash").claimingHead(head);
+            return broken(head.sequence(), "the chain head's hash is not the last event's hash")
+                    .claimingHead(head);
         }
         return intact();
     }

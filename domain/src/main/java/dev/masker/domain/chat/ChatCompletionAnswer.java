@@ -29,14 +29,19 @@ public final class ChatCompletionAnswer {
             return answer;
         }
         Map<String, Object> copy = JsonTrees.copy(answer);
-        copy.put("choices", choices.stream().map(choice -> {
-            if (!(choice instanceof Map<?, ?> map) || !(map.get("message") instanceof Map<?, ?> message)) {
-                return choice;
-            }
-            Map<String, Object> choiceCopy = JsonTrees.copy(map);
-            choiceCopy.put("message", JsonTrees.rewriteMessage(message, this::text, null));
-            return choiceCopy;
-        }).toList());
+        copy.put(
+                "choices",
+                choices.stream()
+                        .map(choice -> {
+                            if (!(choice instanceof Map<?, ?> map)
+                                    || !(map.get("message") instanceof Map<?, ?> message)) {
+                                return choice;
+                            }
+                            Map<String, Object> choiceCopy = JsonTrees.copy(map);
+                            choiceCopy.put("message", JsonTrees.rewriteMessage(message, this::text, null));
+                            return choiceCopy;
+                        })
+                        .toList());
         return copy;
     }
 

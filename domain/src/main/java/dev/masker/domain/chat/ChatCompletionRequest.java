@@ -75,8 +75,11 @@ public final class ChatCompletionRequest {
 
     /** The platform's call id ({@code call.id}), when it sent a usable one. */
     public Optional<String> callId() {
-        if (body.get("call") instanceof Map<?, ?> call && call.get("id") instanceof String id && !id.isBlank()
-                && id.length() <= MAX_CALL_ID_LENGTH && id.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+        if (body.get("call") instanceof Map<?, ?> call
+                && call.get("id") instanceof String id
+                && !id.isBlank()
+                && id.length() <= MAX_CALL_ID_LENGTH
+                && id.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
             return Optional.of(id);
         }
         return Optional.empty();
@@ -100,13 +103,15 @@ public final class ChatCompletionRequest {
     public Set<Integer> participantNames() {
         Set<Integer> names = new TreeSet<>();
         int[] index = {0};
-        rewrite(text -> {
-            index[0]++;
-            return text;
-        }, name -> {
-            names.add(index[0]++);
-            return name;
-        });
+        rewrite(
+                text -> {
+                    index[0]++;
+                    return text;
+                },
+                name -> {
+                    names.add(index[0]++);
+                    return name;
+                });
         return names;
     }
 
@@ -142,12 +147,17 @@ public final class ChatCompletionRequest {
             if (PLATFORM_FIELDS.contains(key)) {
                 return;
             }
-            copy.put(key, switch (key) {
-                case "messages" -> ((List<?>) value).stream()
-                        .map(message -> JsonTrees.rewriteMessage(message, replace, replaceName)).toList();
-                case "user" -> value instanceof String text ? replace.apply(text) : value;
-                default -> value;
-            });
+            copy.put(
+                    key,
+                    switch (key) {
+                        case "messages" ->
+                            ((List<?>) value)
+                                    .stream()
+                                            .map(message -> JsonTrees.rewriteMessage(message, replace, replaceName))
+                                            .toList();
+                        case "user" -> value instanceof String text ? replace.apply(text) : value;
+                        default -> value;
+                    });
         });
         return copy;
     }

@@ -24,7 +24,8 @@ import java.util.TreeSet;
  * empty is passed on as it came.
  */
 public final class ChatStreamRehydrator {
-    private static final Set<String> ONLY_INDEX_DELTA_FINISH_LOGPROBS = Set.of("index", "delta", "finish_reason", "logprobs");
+    private static final Set<String> ONLY_INDEX_DELTA_FINISH_LOGPROBS =
+            Set.of("index", "delta", "finish_reason", "logprobs");
     private static final Set<String> ONLY_CONTENT_TOOL_CALLS = Set.of("content", "tool_calls");
     private static final Set<String> ONLY_INDEX_FUNCTION = Set.of("index", "function");
 
@@ -63,10 +64,13 @@ public final class ChatStreamRehydrator {
 
     /** Whether the upstream's choice carried text only, all of it now held back: nothing is left to send. */
     private static boolean heldBack(Object upstream, Object rehydrated) {
-        if (!(upstream instanceof Map<?, ?> given) || !(rehydrated instanceof Map<?, ?> sent)
+        if (!(upstream instanceof Map<?, ?> given)
+                || !(rehydrated instanceof Map<?, ?> sent)
                 || !ONLY_INDEX_DELTA_FINISH_LOGPROBS.containsAll(given.keySet())
-                || given.get("finish_reason") != null || given.get("logprobs") != null
-                || !(given.get("delta") instanceof Map<?, ?> delta) || !(sent.get("delta") instanceof Map<?, ?> left)
+                || given.get("finish_reason") != null
+                || given.get("logprobs") != null
+                || !(given.get("delta") instanceof Map<?, ?> delta)
+                || !(sent.get("delta") instanceof Map<?, ?> left)
                 || !ONLY_CONTENT_TOOL_CALLS.containsAll(delta.keySet())) {
             return false;
         }
@@ -76,7 +80,8 @@ public final class ChatStreamRehydrator {
         }
         if (left.get("tool_calls") instanceof List<?> calls) {
             for (int i = 0; i < calls.size(); i++) {
-                if (!argumentsOnly(calls.get(i)) || !argumentsOnly(((List<?>) delta.get("tool_calls")).get(i))
+                if (!argumentsOnly(calls.get(i))
+                        || !argumentsOnly(((List<?>) delta.get("tool_calls")).get(i))
                         || !"".equals(arguments(calls.get(i)))) {
                     return false;
                 }
@@ -90,8 +95,10 @@ public final class ChatStreamRehydrator {
 
     /** Whether a tool call delta holds its index and a piece of arguments, and nothing else. */
     private static boolean argumentsOnly(Object call) {
-        return call instanceof Map<?, ?> map && ONLY_INDEX_FUNCTION.containsAll(map.keySet())
-                && map.get("function") instanceof Map<?, ?> function && Set.of("arguments").equals(function.keySet())
+        return call instanceof Map<?, ?> map
+                && ONLY_INDEX_FUNCTION.containsAll(map.keySet())
+                && map.get("function") instanceof Map<?, ?> function
+                && Set.of("arguments").equals(function.keySet())
                 && function.get("arguments") instanceof String;
     }
 
@@ -154,13 +161,18 @@ public final class ChatStreamRehydrator {
             return choice;
         }
         Map<String, Object> copy = JsonTrees.copy(map);
-        Map<String, Object> delta = map.get("delta") instanceof Map<?, ?> given ? JsonTrees.copy(given)
-                : new LinkedHashMap<>();
+        Map<String, Object> delta =
+                map.get("delta") instanceof Map<?, ?> given ? JsonTrees.copy(given) : new LinkedHashMap<>();
         if (delta.get("content") instanceof String content) {
-            delta.put("content", contents.computeIfAbsent(index, i -> new StreamingRehydrator(lookup)).accept(content));
+            delta.put(
+                    "content",
+                    contents.computeIfAbsent(index, i -> new StreamingRehydrator(lookup))
+                            .accept(content));
         }
         if (delta.get("tool_calls") instanceof List<?> calls) {
-            delta.put("tool_calls", calls.stream().map(call -> toolCall(index, call)).toList());
+            delta.put(
+                    "tool_calls",
+                    calls.stream().map(call -> toolCall(index, call)).toList());
         }
         if (map.get("finish_reason") != null) {
             delta = flush(index, delta);
@@ -172,13 +184,14 @@ public final class ChatStreamRehydrator {
     }
 
     private Object toolCall(int choice, Object call) {
-        if (!(call instanceof Map<?, ?> map) || !(map.get("index") instanceof Integer index)
+        if (!(call instanceof Map<?, ?> map)
+                || !(map.get("index") instanceof Integer index)
                 || !(map.get("function") instanceof Map<?, ?> function)
                 || !(function.get("arguments") instanceof String text)) {
             return call;
         }
-        StreamingRehydrator stream = arguments.computeIfAbsent(List.of(choice, index),
-                key -> new StreamingRehydrator(lookup));
+        StreamingRehydrator stream =
+                arguments.computeIfAbsent(List.of(choice, index), key -> new StreamingRehydrator(lookup));
         Map<String, Object> functionCopy = JsonTrees.copy(function);
         functionCopy.put("arguments", stream.accept(text));
         Map<String, Object> copy = JsonTrees.copy(map);
@@ -189,8 +202,10 @@ public final class ChatStreamRehydrator {
     /** Appends the text to the arguments of the tool call with the index in the delta, or adds an entry for it. */
     private static void appendArguments(List<Object> calls, int index, String rest) {
         for (int i = 0; i < calls.size(); i++) {
-            if (calls.get(i) instanceof Map<?, ?> call && Integer.valueOf(index).equals(call.get("index"))
-                    && call.get("function") instanceof Map<?, ?> function && function.get("arguments") instanceof String text) {
+            if (calls.get(i) instanceof Map<?, ?> call
+                    && Integer.valueOf(index).equals(call.get("index"))
+                    && call.get("function") instanceof Map<?, ?> function
+                    && function.get("arguments") instanceof String text) {
                 Map<String, Object> functionCopy = JsonTrees.copy(function);
                 functionCopy.put("arguments", text + rest);
                 Map<String, Object> callCopy = JsonTrees.copy(call);

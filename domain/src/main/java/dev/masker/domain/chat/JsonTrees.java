@@ -8,8 +8,7 @@ import java.util.function.UnaryOperator;
 
 /** Small edits of JSON trees (maps with string keys): copies, never changing what they were given. */
 final class JsonTrees {
-    private JsonTrees() {
-    }
+    private JsonTrees() {}
 
     /** A shallow, mutable copy of a JSON object. */
     static Map<String, Object> copy(Object object) {
@@ -28,16 +27,21 @@ final class JsonTrees {
      * {@code replaceName} (a participant's name), and not at all when {@code replaceName} is null. Anything of another
      * shape is left as it is.
      */
-    static Map<String, Object> rewriteMessage(Object message, UnaryOperator<String> replace, UnaryOperator<String> replaceName) {
+    static Map<String, Object> rewriteMessage(
+            Object message, UnaryOperator<String> replace, UnaryOperator<String> replaceName) {
         Map<String, Object> copy = copy(message);
         copy.computeIfPresent("content", (key, content) -> content(content, replace));
         if (replaceName != null) {
             UnaryOperator<String> forName = FUNCTION_ROLES.contains(copy.get("role")) ? replace : replaceName;
             copy.computeIfPresent("name", (key, name) -> name instanceof String text ? forName.apply(text) : name);
         }
-        copy.computeIfPresent("tool_calls", (key, calls) -> calls instanceof List<?> list
-                ? list.stream().map(call -> replaced(call, "function", function -> arguments(function, replace))).toList()
-                : calls);
+        copy.computeIfPresent(
+                "tool_calls",
+                (key, calls) -> calls instanceof List<?> list
+                        ? list.stream()
+                                .map(call -> replaced(call, "function", function -> arguments(function, replace)))
+                                .toList()
+                        : calls);
         copy.computeIfPresent("function_call", (key, call) -> arguments(call, replace));
         return copy;
     }
@@ -47,16 +51,18 @@ final class JsonTrees {
             return replace.apply(text);
         }
         if (content instanceof List<?> parts) {
-            return parts.stream().map(part -> replaced(part, "text", text -> text instanceof String string
-                    ? replace.apply(string) : text)).toList();
+            return parts.stream()
+                    .map(part -> replaced(
+                            part, "text", text -> text instanceof String string ? replace.apply(string) : text))
+                    .toList();
         }
         return content;
     }
 
     /** A function (call) with its string {@code arguments} replaced. */
     private static Object arguments(Object function, UnaryOperator<String> replace) {
-        return replaced(function, "arguments", arguments -> arguments instanceof String text ? replace.apply(text)
-                : arguments);
+        return replaced(
+                function, "arguments", arguments -> arguments instanceof String text ? replace.apply(text) : arguments);
     }
 
     /** A copy of the object with the field's value replaced, or the value itself when it is no object or has no field. */

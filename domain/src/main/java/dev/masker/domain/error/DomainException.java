@@ -46,7 +46,10 @@ public final class DomainException extends RuntimeException {
 
     /** A {@code rate_limited} rejection telling the caller when to try again. */
     public static DomainException rateLimited(Duration retryAfter) {
-        return new DomainException(ErrorCode.RATE_LIMITED, "Too many requests; retry later.", List.of(),
+        return new DomainException(
+                ErrorCode.RATE_LIMITED,
+                "Too many requests; retry later.",
+                List.of(),
                 Objects.requireNonNull(retryAfter, "retryAfter"));
     }
 

@@ -6,8 +6,7 @@ import java.util.Optional;
 public final class Base32 {
     private static final char[] ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".toCharArray();
 
-    private Base32() {
-    }
+    private Base32() {}
 
     /** The bytes as unpadded upper-case base32. */
     public static String encode(byte[] bytes) {

@@ -23,7 +23,8 @@ public final class KeyRing {
         public Keys {
             Objects.requireNonNull(current, "current");
             Objects.requireNonNull(old, "old");
-            if (current.length != KEY_BYTES || old.filter(key -> key.length != KEY_BYTES).isPresent()) {
+            if (current.length != KEY_BYTES
+                    || old.filter(key -> key.length != KEY_BYTES).isPresent()) {
                 throw new IllegalArgumentException("a token key is exactly " + KEY_BYTES + " bytes");
             }
             current = current.clone();
@@ -32,7 +33,8 @@ public final class KeyRing {
 
         /** The current key, then the old one if there is one: the order in which to try opening. */
         public List<byte[]> newestFirst() {
-            return old.map(previous -> List.of(current.clone(), previous.clone())).orElseGet(() -> List.of(current.clone()));
+            return old.map(previous -> List.of(current.clone(), previous.clone()))
+                    .orElseGet(() -> List.of(current.clone()));
         }
 
         @Override
@@ -47,7 +49,8 @@ public final class KeyRing {
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof Keys keys && Arrays.equals(current, keys.current)
+            return other instanceof Keys keys
+                    && Arrays.equals(current, keys.current)
                     && old.isPresent() == keys.old.isPresent()
                     && (old.isEmpty() || Arrays.equals(old.get(), keys.old.get()));
         }

@@ -17,8 +17,8 @@ public record Kid(String value) {
         Objects.requireNonNull(value, "value");
         if (!FORM.matcher(value).matches()) {
             // A kid comes from outside in an agent's policy YAML, so a bad one is refused as that YAML is.
-            throw DomainException.invalidPolicy(List.of(new FieldProblem("kid",
-                    "must be K_ followed by 1 to 30 upper-case letters or digits")));
+            throw DomainException.invalidPolicy(
+                    List.of(new FieldProblem("kid", "must be K_ followed by 1 to 30 upper-case letters or digits")));
         }
     }
 

@@ -60,8 +60,8 @@ final class LabelledAead {
     }
 
     private Cipher gcm(int mode, byte[] kidKey, byte[] nonce) throws GeneralSecurityException {
-        SecretKeySpec key = derived.computeIfAbsent(ByteBuffer.wrap(kidKey),
-                k -> new SecretKeySpec(hmac(kidKey, label), "AES"));
+        SecretKeySpec key =
+                derived.computeIfAbsent(ByteBuffer.wrap(kidKey), k -> new SecretKeySpec(hmac(kidKey, label), "AES"));
         Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
         cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, nonce));
         return cipher;

@@ -15,6 +15,8 @@ public enum MaskAction {
 
     /** The action the text names in lower case ({@code tokenize}, {@code redact}, {@code pass}), or empty. */
     public static Optional<MaskAction> parse(String text) {
-        return Arrays.stream(values()).filter(action -> action.name().toLowerCase(Locale.ROOT).equals(text)).findFirst();
+        return Arrays.stream(values())
+                .filter(action -> action.name().toLowerCase(Locale.ROOT).equals(text))
+                .findFirst();
     }
 }

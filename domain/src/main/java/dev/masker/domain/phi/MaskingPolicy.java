@@ -26,8 +26,11 @@ public record MaskingPolicy(Kid kid, TokenScheme scheme, Map<PhiKind, MaskAction
 
     /** Every kind tokenized with the scheme under the kid. */
     public static MaskingPolicy tokenizeAll(Kid kid, TokenScheme scheme) {
-        return new MaskingPolicy(kid, scheme, Arrays.stream(PhiKind.values())
-                .collect(Collectors.toMap(Function.identity(), kind -> MaskAction.TOKENIZE)));
+        return new MaskingPolicy(
+                kid,
+                scheme,
+                Arrays.stream(PhiKind.values())
+                        .collect(Collectors.toMap(Function.identity(), kind -> MaskAction.TOKENIZE)));
     }
 
     /** Until YAML policies land: every kind tokenized as MSKV1 under {@code K_HEALTHCARE}. */

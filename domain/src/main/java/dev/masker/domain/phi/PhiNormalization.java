@@ -19,8 +19,7 @@ import java.util.Locale;
  * different digit-less values never share a token.
  */
 public final class PhiNormalization {
-    private PhiNormalization() {
-    }
+    private PhiNormalization() {}
 
     /** The value as its MSKV1 token is computed over. */
     public static String normalize(PhiKind kind, String value) {
@@ -29,7 +28,8 @@ public final class PhiNormalization {
         String normalized = switch (kind) {
             case PHONE, FAX -> withoutUsCountryCode(digits(text));
             case SSN, CARD, ZIP -> digits(text);
-            case MRN, HEALTH_PLAN, ACCOUNT, LICENSE, VEHICLE, DEVICE -> withoutSeparators(text).toUpperCase(Locale.ROOT);
+            case MRN, HEALTH_PLAN, ACCOUNT, LICENSE, VEHICLE, DEVICE ->
+                withoutSeparators(text).toUpperCase(Locale.ROOT);
             case EMAIL, IP -> blanksReplaced(text, "").toLowerCase(Locale.ROOT);
             case URL -> blanksReplaced(text, " ");
             default -> words(text);

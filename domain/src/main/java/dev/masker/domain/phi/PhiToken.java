@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
  */
 public record PhiToken(TokenScheme scheme, PhiKind kind, Kid kid, String value) {
     /** The whole token's shape; {@link #find} uses it to spot tokens in free text. */
-    public static final Pattern SHAPE = Pattern.compile(
-            "\\b(MSKV1|MSK1)\\.([A-Z_]{2,11})\\.(K_[A-Z0-9]{1,30})\\.([A-Z2-7]{16,1024})\\b");
+    public static final Pattern SHAPE =
+            Pattern.compile("\\b(MSKV1|MSK1)\\.([A-Z_]{2,11})\\.(K_[A-Z0-9]{1,30})\\.([A-Z2-7]{16,1024})\\b");
 
     public PhiToken {
         Objects.requireNonNull(scheme, "scheme");

@@ -39,7 +39,13 @@ public final class Rehydrator {
      * Appends {@code text[from, to)} to {@code out} with tokens replaced; the matcher is already reset on {@code text} (its
      * bounds say whether the characters around the range count for {@code \b}). Returns how many tokens were put back.
      */
-    static int appendRehydrated(Matcher matcher, CharSequence text, int from, int to, StringBuilder out, TokenLookup lookup,
+    static int appendRehydrated(
+            Matcher matcher,
+            CharSequence text,
+            int from,
+            int to,
+            StringBuilder out,
+            TokenLookup lookup,
             List<LeakFinding> findings) {
         matcher.region(from, to);
         int copied = from;
@@ -48,12 +54,14 @@ public final class Rehydrator {
             Optional<PhiToken> token = PhiToken.of(matcher);
             if (token.isEmpty()) {
                 // SHAPE only matches the two scheme names, so the scheme always parses; the kind field did not.
-                findings.add(LeakFinding.unknownKind(TokenScheme.parse(matcher.group(1)).orElseThrow()));
+                findings.add(LeakFinding.unknownKind(
+                        TokenScheme.parse(matcher.group(1)).orElseThrow()));
                 continue;
             }
             Optional<String> original = lookup.originalOf(token.get());
             if (original.isEmpty()) {
-                findings.add(LeakFinding.foreignOrForged(token.get().scheme(), token.get().kind()));
+                findings.add(LeakFinding.foreignOrForged(
+                        token.get().scheme(), token.get().kind()));
                 continue;
             }
             out.append(text, copied, matcher.start()).append(original.get());

@@ -32,7 +32,8 @@ public record SealedValue(byte[] nonce, byte[] ciphertext) {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof SealedValue sealed && Arrays.equals(nonce, sealed.nonce)
+        return other instanceof SealedValue sealed
+                && Arrays.equals(nonce, sealed.nonce)
                 && Arrays.equals(ciphertext, sealed.ciphertext);
     }
 

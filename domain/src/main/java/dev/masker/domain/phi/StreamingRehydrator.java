@@ -196,7 +196,9 @@ public final class StreamingRehydrator {
      */
     private static int run(CharSequence text, int at, int end, boolean kind, int min, int max) {
         int next = at;
-        while (next < end && next - at <= max && (kind ? isKindChar(text.charAt(next)) : isKidChar(text.charAt(next)))) {
+        while (next < end
+                && next - at <= max
+                && (kind ? isKindChar(text.charAt(next)) : isKidChar(text.charAt(next)))) {
             next++;
         }
         if (next - at > max) {
@@ -229,7 +231,8 @@ public final class StreamingRehydrator {
             return false;
         }
         int c = Character.codePointBefore(text, index);
-        return isAsciiWord(c) || Character.getType(c) == Character.NON_SPACING_MARK && hasBaseCharacter(text, index - 1);
+        return isAsciiWord(c)
+                || Character.getType(c) == Character.NON_SPACING_MARK && hasBaseCharacter(text, index - 1);
     }
 
     /** {@code java.util.regex}'s look-back through non-spacing marks for a letter or digit, char by char as it does. */

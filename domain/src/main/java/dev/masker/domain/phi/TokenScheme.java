@@ -11,6 +11,8 @@ public enum TokenScheme {
     MSK1;
 
     public static Optional<TokenScheme> parse(String text) {
-        return Arrays.stream(values()).filter(scheme -> scheme.name().equals(text)).findFirst();
+        return Arrays.stream(values())
+                .filter(scheme -> scheme.name().equals(text))
+                .findFirst();
     }
 }

@@ -25,13 +25,16 @@ public final class TurnPayloads {
 
     /** The payload text sealed under the kid's current key, bound to the session and request. */
     public SealedValue seal(SessionId session, String requestId, Kid kid, String payload) {
-        return aead.seal(keys.require(kid).current(), associatedData(session, requestId),
+        return aead.seal(
+                keys.require(kid).current(),
+                associatedData(session, requestId),
                 payload.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The payload text, or empty when it does not open as this session's and request's under the kid's keys. */
     public Optional<String> open(SessionId session, String requestId, Kid kid, SealedValue sealed) {
-        return keys.keys(kid).flatMap(kidKeys -> aead.open(kidKeys, associatedData(session, requestId), sealed))
+        return keys.keys(kid)
+                .flatMap(kidKeys -> aead.open(kidKeys, associatedData(session, requestId), sealed))
                 .map(plain -> new String(plain, StandardCharsets.UTF_8));
     }
 

@@ -24,6 +24,7 @@ import javax.crypto.Mac;
 public final class VaultTokens {
     /** The label the vault encryption key is derived with; changing it makes every stored entry unreadable. */
     public static final String VAULT_KEY_LABEL = "masker/MSKV1/vault/AES-256-GCM/v1";
+
     private static final int TOKEN_BYTES = 16;
 
     private final KeyRing keys;
@@ -39,15 +40,17 @@ public final class VaultTokens {
 
     /** The MSKV1 token of the value: the same for the same normalised value, kind and kid. */
     public PhiToken token(PhiKind kind, Kid kid, String value) {
-        byte[] mac = tokenMac(kid).doFinal(
-                PhiNormalization.normalize(kind, value).getBytes(StandardCharsets.UTF_8));
+        byte[] mac =
+                tokenMac(kid).doFinal(PhiNormalization.normalize(kind, value).getBytes(StandardCharsets.UTF_8));
         return new PhiToken(TokenScheme.MSKV1, kind, kid, Base32.encode(Arrays.copyOf(mac, TOKEN_BYTES)));
     }
 
     /** The value sealed for the vault under the token's kid's current key, bound to the session and the token. */
     public SealedValue seal(SessionId session, PhiToken token, String value) {
         requireVaultToken(token);
-        return vault.seal(keys.require(token.kid()).current(), associatedData(session, token),
+        return vault.seal(
+                keys.require(token.kid()).current(),
+                associatedData(session, token),
                 value.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -57,7 +60,8 @@ public final class VaultTokens {
      */
     public Optional<String> open(SessionId session, PhiToken token, SealedValue sealed) {
         requireVaultToken(token);
-        return keys.keys(token.kid()).flatMap(kidKeys -> vault.open(kidKeys, associatedData(session, token), sealed))
+        return keys.keys(token.kid())
+                .flatMap(kidKeys -> vault.open(kidKeys, associatedData(session, token), sealed))
                 .map(plain -> new String(plain, StandardCharsets.UTF_8));
     }
 
@@ -72,7 +76,8 @@ public final class VaultTokens {
      * reused). The ring is immutable, so the kid names its key for good.
      */
     private Mac tokenMac(Kid kid) {
-        Mac prototype = tokenMacs.computeIfAbsent(kid, k -> LabelledAead.newMac(keys.require(k).current()));
+        Mac prototype = tokenMacs.computeIfAbsent(
+                kid, k -> LabelledAead.newMac(keys.require(k).current()));
         try {
             return (Mac) prototype.clone();
         } catch (CloneNotSupportedException e) {

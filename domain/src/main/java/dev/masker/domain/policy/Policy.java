@@ -17,10 +17,16 @@ import java.util.regex.Pattern;
  * {@code logPayloads} (off unless the policy says {@code log_payloads: true}) keeps each proxied turn's request, masked
  * payload and answer, sealed under the kid's key, for the session detail and until the vault's retention purges them.
  */
-public record Policy(String name, int version, Kid kid, Tokenization tokenization, Map<PhiKind, EntityRule> entities,
-                     boolean logPayloads) {
+public record Policy(
+        String name,
+        int version,
+        Kid kid,
+        Tokenization tokenization,
+        Map<PhiKind, EntityRule> entities,
+        boolean logPayloads) {
     /** The largest version a policy may carry. */
     public static final int MAX_VERSION = 1_000_000;
+
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
     public Policy {
@@ -50,7 +56,8 @@ public record Policy(String name, int version, Kid kid, Tokenization tokenizatio
 
     /** Why the text cannot name a policy, or null if it can. */
     public static String nameProblem(String name) {
-        return name != null && NAME.matcher(name).matches() ? null
+        return name != null && NAME.matcher(name).matches()
+                ? null
                 : "must be 1 to 63 lower-case letters, digits or hyphens, starting with a letter or digit";
     }
 

@@ -24,6 +24,8 @@ public enum PolicyAction {
 
     /** The action the text names exactly, or empty. */
     public static Optional<PolicyAction> parse(String text) {
-        return Arrays.stream(values()).filter(action -> action.wireName.equals(text)).findFirst();
+        return Arrays.stream(values())
+                .filter(action -> action.wireName.equals(text))
+                .findFirst();
     }
 }

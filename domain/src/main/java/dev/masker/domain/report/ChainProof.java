@@ -15,7 +15,9 @@ public record ChainProof(long events, Optional<End> first, Optional<End> last, O
         Objects.requireNonNull(first, "first");
         Objects.requireNonNull(last, "last");
         Objects.requireNonNull(merkleRoot, "merkleRoot");
-        if (events < 0 || (events == 0) != merkleRoot.isEmpty() || first.isEmpty() != merkleRoot.isEmpty()
+        if (events < 0
+                || (events == 0) != merkleRoot.isEmpty()
+                || first.isEmpty() != merkleRoot.isEmpty()
                 || last.isEmpty() != merkleRoot.isEmpty()) {
             throw new IllegalArgumentException("a proof has ends and a root exactly when it has events");
         }

@@ -24,6 +24,7 @@ public final class MerkleRoot {
 
     /** Complete subtrees, largest first; their sizes are the set bits of {@link #count}, so each is twice the next. */
     private final List<byte[]> subtrees = new ArrayList<>();
+
     private final List<Long> sizes = new ArrayList<>();
     private final MessageDigest sha256 = sha256();
     private long count;

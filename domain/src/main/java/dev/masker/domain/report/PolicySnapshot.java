@@ -20,10 +20,18 @@ public record PolicySnapshot(String name, int version, String yaml) {
     /** The snapshot of the policy. */
     public static PolicySnapshot of(Policy policy) {
         StringBuilder yaml = new StringBuilder()
-                .append("name: ").append(policy.name()).append('\n')
-                .append("version: ").append(policy.version()).append('\n')
-                .append("kid: ").append(policy.kid().value()).append('\n')
-                .append("tokenization: ").append(policy.tokenization().wireName()).append('\n');
+                .append("name: ")
+                .append(policy.name())
+                .append('\n')
+                .append("version: ")
+                .append(policy.version())
+                .append('\n')
+                .append("kid: ")
+                .append(policy.kid().value())
+                .append('\n')
+                .append("tokenization: ")
+                .append(policy.tokenization().wireName())
+                .append('\n');
         if (policy.logPayloads()) {
             // A reviewer must see that a policy keeps its turns' payloads (PHI at rest); off is the default, left out.
             yaml.append("log_payloads: true\n");
@@ -31,8 +39,13 @@ public record PolicySnapshot(String name, int version, String yaml) {
         yaml.append("entities:\n");
         for (PhiKind kind : PhiKind.values()) {
             EntityRule rule = policy.rule(kind);
-            yaml.append("  ").append(kind.name()).append(": { enabled: ").append(rule.enabled()).append(", action: ")
-                    .append(rule.action().wireName()).append(" }\n");
+            yaml.append("  ")
+                    .append(kind.name())
+                    .append(": { enabled: ")
+                    .append(rule.enabled())
+                    .append(", action: ")
+                    .append(rule.action().wireName())
+                    .append(" }\n");
         }
         return new PolicySnapshot(policy.name(), policy.version(), yaml.toString());
     }

@@ -14,8 +14,8 @@ import java.util.Objects;
  * What a policy does with one Safe Harbor identifier: its status and the effective action for each of its PHI kinds (a
  * kind the policy disables counts as {@code pass}, as the proxy applies it).
  */
-public record SafeHarborCoverage(SafeHarborIdentifier identifier, SafeHarborStatus status,
-                                 Map<PhiKind, PolicyAction> actions) {
+public record SafeHarborCoverage(
+        SafeHarborIdentifier identifier, SafeHarborStatus status, Map<PhiKind, PolicyAction> actions) {
     public SafeHarborCoverage {
         Objects.requireNonNull(identifier, "identifier");
         Objects.requireNonNull(status, "status");

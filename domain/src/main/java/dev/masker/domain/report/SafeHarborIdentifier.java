@@ -11,9 +11,13 @@ import java.util.Set;
  */
 public enum SafeHarborIdentifier {
     NAMES(1, "Names", EnumSet.of(PhiKind.NAME)),
-    GEOGRAPHIC_SUBDIVISIONS(2, "Geographic subdivisions smaller than a state (address, city, ZIP)",
+    GEOGRAPHIC_SUBDIVISIONS(
+            2,
+            "Geographic subdivisions smaller than a state (address, city, ZIP)",
             EnumSet.of(PhiKind.ADDRESS, PhiKind.CITY, PhiKind.ZIP)),
-    DATES(3, "Dates (except year) related to an individual, and ages over 89",
+    DATES(
+            3,
+            "Dates (except year) related to an individual, and ages over 89",
             EnumSet.of(PhiKind.DOB, PhiKind.DATE, PhiKind.AGE)),
     TELEPHONE_NUMBERS(4, "Telephone numbers", EnumSet.of(PhiKind.PHONE)),
     FAX_NUMBERS(5, "Fax numbers", EnumSet.of(PhiKind.FAX)),
@@ -23,14 +27,16 @@ public enum SafeHarborIdentifier {
     HEALTH_PLAN_NUMBERS(9, "Health plan beneficiary numbers", EnumSet.of(PhiKind.HEALTH_PLAN)),
     ACCOUNT_NUMBERS(10, "Account numbers (payment card numbers included)", EnumSet.of(PhiKind.ACCOUNT, PhiKind.CARD)),
     LICENSE_NUMBERS(11, "Certificate and license numbers", EnumSet.of(PhiKind.LICENSE)),
-    VEHICLE_IDENTIFIERS(12, "Vehicle identifiers and serial numbers, license plates included", EnumSet.of(PhiKind.VEHICLE)),
+    VEHICLE_IDENTIFIERS(
+            12, "Vehicle identifiers and serial numbers, license plates included", EnumSet.of(PhiKind.VEHICLE)),
     DEVICE_IDENTIFIERS(13, "Device identifiers and serial numbers", EnumSet.of(PhiKind.DEVICE)),
     WEB_URLS(14, "Web URLs", EnumSet.of(PhiKind.URL)),
     IP_ADDRESSES(15, "IP addresses", EnumSet.of(PhiKind.IP)),
-    BIOMETRIC_IDENTIFIERS(16, "Biometric identifiers, including finger and voice prints", EnumSet.noneOf(PhiKind.class)),
+    BIOMETRIC_IDENTIFIERS(
+            16, "Biometric identifiers, including finger and voice prints", EnumSet.noneOf(PhiKind.class)),
     FACE_PHOTOGRAPHS(17, "Full-face photographs and comparable images", EnumSet.noneOf(PhiKind.class)),
-    OTHER_UNIQUE_IDENTIFIERS(18, "Any other unique identifying number, characteristic or code",
-            EnumSet.noneOf(PhiKind.class));
+    OTHER_UNIQUE_IDENTIFIERS(
+            18, "Any other unique identifying number, characteristic or code", EnumSet.noneOf(PhiKind.class));
 
     private final int number;
     private final String title;

@@ -13,11 +13,24 @@ import java.util.Optional;
  * turns are listed up to a limit; {@code leakFindings} counts them all. {@code policiesRecorded} counts the turns by the
  * policy they were masked under, as {@code name:version} ({@code :} for turns recorded before turns named it).
  */
-public record ScopeActivity(long events, Optional<Instant> firstAt, Optional<Instant> lastAt, long turns, long sessions,
-                            long callsStarted, long callsEnded, long maskedTotal, Map<PhiKind, Long> masked,
-                            long leakFindings, long leakTurnCount, List<LeakTurn> leakTurns, Map<String, Long> outcomes,
-                            List<StageLatency> latencies, List<TimeBucket> timeline, List<AgentId> agents,
-                            Map<String, Long> policiesRecorded) {
+public record ScopeActivity(
+        long events,
+        Optional<Instant> firstAt,
+        Optional<Instant> lastAt,
+        long turns,
+        long sessions,
+        long callsStarted,
+        long callsEnded,
+        long maskedTotal,
+        Map<PhiKind, Long> masked,
+        long leakFindings,
+        long leakTurnCount,
+        List<LeakTurn> leakTurns,
+        Map<String, Long> outcomes,
+        List<StageLatency> latencies,
+        List<TimeBucket> timeline,
+        List<AgentId> agents,
+        Map<String, Long> policiesRecorded) {
     public ScopeActivity {
         Objects.requireNonNull(firstAt, "firstAt");
         Objects.requireNonNull(lastAt, "lastAt");
@@ -32,22 +45,26 @@ public record ScopeActivity(long events, Optional<Instant> firstAt, Optional<Ins
 
     /** The policies the turns recorded, as name and version (empty when a turn recorded none), with their turns. */
     public List<RecordedPolicy> recordedPolicies() {
-        return policiesRecorded.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(entry -> {
-            String[] parts = entry.getKey().split(":", 2);
-            Optional<String> name = parts[0].isEmpty() ? Optional.empty() : Optional.of(parts[0]);
-            Optional<Integer> version;
-            try {
-                version = parts.length < 2 || parts[1].isEmpty() ? Optional.empty() : Optional.of(Integer.valueOf(parts[1]));
-            } catch (NumberFormatException notANumber) {
-                version = Optional.empty();
-            }
-            return new RecordedPolicy(name, version, entry.getValue());
-        }).toList();
+        return policiesRecorded.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .map(entry -> {
+                    String[] parts = entry.getKey().split(":", 2);
+                    Optional<String> name = parts[0].isEmpty() ? Optional.empty() : Optional.of(parts[0]);
+                    Optional<Integer> version;
+                    try {
+                        version = parts.length < 2 || parts[1].isEmpty()
+                                ? Optional.empty()
+                                : Optional.of(Integer.valueOf(parts[1]));
+                    } catch (NumberFormatException notANumber) {
+                        version = Optional.empty();
+                    }
+                    return new RecordedPolicy(name, version, entry.getValue());
+                })
+                .toList();
     }
 
     /** A policy the scope's turns were masked under, and on how many of them. */
-    public record RecordedPolicy(Optional<String> name, Optional<Integer> version, long turns) {
-    }
+    public record RecordedPolicy(Optional<String> name, Optional<Integer> version, long turns) {}
 
     /** One turn whose answer held token-shaped text left alone: its place in the log, its request and session. */
     public record LeakTurn(long sequence, String requestId, String sessionId, long findings) {

@@ -11,14 +11,17 @@ public record CallId(String value) {
         Objects.requireNonNull(value, "value");
         if (!isValid(value)) {
             // The id comes from Vapi's payload; the id itself is not repeated in the message.
-            throw DomainException.invalid("call.id", "must be a non-empty string of at most " + MAX_LENGTH
-                    + " printable characters");
+            throw DomainException.invalid(
+                    "call.id", "must be a non-empty string of at most " + MAX_LENGTH + " printable characters");
         }
     }
 
     public static boolean isValid(String text) {
-        return text != null && !text.isBlank() && text.length() <= MAX_LENGTH
-                && text.chars().noneMatch(Character::isISOControl) && isWellFormed(text);
+        return text != null
+                && !text.isBlank()
+                && text.length() <= MAX_LENGTH
+                && text.chars().noneMatch(Character::isISOControl)
+                && isWellFormed(text);
     }
 
     /**

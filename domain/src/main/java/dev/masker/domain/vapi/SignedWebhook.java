@@ -15,7 +15,8 @@ public record SignedWebhook(byte[] body, Map<String, String> headers) {
     public SignedWebhook {
         Objects.requireNonNull(body, "body");
         Map<String, String> lowerCase = new HashMap<>();
-        headers.forEach((name, value) -> lowerCase.putIfAbsent(name.toLowerCase(Locale.ROOT), Objects.requireNonNull(value)));
+        headers.forEach(
+                (name, value) -> lowerCase.putIfAbsent(name.toLowerCase(Locale.ROOT), Objects.requireNonNull(value)));
         headers = Map.copyOf(lowerCase);
     }
 

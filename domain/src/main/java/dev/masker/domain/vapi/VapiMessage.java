@@ -15,13 +15,19 @@ import java.util.regex.Pattern;
  * a {@code tool-calls} message its tool calls. Nothing else of a message is read: transcripts, summaries, recordings and
  * tool arguments are PHI and stay where they are.
  */
-public record VapiMessage(Optional<String> type, Optional<VapiCall> call, OptionalLong timestamp,
-                          Optional<String> endedReason, Optional<Instant> startedAt, Optional<Instant> endedAt,
-                          List<VapiToolCall> toolCalls) {
+public record VapiMessage(
+        Optional<String> type,
+        Optional<VapiCall> call,
+        OptionalLong timestamp,
+        Optional<String> endedReason,
+        Optional<Instant> startedAt,
+        Optional<Instant> endedAt,
+        List<VapiToolCall> toolCalls) {
     public static final String ASSISTANT_REQUEST = "assistant-request";
     /** Vapi's ended reasons are identifiers ("customer-ended-call", "pipeline-error-openai-llm-failed"). */
     /** Time stamps from 10^11 on are milliseconds (10^11 seconds is the year 5138). */
     private static final long MILLIS_THRESHOLD = 100_000_000_000L;
+
     private static final Pattern ENDED_REASON = Pattern.compile("[a-z0-9][a-z0-9.-]{0,119}");
 
     public VapiMessage {
@@ -66,7 +72,8 @@ public record VapiMessage(Optional<String> type, Optional<VapiCall> call, Option
      * comes from outside, so anything that is not an identifier (free text could hold PHI) is never written.
      */
     public String auditableEndedReason() {
-        return endedReason.filter(reason -> ENDED_REASON.matcher(reason).matches()).orElse(endedReason.isPresent()
-                ? "other" : "unknown");
+        return endedReason
+                .filter(reason -> ENDED_REASON.matcher(reason).matches())
+                .orElse(endedReason.isPresent() ? "other" : "unknown");
     }
 }

@@ -22,9 +22,15 @@ public enum VapiMessageKind {
      * The types of Vapi's {@code ServerMessage} whose answer Vapi reads (those with a {@code ServerMessageResponse} in
      * {@code @vapi-ai/server-sdk} 2.0.1), other than the assistant-request.
      */
-    public static final Set<String> NEEDS_ANSWER_TYPES = Set.of("tool-calls", "transfer-destination-request",
-            "knowledge-base-request", "handoff-destination-request", "voice-request", "call.endpointing.request",
+    public static final Set<String> NEEDS_ANSWER_TYPES = Set.of(
+            "tool-calls",
+            "transfer-destination-request",
+            "knowledge-base-request",
+            "handoff-destination-request",
+            "voice-request",
+            "call.endpointing.request",
             "campaign.predial");
+
     public static final String END_OF_CALL_REPORT_TYPE = "end-of-call-report";
 
     /** The kind of a message of this type; empty when the message has no type (422 {@code unsupported_event}). */

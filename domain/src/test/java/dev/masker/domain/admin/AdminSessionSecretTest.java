@@ -39,7 +39,9 @@ class AdminSessionSecretTest {
         AdminSessionSecret secret = new AdminSessionSecret("A".repeat(43));
 
         // printf '%s' AAA…A (43 of them) | sha256sum
-        assertEquals("0f007385b6f9d4b7eeb2748605afe1a984a0a3bfa3f014d09e2a784ce9e5cd1a", secret.digest().hex());
+        assertEquals(
+                "0f007385b6f9d4b7eeb2748605afe1a984a0a3bfa3f014d09e2a784ce9e5cd1a",
+                secret.digest().hex());
         assertEquals(secret.digest(), new AdminSessionSecret("A".repeat(43)).digest());
         assertNotEquals(secret.digest(), new AdminSessionSecret("A".repeat(42) + "B").digest());
         assertFalse(secret.digest().hex().contains(secret.value()));

@@ -29,17 +29,25 @@ class AdminSessionTest {
 
     @Test
     void givenAnUnusedSession_statusAt_isExpiredFromItsExpiryOn() {
-        assertEquals(AdminSession.Status.ACTIVE, session.statusAt(session.expiresAt().minusMillis(1)));
+        assertEquals(
+                AdminSession.Status.ACTIVE, session.statusAt(session.expiresAt().minusMillis(1)));
         assertEquals(AdminSession.Status.EXPIRED, session.statusAt(session.expiresAt()));
     }
 
     @Test
     void givenARevokedSession_statusAt_isRevokedEvenBeforeItsExpiry() {
-        AdminSession revoked = AdminSession.restore(DIGEST, PRINCIPAL, session.createdAt(), session.lastSeenAt(),
-                session.expiresAt(), Optional.of(SIGNED_IN.plusSeconds(5)));
+        AdminSession revoked = AdminSession.restore(
+                DIGEST,
+                PRINCIPAL,
+                session.createdAt(),
+                session.lastSeenAt(),
+                session.expiresAt(),
+                Optional.of(SIGNED_IN.plusSeconds(5)));
 
         assertEquals(AdminSession.Status.REVOKED, revoked.statusAt(SIGNED_IN.plusSeconds(6)));
-        assertEquals(AdminSession.Status.REVOKED, revoked.statusAt(session.expiresAt().plusSeconds(1)));
+        assertEquals(
+                AdminSession.Status.REVOKED,
+                revoked.statusAt(session.expiresAt().plusSeconds(1)));
     }
 
     @Test
@@ -57,6 +65,8 @@ class AdminSessionTest {
         assertEquals(session.createdAt(), extended.createdAt());
         assertEquals(Instant.parse("2026-06-01T21:14:32.481Z"), extended.lastSeenAt());
         assertEquals(Instant.parse("2026-07-01T21:14:32.481Z"), extended.expiresAt());
-        assertEquals(AdminSession.Status.ACTIVE, extended.statusAt(session.expiresAt().plus(Duration.ofDays(20))));
+        assertEquals(
+                AdminSession.Status.ACTIVE,
+                extended.statusAt(session.expiresAt().plus(Duration.ofDays(20))));
     }
 }

@@ -1,8 +1,8 @@
 package dev.masker.domain.agent;
 
+import static dev.masker.domain.error.Rejections.assertRefused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static dev.masker.domain.error.Rejections.assertRefused;
 
 import dev.masker.domain.error.DomainException;
 import dev.masker.domain.error.ErrorCode;
@@ -63,7 +63,8 @@ class AgentNameTest {
 
     @Test
     void givenAnInvalidName_constructor_refusesItAsValidationFailedNamingTheField() {
-        DomainException thrown = assertRefused(ErrorCode.VALIDATION_FAILED, () -> new AgentName(" Dr. Jane Roe"), "Jane Roe");
+        DomainException thrown =
+                assertRefused(ErrorCode.VALIDATION_FAILED, () -> new AgentName(" Dr. Jane Roe"), "Jane Roe");
 
         assertEquals(List.of(new FieldProblem("name", "must not start or end with white space")), thrown.details());
     }

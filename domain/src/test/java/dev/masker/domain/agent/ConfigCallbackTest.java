@@ -36,15 +36,24 @@ class ConfigCallbackTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/relative/path", "ftp://ops.example.com/cb", "file:///etc/passwd", "mailto:ops@example.com",
-        "javascript:alert(1)", "https:///no-host"})
+    @ValueSource(
+            strings = {
+                "/relative/path",
+                "ftp://ops.example.com/cb",
+                "file:///etc/passwd",
+                "mailto:ops@example.com",
+                "javascript:alert(1)",
+                "https:///no-host"
+            })
     void givenAUrlThatIsNotAbsoluteHttp_urlProblem_rejectsIt(String url) {
         assertEquals("must be an absolute http or https URL", ConfigCallback.urlProblem(URI.create(url)));
     }
 
     @Test
     void givenAUrlWithCredentials_urlProblem_rejectsIt() {
-        assertEquals("must not carry credentials", ConfigCallback.urlProblem(URI.create("https://user:pw@ops.example.com/cb")));
+        assertEquals(
+                "must not carry credentials",
+                ConfigCallback.urlProblem(URI.create("https://user:pw@ops.example.com/cb")));
     }
 
     @ParameterizedTest
@@ -61,8 +70,10 @@ class ConfigCallbackTest {
 
     @Test
     void givenASecretShorterThan16Characters_constructor_refusesItAsValidationFailedWithoutShowingIt() {
-        DomainException thrown = assertRefused(ErrorCode.VALIDATION_FAILED,
-                () -> new ConfigCallback(URL, "short_secret_15", Duration.ofSeconds(1)), "short_secret_15");
+        DomainException thrown = assertRefused(
+                ErrorCode.VALIDATION_FAILED,
+                () -> new ConfigCallback(URL, "short_secret_15", Duration.ofSeconds(1)),
+                "short_secret_15");
 
         assertEquals(List.of("config_callback.secret"), fields(thrown));
         assertNotNull(new ConfigCallback(URL, "x".repeat(16), Duration.ofSeconds(1)));
@@ -70,8 +81,8 @@ class ConfigCallbackTest {
 
     @Test
     void givenATimeoutOver4Seconds_constructor_refusesItAsValidationFailed() {
-        DomainException tooLong = assertRefused(ErrorCode.VALIDATION_FAILED,
-                () -> new ConfigCallback(URL, SECRET, Duration.ofMillis(4001)));
+        DomainException tooLong = assertRefused(
+                ErrorCode.VALIDATION_FAILED, () -> new ConfigCallback(URL, SECRET, Duration.ofMillis(4001)));
         assertRefused(ErrorCode.VALIDATION_FAILED, () -> new ConfigCallback(URL, SECRET, Duration.ZERO));
 
         assertEquals(List.of("config_callback.timeout_ms"), fields(tooLong));
@@ -82,18 +93,23 @@ class ConfigCallbackTest {
         // A callback URL may carry a patient's details in its path or query.
         URI url = URI.create("ftp://ops.example.com/cb?patient=jane-roe");
 
-        DomainException thrown = assertRefused(ErrorCode.VALIDATION_FAILED, () -> new ConfigCallback(url, SECRET,
-                Duration.ofSeconds(1)), url.toString(), "jane-roe", SECRET);
+        DomainException thrown = assertRefused(
+                ErrorCode.VALIDATION_FAILED,
+                () -> new ConfigCallback(url, SECRET, Duration.ofSeconds(1)),
+                url.toString(),
+                "jane-roe",
+                SECRET);
 
         assertEquals(List.of("config_callback.url"), fields(thrown));
     }
 
     @Test
     void givenEveryFieldWrong_constructor_namesEachOfThem() {
-        DomainException thrown = assertRefused(ErrorCode.VALIDATION_FAILED,
-                () -> new ConfigCallback(URI.create("/relative"), "", Duration.ZERO));
+        DomainException thrown = assertRefused(
+                ErrorCode.VALIDATION_FAILED, () -> new ConfigCallback(URI.create("/relative"), "", Duration.ZERO));
 
-        assertEquals(List.of("config_callback.url", "config_callback.secret", "config_callback.timeout_ms"), fields(thrown));
+        assertEquals(
+                List.of("config_callback.url", "config_callback.secret", "config_callback.timeout_ms"), fields(thrown));
     }
 
     @Test

@@ -30,33 +30,40 @@ class ForwardTargetTest {
     void givenABadUrlAndAShortSecret_constructor_namesBothWithoutShowingThem() {
         URI url = URI.create("ftp://clinic.example.com/tools?patient=jane-roe");
 
-        DomainException thrown = assertRefused(ErrorCode.VALIDATION_FAILED,
-                () -> new ForwardTarget(url, "short", ForwardTarget.DEFAULT_TIMEOUT, Set.of()), url.toString(), "jane-roe");
+        DomainException thrown = assertRefused(
+                ErrorCode.VALIDATION_FAILED,
+                () -> new ForwardTarget(url, "short", ForwardTarget.DEFAULT_TIMEOUT, Set.of()),
+                url.toString(),
+                "jane-roe");
 
         assertEquals(List.of("forward.url", "forward.secret"), fields(thrown));
     }
 
     @Test
     void givenATimeoutOver20Seconds_constructor_refusesItAsValidationFailed() {
-        DomainException thrown = assertRefused(ErrorCode.VALIDATION_FAILED,
-                () -> new ForwardTarget(URL, SECRET, Duration.ofMillis(20_001), Set.of()));
+        DomainException thrown = assertRefused(
+                ErrorCode.VALIDATION_FAILED, () -> new ForwardTarget(URL, SECRET, Duration.ofMillis(20_001), Set.of()));
 
         assertEquals(List.of("forward.timeout_ms"), fields(thrown));
     }
 
     @Test
     void givenAMessageTypeThatIsNotOne_constructor_refusesItWithoutShowingIt() {
-        DomainException thrown = assertRefused(ErrorCode.VALIDATION_FAILED,
-                () -> new ForwardTarget(URL, SECRET, ForwardTarget.DEFAULT_TIMEOUT, Set.of("Jane Roe")), "Jane Roe");
+        DomainException thrown = assertRefused(
+                ErrorCode.VALIDATION_FAILED,
+                () -> new ForwardTarget(URL, SECRET, ForwardTarget.DEFAULT_TIMEOUT, Set.of("Jane Roe")),
+                "Jane Roe");
 
         assertEquals(List.of("forward.messages"), fields(thrown));
     }
 
     @Test
     void givenMoreThan40MessageTypes_constructor_refusesThem() {
-        Set<String> types = Set.copyOf(IntStream.range(0, 41).mapToObj(i -> "type-" + i).toList());
+        Set<String> types =
+                Set.copyOf(IntStream.range(0, 41).mapToObj(i -> "type-" + i).toList());
 
-        DomainException thrown = assertRefused(ErrorCode.VALIDATION_FAILED,
+        DomainException thrown = assertRefused(
+                ErrorCode.VALIDATION_FAILED,
                 () -> new ForwardTarget(URL, SECRET, ForwardTarget.DEFAULT_TIMEOUT, types));
 
         assertEquals(List.of("forward.messages"), fields(thrown));

@@ -37,8 +37,19 @@ class UpstreamTest {
 
     @ParameterizedTest
     @NullAndEmptySource
-    @ValueSource(strings = {"anthropic:claude", "openai:", "openai", "OPENAI:gpt-4o", "Stub", "stub ", " openai:gpt-4o",
-        "openai:gpt 4o", "openai:-gpt", "gpt-4o-mini"})
+    @ValueSource(
+            strings = {
+                "anthropic:claude",
+                "openai:",
+                "openai",
+                "OPENAI:gpt-4o",
+                "Stub",
+                "stub ",
+                " openai:gpt-4o",
+                "openai:gpt 4o",
+                "openai:-gpt",
+                "gpt-4o-mini"
+            })
     void givenAnUnknownUpstream_parse_givesEmpty(String text) {
         assertTrue(Upstream.parse(text).isEmpty(), String.valueOf(text));
     }

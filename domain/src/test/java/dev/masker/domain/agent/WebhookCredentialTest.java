@@ -26,33 +26,44 @@ class WebhookCredentialTest {
 
     @Test
     void givenASecretThatIsNotBase64WhileItShouldBe_hmac_refusesItWithoutShowingIt() {
-        DomainException thrown = assertRefused(ErrorCode.VALIDATION_FAILED, () -> hmac("not base64 at all!", true,
-                "x-signature"), "not base64 at all!");
+        DomainException thrown = assertRefused(
+                ErrorCode.VALIDATION_FAILED,
+                () -> hmac("not base64 at all!", true, "x-signature"),
+                "not base64 at all!");
 
-        assertEquals(List.of(new FieldProblem("webhook_credential.secret", "must be base64 while secret_is_base64 is true")),
+        assertEquals(
+                List.of(new FieldProblem("webhook_credential.secret", "must be base64 while secret_is_base64 is true")),
                 thrown.details());
     }
 
     @Test
     void givenAnEmptySecretAndABadHeader_hmac_namesBoth() {
-        DomainException thrown = assertRefused(ErrorCode.VALIDATION_FAILED, () -> hmac("", false, "x signature"),
-                "x signature");
+        DomainException thrown =
+                assertRefused(ErrorCode.VALIDATION_FAILED, () -> hmac("", false, "x signature"), "x signature");
 
-        assertEquals(List.of("webhook_credential.secret", "webhook_credential.signature_header"),
+        assertEquals(
+                List.of("webhook_credential.secret", "webhook_credential.signature_header"),
                 thrown.details().stream().map(FieldProblem::field).toList());
     }
 
     @Test
     void givenAnEmptyTokenAndABadHeader_bearer_namesBoth() {
-        DomainException thrown = assertRefused(ErrorCode.VALIDATION_FAILED, () -> new Bearer("", "authorization: x"),
-                "authorization: x");
+        DomainException thrown = assertRefused(
+                ErrorCode.VALIDATION_FAILED, () -> new Bearer("", "authorization: x"), "authorization: x");
 
-        assertEquals(List.of("webhook_credential.token", "webhook_credential.header"),
+        assertEquals(
+                List.of("webhook_credential.token", "webhook_credential.header"),
                 thrown.details().stream().map(FieldProblem::field).toList());
     }
 
     private static Hmac hmac(String secret, boolean base64, String signatureHeader) {
-        return new Hmac(secret, base64, Algorithm.SHA256, signatureHeader, Optional.empty(), Timestamp.REQUIRED,
+        return new Hmac(
+                secret,
+                base64,
+                Algorithm.SHA256,
+                signatureHeader,
+                Optional.empty(),
+                Timestamp.REQUIRED,
                 Hmac.DEFAULT_TIMESTAMP_HEADER);
     }
 }

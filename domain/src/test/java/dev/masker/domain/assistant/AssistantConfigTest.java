@@ -21,8 +21,16 @@ class AssistantConfigTest {
     private static AssistantConfig defaults() {
         return AssistantConfig.of(Map.of(
                 "firstMessage", "Hello, this is the front desk.",
-                "model", Map.of("provider", "openai", "model", "gpt-4o-mini", "temperature", 0.3,
-                        "messages", List.of(Map.of("role", "system", "content", "You book appointments."))),
+                "model",
+                        Map.of(
+                                "provider",
+                                "openai",
+                                "model",
+                                "gpt-4o-mini",
+                                "temperature",
+                                0.3,
+                                "messages",
+                                List.of(Map.of("role", "system", "content", "You book appointments."))),
                 "voice", Map.of("provider", "11labs", "voiceId", "rachel", "stability", 0.5),
                 "endCallPhrases", List.of("goodbye", "bye"),
                 "maxDurationSeconds", 600));
@@ -30,9 +38,10 @@ class AssistantConfigTest {
 
     @Test
     void givenOverridesWithNestedObjects_mergedWith_mergesObjectsKeyByKey() {
-        AssistantConfig merged = defaults().mergedWith(AssistantConfig.of(Map.of(
-                "voice", Map.of("voiceId", "elliot"),
-                "model", Map.of("temperature", 0.9))));
+        AssistantConfig merged = defaults()
+                .mergedWith(AssistantConfig.of(Map.of(
+                        "voice", Map.of("voiceId", "elliot"),
+                        "model", Map.of("temperature", 0.9))));
 
         Map<?, ?> voice = (Map<?, ?>) merged.asMap().get("voice");
         assertEquals("elliot", voice.get("voiceId"));
@@ -47,9 +56,10 @@ class AssistantConfigTest {
 
     @Test
     void givenAnArrayOverride_mergedWith_replacesTheArrayInsteadOfConcatenating() {
-        AssistantConfig merged = defaults().mergedWith(AssistantConfig.of(Map.of(
-                "endCallPhrases", List.of("see you"),
-                "model", Map.of("messages", List.of()))));
+        AssistantConfig merged = defaults()
+                .mergedWith(AssistantConfig.of(Map.of(
+                        "endCallPhrases", List.of("see you"),
+                        "model", Map.of("messages", List.of()))));
 
         assertEquals(List.of("see you"), merged.asMap().get("endCallPhrases"));
         assertEquals(List.of(), ((Map<?, ?>) merged.asMap().get("model")).get("messages"));
@@ -57,8 +67,9 @@ class AssistantConfigTest {
 
     @Test
     void givenScalarOverrides_mergedWith_replacesThemAndAddsNewKeys() {
-        AssistantConfig merged = defaults().mergedWith(AssistantConfig.of(Map.of(
-                "firstMessage", "Hi Ana!", "maxDurationSeconds", 120, "silenceTimeoutSeconds", 30)));
+        AssistantConfig merged = defaults()
+                .mergedWith(AssistantConfig.of(
+                        Map.of("firstMessage", "Hi Ana!", "maxDurationSeconds", 120, "silenceTimeoutSeconds", 30)));
 
         assertEquals("Hi Ana!", merged.asMap().get("firstMessage"));
         assertEquals(120, merged.asMap().get("maxDurationSeconds"));
@@ -67,8 +78,8 @@ class AssistantConfigTest {
 
     @Test
     void givenAScalarOverridingAnObjectAndAnObjectOverridingAScalar_mergedWith_replacesEachWhole() {
-        AssistantConfig merged = defaults().mergedWith(AssistantConfig.of(Map.of(
-                "voice", "default", "firstMessage", Map.of("text", "Hi"))));
+        AssistantConfig merged = defaults()
+                .mergedWith(AssistantConfig.of(Map.of("voice", "default", "firstMessage", Map.of("text", "Hi"))));
 
         assertEquals("default", merged.asMap().get("voice"));
         assertEquals(Map.of("text", "Hi"), merged.asMap().get("firstMessage"));
@@ -118,8 +129,11 @@ class AssistantConfigTest {
         assertThrows(UnsupportedOperationException.class, () -> voice.put("voiceId", "x"));
         assertThrows(UnsupportedOperationException.class, () -> phrases.add("x"));
         assertThrows(UnsupportedOperationException.class, () -> systemMessage.put("content", "x"));
-        assertThrows(UnsupportedOperationException.class, () -> config.mergedWith(AssistantConfig.empty()).asMap().clear());
-        assertThrows(UnsupportedOperationException.class,
+        assertThrows(
+                UnsupportedOperationException.class,
+                () -> config.mergedWith(AssistantConfig.empty()).asMap().clear());
+        assertThrows(
+                UnsupportedOperationException.class,
                 () -> config.routedThroughProxy(PROXY, "gpt-4o-mini").asMap().remove("model"));
     }
 
@@ -150,10 +164,11 @@ class AssistantConfigTest {
 
     @Test
     void givenDefaultsNamingAnotherProviderAndUrl_routedThroughProxy_pointsTheModelAtMaskersProxy() {
-        AssistantConfig config = AssistantConfig.of(Map.of("model",
-                Map.of("provider", "openai", "url", "https://api.openai.com/v1", "model", "gpt-4o")));
+        AssistantConfig config = AssistantConfig.of(
+                Map.of("model", Map.of("provider", "openai", "url", "https://api.openai.com/v1", "model", "gpt-4o")));
 
-        Map<?, ?> model = (Map<?, ?>) config.routedThroughProxy(PROXY, "gpt-4o-mini").asMap().get("model");
+        Map<?, ?> model = (Map<?, ?>)
+                config.routedThroughProxy(PROXY, "gpt-4o-mini").asMap().get("model");
 
         assertEquals("custom-llm", model.get("provider"));
         assertEquals(PROXY.toString(), model.get("url"));
@@ -162,10 +177,13 @@ class AssistantConfigTest {
 
     @Test
     void givenCallbackOverridesThatTryToRouteAroundTheProxy_routedThroughProxy_stillPointsAtTheProxy() {
-        AssistantConfig merged = defaults().mergedWith(AssistantConfig.of(Map.of("model",
-                Map.of("provider", "anthropic", "url", "https://evil.example.com/v1/chat/completions"))));
+        AssistantConfig merged = defaults()
+                .mergedWith(AssistantConfig.of(Map.of(
+                        "model",
+                        Map.of("provider", "anthropic", "url", "https://evil.example.com/v1/chat/completions"))));
 
-        Map<?, ?> model = (Map<?, ?>) merged.routedThroughProxy(PROXY, "gpt-4o-mini").asMap().get("model");
+        Map<?, ?> model = (Map<?, ?>)
+                merged.routedThroughProxy(PROXY, "gpt-4o-mini").asMap().get("model");
 
         assertEquals("custom-llm", model.get("provider"));
         assertEquals(PROXY.toString(), model.get("url"));
@@ -185,17 +203,25 @@ class AssistantConfigTest {
 
     @Test
     void givenABlankOrNonTextModelName_routedThroughProxy_usesTheDefaultModel() {
-        assertEquals("gpt-4o-mini", AssistantConfig.of(Map.of("model", Map.of("model", " ")))
-                .routedThroughProxy(PROXY, "gpt-4o-mini").modelName());
-        assertEquals("gpt-4o-mini", AssistantConfig.of(Map.of("model", Map.of("model", 4)))
-                .routedThroughProxy(PROXY, "gpt-4o-mini").modelName());
+        assertEquals(
+                "gpt-4o-mini",
+                AssistantConfig.of(Map.of("model", Map.of("model", " ")))
+                        .routedThroughProxy(PROXY, "gpt-4o-mini")
+                        .modelName());
+        assertEquals(
+                "gpt-4o-mini",
+                AssistantConfig.of(Map.of("model", Map.of("model", 4)))
+                        .routedThroughProxy(PROXY, "gpt-4o-mini")
+                        .modelName());
     }
 
     @Test
     void givenNoModel_routedThroughProxy_addsAModelPointingAtTheProxy() {
-        AssistantConfig routed = AssistantConfig.of(Map.of("firstMessage", "Hi")).routedThroughProxy(PROXY, "gpt-4o-mini");
+        AssistantConfig routed =
+                AssistantConfig.of(Map.of("firstMessage", "Hi")).routedThroughProxy(PROXY, "gpt-4o-mini");
 
-        assertEquals(Map.of("provider", "custom-llm", "url", PROXY.toString(), "model", "gpt-4o-mini"),
+        assertEquals(
+                Map.of("provider", "custom-llm", "url", PROXY.toString(), "model", "gpt-4o-mini"),
                 routed.asMap().get("model"));
         assertEquals("Hi", routed.asMap().get("firstMessage"));
     }
@@ -203,10 +229,13 @@ class AssistantConfigTest {
     @Test
     void givenAModelThatIsNotAnObject_routedThroughProxy_replacesItWithOnePointingAtTheProxy() {
         for (Object notAnObject : List.of("gpt-4o", 42, List.of("gpt-4o"), true)) {
-            AssistantConfig routed = AssistantConfig.of(Map.of("model", notAnObject)).routedThroughProxy(PROXY, "gpt-4o-mini");
+            AssistantConfig routed =
+                    AssistantConfig.of(Map.of("model", notAnObject)).routedThroughProxy(PROXY, "gpt-4o-mini");
 
-            assertEquals(Map.of("provider", "custom-llm", "url", PROXY.toString(), "model", "gpt-4o-mini"),
-                    routed.asMap().get("model"), String.valueOf(notAnObject));
+            assertEquals(
+                    Map.of("provider", "custom-llm", "url", PROXY.toString(), "model", "gpt-4o-mini"),
+                    routed.asMap().get("model"),
+                    String.valueOf(notAnObject));
         }
     }
 

@@ -28,38 +28,45 @@ class VapiAssistantShapeTest {
 
     @Test
     void givenAMisspelledField_problemsOf_namesItAndSuggestsTheNearestField() {
-        assertEquals(List.of(new FieldProblem("firstMesage",
-                        "is not a field of Vapi's assistant; did you mean \"firstMessage\"?")),
+        assertEquals(
+                List.of(new FieldProblem(
+                        "firstMesage", "is not a field of Vapi's assistant; did you mean \"firstMessage\"?")),
                 problemsOf(Map.of("firstMesage", "Hello, this is the front desk.")));
     }
 
     @Test
     void givenAFieldInTheWrongCaseOrWithSwappedLetters_problemsOf_suggestsTheFieldItMeant() {
-        assertEquals(List.of(new FieldProblem("ServerMessages",
-                        "is not a field of Vapi's assistant; did you mean \"serverMessages\"?")),
+        assertEquals(
+                List.of(new FieldProblem(
+                        "ServerMessages", "is not a field of Vapi's assistant; did you mean \"serverMessages\"?")),
                 problemsOf(Map.of("ServerMessages", List.of("end-of-call-report"))));
-        assertEquals(List.of(new FieldProblem("viocemailMessage",
-                        "is not a field of Vapi's assistant; did you mean \"voicemailMessage\"?")),
+        assertEquals(
+                List.of(new FieldProblem(
+                        "viocemailMessage", "is not a field of Vapi's assistant; did you mean \"voicemailMessage\"?")),
                 problemsOf(Map.of("viocemailMessage", "Please call back.")));
     }
 
     @Test
     void givenAFieldNoVapiFieldIsCloseTo_problemsOf_namesItWithoutASuggestion() {
-        assertEquals(List.of(new FieldProblem("clinicCostCenter", "is not a field of Vapi's assistant")),
+        assertEquals(
+                List.of(new FieldProblem("clinicCostCenter", "is not a field of Vapi's assistant")),
                 problemsOf(Map.of("clinicCostCenter", "north")));
     }
 
     @Test
     void givenAFieldOfVapisAssistantOverridesOnly_problemsOf_refusesIt() {
-        // Masker answers with `assistant` alone, where Vapi takes no variableValues (they belong to assistantOverrides).
-        assertEquals(List.of(new FieldProblem("variableValues", "is not a field of Vapi's assistant")),
+        // Masker answers with `assistant` alone, where Vapi takes no variableValues (they belong to
+        // assistantOverrides).
+        assertEquals(
+                List.of(new FieldProblem("variableValues", "is not a field of Vapi's assistant")),
                 problemsOf(Map.of("variableValues", Map.of("clinic", "Sunrise"))));
     }
 
     @Test
     void givenANestedFieldNameAtTheTopLevel_problemsOf_refusesItThoughTheListHasTheModelsFields() {
         assertTrue(VAPI.fields().containsKey("model.url"));
-        assertEquals(List.of(new FieldProblem("model.url", "is not a field of Vapi's assistant")),
+        assertEquals(
+                List.of(new FieldProblem("model.url", "is not a field of Vapi's assistant")),
                 problemsOf(Map.of("model.url", "https://llm.example.com")));
     }
 
@@ -95,8 +102,10 @@ class VapiAssistantShapeTest {
         Map<String, Object> assistant = new HashMap<>();
         assistant.put("firstMessage", null);
 
-        assertEquals(List.of(new FieldProblem("firstMessage",
-                "must be a string (leave the field out rather than send null)")), problemsOf(assistant));
+        assertEquals(
+                List.of(new FieldProblem(
+                        "firstMessage", "must be a string (leave the field out rather than send null)")),
+                problemsOf(assistant));
     }
 
     @Test
@@ -104,8 +113,10 @@ class VapiAssistantShapeTest {
         Map<String, Object> assistant = new HashMap<>();
         assistant.put("firstMesage", null);
 
-        assertEquals(List.of(new FieldProblem("firstMesage",
-                "is not a field of Vapi's assistant; did you mean \"firstMessage\"?")), problemsOf(assistant));
+        assertEquals(
+                List.of(new FieldProblem(
+                        "firstMesage", "is not a field of Vapi's assistant; did you mean \"firstMessage\"?")),
+                problemsOf(assistant));
     }
 
     @Test
@@ -115,7 +126,9 @@ class VapiAssistantShapeTest {
         assistant.put("voice", "rachel");
         assistant.put("model", Map.of("provider", "openai"));
 
-        assertEquals(List.of("firstMesage", "voice"), problemsOf(assistant).stream().map(FieldProblem::field).toList());
+        assertEquals(
+                List.of("firstMesage", "voice"),
+                problemsOf(assistant).stream().map(FieldProblem::field).toList());
     }
 
     @Test
@@ -124,8 +137,17 @@ class VapiAssistantShapeTest {
         assistant.put("name", "Front desk");
         assistant.put("firstMessage", "Sunrise Clinic, how can I help?");
         assistant.put("firstMessageMode", "assistant-speaks-first");
-        assistant.put("model", Map.of("provider", "openai", "model", "gpt-4o-mini", "temperature", 0.3,
-                "messages", List.of(Map.of("role", "system", "content", "You book appointments."))));
+        assistant.put(
+                "model",
+                Map.of(
+                        "provider",
+                        "openai",
+                        "model",
+                        "gpt-4o-mini",
+                        "temperature",
+                        0.3,
+                        "messages",
+                        List.of(Map.of("role", "system", "content", "You book appointments."))));
         assistant.put("voice", Map.of("provider", "11labs", "voiceId", "rachel"));
         assistant.put("transcriber", Map.of("provider", "deepgram", "model", "nova-2"));
         assistant.put("voicemailDetection", "off");
@@ -141,8 +163,17 @@ class VapiAssistantShapeTest {
 
     @Test
     void givenEveryTopLevelFieldWithAValueOfEachTypeItTakes_problemsOf_findsNone() {
-        Map<JsonType, Object> samples = Map.of(JsonType.OBJECT, Map.of(), JsonType.ARRAY, List.of(),
-                JsonType.STRING, "text", JsonType.NUMBER, 1.5, JsonType.BOOLEAN, true);
+        Map<JsonType, Object> samples = Map.of(
+                JsonType.OBJECT,
+                Map.of(),
+                JsonType.ARRAY,
+                List.of(),
+                JsonType.STRING,
+                "text",
+                JsonType.NUMBER,
+                1.5,
+                JsonType.BOOLEAN,
+                true);
         int checked = 0;
         for (Map.Entry<String, Set<JsonType>> field : VAPI.fields().entrySet()) {
             if (field.getKey().contains(".")) {
@@ -158,7 +189,9 @@ class VapiAssistantShapeTest {
 
     @Test
     void givenTheList_itHoldsVapisAssistantFieldsEachWithAType() {
-        long topLevel = VAPI.fields().keySet().stream().filter(name -> !name.contains(".")).count();
+        long topLevel = VAPI.fields().keySet().stream()
+                .filter(name -> !name.contains("."))
+                .count();
 
         assertEquals(31, topLevel, "CreateAssistantDto of @vapi-ai/server-sdk 2.0.1 has 31 fields");
         assertEquals(Set.of(JsonType.STRING), VAPI.fields().get("firstMessage"));
@@ -171,8 +204,11 @@ class VapiAssistantShapeTest {
         // Masker reads model, model.model and model.headers, and writes model.provider, model.url, model.model and
         // model.headers (AssistantConfig.routedThroughProxy): each must be a field of Vapi's, of the type Masker uses.
         URI proxy = URI.create("https://masker.example.com/proxy/agt_01JD8Q2W3E4R5T6Y7V8X9Z0P1A/v1/chat/completions");
-        AssistantConfig configured = AssistantConfig.of(Map.of("firstMessage", "Hi",
-                "model", Map.of("provider", "openai", "model", "gpt-4o", "headers", Map.of("X-Clinic", "north"))));
+        AssistantConfig configured = AssistantConfig.of(Map.of(
+                "firstMessage",
+                "Hi",
+                "model",
+                Map.of("provider", "openai", "model", "gpt-4o", "headers", Map.of("X-Clinic", "north"))));
         for (AssistantConfig routed : List.of(
                 AssistantConfig.empty().routedThroughProxy(proxy, "gpt-4o-mini", Optional.of("mpk_key")),
                 configured.routedThroughProxy(proxy, "gpt-4o-mini", Optional.of("mpk_key")))) {

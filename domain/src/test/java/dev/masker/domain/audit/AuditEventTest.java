@@ -23,20 +23,31 @@ import org.junit.jupiter.api.Test;
 
 class AuditEventTest {
     private static final String NUMBER = "+14155552671";
-    private static final AgentId AGENT = AgentId.parse("agt_01JD8Q2W3E4R5T6Y7V8X9Z0P1A").orElseThrow();
+    private static final AgentId AGENT =
+            AgentId.parse("agt_01JD8Q2W3E4R5T6Y7V8X9Z0P1A").orElseThrow();
     private static final EventId EVENT = new EventId(new Ulid("01JD8Q2W3E4R5T6Y7V8X9Z0P1B"));
     private static final RequestId REQUEST = new RequestId(new Ulid("01JD8Q2W3E4R5T6Y7V8X9Z0P1C"));
     private static final Instant AT = Instant.parse("2025-11-27T00:00:00.000Z");
     private static final AssistantConfig PROMPTED = AssistantConfig.of(Map.of(
-            "firstMessage", "Hi, calling about your appointment",
-            "model", Map.of("model", "gpt-4o", "messages", Map.of("content", "Patient phone " + NUMBER))));
+            "firstMessage",
+            "Hi, calling about your appointment",
+            "model",
+            Map.of("model", "gpt-4o", "messages", Map.of("content", "Patient phone " + NUMBER))));
 
-    private final PhoneFingerprinter fingerprinter = new PhoneFingerprinter(PhoneFingerprinterTest.tokens(3),
-            MaskingPolicy.HEALTHCARE_KID);
+    private final PhoneFingerprinter fingerprinter =
+            new PhoneFingerprinter(PhoneFingerprinterTest.tokens(3), MaskingPolicy.HEALTHCARE_KID);
 
     private AuditEvent callStarted(ResolvedAssistant resolved) {
-        return AuditEvent.callStarted(EVENT, AT, AGENT, new CallId("call_01JD8Q2W3E4R5T6Y7U8I9O0P1A"),
-                Optional.of("asst_7f3c2a9e"), "gpt-4o", resolved, REQUEST, fingerprinter.fingerprint(NUMBER));
+        return AuditEvent.callStarted(
+                EVENT,
+                AT,
+                AGENT,
+                new CallId("call_01JD8Q2W3E4R5T6Y7U8I9O0P1A"),
+                Optional.of("asst_7f3c2a9e"),
+                "gpt-4o",
+                resolved,
+                REQUEST,
+                fingerprinter.fingerprint(NUMBER));
     }
 
     @Test
@@ -48,7 +59,8 @@ class AuditEventTest {
             assertFalse(value.contains("5552671"), key);
         });
         String fingerprint = event.data().get("customer_fingerprint");
-        assertEquals(fingerprinter.fingerprint("+1 (415) 555-2671").orElseThrow().value(), fingerprint);
+        assertEquals(
+                fingerprinter.fingerprint("+1 (415) 555-2671").orElseThrow().value(), fingerprint);
         String allData = String.join(" ", event.data().values());
         String digits = NUMBER.substring(1);
         for (int i = 0; i + 4 <= digits.length(); i++) {
@@ -85,8 +97,16 @@ class AuditEventTest {
 
     @Test
     void givenNoCustomerNumberAndNoAssistantId_callStarted_leavesThoseKeysOut() {
-        AuditEvent event = AuditEvent.callStarted(EVENT, AT, AGENT, new CallId("c1"), Optional.empty(), "gpt-4o-mini",
-                ResolvedAssistant.fromDefaults(AssistantConfig.empty()), REQUEST, Optional.empty());
+        AuditEvent event = AuditEvent.callStarted(
+                EVENT,
+                AT,
+                AGENT,
+                new CallId("c1"),
+                Optional.empty(),
+                "gpt-4o-mini",
+                ResolvedAssistant.fromDefaults(AssistantConfig.empty()),
+                REQUEST,
+                Optional.empty());
 
         assertFalse(event.data().containsKey("customer_fingerprint"));
         assertFalse(event.data().containsKey("assistant_id"));
@@ -96,9 +116,11 @@ class AuditEventTest {
     void givenOneAgentAndCall_callStarted_carriesADedupKeyForThatPair() {
         AuditEvent event = callStarted(ResolvedAssistant.fromDefaults(PROMPTED));
 
-        assertEquals(Optional.of("call_started:agt_01JD8Q2W3E4R5T6Y7V8X9Z0P1A:call_01JD8Q2W3E4R5T6Y7U8I9O0P1A"),
+        assertEquals(
+                Optional.of("call_started:agt_01JD8Q2W3E4R5T6Y7V8X9Z0P1A:call_01JD8Q2W3E4R5T6Y7U8I9O0P1A"),
                 event.dedupKey());
-        assertEquals(event.dedupKey().orElseThrow(),
+        assertEquals(
+                event.dedupKey().orElseThrow(),
                 AuditEvent.callStartedKey(AGENT, new CallId("call_01JD8Q2W3E4R5T6Y7U8I9O0P1A")));
     }
 
@@ -114,10 +136,19 @@ class AuditEventTest {
         Map<String, String> nullValue = new HashMap<>();
         nullValue.put("ok_key", null);
 
-        assertThrows(IllegalArgumentException.class, () -> new AuditEvent(EVENT, AuditEventType.AGENT_CREATED, AT,
-                Optional.empty(), Map.of("Bad-Key", "x"), Optional.empty()));
-        assertThrows(IllegalArgumentException.class, () -> new AuditEvent(EVENT, AuditEventType.AGENT_CREATED, AT,
-                Optional.empty(), nullValue, Optional.empty()));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new AuditEvent(
+                        EVENT,
+                        AuditEventType.AGENT_CREATED,
+                        AT,
+                        Optional.empty(),
+                        Map.of("Bad-Key", "x"),
+                        Optional.empty()));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new AuditEvent(
+                        EVENT, AuditEventType.AGENT_CREATED, AT, Optional.empty(), nullValue, Optional.empty()));
     }
 
     @Test
@@ -126,7 +157,9 @@ class AuditEventTest {
 
         assertEquals(AuditEventType.AGENT_CREATED, event.type());
         assertEquals("agent_created", event.type().wireName());
-        assertEquals(Map.of("principal", "admin", "has_config_callback", "false", "request_id", REQUEST.value()), event.data());
+        assertEquals(
+                Map.of("principal", "admin", "has_config_callback", "false", "request_id", REQUEST.value()),
+                event.data());
         assertTrue(event.dedupKey().isEmpty());
     }
 
@@ -149,15 +182,32 @@ class AuditEventTest {
     @Test
     void givenADataValueWithANulOrALoneSurrogate_create_isRefused() {
         for (String value : new String[] {"a\u0000b", "p-1\ud800", "\udc00x"}) {
-            assertThrows(IllegalArgumentException.class, () -> new AuditEvent(EVENT, AuditEventType.AGENT_CREATED, AT,
-                    Optional.of(AGENT), Map.of("principal", value), Optional.empty()), value);
+            assertThrows(
+                    IllegalArgumentException.class,
+                    () -> new AuditEvent(
+                            EVENT,
+                            AuditEventType.AGENT_CREATED,
+                            AT,
+                            Optional.of(AGENT),
+                            Map.of("principal", value),
+                            Optional.empty()),
+                    value);
         }
     }
 
     @Test
     void givenADataValueWithAPairedSurrogate_create_isAccepted() {
-        assertEquals("call \ud83d\ude00", new AuditEvent(EVENT, AuditEventType.AGENT_CREATED, AT, Optional.of(AGENT),
-                Map.of("principal", "call \ud83d\ude00"), Optional.empty()).data().get("principal"));
+        assertEquals(
+                "call \ud83d\ude00",
+                new AuditEvent(
+                                EVENT,
+                                AuditEventType.AGENT_CREATED,
+                                AT,
+                                Optional.of(AGENT),
+                                Map.of("principal", "call \ud83d\ude00"),
+                                Optional.empty())
+                        .data()
+                        .get("principal"));
     }
 
     @Test

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 class ChainHashTest {
     @Test
     void givenGenesisAndABodyWithNonAsciiText_of_isLowerHexSha256OfTheirUtf8Concatenation() {
-        assertEquals("50528648080c471f3aa90c6198a5d913814f99344290d692ee3a8ae061bd2b4e",
+        assertEquals(
+                "50528648080c471f3aa90c6198a5d913814f99344290d692ee3a8ae061bd2b4e",
                 ChainHash.of(ChainHash.GENESIS, "{\"a\":\"Zoë\"}"));
     }
 

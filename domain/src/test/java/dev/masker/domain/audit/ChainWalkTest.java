@@ -23,9 +23,13 @@ class ChainWalkTest {
     void givenAnEditedBody_next_breaksAtThatEvent() {
         List<ChainLink> links = new ArrayList<>(CHAIN);
         ChainLink third = links.get(2);
-        links.set(2, new ChainLink(3, third.previousHash(), third.hash(), third.body().replace("event 3", "event 9")));
+        links.set(
+                2,
+                new ChainLink(
+                        3, third.previousHash(), third.hash(), third.body().replace("event 3", "event 9")));
 
-        assertEquals(new ChainVerification.Broken(3, "the body does not hash to the stored hash", 2, Optional.empty()),
+        assertEquals(
+                new ChainVerification.Broken(3, "the body does not hash to the stored hash", 2, Optional.empty()),
                 firstBreak(ChainWalk.fromGenesis(), links));
     }
 
@@ -34,7 +38,8 @@ class ChainWalkTest {
         List<ChainLink> links = new ArrayList<>(CHAIN);
         links.remove(2);
 
-        assertEquals(new ChainVerification.Broken(3, "event 3 is missing: event 4 follows event 2", 2, Optional.empty()),
+        assertEquals(
+                new ChainVerification.Broken(3, "event 3 is missing: event 4 follows event 2", 2, Optional.empty()),
                 firstBreak(ChainWalk.fromGenesis(), links));
     }
 
@@ -44,7 +49,8 @@ class ChainWalkTest {
         links.set(1, CHAIN.get(2));
         links.set(2, CHAIN.get(1));
 
-        assertEquals(new ChainVerification.Broken(2, "event 2 is missing: event 3 follows event 1", 1, Optional.empty()),
+        assertEquals(
+                new ChainVerification.Broken(2, "event 2 is missing: event 3 follows event 1", 1, Optional.empty()),
                 firstBreak(ChainWalk.fromGenesis(), links));
     }
 
@@ -53,17 +59,19 @@ class ChainWalkTest {
         List<ChainLink> links = new ArrayList<>(CHAIN);
         links.add(2, CHAIN.get(1));
 
-        assertEquals(new ChainVerification.Broken(3, "event 2 is out of place: it follows event 2", 2, Optional.empty()),
+        assertEquals(
+                new ChainVerification.Broken(3, "event 2 is out of place: it follows event 2", 2, Optional.empty()),
                 firstBreak(ChainWalk.fromGenesis(), links));
     }
 
     @Test
     void givenARemovedEventWithTheRestRenumberedAndRehashed_next_breaksOnItsLinkage() {
         ChainLink fourth = CHAIN.get(3);
-        List<ChainLink> links = List.of(CHAIN.get(0), CHAIN.get(1), new ChainLink(3, fourth.previousHash(), fourth.hash(),
-                fourth.body()));
+        List<ChainLink> links = List.of(
+                CHAIN.get(0), CHAIN.get(1), new ChainLink(3, fourth.previousHash(), fourth.hash(), fourth.body()));
 
-        assertEquals(new ChainVerification.Broken(3, "prev_hash is not the previous event's hash", 2, Optional.empty()),
+        assertEquals(
+                new ChainVerification.Broken(3, "prev_hash is not the previous event's hash", 2, Optional.empty()),
                 firstBreak(ChainWalk.fromGenesis(), links));
     }
 
@@ -71,7 +79,10 @@ class ChainWalkTest {
     void givenAPartStartingMidChain_after_takesItsFirstPrevHashAsGiven() {
         ChainWalk walk = walk(ChainWalk.after(new ChainPosition(2, CHAIN.get(2).previousHash())), CHAIN.subList(2, 5));
 
-        assertEquals(new ChainVerification.Intact(3, new ChainPosition(5, CHAIN.get(4).hash())), walk.intact());
+        assertEquals(
+                new ChainVerification.Intact(
+                        3, new ChainPosition(5, CHAIN.get(4).hash())),
+                walk.intact());
         assertEquals(new ChainPosition(2, CHAIN.get(1).hash()), walk.start());
     }
 
@@ -79,8 +90,10 @@ class ChainWalkTest {
     void givenAHeadAheadOfTheLastEvent_endAt_breaksAfterTheLastEvent() {
         ChainPosition head = new ChainPosition(6, CHAIN.get(4).hash());
 
-        assertEquals(new ChainVerification.Broken(6, "the chain head names event 6 but the log ends at event 5", 5,
-                Optional.of(head)), walk(CHAIN).endAt(head));
+        assertEquals(
+                new ChainVerification.Broken(
+                        6, "the chain head names event 6 but the log ends at event 5", 5, Optional.of(head)),
+                walk(CHAIN).endAt(head));
     }
 
     @Test
@@ -94,8 +107,10 @@ class ChainWalkTest {
     void givenAHeadWithAnotherHash_endAt_breaksAtTheHead() {
         ChainPosition head = new ChainPosition(5, CHAIN.get(3).hash());
 
-        assertEquals(new ChainVerification.Broken(5, "the chain head's hash is not the last event's hash", 5,
-                Optional.of(head)), walk(CHAIN).endAt(head));
+        assertEquals(
+                new ChainVerification.Broken(
+                        5, "the chain head's hash is not the last event's hash", 5, Optional.of(head)),
+                walk(CHAIN).endAt(head));
     }
 
     private static ChainWalk walk(List<ChainLink> links) {
@@ -108,7 +123,10 @@ class ChainWalkTest {
     }
 
     private static ChainVerification.Broken firstBreak(ChainWalk walk, List<ChainLink> links) {
-        return links.stream().map(walk::next).flatMap(Optional::stream).findFirst()
+        return links.stream()
+                .map(walk::next)
+                .flatMap(Optional::stream)
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no break found"));
     }
 

@@ -28,8 +28,13 @@ class PhoneFingerprinterTest {
 
     /** The engine's MSKV1 tokens with both kids keyed by bytes of {@code fill} (the other kid by {@code fill + 1}). */
     static VaultTokens tokens(int fill) {
-        return new VaultTokens(KeyRing.of(Map.of(KID, new KeyRing.Keys(key(fill), Optional.empty()),
-                OTHER_KID, new KeyRing.Keys(key(fill + 1), Optional.empty()))), new SecureRandom());
+        return new VaultTokens(
+                KeyRing.of(Map.of(
+                        KID,
+                        new KeyRing.Keys(key(fill), Optional.empty()),
+                        OTHER_KID,
+                        new KeyRing.Keys(key(fill + 1), Optional.empty()))),
+                new SecureRandom());
     }
 
     private static byte[] key(int fill) {

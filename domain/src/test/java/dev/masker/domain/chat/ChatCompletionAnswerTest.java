@@ -35,61 +35,144 @@ class ChatCompletionAnswerTest {
 
     @Test
     void givenContentWithTokens_rehydrate_putsTheOriginalsBackAndKeepsEveryOtherField() {
-        Map<String, Object> given = completion(choice(0, Map.of("role", "assistant",
-                "content", "Hi " + NAME.text() + ", we will call " + PHONE.text() + ".", "refusal", "none")));
+        Map<String, Object> given = completion(choice(
+                0,
+                Map.of(
+                        "role",
+                        "assistant",
+                        "content",
+                        "Hi " + NAME.text() + ", we will call " + PHONE.text() + ".",
+                        "refusal",
+                        "none")));
 
         Map<String, Object> back = answer.rehydrate(given);
 
-        assertEquals(completion(choice(0, Map.of("role", "assistant", "content", "Hi " + originalOf(NAME)
-                + ", we will call " + originalOf(PHONE) + ".", "refusal", "none"))), back);
+        assertEquals(
+                completion(choice(
+                        0,
+                        Map.of(
+                                "role",
+                                "assistant",
+                                "content",
+                                "Hi " + originalOf(NAME) + ", we will call " + originalOf(PHONE) + ".",
+                                "refusal",
+                                "none"))),
+                back);
         assertEquals(2, answer.restored());
         assertEquals(List.of(), answer.findings());
     }
 
     @Test
     void givenContentParts_rehydrate_putsTheOriginalsIntoEachTextPart() {
-        Map<String, Object> given = completion(choice(0, Map.of("role", "assistant", "content", List.of(
-                Map.of("type", "text", "text", "Email " + EMAIL.text()),
-                Map.of("type", "image_url", "image_url", Map.of("url", "https://example.com/" + SSN.text())),
-                Map.of("type", "text", "text", SSN.text())))));
+        Map<String, Object> given = completion(choice(
+                0,
+                Map.of(
+                        "role",
+                        "assistant",
+                        "content",
+                        List.of(
+                                Map.of("type", "text", "text", "Email " + EMAIL.text()),
+                                Map.of(
+                                        "type",
+                                        "image_url",
+                                        "image_url",
+                                        Map.of("url", "https://example.com/" + SSN.text())),
+                                Map.of("type", "text", "text", SSN.text())))));
 
         Map<String, Object> back = answer.rehydrate(given);
 
-        assertEquals(completion(choice(0, Map.of("role", "assistant", "content", List.of(
-                Map.of("type", "text", "text", "Email " + originalOf(EMAIL)),
-                Map.of("type", "image_url", "image_url", Map.of("url", "https://example.com/" + SSN.text())),
-                Map.of("type", "text", "text", originalOf(SSN)))))), back);
+        assertEquals(
+                completion(choice(
+                        0,
+                        Map.of(
+                                "role",
+                                "assistant",
+                                "content",
+                                List.of(
+                                        Map.of("type", "text", "text", "Email " + originalOf(EMAIL)),
+                                        Map.of(
+                                                "type",
+                                                "image_url",
+                                                "image_url",
+                                                Map.of("url", "https://example.com/" + SSN.text())),
+                                        Map.of("type", "text", "text", originalOf(SSN)))))),
+                back);
         assertEquals(2, answer.restored());
     }
 
     @Test
     void givenToolCallsAndALegacyFunctionCall_rehydrate_putsTheOriginalsIntoTheirArguments() {
-        Map<String, Object> given = completion(choice(0, Map.of("role", "assistant", "tool_calls", List.of(
-                        Map.of("id", "call_1", "type", "function", "function", Map.of("name", "book",
-                                "arguments", "{\"phone\":\"" + PHONE.text() + "\"}")),
-                        Map.of("id", "call_2", "type", "function", "function", Map.of("name", "noop"))),
-                "function_call", Map.of("name", "legacy", "arguments", "{\"name\":\"" + NAME.text() + "\"}"))));
+        Map<String, Object> given = completion(choice(
+                0,
+                Map.of(
+                        "role",
+                        "assistant",
+                        "tool_calls",
+                        List.of(
+                                Map.of(
+                                        "id",
+                                        "call_1",
+                                        "type",
+                                        "function",
+                                        "function",
+                                        Map.of("name", "book", "arguments", "{\"phone\":\"" + PHONE.text() + "\"}")),
+                                Map.of("id", "call_2", "type", "function", "function", Map.of("name", "noop"))),
+                        "function_call",
+                        Map.of("name", "legacy", "arguments", "{\"name\":\"" + NAME.text() + "\"}"))));
 
         Map<String, Object> back = answer.rehydrate(given);
 
-        assertEquals(completion(choice(0, Map.of("role", "assistant", "tool_calls", List.of(
-                        Map.of("id", "call_1", "type", "function", "function", Map.of("name", "book",
-                                "arguments", "{\"phone\":\"" + originalOf(PHONE) + "\"}")),
-                        Map.of("id", "call_2", "type", "function", "function", Map.of("name", "noop"))),
-                "function_call", Map.of("name", "legacy", "arguments", "{\"name\":\"" + originalOf(NAME) + "\"}")))), back);
+        assertEquals(
+                completion(choice(
+                        0,
+                        Map.of(
+                                "role",
+                                "assistant",
+                                "tool_calls",
+                                List.of(
+                                        Map.of(
+                                                "id",
+                                                "call_1",
+                                                "type",
+                                                "function",
+                                                "function",
+                                                Map.of(
+                                                        "name",
+                                                        "book",
+                                                        "arguments",
+                                                        "{\"phone\":\"" + originalOf(PHONE) + "\"}")),
+                                        Map.of("id", "call_2", "type", "function", "function", Map.of("name", "noop"))),
+                                "function_call",
+                                Map.of("name", "legacy", "arguments", "{\"name\":\"" + originalOf(NAME) + "\"}")))),
+                back);
         assertEquals(2, answer.restored());
     }
 
     @Test
     void givenSeveralChoicesAndAForeignToken_rehydrate_restoresOwnTokensAndCountsTheForeignOne() {
-        Map<String, Object> given = completion(choice(0, Map.of("role", "assistant", "content", SSN.text())),
-                choice(1, Map.of("role", "assistant", "content", "Your MRN is " + FOREIGN.text() + ", SSN " + SSN.text())));
+        Map<String, Object> given = completion(
+                choice(0, Map.of("role", "assistant", "content", SSN.text())),
+                choice(
+                        1,
+                        Map.of(
+                                "role",
+                                "assistant",
+                                "content",
+                                "Your MRN is " + FOREIGN.text() + ", SSN " + SSN.text())));
 
         Map<String, Object> back = answer.rehydrate(given);
 
-        assertEquals(completion(choice(0, Map.of("role", "assistant", "content", originalOf(SSN))),
-                choice(1, Map.of("role", "assistant", "content", "Your MRN is " + FOREIGN.text() + ", SSN "
-                        + originalOf(SSN)))), back);
+        assertEquals(
+                completion(
+                        choice(0, Map.of("role", "assistant", "content", originalOf(SSN))),
+                        choice(
+                                1,
+                                Map.of(
+                                        "role",
+                                        "assistant",
+                                        "content",
+                                        "Your MRN is " + FOREIGN.text() + ", SSN " + originalOf(SSN)))),
+                back);
         assertEquals(2, answer.restored());
         assertEquals(List.of(LeakFinding.foreignOrForged(TokenScheme.MSKV1, PhiKind.MRN)), answer.findings());
     }
@@ -106,9 +189,21 @@ class ChatCompletionAnswerTest {
 
     @Test
     void givenAMutableAnswer_rehydrate_leavesItAsItWas() {
-        Map<String, Object> original = completion(choice(0, Map.of("role", "assistant", "content", PHONE.text(),
-                "tool_calls", List.of(Map.of("id", "c", "type", "function", "function", Map.of("name", "f",
-                        "arguments", NAME.text()))))));
+        Map<String, Object> original = completion(choice(
+                0,
+                Map.of(
+                        "role",
+                        "assistant",
+                        "content",
+                        PHONE.text(),
+                        "tool_calls",
+                        List.of(Map.of(
+                                "id",
+                                "c",
+                                "type",
+                                "function",
+                                "function",
+                                Map.of("name", "f", "arguments", NAME.text()))))));
         @SuppressWarnings("unchecked")
         Map<String, Object> given = (Map<String, Object>) ChatCompletionRequestTest.mutable(original);
 

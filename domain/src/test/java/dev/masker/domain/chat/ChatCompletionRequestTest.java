@@ -25,15 +25,42 @@ class ChatCompletionRequestTest {
     private static Map<String, Object> vapiBody() {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("model", "gpt-4o-mini");
-        body.put("messages", List.of(
-                Map.of("role", "system", "content", "You are a scheduler."),
-                Map.of("role", "user", "name", "jane_doe", "content", List.of(
-                        Map.of("type", "text", "text", "My SSN is 123-45-6789"),
-                        Map.of("type", "image_url", "image_url", Map.of("url", "https://example.com/x.png")))),
-                Map.of("role", "assistant", "content", "", "tool_calls", List.of(Map.of("id", "call_1", "type", "function",
-                        "function", Map.of("name", "lookup", "arguments", "{\"phone\":\"415-555-0100\"}")))),
-                Map.of("role", "tool", "tool_call_id", "call_1", "content", "Found Jane Doe, DOB 1990-03-05"),
-                Map.of("role", "assistant", "function_call", Map.of("name", "legacy", "arguments", "{\"mrn\":\"A1\"}"))));
+        body.put(
+                "messages",
+                List.of(
+                        Map.of("role", "system", "content", "You are a scheduler."),
+                        Map.of(
+                                "role",
+                                "user",
+                                "name",
+                                "jane_doe",
+                                "content",
+                                List.of(
+                                        Map.of("type", "text", "text", "My SSN is 123-45-6789"),
+                                        Map.of(
+                                                "type",
+                                                "image_url",
+                                                "image_url",
+                                                Map.of("url", "https://example.com/x.png")))),
+                        Map.of(
+                                "role",
+                                "assistant",
+                                "content",
+                                "",
+                                "tool_calls",
+                                List.of(Map.of(
+                                        "id",
+                                        "call_1",
+                                        "type",
+                                        "function",
+                                        "function",
+                                        Map.of("name", "lookup", "arguments", "{\"phone\":\"415-555-0100\"}")))),
+                        Map.of("role", "tool", "tool_call_id", "call_1", "content", "Found Jane Doe, DOB 1990-03-05"),
+                        Map.of(
+                                "role",
+                                "assistant",
+                                "function_call",
+                                Map.of("name", "legacy", "arguments", "{\"mrn\":\"A1\"}"))));
         body.put("user", "jane@example.com");
         body.put("temperature", 0.2);
         body.put("response_format", Map.of("type", "json_object"));
@@ -82,13 +109,23 @@ class ChatCompletionRequestTest {
         DomainException e = invalid(new HashMap<>());
 
         assertEquals(ErrorCode.VALIDATION_FAILED, e.code());
-        assertEquals(List.of("messages"), e.details().stream().map(FieldProblem::field).toList());
+        assertEquals(
+                List.of("messages"),
+                e.details().stream().map(FieldProblem::field).toList());
     }
 
     @Test
     void givenAnEmptyOrNonArrayMessages_of_failsNamingMessages() {
-        assertEquals(List.of("messages"), invalid(withMessages(List.of())).details().stream().map(FieldProblem::field).toList());
-        assertEquals(List.of("messages"), invalid(withMessages("hi")).details().stream().map(FieldProblem::field).toList());
+        assertEquals(
+                List.of("messages"),
+                invalid(withMessages(List.of())).details().stream()
+                        .map(FieldProblem::field)
+                        .toList());
+        assertEquals(
+                List.of("messages"),
+                invalid(withMessages("hi")).details().stream()
+                        .map(FieldProblem::field)
+                        .toList());
     }
 
     @Test
@@ -105,15 +142,24 @@ class ChatCompletionRequestTest {
         DomainException e = invalid(body);
 
         assertEquals(ErrorCode.VALIDATION_FAILED, e.code());
-        assertEquals(List.of("messages[1]", "messages[2]", "messages[3]", "model", "stream"),
+        assertEquals(
+                List.of("messages[1]", "messages[2]", "messages[3]", "model", "stream"),
                 e.details().stream().map(FieldProblem::field).toList());
     }
 
     @Test
     void givenAVapiBody_maskableTexts_listsEveryPhiCarryingStringInOrder() {
         // Within a message: content, then name, then tool-call arguments, then the legacy function call's.
-        assertEquals(List.of("You are a scheduler.", "My SSN is 123-45-6789", "jane_doe", "", "{\"phone\":\"415-555-0100\"}",
-                        "Found Jane Doe, DOB 1990-03-05", "{\"mrn\":\"A1\"}", "jane@example.com"),
+        assertEquals(
+                List.of(
+                        "You are a scheduler.",
+                        "My SSN is 123-45-6789",
+                        "jane_doe",
+                        "",
+                        "{\"phone\":\"415-555-0100\"}",
+                        "Found Jane Doe, DOB 1990-03-05",
+                        "{\"mrn\":\"A1\"}",
+                        "jane@example.com"),
                 ChatCompletionRequest.of(vapiBody()).maskableTexts());
     }
 
@@ -143,12 +189,35 @@ class ChatCompletionRequestTest {
 
         List<?> messages = (List<?>) upstream.get("messages");
         assertEquals(Map.of("role", "system", "content", "M0"), messages.get(0));
-        assertEquals(Map.of("role", "user", "name", "M2", "content", List.of(Map.of("type", "text", "text", "M1"),
-                Map.of("type", "image_url", "image_url", Map.of("url", "https://example.com/x.png")))), messages.get(1));
-        assertEquals(Map.of("role", "assistant", "content", "M3", "tool_calls", List.of(Map.of("id", "call_1",
-                "type", "function", "function", Map.of("name", "lookup", "arguments", "M4")))), messages.get(2));
+        assertEquals(
+                Map.of(
+                        "role",
+                        "user",
+                        "name",
+                        "M2",
+                        "content",
+                        List.of(
+                                Map.of("type", "text", "text", "M1"),
+                                Map.of("type", "image_url", "image_url", Map.of("url", "https://example.com/x.png")))),
+                messages.get(1));
+        assertEquals(
+                Map.of(
+                        "role",
+                        "assistant",
+                        "content",
+                        "M3",
+                        "tool_calls",
+                        List.of(Map.of(
+                                "id",
+                                "call_1",
+                                "type",
+                                "function",
+                                "function",
+                                Map.of("name", "lookup", "arguments", "M4")))),
+                messages.get(2));
         assertEquals(Map.of("role", "tool", "tool_call_id", "call_1", "content", "M5"), messages.get(3));
-        assertEquals(Map.of("role", "assistant", "function_call", Map.of("name", "legacy", "arguments", "M6")),
+        assertEquals(
+                Map.of("role", "assistant", "function_call", Map.of("name", "legacy", "arguments", "M6")),
                 messages.get(4));
         assertEquals("M7", upstream.get("user"));
     }
@@ -159,7 +228,8 @@ class ChatCompletionRequestTest {
 
         Map<String, Object> upstream = request.forUpstream(request.maskableTexts(), "gpt-4o");
 
-        assertEquals(List.of("model", "messages", "user", "temperature", "response_format", "stream"),
+        assertEquals(
+                List.of("model", "messages", "user", "temperature", "response_format", "stream"),
                 List.copyOf(upstream.keySet()));
         assertEquals("gpt-4o", upstream.get("model"));
         assertEquals(0.2, upstream.get("temperature"));
@@ -172,7 +242,8 @@ class ChatCompletionRequestTest {
 
     @Test
     void givenABodyWithoutModel_forUpstream_addsTheGivenModel() {
-        ChatCompletionRequest request = ChatCompletionRequest.of(withMessages(List.of(Map.of("role", "user", "content", "hi"))));
+        ChatCompletionRequest request =
+                ChatCompletionRequest.of(withMessages(List.of(Map.of("role", "user", "content", "hi"))));
 
         assertEquals("gpt-4o", request.forUpstream(List.of("hi"), "gpt-4o").get("model"));
     }
@@ -206,8 +277,8 @@ class ChatCompletionRequestTest {
 
     @Test
     void givenTooFewOrTooManyMaskedTexts_forUpstream_refuses() {
-        ChatCompletionRequest request = ChatCompletionRequest.of(withMessages(List.of(Map.of("role", "user", "content", "a"),
-                Map.of("role", "user", "content", "b"))));
+        ChatCompletionRequest request = ChatCompletionRequest.of(
+                withMessages(List.of(Map.of("role", "user", "content", "a"), Map.of("role", "user", "content", "b"))));
 
         assertThrows(IllegalArgumentException.class, () -> request.forUpstream(List.of("a"), "m"));
         assertThrows(IllegalArgumentException.class, () -> request.forUpstream(List.of("a", "b", "c"), "m"));
@@ -228,7 +299,8 @@ class ChatCompletionRequestTest {
 
     @Test
     void givenACallIdTooLongOrNotAString_callId_isEmpty() {
-        assertEquals(Optional.empty(), requestWithCall(Map.of("id", "c".repeat(201))).callId());
+        assertEquals(
+                Optional.empty(), requestWithCall(Map.of("id", "c".repeat(201))).callId());
         assertEquals(Optional.empty(), requestWithCall(Map.of("id", 42)).callId());
         assertEquals(Optional.empty(), requestWithCall(Map.of("callId", "abc")).callId());
         assertEquals(Optional.empty(), requestWithCall("abc").callId());

@@ -27,8 +27,25 @@ import org.junit.jupiter.api.Test;
 class ChatStreamRehydrationPropertyTest {
     private static final long SEED = 20_261_127L;
     private static final int CASES = 1_500;
-    private static final List<String> WORDS = List.of("Hello", "your", "appointment", "is", "on", "Monday", "MSK", "MSKV1.",
-            "MSKV1.PHONE.K_HEALTHCARE.", "MSK1.NAME.", "M", "{\"x\":", "\"}", "ok", "é", "中文", "\uD83D\uDE00", "2 puffs");
+    private static final List<String> WORDS = List.of(
+            "Hello",
+            "your",
+            "appointment",
+            "is",
+            "on",
+            "Monday",
+            "MSK",
+            "MSKV1.",
+            "MSKV1.PHONE.K_HEALTHCARE.",
+            "MSK1.NAME.",
+            "M",
+            "{\"x\":",
+            "\"}",
+            "ok",
+            "é",
+            "中文",
+            "\uD83D\uDE00",
+            "2 puffs");
     private static final List<String> SEPARATORS = List.of(" ", ", ", ". ", "\n", " (", ") ", ": ", "\"");
 
     private final TokenLookup lookup = ChatTokens.lookup();
@@ -78,19 +95,29 @@ class ChatStreamRehydrationPropertyTest {
             Map<String, Object> upstreamChunk = chunk(choices.toArray());
             Optional<Map<String, Object>> sent = rehydrator.accept(upstreamChunk);
             sent.ifPresent(chunk -> collect(chunk, emitted, nonEmpty, label));
-            assertTrue(sent.isPresent() || heldBack(upstreamChunk), () -> label + ": a chunk with more than text was dropped");
-            assertFalse(sent.isPresent() && emptiedByTheRehydrator(sent.get()),
+            assertTrue(
+                    sent.isPresent() || heldBack(upstreamChunk),
+                    () -> label + ": a chunk with more than text was dropped");
+            assertFalse(
+                    sent.isPresent() && emptiedByTheRehydrator(sent.get()),
                     () -> label + ": an empty delta the upstream never sent: " + sent.get());
         }
         if (finishEachChoice) {
             for (int choice = 0; choice < (twoChoices ? 2 : 1); choice++) {
-                collect(rehydrator.accept(chunk(choice(choice, Map.of(), "stop"))).orElseThrow(), emitted, nonEmpty, label);
+                collect(
+                        rehydrator
+                                .accept(chunk(choice(choice, Map.of(), "stop")))
+                                .orElseThrow(),
+                        emitted,
+                        nonEmpty,
+                        label);
             }
             assertEquals(Optional.empty(), rehydrator.finish(), label);
         } else {
             rehydrator.finish().ifPresent(rest -> collect(rest, emitted, nonEmpty, label));
         }
-        Map<String, Object> usage = new LinkedHashMap<>(Map.of("choices", List.of(), "usage", Map.of("total_tokens", 9)));
+        Map<String, Object> usage =
+                new LinkedHashMap<>(Map.of("choices", List.of(), "usage", Map.of("total_tokens", 9)));
         assertEquals(Optional.of(usage), rehydrator.accept(usage), label);
 
         int restored = 0;
@@ -100,7 +127,9 @@ class ChatStreamRehydrationPropertyTest {
             String expected = stream.wholeRehydrated(one);
             restored += one.restored();
             findings += one.findings().size();
-            assertEquals(expected, emitted.getOrDefault(stream.key(), new StringBuilder()).toString(),
+            assertEquals(
+                    expected,
+                    emitted.getOrDefault(stream.key(), new StringBuilder()).toString(),
                     () -> label + " " + stream.key() + " of " + stream.text);
         }
         assertEquals(restored, rehydrator.restored(), label);
@@ -110,7 +139,8 @@ class ChatStreamRehydrationPropertyTest {
 
     /** Whether a generated chunk carries text only, so that dropping it, its text all held back, loses nothing. */
     private static boolean heldBack(Map<String, Object> chunk) {
-        return ((List<?>) chunk.get("choices")).stream().allMatch(choice -> ((Map<?, ?>) choice).get("finish_reason") == null);
+        return ((List<?>) chunk.get("choices"))
+                .stream().allMatch(choice -> ((Map<?, ?>) choice).get("finish_reason") == null);
     }
 
     /** Whether every delta of a sent chunk is empty text: the generated chunks never carry empty pieces. */
@@ -120,8 +150,10 @@ class ChatStreamRehydrationPropertyTest {
             if (delta.get("content") instanceof String text && !text.isEmpty()) {
                 return false;
             }
-            if (delta.get("tool_calls") instanceof List<?> calls && calls.stream()
-                    .anyMatch(call -> !"".equals(((Map<?, ?>) ((Map<?, ?>) call).get("function")).get("arguments")))) {
+            if (delta.get("tool_calls") instanceof List<?> calls
+                    && calls.stream()
+                            .anyMatch(call ->
+                                    !"".equals(((Map<?, ?>) ((Map<?, ?>) call).get("function")).get("arguments")))) {
                 return false;
             }
         }
@@ -151,7 +183,8 @@ class ChatStreamRehydrationPropertyTest {
         Matcher matcher = PhiToken.SHAPE.matcher(text);
         while (matcher.find()) {
             Optional<PhiToken> token = PhiToken.of(matcher);
-            assertFalse(token.isPresent() && lookup.originalOf(token.get()).isPresent(),
+            assertFalse(
+                    token.isPresent() && lookup.originalOf(token.get()).isPresent(),
                     () -> label + ": a delta of " + key + " carries an openable token");
         }
         if (!text.isEmpty()) {
@@ -167,11 +200,15 @@ class ChatStreamRehydrationPropertyTest {
         for (int i = 0; i < pieces; i++) {
             int pick = random.nextInt(10);
             if (pick < 4) {
-                text.append(ChatTokens.own().get(random.nextInt(ChatTokens.own().size())).text());
+                text.append(ChatTokens.own()
+                        .get(random.nextInt(ChatTokens.own().size()))
+                        .text());
             } else if (pick == 4) {
                 text.append(ChatTokens.FOREIGN.text());
             } else if (pick == 5) {
-                String token = ChatTokens.own().get(random.nextInt(ChatTokens.own().size())).text();
+                String token = ChatTokens.own()
+                        .get(random.nextInt(ChatTokens.own().size()))
+                        .text();
                 text.append(token, 0, 1 + random.nextInt(token.length() - 1));
             } else {
                 text.append(WORDS.get(random.nextInt(WORDS.size())));
@@ -208,7 +245,7 @@ class ChatStreamRehydrationPropertyTest {
 
         void cut(Random random) {
             int maxPiece = 1 + random.nextInt(random.nextBoolean() ? 4 : 60);
-            for (int at = 0; at < text.length();) {
+            for (int at = 0; at < text.length(); ) {
                 int size = Math.min(text.length() - at, 1 + random.nextInt(maxPiece));
                 pieces.add(text.substring(at, at + size));
                 at += size;
@@ -230,11 +267,24 @@ class ChatStreamRehydrationPropertyTest {
 
         /** What the non-streamed rehydration makes of the whole text, in the same place of a whole answer. */
         String wholeRehydrated(ChatCompletionAnswer answer) {
-            Map<String, Object> message = tool < 0 ? Map.of("role", "assistant", "content", text)
-                    : Map.of("role", "assistant", "tool_calls", List.of(Map.of("id", "c", "type", "function",
-                            "function", Map.of("name", "f", "arguments", text))));
-            Map<?, ?> back = (Map<?, ?>) ((Map<?, ?>) ((List<?>) answer.rehydrate(Map.of("choices",
-                    List.of(Map.of("index", choice, "message", message)))).get("choices")).get(0)).get("message");
+            Map<String, Object> message = tool < 0
+                    ? Map.of("role", "assistant", "content", text)
+                    : Map.of(
+                            "role",
+                            "assistant",
+                            "tool_calls",
+                            List.of(Map.of(
+                                    "id",
+                                    "c",
+                                    "type",
+                                    "function",
+                                    "function",
+                                    Map.of("name", "f", "arguments", text))));
+            Map<?, ?> back = (Map<?, ?>) ((Map<?, ?>) ((List<?>) answer.rehydrate(
+                                            Map.of("choices", List.of(Map.of("index", choice, "message", message))))
+                                    .get("choices"))
+                            .get(0))
+                    .get("message");
             if (tool < 0) {
                 return (String) back.get("content");
             }

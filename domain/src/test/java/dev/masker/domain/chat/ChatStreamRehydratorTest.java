@@ -61,7 +61,9 @@ class ChatStreamRehydratorTest {
         String token = PHONE.text();
 
         assertEquals(Map.of("content", "Call "), delta(sent(chunk(content(0, "Call " + token.substring(0, 9)))), 0));
-        assertEquals(Optional.empty(), stream.accept(chunk(content(0, token.substring(9)))),
+        assertEquals(
+                Optional.empty(),
+                stream.accept(chunk(content(0, token.substring(9)))),
                 "a chunk whose text is all held back is not sent");
         assertEquals(Map.of("content", originalOf(PHONE) + " now."), delta(sent(chunk(content(0, " now."))), 0));
         assertEquals(1, stream.restored());
@@ -92,10 +94,10 @@ class ChatStreamRehydratorTest {
         String phone = PHONE.text();
         String name = NAME.text();
 
-        Map<String, Object> first = sent(chunk(content(0, "A " + phone.substring(0, 10)),
-                content(1, "B " + name.substring(0, 10))));
-        Map<String, Object> second = sent(chunk(content(1, name.substring(10) + "!"),
-                content(0, phone.substring(10) + "?")));
+        Map<String, Object> first =
+                sent(chunk(content(0, "A " + phone.substring(0, 10)), content(1, "B " + name.substring(0, 10))));
+        Map<String, Object> second =
+                sent(chunk(content(1, name.substring(10) + "!"), content(0, phone.substring(10) + "?")));
 
         assertEquals(Map.of("content", "A "), delta(first, 0));
         assertEquals(Map.of("content", "B "), delta(first, 1));
@@ -107,16 +109,35 @@ class ChatStreamRehydratorTest {
     void givenToolCallArgumentsSplitAcrossChunks_accept_rehydratesEachCallsArgumentsOnTheirOwn() {
         String phone = PHONE.text();
         String ssn = SSN.text();
-        stream.accept(chunk(choice(0, Map.of("role", "assistant", "tool_calls", List.of(Map.of("index", 0, "id", "call_1",
-                "type", "function", "function", Map.of("name", "book", "arguments", "{\"p\":\"" + phone.substring(0, 7))))),
+        stream.accept(chunk(choice(
+                0,
+                Map.of(
+                        "role",
+                        "assistant",
+                        "tool_calls",
+                        List.of(Map.of(
+                                "index",
+                                0,
+                                "id",
+                                "call_1",
+                                "type",
+                                "function",
+                                "function",
+                                Map.of("name", "book", "arguments", "{\"p\":\"" + phone.substring(0, 7))))),
                 null)));
-        Map<String, Object> second = sent(chunk(choice(0, Map.of("tool_calls", List.of(
-                arguments(1, "{\"s\":\"" + ssn), arguments(0, phone.substring(7) + "\"}"))), null)));
+        Map<String, Object> second = sent(chunk(choice(
+                0,
+                Map.of(
+                        "tool_calls",
+                        List.of(arguments(1, "{\"s\":\"" + ssn), arguments(0, phone.substring(7) + "\"}"))),
+                null)));
         Map<String, Object> last = sent(chunk(choice(0, Map.of(), "tool_calls")));
 
-        assertEquals(Map.of("tool_calls", List.of(arguments(1, "{\"s\":\""), arguments(0, originalOf(PHONE) + "\"}"))),
+        assertEquals(
+                Map.of("tool_calls", List.of(arguments(1, "{\"s\":\""), arguments(0, originalOf(PHONE) + "\"}"))),
                 delta(second, 0));
-        assertEquals(Map.of("tool_calls", List.of(Map.of("index", 1, "function", Map.of("arguments", originalOf(SSN))))),
+        assertEquals(
+                Map.of("tool_calls", List.of(Map.of("index", 1, "function", Map.of("arguments", originalOf(SSN))))),
                 delta(last, 0));
         assertEquals(2, stream.restored());
     }
@@ -124,13 +145,15 @@ class ChatStreamRehydratorTest {
     @Test
     void givenFinishingChunkWithArgumentsOfTheHeldCall_accept_appendsTheRestToThatCallsEntry() {
         String ssn = SSN.text();
-        stream.accept(chunk(choice(0, Map.of("tool_calls", List.of(arguments(0, "{\"s\":\"" + ssn.substring(0, 9)))),
-                null)));
+        stream.accept(chunk(choice(
+                0, Map.of("tool_calls", List.of(arguments(0, "{\"s\":\"" + ssn.substring(0, 9)))), null)));
 
-        Map<String, Object> last = sent(chunk(choice(0, Map.of("tool_calls", List.of(
-                arguments(0, ssn.substring(9)))), "tool_calls")));
+        Map<String, Object> last =
+                sent(chunk(choice(0, Map.of("tool_calls", List.of(arguments(0, ssn.substring(9)))), "tool_calls")));
 
-        assertEquals(Map.of("tool_calls", List.of(arguments(0, originalOf(SSN)))), delta(last, 0),
+        assertEquals(
+                Map.of("tool_calls", List.of(arguments(0, originalOf(SSN)))),
+                delta(last, 0),
                 "one entry per tool call index, holding the rest");
     }
 
@@ -159,24 +182,48 @@ class ChatStreamRehydratorTest {
         assertEquals(Map.of("content", ""), delta(sent(chunk(content(0, ""))), 0), "the upstream's own empty delta");
         assertEquals(Map.of("content", ""), delta(sent(chunk(logprobs)), 0));
         assertEquals(Map.of("content", ""), delta(sent(withUsage), 0));
-        assertEquals(Map.of("content", originalOf(NAME)), delta(sent(chunk(choice(0, Map.of("content", token.substring(12)),
-                "stop"))), 0));
+        assertEquals(
+                Map.of("content", originalOf(NAME)),
+                delta(sent(chunk(choice(0, Map.of("content", token.substring(12)), "stop"))), 0));
     }
 
     @Test
     void givenToolCallArgumentsAllHeldBack_accept_sendsNothingUnlessTheCallCarriesItsIdOrName() {
         String ssn = SSN.text();
 
-        Map<String, Object> opening = Map.of("index", 0, "id", "call_1", "type", "function",
-                "function", Map.of("name", "book", "arguments", ssn.substring(0, 5)));
+        Map<String, Object> opening = Map.of(
+                "index",
+                0,
+                "id",
+                "call_1",
+                "type",
+                "function",
+                "function",
+                Map.of("name", "book", "arguments", ssn.substring(0, 5)));
 
-        assertEquals(Map.of("tool_calls", List.of(Map.of("index", 0, "id", "call_1", "type", "function",
-                        "function", Map.of("name", "book", "arguments", "")))),
+        assertEquals(
+                Map.of(
+                        "tool_calls",
+                        List.of(Map.of(
+                                "index",
+                                0,
+                                "id",
+                                "call_1",
+                                "type",
+                                "function",
+                                "function",
+                                Map.of("name", "book", "arguments", "")))),
                 delta(sent(chunk(choice(0, Map.of("tool_calls", List.of(opening)), null))), 0));
-        assertEquals(Optional.empty(), stream.accept(chunk(choice(0, Map.of("tool_calls", List.of(arguments(0,
-                ssn.substring(5, 9)))), null))));
-        assertEquals(Map.of("tool_calls", List.of(arguments(0, originalOf(SSN)))),
-                delta(sent(chunk(choice(0, Map.of("tool_calls", List.of(arguments(0, ssn.substring(9)))), "tool_calls"))), 0));
+        assertEquals(
+                Optional.empty(),
+                stream.accept(chunk(choice(
+                        0, Map.of("tool_calls", List.of(arguments(0, ssn.substring(5, 9)))), null))));
+        assertEquals(
+                Map.of("tool_calls", List.of(arguments(0, originalOf(SSN)))),
+                delta(
+                        sent(chunk(choice(
+                                0, Map.of("tool_calls", List.of(arguments(0, ssn.substring(9)))), "tool_calls"))),
+                        0));
     }
 
     @Test

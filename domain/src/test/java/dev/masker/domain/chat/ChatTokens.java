@@ -17,8 +17,8 @@ import java.util.Optional;
 /** Real MSKV1 tokens of a fake session, made by the domain's {@link VaultTokens}, and a lookup that opens only those. */
 final class ChatTokens {
     static final Kid KID = new Kid("K_HEALTHCARE");
-    private static final VaultTokens VAULT_TOKENS = new VaultTokens(KeyRing.of(Map.of(KID, new KeyRing.Keys(key(),
-            Optional.empty()))), new SecureRandom());
+    private static final VaultTokens VAULT_TOKENS =
+            new VaultTokens(KeyRing.of(Map.of(KID, new KeyRing.Keys(key(), Optional.empty()))), new SecureRandom());
 
     static final PhiToken PHONE = token(PhiKind.PHONE, "(415) 555-0100");
     static final PhiToken NAME = token(PhiKind.NAME, "Zoë Ångström");
@@ -36,8 +36,7 @@ final class ChatTokens {
         ORIGINALS.put(SSN.text(), "123-45-6789");
     }
 
-    private ChatTokens() {
-    }
+    private ChatTokens() {}
 
     static TokenLookup lookup() {
         return token -> Optional.ofNullable(ORIGINALS.get(token.text()));

@@ -9,8 +9,7 @@ import org.junit.jupiter.api.function.Executable;
 /** Assertions for outside input that a value object refuses: the code the API answers with, and no input echoed. */
 public final class Rejections {
 
-    private Rejections() {
-    }
+    private Rejections() {}
 
     /**
      * Runs {@code refused}, asserts it throws a {@link DomainException} with {@code code}, and that neither its message nor
@@ -21,8 +20,10 @@ public final class Rejections {
         assertEquals(code, thrown.code());
         for (String input : neverShown) {
             assertFalse(thrown.getMessage().contains(input), "the message shows the input: " + thrown.getMessage());
-            thrown.details().forEach(detail -> assertFalse(detail.problem().contains(input) || detail.field().contains(input),
-                    "a detail shows the input: " + detail));
+            thrown.details()
+                    .forEach(detail -> assertFalse(
+                            detail.problem().contains(input) || detail.field().contains(input),
+                            "a detail shows the input: " + detail));
         }
         return thrown;
     }

@@ -33,9 +33,13 @@ class UlidTest {
 
     @Test
     void givenTheEpochAndTheLargestTime_generate_writesTheTimeAsZerosAndAsSevenZs() {
-        assertEquals("0000000000", Ulid.generate(Instant.EPOCH, new SplittableRandom(1)).value().substring(0, 10));
+        assertEquals(
+                "0000000000",
+                Ulid.generate(Instant.EPOCH, new SplittableRandom(1)).value().substring(0, 10));
         Instant largest = Instant.ofEpochMilli((1L << 48) - 1);
-        assertEquals("7ZZZZZZZZZ", Ulid.generate(largest, new SplittableRandom(1)).value().substring(0, 10));
+        assertEquals(
+                "7ZZZZZZZZZ",
+                Ulid.generate(largest, new SplittableRandom(1)).value().substring(0, 10));
     }
 
     @Test
@@ -75,7 +79,8 @@ class UlidTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"01JD8Q2W3E4R5T6Y7V8X9Z0P1", "01JD8Q2W3E4R5T6Y7V8X9Z0P1AB", "", " 01JD8Q2W3E4R5T6Y7V8X9Z0P1A"})
+    @ValueSource(
+            strings = {"01JD8Q2W3E4R5T6Y7V8X9Z0P1", "01JD8Q2W3E4R5T6Y7V8X9Z0P1AB", "", " 01JD8Q2W3E4R5T6Y7V8X9Z0P1A"})
     void givenTheWrongLength_isValid_rejectsIt(String text) {
         assertFalse(Ulid.isValid(text));
     }

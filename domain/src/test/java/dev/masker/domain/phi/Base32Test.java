@@ -17,7 +17,9 @@ class Base32Test {
     @CsvSource({"'',''", "f,MY", "fo,MZXQ", "foo,MZXW6", "foob,MZXW6YQ", "fooba,MZXW6YTB", "foobar,MZXW6YTBOI"})
     void givenTheRfc4648Vectors_encode_givesThemUnpadded(String bytes, String expected) {
         assertEquals(expected, Base32.encode(bytes.getBytes(StandardCharsets.US_ASCII)));
-        assertArrayEquals(bytes.getBytes(StandardCharsets.US_ASCII), Base32.decode(expected).orElseThrow());
+        assertArrayEquals(
+                bytes.getBytes(StandardCharsets.US_ASCII),
+                Base32.decode(expected).orElseThrow());
     }
 
     @Test

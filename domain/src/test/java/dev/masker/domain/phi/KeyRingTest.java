@@ -23,8 +23,8 @@ class KeyRingTest {
 
     @Test
     void givenAKeyOfTheWrongLength_keys_areRejectedWithoutShowingIt() {
-        IllegalArgumentException failure = assertThrows(IllegalArgumentException.class,
-                () -> new KeyRing.Keys(new byte[16], Optional.empty()));
+        IllegalArgumentException failure =
+                assertThrows(IllegalArgumentException.class, () -> new KeyRing.Keys(new byte[16], Optional.empty()));
 
         assertEquals("a token key is exactly 32 bytes", failure.getMessage());
     }

@@ -23,6 +23,8 @@ class KidTest {
     void givenTextThatIsNoKid_constructor_refusesItAsAnInvalidPolicyNamingKid(String text) {
         DomainException thrown = assertRefused(ErrorCode.POLICY_YAML_INVALID, () -> new Kid(text), "JANE ROE");
 
-        assertEquals(List.of("kid"), thrown.details().stream().map(FieldProblem::field).toList());
+        assertEquals(
+                List.of("kid"),
+                thrown.details().stream().map(FieldProblem::field).toList());
     }
 }

@@ -18,9 +18,18 @@ class PhiTokenTest {
 
     @Test
     void givenValuesOutsideBase32OrItsLengths_create_refusesThem() {
-        for (String value : List.of("A".repeat(15), "A".repeat(1025), "a".repeat(16), "1" + "A".repeat(15),
-                "8" + "A".repeat(15), "A".repeat(15) + "=", "A".repeat(15) + "É", "")) {
-            assertThrows(IllegalArgumentException.class, () -> new PhiToken(TokenScheme.MSKV1, PhiKind.NAME, KID, value),
+        for (String value : List.of(
+                "A".repeat(15),
+                "A".repeat(1025),
+                "a".repeat(16),
+                "1" + "A".repeat(15),
+                "8" + "A".repeat(15),
+                "A".repeat(15) + "=",
+                "A".repeat(15) + "É",
+                "")) {
+            assertThrows(
+                    IllegalArgumentException.class,
+                    () -> new PhiToken(TokenScheme.MSKV1, PhiKind.NAME, KID, value),
                     value);
         }
     }

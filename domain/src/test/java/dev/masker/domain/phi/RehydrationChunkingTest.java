@@ -17,12 +17,53 @@ import org.junit.jupiter.api.Test;
  */
 class RehydrationChunkingTest {
     private static final String BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-    private static final List<String> FILLER = List.of(" ", " ", ".", ",", "\n", ":", "-", "a", "_", "9", "x", "é", "\u0301",
-            "\uD834\uDD67", "\uD83D\uDE00", "中", "M", "S", "K", "V", "1", "2", "Z", "A", "K_", "ß", "\u00A0");
-    private static final List<String> NEAR_MISSES = List.of("MSKV1.", "MSK", "MSKV", "MSKV1", "MSKV1.PH", "MSK1.", "MSK1.PHONE.",
-            "MSK1.PHONE.K_", "MSKV1.PHONE.K_.", "MSKV1.PHONE.K_HEALTHCARE", "MSKV1.PHONE.K_HEALTHCARE.",
-            "MSKV1.P.K_X.AAAAAAAAAAAAAAAA", "MSKV1.TOO_LONG_KIND.K_X.AAAAAAAAAAAAAAAA", "MSKV2.PHONE.K_X.AAAAAAAAAAAAAAAA",
-            "MSK1.PHONE.K_X.ABC", "MSKV1.NAME.K_" + "A".repeat(31) + ".AAAAAAAAAAAAAAAA", "MMSKV1.", "MSKMSKV1.");
+    private static final List<String> FILLER = List.of(
+            " ",
+            " ",
+            ".",
+            ",",
+            "\n",
+            ":",
+            "-",
+            "a",
+            "_",
+            "9",
+            "x",
+            "é",
+            "\u0301",
+            "\uD834\uDD67",
+            "\uD83D\uDE00",
+            "中",
+            "M",
+            "S",
+            "K",
+            "V",
+            "1",
+            "2",
+            "Z",
+            "A",
+            "K_",
+            "ß",
+            "\u00A0");
+    private static final List<String> NEAR_MISSES = List.of(
+            "MSKV1.",
+            "MSK",
+            "MSKV",
+            "MSKV1",
+            "MSKV1.PH",
+            "MSK1.",
+            "MSK1.PHONE.",
+            "MSK1.PHONE.K_",
+            "MSKV1.PHONE.K_.",
+            "MSKV1.PHONE.K_HEALTHCARE",
+            "MSKV1.PHONE.K_HEALTHCARE.",
+            "MSKV1.P.K_X.AAAAAAAAAAAAAAAA",
+            "MSKV1.TOO_LONG_KIND.K_X.AAAAAAAAAAAAAAAA",
+            "MSKV2.PHONE.K_X.AAAAAAAAAAAAAAAA",
+            "MSK1.PHONE.K_X.ABC",
+            "MSKV1.NAME.K_" + "A".repeat(31) + ".AAAAAAAAAAAAAAAA",
+            "MMSKV1.",
+            "MSKMSKV1.");
     private static final PhiKind[] KINDS = PhiKind.values();
 
     private final Rehydrator rehydrator = new Rehydrator(SessionTokens.lookup());
@@ -129,7 +170,9 @@ class RehydrationChunkingTest {
         }
         // The regex sees the held text and enough before it for \b (generated mark runs are far shorter than this).
         int from = Math.max(0, start - 64);
-        Matcher matcher = PhiToken.SHAPE.matcher(text.subSequence(from, end)).useTransparentBounds(true)
+        Matcher matcher = PhiToken.SHAPE
+                .matcher(text.subSequence(from, end))
+                .useTransparentBounds(true)
                 .region(start - from, end - from);
         matcher.lookingAt();
         return matcher.hitEnd();
@@ -165,7 +208,9 @@ class RehydrationChunkingTest {
             return NEAR_MISSES.get(random.nextInt(NEAR_MISSES.size()));
         }
         if (pick < 7) {
-            String token = SessionTokens.tokens().get(random.nextInt(SessionTokens.tokens().size())).text();
+            String token = SessionTokens.tokens()
+                    .get(random.nextInt(SessionTokens.tokens().size()))
+                    .text();
             return token.substring(0, 1 + random.nextInt(token.length()));
         }
         if (pick < 8) {
@@ -191,7 +236,9 @@ class RehydrationChunkingTest {
     private static String token(SplittableRandom random) {
         int pick = random.nextInt(10);
         if (pick < 4) {
-            return SessionTokens.tokens().get(random.nextInt(SessionTokens.tokens().size())).text();
+            return SessionTokens.tokens()
+                    .get(random.nextInt(SessionTokens.tokens().size()))
+                    .text();
         }
         String scheme = random.nextBoolean() ? "MSKV1" : "MSK1";
         String kid = List.of("K_HEALTHCARE", "K_X", "K_9").get(random.nextInt(3));
@@ -210,7 +257,8 @@ class RehydrationChunkingTest {
 
     private static String escape(String text) {
         StringBuilder escaped = new StringBuilder();
-        text.codePoints().forEach(c -> escaped.append(c < 128 && c >= 32 ? Character.toString(c) : String.format("\\u%04x", c)));
+        text.codePoints()
+                .forEach(c -> escaped.append(c < 128 && c >= 32 ? Character.toString(c) : String.format("\\u%04x", c)));
         return escaped.length() > 400 ? escaped.substring(0, 400) + "..." : escaped.toString();
     }
 }

@@ -100,9 +100,11 @@ class RehydratorTest {
 
     @Test
     void givenUnknownKindReasonWithKind_create_isRejected() {
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> new LeakFinding(TokenScheme.MSK1, Optional.of(PhiKind.NAME), LeakReason.UNKNOWN_KIND));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> new LeakFinding(TokenScheme.MSK1, Optional.empty(), LeakReason.FOREIGN_OR_FORGED));
     }
 

@@ -11,8 +11,8 @@ final class SessionTokens {
     static final PhiToken PHONE = new PhiToken(TokenScheme.MSKV1, PhiKind.PHONE, KID, "MFRGGZDFMZTWQ2LK");
     static final PhiToken NAME = new PhiToken(TokenScheme.MSK1, PhiKind.NAME, KID, "ONSWG4TFOQQHI33LMVXAAAAB");
     static final PhiToken EMAIL = new PhiToken(TokenScheme.MSKV1, PhiKind.EMAIL, new Kid("K_X"), "A".repeat(1024));
-    static final PhiToken HEALTH_PLAN = new PhiToken(TokenScheme.MSK1, PhiKind.HEALTH_PLAN, new Kid("K_" + "9".repeat(30)),
-            "Z234567ABCDEFGHIJ");
+    static final PhiToken HEALTH_PLAN =
+            new PhiToken(TokenScheme.MSK1, PhiKind.HEALTH_PLAN, new Kid("K_" + "9".repeat(30)), "Z234567ABCDEFGHIJ");
     /** A token from another session: well-formed, known kind, but this session never made it. */
     static final PhiToken FOREIGN = new PhiToken(TokenScheme.MSKV1, PhiKind.SSN, KID, "GEZDGNBVGY3TQOJQ");
 
@@ -26,8 +26,7 @@ final class SessionTokens {
         ORIGINALS.put(HEALTH_PLAN.text(), FOREIGN.text());
     }
 
-    private SessionTokens() {
-    }
+    private SessionTokens() {}
 
     static TokenLookup lookup() {
         return token -> Optional.ofNullable(ORIGINALS.get(token.text()));

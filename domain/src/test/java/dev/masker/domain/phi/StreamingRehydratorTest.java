@@ -111,8 +111,11 @@ class StreamingRehydratorTest {
         stream.finish(out);
 
         assertEquals(SessionTokens.FOREIGN.text() + " and " + unknown + " and (415) 555-0100", out.toString());
-        assertEquals(List.of(LeakFinding.foreignOrForged(TokenScheme.MSKV1, PhiKind.SSN),
-                LeakFinding.unknownKind(TokenScheme.MSK1)), stream.findings());
+        assertEquals(
+                List.of(
+                        LeakFinding.foreignOrForged(TokenScheme.MSKV1, PhiKind.SSN),
+                        LeakFinding.unknownKind(TokenScheme.MSK1)),
+                stream.findings());
         assertEquals(1, stream.restored());
     }
 

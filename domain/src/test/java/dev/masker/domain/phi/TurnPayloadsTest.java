@@ -31,7 +31,8 @@ class TurnPayloadsTest {
 
     @Test
     void givenASealedPayload_open_givesItBackOnlyAsTheSameSessionAndRequest() {
-        TurnPayloads payloads = new TurnPayloads(KeyRing.of(Map.of(KID, new KeyRing.Keys(key(), Optional.empty()))), RANDOM);
+        TurnPayloads payloads =
+                new TurnPayloads(KeyRing.of(Map.of(KID, new KeyRing.Keys(key(), Optional.empty()))), RANDOM);
         SessionId session = session();
 
         SealedValue sealed = payloads.seal(session, "req_1", KID, PAYLOAD);
@@ -56,6 +57,7 @@ class TurnPayloadsTest {
         PhiToken token = new VaultTokens(KeyRing.of(Map.of(KID, new KeyRing.Keys(old, Optional.empty()))), RANDOM)
                 .token(PhiKind.NAME, KID, "Jane Doe");
         assertTrue(new VaultTokens(KeyRing.of(Map.of(KID, new KeyRing.Keys(old, Optional.empty()))), RANDOM)
-                .open(session, token, sealed).isEmpty());
+                .open(session, token, sealed)
+                .isEmpty());
     }
 }

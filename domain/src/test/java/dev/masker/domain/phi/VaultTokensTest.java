@@ -21,9 +21,11 @@ class VaultTokensTest {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String PHONE = "+1 (415) 555-0100";
 
-    private final VaultTokens tokens = new VaultTokens(KeyRing.of(Map.of(
-            HEALTHCARE, new KeyRing.Keys(key(1), Optional.empty()),
-            OTHER, new KeyRing.Keys(key(2), Optional.empty()))), RANDOM);
+    private final VaultTokens tokens = new VaultTokens(
+            KeyRing.of(Map.of(
+                    HEALTHCARE, new KeyRing.Keys(key(1), Optional.empty()),
+                    OTHER, new KeyRing.Keys(key(2), Optional.empty()))),
+            RANDOM);
 
     static SessionId newSession() {
         return new SessionId(Ulid.generate(Instant.parse("2026-11-27T09:00:00Z"), RANDOM));
@@ -43,18 +45,22 @@ class VaultTokensTest {
 
     @Test
     void givenOneNumberWrittenTwoWays_token_isTheSame() {
-        assertEquals(tokens.token(PhiKind.PHONE, HEALTHCARE, PHONE), tokens.token(PhiKind.PHONE, HEALTHCARE, "415.555.0100"));
+        assertEquals(
+                tokens.token(PhiKind.PHONE, HEALTHCARE, PHONE),
+                tokens.token(PhiKind.PHONE, HEALTHCARE, "415.555.0100"));
     }
 
     @Test
     void givenDifferentValues_token_differs() {
-        assertNotEquals(tokens.token(PhiKind.PHONE, HEALTHCARE, PHONE).value(),
+        assertNotEquals(
+                tokens.token(PhiKind.PHONE, HEALTHCARE, PHONE).value(),
                 tokens.token(PhiKind.PHONE, HEALTHCARE, "415 555 0101").value());
     }
 
     @Test
     void givenOneValueUnderTwoKids_token_differs() {
-        assertNotEquals(tokens.token(PhiKind.PHONE, HEALTHCARE, PHONE).value(),
+        assertNotEquals(
+                tokens.token(PhiKind.PHONE, HEALTHCARE, PHONE).value(),
                 tokens.token(PhiKind.PHONE, OTHER, PHONE).value());
     }
 
@@ -64,7 +70,9 @@ class VaultTokensTest {
         mac.init(new javax.crypto.spec.SecretKeySpec(key(1), "HmacSHA256"));
         byte[] expected = java.util.Arrays.copyOf(mac.doFinal("4155550100".getBytes(StandardCharsets.UTF_8)), 16);
 
-        assertEquals(Base32.encode(expected), tokens.token(PhiKind.PHONE, HEALTHCARE, PHONE).value());
+        assertEquals(
+                Base32.encode(expected),
+                tokens.token(PhiKind.PHONE, HEALTHCARE, PHONE).value());
     }
 
     @Test
@@ -110,12 +118,12 @@ class VaultTokensTest {
     @Test
     void givenAValueSealedBeforeARotation_open_findsItWithTheOldKey() {
         SessionId session = newSession();
-        VaultTokens before = new VaultTokens(KeyRing.of(Map.of(HEALTHCARE, new KeyRing.Keys(key(1), Optional.empty()))),
-                RANDOM);
-        VaultTokens after = new VaultTokens(KeyRing.of(Map.of(HEALTHCARE, new KeyRing.Keys(key(9), Optional.of(key(1))))),
-                RANDOM);
-        VaultTokens forgotten = new VaultTokens(KeyRing.of(Map.of(HEALTHCARE,
-                new KeyRing.Keys(key(9), Optional.empty()))), RANDOM);
+        VaultTokens before =
+                new VaultTokens(KeyRing.of(Map.of(HEALTHCARE, new KeyRing.Keys(key(1), Optional.empty()))), RANDOM);
+        VaultTokens after =
+                new VaultTokens(KeyRing.of(Map.of(HEALTHCARE, new KeyRing.Keys(key(9), Optional.of(key(1))))), RANDOM);
+        VaultTokens forgotten =
+                new VaultTokens(KeyRing.of(Map.of(HEALTHCARE, new KeyRing.Keys(key(9), Optional.empty()))), RANDOM);
         PhiToken token = before.token(PhiKind.NAME, HEALTHCARE, "Jane Doe");
         SealedValue sealed = before.seal(session, token, "Jane Doe");
 
@@ -128,8 +136,8 @@ class VaultTokensTest {
     void givenAKidWithoutAKey_token_failsNamingTheVariableButNotTheValue() {
         Kid unknown = new Kid("K_UNKNOWN");
 
-        IllegalStateException failure = assertThrows(IllegalStateException.class,
-                () -> tokens.token(PhiKind.PHONE, unknown, PHONE));
+        IllegalStateException failure =
+                assertThrows(IllegalStateException.class, () -> tokens.token(PhiKind.PHONE, unknown, PHONE));
 
         assertTrue(failure.getMessage().contains("MASKER_KEY_K_UNKNOWN"));
         assertTrue(!failure.getMessage().contains("555"));

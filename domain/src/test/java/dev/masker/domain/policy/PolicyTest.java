@@ -19,7 +19,11 @@ class PolicyTest {
 
     @Test
     void givenSomeKindsListed_create_givesTheOthersTheTokenizeDefault() {
-        Policy policy = new Policy("front-desk", 1, KID, Tokenization.VAULT_DETERMINISTIC,
+        Policy policy = new Policy(
+                "front-desk",
+                1,
+                KID,
+                Tokenization.VAULT_DETERMINISTIC,
                 Map.of(PhiKind.AGE, new EntityRule(false, PolicyAction.PASS)));
 
         assertEquals(new EntityRule(false, PolicyAction.PASS), policy.rule(PhiKind.AGE));
@@ -29,13 +33,20 @@ class PolicyTest {
 
     @Test
     void givenBadNameOrVersion_create_isRefusedAsAnInvalidPolicyNamingTheKey() {
-        DomainException badName = assertRefused(ErrorCode.POLICY_YAML_INVALID,
-                () -> new Policy("Jane Roe", 1, KID, Tokenization.VAULT_DETERMINISTIC, Map.of()), "Jane Roe");
-        DomainException badVersion = assertRefused(ErrorCode.POLICY_YAML_INVALID,
+        DomainException badName = assertRefused(
+                ErrorCode.POLICY_YAML_INVALID,
+                () -> new Policy("Jane Roe", 1, KID, Tokenization.VAULT_DETERMINISTIC, Map.of()),
+                "Jane Roe");
+        DomainException badVersion = assertRefused(
+                ErrorCode.POLICY_YAML_INVALID,
                 () -> new Policy("front-desk", 0, KID, Tokenization.VAULT_DETERMINISTIC, Map.of()));
 
-        assertEquals(List.of("name"), badName.details().stream().map(FieldProblem::field).toList());
-        assertEquals(List.of("version"), badVersion.details().stream().map(FieldProblem::field).toList());
+        assertEquals(
+                List.of("name"),
+                badName.details().stream().map(FieldProblem::field).toList());
+        assertEquals(
+                List.of("version"),
+                badVersion.details().stream().map(FieldProblem::field).toList());
     }
 
     @Test

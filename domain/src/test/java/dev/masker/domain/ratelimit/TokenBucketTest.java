@@ -39,7 +39,8 @@ class TokenBucketTest {
         TokenBucket bucket = new TokenBucket(1, 1, START);
         bucket.tryTake(START);
 
-        RateDecision.Limited limited = assertInstanceOf(RateDecision.Limited.class, bucket.tryTake(START + 400 * MILLI));
+        RateDecision.Limited limited =
+                assertInstanceOf(RateDecision.Limited.class, bucket.tryTake(START + 400 * MILLI));
 
         assertEquals(Duration.ofMillis(600), limited.retryAfter());
     }
@@ -63,7 +64,9 @@ class TokenBucketTest {
 
         RateDecision.Limited limited = assertInstanceOf(RateDecision.Limited.class, bucket.tryTake(now));
 
-        assertInstanceOf(RateDecision.Allowed.class, bucket.tryTake(now + limited.retryAfter().toNanos()));
+        assertInstanceOf(
+                RateDecision.Allowed.class,
+                bucket.tryTake(now + limited.retryAfter().toNanos()));
     }
 
     @Test

@@ -16,8 +16,14 @@ import org.junit.jupiter.api.Test;
 
 class MerkleRootTest {
     /** The worked example of docs/AUDIT.md: event hashes of 64 times "1", "2", "3", ... */
-    private static final List<String> HASHES = List.of("1".repeat(64), "2".repeat(64), "3".repeat(64), "4".repeat(64),
-            "5".repeat(64), "6".repeat(64), "7".repeat(64));
+    private static final List<String> HASHES = List.of(
+            "1".repeat(64),
+            "2".repeat(64),
+            "3".repeat(64),
+            "4".repeat(64),
+            "5".repeat(64),
+            "6".repeat(64),
+            "7".repeat(64));
 
     @Test
     void givenNoHashes_root_isEmpty() {
@@ -28,27 +34,32 @@ class MerkleRootTest {
     // node = SHA-256(0x01 || left || right), an odd node promoted.
     @Test
     void givenOneHash_root_isItsLeaf() {
-        assertEquals("4635e1fa62a599a7880a8d14a56f720a1d40f6e5448ab5a5e39bedc8bd87fa8e",
+        assertEquals(
+                "4635e1fa62a599a7880a8d14a56f720a1d40f6e5448ab5a5e39bedc8bd87fa8e",
                 MerkleRoot.of(HASHES.subList(0, 1)).orElseThrow());
     }
 
     @Test
     void givenTwoHashes_root_isTheNodeOverBothLeaves() {
-        assertEquals("cc15b132263fd4fd2748c0e7cb9e1c4ad0afe70fcf9382ee644c4da8af0286a5",
+        assertEquals(
+                "cc15b132263fd4fd2748c0e7cb9e1c4ad0afe70fcf9382ee644c4da8af0286a5",
                 MerkleRoot.of(HASHES.subList(0, 2)).orElseThrow());
     }
 
     @Test
     void givenThreeHashes_root_promotesTheThirdLeaf() {
-        assertEquals("9bee4401962e94b921336a7910a5a9718836ffcbc545dde0a3f34d858beb5752",
+        assertEquals(
+                "9bee4401962e94b921336a7910a5a9718836ffcbc545dde0a3f34d858beb5752",
                 MerkleRoot.of(HASHES.subList(0, 3)).orElseThrow());
     }
 
     @Test
     void givenFiveAndSevenHashes_root_matchesTheHandComputedVectors() {
-        assertEquals("f9eb7b7e828c224c498136965f40db8848b83409caa6124306414523fa84d568",
+        assertEquals(
+                "f9eb7b7e828c224c498136965f40db8848b83409caa6124306414523fa84d568",
                 MerkleRoot.of(HASHES.subList(0, 5)).orElseThrow());
-        assertEquals("361376eb5518f34cd1c2515e7e870a1729764c04c3101af29eccdddd7723579f",
+        assertEquals(
+                "361376eb5518f34cd1c2515e7e870a1729764c04c3101af29eccdddd7723579f",
                 MerkleRoot.of(HASHES).orElseThrow());
     }
 

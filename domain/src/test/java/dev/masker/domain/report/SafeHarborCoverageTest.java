@@ -21,8 +21,12 @@ class SafeHarborCoverageTest {
     @Test
     void givenEveryPhiKind_identifiers_nameItExactlyOnce() {
         for (PhiKind kind : PhiKind.values()) {
-            assertEquals(1, Arrays.stream(SafeHarborIdentifier.values())
-                    .filter(identifier -> identifier.kinds().contains(kind)).count(), kind.name());
+            assertEquals(
+                    1,
+                    Arrays.stream(SafeHarborIdentifier.values())
+                            .filter(identifier -> identifier.kinds().contains(kind))
+                            .count(),
+                    kind.name());
         }
         assertEquals(18, SafeHarborIdentifier.values().length);
     }
@@ -31,9 +35,17 @@ class SafeHarborCoverageTest {
     void givenTheDefaultRules_coverage_masksFifteenAndDetectsThreeNot() {
         List<SafeHarborCoverage> coverage = SafeHarborCoverage.of(policy(Map.of()));
         assertEquals(18, coverage.size());
-        assertEquals(15, coverage.stream().filter(c -> c.status() == SafeHarborStatus.MASKED).count());
-        assertEquals(List.of(16, 17, 18), coverage.stream().filter(c -> c.status() == SafeHarborStatus.NOT_DETECTED)
-                .map(c -> c.identifier().number()).toList());
+        assertEquals(
+                15,
+                coverage.stream()
+                        .filter(c -> c.status() == SafeHarborStatus.MASKED)
+                        .count());
+        assertEquals(
+                List.of(16, 17, 18),
+                coverage.stream()
+                        .filter(c -> c.status() == SafeHarborStatus.NOT_DETECTED)
+                        .map(c -> c.identifier().number())
+                        .toList());
     }
 
     @Test
@@ -60,13 +72,18 @@ class SafeHarborCoverageTest {
 
     @Test
     void givenAPolicy_snapshot_listsEveryKindWithItsEffectiveRule() {
-        PolicySnapshot snapshot = PolicySnapshot.of(policy(Map.of(PhiKind.SSN, new EntityRule(false, PolicyAction.REDACT))));
+        PolicySnapshot snapshot =
+                PolicySnapshot.of(policy(Map.of(PhiKind.SSN, new EntityRule(false, PolicyAction.REDACT))));
         assertEquals("clinic", snapshot.name());
         assertEquals(3, snapshot.version());
         String yaml = snapshot.yaml();
-        assertEquals(PhiKind.values().length, yaml.lines().filter(line -> line.startsWith("  ")).count());
+        assertEquals(
+                PhiKind.values().length,
+                yaml.lines().filter(line -> line.startsWith("  ")).count());
         assertEquals(true, yaml.contains("  SSN: { enabled: false, action: redact }\n"), yaml);
-        assertEquals(true, yaml.startsWith("name: clinic\nversion: 3\nkid: K_HEALTHCARE\ntokenization: vault-deterministic\n"),
+        assertEquals(
+                true,
+                yaml.startsWith("name: clinic\nversion: 3\nkid: K_HEALTHCARE\ntokenization: vault-deterministic\n"),
                 yaml);
     }
 }

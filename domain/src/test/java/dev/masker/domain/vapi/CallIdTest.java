@@ -15,7 +15,8 @@ class CallIdTest {
 
     @Test
     void givenVapisCallId_constructor_keepsIt() {
-        assertEquals("5f1c1f1e-3d1a-4e0b-9a51-0c2f6a7d9e11", new CallId("5f1c1f1e-3d1a-4e0b-9a51-0c2f6a7d9e11").value());
+        assertEquals(
+                "5f1c1f1e-3d1a-4e0b-9a51-0c2f6a7d9e11", new CallId("5f1c1f1e-3d1a-4e0b-9a51-0c2f6a7d9e11").value());
     }
 
     @ParameterizedTest
@@ -23,7 +24,9 @@ class CallIdTest {
     void givenTextThatIsNoCallId_constructor_refusesItAsValidationFailedOfCallId(String text) {
         DomainException thrown = assertRefused(ErrorCode.VALIDATION_FAILED, () -> new CallId(text), "Jane Roe");
 
-        assertEquals(List.of("call.id"), thrown.details().stream().map(FieldProblem::field).toList());
+        assertEquals(
+                List.of("call.id"),
+                thrown.details().stream().map(FieldProblem::field).toList());
     }
 
     @Test

@@ -12,10 +12,17 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class VapiMessageKindTest {
     @ParameterizedTest
-    @CsvSource({"assistant-request, ASSISTANT_REQUEST", "end-of-call-report, END_OF_CALL_REPORT",
-        "tool-calls, NEEDS_ANSWER", "transfer-destination-request, NEEDS_ANSWER", "voice-request, NEEDS_ANSWER",
-        "call.endpointing.request, NEEDS_ANSWER", "status-update, INFORMATIONAL", "transcript, INFORMATIONAL",
-        "next-years-new-type, INFORMATIONAL"})
+    @CsvSource({
+        "assistant-request, ASSISTANT_REQUEST",
+        "end-of-call-report, END_OF_CALL_REPORT",
+        "tool-calls, NEEDS_ANSWER",
+        "transfer-destination-request, NEEDS_ANSWER",
+        "voice-request, NEEDS_ANSWER",
+        "call.endpointing.request, NEEDS_ANSWER",
+        "status-update, INFORMATIONAL",
+        "transcript, INFORMATIONAL",
+        "next-years-new-type, INFORMATIONAL"
+    })
     void givenAType_of_givesWhatMaskerDoesWithIt(String type, VapiMessageKind kind) {
         assertEquals(Optional.of(kind), VapiMessageKind.of(Optional.of(type)));
     }
@@ -43,7 +50,13 @@ class VapiMessageKindTest {
     }
 
     private static VapiMessage report(Optional<String> reason) {
-        return new VapiMessage(Optional.of("end-of-call-report"), Optional.empty(), OptionalLong.empty(), reason,
-                Optional.empty(), Optional.empty(), List.of());
+        return new VapiMessage(
+                Optional.of("end-of-call-report"),
+                Optional.empty(),
+                OptionalLong.empty(),
+                reason,
+                Optional.empty(),
+                Optional.empty(),
+                List.of());
     }
 }

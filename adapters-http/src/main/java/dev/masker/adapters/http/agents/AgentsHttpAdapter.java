@@ -50,12 +50,28 @@ import java.util.Set;
  * the value checks of the use cases; unknown fields are rejected.
  */
 public final class AgentsHttpAdapter implements HttpService {
-    private static final Set<String> FIELDS = Set.of("name", "upstream", "tokenization", "policy_name", "policy_yaml",
-            "assistant", "config_callback", "allowed_models", "forward", "webhook_credential");
+    private static final Set<String> FIELDS = Set.of(
+            "name",
+            "upstream",
+            "tokenization",
+            "policy_name",
+            "policy_yaml",
+            "assistant",
+            "config_callback",
+            "allowed_models",
+            "forward",
+            "webhook_credential");
     private static final Set<String> CALLBACK_FIELDS = Set.of("url", "secret", "timeout_ms");
     private static final Set<String> FORWARD_FIELDS = Set.of("url", "secret", "timeout_ms", "messages");
-    private static final Set<String> HMAC_FIELDS = Set.of("type", "secret", "algorithm", "signature_header",
-            "signature_prefix", "include_timestamp", "timestamp_header", "secret_is_base64");
+    private static final Set<String> HMAC_FIELDS = Set.of(
+            "type",
+            "secret",
+            "algorithm",
+            "signature_header",
+            "signature_prefix",
+            "include_timestamp",
+            "timestamp_header",
+            "secret_is_base64");
     private static final Set<String> BEARER_FIELDS = Set.of("type", "token", "header");
 
     private final AgentUseCases agents;
@@ -64,8 +80,12 @@ public final class AgentsHttpAdapter implements HttpService {
     private final AgentUrls urls;
 
     /** The agent use cases this adapter drives. */
-    public record AgentUseCases(CreateAgentUseCase create, ListAgentsUseCase list, GetAgentUseCase get,
-                                UpdateAgentUseCase update, DeleteAgentUseCase delete) {
+    public record AgentUseCases(
+            CreateAgentUseCase create,
+            ListAgentsUseCase list,
+            GetAgentUseCase get,
+            UpdateAgentUseCase update,
+            DeleteAgentUseCase delete) {
         public AgentUseCases {
             Objects.requireNonNull(create, "create");
             Objects.requireNonNull(list, "list");
@@ -95,49 +115,81 @@ public final class AgentsHttpAdapter implements HttpService {
 
     private void create(ServerRequest request, ServerResponse response) {
         Fields fields = Fields.read(object(request), false, json);
-        Agent agent = agents.create().create(new CreateAgentCommand(fields.name().orElse(null),
-                fields.upstream().orElse(null), fields.tokenization(), fields.policyName(), fields.policyYaml(),
-                fields.assistant().orElse(AssistantConfig.empty()),
-                fields.callback() instanceof CallbackChange.Replace replace ? Optional.of(replace.fields())
-                        : Optional.empty(),
-                fields.allowedModels(),
-                fields.forward() instanceof ForwardChange.Replace forwardTo ? Optional.of(forwardTo.fields()) : Optional.empty(),
-                fields.webhookCredential() instanceof FieldChange.Replace<CredentialFields> credential
-                        ? Optional.of(credential.fields()) : Optional.empty(),
-                fields.problems(), AdminAuthentication.principal(request).value(),
-                RequestIdFilter.requestId(request)));
+        Agent agent = agents.create()
+                .create(new CreateAgentCommand(
+                        fields.name().orElse(null),
+                        fields.upstream().orElse(null),
+                        fields.tokenization(),
+                        fields.policyName(),
+                        fields.policyYaml(),
+                        fields.assistant().orElse(AssistantConfig.empty()),
+                        fields.callback() instanceof CallbackChange.Replace replace
+                                ? Optional.of(replace.fields())
+                                : Optional.empty(),
+                        fields.allowedModels(),
+                        fields.forward() instanceof ForwardChange.Replace forwardTo
+                                ? Optional.of(forwardTo.fields())
+                                : Optional.empty(),
+                        fields.webhookCredential() instanceof FieldChange.Replace<CredentialFields> credential
+                                ? Optional.of(credential.fields())
+                                : Optional.empty(),
+                        fields.problems(),
+                        AdminAuthentication.principal(request).value(),
+                        RequestIdFilter.requestId(request)));
         response.header(HeaderNames.LOCATION, "/api/v1/agents/" + agent.id().value());
         json.send(response, Status.CREATED_201, Map.of("agent", AgentResponse.of(agent, urls)));
     }
 
     private void list(ServerRequest request, ServerResponse response) {
         var query = request.query();
-        AgentPage page = agents.list().list(new ListAgentsQuery(query.first("limit").asOptional(),
-                query.first("cursor").asOptional(), query.first("name_contains").asOptional()));
+        AgentPage page = agents.list()
+                .list(new ListAgentsQuery(
+                        query.first("limit").asOptional(),
+                        query.first("cursor").asOptional(),
+                        query.first("name_contains").asOptional()));
         Map<String, Object> body = new HashMap<>();
-        body.put("data", page.agents().stream().map(agent -> AgentResponse.of(agent, urls)).toList());
+        body.put(
+                "data",
+                page.agents().stream()
+                        .map(agent -> AgentResponse.of(agent, urls))
+                        .toList());
         body.put("next_cursor", page.nextCursor().orElse(null));
         json.send(response, Status.OK_200, body);
     }
 
     private void get(ServerRequest request, ServerResponse response) {
-        AgentDetails details = agents.get().get(new GetAgentQuery(request.path().pathParameters().get("id")));
+        AgentDetails details = agents.get()
+                .get(new GetAgentQuery(request.path().pathParameters().get("id")));
         json.send(response, Status.OK_200, Map.of("agent", AgentResponse.of(details, urls)));
     }
 
     private void update(ServerRequest request, ServerResponse response) {
         Fields fields = Fields.read(object(request), true, json);
-        Agent agent = agents.update().update(new UpdateAgentCommand(request.path().pathParameters().get("id"),
-                fields.name(), fields.upstream(), fields.tokenization(), fields.policyName(), fields.policyYaml(),
-                fields.assistant(), fields.callback(), fields.allowedModels(), fields.forward(),
-                fields.webhookCredential(), fields.problems(),
-                AdminAuthentication.principal(request).value(), RequestIdFilter.requestId(request)));
+        Agent agent = agents.update()
+                .update(new UpdateAgentCommand(
+                        request.path().pathParameters().get("id"),
+                        fields.name(),
+                        fields.upstream(),
+                        fields.tokenization(),
+                        fields.policyName(),
+                        fields.policyYaml(),
+                        fields.assistant(),
+                        fields.callback(),
+                        fields.allowedModels(),
+                        fields.forward(),
+                        fields.webhookCredential(),
+                        fields.problems(),
+                        AdminAuthentication.principal(request).value(),
+                        RequestIdFilter.requestId(request)));
         json.send(response, Status.OK_200, Map.of("agent", AgentResponse.of(agent, urls)));
     }
 
     private void delete(ServerRequest request, ServerResponse response) {
-        agents.delete().delete(new DeleteAgentCommand(request.path().pathParameters().get("id"),
-                AdminAuthentication.principal(request).value(), RequestIdFilter.requestId(request)));
+        agents.delete()
+                .delete(new DeleteAgentCommand(
+                        request.path().pathParameters().get("id"),
+                        AdminAuthentication.principal(request).value(),
+                        RequestIdFilter.requestId(request)));
         response.status(Status.NO_CONTENT_204).send();
     }
 
@@ -150,10 +202,18 @@ public final class AgentsHttpAdapter implements HttpService {
     }
 
     /** The agent fields of a request body, with every problem of shape found while reading them. */
-    private record Fields(Optional<String> name, Optional<String> upstream, Optional<String> tokenization,
-                          Optional<String> policyName, Optional<String> policyYaml, Optional<AssistantConfig> assistant,
-                          CallbackChange callback, Optional<List<String>> allowedModels, ForwardChange forward,
-                          FieldChange<CredentialFields> webhookCredential, List<FieldProblem> problems) {
+    private record Fields(
+            Optional<String> name,
+            Optional<String> upstream,
+            Optional<String> tokenization,
+            Optional<String> policyName,
+            Optional<String> policyYaml,
+            Optional<AssistantConfig> assistant,
+            CallbackChange callback,
+            Optional<List<String>> allowedModels,
+            ForwardChange forward,
+            FieldChange<CredentialFields> webhookCredential,
+            List<FieldProblem> problems) {
 
         /**
          * Reads the fields; in a partial update an explicit {@code null} removes the callback or the forward target and
@@ -163,7 +223,8 @@ public final class AgentsHttpAdapter implements HttpService {
             List<FieldProblem> problems = new ArrayList<>();
             unknownFields(body, FIELDS, "", problems);
             if (partial) {
-                for (String field : List.of("name", "upstream", "tokenization", "policy_name", "policy_yaml", "assistant")) {
+                for (String field :
+                        List.of("name", "upstream", "tokenization", "policy_name", "policy_yaml", "assistant")) {
                     if (body.has(field) && body.get(field).isNull()) {
                         problems.add(new FieldProblem(field, "cannot be removed"));
                     }
@@ -182,8 +243,18 @@ public final class AgentsHttpAdapter implements HttpService {
                     problems.add(new FieldProblem("assistant", "must be an object (a Vapi assistant)"));
                 }
             }
-            return new Fields(name, upstream, tokenization, policyName, policyYaml, assistant, callback(body, problems),
-                    allowedModels(body, problems), forward(body, problems), webhookCredential(body, problems), problems);
+            return new Fields(
+                    name,
+                    upstream,
+                    tokenization,
+                    policyName,
+                    policyYaml,
+                    assistant,
+                    callback(body, problems),
+                    allowedModels(body, problems),
+                    forward(body, problems),
+                    webhookCredential(body, problems),
+                    problems);
         }
 
         /** The {@code allowed_models} list; {@code null} means none beyond the upstream's model. */
@@ -235,7 +306,8 @@ public final class AgentsHttpAdapter implements HttpService {
                 return new ForwardChange.Remove();
             }
             if (!node.isObject()) {
-                problems.add(new FieldProblem("forward", "must be an object with url, secret, timeout_ms and messages"));
+                problems.add(
+                        new FieldProblem("forward", "must be an object with url, secret, timeout_ms and messages"));
                 return new ForwardChange.Keep();
             }
             unknownFields(node, FORWARD_FIELDS, "forward.", problems);
@@ -251,7 +323,10 @@ public final class AgentsHttpAdapter implements HttpService {
                     problems.add(new FieldProblem("forward.messages", "must be an array of Vapi message types"));
                 }
             }
-            return new ForwardChange.Replace(new ForwardFields(url.orElse(null), secret.orElse(null), timeout,
+            return new ForwardChange.Replace(new ForwardFields(
+                    url.orElse(null),
+                    secret.orElse(null),
+                    timeout,
                     messages.stream().map(type -> type == null ? "" : type).toList()));
         }
 
@@ -275,8 +350,11 @@ public final class AgentsHttpAdapter implements HttpService {
             String type = text(node, "type", field + ".type", problems).orElse(null);
             boolean bearer = "bearer".equals(type);
             unknownFields(node, bearer ? BEARER_FIELDS : HMAC_FIELDS, field + ".", problems);
-            Optional<String> secret = text(node, bearer ? "token" : "secret", field + (bearer ? ".token" : ".secret"), problems);
-            return new FieldChange.Replace<>(new CredentialFields(type, secret.orElse(null),
+            Optional<String> secret =
+                    text(node, bearer ? "token" : "secret", field + (bearer ? ".token" : ".secret"), problems);
+            return new FieldChange.Replace<>(new CredentialFields(
+                    type,
+                    secret.orElse(null),
                     text(node, "algorithm", field + ".algorithm", problems),
                     text(node, "signature_header", field + ".signature_header", problems),
                     text(node, "signature_prefix", field + ".signature_prefix", problems),
@@ -286,7 +364,8 @@ public final class AgentsHttpAdapter implements HttpService {
                     text(node, "header", field + ".header", problems)));
         }
 
-        private static Optional<Boolean> bool(JsonNode object, String name, String parent, List<FieldProblem> problems) {
+        private static Optional<Boolean> bool(
+                JsonNode object, String name, String parent, List<FieldProblem> problems) {
             JsonNode node = object.get(name);
             if (node == null || node.isNull()) {
                 return Optional.empty();
@@ -323,7 +402,8 @@ public final class AgentsHttpAdapter implements HttpService {
             return Optional.of(node.textValue());
         }
 
-        private static void unknownFields(JsonNode object, Set<String> known, String prefix, List<FieldProblem> problems) {
+        private static void unknownFields(
+                JsonNode object, Set<String> known, String prefix, List<FieldProblem> problems) {
             for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
                 String name = names.next();
                 if (!known.contains(name)) {

@@ -29,6 +29,7 @@ import java.util.Objects;
 public final class AuditHttpAdapter implements HttpService {
     /** JSON Lines: one JSON object per line. */
     static final String JSON_LINES = "application/x-ndjson";
+
     private static final int BUFFER_BYTES = 64 * 1024;
 
     private final VerifyAuditChainUseCase verify;
@@ -56,8 +57,8 @@ public final class AuditHttpAdapter implements HttpService {
 
     private void export(ServerRequest request, ServerResponse response) {
         var query = request.query();
-        ExportAuditChainQuery period = new ExportAuditChainQuery(query.first("since").asOptional(),
-                query.first("until").asOptional());
+        ExportAuditChainQuery period = new ExportAuditChainQuery(
+                query.first("since").asOptional(), query.first("until").asOptional());
         Lines lines = new Lines(response);
         try {
             export.export(period, lines::write);

@@ -10,7 +10,8 @@ import java.time.format.DateTimeFormatter;
  * The verdict on the stored chain: {@code intact}, how many events were found sound, the head the database holds
  * ({@code null} only when its row is gone), the first break ({@code null} when intact) and when the check was made.
  */
-public record AuditVerifyResponse(boolean intact, long events_checked, Head head, Break first_break, String verified_at) {
+public record AuditVerifyResponse(
+        boolean intact, long events_checked, Head head, Break first_break, String verified_at) {
     private static final DateTimeFormatter RFC_3339_MILLIS =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
@@ -22,15 +23,20 @@ public record AuditVerifyResponse(boolean intact, long events_checked, Head head
     }
 
     /** Where the chain first fails to hold, and why. */
-    public record Break(long seq, String reason) { }
+    public record Break(long seq, String reason) {}
 
     static AuditVerifyResponse of(AuditChainCheck check) {
         String verifiedAt = RFC_3339_MILLIS.format(check.verifiedAt());
         return switch (check.verification()) {
             case ChainVerification.Intact intact ->
-                    new AuditVerifyResponse(true, intact.events(), Head.of(intact.head()), null, verifiedAt);
-            case ChainVerification.Broken broken -> new AuditVerifyResponse(false, broken.eventsChecked(),
-                    broken.head().map(Head::of).orElse(null), new Break(broken.atSequence(), broken.problem()), verifiedAt);
+                new AuditVerifyResponse(true, intact.events(), Head.of(intact.head()), null, verifiedAt);
+            case ChainVerification.Broken broken ->
+                new AuditVerifyResponse(
+                        false,
+                        broken.eventsChecked(),
+                        broken.head().map(Head::of).orElse(null),
+                        new Break(broken.atSequence(), broken.problem()),
+                        verifiedAt);
         };
     }
 }

@@ -58,8 +58,8 @@ public final class AuthHttpAdapter implements HttpService {
 
     private void signIn(ServerRequest request, ServerResponse response) {
         String token = token(json.readTree(bodies.readJson(request)));
-        SignedIn signedIn = signIn.signIn(new SignInCommand(token, AdminAuthentication.clientAddress(request),
-                RequestIdFilter.requestId(request)));
+        SignedIn signedIn = signIn.signIn(new SignInCommand(
+                token, AdminAuthentication.clientAddress(request), RequestIdFilter.requestId(request)));
         response.header(HeaderNames.SET_COOKIE, SessionCookie.issue(signedIn.secret()));
         noContent(response);
     }
@@ -67,8 +67,10 @@ public final class AuthHttpAdapter implements HttpService {
     private void signOut(ServerRequest request, ServerResponse response) {
         Authenticated authenticated = AdminAuthentication.authentication(request);
         // Signed in by token, there is no session to end; the cookie is dropped all the same.
-        authenticated.session().ifPresent(session -> signOut.signOut(new SignOutCommand(session.digest(),
-                authenticated.principal(), RequestIdFilter.requestId(request))));
+        authenticated
+                .session()
+                .ifPresent(session -> signOut.signOut(new SignOutCommand(
+                        session.digest(), authenticated.principal(), RequestIdFilter.requestId(request))));
         response.header(HeaderNames.SET_COOKIE, SessionCookie.clear());
         noContent(response);
     }

@@ -13,7 +13,12 @@ public record MeResponse(String principal, String via, String session_expires_at
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     static MeResponse of(Authenticated authentication) {
-        return new MeResponse(authentication.principal().value(), authentication.via().wireName(),
-                authentication.session().map(session -> RFC_3339_MILLIS.format(session.expiresAt())).orElse(null));
+        return new MeResponse(
+                authentication.principal().value(),
+                authentication.via().wireName(),
+                authentication
+                        .session()
+                        .map(session -> RFC_3339_MILLIS.format(session.expiresAt()))
+                        .orElse(null));
     }
 }

@@ -36,10 +36,12 @@ public final class HealthHttpAdapter implements HttpService {
 
     private void ready(ServerRequest request, ServerResponse response) {
         Readiness report = readiness.check();
-        json.send(response, report.ready() ? Status.OK_200 : Status.SERVICE_UNAVAILABLE_503,
+        json.send(
+                response,
+                report.ready() ? Status.OK_200 : Status.SERVICE_UNAVAILABLE_503,
                 new HealthResponse(report.ready() ? "up" : "down", report.checks()));
     }
 
     /** The readiness answer: overall status and each store's. */
-    public record HealthResponse(String status, Map<String, Boolean> checks) { }
+    public record HealthResponse(String status, Map<String, Boolean> checks) {}
 }

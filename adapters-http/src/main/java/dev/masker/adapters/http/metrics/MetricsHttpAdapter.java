@@ -36,8 +36,7 @@ public final class MetricsHttpAdapter implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get(PATH, this::scrape)
-                .any(PATH, HttpErrorMapper.methodNotAllowed("GET"));
+        rules.get(PATH, this::scrape).any(PATH, HttpErrorMapper.methodNotAllowed("GET"));
     }
 
     private void scrape(ServerRequest request, ServerResponse response) {

@@ -45,8 +45,7 @@ public final class OpenApiHttpAdapter implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get(PATH, this::describe)
-                .any(PATH, HttpErrorMapper.methodNotAllowed("GET"));
+        rules.get(PATH, this::describe).any(PATH, HttpErrorMapper.methodNotAllowed("GET"));
     }
 
     private void describe(ServerRequest request, ServerResponse response) {

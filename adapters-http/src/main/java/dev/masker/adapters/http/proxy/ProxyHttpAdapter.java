@@ -57,8 +57,8 @@ public final class ProxyHttpAdapter implements HttpService {
     private final RequestBodies bodies;
     private final JsonCodec json;
 
-    public ProxyHttpAdapter(ProxyChatCompletionUseCase proxy, ListProxyModelsUseCase models, RequestBodies bodies,
-                            JsonCodec json) {
+    public ProxyHttpAdapter(
+            ProxyChatCompletionUseCase proxy, ListProxyModelsUseCase models, RequestBodies bodies, JsonCodec json) {
         this.proxy = Objects.requireNonNull(proxy, "proxy");
         this.models = Objects.requireNonNull(models, "models");
         this.bodies = Objects.requireNonNull(bodies, "bodies");
@@ -67,8 +67,9 @@ public final class ProxyHttpAdapter implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        for (String path : new String[] {"/proxy/{agent_id}/v1/chat/completions",
-                "/proxy/{agent_id}/v1/chat/completions/chat/completions"}) {
+        for (String path : new String[] {
+            "/proxy/{agent_id}/v1/chat/completions", "/proxy/{agent_id}/v1/chat/completions/chat/completions"
+        }) {
             rules.post(path, this::complete).any(path, HttpErrorMapper.methodNotAllowed("POST"));
         }
         String models = "/proxy/{agent_id}/v1/models";
@@ -77,17 +78,19 @@ public final class ProxyHttpAdapter implements HttpService {
 
     /** OpenAI's model list: {@code {"object": "list", "data": [{"id", "object": "model", "created", "owned_by"}]}}. */
     private void models(ServerRequest request, ServerResponse response) {
-        List<String> ids = models.models(new ListProxyModelsQuery(request.path().pathParameters().get("agent_id"),
-                presentedKey(request)));
-        List<Map<String, Object>> data = ids.stream().map(id -> {
-            Map<String, Object> model = new LinkedHashMap<>();
-            model.put("id", id);
-            model.put("object", "model");
-            // Masker does not know when the upstream's model was made; 0 is the Unix epoch, a valid integer.
-            model.put("created", 0);
-            model.put("owned_by", "masker");
-            return model;
-        }).toList();
+        List<String> ids = models.models(
+                new ListProxyModelsQuery(request.path().pathParameters().get("agent_id"), presentedKey(request)));
+        List<Map<String, Object>> data = ids.stream()
+                .map(id -> {
+                    Map<String, Object> model = new LinkedHashMap<>();
+                    model.put("id", id);
+                    model.put("object", "model");
+                    // Masker does not know when the upstream's model was made; 0 is the Unix epoch, a valid integer.
+                    model.put("created", 0);
+                    model.put("owned_by", "masker");
+                    return model;
+                })
+                .toList();
         Map<String, Object> list = new LinkedHashMap<>();
         list.put("object", "list");
         list.put("data", data);
@@ -115,8 +118,13 @@ public final class ProxyHttpAdapter implements HttpService {
             if (!sink.started()) {
                 throw e;
             }
-            LOG.log(Level.ERROR, "{0} failed mid-stream: {1}", requestId, e.getClass().getName());
-            sink.fail(ErrorCode.INTERNAL_ERROR, "Something went wrong; the request id identifies it in the server log.");
+            LOG.log(
+                    Level.ERROR,
+                    "{0} failed mid-stream: {1}",
+                    requestId,
+                    e.getClass().getName());
+            sink.fail(
+                    ErrorCode.INTERNAL_ERROR, "Something went wrong; the request id identifies it in the server log.");
         }
     }
 
@@ -177,8 +185,8 @@ public final class ProxyHttpAdapter implements HttpService {
 
         /** Ends a started stream with an error event in OpenAI's shape. */
         void fail(ErrorCode code, String message) {
-            ErrorResponse error = new ErrorResponse(new ErrorResponse.Error(code.wireName(), message, requestId.value(),
-                    List.of(), HttpErrorMapper.openAiType(code), null));
+            ErrorResponse error = new ErrorResponse(new ErrorResponse.Error(
+                    code.wireName(), message, requestId.value(), List.of(), HttpErrorMapper.openAiType(code), null));
             try {
                 events.write(DATA);
                 events.write(json.write(error));

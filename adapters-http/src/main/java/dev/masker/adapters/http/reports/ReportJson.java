@@ -27,19 +27,24 @@ import java.util.Map;
 final class ReportJson {
     /** The Merkle tree's name in the report; docs/AUDIT.md describes it. */
     static final String MERKLE_ALGORITHM = "rfc6962-sha256";
+
     private static final DateTimeFormatter RFC_3339_MILLIS =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
-    private ReportJson() {
-    }
+    private ReportJson() {}
 
     static Map<String, Object> of(Report report) {
         ScopeActivity activity = report.activity();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", report.id().value());
         body.put("scope", scope(report.scope()));
-        body.put("period", report.period().map(period -> period(period.since(), period.until())).orElseGet(() ->
-                activity.firstAt().map(first -> period(first, activity.lastAt().orElse(first))).orElse(null)));
+        body.put(
+                "period",
+                report.period()
+                        .map(period -> period(period.since(), period.until()))
+                        .orElseGet(() -> activity.firstAt()
+                                .map(first -> period(first, activity.lastAt().orElse(first)))
+                                .orElse(null)));
         body.put("generated_at", timestamp(report.generatedAt()));
         body.put("agent_ids", activity.agents().stream().map(AgentId::value).toList());
         Map<String, Object> totals = new LinkedHashMap<>();
@@ -61,15 +66,23 @@ final class ReportJson {
         body.put("policies", policies(report.policies()));
         // The policy each turn recorded it was masked under (null for turns recorded before turns named it): shows a
         // policy that changed within the period, where `policies` shows the agents' policies as they are now.
-        body.put("policies_recorded", report.activity().recordedPolicies().stream().map(recorded -> {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("name", recorded.name().orElse(null));
-            entry.put("version", recorded.version().orElse(null));
-            entry.put("turns", recorded.turns());
-            return entry;
-        }).toList());
-        body.put("agents_without_policy", report.policies().stream().filter(policy -> policy.snapshot().isEmpty())
-                .map(policy -> policy.agent().value()).toList());
+        body.put(
+                "policies_recorded",
+                report.activity().recordedPolicies().stream()
+                        .map(recorded -> {
+                            Map<String, Object> entry = new LinkedHashMap<>();
+                            entry.put("name", recorded.name().orElse(null));
+                            entry.put("version", recorded.version().orElse(null));
+                            entry.put("turns", recorded.turns());
+                            return entry;
+                        })
+                        .toList());
+        body.put(
+                "agents_without_policy",
+                report.policies().stream()
+                        .filter(policy -> policy.snapshot().isEmpty())
+                        .map(policy -> policy.agent().value())
+                        .toList());
         body.put("chain", chain(report.proof(), report.check()));
         return body;
     }
@@ -141,22 +154,31 @@ final class ReportJson {
 
     private static Map<String, Object> timeline(Report report) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("bucket", report.period().map(ReportPeriod::timelineBucket).orElse(ChronoUnit.HOURS) == ChronoUnit.DAYS
-                ? "day" : "hour");
-        body.put("buckets", report.activity().timeline().stream().map(bucket -> {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("start", timestamp(bucket.start()));
-            entry.put("turns", bucket.turns());
-            entry.put("masked", bucket.masked());
-            return entry;
-        }).toList());
+        body.put(
+                "bucket",
+                report.period().map(ReportPeriod::timelineBucket).orElse(ChronoUnit.HOURS) == ChronoUnit.DAYS
+                        ? "day"
+                        : "hour");
+        body.put(
+                "buckets",
+                report.activity().timeline().stream()
+                        .map(bucket -> {
+                            Map<String, Object> entry = new LinkedHashMap<>();
+                            entry.put("start", timestamp(bucket.start()));
+                            entry.put("turns", bucket.turns());
+                            entry.put("masked", bucket.masked());
+                            return entry;
+                        })
+                        .toList());
         return body;
     }
 
     private static List<Map<String, Object>> policies(List<AgentPolicy> policies) {
         Map<PolicySnapshot, List<AgentPolicy>> grouped = new LinkedHashMap<>();
         for (AgentPolicy policy : policies) {
-            policy.snapshot().ifPresent(snapshot -> grouped.computeIfAbsent(snapshot, key -> new ArrayList<>()).add(policy));
+            policy.snapshot()
+                    .ifPresent(snapshot -> grouped.computeIfAbsent(snapshot, key -> new ArrayList<>())
+                            .add(policy));
         }
         List<Map<String, Object>> body = new ArrayList<>();
         grouped.forEach((snapshot, agents) -> {
@@ -164,9 +186,15 @@ final class ReportJson {
             entry.put("name", snapshot.name());
             entry.put("version", snapshot.version());
             entry.put("custom", agents.getFirst().custom());
-            entry.put("agent_ids", agents.stream().map(agent -> agent.agent().value()).toList());
+            entry.put(
+                    "agent_ids",
+                    agents.stream().map(agent -> agent.agent().value()).toList());
             entry.put("yaml", snapshot.yaml());
-            entry.put("safe_harbor", agents.getFirst().coverage().stream().map(ReportJson::coverage).toList());
+            entry.put(
+                    "safe_harbor",
+                    agents.getFirst().coverage().stream()
+                            .map(ReportJson::coverage)
+                            .toList());
             body.add(entry);
         });
         return body;
@@ -199,7 +227,9 @@ final class ReportJson {
         segment.put("to_seq", check.toSequence());
         segment.put("events_checked", check.eventsChecked());
         segment.put("intact", check.intact());
-        segment.put("first_break_seq", check.firstBreak().isPresent() ? check.firstBreak().getAsLong() : null);
+        segment.put(
+                "first_break_seq",
+                check.firstBreak().isPresent() ? check.firstBreak().getAsLong() : null);
         body.put("segment_check", segment);
         body.put("verdict", proof.events() == 0 ? "no_events" : check.intact() ? "intact" : "broken");
         return body;

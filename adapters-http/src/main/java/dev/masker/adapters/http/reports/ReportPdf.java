@@ -50,20 +50,22 @@ final class ReportPdf {
     private static final float[] BAR = {0.2f, 0.4f, 0.7f};
     private static final float[] RULE = {0.85f, 0.87f, 0.9f};
     private static final int LEAK_ROWS = 25;
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ROOT)
-            .withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("MM-dd HH:00", Locale.ROOT)
-            .withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
+    private static final DateTimeFormatter DAY =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter HOUR =
+            DateTimeFormatter.ofPattern("MM-dd HH:00", Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern(
+                    "yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
-    private ReportPdf() {
-    }
+    private ReportPdf() {}
 
     /** The report's PDF. */
     static byte[] render(Report report) {
-        try (PDDocument document = new PDDocument(); Canvas canvas = new Canvas(document)) {
-            document.getDocumentInformation().setTitle("Masker compliance report " + report.id().value());
+        try (PDDocument document = new PDDocument();
+                Canvas canvas = new Canvas(document)) {
+            document.getDocumentInformation()
+                    .setTitle("Masker compliance report " + report.id().value());
             document.getDocumentInformation().setCreator("Masker");
             cover(canvas, report);
             masking(canvas, report);
@@ -93,44 +95,67 @@ final class ReportPdf {
         ChainProof proof = report.proof();
         SegmentCheck check = report.check();
         if (proof.events() == 0) {
-            canvas.verdict("NO AUDIT EVENTS", "Nothing happened in this scope and period: there is nothing to prove.", MUTED);
+            canvas.verdict(
+                    "NO AUDIT EVENTS", "Nothing happened in this scope and period: there is nothing to prove.", MUTED);
         } else if (check.intact()) {
-            canvas.verdict("AUDIT LOG INTACT", "The " + check.eventsChecked() + " audit events from #" + check.fromSequence()
-                    + " to #" + check.toSequence() + ", which include all " + proof.events() + " events of this report,"
-                    + " re-hash to their stored hashes and each one names the hash of the one before it: none of them"
-                    + " was edited, removed or inserted.", GOOD);
+            canvas.verdict(
+                    "AUDIT LOG INTACT",
+                    "The " + check.eventsChecked() + " audit events from #" + check.fromSequence()
+                            + " to #" + check.toSequence() + ", which include all " + proof.events()
+                            + " events of this report,"
+                            + " re-hash to their stored hashes and each one names the hash of the one before it: none of them"
+                            + " was edited, removed or inserted.",
+                    GOOD);
         } else {
-            canvas.verdict("AUDIT LOG BROKEN", "The audit log does not hold together at event #"
-                    + check.firstBreak().orElse(check.fromSequence()) + " (checked: #" + check.fromSequence() + " to #"
-                    + check.toSequence() + "). An event was edited, removed or inserted: the numbers below cannot be"
-                    + " trusted. Run the full verification and involve your security team.", BAD);
+            canvas.verdict(
+                    "AUDIT LOG BROKEN",
+                    "The audit log does not hold together at event #"
+                            + check.firstBreak().orElse(check.fromSequence()) + " (checked: #" + check.fromSequence()
+                            + " to #"
+                            + check.toSequence()
+                            + "). An event was edited, removed or inserted: the numbers below cannot be"
+                            + " trusted. Run the full verification and involve your security team.",
+                    BAD);
         }
         canvas.gap(10);
         if (activity.leakFindings() == 0) {
-            canvas.verdict("NO LEAKS FOUND", "No answer from the AI model held a token that did not belong to its call.",
+            canvas.verdict(
+                    "NO LEAKS FOUND",
+                    "No answer from the AI model held a token that did not belong to its call.",
                     GOOD);
         } else {
-            canvas.verdict("LEAK FINDINGS: " + activity.leakFindings(), activity.leakFindings() + " token-shaped texts in "
-                    + activity.leakTurnCount() + " turns were left alone because they did not belong to their call (a"
-                    + " token of another call, or a forged one). The turns are listed on the next page.", WARN);
+            canvas.verdict(
+                    "LEAK FINDINGS: " + activity.leakFindings(),
+                    activity.leakFindings() + " token-shaped texts in "
+                            + activity.leakTurnCount()
+                            + " turns were left alone because they did not belong to their call (a"
+                            + " token of another call, or a forged one). The turns are listed on the next page.",
+                    WARN);
         }
         canvas.gap(18);
         canvas.line("At a glance", BOLD, 13, INK);
         canvas.gap(4);
         canvas.row(List.of("Calls started", Long.toString(activity.callsStarted())), List.of(220f, 100f), REGULAR);
         canvas.row(List.of("Calls ended", Long.toString(activity.callsEnded())), List.of(220f, 100f), REGULAR);
-        canvas.row(List.of("Sessions (calls with proxied turns)", Long.toString(activity.sessions())), List.of(220f, 100f),
+        canvas.row(
+                List.of("Sessions (calls with proxied turns)", Long.toString(activity.sessions())),
+                List.of(220f, 100f),
                 REGULAR);
-        canvas.row(List.of("Conversation turns proxied", Long.toString(activity.turns())), List.of(220f, 100f), REGULAR);
+        canvas.row(
+                List.of("Conversation turns proxied", Long.toString(activity.turns())), List.of(220f, 100f), REGULAR);
         canvas.row(List.of("Values masked", Long.toString(activity.maskedTotal())), List.of(220f, 100f), REGULAR);
         canvas.row(List.of("Audit events covered", Long.toString(proof.events())), List.of(220f, 100f), REGULAR);
         canvas.gap(18);
-        canvas.paragraph("What this is. Masker sits between the voice platform and the AI model. In every conversation"
-                + " turn it replaces protected health information (PHI) - names, phone numbers, dates of birth and the"
-                + " other Safe Harbor identifiers - with tokens before the turn reaches the model, and puts the originals"
-                + " back into the answer. Every decision is written to a tamper-evident audit log that holds no PHI. This"
-                + " report is computed from that log when it is asked for; it shows only ids, counts, kinds, hashes and"
-                + " timings.", REGULAR, 10, MUTED);
+        canvas.paragraph(
+                "What this is. Masker sits between the voice platform and the AI model. In every conversation"
+                        + " turn it replaces protected health information (PHI) - names, phone numbers, dates of birth and the"
+                        + " other Safe Harbor identifiers - with tokens before the turn reaches the model, and puts the originals"
+                        + " back into the answer. Every decision is written to a tamper-evident audit log that holds no PHI. This"
+                        + " report is computed from that log when it is asked for; it shows only ids, counts, kinds, hashes and"
+                        + " timings.",
+                REGULAR,
+                10,
+                MUTED);
     }
 
     private static void masking(Canvas canvas, Report report) throws IOException {
@@ -147,7 +172,8 @@ final class ReportPdf {
             canvas.horizontalBars(byKind);
         }
         if (!(report.scope() instanceof ReportScope.Session)) {
-            boolean daily = report.period().map(ReportPeriod::timelineBucket).orElse(ChronoUnit.HOURS) == ChronoUnit.DAYS;
+            boolean daily =
+                    report.period().map(ReportPeriod::timelineBucket).orElse(ChronoUnit.HOURS) == ChronoUnit.DAYS;
             canvas.gap(14);
             canvas.paragraph("Values masked per " + (daily ? "day" : "hour") + " (UTC):", REGULAR, 11, INK);
             canvas.gap(4);
@@ -162,16 +188,28 @@ final class ReportPdf {
             List<Float> widths = List.of(250f, 60f, 80f, 80f);
             canvas.row(List.of("Stage", "Turns", "Median (ms)", "95th pct (ms)"), widths, BOLD);
             for (ScopeActivity.StageLatency stage : activity.latencies()) {
-                canvas.row(List.of(stageName(stage.stage()), Long.toString(stage.turns()),
-                        millis(stage.p50Millis()), millis(stage.p95Millis())), widths, REGULAR);
+                canvas.row(
+                        List.of(
+                                stageName(stage.stage()),
+                                Long.toString(stage.turns()),
+                                millis(stage.p50Millis()),
+                                millis(stage.p95Millis())),
+                        widths,
+                        REGULAR);
             }
         }
         if (!activity.recordedPolicies().isEmpty()) {
             canvas.gap(8);
             StringBuilder recorded = new StringBuilder("Masked under: ");
             for (ScopeActivity.RecordedPolicy policy : activity.recordedPolicies()) {
-                recorded.append(policy.name().map(name -> name + policy.version().map(version -> " version " + version)
-                        .orElse("")).orElse("a policy not recorded (older turns)")).append(" (").append(policy.turns())
+                recorded.append(policy.name()
+                                .map(name -> name
+                                        + policy.version()
+                                                .map(version -> " version " + version)
+                                                .orElse(""))
+                                .orElse("a policy not recorded (older turns)"))
+                        .append(" (")
+                        .append(policy.turns())
                         .append(policy.turns() == 1 ? " turn), " : " turns), ");
             }
             canvas.paragraph(recorded.substring(0, recorded.length() - 2) + ".", REGULAR, 10, MUTED);
@@ -179,7 +217,9 @@ final class ReportPdf {
         if (!activity.outcomes().isEmpty()) {
             canvas.gap(8);
             StringBuilder outcomes = new StringBuilder("Turn outcomes: ");
-            activity.outcomes().forEach((outcome, count) -> outcomes.append(outcome).append(' ').append(count).append(", "));
+            activity.outcomes()
+                    .forEach((outcome, count) ->
+                            outcomes.append(outcome).append(' ').append(count).append(", "));
             canvas.paragraph(outcomes.substring(0, outcomes.length() - 2) + ".", REGULAR, 10, MUTED);
         }
         canvas.gap(14);
@@ -190,13 +230,22 @@ final class ReportPdf {
         } else {
             List<Float> widths = List.of(60f, 190f, 190f, 50f);
             canvas.row(List.of("Event #", "Request", "Session", "Found"), widths, BOLD);
-            for (ScopeActivity.LeakTurn turn : activity.leakTurns().subList(0,
-                    Math.min(LEAK_ROWS, activity.leakTurns().size()))) {
-                canvas.row(List.of(Long.toString(turn.sequence()), turn.requestId(), turn.sessionId(),
-                        Long.toString(turn.findings())), widths, REGULAR);
+            for (ScopeActivity.LeakTurn turn : activity.leakTurns()
+                    .subList(0, Math.min(LEAK_ROWS, activity.leakTurns().size()))) {
+                canvas.row(
+                        List.of(
+                                Long.toString(turn.sequence()),
+                                turn.requestId(),
+                                turn.sessionId(),
+                                Long.toString(turn.findings())),
+                        widths,
+                        REGULAR);
             }
             if (activity.leakTurnCount() > LEAK_ROWS) {
-                canvas.paragraph((activity.leakTurnCount() - LEAK_ROWS) + " more turns: see the JSON report.", REGULAR, 9,
+                canvas.paragraph(
+                        (activity.leakTurnCount() - LEAK_ROWS) + " more turns: see the JSON report.",
+                        REGULAR,
+                        9,
                         MUTED);
             }
         }
@@ -207,7 +256,8 @@ final class ReportPdf {
         List<String> deleted = new ArrayList<>();
         for (AgentPolicy policy : report.policies()) {
             if (policy.snapshot().isPresent()) {
-                grouped.computeIfAbsent(policy.snapshot().get(), key -> new ArrayList<>()).add(policy);
+                grouped.computeIfAbsent(policy.snapshot().get(), key -> new ArrayList<>())
+                        .add(policy);
             } else {
                 deleted.add(policy.agent().value());
             }
@@ -215,8 +265,12 @@ final class ReportPdf {
         canvas.newPage();
         canvas.line("The policy", BOLD, 18, INK);
         canvas.gap(4);
-        canvas.paragraph("A policy says which kinds of PHI Masker looks for and what it does with them. Shown is the"
-                + " policy each agent masks under at the time of this report.", REGULAR, 10, MUTED);
+        canvas.paragraph(
+                "A policy says which kinds of PHI Masker looks for and what it does with them. Shown is the"
+                        + " policy each agent masks under at the time of this report.",
+                REGULAR,
+                10,
+                MUTED);
         if (grouped.isEmpty()) {
             canvas.gap(6);
             canvas.paragraph("No agent took part in this scope.", REGULAR, 11, INK);
@@ -229,10 +283,22 @@ final class ReportPdf {
             first = false;
             PolicySnapshot snapshot = entry.getKey();
             canvas.gap(8);
-            canvas.line("Policy " + snapshot.name() + ", version " + snapshot.version()
-                    + (entry.getValue().getFirst().custom() ? " (the agent's own)" : " (built in)"), BOLD, 13, INK);
-            canvas.paragraph("Agents: " + String.join(", ", entry.getValue().stream().map(p -> p.agent().value()).toList()),
-                    REGULAR, 9, MUTED);
+            canvas.line(
+                    "Policy " + snapshot.name() + ", version " + snapshot.version()
+                            + (entry.getValue().getFirst().custom() ? " (the agent's own)" : " (built in)"),
+                    BOLD,
+                    13,
+                    INK);
+            canvas.paragraph(
+                    "Agents: "
+                            + String.join(
+                                    ", ",
+                                    entry.getValue().stream()
+                                            .map(p -> p.agent().value())
+                                            .toList()),
+                    REGULAR,
+                    9,
+                    MUTED);
             canvas.gap(6);
             canvas.line("HIPAA Safe Harbor identifiers", BOLD, 11, INK);
             List<Float> widths = List.of(22f, 300f, 80f, 81f);
@@ -241,10 +307,13 @@ final class ReportPdf {
                 canvas.coverageRow(coverage, widths);
             }
             canvas.gap(4);
-            canvas.paragraph("masked: replaced by a token only this deployment's key opens; redacted: replaced by a"
-                    + " marker that cannot be turned back; passed: sent to the AI model as spoken; not detected: Masker"
-                    + " has no detector for it (it does not occur in a call's text as a kind Masker recognises).",
-                    REGULAR, 8, MUTED);
+            canvas.paragraph(
+                    "masked: replaced by a token only this deployment's key opens; redacted: replaced by a"
+                            + " marker that cannot be turned back; passed: sent to the AI model as spoken; not detected: Masker"
+                            + " has no detector for it (it does not occur in a call's text as a kind Masker recognises).",
+                    REGULAR,
+                    8,
+                    MUTED);
             canvas.gap(8);
             canvas.line("The policy as configured (YAML)", BOLD, 11, INK);
             for (String line : snapshot.yaml().split("\n")) {
@@ -253,8 +322,11 @@ final class ReportPdf {
         }
         if (!deleted.isEmpty()) {
             canvas.gap(8);
-            canvas.paragraph("Deleted agents (their policy is no longer stored): " + String.join(", ", deleted) + ".",
-                    REGULAR, 10, INK);
+            canvas.paragraph(
+                    "Deleted agents (their policy is no longer stored): " + String.join(", ", deleted) + ".",
+                    REGULAR,
+                    10,
+                    INK);
         }
     }
 
@@ -264,9 +336,12 @@ final class ReportPdf {
         canvas.newPage();
         canvas.line("The proof", BOLD, 18, INK);
         canvas.gap(4);
-        canvas.paragraph("Each audit event stores the SHA-256 hash of the event before it and of its own content, so"
-                + " editing, removing or inserting one breaks the chain. These values pin down exactly which events this"
-                + " report was computed from; anyone with read access to the database can recompute them.", REGULAR, 10,
+        canvas.paragraph(
+                "Each audit event stores the SHA-256 hash of the event before it and of its own content, so"
+                        + " editing, removing or inserting one breaks the chain. These values pin down exactly which events this"
+                        + " report was computed from; anyone with read access to the database can recompute them.",
+                REGULAR,
+                10,
                 MUTED);
         canvas.gap(8);
         canvas.field("Events covered", Long.toString(proof.events()));
@@ -275,40 +350,61 @@ final class ReportPdf {
         proof.merkleRoot().ifPresent(root -> canvas.hash("Merkle root", root));
         canvas.field("Merkle tree", ReportJson.MERKLE_ALGORITHM + " (RFC 6962 tree over the events' hashes)");
         if (proof.events() > 0) {
-            canvas.field("Chain check", (check.intact() ? "intact" : "broken at #" + check.firstBreak().orElse(0))
-                    + ": events #" + check.fromSequence() + " to #" + check.toSequence() + ", " + check.eventsChecked()
-                    + " checked");
+            canvas.field(
+                    "Chain check",
+                    (check.intact()
+                                    ? "intact"
+                                    : "broken at #" + check.firstBreak().orElse(0))
+                            + ": events #" + check.fromSequence() + " to #" + check.toSequence() + ", "
+                            + check.eventsChecked()
+                            + " checked");
         }
         canvas.gap(12);
         canvas.line("How to verify", BOLD, 13, INK);
         canvas.gap(2);
-        canvas.paragraph("1. Check the whole chain: `masker audit verify`, or offline with tools/audit-verify.py as"
-                + " docs/AUDIT.md shows. It must say intact.", REGULAR, 10, INK);
-        canvas.paragraph("2. List the hashes of this report's events in sequence order. For an agent's report:", REGULAR,
-                10, INK);
+        canvas.paragraph(
+                "1. Check the whole chain: `masker audit verify`, or offline with tools/audit-verify.py as"
+                        + " docs/AUDIT.md shows. It must say intact.",
+                REGULAR,
+                10,
+                INK);
+        canvas.paragraph(
+                "2. List the hashes of this report's events in sequence order. For an agent's report:",
+                REGULAR,
+                10,
+                INK);
         canvas.line("psql -At -c \"SELECT hash FROM masker.audit_event WHERE agent_id = '<agent>'", MONO, 8, INK);
-        canvas.line("  AND occurred_at >= '<since>' AND occurred_at < '<until>' ORDER BY seq\" > hashes.txt", MONO, 8,
+        canvas.line(
+                "  AND occurred_at >= '<since>' AND occurred_at < '<until>' ORDER BY seq\" > hashes.txt", MONO, 8, INK);
+        canvas.paragraph(
+                "(the whole deployment: drop the agent condition; a session: docs/AUDIT.md gives the query).",
+                REGULAR,
+                9,
+                MUTED);
+        canvas.paragraph(
+                "3. Compute the Merkle root: each leaf is SHA-256 of the byte 0x00 followed by the event hash's 32"
+                        + " bytes; each pair of neighbours becomes SHA-256 of 0x01, the left node and the right node; a last node"
+                        + " without a neighbour moves up a level unchanged; repeat until one node is left. docs/AUDIT.md has a"
+                        + " ten-line Python script and a worked example.",
+                REGULAR,
+                10,
                 INK);
-        canvas.paragraph("(the whole deployment: drop the agent condition; a session: docs/AUDIT.md gives the query).",
-                REGULAR, 9, MUTED);
-        canvas.paragraph("3. Compute the Merkle root: each leaf is SHA-256 of the byte 0x00 followed by the event hash's 32"
-                + " bytes; each pair of neighbours becomes SHA-256 of 0x01, the left node and the right node; a last node"
-                + " without a neighbour moves up a level unchanged; repeat until one node is left. docs/AUDIT.md has a"
-                + " ten-line Python script and a worked example.", REGULAR, 10, INK);
-        canvas.paragraph("4. The count, the first and last hashes and the root must equal the values above.", REGULAR, 10,
-                INK);
+        canvas.paragraph(
+                "4. The count, the first and last hashes and the root must equal the values above.", REGULAR, 10, INK);
     }
 
     private static String scope(ReportScope scope) {
         return switch (scope) {
-            case ReportScope.Session session -> "one call, session " + session.session().value();
+            case ReportScope.Session session ->
+                "one call, session " + session.session().value();
             case ReportScope.Agent agent -> "agent " + agent.agent().value();
             case ReportScope.Deployment ignored -> "the whole deployment (every agent)";
         };
     }
 
     private static String period(Report report) {
-        return report.period().map(period -> MINUTE.format(period.since()) + "  to  " + MINUTE.format(period.until()))
+        return report.period()
+                .map(period -> MINUTE.format(period.since()) + "  to  " + MINUTE.format(period.until()))
                 .orElseGet(() -> report.activity().firstAt().map(MINUTE::format).orElse("-"));
     }
 
@@ -434,7 +530,13 @@ final class ReportPdf {
             ensure(15);
             y -= 15;
             float x = MARGIN;
-            text(x, y + 3, REGULAR, 9, INK, Integer.toString(coverage.identifier().number()));
+            text(
+                    x,
+                    y + 3,
+                    REGULAR,
+                    9,
+                    INK,
+                    Integer.toString(coverage.identifier().number()));
             x += widths.get(0);
             text(x, y + 3, REGULAR, 9, INK, fit(coverage.identifier().title(), REGULAR, 9, widths.get(1) - 4));
             x += widths.get(1);
@@ -445,9 +547,23 @@ final class ReportPdf {
             };
             text(x, y + 3, BOLD, 9, color, coverage.status().wireName());
             x += widths.get(2);
-            String kinds = String.join(" ", coverage.actions().keySet().stream().map(Enum::name).sorted().toList());
-            text(x, y + 3, REGULAR, 7.5f, MUTED, fit(coverage.status() == SafeHarborStatus.NOT_DETECTED ? "-" : kinds,
-                    REGULAR, 7.5f, widths.get(3) - 2));
+            String kinds = String.join(
+                    " ",
+                    coverage.actions().keySet().stream()
+                            .map(Enum::name)
+                            .sorted()
+                            .toList());
+            text(
+                    x,
+                    y + 3,
+                    REGULAR,
+                    7.5f,
+                    MUTED,
+                    fit(
+                            coverage.status() == SafeHarborStatus.NOT_DETECTED ? "-" : kinds,
+                            REGULAR,
+                            7.5f,
+                            widths.get(3) - 2));
             rule(y);
         }
 
@@ -474,7 +590,12 @@ final class ReportPdf {
                 paragraph("No activity.", REGULAR, 10, MUTED);
                 return;
             }
-            long max = Math.max(1, buckets.stream().mapToLong(ScopeActivity.TimeBucket::masked).max().orElse(1));
+            long max = Math.max(
+                    1,
+                    buckets.stream()
+                            .mapToLong(ScopeActivity.TimeBucket::masked)
+                            .max()
+                            .orElse(1));
             float left = MARGIN + 30;
             float chartWidth = WIDTH - 30;
             float bottom = y - height;
@@ -483,8 +604,8 @@ final class ReportPdf {
             for (int i = 0; i < buckets.size(); i++) {
                 long masked = buckets.get(i).masked();
                 if (masked > 0) {
-                    stream.addRect(left + i * slot + slot * 0.1f, bottom, Math.max(0.5f, slot * 0.8f),
-                            height * masked / max);
+                    stream.addRect(
+                            left + i * slot + slot * 0.1f, bottom, Math.max(0.5f, slot * 0.8f), height * masked / max);
                 }
             }
             stream.fill();
@@ -497,7 +618,13 @@ final class ReportPdf {
             stream.stroke();
             text(MARGIN, bottom + height - 8, REGULAR, 8, MUTED, Long.toString(max));
             text(MARGIN, bottom, REGULAR, 8, MUTED, "0");
-            text(left, bottom - 12, REGULAR, 8, MUTED, labels.format(buckets.getFirst().start()));
+            text(
+                    left,
+                    bottom - 12,
+                    REGULAR,
+                    8,
+                    MUTED,
+                    labels.format(buckets.getFirst().start()));
             String last = labels.format(buckets.getLast().start());
             text(left + chartWidth - REGULAR.getStringWidth(last) / 1000 * 8, bottom - 12, REGULAR, 8, MUTED, last);
             y = bottom - 16;

@@ -37,11 +37,9 @@ public final class ReportsHttpAdapter implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/api/v1/sessions/{id}/report", (request, response) -> report(request, response,
-                        ReportKind.SESSION))
+        rules.get("/api/v1/sessions/{id}/report", (request, response) -> report(request, response, ReportKind.SESSION))
                 .any("/api/v1/sessions/{id}/report", HttpErrorMapper.methodNotAllowed("GET"))
-                .get("/api/v1/agents/{id}/report", (request, response) -> report(request, response,
-                        ReportKind.AGENT))
+                .get("/api/v1/agents/{id}/report", (request, response) -> report(request, response, ReportKind.AGENT))
                 .any("/api/v1/agents/{id}/report", HttpErrorMapper.methodNotAllowed("GET"))
                 .get("/api/v1/reports", (request, response) -> report(request, response, ReportKind.DEPLOYMENT))
                 .any("/api/v1/reports", HttpErrorMapper.methodNotAllowed("GET"));
@@ -55,16 +53,22 @@ public final class ReportsHttpAdapter implements HttpService {
             problems.add(new FieldProblem("format", FORMAT_PROBLEM));
         }
         boolean periodic = kind != ReportKind.SESSION;
-        Optional<String> id = kind == ReportKind.DEPLOYMENT ? Optional.empty()
+        Optional<String> id = kind == ReportKind.DEPLOYMENT
+                ? Optional.empty()
                 : Optional.of(request.path().pathParameters().get("id"));
-        Report report = reports.report(new GetReportQuery(kind, id,
+        Report report = reports.report(new GetReportQuery(
+                kind,
+                id,
                 periodic ? query.first("since").asOptional() : Optional.empty(),
-                periodic ? query.first("until").asOptional() : Optional.empty(), problems));
+                periodic ? query.first("until").asOptional() : Optional.empty(),
+                problems));
         if (format.equals("pdf")) {
             response.status(Status.OK_200);
             response.header(HeaderNames.CONTENT_TYPE, "application/pdf");
             response.header(HeaderNames.CACHE_CONTROL, "no-store");
-            response.header(HeaderNames.CONTENT_DISPOSITION, "inline; filename=\"" + report.id().value() + ".pdf\"");
+            response.header(
+                    HeaderNames.CONTENT_DISPOSITION,
+                    "inline; filename=\"" + report.id().value() + ".pdf\"");
             response.send(ReportPdf.render(report));
             return;
         }

@@ -37,8 +37,8 @@ public final class SessionsHttpAdapter implements HttpService {
     private final GetSessionUseCase get;
     private final JsonCodec json;
 
-    public SessionsHttpAdapter(ListSessionsUseCase list, ListAgentSessionsUseCase listOfAgent, GetSessionUseCase get,
-            JsonCodec json) {
+    public SessionsHttpAdapter(
+            ListSessionsUseCase list, ListAgentSessionsUseCase listOfAgent, GetSessionUseCase get, JsonCodec json) {
         this.list = Objects.requireNonNull(list, "list");
         this.listOfAgent = Objects.requireNonNull(listOfAgent, "listOfAgent");
         this.get = Objects.requireNonNull(get, "get");
@@ -65,19 +65,26 @@ public final class SessionsHttpAdapter implements HttpService {
     }
 
     private void get(ServerRequest request, ServerResponse response) {
-        SessionDetail detail = get.get(new GetSessionQuery(request.path().pathParameters().get("id")));
+        SessionDetail detail =
+                get.get(new GetSessionQuery(request.path().pathParameters().get("id")));
         json.send(response, Status.OK_200, Map.of("session", detail(detail)));
     }
 
     private static ListSessionsQuery query(UriQuery query) {
-        return new ListSessionsQuery(query.first("limit").asOptional(), query.first("cursor").asOptional(),
-                query.first("since").asOptional(), query.first("agent_id").asOptional(),
-                query.first("status").asOptional(), query.first("min_redactions").asOptional());
+        return new ListSessionsQuery(
+                query.first("limit").asOptional(),
+                query.first("cursor").asOptional(),
+                query.first("since").asOptional(),
+                query.first("agent_id").asOptional(),
+                query.first("status").asOptional(),
+                query.first("min_redactions").asOptional());
     }
 
     private void send(ServerResponse response, SessionPage page) {
         Map<String, Object> body = new HashMap<>();
-        body.put("data", page.sessions().stream().map(SessionsHttpAdapter::summary).toList());
+        body.put(
+                "data",
+                page.sessions().stream().map(SessionsHttpAdapter::summary).toList());
         body.put("next_cursor", page.nextCursor().orElse(null));
         json.send(response, Status.OK_200, body);
     }
@@ -100,37 +107,57 @@ public final class SessionsHttpAdapter implements HttpService {
 
     private static Map<String, Object> detail(SessionDetail detail) {
         Map<String, Object> fields = summary(detail.summary());
-        fields.put("policy_name", detail.lastWithPolicy().flatMap(SessionTurn::policyName).orElse(null));
-        fields.put("policy_version", detail.lastWithPolicy().flatMap(SessionTurn::policyVersion).orElse(null));
+        fields.put(
+                "policy_name",
+                detail.lastWithPolicy().flatMap(SessionTurn::policyName).orElse(null));
+        fields.put(
+                "policy_version",
+                detail.lastWithPolicy().flatMap(SessionTurn::policyVersion).orElse(null));
         Map<SessionTurn.Stage, Duration> medians = detail.medianStages();
         Map<String, Object> stages = new LinkedHashMap<>();
         Duration detection = medians.get(SessionTurn.Stage.DETECTION);
         Duration masking = medians.get(SessionTurn.Stage.MASKING);
         stages.put("detection", millis(detection));
         // Tokens are masking's part after detection: the medians of each are taken apart, so this is approximate.
-        stages.put("tokenize", detection == null || masking == null ? null
-                : millis(masking.minus(detection).isNegative() ? Duration.ZERO : masking.minus(detection)));
+        stages.put(
+                "tokenize",
+                detection == null || masking == null
+                        ? null
+                        : millis(masking.minus(detection).isNegative() ? Duration.ZERO : masking.minus(detection)));
         stages.put("upstream", millis(medians.get(SessionTurn.Stage.UPSTREAM)));
         stages.put("rehydrate", millis(medians.get(SessionTurn.Stage.REHYDRATION)));
         fields.put("stage_durations_ms", stages);
-        fields.put("events", detail.turns().stream().map(turn -> {
-            Map<String, Object> event = turn(turn);
-            // Only for a policy with log_payloads: true; PHI, shown to the admin who asked, never logged.
-            Map<String, Object> payload = detail.payloads().get(turn.requestId());
-            if (payload != null) {
-                event.put("payload", payload);
-            }
-            return event;
-        }).toList());
-        fields.put("leak_findings", detail.leakFindings().stream().map(turn -> Map.of("seq", turn.seq(),
-                "request_id", turn.requestId(), "count", turn.leakFindings())).toList());
-        fields.put("call_ended", detail.callEnd().map(end -> {
-            Map<String, Object> ended = new LinkedHashMap<>();
-            ended.put("at", JsonCodec.timestamp(end.at()));
-            ended.put("ended_reason", end.endedReason());
-            ended.put("duration_ms", end.durationMs().orElse(null));
-            return ended;
-        }).orElse(null));
+        fields.put(
+                "events",
+                detail.turns().stream()
+                        .map(turn -> {
+                            Map<String, Object> event = turn(turn);
+                            // Only for a policy with log_payloads: true; PHI, shown to the admin who asked, never
+                            // logged.
+                            Map<String, Object> payload = detail.payloads().get(turn.requestId());
+                            if (payload != null) {
+                                event.put("payload", payload);
+                            }
+                            return event;
+                        })
+                        .toList());
+        fields.put(
+                "leak_findings",
+                detail.leakFindings().stream()
+                        .map(turn ->
+                                Map.of("seq", turn.seq(), "request_id", turn.requestId(), "count", turn.leakFindings()))
+                        .toList());
+        fields.put(
+                "call_ended",
+                detail.callEnd()
+                        .map(end -> {
+                            Map<String, Object> ended = new LinkedHashMap<>();
+                            ended.put("at", JsonCodec.timestamp(end.at()));
+                            ended.put("ended_reason", end.endedReason());
+                            ended.put("duration_ms", end.durationMs().orElse(null));
+                            return ended;
+                        })
+                        .orElse(null));
         return fields;
     }
 
@@ -147,22 +174,27 @@ public final class SessionsHttpAdapter implements HttpService {
         fields.put("restored", turn.restored());
         fields.put("leak_findings", turn.leakFindings());
         Map<String, Object> stages = new LinkedHashMap<>();
-        turn.stages().entrySet().stream().sorted(Map.Entry.comparingByKey())
+        turn.stages().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
                 .forEach(stage -> stages.put(stage.getKey().name().toLowerCase(Locale.ROOT), millis(stage.getValue())));
         fields.put("durations_ms", stages);
         // The values masked in the messages this turn brought (earlier ones were listed with their own turn).
-        fields.put("values", turn.values().stream().map(value -> {
-            Map<String, Object> listed = new LinkedHashMap<>();
-            listed.put("text", value.text());
-            listed.put("start", value.start());
-            listed.put("end", value.end());
-            listed.put("kind", value.kind().name());
-            listed.put("action", value.action());
-            listed.put("scheme", value.scheme().orElse(null));
-            listed.put("kid", value.kid().orElse(null));
-            listed.put("recognizer", value.recognizer());
-            return listed;
-        }).toList());
+        fields.put(
+                "values",
+                turn.values().stream()
+                        .map(value -> {
+                            Map<String, Object> listed = new LinkedHashMap<>();
+                            listed.put("text", value.text());
+                            listed.put("start", value.start());
+                            listed.put("end", value.end());
+                            listed.put("kind", value.kind().name());
+                            listed.put("action", value.action());
+                            listed.put("scheme", value.scheme().orElse(null));
+                            listed.put("kid", value.kid().orElse(null));
+                            listed.put("recognizer", value.recognizer());
+                            return listed;
+                        })
+                        .toList());
         if (turn.valuesOmitted() > 0) {
             fields.put("values_omitted", turn.valuesOmitted());
         }
@@ -171,7 +203,8 @@ public final class SessionsHttpAdapter implements HttpService {
 
     private static Map<String, Long> byKind(Map<PhiKind, Long> counts) {
         Map<String, Long> byKind = new LinkedHashMap<>();
-        counts.entrySet().stream().sorted(Map.Entry.comparingByKey())
+        counts.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
                 .forEach(entry -> byKind.put(entry.getKey().name(), entry.getValue()));
         return byKind;
     }

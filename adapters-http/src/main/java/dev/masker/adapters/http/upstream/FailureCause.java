@@ -23,14 +23,15 @@ final class FailureCause {
     static final int MAX_MESSAGE_CHARS = 160;
     private static final int MAX_CAUSES = 5;
 
-    private FailureCause() {
-    }
+    private FailureCause() {}
 
     /** The cause chain, outermost first, as one log-safe line. */
     static String describe(Throwable failure) {
         List<String> parts = new ArrayList<>();
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Throwable cause = failure; cause != null && seen.add(cause) && parts.size() < MAX_CAUSES; cause = cause.getCause()) {
+        for (Throwable cause = failure;
+                cause != null && seen.add(cause) && parts.size() < MAX_CAUSES;
+                cause = cause.getCause()) {
             String message = safeMessage(cause);
             parts.add(cause.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message));
         }
@@ -39,7 +40,9 @@ final class FailureCause {
 
     private static String safeMessage(Throwable cause) {
         String message = cause.getMessage();
-        if (!(cause instanceof IOException) || !fromTheJdk(cause.getClass().getName()) || !thrownByTheJdk(cause)
+        if (!(cause instanceof IOException)
+                || !fromTheJdk(cause.getClass().getName())
+                || !thrownByTheJdk(cause)
                 || message == null) {
             return "";
         }
@@ -54,7 +57,9 @@ final class FailureCause {
     }
 
     private static boolean fromTheJdk(String className) {
-        return className.startsWith("java.") || className.startsWith("javax.") || className.startsWith("sun.")
+        return className.startsWith("java.")
+                || className.startsWith("javax.")
+                || className.startsWith("sun.")
                 || className.startsWith("jdk.");
     }
 }

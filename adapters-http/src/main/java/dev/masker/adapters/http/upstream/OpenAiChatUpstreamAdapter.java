@@ -50,6 +50,7 @@ public final class OpenAiChatUpstreamAdapter implements ChatUpstreamPort {
     private static final System.Logger LOG = System.getLogger(OpenAiChatUpstreamAdapter.class.getName());
     /** The largest whole answer, and the largest single streamed event, read from the upstream. */
     static final int MAX_ANSWER_BYTES = 8 * 1024 * 1024;
+
     private static final int READ_BUFFER_BYTES = 8192;
     private static final int QUEUE_CAPACITY = 64;
     private static final String DONE = "[DONE]";
@@ -74,7 +75,8 @@ public final class OpenAiChatUpstreamAdapter implements ChatUpstreamPort {
                 .connectTimeout(settings.connectTimeout())
                 // A backstop only: the caller's deadlines end every call earlier, by interrupting its reader.
                 .readTimeout(settings.totalTimeout().plus(settings.connectTimeout()))
-                // Helidon leaves Nagle's algorithm on by default: a small write (a request's last bytes) would then wait
+                // Helidon leaves Nagle's algorithm on by default: a small write (a request's last bytes) would then
+                // wait
                 // for the upstream's ACK of the one before.
                 .socketOptions(socket -> socket.tcpNoDelay(true))
                 .build();
@@ -112,25 +114,19 @@ public final class OpenAiChatUpstreamAdapter implements ChatUpstreamPort {
     /** What the reader hands the caller, in order. */
     private sealed interface Signal {
         /** The upstream answered 2xx: from now on the idle limit applies. */
-        record Headers() implements Signal {
-        }
+        record Headers() implements Signal {}
 
-        record Chunk(Map<String, Object> chunk) implements Signal {
-        }
+        record Chunk(Map<String, Object> chunk) implements Signal {}
 
-        record Answer(Map<String, Object> answer) implements Signal {
-        }
+        record Answer(Map<String, Object> answer) implements Signal {}
 
         /** The stream sent {@code [DONE]}: nothing more for the consumer; the reader reads on to the body's end. */
-        record Done() implements Signal {
-        }
+        record Done() implements Signal {}
 
         /** The stream ended, with {@code [DONE]} or without, and the body was read to its end. */
-        record End() implements Signal {
-        }
+        record End() implements Signal {}
 
-        record Failed(DomainException failure) implements Signal {
-        }
+        record Failed(DomainException failure) implements Signal {}
     }
 
     /** One upstream call: the reader thread, its queue to the caller, and the caller's deadlines. */
@@ -139,6 +135,7 @@ public final class OpenAiChatUpstreamAdapter implements ChatUpstreamPort {
         private final long started = System.nanoTime();
         /** When the reader last received bytes. */
         private final AtomicLong lastBytes = new AtomicLong(started);
+
         private Thread reader;
         /** Set by the caller before it interrupts the reader: what the reader meets then is no news to anyone. */
         private volatile boolean abandoned;
@@ -158,9 +155,12 @@ public final class OpenAiChatUpstreamAdapter implements ChatUpstreamPort {
             boolean done = false;
             try {
                 while (true) {
-                    long deadline = done ? bodyEnd : answered
-                            ? Math.max(lastBytes.get(), waitingSince) + settings.idleTimeout().toNanos()
-                            : started + settings.firstByteTimeout().toNanos();
+                    long deadline = done
+                            ? bodyEnd
+                            : answered
+                                    ? Math.max(lastBytes.get(), waitingSince)
+                                            + settings.idleTimeout().toNanos()
+                                    : started + settings.firstByteTimeout().toNanos();
                     long now = System.nanoTime();
                     if (done && now - Math.min(deadline, total) >= 0) {
                         // The stream is complete; its connection is dropped (below) rather than waited for.
@@ -211,8 +211,8 @@ public final class OpenAiChatUpstreamAdapter implements ChatUpstreamPort {
         private DomainException timedOut(String limit) {
             long millis = elapsedMillis();
             LOG.log(Level.WARNING, "upstream call abandoned: {0} time limit passed after {1} ms", limit, millis);
-            return DomainException.of(ErrorCode.UPSTREAM_TIMEOUT,
-                    "The upstream did not answer within its " + limit + " time limit.");
+            return DomainException.of(
+                    ErrorCode.UPSTREAM_TIMEOUT, "The upstream did not answer within its " + limit + " time limit.");
         }
 
         private long elapsedMillis() {
@@ -224,7 +224,8 @@ public final class OpenAiChatUpstreamAdapter implements ChatUpstreamPort {
             HttpClientResponse response = null;
             boolean clean = false;
             try {
-                HttpClientRequest post = client.post(settings.chatCompletionsUrl().toString())
+                HttpClientRequest post = client.post(
+                                settings.chatCompletionsUrl().toString())
                         .header(HeaderValues.CONTENT_TYPE_JSON)
                         .header(HeaderNames.ACCEPT, streaming ? "text/event-stream" : "application/json");
                 settings.apiKey().ifPresent(key -> post.header(HeaderNames.AUTHORIZATION, "Bearer " + key));
@@ -233,8 +234,8 @@ public final class OpenAiChatUpstreamAdapter implements ChatUpstreamPort {
                 int status = response.status().code();
                 if (response.status().family() != Status.Family.SUCCESSFUL) {
                     LOG.log(Level.WARNING, "upstream answered status {0} after {1} ms", status, elapsedMillis());
-                    signal(new Signal.Failed(DomainException.of(ErrorCode.UPSTREAM_ERROR,
-                            "The upstream answered with status " + status + ".")));
+                    signal(new Signal.Failed(DomainException.of(
+                            ErrorCode.UPSTREAM_ERROR, "The upstream answered with status " + status + ".")));
                     return;
                 }
                 signal(new Signal.Headers());
@@ -253,7 +254,8 @@ public final class OpenAiChatUpstreamAdapter implements ChatUpstreamPort {
                 // The caller gave up and closed the socket with this interrupt; nobody waits for a signal.
                 clean = false;
             } catch (RuntimeException | IOException e) {
-                // WebClient reports refused connections, resets, TLS failures and timeouts as various exceptions; the log
+                // WebClient reports refused connections, resets, TLS failures and timeouts as various exceptions; the
+                // log
                 // gets their classes and the JDK's own messages, never a message that could quote the answer.
                 if (!abandoned) {
                     signalQuietly(new Signal.Failed(failure(e, response != null)));
@@ -287,10 +289,15 @@ public final class OpenAiChatUpstreamAdapter implements ChatUpstreamPort {
                 LOG.log(Level.WARNING, "upstream connection timed out after {0} ms", elapsedMillis());
                 return DomainException.of(ErrorCode.UPSTREAM_TIMEOUT, "The upstream could not be reached in time.");
             }
-            LOG.log(Level.WARNING, "upstream call failed {0} ({1}) after {2} ms", answered ? "mid-answer" : "before answering",
-                    FailureCause.describe(e), elapsedMillis());
-            return DomainException.of(ErrorCode.UPSTREAM_ERROR, answered
-                    ? "The upstream connection broke off." : "The upstream could not be reached.");
+            LOG.log(
+                    Level.WARNING,
+                    "upstream call failed {0} ({1}) after {2} ms",
+                    answered ? "mid-answer" : "before answering",
+                    FailureCause.describe(e),
+                    elapsedMillis());
+            return DomainException.of(
+                    ErrorCode.UPSTREAM_ERROR,
+                    answered ? "The upstream connection broke off." : "The upstream could not be reached.");
         }
 
         /** Hands the stream's events over; whether its body was read to the end, so its connection can be reused. */

@@ -22,7 +22,9 @@ public record OpenAiUpstreamSettings(
     public OpenAiUpstreamSettings {
         Objects.requireNonNull(baseUrl, "baseUrl");
         Objects.requireNonNull(apiKey, "apiKey");
-        if (!baseUrl.isAbsolute() || baseUrl.getHost() == null || baseUrl.getQuery() != null
+        if (!baseUrl.isAbsolute()
+                || baseUrl.getHost() == null
+                || baseUrl.getQuery() != null
                 || !("http".equals(baseUrl.getScheme()) || "https".equals(baseUrl.getScheme()))) {
             throw new IllegalArgumentException("the base URL must be an absolute http(s) URL without a query");
         }

@@ -119,7 +119,8 @@ public final class StubChatUpstreamAdapter implements ChatUpstreamPort {
         List<String> texts = new ArrayList<>();
         if (content instanceof List<?> parts) {
             for (Object part : parts) {
-                if (part instanceof Map<?, ?> fields && "text".equals(fields.get("type"))
+                if (part instanceof Map<?, ?> fields
+                        && "text".equals(fields.get("type"))
                         && fields.get("text") instanceof String text) {
                     texts.add(text);
                 }

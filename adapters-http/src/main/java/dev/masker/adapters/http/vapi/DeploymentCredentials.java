@@ -25,11 +25,18 @@ import java.util.Set;
  *       {@code Bearer }), {@code X-Vapi-Secret}, {@code X-Vapi-Signature} (older Vapi) or {@code tokenHeader}.</li>
  * </ul>
  */
-public record DeploymentCredentials(List<String> secrets, boolean secretIsBase64, Algorithm algorithm,
-                                    String signatureHeader, String timestampHeader, Optional<String> signaturePrefix,
-                                    boolean acceptPlainSecret, Optional<String> tokenHeader) {
+public record DeploymentCredentials(
+        List<String> secrets,
+        boolean secretIsBase64,
+        Algorithm algorithm,
+        String signatureHeader,
+        String timestampHeader,
+        Optional<String> signaturePrefix,
+        boolean acceptPlainSecret,
+        Optional<String> tokenHeader) {
     private static final String DOCUMENTED_HEADER = "x-vapi-signature";
-    private static final List<String> PLAIN_SECRET_HEADERS = List.of(Bearer.DEFAULT_HEADER, "x-vapi-secret", DOCUMENTED_HEADER);
+    private static final List<String> PLAIN_SECRET_HEADERS =
+            List.of(Bearer.DEFAULT_HEADER, "x-vapi-secret", DOCUMENTED_HEADER);
 
     public DeploymentCredentials {
         secrets = List.copyOf(secrets);
@@ -45,13 +52,21 @@ public record DeploymentCredentials(List<String> secrets, boolean secretIsBase64
 
     /** Vapi's defaults: HMAC-SHA256 in {@code X-Signature} with {@code X-Timestamp}, no prefix, no plain secrets. */
     public static DeploymentCredentials of(List<String> secrets, boolean acceptPlainSecret) {
-        return new DeploymentCredentials(secrets, false, Algorithm.SHA256, Hmac.DEFAULT_SIGNATURE_HEADER,
-                Hmac.DEFAULT_TIMESTAMP_HEADER, Optional.empty(), acceptPlainSecret, Optional.empty());
+        return new DeploymentCredentials(
+                secrets,
+                false,
+                Algorithm.SHA256,
+                Hmac.DEFAULT_SIGNATURE_HEADER,
+                Hmac.DEFAULT_TIMESTAMP_HEADER,
+                Optional.empty(),
+                acceptPlainSecret,
+                Optional.empty());
     }
 
     /** Every credential a delivery may carry. */
     public List<WebhookCredential> credentials() {
-        Set<String> signatureHeaders = new LinkedHashSet<>(List.of(DOCUMENTED_HEADER, signatureHeader.toLowerCase(Locale.ROOT)));
+        Set<String> signatureHeaders =
+                new LinkedHashSet<>(List.of(DOCUMENTED_HEADER, signatureHeader.toLowerCase(Locale.ROOT)));
         Set<String> tokenHeaders = new LinkedHashSet<>(PLAIN_SECRET_HEADERS);
         tokenHeader.ifPresent(header -> tokenHeaders.add(header.toLowerCase(Locale.ROOT)));
         List<WebhookCredential> credentials = new ArrayList<>();
@@ -59,8 +74,8 @@ public record DeploymentCredentials(List<String> secrets, boolean secretIsBase64
             for (String header : signatureHeaders) {
                 // The documented header signs the body alone; Vapi's credential header adds the timestamp when sent.
                 Timestamp timestamp = header.equals(DOCUMENTED_HEADER) ? Timestamp.NONE : Timestamp.WHEN_SENT;
-                credentials.add(new Hmac(secret, secretIsBase64, algorithm, header, signaturePrefix, timestamp,
-                        timestampHeader));
+                credentials.add(new Hmac(
+                        secret, secretIsBase64, algorithm, header, signaturePrefix, timestamp, timestampHeader));
             }
             if (acceptPlainSecret) {
                 tokenHeaders.forEach(header -> credentials.add(new Bearer(secret, header)));

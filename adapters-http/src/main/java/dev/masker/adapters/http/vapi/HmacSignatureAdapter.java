@@ -39,6 +39,7 @@ public final class HmacSignatureAdapter implements VerifySignaturePort {
      * every delivery is what the webhook's hot path need not do. An agent's own credential is keyed per delivery.
      */
     private final Map<Hmac, Mac> deploymentMacs;
+
     private final Duration tolerance;
     private final Clock clock;
 
@@ -52,7 +53,9 @@ public final class HmacSignatureAdapter implements VerifySignaturePort {
         }
         this.deployment = List.copyOf(deployment);
         Map<Hmac, Mac> macs = new HashMap<>();
-        deployment.stream().filter(Hmac.class::isInstance).map(Hmac.class::cast)
+        deployment.stream()
+                .filter(Hmac.class::isInstance)
+                .map(Hmac.class::cast)
                 .forEach(hmac -> macs.computeIfAbsent(hmac, HmacSignatureAdapter::keyed));
         this.deploymentMacs = Map.copyOf(macs);
         this.tolerance = Objects.requireNonNull(tolerance, "tolerance");
@@ -92,8 +95,10 @@ public final class HmacSignatureAdapter implements VerifySignaturePort {
         if (agentsOwn) {
             return "no signature in the header the agent's credential names";
         }
-        return PLAIN_SECRET_HEADERS.stream().anyMatch(name -> delivery.header(name).isPresent())
-                ? "plain secret not accepted" : "no signature";
+        return PLAIN_SECRET_HEADERS.stream()
+                        .anyMatch(name -> delivery.header(name).isPresent())
+                ? "plain secret not accepted"
+                : "no signature";
     }
 
     private Check check(Hmac credential, SignedWebhook delivery) {
@@ -102,7 +107,8 @@ public final class HmacSignatureAdapter implements VerifySignaturePort {
             return Check.failed(Failure.ABSENT);
         }
         Optional<byte[]> mac = decodeMac(header.get(), credential);
-        Optional<String> timestamp = delivery.header(credential.timestampHeader()).map(String::strip);
+        Optional<String> timestamp =
+                delivery.header(credential.timestampHeader()).map(String::strip);
         boolean stamped = switch (credential.timestamp()) {
             case REQUIRED -> true;
             case NONE -> false;
@@ -117,7 +123,9 @@ public final class HmacSignatureAdapter implements VerifySignaturePort {
         }
         byte[] prefix = stamped ? (timestamp.get() + ".").getBytes(StandardCharsets.US_ASCII) : new byte[0];
         boolean matched = MessageDigest.isEqual(mac.get(), hmac(credential, prefix, delivery.body()));
-        return matched ? Check.valid(stamped ? "timestamped-hmac" : "body-hmac") : Check.failed(Failure.WRONG_SIGNATURE);
+        return matched
+                ? Check.valid(stamped ? "timestamped-hmac" : "body-hmac")
+                : Check.failed(Failure.WRONG_SIGNATURE);
     }
 
     private static Check check(Bearer credential, SignedWebhook delivery) {
@@ -127,13 +135,16 @@ public final class HmacSignatureAdapter implements VerifySignaturePort {
         }
         byte[] offered = withoutBearer(header.get()).getBytes(StandardCharsets.UTF_8);
         return MessageDigest.isEqual(offered, credential.token().getBytes(StandardCharsets.UTF_8))
-                ? Check.valid("plain-secret") : Check.failed(Failure.WRONG_TOKEN);
+                ? Check.valid("plain-secret")
+                : Check.failed(Failure.WRONG_TOKEN);
     }
 
     /** The token of a bearer credential: the header's value without a leading {@code Bearer }, any case. */
     private static String withoutBearer(String value) {
         String token = value.strip();
-        return token.regionMatches(true, 0, "Bearer ", 0, 7) ? token.substring(7).strip() : token;
+        return token.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? token.substring(7).strip()
+                : token;
     }
 
     private boolean isFresh(String timestamp) {
@@ -152,7 +163,9 @@ public final class HmacSignatureAdapter implements VerifySignaturePort {
     private static Optional<byte[]> decodeMac(String header, Hmac credential) {
         String value = header.strip();
         String algorithmPrefix = credential.algorithm().wireName() + "=";
-        List<String> prefixes = credential.signaturePrefix().map(p -> List.of(p, algorithmPrefix))
+        List<String> prefixes = credential
+                .signaturePrefix()
+                .map(p -> List.of(p, algorithmPrefix))
                 .orElse(List.of(algorithmPrefix));
         for (String prefix : prefixes) {
             if (value.regionMatches(true, 0, prefix, 0, prefix.length())) {
@@ -184,7 +197,8 @@ public final class HmacSignatureAdapter implements VerifySignaturePort {
             mac.update(prefix);
             return mac.doFinal(body);
         } catch (CloneNotSupportedException e) {
-            throw new IllegalStateException("this JDK's " + credential.algorithm().jcaName() + " cannot be cloned", e);
+            throw new IllegalStateException(
+                    "this JDK's " + credential.algorithm().jcaName() + " cannot be cloned", e);
         }
     }
 

@@ -35,8 +35,11 @@ public final class HttpConfigCallbackAdapter implements FetchAssistantOverridesP
     @Override
     public CallbackOutcome fetch(ConfigCallback callback, CallbackRequest request) {
         byte[] body = json.write(requestBody(request));
-        return posts.within(callback.timeout(), () -> post(callback, body),
-                reason -> failed(callback, "timeout".equals(reason) ? CallbackFailure.TIMEOUT : CallbackFailure.UNREACHABLE));
+        return posts.within(
+                callback.timeout(),
+                () -> post(callback, body),
+                reason -> failed(
+                        callback, "timeout".equals(reason) ? CallbackFailure.TIMEOUT : CallbackFailure.UNREACHABLE));
     }
 
     private CallbackOutcome post(ConfigCallback callback, byte[] body) throws IOException, InterruptedException {
@@ -74,8 +77,11 @@ public final class HttpConfigCallbackAdapter implements FetchAssistantOverridesP
 
     private static CallbackOutcome failed(ConfigCallback callback, CallbackFailure reason) {
         // The host only: a callback URL's path or query could carry an operator's identifiers.
-        LOG.log(Level.WARNING, "configuration callback to host {0} failed ({1}); using the static defaults",
-                callback.url().getHost(), reason.wireName());
+        LOG.log(
+                Level.WARNING,
+                "configuration callback to host {0} failed ({1}); using the static defaults",
+                callback.url().getHost(),
+                reason.wireName());
         return new CallbackOutcome.Failed(reason);
     }
 

@@ -41,7 +41,8 @@ public final class HttpVapiRelayAdapter implements RelayVapiMessagePort, AutoClo
 
     private RelayOutcome post(ForwardTarget target, byte[] message) throws IOException, InterruptedException {
         return switch (posts.post(target.url(), target.secret(), message, MAX_ANSWER_BYTES)) {
-            case SignedPosts.Answer.Body answer when isJsonObject(answer.bytes()) -> new RelayOutcome.Answered(answer.bytes());
+            case SignedPosts.Answer.Body answer
+            when isJsonObject(answer.bytes()) -> new RelayOutcome.Answered(answer.bytes());
             case SignedPosts.Answer.Body answer -> failed(target, "invalid_body");
             case SignedPosts.Answer.TooLong tooLong -> failed(target, "invalid_body");
             case SignedPosts.Answer.ErrorStatus status -> failed(target, "error_status");
@@ -58,7 +59,11 @@ public final class HttpVapiRelayAdapter implements RelayVapiMessagePort, AutoClo
 
     private static RelayOutcome failed(ForwardTarget target, String reason) {
         // The host only: a backend URL's path or query could carry a clinic's identifiers.
-        LOG.log(Level.WARNING, "relay of a Vapi message to host {0} failed ({1})", target.url().getHost(), reason);
+        LOG.log(
+                Level.WARNING,
+                "relay of a Vapi message to host {0} failed ({1})",
+                target.url().getHost(),
+                reason);
         return new RelayOutcome.Failed(reason);
     }
 

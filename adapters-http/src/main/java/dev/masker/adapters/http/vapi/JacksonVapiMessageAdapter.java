@@ -36,11 +36,15 @@ public final class JacksonVapiMessageAdapter implements ReadVapiMessagePort {
         JsonNode message = root.path("message").isObject() && !root.has("type") ? root.get("message") : root;
         JsonNode call = message.get("call");
         JsonNode timestamp = message.get("timestamp");
-        return new VapiMessage(text(message.get("type")),
+        return new VapiMessage(
+                text(message.get("type")),
                 call != null && call.isObject() ? Optional.of(call(call, message)) : Optional.empty(),
                 timestamp != null && timestamp.canConvertToExactIntegral() && timestamp.canConvertToLong()
-                        ? OptionalLong.of(timestamp.longValue()) : OptionalLong.empty(),
-                text(message.get("endedReason")), instant(message.get("startedAt")), instant(message.get("endedAt")),
+                        ? OptionalLong.of(timestamp.longValue())
+                        : OptionalLong.empty(),
+                text(message.get("endedReason")),
+                instant(message.get("startedAt")),
+                instant(message.get("endedAt")),
                 toolCalls(message));
     }
 
@@ -48,13 +52,16 @@ public final class JacksonVapiMessageAdapter implements ReadVapiMessagePort {
     private static List<VapiToolCall> toolCalls(JsonNode message) {
         List<VapiToolCall> calls = new ArrayList<>();
         for (JsonNode call : message.path("toolCallList")) {
-            text(call.get("id")).ifPresent(id -> calls.add(new VapiToolCall(id, text(call.path("function").get("name")))));
+            text(call.get("id"))
+                    .ifPresent(id -> calls.add(
+                            new VapiToolCall(id, text(call.path("function").get("name")))));
         }
         if (calls.isEmpty()) {
             for (JsonNode tool : message.path("toolWithToolCallList")) {
                 JsonNode call = tool.path("toolCall");
-                text(call.get("id")).ifPresent(id -> calls.add(new VapiToolCall(id,
-                        text(call.path("function").get("name")).or(() -> text(tool.get("name"))))));
+                text(call.get("id"))
+                        .ifPresent(id -> calls.add(new VapiToolCall(
+                                id, text(call.path("function").get("name")).or(() -> text(tool.get("name"))))));
             }
         }
         return calls;

@@ -44,16 +44,13 @@ final class SignedPosts implements AutoCloseable {
     /** What a clinic's endpoint answered, as far as it was read. */
     sealed interface Answer {
         /** A 2xx whose body fits the limit. */
-        record Body(byte[] bytes) implements Answer {
-        }
+        record Body(byte[] bytes) implements Answer {}
 
         /** A 2xx whose body is longer than the limit; only one byte past it was read. */
-        record TooLong() implements Answer {
-        }
+        record TooLong() implements Answer {}
 
         /** Any status but a 2xx; the body was not read. */
-        record ErrorStatus(int status) implements Answer {
-        }
+        record ErrorStatus(int status) implements Answer {}
     }
 
     SignedPosts(Duration longestTimeout, Clock clock) {

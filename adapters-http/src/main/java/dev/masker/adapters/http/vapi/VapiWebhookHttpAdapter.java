@@ -40,8 +40,7 @@ public final class VapiWebhookHttpAdapter implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.post(PATH, this::answer)
-                .any(PATH, HttpErrorMapper.methodNotAllowed("POST"));
+        rules.post(PATH, this::answer).any(PATH, HttpErrorMapper.methodNotAllowed("POST"));
     }
 
     private void answer(ServerRequest request, ServerResponse response) {
@@ -54,8 +53,12 @@ public final class VapiWebhookHttpAdapter implements HttpService {
             json.sendBytes(response, Status.OK_200, answer.relayed().get());
             return;
         }
-        json.send(response, Status.OK_200, answer.assistant().<Map<String, Object>>map(
-                assistant -> Map.of("assistant", assistant.asMap())).orElse(answer.body()));
+        json.send(
+                response,
+                Status.OK_200,
+                answer.assistant()
+                        .<Map<String, Object>>map(assistant -> Map.of("assistant", assistant.asMap()))
+                        .orElse(answer.body()));
     }
 
     /** Every header's first value: an agent's credential may name any header. */

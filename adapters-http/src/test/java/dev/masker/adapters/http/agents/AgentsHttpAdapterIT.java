@@ -50,9 +50,14 @@ import org.junit.jupiter.params.provider.ValueSource;
  * of it all (a cookie needs the CSRF header for changes).
  */
 class AgentsHttpAdapterIT {
-    private static final Agent AGENT = Agent.create(new AgentId(new Ulid("01J0000000000000000000AGNT")),
-            new AgentName("Front desk"), Upstream.parse("openai:gpt-4o-mini").orElseThrow(), Tokenization.VAULT_DETERMINISTIC,
-            Agent.DEFAULT_POLICY, AssistantConfig.of(Map.of("firstMessage", "Hello")), Optional.empty(),
+    private static final Agent AGENT = Agent.create(
+            new AgentId(new Ulid("01J0000000000000000000AGNT")),
+            new AgentName("Front desk"),
+            Upstream.parse("openai:gpt-4o-mini").orElseThrow(),
+            Tokenization.VAULT_DETERMINISTIC,
+            Agent.DEFAULT_POLICY,
+            AssistantConfig.of(Map.of("firstMessage", "Hello")),
+            Optional.empty(),
             Instant.parse("2026-05-03T21:14:32.481Z"));
     private static final String PATH = "/api/v1/agents";
     private static final String AGENT_PATH = PATH + "/" + AGENT.id().value();
@@ -68,8 +73,10 @@ class AgentsHttpAdapterIT {
 
     @BeforeAll
     static void serve() {
-        server = RoutedServer.start(new AgentsHttpAdapter(new AgentsHttpAdapter.AgentUseCases(CREATE::call, LIST::call,
-                GET::call, UPDATE::call, DELETE::call), RoutedServer.bodies(), RoutedServer.JSON,
+        server = RoutedServer.start(new AgentsHttpAdapter(
+                new AgentsHttpAdapter.AgentUseCases(CREATE::call, LIST::call, GET::call, UPDATE::call, DELETE::call),
+                RoutedServer.bodies(),
+                RoutedServer.JSON,
                 new AgentUrls(URI.create("https://masker.test"))));
     }
 
@@ -103,8 +110,12 @@ class AgentsHttpAdapterIT {
         assertEquals(AGENT.id().value(), agent.get("id").asText());
         assertEquals("Front desk", agent.get("name").asText());
         assertEquals("openai:gpt-4o-mini", agent.get("upstream").asText());
-        assertEquals("https://masker.test/proxy/" + AGENT.id().value() + "/v1/chat/completions", agent.get("proxy_url").asText());
-        assertEquals("https://masker.test/vapi/webhook/" + AGENT.id().value(), agent.get("webhook_url").asText());
+        assertEquals(
+                "https://masker.test/proxy/" + AGENT.id().value() + "/v1/chat/completions",
+                agent.get("proxy_url").asText());
+        assertEquals(
+                "https://masker.test/vapi/webhook/" + AGENT.id().value(),
+                agent.get("webhook_url").asText());
         assertEquals("2026-05-03T21:14:32.481Z", agent.get("created_at").asText());
         assertTrue(agent.get("config_callback").isNull(), agent.toString());
         assertTrue(agent.path("stats").isMissingNode(), agent.toString());
@@ -125,13 +136,18 @@ class AgentsHttpAdapterIT {
         assertEquals(Optional.of("reversible-aead"), command.tokenization());
         assertEquals(Optional.of("strict"), command.policyName());
         assertEquals(Optional.empty(), command.policyYaml());
-        assertEquals(Map.of("firstMessage", "Hi", "voice", Map.of("provider", "11labs")), command.assistant().asMap());
-        assertEquals(Optional.of(new CallbackFields("https://clinic.test/cb", "cb-secret", Optional.of(900L))),
+        assertEquals(
+                Map.of("firstMessage", "Hi", "voice", Map.of("provider", "11labs")),
+                command.assistant().asMap());
+        assertEquals(
+                Optional.of(new CallbackFields("https://clinic.test/cb", "cb-secret", Optional.of(900L))),
                 command.configCallback());
         assertEquals(Optional.of(List.of("gpt-4o-mini")), command.allowedModels());
         assertEquals(List.of(), command.readProblems());
         assertEquals(RoutedServer.ADMIN.value(), command.principal());
-        assertEquals(response.headers().firstValue("X-Request-Id"), Optional.of(command.requestId().value()));
+        assertEquals(
+                response.headers().firstValue("X-Request-Id"),
+                Optional.of(command.requestId().value()));
     }
 
     @Test
@@ -141,17 +157,26 @@ class AgentsHttpAdapterIT {
                  "config_callback": {"url": "https://clinic.test/cb", "timeout_ms": 1.5}, "nickname": "x"}""");
 
         JsonNode error = assertError(response, 422, "validation_failed");
-        assertEquals(List.of(new FieldProblem("nickname", "is not a known field"),
-                new FieldProblem("name", "must be a string"),
-                new FieldProblem("assistant", "must be an object (a Vapi assistant)"),
-                new FieldProblem("config_callback.timeout_ms", "must be a whole number of milliseconds"),
-                new FieldProblem("allowed_models", "must be an array of model names")), CREATE.last().readProblems());
+        assertEquals(
+                List.of(
+                        new FieldProblem("nickname", "is not a known field"),
+                        new FieldProblem("name", "must be a string"),
+                        new FieldProblem("assistant", "must be an object (a Vapi assistant)"),
+                        new FieldProblem("config_callback.timeout_ms", "must be a whole number of milliseconds"),
+                        new FieldProblem("allowed_models", "must be an array of model names")),
+                CREATE.last().readProblems());
         assertEquals(5, error.get("details").size(), error.toString());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{\"name\": ", "{\"name\": \"a\", \"name\": \"b\"}", "{\"name\": \"a\"} trailing", "",
-        "{'name': 'single quotes'}"})
+    @ValueSource(
+            strings = {
+                "{\"name\": ",
+                "{\"name\": \"a\", \"name\": \"b\"}",
+                "{\"name\": \"a\"} trailing",
+                "",
+                "{'name': 'single quotes'}"
+            })
     void givenABodyThatIsNotJson_post_answers400InvalidJsonWithoutCallingTheUseCase(String body) {
         HttpResponse<String> response = server.asAdmin("POST", PATH, body);
 
@@ -180,8 +205,9 @@ class AgentsHttpAdapterIT {
 
     @Test
     void givenABodyThatIsNotDeclaredJson_post_answers415() {
-        HttpResponse<String> response = server.send(server.request(PATH).header("Authorization", "Bearer "
-                + RoutedServer.ADMIN_TOKEN).header("Content-Type", "text/plain")
+        HttpResponse<String> response = server.send(server.request(PATH)
+                .header("Authorization", "Bearer " + RoutedServer.ADMIN_TOKEN)
+                .header("Content-Type", "text/plain")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"Front desk\"}")));
 
         assertError(response, 415, "unsupported_media_type");
@@ -208,12 +234,16 @@ class AgentsHttpAdapterIT {
 
     @Test
     void givenListParameters_get_handsThemToTheUseCaseAsWrittenAndAnswersAPage() {
-        HttpResponse<String> response = server.asAdmin("GET", PATH + "?limit=abc&cursor=c1&name_contains=front%20desk", null);
+        HttpResponse<String> response =
+                server.asAdmin("GET", PATH + "?limit=abc&cursor=c1&name_contains=front%20desk", null);
 
         assertEquals(200, response.statusCode(), response.body());
-        assertEquals(new ListAgentsQuery(Optional.of("abc"), Optional.of("c1"), Optional.of("front desk")), LIST.last());
+        assertEquals(
+                new ListAgentsQuery(Optional.of("abc"), Optional.of("c1"), Optional.of("front desk")), LIST.last());
         JsonNode body = json(response);
-        assertEquals(List.of("data", "next_cursor"), RoutedServer.fieldNames(body).stream().sorted().toList());
+        assertEquals(
+                List.of("data", "next_cursor"),
+                RoutedServer.fieldNames(body).stream().sorted().toList());
         assertEquals(AGENT.id().value(), body.get("data").get(0).get("id").asText());
         assertEquals("next-page", body.get("next_cursor").asText());
     }
@@ -285,7 +315,10 @@ class AgentsHttpAdapterIT {
     void givenNullForAFieldThatCannotBeRemoved_patch_reportsIt() {
         server.asAdmin("PATCH", AGENT_PATH, "{\"name\": null, \"upstream\": null}");
 
-        assertEquals(List.of(new FieldProblem("name", "cannot be removed"), new FieldProblem("upstream", "cannot be removed")),
+        assertEquals(
+                List.of(
+                        new FieldProblem("name", "cannot be removed"),
+                        new FieldProblem("upstream", "cannot be removed")),
                 UPDATE.last().readProblems());
     }
 
@@ -300,19 +333,31 @@ class AgentsHttpAdapterIT {
     }
 
     @ParameterizedTest
-    @CsvSource({"GET, /api/v1/agents", "POST, /api/v1/agents", "GET, /api/v1/agents/agt_x", "PATCH, /api/v1/agents/agt_x",
-        "DELETE, /api/v1/agents/agt_x", "PUT, /api/v1/agents"})
+    @CsvSource({
+        "GET, /api/v1/agents",
+        "POST, /api/v1/agents",
+        "GET, /api/v1/agents/agt_x",
+        "PATCH, /api/v1/agents/agt_x",
+        "DELETE, /api/v1/agents/agt_x",
+        "PUT, /api/v1/agents"
+    })
     void givenNoCredentials_anyRoute_answers401WithoutCallingAUseCase(String method, String path) {
         HttpResponse<String> response = server.send(server.request(method, path, method.equals("GET") ? null : "{}"));
 
         assertError(response, 401, "unauthenticated");
-        assertEquals(0, CREATE.received().size() + LIST.received().size() + GET.received().size()
-                + UPDATE.received().size() + DELETE.received().size());
+        assertEquals(
+                0,
+                CREATE.received().size()
+                        + LIST.received().size()
+                        + GET.received().size()
+                        + UPDATE.received().size()
+                        + DELETE.received().size());
     }
 
     @Test
     void givenAWrongToken_get_answers401() {
-        HttpResponse<String> response = server.send(server.request(PATH).header("Authorization", "Bearer not-the-token"));
+        HttpResponse<String> response =
+                server.send(server.request(PATH).header("Authorization", "Bearer not-the-token"));
 
         assertError(response, 401, "unauthenticated");
     }
@@ -320,10 +365,15 @@ class AgentsHttpAdapterIT {
     @ParameterizedTest
     @CsvSource({"POST, /api/v1/agents", "PATCH, /api/v1/agents/agt_x", "DELETE, /api/v1/agents/agt_x"})
     void givenTheSessionCookieWithoutTheCsrfHeader_aChange_answers403(String method, String path) {
-        HttpResponse<String> response = server.withSessionCookie(method, path, method.equals("DELETE") ? null : NEW_AGENT, false);
+        HttpResponse<String> response =
+                server.withSessionCookie(method, path, method.equals("DELETE") ? null : NEW_AGENT, false);
 
         assertError(response, 403, "csrf_check_failed");
-        assertEquals(0, CREATE.received().size() + UPDATE.received().size() + DELETE.received().size());
+        assertEquals(
+                0,
+                CREATE.received().size()
+                        + UPDATE.received().size()
+                        + DELETE.received().size());
     }
 
     @Test

@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
  */
 class AuditHttpAdapterIT {
     private static final int LINES = 2_000;
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
     void givenTheLogFailsBeforeTheFirstLine_export_answers503InTheErrorShape() throws Exception {
@@ -68,15 +69,20 @@ class AuditHttpAdapterIT {
             assertEquals(200, response.statusCode());
             String[] lines = response.body().split("\n");
             assertEquals(LINES, lines.length);
-            assertEquals("{\"seq\":2000,\"prev_hash\":\"" + ChainHash.GENESIS + "\",\"hash\":\"" + ChainHash.GENESIS
-                    + "\",\"body\":\"{\\\"seq\\\":2000}\"}", lines[LINES - 1]);
+            assertEquals(
+                    "{\"seq\":2000,\"prev_hash\":\"" + ChainHash.GENESIS + "\",\"hash\":\"" + ChainHash.GENESIS
+                            + "\",\"body\":\"{\\\"seq\\\":2000}\"}",
+                    lines[LINES - 1]);
         }
     }
 
     private record Served(WebServer server) implements AutoCloseable {
         HttpResponse<String> get(String path) throws IOException, InterruptedException {
-            return CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            return CLIENT.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                            .timeout(Duration.ofSeconds(10))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
         }
 
         @Override
@@ -88,12 +94,18 @@ class AuditHttpAdapterIT {
     private static Served serve(ExportAuditChainUseCase export) {
         JsonCodec json = new JsonCodec();
         AuditHttpAdapter adapter = new AuditHttpAdapter(
-                () -> new AuditChainCheck(new ChainVerification.Intact(0, ChainHash.GENESIS), Instant.EPOCH), export, json);
-        return new Served(WebServer.builder().port(0).host("127.0.0.1").shutdownHook(false)
+                () -> new AuditChainCheck(new ChainVerification.Intact(0, ChainHash.GENESIS), Instant.EPOCH),
+                export,
+                json);
+        return new Served(WebServer.builder()
+                .port(0)
+                .host("127.0.0.1")
+                .shutdownHook(false)
                 .routing(routing -> {
                     routing.register(adapter);
                     new HttpErrorMapper(json).register(routing);
                 })
-                .build().start());
+                .build()
+                .start());
     }
 }

@@ -40,8 +40,8 @@ class AuthHttpAdapterIT {
 
     @BeforeAll
     static void serve() {
-        server = RoutedServer.start(new AuthHttpAdapter(SIGN_IN::call, SIGN_OUT::call, RoutedServer.bodies(),
-                RoutedServer.JSON));
+        server = RoutedServer.start(
+                new AuthHttpAdapter(SIGN_IN::call, SIGN_OUT::call, RoutedServer.bodies(), RoutedServer.JSON));
     }
 
     @AfterAll
@@ -51,8 +51,8 @@ class AuthHttpAdapterIT {
 
     @BeforeEach
     void signInEveryone() {
-        SIGN_IN.answerWith(command -> new SignedIn(ISSUED, AdminSession.create(ISSUED.digest(), RoutedServer.ADMIN,
-                RoutedServer.SESSION_CREATED)));
+        SIGN_IN.answerWith(command -> new SignedIn(
+                ISSUED, AdminSession.create(ISSUED.digest(), RoutedServer.ADMIN, RoutedServer.SESSION_CREATED)));
         SIGN_OUT.answerWith(command -> null);
     }
 
@@ -61,13 +61,18 @@ class AuthHttpAdapterIT {
         HttpResponse<String> response = server.send(server.request("POST", SESSION_PATH, "{\"token\": \"the-token\"}"));
 
         assertEquals(204, response.statusCode(), response.body());
-        assertEquals(Optional.of("masker_session=" + ISSUED.value() + "; Path=/api/v1; HttpOnly; Secure; SameSite=Lax; Max-Age="
-                + AdminSession.LIFETIME.toSeconds()), response.headers().firstValue("Set-Cookie"));
+        assertEquals(
+                Optional.of(
+                        "masker_session=" + ISSUED.value() + "; Path=/api/v1; HttpOnly; Secure; SameSite=Lax; Max-Age="
+                                + AdminSession.LIFETIME.toSeconds()),
+                response.headers().firstValue("Set-Cookie"));
         assertEquals(Optional.of("no-store"), response.headers().firstValue("Cache-Control"));
         SignInCommand command = SIGN_IN.last();
         assertEquals("the-token", command.token());
         assertEquals("127.0.0.1", command.clientAddress());
-        assertEquals(response.headers().firstValue("X-Request-Id"), Optional.of(command.requestId().value()));
+        assertEquals(
+                response.headers().firstValue("X-Request-Id"),
+                Optional.of(command.requestId().value()));
     }
 
     @Test
@@ -91,12 +96,15 @@ class AuthHttpAdapterIT {
 
     @Test
     void givenATokenThatIsNotAStringAndAnUnknownField_signIn_answers422NamingBoth() {
-        HttpResponse<String> response = server.send(server.request("POST", SESSION_PATH,
-                "{\"token\": 12345, \"" + "remember".repeat(10) + "\": true}"));
+        HttpResponse<String> response = server.send(
+                server.request("POST", SESSION_PATH, "{\"token\": 12345, \"" + "remember".repeat(10) + "\": true}"));
 
         JsonNode error = assertError(response, 422, "validation_failed");
-        assertEquals(List.of(new FieldProblem("remember".repeat(8) + "…", "is not a known field"),
-                new FieldProblem("token", "must be a string")), List.of(problem(error, 0), problem(error, 1)));
+        assertEquals(
+                List.of(
+                        new FieldProblem("remember".repeat(8) + "…", "is not a known field"),
+                        new FieldProblem("token", "must be a string")),
+                List.of(problem(error, 0), problem(error, 1)));
     }
 
     @ParameterizedTest
@@ -118,7 +126,9 @@ class AuthHttpAdapterIT {
     void givenABodyOverTheLimit_signIn_answers413() {
         String token = "t".repeat(RoutedServer.BODY_LIMIT);
 
-        assertError(server.send(server.request("POST", SESSION_PATH, "{\"token\": \"" + token + "\"}")), 413,
+        assertError(
+                server.send(server.request("POST", SESSION_PATH, "{\"token\": \"" + token + "\"}")),
+                413,
                 "payload_too_large");
     }
 
@@ -127,7 +137,8 @@ class AuthHttpAdapterIT {
         HttpResponse<String> response = server.withSessionCookie("DELETE", SESSION_PATH, null, true);
 
         assertEquals(204, response.statusCode(), response.body());
-        assertEquals(Optional.of("masker_session=; Path=/api/v1; HttpOnly; Secure; SameSite=Lax; Max-Age=0"),
+        assertEquals(
+                Optional.of("masker_session=; Path=/api/v1; HttpOnly; Secure; SameSite=Lax; Max-Age=0"),
                 response.headers().firstValue("Set-Cookie"));
         assertEquals(RoutedServer.SESSION.digest(), SIGN_OUT.last().session());
         assertEquals(RoutedServer.ADMIN, SIGN_OUT.last().principal());
@@ -158,8 +169,10 @@ class AuthHttpAdapterIT {
         HttpResponse<String> response = server.withSessionCookie("GET", "/api/v1/auth/me", null, false);
 
         assertEquals(200, response.statusCode(), response.body());
-        assertEquals("{\"principal\":\"" + RoutedServer.ADMIN.value() + "\",\"via\":\"session\",\"session_expires_at\":\""
-                + "2026-06-02T21:14:32.481Z\"}", response.body());
+        assertEquals(
+                "{\"principal\":\"" + RoutedServer.ADMIN.value() + "\",\"via\":\"session\",\"session_expires_at\":\""
+                        + "2026-06-02T21:14:32.481Z\"}",
+                response.body());
     }
 
     @Test
@@ -184,6 +197,7 @@ class AuthHttpAdapterIT {
 
     private static FieldProblem problem(JsonNode error, int index) {
         JsonNode detail = error.get("details").get(index);
-        return new FieldProblem(detail.get("field").asText(), detail.get("problem").asText());
+        return new FieldProblem(
+                detail.get("field").asText(), detail.get("problem").asText());
     }
 }

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.masker.adapters.http.HttpErrorMapper;
 import dev.masker.adapters.http.agents.AgentResponse;
@@ -37,7 +37,8 @@ import org.junit.jupiter.api.Test;
  * nothing to check, so none can pass on an empty document.
  */
 class OpenApiDocumentTest {
-    private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
+    private static final Set<String> METHODS =
+            Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
     private static final Pattern TEMPLATE_PARAMETER = Pattern.compile("\\{([^}/]+)}");
     private static final String ERROR_SCHEMA = "#/components/schemas/Error";
     /** Error statuses whose body is not the error shape, with why. */
@@ -47,7 +48,9 @@ class OpenApiDocumentTest {
 
     @Test
     void givenTheResource_parse_isAnOpenApi31DocumentWithPathsAndComponents() {
-        assertTrue(DOCUMENT.path("openapi").asText().startsWith("3.1."), DOCUMENT.path("openapi").toString());
+        assertTrue(
+                DOCUMENT.path("openapi").asText().startsWith("3.1."),
+                DOCUMENT.path("openapi").toString());
         assertFalse(DOCUMENT.path("info").path("title").asText().isBlank());
         assertFalse(DOCUMENT.path("info").path("version").asText().isBlank());
         assertTrue(DOCUMENT.path("paths").size() > 0, "no paths");
@@ -63,7 +66,8 @@ class OpenApiDocumentTest {
             }
         });
         List<String> broken = references.stream()
-                .filter(reference -> !reference.startsWith("#/") || DOCUMENT.at(reference.substring(1)).isMissingNode())
+                .filter(reference -> !reference.startsWith("#/")
+                        || DOCUMENT.at(reference.substring(1)).isMissingNode())
                 .toList();
 
         assertTrue(references.size() > 20, "too few references found: " + references.size());
@@ -79,13 +83,15 @@ class OpenApiDocumentTest {
             }
         });
         List<String> unused = new ArrayList<>();
-        DOCUMENT.path("components").properties().forEach(kind -> kind.getValue().fieldNames().forEachRemaining(name -> {
-            String pointer = "#/components/" + kind.getKey() + "/" + name;
-            // Security schemes are named by security requirements, not by references.
-            if (!"securitySchemes".equals(kind.getKey()) && !references.contains(pointer)) {
-                unused.add(pointer);
-            }
-        }));
+        DOCUMENT.path("components")
+                .properties()
+                .forEach(kind -> kind.getValue().fieldNames().forEachRemaining(name -> {
+                    String pointer = "#/components/" + kind.getKey() + "/" + name;
+                    // Security schemes are named by security requirements, not by references.
+                    if (!"securitySchemes".equals(kind.getKey()) && !references.contains(pointer)) {
+                        unused.add(pointer);
+                    }
+                }));
 
         assertEquals(List.of(), unused, "components nothing refers to");
     }
@@ -139,7 +145,8 @@ class OpenApiDocumentTest {
                     continue;
                 }
                 Map<String, JsonNode> declared = new HashMap<>();
-                for (JsonNode parameters : List.of(item.path("parameters"), item.path(method).path("parameters"))) {
+                for (JsonNode parameters :
+                        List.of(item.path("parameters"), item.path(method).path("parameters"))) {
                     for (JsonNode parameter : parameters) {
                         JsonNode resolved = resolve(parameter);
                         if ("path".equals(resolved.path("in").asText())) {
@@ -149,14 +156,16 @@ class OpenApiDocumentTest {
                 }
                 String operation = method.toUpperCase() + " " + path;
                 if (!declared.keySet().equals(inTemplate)) {
-                    problems.add(operation + ": template has " + inTemplate + ", declared " + new TreeSet<>(declared.keySet()));
+                    problems.add(operation + ": template has " + inTemplate + ", declared "
+                            + new TreeSet<>(declared.keySet()));
                 }
                 declared.forEach((name, parameter) -> {
                     if (!parameter.path("required").asBoolean(false)) {
                         problems.add(operation + ": path parameter " + name + " is not required: true");
                     }
                     if (parameter.path("example").isMissingNode()) {
-                        problems.add(operation + ": path parameter " + name + " has no example (the route test sends it)");
+                        problems.add(
+                                operation + ": path parameter " + name + " has no example (the route test sends it)");
                     }
                 });
             }
@@ -170,54 +179,72 @@ class OpenApiDocumentTest {
     void givenTheErrorCodeSchema_compare_listsEveryErrorCodeOnceInWireForm() {
         List<String> documented = new ArrayList<>();
         DOCUMENT.at("/components/schemas/ErrorCode/enum").forEach(code -> documented.add(code.asText()));
-        Set<String> actual = Arrays.stream(ErrorCode.values()).map(ErrorCode::wireName).collect(Collectors.toSet());
+        Set<String> actual =
+                Arrays.stream(ErrorCode.values()).map(ErrorCode::wireName).collect(Collectors.toSet());
 
         assertEquals(documented.size(), new HashSet<>(documented).size(), "a code is listed twice: " + documented);
         assertEquals(new TreeSet<>(actual), new TreeSet<>(documented));
-        assertEquals("#/components/schemas/ErrorCode",
-                DOCUMENT.at("/components/schemas/Error/properties/error/properties/code/$ref").asText());
+        assertEquals(
+                "#/components/schemas/ErrorCode",
+                DOCUMENT.at("/components/schemas/Error/properties/error/properties/code/$ref")
+                        .asText());
     }
 
     @Test
     void givenEveryErrorResponse_compare_namesCodesThatTheErrorMapperAnswersWithThatStatus() {
         List<String> problems = new ArrayList<>();
         Set<String> codesSeen = new TreeSet<>();
-        operations().forEach((operation, node) -> node.path("responses").properties().forEach(entry -> {
-            String status = entry.getKey();
-            JsonNode response = resolve(entry.getValue());
-            JsonNode schema = response.path("content").path("application/json").path("schema");
-            boolean errorBody = referencesError(schema);
-            if (Integer.parseInt(status) < 400) {
-                if (errorBody) {
-                    problems.add(operation + " " + status + ": a success answer with the error body");
-                }
-                return;
-            }
-            if (!errorBody) {
-                if (!NON_ERROR_BODIES.contains(operation + " " + status)) {
-                    problems.add(operation + " " + status + ": an error answer without the error body");
-                }
-                return;
-            }
-            Set<String> codes = errorCodes(schema);
-            if (codes.isEmpty()) {
-                problems.add(operation + " " + status + ": does not say which error codes it answers");
-            }
-            for (String code : codes) {
-                codesSeen.add(code);
-                ErrorCode known = Arrays.stream(ErrorCode.values()).filter(c -> c.wireName().equals(code)).findFirst()
-                        .orElse(null);
-                if (known == null) {
-                    problems.add(operation + " " + status + ": " + code + " is not an ErrorCode");
-                } else if (HttpErrorMapper.status(known).code() != Integer.parseInt(status)) {
-                    problems.add(operation + " " + status + ": " + code + " is answered with "
-                            + HttpErrorMapper.status(known).code());
-                }
-            }
-        }));
+        operations()
+                .forEach((operation, node) -> node.path("responses")
+                        .properties()
+                        .forEach(entry -> {
+                            String status = entry.getKey();
+                            JsonNode response = resolve(entry.getValue());
+                            JsonNode schema = response.path("content")
+                                    .path("application/json")
+                                    .path("schema");
+                            boolean errorBody = referencesError(schema);
+                            if (Integer.parseInt(status) < 400) {
+                                if (errorBody) {
+                                    problems.add(operation + " " + status + ": a success answer with the error body");
+                                }
+                                return;
+                            }
+                            if (!errorBody) {
+                                if (!NON_ERROR_BODIES.contains(operation + " " + status)) {
+                                    problems.add(operation + " " + status + ": an error answer without the error body");
+                                }
+                                return;
+                            }
+                            Set<String> codes = errorCodes(schema);
+                            if (codes.isEmpty()) {
+                                problems.add(operation + " " + status + ": does not say which error codes it answers");
+                            }
+                            for (String code : codes) {
+                                codesSeen.add(code);
+                                ErrorCode known = Arrays.stream(ErrorCode.values())
+                                        .filter(c -> c.wireName().equals(code))
+                                        .findFirst()
+                                        .orElse(null);
+                                if (known == null) {
+                                    problems.add(operation + " " + status + ": " + code + " is not an ErrorCode");
+                                } else if (HttpErrorMapper.status(known).code() != Integer.parseInt(status)) {
+                                    problems.add(operation + " " + status + ": " + code + " is answered with "
+                                            + HttpErrorMapper.status(known).code());
+                                }
+                            }
+                        }));
 
-        assertTrue(codesSeen.containsAll(List.of("bad_signature", "agent_not_found", "unsupported_event", "validation_failed",
-                "invalid_json", "payload_too_large", "rate_limited", "audit_unavailable")),
+        assertTrue(
+                codesSeen.containsAll(List.of(
+                        "bad_signature",
+                        "agent_not_found",
+                        "unsupported_event",
+                        "validation_failed",
+                        "invalid_json",
+                        "payload_too_large",
+                        "rate_limited",
+                        "audit_unavailable")),
                 "the webhook's error table (SPEC §4) is not all documented: " + codesSeen);
         assertEquals(List.of(), problems);
     }
@@ -227,9 +254,11 @@ class OpenApiDocumentTest {
         List<String> missing = new ArrayList<>();
         int responses = 0;
         for (Map.Entry<String, JsonNode> operation : operations().entrySet()) {
-            for (Map.Entry<String, JsonNode> entry : operation.getValue().path("responses").properties()) {
+            for (Map.Entry<String, JsonNode> entry :
+                    operation.getValue().path("responses").properties()) {
                 responses++;
-                JsonNode header = resolve(resolve(entry.getValue()).path("headers").path("X-Request-Id"));
+                JsonNode header =
+                        resolve(resolve(entry.getValue()).path("headers").path("X-Request-Id"));
                 if (!header.path("required").asBoolean(false)) {
                     missing.add(operation.getKey() + " " + entry.getKey());
                 }
@@ -245,12 +274,16 @@ class OpenApiDocumentTest {
         List<String> missing = new ArrayList<>();
         int checked = 0;
         for (Map.Entry<String, JsonNode> operation : operations().entrySet()) {
-            for (Map.Entry<String, JsonNode> entry : operation.getValue().path("responses").properties()) {
+            for (Map.Entry<String, JsonNode> entry :
+                    operation.getValue().path("responses").properties()) {
                 JsonNode response = resolve(entry.getValue());
-                boolean errorBody = referencesError(response.path("content").path("application/json").path("schema"));
+                boolean errorBody = referencesError(
+                        response.path("content").path("application/json").path("schema"));
                 if (errorBody && ("429".equals(entry.getKey()) || "503".equals(entry.getKey()))) {
                     checked++;
-                    if (!resolve(response.path("headers").path("Retry-After")).path("required").asBoolean(false)) {
+                    if (!resolve(response.path("headers").path("Retry-After"))
+                            .path("required")
+                            .asBoolean(false)) {
                         missing.add(operation.getKey() + " " + entry.getKey());
                     }
                 }
@@ -271,9 +304,12 @@ class OpenApiDocumentTest {
         alwaysWritten.remove("stats");
         assertEquals(alwaysWritten, new TreeSet<>(names(agent.path("properties"))));
         assertEquals(alwaysWritten, texts(agent.path("required")), "every field is always written");
-        assertEquals(componentNames(AgentResponse.Stats.class),
+        assertEquals(
+                componentNames(AgentResponse.Stats.class),
                 new TreeSet<>(names(DOCUMENT.at("/components/schemas/AgentStats/properties"))));
-        assertEquals(componentNames(AgentResponse.CallbackResponse.class), new TreeSet<>(names(callback.path("properties"))));
+        assertEquals(
+                componentNames(AgentResponse.CallbackResponse.class),
+                new TreeSet<>(names(callback.path("properties"))));
         assertFalse(agent.toString().contains("\"secret\""), "the agent shows no secret");
         assertFalse(callback.path("properties").has("secret"), "the callback shows no secret");
     }
@@ -293,9 +329,20 @@ class OpenApiDocumentTest {
         });
         Set<String> schemes = new TreeSet<>(names(DOCUMENT.path("components").path("securitySchemes")));
 
-        assertEquals(Set.of("adminToken", "sessionCookie", "vapiSignature", "vapiTimestampedSignature", "vapiTimestamp",
-                "vapiPlainSecret", "proxyKey", "proxyBearer"), schemes);
-        assertEquals("masker_session", DOCUMENT.at("/components/securitySchemes/sessionCookie/name").asText());
+        assertEquals(
+                Set.of(
+                        "adminToken",
+                        "sessionCookie",
+                        "vapiSignature",
+                        "vapiTimestampedSignature",
+                        "vapiTimestamp",
+                        "vapiPlainSecret",
+                        "proxyKey",
+                        "proxyBearer"),
+                schemes);
+        assertEquals(
+                "masker_session",
+                DOCUMENT.at("/components/securitySchemes/sessionCookie/name").asText());
         assertEquals(List.of(), problems);
     }
 
@@ -304,7 +351,11 @@ class OpenApiDocumentTest {
         List<String> open = new ArrayList<>();
         int bodies = 0;
         for (Map.Entry<String, JsonNode> operation : operations().entrySet()) {
-            JsonNode schema = resolve(operation.getValue().path("requestBody").path("content").path("application/json")
+            JsonNode schema = resolve(operation
+                    .getValue()
+                    .path("requestBody")
+                    .path("content")
+                    .path("application/json")
                     .path("schema"));
             if (!operation.getKey().contains(" /api/v1/") || schema.isMissingNode()) {
                 continue;
@@ -324,11 +375,13 @@ class OpenApiDocumentTest {
     /** Every operation of the document, keyed {@code METHOD /path}. */
     private static Map<String, JsonNode> operations() {
         Map<String, JsonNode> operations = new LinkedHashMap<>();
-        DOCUMENT.path("paths").properties().forEach(path -> path.getValue().properties().forEach(method -> {
-            if (METHODS.contains(method.getKey())) {
-                operations.put(method.getKey().toUpperCase() + " " + path.getKey(), method.getValue());
-            }
-        }));
+        DOCUMENT.path("paths")
+                .properties()
+                .forEach(path -> path.getValue().properties().forEach(method -> {
+                    if (METHODS.contains(method.getKey())) {
+                        operations.put(method.getKey().toUpperCase() + " " + path.getKey(), method.getValue());
+                    }
+                }));
         return operations;
     }
 
@@ -348,7 +401,8 @@ class OpenApiDocumentTest {
     private static Set<String> errorCodes(JsonNode schema) {
         Set<String> codes = new LinkedHashSet<>();
         for (JsonNode part : schema.path("allOf")) {
-            JsonNode code = part.path("properties").path("error").path("properties").path("code");
+            JsonNode code =
+                    part.path("properties").path("error").path("properties").path("code");
             if (code.has("const")) {
                 codes.add(code.path("const").asText());
             }
@@ -389,7 +443,8 @@ class OpenApiDocumentTest {
     }
 
     private static Set<String> componentNames(Class<? extends Record> record) {
-        return Arrays.stream(record.getRecordComponents()).map(RecordComponent::getName)
+        return Arrays.stream(record.getRecordComponents())
+                .map(RecordComponent::getName)
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
@@ -399,7 +454,9 @@ class OpenApiDocumentTest {
                 throw new IllegalStateException("openapi.json is not next to OpenApiHttpAdapter");
             }
             // A key written twice would silently keep the last: refuse it, as a second path entry once slipped in.
-            return new ObjectMapper().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature()).readTree(in);
+            return new ObjectMapper()
+                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature())
+                    .readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -37,7 +37,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ProxyHttpAdapterIT {
     private static final String AGENT = "agt_01J0000000000000000000AGNT";
     private static final String COMPLETIONS = "/proxy/" + AGENT + "/v1/chat/completions";
-    private static final String TURN = "{\"model\": \"gpt-4o-mini\", \"messages\": [{\"role\": \"user\", \"content\": \"Hi\"}]}";
+    private static final String TURN =
+            "{\"model\": \"gpt-4o-mini\", \"messages\": [{\"role\": \"user\", \"content\": \"Hi\"}]}";
     private static final Map<String, Object> ANSWER = Map.of("id", "chatcmpl-1", "object", "chat.completion");
     private static final String PHI = "John Smith 415-555-0137";
 
@@ -49,8 +50,11 @@ class ProxyHttpAdapterIT {
 
     @BeforeAll
     static void serve() {
-        server = RoutedServer.start(new ProxyHttpAdapter((command, sink) -> PROXY.call(command).accept(sink), MODELS::call,
-                RoutedServer.bodies(), RoutedServer.JSON));
+        server = RoutedServer.start(new ProxyHttpAdapter(
+                (command, sink) -> PROXY.call(command).accept(sink),
+                MODELS::call,
+                RoutedServer.bodies(),
+                RoutedServer.JSON));
     }
 
     @AfterAll
@@ -74,17 +78,23 @@ class ProxyHttpAdapterIT {
     }
 
     @ParameterizedTest
-    @CsvSource({"X-Masker-Proxy-Key, pk_live_1, pk_live_1", "Authorization, Bearer pk_live_1, pk_live_1",
-        "Authorization, bearer  pk_live_1 , pk_live_1"})
+    @CsvSource({
+        "X-Masker-Proxy-Key, pk_live_1, pk_live_1",
+        "Authorization, Bearer pk_live_1, pk_live_1",
+        "Authorization, bearer  pk_live_1 , pk_live_1"
+    })
     void givenTheKeyInEitherHeader_complete_handsTheUseCaseTheAgentKeyAndBody(String header, String value, String key) {
-        HttpResponse<String> response = server.send(server.request("POST", COMPLETIONS, TURN).header(header, value));
+        HttpResponse<String> response =
+                server.send(server.request("POST", COMPLETIONS, TURN).header(header, value));
 
         assertEquals(200, response.statusCode(), response.body());
         ProxyChatCompletionCommand command = PROXY.last();
         assertEquals(AGENT, command.agentIdText());
         assertEquals(Optional.of(key), command.presentedKey());
         assertEquals(RoutedServer.JSON.readObject(TURN.getBytes()), command.body());
-        assertEquals(response.headers().firstValue("X-Request-Id"), Optional.of(command.requestId().value()));
+        assertEquals(
+                response.headers().firstValue("X-Request-Id"),
+                Optional.of(command.requestId().value()));
     }
 
     @Test
@@ -113,9 +123,13 @@ class ProxyHttpAdapterIT {
         HttpResponse<String> response = post(COMPLETIONS, TURN);
 
         assertEquals(200, response.statusCode(), response.body());
-        assertEquals(Optional.of("text/event-stream; charset=utf-8"), response.headers().firstValue("Content-Type"));
-        assertEquals("data: {\"choices\":[{\"delta\":{\"content\":\"Hel\"}}]}\n\n"
-                + "data: {\"choices\":[{\"delta\":{\"content\":\"lo\"}}]}\n\ndata: [DONE]\n\n", response.body());
+        assertEquals(
+                Optional.of("text/event-stream; charset=utf-8"),
+                response.headers().firstValue("Content-Type"));
+        assertEquals(
+                "data: {\"choices\":[{\"delta\":{\"content\":\"Hel\"}}]}\n\n"
+                        + "data: {\"choices\":[{\"delta\":{\"content\":\"lo\"}}]}\n\ndata: [DONE]\n\n",
+                response.body());
     }
 
     @ParameterizedTest
@@ -129,7 +143,8 @@ class ProxyHttpAdapterIT {
         String[] events = post(COMPLETIONS, TURN).body().split("\n\n");
 
         assertEquals(2, events.length, String.join("|", events));
-        JsonNode error = RoutedServer.json(events[1].substring("data: ".length())).get("error");
+        JsonNode error =
+                RoutedServer.json(events[1].substring("data: ".length())).get("error");
         assertEquals(code, error.get("code").asText());
         assertEquals(type, error.get("type").asText());
         assertTrue(error.get("request_id").asText().startsWith("req_"));
@@ -163,16 +178,23 @@ class ProxyHttpAdapterIT {
     }
 
     @ParameterizedTest
-    @CsvSource({"AGENT_NOT_FOUND, 404, not_found_error", "UNAUTHENTICATED, 401, authentication_error",
-        "RATE_LIMITED, 429, rate_limit_error", "MODEL_NOT_ALLOWED, 422, invalid_request_error",
-        "UPSTREAM_ERROR, 502, server_error", "UPSTREAM_TIMEOUT, 504, server_error"})
+    @CsvSource({
+        "AGENT_NOT_FOUND, 404, not_found_error",
+        "UNAUTHENTICATED, 401, authentication_error",
+        "RATE_LIMITED, 429, rate_limit_error",
+        "MODEL_NOT_ALLOWED, 422, invalid_request_error",
+        "UPSTREAM_ERROR, 502, server_error",
+        "UPSTREAM_TIMEOUT, 504, server_error"
+    })
     void givenARejectionBeforeTheAnswer_complete_answersItInOpenAisShape(ErrorCode code, int status, String type) {
         PROXY.rejectWith(code);
 
         JsonNode error = assertError(post(COMPLETIONS, TURN), status, code.wireName());
 
         assertEquals(type, error.get("type").asText());
-        assertEquals(code == ErrorCode.MODEL_NOT_ALLOWED ? "model" : null, error.path("param").textValue());
+        assertEquals(
+                code == ErrorCode.MODEL_NOT_ALLOWED ? "model" : null,
+                error.path("param").textValue());
     }
 
     @ParameterizedTest
@@ -195,7 +217,8 @@ class ProxyHttpAdapterIT {
 
     @Test
     void givenABodyNotDeclaredJson_complete_answers415() {
-        HttpResponse<String> response = server.send(server.request(COMPLETIONS).header("Content-Type", "text/plain")
+        HttpResponse<String> response = server.send(server.request(COMPLETIONS)
+                .header("Content-Type", "text/plain")
                 .POST(HttpRequest.BodyPublishers.ofString(TURN)));
 
         assertError(response, 415, "unsupported_media_type");
@@ -205,8 +228,8 @@ class ProxyHttpAdapterIT {
     void givenABodyOverTheLimit_complete_answers413() {
         String content = "x".repeat(RoutedServer.BODY_LIMIT);
 
-        HttpResponse<String> response = post(COMPLETIONS,
-                "{\"messages\": [{\"role\": \"user\", \"content\": \"" + content + "\"}]}");
+        HttpResponse<String> response =
+                post(COMPLETIONS, "{\"messages\": [{\"role\": \"user\", \"content\": \"" + content + "\"}]}");
 
         assertError(response, 413, "payload_too_large");
         assertEquals(List.of(), PROXY.received());
@@ -221,14 +244,17 @@ class ProxyHttpAdapterIT {
 
     @Test
     void givenTheKey_models_answersOpenAisModelListFromTheUseCase() {
-        HttpResponse<String> response = server.send(server.request("/proxy/" + AGENT + "/v1/models")
-                .header("Authorization", "Bearer pk_live_1"));
+        HttpResponse<String> response = server.send(
+                server.request("/proxy/" + AGENT + "/v1/models").header("Authorization", "Bearer pk_live_1"));
 
         assertEquals(200, response.statusCode(), response.body());
-        assertEquals(new ListProxyModelsQuery(AGENT, Optional.of("pk_live_1")).toString(), MODELS.last().toString());
+        assertEquals(
+                new ListProxyModelsQuery(AGENT, Optional.of("pk_live_1")).toString(),
+                MODELS.last().toString());
         assertEquals(Optional.of("pk_live_1"), MODELS.last().presentedKey());
-        assertEquals("{\"object\":\"list\",\"data\":[{\"id\":\"gpt-4o-mini\",\"object\":\"model\",\"created\":0,"
-                + "\"owned_by\":\"masker\"},{\"id\":\"gpt-4o\",\"object\":\"model\",\"created\":0,\"owned_by\":\"masker\"}]}",
+        assertEquals(
+                "{\"object\":\"list\",\"data\":[{\"id\":\"gpt-4o-mini\",\"object\":\"model\",\"created\":0,"
+                        + "\"owned_by\":\"masker\"},{\"id\":\"gpt-4o\",\"object\":\"model\",\"created\":0,\"owned_by\":\"masker\"}]}",
                 response.body());
     }
 
@@ -236,7 +262,8 @@ class ProxyHttpAdapterIT {
     void givenAWrongKey_models_answers401InOpenAisShape() {
         MODELS.rejectWith(ErrorCode.UNAUTHENTICATED);
 
-        JsonNode error = assertError(server.send(server.request("/proxy/" + AGENT + "/v1/models")), 401, "unauthenticated");
+        JsonNode error =
+                assertError(server.send(server.request("/proxy/" + AGENT + "/v1/models")), 401, "unauthenticated");
 
         assertEquals("authentication_error", error.get("type").asText());
     }

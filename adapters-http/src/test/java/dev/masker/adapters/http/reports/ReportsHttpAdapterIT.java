@@ -40,12 +40,34 @@ import org.junit.jupiter.params.provider.ValueSource;
  * admin authentication in front of them.
  */
 class ReportsHttpAdapterIT {
-    private static final ReportPeriod PERIOD = new ReportPeriod(Instant.parse("2026-05-02T00:00:00Z"),
-            Instant.parse("2026-05-03T00:00:00Z"));
-    private static final Report EMPTY = new Report(new ReportId(new Ulid("01J0000000000000000000REPT")),
-            new ReportScope.Deployment(PERIOD), Optional.of(PERIOD), Instant.parse("2026-05-03T00:00:01Z"),
-            new ScopeActivity(0, Optional.empty(), Optional.empty(), 0, 0, 0, 0, 0, Map.of(), 0, 0, List.of(), Map.of(),
-                    List.of(), List.of(), List.of(), Map.of()), ChainProof.EMPTY, SegmentCheck.NONE, List.of());
+    private static final ReportPeriod PERIOD =
+            new ReportPeriod(Instant.parse("2026-05-02T00:00:00Z"), Instant.parse("2026-05-03T00:00:00Z"));
+    private static final Report EMPTY = new Report(
+            new ReportId(new Ulid("01J0000000000000000000REPT")),
+            new ReportScope.Deployment(PERIOD),
+            Optional.of(PERIOD),
+            Instant.parse("2026-05-03T00:00:01Z"),
+            new ScopeActivity(
+                    0,
+                    Optional.empty(),
+                    Optional.empty(),
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    Map.of(),
+                    0,
+                    0,
+                    List.of(),
+                    Map.of(),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    Map.of()),
+            ChainProof.EMPTY,
+            SegmentCheck.NONE,
+            List.of());
 
     private static final RecordingStub<GetReportQuery, Report> REPORTS = new RecordingStub<>(query -> EMPTY);
 
@@ -74,11 +96,18 @@ class ReportsHttpAdapterIT {
 
     @Test
     void givenAPeriod_theDeploymentsReport_handsItToTheUseCaseAndAnswersTheReportAsJson() {
-        HttpResponse<String> response = server.asAdmin("GET", "/api/v1/reports?since=24h&until=2026-05-03T00:00:00Z", null);
+        HttpResponse<String> response =
+                server.asAdmin("GET", "/api/v1/reports?since=24h&until=2026-05-03T00:00:00Z", null);
 
         assertEquals(200, response.statusCode(), response.body());
-        assertEquals(new GetReportQuery(ReportKind.DEPLOYMENT, Optional.empty(), Optional.of("24h"),
-                Optional.of("2026-05-03T00:00:00Z"), List.of()), REPORTS.last());
+        assertEquals(
+                new GetReportQuery(
+                        ReportKind.DEPLOYMENT,
+                        Optional.empty(),
+                        Optional.of("24h"),
+                        Optional.of("2026-05-03T00:00:00Z"),
+                        List.of()),
+                REPORTS.last());
         JsonNode report = json(response).get("report");
         assertEquals("rep_01J0000000000000000000REPT", report.get("id").asText());
         assertEquals(0, report.get("totals").get("events").asLong());
@@ -88,7 +117,9 @@ class ReportsHttpAdapterIT {
     void givenAnAgent_itsReport_handsTheUseCaseTheAgentAndThePeriod() {
         server.asAdmin("GET", "/api/v1/agents/agt_x/report?since=7d", null);
 
-        assertEquals(new GetReportQuery(ReportKind.AGENT, Optional.of("agt_x"), Optional.of("7d"), Optional.empty(), List.of()),
+        assertEquals(
+                new GetReportQuery(
+                        ReportKind.AGENT, Optional.of("agt_x"), Optional.of("7d"), Optional.empty(), List.of()),
                 REPORTS.last());
     }
 
@@ -96,19 +127,23 @@ class ReportsHttpAdapterIT {
     void givenASession_itsReport_handsTheUseCaseTheSessionAndNoPeriod() {
         server.asAdmin("GET", "/api/v1/sessions/sess_x/report?since=7d&until=2026-05-03T00:00:00Z", null);
 
-        assertEquals(new GetReportQuery(ReportKind.SESSION, Optional.of("sess_x"), Optional.empty(), Optional.empty(),
-                List.of()), REPORTS.last());
+        assertEquals(
+                new GetReportQuery(
+                        ReportKind.SESSION, Optional.of("sess_x"), Optional.empty(), Optional.empty(), List.of()),
+                REPORTS.last());
     }
 
     @Test
     void givenFormatPdf_theReport_isAPdfNamedAfterTheReport() {
-        HttpResponse<byte[]> response = server.send(server.request("/api/v1/reports?format=pdf")
-                .header("Authorization", "Bearer " + RoutedServer.ADMIN_TOKEN),
+        HttpResponse<byte[]> response = server.send(
+                server.request("/api/v1/reports?format=pdf")
+                        .header("Authorization", "Bearer " + RoutedServer.ADMIN_TOKEN),
                 HttpResponse.BodyHandlers.ofByteArray());
 
         assertEquals(200, response.statusCode());
         assertEquals(Optional.of("application/pdf"), response.headers().firstValue("Content-Type"));
-        assertEquals(Optional.of("inline; filename=\"rep_01J0000000000000000000REPT.pdf\""),
+        assertEquals(
+                Optional.of("inline; filename=\"rep_01J0000000000000000000REPT.pdf\""),
                 response.headers().firstValue("Content-Disposition"));
         assertEquals("%PDF-", new String(response.body(), 0, 5, StandardCharsets.US_ASCII));
     }
@@ -116,10 +151,12 @@ class ReportsHttpAdapterIT {
     @ParameterizedTest
     @ValueSource(strings = {"xml", "PDF", ""})
     void givenAnUnknownFormat_theReport_answers422NamingFormat(String format) {
-        JsonNode error = assertError(server.asAdmin("GET", "/api/v1/reports?format=" + format, null), 422,
-                "validation_failed");
+        JsonNode error =
+                assertError(server.asAdmin("GET", "/api/v1/reports?format=" + format, null), 422, "validation_failed");
 
-        assertEquals(List.of(new FieldProblem("format", "must be json or pdf")), REPORTS.last().problems());
+        assertEquals(
+                List.of(new FieldProblem("format", "must be json or pdf")),
+                REPORTS.last().problems());
         assertEquals("format", error.get("details").get(0).get("field").asText());
     }
 
@@ -141,7 +178,8 @@ class ReportsHttpAdapterIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/api/v1/reports", "/api/v1/agents/agt_x/report", "/api/v1/sessions/sess_x/report?format=pdf"})
+    @ValueSource(
+            strings = {"/api/v1/reports", "/api/v1/agents/agt_x/report", "/api/v1/sessions/sess_x/report?format=pdf"})
     void givenNoCredentials_anyReport_answers401WithoutCallingTheUseCase(String path) {
         assertError(server.send(server.request(path)), 401, "unauthenticated");
         assertEquals(List.of(), REPORTS.received());

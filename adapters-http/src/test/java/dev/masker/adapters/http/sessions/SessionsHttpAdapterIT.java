@@ -39,22 +39,30 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class SessionsHttpAdapterIT {
     private static final AgentId AGENT = new AgentId(new Ulid("01J0000000000000000000AGNT"));
-    private static final SessionSummary SESSION = new SessionSummary(new SessionId(new Ulid("01J0000000000000000000SESS")),
-            AGENT, "Front desk", Instant.parse("2026-05-03T21:14:32.481Z"),
-            Optional.of(Instant.parse("2026-05-03T21:16:02.481Z")), 4, 0, Map.of(PhiKind.PHONE, 2L, PhiKind.NAME, 1L),
+    private static final SessionSummary SESSION = new SessionSummary(
+            new SessionId(new Ulid("01J0000000000000000000SESS")),
+            AGENT,
+            "Front desk",
+            Instant.parse("2026-05-03T21:14:32.481Z"),
+            Optional.of(Instant.parse("2026-05-03T21:16:02.481Z")),
+            4,
+            0,
+            Map.of(PhiKind.PHONE, 2L, PhiKind.NAME, 1L),
             Optional.of("gpt-4o-mini"));
 
     /** One call of the agent's list: the agent id from the path and the query. */
-
     private static final RecordingStub<ListSessionsQuery, SessionPage> LIST = new RecordingStub<>(query -> null);
-    private static final RecordingStub<ListAgentSessionsQuery, SessionPage> LIST_OF_AGENT = new RecordingStub<>(query -> null);
+
+    private static final RecordingStub<ListAgentSessionsQuery, SessionPage> LIST_OF_AGENT =
+            new RecordingStub<>(query -> null);
     private static final RecordingStub<GetSessionQuery, SessionDetail> GET = new RecordingStub<>(query -> null);
 
     private static RoutedServer server;
 
     @BeforeAll
     static void serve() {
-        server = RoutedServer.start(new SessionsHttpAdapter(LIST::call, LIST_OF_AGENT::call, GET::call, RoutedServer.JSON));
+        server = RoutedServer.start(
+                new SessionsHttpAdapter(LIST::call, LIST_OF_AGENT::call, GET::call, RoutedServer.JSON));
     }
 
     @AfterAll
@@ -71,12 +79,21 @@ class SessionsHttpAdapterIT {
 
     @Test
     void givenEveryParameter_list_handsThemToTheUseCaseAsWritten() {
-        HttpResponse<String> response = server.asAdmin("GET", "/api/v1/sessions?limit=10&cursor=c1&since=7d&agent_id=agt_x"
-                + "&status=error&min_redactions=abc", null);
+        HttpResponse<String> response = server.asAdmin(
+                "GET",
+                "/api/v1/sessions?limit=10&cursor=c1&since=7d&agent_id=agt_x" + "&status=error&min_redactions=abc",
+                null);
 
         assertEquals(200, response.statusCode(), response.body());
-        assertEquals(new ListSessionsQuery(Optional.of("10"), Optional.of("c1"), Optional.of("7d"), Optional.of("agt_x"),
-                Optional.of("error"), Optional.of("abc")), LIST.last());
+        assertEquals(
+                new ListSessionsQuery(
+                        Optional.of("10"),
+                        Optional.of("c1"),
+                        Optional.of("7d"),
+                        Optional.of("agt_x"),
+                        Optional.of("error"),
+                        Optional.of("abc")),
+                LIST.last());
     }
 
     @Test
@@ -91,15 +108,23 @@ class SessionsHttpAdapterIT {
         assertEquals(90_000, session.get("duration_ms").asLong());
         assertEquals("ok", session.get("status").asText());
         assertEquals(3, session.get("redaction_count").asLong());
-        assertEquals("{\"NAME\":1,\"PHONE\":2}", session.get("redactions_by_kind").toString());
+        assertEquals(
+                "{\"NAME\":1,\"PHONE\":2}", session.get("redactions_by_kind").toString());
     }
 
     @Test
     void givenNoParameters_list_handsTheUseCaseNone() {
         server.asAdmin("GET", "/api/v1/sessions", null);
 
-        assertEquals(new ListSessionsQuery(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty()), LIST.last());
+        assertEquals(
+                new ListSessionsQuery(
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty()),
+                LIST.last());
     }
 
     @Test
@@ -108,7 +133,8 @@ class SessionsHttpAdapterIT {
             throw DomainException.invalid("since", "must be 1h, 24h, 7d, 30d or an ISO-8601 instant");
         });
 
-        JsonNode error = assertError(server.asAdmin("GET", "/api/v1/sessions?since=yesterday", null), 422, "validation_failed");
+        JsonNode error =
+                assertError(server.asAdmin("GET", "/api/v1/sessions?since=yesterday", null), 422, "validation_failed");
         assertEquals("since", error.get("details").get(0).get("field").asText());
     }
 
@@ -121,7 +147,8 @@ class SessionsHttpAdapterIT {
 
     @Test
     void givenAnAgent_itsList_handsTheUseCaseTheAgentFromThePath() {
-        HttpResponse<String> response = server.asAdmin("GET", "/api/v1/agents/" + AGENT.value() + "/sessions?limit=5", null);
+        HttpResponse<String> response =
+                server.asAdmin("GET", "/api/v1/agents/" + AGENT.value() + "/sessions?limit=5", null);
 
         assertEquals(200, response.statusCode(), response.body());
         assertEquals(AGENT.value(), LIST_OF_AGENT.last().agentIdText());
@@ -138,7 +165,8 @@ class SessionsHttpAdapterIT {
 
     @Test
     void givenASession_get_answersItsDetail() {
-        HttpResponse<String> response = server.asAdmin("GET", "/api/v1/sessions/" + SESSION.id().value(), null);
+        HttpResponse<String> response =
+                server.asAdmin("GET", "/api/v1/sessions/" + SESSION.id().value(), null);
 
         assertEquals(200, response.statusCode(), response.body());
         assertEquals(SESSION.id().value(), GET.last().sessionIdText());
@@ -161,7 +189,11 @@ class SessionsHttpAdapterIT {
     @ValueSource(strings = {"/api/v1/sessions", "/api/v1/sessions/sess_x", "/api/v1/agents/agt_x/sessions"})
     void givenNoCredentials_anyRoute_answers401(String path) {
         assertError(server.send(server.request(path)), 401, "unauthenticated");
-        assertEquals(0, LIST.received().size() + LIST_OF_AGENT.received().size() + GET.received().size());
+        assertEquals(
+                0,
+                LIST.received().size()
+                        + LIST_OF_AGENT.received().size()
+                        + GET.received().size());
     }
 
     @Test

@@ -41,8 +41,8 @@ class FailureCauseTest {
 
     @Test
     void givenAJsonParseErrorQuotingTheAnswer_describe_namesItsClassOnly() {
-        JsonProcessingException parse = assertThrows(JsonProcessingException.class,
-                () -> new ObjectMapper().readTree("{\"name\": JaneDoe_1961}"));
+        JsonProcessingException parse = assertThrows(
+                JsonProcessingException.class, () -> new ObjectMapper().readTree("{\"name\": JaneDoe_1961}"));
         assertTrue(parse.getMessage().contains("Jane"), "the parser quotes its input: " + parse.getMessage());
 
         String described = FailureCause.describe(new IllegalStateException("reading " + FAKE_PHI, parse));

@@ -56,9 +56,10 @@ class OpenAiChatUpstreamAdapterIT {
         return fake;
     }
 
-    private OpenAiChatUpstreamAdapter adapter(URI baseUrl, Optional<String> key, Duration connect, Duration firstByte,
-                                              Duration idle, Duration total) {
-        return new OpenAiChatUpstreamAdapter(new OpenAiUpstreamSettings(baseUrl, key, connect, firstByte, idle, total), json);
+    private OpenAiChatUpstreamAdapter adapter(
+            URI baseUrl, Optional<String> key, Duration connect, Duration firstByte, Duration idle, Duration total) {
+        return new OpenAiChatUpstreamAdapter(
+                new OpenAiUpstreamSettings(baseUrl, key, connect, firstByte, idle, total), json);
     }
 
     private OpenAiChatUpstreamAdapter adapter(FakeOpenAiUpstream fake) {
@@ -167,9 +168,11 @@ class OpenAiChatUpstreamAdapterIT {
 
         adapter(fake).stream(GPT, turn("Hi"), chunks::add);
 
-        assertEquals(List.of("piece0", "piece1", "piece2", "piece3", "piece4"),
+        assertEquals(
+                List.of("piece0", "piece1", "piece2", "piece3", "piece4"),
                 chunks.stream().map(OpenAiChatUpstreamAdapterIT::contentOf).toList());
-        Map<String, Object> sent = json.toMap(json.readTree(fake.received().getFirst().body().getBytes(StandardCharsets.UTF_8)));
+        Map<String, Object> sent =
+                json.toMap(json.readTree(fake.received().getFirst().body().getBytes(StandardCharsets.UTF_8)));
         assertEquals(true, sent.get("stream"));
         assertEquals("gpt-4o-mini", sent.get("model"));
         assertEquals("text/event-stream", fake.received().getFirst().headers().get("accept"));
@@ -187,7 +190,9 @@ class OpenAiChatUpstreamAdapterIT {
         for (int turn = 0; turn < 30; turn++) {
             List<Map<String, Object>> chunks = new ArrayList<>();
             adapter.stream(GPT, turn("Hi " + turn), chunks::add);
-            assertEquals(List.of("Hello"), chunks.stream().map(OpenAiChatUpstreamAdapterIT::contentOf).toList());
+            assertEquals(
+                    List.of("Hello"),
+                    chunks.stream().map(OpenAiChatUpstreamAdapterIT::contentOf).toList());
         }
 
         assertEquals(30, fake.received().size());
@@ -208,7 +213,8 @@ class OpenAiChatUpstreamAdapterIT {
             assertTimeoutPreemptively(Duration.ofSeconds(3), () -> adapter.stream(GPT, turn("Hi"), chunks::add));
             assertEquals(1, chunks.size());
             long millis = elapsedMillis(started);
-            assertTrue(millis >= OpenAiChatUpstreamAdapter.BODY_END_AFTER_DONE.toMillis() && millis < 2000,
+            assertTrue(
+                    millis >= OpenAiChatUpstreamAdapter.BODY_END_AFTER_DONE.toMillis() && millis < 2000,
                     "stream returned after " + millis + " ms");
         }
         assertEquals(2, fake.connectionsAccepted());
@@ -227,7 +233,8 @@ class OpenAiChatUpstreamAdapterIT {
     }
 
     @Test
-    void givenAnUpstreamThatPausesAfterTheFirstChunk_stream_handsTheFirstChunkOverBeforeTheUpstreamGoesOn() throws Exception {
+    void givenAnUpstreamThatPausesAfterTheFirstChunk_stream_handsTheFirstChunkOverBeforeTheUpstreamGoesOn()
+            throws Exception {
         CountDownLatch firstChunkArrived = new CountDownLatch(1);
         List<Boolean> arrivedWhilePausing = new CopyOnWriteArrayList<>();
         FakeOpenAiUpstream fake = fake((request, reply) -> {
@@ -296,10 +303,11 @@ class OpenAiChatUpstreamAdapterIT {
 
     @Test
     void givenAServerErrorEchoingTheTurn_complete_failsWithUpstreamErrorNamingOnlyTheStatus() throws Exception {
-        FakeOpenAiUpstream fake = fake((request, reply) -> reply.send(500, "application/json",
-                "{\"error\":{\"message\":\"could not process: " + FAKE_PHI + "\"}}"));
+        FakeOpenAiUpstream fake = fake((request, reply) -> reply.send(
+                500, "application/json", "{\"error\":{\"message\":\"could not process: " + FAKE_PHI + "\"}}"));
 
-        DomainException failure = failure(ErrorCode.UPSTREAM_ERROR, LONG, () -> adapter(fake).complete(GPT, turn(FAKE_PHI)));
+        DomainException failure =
+                failure(ErrorCode.UPSTREAM_ERROR, LONG, () -> adapter(fake).complete(GPT, turn(FAKE_PHI)));
 
         assertTrue(failure.getMessage().contains("500"), failure.getMessage());
         assertFalse(failure.getMessage().contains("Jane"), failure.getMessage());
@@ -308,12 +316,12 @@ class OpenAiChatUpstreamAdapterIT {
 
     @Test
     void givenABadRequestEchoingTheTurn_stream_failsWithUpstreamErrorBeforeAnyChunk() throws Exception {
-        FakeOpenAiUpstream fake = fake((request, reply) -> reply.send(400, "application/json",
-                "{\"error\":{\"message\":\"bad message: " + FAKE_PHI + "\"}}"));
+        FakeOpenAiUpstream fake = fake((request, reply) ->
+                reply.send(400, "application/json", "{\"error\":{\"message\":\"bad message: " + FAKE_PHI + "\"}}"));
         List<Map<String, Object>> chunks = new ArrayList<>();
 
-        DomainException failure = failure(ErrorCode.UPSTREAM_ERROR, LONG,
-                () -> adapter(fake).stream(GPT, turn(FAKE_PHI), chunks::add));
+        DomainException failure =
+                failure(ErrorCode.UPSTREAM_ERROR, LONG, () -> adapter(fake).stream(GPT, turn(FAKE_PHI), chunks::add));
 
         assertEquals("The upstream answered with status 400.", failure.getMessage());
         assertTrue(chunks.isEmpty());
@@ -323,7 +331,8 @@ class OpenAiChatUpstreamAdapterIT {
     void givenAGarbageBody_complete_failsWithUpstreamError() throws Exception {
         FakeOpenAiUpstream fake = fake((request, reply) -> reply.send(200, "application/json", "<html>" + FAKE_PHI));
 
-        DomainException failure = failure(ErrorCode.UPSTREAM_ERROR, LONG, () -> adapter(fake).complete(GPT, turn("Hi")));
+        DomainException failure =
+                failure(ErrorCode.UPSTREAM_ERROR, LONG, () -> adapter(fake).complete(GPT, turn("Hi")));
 
         assertFalse(failure.getMessage().contains("Jane"), failure.getMessage());
     }
@@ -333,7 +342,8 @@ class OpenAiChatUpstreamAdapterIT {
         String huge = "{\"pad\":\"" + "x".repeat(OpenAiChatUpstreamAdapter.MAX_ANSWER_BYTES) + "\"}";
         FakeOpenAiUpstream fake = fake((request, reply) -> reply.send(200, "application/json", huge));
 
-        DomainException failure = failure(ErrorCode.UPSTREAM_ERROR, LONG, () -> adapter(fake).complete(GPT, turn("Hi")));
+        DomainException failure =
+                failure(ErrorCode.UPSTREAM_ERROR, LONG, () -> adapter(fake).complete(GPT, turn("Hi")));
 
         assertTrue(failure.getMessage().contains("size limit"), failure.getMessage());
     }
@@ -348,7 +358,9 @@ class OpenAiChatUpstreamAdapterIT {
         });
         List<String> contents = new ArrayList<>();
 
-        DomainException failure = failure(ErrorCode.UPSTREAM_ERROR, LONG,
+        DomainException failure = failure(
+                ErrorCode.UPSTREAM_ERROR,
+                LONG,
                 () -> adapter(fake).stream(GPT, turn("Hi"), chunk -> contents.add(contentOf(chunk))));
 
         assertEquals(List.of("fine"), contents);
@@ -363,8 +375,8 @@ class OpenAiChatUpstreamAdapterIT {
             reply.endStream();
         });
 
-        DomainException failure = failure(ErrorCode.UPSTREAM_ERROR, LONG,
-                () -> adapter(fake).stream(GPT, turn("Hi"), chunk -> { }));
+        DomainException failure =
+                failure(ErrorCode.UPSTREAM_ERROR, LONG, () -> adapter(fake).stream(GPT, turn("Hi"), chunk -> {}));
 
         assertFalse(failure.getMessage().contains("Jane"), failure.getMessage());
     }
@@ -375,8 +387,8 @@ class OpenAiChatUpstreamAdapterIT {
         try (ServerSocket closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = closed.getLocalPort();
         }
-        OpenAiChatUpstreamAdapter adapter = adapter(URI.create("http://127.0.0.1:" + port + "/v1"), Optional.empty(),
-                LONG, LONG, LONG, LONG);
+        OpenAiChatUpstreamAdapter adapter =
+                adapter(URI.create("http://127.0.0.1:" + port + "/v1"), Optional.empty(), LONG, LONG, LONG, LONG);
 
         failure(ErrorCode.UPSTREAM_ERROR, LONG, () -> adapter.complete(GPT, turn("Hi")));
     }
@@ -395,8 +407,13 @@ class OpenAiChatUpstreamAdapterIT {
                 break;
             }
         }
-        OpenAiChatUpstreamAdapter adapter = adapter(URI.create("http://127.0.0.1:" + full.getLocalPort() + "/v1"),
-                Optional.empty(), SHORT, LONG, LONG, LONG);
+        OpenAiChatUpstreamAdapter adapter = adapter(
+                URI.create("http://127.0.0.1:" + full.getLocalPort() + "/v1"),
+                Optional.empty(),
+                SHORT,
+                LONG,
+                LONG,
+                LONG);
 
         long started = System.nanoTime();
         failure(ErrorCode.UPSTREAM_TIMEOUT, Duration.ofSeconds(3), () -> adapter.complete(GPT, turn("Hi")));
@@ -410,8 +427,8 @@ class OpenAiChatUpstreamAdapterIT {
         OpenAiChatUpstreamAdapter adapter = adapter(fake.baseUrl(), Optional.empty(), LONG, SHORT, LONG, LONG);
 
         long started = System.nanoTime();
-        DomainException failure = failure(ErrorCode.UPSTREAM_TIMEOUT, Duration.ofSeconds(3),
-                () -> adapter.complete(GPT, turn("Hi")));
+        DomainException failure =
+                failure(ErrorCode.UPSTREAM_TIMEOUT, Duration.ofSeconds(3), () -> adapter.complete(GPT, turn("Hi")));
 
         assertTrue(failure.getMessage().contains("first-byte"), failure.getMessage());
         assertTrue(elapsedMillis(started) >= SHORT.toMillis() - 50, "gave up after " + elapsedMillis(started) + " ms");
@@ -427,7 +444,9 @@ class OpenAiChatUpstreamAdapterIT {
         OpenAiChatUpstreamAdapter adapter = adapter(fake.baseUrl(), Optional.empty(), LONG, LONG, SHORT, LONG);
         List<String> contents = new CopyOnWriteArrayList<>();
 
-        DomainException failure = failure(ErrorCode.UPSTREAM_TIMEOUT, Duration.ofSeconds(3),
+        DomainException failure = failure(
+                ErrorCode.UPSTREAM_TIMEOUT,
+                Duration.ofSeconds(3),
                 () -> adapter.stream(GPT, turn("Hi"), chunk -> contents.add(contentOf(chunk))));
 
         assertTrue(failure.getMessage().contains("idle"), failure.getMessage());
@@ -449,7 +468,9 @@ class OpenAiChatUpstreamAdapterIT {
         List<String> contents = new CopyOnWriteArrayList<>();
 
         long started = System.nanoTime();
-        DomainException failure = failure(ErrorCode.UPSTREAM_TIMEOUT, Duration.ofSeconds(3),
+        DomainException failure = failure(
+                ErrorCode.UPSTREAM_TIMEOUT,
+                Duration.ofSeconds(3),
                 () -> adapter.stream(GPT, turn("Hi"), chunk -> contents.add(contentOf(chunk))));
 
         assertTrue(failure.getMessage().contains("total"), failure.getMessage());
@@ -492,8 +513,9 @@ class OpenAiChatUpstreamAdapterIT {
         IllegalStateException clientGone = new IllegalStateException("the caller hung up");
 
         long started = System.nanoTime();
-        IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> adapter(fake).stream(GPT, turn("Hi"),
-                chunk -> {
+        IllegalStateException thrown = assertThrows(
+                IllegalStateException.class,
+                () -> adapter(fake).stream(GPT, turn("Hi"), chunk -> {
                     throw clientGone;
                 }));
 

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 class RoutingChatUpstreamAdapterTest {
     private final List<String> calls = new ArrayList<>();
-    private final RoutingChatUpstreamAdapter router = new RoutingChatUpstreamAdapter(recording("openai"), recording("stub"));
+    private final RoutingChatUpstreamAdapter router =
+            new RoutingChatUpstreamAdapter(recording("openai"), recording("stub"));
 
     @Test
     void givenAnOpenAiUpstream_complete_goesToTheOpenAiAdapter() {
@@ -22,7 +23,7 @@ class RoutingChatUpstreamAdapterTest {
 
     @Test
     void givenTheStubUpstream_stream_goesToTheStub() {
-        router.stream(new Upstream(Upstream.Provider.STUB, "stub"), Map.of(), chunk -> { });
+        router.stream(new Upstream(Upstream.Provider.STUB, "stub"), Map.of(), chunk -> {});
 
         assertEquals(List.of("stub:stream:stub"), calls);
     }

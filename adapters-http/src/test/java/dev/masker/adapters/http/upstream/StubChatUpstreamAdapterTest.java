@@ -25,11 +25,15 @@ class StubChatUpstreamAdapterTest {
             new StubChatUpstreamAdapter(Clock.fixed(Instant.parse("2026-05-03T21:14:32Z"), ZoneOffset.UTC));
 
     private static Map<String, Object> body(Object lastUserContent) {
-        return Map.of("model", "stub", "messages", List.of(
-                Map.of("role", "system", "content", "You are a scheduler. " + PHONE),
-                Map.of("role", "user", "content", "Earlier turn"),
-                Map.of("role", "assistant", "content", "Go on."),
-                Map.of("role", "user", "content", lastUserContent)));
+        return Map.of(
+                "model",
+                "stub",
+                "messages",
+                List.of(
+                        Map.of("role", "system", "content", "You are a scheduler. " + PHONE),
+                        Map.of("role", "user", "content", "Earlier turn"),
+                        Map.of("role", "assistant", "content", "Go on."),
+                        Map.of("role", "user", "content", lastUserContent)));
     }
 
     private static String content(Map<String, Object> answer) {
@@ -49,10 +53,13 @@ class StubChatUpstreamAdapterTest {
 
     @Test
     void givenTwoTokensInTheLastUserMessage_complete_namesBothAndOnlyThose() {
-        String content = content(stub.complete(STUB, body("I am " + NAME + ", call me at " + PHONE + " or " + NAME + ".")));
+        String content =
+                content(stub.complete(STUB, body("I am " + NAME + ", call me at " + PHONE + " or " + NAME + ".")));
 
-        assertEquals("I am Masker's stub model. I saw 2 protected values: " + NAME + " and " + PHONE
-                + "; I never saw the originals.", content);
+        assertEquals(
+                "I am Masker's stub model. I saw 2 protected values: " + NAME + " and " + PHONE
+                        + "; I never saw the originals.",
+                content);
     }
 
     @Test
@@ -63,7 +70,8 @@ class StubChatUpstreamAdapterTest {
 
         String content = content(stub.complete(STUB, body(parts)));
 
-        assertEquals("I am Masker's stub model. I saw 1 protected value: " + NAME + "; I never saw the originals.", content);
+        assertEquals(
+                "I am Masker's stub model. I saw 1 protected value: " + NAME + "; I never saw the originals.", content);
     }
 
     @Test
@@ -80,7 +88,9 @@ class StubChatUpstreamAdapterTest {
         assertEquals("stop", choice.get("finish_reason"));
         Map<?, ?> usage = (Map<?, ?>) answer.get("usage");
         assertTrue((Integer) usage.get("prompt_tokens") > 0);
-        assertEquals((Integer) usage.get("prompt_tokens") + (Integer) usage.get("completion_tokens"), usage.get("total_tokens"));
+        assertEquals(
+                (Integer) usage.get("prompt_tokens") + (Integer) usage.get("completion_tokens"),
+                usage.get("total_tokens"));
     }
 
     @Test
@@ -107,22 +117,33 @@ class StubChatUpstreamAdapterTest {
 
         List<Map<String, Object>> chunks = chunks(body);
 
-        assertEquals(Map.of("role", "assistant", "content", ""), choice(chunks.getFirst()).get("delta"));
+        assertEquals(
+                Map.of("role", "assistant", "content", ""),
+                choice(chunks.getFirst()).get("delta"));
         List<String> pieces = chunks.subList(1, chunks.size() - 1).stream()
-                .map(chunk -> (String) ((Map<?, ?>) choice(chunk).get("delta")).get("content")).toList();
+                .map(chunk -> (String) ((Map<?, ?>) choice(chunk).get("delta")).get("content"))
+                .toList();
         assertEquals(content(stub.complete(STUB, body)), String.join("", pieces));
-        assertTrue(pieces.stream().allMatch(piece -> !piece.isEmpty() && piece.length() <= StubChatUpstreamAdapter.PIECE_LENGTH));
+        assertTrue(pieces.stream()
+                .allMatch(piece -> !piece.isEmpty() && piece.length() <= StubChatUpstreamAdapter.PIECE_LENGTH));
         assertTrue(pieces.stream().noneMatch(piece -> piece.contains(NAME)), "the token should be split across chunks");
         assertEquals("stop", choice(chunks.getLast()).get("finish_reason"));
         assertEquals(Map.of(), choice(chunks.getLast()).get("delta"));
-        assertTrue(chunks.stream().allMatch(chunk -> "chat.completion.chunk".equals(chunk.get("object"))
-                && chunk.get("id").equals(chunks.getFirst().get("id")) && !chunk.containsKey("usage")));
+        assertTrue(chunks.stream()
+                .allMatch(chunk -> "chat.completion.chunk".equals(chunk.get("object"))
+                        && chunk.get("id").equals(chunks.getFirst().get("id"))
+                        && !chunk.containsKey("usage")));
     }
 
     @Test
     void givenIncludeUsage_stream_endsWithAChunkOfUsageAndNoChoices() {
-        Map<String, Object> body = Map.of("messages", List.of(Map.of("role", "user", "content", "Hi " + PHONE)),
-                "stream", true, "stream_options", Map.of("include_usage", true));
+        Map<String, Object> body = Map.of(
+                "messages",
+                List.of(Map.of("role", "user", "content", "Hi " + PHONE)),
+                "stream",
+                true,
+                "stream_options",
+                Map.of("include_usage", true));
 
         List<Map<String, Object>> chunks = chunks(body);
 

@@ -42,15 +42,20 @@ final class FakeClinicEndpoint implements AutoCloseable {
             String length = "Content-Length: " + raw.length() + "\r\n";
             return switch (this) {
                 case HTTP_1_0_CONTENT_LENGTH ->
-                        new Answer("HTTP/1.0 " + status + " Status\r\n" + json + length + "\r\n", raw, true);
-                case HTTP_1_0_UNTIL_CLOSE -> new Answer("HTTP/1.0 " + status + " Status\r\n" + json + "\r\n", raw, true);
+                    new Answer("HTTP/1.0 " + status + " Status\r\n" + json + length + "\r\n", raw, true);
+                case HTTP_1_0_UNTIL_CLOSE ->
+                    new Answer("HTTP/1.0 " + status + " Status\r\n" + json + "\r\n", raw, true);
                 case HTTP_1_1_UNTIL_CLOSE ->
-                        new Answer("HTTP/1.1 " + status + " Status\r\n" + json + "Connection: close\r\n\r\n", raw, true);
+                    new Answer("HTTP/1.1 " + status + " Status\r\n" + json + "Connection: close\r\n\r\n", raw, true);
                 case HTTP_1_1_UNTIL_CLOSE_NO_REASON ->
-                        new Answer("HTTP/1.1 " + status + "\r\n" + json + "Connection: close\r\n\r\n", raw, true);
-                case HTTP_1_1_CHUNKED -> new Answer("HTTP/1.1 " + status + " Status\r\n" + json
-                        + "Transfer-Encoding: chunked\r\n\r\n", inChunks(raw), false);
-                case HTTP_1_1_KEEP_ALIVE -> new Answer("HTTP/1.1 " + status + " Status\r\n" + json + length + "\r\n", raw, false);
+                    new Answer("HTTP/1.1 " + status + "\r\n" + json + "Connection: close\r\n\r\n", raw, true);
+                case HTTP_1_1_CHUNKED ->
+                    new Answer(
+                            "HTTP/1.1 " + status + " Status\r\n" + json + "Transfer-Encoding: chunked\r\n\r\n",
+                            inChunks(raw),
+                            false);
+                case HTTP_1_1_KEEP_ALIVE ->
+                    new Answer("HTTP/1.1 " + status + " Status\r\n" + json + length + "\r\n", raw, false);
             };
         }
 
@@ -59,7 +64,10 @@ final class FakeClinicEndpoint implements AutoCloseable {
             StringBuilder chunks = new StringBuilder();
             for (int start = 0; start < raw.length(); start += 7) {
                 String chunk = raw.substring(start, Math.min(raw.length(), start + 7));
-                chunks.append(Integer.toHexString(chunk.length())).append("\r\n").append(chunk).append("\r\n");
+                chunks.append(Integer.toHexString(chunk.length()))
+                        .append("\r\n")
+                        .append(chunk)
+                        .append("\r\n");
             }
             return chunks.append("0\r\n\r\n").toString();
         }

@@ -38,8 +38,12 @@ class JacksonVapiMessageAdapterTest {
         assertTrue(message.isAssistantRequest());
         assertEquals(Optional.of("assistant-request"), message.type());
         assertEquals(OptionalLong.of(1_764_201_600_000L), message.timestamp());
-        assertEquals(Optional.of(new VapiCall(Optional.of("call_01JD8Q2W3E4R5T6Y7U8I9O0P1A"), Optional.of("asst_7f3c2a9e"),
-                Optional.of("+14155552671"))), message.call());
+        assertEquals(
+                Optional.of(new VapiCall(
+                        Optional.of("call_01JD8Q2W3E4R5T6Y7U8I9O0P1A"),
+                        Optional.of("asst_7f3c2a9e"),
+                        Optional.of("+14155552671"))),
+                message.call());
     }
 
     @Test
@@ -73,7 +77,9 @@ class JacksonVapiMessageAdapterTest {
 
         assertEquals(Optional.of("end-of-call-report"), message.type());
         assertFalse(message.isAssistantRequest());
-        assertEquals(Optional.of("call_01JD8Q2W3E4R5T6Y7U8I9O0P1A"), message.call().orElseThrow().id());
+        assertEquals(
+                Optional.of("call_01JD8Q2W3E4R5T6Y7U8I9O0P1A"),
+                message.call().orElseThrow().id());
     }
 
     @Test
@@ -113,7 +119,9 @@ class JacksonVapiMessageAdapterTest {
 
     @Test
     void givenNoCall_read_givesNoCall() {
-        assertEquals(Optional.empty(), read("{\"message\":{\"type\":\"assistant-request\"}}").call());
+        assertEquals(
+                Optional.empty(),
+                read("{\"message\":{\"type\":\"assistant-request\"}}").call());
     }
 
     @Test
@@ -125,8 +133,14 @@ class JacksonVapiMessageAdapterTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{\"type\":42}", "{\"type\":null}", "{\"type\":[\"assistant-request\"]}",
-        "{\"type\":{\"name\":\"assistant-request\"}}", "{\"type\":\"Assistant-Request\"}"})
+    @ValueSource(
+            strings = {
+                "{\"type\":42}",
+                "{\"type\":null}",
+                "{\"type\":[\"assistant-request\"]}",
+                "{\"type\":{\"name\":\"assistant-request\"}}",
+                "{\"type\":\"Assistant-Request\"}"
+            })
     void givenATypeThatIsNotTheTextAssistantRequest_read_isNotAnAssistantRequest(String json) {
         assertFalse(read(json).isAssistantRequest());
     }
@@ -134,7 +148,9 @@ class JacksonVapiMessageAdapterTest {
     @Test
     void givenCallFieldsOfTheWrongType_read_leavesThemEmpty() {
         VapiCall call = read("{\"type\":\"assistant-request\",\"call\":{\"id\":7,\"assistantId\":null,"
-                + "\"customer\":{\"number\":14155552671}}}").call().orElseThrow();
+                        + "\"customer\":{\"number\":14155552671}}}")
+                .call()
+                .orElseThrow();
 
         assertEquals(new VapiCall(Optional.empty(), Optional.empty(), Optional.empty()), call);
     }
@@ -142,19 +158,40 @@ class JacksonVapiMessageAdapterTest {
     @ParameterizedTest
     @ValueSource(strings = {"\"1764201600000\"", "1764201600000.5", "1e400", "99999999999999999999999", "null", "{}"})
     void givenATimestampThatIsNotAnIntegerNumber_read_givesNoTimestamp(String timestamp) {
-        assertEquals(OptionalLong.empty(), read("{\"type\":\"assistant-request\",\"timestamp\":" + timestamp + "}").timestamp());
+        assertEquals(
+                OptionalLong.empty(),
+                read("{\"type\":\"assistant-request\",\"timestamp\":" + timestamp + "}")
+                        .timestamp());
     }
 
     @Test
     void givenAnIntegralTimestampWrittenWithAFraction_read_acceptsIt() {
-        assertEquals(OptionalLong.of(1_764_201_600_000L),
-                read("{\"type\":\"assistant-request\",\"timestamp\":1764201600000.0}").timestamp());
+        assertEquals(
+                OptionalLong.of(1_764_201_600_000L),
+                read("{\"type\":\"assistant-request\",\"timestamp\":1764201600000.0}")
+                        .timestamp());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", " ", "{", "}", "not json", "{\"type\":\"assistant-request\"", "{'type':'x'}",
-        "{\"type\":\"a\"} {}", "{\"type\":\"a\",}", "{\"type\":\"a\",\"type\":\"b\"}", "[]", "[{\"type\":\"a\"}]",
-        "\"assistant-request\"", "42", "null", "true"})
+    @ValueSource(
+            strings = {
+                "",
+                " ",
+                "{",
+                "}",
+                "not json",
+                "{\"type\":\"assistant-request\"",
+                "{'type':'x'}",
+                "{\"type\":\"a\"} {}",
+                "{\"type\":\"a\",}",
+                "{\"type\":\"a\",\"type\":\"b\"}",
+                "[]",
+                "[{\"type\":\"a\"}]",
+                "\"assistant-request\"",
+                "42",
+                "null",
+                "true"
+            })
     void givenABodyThatIsNotAJsonObject_read_rejectsAsInvalidJson(String body) {
         DomainException thrown = rejection(body.getBytes(StandardCharsets.UTF_8));
 
@@ -170,7 +207,8 @@ class JacksonVapiMessageAdapterTest {
 
     @Test
     void givenInvalidJsonHoldingAPhoneNumber_read_rejectsWithAMessageThatQuotesNothing() {
-        DomainException thrown = rejection("{\"customer\":{\"number\":\"+14155552671\"".getBytes(StandardCharsets.UTF_8));
+        DomainException thrown =
+                rejection("{\"customer\":{\"number\":\"+14155552671\"".getBytes(StandardCharsets.UTF_8));
 
         assertEquals(ErrorCode.INVALID_JSON, thrown.code());
         assertFalse(thrown.getMessage().contains("4155552671"));

@@ -45,33 +45,38 @@ class SignedPostsIT {
     private static final String ANSWER = """
             {"assistant": {"firstMessage": "Hello Ada", "voice": {"voiceId": "v2"}}}""";
     private static final JsonCodec JSON = new JsonCodec();
-    private static final AssistantConfig OVERRIDES =
-            AssistantConfig.of(JSON.toMap(JSON.readTree(ANSWER.getBytes(StandardCharsets.UTF_8)).get("assistant")));
+    private static final AssistantConfig OVERRIDES = AssistantConfig.of(
+            JSON.toMap(JSON.readTree(ANSWER.getBytes(StandardCharsets.UTF_8)).get("assistant")));
     private static final CallbackRequest REQUEST = new CallbackRequest(
             AgentId.parse("agt_01HZY3K8Q7V2W9X4M5N6P7R8S9").orElseThrow(),
             new VapiCall(Optional.of("call-1"), Optional.of("asst-1"), Optional.of("+14155552671")),
             OptionalLong.of(1764201600000L));
     private static final byte[] MESSAGE = """
-            {"message": {"type": "tool-calls", "call": {"id": "call-1"}, "toolCallList": []}}"""
-            .getBytes(StandardCharsets.UTF_8);
+            {"message": {"type": "tool-calls", "call": {"id": "call-1"}, "toolCallList": []}}""".getBytes(StandardCharsets.UTF_8);
     private static final HttpConfigCallbackAdapter CALLBACKS = new HttpConfigCallbackAdapter(JSON, Clock.systemUTC());
     private static final HttpVapiRelayAdapter RELAYS = new HttpVapiRelayAdapter(JSON, Clock.systemUTC());
 
     /** Who posts; what became of a post is one word: "answered" (the answer read whole) or the failure's reason. */
     enum Caller {
-        CONFIG_CALLBACK, RELAY;
+        CONFIG_CALLBACK,
+        RELAY;
 
         String post(URI url, Duration timeout) {
             return switch (this) {
-                case CONFIG_CALLBACK -> switch (CALLBACKS.fetch(new ConfigCallback(url, SECRET, timeout), REQUEST)) {
-                    case CallbackOutcome.Overrides overrides -> overrides.assistant().equals(OVERRIDES) ? "answered" : "misread";
-                    case CallbackOutcome.Failed failed -> failed.reason().wireName();
-                };
-                case RELAY -> switch (RELAYS.relay(new ForwardTarget(url, SECRET, timeout, Set.of()), MESSAGE)) {
-                    case RelayOutcome.Answered answered ->
-                            Arrays.equals(answered.json(), ANSWER.getBytes(StandardCharsets.UTF_8)) ? "answered" : "misread";
-                    case RelayOutcome.Failed failed -> failed.reason();
-                };
+                case CONFIG_CALLBACK ->
+                    switch (CALLBACKS.fetch(new ConfigCallback(url, SECRET, timeout), REQUEST)) {
+                        case CallbackOutcome.Overrides overrides ->
+                            overrides.assistant().equals(OVERRIDES) ? "answered" : "misread";
+                        case CallbackOutcome.Failed failed -> failed.reason().wireName();
+                    };
+                case RELAY ->
+                    switch (RELAYS.relay(new ForwardTarget(url, SECRET, timeout, Set.of()), MESSAGE)) {
+                        case RelayOutcome.Answered answered ->
+                            Arrays.equals(answered.json(), ANSWER.getBytes(StandardCharsets.UTF_8))
+                                    ? "answered"
+                                    : "misread";
+                        case RelayOutcome.Failed failed -> failed.reason();
+                    };
             };
         }
     }
@@ -108,13 +113,17 @@ class SignedPostsIT {
         URI url = trickling(framing.answer(200, ANSWER)).url();
 
         // Twice: a connection the server closed must never carry the next call.
-        forEachCaller(caller -> () -> assertEquals(List.of("answered", "answered"),
-                List.of(caller.post(url, LONG), caller.post(url, LONG)), caller.name()));
+        forEachCaller(caller -> () -> assertEquals(
+                List.of("answered", "answered"),
+                List.of(caller.post(url, LONG), caller.post(url, LONG)),
+                caller.name()));
     }
 
     @Test
-    void givenHttp10ServerClosingRightAfterItsAnswer_postManyTimesInARow_neverUsesTheClosedConnection() throws IOException {
-        // An HTTP/1.0 answer with a length, sent in one write and closed at once: the client must not keep the connection.
+    void givenHttp10ServerClosingRightAfterItsAnswer_postManyTimesInARow_neverUsesTheClosedConnection()
+            throws IOException {
+        // An HTTP/1.0 answer with a length, sent in one write and closed at once: the client must not keep the
+        // connection.
         FakeClinicEndpoint endpoint = FakeClinicEndpoint.prompt(Framing.HTTP_1_0_CONTENT_LENGTH.answer(200, ANSWER));
         endpoints.add(endpoint);
 
@@ -142,7 +151,8 @@ class SignedPostsIT {
             assertAll(
                     () -> assertEquals("POST /masker HTTP/1.1", received.requestLine()),
                     () -> assertEquals("application/json", received.headers().get("content-type")),
-                    () -> assertEquals("v1=" + SignedPosts.sign(SECRET, timestamp, received.body()),
+                    () -> assertEquals(
+                            "v1=" + SignedPosts.sign(SECRET, timestamp, received.body()),
                             signature.substring(signature.indexOf(',') + 1)),
                     () -> assertTrue(Math.abs(System.currentTimeMillis() / 1000 - Long.parseLong(timestamp)) < 60));
         }));
@@ -177,7 +187,8 @@ class SignedPostsIT {
     @Test
     void givenBodyThatNeverEnds_post_timesOutWithinTheTimeout() throws IOException {
         // HTTP/1.0 without a length, part of the body, and the connection held open: only a close could end it.
-        URI url = trickling(new Answer("HTTP/1.0 200 OK\r\nContent-Type: application/json\r\n\r\n", "{\"assistant\": {", false))
+        URI url = trickling(new Answer(
+                        "HTTP/1.0 200 OK\r\nContent-Type: application/json\r\n\r\n", "{\"assistant\": {", false))
                 .url();
 
         forEachCaller(caller -> () -> {
@@ -192,7 +203,8 @@ class SignedPostsIT {
     @Test
     void givenRedirect_post_doesNotFollowIt() throws IOException {
         FakeClinicEndpoint elsewhere = trickling(Framing.HTTP_1_0_UNTIL_CLOSE.answer(200, ANSWER));
-        URI url = trickling(new Answer("HTTP/1.0 307 Temporary Redirect\r\nLocation: " + elsewhere.url() + "\r\n\r\n", "", true))
+        URI url = trickling(new Answer(
+                        "HTTP/1.0 307 Temporary Redirect\r\nLocation: " + elsewhere.url() + "\r\n\r\n", "", true))
                 .url();
 
         forEachCaller(caller -> () -> assertEquals("error_status", caller.post(url, LONG), caller.name()));

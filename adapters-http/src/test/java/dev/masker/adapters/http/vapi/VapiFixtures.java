@@ -16,8 +16,7 @@ import java.util.Optional;
 final class VapiFixtures {
     static final String DIRECTORY = "/fixtures/vapi/";
 
-    private VapiFixtures() {
-    }
+    private VapiFixtures() {}
 
     /** The exact bytes of a fixture file. */
     static byte[] bytes(String file) {
@@ -43,20 +42,29 @@ final class VapiFixtures {
     /** The entries of {@code vectors} (must verify) or {@code must_fail} (must not). */
     static List<Vector> vectors(String list) {
         List<Vector> vectors = new ArrayList<>();
-        signatureVectors().get(list).forEach(node -> vectors.add(new Vector(
-                node.get("file").textValue(),
-                node.get("header").textValue(),
-                node.get("value").textValue(),
-                Optional.ofNullable(node.get("timestamp_header")).map(JsonNode::textValue),
-                Optional.ofNullable(node.get("timestamp")).map(JsonNode::textValue),
-                Optional.ofNullable(node.get("form")).or(() -> Optional.ofNullable(node.get("why")))
-                        .map(JsonNode::textValue).orElse(""))));
+        signatureVectors()
+                .get(list)
+                .forEach(node -> vectors.add(new Vector(
+                        node.get("file").textValue(),
+                        node.get("header").textValue(),
+                        node.get("value").textValue(),
+                        Optional.ofNullable(node.get("timestamp_header")).map(JsonNode::textValue),
+                        Optional.ofNullable(node.get("timestamp")).map(JsonNode::textValue),
+                        Optional.ofNullable(node.get("form"))
+                                .or(() -> Optional.ofNullable(node.get("why")))
+                                .map(JsonNode::textValue)
+                                .orElse(""))));
         return vectors;
     }
 
     /** One signed (or wrongly signed) body, with the header that carries the signature. */
-    record Vector(String file, String header, String value, Optional<String> timestampHeader,
-                  Optional<String> timestamp, String description) {
+    record Vector(
+            String file,
+            String header,
+            String value,
+            Optional<String> timestampHeader,
+            Optional<String> timestamp,
+            String description) {
         @Override
         public String toString() {
             return file + " / " + header + " / " + description;

@@ -43,7 +43,8 @@ class VapiWebhookHttpAdapterIT {
 
     @BeforeAll
     static void serve() {
-        server = RoutedServer.start(new VapiWebhookHttpAdapter(MESSAGES::call, RoutedServer.bodies(), RoutedServer.JSON));
+        server = RoutedServer.start(
+                new VapiWebhookHttpAdapter(MESSAGES::call, RoutedServer.bodies(), RoutedServer.JSON));
     }
 
     @AfterAll
@@ -53,8 +54,8 @@ class VapiWebhookHttpAdapterIT {
 
     @BeforeEach
     void answerTheAssistant() {
-        MESSAGES.answerWith(command -> VapiAnswer.assistant(AssistantConfig.of(Map.of("firstMessage", "Hello",
-                "model", Map.of("provider", "custom-llm")))));
+        MESSAGES.answerWith(command -> VapiAnswer.assistant(
+                AssistantConfig.of(Map.of("firstMessage", "Hello", "model", Map.of("provider", "custom-llm")))));
     }
 
     @Test
@@ -71,14 +72,19 @@ class VapiWebhookHttpAdapterIT {
     @Test
     void givenADelivery_theWebhook_handsTheUseCaseTheAgentTheExactBytesAndEveryHeader() {
         HttpResponse<String> response = server.send(server.request("POST", WEBHOOK, ASSISTANT_REQUEST)
-                .header("X-Vapi-Signature", "sha256=abc123").header("X-Clinic-Token", "tok"));
+                .header("X-Vapi-Signature", "sha256=abc123")
+                .header("X-Clinic-Token", "tok"));
 
         AnswerVapiMessageCommand command = MESSAGES.last();
         assertEquals(AGENT, command.agentIdText());
-        assertArrayEquals(ASSISTANT_REQUEST.getBytes(StandardCharsets.UTF_8), command.delivery().body());
+        assertArrayEquals(
+                ASSISTANT_REQUEST.getBytes(StandardCharsets.UTF_8),
+                command.delivery().body());
         assertEquals(Optional.of("sha256=abc123"), command.delivery().header("x-vapi-signature"));
         assertEquals(Optional.of("tok"), command.delivery().header("X-Clinic-Token"));
-        assertEquals(response.headers().firstValue("X-Request-Id"), Optional.of(command.requestId().value()));
+        assertEquals(
+                response.headers().firstValue("X-Request-Id"),
+                Optional.of(command.requestId().value()));
     }
 
     @Test
@@ -88,7 +94,9 @@ class VapiWebhookHttpAdapterIT {
         HttpResponse<String> response = post("{not json");
 
         assertError(response, 401, "bad_signature");
-        assertArrayEquals("{not json".getBytes(StandardCharsets.UTF_8), MESSAGES.last().delivery().body());
+        assertArrayEquals(
+                "{not json".getBytes(StandardCharsets.UTF_8),
+                MESSAGES.last().delivery().body());
     }
 
     @Test
@@ -113,8 +121,15 @@ class VapiWebhookHttpAdapterIT {
     }
 
     @ParameterizedTest
-    @CsvSource({"BAD_SIGNATURE, 401", "INVALID_JSON, 400", "AGENT_NOT_FOUND, 404", "UNSUPPORTED_EVENT, 422",
-        "VALIDATION_FAILED, 422", "RATE_LIMITED, 429", "AUDIT_UNAVAILABLE, 503"})
+    @CsvSource({
+        "BAD_SIGNATURE, 401",
+        "INVALID_JSON, 400",
+        "AGENT_NOT_FOUND, 404",
+        "UNSUPPORTED_EVENT, 422",
+        "VALIDATION_FAILED, 422",
+        "RATE_LIMITED, 429",
+        "AUDIT_UNAVAILABLE, 503"
+    })
     void givenARejection_theWebhook_answersItsDocumentedStatusWithoutOpenAisFields(ErrorCode code, int status) {
         MESSAGES.rejectWith(code);
 
@@ -129,7 +144,8 @@ class VapiWebhookHttpAdapterIT {
 
     @Test
     void givenABodyNotDeclaredJson_theWebhook_answers415WithoutCallingTheUseCase() {
-        HttpResponse<String> response = server.send(server.request(WEBHOOK).header("Content-Type", "text/plain")
+        HttpResponse<String> response = server.send(server.request(WEBHOOK)
+                .header("Content-Type", "text/plain")
                 .POST(HttpRequest.BodyPublishers.ofString(ASSISTANT_REQUEST)));
 
         assertError(response, 415, "unsupported_media_type");
@@ -140,7 +156,8 @@ class VapiWebhookHttpAdapterIT {
     void givenABodyOverTheLimit_theWebhook_answers413WithoutCallingTheUseCase() {
         String transcript = "x".repeat(RoutedServer.BODY_LIMIT);
 
-        HttpResponse<String> response = post("{\"message\": {\"type\": \"transcript\", \"transcript\": \"" + transcript + "\"}}");
+        HttpResponse<String> response =
+                post("{\"message\": {\"type\": \"transcript\", \"transcript\": \"" + transcript + "\"}}");
 
         assertError(response, 413, "payload_too_large");
         assertEquals(List.of(), MESSAGES.received());

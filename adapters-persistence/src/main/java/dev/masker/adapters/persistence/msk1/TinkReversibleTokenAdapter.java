@@ -33,6 +33,7 @@ import java.util.Optional;
 public final class TinkReversibleTokenAdapter implements ReversibleTokenPort {
     /** The HKDF info the AES-SIV key is derived with; changing it makes every MSK1 token unreadable. */
     static final String KEY_INFO = "masker/MSK1/AES-SIV/v1";
+
     private static final int SIV_KEY_BYTES = 64;
 
     private final KeyRing keys;
@@ -44,7 +45,11 @@ public final class TinkReversibleTokenAdapter implements ReversibleTokenPort {
         this.keys = Objects.requireNonNull(keys, "keys");
         Map<Kid, List<DeterministicAead>> built = new HashMap<>();
         for (Kid kid : keys.kids()) {
-            built.put(kid, keys.require(kid).newestFirst().stream().map(TinkReversibleTokenAdapter::cipher).toList());
+            built.put(
+                    kid,
+                    keys.require(kid).newestFirst().stream()
+                            .map(TinkReversibleTokenAdapter::cipher)
+                            .toList());
         }
         this.ciphers = Map.copyOf(built);
     }
@@ -53,13 +58,13 @@ public final class TinkReversibleTokenAdapter implements ReversibleTokenPort {
     public PhiToken seal(SessionId session, PhiKind kind, Kid kid, String value) {
         byte[] plaintext = value.getBytes(StandardCharsets.UTF_8);
         if (plaintext.length > MAX_VALUE_BYTES) {
-            throw new IllegalArgumentException("a value longer than " + MAX_VALUE_BYTES
-                    + " UTF-8 bytes does not fit an MSK1 token");
+            throw new IllegalArgumentException(
+                    "a value longer than " + MAX_VALUE_BYTES + " UTF-8 bytes does not fit an MSK1 token");
         }
         keys.require(kid);
         try {
-            byte[] ciphertext = ciphers.get(kid).getFirst().encryptDeterministically(plaintext,
-                    associatedData(session, kind, kid));
+            byte[] ciphertext =
+                    ciphers.get(kid).getFirst().encryptDeterministically(plaintext, associatedData(session, kind, kid));
             return new PhiToken(TokenScheme.MSK1, kind, kid, Base32.encode(ciphertext));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-SIV encryption failed", e);
@@ -79,10 +84,11 @@ public final class TinkReversibleTokenAdapter implements ReversibleTokenPort {
         byte[] associatedData = associatedData(session, token.kind(), token.kid());
         for (DeterministicAead cipher : candidates) {
             try {
-                return Optional.of(new String(cipher.decryptDeterministically(ciphertext.get(), associatedData),
-                        StandardCharsets.UTF_8));
+                return Optional.of(new String(
+                        cipher.decryptDeterministically(ciphertext.get(), associatedData), StandardCharsets.UTF_8));
             } catch (GeneralSecurityException notThisKeyOrForged) {
-                // Try the next key; none left means the token is another session's, forged, relabelled or of a retired key.
+                // Try the next key; none left means the token is another session's, forged, relabelled or of a retired
+                // key.
             }
         }
         return Optional.empty();
@@ -96,8 +102,8 @@ public final class TinkReversibleTokenAdapter implements ReversibleTokenPort {
 
     private static DeterministicAead cipher(byte[] kidKey) {
         try {
-            byte[] sivKey = Hkdf.computeHkdf("HMACSHA256", kidKey, new byte[0], KEY_INFO.getBytes(StandardCharsets.UTF_8),
-                    SIV_KEY_BYTES);
+            byte[] sivKey = Hkdf.computeHkdf(
+                    "HMACSHA256", kidKey, new byte[0], KEY_INFO.getBytes(StandardCharsets.UTF_8), SIV_KEY_BYTES);
             AesSivParameters parameters = AesSivParameters.builder()
                     .setKeySizeBytes(SIV_KEY_BYTES)
                     // The token carries kind and kid itself: no Tink key-id prefix in the ciphertext.

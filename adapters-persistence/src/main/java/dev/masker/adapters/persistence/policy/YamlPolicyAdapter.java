@@ -81,14 +81,17 @@ public final class YamlPolicyAdapter implements ReadPolicyPort {
         Node root;
         try {
             LoadSettings settings = settings();
-            root = new Composer(settings, new ParserImpl(settings, new StreamReader(settings, yaml))).getSingleNode()
+            root = new Composer(settings, new ParserImpl(settings, new StreamReader(settings, yaml)))
+                    .getSingleNode()
                     .orElse(null);
         } catch (MarkedYamlEngineException e) {
             Optional<Mark> mark = e.getProblemMark().or(e::getContextMark);
             throw invalid("policy_yaml", mark.map(YamlPolicyAdapter::at).orElse("") + "is not well-formed YAML");
         } catch (YamlEngineException | StackOverflowError e) {
             // The parser's message may quote the text; it is not passed on.
-            throw invalid("policy_yaml", "is not a YAML document this reader accepts (anchors, aliases and tags are refused)");
+            throw invalid(
+                    "policy_yaml",
+                    "is not a YAML document this reader accepts (anchors, aliases and tags are refused)");
         }
         if (root == null) {
             throw invalid("policy_yaml", "must be a non-empty YAML document");
@@ -103,25 +106,40 @@ public final class YamlPolicyAdapter implements ReadPolicyPort {
 
     private static Policy policy(Node root, List<FieldProblem> problems) {
         if (!(root instanceof MappingNode top)) {
-            throw invalid("policy_yaml", at(root) + "must be a mapping with name, version, kid, tokenization and entities");
+            throw invalid(
+                    "policy_yaml", at(root) + "must be a mapping with name, version, kid, tokenization and entities");
         }
         Map<String, Node> fields = fields(top, "", TOP, problems);
         String name = scalar(fields, "name", root, problems)
-                .filter(text -> check(Policy.nameProblem(text), "name", fields.get("name"), problems)).orElse(null);
-        Integer version = scalar(fields, "version", root, problems).map(text -> {
-            String problem = WHOLE.matcher(text).matches() ? Policy.versionProblem(Long.parseLong(text))
-                    : Policy.versionProblem(0);
-            return check(problem, "version", fields.get("version"), problems) ? Integer.valueOf(text) : null;
-        }).orElse(null);
-        Kid kid = scalar(fields, "kid", root, problems).filter(text -> check(Kid.isValid(text) ? null
-                        : "must be K_ followed by 1 to 30 upper-case letters or digits", "kid", fields.get("kid"), problems))
-                .map(Kid::new).orElse(null);
-        Tokenization tokenization = scalar(fields, "tokenization", root, problems).flatMap(text -> {
-            Optional<Tokenization> parsed = Tokenization.parse(text);
-            check(parsed.isPresent() ? null : "must be vault-deterministic or reversible-aead", "tokenization",
-                    fields.get("tokenization"), problems);
-            return parsed;
-        }).orElse(null);
+                .filter(text -> check(Policy.nameProblem(text), "name", fields.get("name"), problems))
+                .orElse(null);
+        Integer version = scalar(fields, "version", root, problems)
+                .map(text -> {
+                    String problem = WHOLE.matcher(text).matches()
+                            ? Policy.versionProblem(Long.parseLong(text))
+                            : Policy.versionProblem(0);
+                    return check(problem, "version", fields.get("version"), problems) ? Integer.valueOf(text) : null;
+                })
+                .orElse(null);
+        Kid kid = scalar(fields, "kid", root, problems)
+                .filter(text -> check(
+                        Kid.isValid(text) ? null : "must be K_ followed by 1 to 30 upper-case letters or digits",
+                        "kid",
+                        fields.get("kid"),
+                        problems))
+                .map(Kid::new)
+                .orElse(null);
+        Tokenization tokenization = scalar(fields, "tokenization", root, problems)
+                .flatMap(text -> {
+                    Optional<Tokenization> parsed = Tokenization.parse(text);
+                    check(
+                            parsed.isPresent() ? null : "must be vault-deterministic or reversible-aead",
+                            "tokenization",
+                            fields.get("tokenization"),
+                            problems);
+                    return parsed;
+                })
+                .orElse(null);
         Map<PhiKind, EntityRule> entities = entities(fields.get("entities"), problems);
         boolean logPayloads = logPayloads(fields.get("log_payloads"), problems);
         if (!problems.isEmpty()) {
@@ -135,7 +153,8 @@ public final class YamlPolicyAdapter implements ReadPolicyPort {
         if (node == null) {
             return false;
         }
-        if (node instanceof ScalarNode scalar && ("true".equals(scalar.getValue()) || "false".equals(scalar.getValue()))) {
+        if (node instanceof ScalarNode scalar
+                && ("true".equals(scalar.getValue()) || "false".equals(scalar.getValue()))) {
             return "true".equals(scalar.getValue());
         }
         problems.add(problem("log_payloads", node, "must be true or false"));
@@ -168,7 +187,8 @@ public final class YamlPolicyAdapter implements ReadPolicyPort {
             Node enabledNode = fields.get("enabled");
             if (enabledNode == null) {
                 enabled = Boolean.TRUE;
-            } else if (enabledNode instanceof ScalarNode scalar && Set.of("true", "false").contains(scalar.getValue())) {
+            } else if (enabledNode instanceof ScalarNode scalar
+                    && Set.of("true", "false").contains(scalar.getValue())) {
                 enabled = Boolean.valueOf(scalar.getValue());
             } else {
                 problems.add(problem(path + ".enabled", enabledNode, "must be true or false"));
@@ -177,7 +197,8 @@ public final class YamlPolicyAdapter implements ReadPolicyPort {
             Node actionNode = fields.get("action");
             if (actionNode != null) {
                 Optional<PolicyAction> parsed = actionNode instanceof ScalarNode scalar
-                        ? PolicyAction.parse(scalar.getValue()) : Optional.empty();
+                        ? PolicyAction.parse(scalar.getValue())
+                        : Optional.empty();
                 if (parsed.isEmpty()) {
                     problems.add(problem(path + ".action", actionNode, "must be tokenize, redact or pass"));
                 } else {
@@ -191,14 +212,16 @@ public final class YamlPolicyAdapter implements ReadPolicyPort {
         return entities;
     }
 
-    private static Map<String, Node> fields(MappingNode mapping, String prefix, Set<String> known,
-                                            List<FieldProblem> problems) {
+    private static Map<String, Node> fields(
+            MappingNode mapping, String prefix, Set<String> known, List<FieldProblem> problems) {
         Map<String, Node> fields = new HashMap<>();
         for (NodeTuple tuple : mapping.getValue()) {
             String key = key(tuple.getKeyNode());
             if (key == null || !known.contains(key)) {
                 String parent = prefix.isEmpty() ? null : prefix.substring(0, prefix.length() - 1);
-                problems.add(problem(path(parent, key), tuple.getKeyNode(),
+                problems.add(problem(
+                        path(parent, key),
+                        tuple.getKeyNode(),
                         "is not a known key; known: " + String.join(", ", sorted(known))));
             } else {
                 fields.put(key, tuple.getValueNode());
@@ -207,8 +230,8 @@ public final class YamlPolicyAdapter implements ReadPolicyPort {
         return fields;
     }
 
-    private static Optional<String> scalar(Map<String, Node> fields, String field, Node parent,
-                                           List<FieldProblem> problems) {
+    private static Optional<String> scalar(
+            Map<String, Node> fields, String field, Node parent, List<FieldProblem> problems) {
         Node node = fields.get(field);
         if (node == null) {
             problems.add(problem(field, parent, "is required"));

@@ -7,13 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.masker.application.port.out.ReversibleTokenPort;
+import dev.masker.domain.id.Ulid;
 import dev.masker.domain.phi.KeyRing;
 import dev.masker.domain.phi.Kid;
 import dev.masker.domain.phi.PhiKind;
 import dev.masker.domain.phi.PhiToken;
 import dev.masker.domain.phi.TokenScheme;
 import dev.masker.domain.session.SessionId;
-import dev.masker.domain.id.Ulid;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
@@ -73,8 +73,11 @@ class TinkReversibleTokenAdapterTest {
         PhiToken token = adapter.seal(SESSION, PhiKind.NAME, HEALTHCARE, NAME);
 
         assertEquals(token, adapter.seal(SESSION, PhiKind.NAME, HEALTHCARE, NAME));
-        assertNotEquals(token.value(), adapter.seal(SESSION, PhiKind.NAME, OTHER, NAME).value());
-        assertNotEquals(token.value(), adapter.seal(OTHER_SESSION, PhiKind.NAME, HEALTHCARE, NAME).value());
+        assertNotEquals(
+                token.value(), adapter.seal(SESSION, PhiKind.NAME, OTHER, NAME).value());
+        assertNotEquals(
+                token.value(),
+                adapter.seal(OTHER_SESSION, PhiKind.NAME, HEALTHCARE, NAME).value());
     }
 
     @Test
@@ -83,7 +86,9 @@ class TinkReversibleTokenAdapterTest {
 
         assertEquals(Optional.of(NAME), adapter.open(SESSION, token));
         assertEquals(Optional.empty(), adapter.open(OTHER_SESSION, token));
-        assertEquals(Optional.of(NAME), adapter.open(OTHER_SESSION, adapter.seal(OTHER_SESSION, PhiKind.NAME, HEALTHCARE, NAME)));
+        assertEquals(
+                Optional.of(NAME),
+                adapter.open(OTHER_SESSION, adapter.seal(OTHER_SESSION, PhiKind.NAME, HEALTHCARE, NAME)));
     }
 
     @Test
@@ -101,7 +106,8 @@ class TinkReversibleTokenAdapterTest {
         char[] value = token.value().toCharArray();
         value[3] = value[3] == 'A' ? 'B' : 'A';
 
-        assertEquals(Optional.empty(), open(new PhiToken(TokenScheme.MSK1, PhiKind.NAME, HEALTHCARE, new String(value))));
+        assertEquals(
+                Optional.empty(), open(new PhiToken(TokenScheme.MSK1, PhiKind.NAME, HEALTHCARE, new String(value))));
         assertEquals(Optional.empty(), open(new PhiToken(TokenScheme.MSK1, PhiKind.NAME, HEALTHCARE, "A".repeat(40))));
     }
 
@@ -117,12 +123,14 @@ class TinkReversibleTokenAdapterTest {
     void givenATokenMadeBeforeARotation_open_usesTheOldKey() {
         PhiToken before = adapter(Map.of(HEALTHCARE, new KeyRing.Keys(key(1), Optional.empty())))
                 .seal(SESSION, PhiKind.NAME, HEALTHCARE, NAME);
-        TinkReversibleTokenAdapter rotating = adapter(Map.of(HEALTHCARE, new KeyRing.Keys(key(9), Optional.of(key(1)))));
+        TinkReversibleTokenAdapter rotating =
+                adapter(Map.of(HEALTHCARE, new KeyRing.Keys(key(9), Optional.of(key(1)))));
         TinkReversibleTokenAdapter rotated = adapter(Map.of(HEALTHCARE, new KeyRing.Keys(key(9), Optional.empty())));
 
         assertEquals(Optional.of(NAME), rotating.open(SESSION, before));
         assertEquals(Optional.empty(), rotating.open(OTHER_SESSION, before), "the old key keeps the session binding");
-        assertNotEquals(before, rotating.seal(SESSION, PhiKind.NAME, HEALTHCARE, NAME), "new tokens use the current key");
+        assertNotEquals(
+                before, rotating.seal(SESSION, PhiKind.NAME, HEALTHCARE, NAME), "new tokens use the current key");
         assertEquals(Optional.of(NAME), rotating.open(SESSION, rotating.seal(SESSION, PhiKind.NAME, HEALTHCARE, NAME)));
         assertEquals(Optional.empty(), rotated.open(SESSION, before));
     }
@@ -131,18 +139,19 @@ class TinkReversibleTokenAdapterTest {
     void givenAValueTooLongForAToken_seal_failsWithoutShowingIt() {
         String longValue = "x".repeat(ReversibleTokenPort.MAX_VALUE_BYTES) + "SECRET";
 
-        IllegalArgumentException failure = assertThrows(IllegalArgumentException.class,
-                () -> adapter.seal(SESSION, PhiKind.NAME, HEALTHCARE, longValue));
+        IllegalArgumentException failure = assertThrows(
+                IllegalArgumentException.class, () -> adapter.seal(SESSION, PhiKind.NAME, HEALTHCARE, longValue));
 
         assertFalse(failure.getMessage().contains("SECRET"));
-        PhiToken longest = adapter.seal(SESSION, PhiKind.NAME, HEALTHCARE, "x".repeat(ReversibleTokenPort.MAX_VALUE_BYTES));
+        PhiToken longest =
+                adapter.seal(SESSION, PhiKind.NAME, HEALTHCARE, "x".repeat(ReversibleTokenPort.MAX_VALUE_BYTES));
         assertTrue(PhiToken.SHAPE.matcher(longest.text()).matches());
     }
 
     @Test
     void givenAKidWithoutAKey_seal_failsNamingTheVariable() {
-        IllegalStateException failure = assertThrows(IllegalStateException.class,
-                () -> adapter.seal(SESSION, PhiKind.NAME, new Kid("K_NONE"), NAME));
+        IllegalStateException failure = assertThrows(
+                IllegalStateException.class, () -> adapter.seal(SESSION, PhiKind.NAME, new Kid("K_NONE"), NAME));
 
         assertTrue(failure.getMessage().contains("MASKER_KEY_K_NONE"));
     }

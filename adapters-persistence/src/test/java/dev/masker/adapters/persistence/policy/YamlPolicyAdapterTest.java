@@ -70,7 +70,9 @@ class YamlPolicyAdapterTest {
 
         DomainException refused = assertThrows(DomainException.class, () -> reader.read(VALID + "log_payloads: yes\n"));
         assertEquals("log_payloads", refused.details().getFirst().field());
-        assertTrue(refused.details().getFirst().problem().contains("must be true or false"), refused.details().toString());
+        assertTrue(
+                refused.details().getFirst().problem().contains("must be true or false"),
+                refused.details().toString());
     }
 
     @Test
@@ -79,14 +81,17 @@ class YamlPolicyAdapterTest {
 
         List<FieldProblem> problems = problems(yaml);
 
-        assertEquals(List.of(new FieldProblem("entities.NAME.action", "line 8, column 13: must be tokenize, redact or pass")),
+        assertEquals(
+                List.of(new FieldProblem(
+                        "entities.NAME.action", "line 8, column 13: must be tokenize, redact or pass")),
                 problems);
         assertFalse(problems.toString().contains("555"));
     }
 
     @Test
     void givenUnknownKindFieldAndKey_read_reportsEachWithItsPosition() {
-        String yaml = VALID.replace("  AGE:", "  SHOE_SIZE:").replace("version: 2", "version: 2\nowner: Jane Doe")
+        String yaml = VALID.replace("  AGE:", "  SHOE_SIZE:")
+                .replace("version: 2", "version: 2\nowner: Jane Doe")
                 .replace("enabled: true", "enabled: true\n    colour: red");
 
         List<FieldProblem> problems = problems(yaml);
@@ -96,7 +101,9 @@ class YamlPolicyAdapterTest {
         assertTrue(problems.get(0).problem().startsWith("line 3, column 1: is not a known key"), problems.toString());
         assertEquals("entities.NAME.colour", problems.get(1).field());
         assertTrue(problems.get(1).problem().startsWith("line 9, column 5: "), problems.toString());
-        assertEquals(new FieldProblem("entities.SHOE_SIZE", "line 11, column 3: is not a PHI kind (SPEC §6)"), problems.get(2));
+        assertEquals(
+                new FieldProblem("entities.SHOE_SIZE", "line 11, column 3: is not a PHI kind (SPEC §6)"),
+                problems.get(2));
         assertFalse(problems.toString().contains("Jane"));
     }
 
@@ -111,7 +118,9 @@ class YamlPolicyAdapterTest {
 
         List<FieldProblem> problems = problems(yaml);
 
-        assertEquals(List.of("name", "version", "kid", "tokenization"), problems.stream().map(FieldProblem::field).toList());
+        assertEquals(
+                List.of("name", "version", "kid", "tokenization"),
+                problems.stream().map(FieldProblem::field).toList());
         assertTrue(problems.get(1).problem().startsWith("line 2, column 10: "), problems.toString());
     }
 
@@ -119,7 +128,9 @@ class YamlPolicyAdapterTest {
     void givenMissingFields_read_namesThemAsRequired() {
         List<FieldProblem> problems = problems("entities: {}\n");
 
-        assertEquals(List.of("name", "version", "kid", "tokenization"), problems.stream().map(FieldProblem::field).toList());
+        assertEquals(
+                List.of("name", "version", "kid", "tokenization"),
+                problems.stream().map(FieldProblem::field).toList());
         assertTrue(problems.stream().allMatch(problem -> problem.problem().endsWith("is required")));
     }
 
@@ -129,7 +140,9 @@ class YamlPolicyAdapterTest {
 
         assertEquals(1, problems.size());
         assertEquals("policy_yaml", problems.get(0).field());
-        assertTrue(problems.get(0).problem().matches("line \\d+, column \\d+: is not well-formed YAML"), problems.toString());
+        assertTrue(
+                problems.get(0).problem().matches("line \\d+, column \\d+: is not well-formed YAML"),
+                problems.toString());
     }
 
     @Test
@@ -152,7 +165,9 @@ class YamlPolicyAdapterTest {
 
         List<FieldProblem> problems = problems(yaml);
 
-        assertTrue(problems.stream().anyMatch(problem -> problem.problem().endsWith("anchors and aliases are not allowed")),
+        assertTrue(
+                problems.stream()
+                        .anyMatch(problem -> problem.problem().endsWith("anchors and aliases are not allowed")),
                 problems.toString());
     }
 

@@ -12,11 +12,20 @@ import java.util.Optional;
  * optional fields take their defaults; a field that could not even be read (e.g. a number where text belongs) is
  * {@code null} here and named in {@code readProblems}, so that the caller hears of every bad field at once.
  */
-public record CreateAgentCommand(String name, String upstream, Optional<String> tokenization,
-                                 Optional<String> policyName, Optional<String> policyYaml, AssistantConfig assistant,
-                                 Optional<CallbackFields> configCallback, Optional<List<String>> allowedModels,
-                                 Optional<ForwardFields> forward, Optional<CredentialFields> webhookCredential,
-                                 List<FieldProblem> readProblems, String principal, RequestId requestId) {
+public record CreateAgentCommand(
+        String name,
+        String upstream,
+        Optional<String> tokenization,
+        Optional<String> policyName,
+        Optional<String> policyYaml,
+        AssistantConfig assistant,
+        Optional<CallbackFields> configCallback,
+        Optional<List<String>> allowedModels,
+        Optional<ForwardFields> forward,
+        Optional<CredentialFields> webhookCredential,
+        List<FieldProblem> readProblems,
+        String principal,
+        RequestId requestId) {
     public CreateAgentCommand {
         Objects.requireNonNull(allowedModels, "allowedModels");
         Objects.requireNonNull(forward, "forward");
@@ -32,20 +41,58 @@ public record CreateAgentCommand(String name, String upstream, Optional<String> 
     }
 
     /** A new agent allowing only its upstream's model. */
-    public CreateAgentCommand(String name, String upstream, Optional<String> tokenization, Optional<String> policyName,
-                              Optional<String> policyYaml, AssistantConfig assistant,
-                              Optional<CallbackFields> configCallback, List<FieldProblem> readProblems, String principal,
-                              RequestId requestId) {
-        this(name, upstream, tokenization, policyName, policyYaml, assistant, configCallback, Optional.empty(),
-                Optional.empty(), Optional.empty(), readProblems, principal, requestId);
+    public CreateAgentCommand(
+            String name,
+            String upstream,
+            Optional<String> tokenization,
+            Optional<String> policyName,
+            Optional<String> policyYaml,
+            AssistantConfig assistant,
+            Optional<CallbackFields> configCallback,
+            List<FieldProblem> readProblems,
+            String principal,
+            RequestId requestId) {
+        this(
+                name,
+                upstream,
+                tokenization,
+                policyName,
+                policyYaml,
+                assistant,
+                configCallback,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                readProblems,
+                principal,
+                requestId);
     }
 
     /** A new agent without a policy of its own. */
-    public CreateAgentCommand(String name, String upstream, Optional<String> tokenization, Optional<String> policyName,
-                              AssistantConfig assistant, Optional<CallbackFields> configCallback,
-                              List<FieldProblem> readProblems, String principal, RequestId requestId) {
-        this(name, upstream, tokenization, policyName, Optional.empty(), assistant, configCallback, Optional.empty(),
-                Optional.empty(), Optional.empty(), readProblems, principal, requestId);
+    public CreateAgentCommand(
+            String name,
+            String upstream,
+            Optional<String> tokenization,
+            Optional<String> policyName,
+            AssistantConfig assistant,
+            Optional<CallbackFields> configCallback,
+            List<FieldProblem> readProblems,
+            String principal,
+            RequestId requestId) {
+        this(
+                name,
+                upstream,
+                tokenization,
+                policyName,
+                Optional.empty(),
+                assistant,
+                configCallback,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                readProblems,
+                principal,
+                requestId);
     }
 
     /** The configuration callback's fields as sent; {@code timeoutMs} empty means the default. */
@@ -80,10 +127,16 @@ public record CreateAgentCommand(String name, String upstream, Optional<String> 
      * The agent's own webhook credential as sent: {@code type} {@code hmac} (with {@code secret} and Vapi's HMAC settings,
      * each empty for Vapi's default) or {@code bearer} (with the token in {@code secret} and its {@code header}).
      */
-    public record CredentialFields(String type, String secret, Optional<String> algorithm, Optional<String> signatureHeader,
-                                   Optional<String> signaturePrefix, Optional<Boolean> includeTimestamp,
-                                   Optional<String> timestampHeader, Optional<Boolean> secretIsBase64,
-                                   Optional<String> header) {
+    public record CredentialFields(
+            String type,
+            String secret,
+            Optional<String> algorithm,
+            Optional<String> signatureHeader,
+            Optional<String> signaturePrefix,
+            Optional<Boolean> includeTimestamp,
+            Optional<String> timestampHeader,
+            Optional<Boolean> secretIsBase64,
+            Optional<String> header) {
         public CredentialFields {
             Objects.requireNonNull(algorithm, "algorithm");
             Objects.requireNonNull(signatureHeader, "signatureHeader");

@@ -12,8 +12,12 @@ import java.util.Optional;
  * {@code until}: an instant; ignored for a session), and problems the driving adapter already found in its own
  * parameters (the format), reported together with these.
  */
-public record GetReportQuery(ReportKind kind, Optional<String> idText, Optional<String> since, Optional<String> until,
-                             List<FieldProblem> problems) {
+public record GetReportQuery(
+        ReportKind kind,
+        Optional<String> idText,
+        Optional<String> since,
+        Optional<String> until,
+        List<FieldProblem> problems) {
     public GetReportQuery {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(idText, "idText");

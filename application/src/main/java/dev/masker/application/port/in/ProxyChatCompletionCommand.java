@@ -9,8 +9,8 @@ import java.util.Optional;
  * One chat-completions request to an agent's proxy: the agent id from the URL, the proxy key the caller presented (if
  * any), the JSON body as received and the request's id.
  */
-public record ProxyChatCompletionCommand(String agentIdText, Optional<String> presentedKey, Map<String, Object> body,
-                               RequestId requestId) {
+public record ProxyChatCompletionCommand(
+        String agentIdText, Optional<String> presentedKey, Map<String, Object> body, RequestId requestId) {
     public ProxyChatCompletionCommand {
         Objects.requireNonNull(agentIdText, "agentIdText");
         Objects.requireNonNull(presentedKey, "presentedKey");

@@ -28,12 +28,12 @@ public interface ProxyChatCompletionUseCase {
     /** A piece of the answer. */
     sealed interface AnswerPart {
         /** The whole answer to a non-streaming request. */
-        record Whole(Map<String, Object> answer) implements AnswerPart { }
+        record Whole(Map<String, Object> answer) implements AnswerPart {}
 
         /** One chunk of a streamed answer. */
-        record Chunk(Map<String, Object> chunk) implements AnswerPart { }
+        record Chunk(Map<String, Object> chunk) implements AnswerPart {}
 
         /** The streamed answer is complete. */
-        record Done() implements AnswerPart { }
+        record Done() implements AnswerPart {}
     }
 }

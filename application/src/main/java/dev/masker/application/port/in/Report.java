@@ -19,8 +19,15 @@ import java.util.Optional;
  * under which policies, and the proof. {@code period} is the requested window of an agent or deployment report, and
  * for a session the span from its first to its last event (empty when that is a single instant).
  */
-public record Report(ReportId id, ReportScope scope, Optional<ReportPeriod> period, Instant generatedAt,
-                     ScopeActivity activity, ChainProof proof, SegmentCheck check, List<AgentPolicy> policies) {
+public record Report(
+        ReportId id,
+        ReportScope scope,
+        Optional<ReportPeriod> period,
+        Instant generatedAt,
+        ScopeActivity activity,
+        ChainProof proof,
+        SegmentCheck check,
+        List<AgentPolicy> policies) {
     public Report {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(scope, "scope");
@@ -37,8 +44,8 @@ public record Report(ReportId id, ReportScope scope, Optional<ReportPeriod> peri
      * the policy at the time of the report), with its Safe Harbor coverage; empty for a deleted agent, whose policy is
      * no longer stored.
      */
-    public record AgentPolicy(AgentId agent, boolean custom, Optional<PolicySnapshot> snapshot,
-                              List<SafeHarborCoverage> coverage) {
+    public record AgentPolicy(
+            AgentId agent, boolean custom, Optional<PolicySnapshot> snapshot, List<SafeHarborCoverage> coverage) {
         public AgentPolicy {
             Objects.requireNonNull(agent, "agent");
             Objects.requireNonNull(snapshot, "snapshot");

@@ -27,9 +27,9 @@ public interface AppendAuditEventPort {
     /** What became of an appended event. */
     sealed interface AppendOutcome {
         /** Recorded at this position of the chain. */
-        record Appended(long sequence) implements AppendOutcome { }
+        record Appended(long sequence) implements AppendOutcome {}
 
         /** An event with the same dedup key was recorded before; this one was not appended. */
-        record AlreadyRecorded() implements AppendOutcome { }
+        record AlreadyRecorded() implements AppendOutcome {}
     }
 }

@@ -23,9 +23,9 @@ public interface ChangeAgentPort {
     /** Whether a live agent was changed. */
     sealed interface ChangeOutcome {
         /** The live agent was changed. */
-        record Changed() implements ChangeOutcome { }
+        record Changed() implements ChangeOutcome {}
 
         /** No live agent has the id (never created, or already deleted). */
-        record NotFound() implements ChangeOutcome { }
+        record NotFound() implements ChangeOutcome {}
     }
 }

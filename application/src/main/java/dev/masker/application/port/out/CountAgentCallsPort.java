@@ -15,7 +15,7 @@ public interface CountAgentCallsPort {
     CallCounts countCalls(AgentId agent, Instant sinceDay, Instant sinceWeek);
 
     /** Calls in the last day and the last week. */
-    record CallCounts(long lastDay, long lastWeek) { }
+    record CallCounts(long lastDay, long lastWeek) {}
 
     /**
      * The agent's proxied turns, from its {@code turn_proxied} events: sessions and masked values at or after each
@@ -27,8 +27,13 @@ public interface CountAgentCallsPort {
     TurnStats turnStats(AgentId agent, Instant sinceDay, Instant sinceWeek);
 
     /** Sessions and masked values in the last day and week; added latency in milliseconds over the last day. */
-    record TurnStats(long sessionsLastDay, long sessionsLastWeek, long redactionsLastDay, long redactionsLastWeek,
-                     OptionalDouble addedMillisP50, OptionalDouble addedMillisP95) {
+    record TurnStats(
+            long sessionsLastDay,
+            long sessionsLastWeek,
+            long redactionsLastDay,
+            long redactionsLastWeek,
+            OptionalDouble addedMillisP50,
+            OptionalDouble addedMillisP95) {
         /** No turns at all. */
         public static final TurnStats NONE = new TurnStats(0, 0, 0, 0, OptionalDouble.empty(), OptionalDouble.empty());
 

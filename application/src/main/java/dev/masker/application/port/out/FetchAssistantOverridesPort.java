@@ -28,9 +28,9 @@ public interface FetchAssistantOverridesPort {
     /** The callback's answer. */
     sealed interface CallbackOutcome {
         /** The callback answered with an assistant object to lay over the defaults. */
-        record Overrides(AssistantConfig assistant) implements CallbackOutcome { }
+        record Overrides(AssistantConfig assistant) implements CallbackOutcome {}
 
         /** The callback gave nothing usable. */
-        record Failed(CallbackFailure reason) implements CallbackOutcome { }
+        record Failed(CallbackFailure reason) implements CallbackOutcome {}
     }
 }

@@ -28,6 +28,5 @@ public interface ProxySessionPort {
     Optional<CallSession> endCall(AgentId agent, CallId call, Instant endedAt, String endedReason);
 
     /** A call's session and when it started. */
-    record CallSession(SessionId id, Instant startedAt) {
-    }
+    record CallSession(SessionId id, Instant startedAt) {}
 }

@@ -13,6 +13,5 @@ public interface PurgeVaultPort {
     Purged purgeBefore(Instant cutoff);
 
     /** What one purge removed. */
-    record Purged(long vaultEntries, long turnPayloads) {
-    }
+    record Purged(long vaultEntries, long turnPayloads) {}
 }

@@ -1,8 +1,8 @@
 package dev.masker.application.port.out;
 
 import dev.masker.domain.agent.AgentId;
-import dev.masker.domain.session.activity.SessionDetail;
 import dev.masker.domain.session.SessionId;
+import dev.masker.domain.session.activity.SessionDetail;
 import dev.masker.domain.session.activity.SessionStatus;
 import dev.masker.domain.session.activity.SessionSummary;
 import java.time.Instant;
@@ -29,8 +29,13 @@ public interface ReadSessionsPort {
      * What to list: sessions started at or after {@code since}, of one agent if given, with that status if given, with at
      * least {@code minRedactions} values masked, strictly after the position if given.
      */
-    record Listing(int limit, Instant since, Optional<AgentId> agent, Optional<SessionStatus> status, long minRedactions,
-                   Optional<Position> after) {
+    record Listing(
+            int limit,
+            Instant since,
+            Optional<AgentId> agent,
+            Optional<SessionStatus> status,
+            long minRedactions,
+            Optional<Position> after) {
         public Listing {
             Objects.requireNonNull(since, "since");
             Objects.requireNonNull(agent, "agent");

@@ -20,11 +20,9 @@ public interface RelayVapiMessagePort {
     /** The backend's answer: a JSON object to pass back to Vapi unchanged, or why there is none. */
     sealed interface RelayOutcome {
         /** The backend answered 2xx with a JSON object (its bytes, as sent). */
-        record Answered(byte[] json) implements RelayOutcome {
-        }
+        record Answered(byte[] json) implements RelayOutcome {}
 
         /** No usable answer: {@code timeout}, {@code error_status}, {@code invalid_body} or {@code unreachable}. */
-        record Failed(String reason) implements RelayOutcome {
-        }
+        record Failed(String reason) implements RelayOutcome {}
     }
 }

@@ -19,9 +19,9 @@ public interface VerifySignaturePort {
     /** The outcome of a signature check. */
     sealed interface SignatureVerdict {
         /** Signed, in the named form (e.g. {@code body-hmac}, {@code timestamped-hmac}, {@code plain-secret}). */
-        record Valid(String form) implements SignatureVerdict { }
+        record Valid(String form) implements SignatureVerdict {}
 
         /** Not signed validly; the reason is safe to log and contains no header value. */
-        record Invalid(String reason) implements SignatureVerdict { }
+        record Invalid(String reason) implements SignatureVerdict {}
     }
 }

@@ -1,7 +1,7 @@
 package dev.masker.application.port.out;
 
-import dev.masker.testsupport.ports.KeepAdminSessionsContractTest;
 import dev.masker.testsupport.ports.InMemoryAdminSessions;
+import dev.masker.testsupport.ports.KeepAdminSessionsContractTest;
 
 /** The admin session store contract, held by the in-memory fake the service tests use. */
 class InMemoryAdminSessionsTest extends KeepAdminSessionsContractTest {

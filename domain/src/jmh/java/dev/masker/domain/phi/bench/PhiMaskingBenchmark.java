@@ -46,6 +46,7 @@ public class PhiMaskingBenchmark {
     private String text;
     /** The 100 KB text cut into turns of {@link #kb} KB each: the same content whatever the turn size. */
     private List<String> hundredKilobytesInTurns;
+
     private PhiDetector detector;
     private VaultTokens tokens;
 
@@ -72,8 +73,7 @@ public class PhiMaskingBenchmark {
         detector = PhiDetector.withBundledNameLists();
         byte[] key = new byte[KeyRing.KEY_BYTES];
         new SecureRandom().nextBytes(key);
-        tokens = new VaultTokens(KeyRing.of(Map.of(KID, new KeyRing.Keys(key, Optional.empty()))),
-                new SecureRandom());
+        tokens = new VaultTokens(KeyRing.of(Map.of(KID, new KeyRing.Keys(key, Optional.empty()))), new SecureRandom());
     }
 
     /** Detects and tokenizes the text; returns the masked text so nothing is optimised away. */
@@ -101,7 +101,8 @@ public class PhiMaskingBenchmark {
         int copied = 0;
         for (PhiSpan span : spans) {
             out.append(text, copied, span.start())
-                    .append(tokens.token(span.kind(), KID, text.substring(span.start(), span.end())).text());
+                    .append(tokens.token(span.kind(), KID, text.substring(span.start(), span.end()))
+                            .text());
             copied = span.end();
         }
         return out.append(text, copied, text.length()).toString();

@@ -14,12 +14,12 @@ import java.util.regex.Pattern;
  * and ZIP codes after a state; and knows the US state names and codes and the street words.
  */
 final class AddressRecognizer {
-    private AddressRecognizer() {
-    }
+    private AddressRecognizer() {}
 
     private static final String NW = SpokenNumbers.WORD;
 
-    private static final Predicate<String> NUMBER_THEN_DR_OR_ST = Pattern.compile("\\d+ (?:dr|st)\\b.*").asMatchPredicate();
+    private static final Predicate<String> NUMBER_THEN_DR_OR_ST =
+            Pattern.compile("\\d+ (?:dr|st)\\b.*").asMatchPredicate();
     private static final Predicate<String> NUMBER_THEN_DR_OR_ST_AND_A_WORD =
             Pattern.compile("\\d+ (?:st|dr)\\.? [a-z].*").asMatchPredicate();
 
@@ -28,28 +28,30 @@ final class AddressRecognizer {
 
     private static final StartFilter.FirstChars RURAL_BOX_FIRST = StartFilter.FirstChars.of("rRhHsSpPcC", false);
     private static final StartFilter.FirstChars WHEREABOUTS_FIRST = StartFilter.FirstChars.of("mjlcoiMJLCOI", false);
-    private static final StartFilter.FirstChars ZIP_FIRST = StartFilter.FirstChars.of(TextScan.ASCII_LETTERS + ",", false);
+    private static final StartFilter.FirstChars ZIP_FIRST =
+            StartFilter.FirstChars.of(TextScan.ASCII_LETTERS + ",", false);
 
     static final String STATE_NAMES = String.join("|", UsStates.NAMES);
     static final String STATE_CODES = String.join("|", UsStates.CODES);
-    private static final Pattern STATE_AT_END = Pattern.compile(
-            "(?:(?i:" + STATE_NAMES + ")|(?:" + STATE_CODES + ")|, ?(?i:" + STATE_CODES + ")),?\\s*$");
-    private static final Pattern ZIP = Pattern.compile(
-            "(?:(?i:\\b(?:" + STATE_NAMES + "))|\\b(?:" + STATE_CODES + ")|, ?(?i:(?:" + STATE_CODES + ")\\b)),?\\s+"
-            + "(\\d{5}(?:-\\d{4})?)\\b");
+    private static final Pattern STATE_AT_END =
+            Pattern.compile("(?:(?i:" + STATE_NAMES + ")|(?:" + STATE_CODES + ")|, ?(?i:" + STATE_CODES + ")),?\\s*$");
+    private static final Pattern ZIP = Pattern.compile("(?:(?i:\\b(?:" + STATE_NAMES + "))|\\b(?:" + STATE_CODES
+            + ")|, ?(?i:(?:" + STATE_CODES + ")\\b)),?\\s+" + "(\\d{5}(?:-\\d{4})?)\\b");
     /**
      * Street types and their USPS abbreviations (Publication 28, appendix C1), those that are not also everyday words a
      * number often comes before: not "park", "green", "field" or "spring", nor "point" and "pt" (decimals, "patient").
      */
-    static final String STREET = "(?:street|st|avenue|ave|road|rd|boulevard|blvd|drive|dr|lane|ln|way|court|ct|courts|cts"
-            + "|place|pl|highway|hwy|parkway|pkwy|circle|cir|terrace|ter|trail|trl|square|sq|loop|plaza|plz|pass|run"
-            + "|crossing|xing|cove|cv|hollow|holw|bend|bnd|estates|ests|ridge|rdg|crescent|cres|pike|turnpike"
-            + "|tpke|expressway|expy|freeway|fwy|alley|aly|row|path|walk|grove|grv|heights|hts|meadow|meadows|mdw|mdws"
-            + "|view|vw|vista|vis|creek|crk|glen|gln|causeway|cswy|bypass|byp|spur|trace|trce|manor|mnr|knoll|knl"
-            + "|landing|lndg)";
+    static final String STREET =
+            "(?:street|st|avenue|ave|road|rd|boulevard|blvd|drive|dr|lane|ln|way|court|ct|courts|cts"
+                    + "|place|pl|highway|hwy|parkway|pkwy|circle|cir|terrace|ter|trail|trl|square|sq|loop|plaza|plz|pass|run"
+                    + "|crossing|xing|cove|cv|hollow|holw|bend|bnd|estates|ests|ridge|rdg|crescent|cres|pike|turnpike"
+                    + "|tpke|expressway|expy|freeway|fwy|alley|aly|row|path|walk|grove|grv|heights|hts|meadow|meadows|mdw|mdws"
+                    + "|view|vw|vista|vis|creek|crk|glen|gln|causeway|cswy|bypass|byp|spur|trace|trce|manor|mnr|knoll|knl"
+                    + "|landing|lndg)";
     /** Unit words after a street line: "Apt 3", "Bldg 9 Apt 3", "Suite 200", "# 4B", "number 846". */
-    private static final String UNIT_WORD = "(?:apt\\.?|apartment|unit|bldg\\.?|building|ste\\.?|suite|fl\\.?|floor|rm\\.?"
-            + "|room|lot|spc|space|trlr|trailer|number|no\\.|#)";
+    private static final String UNIT_WORD =
+            "(?:apt\\.?|apartment|unit|bldg\\.?|building|ste\\.?|suite|fl\\.?|floor|rm\\.?"
+                    + "|room|lot|spc|space|trlr|trailer|number|no\\.|#)";
     /**
      * Up to two units: a unit word and its number, said ("apartment five b") or written ("Apt 5B", "# 4"), a letter after
      * a spoken number belonging to it ("unit two F"; "a" and "i" are words before they are unit letters).
@@ -60,8 +62,8 @@ final class AddressRecognizer {
      * A house number: digits, digits joined by a hyphen (Queens: "65-64"), perhaps a fraction ("12 1/2"), a grid number
      * ("E1058", "N4056"), or said.
      */
-    private static final String HOUSE_NUMBER = "(?:\\d{1,6}(?:-\\d{1,4})?(?: [1-3]/[2-4])?|[nsew]\\d{3,5}|" + NW
-            + "(?: " + NW + "){0,5})";
+    private static final String HOUSE_NUMBER =
+            "(?:\\d{1,6}(?:-\\d{1,4})?(?: [1-3]/[2-4])?|[nsew]\\d{3,5}|" + NW + "(?: " + NW + "){0,5})";
     /** A direction after the street's type, in capitals: "Bobwhite Ct E", "Arroyo Seco Loop NE". */
     private static final String DIRECTION_AFTER = "(?-i:(?: (?:N|S|E|W|NE|NW|SE|SW)\\b(?!['’-])))?";
     /** Road types that take a route number or letter after them: "County Road 73", "Cty Rd K", "Highway 12". */
@@ -70,43 +72,67 @@ final class AddressRecognizer {
     private static final String STREET_WORD = "(?!(?:with|by|to|from|and|see|at|for|the|of|am|pm|an|in|on|is|or)\\b)"
             + "(?-i:(?!a\\b))"
             + "[a-z0-9][a-z0-9'.]*";
+
     private static final Pattern ADDRESS = Pattern.compile(
             "\\b" + HOUSE_NUMBER + " (?:(?:n|s|e|w|ne|nw|se|sw|north|south|east|west)\\.? )?"
-            + "(?:(?:" + STREET_WORD + "(?: " + STREET_WORD + "){0,2} " + STREET + ")|broadway)\\b" + ROUTE_NUMBER + "\\.?"
-            + DIRECTION_AFTER + UNITS
-            + "|\\b(?:p\\.? ?o\\.?|post office) (?:box|drawer) (?:\\d+|" + NW + "(?: " + NW + "){0,6})\\b"
-            + "|\\bp\\.? ?o\\.? ?b\\.? \\d+\\b",
+                    + "(?:(?:" + STREET_WORD + "(?: " + STREET_WORD + "){0,2} " + STREET + ")|broadway)\\b"
+                    + ROUTE_NUMBER + "\\.?"
+                    + DIRECTION_AFTER + UNITS
+                    + "|\\b(?:p\\.? ?o\\.?|post office) (?:box|drawer) (?:\\d+|" + NW + "(?: " + NW + "){0,6})\\b"
+                    + "|\\bp\\.? ?o\\.? ?b\\.? \\d+\\b",
             Pattern.CASE_INSENSITIVE);
     /**
      * A rural route or highway contract box, the address of many rural patients ("RR 6 Box 16", "HC 74 Box 1204"), and
      * a military postal box ("PSC 3366, Box 4220").
      */
-    private static final Pattern RURAL_BOX = Pattern.compile("\\b(?:rural route|r\\.r\\.|rr|hc|highway contract(?: route)?"
-            + "|star route|psc|cmr) ?#?(?:\\d{1,4}|" + NW + "),? box (?:\\d{1,6}|" + NW + "(?:[ -]" + NW + "){0,5})\\b",
+    private static final Pattern RURAL_BOX = Pattern.compile(
+            "\\b(?:rural route|r\\.r\\.|rr|hc|highway contract(?: route)?" + "|star route|psc|cmr) ?#?(?:\\d{1,4}|" + NW
+                    + "),? box (?:\\d{1,6}|" + NW + "(?:[ -]" + NW + "){0,5})\\b",
             Pattern.CASE_INSENSITIVE);
     /** Street types written before the street's name, as in Spanish, Italian and French ("Calle del Sol"). */
-    private static final AsciiWordSet PREFIX_STREET_WORDS = new AsciiWordSet(List.of("calle", "camino", "paseo", "via",
-            "avenida", "rue", "plaza", "placita", "corte", "circulo", "vereda", "caminito", "entrada", "alameda",
-            "callejon", "carretera", "rua", "viale", "piazza", "chemin", "allee"));
+    private static final AsciiWordSet PREFIX_STREET_WORDS = new AsciiWordSet(List.of(
+            "calle",
+            "camino",
+            "paseo",
+            "via",
+            "avenida",
+            "rue",
+            "plaza",
+            "placita",
+            "corte",
+            "circulo",
+            "vereda",
+            "caminito",
+            "entrada",
+            "alameda",
+            "callejon",
+            "carretera",
+            "rua",
+            "viale",
+            "piazza",
+            "chemin",
+            "allee"));
     /** What follows "via" in ordinary speech ("send it via fax"): never a street's name. */
     private static final String NOT_A_STREET_NAME = "(?!(?:fax|e-?mail|text|mail|phone|portal|chat|app|ups|fedex|usps"
             + "|mychart|message|the|a|an|our|your|my)\\b)";
     /** A unit word ends a street's name written after its type: "Calle Real Bldg 1 Apt 8". */
-    private static final String NOT_A_UNIT = "(?!(?:apt|apartment|unit|bldg|building|ste|suite|fl|floor|rm|room|lot|spc|space"
-            + "|trlr|number|no)\\b)";
+    private static final String NOT_A_UNIT =
+            "(?!(?:apt|apartment|unit|bldg|building|ste|suite|fl|floor|rm|room|lot|spc|space" + "|trlr|number|no)\\b)";
     /** A house number, a direction, a street type before the name, one to four words of the name, a unit. */
     private static final Pattern PREFIX_ADDRESS = Pattern.compile(
             "\\b" + HOUSE_NUMBER + " "
-            + "(?:(?:n|s|e|w|ne|nw|se|sw|north|south|east|west|northeast|northwest|southeast|southwest)\\.? )?"
-            + "(?:calle|camino|paseo|via|avenida|rue|plaza|placita|corte|circulo|vereda|caminito|entrada|alameda|callejon"
-            + "|carretera|rua|viale|piazza|chemin|allee) " + NOT_A_STREET_NAME + STREET_WORD + "(?: " + NOT_A_UNIT + STREET_WORD
-            + "){0,3}"
-            + UNITS,
+                    + "(?:(?:n|s|e|w|ne|nw|se|sw|north|south|east|west|northeast|northwest|southeast|southwest)\\.? )?"
+                    + "(?:calle|camino|paseo|via|avenida|rue|plaza|placita|corte|circulo|vereda|caminito|entrada|alameda|callejon"
+                    + "|carretera|rua|viale|piazza|chemin|allee) " + NOT_A_STREET_NAME + STREET_WORD + "(?: "
+                    + NOT_A_UNIT + STREET_WORD
+                    + "){0,3}"
+                    + UNITS,
             Pattern.CASE_INSENSITIVE);
+
     private static final Pattern CITY_AFTER_ADDRESS = Pattern.compile(
             "^(?:,\\s*|\\s+in\\s+|\\s+)((?:[A-Za-z][A-Za-z.'-]*)(?:\\s+[A-Za-z][A-Za-z.'-]*){0,2}?)(?=,?\\s+(?:(?i:"
-            + STATE_NAMES + ")|(?:" + STATE_CODES + "))\\b|, ?(?i:" + STATE_CODES + ")\\b|[.,]?\\s*$|\\.\\s"
-            + "|,?\\s+\\d{5}(?:-\\d{4})?\\b|[.,]?[ \\t]*\\r?\\n)");
+                    + STATE_NAMES + ")|(?:" + STATE_CODES + "))\\b|, ?(?i:" + STATE_CODES + ")\\b|[.,]?\\s*$|\\.\\s"
+                    + "|,?\\s+\\d{5}(?:-\\d{4})?\\b|[.,]?[ \\t]*\\r?\\n)");
     /** The end of a line right after a city: "Location: 73 E Chinaberry Circle, Kensington⏎". */
     private static final Pattern LINE_END = Pattern.compile("[.,]?[ \\t]*\\r?\\n");
     /** A ZIP code right after a city, with no state between ("Cicero, 70296"). */
@@ -114,12 +140,14 @@ final class AddressRecognizer {
 
     private static final Pattern WHEREABOUTS = Pattern.compile(
             "\\b(?i:moved (?:here )?from|just moved to|moving to|live in|living in|clinic in|lab in|office in|located in|i am in"
-            + "|i'm in)"
-            + " ([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?|[a-z]+(?=\\s*$|[.,?!]))");
+                    + "|i'm in)"
+                    + " ([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?|[a-z]+(?=\\s*$|[.,?!]))");
 
-    static final Set<String> STATE_NAME_SET = Set.of(STATE_NAMES.toLowerCase(Locale.ROOT).split("\\|"));
+    static final Set<String> STATE_NAME_SET =
+            Set.of(STATE_NAMES.toLowerCase(Locale.ROOT).split("\\|"));
     /** {@link #STATE_NAME_SET} for words asked in place: the one-word state names. */
     static final AsciiWordSet STATE_NAME_WORDS = new AsciiWordSet(STATE_NAME_SET);
+
     static final Set<String> STATE_CODE_SET = Set.of(STATE_CODES.split("\\|"));
 
     // ---------------------------------------------------------------- addresses, cities, ZIP codes
@@ -132,10 +160,11 @@ final class AddressRecognizer {
             }
         }
         StreetWords streetWords = StreetWords.of(text, wordStarts);
-        for (MatchResult m : StartFilter.all(ADDRESS, text, addressStarts(text, wordStarts, streetWords.types()),
-                ADDRESS_FIRST)) {
+        for (MatchResult m :
+                StartFilter.all(ADDRESS, text, addressStarts(text, wordStarts, streetWords.types()), ADDRESS_FIRST)) {
             String value = m.group().toLowerCase(Locale.ROOT);
-            if (NUMBER_THEN_DR_OR_ST.test(value) && !NUMBER_THEN_DR_OR_ST_AND_A_WORD.test(value)
+            if (NUMBER_THEN_DR_OR_ST.test(value)
+                    && !NUMBER_THEN_DR_OR_ST_AND_A_WORD.test(value)
                     && value.length() < 8) {
                 continue;
             }
@@ -143,13 +172,13 @@ final class AddressRecognizer {
         }
         int[] prefixStreets = streetWords.prefixTypes();
         if (prefixStreets.length > 0) {
-            for (MatchResult m : StartFilter.all(PREFIX_ADDRESS, text, TextScan.startsWithin(wordStarts, prefixStreets, 60),
-                    ADDRESS_FIRST)) {
+            for (MatchResult m : StartFilter.all(
+                    PREFIX_ADDRESS, text, TextScan.startsWithin(wordStarts, prefixStreets, 60), ADDRESS_FIRST)) {
                 addressWithCity(text, m.start(), capitalizedNameEnd(text, m.start(), m.end()), out);
             }
         }
-        for (MatchResult whereabouts : StartFilter.all(WHEREABOUTS, text, wordStarts, WHEREABOUTS_FIRST,
-                at -> startsWhereabouts(text, at))) {
+        for (MatchResult whereabouts :
+                StartFilter.all(WHEREABOUTS, text, wordStarts, WHEREABOUTS_FIRST, at -> startsWhereabouts(text, at))) {
             String city = whereabouts.group(1);
             if (!isStateOnly(city) && !NameRecognizer.NOT_NAMES.contains(city.toLowerCase(Locale.ROOT))) {
                 out.add(whereabouts.start(1), whereabouts.end(1), PhiKind.CITY, 52);
@@ -190,21 +219,28 @@ final class AddressRecognizer {
         if (city.lookingAt()) {
             String name = city.group(1);
             // Where the street line has capitals, a city without one is an ordinary word ("12 Via Estrella now").
-            boolean casesAgree = Character.isUpperCase(name.charAt(0)) || text.substring(start, end).equals(
-                    text.substring(start, end).toLowerCase(Locale.ROOT));
+            boolean casesAgree = Character.isUpperCase(name.charAt(0))
+                    || text.substring(start, end)
+                            .equals(text.substring(start, end).toLowerCase(Locale.ROOT));
             // Without a state after it, an everyday word is no town: "12 elm street thanks".
             int after = city.end(1);
-            boolean stateAfter = !(text.length() - after <= 4 && text.substring(after).matches("[.,]?\\s*")
-                    || after + 1 < text.length() && text.charAt(after) == '.' && Character.isWhitespace(text.charAt(after + 1)));
+            boolean stateAfter =
+                    !(text.length() - after <= 4 && text.substring(after).matches("[.,]?\\s*")
+                            || after + 1 < text.length()
+                                    && text.charAt(after) == '.'
+                                    && Character.isWhitespace(text.charAt(after + 1)));
             // A ZIP code without a state before it makes any number after a street line a ZIP: the gazetteer decides.
             Matcher zip = ZIP_AFTER_CITY.matcher(text).region(after, text.length());
             boolean zipAfter = zip.lookingAt();
             // A line ending after the city is the street line's end too: the city must be no everyday word or a place.
-            boolean lineEnd = !zipAfter && LINE_END.matcher(text).region(after, text.length()).lookingAt()
+            boolean lineEnd = !zipAfter
+                    && LINE_END.matcher(text).region(after, text.length()).lookingAt()
                     && UsStates.codeAfter(text, after) == null;
-            boolean fits = zipAfter ? PlaceRecognizer.isPlaceName(name)
-                    : lineEnd ? PlaceRecognizer.isPlaceName(name) || !EverydayWords.allEveryday(name)
-                    : stateAfter || !EverydayWords.allEveryday(name);
+            boolean fits = zipAfter
+                    ? PlaceRecognizer.isPlaceName(name)
+                    : lineEnd
+                            ? PlaceRecognizer.isPlaceName(name) || !EverydayWords.allEveryday(name)
+                            : stateAfter || !EverydayWords.allEveryday(name);
             if (!name.isBlank() && casesAgree && !STATE_AT_END.matcher(name).matches() && fits) {
                 out.add(city.start(1), withoutFullStop(text, city.start(1), city.end(1)), PhiKind.CITY, 74);
                 if (zipAfter) {
@@ -215,12 +251,29 @@ final class AddressRecognizer {
     }
 
     /** UNIT_WORD's words without their full stops: a lower-case one goes on a capitalized street line ("number 846"). */
-    private static final Set<String> UNIT_WORDS = Set.of("apt", "apartment", "unit", "bldg", "building", "ste", "suite",
-            "fl", "floor", "rm", "room", "lot", "spc", "space", "trlr", "trailer", "number", "no");
+    private static final Set<String> UNIT_WORDS = Set.of(
+            "apt",
+            "apartment",
+            "unit",
+            "bldg",
+            "building",
+            "ste",
+            "suite",
+            "fl",
+            "floor",
+            "rm",
+            "room",
+            "lot",
+            "spc",
+            "space",
+            "trlr",
+            "trailer",
+            "number",
+            "no");
 
     /** Small words inside a street's name ("Paseo de la Reina", "Calle del Sol"). */
-    private static final Set<String> NAME_PARTICLES = Set.of("de", "del", "la", "las", "los", "el", "di", "da", "du",
-            "des", "le", "lo", "dei", "della");
+    private static final Set<String> NAME_PARTICLES =
+            Set.of("de", "del", "la", "las", "los", "el", "di", "da", "du", "des", "le", "lo", "dei", "della");
 
     /**
      * Where a prefix-type address ends: a street type written with a capital is followed by a capitalized name, so the
@@ -245,7 +298,8 @@ final class AddressRecognizer {
         int nameEnd = wordEnd;
         for (int word = nextWord(text, wordEnd, end); word < end; word = nextWord(text, wordEnd, end)) {
             wordEnd = Math.max(word + 1, TextScan.letterRunEnd(text, word));
-            boolean capitalized = Character.isUpperCase(text.charAt(word)) || Character.isDigit(text.charAt(word))
+            boolean capitalized = Character.isUpperCase(text.charAt(word))
+                    || Character.isDigit(text.charAt(word))
                     || text.charAt(word) == '#';
             String lower = text.substring(word, wordEnd).toLowerCase(Locale.ROOT);
             if (!capitalized && !NAME_PARTICLES.contains(lower) && !UNIT_WORDS.contains(lower)) {
@@ -294,7 +348,8 @@ final class AddressRecognizer {
             Positions prefixTypes = new Positions();
             for (int at : wordStarts) {
                 char first = text.charAt(at);
-                if (!RegexText.isLetter(first) || !STREET_WORDS.mayStartWith(first) && !PREFIX_STREET_WORDS.mayStartWith(first)) {
+                if (!RegexText.isLetter(first)
+                        || !STREET_WORDS.mayStartWith(first) && !PREFIX_STREET_WORDS.mayStartWith(first)) {
                     continue;
                 }
                 int end = TextScan.letterRunEnd(text, at);
@@ -310,8 +365,18 @@ final class AddressRecognizer {
     }
 
     /** WHEREABOUTS' phrases, each with the space that follows it there. */
-    private static final List<String> WHEREABOUTS_PHRASES = List.of("moved from ", "moved here from ", "just moved to ",
-            "moving to ", "live in ", "living in ", "clinic in ", "lab in ", "office in ", "located in ", "i am in ",
+    private static final List<String> WHEREABOUTS_PHRASES = List.of(
+            "moved from ",
+            "moved here from ",
+            "just moved to ",
+            "moving to ",
+            "live in ",
+            "living in ",
+            "clinic in ",
+            "lab in ",
+            "office in ",
+            "located in ",
+            "i am in ",
             "i'm in ");
 
     /** WHEREABOUTS_PHRASES by first letter, 'a' to 'z'. */
@@ -320,8 +385,9 @@ final class AddressRecognizer {
     static {
         for (char letter = 'a'; letter <= 'z'; letter++) {
             char first = letter;
-            WHEREABOUTS_BY_FIRST[letter - 'a'] =
-                    WHEREABOUTS_PHRASES.stream().filter(phrase -> phrase.charAt(0) == first).toArray(String[]::new);
+            WHEREABOUTS_BY_FIRST[letter - 'a'] = WHEREABOUTS_PHRASES.stream()
+                    .filter(phrase -> phrase.charAt(0) == first)
+                    .toArray(String[]::new);
         }
     }
 
@@ -343,8 +409,8 @@ final class AddressRecognizer {
      * STREET's words and "broadway": ADDRESS's house number is followed, after words and spaces, by one of them as a
      * whole run of letters ({@code \\b} after it).
      */
-    static final AsciiWordSet STREET_WORDS = new AsciiWordSet(List.of(("broadway|" + STREET.substring(3,
-            STREET.length() - 1)).split("\\|")));
+    static final AsciiWordSet STREET_WORDS =
+            new AsciiWordSet(List.of(("broadway|" + STREET.substring(3, STREET.length() - 1)).split("\\|")));
 
     /**
      * The word starts where ADDRESS can match: a post office box, or a house number (digits or number words) with a
@@ -425,7 +491,9 @@ final class AddressRecognizer {
      */
     private static boolean startsAddressNumber(String text, int at) {
         int from = at;
-        if ("nsewNSEW".indexOf(text.charAt(at)) >= 0 && at + 1 < text.length() && TextScan.isDigit(text.charAt(at + 1))) {
+        if ("nsewNSEW".indexOf(text.charAt(at)) >= 0
+                && at + 1 < text.length()
+                && TextScan.isDigit(text.charAt(at + 1))) {
             from = at + 1;
         } else if (!TextScan.isDigit(text.charAt(at))) {
             return TextScan.startsNumber(text, at);
@@ -434,7 +502,10 @@ final class AddressRecognizer {
         while (end < text.length() && TextScan.isDigit(text.charAt(end))) {
             end++;
         }
-        if (from == at && end + 1 < text.length() && text.charAt(end) == '-' && TextScan.isDigit(text.charAt(end + 1))) {
+        if (from == at
+                && end + 1 < text.length()
+                && text.charAt(end) == '-'
+                && TextScan.isDigit(text.charAt(end + 1))) {
             end++;
             while (end < text.length() && TextScan.isDigit(text.charAt(end))) {
                 end++;
@@ -464,8 +535,7 @@ final class AddressRecognizer {
      */
     static boolean isStateOnly(String value) {
         return STATE_CODE_SET.contains(value)
-                || isAscii(value)
-                && STATE_NAME_SET.contains(value.toLowerCase(Locale.ROOT));
+                || isAscii(value) && STATE_NAME_SET.contains(value.toLowerCase(Locale.ROOT));
     }
 
     private static boolean isAscii(String value) {

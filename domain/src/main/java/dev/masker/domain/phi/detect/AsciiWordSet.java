@@ -26,6 +26,7 @@ final class AsciiWordSet {
     private final char[] letters;
     /** The words themselves, by slot, for {@link #find}. */
     private final String[] words;
+
     private final boolean hasEmptyWord;
     private final int mask;
     private final int longest;
@@ -142,7 +143,8 @@ final class AsciiWordSet {
         long key = (long) hash << 32;
         for (int slot = spread(hash) & mask; slots[slot] != 0; slot = (slot + 1) & mask) {
             long entry = slots[slot];
-            if ((entry & HASH_MASK) == key && (entry & LENGTH_MASK) == length
+            if ((entry & HASH_MASK) == key
+                    && (entry & LENGTH_MASK) == length
                     && sameLetters((int) (entry >>> LENGTH_BITS & ((1L << OFFSET_BITS) - 1)), text, start, length)) {
                 return slot;
             }

@@ -19,9 +19,8 @@ final class Candidates {
     /** The recognizer whose candidates are being added, set by the detector before it runs each. */
     private String recognizer = "";
 
-    private record Candidate(int start, int end, PhiKind kind, int priority, String recognizer, String evidence,
-            boolean inView) {
-    }
+    private record Candidate(
+            int start, int end, PhiKind kind, int priority, String recognizer, String evidence, boolean inView) {}
 
     /** Names the recognizer whose candidates follow, for {@link PhiDetector#explain}. */
     void from(String recognizerName) {
@@ -79,8 +78,14 @@ final class Candidates {
                 int start = PhoneParts.countryCodeStart(text, c.start());
                 int end = PhoneParts.extensionEnd(text, c.end());
                 if (start < c.start() || end > c.end()) {
-                    found.add(new Candidate(start, end, c.kind(), c.priority() + 1, c.recognizer(),
-                            "an extension or country code", c.inView()));
+                    found.add(new Candidate(
+                            start,
+                            end,
+                            c.kind(),
+                            c.priority() + 1,
+                            c.recognizer(),
+                            "an extension or country code",
+                            c.inView()));
                 }
             }
         }
@@ -136,8 +141,8 @@ final class Candidates {
             Map.Entry<Integer, Integer> last = keptByStart.lowerEntry(c.end());
             int overlapped = last.getValue();
             Map.Entry<Integer, Integer> before = keptByStart.lowerEntry(last.getKey());
-            boolean several = kept.get(overlapped)[0] > c.start() && before != null
-                    && kept.get(before.getValue())[1] > c.start();
+            boolean several =
+                    kept.get(overlapped)[0] > c.start() && before != null && kept.get(before.getValue())[1] > c.start();
             int[] span = kept.get(overlapped);
             if (!several && winners.get(overlapped).kind() == c.kind() && (c.start() < span[0] || c.end() > span[1])) {
                 keptByStart.remove(span[0]);
@@ -168,15 +173,21 @@ final class Candidates {
                 end++;
             }
             Candidate winner = winners.get(i);
-            explained.add(new ExplainedSpan(new PhiSpan(start, end, winner.kind()), winner.recognizer(), winner.evidence(),
-                    winner.inView(), winner.priority(), List.copyOf(widenedBy.get(i))));
+            explained.add(new ExplainedSpan(
+                    new PhiSpan(start, end, winner.kind()),
+                    winner.recognizer(),
+                    winner.evidence(),
+                    winner.inView(),
+                    winner.priority(),
+                    List.copyOf(widenedBy.get(i))));
             floor = end;
         }
         return List.copyOf(explained);
     }
 
     private static String describe(Candidate c) {
-        return c.recognizer() + (c.evidence().isEmpty() ? "" : " (" + c.evidence() + ")")
+        return c.recognizer()
+                + (c.evidence().isEmpty() ? "" : " (" + c.evidence() + ")")
                 + (c.inView() ? " in the normalized view" : "");
     }
 
@@ -199,7 +210,9 @@ final class Candidates {
 
     /** Whether {@code at} falls between two letters or digits of one word. */
     private static boolean insideWord(String text, int at) {
-        return at > 0 && at < text.length() && Character.isLetterOrDigit(text.charAt(at - 1))
+        return at > 0
+                && at < text.length()
+                && Character.isLetterOrDigit(text.charAt(at - 1))
                 && Character.isLetterOrDigit(text.charAt(at));
     }
 }

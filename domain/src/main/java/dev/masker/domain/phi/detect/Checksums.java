@@ -9,11 +9,10 @@ final class Checksums {
     private static final Pattern VIN = Pattern.compile("[A-HJ-NPR-Z0-9]{17}");
     private static final String MBI_LETTER = "[AC-HJKMNP-RT-Y]";
     private static final String MBI_ALNUM = "[AC-HJKMNP-RT-Y0-9]";
-    private static final Pattern MBI = Pattern.compile("[1-9]" + MBI_LETTER + MBI_ALNUM + "[0-9]" + MBI_LETTER + MBI_ALNUM
-            + "[0-9]" + MBI_LETTER + MBI_LETTER + "[0-9][0-9]");
+    private static final Pattern MBI = Pattern.compile("[1-9]" + MBI_LETTER + MBI_ALNUM + "[0-9]" + MBI_LETTER
+            + MBI_ALNUM + "[0-9]" + MBI_LETTER + MBI_LETTER + "[0-9][0-9]");
 
-    private Checksums() {
-    }
+    private Checksums() {}
 
     /** Luhn (mod 10) over all digits, as used by payment cards and NPIs. */
     static boolean luhn(String digits) {
@@ -47,8 +46,11 @@ final class Checksums {
             return false;
         }
         String area = digits.substring(0, 3);
-        return !area.equals("000") && !area.equals("666") && area.charAt(0) != '9'
-                && !digits.startsWith("00", 3) && !digits.endsWith("0000");
+        return !area.equals("000")
+                && !area.equals("666")
+                && area.charAt(0) != '9'
+                && !digits.startsWith("00", 3)
+                && !digits.endsWith("0000");
     }
 
     /** A DEA registration number: two letters, seven digits, the last a check over the other six. */

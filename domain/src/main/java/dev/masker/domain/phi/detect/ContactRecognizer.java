@@ -4,8 +4,8 @@ import dev.masker.domain.phi.PhiKind;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.function.Predicate;
 import java.util.function.IntPredicate;
+import java.util.function.Predicate;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,29 +15,32 @@ import java.util.regex.Pattern;
  * ("jane at example dot com", "ten dot zero dot zero dot one").
  */
 final class ContactRecognizer {
-    private ContactRecognizer() {
-    }
+    private ContactRecognizer() {}
 
     private static final String NW = SpokenNumbers.WORD;
 
     // Patterns used with String.matches/replaceAll, compiled once: String.matches compiles its pattern on every call.
-    private static final Predicate<String> DIGITS_AND_DOTS = Pattern.compile("[\\d.]+").asMatchPredicate();
+    private static final Predicate<String> DIGITS_AND_DOTS =
+            Pattern.compile("[\\d.]+").asMatchPredicate();
     private static final Predicate<String> PAYMENT_OR_LOGIN_PATH =
             Pattern.compile(".*/(?:pay|forms|billing|login|schedule)\\W*").asMatchPredicate();
 
     private static final StartFilter.FirstChars ALNUM =
             StartFilter.FirstChars.of(TextScan.ASCII_LETTERS + TextScan.DIGITS, false);
 
-    private static final StartFilter.FirstChars HEX = StartFilter.FirstChars.of(TextScan.DIGITS + "abcdefABCDEF", false);
+    private static final StartFilter.FirstChars HEX =
+            StartFilter.FirstChars.of(TextScan.DIGITS + "abcdefABCDEF", false);
     private static final StartFilter.FirstChars BLANK = StartFilter.FirstChars.of(" \t\n\u000B\f\r", false);
     private static final StartFilter.FirstChars LOCAL_PART =
             StartFilter.FirstChars.of(TextScan.ASCII_LETTERS + TextScan.DIGITS + "._%+-", false);
     private static final StartFilter.FirstChars HOST =
             StartFilter.FirstChars.of(TextScan.ASCII_LETTERS + TextScan.DIGITS + "-", false);
     /** A digit or the first letter of a number word ({@code SpokenNumbers.WORD}). */
-    private static final StartFilter.FirstChars NUMBER = StartFilter.FirstChars.of(TextScan.DIGITS + "stfenhdzoSTFENHDZO", false);
+    private static final StartFilter.FirstChars NUMBER =
+            StartFilter.FirstChars.of(TextScan.DIGITS + "stfenhdzoSTFENHDZO", false);
 
-    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
+    private static final Pattern EMAIL =
+            Pattern.compile("[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
     /**
      * An address written with blanks around its sign or with "at" for it before a written domain: "jsmith @ gmail.com",
      * "write jsmith at gmail.com" (the local part then holds a digit, full stop or underscore, or the address follows
@@ -48,6 +51,7 @@ final class ContactRecognizer {
     /** An address written to dodge harvesters: "jsmith [at] gmail [dot] com", "j.smith(at)yahoo.com". */
     private static final Pattern BRACKETED_EMAIL = Pattern.compile("(?i)[a-z0-9._%+-]+ ?[\\[(]at[\\])] ?[a-z0-9-]+"
             + "(?:(?: ?[\\[(]dot[\\])] ?|\\.)[a-z0-9-]+)*(?: ?[\\[(]dot[\\])] ?|\\.)[a-z]{2,}\\b");
+
     private static final Pattern SPOKEN_EMAIL_DOMAIN = Pattern.compile(
             "\\s+at\\s+((?:(?!at\\s)[a-z0-9]+\\s+){1,12}?)dot\\s+(?:com|net|org|edu|gov|us|io|co|info|biz)\\b",
             Pattern.CASE_INSENSITIVE);
@@ -59,18 +63,21 @@ final class ContactRecognizer {
             Pattern.CASE_INSENSITIVE);
     /** A spoken host's label: words joined by spoken hyphens and underscores ("ngoc dash ly"). */
     private static final String SPOKEN_LABEL = "[a-z0-9]+(?: (?:dash|hyphen|underscore) [a-z0-9]+)*";
+
     private static final Pattern SPOKEN_URL = Pattern.compile(
-            "\\b(?:www dot )?" + SPOKEN_LABEL + "(?: dot " + SPOKEN_LABEL + ")* dot " + TLD + "\\b", Pattern.CASE_INSENSITIVE);
-    private static final Pattern IPV4 = Pattern.compile(
-            "(?<![\\d.])(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})(?![\\d]|\\.\\d)");
-    private static final Pattern IPV6 = Pattern.compile(
-            "(?<![\\w:])[0-9a-f]{1,4}(?:::?[0-9a-f]{1,4}){2,7}(?![\\w:])", Pattern.CASE_INSENSITIVE);
+            "\\b(?:www dot )?" + SPOKEN_LABEL + "(?: dot " + SPOKEN_LABEL + ")* dot " + TLD + "\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern IPV4 =
+            Pattern.compile("(?<![\\d.])(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})(?![\\d]|\\.\\d)");
+    private static final Pattern IPV6 =
+            Pattern.compile("(?<![\\w:])[0-9a-f]{1,4}(?:::?[0-9a-f]{1,4}){2,7}(?![\\w:])", Pattern.CASE_INSENSITIVE);
     private static final String IP_PART = "(?:\\d{1,3}|" + NW + "(?: " + NW + "){0,3})";
     private static final Pattern SPOKEN_IP = Pattern.compile(
-            "\\b" + IP_PART + " dot " + IP_PART + " dot " + IP_PART + " dot " + IP_PART + "\\b", Pattern.CASE_INSENSITIVE);
+            "\\b" + IP_PART + " dot " + IP_PART + " dot " + IP_PART + " dot " + IP_PART + "\\b",
+            Pattern.CASE_INSENSITIVE);
 
-    private static final Pattern URL_PATH = Pattern.compile(
-            "^ (?:slash|dot|dash|hyphen|underscore) ([a-z0-9]+)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern URL_PATH =
+            Pattern.compile("^ (?:slash|dot|dash|hyphen|underscore) ([a-z0-9]+)", Pattern.CASE_INSENSITIVE);
     private static final Pattern URL_TAIL = Pattern.compile("^ (?:[a-z]|" + NW + ")\\b", Pattern.CASE_INSENSITIVE);
 
     // ---------------------------------------------------------------- e-mail, URL, IP
@@ -85,24 +92,41 @@ final class ContactRecognizer {
                 int signAt = text.indexOf('@', spaced.end(1));
                 boolean sign = signAt >= 0 && signAt < spaced.start(2);
                 boolean handle = local.chars().anyMatch(c -> Character.isDigit(c) || c == '.' || c == '_');
-                String before = text.substring(Math.max(0, spaced.start() - 30), spaced.start()).toLowerCase(Locale.ROOT);
+                String before = text.substring(Math.max(0, spaced.start() - 30), spaced.start())
+                        .toLowerCase(Locale.ROOT);
                 if (sign || handle || before.contains("email") || before.contains("e-mail")) {
                     out.add(spaced.start(), spaced.end(), PhiKind.EMAIL, 90);
                 }
             }
         }
-        if (text.indexOf("at]") >= 0 || text.indexOf("at)") >= 0 || text.indexOf("AT]") >= 0 || text.indexOf("AT)") >= 0) {
+        if (text.indexOf("at]") >= 0
+                || text.indexOf("at)") >= 0
+                || text.indexOf("AT]") >= 0
+                || text.indexOf("AT)") >= 0) {
             for (MatchResult m : BRACKETED_EMAIL.matcher(text).results().toList()) {
                 out.add(m.start(), m.end(), PhiKind.EMAIL, 90);
             }
         }
-        IntPredicate localPart = c -> TextScan.isAsciiAlnum((char) c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-'
+        IntPredicate localPart = c -> TextScan.isAsciiAlnum((char) c)
+                || c == '.'
+                || c == '_'
+                || c == '%'
+                || c == '+'
+                || c == '-'
                 || c == '\'';
-        for (MatchResult m : StartFilter.all(EMAIL, text, StartFilter.runsUpTo(text, '@', localPart), LOCAL_PART,
+        for (MatchResult m : StartFilter.all(
+                EMAIL,
+                text,
+                StartFilter.runsUpTo(text, '@', localPart),
+                LOCAL_PART,
                 StartFilter.runReaches(text, '@', localPart))) {
             out.add(m.start(), TextScan.trimEnd(text, m.start(), m.end()), PhiKind.EMAIL, 90);
         }
-        for (MatchResult spoken : StartFilter.all(SPOKEN_EMAIL_DOMAIN, text, blanksBeforeAt(text), BLANK,
+        for (MatchResult spoken : StartFilter.all(
+                SPOKEN_EMAIL_DOMAIN,
+                text,
+                blanksBeforeAt(text),
+                BLANK,
                 at -> RegexText.isBlank(text.charAt(at)) && atWordAfterBlanks(text, at))) {
             if (text.startsWith(" slash", spoken.end())) {
                 continue; // "profile at facebook dot com slash ..." is a URL
@@ -120,12 +144,15 @@ final class ContactRecognizer {
                     break;
                 }
                 int wordStart = pos;
-                while (wordStart > 0 && (Character.isLetterOrDigit(text.charAt(wordStart - 1))
-                        || "'’".indexOf(text.charAt(wordStart - 1)) >= 0 && wordStart > 1
-                        && Character.isLetter(text.charAt(wordStart - 2)))) {
+                while (wordStart > 0
+                        && (Character.isLetterOrDigit(text.charAt(wordStart - 1))
+                                || "'’".indexOf(text.charAt(wordStart - 1)) >= 0
+                                        && wordStart > 1
+                                        && Character.isLetter(text.charAt(wordStart - 2)))) {
                     wordStart--; // "it's" is one word
                 }
-                String word = text.substring(wordStart, pos).toLowerCase(Locale.ROOT).replace('’', '\'');
+                String word =
+                        text.substring(wordStart, pos).toLowerCase(Locale.ROOT).replace('’', '\'');
                 if (EMAIL_STOP.contains(word)) {
                     stop = word;
                     break;
@@ -141,19 +168,25 @@ final class ContactRecognizer {
         }
     }
 
-    private static final Set<String> EMAIL_CUES = TextScan.words("is", "to", "email", "mail", "address", "at", "was", "use",
-            "try", "it's", "its", "as", "under", "me", "from", "and", "");
+    private static final Set<String> EMAIL_CUES = TextScan.words(
+            "is", "to", "email", "mail", "address", "at", "was", "use", "try", "it's", "its", "as", "under", "me",
+            "from", "and", "");
 
-    private static final Set<String> EMAIL_STOP = TextScan.words("is", "its", "it's", "email", "mail", "address", "to", "my",
-            "the", "was", "at", "me", "and", "send", "forms", "use", "try", "be", "or", "you", "can", "her", "his",
-            "their", "our", "it", "of", "on", "with", "thanks", "that", "this", "new", "old", "please", "um",
-            "uh", "yeah", "yes", "okay", "so", "but", "file", "have", "has", "i", "we", "under", "as", "for", "from");
+    private static final Set<String> EMAIL_STOP = TextScan.words(
+            "is", "its", "it's", "email", "mail", "address", "to", "my", "the", "was", "at", "me", "and", "send",
+            "forms", "use", "try", "be", "or", "you", "can", "her", "his", "their", "our", "it", "of", "on", "with",
+            "thanks", "that", "this", "new", "old", "please", "um", "uh", "yeah", "yes", "okay", "so", "but", "file",
+            "have", "has", "i", "we", "under", "as", "for", "from");
 
     static void urls(String text, int[] wordStarts, int[] spokenDots, Candidates out) {
         // A match runs over scheme, host and dots ([A-Za-z0-9.:/-]) up to a full stop before its top-level domain, and
         // opens with \\b: before a letter or digit, only where no ASCII word character comes before it.
         IntPredicate urlChar = c -> TextScan.isAsciiAlnum((char) c) || c == '.' || c == ':' || c == '/' || c == '-';
-        for (MatchResult m : StartFilter.all(URL, text, StartFilter.runsUpTo(text, topLevelDomainDots(text), urlChar), HOST,
+        for (MatchResult m : StartFilter.all(
+                URL,
+                text,
+                StartFilter.runsUpTo(text, topLevelDomainDots(text), urlChar),
+                HOST,
                 at -> text.charAt(at) == '-' || TextScan.isWordStart(text, at))) {
             if (m.start() > 0 && (text.charAt(m.start() - 1) == '@' || text.charAt(m.start() - 1) == '.')) {
                 continue;
@@ -164,7 +197,11 @@ final class ContactRecognizer {
             }
             out.add(m.start(), TextScan.trimEnd(text, m.start(), m.end()), PhiKind.URL, 88);
         }
-        for (MatchResult spoken : StartFilter.all(SPOKEN_URL, text, wordsBeforeDots(text, spokenDots), ALNUM,
+        for (MatchResult spoken : StartFilter.all(
+                SPOKEN_URL,
+                text,
+                wordsBeforeDots(text, spokenDots),
+                ALNUM,
                 at -> alnumRunThenDot(text, at) || alnumRunThenJoiner(text, at))) {
             int end = spoken.end();
             // Follow the path: "slash in slash jane dash doe dash a f seven three".
@@ -174,10 +211,15 @@ final class ContactRecognizer {
                     end = tail;
                 }
             }
-            String formatted = text.substring(spoken.start(), end).toLowerCase(Locale.ROOT)
-                    .replace(" dot ", ".").replace(" slash ", "/").replace(" dash ", "-").replace(" hyphen ", "-")
+            String formatted = text.substring(spoken.start(), end)
+                    .toLowerCase(Locale.ROOT)
+                    .replace(" dot ", ".")
+                    .replace(" slash ", "/")
+                    .replace(" dash ", "-")
+                    .replace(" hyphen ", "-")
                     .replace(" underscore ", "_");
-            String before = text.substring(Math.max(0, spoken.start() - 30), spoken.start()).toLowerCase(Locale.ROOT);
+            String before = text.substring(Math.max(0, spoken.start() - 30), spoken.start())
+                    .toLowerCase(Locale.ROOT);
             if (!isClinicUrl(formatted) && !before.contains("mychart") && !before.contains("portal")) {
                 out.add(spoken.start(), end, PhiKind.URL, 84);
             }
@@ -193,7 +235,8 @@ final class ContactRecognizer {
             while (end < text.length() && RegexText.isLetter(text.charAt(end))) {
                 end++;
             }
-            // \\b after the domain's last letter: the letters after the full stop are the domain, and no digit or _ follows.
+            // \\b after the domain's last letter: the letters after the full stop are the domain, and no digit or _
+            // follows.
             if ((end == text.length() || !RegexText.isWordChar(text.charAt(end)))
                     && TOP_LEVEL_DOMAINS.containsLetters(text, start, end)) {
                 found.add(dot);
@@ -207,7 +250,11 @@ final class ContactRecognizer {
     }
 
     static void ips(String text, int[] wordStarts, int[] spokenDots, Candidates out) {
-        for (MatchResult m : StartFilter.all(IPV4, text, StartFilter.before(text, '.', 3), TextScan.DIGIT,
+        for (MatchResult m : StartFilter.all(
+                IPV4,
+                text,
+                StartFilter.before(text, '.', 3),
+                TextScan.DIGIT,
                 at -> TextScan.isDigit(text.charAt(at)) && charWithin(text, at, '.', 3))) {
             boolean valid = true;
             for (int g = 1; g <= 4; g++) {
@@ -217,14 +264,19 @@ final class ContactRecognizer {
                 out.add(m.start(), m.end(), PhiKind.IP, 87);
             }
         }
-        for (MatchResult v6 : StartFilter.all(IPV6, text, StartFilter.before(text, ':', 4), HEX,
-                at -> mayStartIpv6(text, at))) {
-            if (v6.group().contains("::") || v6.group().chars().filter(c -> c == ':').count() >= 5) {
+        for (MatchResult v6 :
+                StartFilter.all(IPV6, text, StartFilter.before(text, ':', 4), HEX, at -> mayStartIpv6(text, at))) {
+            if (v6.group().contains("::")
+                    || v6.group().chars().filter(c -> c == ':').count() >= 5) {
                 out.add(v6.start(), v6.end(), PhiKind.IP, 87);
             }
         }
         // A " dot " follows the first number within four number words and their spaces.
-        for (MatchResult spoken : StartFilter.all(SPOKEN_IP, text, TextScan.startsWithin(wordStarts, spokenDots, 45), NUMBER,
+        for (MatchResult spoken : StartFilter.all(
+                SPOKEN_IP,
+                text,
+                TextScan.startsWithin(wordStarts, spokenDots, 45),
+                NUMBER,
                 at -> TextScan.startsNumber(text, at))) {
             out.add(spoken.start(), spoken.end(), PhiKind.IP, 86);
         }
@@ -240,7 +292,10 @@ final class ContactRecognizer {
      */
     private static int tailEnd(String text, int at) {
         int tail = matchEnd(URL_TAIL, text, at);
-        if (tail >= 0 || at + 2 >= text.length() || text.charAt(at) != ' ' || !RegexText.isLetter(text.charAt(at + 1))) {
+        if (tail >= 0
+                || at + 2 >= text.length()
+                || text.charAt(at) != ' '
+                || !RegexText.isLetter(text.charAt(at + 1))) {
             return tail;
         }
         int end = TextScan.letterRunEnd(text, at + 1);
@@ -310,13 +365,16 @@ final class ContactRecognizer {
         while (word < text.length() && RegexText.isBlank(text.charAt(word))) {
             word++;
         }
-        return word + 2 < text.length() && text.regionMatches(true, word, "at", 0, 2) && RegexText.isBlank(text.charAt(word + 2));
+        return word + 2 < text.length()
+                && text.regionMatches(true, word, "at", 0, 2)
+                && RegexText.isBlank(text.charAt(word + 2));
     }
 
     /** Where " dot " (any case) starts, ascending. */
     static int[] spokenDots(String text) {
         Positions found = new Positions();
-        for (int at = TextScan.indexOfIgnoreCase(text, " dot ", 0); at < text.length();
+        for (int at = TextScan.indexOfIgnoreCase(text, " dot ", 0);
+                at < text.length();
                 at = TextScan.indexOfIgnoreCase(text, " dot ", at + 1)) {
             found.add(at);
         }

@@ -30,24 +30,115 @@ final class ContextKeywords {
 
     /** In the order they are tried at a position: the first kind that matches there wins, then its first phrase. */
     private static final List<Keyword> KEYWORDS = keywords(
-            PhiKind.FAX, "faxed", "fax",
-            PhiKind.PHONE, "phone", "cell", "mobile", "telephone", "call", "text", "reach", "line", "contact", "callback",
-            "number to call", "pager", "beeper",
-            PhiKind.SSN, "social", "ssn", "ss", "security", "last four",
-            PhiKind.MRN, "mrn", "medical record", "chart", "record number", "patient id", "hospital number",
-            "patient number", "pt id", "mr number",
-            PhiKind.HEALTH_PLAN, "member", "subscriber", "policy", "insurance", "insured", "mbr", "sub id", "enrollee",
-            "beneficiary", "hicn", "cert", "certificate", "cin", "bic", "rrb", "mbi", "medicare", "medicaid", "medi-cal",
-            "plan", "group", "bcbs", "aetna", "cigna", "humana", "anthem", "tricare", "molina", "unitedhealthcare",
-            PhiKind.ACCOUNT, "account", "acct", "guarantor",
-            PhiKind.CARD, "card", "pay with", "put it on", "charge it to",
-            PhiKind.VEHICLE, "plate", "vin", "tag",
-            PhiKind.LICENSE, "npi", "national provider identifier", "provider identifier", "dea", "license", "licence",
+            PhiKind.FAX,
+            "faxed",
+            "fax",
+            PhiKind.PHONE,
+            "phone",
+            "cell",
+            "mobile",
+            "telephone",
+            "call",
+            "text",
+            "reach",
+            "line",
+            "contact",
+            "callback",
+            "number to call",
+            "pager",
+            "beeper",
+            PhiKind.SSN,
+            "social",
+            "ssn",
+            "ss",
+            "security",
+            "last four",
+            PhiKind.MRN,
+            "mrn",
+            "medical record",
+            "chart",
+            "record number",
+            "patient id",
+            "hospital number",
+            "patient number",
+            "pt id",
+            "mr number",
+            PhiKind.HEALTH_PLAN,
+            "member",
+            "subscriber",
+            "policy",
+            "insurance",
+            "insured",
+            "mbr",
+            "sub id",
+            "enrollee",
+            "beneficiary",
+            "hicn",
+            "cert",
+            "certificate",
+            "cin",
+            "bic",
+            "rrb",
+            "mbi",
+            "medicare",
+            "medicaid",
+            "medi-cal",
+            "plan",
+            "group",
+            "bcbs",
+            "aetna",
+            "cigna",
+            "humana",
+            "anthem",
+            "tricare",
+            "molina",
+            "unitedhealthcare",
+            PhiKind.ACCOUNT,
+            "account",
+            "acct",
+            "guarantor",
+            PhiKind.CARD,
+            "card",
+            "pay with",
+            "put it on",
+            "charge it to",
+            PhiKind.VEHICLE,
+            "plate",
+            "vin",
+            "tag",
+            PhiKind.LICENSE,
+            "npi",
+            "national provider identifier",
+            "provider identifier",
+            "dea",
+            "license",
+            "licence",
             "state id",
-            PhiKind.DEVICE, "serial", "udi", "device", "sn", "transmitter", "imei",
-            PhiKind.ZIP, "zip", "postal", "near",
-            PhiKind.DOB, "birth", "born", "dob", "birthday",
-            CODE, "cpt", "procedure code", "diagnosis code", "billing code", "icd", "hcpcs", "loinc", "ndc");
+            PhiKind.DEVICE,
+            "serial",
+            "udi",
+            "device",
+            "sn",
+            "transmitter",
+            "imei",
+            PhiKind.ZIP,
+            "zip",
+            "postal",
+            "near",
+            PhiKind.DOB,
+            "birth",
+            "born",
+            "dob",
+            "birthday",
+            CODE,
+            "cpt",
+            "procedure code",
+            "diagnosis code",
+            "billing code",
+            "icd",
+            "hcpcs",
+            "loinc",
+            "ndc");
 
     /** The keywords by their first letter ('a' to 'z'), in the order above. */
     private static final Keyword[][] BY_FIRST_LETTER = new Keyword[26][];
@@ -55,13 +146,12 @@ final class ContextKeywords {
     static {
         for (char letter = 'a'; letter <= 'z'; letter++) {
             char first = letter;
-            BY_FIRST_LETTER[letter - 'a'] = KEYWORDS.stream().filter(k -> k.phrase().charAt(0) == first)
-                    .toArray(Keyword[]::new);
+            BY_FIRST_LETTER[letter - 'a'] =
+                    KEYWORDS.stream().filter(k -> k.phrase().charAt(0) == first).toArray(Keyword[]::new);
         }
     }
 
-    private ContextKeywords() {
-    }
+    private ContextKeywords() {}
 
     /** What the last keyword of a window says. */
     enum Cue {
@@ -72,7 +162,6 @@ final class ContextKeywords {
         /** The name of a code system or a code ("CPT 71046", "procedure code 81002"): no identifier follows. */
         CODE
     }
-
 
     private static List<Keyword> keywords(Object... kindsAndPhrases) {
         List<Keyword> all = new java.util.ArrayList<>();
@@ -134,7 +223,8 @@ final class ContextKeywords {
             for (Keyword keyword : BY_FIRST_LETTER[(c | 0x20) - 'a']) {
                 // A keyword's first word is followed by \b or by its space or hyphen: it is this whole run of letters.
                 int end = at + keyword.phrase().length();
-                if (keyword.firstWordLength() == letters - at && end <= to
+                if (keyword.firstWordLength() == letters - at
+                        && end <= to
                         && RegexText.regionMatchesIgnoringCase(text, at, keyword.phrase())
                         && RegexText.isBoundary(text, end, from, to)) {
                     last = keyword;

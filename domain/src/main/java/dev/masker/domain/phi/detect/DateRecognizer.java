@@ -12,22 +12,25 @@ import java.util.regex.Pattern;
  * the words around it.
  */
 final class DateRecognizer {
-    private DateRecognizer() {
-    }
+    private DateRecognizer() {}
 
     /** "may be", "march one mile", "may the best win": "the" only when no day follows ("March the fourteenth" is a date). */
-    private static final Predicate<String> MAY_OR_MARCH_AS_A_WORD =
-            Pattern.compile("(?:may|march) (?:one|two|be|the(?! (?:[0-3]?\\d|[a-z]+(?:st|nd|rd|th)|twenty|thirty)\\b))\\b.*")
-                    .asMatchPredicate();
-    private static final Predicate<String> DOSE_WORD_AFTER =
-            Pattern.compile("^\\s*(?:tab|tablet|pill|cup|dose|of|mg|strength|teaspoon).*").asMatchPredicate();
+    private static final Predicate<String> MAY_OR_MARCH_AS_A_WORD = Pattern.compile(
+                    "(?:may|march) (?:one|two|be|the(?! (?:[0-3]?\\d|[a-z]+(?:st|nd|rd|th)|twenty|thirty)\\b))\\b.*")
+            .asMatchPredicate();
+
+    private static final Predicate<String> DOSE_WORD_AFTER = Pattern.compile(
+                    "^\\s*(?:tab|tablet|pill|cup|dose|of|mg|strength|teaspoon).*")
+            .asMatchPredicate();
 
     private static final StartFilter.FirstChars MONTH_FIRST = StartFilter.FirstChars.of("jfmasondJFMASOND", false);
-    private static final StartFilter.FirstChars DAY_FIRST = StartFilter.FirstChars.of(TextScan.DIGITS + "efnostEFNOST", false);
+    private static final StartFilter.FirstChars DAY_FIRST =
+            StartFilter.FirstChars.of(TextScan.DIGITS + "efnostEFNOST", false);
 
-    private static final String MONTH = "(?:january|february|march|april|may|june|july|august|september|october|november"
-            + "|december|jan\\.?|feb\\.?|mar\\.?|apr\\.?|may\\.|jun\\.?|jul\\.?|aug\\.?|sept?\\.?|oct\\.?|nov\\.?"
-            + "|dec\\.?)";
+    private static final String MONTH =
+            "(?:january|february|march|april|may|june|july|august|september|october|november"
+                    + "|december|jan\\.?|feb\\.?|mar\\.?|apr\\.?|may\\.|jun\\.?|jul\\.?|aug\\.?|sept?\\.?|oct\\.?|nov\\.?"
+                    + "|dec\\.?)";
     private static final String ORDINAL_WORD = "(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
             + "|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth"
             + "|thirtieth|(?:twenty|thirty)[- ](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth))";
@@ -36,16 +39,18 @@ final class DateRecognizer {
             + "|seventeen|eighteen|nineteen|twenty|thirty)";
     private static final String DAY = "(?:[0-3]?\\d(?:st|nd|rd|th)?\\b|" + ORDINAL_WORD + "\\b|" + DAY_WORD + "\\b)";
     private static final String UNIT = "(?:one|two|three|four|five|six|seven|eight|nine)";
-    private static final String UNDER_HUNDRED = "(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ]" + UNIT
-            + "\\b)?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|" + UNIT + ")\\b";
-    private static final String YEAR_WORDS = "(?:(?:nineteen|twenty) (?:oh |o )?" + UNDER_HUNDRED
-            + "|two thousand(?: and)?(?: " + UNDER_HUNDRED + ")?)";
+    private static final String UNDER_HUNDRED = "(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ]"
+            + UNIT + "\\b)?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|" + UNIT
+            + ")\\b";
+    private static final String YEAR_WORDS =
+            "(?:(?:nineteen|twenty) (?:oh |o )?" + UNDER_HUNDRED + "|two thousand(?: and)?(?: " + UNDER_HUNDRED + ")?)";
     /** A year of four digits, said in words, or of two digits after an apostrophe ('87). */
     private static final String YEAR = "(?:(?:19|20)\\d\\d\\b|'\\d\\d\\b|" + YEAR_WORDS + ")";
+
     private static final Pattern DATE_MONTH_FIRST = Pattern.compile(
             "\\b" + MONTH + "(?: the)? " + DAY + "(?:,? (?:of )?" + YEAR + ")?", Pattern.CASE_INSENSITIVE);
-    private static final Pattern DATE_DAY_FIRST = Pattern.compile(
-            "\\b" + DAY + " of " + MONTH + "(?:,? " + YEAR + ")?", Pattern.CASE_INSENSITIVE);
+    private static final Pattern DATE_DAY_FIRST =
+            Pattern.compile("\\b" + DAY + " of " + MONTH + "(?:,? " + YEAR + ")?", Pattern.CASE_INSENSITIVE);
     /** The day before the month, as most of the world writes it: "7 August", "11th March 2023", "03MAY1987". */
     private static final Pattern DATE_DAY_MONTH = Pattern.compile(
             "\\b([0-3]?\\d)(?:st|nd|rd|th)?(?: |-)?(?:the )?" + MONTH + "(?![a-z])(?:(?:,? ?|-)" + YEAR + ")?",
@@ -57,8 +62,9 @@ final class DateRecognizer {
     /** A two-digit year after a month and day ("July 26 07"), taken only as part of a date of birth. */
     private static final Pattern TWO_DIGIT_YEAR_AFTER = Pattern.compile("^,? '?\\d\\d\\b");
     /** Day, month and four-digit year joined by full stops, as much of Europe writes them: "05.03.1987". */
-    private static final Pattern DATE_DOTTED = Pattern.compile(
-            "(?<![\\d.])([0-3]?\\d)\\.([01]?\\d)\\.((?:19|20)\\d\\d)(?!\\d|\\.\\d)");
+    private static final Pattern DATE_DOTTED =
+            Pattern.compile("(?<![\\d.])([0-3]?\\d)\\.([01]?\\d)\\.((?:19|20)\\d\\d)(?!\\d|\\.\\d)");
+
     private static final Pattern DATE_MONTH_YEAR = Pattern.compile(
             "\\b" + MONTH + ",? (?:of )?(?:(?:19|20)\\d\\d\\b|" + YEAR_WORDS + ")", Pattern.CASE_INSENSITIVE);
     private static final String MONTH_PREFIX_LIST = "janfebmaraprmayjunjulaugsepoctnovdec";
@@ -78,14 +84,17 @@ final class DateRecognizer {
         int[] monthStarts = monthStarts(text, wordStarts);
         // A day is at most 14 characters, and no " of " is part of one: the first " of " after it is DAY_FIRST's.
         int[] daysBeforeMonths = TextScan.startsWithin(wordStarts, ofMonths(text), 20);
-        List<StartFilter> searches = List.of(new StartFilter(DATE_MONTH_FIRST, text, monthStarts, MONTH_FIRST),
+        List<StartFilter> searches = List.of(
+                new StartFilter(DATE_MONTH_FIRST, text, monthStarts, MONTH_FIRST),
                 new StartFilter(DATE_DAY_FIRST, text, daysBeforeMonths, DAY_FIRST, at -> isDayStart(text.charAt(at))),
                 new StartFilter(DATE_MONTH_YEAR, text, monthStarts, MONTH_FIRST));
         for (StartFilter search : searches) {
             while (search.find()) {
                 Matcher m = search.matcher();
                 String value = m.group().toLowerCase(Locale.ROOT);
-                if (value.contains("fourth of july") || value.contains("4th of july") || MAY_OR_MARCH_AS_A_WORD.test(value)) {
+                if (value.contains("fourth of july")
+                        || value.contains("4th of july")
+                        || MAY_OR_MARCH_AS_A_WORD.test(value)) {
                     continue;
                 }
                 if (value.startsWith("may ") && !MAY_DAY.matcher(value).matches()) {
@@ -98,7 +107,8 @@ final class DateRecognizer {
                 PhiKind kind = dateKind(text, m.start(), end);
                 // A two-digit year joins a date of birth, whose cue may come before the date or after that year.
                 Matcher year = TWO_DIGIT_YEAR_AFTER.matcher(text).region(end, text.length());
-                if (year.lookingAt() && !value.matches(".*\\d{4}.*")
+                if (year.lookingAt()
+                        && !value.matches(".*\\d{4}.*")
                         && (kind == PhiKind.DOB || dateKind(text, m.start(), year.end()) == PhiKind.DOB)) {
                     kind = PhiKind.DOB;
                     end = year.end();
@@ -115,7 +125,9 @@ final class DateRecognizer {
             if (month < 1 || month > 12 || day < 1 || day > 31) {
                 continue;
             }
-            if (n.group(1) != null && n.group(3) == null && (n.group().contains("-") || nextWordIsUnit(text, n.end()))) {
+            if (n.group(1) != null
+                    && n.group(3) == null
+                    && (n.group().contains("-") || nextWordIsUnit(text, n.end()))) {
                 continue;
             }
             out.add(n.start(), n.end(), dateKind(text, n.start(), n.end()), 72);
@@ -137,7 +149,8 @@ final class DateRecognizer {
         if (starts.length == 0) {
             return;
         }
-        StartFilter dayMonth = new StartFilter(DATE_DAY_MONTH, text, starts, TextScan.DIGIT, at -> monthFollowsDay(text, at));
+        StartFilter dayMonth =
+                new StartFilter(DATE_DAY_MONTH, text, starts, TextScan.DIGIT, at -> monthFollowsDay(text, at));
         while (dayMonth.find()) {
             Matcher m = dayMonth.matcher();
             int day = Integer.parseInt(m.group(1));
@@ -146,7 +159,11 @@ final class DateRecognizer {
                 out.add(m.start(), end, dateKind(text, m.start(), end), 70);
             }
         }
-        StartFilter dotted = new StartFilter(DATE_DOTTED, text, starts, TextScan.DIGIT,
+        StartFilter dotted = new StartFilter(
+                DATE_DOTTED,
+                text,
+                starts,
+                TextScan.DIGIT,
                 at -> at + 2 < text.length() && (text.charAt(at + 1) == '.' || text.charAt(at + 2) == '.'));
         while (dotted.find()) {
             Matcher m = dotted.matcher();
@@ -191,7 +208,8 @@ final class DateRecognizer {
      */
     private static int[] ofMonths(String text) {
         Positions found = new Positions();
-        for (int at = TextScan.indexOfIgnoreCase(text, " of ", 0); at + 7 <= text.length();
+        for (int at = TextScan.indexOfIgnoreCase(text, " of ", 0);
+                at + 7 <= text.length();
                 at = TextScan.indexOfIgnoreCase(text, " of ", at + 1)) {
             if (isMonthPrefix(text.charAt(at + 4), text.charAt(at + 5), text.charAt(at + 6))) {
                 found.add(at);
@@ -237,7 +255,8 @@ final class DateRecognizer {
 
     /** Whether a month name can start here: every alternative of MONTH starts with one of these three letters. */
     private static boolean isMonthStart(String text, int at) {
-        return at + 3 <= text.length() && isMonthPrefix(text.charAt(at), text.charAt(at + 1), text.charAt(at + 2))
+        return at + 3 <= text.length()
+                && isMonthPrefix(text.charAt(at), text.charAt(at + 1), text.charAt(at + 2))
                 && MONTH_WORDS.containsLetters(text, at, TextScan.letterRunEnd(text, at));
     }
 
@@ -245,13 +264,37 @@ final class DateRecognizer {
      * MONTH's alternatives without their optional full stop. Each date pattern follows the month with a space, a
      * comma or a full stop, so a month matches the whole run of letters where it starts ("Mark", "decide" do not).
      */
-    private static final AsciiWordSet MONTH_WORDS = new AsciiWordSet(List.of("january", "february", "march", "april",
-            "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr",
-            "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"));
+    private static final AsciiWordSet MONTH_WORDS = new AsciiWordSet(List.of(
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+            "jan",
+            "feb",
+            "mar",
+            "apr",
+            "jun",
+            "jul",
+            "aug",
+            "sep",
+            "sept",
+            "oct",
+            "nov",
+            "dec"));
 
     /** Whether the three characters, ASCII letters in any case, are a month's first three: told without a copy. */
     private static boolean isMonthPrefix(char a, char b, char c) {
-        return RegexText.isLetter(a) && RegexText.isLetter(b) && RegexText.isLetter(c)
+        return RegexText.isLetter(a)
+                && RegexText.isLetter(b)
+                && RegexText.isLetter(c)
                 && IS_MONTH_PREFIX[letterIndex(a) * 26 * 26 + letterIndex(b) * 26 + letterIndex(c)];
     }
 
@@ -260,8 +303,10 @@ final class DateRecognizer {
 
     static {
         for (int i = 0; i < MONTH_PREFIX_LIST.length(); i += 3) {
-            IS_MONTH_PREFIX[letterIndex(MONTH_PREFIX_LIST.charAt(i)) * 26 * 26
-                    + letterIndex(MONTH_PREFIX_LIST.charAt(i + 1)) * 26 + letterIndex(MONTH_PREFIX_LIST.charAt(i + 2))] = true;
+            IS_MONTH_PREFIX[
+                    letterIndex(MONTH_PREFIX_LIST.charAt(i)) * 26 * 26
+                            + letterIndex(MONTH_PREFIX_LIST.charAt(i + 1)) * 26
+                            + letterIndex(MONTH_PREFIX_LIST.charAt(i + 2))] = true;
         }
     }
 
@@ -284,7 +329,11 @@ final class DateRecognizer {
         String before = text.substring(Math.max(0, start - 40), start);
         String after = text.substring(end, Math.min(text.length(), end + 30));
         boolean dobBefore = mayHoldDobWord(before) && DOB_BEFORE.matcher(before).find();
-        return dobBefore || mayStartWithDobWords(after) && DOB_AFTER.matcher(after).lookingAt() ? PhiKind.DOB : PhiKind.DATE;
+        return dobBefore
+                        || mayStartWithDobWords(after)
+                                && DOB_AFTER.matcher(after).lookingAt()
+                ? PhiKind.DOB
+                : PhiKind.DATE;
     }
 
     /** A necessary condition for DOB_AFTER: each of its phrases holds "birth" or "dob". */

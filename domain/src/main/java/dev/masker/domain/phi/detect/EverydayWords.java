@@ -8,8 +8,7 @@ import java.util.Set;
  * words that a list of names or places alone can never make an identifier ("thanks" after an address is no town).
  */
 final class EverydayWords {
-    private EverydayWords() {
-    }
+    private EverydayWords() {}
 
     static final Set<String> WORDS = Set.copyOf(WordListResource.read("common-words.txt"));
 

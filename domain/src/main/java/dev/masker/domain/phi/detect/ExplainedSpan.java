@@ -10,7 +10,12 @@ import java.util.Objects;
  * structured or accented forms written out), the priority that won the merge, and the candidates of the same kind that
  * widened it. The evidence is Masker's own vocabulary, never text of the turn.
  */
-public record ExplainedSpan(PhiSpan span, String recognizer, String evidence, boolean normalizedView, int priority,
+public record ExplainedSpan(
+        PhiSpan span,
+        String recognizer,
+        String evidence,
+        boolean normalizedView,
+        int priority,
         List<String> widenedBy) {
     public ExplainedSpan {
         Objects.requireNonNull(span, "span");

@@ -10,20 +10,63 @@ import java.util.Map;
  * component only, the identifier without its assigning authority.
  */
 final class Hl7Segments {
-    private Hl7Segments() {
-    }
+    private Hl7Segments() {}
 
     private static final int PRIORITY = 62;
 
     /** Segment id, then field number to kind. */
     private static final Map<String, Map<Integer, PhiKind>> FIELDS = Map.of(
-            "PID", Map.of(2, PhiKind.MRN, 3, PhiKind.MRN, 4, PhiKind.MRN, 5, PhiKind.NAME, 6, PhiKind.NAME, 7, PhiKind.DOB,
-                    11, PhiKind.ADDRESS, 13, PhiKind.PHONE, 14, PhiKind.PHONE, 18, PhiKind.ACCOUNT),
+            "PID",
+                    Map.of(
+                            2,
+                            PhiKind.MRN,
+                            3,
+                            PhiKind.MRN,
+                            4,
+                            PhiKind.MRN,
+                            5,
+                            PhiKind.NAME,
+                            6,
+                            PhiKind.NAME,
+                            7,
+                            PhiKind.DOB,
+                            11,
+                            PhiKind.ADDRESS,
+                            13,
+                            PhiKind.PHONE,
+                            14,
+                            PhiKind.PHONE,
+                            18,
+                            PhiKind.ACCOUNT),
             "NK1", Map.of(2, PhiKind.NAME, 4, PhiKind.ADDRESS, 5, PhiKind.PHONE, 6, PhiKind.PHONE),
-            "GT1", Map.of(2, PhiKind.ACCOUNT, 3, PhiKind.NAME, 5, PhiKind.ADDRESS, 6, PhiKind.PHONE, 7, PhiKind.PHONE,
-                    8, PhiKind.DOB, 12, PhiKind.SSN),
-            "IN1", Map.of(16, PhiKind.NAME, 18, PhiKind.DOB, 19, PhiKind.ADDRESS, 36, PhiKind.HEALTH_PLAN,
-                    49, PhiKind.HEALTH_PLAN),
+            "GT1",
+                    Map.of(
+                            2,
+                            PhiKind.ACCOUNT,
+                            3,
+                            PhiKind.NAME,
+                            5,
+                            PhiKind.ADDRESS,
+                            6,
+                            PhiKind.PHONE,
+                            7,
+                            PhiKind.PHONE,
+                            8,
+                            PhiKind.DOB,
+                            12,
+                            PhiKind.SSN),
+            "IN1",
+                    Map.of(
+                            16,
+                            PhiKind.NAME,
+                            18,
+                            PhiKind.DOB,
+                            19,
+                            PhiKind.ADDRESS,
+                            36,
+                            PhiKind.HEALTH_PLAN,
+                            49,
+                            PhiKind.HEALTH_PLAN),
             "PV1", Map.of(7, PhiKind.NAME, 8, PhiKind.NAME, 9, PhiKind.NAME, 17, PhiKind.NAME, 19, PhiKind.ACCOUNT));
     /** PID-19 and PID-20 lie past Map.of's ten pairs. */
     private static final Map<Integer, PhiKind> MORE_PID = Map.of(19, PhiKind.SSN, 20, PhiKind.LICENSE);
@@ -71,7 +114,10 @@ final class Hl7Segments {
 
     private static void add(String text, int start, int end, PhiKind kind, String field, Candidates out) {
         int valueEnd = end;
-        if (kind == PhiKind.MRN || kind == PhiKind.ACCOUNT || kind == PhiKind.HEALTH_PLAN || kind == PhiKind.SSN
+        if (kind == PhiKind.MRN
+                || kind == PhiKind.ACCOUNT
+                || kind == PhiKind.HEALTH_PLAN
+                || kind == PhiKind.SSN
                 || kind == PhiKind.LICENSE) {
             int caret = text.indexOf('^', start);
             valueEnd = caret >= 0 && caret < end ? caret : end; // the identifier, not its authority or type

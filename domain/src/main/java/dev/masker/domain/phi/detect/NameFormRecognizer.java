@@ -34,19 +34,21 @@ final class NameFormRecognizer {
             + "(?:MD|M\\.D\\.|DO|D\\.O\\.|RN|NP|PA-C|PhD|DDS|DMD|FNP-C|FNP|APRN|LPN|CNM|CRNA|LCSW|PharmD|DPM|MBBS|DNP"
             + "|MSN|BSN)\\b(?![ ,]*\\d)");
     /** One to three initials, then a capitalized surname and perhaps a second one. */
-    private static final Pattern INITIALS = Pattern.compile(
-            "(?<![\\p{L}.’'-])((?:\\p{Lu}\\. ?){1,3})(" + CAP_WORD + ")(?: (" + CAP_WORD + "))?");
+    private static final Pattern INITIALS =
+            Pattern.compile("(?<![\\p{L}.’'-])((?:\\p{Lu}\\. ?){1,3})(" + CAP_WORD + ")(?: (" + CAP_WORD + "))?");
     /** "Last, First" with an optional middle initial. */
-    private static final Pattern LAST_FIRST = Pattern.compile(
-            "(?<![\\p{L}'’-])(" + CAP_WORD + "(?: " + CAP_WORD + ")?), (" + CAP_WORD + ")(?: \\p{Lu}\\b\\.?)?(?![\\p{L}'’-])");
+    private static final Pattern LAST_FIRST = Pattern.compile("(?<![\\p{L}'’-])(" + CAP_WORD + "(?: " + CAP_WORD
+            + ")?), (" + CAP_WORD + ")(?: \\p{Lu}\\b\\.?)?(?![\\p{L}'’-])");
     /** How far before "here" or "again" a self-introduction's opener may be: fillers and three names. */
     private static final int INTRODUCTION_REACH = 100;
     /** Where a "Last, First" cell starts: a line, a quoted or table cell, or a field after a colon. */
     private static final Pattern FIELD_BEFORE = Pattern.compile("(?:^|[\\n\"|:;]|\\(|\\) ?)\\s*$");
     /** A speaker naming themself at the start of a turn, a sentence or a quoted string, after the usual openers. */
-    private static final Pattern SELF_INTRODUCTION = Pattern.compile("(?i)(?:^|[.!?,]\\s+|\\n|\")(?:(?:uh|um|hi|hey|yes|yeah|so|"
-            + "alright|all right|okay|ok|well|oh|good (?:morning|afternoon|evening))[,.]?\\s+)*(" + WORD + "(?: " + WORD
-            + "){0,2}),? (here|again|calling|speaking)\\b");
+    private static final Pattern SELF_INTRODUCTION =
+            Pattern.compile("(?i)(?:^|[.!?,]\\s+|\\n|\")(?:(?:uh|um|hi|hey|yes|yeah|so|"
+                    + "alright|all right|okay|ok|well|oh|good (?:morning|afternoon|evening))[,.]?\\s+)*(" + WORD
+                    + "(?: " + WORD
+                    + "){0,2}),? (here|again|calling|speaking)\\b");
 
     /** Words after which an all-capital credential is no name: "Annapolis, MD" is a place, "Dr. Lee, MD" is a title. */
     private static final Set<String> NOT_BEFORE_CREDENTIAL = TextScan.words("dr", "doctor", "signed", "sincerely");
@@ -71,23 +73,28 @@ final class NameFormRecognizer {
     }
 
     /** A surname said before its first name is asked for: "yes Woldemariam, first name Meseret". */
-    private static final Pattern SURNAME_BEFORE_FIRST_NAME = Pattern.compile("(?<![\\p{L}'’-])(" + WORD
-            + "),? (?:and )?(?:the )?$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SURNAME_BEFORE_FIRST_NAME =
+            Pattern.compile("(?<![\\p{L}'’-])(" + WORD + "),? (?:and )?(?:the )?$", Pattern.CASE_INSENSITIVE);
     /** How far before "first name" the surname may stand ("Woldemariam, and the "). */
     private static final int SURNAME_REACH = 60;
 
     private void surnamesBeforeFirstNames(String text, Candidates out) {
         for (String cue : List.of("first name", "given name")) {
-            for (int at = TextScan.indexOfIgnoreCase(text, cue, 0); at < text.length();
+            for (int at = TextScan.indexOfIgnoreCase(text, cue, 0);
+                    at < text.length();
                     at = TextScan.indexOfIgnoreCase(text, cue, at + cue.length())) {
                 // "$" is the region's end, right before the cue; the look-behind sees past the region's start.
-                Matcher m = SURNAME_BEFORE_FIRST_NAME.matcher(text).region(Math.max(0, at - SURNAME_REACH), at)
+                Matcher m = SURNAME_BEFORE_FIRST_NAME
+                        .matcher(text)
+                        .region(Math.max(0, at - SURNAME_REACH), at)
                         .useTransparentBounds(true);
                 if (!m.find()) {
                     continue;
                 }
                 String word = m.group(1);
-                if (word.length() >= 2 && !isEveryday(word) && !EverydayWords.anyEveryday(word)
+                if (word.length() >= 2
+                        && !isEveryday(word)
+                        && !EverydayWords.anyEveryday(word)
                         && !NameRecognizer.NOT_NAMES.contains(lower(word))) {
                     out.add(m.start(1), m.end(1), PhiKind.NAME, 50);
                 }
@@ -96,8 +103,8 @@ final class NameFormRecognizer {
     }
 
     /** A signature block's first line after its delimiter ("-- " alone on a line): one to three capitalized words. */
-    private static final Pattern SIGNATURE = Pattern.compile("(?m)^--[ \\t]*\\n(" + CAP_WORD + "(?: " + CAP_WORD
-            + "){0,2})[ \\t]*$");
+    private static final Pattern SIGNATURE =
+            Pattern.compile("(?m)^--[ \\t]*\\n(" + CAP_WORD + "(?: " + CAP_WORD + "){0,2})[ \\t]*$");
 
     /** The name that signs an e-mail or a portal message under its signature delimiter: "-- / Hiếu / cell ...". */
     private void signatures(String text, Candidates out) {
@@ -108,7 +115,8 @@ final class NameFormRecognizer {
         while (m.find()) {
             boolean words = false;
             for (String word : m.group(1).split(" ")) {
-                words |= isEveryday(word) || NameRecognizer.NOT_NAMES.contains(lower(word))
+                words |= isEveryday(word)
+                        || NameRecognizer.NOT_NAMES.contains(lower(word))
                         || NameRecognizer.isOrganisationWord(word);
             }
             if (!words) {
@@ -118,8 +126,9 @@ final class NameFormRecognizer {
     }
 
     /** The credentials CREDENTIAL ends with, longest first where one begins another ("M.D." before "MD"). */
-    private static final List<String> CREDENTIALS = List.of("M.D.", "MD", "D.O.", "DO", "RN", "NP", "PA-C", "PhD", "DDS",
-            "DMD", "FNP-C", "FNP", "APRN", "LPN", "CNM", "CRNA", "LCSW", "PharmD", "DPM", "MBBS", "DNP", "MSN", "BSN");
+    private static final List<String> CREDENTIALS = List.of(
+            "M.D.", "MD", "D.O.", "DO", "RN", "NP", "PA-C", "PhD", "DDS", "DMD", "FNP-C", "FNP", "APRN", "LPN", "CNM",
+            "CRNA", "LCSW", "PharmD", "DPM", "MBBS", "DNP", "MSN", "BSN");
     /** The first two characters of the credentials, by the first capital's index and the second character. */
     private static final boolean[] CREDENTIAL_STARTS = new boolean[26 * 128];
 
@@ -143,7 +152,8 @@ final class NameFormRecognizer {
         }
         for (String credential : CREDENTIALS) {
             int end = at + credential.length();
-            if (text.startsWith(credential, at) && (end == text.length() || !Character.isLetterOrDigit(text.charAt(end)))) {
+            if (text.startsWith(credential, at)
+                    && (end == text.length() || !Character.isLetterOrDigit(text.charAt(end)))) {
                 return end;
             }
         }
@@ -174,21 +184,28 @@ final class NameFormRecognizer {
             boolean notName = false;
             StringBuilder fullWords = new StringBuilder();
             for (String word : words) {
-                if (word.length() >= 2 && word.endsWith(".") && word.chars().filter(Character::isLetter).count() <= 2) {
+                if (word.length() >= 2
+                        && word.endsWith(".")
+                        && word.chars().filter(Character::isLetter).count() <= 2) {
                     initials++; // "A." or "M.P.": an initial vouches for the name it stands before
                     continue;
                 }
                 listed += names.isNameOrNameParts(word) ? 1 : 0;
-                notName |= NameRecognizer.NOT_NAMES.contains(lower(word)) || NOT_BEFORE_CREDENTIAL.contains(lower(word));
+                notName |=
+                        NameRecognizer.NOT_NAMES.contains(lower(word)) || NOT_BEFORE_CREDENTIAL.contains(lower(word));
                 fullWords.append(word).append(' ');
             }
             // "Silver Spring, MD" is a place before its state: the gazetteer knows it.
-            // A credential vouches for two words no list knows ("Farhad Rahimzadeh, MD") unless one is an everyday word,
+            // A credential vouches for two words no list knows ("Farhad Rahimzadeh, MD") unless one is an everyday
+            // word,
             // and for an initial and a surname ("A. Zakharova, PharmD").
             String named = fullWords.toString().strip();
             boolean unlistedName = !named.isEmpty() && !EverydayWords.anyEveryday(named);
-            if (words.length >= 2 && (listed >= 1 || m.group(1).contains(",") || unlistedName) && !notName
-                    && (initials == 0 || unlistedName) && !PlaceRecognizer.isPlaceName(m.group(1))) {
+            if (words.length >= 2
+                    && (listed >= 1 || m.group(1).contains(",") || unlistedName)
+                    && !notName
+                    && (initials == 0 || unlistedName)
+                    && !PlaceRecognizer.isPlaceName(m.group(1))) {
                 out.add(m.start(1), m.end(1), PhiKind.NAME, 55);
             }
         }
@@ -206,7 +223,9 @@ final class NameFormRecognizer {
             while (true) {
                 if (start >= 2 && text.charAt(start - 1) == '.' && Character.isUpperCase(text.charAt(start - 2))) {
                     start -= 2;
-                } else if (start >= 3 && text.charAt(start - 1) == ' ' && text.charAt(start - 2) == '.'
+                } else if (start >= 3
+                        && text.charAt(start - 1) == ' '
+                        && text.charAt(start - 2) == '.'
                         && Character.isUpperCase(text.charAt(start - 3))) {
                     start -= 3;
                 } else {
@@ -229,12 +248,17 @@ final class NameFormRecognizer {
             // A surname no list knows counts after one initial when it is no word, place or organisation at all:
             // "anyone reach M. Gedi?", "Ride booking — W. Beauplan"; "Plan A. Discussed", "U.S. Army" stay words.
             boolean listed = names.isSurname(surname);
-            if (!listed && (surname.length() < 3 || m.group(1).length() > 5 || !isUnknownWord(surname)
-                    || second != null && !isUnknownWord(second) && !names.isSurname(second)
-                    || PlaceRecognizer.isPlaceName(surname) || NameRecognizer.isOrganisationWord(surname))) {
+            if (!listed
+                    && (surname.length() < 3
+                            || m.group(1).length() > 5
+                            || !isUnknownWord(surname)
+                            || second != null && !isUnknownWord(second) && !names.isSurname(second)
+                            || PlaceRecognizer.isPlaceName(surname)
+                            || NameRecognizer.isOrganisationWord(surname))) {
                 continue;
             }
-            boolean secondName = second != null && !isEveryday(second)
+            boolean secondName = second != null
+                    && !isEveryday(second)
                     && (names.isSurname(second) || !listed && isUnknownWord(second));
             int end = secondName ? m.end(3) : m.end(2);
             if (text.startsWith("'s", end - 2) || text.startsWith("’s", end - 2)) {
@@ -248,7 +272,8 @@ final class NameFormRecognizer {
         Matcher m = LAST_FIRST.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
         int searchedTo = 0;
         for (int comma = text.indexOf(", "); comma > 0; comma = text.indexOf(", ", comma + 2)) {
-            if (comma + 2 >= text.length() || !Character.isUpperCase(text.charAt(comma + 2))
+            if (comma + 2 >= text.length()
+                    || !Character.isUpperCase(text.charAt(comma + 2))
                     || !Character.isLetter(text.charAt(comma - 1))) {
                 continue;
             }
@@ -264,12 +289,17 @@ final class NameFormRecognizer {
             searchedTo = m.end();
             String last = m.group(1);
             String first = m.group(2);
-            if (isStateName(first) || isEveryday(first) || isEveryday(last)
-                    || NameRecognizer.NOT_NAMES.contains(lower(first)) || NameRecognizer.NOT_NAMES.contains(lower(last))) {
+            if (isStateName(first)
+                    || isEveryday(first)
+                    || isEveryday(last)
+                    || NameRecognizer.NOT_NAMES.contains(lower(first))
+                    || NameRecognizer.NOT_NAMES.contains(lower(last))) {
                 continue;
             }
             boolean bothListed = isListedSurname(last) && isListedFirstName(first);
-            boolean inField = FIELD_BEFORE.matcher(text.substring(Math.max(0, m.start() - 3), m.start())).find();
+            boolean inField = FIELD_BEFORE
+                    .matcher(text.substring(Math.max(0, m.start() - 3), m.start()))
+                    .find();
             if (bothListed || inField && (isListedSurname(last) || isListedFirstName(first))) {
                 out.add(m.start(), m.end(), PhiKind.NAME, inField ? 52 : 46);
             }
@@ -283,7 +313,8 @@ final class NameFormRecognizer {
      */
     private static boolean capitalizedBefore(String text, int comma) {
         int start = comma;
-        while (start > 0 && (Character.isLetter(text.charAt(start - 1)) || "'’-".indexOf(text.charAt(start - 1)) >= 0)) {
+        while (start > 0
+                && (Character.isLetter(text.charAt(start - 1)) || "'’-".indexOf(text.charAt(start - 1)) >= 0)) {
             start--;
         }
         return start > 0 && Character.isSurrogate(text.charAt(start - 1))
@@ -320,16 +351,24 @@ final class NameFormRecognizer {
             boolean lower = !afterLetterOrMark && end - at >= 2 && Character.isLowerCase(text.charAt(at));
             // The words are looked up in place, and only where a pair can stand: the everyday-word test, which most
             // words of speech fail, first.
-            if (previousLower && previousEnd == at - 1 && text.charAt(previousEnd) == ' ' && lower
-                    && isNameLike(text, at, end) && isListedSurname(text, at, end)
-                    && isNameLike(text, previousStart, previousEnd) && isListedFirstName(text, previousStart, previousEnd)) {
+            if (previousLower
+                    && previousEnd == at - 1
+                    && text.charAt(previousEnd) == ' '
+                    && lower
+                    && isNameLike(text, at, end)
+                    && isListedSurname(text, at, end)
+                    && isNameLike(text, previousStart, previousEnd)
+                    && isListedFirstName(text, previousStart, previousEnd)) {
                 String given = text.substring(previousStart, previousEnd);
                 String word = text.substring(at, end);
                 // "victor foxtrot echo six ...": two words of the spelling alphabet spell, they name no one.
                 boolean spelling = SpellingAlphabet.contains(given) && SpellingAlphabet.contains(word);
                 // "naci el ...": a particle on its own ends no one's name, it leads into the surname after it.
                 boolean particle = NameParticles.contains(word) || NameParticles.contains(given);
-                if (!spelling && !particle && !PlaceRecognizer.isPlaceName(given + " " + word) && !organisationAfter(text, end)) {
+                if (!spelling
+                        && !particle
+                        && !PlaceRecognizer.isPlaceName(given + " " + word)
+                        && !organisationAfter(text, end)) {
                     out.add(previousStart, end, PhiKind.NAME, 40);
                 }
             }
@@ -352,14 +391,14 @@ final class NameFormRecognizer {
         Matcher m = SELF_INTRODUCTION.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
         for (String cue : List.of("here", "again", "calling", "speaking")) {
             int searchedTo = 0;
-            for (int at = TextScan.indexOfIgnoreCase(text, cue, 0); at < text.length();
+            for (int at = TextScan.indexOfIgnoreCase(text, cue, 0);
+                    at < text.length();
                     at = TextScan.indexOfIgnoreCase(text, cue, at + cue.length())) {
                 if (at == 0 || text.charAt(at - 1) != ' ') {
                     continue; // the pattern has a space before the cue: "there" and "where" are no "here"
                 }
                 // The opener, at most three names and the fillers before them lie within the reach before the cue.
-                m.region(Math.max(searchedTo, at - INTRODUCTION_REACH),
-                        Math.min(text.length(), at + cue.length() + 1));
+                m.region(Math.max(searchedTo, at - INTRODUCTION_REACH), Math.min(text.length(), at + cue.length() + 1));
                 if (!m.find() || m.start(2) != at) {
                     continue;
                 }
@@ -392,7 +431,8 @@ final class NameFormRecognizer {
             return isNameLike(text.substring(start, end));
         }
         // For ASCII letters the everyday test is the list's alone, and the word sets compare them lower-cased.
-        return !names.isCommonWord(text, start, end) && !NameRecognizer.NOT_NAME_WORDS.containsLetters(text, start, end)
+        return !names.isCommonWord(text, start, end)
+                && !NameRecognizer.NOT_NAME_WORDS.containsLetters(text, start, end)
                 && !SpokenNumbers.isNumberWordAt(text, start, end)
                 && !AddressRecognizer.STATE_NAME_WORDS.containsLetters(text, start, end);
     }
@@ -400,7 +440,9 @@ final class NameFormRecognizer {
     /** A word that can be a name: no everyday English word, no number, no word the name rules never take. */
     private boolean isNameLike(String word) {
         String lower = lower(word);
-        return !isEveryday(word) && !NameRecognizer.NOT_NAMES.contains(lower) && !SpokenNumbers.isNumberWord(lower)
+        return !isEveryday(word)
+                && !NameRecognizer.NOT_NAMES.contains(lower)
+                && !SpokenNumbers.isNumberWord(lower)
                 && !isStateName(word);
     }
 
@@ -438,7 +480,9 @@ final class NameFormRecognizer {
         for (int i = 1; i < word.length() && !lowerCase; i++) {
             lowerCase = Character.isLowerCase(word.charAt(i));
         }
-        return lowerCase && !isEveryday(word) && !EverydayWords.anyEveryday(word)
+        return lowerCase
+                && !isEveryday(word)
+                && !EverydayWords.anyEveryday(word)
                 && !NameRecognizer.NOT_NAMES.contains(lower(word));
     }
 
@@ -452,14 +496,14 @@ final class NameFormRecognizer {
 
     /** {@link #isListedFirstName(String)} of {@code text[start, end)}, looked up in place where it has no part mark. */
     private boolean isListedFirstName(String text, int start, int end) {
-        return names.isFirstName(text, start, end) || hasNamePartMark(text, start, end)
-                && anyPart(text.substring(start, end), true);
+        return names.isFirstName(text, start, end)
+                || hasNamePartMark(text, start, end) && anyPart(text.substring(start, end), true);
     }
 
     /** {@link #isListedSurname(String)} of {@code text[start, end)}, looked up in place where it has no part mark. */
     private boolean isListedSurname(String text, int start, int end) {
-        return names.isSurname(text, start, end) || hasNamePartMark(text, start, end)
-                && anyPart(text.substring(start, end), false);
+        return names.isSurname(text, start, end)
+                || hasNamePartMark(text, start, end) && anyPart(text.substring(start, end), false);
     }
 
     /** Whether the word, or each part of a hyphenated or two-word one, is on the given-name or surname list. */
@@ -496,8 +540,11 @@ final class NameFormRecognizer {
 
     private static int wordEnd(String text, int at) {
         int end = at + 1;
-        while (end < text.length() && (Character.isLetter(text.charAt(end))
-                || "'’-".indexOf(text.charAt(end)) >= 0 && end + 1 < text.length() && Character.isLetter(text.charAt(end + 1)))) {
+        while (end < text.length()
+                && (Character.isLetter(text.charAt(end))
+                        || "'’-".indexOf(text.charAt(end)) >= 0
+                                && end + 1 < text.length()
+                                && Character.isLetter(text.charAt(end + 1)))) {
             end++;
         }
         return end;

@@ -26,7 +26,8 @@ final class NameIndex {
 
     /** {@link NameLists#isFirstName} of {@code text[start, end)}. */
     boolean isFirstName(String text, int start, int end) {
-        return isAsciiLetters(text, start, end) ? firstNames.containsLetters(text, start, end)
+        return isAsciiLetters(text, start, end)
+                ? firstNames.containsLetters(text, start, end)
                 : lists.isFirstName(text.substring(start, end));
     }
 
@@ -37,7 +38,8 @@ final class NameIndex {
 
     /** {@link NameLists#isSurname} of {@code text[start, end)}. */
     boolean isSurname(String text, int start, int end) {
-        return isAsciiLetters(text, start, end) ? surnames.containsLetters(text, start, end)
+        return isAsciiLetters(text, start, end)
+                ? surnames.containsLetters(text, start, end)
                 : lists.isSurname(text.substring(start, end));
     }
 
@@ -48,7 +50,8 @@ final class NameIndex {
 
     /** {@link NameLists#isCommonWord} of {@code text[start, end)}. */
     boolean isCommonWord(String text, int start, int end) {
-        return isAsciiLetters(text, start, end) ? commonWords.containsLetters(text, start, end)
+        return isAsciiLetters(text, start, end)
+                ? commonWords.containsLetters(text, start, end)
                 : lists.isCommonWord(text.substring(start, end));
     }
 

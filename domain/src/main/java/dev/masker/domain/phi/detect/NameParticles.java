@@ -7,12 +7,12 @@ import java.util.List;
  * a name goes on over them.
  */
 final class NameParticles {
-    private NameParticles() {
-    }
+    private NameParticles() {}
 
     /** The particles, lower case. */
-    static final List<String> WORDS = List.of("de", "del", "della", "di", "da", "dos", "das", "du", "van", "von", "der",
-            "den", "ten", "ter", "le", "la", "el", "al", "bin", "ibn", "y");
+    static final List<String> WORDS = List.of(
+            "de", "del", "della", "di", "da", "dos", "das", "du", "van", "von", "der", "den", "ten", "ter", "le", "la",
+            "el", "al", "bin", "ibn", "y");
 
     private static final AsciiWordSet SET = new AsciiWordSet(WORDS);
 
@@ -29,7 +29,10 @@ final class NameParticles {
         while (end < text.length() && text.charAt(end) >= 'a' && text.charAt(end) <= 'z') {
             end++;
         }
-        if (end == at || end + 1 >= text.length() || text.charAt(end) != ' ' || !Character.isUpperCase(text.charAt(end + 1))
+        if (end == at
+                || end + 1 >= text.length()
+                || text.charAt(end) != ' '
+                || !Character.isUpperCase(text.charAt(end + 1))
                 || !SET.containsLetters(text, at, end)) {
             return 0;
         }

@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
  * them and the census name lists, and in lower-case speech after cues ("my name is", "my wife").
  */
 final class NameRecognizer {
-    private static final Predicate<String> VERB_OR_ADVERB_ENDING = Pattern.compile(".*(?:ing|ed|ly)$").asMatchPredicate();
+    private static final Predicate<String> VERB_OR_ADVERB_ENDING =
+            Pattern.compile(".*(?:ing|ed|ly)$").asMatchPredicate();
     private static final Predicate<String> VERB_ADVERB_OR_PLURAL_ENDING =
             Pattern.compile(".*(?:ed|ing|ly|s)$").asMatchPredicate();
 
@@ -31,49 +32,152 @@ final class NameRecognizer {
     /** A title, then perhaps initials ("Dr. M.P. Yellowhair"), a capitalized name, a middle initial and a surname. */
     /** Up to two name particles before a capitalized word: "Dr. de la Fuente", "Dr. Anahí del Toro". */
     private static final String PARTICLES = "(?:(?:" + String.join("|", NameParticles.WORDS) + ") ){0,2}";
-    private static final Pattern TITLE_NAME = Pattern.compile("\\b(?:Dr\\.?|Doctor|Mr\\.?|Mrs\\.?|Ms\\.?|Mx\\.?|Miss|Nurse"
-            + "|Prof\\.?|Sra?\\.?|Srta\\.?|Dra\\.?) "
-            + "((?:\\p{Lu}\\.(?: ?\\p{Lu}\\.)* )?" + PARTICLES + "\\p{Lu}[\\p{L}]*(?:['’-][\\p{L}]+)*"
-            + "(?: [A-Z]\\.)?(?: " + PARTICLES + "\\p{Lu}[\\p{L}]*(?:['’-][\\p{L}]+)*)?)");
+
+    private static final Pattern TITLE_NAME =
+            Pattern.compile("\\b(?:Dr\\.?|Doctor|Mr\\.?|Mrs\\.?|Ms\\.?|Mx\\.?|Miss|Nurse"
+                    + "|Prof\\.?|Sra?\\.?|Srta\\.?|Dra\\.?) "
+                    + "((?:\\p{Lu}\\.(?: ?\\p{Lu}\\.)* )?" + PARTICLES + "\\p{Lu}[\\p{L}]*(?:['’-][\\p{L}]+)*"
+                    + "(?: [A-Z]\\.)?(?: " + PARTICLES + "\\p{Lu}[\\p{L}]*(?:['’-][\\p{L}]+)*)?)");
     private static final Pattern LOWER_TITLE_NAME = Pattern.compile("\\b(?:doctor|dr) ([a-z][a-z'-]+)");
     /** A title said lower case before a capitalized name, as speech-to-text writes it: "doctor Esfandiari is ...". */
-    private static final Pattern LOWER_TITLE_CAPITALIZED = Pattern.compile("\\b(?:doctor|dr\\.?|nurse) (\\p{Lu}\\p{Ll}[\\p{L}]*"
-            + "(?:['’-][\\p{L}]+)*(?: \\p{Lu}\\p{Ll}[\\p{L}]*(?:['’-][\\p{L}]+)*)?)");
+    private static final Pattern LOWER_TITLE_CAPITALIZED =
+            Pattern.compile("\\b(?:doctor|dr\\.?|nurse) (\\p{Lu}\\p{Ll}[\\p{L}]*"
+                    + "(?:['’-][\\p{L}]+)*(?: \\p{Lu}\\p{Ll}[\\p{L}]*(?:['’-][\\p{L}]+)*)?)");
+
     private static final StartFilter.FirstChars LOWER_TITLE_OR_NURSE_FIRST = StartFilter.FirstChars.of("dn", false);
     private static final Pattern CAPITALIZED_RUN = Pattern.compile(
             "(?<![\\p{L}'’-])\\p{Lu}[\\p{L}]*(?:['’-][\\p{L}]+)*(?: (?:[A-Z]\\.|\\p{Lu}[\\p{L}]*(?:['’-][\\p{L}]+)*"
-            + "|(?:" + String.join("|", NameParticles.WORDS) + ")(?= \\p{Lu}))){0,3}");
+                    + "|(?:" + String.join("|", NameParticles.WORDS) + ")(?= \\p{Lu}))){0,3}");
     private static final Pattern EHR_NAME = Pattern.compile("\\b[A-Z][A-Z'-]{1,}, [A-Z][A-Z'-]+\\b");
-    private static final List<String> RELATIVES = List.of("mom", "dad", "mother", "father", "husband", "wife", "son",
-            "daughter", "brother", "sister", "grandmother", "grandfather", "grandma", "grandpa", "aunt", "uncle",
-            "caregiver", "friend", "partner", "niece", "nephew", "neighbor", "spouse", "guardian", "granddaughter",
-            "grandson", "grandchild", "cousin", "stepson", "stepdaughter", "stepmother", "stepfather", "fiance", "fiancee",
-            "girlfriend", "boyfriend", "sibling");
-    private static final List<String> MY_RELATIVES = TrailingCue.withEndings(List.of("my "), RELATIVES.toArray(String[]::new));
+    private static final List<String> RELATIVES = List.of(
+            "mom",
+            "dad",
+            "mother",
+            "father",
+            "husband",
+            "wife",
+            "son",
+            "daughter",
+            "brother",
+            "sister",
+            "grandmother",
+            "grandfather",
+            "grandma",
+            "grandpa",
+            "aunt",
+            "uncle",
+            "caregiver",
+            "friend",
+            "partner",
+            "niece",
+            "nephew",
+            "neighbor",
+            "spouse",
+            "guardian",
+            "granddaughter",
+            "grandson",
+            "grandchild",
+            "cousin",
+            "stepson",
+            "stepdaughter",
+            "stepmother",
+            "stepfather",
+            "fiance",
+            "fiancee",
+            "girlfriend",
+            "boyfriend",
+            "sibling");
+    private static final List<String> MY_RELATIVES =
+            TrailingCue.withEndings(List.of("my "), RELATIVES.toArray(String[]::new));
     /** Words after which a capitalized word is a name even when no list knows it. */
-    private static final TrailingCue CAP_STRONG_TRIGGER = TrailingCue.thenNonWordChars(union(TrailingCue.phrases(
-            "name is", "name's", "name:", "this is", "i am", "i'm", "it is", "it's", "patient[ is]", "found", "called",
-            "is this", "caller is[ not]", "user", "contact:", "coordinator:", "nurse:", "physician:", "provider:",
-            "thanks[,]", "thank you[,]", "got it[,]", "confirm,", "first name[ is]", "last name[ is]", "surname[ is]",
-            "verified:", "speaking with", "records for", "patient of", "caregiver", "representative[,]", "guardian[,]",
-            "spouse", "billed by", "referred by", "signed by"),
+    private static final TrailingCue CAP_STRONG_TRIGGER = TrailingCue.thenNonWordChars(union(
+            TrailingCue.phrases(
+                    "name is",
+                    "name's",
+                    "name:",
+                    "this is",
+                    "i am",
+                    "i'm",
+                    "it is",
+                    "it's",
+                    "patient[ is]",
+                    "found",
+                    "called",
+                    "is this",
+                    "caller is[ not]",
+                    "user",
+                    "contact:",
+                    "coordinator:",
+                    "nurse:",
+                    "physician:",
+                    "provider:",
+                    "thanks[,]",
+                    "thank you[,]",
+                    "got it[,]",
+                    "confirm,",
+                    "first name[ is]",
+                    "last name[ is]",
+                    "surname[ is]",
+                    "verified:",
+                    "speaking with",
+                    "records for",
+                    "patient of",
+                    "caregiver",
+                    "representative[,]",
+                    "guardian[,]",
+                    "spouse",
+                    "billed by",
+                    "referred by",
+                    "signed by"),
             TrailingCue.withEndings(RELATIVES, "", ":", " on file", " on file:")));
     /** Greetings before a name said to its bearer ("Hi Hastiin!", "Hola Fue,", "Dear Yusuf,"). */
-    private static final TrailingCue GREETING = TrailingCue.thenOneBlank(TrailingCue.phrases("hi", "hello", "hey", "hola",
-            "dear", "good morning", "good afternoon", "good evening", "buenos dias", "buenas tardes"));
+    private static final TrailingCue GREETING = TrailingCue.thenOneBlank(TrailingCue.phrases(
+            "hi",
+            "hello",
+            "hey",
+            "hola",
+            "dear",
+            "good morning",
+            "good afternoon",
+            "good evening",
+            "buenos dias",
+            "buenas tardes"));
     /** Words after which a capitalized word is a name only when a list knows it ("for Ozempic" is not). */
-    private static final TrailingCue CAP_WEAK_TRIGGER = TrailingCue.thenNonWordChars(TrailingCue.phrases(
-            "for", "with", "from", "to", "add", "hi[,]", "hello[,]", "okay[,]", "called", "and"));
+    private static final TrailingCue CAP_WEAK_TRIGGER = TrailingCue.thenNonWordChars(
+            TrailingCue.phrases("for", "with", "from", "to", "add", "hi[,]", "hello[,]", "okay[,]", "called", "and"));
     /** Lower-case speech: words after which the next word is a name even when no list knows it. */
-    private static final List<String> LOWER_STRONG_PHRASES =
-            TrailingCue.phrases("name is", "name's", "first name[ is]", "last name[ is]", "this is", "surname[ is]",
-                    "family name[ is]", "given name[ is]");
+    private static final List<String> LOWER_STRONG_PHRASES = TrailingCue.phrases(
+            "name is",
+            "name's",
+            "first name[ is]",
+            "last name[ is]",
+            "this is",
+            "surname[ is]",
+            "family name[ is]",
+            "given name[ is]");
+
     private static final TrailingCue LOWER_STRONG_TRIGGER = TrailingCue.thenNonWordChars(LOWER_STRONG_PHRASES);
     /** Lower-case speech: words after which a listed name is a name. */
-    private static final List<String> LOWER_WEAK_PHRASES = union(TrailingCue.phrases("patient[ is]", "calling for",
-            "calling about", "i am", "i'm", "it is", "it's", "yeah", "hi", "hello", "add", "for", "doctor", "dr[.]",
-            "thanks", "thank you"),
+    private static final List<String> LOWER_WEAK_PHRASES = union(
+            TrailingCue.phrases(
+                    "patient[ is]",
+                    "calling for",
+                    "calling about",
+                    "i am",
+                    "i'm",
+                    "it is",
+                    "it's",
+                    "yeah",
+                    "hi",
+                    "hello",
+                    "add",
+                    "for",
+                    "doctor",
+                    "dr[.]",
+                    "thanks",
+                    "thank you"),
             TrailingCue.withEndings(MY_RELATIVES, "", " is"));
+
     private static final TrailingCue LOWER_WEAK_TRIGGER = TrailingCue.thenNonWordChars(LOWER_WEAK_PHRASES);
     /** Either of the two: one test where most words have neither before them. */
     private static final TrailingCue LOWER_ANY_TRIGGER =
@@ -87,25 +191,32 @@ final class NameRecognizer {
     /** A capitalized run directly followed by these is the name they belong to ("Zolen Trenne, date of birth ..."). */
     private static final Pattern IDENTITY_AFTER = Pattern.compile("^,? (?:date of birth|DOB|born|MRN|D\\.O\\.B)\\b");
     /** A person's contact after a run ("Tayanita Runningwater cell: ...", "Keala Vaifale's cell"). */
-    private static final Pattern CONTACT_AFTER = Pattern.compile("^(?:(?:'s|’s|,)? (?:cell|mobile|phone|fax|email|e-mail|tel)\\b"
-            + "|(?:'s|’s)? (?:" + String.join("|", RELATIVES) + "|pager|chart|appointment|account)\\b)");
+    private static final Pattern CONTACT_AFTER =
+            Pattern.compile("^(?:(?:'s|’s|,)? (?:cell|mobile|phone|fax|email|e-mail|tel)\\b" + "|(?:'s|’s)? (?:"
+                    + String.join("|", RELATIVES) + "|pager|chart|appointment|account)\\b)");
     /** Words that make a capitalized run an organisation, not a person. */
     /** Words that end the name of a clinic, practice or other organisation ("Three Rivers Pulmonology"). */
     private static final List<String> ORGANISATION_ENDINGS = WordListResource.read("organisation-endings.txt").stream()
-            .map(word -> Character.toUpperCase(word.charAt(0)) + word.substring(1)).sorted().toList();
+            .map(word -> Character.toUpperCase(word.charAt(0)) + word.substring(1))
+            .sorted()
+            .toList();
     /** The same words in lower case, for speech transcribed without capitals. */
     private static final Set<String> LOWER_ORGANISATION_ENDINGS = ORGANISATION_ENDINGS.stream()
-            .map(word -> word.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+            .map(word -> word.toLowerCase(Locale.ROOT))
+            .collect(Collectors.toUnmodifiableSet());
     /** Up to two capitalized words, then a word that ends an organisation's name. */
     private static final Pattern ORGANISATION_AFTER = Pattern.compile("^(?:'s)?(?: [A-Z][a-z']+){0,2} (?:"
-            + ORGANISATION_ENDINGS.stream().sorted(Comparator.comparingInt(String::length).reversed())
-                    .collect(Collectors.joining("|")) + ")\\b");
+            + ORGANISATION_ENDINGS.stream()
+                    .sorted(Comparator.comparingInt(String::length).reversed())
+                    .collect(Collectors.joining("|"))
+            + ")\\b");
     /** The words ORGANISATION_AFTER ends with, by first letter, for its necessary condition. */
     private static final String[][] ORGANISATION_WORDS = byFirstLetter(ORGANISATION_ENDINGS.toArray(String[]::new));
     /** Lower-case speech: a title just before a word, which makes a listed surname a name ("dr. schmidt"). */
     private static final TrailingCue TITLE_BEFORE = TrailingCue.thenBlanks(TrailingCue.phrases("doctor", "dr[.]"));
     /** "my husband Will": after a relative, a word that is usually an ordinary word is a name. */
     private static final TrailingCue MY_RELATIVE = TrailingCue.thenOneBlank(MY_RELATIVES);
+
     private static final Pattern STREET_AFTER = Pattern.compile("^\\s+(?i:" + AddressRecognizer.STREET + ")\\b");
     private static final Pattern STATE_AFTER = Pattern.compile(
             "^,?\\s+(?:(?i:" + AddressRecognizer.STATE_NAMES + ")|(?:" + AddressRecognizer.STATE_CODES + "))\\b");
@@ -113,14 +224,29 @@ final class NameRecognizer {
     private static final Pattern WORD_STATE_AFTER = Pattern.compile("^,?\\s+(?:IN|OR|ME|OK|HI)\\b");
 
     private static final Set<String> STATE_FIRST_WORDS = AddressRecognizer.STATE_NAME_SET.stream()
-            .map(name -> name.split(" ")[0]).collect(java.util.stream.Collectors.toUnmodifiableSet());
+            .map(name -> name.split(" ")[0])
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     /** Capitalized words that start sentences or label fields and are never names by themselves. */
     static final Set<String> NOT_NAMES = Set.copyOf(WordListResource.read("not-names.txt"));
     /** {@link #NOT_NAMES} for words asked in place ({@link AsciiWordSet}): those of ASCII letters only can match. */
     static final AsciiWordSet NOT_NAME_WORDS = new AsciiWordSet(NOT_NAMES);
-    private static final Set<String> TITLE_NOT_NAMES = TextScan.words("office", "offices", "visit", "appointment", "the", "and",
-            "or", "will", "can", "said", "is", "says", "who", "if");
+
+    private static final Set<String> TITLE_NOT_NAMES = TextScan.words(
+            "office",
+            "offices",
+            "visit",
+            "appointment",
+            "the",
+            "and",
+            "or",
+            "will",
+            "can",
+            "said",
+            "is",
+            "says",
+            "who",
+            "if");
     private static final Set<String> LOWER_STOP = Set.copyOf(WordListResource.read("lower-case-stop-words.txt"));
 
     private final NameIndex names;
@@ -133,21 +259,29 @@ final class NameRecognizer {
     // ---------------------------------------------------------------- names
 
     void names(String text, int[] wordStarts, Candidates out) {
-        for (MatchResult title : StartFilter.all(TITLE_NAME, text, wordStarts, TITLE_FIRST,
-                at -> startsTitle(text, at))) {
+        for (MatchResult title :
+                StartFilter.all(TITLE_NAME, text, wordStarts, TITLE_FIRST, at -> startsTitle(text, at))) {
             String first = title.group(1).split(" ")[0];
             if (!TITLE_NOT_NAMES.contains(first.toLowerCase(Locale.ROOT))) {
                 out.add(title.start(1), title.end(1), PhiKind.NAME, 68);
             }
         }
-        for (MatchResult lowerTitle : StartFilter.all(LOWER_TITLE_NAME, text, wordStarts, LOWER_TITLE_FIRST,
+        for (MatchResult lowerTitle : StartFilter.all(
+                LOWER_TITLE_NAME,
+                text,
+                wordStarts,
+                LOWER_TITLE_FIRST,
                 at -> text.startsWith("dr ", at) || text.startsWith("doctor ", at))) {
             String word = lowerTitle.group(1);
             if (!LOWER_STOP.contains(word) && names.isSurname(word)) {
                 out.add(lowerTitle.start(1), lowerTitle.end(1), PhiKind.NAME, 40);
             }
         }
-        for (MatchResult lowerTitle : StartFilter.all(LOWER_TITLE_CAPITALIZED, text, wordStarts, LOWER_TITLE_OR_NURSE_FIRST,
+        for (MatchResult lowerTitle : StartFilter.all(
+                LOWER_TITLE_CAPITALIZED,
+                text,
+                wordStarts,
+                LOWER_TITLE_OR_NURSE_FIRST,
                 at -> text.startsWith("dr", at) || text.startsWith("doctor ", at) || text.startsWith("nurse ", at))) {
             String name = lowerTitle.group(1);
             String first = name.split(" ")[0];
@@ -157,8 +291,8 @@ final class NameRecognizer {
                 out.add(lowerTitle.start(1), end, PhiKind.NAME, 60);
             }
         }
-        for (MatchResult ehr : StartFilter.all(EHR_NAME, text, wordStarts, UPPER_OR_OTHER,
-                at -> startsEhrName(text, at))) {
+        for (MatchResult ehr :
+                StartFilter.all(EHR_NAME, text, wordStarts, UPPER_OR_OTHER, at -> startsEhrName(text, at))) {
             String[] parts = ehr.group().split(", ");
             if (names.isSurname(parts[0]) || names.isFirstName(parts[1])) {
                 out.add(ehr.start(), ehr.end(), PhiKind.NAME, 45);
@@ -166,8 +300,8 @@ final class NameRecognizer {
         }
         capitalizedNames(text, out);
         lowerCaseNames(text, out);
-        for (MatchResult identity : StartFilter.all(LOWER_IDENTITY, text, sentenceEnds(text), SENTENCE_END,
-                at -> mayOpenIdentity(text, at))) {
+        for (MatchResult identity : StartFilter.all(
+                LOWER_IDENTITY, text, sentenceEnds(text), SENTENCE_END, at -> mayOpenIdentity(text, at))) {
             String first = identity.group(1).split(" ")[0];
             if (!LOWER_STOP.contains(first) && !NOT_NAMES.contains(first) && !SpokenNumbers.isNumberWord(first)) {
                 out.add(identity.start(1), identity.end(1), PhiKind.NAME, 42);
@@ -211,12 +345,17 @@ final class NameRecognizer {
 
     private static boolean reachesIdentityCue(String text, int from) {
         int at = from;
-        // A surrogate may be half of a lower-case letter: it is let through, as the condition must never refuse a match.
-        while (at < text.length() && (Character.isLowerCase(text.charAt(at)) || "'-. ".indexOf(text.charAt(at)) >= 0
-                || Character.isSurrogate(text.charAt(at)))) {
+        // A surrogate may be half of a lower-case letter: it is let through, as the condition must never refuse a
+        // match.
+        while (at < text.length()
+                && (Character.isLowerCase(text.charAt(at))
+                        || "'-. ".indexOf(text.charAt(at)) >= 0
+                        || Character.isSurrogate(text.charAt(at)))) {
             at++;
         }
-        return at + 2 < text.length() && text.charAt(at) == ',' && text.charAt(at + 1) == ' '
+        return at + 2 < text.length()
+                && text.charAt(at) == ','
+                && text.charAt(at + 1) == ' '
                 && (text.charAt(at + 2) == 'd' || text.charAt(at + 2) == 'b');
     }
 
@@ -225,9 +364,15 @@ final class NameRecognizer {
      * and the Spanish "Sr", "Sra", "Srta", "Dra").
      */
     private static boolean startsTitle(String text, int at) {
-        return text.startsWith("Dr", at) || text.startsWith("Doctor", at) || text.startsWith("Mr", at)
-                || text.startsWith("Ms", at) || text.startsWith("Mx", at) || text.startsWith("Miss", at)
-                || text.startsWith("Nurse", at) || text.startsWith("Prof", at) || text.startsWith("Sr", at);
+        return text.startsWith("Dr", at)
+                || text.startsWith("Doctor", at)
+                || text.startsWith("Mr", at)
+                || text.startsWith("Ms", at)
+                || text.startsWith("Mx", at)
+                || text.startsWith("Miss", at)
+                || text.startsWith("Nurse", at)
+                || text.startsWith("Prof", at)
+                || text.startsWith("Sr", at);
     }
 
     /** What EHR_NAME's {@code [A-Z][A-Z'-]{1,}, [A-Z]} needs here, told without the regex ("DOE, JANE"). */
@@ -236,8 +381,13 @@ final class NameRecognizer {
         while (end < text.length() && isEhrNameChar(text.charAt(end))) {
             end++;
         }
-        return text.charAt(at) >= 'A' && text.charAt(at) <= 'Z' && end - at >= 2 && text.startsWith(", ", end)
-                && end + 2 < text.length() && text.charAt(end + 2) >= 'A' && text.charAt(end + 2) <= 'Z';
+        return text.charAt(at) >= 'A'
+                && text.charAt(at) <= 'Z'
+                && end - at >= 2
+                && text.startsWith(", ", end)
+                && end + 2 < text.length()
+                && text.charAt(end + 2) >= 'A'
+                && text.charAt(end + 2) <= 'Z';
     }
 
     private static boolean isEhrNameChar(char c) {
@@ -372,7 +522,8 @@ final class NameRecognizer {
             to--;
         }
         // "triage RN Liang Xie-Zheng": a clinician's credential before the run says a name follows it.
-        boolean credentialBefore = to - from >= 2 && CREDENTIALS_BEFORE.contains(text.substring(starts[from], ends[from]));
+        boolean credentialBefore =
+                to - from >= 2 && CREDENTIALS_BEFORE.contains(text.substring(starts[from], ends[from]));
         if (credentialBefore) {
             from++;
         }
@@ -389,28 +540,40 @@ final class NameRecognizer {
         // A hyphenated word of listed parts counts beside another word only: alone it is as often an eponym
         // ("Guillain-Barré") as a surname.
         boolean firstKnown = names.isFirstName(firstWord) || count >= 2 && isHyphenatedName(firstWord);
-        boolean lastKnown = names.isSurname(lastWord) || names.isFirstName(lastWord) || count >= 2 && isHyphenatedName(lastWord);
+        boolean lastKnown =
+                names.isSurname(lastWord) || names.isFirstName(lastWord) || count >= 2 && isHyphenatedName(lastWord);
         // "Rodel H. Dimaculangan": a middle initial between two words that are no everyday words is a name's form.
-        boolean middleInitial = count >= 3 && hasInitialInside(text, starts, ends, from, to)
-                && !names.isCommonWord(firstWord) && !names.isCommonWord(lastWord);
+        boolean middleInitial = count >= 3
+                && hasInitialInside(text, starts, ends, from, to)
+                && !names.isCommonWord(firstWord)
+                && !names.isCommonWord(lastWord);
         // A run that ends in a possessive ("Xiaoling Sima's pager") is asked what follows its "'s".
         boolean possessive = text.startsWith("'s", end - 2) || text.startsWith("’s", end - 2);
         String after = mayBeIdentityAfter(text, end) ? text.substring(end, Math.min(text.length(), end + 40)) : "";
-        if (possessive && CONTACT_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 40))).lookingAt()) {
+        if (possessive
+                && CONTACT_AFTER
+                        .matcher(text.substring(end, Math.min(text.length(), end + 40)))
+                        .lookingAt()) {
             after = text.substring(end, Math.min(text.length(), end + 40));
         }
         // A contact names its owner when the run looks like a name: "Reply fax:" or "Home phone" do not.
-        boolean contactOwner = !after.isEmpty() && (count >= 2 || firstKnown) && CONTACT_AFTER.matcher(after).lookingAt()
+        boolean contactOwner = !after.isEmpty()
+                && (count >= 2 || firstKnown)
+                && CONTACT_AFTER.matcher(after).lookingAt()
                 && !EverydayWords.anyEveryday(text.substring(start, end));
-        boolean identity = contactOwner || !after.isEmpty() && IDENTITY_AFTER.matcher(after).lookingAt()
+        boolean identity = contactOwner
+                || !after.isEmpty() && IDENTITY_AFTER.matcher(after).lookingAt()
                 || (text.startsWith(" spelled", end) || text.startsWith(" is spelled", end))
-                        && names.isNameOrNameParts(lower[to - 1]); // "Puga-Haro spelled wrong", not "Tylenol is spelled"
+                        && names.isNameOrNameParts(
+                                lower[to - 1]); // "Puga-Haro spelled wrong", not "Tylenol is spelled"
         boolean vocative = weak && text.startsWith(",", end) && !EverydayWords.anyEveryday(text.substring(start, end))
-                || (text.startsWith(",", end) || text.startsWith("!", end)) && GREETING.endsWindow(text, Math.max(0, start - 12),
-                start) && !EverydayWords.anyEveryday(text.substring(start, end)); // "Hi Hastiin!", "Hola Fue,"
+                || (text.startsWith(",", end) || text.startsWith("!", end))
+                        && GREETING.endsWindow(text, Math.max(0, start - 12), start)
+                        && !EverydayWords.anyEveryday(text.substring(start, end)); // "Hi Hastiin!", "Hola Fue,"
         boolean accept;
         // "To: Utilization Review", "Return to Pod C. Copay": after a weak cue, everyday words alone make no name.
-        boolean weakName = weak && !EverydayWords.allEveryday(text.substring(start, end).replace(".", ""));
+        boolean weakName =
+                weak && !EverydayWords.allEveryday(text.substring(start, end).replace(".", ""));
         if (count >= 2) {
             accept = firstKnown || lastKnown || strong || weakName || identity || middleInitial;
         } else {
@@ -418,22 +581,35 @@ final class NameRecognizer {
                     && !isAllCaps(text, start, end);
         }
         // "WARD TRANSFER", "REF RANGE": capitals with an everyday word among them head a section, they name no one.
-        if (accept && !strong && count >= 2 && isAllCaps(text, start, end) && EverydayWords.anyEveryday(
-                text.substring(start, end).replaceAll("\\b\\p{L}{1,2}\\b", " ").strip())) {
+        if (accept
+                && !strong
+                && count >= 2
+                && isAllCaps(text, start, end)
+                && EverydayWords.anyEveryday(text.substring(start, end)
+                        .replaceAll("\\b\\p{L}{1,2}\\b", " ")
+                        .strip())) {
             return;
         }
         // "House rules:", "CONFIDENTIALITY NOTICE:": everyday or capital words before a colon label what follows.
-        if (!accept || text.startsWith(":", end) && !strong
-                && (EverydayWords.allEveryday(text.substring(start, end)) || count >= 2 && isAllCaps(text, start, end))) {
+        if (!accept
+                || text.startsWith(":", end)
+                        && !strong
+                        && (EverydayWords.allEveryday(text.substring(start, end))
+                                || count >= 2 && isAllCaps(text, start, end))) {
             return;
         }
         // The vetoes matter only for a run that would be accepted, and most are not: that is decided first.
         String value = text.substring(start, end);
-        if (isStreetAfter(text, end) || text.startsWith("'s ", end) && NOT_NAMES.contains(lastWord)
-                || AddressRecognizer.isStateOnly(text.substring(runStart, runEnd)) || isPlace(text, end)
+        if (isStreetAfter(text, end)
+                || text.startsWith("'s ", end) && NOT_NAMES.contains(lastWord)
+                || AddressRecognizer.isStateOnly(text.substring(runStart, runEnd))
+                || isPlace(text, end)
                 || AddressRecognizer.isStateOnly(value)
-                || isOrganisationAfter(text, end) || isInsurer(text, start, value) || isClinicalTerm(text, end, value)
-                || mayNameOrganisation(value, true) && ORGANISATION_AFTER.matcher(" " + value).lookingAt()) {
+                || isOrganisationAfter(text, end)
+                || isInsurer(text, start, value)
+                || isClinicalTerm(text, end, value)
+                || mayNameOrganisation(value, true)
+                        && ORGANISATION_AFTER.matcher(" " + value).lookingAt()) {
             return;
         }
         int spanEnd = end;
@@ -444,8 +620,8 @@ final class NameRecognizer {
     }
 
     /** Credentials written before a clinician's name ("RN", "NP"), as written, upper case. */
-    private static final Set<String> CREDENTIALS_BEFORE = Set.of("RN", "NP", "PA", "PA-C", "LPN", "LVN", "CNA", "APRN",
-            "FNP", "CRNA", "CNM", "RPh", "PharmD");
+    private static final Set<String> CREDENTIALS_BEFORE =
+            Set.of("RN", "NP", "PA", "PA-C", "LPN", "LVN", "CNA", "APRN", "FNP", "CRNA", "CNM", "RPh", "PharmD");
 
     /**
      * Whether the word is hyphenated and each part a listed name and no everyday word ("meza-montalvo", "xie-zheng";
@@ -489,8 +665,10 @@ final class NameRecognizer {
         while (at < limit && RegexText.isBlank(text.charAt(at))) {
             at++;
         }
-        return at > end && at < limit
-                && AddressRecognizer.STREET_WORDS.containsLetters(text, at, Math.min(TextScan.letterRunEnd(text, at), limit))
+        return at > end
+                && at < limit
+                && AddressRecognizer.STREET_WORDS.containsLetters(
+                        text, at, Math.min(TextScan.letterRunEnd(text, at), limit))
                 && STREET_AFTER.matcher(text.substring(end, limit)).lookingAt();
     }
 
@@ -498,20 +676,24 @@ final class NameRecognizer {
      * Words after an eponym in a clinical term: "Glasgow Coma Scale", "Framingham Risk Score", "Epley maneuver",
      * "Apgar score", "Hodgkin lymphoma". The person a term is named after is no patient.
      */
-    private static final Pattern CLINICAL_TERM = Pattern.compile("(?i)^(?:'s?)?(?: [A-Z][a-z]+)? (?:scale|score|criteria"
-            + "|index|test|classification|maneuver|manoeuvre|syndrome|disease|palsy|sign|reflex|procedure|protocol|rule"
-            + "|staging|questionnaire|inventory|equation|formula|ratio|grade|method|technique|operation|repair|fracture"
-            + "|lymphoma|sarcoma|tumor|tumour|cyst|ulcer|position|catheter|line|stocking|stockings|method|virus|infection"
-            + "|pattern|block|tube|nodes?|murmur|phenomenon|hernia|anomaly|deformity|contracture|shunt|bodies"
-            + "|dementia|ataxia|dystrophy|neuralgia|encephalopathy|thyroiditis|esophagus|diverticulum)\\b");
+    private static final Pattern CLINICAL_TERM =
+            Pattern.compile("(?i)^(?:'s?)?(?: [A-Z][a-z]+)? (?:scale|score|criteria"
+                    + "|index|test|classification|maneuver|manoeuvre|syndrome|disease|palsy|sign|reflex|procedure|protocol|rule"
+                    + "|staging|questionnaire|inventory|equation|formula|ratio|grade|method|technique|operation|repair|fracture"
+                    + "|lymphoma|sarcoma|tumor|tumour|cyst|ulcer|position|catheter|line|stocking|stockings|method|virus|infection"
+                    + "|pattern|block|tube|nodes?|murmur|phenomenon|hernia|anomaly|deformity|contracture|shunt|bodies"
+                    + "|dementia|ataxia|dystrophy|neuralgia|encephalopathy|thyroiditis|esophagus|diverticulum)\\b");
 
     /** Whether the run is, or is followed by, a clinical term named after a person. */
     private static boolean isClinicalTerm(String text, int end, String value) {
-        if (CLINICAL_TERM.matcher(text.substring(end, Math.min(text.length(), end + 30))).lookingAt()) {
+        if (CLINICAL_TERM
+                .matcher(text.substring(end, Math.min(text.length(), end + 30)))
+                .lookingAt()) {
             return true;
         }
         int lastSpace = value.lastIndexOf(' ');
-        return lastSpace > 0 && CLINICAL_TERM.matcher(value.substring(lastSpace)).lookingAt();
+        return lastSpace > 0
+                && CLINICAL_TERM.matcher(value.substring(lastSpace)).lookingAt();
     }
 
     /** US health insurers and plan brands, lower case; some are surnames too, so context decides (see isInsurer). */
@@ -520,6 +702,7 @@ final class NameRecognizer {
     private static final Pattern INSURANCE_CONTEXT = Pattern.compile(
             "(?i)\\b(?:coverage|covered|insurance|insurer|insured|plan|payer|payor|carrier|subscriber|member|medicaid"
                     + "|medicare|policy|copay|benefits|eligibility|in-network|network)\\b");
+
     private static final Pattern INSURER_SUFFIX = Pattern.compile(
             "^ (?:Healthcare|Health|HealthCare|Permanente|Medicaid|Medicare|Complete|Plan|Advantage|Blue)\\b");
 
@@ -535,8 +718,12 @@ final class NameRecognizer {
             }
         }
         int end = start + value.length();
-        return INSURANCE_CONTEXT.matcher(text.substring(Math.max(0, start - 60), start)).find()
-                || INSURER_SUFFIX.matcher(text.substring(end, Math.min(text.length(), end + 20))).lookingAt();
+        return INSURANCE_CONTEXT
+                        .matcher(text.substring(Math.max(0, start - 60), start))
+                        .find()
+                || INSURER_SUFFIX
+                        .matcher(text.substring(end, Math.min(text.length(), end + 20)))
+                        .lookingAt();
     }
 
     /** Whether the word (any case) ends the names of clinics, practices and other organisations ("Clinic", "Health"). */
@@ -547,7 +734,8 @@ final class NameRecognizer {
     /** What ORGANISATION_AFTER tells of the 40 characters after {@code end}, asked only where one of its words is there. */
     private static boolean isOrganisationAfter(String text, int end) {
         String following = text.substring(end, Math.min(text.length(), end + 40));
-        return mayNameOrganisation(following, false) && ORGANISATION_AFTER.matcher(following).lookingAt();
+        return mayNameOrganisation(following, false)
+                && ORGANISATION_AFTER.matcher(following).lookingAt();
     }
 
     /**
@@ -555,8 +743,11 @@ final class NameRecognizer {
      * one of its words ("date of birth", "DOB", "born", "MRN", "D.O.B").
      */
     private static boolean mayBeIdentityAfter(String text, int end) {
-        int at = text.startsWith(",", end) ? end + 1 : text.startsWith("'s", end) || text.startsWith("’s", end) ? end + 2 : end;
-        return at + 1 < text.length() && text.charAt(at) == ' '
+        int at = text.startsWith(",", end)
+                ? end + 1
+                : text.startsWith("'s", end) || text.startsWith("’s", end) ? end + 2 : end;
+        return at + 1 < text.length()
+                && text.charAt(at) == ' '
                 && "dDbMcpfetCPFETmgsauhwn".indexOf(text.charAt(at + 1)) >= 0;
     }
 
@@ -589,14 +780,18 @@ final class NameRecognizer {
 
     /** "tillman d. romaguera": a one-letter word with a period, between two name words, is a middle initial. */
     private static boolean initialFollows(String text, int start, int end) {
-        return end - start == 1 && text.startsWith(". ", end) && end + 2 < text.length()
+        return end - start == 1
+                && text.startsWith(". ", end)
+                && end + 2 < text.length()
                 && Character.isLowerCase(text.charAt(end + 2));
     }
 
     private static boolean protectedFirst(String text, int start, int end) {
         int from = Math.max(0, start - 30);
-        boolean nextCapitalized = end + 1 < text.length() && text.charAt(end) == ' '
-                && Character.isUpperCase(text.charAt(end + 1)) && Character.isLowerCase(text.charAt(end - 1));
+        boolean nextCapitalized = end + 1 < text.length()
+                && text.charAt(end) == ' '
+                && Character.isUpperCase(text.charAt(end + 1))
+                && Character.isLowerCase(text.charAt(end - 1));
         // "Name: Sunny Lentine": after a strong cue, a usual word that starts a two-word name is part of it.
         return MY_RELATIVE.endsWindow(text, from, start)
                 || nextCapitalized && CAP_STRONG_TRIGGER.endsWindow(text, from, start);
@@ -608,7 +803,9 @@ final class NameRecognizer {
 
     private static boolean isPlace(String text, int end) {
         String after = text.substring(end, Math.min(text.length(), end + 24));
-        return mayStartWithState(after) && STATE_AFTER.matcher(after).lookingAt() && !WORD_STATE_AFTER.matcher(after).lookingAt();
+        return mayStartWithState(after)
+                && STATE_AFTER.matcher(after).lookingAt()
+                && !WORD_STATE_AFTER.matcher(after).lookingAt();
     }
 
     /**
@@ -628,7 +825,8 @@ final class NameRecognizer {
             end++;
         }
         String word = after.substring(at, end);
-        return AddressRecognizer.STATE_CODE_SET.contains(word) || STATE_FIRST_WORDS.contains(word.toLowerCase(Locale.ROOT));
+        return AddressRecognizer.STATE_CODE_SET.contains(word)
+                || STATE_FIRST_WORDS.contains(word.toLowerCase(Locale.ROOT));
     }
 
     private static String word(String text, int start, int end) {
@@ -645,7 +843,8 @@ final class NameRecognizer {
         for (int at = 0; at < text.length(); at++) {
             if (isLowerLetter(text.charAt(at))) {
                 int end = at + 1;
-                while (end < text.length() && (isLowerLetter(text.charAt(end)) || "'-".indexOf(text.charAt(end)) >= 0)) {
+                while (end < text.length()
+                        && (isLowerLetter(text.charAt(end)) || "'-".indexOf(text.charAt(end)) >= 0)) {
                     end++;
                 }
                 wordStarts.add(at);
@@ -673,30 +872,47 @@ final class NameRecognizer {
             String first = lower.endsWith("'s") ? lower.substring(0, lower.length() - 2) : lower;
             // "the surname letters": after a cue without "is", an everyday word is a name only if it is a given name.
             String cueEnd = text.substring(Math.max(0, start - 4), start);
-            strong &= cueEnd.endsWith("is ") || cueEnd.endsWith("'s ") || !names.isCommonWord(first) || names.isFirstName(first);
+            strong &= cueEnd.endsWith("is ")
+                    || cueEnd.endsWith("'s ")
+                    || !names.isCommonWord(first)
+                    || names.isFirstName(first);
             boolean afterTitle = TITLE_BEFORE.endsWindow(text, from, start);
             boolean relative = MY_RELATIVE.endsWindow(text, from, start);
             boolean listed = names.isFirstName(first) || afterTitle && names.isSurname(first);
-            boolean titleSurname = afterTitle && !LOWER_STOP.contains(first) && !NOT_NAMES.contains(first)
-                    && first.length() >= 4 && !VERB_OR_ADVERB_ENDING.test(first);
+            boolean titleSurname = afterTitle
+                    && !LOWER_STOP.contains(first)
+                    && !NOT_NAMES.contains(first)
+                    && first.length() >= 4
+                    && !VERB_OR_ADVERB_ENDING.test(first);
             String next = i + 1 < count ? word(text, starts[i + 1], ends[i + 1]) : null;
             if (titleSurname) {
                 int end = ends[i];
-                if (next != null && text.substring(end, starts[i + 1]).equals(" ")
-                        && names.isSurname(next) && !LOWER_STOP.contains(next) && !NOT_NAMES.contains(next)) {
+                if (next != null
+                        && text.substring(end, starts[i + 1]).equals(" ")
+                        && names.isSurname(next)
+                        && !LOWER_STOP.contains(next)
+                        && !NOT_NAMES.contains(next)) {
                     end = ends[i + 1]; // "dr. darien schmidt"
                 }
                 out.add(start, text.startsWith("'s", end - 2) ? end - 2 : end, PhiKind.NAME, 41);
                 continue;
             }
             // "it is lucie henderson": an unlisted given name is still a name when a listed surname follows it.
-            boolean surnameFollows = next != null && names.isSurname(next) && text.substring(ends[i], starts[i + 1]).equals(" ")
-                    && !LOWER_STOP.contains(next) && !NOT_NAMES.contains(next)
-                    && !LOWER_STOP.contains(first) && !NOT_NAMES.contains(first) && !SpokenNumbers.isNumberWord(first)
+            boolean surnameFollows = next != null
+                    && names.isSurname(next)
+                    && text.substring(ends[i], starts[i + 1]).equals(" ")
+                    && !LOWER_STOP.contains(next)
+                    && !NOT_NAMES.contains(next)
+                    && !LOWER_STOP.contains(first)
+                    && !NOT_NAMES.contains(first)
+                    && !SpokenNumbers.isNumberWord(first)
                     && !SpokenNumbers.isNumberWord(next);
             // "my wife trenzo ...", "the patient is fallen ...": a word that cannot be a verb form is a name there.
-            boolean medium = MEDIUM_LOWER_TRIGGER.endsWindow(text, from, start) && !LOWER_STOP.contains(first)
-                    && !NOT_NAMES.contains(first) && !SpokenNumbers.isNumberWord(first) && first.length() >= 3
+            boolean medium = MEDIUM_LOWER_TRIGGER.endsWindow(text, from, start)
+                    && !LOWER_STOP.contains(first)
+                    && !NOT_NAMES.contains(first)
+                    && !SpokenNumbers.isNumberWord(first)
+                    && first.length() >= 3
                     && !VERB_ADVERB_OR_PLURAL_ENDING.test(first);
             if (!strong && !medium && !surnameFollows && !(listed && (relative || !NOT_NAMES.contains(first)))) {
                 continue;
@@ -715,9 +931,14 @@ final class NameRecognizer {
                 }
                 boolean adjacent = gap.equals(" ") || initialBefore && gap.equals(". ");
                 boolean known = names.isFirstName(word) || names.isSurname(word);
-                boolean everyday = j > i && word.length() > 1 && names.isCommonWord(word) && !names.isSurname(word); // "joy set"
-                if (!adjacent || everyday || LOWER_STOP.contains(word) || NOT_NAMES.contains(word) && !known
-                        || SpokenNumbers.isNumberWord(word) || word.length() < 2 && !initialFollows(text, starts[j], ends[j])) {
+                boolean everyday =
+                        j > i && word.length() > 1 && names.isCommonWord(word) && !names.isSurname(word); // "joy set"
+                if (!adjacent
+                        || everyday
+                        || LOWER_STOP.contains(word)
+                        || NOT_NAMES.contains(word) && !known
+                        || SpokenNumbers.isNumberWord(word)
+                        || word.length() < 2 && !initialFollows(text, starts[j], ends[j])) {
                     break;
                 }
                 if (j > i + 1 && !known && !initialBefore && !particleBefore) {
@@ -745,7 +966,8 @@ final class NameRecognizer {
         String[][] byLetter = new String[26][];
         for (char letter = 'A'; letter <= 'Z'; letter++) {
             char first = letter;
-            byLetter[letter - 'A'] = Arrays.stream(words).filter(w -> w.charAt(0) == first).toArray(String[]::new);
+            byLetter[letter - 'A'] =
+                    Arrays.stream(words).filter(w -> w.charAt(0) == first).toArray(String[]::new);
         }
         return byLetter;
     }

@@ -135,7 +135,8 @@ final class NormalizedText {
         int stretchEnd = -1;
         while (true) {
             // The next change: a replacement, or a character folded or unglued (base differs from the original there).
-            while (i < base.length && base[i] == original.charAt(i)
+            while (i < base.length
+                    && base[i] == original.charAt(i)
                     && (r >= replacements.size() || replacements.get(r).start() > i)) {
                 i++;
             }
@@ -249,8 +250,7 @@ final class NormalizedText {
     }
 
     /** One stretch of the original {@code [start, end)} and what it is written as. */
-    private record Replacement(int start, int end, String written) {
-    }
+    private record Replacement(int start, int end, String written) {}
 
     /**
      * The characters that glue a structured value to its key or to the next field; one with blanks on both sides glues
@@ -284,7 +284,9 @@ final class NormalizedText {
                 out[i] = ' ';
             } else if (c == ':' && i > 0 && original.charAt(i - 1) == '"') {
                 out[i] = ' '; // "key":"value"
-            } else if (c == ',' && isGlued(original, i) && !(isDigitAt(original, i - 1) && isDigitAt(original, i + 1))) {
+            } else if (c == ','
+                    && isGlued(original, i)
+                    && !(isDigitAt(original, i - 1) && isDigitAt(original, i + 1))) {
                 out[i] = ' '; // CSV fields, "Smith,John"; "1,000" stays a number
             } else if (c == '\\' && i + 1 < out.length && "nrtbf\"\\/".indexOf(original.charAt(i + 1)) >= 0) {
                 out[i] = ' '; // a JSON escape ("\\n" in tool-call arguments) is a blank, not a letter glued to a value
@@ -313,13 +315,20 @@ final class NormalizedText {
     /** The letter without its diacritics when it has an ASCII base letter ({@code é}, {@code Č}, {@code ø}), else itself. */
     private static char baseLetter(char c) {
         switch (c) {
-            case 'ł': return 'l';
-            case 'Ł': return 'L';
-            case 'đ': return 'd';
-            case 'Đ': return 'D';
-            case 'ø': return 'o';
-            case 'Ø': return 'O';
-            case 'ı': return 'i';
+            case 'ł':
+                return 'l';
+            case 'Ł':
+                return 'L';
+            case 'đ':
+                return 'd';
+            case 'Đ':
+                return 'D';
+            case 'ø':
+                return 'o';
+            case 'Ø':
+                return 'O';
+            case 'ı':
+                return 'i';
             default:
                 String decomposed = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD);
                 char first = decomposed.charAt(0);
@@ -334,7 +343,9 @@ final class NormalizedText {
     }
 
     private static boolean isGlued(String text, int at) {
-        return at > 0 && at + 1 < text.length() && !Character.isWhitespace(text.charAt(at - 1))
+        return at > 0
+                && at + 1 < text.length()
+                && !Character.isWhitespace(text.charAt(at - 1))
                 && !Character.isWhitespace(text.charAt(at + 1));
     }
 
@@ -364,33 +375,112 @@ final class NormalizedText {
 
     /** Finds the spoken numbers, symbols and e-mail addresses of a text, as replacements in ascending order. */
     private static final class SpokenForms {
-        private static final Set<String> TOP_LEVEL_DOMAINS = Set.of("com", "net", "org", "edu", "gov", "io", "me", "us",
-                "co", "info", "biz", "health", "care", "app", "mail", "ca", "uk");
+        private static final Set<String> TOP_LEVEL_DOMAINS = Set.of(
+                "com", "net", "org", "edu", "gov", "io", "me", "us", "co", "info", "biz", "health", "care", "app",
+                "mail", "ca", "uk");
         /** Words that stand before "at" in speech far more often than as the local part of an address. */
-        private static final AsciiWordSet NOT_LOCAL_PARTS = new AsciiWordSet(List.of("me", "us", "him", "her", "them",
-                "you", "it", "online", "here", "there", "home", "work", "school", "that", "this", "look", "looking",
-                "arrive", "be", "is", "was",
-                "are", "stop", "stay", "staying", "live", "lives", "living", "meet", "call", "calls", "email", "mail",
-                "e", "an", "a", "the", "or", "and", "only", "anytime", "best", "reach", "reached", "just", "not", "profile",
-                "page", "site", "website", "portal", "account"));
-        private static final Set<String> MONTHS = Set.of("january", "february", "march", "april", "may", "june", "july",
-                "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-                "sep", "sept", "oct", "nov", "dec");
+        private static final AsciiWordSet NOT_LOCAL_PARTS = new AsciiWordSet(List.of(
+                "me", "us", "him", "her", "them", "you", "it", "online", "here", "there", "home", "work", "school",
+                "that", "this", "look", "looking", "arrive", "be", "is", "was", "are", "stop", "stay", "staying",
+                "live", "lives", "living", "meet", "call", "calls", "email", "mail", "e", "an", "a", "the", "or", "and",
+                "only", "anytime", "best", "reach", "reached", "just", "not", "profile", "page", "site", "website",
+                "portal", "account"));
+
+        private static final Set<String> MONTHS = Set.of(
+                "january",
+                "february",
+                "march",
+                "april",
+                "may",
+                "june",
+                "july",
+                "august",
+                "september",
+                "october",
+                "november",
+                "december",
+                "jan",
+                "feb",
+                "mar",
+                "apr",
+                "jun",
+                "jul",
+                "aug",
+                "sep",
+                "sept",
+                "oct",
+                "nov",
+                "dec");
 
         /** Words that sound like digits and stand for them inside a long spoken number ("ate oh too, won for for"). */
-        private static final java.util.Map<String, String> HOMOPHONES = java.util.Map.of("for", "four", "to", "two",
-                "too", "two", "won", "one", "ate", "eight");
+        private static final java.util.Map<String, String> HOMOPHONES =
+                java.util.Map.of("for", "four", "to", "two", "too", "two", "won", "one", "ate", "eight");
 
         /** Every word a rule below asks about. */
         private static final AsciiWordSet KNOWN_WORDS = knownWords();
 
         private static AsciiWordSet knownWords() {
-            List<String> known = new ArrayList<>(List.of("zero", "oh", "one", "two", "three", "four", "five", "six",
-                    "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
-                    "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
-                    "ninety", "hundred", "thousand", "double", "triple", "point", "dot", "period", "dash", "hyphen", "slash",
-                    "underscore", "at", "sign", "symbol", "all", "word", "uh", "um", "er", "ah", "erm", "like", "you",
-                    "know", "scratch", "that", "i", "mean", "no", "wait", "sorry"));
+            List<String> known = new ArrayList<>(List.of(
+                    "zero",
+                    "oh",
+                    "one",
+                    "two",
+                    "three",
+                    "four",
+                    "five",
+                    "six",
+                    "seven",
+                    "eight",
+                    "nine",
+                    "ten",
+                    "eleven",
+                    "twelve",
+                    "thirteen",
+                    "fourteen",
+                    "fifteen",
+                    "sixteen",
+                    "seventeen",
+                    "eighteen",
+                    "nineteen",
+                    "twenty",
+                    "thirty",
+                    "forty",
+                    "fifty",
+                    "sixty",
+                    "seventy",
+                    "eighty",
+                    "ninety",
+                    "hundred",
+                    "thousand",
+                    "double",
+                    "triple",
+                    "point",
+                    "dot",
+                    "period",
+                    "dash",
+                    "hyphen",
+                    "slash",
+                    "underscore",
+                    "at",
+                    "sign",
+                    "symbol",
+                    "all",
+                    "word",
+                    "uh",
+                    "um",
+                    "er",
+                    "ah",
+                    "erm",
+                    "like",
+                    "you",
+                    "know",
+                    "scratch",
+                    "that",
+                    "i",
+                    "mean",
+                    "no",
+                    "wait",
+                    "sorry"));
             known.addAll(SpellingAlphabet.WORDS);
             known.addAll(TOP_LEVEL_DOMAINS);
             known.addAll(MONTHS);
@@ -410,6 +500,7 @@ final class NormalizedText {
         private final boolean[] joined;
         /** Whether a word is a year's century said in Spanish ("mil novecientos"), before which a unit takes a zero. */
         private final boolean[] century;
+
         private final boolean[] used;
 
         SpokenForms(String text) {
@@ -427,8 +518,9 @@ final class NormalizedText {
                 }
                 // A word glued to digits or other letters ("x204", "Ωmega") is no spoken word.
                 // ... nor is one after an apostrophe: the "s" of "it's".
-                boolean alone = (at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1))
-                        && "'’".indexOf(text.charAt(at - 1)) < 0)
+                boolean alone = (at == 0
+                                || !Character.isLetterOrDigit(text.charAt(at - 1))
+                                        && "'’".indexOf(text.charAt(at - 1)) < 0)
                         && (end == text.length() || !Character.isLetterOrDigit(text.charAt(end)));
                 if (alone) {
                     s.add(at);
@@ -503,8 +595,11 @@ final class NormalizedText {
                         continue;
                     }
                     List<String> number = SpokenSpanish.number(word);
-                    if (number != null && (!SpokenSpanish.needsNumberBeside(word) || joinedBefore
-                            || isNumberWord(previous) || isNumberWord(next))) {
+                    if (number != null
+                            && (!SpokenSpanish.needsNumberBeside(word)
+                                    || joinedBefore
+                                    || isNumberWord(previous)
+                                    || isNumberWord(next))) {
                         add(rawStarts[i], rawEnds[i], number.get(0), String.join(" ", number));
                         for (int k = 1; k < number.size(); k++) {
                             add(rawEnds[i], rawEnds[i], number.get(k), null);
@@ -577,14 +672,22 @@ final class NormalizedText {
         private void fillers(List<Replacement> found) {
             for (int k = 1; k + 1 < words.length; k++) {
                 int last = TWO_WORD_FILLERS.contains(words[k] + " " + words[k + 1]) ? k + 1 : k;
-                if (!FILLERS.contains(words[k]) && last == k || last + 1 >= words.length
+                if (!FILLERS.contains(words[k]) && last == k
+                        || last + 1 >= words.length
                         || !isNumber(last + 1) && !(MONTHS.contains(words[k - 1]) && isOrdinal(last + 1))
-                        || !commaGap(k - 1) || !commaGap(last) || last > k && !blankGap(k) || used[k]) {
+                        || !commaGap(k - 1)
+                        || !commaGap(last)
+                        || last > k && !blankGap(k)
+                        || used[k]) {
                     continue;
                 }
                 String before = text.substring(starts[k - 1], ends[k - 1]).toLowerCase(java.util.Locale.ROOT);
-                boolean numberBefore = isNumber(k - 1) || MONTHS.contains(words[k - 1]) || before.endsWith("th")
-                        || before.endsWith("st") || before.endsWith("nd") || before.endsWith("rd");
+                boolean numberBefore = isNumber(k - 1)
+                        || MONTHS.contains(words[k - 1])
+                        || before.endsWith("th")
+                        || before.endsWith("st")
+                        || before.endsWith("nd")
+                        || before.endsWith("rd");
                 int end = starts[last + 1];
                 int start = starts[k];
                 if (numberBefore && found.stream().noneMatch(other -> other.start() < end && start < other.end())) {
@@ -595,9 +698,28 @@ final class NormalizedText {
         }
 
         /** The ordinals a day of the month is said with ("march uh third"). */
-        private static final Set<String> DAY_ORDINALS = Set.of("first", "second", "third", "fourth", "fifth", "sixth",
-                "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
-                "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth", "thirtieth");
+        private static final Set<String> DAY_ORDINALS = Set.of(
+                "first",
+                "second",
+                "third",
+                "fourth",
+                "fifth",
+                "sixth",
+                "seventh",
+                "eighth",
+                "ninth",
+                "tenth",
+                "eleventh",
+                "twelfth",
+                "thirteenth",
+                "fourteenth",
+                "fifteenth",
+                "sixteenth",
+                "seventeenth",
+                "eighteenth",
+                "nineteenth",
+                "twentieth",
+                "thirtieth");
 
         private boolean isOrdinal(int k) {
             return DAY_ORDINALS.contains(text.substring(starts[k], ends[k]).toLowerCase(java.util.Locale.ROOT));
@@ -621,7 +743,8 @@ final class NormalizedText {
                     continue;
                 }
                 int end = i + 1;
-                while (end < words.length && isNumberOrHomophone(end)
+                while (end < words.length
+                        && isNumberOrHomophone(end)
                         && (numberGap(end - 1) || commaGap(end - 1) || periodGap(end - 1))) {
                     end++;
                 }
@@ -647,7 +770,8 @@ final class NormalizedText {
         }
 
         private boolean isNumberOrHomophone(int k) {
-            return HOMOPHONES.containsKey(words[k]) || SpokenNumbers.digits(words[k]) > 0
+            return HOMOPHONES.containsKey(words[k])
+                    || SpokenNumbers.digits(words[k]) > 0
                     || SpokenNumbers.isRepeater(words[k]);
         }
 
@@ -679,7 +803,8 @@ final class NormalizedText {
                 }
                 int monthStart = deBefore ? starts[k - 1] : starts[k];
                 int monthEnd = yearDigits ? ends[k + 1] : ends[k];
-                found.add(new Replacement(monthStart, monthEnd, Character.toUpperCase(month.charAt(0)) + month.substring(1)));
+                found.add(new Replacement(
+                        monthStart, monthEnd, Character.toUpperCase(month.charAt(0)) + month.substring(1)));
                 if (yearWords) {
                     found.add(new Replacement(starts[k + 1], ends[yearEnd - 1], digitsOf(k + 2, yearEnd)));
                 }
@@ -717,7 +842,10 @@ final class NormalizedText {
                 digits++;
                 i--;
             }
-            return i < at - 1 - digits && digits >= 1 && digits <= 2 && (i < 0 || !Character.isLetterOrDigit(text.charAt(i)));
+            return i < at - 1 - digits
+                    && digits >= 1
+                    && digits <= 2
+                    && (i < 0 || !Character.isLetterOrDigit(text.charAt(i)));
         }
 
         /** Whether a blank and four digits stand just after {@code at}. */
@@ -765,11 +893,13 @@ final class NormalizedText {
                 // "november" is a month before a number: it spells only beside another alphabet word.
                 boolean numbersCount = !word.equals("november");
                 boolean before = k > 0 && blankGap(k - 1) && (numbersCount && isNumber(k - 1) || isAlphabetWord(k - 1));
-                boolean after = k + 1 < words.length && blankGap(k)
+                boolean after = k + 1 < words.length
+                        && blankGap(k)
                         && (numbersCount && isNumber(k + 1) || isAlphabetWord(k + 1));
                 int start = starts[k];
                 int end = ends[k];
-                if ((before || after) && found.stream().noneMatch(other -> other.start() < end && start < other.end())) {
+                if ((before || after)
+                        && found.stream().noneMatch(other -> other.start() < end && start < other.end())) {
                     found.add(new Replacement(start, end, word.substring(0, 1).toUpperCase(java.util.Locale.ROOT)));
                 }
             }
@@ -840,8 +970,11 @@ final class NormalizedText {
                     return false;
                 }
             }
-            return starts[i + 1] > ends[i] + 1 && isNumberOrHomophone(i - 1) && numberGap(i - 1)
-                    && isNumberOrHomophone(i) && isNumberOrHomophone(i + 1);
+            return starts[i + 1] > ends[i] + 1
+                    && isNumberOrHomophone(i - 1)
+                    && numberGap(i - 1)
+                    && isNumberOrHomophone(i)
+                    && isNumberOrHomophone(i + 1);
         }
 
         private static char separator(String word) {
@@ -856,8 +989,10 @@ final class NormalizedText {
 
         private boolean isNumber(int i) {
             return SpokenNumbers.digits(words[i]) > 0 && !words[i].equals("hundred") && !words[i].equals("thousand")
-                    || i + 1 < words.length && SpokenNumbers.isRepeater(words[i]) && SpokenNumbers.digits(words[i + 1]) == 1
-                    && numberGap(i);
+                    || i + 1 < words.length
+                            && SpokenNumbers.isRepeater(words[i])
+                            && SpokenNumbers.digits(words[i + 1]) == 1
+                            && numberGap(i);
         }
 
         // ------------------------------------------------ numbers
@@ -868,7 +1003,9 @@ final class NormalizedText {
                 return i;
             }
             int j = i + 1;
-            while (j < words.length && !used[j] && (numberGap(j - 1) || periodGap(j - 1))
+            while (j < words.length
+                    && !used[j]
+                    && (numberGap(j - 1) || periodGap(j - 1))
                     && (isNumber(j) || isMultiplier(j) && j > i && SpokenNumbers.digits(words[j - 1]) == 1)) {
                 j++;
             }
@@ -894,8 +1031,11 @@ final class NormalizedText {
                 runs.add(first);
                 written.append(digitsOf(i, end));
                 int last = end;
-                while (last + 1 < words.length && separator(words[last]) != 0 && !used[last]
-                        && blankGap(last - 1) && blankGap(last)) {
+                while (last + 1 < words.length
+                        && separator(words[last]) != 0
+                        && !used[last]
+                        && blankGap(last - 1)
+                        && blankGap(last)) {
                     int next = runEnd(last + 1);
                     if (next == last + 1) {
                         break;
@@ -928,7 +1068,9 @@ final class NormalizedText {
 
         /** Whether a month name is the word before word {@code i}, with blanks or a comma between. */
         private boolean afterMonth(int i) {
-            return i > 0 && MONTHS.contains(words[i - 1]) && text.substring(ends[i - 1], starts[i]).strip().length() <= 1;
+            return i > 0
+                    && MONTHS.contains(words[i - 1])
+                    && text.substring(ends[i - 1], starts[i]).strip().length() <= 1;
         }
 
         /** Where a spoken year ("nineteen sixty", "twenty oh five", "two thousand") starts after a day, else {@code from}. */
@@ -1096,7 +1238,10 @@ final class NormalizedText {
          * comma between its words and around it; -1 if there is none.
          */
         private int dictationBefore(int at) {
-            if (at < 3 || !words[at - 1].equals("word") || !words[at - 2].equals("one") || !commaGap(at - 1)
+            if (at < 3
+                    || !words[at - 1].equals("word")
+                    || !words[at - 2].equals("one")
+                    || !commaGap(at - 1)
                     || !commaGap(at - 2)) {
                 return -1;
             }
@@ -1132,11 +1277,17 @@ final class NormalizedText {
             while (k > 0) {
                 if (isNumber(k) && isNumber(k - 1) && numberGap(k - 1)) {
                     k--;
-                } else if (k >= 2 && separator(words[k - 1]) != 0 && separator(words[k - 2]) == 0 && blankGap(k - 2)
+                } else if (k >= 2
+                        && separator(words[k - 1]) != 0
+                        && separator(words[k - 2]) == 0
+                        && blankGap(k - 2)
                         && blankGap(k - 1)) {
                     k -= 2;
-                } else if (glued < gluedWords && (glued > 0 || isNumber(k)) && !isNumber(k - 1)
-                        && separator(words[k - 1]) == 0 && blankGap(k - 1)
+                } else if (glued < gluedWords
+                        && (glued > 0 || isNumber(k))
+                        && !isNumber(k - 1)
+                        && separator(words[k - 1]) == 0
+                        && blankGap(k - 1)
                         && !NOT_LOCAL_PARTS.containsLetters(text, starts[k - 1], ends[k - 1])
                         && (glued == 0 || !EverydayWords.allEveryday(text.substring(starts[k - 1], ends[k - 1])))) {
                     k--;

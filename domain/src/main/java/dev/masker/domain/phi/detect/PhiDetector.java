@@ -32,7 +32,9 @@ public final class PhiDetector {
     public List<PhiSpan> detect(String text) {
         List<PhiSpan> spans = candidates(text).resolve(text);
         // Counts and lengths only: the text and the values are PHI and never reach a log.
-        LOG.log(System.Logger.Level.DEBUG, () -> "detected " + spans.size() + " PHI spans in " + text.length() + " chars");
+        LOG.log(
+                System.Logger.Level.DEBUG,
+                () -> "detected " + spans.size() + " PHI spans in " + text.length() + " chars");
         return spans;
     }
 
@@ -40,7 +42,9 @@ public final class PhiDetector {
     public List<ExplainedSpan> explain(String text) {
         List<ExplainedSpan> spans = candidates(text).explain(text);
         // Counts and lengths only, as for detect.
-        LOG.log(System.Logger.Level.DEBUG, () -> "explained " + spans.size() + " PHI spans in " + text.length() + " chars");
+        LOG.log(
+                System.Logger.Level.DEBUG,
+                () -> "explained " + spans.size() + " PHI spans in " + text.length() + " chars");
         return spans;
     }
 

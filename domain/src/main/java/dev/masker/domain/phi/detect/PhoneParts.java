@@ -5,13 +5,13 @@ import java.util.regex.Pattern;
 
 /** The parts said or written around a phone number's digits: its extension after it, a spoken "plus" before it. */
 final class PhoneParts {
-    private PhoneParts() {
-    }
+    private PhoneParts() {}
 
     /** An extension: "ext 26", "ext. 13", "x503", "extension 691", "#12" (the view has turned spoken digits to digits). */
     private static final Pattern EXTENSION = Pattern.compile("(?i)^,? ?(?:ext\\.?|extension|x|#) ?\\d{1,6}\\b");
     /** A country code's plus said aloud just before the number ("plus one 971 ..."), or written apart from it. */
     private static final Pattern PLUS_BEFORE = Pattern.compile("(?i)(?:\\bplus|\\+) ?$");
+
     private static final int LONGEST_EXTENSION = 20;
 
     /** Where a phone number ending at {@code end} ends with its extension; {@code end} when none follows. */

@@ -17,11 +17,11 @@ import java.util.regex.Pattern;
  * English word ("Mobile", "Reading") counts only before its state.
  */
 final class PlaceRecognizer {
-    private PlaceRecognizer() {
-    }
+    private PlaceRecognizer() {}
 
     /** Abbreviations place names are written with, and the words the gazetteer holds for them. */
-    private static final Map<String, String> SPELLED_OUT = Map.of("st", "saint", "ste", "sainte", "mt", "mount", "ft", "fort");
+    private static final Map<String, String> SPELLED_OUT =
+            Map.of("st", "saint", "ste", "sainte", "mt", "mount", "ft", "fort");
     /** Place name (lower case, ASCII) to the codes of the states that have a place of that name. */
     private static final Map<String, Set<String>> STATES_BY_PLACE = new HashMap<>();
     /** Places whose one-word name is a common English word. */
@@ -37,7 +37,9 @@ final class PlaceRecognizer {
                 COMMON.add(parts[0]);
             }
         }
-        List<String> firstWords = new ArrayList<>(STATES_BY_PLACE.keySet().stream().map(name -> name.split(" ")[0]).toList());
+        List<String> firstWords = new ArrayList<>(STATES_BY_PLACE.keySet().stream()
+                .map(name -> name.split(" ")[0])
+                .toList());
         firstWords.addAll(SPELLED_OUT.keySet()); // "St. Louis" starts with "st"
         FIRST_WORDS = new AsciiWordSet(firstWords);
     }
@@ -87,8 +89,10 @@ final class PlaceRecognizer {
         boolean lowerCaseText = !hasUpperCase(text);
         for (int at : wordStarts) {
             char first = text.charAt(at);
-            if (!RegexText.isLetter(first) || !Character.isUpperCase(first) && !lowerCaseText
-                    || !mayBePlace(text, at) || !FIRST_WORDS.containsLetters(text, at, TextScan.letterRunEnd(text, at))) {
+            if (!RegexText.isLetter(first)
+                    || !Character.isUpperCase(first) && !lowerCaseText
+                    || !mayBePlace(text, at)
+                    || !FIRST_WORDS.containsLetters(text, at, TextScan.letterRunEnd(text, at))) {
                 continue;
             }
             place(text, at, lowerCaseText, out);
@@ -96,11 +100,10 @@ final class PlaceRecognizer {
     }
 
     /** The last word of every PLACE_CUE phrase. */
-    private static final AsciiWordSet CUE_ENDS = new AsciiWordSet(List.of("in", "near", "around", "of", "to",
-            "from"));
+    private static final AsciiWordSet CUE_ENDS = new AsciiWordSet(List.of("in", "near", "around", "of", "to", "from"));
     /** The last words of PLACE_CUE's phrases: CUE_ENDS and "outside", which "outside(?: of)?" may end with. */
-    private static final AsciiWordSet PLACE_CUE_LAST_WORDS = new AsciiWordSet(List.of("in", "near", "around", "of", "to",
-            "from", "outside"));
+    private static final AsciiWordSet PLACE_CUE_LAST_WORDS =
+            new AsciiWordSet(List.of("in", "near", "around", "of", "to", "from", "outside"));
 
     /**
      * A necessary condition for PLACE_CUE in {@code text[from, to)}: blanks end it (perhaps before a final line
@@ -155,13 +158,19 @@ final class PlaceRecognizer {
         StringBuilder name = new StringBuilder();
         for (int words = 0; words < MAX_WORDS; words++) {
             int wordEnd = end;
-            while (wordEnd < text.length() && (Character.isLetter(text.charAt(wordEnd)) || text.charAt(wordEnd) == '\''
-                    || text.charAt(wordEnd) == '’' || text.charAt(wordEnd) == '-'
-                    || text.charAt(wordEnd) == '.' && wordEnd > end)) {
+            while (wordEnd < text.length()
+                    && (Character.isLetter(text.charAt(wordEnd))
+                            || text.charAt(wordEnd) == '\''
+                            || text.charAt(wordEnd) == '’'
+                            || text.charAt(wordEnd) == '-'
+                            || text.charAt(wordEnd) == '.' && wordEnd > end)) {
                 wordEnd++;
             }
-            if (wordEnd == end || words > 0 && !lowerCaseText && !Character.isUpperCase(text.charAt(end))
-                    && !isLowerCaseJoin(text, end, wordEnd)) {
+            if (wordEnd == end
+                    || words > 0
+                            && !lowerCaseText
+                            && !Character.isUpperCase(text.charAt(end))
+                            && !isLowerCaseJoin(text, end, wordEnd)) {
                 break;
             }
             if (words > 0) {
@@ -169,12 +178,13 @@ final class PlaceRecognizer {
             }
             name.append(text, end, wordEnd);
             // A full stop after the name's last word ends the sentence unless it ends an abbreviation ("St.").
-            int candidateEnd = text.charAt(wordEnd - 1) == '.' && !isAbbreviation(text, end, wordEnd) ? wordEnd - 1
-                    : wordEnd;
+            int candidateEnd =
+                    text.charAt(wordEnd - 1) == '.' && !isAbbreviation(text, end, wordEnd) ? wordEnd - 1 : wordEnd;
             String candidate = key(name.substring(0, name.length() - (wordEnd - candidateEnd)));
             Set<String> states = STATES_BY_PLACE.get(candidate);
             // A state is never a city, even where a town bears its name ("I live in Michigan").
-            if (states != null && !AddressRecognizer.STATE_NAME_SET.contains(candidate)
+            if (states != null
+                    && !AddressRecognizer.STATE_NAME_SET.contains(candidate)
                     && Character.isLetter(text.charAt(candidateEnd - 1))) {
                 String stateCode = UsStates.codeAfter(text, candidateEnd);
                 if (stateCode != null && states.contains(stateCode)) {
@@ -183,7 +193,10 @@ final class PlaceRecognizer {
                 } else if (!COMMON.contains(candidate)) {
                     if (!cueAsked) {
                         int from = Math.max(0, start - 40);
-                        cued = mayEndWithCue(text, from, start) && PLACE_CUE.matcher(text.substring(from, start)).find();
+                        cued = mayEndWithCue(text, from, start)
+                                && PLACE_CUE
+                                        .matcher(text.substring(from, start))
+                                        .find();
                         cueAsked = true;
                     }
                     if (cued && bestPriority < 57) {
@@ -214,7 +227,8 @@ final class PlaceRecognizer {
      */
     private static boolean isLowerCaseJoin(String text, int start, int end) {
         return end - start <= 3 && end < text.length() && text.charAt(end) == ' '
-                || text.startsWith("d'", start) || text.startsWith("d’", start);
+                || text.startsWith("d'", start)
+                || text.startsWith("d’", start);
     }
 
     /** Whether the word {@code text[start, end)}, which ends in a full stop, is an abbreviation a place name uses. */

@@ -50,15 +50,22 @@ public final class RecentDetections {
 
     /** Remembers the spans {@code detector} finds for at most {@code capacity} texts. */
     public RecentDetections(Function<String, List<PhiSpan>> detector, int capacity) {
-        this(capacity, text -> detector.apply(text).stream().map(span -> new Found(span, "")).toList());
+        this(
+                capacity,
+                text -> detector.apply(text).stream()
+                        .map(span -> new Found(span, ""))
+                        .toList());
         Objects.requireNonNull(detector, "detector");
     }
 
     /** Remembers the spans, with their recognizers, that the detector explains for at most {@code capacity} texts. */
     public static RecentDetections explaining(PhiDetector detector, int capacity) {
         Objects.requireNonNull(detector, "detector");
-        return new RecentDetections(capacity, text -> detector.explain(text).stream()
-                .map(explained -> new Found(explained.span(), explained.recognizer())).toList());
+        return new RecentDetections(
+                capacity,
+                text -> detector.explain(text).stream()
+                        .map(explained -> new Found(explained.span(), explained.recognizer()))
+                        .toList());
     }
 
     private RecentDetections(int capacity, Function<String, List<Found>> detector) {

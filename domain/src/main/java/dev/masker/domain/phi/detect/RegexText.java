@@ -5,8 +5,7 @@ package dev.masker.domain.phi.detect;
  * matchers that replace patterns: {@code \w}, {@code \s}, {@code \b}, and case folding of ASCII letters only.
  */
 final class RegexText {
-    private RegexText() {
-    }
+    private RegexText() {}
 
     static boolean isLetter(char c) {
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
@@ -73,7 +72,8 @@ final class RegexText {
             return isWordChar(c);
         }
         int point = Character.isLowSurrogate(c) && at - 2 >= from && Character.isHighSurrogate(text.charAt(at - 2))
-                ? Character.toCodePoint(text.charAt(at - 2), c) : c;
+                ? Character.toCodePoint(text.charAt(at - 2), c)
+                : c;
         return Character.getType(point) == Character.NON_SPACING_MARK && hasBaseCharacter(text, at - 1, from, to);
     }
 
@@ -90,7 +90,8 @@ final class RegexText {
     private static int codePointAt(String text, int at, int to) {
         char c = text.charAt(at);
         return Character.isHighSurrogate(c) && at + 1 < to && Character.isLowSurrogate(text.charAt(at + 1))
-                ? Character.toCodePoint(c, text.charAt(at + 1)) : c;
+                ? Character.toCodePoint(c, text.charAt(at + 1))
+                : c;
     }
 
     /** Whether the marks from {@code at} backwards rest on a letter or digit, within {@code text[from, to)}. */

@@ -12,9 +12,7 @@ import java.util.regex.Pattern;
  * is an identifier of some kind, so a run that is unmistakably spelling is masked without a cue.
  */
 final class SpelledNameRecognizer {
-    private SpelledNameRecognizer() {
-    }
-
+    private SpelledNameRecognizer() {}
 
     // The characters each pattern's matches can start with (its case-insensitive letters in both cases).
     private static final StartFilter.FirstChars LETTERS = StartFilter.FirstChars.of(TextScan.ASCII_LETTERS, false);
@@ -24,19 +22,19 @@ final class SpelledNameRecognizer {
     private static final Pattern SPELLED_SPACED = Pattern.compile("(?<![\\w-])[A-Za-z](?:,? [A-Za-z]){2,}(?![\\w-])");
     private static final Pattern SPELLED_AS_IN = Pattern.compile(
             "\\b[A-Za-z] as in [A-Za-z]+(?:,? (?:[A-Za-z](?: as in [A-Za-z]+)?|apostrophe|dash|hyphen|space)\\b)+"
-            + "|\\b[A-Za-z](?:, (?:apostrophe|dash|hyphen|[A-Za-z](?:-[A-Za-z])*))+\\b");
+                    + "|\\b[A-Za-z](?:, (?:apostrophe|dash|hyphen|[A-Za-z](?:-[A-Za-z])*))+\\b");
     private static final Pattern SPELL_CONTEXT = Pattern.compile(
             "(?:spell\\w*|spelling|name is|name|that's|that is|it's|it is|last name|first name)\\W{0,4}$",
             Pattern.CASE_INSENSITIVE);
 
     /** Words said between spelled letters for the marks of a name. */
-    private static final AsciiWordSet SPELLED_MARKS = new AsciiWordSet(List.of("dash", "hyphen", "apostrophe", "space"));
+    private static final AsciiWordSet SPELLED_MARKS =
+            new AsciiWordSet(List.of("dash", "hyphen", "apostrophe", "space"));
     /** How many letters a dotted chain needs to be spelling by itself: "A.S.A.P." and "U.S.A." are not. */
     private static final int DOTTED_LETTERS = 5;
 
     /** One unit of a spelled run: where it lies, how many letters it spells, and whether it is spelling by itself. */
-    private record Unit(int start, int end, int letters, boolean unmistakable, boolean mark) {
-    }
+    private record Unit(int start, int end, int letters, boolean unmistakable, boolean mark) {}
 
     // ---------------------------------------------------------------- spelled names
 
@@ -46,26 +44,42 @@ final class SpelledNameRecognizer {
         // Every form starts with one ASCII letter followed by a hyphen, a space or a comma.
         Positions letters = new Positions();
         for (int at : wordStarts) {
-            if (RegexText.isLetter(text.charAt(at)) && at + 1 < text.length() && "- ,".indexOf(text.charAt(at + 1)) >= 0) {
+            if (RegexText.isLetter(text.charAt(at))
+                    && at + 1 < text.length()
+                    && "- ,".indexOf(text.charAt(at + 1)) >= 0) {
                 letters.add(at);
             }
         }
         int[] singleLetters = letters.toArray();
-        for (MatchResult dashed : StartFilter.all(SPELLED_DASHED, text, singleLetters, LETTERS,
+        for (MatchResult dashed : StartFilter.all(
+                SPELLED_DASHED,
+                text,
+                singleLetters,
+                LETTERS,
                 at -> RegexText.isLetter(text.charAt(at)) && text.startsWith("-", at + 1))) {
             out.add(dashed.start(), dashed.end(), PhiKind.NAME, 81);
         }
-        for (MatchResult asIn : StartFilter.all(SPELLED_AS_IN, text, singleLetters, LETTERS,
+        for (MatchResult asIn : StartFilter.all(
+                SPELLED_AS_IN,
+                text,
+                singleLetters,
+                LETTERS,
                 at -> RegexText.isLetter(text.charAt(at))
                         && (text.startsWith(" as in ", at + 1) || text.startsWith(", ", at + 1)))) {
             if (asIn.group().length() >= 7) {
                 out.add(asIn.start(), asIn.end(), PhiKind.NAME, 81);
             }
         }
-        for (MatchResult spaced : StartFilter.all(SPELLED_SPACED, text, singleLetters, LETTERS,
-                at -> RegexText.isLetter(text.charAt(at)) && (text.startsWith(" ", at + 1) || text.startsWith(",", at + 1)))) {
+        for (MatchResult spaced : StartFilter.all(
+                SPELLED_SPACED,
+                text,
+                singleLetters,
+                LETTERS,
+                at -> RegexText.isLetter(text.charAt(at))
+                        && (text.startsWith(" ", at + 1) || text.startsWith(",", at + 1)))) {
             String before = text.substring(Math.max(0, spaced.start() - 30), spaced.start());
-            if (SPELL_CONTEXT.matcher(before).find() && spaced.group().replace(",", "").replace(" ", "").length() >= 3) {
+            if (SPELL_CONTEXT.matcher(before).find()
+                    && spaced.group().replace(",", "").replace(" ", "").length() >= 3) {
                 out.add(spaced.start(), spaced.end(), PhiKind.NAME, 79);
             }
         }
@@ -88,9 +102,12 @@ final class SpelledNameRecognizer {
             int j = i;
             while (j < tokens.size()) {
                 Unit unit = unit(text, tokens, j);
-                boolean markNeedsUnit = unit != null && unit.mark()
+                boolean markNeedsUnit = unit != null
+                        && unit.mark()
                         && (run.isEmpty() || j + 1 >= tokens.size() || unit(text, tokens, j + 1) == null);
-                if (unit == null || markNeedsUnit || !run.isEmpty() && !onlySeparators(text, run.getLast().end(), unit.start())) {
+                if (unit == null
+                        || markNeedsUnit
+                        || !run.isEmpty() && !onlySeparators(text, run.getLast().end(), unit.start())) {
                     break;
                 }
                 run.add(unit);
@@ -110,12 +127,18 @@ final class SpelledNameRecognizer {
         for (Unit unit : run) {
             letters += unit.letters();
             unmistakable |= unit.unmistakable() || unit.mark();
-            alphabetWords += unit.letters() == 1 && unit.end() - unit.start() > 2 && !unit.unmistakable() && !unit.mark() ? 1 : 0;
+            alphabetWords +=
+                    unit.letters() == 1 && unit.end() - unit.start() > 2 && !unit.unmistakable() && !unit.mark()
+                            ? 1
+                            : 0;
         }
         int start = run.getFirst().start();
         int end = run.getLast().end();
         String before = text.substring(Math.max(0, start - 30), start);
-        if (letters >= 3 && (unmistakable || alphabetWords >= 2 || SPELL_CONTEXT.matcher(before).find())) {
+        if (letters >= 3
+                && (unmistakable
+                        || alphabetWords >= 2
+                        || SPELL_CONTEXT.matcher(before).find())) {
             out.add(start, end, PhiKind.NAME, 82); // above the single-form patterns: a run holds several of them
         }
     }
@@ -158,10 +181,11 @@ final class SpelledNameRecognizer {
     /** "E for Echo", "E like Echo" and "E as in Echo": the letter, then a word that starts with it. */
     private static Unit phoneticUnit(String text, List<int[]> tokens, int index, char letter) {
         int wordIndex;
-        if (index + 2 < tokens.size() && (tokenIs(text, tokens.get(index + 1), "for")
-                || tokenIs(text, tokens.get(index + 1), "like"))) {
+        if (index + 2 < tokens.size()
+                && (tokenIs(text, tokens.get(index + 1), "for") || tokenIs(text, tokens.get(index + 1), "like"))) {
             wordIndex = index + 2;
-        } else if (index + 3 < tokens.size() && tokenIs(text, tokens.get(index + 1), "as")
+        } else if (index + 3 < tokens.size()
+                && tokenIs(text, tokens.get(index + 1), "as")
                 && tokenIs(text, tokens.get(index + 2), "in")) {
             wordIndex = index + 3;
         } else {
@@ -234,11 +258,13 @@ final class SpelledNameRecognizer {
         if (!RegexText.isLetter(text.charAt(start))) {
             return false;
         }
-        if (coreEnd - start == 1 || coreEnd - start >= 3 && (text.charAt(start + 1) == '.' || text.charAt(start + 1) == '-')) {
+        if (coreEnd - start == 1
+                || coreEnd - start >= 3 && (text.charAt(start + 1) == '.' || text.charAt(start + 1) == '-')) {
             return true;
         }
-        return lettersOrMarks(text, start, coreEnd) && (SpellingAlphabet.containsLetters(text, start, coreEnd)
-                || SPELLED_MARKS.containsLetters(text, start, coreEnd));
+        return lettersOrMarks(text, start, coreEnd)
+                && (SpellingAlphabet.containsLetters(text, start, coreEnd)
+                        || SPELLED_MARKS.containsLetters(text, start, coreEnd));
     }
 
     /** The runs of characters that are no blank and no comma: [start, end) each. */

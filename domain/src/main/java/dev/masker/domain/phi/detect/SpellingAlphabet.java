@@ -5,14 +5,41 @@ import java.util.List;
 /** The ICAO spelling alphabet, as callers and agents say it ("S as in Sierra", "victor papa seven four"). */
 final class SpellingAlphabet {
     /** The words, lower case, each standing for its first letter. */
-    static final List<String> WORDS = List.of("alfa", "alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf",
-            "hotel", "india", "juliet", "juliett", "kilo", "lima", "mike", "november", "oscar", "papa", "quebec", "romeo",
-            "sierra", "tango", "uniform", "victor", "whiskey", "whisky", "x-ray", "xray", "yankee", "zulu");
+    static final List<String> WORDS = List.of(
+            "alfa",
+            "alpha",
+            "bravo",
+            "charlie",
+            "delta",
+            "echo",
+            "foxtrot",
+            "golf",
+            "hotel",
+            "india",
+            "juliet",
+            "juliett",
+            "kilo",
+            "lima",
+            "mike",
+            "november",
+            "oscar",
+            "papa",
+            "quebec",
+            "romeo",
+            "sierra",
+            "tango",
+            "uniform",
+            "victor",
+            "whiskey",
+            "whisky",
+            "x-ray",
+            "xray",
+            "yankee",
+            "zulu");
 
     private static final AsciiWordSet SET = new AsciiWordSet(WORDS);
 
-    private SpellingAlphabet() {
-    }
+    private SpellingAlphabet() {}
 
     /** Whether the lower-case word is a spelling-alphabet word. */
     static boolean contains(String lower) {

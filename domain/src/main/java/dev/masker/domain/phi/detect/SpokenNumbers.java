@@ -6,18 +6,46 @@ import java.util.List;
 /** How many characters a spoken number word stands for in a digit string ("double five" is two, "twenty" two). */
 final class SpokenNumbers {
     /** The number words that can be part of a spoken identifier. */
-    private static final List<String> WORDS = List.of("zero", "oh", "one", "two", "three", "four", "five", "six", "seven",
-            "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-            "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-            "hundred", "thousand");
+    private static final List<String> WORDS = List.of(
+            "zero",
+            "oh",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+            "thirty",
+            "forty",
+            "fifty",
+            "sixty",
+            "seventy",
+            "eighty",
+            "ninety",
+            "hundred",
+            "thousand");
 
     /** Regex alternation of the words above plus the repeaters, longest first so "seventeen" wins over "seven". */
-    static final String WORD = "(?:seventeen|thirteen|fourteen|fifteen|sixteen|eighteen|nineteen|thousand|hundred|seventy"
-            + "|twenty|thirty|eleven|twelve|ninety|eighty|double|triple|forty|fifty|sixty|three|seven|eight|zero|four"
-            + "|five|nine|one|two|six|ten|oh)";
+    static final String WORD =
+            "(?:seventeen|thirteen|fourteen|fifteen|sixteen|eighteen|nineteen|thousand|hundred|seventy"
+                    + "|twenty|thirty|eleven|twelve|ninety|eighty|double|triple|forty|fifty|sixty|three|seven|eight|zero|four"
+                    + "|five|nine|one|two|six|ten|oh)";
 
-    private SpokenNumbers() {
-    }
+    private SpokenNumbers() {}
 
     /** Whether the lower-case word is a number word or a repeater ("double", "triple"). */
     static boolean isNumberWord(String lower) {
@@ -26,6 +54,7 @@ final class SpokenNumbers {
 
     /** The number words and the repeaters, for {@link #isNumberWordAt}; with "dash", for {@link #isNumberWordOrDash}. */
     private static final AsciiWordSet WORDS_IN_PLACE = withWords("double", "triple");
+
     private static final AsciiWordSet WORDS_AND_DASH = withWords("double", "triple", "dash");
 
     private static AsciiWordSet withWords(String... more) {
@@ -97,8 +126,25 @@ final class SpokenNumbers {
     static int digits(String lower) {
         return switch (lower) {
             case "zero", "oh", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine" -> 1;
-            case "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-                 "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred" -> 2;
+            case "ten",
+                    "eleven",
+                    "twelve",
+                    "thirteen",
+                    "fourteen",
+                    "fifteen",
+                    "sixteen",
+                    "seventeen",
+                    "eighteen",
+                    "nineteen",
+                    "twenty",
+                    "thirty",
+                    "forty",
+                    "fifty",
+                    "sixty",
+                    "seventy",
+                    "eighty",
+                    "ninety",
+                    "hundred" -> 2;
             case "thousand" -> 3;
             default -> 0;
         };

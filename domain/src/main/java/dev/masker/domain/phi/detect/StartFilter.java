@@ -17,6 +17,7 @@ final class StartFilter {
     private final Pattern pattern;
     /** Made at the first position that passes the tests: most searches of a short turn have none. */
     private Matcher matcher;
+
     private final String text;
     private final FirstChars firstChars;
     private final int[] starts;
@@ -96,7 +97,8 @@ final class StartFilter {
     }
 
     /** All the matches {@code find()} would give, in order, trying only the given ascending positions. */
-    static List<MatchResult> all(Pattern pattern, String text, int[] starts, FirstChars firstChars, IntPredicate mayStartAt) {
+    static List<MatchResult> all(
+            Pattern pattern, String text, int[] starts, FirstChars firstChars, IntPredicate mayStartAt) {
         StartFilter search = new StartFilter(pattern, text, starts, firstChars, mayStartAt);
         List<MatchResult> found = new ArrayList<>();
         while (search.find()) {

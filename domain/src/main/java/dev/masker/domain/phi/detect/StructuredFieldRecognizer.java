@@ -20,11 +20,11 @@ import java.util.stream.Stream;
  * format; the value must still look like one of that kind (a name has letters, an identifier digits).
  */
 final class StructuredFieldRecognizer {
-    private StructuredFieldRecognizer() {
-    }
+    private StructuredFieldRecognizer() {}
 
     /** The evidence of a field's name: above a keyword nearby (60), below a date's or an address's own shape. */
     private static final int PRIORITY = 61;
+
     private static final int DOB_PRIORITY = 73;
 
     /** Field names (lower case, words separated by single spaces) and the kind of their values. */
@@ -32,37 +32,201 @@ final class StructuredFieldRecognizer {
 
     private static Map<String, PhiKind> fields() {
         Map<String, PhiKind> f = new HashMap<>();
-        put(f, PhiKind.NAME, "name", "full name", "patient", "patient name", "pt", "pt name", "first name", "last name",
-                "given name", "family name", "surname", "middle name", "first", "last", "legal name", "preferred name",
-                "guarantor", "guarantor name", "subscriber", "subscriber name", "insured", "insured name", "contact",
-                "emergency contact", "contact name", "caregiver", "parent", "guardian", "spouse", "next of kin", "nok",
-                "mother", "father", "provider", "attending", "physician", "pcp", "referring provider", "referring",
-                "ordering provider", "nurse", "rn", "caller", "member name", "patient first name", "patient last name",
-                "responsible party", "requested by", "signed by", "family", "given", "account holder", "policy holder",
-                "policyholder", "cardholder", "representative", "patient representative", "ordering", "ordering provider name",
-                "reconciled by", "reviewed by", "verified by", "cc");
-        put(f, PhiKind.DOB, "dob", "d o b", "date of birth", "birth date", "birthdate", "birthday", "born", "patient dob");
-        put(f, PhiKind.DATE, "date of service", "dos", "admit date", "admission date", "discharge date", "visit date",
-                "appointment", "appointment date", "appt", "appt date", "service date", "surgery date", "procedure date",
-                "referral date", "expires", "expiration", "expiration date", "auth expires", "last visit", "next visit");
-        put(f, PhiKind.PHONE, "phone", "phone number", "tel", "telephone", "cell", "cell phone", "mobile", "mobile phone",
-                "home phone", "work phone", "callback", "call back", "callback number", "contact number", "pager",
-                "phone home", "phone cell", "phone work", "contact phone");
+        put(
+                f,
+                PhiKind.NAME,
+                "name",
+                "full name",
+                "patient",
+                "patient name",
+                "pt",
+                "pt name",
+                "first name",
+                "last name",
+                "given name",
+                "family name",
+                "surname",
+                "middle name",
+                "first",
+                "last",
+                "legal name",
+                "preferred name",
+                "guarantor",
+                "guarantor name",
+                "subscriber",
+                "subscriber name",
+                "insured",
+                "insured name",
+                "contact",
+                "emergency contact",
+                "contact name",
+                "caregiver",
+                "parent",
+                "guardian",
+                "spouse",
+                "next of kin",
+                "nok",
+                "mother",
+                "father",
+                "provider",
+                "attending",
+                "physician",
+                "pcp",
+                "referring provider",
+                "referring",
+                "ordering provider",
+                "nurse",
+                "rn",
+                "caller",
+                "member name",
+                "patient first name",
+                "patient last name",
+                "responsible party",
+                "requested by",
+                "signed by",
+                "family",
+                "given",
+                "account holder",
+                "policy holder",
+                "policyholder",
+                "cardholder",
+                "representative",
+                "patient representative",
+                "ordering",
+                "ordering provider name",
+                "reconciled by",
+                "reviewed by",
+                "verified by",
+                "cc");
+        put(
+                f,
+                PhiKind.DOB,
+                "dob",
+                "d o b",
+                "date of birth",
+                "birth date",
+                "birthdate",
+                "birthday",
+                "born",
+                "patient dob");
+        put(
+                f,
+                PhiKind.DATE,
+                "date of service",
+                "dos",
+                "admit date",
+                "admission date",
+                "discharge date",
+                "visit date",
+                "appointment",
+                "appointment date",
+                "appt",
+                "appt date",
+                "service date",
+                "surgery date",
+                "procedure date",
+                "referral date",
+                "expires",
+                "expiration",
+                "expiration date",
+                "auth expires",
+                "last visit",
+                "next visit");
+        put(
+                f,
+                PhiKind.PHONE,
+                "phone",
+                "phone number",
+                "tel",
+                "telephone",
+                "cell",
+                "cell phone",
+                "mobile",
+                "mobile phone",
+                "home phone",
+                "work phone",
+                "callback",
+                "call back",
+                "callback number",
+                "contact number",
+                "pager",
+                "phone home",
+                "phone cell",
+                "phone work",
+                "contact phone");
         put(f, PhiKind.FAX, "fax", "fax number", "fax no", "facsimile");
         put(f, PhiKind.EMAIL, "email", "e mail", "email address", "mail");
-        put(f, PhiKind.ADDRESS, "address", "street", "street address", "address line", "address line 1", "address1",
-                "addr", "addr1", "home address", "mailing address", "residence");
+        put(
+                f,
+                PhiKind.ADDRESS,
+                "address",
+                "street",
+                "street address",
+                "address line",
+                "address line 1",
+                "address1",
+                "addr",
+                "addr1",
+                "home address",
+                "mailing address",
+                "residence");
         put(f, PhiKind.CITY, "city", "town", "municipality", "lives in", "hometown", "city of residence");
         put(f, PhiKind.ZIP, "zip", "zip code", "zipcode", "postal code", "postcode", "postal");
         put(f, PhiKind.SSN, "ssn", "social", "social security", "social security number", "ss", "ss number");
-        put(f, PhiKind.MRN, "mrn", "medical record", "medical record number", "chart", "chart number", "chart no",
-                "patient id", "pid", "record number", "hospital number", "med rec");
-        put(f, PhiKind.HEALTH_PLAN, "member id", "member", "member number", "subscriber id", "policy", "policy number",
-                "policy id", "insurance id", "plan id", "mbi", "medicare id", "medicaid id", "coverage", "insurance",
-                "group member id", "beneficiary id");
-        put(f, PhiKind.ACCOUNT, "account", "account number", "acct", "acct no", "account no", "billing account",
-                "guarantor account", "invoice");
-        put(f, PhiKind.LICENSE, "license", "drivers license", "driver license", "dl", "license number", "npi", "dea",
+        put(
+                f,
+                PhiKind.MRN,
+                "mrn",
+                "medical record",
+                "medical record number",
+                "chart",
+                "chart number",
+                "chart no",
+                "patient id",
+                "pid",
+                "record number",
+                "hospital number",
+                "med rec");
+        put(
+                f,
+                PhiKind.HEALTH_PLAN,
+                "member id",
+                "member",
+                "member number",
+                "subscriber id",
+                "policy",
+                "policy number",
+                "policy id",
+                "insurance id",
+                "plan id",
+                "mbi",
+                "medicare id",
+                "medicaid id",
+                "coverage",
+                "insurance",
+                "group member id",
+                "beneficiary id");
+        put(
+                f,
+                PhiKind.ACCOUNT,
+                "account",
+                "account number",
+                "acct",
+                "acct no",
+                "account no",
+                "billing account",
+                "guarantor account",
+                "invoice");
+        put(
+                f,
+                PhiKind.LICENSE,
+                "license",
+                "drivers license",
+                "driver license",
+                "dl",
+                "license number",
+                "npi",
+                "dea",
                 "state id");
         put(f, PhiKind.VEHICLE, "vin", "plate", "license plate", "plates", "tag");
         put(f, PhiKind.DEVICE, "serial", "serial number", "device serial", "udi", "device id", "sn", "s n");
@@ -87,18 +251,20 @@ final class StructuredFieldRecognizer {
     /** {@code "key": ["value", ...]}: an array of strings, as FHIR writes given names ({@code "given": ["Chidi"]}). */
     private static final Pattern JSON_ARRAY_FIELD = Pattern.compile(
             "\"([A-Za-z][A-Za-z0-9_ .-]{0,40})\"\\s*:\\s*\\[((?:\\s*\"[^\"\\\\\\n]{1,200}\"\\s*,?){1,10})\\s*]");
+
     private static final Pattern JSON_STRING = Pattern.compile("\"([^\"\\\\\\n]{1,200})\"");
     /** XML: {@code <family value="Okafor"/>} (FHIR's form) and {@code <dob>1952-03-15</dob>}. */
-    private static final Pattern XML_VALUE_ATTRIBUTE = Pattern.compile(
-            "<([A-Za-z][A-Za-z0-9_.-]{0,40})\\b[^<>]{0,80}?\\bvalue=\"([^\"<>]{1,200})\"");
+    private static final Pattern XML_VALUE_ATTRIBUTE =
+            Pattern.compile("<([A-Za-z][A-Za-z0-9_.-]{0,40})\\b[^<>]{0,80}?\\bvalue=\"([^\"<>]{1,200})\"");
+
     private static final Pattern XML_ELEMENT =
             Pattern.compile("<([A-Za-z][A-Za-z0-9_.-]{0,40})(?:\\s[^<>]{0,80})?>([^<>]{1,200})</\\1>");
     /** {@code key="value with blanks"} in a log line. */
-    private static final Pattern QUOTED_FIELD = Pattern.compile(
-            "(?:^|[?&;\\s])([A-Za-z][A-Za-z0-9_.-]{0,40})=\"([^\"\\n]{1,200})\"");
+    private static final Pattern QUOTED_FIELD =
+            Pattern.compile("(?:^|[?&;\\s])([A-Za-z][A-Za-z0-9_.-]{0,40})=\"([^\"\\n]{1,200})\"");
     /** {@code key=value} in a query string or form body. */
-    private static final Pattern QUERY_FIELD = Pattern.compile(
-            "(?:^|[?&;\\s])([A-Za-z][A-Za-z0-9_.-]{0,40})=([^&;\\s#\"'{}<>\\\\]{1,200})");
+    private static final Pattern QUERY_FIELD =
+            Pattern.compile("(?:^|[?&;\\s])([A-Za-z][A-Za-z0-9_.-]{0,40})=([^&;\\s#\"'{}<>\\\\]{1,200})");
     /** Finds the values of named fields. */
     static void fields(String text, Candidates out) {
         if (text.indexOf('"') >= 0 && text.indexOf(':') >= 0) {
@@ -153,8 +319,8 @@ final class StructuredFieldRecognizer {
      * told by capitals alone.
      */
     private static void labelled(String text, int colon, Candidates out) {
-        if (colon + 1 >= text.length() || colon > 0 && TextScan.isDigit(text.charAt(colon - 1))
-                && TextScan.isDigit(text.charAt(colon + 1))) {
+        if (colon + 1 >= text.length()
+                || colon > 0 && TextScan.isDigit(text.charAt(colon - 1)) && TextScan.isDigit(text.charAt(colon + 1))) {
             return; // a time of day, "3:30"
         }
         int keyEnd = colon;
@@ -216,16 +382,18 @@ final class StructuredFieldRecognizer {
     /** Whether a key starting here starts its line or field: after a line break, a bullet, {@code |}, {@code ;} or two blanks. */
     private static boolean startsField(String text, int start) {
         int at = start;
-        while (at > 0 && (text.charAt(at - 1) == ' ' || text.charAt(at - 1) == '\t'
-                || "-*•·>".indexOf(text.charAt(at - 1)) >= 0)) {
+        while (at > 0
+                && (text.charAt(at - 1) == ' '
+                        || text.charAt(at - 1) == '\t'
+                        || "-*•·>".indexOf(text.charAt(at - 1)) >= 0)) {
             at--;
         }
         return at == 0 || "\n\r|;{,".indexOf(text.charAt(at - 1)) >= 0 || start - at >= 2;
     }
 
     /** A further "Key:" within a value: one to three capitalized words and a colon, after a blank or a comma. */
-    private static final Pattern NEXT_KEY = Pattern.compile(
-            "(?:\\s+|,\\s*)(?=[A-Z][A-Za-z.]{0,20}(?: [A-Za-z.]{1,20}){0,2}:(?:\\s|$))");
+    private static final Pattern NEXT_KEY =
+            Pattern.compile("(?:\\s+|,\\s*)(?=[A-Z][A-Za-z.]{0,20}(?: [A-Za-z.]{1,20}){0,2}:(?:\\s|$))");
 
     /** The longest field name, written out: longer keys are not looked up. */
     private static final int LONGEST_KEY = 40;
@@ -254,8 +422,19 @@ final class StructuredFieldRecognizer {
     /** Abbreviations for "number" written after a field's name. */
     private static final Set<String> NUMBER_WORDS = Set.of("no", "num", "nbr", "nr", "number");
     /** Words before a field's name that say whose or which it is. */
-    private static final Set<String> OWNER_WORDS = Set.of("pt", "patient", "device", "primary", "current", "home",
-            "subscriber", "insured", "member", "guarantor", "caller", "client");
+    private static final Set<String> OWNER_WORDS = Set.of(
+            "pt",
+            "patient",
+            "device",
+            "primary",
+            "current",
+            "home",
+            "subscriber",
+            "insured",
+            "member",
+            "guarantor",
+            "caller",
+            "client");
 
     /** The kind a field's name gives its values, or {@code null}. */
     static PhiKind kindOf(String fieldName) {
@@ -290,8 +469,9 @@ final class StructuredFieldRecognizer {
      * The first words of the field names, and "patient", which {@link #kindOf} also reads before one: every key it knows
      * starts with one of them.
      */
-    private static final AsciiWordSet FIELD_FIRST_WORDS = new AsciiWordSet(Stream.concat(
-            FIELDS.keySet().stream().map(name -> name.split(" ")[0]), Stream.of("patient")).toList());
+    private static final AsciiWordSet FIELD_FIRST_WORDS = new AsciiWordSet(
+            Stream.concat(FIELDS.keySet().stream().map(name -> name.split(" ")[0]), Stream.of("patient"))
+                    .toList());
 
     /**
      * A necessary condition for {@link #kindOf}, told without building the key: the name's first word is the first word
@@ -390,7 +570,12 @@ final class StructuredFieldRecognizer {
         }
         if (span != null) {
             // A birth date's field outranks the date recognizers, which call a date a birth date only near birth words.
-            out.add(span[0], span[1], kind, kind == PhiKind.DOB ? DOB_PRIORITY : PRIORITY, "field \"" + keyOf(fieldName) + "\"");
+            out.add(
+                    span[0],
+                    span[1],
+                    kind,
+                    kind == PhiKind.DOB ? DOB_PRIORITY : PRIORITY,
+                    "field \"" + keyOf(fieldName) + "\"");
         }
     }
 
@@ -405,21 +590,30 @@ final class StructuredFieldRecognizer {
         }
         return switch (kind) {
             case NAME, CITY -> letters >= 2 && !isPlaceholder(text, start, end) ? nameLike(text, start, end) : null;
-            case ADDRESS, EMAIL, URL -> letters >= 2 && end - start <= 120 && !isPlaceholder(text, start, end)
-                    ? new int[] {start, end} : null;
+            case ADDRESS, EMAIL, URL ->
+                letters >= 2 && end - start <= 120 && !isPlaceholder(text, start, end) ? new int[] {start, end} : null;
             case DOB, DATE -> digits >= 2 && end - start <= 40 ? new int[] {start, end} : null;
-            case AGE -> digits >= 2 && digits <= 3 && end - start <= 12 && leadingNumber(text, start, end) >= 90
-                    ? new int[] {start, start + String.valueOf(leadingNumber(text, start, end)).length()} : null;
+            case AGE ->
+                digits >= 2 && digits <= 3 && end - start <= 12 && leadingNumber(text, start, end) >= 90
+                        ? new int[] {
+                            start,
+                            start
+                                    + String.valueOf(leadingNumber(text, start, end))
+                                            .length()
+                        }
+                        : null;
             case PHONE, FAX -> digits >= 7 ? digitStretch(text, start, end) : null;
             default -> digits >= 4 ? digitStretch(text, start, end) : null;
         };
     }
 
     /** Titles before a name; the name is labelled without them. */
-    private static final Pattern TITLE = Pattern.compile("(?i)^(?:dr|mr|mrs|ms|mx|miss|prof|doctor|nurse|rn|np|pa)\\.?\\s+");
+    private static final Pattern TITLE =
+            Pattern.compile("(?i)^(?:dr|mr|mrs|ms|mx|miss|prof|doctor|nurse|rn|np|pa)\\.?\\s+");
     /** Small words inside names ("María de la Cruz", "van der Berg", "bin Laden"). */
-    private static final Set<String> PARTICLES = Set.of("de", "del", "della", "la", "le", "van", "der",
-            "den", "von", "da", "das", "do", "dos", "du", "di", "bin", "bint", "al", "el", "ibn", "y", "e", "st");
+    private static final Set<String> PARTICLES = Set.of(
+            "de", "del", "della", "la", "le", "van", "der", "den", "von", "da", "das", "do", "dos", "du", "di", "bin",
+            "bint", "al", "el", "ibn", "y", "e", "st");
 
     /**
      * The value without a title, cut after its last name-like word: one to five words, each capitalized (or a
@@ -482,7 +676,8 @@ final class StructuredFieldRecognizer {
             return null;
         }
         for (String word : words) {
-            if (word.isEmpty() || !word.chars().allMatch(c -> Character.isLetter(c) || c == '-' || c == '\'')
+            if (word.isEmpty()
+                    || !word.chars().allMatch(c -> Character.isLetter(c) || c == '-' || c == '\'')
                     || EverydayWords.anyEveryday(word) && !PARTICLES.contains(word)) {
                 return null;
             }
@@ -493,8 +688,14 @@ final class StructuredFieldRecognizer {
     /** Values that say a field is empty: "N/A", "none", "unknown", "null". */
     private static boolean isPlaceholder(String text, int start, int end) {
         String value = text.substring(start, end).toLowerCase(Locale.ROOT);
-        return value.equals("n/a") || value.equals("na") || value.equals("none") || value.equals("unknown")
-                || value.equals("null") || value.equals("self") || value.equals("same") || value.equals("tbd");
+        return value.equals("n/a")
+                || value.equals("na")
+                || value.equals("none")
+                || value.equals("unknown")
+                || value.equals("null")
+                || value.equals("self")
+                || value.equals("same")
+                || value.equals("tbd");
     }
 
     private static int leadingNumber(String text, int start, int end) {
@@ -504,8 +705,12 @@ final class StructuredFieldRecognizer {
             value = value * 10 + text.charAt(at) - '0';
             at++;
         }
-        return at == start || at < end && Character.isLetterOrDigit(text.charAt(at)) && !Character.isLetter(text.charAt(at))
-                ? 0 : value;
+        return at == start
+                        || at < end
+                                && Character.isLetterOrDigit(text.charAt(at))
+                                && !Character.isLetter(text.charAt(at))
+                ? 0
+                : value;
     }
 
     /**
@@ -548,8 +753,8 @@ final class StructuredFieldRecognizer {
      * the value of its column's field.
      */
     private static void tables(String text, Candidates out) {
-        if (text.indexOf('\n') < 0 || text.indexOf(',') < 0 && text.indexOf('|') < 0 && text.indexOf(';') < 0
-                && text.indexOf('\t') < 0) {
+        if (text.indexOf('\n') < 0
+                || text.indexOf(',') < 0 && text.indexOf('|') < 0 && text.indexOf(';') < 0 && text.indexOf('\t') < 0) {
             return;
         }
         List<int[]> lines = lines(text);
@@ -589,8 +794,13 @@ final class StructuredFieldRecognizer {
                 }
                 for (int c = 0; c < rowCells.size(); c++) {
                     if (kinds.get(c) != null) {
-                        value(text, text.substring(headerCells.get(c)[0], headerCells.get(c)[1]), rowCells.get(c)[0],
-                                rowCells.get(c)[1], out);
+                        value(
+                                text,
+                                text.substring(
+                                        headerCells.get(c)[0], headerCells.get(c)[1]),
+                                rowCells.get(c)[0],
+                                rowCells.get(c)[1],
+                                out);
                     }
                 }
             }
@@ -610,7 +820,8 @@ final class StructuredFieldRecognizer {
         List<int[]> lines = lines(text);
         for (int i = 0; i + 1 < lines.size(); i++) {
             int[] header = lines.get(i);
-            if (header[1] - header[0] > MAX_HEADER || !text.substring(header[0], header[1]).contains("  ")) {
+            if (header[1] - header[0] > MAX_HEADER
+                    || !text.substring(header[0], header[1]).contains("  ")) {
                 continue;
             }
             List<int[]> headerCells = paddedCells(text, header[0], header[1]);
@@ -631,8 +842,12 @@ final class StructuredFieldRecognizer {
                     break;
                 }
                 for (int c = 0; c < rowCells.size(); c++) {
-                    value(text, text.substring(headerCells.get(c)[0], headerCells.get(c)[1]), rowCells.get(c)[0],
-                            rowCells.get(c)[1], out);
+                    value(
+                            text,
+                            text.substring(headerCells.get(c)[0], headerCells.get(c)[1]),
+                            rowCells.get(c)[0],
+                            rowCells.get(c)[1],
+                            out);
                 }
             }
             i = row - 1;

@@ -8,8 +8,7 @@ import java.util.Set;
  * trailing punctuation, the start tests patterns are tried at, and patterns made into full-match tests.
  */
 final class TextScan {
-    private TextScan() {
-    }
+    private TextScan() {}
 
     static final String ASCII_LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
     static final String DIGITS = "0123456789";

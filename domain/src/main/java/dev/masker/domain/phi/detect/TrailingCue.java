@@ -19,6 +19,7 @@ final class TrailingCue {
     private final long[][] suffixMasks = new long[128][];
     /** The run of letters each phrase ends with, but for its punctuation: the window's last word must be one. */
     private final AsciiWordSet lastWords;
+
     private final Tail tail;
 
     /** What may follow the phrase up to the end of the window. */
@@ -65,7 +66,8 @@ final class TrailingCue {
                 suffixMasks[c][p] = -1L >>> 16 * Math.max(0, SUFFIX_CHARS - phrase.length());
             }
         }
-        this.lastWords = new AsciiWordSet(phrases.stream().map(TrailingCue::lastWord).toList());
+        this.lastWords =
+                new AsciiWordSet(phrases.stream().map(TrailingCue::lastWord).toList());
     }
 
     private static String lastWord(String phrase) {
@@ -195,7 +197,8 @@ final class TrailingCue {
             if (tailChar == '.' || tailChar == '!' || tailChar == '?') {
                 return false; // nor a sentence's end: "the patient. House rules" cues nothing
             }
-            boolean pair = end - 2 >= from && Character.isLowSurrogate(text.charAt(end - 1))
+            boolean pair = end - 2 >= from
+                    && Character.isLowSurrogate(text.charAt(end - 1))
                     && Character.isHighSurrogate(text.charAt(end - 2));
             end -= pair ? 2 : 1;
         }
@@ -236,7 +239,8 @@ final class TrailingCue {
         for (int p = 0; p < phrases.length; p++) {
             String phrase = phrases[p];
             int start = end - phrase.length();
-            if (start >= from && (suffix & suffixMasks[bucket][p]) == suffixes[bucket][p]
+            if (start >= from
+                    && (suffix & suffixMasks[bucket][p]) == suffixes[bucket][p]
                     && RegexText.regionMatchesIgnoringCase(text, start, phrase)
                     && RegexText.isBoundary(text, start, from, end)) {
                 return true;

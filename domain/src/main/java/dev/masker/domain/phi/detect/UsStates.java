@@ -8,19 +8,67 @@ import java.util.Locale;
  * name and by postal code, and the tests the address and ZIP recognizers ask of them.
  */
 final class UsStates {
-    static final List<String> NAMES = List.of("Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado",
-            "Connecticut", "Delaware", "Florida", "Georgia", "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa", "Kansas",
-            "Kentucky", "Louisiana", "Maine", "Maryland", "Massachusetts", "Michigan", "Minnesota", "Mississippi",
-            "Missouri", "Montana", "Nebraska", "Nevada", "New Hampshire", "New Jersey", "New Mexico", "New York",
-            "North Carolina", "North Dakota", "Ohio", "Oklahoma", "Oregon", "Pennsylvania", "Rhode Island",
-            "South Carolina", "South Dakota", "Tennessee", "Texas", "Utah", "Vermont", "Virginia", "Washington",
-            "West Virginia", "Wisconsin", "Wyoming", "Puerto Rico", "Guam", "Virgin Islands");
-    static final List<String> CODES = List.of("AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID",
-            "IL", "IN", "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ",
-            "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV",
-            "WI", "WY", "PR", "GU", "VI", "DC");
+    static final List<String> NAMES = List.of(
+            "Alabama",
+            "Alaska",
+            "Arizona",
+            "Arkansas",
+            "California",
+            "Colorado",
+            "Connecticut",
+            "Delaware",
+            "Florida",
+            "Georgia",
+            "Hawaii",
+            "Idaho",
+            "Illinois",
+            "Indiana",
+            "Iowa",
+            "Kansas",
+            "Kentucky",
+            "Louisiana",
+            "Maine",
+            "Maryland",
+            "Massachusetts",
+            "Michigan",
+            "Minnesota",
+            "Mississippi",
+            "Missouri",
+            "Montana",
+            "Nebraska",
+            "Nevada",
+            "New Hampshire",
+            "New Jersey",
+            "New Mexico",
+            "New York",
+            "North Carolina",
+            "North Dakota",
+            "Ohio",
+            "Oklahoma",
+            "Oregon",
+            "Pennsylvania",
+            "Rhode Island",
+            "South Carolina",
+            "South Dakota",
+            "Tennessee",
+            "Texas",
+            "Utah",
+            "Vermont",
+            "Virginia",
+            "Washington",
+            "West Virginia",
+            "Wisconsin",
+            "Wyoming",
+            "Puerto Rico",
+            "Guam",
+            "Virgin Islands");
+    static final List<String> CODES = List.of(
+            "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA",
+            "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK",
+            "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "PR", "GU", "VI", "DC");
 
-    private static final List<String> LOWER_NAMES = NAMES.stream().map(name -> name.toLowerCase(Locale.ROOT)).toList();
+    private static final List<String> LOWER_NAMES =
+            NAMES.stream().map(name -> name.toLowerCase(Locale.ROOT)).toList();
     /** The codes as a table of their two letters, 'A' to 'Z' each. */
     private static final boolean[] IS_CODE = new boolean[26 * 26];
 
@@ -30,8 +78,7 @@ final class UsStates {
         }
     }
 
-    private UsStates() {
-    }
+    private UsStates() {}
 
     /**
      * The code of the state after {@code at}, as {@code ^,?\\s+(?:(CODES)\\b|((?i:NAMES))\\b)} matched from there
@@ -47,7 +94,8 @@ final class UsStates {
         if (state == start) {
             return null;
         }
-        if (state + 2 <= text.length() && isCode(text.charAt(state), text.charAt(state + 1), false)
+        if (state + 2 <= text.length()
+                && isCode(text.charAt(state), text.charAt(state + 1), false)
                 && RegexText.isBoundary(text, state + 2, at, text.length())) {
             return text.substring(state, state + 2);
         }
@@ -79,7 +127,8 @@ final class UsStates {
         while (blanks > from && RegexText.isBlank(text.charAt(blanks - 1))) {
             blanks--;
         }
-        // Every state ends with a letter, so a comma before the blanks is the optional one and the state ends before it.
+        // Every state ends with a letter, so a comma before the blanks is the optional one and the state ends before
+        // it.
         int state = blanks > from && text.charAt(blanks - 1) == ',' ? blanks - 1 : blanks;
         return nameEndsAt(text, from, state) || codeEndsAt(text, from, state);
     }
@@ -133,7 +182,9 @@ final class UsStates {
     }
 
     private static boolean isCode(char first, char second, boolean anyCase) {
-        return RegexText.isLetter(first) && RegexText.isLetter(second) && (anyCase || first <= 'Z' && second <= 'Z')
+        return RegexText.isLetter(first)
+                && RegexText.isLetter(second)
+                && (anyCase || first <= 'Z' && second <= 'Z')
                 && IS_CODE[((first & ~0x20) - 'A') * 26 + (second & ~0x20) - 'A'];
     }
 }

@@ -13,25 +13,29 @@ import java.util.regex.Pattern;
  * ZIP, date of birth ...) or else by their format and check digits (SSN, phone, card, VIN, MBI, DEA, MRN).
  */
 final class ValueRunRecognizer {
-    private ValueRunRecognizer() {
-    }
+    private ValueRunRecognizer() {}
 
-    private static final Predicate<String> YEAR_DIGITS = Pattern.compile("(?:19|20)\\d\\d").asMatchPredicate();
-    private static final Predicate<String> NINETEEN_OR_TWENTY = Pattern.compile("nineteen|twenty").asMatchPredicate();
+    private static final Predicate<String> YEAR_DIGITS =
+            Pattern.compile("(?:19|20)\\d\\d").asMatchPredicate();
+    private static final Predicate<String> NINETEEN_OR_TWENTY =
+            Pattern.compile("nineteen|twenty").asMatchPredicate();
     private static final Predicate<String> MENTIONS_SOCIAL_OR_SSN =
             Pattern.compile("(?s).*\\b(?:social|ssn)\\b.*").asMatchPredicate();
-    private static final Predicate<String> MENTIONS_INSURANCE =
-            Pattern.compile("(?s).*\\b(?:member|medicare|medicaid|insurance|subscriber|policy)\\b.*").asMatchPredicate();
-    private static final Predicate<String> THIRTEEN_TO_NINETEEN_DIGITS = Pattern.compile("\\d{13,19}").asMatchPredicate();
-    private static final Predicate<String> TEN_DIGITS_PERHAPS_AFTER_ONE = Pattern.compile("1?\\d{10}").asMatchPredicate();
+    private static final Predicate<String> MENTIONS_INSURANCE = Pattern.compile(
+                    "(?s).*\\b(?:member|medicare|medicaid|insurance|subscriber|policy)\\b.*")
+            .asMatchPredicate();
+    private static final Predicate<String> THIRTEEN_TO_NINETEEN_DIGITS =
+            Pattern.compile("\\d{13,19}").asMatchPredicate();
+    private static final Predicate<String> TEN_DIGITS_PERHAPS_AFTER_ONE =
+            Pattern.compile("1?\\d{10}").asMatchPredicate();
     private static final Predicate<String> DIGITS_WITH_A_FEW_LETTERS =
             Pattern.compile("[A-Za-z]{0,3}\\d{6,}[A-Za-z]?").asMatchPredicate();
 
     private static final Pattern AMOUNT_AFTER = Pattern.compile(
             "^\\s*(?:dollars|bucks|cents|mg|milligrams|percent|pounds|units)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern IN_BEFORE = Pattern.compile("\\bin\\s*$", Pattern.CASE_INSENSITIVE);
-    private static final Pattern YEAR_BEFORE = Pattern.compile("\\b(?:in|since|from|until|by|of)\\s+$",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern YEAR_BEFORE =
+            Pattern.compile("\\b(?:in|since|from|until|by|of)\\s+$", Pattern.CASE_INSENSITIVE);
     private static final Pattern WORD_AFTER = Pattern.compile("^\\s+[A-Za-z]");
 
     private static final Pattern SSN_FORMAT = Pattern.compile("\\d{3}-\\d{2}-\\d{4}");
@@ -40,21 +44,24 @@ final class ValueRunRecognizer {
     /** "last4", "last_4": the words naming a value's last digits, glued. */
     private static final Pattern LAST_DIGITS = Pattern.compile("last_?\\d");
     /** An SSN masked but for its last four digits: "***-**-2347", "XXX-XX-2347", "###-##-2347". */
-    private static final Pattern MASKED_SSN = Pattern.compile("(?:\\*{3}|[xX]{3}|#{3})-(?:\\*{2}|[xX]{2}|#{2})-(\\d{4})\\b");
+    private static final Pattern MASKED_SSN =
+            Pattern.compile("(?:\\*{3}|[xX]{3}|#{3})-(?:\\*{2}|[xX]{2}|#{2})-(\\d{4})\\b");
     /** An SSN written with full stops: "123.45.6789". */
     private static final Pattern DOTTED_SSN = Pattern.compile("\\d{3}\\.\\d{2}\\.\\d{4}");
+
     private static final Pattern LOCAL_PHONE_FORMAT = Pattern.compile("\\d{3}[-.]\\d{4}");
-    private static final Pattern PHONE_FORMAT = Pattern.compile(
-            "(?:\\+?1[ .-]?)?(?:\\(\\d{3}\\) ?|\\d{3}[ .-])\\d{3}[ .-]\\d{4}");
+    private static final Pattern PHONE_FORMAT =
+            Pattern.compile("(?:\\+?1[ .-]?)?(?:\\(\\d{3}\\) ?|\\d{3}[ .-])\\d{3}[ .-]\\d{4}");
 
-    // ---------------------------------------------------------------- identifiers: runs of digits, number words, letters
+    // ---------------------------------------------------------------- identifiers: runs of digits, number words,
+    // letters
 
-    private record Token(int start, int end, String lower, int symbols, int digits, boolean sentenceEnd) {
-    }
+    private record Token(int start, int end, String lower, int symbols, int digits, boolean sentenceEnd) {}
 
     /** A plate or tag cue, then up to eight short runs of letters and digits: the plate as written or spelled. */
     private static final Pattern PLATE = Pattern.compile("(?i)\\b(?:license plates?|plates?|tag)(?: number)?"
             + "(?: is| was| reads)?:? ((?:[a-z0-9]{1,8}[ -]){0,7}[a-z0-9]{1,8})\\b");
+
     private static final int PLATE_MIN = 5;
     private static final int PLATE_MAX = 8;
 
@@ -106,9 +113,11 @@ final class ValueRunRecognizer {
     private static void plates(String text, Candidates out) {
         Matcher m = PLATE.matcher(text).useTransparentBounds(true);
         for (String cue : List.of("plate", "tag")) {
-            for (int at = TextScan.indexOfIgnoreCase(text, cue, 0); at < text.length();
+            for (int at = TextScan.indexOfIgnoreCase(text, cue, 0);
+                    at < text.length();
                     at = TextScan.indexOfIgnoreCase(text, cue, at + 1)) {
-                if (TextScan.isWordStart(text, at) && m.region(at, text.length()).lookingAt()) {
+                if (TextScan.isWordStart(text, at)
+                        && m.region(at, text.length()).lookingAt()) {
                     plate(text, m, out);
                 }
             }
@@ -190,8 +199,11 @@ final class ValueRunRecognizer {
         if (isQuantity(core)) {
             return null; // "a 100-day supply", "3-month follow-up": a number and its unit
         }
-        if (digits > 0 && (isAlphanumericValue(core) || core.indexOf('.') > 0 && (PHONE_FORMAT.matcher(core).matches()
-                || DOTTED_SSN.matcher(core).matches()))) {
+        if (digits > 0
+                && (isAlphanumericValue(core)
+                        || core.indexOf('.') > 0
+                                && (PHONE_FORMAT.matcher(core).matches()
+                                        || DOTTED_SSN.matcher(core).matches()))) {
             return new Token(s, e, lower, symbols, digits, sentenceEnd);
         }
         return null;
@@ -250,7 +262,9 @@ final class ValueRunRecognizer {
         }
         // Number words and "dash" are two to nine ASCII letters; of the other characters only the Kelvin sign and the
         // dotted capital I lower-case to ASCII letters, and neither can make one of those words.
-        return !asciiLetters || end - start > 9 || !mayStartNumberWordOrDash(text.charAt(start))
+        return !asciiLetters
+                || end - start > 9
+                || !mayStartNumberWordOrDash(text.charAt(start))
                 || !SpokenNumbers.isNumberWordOrDash(text, start, end);
     }
 
@@ -285,12 +299,17 @@ final class ValueRunRecognizer {
     private static void classify(String text, List<Token> tokens, Candidates out) {
         int from = 0;
         int to = tokens.size();
-        while (from < to && isWeakEdge(tokens.get(from), true)
-                && !(from + 1 < to && tokens.get(from).lower().length() == 1 && tokens.get(from + 1).lower().length() == 1)) {
+        while (from < to
+                && isWeakEdge(tokens.get(from), true)
+                && !(from + 1 < to
+                        && tokens.get(from).lower().length() == 1
+                        && tokens.get(from + 1).lower().length() == 1)) {
             from++;
         }
-        while (to > from && isWeakEdge(tokens.get(to - 1), false)
-                && (tokens.get(to - 1).lower().length() > 1 || followedByWord(text, tokens.get(to - 1).end()))) {
+        while (to > from
+                && isWeakEdge(tokens.get(to - 1), false)
+                && (tokens.get(to - 1).lower().length() > 1
+                        || followedByWord(text, tokens.get(to - 1).end()))) {
             to--;
         }
         if (from >= to) {
@@ -306,8 +325,10 @@ final class ValueRunRecognizer {
                 multiplier = t.lower().equals("double") ? 2 : 3;
                 continue;
             }
-            boolean unitAfterTens = i > 0 && SpokenNumbers.isTens(run.get(i - 1).lower())
-                    && SpokenNumbers.isUnit(t.lower()) && SpokenNumbers.isNumberWord(run.get(i - 1).lower());
+            boolean unitAfterTens = i > 0
+                    && SpokenNumbers.isTens(run.get(i - 1).lower())
+                    && SpokenNumbers.isUnit(t.lower())
+                    && SpokenNumbers.isNumberWord(run.get(i - 1).lower());
             if (!unitAfterTens) {
                 symbols += t.symbols() * multiplier;
                 digits += t.digits() * multiplier;
@@ -326,18 +347,27 @@ final class ValueRunRecognizer {
             formatted &= !SpokenNumbers.isNumberWord(t.lower());
         }
         if (mayBeAmountAfter(text, end)
-                && AMOUNT_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 16))).lookingAt()) {
+                && AMOUNT_AFTER
+                        .matcher(text.substring(end, Math.min(text.length(), end + 16)))
+                        .lookingAt()) {
             return; // an amount or a dose, not an identifier
         }
         if (ContextKeywords.lastCue(text, Math.max(0, start - 50), start) == ContextKeywords.Cue.CODE) {
             return; // "procedure code 81002", "CPT 71046": a code, not an identifier
         }
-        if (run.size() == 1 && YEAR_DIGITS.test(raw) && YEAR_BEFORE.matcher(text.substring(Math.max(0, start - 7), start))
-                .find()) {
+        if (run.size() == 1
+                && YEAR_DIGITS.test(raw)
+                && YEAR_BEFORE
+                        .matcher(text.substring(Math.max(0, start - 7), start))
+                        .find()) {
             return; // "purchased in 2022", "since 2019": a year, whatever the words before say
         }
         PhiKind kind = contextKind(text, start);
-        if (kind != null && kind != PhiKind.PHONE && kind != PhiKind.FAX && formatted && PHONE_FORMAT.matcher(raw).matches()
+        if (kind != null
+                && kind != PhiKind.PHONE
+                && kind != PhiKind.FAX
+                && formatted
+                && PHONE_FORMAT.matcher(raw).matches()
                 && ContextKeywords.lastKind(text, Math.max(0, start - 20), start) != kind) {
             kind = PhiKind.PHONE; // "member ID is ... -- c: 541.758.6915": a phone's shape outweighs a cue further off
         }
@@ -358,24 +388,32 @@ final class ValueRunRecognizer {
             boolean yearAlone = YEAR_DIGITS.test(compact)
                     || run.size() <= 3 && NINETEEN_OR_TWENTY.test(run.get(0).lower())
                     || raw.toLowerCase(Locale.ROOT).startsWith("two thousand");
-            if (symbols >= 4 && !yearAlone && !IN_BEFORE.matcher(text.substring(Math.max(0, start - 4), start)).find()) {
+            if (symbols >= 4
+                    && !yearAlone
+                    && !IN_BEFORE
+                            .matcher(text.substring(Math.max(0, start - 4), start))
+                            .find()) {
                 out.add(start, end, kind, 60, "a context word");
             }
             return;
         }
         if (kind == PhiKind.ACCOUNT && formatted && formatKind(raw, compact, true, symbols) == PhiKind.CARD) {
-            kind = PhiKind.CARD; // "account B-376446-3 and I'll pay with 6011-9678-1768-1830": the check digit says card
+            kind = PhiKind.CARD; // "account B-376446-3 and I'll pay with 6011-9678-1768-1830": the check digit says
+            // card
         }
         if (kind != null && symbols >= 4) {
             out.add(start, end, kind, 60, "a context word");
             return;
         }
-        if (symbols == 9 && MENTIONS_SOCIAL_OR_SSN.test(
-                text.substring(end, Math.min(text.length(), end + 40)).toLowerCase(Locale.ROOT))) {
+        if (symbols == 9
+                && MENTIONS_SOCIAL_OR_SSN.test(
+                        text.substring(end, Math.min(text.length(), end + 40)).toLowerCase(Locale.ROOT))) {
             out.add(start, end, PhiKind.SSN, 55, "nine digits before \"social\"");
             return;
         }
-        if ((symbols == 5 || symbols == 9) && digits == symbols && (!formatted || ZIP_FORMAT.matcher(raw).matches())
+        if ((symbols == 5 || symbols == 9)
+                && digits == symbols
+                && (!formatted || ZIP_FORMAT.matcher(raw).matches())
                 && UsStates.endWindow(text, Math.max(0, start - 20), start)) {
             out.add(start, end, PhiKind.ZIP, 55, "after a state");
             return;
@@ -395,10 +433,11 @@ final class ValueRunRecognizer {
         while (at < limit && RegexText.isBlank(text.charAt(at))) {
             at++;
         }
-        return at < limit && switch (text.charAt(at) | 0x20) {
-            case 'd', 'b', 'c', 'm', 'p', 'u' -> true;
-            default -> false;
-        };
+        return at < limit
+                && switch (text.charAt(at) | 0x20) {
+                    case 'd', 'b', 'c', 'm', 'p', 'u' -> true;
+                    default -> false;
+                };
     }
 
     private static boolean isWeakEdge(Token t, boolean leading) {
@@ -407,14 +446,17 @@ final class ValueRunRecognizer {
     }
 
     private static boolean followedByWord(String text, int end) {
-        return WORD_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 4))).lookingAt();
+        return WORD_AFTER
+                .matcher(text.substring(end, Math.min(text.length(), end + 4)))
+                .lookingAt();
     }
 
     private static PhiKind contextKind(String text, int start) {
         int from = Math.max(0, start - 50);
         PhiKind kind = ContextKeywords.lastKind(text, from, start);
         // "the member number on the card", "the new medicare card says": an insurance card carries a plan ID.
-        if (kind == PhiKind.CARD && MENTIONS_INSURANCE.test(text.substring(from, start).toLowerCase(Locale.ROOT))) {
+        if (kind == PhiKind.CARD
+                && MENTIONS_INSURANCE.test(text.substring(from, start).toLowerCase(Locale.ROOT))) {
             return PhiKind.HEALTH_PLAN;
         }
         return kind;
@@ -437,7 +479,8 @@ final class ValueRunRecognizer {
      */
     private static PhiKind spokenKind(List<Token> run, String raw, String compact, int symbols) {
         if (symbols >= 13 && symbols <= 19) {
-            String digits = SpokenNumbers.digitByDigit(run.stream().map(Token::lower).toList());
+            String digits =
+                    SpokenNumbers.digitByDigit(run.stream().map(Token::lower).toList());
             if (digits != null && Checksums.luhn(digits)) {
                 return PhiKind.CARD;
             }
@@ -451,10 +494,16 @@ final class ValueRunRecognizer {
         if (formatted && raw.length() == 11 && SSN_FORMAT.matcher(raw).matches() && Checksums.ssn(compact)) {
             return PhiKind.SSN;
         }
-        if (formatted && raw.length() >= 12 && raw.length() <= 17 && PHONE_FORMAT.matcher(raw).matches()) {
+        if (formatted
+                && raw.length() >= 12
+                && raw.length() <= 17
+                && PHONE_FORMAT.matcher(raw).matches()) {
             return PhiKind.PHONE;
         }
-        if (formatted && length >= 13 && length <= 19 && THIRTEEN_TO_NINETEEN_DIGITS.test(compact)
+        if (formatted
+                && length >= 13
+                && length <= 19
+                && THIRTEEN_TO_NINETEEN_DIGITS.test(compact)
                 && Checksums.luhn(compact)) {
             return PhiKind.CARD;
         }

@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
 final class Vetoes {
     private static final Set<String> COUNTRIES = Set.copyOf(WordListResource.read("countries.txt"));
     /** Words that introduce a place just before a capitalized run. */
-    private static final Pattern PLACE_BEFORE = Pattern.compile(
-            "(?i)\\b(?:from|in|to|visiting|visited|near|across|outside|of)\\s+(?:the\\s+)?$");
+    private static final Pattern PLACE_BEFORE =
+            Pattern.compile("(?i)\\b(?:from|in|to|visiting|visited|near|across|outside|of)\\s+(?:the\\s+)?$");
     /** A state after a city ("Lebanon, PA"): then the country's name is a US town's. */
     private static final Pattern STATE_AFTER = Pattern.compile("^,?\\s+(?:[A-Z]{2}\\b|[A-Z][a-z]+)");
 
@@ -66,17 +66,22 @@ final class Vetoes {
         if (within(headerLines, start) || kind != PhiKind.LICENSE && within(organisationSegments, start)) {
             return true;
         }
-        if ((kind == PhiKind.CITY || kind == PhiKind.NAME) && end - start <= 40
-                && COUNTRIES.contains(NormalizedText.foldLetters(text.substring(start, end)).toLowerCase(Locale.ROOT))) {
+        if ((kind == PhiKind.CITY || kind == PhiKind.NAME)
+                && end - start <= 40
+                && COUNTRIES.contains(
+                        NormalizedText.foldLetters(text.substring(start, end)).toLowerCase(Locale.ROOT))) {
             String after = text.substring(end, Math.min(text.length(), end + 20));
             boolean usTown = STATE_AFTER.matcher(after).lookingAt()
-                    && AddressRecognizer.isStateOnly(after.replaceFirst("^,?\\s+", "").split("[^A-Za-z]")[0]);
+                    && AddressRecognizer.isStateOnly(
+                            after.replaceFirst("^,?\\s+", "").split("[^A-Za-z]")[0]);
             if (kind == PhiKind.CITY) {
                 return !usTown;
             }
             // "El Salvador", "Czech Republic": a country of two words is no person's name wherever it stands.
             return text.indexOf(' ', start) >= 0 && text.indexOf(' ', start) < end
-                    || PLACE_BEFORE.matcher(text.substring(Math.max(0, start - 20), start)).find();
+                    || PLACE_BEFORE
+                            .matcher(text.substring(Math.max(0, start - 20), start))
+                            .find();
         }
         // An HL7 component separator never stands inside a street line: "2345-7^Glucose^LN" is a coded lab test.
         if (kind == PhiKind.ADDRESS && text.indexOf('^', start) >= 0 && text.indexOf('^', start) < end) {

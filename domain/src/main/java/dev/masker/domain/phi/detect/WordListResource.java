@@ -15,8 +15,7 @@ import java.util.Set;
  * lines and {@code #} comments are skipped.
  */
 final class WordListResource {
-    private WordListResource() {
-    }
+    private WordListResource() {}
 
     /** The entries of the resource, as a set the caller may change. */
     static Set<String> read(String resource) {

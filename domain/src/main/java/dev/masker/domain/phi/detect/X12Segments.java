@@ -11,21 +11,26 @@ import java.util.List;
  * {@code *}.
  */
 final class X12Segments {
-    private X12Segments() {
-    }
+    private X12Segments() {}
 
     private static final int PRIORITY = 62;
 
     /** Finds the identifying elements of the X12 segments in the text. */
     static void fields(String text, Candidates out) {
-        if (text.indexOf('*') < 0 || text.indexOf("NM1*") < 0 && text.indexOf("N3*") < 0 && text.indexOf("DMG*") < 0
-                && text.indexOf("DTP*") < 0) {
+        if (text.indexOf('*') < 0
+                || text.indexOf("NM1*") < 0
+                        && text.indexOf("N3*") < 0
+                        && text.indexOf("DMG*") < 0
+                        && text.indexOf("DTP*") < 0) {
             return;
         }
         int start = 0;
         while (start < text.length()) {
             int end = start;
-            while (end < text.length() && text.charAt(end) != '~' && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
+            while (end < text.length()
+                    && text.charAt(end) != '~'
+                    && text.charAt(end) != '\n'
+                    && text.charAt(end) != '\r') {
                 end++;
             }
             segment(text, skipBlanks(text, start, end), end, out);
@@ -134,7 +139,9 @@ final class X12Segments {
     }
 
     private static String value(String text, List<int[]> elements, int index) {
-        return index < elements.size() ? text.substring(elements.get(index)[0], elements.get(index)[1]).strip() : "";
+        return index < elements.size()
+                ? text.substring(elements.get(index)[0], elements.get(index)[1]).strip()
+                : "";
     }
 
     private static boolean nonEmpty(int[] element) {

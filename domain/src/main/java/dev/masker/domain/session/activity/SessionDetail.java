@@ -15,8 +15,11 @@ import java.util.Optional;
  * log, counts, kinds, ids and timings only. {@code payloads} holds, by request id, the turns' kept payloads when the
  * policy said {@code log_payloads: true} — PHI, never part of {@link #toString}; empty otherwise.
  */
-public record SessionDetail(SessionSummary summary, List<SessionTurn> turns, Optional<CallEnd> callEnd,
-                            Map<String, Map<String, Object>> payloads) {
+public record SessionDetail(
+        SessionSummary summary,
+        List<SessionTurn> turns,
+        Optional<CallEnd> callEnd,
+        Map<String, Map<String, Object>> payloads) {
     public SessionDetail {
         Objects.requireNonNull(summary, "summary");
         turns = List.copyOf(turns);
@@ -51,7 +54,9 @@ public record SessionDetail(SessionSummary summary, List<SessionTurn> turns, Opt
 
     /** The policy of the session's last turn that names one. */
     public Optional<SessionTurn> lastWithPolicy() {
-        return turns.stream().filter(turn -> turn.policyName().isPresent()).max(Comparator.comparingLong(SessionTurn::seq));
+        return turns.stream()
+                .filter(turn -> turn.policyName().isPresent())
+                .max(Comparator.comparingLong(SessionTurn::seq));
     }
 
     /** The turns whose answers held token-shaped strings that were left alone (another session's or forged). */
@@ -68,8 +73,11 @@ public record SessionDetail(SessionSummary summary, List<SessionTurn> turns, Opt
             if (!times.isEmpty()) {
                 times.sort(Comparator.naturalOrder());
                 int middle = times.size() / 2;
-                medians.put(stage, times.size() % 2 == 1 ? times.get(middle)
-                        : times.get(middle - 1).plus(times.get(middle)).dividedBy(2));
+                medians.put(
+                        stage,
+                        times.size() % 2 == 1
+                                ? times.get(middle)
+                                : times.get(middle - 1).plus(times.get(middle)).dividedBy(2));
             }
         }
         return medians;

@@ -9,7 +9,9 @@ import java.util.Optional;
  * is not a failure.
  */
 public enum SessionStatus {
-    OK, ERROR, PARTIAL;
+    OK,
+    ERROR,
+    PARTIAL;
 
     /** The status of a session with {@code turns} turns of which {@code failed} failed. */
     public static SessionStatus of(long turns, long failed) {

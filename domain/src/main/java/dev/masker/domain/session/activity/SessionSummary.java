@@ -17,8 +17,16 @@ import java.util.Optional;
  * conversation every turn, so a value said once and masked again on each later turn counts once per turn, as in the
  * {@code call_ended} event.
  */
-public record SessionSummary(SessionId id, AgentId agentId, String agentName, Instant startedAt, Optional<Instant> endedAt,
-                             long turns, long failedTurns, Map<PhiKind, Long> redactionsByKind, Optional<String> upstreamModel) {
+public record SessionSummary(
+        SessionId id,
+        AgentId agentId,
+        String agentName,
+        Instant startedAt,
+        Optional<Instant> endedAt,
+        long turns,
+        long failedTurns,
+        Map<PhiKind, Long> redactionsByKind,
+        Optional<String> upstreamModel) {
     public SessionSummary {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(agentId, "agentId");

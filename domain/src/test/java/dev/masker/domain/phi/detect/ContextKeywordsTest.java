@@ -12,8 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /** The keyword scan is what successive searches of the lower-cased window with this regex find: the last match decides. */
 class ContextKeywordsTest {
-    private static final Pattern RULE = Pattern.compile(
-            "(?<fax>\\bfax(?:ed)?\\b)"
+    private static final Pattern RULE = Pattern.compile("(?<fax>\\bfax(?:ed)?\\b)"
             + "|(?<phone>\\b(?:phone|cell|mobile|telephone|call|text|reach|line|contact|callback|number to call|pager"
             + "|beeper)\\b)"
             + "|(?<ssn>\\b(?:social|ssn|ss|security|last four)\\b)"
@@ -28,10 +27,24 @@ class ContextKeywordsTest {
             + "|(?<device>\\b(?:serial|udi|device|sn|transmitter|imei)\\b)|(?<zip>\\b(?:zip|postal|near)\\b)"
             + "|(?<dob>\\b(?:birth|born|dob|birthday)\\b)"
             + "|(?<code>\\b(?:cpt|procedure code|diagnosis code|billing code|icd|hcpcs|loinc|ndc)\\b)");
-    private static final String[] GROUPS = {"fax", "phone", "ssn", "mrn", "plan", "account", "card", "vehicle", "license",
-        "device", "zip", "dob", "code"};
-    private static final PhiKind[] KINDS = {PhiKind.FAX, PhiKind.PHONE, PhiKind.SSN, PhiKind.MRN, PhiKind.HEALTH_PLAN,
-        PhiKind.ACCOUNT, PhiKind.CARD, PhiKind.VEHICLE, PhiKind.LICENSE, PhiKind.DEVICE, PhiKind.ZIP, PhiKind.DOB, null};
+    private static final String[] GROUPS = {
+        "fax", "phone", "ssn", "mrn", "plan", "account", "card", "vehicle", "license", "device", "zip", "dob", "code"
+    };
+    private static final PhiKind[] KINDS = {
+        PhiKind.FAX,
+        PhiKind.PHONE,
+        PhiKind.SSN,
+        PhiKind.MRN,
+        PhiKind.HEALTH_PLAN,
+        PhiKind.ACCOUNT,
+        PhiKind.CARD,
+        PhiKind.VEHICLE,
+        PhiKind.LICENSE,
+        PhiKind.DEVICE,
+        PhiKind.ZIP,
+        PhiKind.DOB,
+        null
+    };
 
     private static PhiKind byRule(String window) {
         Matcher m = RULE.matcher(window.toLowerCase(Locale.ROOT));
@@ -61,12 +74,66 @@ class ContextKeywordsTest {
 
     @Test
     void givenSeededRandomWindows_lastKind_agreesWithTheRegex() {
-        List<String> pieces = List.of("fax", "faxed", "ed", "call", "back", "callback", "number", " to ", "medical", "record",
-            "patient", " id", "last", " four", "medi", "-cal", "Medi-Cal", "state", "card", "birth", "day", "PHONE",
-            " ", "  ", ",", ".", "_", "7", "x", "é", "\u212A", "İ", "ſ", "\u017Fsn", "s", "sn", "number to call",
-            "hospital number", "Zip", "dob", "d.o.b", "-", "pager", "ss", "cpt", "code", "procedure", "pay", " with",
-            "near", "mr", "guarantor",
-            "\u0301", "\u0307", "e\u0301", "\uD835\uDC00", "\uD834\uDD67", "\uD835", "\uDC00");
+        List<String> pieces = List.of(
+                "fax",
+                "faxed",
+                "ed",
+                "call",
+                "back",
+                "callback",
+                "number",
+                " to ",
+                "medical",
+                "record",
+                "patient",
+                " id",
+                "last",
+                " four",
+                "medi",
+                "-cal",
+                "Medi-Cal",
+                "state",
+                "card",
+                "birth",
+                "day",
+                "PHONE",
+                " ",
+                "  ",
+                ",",
+                ".",
+                "_",
+                "7",
+                "x",
+                "é",
+                "\u212A",
+                "İ",
+                "ſ",
+                "\u017Fsn",
+                "s",
+                "sn",
+                "number to call",
+                "hospital number",
+                "Zip",
+                "dob",
+                "d.o.b",
+                "-",
+                "pager",
+                "ss",
+                "cpt",
+                "code",
+                "procedure",
+                "pay",
+                " with",
+                "near",
+                "mr",
+                "guarantor",
+                "\u0301",
+                "\u0307",
+                "e\u0301",
+                "\uD835\uDC00",
+                "\uD834\uDD67",
+                "\uD835",
+                "\uDC00");
         for (RandomWindows.Window window : RandomWindows.of("ab", pieces, 8, 200_000)) {
             String text = window.text();
             int from = window.from();

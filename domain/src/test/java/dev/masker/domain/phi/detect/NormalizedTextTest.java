@@ -50,12 +50,14 @@ class NormalizedTextTest {
 
     @Test
     void givenAccentedLetters_of_readsTheirBaseLetters() {
-        assertEquals("Kamila Cervinkova, Nguyen Thi, Lodz, Sorensen", view("Kamila Červinková, Nguyễn Thị, Łódź, Sørensen"));
+        assertEquals(
+                "Kamila Cervinkova, Nguyen Thi, Lodz, Sorensen", view("Kamila Červinková, Nguyễn Thị, Łódź, Sørensen"));
     }
 
     @Test
     void givenSpokenNumbers_of_writesTheirDigitsGroupByGroup() {
-        assertEquals("my social is 621, 92, 4429", view("my social is six twenty-one, ninety-two, forty-four twenty-nine"));
+        assertEquals(
+                "my social is 621, 92, 4429", view("my social is six twenty-one, ninety-two, forty-four twenty-nine"));
         assertEquals("call 415555", view("call four fifteen five five five"));
         assertEquals("it is 55021", view("it is double five oh two one"));
         assertEquals("in 2005", view("in two thousand five"));
@@ -64,7 +66,8 @@ class NormalizedTextTest {
 
     @Test
     void givenSpanishNumbersDatesAndSymbols_of_writesThemAsTheEnglishRulesReadThem() {
-        assertEquals("mi social security es 524, 71, 3308",
+        assertEquals(
+                "mi social security es 524, 71, 3308",
                 view("mi seguro social es cinco dos cuatro, siete uno, tres tres cero ocho"));
         assertEquals("tiene 92 years old", view("tiene noventa y dos años"));
         assertEquals("el 12 April 1931", view("el doce de abril de mil novecientos treinta y uno"));
@@ -85,7 +88,8 @@ class NormalizedTextTest {
 
     @Test
     void givenFullStopsBetweenGroupsOfASpokenNumber_of_readsOneNumber() {
-        assertEquals("my number is 9394674136", view("my number is nine three nine. four six seven. four one three. six"));
+        assertEquals(
+                "my number is 9394674136", view("my number is nine three nine. four six seven. four one three. six"));
         assertEquals("I have two. Three are gone", view("I have two. Three are gone"), "a sentence's end stays");
     }
 
@@ -97,7 +101,8 @@ class NormalizedTextTest {
     @Test
     void givenSpokenSymbolsBetweenNumbers_of_writesTheSymbols() {
         assertEquals("born 12/13/87", view("born twelve slash thirteen slash eighty seven"));
-        assertEquals("from 174.165.44.132",
+        assertEquals(
+                "from 174.165.44.132",
                 view("from one seventy four point one sixty five point forty four point one thirty two"));
         assertEquals("zip 94110-2345", view("zip nine four one one oh dash two three four five"));
     }

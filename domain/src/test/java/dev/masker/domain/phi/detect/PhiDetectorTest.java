@@ -12,15 +12,19 @@ class PhiDetectorTest {
 
     /** The detected values as "value/KIND", in text order. */
     private static List<String> found(String text) {
-        return DETECTOR.detect(text).stream().map(s -> text.substring(s.start(), s.end()) + "/" + s.kind()).toList();
+        return DETECTOR.detect(text).stream()
+                .map(s -> text.substring(s.start(), s.end()) + "/" + s.kind())
+                .toList();
     }
 
     @Test
     void givenFormattedAndSpokenPhones_detect_findsTheWholeNumber() {
         assertEquals(List.of("(415) 555-2671/PHONE"), found("My number is (415) 555-2671."));
-        assertEquals(List.of("four one five five five five two six seven one/PHONE"),
+        assertEquals(
+                List.of("four one five five five five two six seven one/PHONE"),
                 found("my number is four one five five five five two six seven one"));
-        assertEquals(List.of("four one five double five five oh two six one/PHONE"),
+        assertEquals(
+                List.of("four one five double five five oh two six one/PHONE"),
                 found("call me at four one five double five five oh two six one thanks"));
     }
 
@@ -31,8 +35,11 @@ class PhiDetectorTest {
 
     @Test
     void givenFormattedAndSpokenEmails_detect_findsTheWholeAddress() {
-        assertEquals(List.of("joel.reilly@gmail.com/EMAIL"), found("Send the visit summary to joel.reilly@gmail.com please."));
-        assertEquals(List.of("john dot smith at gmail dot com/EMAIL"), found("my email is john dot smith at gmail dot com"));
+        assertEquals(
+                List.of("joel.reilly@gmail.com/EMAIL"),
+                found("Send the visit summary to joel.reilly@gmail.com please."));
+        assertEquals(
+                List.of("john dot smith at gmail dot com/EMAIL"), found("my email is john dot smith at gmail dot com"));
     }
 
     @Test
@@ -75,7 +82,8 @@ class PhiDetectorTest {
     @Test
     void givenContextWords_detect_typesMrnAccountAndDevice() {
         assertEquals(List.of("M2429020/MRN"), found("I located chart M2429020."));
-        assertEquals(List.of("one double four three two eight double seven five nine/ACCOUNT"),
+        assertEquals(
+                List.of("one double four three two eight double seven five nine/ACCOUNT"),
                 found("the billing account number is one double four three two eight double seven five nine thanks"));
         assertEquals(List.of("CX4056587T/DEVICE"), found("Device serial CX4056587T."));
     }
@@ -84,9 +92,11 @@ class PhiDetectorTest {
     void givenIpAddresses_detect_validatesRangesAndReadsSpokenDots() {
         assertEquals(List.of("107.31.95.23/IP"), found("Um, the error says ip 107.31.95.23."));
         assertEquals(List.of(), found("Um, the error says 300.31.95.23 again."));
-        assertEquals(List.of("seven three dot one five nine dot two seven dot one six five/IP"),
+        assertEquals(
+                List.of("seven three dot one five nine dot two seven dot one six five/IP"),
                 found("it says ip seven three dot one five nine dot two seven dot one six five is blocked"));
-        assertEquals(List.of("2601:2511:dbf6:73e3::ee2/IP"), found("Last login from 2601:2511:dbf6:73e3::ee2; locked."));
+        assertEquals(
+                List.of("2601:2511:dbf6:73e3::ee2/IP"), found("Last login from 2601:2511:dbf6:73e3::ee2; locked."));
     }
 
     @Test
@@ -145,10 +155,14 @@ class PhiDetectorTest {
 
     @Test
     void givenLowerCaseSpeechWithInitialsTitlesAndBirthDates_detect_findsWholeNames() {
-        assertEquals(List.of("tillman d. romaguera/NAME"),
+        assertEquals(
+                List.of("tillman d. romaguera/NAME"),
                 found("i am calling about my mother tillman d. romaguera, she is sick"));
-        assertEquals(List.of("darien schmidt/NAME"), found("could you check if dr. darien schmidt is taking new patients"));
-        assertEquals(List.of("caesar marquardt/NAME", "01/12/1950/DOB"), found("caesar marquardt, date of birth 01/12/1950"));
+        assertEquals(
+                List.of("darien schmidt/NAME"), found("could you check if dr. darien schmidt is taking new patients"));
+        assertEquals(
+                List.of("caesar marquardt/NAME", "01/12/1950/DOB"),
+                found("caesar marquardt, date of birth 01/12/1950"));
     }
 
     @Test
@@ -162,7 +176,8 @@ class PhiDetectorTest {
         assertEquals(List.of("G-L-E-I-C-H-N-E-R/NAME"), found("last name G-L-E-I-C-H-N-E-R, thanks"));
         assertEquals(List.of("S as in Sam, M, I, T, H/NAME"), found("It is spelled S as in Sam, M, I, T, H."));
         assertEquals(List.of("b l i c k/NAME"), found("last name b l i c k and that is all"));
-        assertEquals(List.of("H-A-G-E-N-E-S, dash, M-O-E-N/NAME"), found("Spelling: H-A-G-E-N-E-S, dash, M-O-E-N, right?"));
+        assertEquals(
+                List.of("H-A-G-E-N-E-S, dash, M-O-E-N/NAME"), found("Spelling: H-A-G-E-N-E-S, dash, M-O-E-N, right?"));
     }
 
     @Test
@@ -182,26 +197,31 @@ class PhiDetectorTest {
         assertEquals(List.of(), found("insurance rejected procedure code eighty one zero oh two"));
         assertEquals(List.of(), found("Prior authorization is required for CPT 99214 per the insurance plan."));
         assertEquals(List.of(), found("Insurance typically allows a 100-day supply for that prescription."));
-        assertEquals(List.of("A4AR-77721-06/DEVICE"), found("Glucose monitor serial A4AR-77721-06, purchased in 2022."));
+        assertEquals(
+                List.of("A4AR-77721-06/DEVICE"), found("Glucose monitor serial A4AR-77721-06, purchased in 2022."));
     }
 
     @Test
     void givenTheWordsThatNameAnIdentifier_detect_typesTheValueByThem() {
         assertEquals(List.of("7675821498/MRN"), found("My MR number is 7675821498. If that helps."));
-        assertEquals(List.of("one nine seven three oh five six two six four/LICENSE"),
+        assertEquals(
+                List.of("one nine seven three oh five six two six four/LICENSE"),
                 found("national provider identifier one nine seven three oh five six two six four"));
         assertEquals(List.of("993513613/ACCOUNT"), found("Guarantor number 993513613."));
     }
 
     @Test
     void givenACardNumberSaidDigitByDigit_detect_typesItByItsCheckDigit() {
-        assertEquals(List.of("four oh seven three, eight four seven three, seven four three six, oh three five oh/CARD"),
-                found("Let us put it on four oh seven three, eight four seven three, seven four three six, oh three five oh."));
+        assertEquals(
+                List.of("four oh seven three, eight four seven three, seven four three six, oh three five oh/CARD"),
+                found(
+                        "Let us put it on four oh seven three, eight four seven three, seven four three six, oh three five oh."));
     }
 
     @Test
     void givenNamesByTheirForm_detect_findsTheWholeName() {
-        assertEquals(List.of("Liang Xie-Zheng/NAME"), found("Team on this chart: triage RN Liang Xie-Zheng; call first."));
+        assertEquals(
+                List.of("Liang Xie-Zheng/NAME"), found("Team on this chart: triage RN Liang Xie-Zheng; call first."));
         assertEquals(List.of("Haruki T. Matsudaira/NAME"), found("cc: Haruki T. Matsudaira"));
         assertEquals(List.of("Anahí del Toro/NAME"), found("Yesterday Anahí del Toro called the office."));
         assertEquals(List.of("de la Fuente/NAME"), found("Hi Dr. de la Fuente, can we move my visit?"));
@@ -216,16 +236,21 @@ class PhiDetectorTest {
 
     @Test
     void givenSpokenAddressesWithDictationOrJoinedWords_detect_findsTheWholeAddress() {
-        assertEquals(List.of("norbert kelly nineteen seventy seven, all one word, at a t t period net/EMAIL"),
-                found("locked out again, norbert kelly nineteen seventy seven, all one word, at a t t period net, and"));
-        assertEquals(List.of("rosalia vallejo nineteen eighty one at sign verizon period net/EMAIL"),
+        assertEquals(
+                List.of("norbert kelly nineteen seventy seven, all one word, at a t t period net/EMAIL"),
+                found(
+                        "locked out again, norbert kelly nineteen seventy seven, all one word, at a t t period net, and"));
+        assertEquals(
+                List.of("rosalia vallejo nineteen eighty one at sign verizon period net/EMAIL"),
                 found("send the invoice to rosalia vallejo nineteen eighty one at sign verizon period net instead?"));
-        assertEquals(List.of("ngoc dash ly dot blog/URL"), found("I cannot visit ngoc dash ly dot blog from our system."));
+        assertEquals(
+                List.of("ngoc dash ly dot blog/URL"), found("I cannot visit ngoc dash ly dot blog from our system."));
     }
 
     @Test
     void givenFieldNamesWithNumberAbbreviationsOrOwners_detect_typesTheColumns() {
-        assertEquals(List.of("MV8774732/MRN", "GLM221924826/HEALTH_PLAN", "06LF27706/DEVICE"),
+        assertEquals(
+                List.of("MV8774732/MRN", "GLM221924826/HEALTH_PLAN", "06LF27706/DEVICE"),
                 found("patient_id | policy_no | device_sn\nMV8774732 | GLM221924826 | 06LF27706"));
     }
 
@@ -234,7 +259,8 @@ class PhiDetectorTest {
         assertEquals(List.of(), found("OBX|1|NM|2345-7^Glucose^LN||133|mg/dL|70-99|H|||F"));
         assertEquals(List.of(), found("need my insulin b4 we leave for El Salvador lol"));
         assertEquals(List.of("337-267-7385/PHONE"), found("DEA on file; pager 337-267-7385"));
-        assertEquals(List.of("B-376446-3/ACCOUNT", "6011-9678-1768-1830/CARD"),
+        assertEquals(
+                List.of("B-376446-3/ACCOUNT", "6011-9678-1768-1830/CARD"),
                 found("My account number is B-376446-3 and I'll pay with 6011-9678-1768-1830."));
     }
 
@@ -260,19 +286,25 @@ class PhiDetectorTest {
 
     @Test
     void givenLettersSaidAsInAWordContractionsAndFutureAges_detect_readsThemInTheValue() {
-        assertEquals(List.of("W as in william two nine three eight four seven five six one zero/HEALTH_PLAN"),
+        assertEquals(
+                List.of("W as in william two nine three eight four seven five six one zero/HEALTH_PLAN"),
                 found("Member ID is W as in william two nine three eight four seven five six one zero"));
-        assertEquals(List.of("maria g eighty four at outlook dot com/EMAIL"),
+        assertEquals(
+                List.of("maria g eighty four at outlook dot com/EMAIL"),
                 found("it's maria g eighty four at outlook dot com"));
         assertEquals(List.of("a hundred/AGE"), found("he'll be a hundred in may"));
     }
 
     @Test
     void givenFhirXmlAndArraysAndHolderFields_detect_typesEachValueByItsElement() {
-        assertEquals(List.of("Her/NAME", "Xay/NAME"), found("<name><family value=\"Her\"/><given value=\"Xay\"/></name>"));
+        assertEquals(
+                List.of("Her/NAME", "Xay/NAME"), found("<name><family value=\"Her\"/><given value=\"Xay\"/></name>"));
         assertEquals(List.of("1952-03-15/DOB"), found("<patient><dob>1952-03-15</dob></patient>"));
-        assertEquals(List.of("Okafor/NAME", "Chidi/NAME"), found("{\"name\":[{\"family\":\"Okafor\",\"given\":[\"Chidi\"]}]}"));
-        assertEquals(List.of("Tanveer Nadkarni/NAME", "JB55254552/HEALTH_PLAN"),
+        assertEquals(
+                List.of("Okafor/NAME", "Chidi/NAME"),
+                found("{\"name\":[{\"family\":\"Okafor\",\"given\":[\"Chidi\"]}]}"));
+        assertEquals(
+                List.of("Tanveer Nadkarni/NAME", "JB55254552/HEALTH_PLAN"),
                 found("Member: Tanveer Nadkarni   Member ID: JB55254552"));
     }
 
@@ -280,17 +312,21 @@ class PhiDetectorTest {
     void givenTitlesRolesCredentialsAndContactsAroundANameNoListKnows_detect_findsTheName() {
         assertEquals(List.of("Deshpande/NAME"), found("Dear Sr. Deshpande,"));
         assertEquals(List.of("Akinyi Ruto/NAME"), found("have your representative, Akinyi Ruto, sign the form."));
-        assertEquals(List.of("Farhad Rahimzadeh/NAME", "1060726423/LICENSE"),
+        assertEquals(
+                List.of("Farhad Rahimzadeh/NAME", "1060726423/LICENSE"),
                 found("services billed by Farhad Rahimzadeh, MD (NPI 1060726423)."));
-        assertEquals(List.of("Tayanita Runningwater/NAME", "763-491-7833/PHONE"),
+        assertEquals(
+                List.of("Tayanita Runningwater/NAME", "763-491-7833/PHONE"),
                 found("• Tayanita Runningwater cell: 763-491-7833"));
     }
 
     @Test
     void givenFractionsDirectionsRearUnitsDrawersAndTerritories_detect_findsTheWholeAddress() {
-        assertEquals(List.of("42414 1/2 Arroyo Seco Loop NE/ADDRESS", "Mayagüez/CITY", "75046/ZIP"),
+        assertEquals(
+                List.of("42414 1/2 Arroyo Seco Loop NE/ADDRESS", "Mayagüez/CITY", "75046/ZIP"),
                 found("cc: 42414 1/2 Arroyo Seco Loop NE, Mayagüez, Puerto Rico 75046"));
-        assertEquals(List.of("PO Drawer 8197/ADDRESS", "Ojo Caliente/CITY", "83779-6856/ZIP"),
+        assertEquals(
+                List.of("PO Drawer 8197/ADDRESS", "Ojo Caliente/CITY", "83779-6856/ZIP"),
                 found("Mail to: PO Drawer 8197, Ojo Caliente NM 83779-6856"));
         assertEquals(List.of("38973 1/2 Sweetgum Loop, Rear/ADDRESS"), found("cc: 38973 1/2 Sweetgum Loop, Rear"));
     }
@@ -299,30 +335,39 @@ class PhiDetectorTest {
     void givenAFixedWidthTable_detect_typesEachCellByItsColumn() {
         String table = "NAME                      DOB         MEMBER ID       PCP\n"
                 + "KAHANANUI, MAKANA         11/11/1961  80848769914     WEKESA\n";
-        assertEquals(List.of("KAHANANUI, MAKANA/NAME", "11/11/1961/DOB", "80848769914/HEALTH_PLAN", "WEKESA/NAME"),
+        assertEquals(
+                List.of("KAHANANUI, MAKANA/NAME", "11/11/1961/DOB", "80848769914/HEALTH_PLAN", "WEKESA/NAME"),
                 found(table));
     }
 
     @Test
     void givenFillersInsideASpokenValue_detect_findsTheWholeValue() {
-        assertEquals(List.of("february twenty fifth you know nineteen fifty one/DOB"),
+        assertEquals(
+                List.of("february twenty fifth you know nineteen fifty one/DOB"),
                 found("my date of birth is february twenty fifth you know nineteen fifty one and"));
-        assertEquals(List.of("five five five uh one two three four five six seven/PHONE"),
+        assertEquals(
+                List.of("five five five uh one two three four five six seven/PHONE"),
                 found("my number is five five five uh one two three four five six seven"));
         assertEquals(List.of(), found("I like pizza and like two slices"));
-        assertEquals(List.of("six oh five nine three three scratch that nine three oh two eight seven three/PHONE"),
-                found("you can reach me at six oh five nine three three scratch that nine three oh two eight seven three"));
+        assertEquals(
+                List.of("six oh five nine three three scratch that nine three oh two eight seven three/PHONE"),
+                found(
+                        "you can reach me at six oh five nine three three scratch that nine three oh two eight seven three"));
     }
 
     @Test
     void givenValuesSaidInSpanish_detect_findsThemWithTheirKinds() {
-        assertEquals(List.of("cinco dos cuatro, siete uno, tres tres cero ocho/SSN"),
+        assertEquals(
+                List.of("cinco dos cuatro, siete uno, tres tres cero ocho/SSN"),
                 found("mi seguro social es cinco dos cuatro, siete uno, tres tres cero ocho"));
-        assertEquals(List.of("tres cero cinco, cuatro cuatro dos, uno ocho siete seis/PHONE"),
+        assertEquals(
+                List.of("tres cero cinco, cuatro cuatro dos, uno ocho siete seis/PHONE"),
                 found("mi teléfono es tres cero cinco, cuatro cuatro dos, uno ocho siete seis"));
-        assertEquals(List.of("maria punto lopez arroba gmail punto com/EMAIL"),
+        assertEquals(
+                List.of("maria punto lopez arroba gmail punto com/EMAIL"),
                 found("mi correo es maria punto lopez arroba gmail punto com"));
-        assertEquals(List.of("doce de abril de mil novecientos treinta y uno/DOB"),
+        assertEquals(
+                List.of("doce de abril de mil novecientos treinta y uno/DOB"),
                 found("mi fecha de nacimiento es el doce de abril de mil novecientos treinta y uno"));
         assertEquals(List.of("12 de abril de 1931/DOB"), found("nací el 12 de abril de 1931"));
         assertEquals(List.of("noventa y dos/AGE"), found("mi mamá tiene noventa y dos años"));
@@ -331,11 +376,14 @@ class PhiDetectorTest {
 
     @Test
     void givenHomophonesAndFullStopsInsideASpokenNumber_detect_findsTheWholeNumber() {
-        assertEquals(List.of("ate oh too, won for for, six seven ate nine/PHONE"),
+        assertEquals(
+                List.of("ate oh too, won for for, six seven ate nine/PHONE"),
                 found("call me at ate oh too, won for for, six seven ate nine"));
-        assertEquals(List.of("nine three nine. four six seven. four one three. six/PHONE"),
+        assertEquals(
+                List.of("nine three nine. four six seven. four one three. six/PHONE"),
                 found("my number is nine three nine. four six seven. four one three. six"));
-        assertEquals(List.of("two one four four nine five eight two seven eight/FAX"),
+        assertEquals(
+                List.of("two one four four nine five eight two seven eight/FAX"),
                 found("I will fax the records to two one four four nine five eight two seven eight."));
         assertEquals(List.of(), found("Walk-in vaccines are available every Wednesday, eight fifteen to six thirty."));
     }
@@ -346,7 +394,8 @@ class PhiDetectorTest {
         assertEquals(List.of("22161234567/DEVICE"), found("CPAP machine: ResMed AirSense 10, SN 22161234567"));
         assertEquals(List.of("8G4KZ1/DEVICE"), found("The CGM transmitter ID is 8G4KZ1"));
         assertEquals(List.of("356938035643809/DEVICE"), found("IMEI 356938035643809"), "an IMEI passes Luhn: no card");
-        assertEquals(List.of("sierra november four four two one/DEVICE"),
+        assertEquals(
+                List.of("sierra november four four two one/DEVICE"),
                 found("serial number: sierra november four four two one"));
         assertEquals(List.of("november fourth/DATE"), found("the appointment is november fourth"));
     }
@@ -357,8 +406,10 @@ class PhiDetectorTest {
         assertEquals(List.of("W. Beauplan/NAME"), found("Ride booking — W. Beauplan"));
         assertEquals(List.of("A. Zakharova/NAME"), found("Reconciled by A. Zakharova, PharmD"));
         assertEquals(List.of("H. al-Tamimi/NAME"), found("Attending: H. al-Tamimi, MD"));
-        assertEquals(List.of("68JV848842/DEVICE", "Xochitl I. Gollum/NAME"),
-                found("Device 68JV848842 is now linked to Xochitl I. Gollum's chart."), "a possessive is no part of it");
+        assertEquals(
+                List.of("68JV848842/DEVICE", "Xochitl I. Gollum/NAME"),
+                found("Device 68JV848842 is now linked to Xochitl I. Gollum's chart."),
+                "a possessive is no part of it");
         assertEquals(List.of(), found("Plan A. Discussed with family."));
         assertEquals(List.of(), found("Take vitamin D. Then call us."));
         assertEquals(List.of(), found("He served in the U.S. Army for years."));
@@ -374,7 +425,9 @@ class PhiDetectorTest {
 
     @Test
     void givenASignatureBlock_detect_findsTheNameUnderTheDelimiter() {
-        assertEquals(List.of("Zoua/NAME", "541-758-6915/PHONE"), found("Thanks for the refill.\n\n-- \nZoua\ncell 541-758-6915"));
+        assertEquals(
+                List.of("Zoua/NAME", "541-758-6915/PHONE"),
+                found("Thanks for the refill.\n\n-- \nZoua\ncell 541-758-6915"));
         assertEquals(List.of(), found("Refill request\n--\nPharmacy Team\n"));
     }
 
@@ -384,7 +437,9 @@ class PhiDetectorTest {
         assertEquals(List.of("JQX4471920/HEALTH_PLAN"), found("Mbr ID# JQX4471920"));
         assertEquals(List.of("88412937701/HEALTH_PLAN"), found("Sub ID 88412937701"));
         assertEquals(List.of("5512890034/HEALTH_PLAN"), found("Cert # 5512890034"), "no phone for its ten digits");
-        assertEquals(List.of("PB3148104/ACCOUNT"), found("Mbr - CN40562020\tAcct # - PB3148104").subList(1, 2));
+        assertEquals(
+                List.of("PB3148104/ACCOUNT"),
+                found("Mbr - CN40562020\tAcct # - PB3148104").subList(1, 2));
     }
 
     @Test
@@ -405,13 +460,17 @@ class PhiDetectorTest {
 
     @Test
     void givenFillersBetweenABirthCueAndTheDate_detect_findsADateOfBirth() {
-        assertEquals(List.of("march uh third nineteen forty/DOB"),
+        assertEquals(
+                List.of("march uh third nineteen forty/DOB"),
                 found("uh my date of birth is um march uh third nineteen forty"));
     }
 
     @Test
     void givenANameSpelledWithLike_detect_findsTheWholeSpelling() {
-        assertEquals(List.of("Tehrani/NAME", "T like Tango E Echo H Hotel R Romeo A like Alfa N like November I like India/NAME"),
+        assertEquals(
+                List.of(
+                        "Tehrani/NAME",
+                        "T like Tango E Echo H Hotel R Romeo A like Alfa N like November I like India/NAME"),
                 found("last name is Tehrani, that's T like Tango E Echo H Hotel R Romeo A like Alfa N like November"
                         + " I like India"));
     }
@@ -421,9 +480,11 @@ class PhiDetectorTest {
         assertEquals(List.of(), found("WARD TRANSFER\n• Hunter syndrome: refer"));
         assertEquals(List.of(), found("> On Tue, the clinic wrote:"));
         assertEquals(List.of(), found("<name value=\"Copper Basin Cardiology\"/>"));
-        assertEquals(List.of("victor papa seven four two two one/DEVICE"),
+        assertEquals(
+                List.of("victor papa seven four two two one/DEVICE"),
                 found("and the serial on the pump reads victor papa seven four two two one"));
-        assertEquals(List.of("RAMIRO VALDIVIA Y YBARRA/NAME", "92/AGE"),
+        assertEquals(
+                List.of("RAMIRO VALDIVIA Y YBARRA/NAME", "92/AGE"),
                 found("S: RAMIRO VALDIVIA Y YBARRA, 92 y/o F in Suite 330"));
     }
 
@@ -439,7 +500,8 @@ class PhiDetectorTest {
 
     @Test
     void givenALowerCaseNameInAPersonsField_detect_findsIt() {
-        assertEquals(List.of("nisreen al-amoudi/NAME", "02/04/1938/DOB"),
+        assertEquals(
+                List.of("nisreen al-amoudi/NAME", "02/04/1938/DOB"),
                 found("INFO ivr.flow event=lookup caller=\"nisreen al-amoudi\" dob=02/04/1938"));
         assertEquals(List.of(), found("{\"name\": \"metformin\", \"dose\": \"500 mg\"}"));
     }
@@ -454,7 +516,8 @@ class PhiDetectorTest {
     @Test
     void givenCamelCaseKeysLineEndsMaskedSsnsAndMilitaryBoxes_detect_findsTheValues() {
         assertEquals(List.of("21401/ZIP"), found("<postalCode value=\"21401\"/>"));
-        assertEquals(List.of("73 E Chinaberry Circle/ADDRESS", "Kensington/CITY"),
+        assertEquals(
+                List.of("73 E Chinaberry Circle/ADDRESS", "Kensington/CITY"),
                 found("Location: 73 E Chinaberry Circle, Kensington\nSx: dizzy"));
         assertEquals(List.of("2347/SSN"), found("Verified: SSN on file ***-**-2347"));
         assertEquals(List.of("PSC 3366, Box 4220/ADDRESS"), found("Ship to: PSC 3366, Box 4220, APO AA 34825"));
@@ -473,38 +536,48 @@ class PhiDetectorTest {
 
     @Test
     void givenAnAddressLine_detect_findsStreetCityAndZip() {
-        assertEquals(List.of("919 E 6th Street/ADDRESS", "Georgetown/CITY", "78626/ZIP"),
+        assertEquals(
+                List.of("919 E 6th Street/ADDRESS", "Georgetown/CITY", "78626/ZIP"),
                 found("I live at 919 E 6th Street, Georgetown, TX 78626."));
     }
 
     @Test
     void givenUnitsQueensAndGridHouseNumbersAndRouteNumbers_detect_findsTheWholeStreetLine() {
-        assertEquals(List.of("65-64 E Center Street Unit F/ADDRESS", "West Des Moines/CITY", "39799/ZIP"),
+        assertEquals(
+                List.of("65-64 E Center Street Unit F/ADDRESS", "West Des Moines/CITY", "39799/ZIP"),
                 found("Your address is now 65-64 E Center Street Unit F, West Des Moines, KY 39799, ok?"));
-        assertEquals(List.of("E1058 Birch Ln/ADDRESS", "Brownsville/CITY", "65017-8006/ZIP"),
+        assertEquals(
+                List.of("E1058 Birch Ln/ADDRESS", "Brownsville/CITY", "65017-8006/ZIP"),
                 found("I moved to E1058 Birch Ln, Brownsville, TX 65017-8006."));
-        assertEquals(List.of("22660 County Road 34/ADDRESS", "Lafayette/CITY", "10746/ZIP"),
+        assertEquals(
+                List.of("22660 County Road 34/ADDRESS", "Lafayette/CITY", "10746/ZIP"),
                 found("I moved to 22660 County Road 34, Lafayette, LA 10746."));
-        assertEquals(List.of("9763 Calle Real Bldg 1 Apt 8/ADDRESS", "Merced/CITY"),
+        assertEquals(
+                List.of("9763 Calle Real Bldg 1 Apt 8/ADDRESS", "Merced/CITY"),
                 found("So, new address is 9763 Calle Real Bldg 1 Apt 8, Merced, South Carolina"));
-        assertEquals(List.of("fifty three ninety five bluebonnet lane number 682/ADDRESS", "loveland/CITY", "15175/ZIP"),
+        assertEquals(
+                List.of("fifty three ninety five bluebonnet lane number 682/ADDRESS", "loveland/CITY", "15175/ZIP"),
                 found("ship it to fifty three ninety five bluebonnet lane number 682 loveland wisconsin 15175"));
-        assertEquals(List.of("two eight eight two one kamehameha avenue apartment five b/ADDRESS"),
+        assertEquals(
+                List.of("two eight eight two one kamehameha avenue apartment five b/ADDRESS"),
                 found("i live at two eight eight two one kamehameha avenue apartment five b"));
     }
 
     @Test
     void givenAZipRightAfterACityWithNoState_detect_findsCityAndZipOnlyForAKnownPlace() {
-        assertEquals(List.of("523 Old Mill Rd/ADDRESS", "Cicero/CITY", "70296/ZIP"),
+        assertEquals(
+                List.of("523 Old Mill Rd/ADDRESS", "Cicero/CITY", "70296/ZIP"),
                 found("My address is 523 Old Mill Rd, Cicero, 70296."));
-        assertEquals(List.of("7205 West High Street/ADDRESS", "Rialto/CITY", "seven one eight two five/ZIP"),
+        assertEquals(
+                List.of("7205 West High Street/ADDRESS", "Rialto/CITY", "seven one eight two five/ZIP"),
                 found("We are at 7205 West High Street Rialto seven one eight two five."));
         assertEquals(List.of("12 Elm Street/ADDRESS"), found("Send it to 12 Elm Street today 10000 times."));
     }
 
     @Test
     void givenALowerCaseAddressLine_detect_readsTheStateCodeAfterTheCity() {
-        assertEquals(List.of("632 s state street/ADDRESS", "utica/CITY", "82227/ZIP"),
+        assertEquals(
+                List.of("632 s state street/ADDRESS", "utica/CITY", "82227/ZIP"),
                 found("um, my address is 632 s state street, utica, pa 82227."));
     }
 
@@ -515,7 +588,8 @@ class PhiDetectorTest {
         for (int i = 1; i < spans.size(); i++) {
             assertTrue(spans.get(i - 1).end() <= spans.get(i).start(), spans.toString());
         }
-        assertEquals(List.of("Cade Monahan/NAME", "04/15/1956/DOB", "5550123/MRN", "(504) 331-9092/PHONE"), found(text));
+        assertEquals(
+                List.of("Cade Monahan/NAME", "04/15/1956/DOB", "5550123/MRN", "(504) 331-9092/PHONE"), found(text));
     }
 
     @Test
@@ -527,11 +601,14 @@ class PhiDetectorTest {
 
     @Test
     void givenNumbersSaidInGroups_detect_findsTheWholeValue() {
-        assertEquals(List.of("six twenty-one, ninety-two, forty-four twenty-nine/SSN"),
+        assertEquals(
+                List.of("six twenty-one, ninety-two, forty-four twenty-nine/SSN"),
                 found("Alright, they asked for my social, six twenty-one, ninety-two, forty-four twenty-nine."));
-        assertEquals(List.of("one seventy four point one sixty five point forty four point one thirty two/IP"),
+        assertEquals(
+                List.of("one seventy four point one sixty five point forty four point one thirty two/IP"),
                 found("login failed from one seventy four point one sixty five point forty four point one thirty two"));
-        assertEquals(List.of("twelve slash thirteen slash eighty seven/DOB"),
+        assertEquals(
+                List.of("twelve slash thirteen slash eighty seven/DOB"),
                 found("Full name on file, D.O.B. twelve slash thirteen slash eighty seven"));
     }
 
@@ -542,23 +619,35 @@ class PhiDetectorTest {
 
     @Test
     void givenSpokenEmailsWithSymbolWords_detect_findsTheWholeAddress() {
-        assertEquals(List.of("alex hyphen tremblay at sign outlook period com/EMAIL"),
+        assertEquals(
+                List.of("alex hyphen tremblay at sign outlook period com/EMAIL"),
                 found("Use alex hyphen tremblay at sign outlook period com for that."));
-        assertEquals(List.of("yuxuan underscore jiang at outlook period com/EMAIL"),
+        assertEquals(
+                List.of("yuxuan underscore jiang at outlook period com/EMAIL"),
                 found("Shoot it over to yuxuan underscore jiang at outlook period com"));
     }
 
     @Test
     void givenAnyText_detect_neverStartsOrEndsASpanInsideAWord() {
-        List<String> texts = List.of("born july sixteen nineteen sixty nine", "my number is 415-555-0132x12 ok",
-                "Kamila Červinková called about 03MAY1987", "MRN:#HJ-1234567, fax:(415)555-0132",
-                "PID|1||MRN123456^^^HOSP||SMITH^JOHN^Q||19870503|F", "{\"dob\":\"1987-05-03\",\"name\":\"Jane Roe\"}");
+        List<String> texts = List.of(
+                "born july sixteen nineteen sixty nine",
+                "my number is 415-555-0132x12 ok",
+                "Kamila Červinková called about 03MAY1987",
+                "MRN:#HJ-1234567, fax:(415)555-0132",
+                "PID|1||MRN123456^^^HOSP||SMITH^JOHN^Q||19870503|F",
+                "{\"dob\":\"1987-05-03\",\"name\":\"Jane Roe\"}");
         for (String text : texts) {
             for (PhiSpan span : DETECTOR.detect(text)) {
-                assertTrue(span.start() == 0 || !Character.isLetterOrDigit(text.charAt(span.start() - 1))
-                        || !Character.isLetterOrDigit(text.charAt(span.start())), () -> text + " " + span);
-                assertTrue(span.end() == text.length() || !Character.isLetterOrDigit(text.charAt(span.end() - 1))
-                        || !Character.isLetterOrDigit(text.charAt(span.end())), () -> text + " " + span);
+                assertTrue(
+                        span.start() == 0
+                                || !Character.isLetterOrDigit(text.charAt(span.start() - 1))
+                                || !Character.isLetterOrDigit(text.charAt(span.start())),
+                        () -> text + " " + span);
+                assertTrue(
+                        span.end() == text.length()
+                                || !Character.isLetterOrDigit(text.charAt(span.end() - 1))
+                                || !Character.isLetterOrDigit(text.charAt(span.end())),
+                        () -> text + " " + span);
             }
         }
     }
@@ -625,7 +714,12 @@ class PhiDetectorTest {
 
     @Test
     void givenJsonFields_detect_typesEachValueByItsKey() {
-        assertEquals(List.of("Grimes, Judah/NAME", "16 August 1926/DOB", "98/AGE", "842617779-01/HEALTH_PLAN",
+        assertEquals(
+                List.of(
+                        "Grimes, Judah/NAME",
+                        "16 August 1926/DOB",
+                        "98/AGE",
+                        "842617779-01/HEALTH_PLAN",
                         "Carmichael/CITY"),
                 found("{\"name\": \"Grimes, Judah\", \"dob\": \"16 August 1926\", \"age\": \"98\", "
                         + "\"coverage\": \"Ambetter 842617779-01\", \"city\": \"Carmichael\"}"));
@@ -639,15 +733,18 @@ class PhiDetectorTest {
 
     @Test
     void givenTablesWithHeaders_detect_typesEachCellByItsColumn() {
-        assertEquals(List.of("Jane Roe/NAME", "415-555-0132/PHONE", "Ali Hassan/NAME", "646-205-8419/PHONE"),
+        assertEquals(
+                List.of("Jane Roe/NAME", "415-555-0132/PHONE", "Ali Hassan/NAME", "646-205-8419/PHONE"),
                 found("Name,Phone\nJane Roe,415-555-0132\nAli Hassan,646-205-8419"));
-        assertEquals(List.of("Lucía Fernández/NAME", "4471093/MRN"),
+        assertEquals(
+                List.of("Lucía Fernández/NAME", "4471093/MRN"),
                 found("| Patient | MRN |\n|---|---|\n| Lucía Fernández | 4471093 |"));
     }
 
     @Test
     void givenAnHl7PatientSegment_detect_typesEachFieldByItsPosition() {
-        assertEquals(List.of("MRN12345/MRN", "OKAFOR^JANE^A/NAME", "19870503/DOB", "(208)555-0199/PHONE"),
+        assertEquals(
+                List.of("MRN12345/MRN", "OKAFOR^JANE^A/NAME", "19870503/DOB", "(208)555-0199/PHONE"),
                 found("PID|1||MRN12345^^^SBMC^MR||OKAFOR^JANE^A||19870503|F|||||(208)555-0199"));
     }
 
@@ -664,12 +761,15 @@ class PhiDetectorTest {
         for (PhiSpan span : spans) {
             assertTrue(arguments.charAt(span.start() - 1) != '\\', () -> "span after a backslash: " + found(arguments));
         }
-        assertTrue(found(arguments).contains("Maria Lopez/NAME"), () -> found(arguments).toString());
+        assertTrue(
+                found(arguments).contains("Maria Lopez/NAME"),
+                () -> found(arguments).toString());
     }
 
     @Test
     void givenAStreetTypeBeforeTheName_detect_findsTheAddressAndTheCityAfterIt() {
-        assertEquals(List.of("1333 Paseo de la Reina/ADDRESS", "Tuscaloosa/CITY"),
+        assertEquals(
+                List.of("1333 Paseo de la Reina/ADDRESS", "Tuscaloosa/CITY"),
                 found("They live at 1333 Paseo de la Reina in Tuscaloosa."));
         assertEquals(List.of("2382 Via Estrella/ADDRESS"), found("I live at 2382 Via Estrella now"));
     }
@@ -703,8 +803,14 @@ class PhiDetectorTest {
 
     @Test
     void givenX12EligibilitySegments_detect_typesEachElementByItsPosition() {
-        assertEquals(List.of("ROE*JANE*A/NAME", "W48118489801/HEALTH_PLAN", "12 ELM ST/ADDRESS", "BOISE/CITY",
-                        "83702/ZIP", "19870503/DOB"),
+        assertEquals(
+                List.of(
+                        "ROE*JANE*A/NAME",
+                        "W48118489801/HEALTH_PLAN",
+                        "12 ELM ST/ADDRESS",
+                        "BOISE/CITY",
+                        "83702/ZIP",
+                        "19870503/DOB"),
                 found("NM1*IL*1*ROE*JANE*A***MI*W48118489801~N3*12 ELM ST~N4*BOISE*ID*83702~DMG*D8*19870503*F~"));
         assertEquals(List.of(), found("NM1*PR*2*AETNA*****PI*60054~EQ*30~"), "a payer (entity 2) is no person");
     }
@@ -724,7 +830,8 @@ class PhiDetectorTest {
 
     @Test
     void givenLastCommaFirstInAQuotedCsvCell_detect_findsTheNameAndReadsTheRowsCells() {
-        assertEquals(List.of("Nwosu, Adaeze/NAME", "415-555-0100/PHONE"),
+        assertEquals(
+                List.of("Nwosu, Adaeze/NAME", "415-555-0100/PHONE"),
                 found("patient_name,phone\n\"Nwosu, Adaeze\",415-555-0100"));
     }
 
@@ -745,10 +852,13 @@ class PhiDetectorTest {
 
     @Test
     void givenNamesSpelledWithTheSpellingAlphabetOrDots_detect_findsTheWholeSpelling() {
-        assertEquals(List.of("K for Kilo, O, W, A, L, S, K, I/NAME"), found("surname spelled K for Kilo, O, W, A, L, S, K, I"));
+        assertEquals(
+                List.of("K for Kilo, O, W, A, L, S, K, I/NAME"),
+                found("surname spelled K for Kilo, O, W, A, L, S, K, I"));
         assertEquals(List.of("tango romeo alfa november/NAME"), found("last name is tango romeo alfa november"));
         assertEquals(List.of("M.A.R.T.I.N.E.Z/NAME"), found("Confirming the surname letters: M.A.R.T.I.N.E.Z. Thanks"));
-        assertEquals(List.of("O, apostrophe, B.R.I.E.N/NAME"), found("That's O, apostrophe, B.R.I.E.N for the surname"));
+        assertEquals(
+                List.of("O, apostrophe, B.R.I.E.N/NAME"), found("That's O, apostrophe, B.R.I.E.N for the surname"));
     }
 
     @Test
@@ -762,9 +872,11 @@ class PhiDetectorTest {
     void givenAPhoneWithAnExtensionOrASpokenPlus_detect_coversThemWithTheNumber() {
         assertEquals(List.of("212-555-0148 ext 31/PHONE"), found("Work: 212-555-0148 ext 31\nNext line"));
         assertEquals(List.of("(312) 555-0187 x220/PHONE"), found("She can be reached at (312) 555-0187 x220. Thanks"));
-        assertEquals(List.of("three one two five five five oh one eight seven extension two two/PHONE"),
+        assertEquals(
+                List.of("three one two five five five oh one eight seven extension two two/PHONE"),
                 found("call me at three one two five five five oh one eight seven extension two two"));
-        assertEquals(List.of("plus one three one two five five five oh one eight seven/PHONE"),
+        assertEquals(
+                List.of("plus one three one two five five five oh one eight seven/PHONE"),
                 found("my number is plus one three one two five five five oh one eight seven"));
         assertEquals(List.of(), found("I took 3 x 10 mg"));
     }
@@ -777,34 +889,42 @@ class PhiDetectorTest {
 
     @Test
     void givenAnOrganisationsNpiAndADateOfCareInX12_detect_masksThemButNotTheOrganisation() {
-        assertEquals(List.of("1730184456/LICENSE", "20250214/DATE"),
+        assertEquals(
+                List.of("1730184456/LICENSE", "20250214/DATE"),
                 found("NM1*1P*2*LAKESIDE FAMILY PRACTICE*****XX*1730184456~\nDTP*472*D8*20250214~"));
     }
 
     @Test
     void givenAProviderFieldOfAnHl7Visit_detect_findsTheProvidersNpiAndName() {
-        assertEquals(List.of("1730184456/LICENSE", "ADEYEMI^FOLAKE^^^DR/NAME"),
+        assertEquals(
+                List.of("1730184456/LICENSE", "ADEYEMI^FOLAKE^^^DR/NAME"),
                 found("PV1|1|O|CLINIC^2A^1||||1730184456^ADEYEMI^FOLAKE^^^DR"));
     }
 
     @Test
     void givenARuralRouteOrHighwayContractBox_detect_findsTheAddressAndItsCity() {
-        assertEquals(List.of("HC 61 Box 2207/ADDRESS", "Kotzebue/CITY"), found("Mail it to HC 61 Box 2207 in Kotzebue."));
-        assertEquals(List.of("rural route nine box twelve/ADDRESS"), found("it goes to rural route nine box twelve thanks"));
+        assertEquals(
+                List.of("HC 61 Box 2207/ADDRESS", "Kotzebue/CITY"), found("Mail it to HC 61 Box 2207 in Kotzebue."));
+        assertEquals(
+                List.of("rural route nine box twelve/ADDRESS"), found("it goes to rural route nine box twelve thanks"));
         assertEquals(List.of(), found("put the pills back in the box 3 times a day"));
     }
 
     @Test
     void givenASpokenUrlWhosePathIsAName_detect_coversThePathButNotTheWordsAfterIt() {
-        assertEquals(List.of("x dot com slash tomasz wierzbicki/URL"), found("look me up at x dot com slash tomasz wierzbicki"));
+        assertEquals(
+                List.of("x dot com slash tomasz wierzbicki/URL"),
+                found("look me up at x dot com slash tomasz wierzbicki"));
         assertEquals(List.of(), found("i paid online at riversidefm dot com slash pay but it still shows"));
     }
 
     @Test
     void givenUspsStreetSuffixesAndSeveralUnits_detect_findsTheWholeStreetLine() {
-        assertEquals(List.of("4410 Quail Hollow Trl/ADDRESS", "Mankato/CITY", "56001/ZIP"),
+        assertEquals(
+                List.of("4410 Quail Hollow Trl/ADDRESS", "Mankato/CITY", "56001/ZIP"),
                 found("They live at 4410 Quail Hollow Trl in Mankato, Minnesota 56001."));
-        assertEquals(List.of("88 Desert Sage Vista Way Bldg 2 Apt 14/ADDRESS"),
+        assertEquals(
+                List.of("88 Desert Sage Vista Way Bldg 2 Apt 14/ADDRESS"),
                 found("Ship to 88 Desert Sage Vista Way Bldg 2 Apt 14"));
         assertEquals(List.of(), found("the app is on version twelve point three point four"));
     }
@@ -813,13 +933,15 @@ class PhiDetectorTest {
     void givenAPlateAfterItsCue_detect_findsItWrittenOrSpelled() {
         assertEquals(List.of("KTR 4471/VEHICLE"), found("Thanks, plate KTR 4471 is validated."));
         assertEquals(List.of("7RBX219/VEHICLE"), found("My car has plates 7RBX219. Thanks"));
-        assertEquals(List.of("k t r four four seven one/VEHICLE"), found("my car has plates k t r four four seven one"));
+        assertEquals(
+                List.of("k t r four four seven one/VEHICLE"), found("my car has plates k t r four four seven one"));
         assertEquals(List.of(), found("plate 3 of 4 in the lab"));
     }
 
     @Test
     void givenATwoDigitSpokenYearAndABirthCueAfterIt_detect_findsTheWholeDateOfBirth() {
-        assertEquals(List.of("March ninth seventy one/DOB"), found("I have March ninth seventy one as your birth date."));
+        assertEquals(
+                List.of("March ninth seventy one/DOB"), found("I have March ninth seventy one as your birth date."));
         assertEquals(List.of("March ninth seventy one/DOB"), found("His d o b is March ninth seventy one."));
     }
 

@@ -17,8 +17,7 @@ final class RandomWindows {
         }
     }
 
-    private RandomWindows() {
-    }
+    private RandomWindows() {}
 
     /** {@code count} windows from the seed: the same ones on every run. */
     static List<Window> of(String prefix, List<String> pieces, int maxPieces, int count) {

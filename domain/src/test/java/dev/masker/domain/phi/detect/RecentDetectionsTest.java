@@ -14,10 +14,12 @@ class RecentDetectionsTest {
     @Test
     void givenATextSeenAgain_detect_answersTheSameSpansWithoutReadingItAgain() {
         List<String> read = new ArrayList<>();
-        RecentDetections recent = new RecentDetections(text -> {
-            read.add(text);
-            return DETECTOR.detect(text);
-        }, 10);
+        RecentDetections recent = new RecentDetections(
+                text -> {
+                    read.add(text);
+                    return DETECTOR.detect(text);
+                },
+                10);
         String turn = "My number is (415) 555-2671 and my name is Maria Lopez.";
 
         List<PhiSpan> first = recent.detect(turn);
@@ -31,10 +33,12 @@ class RecentDetectionsTest {
     @Test
     void givenMoreTextsThanItHolds_detect_forgetsTheLeastRecentlyUsed() {
         List<String> read = new ArrayList<>();
-        RecentDetections recent = new RecentDetections(text -> {
-            read.add(text);
-            return List.of();
-        }, 2);
+        RecentDetections recent = new RecentDetections(
+                text -> {
+                    read.add(text);
+                    return List.of();
+                },
+                2);
         recent.detect("a");
         recent.detect("b");
         recent.detect("a"); // "a" is now the most recently used

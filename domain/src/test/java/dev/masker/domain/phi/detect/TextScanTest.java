@@ -9,8 +9,10 @@ import org.junit.jupiter.api.Test;
 class TextScanTest {
     /** Letters in both cases, the characters the JDK folds to ASCII letters, blanks and punctuation. */
     private static final String ALPHABET = "abkisoKISO \u212A\u0130\u0131\u017F.,-'dDfFxX\u00e9";
-    private static final String[] WORDS = {"here", "again", "plate", "tag", "box", " of ", " dot ", "birth", "dob",
-        "d.o.b", "b-day", "d o b", "ki", "s"};
+
+    private static final String[] WORDS = {
+        "here", "again", "plate", "tag", "box", " of ", " dot ", "birth", "dob", "d.o.b", "b-day", "d o b", "ki", "s"
+    };
 
     @Test
     void givenFoldingCharacters_indexOfIgnoreCase_findsWhatRegionMatchesFinds() {
@@ -33,8 +35,10 @@ class TextScanTest {
             }
             for (String word : WORDS) {
                 for (int from = -1; from <= text.length() + 1; from++) {
-                    assertEquals(everyPosition(text.toString(), word, from),
-                            TextScan.indexOfIgnoreCase(text.toString(), word, from), () -> text + " / " + word);
+                    assertEquals(
+                            everyPosition(text.toString(), word, from),
+                            TextScan.indexOfIgnoreCase(text.toString(), word, from),
+                            () -> text + " / " + word);
                 }
             }
         }

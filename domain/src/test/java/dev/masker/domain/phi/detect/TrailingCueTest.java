@@ -14,13 +14,13 @@ import org.junit.jupiter.api.Test;
  * that regex on chosen and on seeded random windows.
  */
 class TrailingCueTest {
-    private static final List<String> PHRASES = TrailingCue.phrases("name is", "patient[ is]", "thanks[,]", "dr[.]",
-            "confirm,", "name's", "my wife");
+    private static final List<String> PHRASES =
+            TrailingCue.phrases("name is", "patient[ is]", "thanks[,]", "dr[.]", "confirm,", "name's", "my wife");
     private static final Pattern NON_WORD_TAIL = regex(PHRASES, "[^\\w.!?]{0,3}$");
     private static final Pattern ONE_BLANK_TAIL = regex(PHRASES, "\\s$");
     /** Matched whole, after any prefix. */
-    private static final Pattern BLANKS_TAIL = Pattern.compile("(?s).*" + regex(PHRASES, "\\s*").pattern(),
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern BLANKS_TAIL =
+            Pattern.compile("(?s).*" + regex(PHRASES, "\\s*").pattern(), Pattern.CASE_INSENSITIVE);
 
     private static Pattern regex(List<String> phrases, String tail) {
         StringBuilder alternatives = new StringBuilder();
@@ -84,20 +84,63 @@ class TrailingCueTest {
         TrailingCue nonWord = TrailingCue.thenNonWordChars(PHRASES);
         TrailingCue oneBlank = TrailingCue.thenOneBlank(PHRASES);
         TrailingCue blanks = TrailingCue.thenBlanks(PHRASES);
-        List<String> pieces = List.of("name", " is", "NAME IS", "patient", "Patient Is", "thanks", ",", ".", ":", " ", "  ", "\n",
-            "\r", "\r\n", "\u0085", "\u2028", "_", "x", "7", "é", "K", "\u212A", "dr", "DR.", "confirm", "'s", "name's",
-            "my", " wife", "\t", "out", "-", "’",
-            "\u0301", "\u0307", "e\u0301", "\uD835\uDC00", "\uD834\uDD67", "\uD835", "\uDC00");
+        List<String> pieces = List.of(
+                "name",
+                " is",
+                "NAME IS",
+                "patient",
+                "Patient Is",
+                "thanks",
+                ",",
+                ".",
+                ":",
+                " ",
+                "  ",
+                "\n",
+                "\r",
+                "\r\n",
+                "\u0085",
+                "\u2028",
+                "_",
+                "x",
+                "7",
+                "é",
+                "K",
+                "\u212A",
+                "dr",
+                "DR.",
+                "confirm",
+                "'s",
+                "name's",
+                "my",
+                " wife",
+                "\t",
+                "out",
+                "-",
+                "’",
+                "\u0301",
+                "\u0307",
+                "e\u0301",
+                "\uD835\uDC00",
+                "\uD834\uDD67",
+                "\uD835",
+                "\uDC00");
         for (RandomWindows.Window window : RandomWindows.of("ab ", pieces, 6, 200_000)) {
             String text = window.text();
             int from = window.from();
             int to = window.to();
             String shown = window.shown();
-            assertEquals(NON_WORD_TAIL.matcher(shown).find(), nonWord.endsWindow(text, from, to),
+            assertEquals(
+                    NON_WORD_TAIL.matcher(shown).find(),
+                    nonWord.endsWindow(text, from, to),
                     () -> "non-word tail: [" + shown + "]");
-            assertEquals(ONE_BLANK_TAIL.matcher(shown).find(), oneBlank.endsWindow(text, from, to),
+            assertEquals(
+                    ONE_BLANK_TAIL.matcher(shown).find(),
+                    oneBlank.endsWindow(text, from, to),
                     () -> "one-blank tail: [" + shown + "]");
-            assertEquals(BLANKS_TAIL.matcher(shown).matches(), blanks.endsWindow(text, from, to),
+            assertEquals(
+                    BLANKS_TAIL.matcher(shown).matches(),
+                    blanks.endsWindow(text, from, to),
                     () -> "blanks tail: [" + shown + "]");
         }
     }

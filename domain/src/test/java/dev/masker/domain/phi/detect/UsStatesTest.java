@@ -27,9 +27,42 @@ class UsStatesTest {
 
     @Test
     void givenSeededRandomWindows_endWindow_agreesWithTheRegex() {
-        List<String> pieces = List.of("Texas", "texas", "TX", "tx", "Tx", "New York", "new  york", "York", "Kansas", "Arkansas",
-            "Virginia", "West Virginia", "IN", "in", ",", ", ", " ", "  ", "\t", "\n", "\r\n", "\u0085", "\u2028", "x",
-            "7", "_", "é", "\u212Aansas", "ı", "Ohio", "OH", "oh", "DC", "d", "C");
+        List<String> pieces = List.of(
+                "Texas",
+                "texas",
+                "TX",
+                "tx",
+                "Tx",
+                "New York",
+                "new  york",
+                "York",
+                "Kansas",
+                "Arkansas",
+                "Virginia",
+                "West Virginia",
+                "IN",
+                "in",
+                ",",
+                ", ",
+                " ",
+                "  ",
+                "\t",
+                "\n",
+                "\r\n",
+                "\u0085",
+                "\u2028",
+                "x",
+                "7",
+                "_",
+                "é",
+                "\u212Aansas",
+                "ı",
+                "Ohio",
+                "OH",
+                "oh",
+                "DC",
+                "d",
+                "C");
         for (RandomWindows.Window window : RandomWindows.of("ab", pieces, 5, 200_000)) {
             String text = window.text();
             int from = window.from();
