@@ -269,7 +269,7 @@ class ProxyIT {
                 () -> assertEquals("true", ofCall.get(1).path("stream").asText()));
         for (Map<String, String> row : masker.auditRows()) {
             VALUES.forEach(value -> assertFalse(row.get("body").contains(value), row.get("body")));
-            assertFalse(row.get("body").contains("0132"), row.get("body"));
+            assertFalse(RunningMasker.holdsNumber(row.get("body"), "0132"), row.get("body"));
         }
     }
 

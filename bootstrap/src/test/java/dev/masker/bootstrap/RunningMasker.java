@@ -41,6 +41,17 @@ import javax.crypto.spec.SecretKeySpec;
 final class RunningMasker implements AutoCloseable {
     static final String SECRET = "whsec_test_7d2f9c4b1a";
     static final String ADMIN_TOKEN = "test-admin-token-0123456789";
+
+    /**
+     * Whether the text holds the digits as a number of their own, not inside a longer one: a leaked phone's last group
+     * ("0132") is found, a timing that contains it by chance ("total_us":"10132") is not.
+     */
+    static boolean holdsNumber(String text, String digits) {
+        return java.util.regex.Pattern.compile("(?<!\\d)" + digits + "(?!\\d)")
+                .matcher(text)
+                .find();
+    }
+
     static final String PUBLIC_URL = "https://masker.test";
     /** The token key of kid K_HEALTHCARE (base64 of 32 bytes), required with an external database. */
     static final String TOKEN_KEY = "WlpaWlpaWlpaWlpaWlpaWlpaWlpaWlpaWlpaWlpaWlo=";
