@@ -440,9 +440,15 @@ final class ValueRunRecognizer {
                 };
     }
 
+    /** A word at a run's edge that is more likely a word of the sentence: "a", "I", and Spanish "y" and "o" (and, or). */
     private static boolean isWeakEdge(Token t, boolean leading) {
         String w = t.lower();
-        return w.equals("dash") || SpokenNumbers.isRepeater(w) && !leading || w.equals("a") || w.equals("i");
+        return w.equals("dash")
+                || SpokenNumbers.isRepeater(w) && !leading
+                || w.equals("a")
+                || w.equals("i")
+                || w.equals("y")
+                || w.equals("o");
     }
 
     private static boolean followedByWord(String text, int end) {

@@ -371,6 +371,11 @@ class PhiDetectorTest {
                 found("mi fecha de nacimiento es el doce de abril de mil novecientos treinta y uno"));
         assertEquals(List.of("12 de abril de 1931/DOB"), found("nací el 12 de abril de 1931"));
         assertEquals(List.of("noventa y dos/AGE"), found("mi mamá tiene noventa y dos años"));
+        assertEquals(
+                List.of("cinco dos cuatro, siete uno, tres tres cero ocho/SSN", "doce de abril de 1931/DOB"),
+                found(
+                        "mi seguro social es cinco dos cuatro, siete uno, tres tres cero ocho y nací el doce de abril de 1931"),
+                "the \"y\" (and) after a number is no part of it");
         assertEquals(List.of(), found("mi mamá tiene ochenta y nueve años y toma dos pastillas"));
     }
 
