@@ -264,7 +264,8 @@ final class DateRecognizer {
      * MONTH's alternatives without their optional full stop. Each date pattern follows the month with a space, a
      * comma or a full stop, so a month matches the whole run of letters where it starts ("Mark", "decide" do not).
      */
-    private static final AsciiWordSet MONTH_WORDS = new AsciiWordSet(List.of(
+    /** The months and their abbreviations, lower case, as the date patterns and the spoken view read them. */
+    static final List<String> MONTH_NAMES = List.of(
             "january",
             "february",
             "march",
@@ -288,7 +289,9 @@ final class DateRecognizer {
             "sept",
             "oct",
             "nov",
-            "dec"));
+            "dec");
+
+    private static final AsciiWordSet MONTH_WORDS = new AsciiWordSet(MONTH_NAMES);
 
     /** Whether the three characters, ASCII letters in any case, are a month's first three: told without a copy. */
     private static boolean isMonthPrefix(char a, char b, char c) {

@@ -386,31 +386,7 @@ final class NormalizedText {
                 "only", "anytime", "best", "reach", "reached", "just", "not", "profile", "page", "site", "website",
                 "portal", "account"));
 
-        private static final Set<String> MONTHS = Set.of(
-                "january",
-                "february",
-                "march",
-                "april",
-                "may",
-                "june",
-                "july",
-                "august",
-                "september",
-                "october",
-                "november",
-                "december",
-                "jan",
-                "feb",
-                "mar",
-                "apr",
-                "jun",
-                "jul",
-                "aug",
-                "sep",
-                "sept",
-                "oct",
-                "nov",
-                "dec");
+        private static final Set<String> MONTHS = Set.copyOf(DateRecognizer.MONTH_NAMES);
 
         /** Words that sound like digits and stand for them inside a long spoken number ("ate oh too, won for for"). */
         private static final java.util.Map<String, String> HOMOPHONES =
@@ -420,38 +396,8 @@ final class NormalizedText {
         private static final AsciiWordSet KNOWN_WORDS = knownWords();
 
         private static AsciiWordSet knownWords() {
-            List<String> known = new ArrayList<>(List.of(
-                    "zero",
-                    "oh",
-                    "one",
-                    "two",
-                    "three",
-                    "four",
-                    "five",
-                    "six",
-                    "seven",
-                    "eight",
-                    "nine",
-                    "ten",
-                    "eleven",
-                    "twelve",
-                    "thirteen",
-                    "fourteen",
-                    "fifteen",
-                    "sixteen",
-                    "seventeen",
-                    "eighteen",
-                    "nineteen",
-                    "twenty",
-                    "thirty",
-                    "forty",
-                    "fifty",
-                    "sixty",
-                    "seventy",
-                    "eighty",
-                    "ninety",
-                    "hundred",
-                    "thousand",
+            List<String> known = new ArrayList<>(SpokenNumbers.WORDS);
+            known.addAll(List.of(
                     "double",
                     "triple",
                     "point",

@@ -6,7 +6,7 @@ import java.util.List;
 /** How many characters a spoken number word stands for in a digit string ("double five" is two, "twenty" two). */
 final class SpokenNumbers {
     /** The number words that can be part of a spoken identifier. */
-    private static final List<String> WORDS = List.of(
+    static final List<String> WORDS = List.of(
             "zero",
             "oh",
             "one",
